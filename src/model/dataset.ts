@@ -1,0 +1,217 @@
+import { DuckDBInstance, timestampTZValue, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
+import { reclassifyUsed, type SourceAccount } from './accounting.js';
+import { resolvePersons, type IdentityFacts } from './identities.js';
+import { queryOver, type Query } from './query.js';
+import type { Activity, Identity, PeopleEntry, SourceRecord, Space } from './types.js';
+
+const RAW_TABLES = `
+  CREATE TABLE raw_activities (
+    seq BIGINT, input_index INTEGER, derived BOOLEAN, activity_id VARCHAR, source VARCHAR, kind VARCHAR,
+    occurred_at TIMESTAMPTZ, identity_id VARCHAR, space_id VARCHAR, thread_id VARCHAR, parent_id VARCHAR,
+    text VARCHAR, title VARCHAR, reaction VARCHAR, mentions VARCHAR, links VARCHAR, file VARCHAR, line INTEGER);
+  CREATE TABLE raw_identities (seq BIGINT, identity_id VARCHAR, source VARCHAR, name VARCHAR, email VARCHAR, department VARCHAR, is_bot BOOLEAN);
+  CREATE TABLE raw_spaces (seq BIGINT, space_id VARCHAR, source VARCHAR, name VARCHAR, kind VARCHAR, is_private BOOLEAN);
+`;
+
+/**
+ * The normalized dataset, held in DuckDB (in memory, or in a file with `--dataset`). Adapters'
+ * records are appended as they stream in; `finalize` then keeps the last version of every
+ * duplicated id, resolves identities to persons and drops bots, fixing the accounting as it goes.
+ *
+ * Final tables: `activities`, `identities`, `persons`, `spaces` (see `finalize`).
+ */
+export class Dataset {
+  private seq = 0;
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly connection: DuckDBConnection,
+    private readonly appenders: { activities: DuckDBAppender; identities: DuckDBAppender; spaces: DuckDBAppender },
+    readonly query: Query,
+  ) {}
+
+  /** Opens an empty dataset; `file` keeps it on disk (it must not exist yet). */
+  static async open(file: string = ':memory:'): Promise<Dataset> {
+    // Extensions this tool needs (ICU, JSON) are built in; never reach the network for others.
+    const instance = await DuckDBInstance.create(file, { autoinstall_known_extensions: 'false' });
+    const connection = await instance.connect();
+    await connection.run(RAW_TABLES);
+    const appenders = {
+      activities: await connection.createAppender('raw_activities'),
+      identities: await connection.createAppender('raw_identities'),
+      spaces: await connection.createAppender('raw_spaces'),
+    };
+    return new Dataset(instance, connection, appenders, queryOver(connection));
+  }
+
+  /** Appends one adapter record; counts non-derived activities as read and used. */
+  append(record: SourceRecord, account: SourceAccount): void {
+    this.seq += 1;
+    if (record.type === 'activity') {
+      if (!record.derived) {
+        account.read += 1;
+        account.used += 1;
+      }
+      this.appendActivity(record.activity, account.inputIndex, record.derived === true);
+    } else if (record.type === 'identity') this.appendIdentity(record.identity);
+    else this.appendSpace(record.space);
+  }
+
+  private appendActivity(a: Activity, inputIndex: number, derived: boolean): void {
+    const w = this.appenders.activities;
+    w.appendBigInt(BigInt(this.seq));
+    w.appendInteger(inputIndex);
+    w.appendBoolean(derived);
+    w.appendVarchar(a.id);
+    w.appendVarchar(a.source);
+    w.appendVarchar(a.kind);
+    w.appendTimestampTZ(timestampTZValue(BigInt(Math.round(a.at)) * 1000n));
+    w.appendVarchar(a.identityId);
+    w.appendVarchar(a.spaceId);
+    w.appendVarchar(a.threadId);
+    appendNullable(w, a.parentId);
+    appendNullable(w, a.text);
+    appendNullable(w, a.title);
+    appendNullable(w, a.reaction);
+    appendNullable(w, a.mentions.length ? a.mentions.join(' ') : null);
+    appendNullable(w, a.links.length ? a.links.join(' ') : null);
+    w.appendVarchar(a.provenance.file);
+    if (a.provenance.line === null) w.appendNull();
+    else w.appendInteger(a.provenance.line);
+    w.endRow();
+  }
+
+  private appendIdentity(i: Identity): void {
+    const w = this.appenders.identities;
+    w.appendBigInt(BigInt(this.seq));
+    w.appendVarchar(i.id);
+    w.appendVarchar(i.source);
+    appendNullable(w, i.name);
+    appendNullable(w, i.email);
+    appendNullable(w, i.department);
+    w.appendBoolean(i.isBot);
+    w.endRow();
+  }
+
+  private appendSpace(s: Space): void {
+    const w = this.appenders.spaces;
+    w.appendBigInt(BigInt(this.seq));
+    w.appendVarchar(s.id);
+    w.appendVarchar(s.source);
+    w.appendVarchar(s.name);
+    w.appendVarchar(s.kind);
+    w.appendBoolean(s.isPrivate);
+    w.endRow();
+  }
+
+  /**
+   * Builds the final tables. Duplicated activity ids keep their last version (later inputs and
+   * later rows win, as overlapping Yammer exports re-export edited messages); earlier versions
+   * move from used to skipped `duplicate` in the input they came from. Activities of bots (from
+   * adapters or the people file's role `bot`) move to skipped `bot`.
+   */
+  async finalize(accounts: readonly SourceAccount[], people: readonly PeopleEntry[]): Promise<void> {
+    for (const appender of Object.values(this.appenders)) appender.closeSync();
+    const q = this.query;
+    await q.run(`
+      CREATE TABLE deduped AS
+      SELECT * FROM raw_activities
+      QUALIFY row_number() OVER (PARTITION BY activity_id ORDER BY seq DESC) = 1`);
+    const duplicates = await q.all<{ input_index: number; n: number }>(`
+      SELECT input_index, count(*)::INTEGER AS n FROM raw_activities r
+      WHERE NOT derived AND NOT EXISTS (SELECT 1 FROM deduped d WHERE d.seq = r.seq)
+      GROUP BY input_index`);
+    for (const { input_index, n } of duplicates) reclassify(accounts, input_index, 'duplicate', n);
+
+    await this.buildIdentities(people);
+
+    const bots = await q.all<{ input_index: number; n: number }>(`
+      SELECT d.input_index, count(*)::INTEGER AS n FROM deduped d JOIN identities i USING (identity_id)
+      WHERE i.is_bot AND NOT d.derived GROUP BY d.input_index`);
+    for (const { input_index, n } of bots) reclassify(accounts, input_index, 'bot', n);
+
+    await q.run(`
+      CREATE TABLE activities AS
+      SELECT d.activity_id, d.input_index, d.source, d.kind, d.occurred_at, d.identity_id, i.person_id, d.space_id,
+             d.thread_id, d.parent_id, d.text, d.title, d.reaction, d.mentions, d.links, d.file, d.line,
+             d.kind IN ('post', 'reply', 'page_create', 'page_edit') AS is_contribution
+      FROM deduped d JOIN identities i USING (identity_id)
+      WHERE NOT i.is_bot
+      ORDER BY d.occurred_at, d.activity_id;
+      CREATE TABLE spaces AS
+      SELECT space_id, source, name, kind, is_private FROM raw_spaces
+      QUALIFY row_number() OVER (PARTITION BY space_id ORDER BY seq DESC) = 1;
+      INSERT INTO spaces
+      SELECT DISTINCT a.space_id, a.source, a.space_id, 'other', false FROM activities a
+      WHERE a.space_id NOT IN (SELECT space_id FROM spaces);
+      DROP TABLE deduped; DROP TABLE raw_activities;`);
+
+    const ranges = await q.all<{ input_index: number; first_at: string; last_at: string }>(`
+      SELECT input_index, min(occurred_at) AS first_at, max(occurred_at) AS last_at FROM activities GROUP BY input_index`);
+    for (const r of ranges) {
+      const account = accounts.find((a) => a.inputIndex === r.input_index);
+      if (account) {
+        account.firstAt = Date.parse(r.first_at);
+        account.lastAt = Date.parse(r.last_at);
+      }
+    }
+  }
+
+  /** Identities seen in records or referenced by activities, resolved to persons. */
+  private async buildIdentities(people: readonly PeopleEntry[]): Promise<void> {
+    const q = this.query;
+    const rows = await q.all<{ identity_id: string; source: string; name: string | null; email: string | null; department: string | null; is_bot: boolean }>(`
+      WITH latest AS (
+        SELECT identity_id, source, name, email, department, is_bot FROM raw_identities
+        QUALIFY row_number() OVER (PARTITION BY identity_id ORDER BY seq DESC) = 1),
+      referenced AS (
+        SELECT DISTINCT identity_id, source FROM deduped WHERE identity_id NOT IN (SELECT identity_id FROM latest))
+      SELECT * FROM latest
+      UNION ALL SELECT identity_id, source, NULL, NULL, NULL, false FROM referenced
+      ORDER BY identity_id`);
+    const facts: IdentityFacts[] = rows.map((r) => ({ id: r.identity_id, name: r.name, email: r.email, department: r.department, isBot: r.is_bot }));
+    const { persons, personOf } = resolvePersons(facts, people);
+    await q.run(`
+      CREATE TABLE identities (identity_id VARCHAR PRIMARY KEY, source VARCHAR, person_id VARCHAR, name VARCHAR, email VARCHAR, department VARCHAR, is_bot BOOLEAN);
+      CREATE TABLE persons (person_id VARCHAR PRIMARY KEY, name VARCHAR, email VARCHAR, department VARCHAR, role VARCHAR, is_bot BOOLEAN);`);
+    const botPersons = new Set(persons.filter((p) => p.isBot).map((p) => p.personId));
+    const identityWriter = await this.connection.createAppender('identities');
+    for (const r of rows) {
+      const personId = personOf.get(r.identity_id) ?? r.identity_id;
+      identityWriter.appendVarchar(r.identity_id);
+      identityWriter.appendVarchar(r.source);
+      identityWriter.appendVarchar(personId);
+      appendNullable(identityWriter, r.name);
+      appendNullable(identityWriter, r.email);
+      appendNullable(identityWriter, r.department);
+      identityWriter.appendBoolean(r.is_bot || botPersons.has(personId));
+      identityWriter.endRow();
+    }
+    identityWriter.closeSync();
+    const personWriter = await this.connection.createAppender('persons');
+    for (const p of persons) {
+      personWriter.appendVarchar(p.personId);
+      appendNullable(personWriter, p.name);
+      appendNullable(personWriter, p.email);
+      appendNullable(personWriter, p.department);
+      appendNullable(personWriter, p.role);
+      personWriter.appendBoolean(p.isBot);
+      personWriter.endRow();
+    }
+    personWriter.closeSync();
+  }
+
+  async close(): Promise<void> {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+function appendNullable(w: DuckDBAppender, value: string | null): void {
+  if (value === null) w.appendNull();
+  else w.appendVarchar(value);
+}
+
+function reclassify(accounts: readonly SourceAccount[], inputIndex: number, reason: string, count: number): void {
+  const account = accounts.find((a) => a.inputIndex === inputIndex);
+  if (account) reclassifyUsed(account, reason, count);
+}

@@ -1,0 +1,81 @@
+import type { Readable } from 'node:stream';
+import type { SourceKind, SourceRecord } from '../model/types.js';
+
+/** One file inside an input (a folder, a single file, or a zip archive), opened lazily. */
+export interface InputFile {
+  /** Path relative to the input root, with `/` separators (`Messages.csv`, `general/2026-01-05.json`). */
+  name: string;
+  /** Path shown to the user: `exports/yammer.zip!Messages.csv`. */
+  displayPath: string;
+  /** Uncompressed size in bytes when known. */
+  size: number | null;
+  /** A fresh byte stream of the file each call. */
+  open(): Promise<Readable>;
+}
+
+/** An input the user named on the command line, seen as a read-only tree of files. */
+export interface InputTree {
+  /** What the user typed (without a `kind:` prefix). */
+  displayPath: string;
+  /** Every file in the tree, sorted by name. */
+  files: readonly InputFile[];
+  /** Exact, then case-insensitive, lookup by relative name. */
+  find(name: string): InputFile | undefined;
+  /** Releases open handles (zip archives); safe to call twice. */
+  close(): Promise<void>;
+}
+
+/** Why a record was read but not used (spec §7). Open-ended so sources can add precise reasons. */
+export type SkipReason =
+  | 'malformed'
+  | 'missingField'
+  | 'bot'
+  | 'deleted'
+  | 'private'
+  | 'duplicate'
+  | 'system'
+  | 'anonymous'
+  | 'outsidePeriod'
+  | 'edit'
+  | (string & {});
+
+/** A row-level problem: reported as a warning with `file:line`, never fatal unless `--strict`. */
+export interface Problem {
+  file: string;
+  line: number | null;
+  /** Short machine-readable reason (`malformed`, `badDate`, `unknownShape`...). */
+  reason: string;
+  /** One sentence for a human. */
+  detail: string;
+}
+
+/** Options every adapter honours. */
+export interface SourceOptions {
+  /** Direct and private conversations are skipped (reason `private`) unless this is true. */
+  includePrivate: boolean;
+  /** Lower-cased wiki account names / source user ids to treat as bots. */
+  botAccounts: readonly string[];
+}
+
+/** What an adapter gets besides its input: options and the accounting sink. */
+export interface SourceContext {
+  options: SourceOptions;
+  /** A problem that does not stop the read (the record, if any, must still be used or skipped). */
+  problem(problem: Problem): void;
+  /** One record was read and not used; counted in data quality under `reason`. */
+  skip(reason: SkipReason, at: { file: string; line: number | null }, detail?: string): void;
+  /** A whole file was read (counted in `sources[].files`). */
+  fileRead(displayPath: string): void;
+}
+
+/**
+ * A source adapter: detects its export in an input and streams normalized records out of it.
+ * Every record it reads ends either yielded as a non-derived activity (used) or passed to
+ * `ctx.skip` (skipped), so that `read = used + skipped` holds.
+ */
+export interface Source {
+  kind: SourceKind;
+  title: string;
+  detect(input: InputTree): Promise<boolean>;
+  read(input: InputTree, ctx: SourceContext): AsyncIterable<SourceRecord>;
+}

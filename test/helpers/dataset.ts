@@ -1,0 +1,41 @@
+import { newAccount, type SourceAccount } from '../../src/model/accounting.js';
+import { Dataset } from '../../src/model/dataset.js';
+import type { Activity, Identity, PeopleEntry, SourceKind, Space } from '../../src/model/types.js';
+
+/** Terse activity for inline test datasets; `at` is an ISO instant. */
+export function act(partial: Partial<Omit<Activity, 'at'>> & { id: string; at: string; identityId: string }): Activity {
+  const source: SourceKind = partial.source ?? 'yammer';
+  return {
+    source,
+    kind: 'post',
+    spaceId: `${source}:space`,
+    threadId: partial.id,
+    parentId: null,
+    text: null,
+    title: null,
+    reaction: null,
+    mentions: [],
+    links: [],
+    provenance: { file: 'inline', line: null },
+    ...partial,
+    at: Date.parse(partial.at),
+  };
+}
+
+export interface InlineData {
+  activities: Activity[];
+  identities?: Identity[];
+  spaces?: Space[];
+  people?: PeopleEntry[];
+}
+
+/** Loads an inline dataset as one input and finalizes it. */
+export async function inlineDataset(data: InlineData): Promise<{ dataset: Dataset; account: SourceAccount }> {
+  const dataset = await Dataset.open();
+  const account = newAccount(0, data.activities[0]?.source ?? 'yammer', 'inline');
+  for (const identity of data.identities ?? []) dataset.append({ type: 'identity', identity }, account);
+  for (const space of data.spaces ?? []) dataset.append({ type: 'space', space }, account);
+  for (const activity of data.activities) dataset.append({ type: 'activity', activity, derived: activity.kind === 'reaction' }, account);
+  await dataset.finalize([account], data.people ?? []);
+  return { dataset, account };
+}
