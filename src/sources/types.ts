@@ -66,6 +66,8 @@ export interface SourceContext {
   skip(reason: SkipReason, at: { file: string; line: number | null }, detail?: string): void;
   /** A whole file was read (counted in `sources[].files`). */
   fileRead(displayPath: string): void;
+  /** A fact about what this export cannot record, shown in data quality ("Yammer network exports carry no likes"). */
+  note(text: string): void;
 }
 
 /**

@@ -1,0 +1,28 @@
+import type { Conversations, Engagement, Period, SourceQuality } from '../../metrics/types.js';
+
+/** Current layout version of metrics.json (spec §8); a baseline with another version is refused. */
+export const SCHEMA_VERSION = 1;
+
+/**
+ * The whole metrics.json document (spec §8). Sections that later issues fill (ideas, moderation,
+ * recognition, network, redundancy, business case) are `null` until their data or module exists,
+ * with the reason in `warnings`.
+ */
+export interface MetricsDocument {
+  schemaVersion: typeof SCHEMA_VERSION;
+  /** ISO 8601 UTC; from SOURCE_DATE_EPOCH when set, so that identical inputs give identical output. */
+  generatedAt: string;
+  tool: { name: 'pilot-report'; version: string };
+  period: Period;
+  sources: SourceQuality[];
+  engagement: Engagement;
+  conversations: Conversations;
+  ideas: Record<string, unknown> | null;
+  moderation: Record<string, unknown> | null;
+  recognition: Record<string, unknown> | null;
+  network: Record<string, unknown> | null;
+  redundancy: Record<string, unknown> | null;
+  businessCase: Record<string, unknown> | null;
+  /** Figures that could not be computed and why, and other run-level remarks. */
+  warnings: string[];
+}
