@@ -1,3 +1,4 @@
+import type { TargetResult } from '../../metrics/targets.js';
 import type { Conversations, Engagement, Period, SourceQuality } from '../../metrics/types.js';
 
 /** Current layout version of metrics.json (spec §8); a baseline with another version is refused. */
@@ -23,6 +24,8 @@ export interface MetricsDocument {
   network: Record<string, unknown> | null;
   redundancy: Record<string, unknown> | null;
   businessCase: Record<string, unknown> | null;
+  /** Configured KPI targets and whether each passed (an error-level failure makes the run exit 1). */
+  targets: TargetResult[];
   /** Figures that could not be computed and why, and other run-level remarks. */
   warnings: string[];
 }

@@ -1,0 +1,167 @@
+import type { Query } from '../model/query.js';
+import type { Period } from './types.js';
+
+/**
+ * The SQL behind engagement (spec §3), against the `activities` table. Windows are clipped to
+ * the period `[$since, $until)`; calendar buckets are cut in `$tz` with DuckDB's ICU.
+ */
+
+/** How activities are grouped: by local calendar month, by local ISO week, or the whole period. */
+export type Bucket = 'month' | 'week' | 'period';
+
+function bucketOf(bucket: Bucket, column: string): string {
+  if (bucket === 'month') return `strftime(timezone($tz, ${column}), '%Y-%m')`;
+  if (bucket === 'week') return `strftime(timezone($tz, ${column}), '%G-W%V')`;
+  return `'period'`;
+}
+
+/** DuckDB refuses named parameters a statement does not use, so `$tz` is passed only when used. */
+function params(period: Period, withZone: boolean): Record<string, string> {
+  const p: Record<string, string> = { since: period.since, until: period.until };
+  if (withZone) p['tz'] = period.timeZone;
+  return p;
+}
+
+const IN_PERIOD = `occurred_at >= $since::TIMESTAMPTZ AND occurred_at < $until::TIMESTAMPTZ`;
+
+/** Counts of one window (bucket key `bucket_key`). */
+export interface WindowCountsRow extends Record<string, string | number> {
+  bucket_key: string;
+  active_people: number;
+  contributors: number;
+  posts: number;
+  replies: number;
+  reactions: number;
+  wiki_edits: number;
+  new_contributors: number;
+}
+
+/** Activity counts, active people, contributors and new contributors per window of the period. */
+export function windowCounts(query: Query, period: Period, bucket: Bucket): Promise<WindowCountsRow[]> {
+  return query.all<WindowCountsRow>(
+    `
+    WITH in_period AS (
+      SELECT person_id, kind, is_contribution, ${bucketOf(bucket, 'occurred_at')} AS bucket_key
+      FROM activities WHERE ${IN_PERIOD}),
+    first_contributions AS (  -- whole dataset: "first contribution ever"
+      SELECT person_id, min(occurred_at) AS first_at FROM activities WHERE is_contribution GROUP BY person_id),
+    new_contributors AS (
+      SELECT ${bucketOf(bucket, 'first_at')} AS bucket_key, count(*) AS new_contributors
+      FROM first_contributions WHERE first_at >= $since::TIMESTAMPTZ AND first_at < $until::TIMESTAMPTZ
+      GROUP BY bucket_key),
+    counts AS (
+      SELECT bucket_key,
+             count(DISTINCT person_id) AS active_people,
+             count(DISTINCT person_id) FILTER (WHERE is_contribution) AS contributors,
+             count(*) FILTER (WHERE kind = 'post') AS posts,
+             count(*) FILTER (WHERE kind = 'reply') AS replies,
+             count(*) FILTER (WHERE kind = 'reaction') AS reactions,
+             count(*) FILTER (WHERE kind IN ('page_create', 'page_edit')) AS wiki_edits
+      FROM in_period GROUP BY bucket_key)
+    SELECT c.*, coalesce(n.new_contributors, 0) AS new_contributors
+    FROM counts c LEFT JOIN new_contributors n USING (bucket_key)
+    ORDER BY bucket_key`,
+    params(period, bucket !== 'period'),
+  );
+}
+
+/** Per local month of the period: person-days (for stickiness) and active wiki editors. */
+export interface MonthDailyRow extends Record<string, string | number> {
+  month: string;
+  person_days: number;
+  active_wiki_editors: number;
+}
+
+/** Active wiki editors: Wikimedia's definition, at least 5 edits in the month. */
+export const ACTIVE_WIKI_EDITOR_EDITS = 5;
+
+export function monthlyDaily(query: Query, period: Period): Promise<MonthDailyRow[]> {
+  return query.all<MonthDailyRow>(
+    `
+    WITH in_period AS (
+      SELECT person_id, kind, timezone($tz, occurred_at) AS local_at FROM activities WHERE ${IN_PERIOD}),
+    active_days AS (
+      SELECT DISTINCT strftime(local_at, '%Y-%m') AS month, person_id, local_at::DATE AS day FROM in_period),
+    person_days AS (
+      SELECT month, count(*) AS person_days FROM active_days GROUP BY month),
+    wiki_edit_counts AS (
+      SELECT strftime(local_at, '%Y-%m') AS month, person_id, count(*) AS edits
+      FROM in_period WHERE kind IN ('page_create', 'page_edit') GROUP BY ALL),
+    active_wiki_editors AS (
+      SELECT month, count(*) FILTER (WHERE edits >= ${ACTIVE_WIKI_EDITOR_EDITS}) AS active_wiki_editors
+      FROM wiki_edit_counts GROUP BY month)
+    SELECT month, person_days, coalesce(w.active_wiki_editors, 0) AS active_wiki_editors
+    FROM person_days LEFT JOIN active_wiki_editors w USING (month)
+    ORDER BY month`,
+    params(period, true),
+  );
+}
+
+/** Per local month: contributors of the month who also contributed the month before, and that month's contributors. */
+export interface MonthRetentionRow extends Record<string, string | number> {
+  month: string;
+  returning_contributors: number;
+  previous_contributors: number;
+}
+
+/**
+ * Returning contributors per month. The previous month is a whole-dataset fact (all loaded data,
+ * also before the period), so the period's first month is compared with the month before it.
+ */
+export function monthlyRetention(query: Query, period: Period): Promise<MonthRetentionRow[]> {
+  return query.all<MonthRetentionRow>(
+    `
+    WITH contributor_months AS (  -- whole dataset
+      SELECT DISTINCT person_id, date_trunc('month', timezone($tz, occurred_at)) AS month_start
+      FROM activities WHERE is_contribution),
+    period_contributors AS (
+      SELECT DISTINCT person_id, date_trunc('month', timezone($tz, occurred_at)) AS month_start
+      FROM activities WHERE is_contribution AND ${IN_PERIOD}),
+    returning_counts AS (
+      SELECT c.month_start, count(*) AS returning_contributors
+      FROM period_contributors c
+      JOIN contributor_months p ON p.person_id = c.person_id AND p.month_start = c.month_start - INTERVAL 1 MONTH
+      GROUP BY c.month_start),
+    previous_counts AS (
+      SELECT month_start + INTERVAL 1 MONTH AS month_start, count(*) AS previous_contributors
+      FROM contributor_months GROUP BY month_start)
+    SELECT strftime(month_start, '%Y-%m') AS month,
+           coalesce(r.returning_contributors, 0) AS returning_contributors,
+           coalesce(p.previous_contributors, 0) AS previous_contributors
+    FROM returning_counts r FULL OUTER JOIN previous_counts p USING (month_start)
+    ORDER BY month`,
+    params(period, true),
+  );
+}
+
+/** Contributors of the period who also contributed in `previous`, and the contributors of `previous`. */
+export async function periodRetention(
+  query: Query,
+  period: Period,
+  previous: Period,
+): Promise<{ returning: number; previousContributors: number }> {
+  const rows = await query.all<{ returning_contributors: number; previous_contributors: number }>(
+    `
+    WITH period_contributors AS (
+      SELECT DISTINCT person_id FROM activities WHERE is_contribution AND ${IN_PERIOD}),
+    previous_contributors AS (
+      SELECT DISTINCT person_id FROM activities
+      WHERE is_contribution AND occurred_at >= $previousSince::TIMESTAMPTZ AND occurred_at < $previousUntil::TIMESTAMPTZ)
+    SELECT (SELECT count(*) FROM period_contributors JOIN previous_contributors USING (person_id)) AS returning_contributors,
+           (SELECT count(*) FROM previous_contributors) AS previous_contributors`,
+    { ...params(period, false), previousSince: previous.since, previousUntil: previous.until },
+  );
+  return { returning: rows[0]?.returning_contributors ?? 0, previousContributors: rows[0]?.previous_contributors ?? 0 };
+}
+
+/** Contributions per contributor of the period, for participation (one number per person). */
+export async function contributionsPerContributor(query: Query, period: Period): Promise<number[]> {
+  const rows = await query.all<{ person_id: string; contributions: number }>(
+    `
+    SELECT person_id, count(*) AS contributions
+    FROM activities WHERE is_contribution AND ${IN_PERIOD}
+    GROUP BY person_id ORDER BY person_id`,
+    params(period, false),
+  );
+  return rows.map((r) => r.contributions);
+}

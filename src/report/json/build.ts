@@ -1,0 +1,105 @@
+import type { SourceAccount } from '../../model/accounting.js';
+import type { Query } from '../../model/query.js';
+import { computeConversations } from '../../metrics/conversations.js';
+import { sourceQuality } from '../../metrics/data-quality.js';
+import { computeEngagement } from '../../metrics/engagement.js';
+import type { Conversations, Engagement, MetricContext } from '../../metrics/types.js';
+import { SCHEMA_VERSION, type MetricsDocument } from './document.js';
+
+/** Sections that later modules fill; null (with a warning) until they are computed. */
+export const LATER_SECTIONS = ['ideas', 'moderation', 'recognition', 'network', 'redundancy', 'businessCase'] as const;
+export type LaterSection = (typeof LATER_SECTIONS)[number];
+
+/** What the caller knows about the run. */
+export interface BuildOptions {
+  /** The tool's version (package.json). */
+  version: string;
+  /** ISO 8601 UTC; the caller derives it from SOURCE_DATE_EPOCH when set (no clock read here). */
+  generatedAt: string;
+  /** Sections already computed by their own modules; the others are null with a warning. */
+  sections?: Partial<Record<LaterSection, Record<string, unknown>>>;
+}
+
+/**
+ * Builds metrics.json (spec §8) from the finalized dataset and the inputs' accounting. Every
+ * figure that is null gets a line in `warnings` saying why.
+ */
+export async function buildMetricsDocument(
+  query: Query,
+  accounts: readonly SourceAccount[],
+  ctx: MetricContext,
+  options: BuildOptions,
+): Promise<MetricsDocument> {
+  const sources = sourceQuality(accounts);
+  const engagement = await computeEngagement(query, ctx);
+  const conversations = await computeConversations(query, ctx);
+  const later = laterSections(options.sections ?? {});
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    generatedAt: options.generatedAt,
+    tool: { name: 'pilot-report', version: options.version },
+    period: { ...ctx.period },
+    sources,
+    engagement,
+    conversations,
+    ...later.values,
+    targets: [],
+    warnings: [...engagementWarnings(engagement, ctx), ...conversationWarnings(conversations), ...later.warnings],
+  };
+}
+
+function laterSections(given: Partial<Record<LaterSection, Record<string, unknown>>>): {
+  values: Record<LaterSection, Record<string, unknown> | null>;
+  warnings: string[];
+} {
+  const values: Record<LaterSection, Record<string, unknown> | null> = {
+    ideas: null,
+    moderation: null,
+    recognition: null,
+    network: null,
+    redundancy: null,
+    businessCase: null,
+  };
+  const warnings: string[] = [];
+  for (const section of LATER_SECTIONS) {
+    const value = given[section];
+    if (value) values[section] = value;
+    else warnings.push(`${section}: null: not computed by this version of pilot-report`);
+  }
+  return { values, warnings };
+}
+
+/** Why engagement figures are null: kinds no source records, no previous contributors, no contributors. */
+function engagementWarnings(engagement: Engagement, ctx: MetricContext): string[] {
+  const { capabilities } = ctx;
+  const warnings: string[] = [];
+  if (!capabilities.messages) warnings.push('engagement posts, replies: null: no loaded source records messages');
+  if (!capabilities.reactions) {
+    warnings.push('engagement reactions: null: no loaded source records reactions (Yammer network exports carry no likes)');
+  }
+  if (!capabilities.wiki) warnings.push('engagement wikiEdits, activeWikiEditors: null: no wiki source loaded');
+  if (engagement.totals.retention === null) {
+    warnings.push('engagement.totals.retention: null: nobody contributed in the previous period of equal length');
+  }
+  const noPrevious = engagement.monthly.filter((m) => m.retention === null).map((m) => m.month);
+  if (noPrevious.length > 0) {
+    warnings.push(`engagement.monthly retention: null for ${noPrevious.join(', ')}: nobody contributed in the previous month`);
+  }
+  const quiet = engagement.monthly.filter((m) => m.stickiness === null).map((m) => m.month);
+  if (quiet.length > 0) warnings.push(`engagement.monthly stickiness: null for ${quiet.join(', ')}: nobody was active`);
+  if (engagement.participation.contributors === 0) {
+    warnings.push('engagement.participation gini, top1Share, top10Share, absenceFactor: null: no contributions in the period');
+  }
+  return warnings;
+}
+
+function conversationWarnings(conversations: Conversations): string[] {
+  const warnings: string[] = [];
+  if (conversations.threads === 0) {
+    warnings.push('conversations answeredRate, repliesPerThread: null: no thread started in the period');
+  }
+  if (conversations.answered === 0) {
+    warnings.push('conversations medianHoursToFirstResponse, p90HoursToFirstResponse: null: no answered thread');
+  }
+  return warnings;
+}

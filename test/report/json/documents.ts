@@ -1,0 +1,46 @@
+import { capabilitiesOf } from '../../../src/metrics/capabilities.js';
+import { periodFromBounds } from '../../../src/metrics/period.js';
+import { DEFAULT_METRICS_CONFIG } from '../../../src/metrics/types.js';
+import { buildMetricsDocument } from '../../../src/report/json/build.js';
+import type { MetricsDocument } from '../../../src/report/json/document.js';
+import { act, inlineDataset, type InlineData } from '../../helpers/dataset.js';
+
+/** A Yammer pilot: one public and one private group, an answered and two unanswered threads, a bot-free reaction-free export. */
+export const YAMMER_PILOT: InlineData = {
+  spaces: [
+    { id: 'yammer:1', source: 'yammer', name: 'All Company', kind: 'group', isPrivate: false },
+    { id: 'yammer:2', source: 'yammer', name: 'Leadership', kind: 'group', isPrivate: true },
+  ],
+  activities: [
+    act({ id: 'yammer:10', at: '2026-01-05T10:00:00Z', identityId: 'yammer:a', spaceId: 'yammer:1', text: 'Where are the travel rules?' }),
+    act({ id: 'yammer:11', kind: 'reply', threadId: 'yammer:10', parentId: 'yammer:10', at: '2026-01-05T12:30:00Z', identityId: 'yammer:b', spaceId: 'yammer:1' }),
+    act({ id: 'yammer:12', at: '2026-01-20T10:00:00Z', identityId: 'yammer:b', spaceId: 'yammer:2', text: 'Budget cuts' }),
+    act({ id: 'yammer:13', at: '2026-02-03T09:00:00Z', identityId: 'yammer:c', spaceId: 'yammer:1', text: 'Anyone using the new CRM?' }),
+  ],
+};
+
+/** Slack messages with a reaction, plus wiki edits. */
+export const MIXED_PILOT: InlineData = {
+  activities: [
+    act({ id: 'slack:C1:1', source: 'slack', at: '2026-03-02T09:00:00Z', identityId: 'slack:U1', spaceId: 'slack:C1' }),
+    act({ id: 'slack:C1:1#+1:U2', source: 'slack', kind: 'reaction', threadId: 'slack:C1:1', parentId: 'slack:C1:1', reaction: '+1', at: '2026-03-02T09:00:00Z', identityId: 'slack:U2', spaceId: 'slack:C1' }),
+    act({ id: 'mediawiki:r1', source: 'mediawiki', kind: 'page_create', threadId: 'mediawiki:p1', at: '2026-03-04T09:00:00Z', identityId: 'mediawiki:W', spaceId: 'mediawiki:wiki' }),
+  ],
+};
+
+/** Builds metrics.json for an inline dataset, as of the end of its period. */
+export async function documentFor(data: InlineData, since: string, until: string, timeZone = 'UTC'): Promise<MetricsDocument> {
+  const { dataset, account } = await inlineDataset(data);
+  try {
+    const period = periodFromBounds(since, until, timeZone);
+    const kinds = [...new Set(data.activities.map((a) => a.source))].map((kind) => ({ kind }));
+    return await buildMetricsDocument(
+      dataset.query,
+      [account],
+      { period, asOf: period.until, config: DEFAULT_METRICS_CONFIG, capabilities: capabilitiesOf(kinds) },
+      { version: '0.1.0', generatedAt: '2026-04-01T00:00:00.000Z' },
+    );
+  } finally {
+    await dataset.close();
+  }
+}

@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { serializeMetrics } from '../../../src/report/json/write.js';
+import { MIXED_PILOT, YAMMER_PILOT, documentFor } from './documents.js';
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type SchemaNode = { [key: string]: Json };
+
+const schemaText = readFileSync(new URL('../../../schema/metrics.schema.json', import.meta.url), 'utf8');
+const schema = JSON.parse(schemaText) as SchemaNode;
+
+function validator() {
+  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+  // Instants are written by Date#toISOString: always UTC with milliseconds.
+  ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+  return ajv.compile(schema);
+}
+
+/** The document as a reader sees it: parsed back from the written JSON. */
+async function writtenDocument(...args: Parameters<typeof documentFor>): Promise<{ [key: string]: Json }> {
+  return JSON.parse(serializeMetrics(await documentFor(...args))) as { [key: string]: Json };
+}
+
+function isObject(value: Json | undefined): value is { [key: string]: Json } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function resolve(node: SchemaNode): SchemaNode {
+  const ref = node['$ref'];
+  if (typeof ref !== 'string') return node;
+  const target = (schema['$defs'] as { [key: string]: SchemaNode })[ref.replace('#/$defs/', '')];
+  if (!target) throw new Error(`unresolved ${ref}`);
+  return target;
+}
+
+/** Every object schema that lists properties, with where it is. */
+function objectSchemas(node: Json, where: string, found: [string, SchemaNode][] = []): [string, SchemaNode][] {
+  if (Array.isArray(node)) node.forEach((n, i) => objectSchemas(n, `${where}/${i}`, found));
+  else if (isObject(node)) {
+    if (isObject(node['properties'])) found.push([where, node]);
+    for (const [key, value] of Object.entries(node)) objectSchemas(value, `${where}/${key}`, found);
+  }
+  return found;
+}
+
+/** Walks a document beside the schema and checks keys appear in the schema's property order. */
+function assertKeyOrder(value: Json, node: SchemaNode, path: string): void {
+  const s = resolve(node);
+  if (Array.isArray(value) && isObject(s['items'])) value.forEach((v, i) => assertKeyOrder(v, s['items'] as SchemaNode, `${path}[${i}]`));
+  if (!isObject(value) || !isObject(s['properties'])) return;
+  const properties = s['properties'] as { [key: string]: SchemaNode };
+  expect(Object.keys(value), path).toEqual(Object.keys(properties).filter((k) => k in value));
+  for (const [key, v] of Object.entries(value)) {
+    const child = properties[key];
+    if (child) assertKeyOrder(v, child, `${path}.${key}`);
+  }
+}
+
+describe('schema/metrics.schema.json', () => {
+  it('accepts documents built from inline datasets', async () => {
+    const validate = validator();
+    for (const doc of [
+      await writtenDocument(YAMMER_PILOT, '2026-01-01', '2026-03-01', 'Europe/Berlin'),
+      await writtenDocument(MIXED_PILOT, '2026-03-01', '2026-04-01'),
+      await writtenDocument({ activities: [] }, '2026-03-01', '2026-04-01'),
+    ]) {
+      expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+    }
+  });
+
+  it('is closed: every defined object requires all its keys (but an optional title) and allows no others', () => {
+    const objects = objectSchemas(schema, '#');
+    expect(objects.length).toBeGreaterThan(10);
+    for (const [where, node] of objects) {
+      expect(node['additionalProperties'], where).toBe(false);
+      const optional = where.endsWith('/unansweredThread') ? ['title'] : [];
+      expect(node['required'], where).toEqual(Object.keys(node['properties'] as object).filter((k) => !optional.includes(k)));
+    }
+  });
+
+  it('refuses a document with a key it does not define or without a key it requires', async () => {
+    const validate = validator();
+    const doc = await writtenDocument(YAMMER_PILOT, '2026-01-01', '2026-03-01');
+    const extra = structuredClone(doc);
+    const totals = (extra['engagement'] as { [key: string]: Json })['totals'] as { [key: string]: Json };
+    totals['lurkers'] = 3;
+    expect(validate(extra)).toBe(false);
+    const missing = structuredClone(doc);
+    delete (missing['conversations'] as { [key: string]: Json })['repliesPerThread'];
+    expect(validate(missing)).toBe(false);
+  });
+
+  it('lists properties in the order metrics.json writes them', async () => {
+    assertKeyOrder(await writtenDocument(YAMMER_PILOT, '2026-01-01', '2026-03-01'), schema, '$');
+  });
+});
