@@ -1,0 +1,165 @@
+/**
+ * The written config (`pilot-report.config.json`, `PILOT_REPORT_*` variables, command-line flags):
+ * one strict zod schema, every field described, every field optional. Defaults are not part of the
+ * schema on purpose: each layer is validated on its own and then merged, and a default filled in by
+ * one layer would override a value from a lower one. Defaults live in `defaults.ts` and are shown
+ * here in the descriptions (and as `default` in the generated JSON Schema).
+ */
+import { z } from 'zod';
+import { DEFAULT_METRICS_CONFIG } from '../metrics/types.js';
+
+/** Comparison operators a target may use. */
+export const TARGET_OPS = ['>=', '>', '<=', '<', '==', '!='] as const;
+export type TargetOp = (typeof TARGET_OPS)[number];
+
+/** Defaults that the schema descriptions print; `defaults.ts` builds the resolved config from them. */
+export const SCHEMA_DEFAULTS = {
+  out: './pilot-report-out/',
+  timeZone: 'UTC',
+  minutesSavedPerAnsweredQuestion: 15,
+} as const;
+
+const path = (what: string): z.ZodString => z.string().min(1).describe(what);
+const stringList = (what: string): z.ZodArray<z.ZodString> => z.array(z.string().min(1)).describe(what);
+
+const ideasSchema = z
+  .strictObject({
+    tags: stringList('Hashtags (or Yammer topics) that make a thread starter an idea.')
+      .meta({ default: DEFAULT_METRICS_CONFIG.ideaTags })
+      .optional(),
+    decisionTags: stringList('Tags that mark an idea as decided.')
+      .meta({ default: DEFAULT_METRICS_CONFIG.decisionTags })
+      .optional(),
+    actionTags: stringList('Tags that mark an idea as actioned.')
+      .meta({ default: DEFAULT_METRICS_CONFIG.actionTags })
+      .optional(),
+    spaces: stringList('Spaces (groups, channels) where every thread is an idea.').meta({ default: [] }).optional(),
+    endorseThreshold: z
+      .number()
+      .int()
+      .min(1)
+      .describe('Distinct people other than the author who must reply or react for an idea to count as endorsed.')
+      .meta({ default: DEFAULT_METRICS_CONFIG.endorseThreshold })
+      .optional(),
+    stallDays: z
+      .number()
+      .int()
+      .min(1)
+      .describe('Days without activity after which an idea that is not actioned counts as stalled.')
+      .meta({ default: DEFAULT_METRICS_CONFIG.stallDays })
+      .optional(),
+  })
+  .describe('How ideas are recognized and followed from idea to action (metrics spec §5).');
+
+const csvMappingSchema = z
+  .strictObject({
+    timestamp: z.string().min(1).describe('Column holding the time of the message (required).'),
+    timestampFormat: z
+      .string()
+      .min(1)
+      .describe('How the timestamp column is written, e.g. `iso`, `epoch`, `epoch-ms` or `DD/MM/YYYY HH:mm`.')
+      .optional(),
+    author: z.string().min(1).describe('Column holding the author name or id (required).'),
+    authorEmail: z.string().min(1).describe('Column holding the author e-mail.').optional(),
+    space: z.string().min(1).describe('Column holding the group or channel.').optional(),
+    text: z.string().min(1).describe('Column holding the message text.').optional(),
+    threadId: z.string().min(1).describe('Column holding the thread id.').optional(),
+    parentId: z.string().min(1).describe('Column holding the id of the message replied to.').optional(),
+    messageId: z.string().min(1).describe('Column holding the message id.').optional(),
+    private: z.string().min(1).describe('Column that is true for private messages.').optional(),
+  })
+  .describe('Column names of a generic CSV export (`csv:` inputs).');
+
+const reportSchema = z
+  .strictObject({
+    title: z.string().min(1).describe('Report title on the cover page.').optional(),
+    organization: z.string().min(1).describe('Organization name on the cover page.').optional(),
+    logo: path('Logo image (PNG or JPEG) for the cover page.').optional(),
+    ask: z.string().min(1).describe('What the report asks the sponsor to decide, in one or two sentences.').optional(),
+  })
+  .describe('Texts and branding of the PDF report.');
+
+const businessCaseSchema = z
+  .strictObject({
+    minutesSavedPerAnsweredQuestion: z
+      .number()
+      .min(0)
+      .describe('Minutes saved each time a question gets answered (the coefficient Viva Engage uses in its Answers analytics). Default: 15.')
+      .meta({ default: SCHEMA_DEFAULTS.minutesSavedPerAnsweredQuestion })
+      .optional(),
+    hourlyCost: z.number().min(0).describe('Loaded cost of one hour of an employee, in `currency`. No default: without it no money value is computed.').optional(),
+    hoursPerActionedIdea: z.number().min(0).describe('Hours of work an actioned idea saves or is worth. No default.').optional(),
+    moderatorHoursPerMonth: z.number().min(0).describe('Hours per month spent running the community (program cost). No default.').optional(),
+    licenceCostPerMonth: z.number().min(0).describe('Licence cost per month, in `currency` (program cost). No default.').optional(),
+    orgSize: z.number().int().min(1).describe('Number of employees, for the scale-up projection. No default.').optional(),
+    currency: z.string().min(1).describe('ISO 4217 currency code of the money amounts, e.g. `EUR`. No default.').optional(),
+  })
+  .describe('Assumptions of the business case; the report prints each one beside the result.');
+
+const targetSchema = z
+  .strictObject({
+    metric: z.string().min(1).describe('Dotted path into metrics.json, e.g. `conversations.answeredRate` or `engagement.monthly.-1.activePeople` (negative index counts from the end).'),
+    op: z.enum(TARGET_OPS).describe('Comparison: the target passes when `actual <op> value`.'),
+    value: z.number().describe('The number the metric is compared with (rates are fractions: 0.7 = 70 %).'),
+    level: z
+      .enum(['error', 'warn'])
+      .describe('`error`: a failed target makes the run exit with code 1; `warn`: it is only reported. Default: error.')
+      .meta({ default: 'error' })
+      .optional(),
+    message: z.string().min(1).describe('Text shown when the target is evaluated.').optional(),
+  })
+  .describe('A KPI target checked after the metrics are computed.');
+
+/** The zod schema of a written config layer (file, environment or flags). */
+export const configSchema = z
+  .strictObject({
+    $schema: z.string().describe('JSON Schema of this file, for editors.').optional(),
+    inputs: stringList('Exports to analyze: files, folders or .zip archives, optionally forced with `kind:path`.').optional(),
+    out: path('Output folder for metrics.json and report.pdf. Default: ./pilot-report-out/.')
+      .meta({ default: SCHEMA_DEFAULTS.out })
+      .optional(),
+    json: path('Where metrics.json goes; `-` writes it to stdout.').optional(),
+    pdf: path('Where the PDF report goes.').optional(),
+    markdown: path('Where the Markdown KPI summary goes.').optional(),
+    period: z.string().min(1).describe('Report period: `2026-10`, `2026-07..2026-09`, `2026-Q3`, `last-month`, `last-quarter` or `2026-07-01..2026-09-30`.').optional(),
+    since: z.string().min(1).describe('Period start (inclusive): `YYYY-MM-DD` (midnight in `timeZone`) or an ISO 8601 instant.').optional(),
+    until: z.string().min(1).describe('Period end (exclusive): `YYYY-MM-DD` (midnight in `timeZone`) or an ISO 8601 instant.').optional(),
+    asOf: z.string().min(1).describe('The "now" for relative periods and stalled ideas (`YYYY-MM-DD` or ISO 8601). Default: the current time.').optional(),
+    timeZone: z.string().min(1).describe('IANA time zone months, weeks and days are cut in. Default: UTC.')
+      .meta({ default: SCHEMA_DEFAULTS.timeZone })
+      .optional(),
+    includePrivate: z.boolean().describe('Include direct and private conversations. Default: false.').meta({ default: false }).optional(),
+    anonymize: z.boolean().describe('Replace every person name by a stable pseudonym in every output. Default: false.').meta({ default: false }).optional(),
+    people: path('CSV of identities, departments, roles (moderator, sponsor, staff, bot) and aliases.').optional(),
+    ideasLedger: path('CSV of idea outcomes that happened outside the tools.').optional(),
+    recognize: path('CSV of people who opted in to be named when the rest are anonymized.').optional(),
+    baseline: path('A previous metrics.json to compare with.').optional(),
+    template: z.string().min(1).describe('Report theme: a built-in name or a folder.').optional(),
+    dataset: path('Keep the normalized dataset (DuckDB file) here.').optional(),
+    strict: z.boolean().describe('Treat any row-level problem as an error (exit 2). Default: false.').meta({ default: false }).optional(),
+    botAccounts: stringList('Accounts (e-mails, ids or wiki user names) that are bots, not persons.').meta({ default: [] }).optional(),
+    moderators: stringList('Moderators, by e-mail or identity id.').meta({ default: [] }).optional(),
+    ideas: ideasSchema.optional(),
+    unansweredListSize: z.number().int().min(0).describe('How many of the oldest unanswered threads are listed. Default: 10.')
+      .meta({ default: DEFAULT_METRICS_CONFIG.unansweredListSize })
+      .optional(),
+    minGroupSize: z.number().int().min(1).describe('No figure is broken down for fewer distinct persons than this. Default: 5.')
+      .meta({ default: DEFAULT_METRICS_CONFIG.minGroupSize })
+      .optional(),
+    csvMapping: csvMappingSchema.optional(),
+    report: reportSchema.optional(),
+    businessCase: businessCaseSchema.optional(),
+    targets: z.array(targetSchema).describe('KPI targets; a failed `error` target makes the run exit with code 1.').optional(),
+  })
+  .describe('pilot-report configuration (pilot-report.config.json).');
+
+/** One written config layer, as it passed the schema. */
+export type WrittenConfig = z.infer<typeof configSchema>;
+/** A target as written; `level` defaults to `error`. */
+export type WrittenTarget = z.infer<typeof targetSchema>;
+/** Column names of a generic CSV export. */
+export type CsvMapping = z.infer<typeof csvMappingSchema>;
+/** Texts and branding of the report. */
+export type ReportTexts = z.infer<typeof reportSchema>;
+/** Business-case assumptions as written. */
+export type BusinessCaseConfig = z.infer<typeof businessCaseSchema>;
