@@ -160,9 +160,15 @@ export class Dataset {
   private async buildIdentities(people: readonly PeopleEntry[]): Promise<void> {
     const q = this.query;
     const rows = await q.all<{ identity_id: string; source: string; name: string | null; email: string | null; department: string | null; is_bot: boolean }>(`
+      -- Per field, the latest value that is known: a later export without Users.csv must not erase
+      -- the e-mail and department an earlier one gave.
       WITH latest AS (
-        SELECT identity_id, source, name, email, department, is_bot FROM raw_identities
-        QUALIFY row_number() OVER (PARTITION BY identity_id ORDER BY seq DESC) = 1),
+        SELECT identity_id, any_value(source) AS source,
+               max_by(name, seq) FILTER (WHERE name IS NOT NULL) AS name,
+               max_by(email, seq) FILTER (WHERE email IS NOT NULL) AS email,
+               max_by(department, seq) FILTER (WHERE department IS NOT NULL) AS department,
+               max_by(is_bot, seq) AS is_bot
+        FROM raw_identities GROUP BY identity_id),
       referenced AS (
         SELECT DISTINCT identity_id, source FROM deduped WHERE identity_id NOT IN (SELECT identity_id FROM latest))
       SELECT * FROM latest

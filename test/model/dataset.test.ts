@@ -61,3 +61,20 @@ describe('Dataset.finalize', () => {
     await dataset.close();
   });
 });
+
+describe('Dataset identities across overlapping exports', () => {
+  it('keeps the latest known value of each field when a later record lacks it', async () => {
+    const { dataset } = await inlineDataset({
+      identities: [
+        { id: 'yammer:1', source: 'yammer', name: 'Ana Ruiz', email: 'ana@example.com', department: 'Sales', isBot: false },
+        // A later export without Users.csv only knows the sender's name from the message row.
+        { id: 'yammer:1', source: 'yammer', name: 'Ana R.', email: null, department: null, isBot: false },
+      ],
+      activities: [act({ id: 'yammer:10', at: '2026-01-05T10:00:00Z', identityId: 'yammer:1' })],
+    });
+    expect(await dataset.query.all('SELECT identity_id, name, email, department, person_id FROM identities')).toEqual([
+      { identity_id: 'yammer:1', name: 'Ana R.', email: 'ana@example.com', department: 'Sales', person_id: 'ana@example.com' },
+    ]);
+    await dataset.close();
+  });
+});
