@@ -1,0 +1,57 @@
+import { stat } from 'node:fs/promises';
+import { InputError } from '../errors.js';
+import { SOURCE_KINDS, type SourceKind } from '../model/types.js';
+import { folderTree, singleFileTree } from './input-tree.js';
+import type { InputTree, Problem } from './types.js';
+import { zipTree } from './zip-tree.js';
+
+/** A command-line input, opened: the tree of files and the source kind the user forced, if any. */
+export interface OpenedInput {
+  /** Set when the argument started with `yammer:`, `slack:`... (detection is then skipped). */
+  forcedKind: SourceKind | null;
+  tree: InputTree;
+  /** Problems found while listing (zip entries left out); to be reported with the source's warnings. */
+  problems: Problem[];
+}
+
+// At least two letters before the colon, so that a Windows drive (`C:\exports`) is never a kind.
+const KIND_PREFIX = /^([a-z][a-z0-9-]+):(.*)$/is;
+
+/**
+ * Turns one command-line argument into an input tree: an optional `kind:` prefix, then a folder
+ * (walked), a `.zip` (read in place) or any other file (a tree of one). A missing path or an
+ * unknown kind prefix is an InputError with a hint.
+ */
+export async function openInput(arg: string): Promise<OpenedInput> {
+  const { forcedKind, path } = splitKind(arg);
+  if (path === '') {
+    throw new InputError(arg, null, 'names no file or folder', { hint: 'write the path after the kind, e.g. yammer:exports/yammer.zip' });
+  }
+  const info = await stat(path).catch((cause: unknown) => {
+    throw new InputError(path, null, 'does not exist or cannot be read', { cause, hint: missingHint(arg, forcedKind) });
+  });
+  if (info.isDirectory()) return { forcedKind, tree: await folderTree(path), problems: [] };
+  if (/\.zip$/i.test(path)) {
+    const { tree, problems } = await zipTree(path);
+    return { forcedKind, tree, problems };
+  }
+  return { forcedKind, tree: await singleFileTree(path), problems: [] };
+}
+
+/** Splits `slack:exports/x.zip` into the kind and the path; a path without a known prefix is kept whole. */
+export function splitKind(arg: string): { forcedKind: SourceKind | null; path: string } {
+  const m = KIND_PREFIX.exec(arg);
+  if (!m || m[1] === undefined || m[2] === undefined) return { forcedKind: null, path: arg };
+  const kind = m[1].toLowerCase();
+  const known = SOURCE_KINDS.find((k) => k === kind);
+  // An unknown word before a colon is kept as part of the path (a file may be named `a:b.csv`).
+  return known ? { forcedKind: known, path: m[2] } : { forcedKind: null, path: arg };
+}
+
+function missingHint(arg: string, forcedKind: SourceKind | null): string {
+  const prefix = forcedKind === null ? KIND_PREFIX.exec(arg)?.[1] : undefined;
+  if (prefix !== undefined) {
+    return `"${prefix}:" is not a source kind; write one of ${SOURCE_KINDS.map((k) => `${k}:`).join(' ')} before the path, or none to detect it`;
+  }
+  return 'check the path (quote it if it contains spaces); an input is an export folder, a .zip or a single file';
+}
