@@ -1,0 +1,30 @@
+/** Plain descriptions of charts; `renderChartSvg` turns them into SVG. No Chart.js types leak out. */
+
+/** `stackedBar` stacks the series; `horizontalBar` puts categories on the vertical axis. */
+export type ChartKind = 'line' | 'bar' | 'stackedBar' | 'horizontalBar';
+
+/** How values and value-axis ticks are printed. */
+export type ValueFormat = 'count' | 'percent' | 'decimal';
+
+/** One named series; `values[i]` belongs to `categories[i]`, `null` is a gap (not zero). */
+export interface ChartSeries {
+  label: string;
+  values: ReadonlyArray<number | null>;
+}
+
+/** A chart to draw. Axis titles carry the unit, e.g. "People (distinct)" or "Hours". */
+export interface ChartSpec {
+  kind: ChartKind;
+  categories: readonly string[];
+  series: readonly ChartSeries[];
+  categoryAxisTitle: string;
+  valueAxisTitle: string;
+  /** Default `count`: integer ticks. `percent` expects fractions (0.25 prints as 25 %). */
+  valueFormat?: ValueFormat;
+  /** Size in SVG user units; the PDF places charts at 1 unit = 1 pt. Default 495 x 220. */
+  width?: number;
+  height?: number;
+}
+
+export const DEFAULT_CHART_WIDTH = 495;
+export const DEFAULT_CHART_HEIGHT = 220;

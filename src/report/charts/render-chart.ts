@@ -1,0 +1,160 @@
+import { createCanvas, GlobalFonts, SvgExportFlag } from '@napi-rs/canvas';
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  type ChartConfiguration,
+  type ChartDataset,
+} from 'chart.js';
+import { CHART_FONT_FAMILY, fontFiles } from '../fonts/font-files.js';
+import {
+  DEFAULT_CHART_HEIGHT,
+  DEFAULT_CHART_WIDTH,
+  type ChartSpec,
+  type ValueFormat,
+} from './chart-spec.js';
+import { INK, seriesColour } from './palette.js';
+
+/** Chart text size in SVG units (= pt in the PDF): small but readable in print. */
+const FONT_SIZE = 8.5;
+/** Chart.js takes fonts per element; one object keeps them all the same. */
+const FONT = { family: CHART_FONT_FAMILY, size: FONT_SIZE };
+
+let initialised = false;
+
+/** Registers the Chart.js parts we use and the font Skia measures and names chart text with. */
+function initialise(): void {
+  if (initialised) return;
+  Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, LineController, LineElement, PointElement);
+  const files = fontFiles();
+  GlobalFonts.registerFromPath(files.regular, CHART_FONT_FAMILY);
+  GlobalFonts.registerFromPath(files.bold, CHART_FONT_FAMILY);
+  initialised = true;
+}
+
+// A fixed locale: the default would follow the machine's, and outputs must not depend on it.
+const countFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const decimalFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+
+/** Prints a value-axis tick. */
+export function formatTick(value: number, format: ValueFormat): string {
+  // No space before %: Skia splits SVG text at spaces, and "50%" should stay one word.
+  if (format === 'percent') return `${countFormat.format(value * 100)}%`;
+  if (format === 'decimal') return decimalFormat.format(value);
+  return countFormat.format(value);
+}
+
+/**
+ * Draws a chart with Chart.js on a Skia SVG canvas and returns the SVG. Text stays `<text>` in the
+ * font family `CHART_FONT_FAMILY` (not converted to paths), so it is selectable once placed in a PDF
+ * that embeds DejaVu Sans. Same spec, same SVG: no animation, no clock, fixed locale.
+ */
+export function renderChartSvg(spec: ChartSpec): string {
+  initialise();
+  const width = spec.width ?? DEFAULT_CHART_WIDTH;
+  const height = spec.height ?? DEFAULT_CHART_HEIGHT;
+  // createCanvas with a flag is `new Canvas(w, h, flag)` typed as the SVG canvas it returns.
+  const canvas = createCanvas(width, height, SvgExportFlag.NoPrettyXML);
+  // With animation off, the constructor draws the chart once; drawing again would double it.
+  const chart = new Chart(canvas.getContext('2d'), chartConfig(spec));
+  try {
+    return renumberClipPaths(canvas.getContent().toString('utf8'));
+  } finally {
+    chart.destroy();
+  }
+}
+
+/**
+ * Skia numbers clip paths with a process-wide counter (`cl_1d`, `cl_27`, ...), so the same chart
+ * drawn twice gives different SVG. Renumbering them per SVG makes the output a function of the spec.
+ */
+export function renumberClipPaths(svg: string): string {
+  const ids = new Map<string, string>();
+  return svg.replace(/\bcl_[0-9a-f]+\b/g, (id) => {
+    let renamed = ids.get(id);
+    if (!renamed) {
+      renamed = `clip${ids.size + 1}`;
+      ids.set(id, renamed);
+    }
+    return renamed;
+  });
+}
+
+function chartConfig(spec: ChartSpec): ChartConfiguration<'bar' | 'line'> {
+  const horizontal = spec.kind === 'horizontalBar';
+  const valueAxis = valueScale(spec);
+  const categoryAxis = categoryScale(spec);
+  return {
+    type: spec.kind === 'line' ? 'line' : 'bar',
+    data: { labels: [...spec.categories], datasets: datasets(spec) },
+    options: {
+      animation: false,
+      responsive: false,
+      devicePixelRatio: 1,
+      locale: 'en-US',
+      indexAxis: horizontal ? 'y' : 'x',
+      color: INK.text,
+      layout: { padding: { top: 4, right: 8, bottom: 0, left: 0 } },
+      plugins: {
+        legend: {
+          display: spec.series.length > 1,
+          position: 'top',
+          align: 'end',
+          labels: { boxWidth: 9, boxHeight: 9, color: INK.text, font: FONT },
+        },
+      },
+      scales: horizontal ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis },
+    },
+  };
+}
+
+/** The value axis: from zero, light horizontal grid lines only, no axis line (no chart junk). */
+function valueScale(spec: ChartSpec) {
+  const format = spec.valueFormat ?? 'count';
+  return {
+    beginAtZero: true,
+    stacked: spec.kind === 'stackedBar',
+    grid: { color: INK.grid, drawTicks: false },
+    border: { display: false },
+    title: axisTitle(spec.valueAxisTitle),
+    ticks: {
+      color: INK.muted,
+      font: FONT,
+      padding: 6,
+      precision: format === 'count' ? 0 : undefined,
+      callback: (value: string | number) => formatTick(Number(value), format),
+    },
+  };
+}
+
+/** The category axis: a base line, no grid, labels never rotated (skipped instead when crowded). */
+function categoryScale(spec: ChartSpec) {
+  return {
+    stacked: spec.kind === 'stackedBar',
+    grid: { display: false },
+    border: { color: INK.axis },
+    title: axisTitle(spec.categoryAxisTitle),
+    ticks: { color: INK.muted, font: FONT, autoSkip: true, maxRotation: 0 },
+  };
+}
+
+function axisTitle(text: string): { display: boolean; text: string; color: string; font: typeof FONT } {
+  return { display: text.length > 0, text, color: INK.muted, font: FONT };
+}
+
+function datasets(spec: ChartSpec): Array<ChartDataset<'bar' | 'line', Array<number | null>>> {
+  return spec.series.map((series, index) => {
+    const colour = seriesColour(index);
+    const base = { label: series.label, data: [...series.values], backgroundColor: colour, borderColor: colour };
+    if (spec.kind === 'line') {
+      return { ...base, type: 'line', borderWidth: 2, pointRadius: 2.5, tension: 0, spanGaps: false };
+    }
+    return { ...base, type: 'bar', borderWidth: 0, maxBarThickness: 28, categoryPercentage: 0.7, barPercentage: 0.9 };
+  });
+}

@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import { fontFiles } from '../fonts/font-files.js';
+
+/**
+ * Font registration and glyph coverage. DejaVu Sans is the primary face (Latin, Cyrillic, Greek);
+ * Noto Sans SC is the fallback for what DejaVu lacks (CJK). The fallback file is 10 MB, so it is
+ * only read and embedded when a string actually needs it.
+ */
+
+/** Weight of a text style. */
+export type FontWeight = 'regular' | 'bold';
+
+/** Names under which the fonts are registered in every report document. */
+export const FONT_NAMES = {
+  regular: 'DejaVuSans',
+  bold: 'DejaVuSans-Bold',
+  cjkRegular: 'NotoSansSC',
+  cjkBold: 'NotoSansSC-Bold',
+} as const;
+
+const buffers = new Map<string, Buffer>();
+
+function fontBuffer(path: string): Buffer {
+  let buffer = buffers.get(path);
+  if (!buffer) {
+    buffer = readFileSync(path);
+    buffers.set(path, buffer);
+  }
+  return buffer;
+}
+
+/**
+ * Registers the four faces under `FONT_NAMES`. Registration is lazy in pdfkit (a face is parsed
+ * and embedded on first use), but the Buffer must be read here; CJK buffers are read on demand
+ * through `registerFallbackFonts`.
+ */
+export function registerPrimaryFonts(pdf: PDFKit.PDFDocument): void {
+  const files = fontFiles();
+  pdf.registerFont(FONT_NAMES.regular, fontBuffer(files.regular));
+  pdf.registerFont(FONT_NAMES.bold, fontBuffer(files.bold));
+}
+
+const fallbackRegistered = new WeakSet<PDFKit.PDFDocument>();
+
+/** Registers the CJK faces in `pdf` the first time a string needs them. */
+export function registerFallbackFonts(pdf: PDFKit.PDFDocument): void {
+  if (fallbackRegistered.has(pdf)) return;
+  const files = fontFiles();
+  pdf.registerFont(FONT_NAMES.cjkRegular, fontBuffer(files.cjkRegular));
+  pdf.registerFont(FONT_NAMES.cjkBold, fontBuffer(files.cjkBold));
+  fallbackRegistered.add(pdf);
+}
+
+/** The registered name of the face for `weight`, primary or fallback. */
+export function fontName(weight: FontWeight, fallback: boolean): string {
+  if (fallback) return weight === 'bold' ? FONT_NAMES.cjkBold : FONT_NAMES.cjkRegular;
+  return weight === 'bold' ? FONT_NAMES.bold : FONT_NAMES.regular;
+}
+
+/** What the text helper needs from pdfkit's current font object (not in pdfkit's public types). */
+interface FontInternals {
+  /** Ascender in 1/1000 em. */
+  ascender: number;
+  hasGlyph(codePoint: number): boolean;
+}
+
+/**
+ * Reads the current font's metrics and glyph lookup from pdfkit's font object (`doc._font`, whose
+ * `font` is the fontkit font). Checked at run time, since these are pdfkit internals.
+ */
+export function currentFont(pdf: PDFKit.PDFDocument): FontInternals {
+  const embedded: unknown = Reflect.get(pdf, '_font');
+  const ascender: unknown = isObject(embedded) ? Reflect.get(embedded, 'ascender') : undefined;
+  const fontkitFont: unknown = isObject(embedded) ? Reflect.get(embedded, 'font') : undefined;
+  const lookup: unknown = isObject(fontkitFont) ? Reflect.get(fontkitFont, 'hasGlyphForCodePoint') : undefined;
+  if (typeof ascender !== 'number' || typeof lookup !== 'function') {
+    throw new Error('pdfkit font internals changed: no ascender or hasGlyphForCodePoint on doc._font');
+  }
+  return {
+    ascender,
+    hasGlyph: (codePoint) => Reflect.apply(lookup, fontkitFont, [codePoint]) === true,
+  };
+}
+
+function isObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null;
+}
+
+// Coverage of the (fixed) font files, shared by every document of the process.
+const coverage = { primary: new Map<number, boolean>(), fallback: new Map<number, boolean>() };
+
+/** Whether the primary (or the fallback) face has a glyph for `codePoint`; cached per code point. */
+export function covers(pdf: PDFKit.PDFDocument, codePoint: number, fallback: boolean): boolean {
+  const cache = fallback ? coverage.fallback : coverage.primary;
+  const known = cache.get(codePoint);
+  if (known !== undefined) return known;
+  if (fallback) registerFallbackFonts(pdf);
+  pdf.font(fontName('regular', fallback));
+  const result = currentFont(pdf).hasGlyph(codePoint);
+  cache.set(codePoint, result);
+  return result;
+}

@@ -1,0 +1,76 @@
+/**
+ * How numbers and dates read in the PDF. Every formatter turns null, NaN and infinities into an
+ * em dash, so a missing figure never prints as "NaN", "null" or "undefined". The locale is fixed:
+ * output must not depend on the machine.
+ */
+
+/** What the report prints for a figure that could not be computed. */
+export const MISSING = '—';
+
+const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const oneDecimal = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+function usable(value: number | null | undefined): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+/** `1,234`; rounds to a whole number. */
+export function formatCount(value: number | null | undefined): string {
+  return usable(value) ? integer.format(value) : MISSING;
+}
+
+/** A fraction as a percentage: 0.784 -> `78%`; below 10 % one decimal is kept (0.052 -> `5.2%`). */
+export function formatPercent(fraction: number | null | undefined): string {
+  if (!usable(fraction)) return MISSING;
+  const percent = fraction * 100;
+  return `${Math.abs(percent) < 10 && percent !== 0 ? oneDecimal.format(percent) : integer.format(percent)}%`;
+}
+
+/** Hours with a unit: one decimal below 10 h (`3.2 h`), whole hours above (`27 h`). */
+export function formatHours(hours: number | null | undefined): string {
+  if (!usable(hours)) return MISSING;
+  return `${hours < 10 ? oneDecimal.format(hours) : integer.format(hours)} h`;
+}
+
+/** A mean or ratio with one decimal: `2.5`. */
+export function formatDecimal(value: number | null | undefined): string {
+  return usable(value) ? oneDecimal.format(value) : MISSING;
+}
+
+/** An ISO instant as a calendar date in `timeZone`: `2 Mar 2026`. Unparsable input gives the dash. */
+export function formatDate(iso: string | null | undefined, timeZone: string): string {
+  if (!iso) return MISSING;
+  const time = Date.parse(iso);
+  if (!Number.isFinite(time)) return MISSING;
+  return dateFormatter(timeZone).format(new Date(time));
+}
+
+/** `[since, until)` as inclusive dates: `1 Jan 2026 – 31 Mar 2026`. */
+export function formatPeriod(since: string, until: string, timeZone: string): string {
+  const end = Date.parse(until);
+  // The period's end is exclusive: the last day shown is the one before `until`.
+  const lastDay = Number.isFinite(end) ? new Date(end - 1).toISOString() : null;
+  return `${formatDate(since, timeZone)} – ${formatDate(lastDay, timeZone)}`;
+}
+
+/** A date range of two optional instants (data quality: first and last record seen). */
+export function formatRange(first: string | null, last: string | null, timeZone: string): string {
+  if (!first && !last) return MISSING;
+  return `${formatDate(first, timeZone)} – ${formatDate(last, timeZone)}`;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    try {
+      formatter = new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', year: 'numeric' });
+    } catch {
+      // An unknown zone was already reported upstream; UTC keeps the report readable.
+      formatter = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
+    }
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}

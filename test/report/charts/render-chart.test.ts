@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { formatTick, renderChartSvg, renumberClipPaths, SERIES_COLOURS, type ChartSpec } from '../../../src/report/charts/index.js';
+
+const monthly: ChartSpec = {
+  kind: 'bar',
+  categories: ['Jan 2026', 'Feb 2026', 'Mar 2026'],
+  series: [
+    { label: 'Active people', values: [81, 95, 110] },
+    { label: 'Contributors', values: [30, null, 47] },
+  ],
+  categoryAxisTitle: 'Month (UTC)',
+  valueAxisTitle: 'People (distinct)',
+};
+
+/**
+ * The text content of every `<text>` element, joined with spaces. Skia writes one `<text>` per
+ * word (and an empty one for the space), so labels are checked on the joined string.
+ */
+function svgText(svg: string): string {
+  return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((match) => match[1] ?? '').join(' ').replace(/\s+/g, ' ');
+}
+
+/** How often `needle` occurs in `haystack`. */
+function count(haystack: string, needle: string): number {
+  return haystack.split(needle).length - 1;
+}
+
+describe('renderChartSvg', () => {
+  it('keeps chart text as SVG <text> in the DejaVu Sans family, not as paths', () => {
+    const svg = renderChartSvg(monthly);
+    expect(svg.startsWith('<?xml')).toBe(true);
+    const text = svgText(svg);
+    for (const label of ['Jan 2026', 'Feb 2026', 'Mar 2026', 'Month (UTC)', 'People (distinct)', 'Active people', 'Contributors']) {
+      expect(count(text, label), label).toBe(1);
+    }
+    const families = new Set([...svg.matchAll(/font-family="([^"]*)"/g)].map((match) => match[1]));
+    expect([...families]).toEqual(['DejaVu Sans']);
+  });
+
+  it('draws series in Okabe–Ito order and sizes the SVG as asked', () => {
+    const svg = renderChartSvg({ ...monthly, width: 400, height: 200 });
+    expect(svg).toMatch(/<svg[^>]* width="400" height="200"/);
+    const fills = svg.toUpperCase();
+    expect(fills).toContain(`FILL="${SERIES_COLOURS[0]}"`);
+    expect(fills).toContain(`FILL="${SERIES_COLOURS[1]}"`);
+    expect(fills).not.toContain(`FILL="${SERIES_COLOURS[2]}"`);
+  });
+
+  it('omits the legend for a single series', () => {
+    const svg = renderChartSvg({ ...monthly, series: [{ label: 'Threads answered', values: [1, 2, 3] }] });
+    expect(svgText(svg)).not.toContain('Threads answered');
+  });
+
+  it('gives the same SVG for the same spec', () => {
+    expect(renderChartSvg(monthly)).toBe(renderChartSvg(monthly));
+  });
+
+  it('renders line, stacked and horizontal bars, with category labels on the right axis', () => {
+    for (const kind of ['line', 'stackedBar', 'horizontalBar'] as const) {
+      const text = svgText(renderChartSvg({ ...monthly, kind }));
+      for (const label of ['Jan 2026', 'Mar 2026', 'People (distinct)']) expect(text, `${kind} ${label}`).toContain(label);
+    }
+    // Stacked: the value axis must reach at least 110 + 47 = 157, so a 160 tick appears.
+    expect(svgText(renderChartSvg({ ...monthly, kind: 'stackedBar' }))).toMatch(/\b160\b/);
+    expect(svgText(renderChartSvg({ ...monthly, kind: 'bar' }))).not.toMatch(/\b160\b/);
+  });
+
+  it('prints percent ticks from fractions', () => {
+    const text = svgText(renderChartSvg({
+      kind: 'bar', categories: ['a', 'b'], series: [{ label: 'rate', values: [0.5, 1] }],
+      categoryAxisTitle: 'Space', valueAxisTitle: 'Answered (%)', valueFormat: 'percent',
+    }));
+    expect(text.split(' ')).toContain('100%');
+    expect(text.split(' ')).toContain('50%');
+  });
+});
+
+describe('formatTick', () => {
+  it('formats counts, decimals and percents with a fixed locale', () => {
+    expect(formatTick(12345, 'count')).toBe('12,345');
+    expect(formatTick(2.25, 'decimal')).toBe('2.3');
+    expect(formatTick(0.255, 'percent')).toBe('26%');
+  });
+});
+
+describe('renumberClipPaths', () => {
+  it('numbers clip path ids per SVG in order of appearance', () => {
+    const svg = '<clipPath id="cl_1f"/><g clip-path="url(#cl_1f)"/><clipPath id="cl_2a"/><g clip-path="url(#cl_2a)"/>';
+    expect(renumberClipPaths(svg)).toBe('<clipPath id="clip1"/><g clip-path="url(#clip1)"/><clipPath id="clip2"/><g clip-path="url(#clip2)"/>');
+  });
+});

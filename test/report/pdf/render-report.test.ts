@@ -1,0 +1,149 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { pdfTimestamp, renderReport, writeReport } from '../../../src/report/pdf/index.js';
+import { readPdf } from './pdf-text.js';
+import { sampleDocument } from './sample-document.js';
+
+const generatedAt = new Date('2026-04-02T08:00:00Z');
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+describe('renderReport', () => {
+  it('prints the KPI values and section titles of the document as text', async () => {
+    const { pages } = await readPdf(await renderReport(sampleDocument(), { generatedAt }));
+    const text = pages.join('\n');
+    expect(pages).toHaveLength(2);
+    for (const title of ['Internal social media pilot report', 'Summary', 'Activity by month', 'Conversations', 'Data quality']) {
+      expect(text).toContain(title);
+    }
+    // Tiles: 137 active, 58 contributors, 40 threads, 31/40 = 77.5 % -> "78%", 3.25 h -> "3.3 h",
+    // posts + replies = 412 + 1029 = 1,441.
+    expect(pages[0]).toMatch(/137 Active people/);
+    expect(pages[0]).toMatch(/58 Contributors/);
+    expect(pages[0]).toMatch(/40 Threads started/);
+    expect(pages[0]).toMatch(/78% Answered rate/);
+    expect(pages[0]).toMatch(/3\.3 h Median time to first response/);
+    expect(pages[0]).toMatch(/1,441 Posts and replies/);
+    expect(pages[0]).toContain('(42% of active people)'); // 58 / 137 = 0.423
+    // Conversations table: p90 41.5 h -> "42 h", replies per thread 2.5.
+    expect(text).toMatch(/90th percentile time to first response 42 h/);
+    expect(text).toMatch(/Replies per thread 2\.5/);
+    // Data quality: 50 skipped, reasons sorted by name.
+    expect(text).toContain('50: bot 12, deleted 38');
+    expect(text).toContain('1 Jan 2026 – 31 Mar 2026');
+    expect(text).toContain('Page 1 of 2');
+    expect(text).toContain('Page 2 of 2');
+    // Chart text (axis title, legend, month labels) comes through svg-to-pdfkit as real text, once.
+    expect(pages[0]).toContain('People (distinct)');
+    expect(pages[0]).toContain('Month (UTC)');
+    expect(pages[0]?.split('Feb 2026')).toHaveLength(2);
+  });
+
+  it('draws Cyrillic, Chinese and Latin names with diacritics as extractable text', async () => {
+    const { pages, items } = await readPdf(await renderReport(sampleDocument(), { generatedAt }));
+    const text = pages.join('\n');
+    expect(text).toContain('Олена Коваленко');
+    expect(text).toMatch(/王伟 ?asks: who owns the onboarding wiki\?/);
+    expect(text).toContain('Zoë Łukasz fan club');
+    expect(text).toContain('exports/slack/Команда');
+    // The CJK characters come from a different embedded face than the Latin text around them.
+    const all = items.flat();
+    const cjk = all.find((item) => item.str.includes('王伟'));
+    const latin = all.find((item) => item.str.includes('Zoë'));
+    expect(cjk?.fontName).toBeDefined();
+    expect(cjk?.fontName).not.toBe(latin?.fontName);
+  });
+
+  it('never shows text from a private space', async () => {
+    const data = sampleDocument();
+    const [, privateThread] = data.conversations.unanswered;
+    if (privateThread) privateThread.title = 'secret merger plans';
+    const { pages } = await readPdf(await renderReport(data, { generatedAt }));
+    expect(pages.join('\n')).not.toContain('secret merger plans');
+    expect(pages.join('\n')).toContain('(not shown: private space)');
+  });
+
+  it('gives byte-identical files for two renders with the same SOURCE_DATE_EPOCH', async () => {
+    vi.stubEnv('SOURCE_DATE_EPOCH', '1775116800'); // 2026-04-02T08:00:00Z
+    const first = await renderReport(sampleDocument(), { generatedAt: new Date('2030-01-01T00:00:00Z') });
+    const second = await renderReport(sampleDocument(), { generatedAt: new Date('2030-01-01T00:00:00Z') });
+    expect(first.equals(second)).toBe(true);
+    vi.stubEnv('SOURCE_DATE_EPOCH', '1775116801');
+    const later = await renderReport(sampleDocument(), { generatedAt: new Date('2030-01-01T00:00:00Z') });
+    expect(later.equals(first)).toBe(false);
+    const { info } = await readPdf(first);
+    expect(info['CreationDate']).toBe("D:20260402080000Z");
+    expect(info['ModDate']).toBe("D:20260402080000Z");
+    // The printed date follows SOURCE_DATE_EPOCH too, not the (later) generatedAt.
+    expect((await readPdf(first)).pages[0]).toContain('Generated 2 Apr 2026');
+  });
+
+  it('writes Title, Author and Subject metadata', async () => {
+    const { info } = await readPdf(await renderReport(sampleDocument(), { generatedAt, title: 'Pilot Ω report' }));
+    expect(info['Title']).toBe('Pilot Ω report');
+    expect(info['Author']).toBe('pilot-report');
+    expect(info['Subject']).toBe('Pilot sponsorship report, 1 Jan 2026 – 31 Mar 2026');
+  });
+
+  it('renders a document with no sources, no threads and no months without NaN or undefined', async () => {
+    const data = sampleDocument();
+    data.sources = [];
+    data.warnings = [];
+    data.engagement.monthly = [];
+    data.engagement.totals = { ...data.engagement.totals, activePeople: 0, contributors: 0, posts: null, replies: null };
+    data.conversations = {
+      threads: 0, answered: 0, answeredRate: null, medianHoursToFirstResponse: null,
+      p90HoursToFirstResponse: null, repliesPerThread: null, unanswered: [],
+    };
+    const { pages } = await readPdf(await renderReport(data, { generatedAt }));
+    const text = pages.join('\n');
+    expect(text).not.toMatch(/NaN|undefined|null|Infinity/);
+    expect(text).toContain('Activity by month: not shown, the period holds no month with data.');
+    expect(text).toContain('Conversations: not shown, no thread was started in the period.');
+    expect(text).toContain('Data quality: not shown, no input source was read.');
+    expect(text).toContain('No sources were read');
+    expect(text).toMatch(/— Posts and replies Not measured: no message source was loaded\./);
+    expect(text).toMatch(/— Answered rate No rate: no thread was started in the period\./);
+  });
+
+  it('renders a two-page report in well under a second once fonts are loaded', async () => {
+    await renderReport(sampleDocument(), { generatedAt });
+    // The faster of two warm renders, so that a busy machine does not fail the test by chance.
+    const times: number[] = [];
+    for (let run = 0; run < 2; run += 1) {
+      const start = performance.now();
+      await renderReport(sampleDocument(), { generatedAt });
+      times.push(performance.now() - start);
+    }
+    expect(Math.min(...times)).toBeLessThan(1000);
+  });
+});
+
+describe('writeReport', () => {
+  it('writes the rendered bytes to the file', async () => {
+    vi.stubEnv('SOURCE_DATE_EPOCH', '1775116800');
+    const folder = await mkdtemp(join(tmpdir(), 'pilot-report-pdf-'));
+    try {
+      const file = join(folder, 'report.pdf');
+      await writeReport(sampleDocument(), file, { generatedAt });
+      const written = await readFile(file);
+      expect(written.subarray(0, 8).toString('latin1')).toBe('%PDF-1.7');
+      expect(written.equals(await renderReport(sampleDocument(), { generatedAt }))).toBe(true);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('pdfTimestamp', () => {
+  it('takes SOURCE_DATE_EPOCH seconds when valid and generatedAt otherwise', () => {
+    expect(pdfTimestamp(generatedAt, '0').toISOString()).toBe('1970-01-01T00:00:00.000Z');
+    expect(pdfTimestamp(generatedAt, ' 1775116800 ').toISOString()).toBe('2026-04-02T08:00:00.000Z');
+    expect(pdfTimestamp(generatedAt, 'yesterday')).toBe(generatedAt);
+    expect(pdfTimestamp(generatedAt, undefined)).toBe(generatedAt);
+  });
+});
