@@ -1,0 +1,92 @@
+import type { SourceRecord } from '../../model/types.js';
+import { readJsonArray } from '../shared/json-stream.js';
+import type { InputFile, InputTree, Source, SourceContext } from '../types.js';
+import { type Conversation, dayFilesByFolder, exportRoot, readConversations } from './layout.js';
+import { mapMessage } from './map-message.js';
+import { readUsers, type SlackUser } from './users.js';
+
+/**
+ * A Slack export is `channels.json` beside `users.json` or beside conversation folders of
+ * `YYYY-MM-DD.json` day files (formats.md §2.1). Only names are looked at.
+ */
+async function detect(tree: InputTree): Promise<boolean> {
+  const root = exportRoot(tree);
+  if (root === null) return false;
+  return tree.find(`${root}users.json`) !== undefined || tree.find(`${root}org_users.json`) !== undefined || dayFilesByFolder(tree, root).size > 0;
+}
+
+/**
+ * Reads a Slack workspace export (zip or folder): users, then every conversation's day files in
+ * name order. Every message ends used (a post or reply) or skipped with a reason; reactions are
+ * derived from the messages that are used. Reactions to skipped messages (a bot notification, a
+ * deleted message, a DM) are dropped with their message, since what they react to is not in the
+ * dataset.
+ */
+async function* read(tree: InputTree, ctx: SourceContext): AsyncIterable<SourceRecord> {
+  const root = exportRoot(tree) ?? '';
+  const users = await loadUsers(tree, root, ctx);
+  for (const identity of users.identities) yield { type: 'identity', identity };
+  const conversations = await readConversations(tree, root, users.users, ctx);
+  let capped = false;
+  for (const conversation of conversations) {
+    const readable = !conversation.isDirect || ctx.options.includePrivate;
+    if (readable && conversation.dayFiles.length > 0) yield { type: 'space', space: conversation.space };
+    for (const file of conversation.dayFiles) {
+      for await (const record of readDayFile(file, conversation, users.users, ctx)) {
+        if (record === 'capped') capped = true;
+        else yield record;
+      }
+    }
+  }
+  if (capped) ctx.note('Slack lists at most a few users per reaction: reactions beyond the list cannot be attributed and are not counted');
+}
+
+async function loadUsers(tree: InputTree, root: string, ctx: SourceContext): Promise<Awaited<ReturnType<typeof readUsers>>> {
+  const file = tree.find(`${root}users.json`) ?? tree.find(`${root}org_users.json`);
+  if (file) return readUsers(file, ctx);
+  ctx.problem({
+    file: tree.displayPath,
+    line: null,
+    reason: 'missingFile',
+    detail: 'this Slack export has no users.json: people are identified by their Slack id only, without names or e-mails',
+  });
+  return { users: new Map(), identities: [] };
+}
+
+/** One day file's messages; yields `'capped'` when a reaction's user list was cut short. */
+async function* readDayFile(file: InputFile, conversation: Conversation, users: ReadonlyMap<string, SlackUser>, ctx: SourceContext): AsyncIterable<SourceRecord | 'capped'> {
+  ctx.fileRead(file.displayPath);
+  const result = await readJsonArray(await file.open());
+  if ('failure' in result) {
+    ctx.problem({ file: file.displayPath, line: result.failure.line, reason: 'malformed', detail: `day file ${result.failure.detail}` });
+    // Its messages cannot be counted, so the file counts as one record read and skipped: the
+    // loss shows in data quality instead of vanishing from read = used + skipped.
+    ctx.skip('malformed', { file: file.displayPath, line: result.failure.line }, 'unreadable day file');
+    return;
+  }
+  const skipPrivate = conversation.isDirect && !ctx.options.includePrivate;
+  for (const { value, line } of result.items) {
+    const at = { file: file.displayPath, line };
+    if (skipPrivate) {
+      ctx.skip('private', at);
+      continue;
+    }
+    const outcome = mapMessage(value, { channelId: conversation.id, spaceId: conversation.space.id, file: file.displayPath, line, users });
+    if (outcome.kind === 'skip') {
+      if (outcome.problem) ctx.problem({ file: file.displayPath, line, reason: outcome.reason, detail: outcome.detail });
+      ctx.skip(outcome.reason, at, outcome.detail);
+      continue;
+    }
+    yield { type: 'activity', activity: outcome.activity };
+    for (const reaction of outcome.reactions) yield { type: 'activity', activity: reaction, derived: true };
+    if (outcome.cappedReactions) yield 'capped';
+  }
+}
+
+/** The Slack workspace export adapter (formats.md §2). */
+export const slackSource: Source = {
+  kind: 'slack',
+  title: 'Slack workspace export',
+  detect,
+  read,
+};

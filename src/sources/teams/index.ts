@@ -1,0 +1,142 @@
+import type { SourceRecord } from '../../model/types.js';
+import { firstJsonRecord, isJsonObject, JsonSyntaxError, readJsonEvents } from '../shared/json-stream.js';
+import type { InputFile, InputTree, Source, SourceContext } from '../types.js';
+import { mapTeamsMessage, type TeamsConversation } from './map-message.js';
+
+/** Pages, plain arrays, concatenated pages and NDJSON all end in one of these. */
+const JSON_FILE = /\.(json|jsonl|ndjson)$/i;
+/** Detection reads this much of a file at most: enough for the first message of a page. */
+const DETECT_CHARS = 256 * 1024;
+/** Detection looks at this many JSON files at most, so a folder of unrelated JSON stays cheap. */
+const DETECT_FILES = 20;
+
+/** A Graph `chatMessage`: what tells it from any other JSON object. */
+function looksLikeMessage(value: unknown): boolean {
+  return isJsonObject(value) && typeof value.messageType === 'string' && 'createdDateTime' in value;
+}
+
+/** A JSON file whose first record (`value[0]`, the first array element, or a lone object) is a chatMessage. */
+async function detect(tree: InputTree): Promise<boolean> {
+  for (const file of tree.files.filter((f) => JSON_FILE.test(f.name)).slice(0, DETECT_FILES)) {
+    if (looksLikeMessage(await firstJsonRecord(await file.open(), DETECT_CHARS))) return true;
+  }
+  return false;
+}
+
+/** What the reader keeps across files: people are yielded once, at the end, with the best name seen. */
+interface ReadState {
+  people: Map<string, string | null>;
+  spaces: Set<string>;
+}
+
+/**
+ * Reads every JSON file of the input as Microsoft Graph `chatMessage` records (formats.md §3). A
+ * file whose first record is not a chatMessage is reported and left out; a file that breaks
+ * halfway keeps the messages read before the break and counts the rest as one skipped record
+ * (`malformed`), since they cannot be counted.
+ */
+async function* read(tree: InputTree, ctx: SourceContext): AsyncIterable<SourceRecord> {
+  const state: ReadState = { people: new Map(), spaces: new Set() };
+  for (const file of tree.files.filter((f) => JSON_FILE.test(f.name))) yield* readFile(file, ctx, state);
+  for (const [id, name] of [...state.people].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    yield { type: 'identity', identity: { id: `teams:${id}`, source: 'teams', name, email: null, department: null, isBot: false } };
+  }
+}
+
+async function* readFile(file: InputFile, ctx: SourceContext, state: ReadState): AsyncIterable<SourceRecord> {
+  ctx.fileRead(file.displayPath);
+  let shape: 'unknown' | 'messages' | 'other' = 'unknown';
+  let members: Record<string, unknown> = {};
+  let hasValue = false;
+  let rootLine = 1;
+  const fallback = fallbackFor(file, () => members, ctx);
+  // A function, so that TypeScript does not keep a narrowing of `shape` that `handle` changes.
+  const ignored = (): boolean => shape === 'other';
+  const handle = (value: unknown, line: number): SourceRecord[] => {
+    if (shape === 'unknown') shape = looksLikeMessage(value) ? 'messages' : 'other';
+    if (shape === 'other') return [];
+    return mapOne(value, line, file, fallback, ctx, state);
+  };
+  try {
+    for await (const event of readJsonEvents(await file.open())) {
+      if (event.type === 'rootStart') {
+        members = {};
+        hasValue = event.kind === 'array';
+        rootLine = event.line;
+      } else if (event.type === 'valueStart') hasValue = true;
+      else if (event.type === 'member') members[event.key] = event.value;
+      else if (event.type === 'item') yield* handle(event.value, event.line);
+      // A root object without `value` is one message (NDJSON, or a single saved message).
+      else if (event.type === 'rootEnd' && !hasValue) yield* handle(members, rootLine);
+      if (ignored()) break;
+    }
+  } catch (error) {
+    if (!(error instanceof JsonSyntaxError)) throw error;
+    ctx.problem({ file: file.displayPath, line: error.line, reason: 'malformed', detail: `is not valid JSON (${error.message}); the rest of the file is counted as one skipped record` });
+    ctx.skip('malformed', { file: file.displayPath, line: error.line }, 'unreadable rest of a file');
+    return;
+  }
+  if (ignored()) {
+    ctx.problem({ file: file.displayPath, line: null, reason: 'unknownShape', detail: 'is not Microsoft Graph chatMessage JSON (no "messageType" and "createdDateTime" in its first record); file ignored' });
+  }
+}
+
+function mapOne(value: unknown, line: number, file: InputFile, fallback: () => TeamsConversation, ctx: SourceContext, state: ReadState): SourceRecord[] {
+  const outcome = mapTeamsMessage(value, { file: file.displayPath, line, includePrivate: ctx.options.includePrivate, fallback });
+  if (outcome.kind === 'skip') {
+    if (outcome.problem) ctx.problem({ file: file.displayPath, line, reason: outcome.reason, detail: outcome.detail });
+    ctx.skip(outcome.reason, { file: file.displayPath, line }, outcome.detail);
+    return [];
+  }
+  for (const warning of outcome.warnings) ctx.problem({ file: file.displayPath, line, reason: 'badDate', detail: warning });
+  for (const person of outcome.people) {
+    if (!state.people.has(person.id) || (state.people.get(person.id) === null && person.name !== null)) state.people.set(person.id, person.name);
+  }
+  const records: SourceRecord[] = [];
+  if (!state.spaces.has(outcome.space.id)) {
+    state.spaces.add(outcome.space.id);
+    records.push({ type: 'space', space: outcome.space });
+  }
+  records.push({ type: 'activity', activity: outcome.activity });
+  for (const reaction of outcome.reactions) records.push({ type: 'activity', activity: reaction, derived: true });
+  return records;
+}
+
+/**
+ * The conversation of messages that name none (older beta responses lack `channelIdentity`): the
+ * page's `@odata.context` names the channel or chat it was requested from; failing that, the file
+ * name stands in, with one problem per file.
+ */
+function fallbackFor(file: InputFile, members: () => Record<string, unknown>, ctx: SourceContext): () => TeamsConversation {
+  let warned = false;
+  return () => {
+    const context = members()['@odata.context'];
+    const text = typeof context === 'string' ? context : '';
+    const channel = /channels\('([^']+)'\)/.exec(text)?.[1];
+    if (channel !== undefined) return { id: safeDecode(channel), kind: 'channel', name: null };
+    const chat = /chats\('([^']+)'\)/.exec(text)?.[1];
+    if (chat !== undefined) return { id: safeDecode(chat), kind: 'chat', name: null };
+    const name = file.name.replace(/^.*\//, '').replace(JSON_FILE, '');
+    if (!warned) {
+      warned = true;
+      ctx.problem({ file: file.displayPath, line: null, reason: 'unknownChannel', detail: `messages name no channel or chat; they are grouped under the channel "${name}"` });
+    }
+    return { id: name, kind: 'channel', name };
+  };
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** The Microsoft Teams adapter for Graph `chatMessage` JSON (formats.md §3). */
+export const teamsSource: Source = {
+  kind: 'teams',
+  title: 'Microsoft Teams (Graph chatMessage JSON)',
+  detect,
+  read,
+};

@@ -1,0 +1,57 @@
+import type { Activity, Identity, Space } from '../../../src/model/types.js';
+import type { InputTree, Problem, Source } from '../../../src/sources/types.js';
+
+/** Everything an adapter reported for one input, with the data-quality sums the loader would make. */
+export interface Collected {
+  activities: Activity[];
+  reactions: Activity[];
+  identities: Identity[];
+  spaces: Space[];
+  problems: Problem[];
+  notes: string[];
+  files: number;
+  records: { read: number; used: number; skipped: number; skippedByReason: Record<string, number> };
+}
+
+/** Runs an adapter over a tree with a recording context, as the loader would. */
+export async function collect(source: Source, tree: InputTree, includePrivate = false): Promise<Collected> {
+  const out: Collected = {
+    activities: [],
+    reactions: [],
+    identities: [],
+    spaces: [],
+    problems: [],
+    notes: [],
+    files: 0,
+    records: { read: 0, used: 0, skipped: 0, skippedByReason: {} },
+  };
+  const ctx = {
+    options: { includePrivate, botAccounts: [] },
+    problem: (p: Problem) => out.problems.push(p),
+    skip: (reason: string) => {
+      out.records.read += 1;
+      out.records.skipped += 1;
+      out.records.skippedByReason[reason] = (out.records.skippedByReason[reason] ?? 0) + 1;
+    },
+    fileRead: () => {
+      out.files += 1;
+    },
+    note: (text: string) => out.notes.push(text),
+  };
+  for await (const record of source.read(tree, ctx)) {
+    if (record.type === 'identity') out.identities.push(record.identity);
+    else if (record.type === 'space') out.spaces.push(record.space);
+    else if (record.derived) out.reactions.push(record.activity);
+    else {
+      out.records.read += 1;
+      out.records.used += 1;
+      out.activities.push(record.activity);
+    }
+  }
+  return out;
+}
+
+/** A problem's file relative to the input, for readable assertions. */
+export function relativeProblems(problems: readonly Problem[], root: string): { file: string; line: number | null; reason: string }[] {
+  return problems.map((p) => ({ file: p.file.startsWith(`${root}/`) ? p.file.slice(root.length + 1) : p.file, line: p.line, reason: p.reason }));
+}
