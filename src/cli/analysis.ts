@@ -1,0 +1,109 @@
+import { readFile } from 'node:fs/promises';
+import type { ResolvedConfig } from '../config/defaults.js';
+import { toMetricsConfig } from '../config/defaults.js';
+import { resolveConfiguredPeriod, resolveDateBound } from '../config/period-spec.js';
+import { ConfigError, InputError } from '../errors.js';
+import type { SourceAccount } from '../model/accounting.js';
+import { Dataset } from '../model/dataset.js';
+import type { PeopleEntry } from '../model/types.js';
+import { capabilitiesOf } from '../metrics/capabilities.js';
+import { computeIdeas } from '../metrics/ideas/index.js';
+import { defaultPeriod, periodFromBounds } from '../metrics/period.js';
+import { baselineDeltas, evaluateTargets, type BaselineDelta } from '../metrics/targets.js';
+import type { MetricContext, Period } from '../metrics/types.js';
+import { buildMetricsDocument } from '../report/json/build.js';
+import type { MetricsDocument } from '../report/json/document.js';
+import { SUMMARY_KPI_PATHS } from '../report/markdown/summary.js';
+import { loadInputs, type LoadLog } from '../sources/load.js';
+import { TOOL_VERSION } from '../version.js';
+import { clearDatasetFile } from './commands/analyze.js';
+import { readIdeasLedger, readPeople } from './side-files.js';
+
+export interface AnalysisResult {
+  document: MetricsDocument;
+  /** KPI deltas against `--baseline`, or null without one. */
+  deltas: Record<string, BaselineDelta> | null;
+}
+
+/** "Now" for the run: SOURCE_DATE_EPOCH when set (reproducible builds), else the clock. */
+export function runClock(env: NodeJS.ProcessEnv = process.env): Date {
+  const epoch = env['SOURCE_DATE_EPOCH']?.trim();
+  return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
+}
+
+/**
+ * The whole analysis short of writing files: inputs -> dataset -> metrics.json document (with
+ * targets and baseline deltas). The dataset is closed before returning.
+ */
+export async function analyzeInputs(inputs: readonly string[], config: ResolvedConfig, log: LoadLog): Promise<AnalysisResult> {
+  const now = runClock();
+  const asOf = config.asOf ? new Date(resolveDateBound(config.asOf, config.timeZone, 'as-of')) : now;
+  if (config.dataset) await clearDatasetFile(config.dataset);
+  const dataset = await Dataset.open(config.dataset);
+  try {
+    const sideWarnings: string[] = [];
+    const sink = (line: string) => {
+      sideWarnings.push(line);
+      log.warn(line);
+    };
+    const people: PeopleEntry[] = await readPeople(config.people, sink);
+    const ledger = await readIdeasLedger(config.ideasLedger, sink);
+    const accounts = await loadInputs(inputs, dataset, { includePrivate: config.includePrivate, botAccounts: config.botAccounts.map((b) => b.toLowerCase()) }, log);
+    if (config.strict) refuseProblems(accounts);
+    await dataset.finalize(accounts, people);
+    const period = resolvePeriod(config, accounts, asOf);
+    const ctx: MetricContext = { period, asOf: asOf.toISOString(), config: toMetricsConfig(config), capabilities: capabilitiesOf(accounts) };
+    const ideas = await computeIdeas(dataset.query, ctx, ledger);
+    const document = await buildMetricsDocument(dataset.query, accounts, ctx, {
+      version: TOOL_VERSION,
+      generatedAt: now.toISOString(),
+      sections: { ideas: { ...ideas } },
+    });
+    document.warnings.push(...sideWarnings);
+    document.targets = evaluateTargets(document, config.targets);
+    const deltas = config.baseline ? baselineDeltas(document, await readBaseline(config.baseline), SUMMARY_KPI_PATHS) : null;
+    return { document, deltas };
+  } finally {
+    await dataset.close();
+  }
+}
+
+/** Under --strict any row-level problem stops the run with exit 2. */
+function refuseProblems(accounts: readonly SourceAccount[]): void {
+  const withProblems = accounts.filter((a) => a.problemCount > 0);
+  if (withProblems.length === 0) return;
+  const total = withProblems.reduce((n, a) => n + a.problemCount, 0);
+  const first = withProblems[0]?.warnings[0] ?? '';
+  throw new InputError(withProblems[0]?.path ?? '', null, `${total} row-level problem(s) and --strict is set; first: ${first}`, {
+    hint: 'fix the export or run without --strict to count and skip the bad rows',
+  });
+}
+
+/** The period the config asks for, with open bounds filled from the data (spec §2). */
+function resolvePeriod(config: ResolvedConfig, accounts: readonly SourceAccount[], asOf: Date): Period {
+  const firstAt = minOf(accounts.map((a) => a.firstAt));
+  const lastAt = maxOf(accounts.map((a) => a.lastAt));
+  if (firstAt === null || lastAt === null) {
+    const read = accounts.reduce((n, a) => n + a.read, 0);
+    throw new InputError(accounts.map((a) => a.path).join(', '), null, `no usable activity: ${read} record(s) read, none used`, {
+      hint: 'see the warnings above for why records were skipped (--verbose lists every skip)',
+    });
+  }
+  const fromData = defaultPeriod(firstAt, lastAt, config.timeZone);
+  const asked = resolveConfiguredPeriod(config, asOf);
+  return periodFromBounds(asked.since ?? fromData.since, asked.until ?? fromData.until, config.timeZone);
+}
+
+async function readBaseline(file: string): Promise<unknown> {
+  const text = await readFile(file, 'utf8').catch((error: unknown) => {
+    throw new ConfigError(`${file}: the baseline cannot be read`, { cause: error });
+  });
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`${file}: the baseline is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+}
+
+const minOf = (values: (number | null)[]): number | null => values.reduce<number | null>((m, v) => (v === null ? m : m === null ? v : Math.min(m, v)), null);
+const maxOf = (values: (number | null)[]): number | null => values.reduce<number | null>((m, v) => (v === null ? m : m === null ? v : Math.max(m, v)), null);

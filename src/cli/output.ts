@@ -1,0 +1,35 @@
+/**
+ * Everything the CLI says to a person goes to stderr through here, so that stdout carries only the
+ * requested output (`--json -`). Colour only on a TTY and never with NO_COLOR.
+ */
+export interface Logger {
+  info(message: string): void;
+  verbose(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export interface LoggerOptions {
+  quiet: boolean;
+  verbose: boolean;
+  stream?: NodeJS.WritableStream & { isTTY?: boolean };
+}
+
+export function createLogger(options: LoggerOptions): Logger {
+  const stream = options.stream ?? process.stderr;
+  const colour = stream.isTTY === true && !process.env.NO_COLOR;
+  const paint = (code: string, text: string) => (colour ? `\u001b[${code}m${text}\u001b[0m` : text);
+  const write = (line: string) => stream.write(`${line}\n`);
+  return {
+    info: (message) => {
+      if (!options.quiet) write(message);
+    },
+    verbose: (message) => {
+      if (options.verbose && !options.quiet) write(message);
+    },
+    warn: (message) => {
+      if (!options.quiet) write(`${paint('33', 'warning:')} ${message}`);
+    },
+    error: (message) => write(`${paint('31', 'error:')} ${message}`),
+  };
+}

@@ -1,0 +1,166 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { hasStackTrace, runCli } from '../helpers/cli.js';
+
+const HEADER = 'id,replied_to_id,thread_id,group_id,group_name,sender_id,sender_type,sender_name,sender_email,body,deleted_at,created_at';
+
+/**
+ * Six messages, hand-checked:
+ * - thread 1 (Ana, March 2): Ben replies 2 h later -> answered, 2 h to first response
+ * - thread 3 (Ben, March 10): only Ben replies -> unanswered
+ * - thread 5 (Cy, April 1): Ana replies 4 h later -> answered, 4 h
+ * => threads 3, answered 2, median (2 + 4) / 2 = 3 h, replies per thread 3 / 3 = 1.
+ * March contributors {Ana, Ben}; April {Cy, Ana}: April returning 1 (Ana), retention 1 / 2.
+ */
+const MESSAGES = [
+  HEADER,
+  '1,,1,,,11,user,Ana Ruiz,ana@example.com,"Idea: a better onboarding, #idea",,2026-03-02 09:00:00 UTC',
+  '2,1,1,,,12,user,Ben Ode,ben@example.com,"Agreed!\nLet\'s do it",,2026-03-02 11:00:00 UTC',
+  '3,,3,,,12,user,Ben Ode,ben@example.com,Anyone?,,2026-03-10 08:00:00 UTC',
+  '4,3,3,,,12,user,Ben Ode,ben@example.com,bump,,2026-03-10 09:00:00 UTC',
+  '5,,5,,,13,user,Cy Lee,cy@example.com,Hello,,2026-04-01 10:00:00 UTC',
+  '6,5,5,,,11,user,Ana Ruiz,ana@example.com,Hi Cy,,2026-04-01 14:00:00 UTC',
+].join('\r\n');
+
+function exportDir(messages: string, extra: Record<string, string> = {}): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pilot-report-e2e-'));
+  const exp = path.join(dir, 'export');
+  mkdirSync(exp);
+  writeFileSync(path.join(exp, 'Messages.csv'), messages);
+  for (const [name, body] of Object.entries(extra)) writeFileSync(path.join(dir, name), body);
+  return dir;
+}
+
+describe('pilot-report analyze (end to end)', () => {
+  it('writes metrics.json and a PDF with the hand-computed figures', () => {
+    const dir = exportDir(MESSAGES);
+    const result = runCli(['analyze', 'export'], { cwd: dir });
+    expect(result.stderr).not.toMatch(/error/);
+    expect(result.code).toBe(0);
+    const metrics = JSON.parse(readFileSync(path.join(dir, 'pilot-report-out/metrics.json'), 'utf8'));
+    expect(metrics.period).toEqual({ since: '2026-03-01T00:00:00.000Z', until: '2026-05-01T00:00:00.000Z', timeZone: 'UTC' });
+    expect(metrics.sources[0].records).toEqual({ read: 6, used: 6, skipped: 0, skippedByReason: {} });
+    expect(metrics.engagement.totals).toMatchObject({ activePeople: 3, contributors: 3, posts: 3, replies: 3, reactions: null, wikiEdits: null });
+    expect(metrics.engagement.monthly.map((m: { month: string; activePeople: number; returningContributors: number; retention: number | null }) => [m.month, m.activePeople, m.returningContributors, m.retention])).toEqual([
+      ['2026-03', 2, 0, null],
+      ['2026-04', 2, 1, 0.5],
+    ]);
+    expect(metrics.conversations).toMatchObject({ threads: 3, answered: 2, medianHoursToFirstResponse: 3, repliesPerThread: 1 });
+    expect(metrics.conversations.answeredRate).toBeCloseTo(2 / 3, 12);
+    expect(metrics.generatedAt).toBe('2026-01-01T00:00:00.000Z'); // SOURCE_DATE_EPOCH=1767225600
+    const pdf = readFileSync(path.join(dir, 'pilot-report-out/report.pdf'));
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
+  it('--json - writes pure JSON to stdout and nothing else', () => {
+    const dir = exportDir(MESSAGES);
+    const result = runCli(['analyze', 'export', '--json', '-', '--pdf', 'out/r.pdf'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).conversations.threads).toBe(3);
+    expect(result.stdout.trimEnd().endsWith('}')).toBe(true);
+    expect(existsSync(path.join(dir, 'out/r.pdf'))).toBe(true);
+  });
+
+  it('reports a truncated final row with file and line, still writes the report, and fails it under --strict', () => {
+    const dir = exportDir(`${MESSAGES}\r\n7,,7,,,11,user,Ana Ruiz,ana@example.com,"never closed,,2026-04-02 10:00:00 UTC`);
+    const lenient = runCli(['analyze', 'export'], { cwd: dir });
+    expect(lenient.code).toBe(0);
+    // Header line 1, message 2 spans lines 3-4 (a quoted newline), so the 7th record starts on line 9.
+    expect(lenient.stderr).toMatch(/warning: .*Messages\.csv:9:/);
+    const metrics = JSON.parse(readFileSync(path.join(dir, 'pilot-report-out/metrics.json'), 'utf8'));
+    expect(metrics.sources[0].records).toEqual({ read: 7, used: 6, skipped: 1, skippedByReason: { malformed: 1 } });
+    const strict = runCli(['analyze', 'export', '--strict'], { cwd: dir });
+    expect(strict.code).toBe(2);
+    expect(strict.stderr).toMatch(/--strict/);
+    expect(hasStackTrace(strict.stderr)).toBe(false);
+  });
+
+  it('counts a row with an unparseable date as skipped and names its line', () => {
+    const dir = exportDir(MESSAGES.replace('2026-03-10 09:00:00 UTC', '31/02/2026'));
+    const result = runCli(['analyze', 'export'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/Messages\.csv:6:.*31\/02\/2026/);
+    const metrics = JSON.parse(readFileSync(path.join(dir, 'pilot-report-out/metrics.json'), 'utf8'));
+    expect(metrics.sources[0].records.skippedByReason).toEqual({ malformed: 1 });
+  });
+
+  it('exits 2 naming the file and column when a required column is missing', () => {
+    const dir = exportDir(MESSAGES.replace('created_at', 'created'));
+    const result = runCli(['analyze', 'export'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/Messages\.csv:1:.*created_at/);
+    expect(hasStackTrace(result.stderr)).toBe(false);
+  });
+
+  it('exits 1 when an error-level target fails, and still writes the report', () => {
+    const config = JSON.stringify({ targets: [{ metric: 'engagement.totals.activePeople', op: '>=', value: 50, level: 'error' }] });
+    const dir = exportDir(MESSAGES, { 'pilot-report.config.json': config });
+    const result = runCli(['analyze', 'export'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/target failed: .*activePeople/);
+    const metrics = JSON.parse(readFileSync(path.join(dir, 'pilot-report-out/metrics.json'), 'utf8'));
+    expect(metrics.targets).toEqual([expect.objectContaining({ metric: 'engagement.totals.activePeople', actual: 3, passed: false, level: 'error' })]);
+  });
+});
+
+describe('pilot-report usage and unusable inputs', () => {
+  it('prints help with examples and exits 0', () => {
+    const result = runCli(['analyze', '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Examples:/);
+    expect(result.stdout).toMatch(/--include-private/);
+  });
+
+  it('prints the version from package.json', () => {
+    const pkg = JSON.parse(readFileSync(path.join(import.meta.dirname, '../../package.json'), 'utf8'));
+    const result = runCli(['--version']);
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim()).toBe(pkg.version);
+  });
+
+  it('exits 2 on an unknown option', () => {
+    const result = runCli(['analyze', '--no-such-flag', 'x']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/unknown option '--no-such-flag'/);
+  });
+
+  it('exits 2 when an input does not exist', () => {
+    const result = runCli(['analyze', 'no/such/export.zip']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/no\/such\/export\.zip/);
+    expect(hasStackTrace(result.stderr)).toBe(false);
+  });
+
+  it('exits 2 when a folder holds no known export (no Messages.csv)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pilot-report-e2e-'));
+    writeFileSync(path.join(dir, 'notes.txt'), 'hello');
+    const result = runCli(['analyze', dir]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/holds no export pilot-report knows/);
+  });
+
+  it('exits 2 on a file named .zip that is no zip archive', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pilot-report-e2e-'));
+    writeFileSync(path.join(dir, 'export.zip'), 'this is not a zip');
+    const result = runCli(['analyze', path.join(dir, 'export.zip')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/export\.zip.*zip/);
+    expect(hasStackTrace(result.stderr)).toBe(false);
+  });
+
+  it('exits 2 on an unknown time zone', () => {
+    const dir = exportDir(MESSAGES);
+    const result = runCli(['analyze', 'export', '--tz', 'Mars/Olympus'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/Mars\/Olympus/);
+  });
+
+  it('exits 2 naming the key and suggesting a fix for an unknown config key', () => {
+    const dir = exportDir(MESSAGES, { 'pilot-report.config.json': '{ "timezone": "UTC" }' });
+    const result = runCli(['analyze', 'export'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/timezone.*did you mean "timeZone"/);
+  });
+});
