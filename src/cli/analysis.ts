@@ -11,13 +11,15 @@ import { computeIdeas } from '../metrics/ideas/index.js';
 import { defaultPeriod, periodFromBounds } from '../metrics/period.js';
 import { baselineDeltas, evaluateTargets, type BaselineDelta } from '../metrics/targets.js';
 import type { MetricContext, Period } from '../metrics/types.js';
-import { buildMetricsDocument } from '../report/json/build.js';
+import { buildMetricsDocument, setLaterSection } from '../report/json/build.js';
 import type { MetricsDocument } from '../report/json/document.js';
 import { SUMMARY_KPI_PATHS } from '../report/markdown/summary.js';
 import { loadInputs, type LoadLog } from '../sources/load.js';
 import { TOOL_VERSION } from '../version.js';
 import { clearDatasetFile } from './commands/analyze.js';
-import { readIdeasLedger, readPeople } from './side-files.js';
+import { computeProvenance, runOutputs } from './provenance.js';
+import { anonymized, businessCaseOf, laterSections } from './sections.js';
+import { readIdeasLedger, readPeople, readRecognized } from './side-files.js';
 
 export interface AnalysisResult {
   document: MetricsDocument;
@@ -57,12 +59,19 @@ export async function analyzeInputs(inputs: readonly string[], config: ResolvedC
     const document = await buildMetricsDocument(dataset.query, accounts, ctx, {
       version: TOOL_VERSION,
       generatedAt: now.toISOString(),
-      sections: { ideas: { ...ideas } },
+      provenance: await computeProvenance(inputs, config, { version: TOOL_VERSION, exclude: runOutputs(config) }),
+      sections: await laterSections(dataset.query, ctx, ideas, people),
     });
-    document.warnings.push(...sideWarnings);
+    const businessCase = businessCaseOf(document, ideas, config);
+    setLaterSection(document, 'businessCase', { ...businessCase });
+    document.warnings.push(...sideWarnings, ...businessCase.warnings.map((w) => `businessCase: ${w}`));
     document.targets = evaluateTargets(document, config.targets);
     const deltas = config.baseline ? baselineDeltas(document, await readBaseline(config.baseline), SUMMARY_KPI_PATHS) : null;
-    return { document, deltas };
+    if (!config.anonymize) return { document, deltas };
+    const recognized = await readRecognized(config.recognize, sink);
+    const result = await anonymized(document, dataset.query, recognized, process.env['PILOT_REPORT_ANONYMIZE_SALT']);
+    result.unmatched.forEach((r) => sink(`${config.recognize ?? '--recognize'}: "${r}" matches no person`));
+    return { document: result.document, deltas };
   } finally {
     await dataset.close();
   }

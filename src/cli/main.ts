@@ -2,7 +2,10 @@ import { Command, CommanderError, Option } from 'commander';
 import { InternalError, PilotError, UsageError } from '../errors.js';
 import { TOOL_VERSION } from '../version.js';
 import { runAnalyze, type AnalyzeFlags } from './commands/analyze.js';
+import { registerInit } from './commands/init.js';
+import { registerValidate } from './commands/validate.js';
 import { createLogger } from './output.js';
+import { withProgress } from './progress.js';
 
 const EXAMPLES = `
 Examples:
@@ -41,8 +44,12 @@ function buildProgram(): Command {
     .description('analyze exports, write metrics.json and report.pdf')
     .argument('[inputs...]', 'export files, folders or .zip archives (kind:path forces a kind)');
   addAnalyzeOptions(analyze).addHelpText('after', EXAMPLES).action(async (inputs: string[], flags: AnalyzeFlags) => {
-    program.setOptionValue('exitCode', await runAnalyze(inputs, flags, createLogger({ quiet: flags.quiet === true, verbose: flags.verbose === true })));
+    // The progress member (TTY only) reaches loadInputs through analyzeInputs' LoadLog.
+    const log = withProgress(createLogger({ quiet: flags.quiet === true, verbose: flags.verbose === true }), { quiet: flags.quiet === true });
+    program.setOptionValue('exitCode', await runAnalyze(inputs, flags, log));
   });
+  registerValidate(program);
+  registerInit(program);
   return program;
 }
 

@@ -19,17 +19,20 @@ export function createLogger(options: LoggerOptions): Logger {
   const stream = options.stream ?? process.stderr;
   const colour = stream.isTTY === true && !process.env.NO_COLOR;
   const paint = (code: string, text: string) => (colour ? `\u001b[${code}m${text}\u001b[0m` : text);
+  // Messages quote export content (a bad cell, a file name); its control characters would reach
+  // the terminal as escape sequences, so they are shown as U+FFFD. Our own colour codes are added after.
   const write = (line: string) => stream.write(`${line}\n`);
+  const clean = (message: string) => message.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\uFFFD');
   return {
     info: (message) => {
-      if (!options.quiet) write(message);
+      if (!options.quiet) write(clean(message));
     },
     verbose: (message) => {
-      if (options.verbose && !options.quiet) write(message);
+      if (options.verbose && !options.quiet) write(clean(message));
     },
     warn: (message) => {
-      if (!options.quiet) write(`${paint('33', 'warning:')} ${message}`);
+      if (!options.quiet) write(`${paint('33', 'warning:')} ${clean(message)}`);
     },
-    error: (message) => write(`${paint('31', 'error:')} ${message}`),
+    error: (message) => write(`${paint('31', 'error:')} ${clean(message)}`),
   };
 }

@@ -5,6 +5,7 @@ import type { PeopleEntry } from '../model/types.js';
 import { singleFileTree } from '../sources/input-tree.js';
 import { readLedger } from '../sources/ledger/read-ledger.js';
 import { readPeopleFile } from '../sources/people/read-people.js';
+import { readRecognizeFile } from '../sources/people/read-recognize.js';
 import type { InputFile, Problem } from '../sources/types.js';
 
 /** Problems in side files (people file, ledger) as `file:line: detail` lines for warnings. */
@@ -34,4 +35,12 @@ export async function readIdeasLedger(file: string | undefined, sink: ProblemSin
   if (!file) return [];
   const { rows } = await readLedger(await openSideFile(file, 'ideas ledger'), (p) => sink(describe(p)));
   return rows;
+}
+
+/** Reads `--recognize`: people who opted in to be named when the rest are anonymized. */
+export async function readRecognized(file: string | undefined, sink: ProblemSink): Promise<Set<string>> {
+  if (!file) return new Set();
+  const { recognized, problems } = await readRecognizeFile(await openSideFile(file, 'recognize file'));
+  problems.forEach((p) => sink(describe(p)));
+  return recognized;
 }

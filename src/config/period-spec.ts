@@ -4,18 +4,12 @@
  * with the zone's offset at that instant (Intl), so DST months are right.
  */
 import { UsageError } from '../errors.js';
+import { assertTimeZone as assertIanaZone, localDateOf, startOfLocalDay, type LocalDate } from '../metrics/period.js';
 
 /** A resolved period `[since, until)` as ISO 8601 UTC instants. */
 export interface ResolvedPeriod {
   since: string;
   until: string;
-}
-
-/** A calendar day in the report time zone (month 1–12). */
-export interface LocalDate {
-  year: number;
-  month: number;
-  day: number;
 }
 
 /** One term of a period expression: the days it covers, end exclusive. */
@@ -26,67 +20,14 @@ interface DayRange {
 
 const PERIOD_EXAMPLES = '2026-10, 2026-07..2026-09, 2026-Q3, last-month, last-quarter or 2026-07-01..2026-09-30';
 
-/** True when `timeZone` is an IANA zone name Intl knows. */
+/** True when `timeZone` is an IANA zone name (the same check the metrics make). */
 export function isTimeZone(timeZone: string): boolean {
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
+    assertIanaZone(timeZone);
     return true;
   } catch {
     return false;
   }
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-/** Wall-clock time in `timeZone` of a UTC instant, expressed as if it were UTC milliseconds. */
-function wallClockMs(instantMs: number, timeZone: string): number {
-  const parts: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(new Date(instantMs))) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  }
-  const get = (key: string): number => parts[key] ?? 0;
-  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-}
-
-/** The calendar day in `timeZone` that a UTC instant falls on. */
-export function localDateOf(instantMs: number, timeZone: string): LocalDate {
-  const wall = new Date(wallClockMs(instantMs, timeZone));
-  return { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate() };
-}
-
-/**
- * The first instant of a local day, in UTC milliseconds. The offset is looked up twice because the
- * offset at the naive guess may differ from the one at local midnight (a DST change in between).
- * When midnight does not exist (zones that spring forward at 00:00), the day starts at the change.
- */
-export function startOfLocalDay(date: LocalDate, timeZone: string): number {
-  const naive = Date.UTC(date.year, date.month - 1, date.day);
-  const first = naive - (wallClockMs(naive, timeZone) - naive);
-  const second = naive - (wallClockMs(first, timeZone) - first);
-  const onDay = [first, second].filter((t) => sameDate(localDateOf(t, timeZone), date));
-  return onDay.length > 0 ? Math.min(...onDay) : Math.max(first, second);
-}
-
-function sameDate(a: LocalDate, b: LocalDate): boolean {
-  return a.year === b.year && a.month === b.month && a.day === b.day;
 }
 
 function addMonths(date: LocalDate, months: number): LocalDate {

@@ -3,8 +3,9 @@ import type { Query } from '../../model/query.js';
 import { computeConversations } from '../../metrics/conversations.js';
 import { sourceQuality } from '../../metrics/data-quality.js';
 import { computeEngagement } from '../../metrics/engagement.js';
+import { computeIdentities } from '../../metrics/identities.js';
 import type { Conversations, Engagement, MetricContext } from '../../metrics/types.js';
-import { SCHEMA_VERSION, type MetricsDocument } from './document.js';
+import { SCHEMA_VERSION, type MetricsDocument, type Provenance } from './document.js';
 
 /** Sections that later modules fill; null (with a warning) until they are computed. */
 export const LATER_SECTIONS = ['ideas', 'moderation', 'recognition', 'network', 'redundancy', 'businessCase'] as const;
@@ -16,6 +17,8 @@ export interface BuildOptions {
   version: string;
   /** ISO 8601 UTC; the caller derives it from SOURCE_DATE_EPOCH when set (no clock read here). */
   generatedAt: string;
+  /** Tool, config hash and input hashes of the run (the CLI computes them; see cli/provenance.ts). */
+  provenance: Provenance;
   /** Sections already computed by their own modules; the others are null with a warning. */
   sections?: Partial<Record<LaterSection, Record<string, unknown>>>;
 }
@@ -31,6 +34,7 @@ export async function buildMetricsDocument(
   options: BuildOptions,
 ): Promise<MetricsDocument> {
   const sources = sourceQuality(accounts);
+  const identities = await computeIdentities(query, accounts);
   const engagement = await computeEngagement(query, ctx);
   const conversations = await computeConversations(query, ctx);
   const later = laterSections(options.sections ?? {});
@@ -38,8 +42,10 @@ export async function buildMetricsDocument(
     schemaVersion: SCHEMA_VERSION,
     generatedAt: options.generatedAt,
     tool: { name: 'pilot-report', version: options.version },
+    provenance: options.provenance,
     period: { ...ctx.period },
     sources,
+    identities,
     engagement,
     conversations,
     ...later.values,
@@ -64,7 +70,7 @@ function laterSections(given: Partial<Record<LaterSection, Record<string, unknow
   for (const section of LATER_SECTIONS) {
     const value = given[section];
     if (value) values[section] = value;
-    else warnings.push(`${section}: null: not computed by this version of pilot-report`);
+    else warnings.push(notComputed(section));
   }
   return { values, warnings };
 }
@@ -102,4 +108,14 @@ function conversationWarnings(conversations: Conversations): string[] {
     warnings.push('conversations medianHoursToFirstResponse, p90HoursToFirstResponse: null: no answered thread');
   }
   return warnings;
+}
+
+function notComputed(section: LaterSection): string {
+  return `${section}: null: not computed by this version of pilot-report`;
+}
+
+/** Fills a later section after the document was built (it needs the document's own figures). */
+export function setLaterSection(document: MetricsDocument, section: LaterSection, value: Record<string, unknown>): void {
+  document[section] = value;
+  document.warnings = document.warnings.filter((w) => w !== notComputed(section));
 }

@@ -1,8 +1,27 @@
+import type { IdentityReconciliation } from '../../metrics/identities.js';
 import type { TargetResult } from '../../metrics/targets.js';
 import type { Conversations, Engagement, Period, SourceQuality } from '../../metrics/types.js';
 
 /** Current layout version of metrics.json (spec §8); a baseline with another version is refused. */
 export const SCHEMA_VERSION = 1;
+
+/** One input file as read by the run (a zip archive counts as one file). */
+export interface ProvenanceInput {
+  /** As the user gave it (relative stays relative), `/`-separated; folder members as `folder/name`. */
+  path: string;
+  /** Lower-case hex sha256 of the file's bytes. */
+  sha256: string;
+  bytes: number;
+}
+
+/** How to reproduce a metrics.json: the same tool version, config and input bytes give the same file. */
+export interface Provenance {
+  tool: { name: 'pilot-report'; version: string };
+  /** Lower-case hex sha256 of the canonical JSON (sorted keys) of the resolved configuration. */
+  configHash: string;
+  /** Every input file, in command-line order (folder members sorted), then the side files. */
+  inputs: ProvenanceInput[];
+}
 
 /**
  * The whole metrics.json document (spec §8). Sections that later issues fill (ideas, moderation,
@@ -14,8 +33,12 @@ export interface MetricsDocument {
   /** ISO 8601 UTC; from SOURCE_DATE_EPOCH when set, so that identical inputs give identical output. */
   generatedAt: string;
   tool: { name: 'pilot-report'; version: string };
+  /** What produced this file from what: tool, config hash and a sha256 of every input file. */
+  provenance: Provenance;
   period: Period;
   sources: SourceQuality[];
+  /** How raw identities became persons, per source (identity reconciliation). */
+  identities: IdentityReconciliation;
   engagement: Engagement;
   conversations: Conversations;
   ideas: Record<string, unknown> | null;

@@ -46,6 +46,10 @@ function recognizedPerson(raw: string, problem: (detail: string) => void): strin
   const person = raw.trim();
   if (person === '') return null;
   if (EMAIL.test(person)) return person.toLowerCase();
+  if (!person.includes(':')) {
+    problem(`person "${person}" is neither an e-mail nor a person id such as slack:U123 (names are not accepted: two people can share one); it is ignored`);
+    return null;
+  }
   const id = normalizeAlias(person);
   if (typeof id === 'string') return id;
   problem(`person "${person}" is neither an e-mail nor a person id: it ${id.error}; it is ignored`);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { pdfTimestamp, renderReport, writeReport } from '../../../src/report/pdf/index.js';
-import { readPdf } from './pdf-text.js';
+import { readPdf } from '../../helpers/pdf-text.js';
 import { sampleDocument } from './sample-document.js';
 
 const generatedAt = new Date('2026-04-02T08:00:00Z');
@@ -16,31 +16,32 @@ describe('renderReport', () => {
   it('prints the KPI values and section titles of the document as text', async () => {
     const { pages } = await readPdf(await renderReport(sampleDocument(), { generatedAt }));
     const text = pages.join('\n');
-    expect(pages).toHaveLength(2);
-    for (const title of ['Internal social media pilot report', 'Summary', 'Activity by month', 'Conversations', 'Data quality']) {
+    // Cover, executive summary, engagement, conversations, appendix (2 pages).
+    expect(pages).toHaveLength(6);
+    for (const title of ['Internal social media pilot report', 'Contents', 'Executive summary', 'Engagement', 'Conversations and moderation', 'Appendix: method and data', 'Data coverage per source']) {
       expect(text).toContain(title);
     }
-    // Tiles: 137 active, 58 contributors, 40 threads, 31/40 = 77.5 % -> "78%", 3.25 h -> "3.3 h",
-    // posts + replies = 412 + 1029 = 1,441.
-    expect(pages[0]).toMatch(/137 Active people/);
-    expect(pages[0]).toMatch(/58 Contributors/);
-    expect(pages[0]).toMatch(/40 Threads started/);
-    expect(pages[0]).toMatch(/78% Answered rate/);
-    expect(pages[0]).toMatch(/3\.3 h Median time to first response/);
-    expect(pages[0]).toMatch(/1,441 Posts and replies/);
-    expect(pages[0]).toContain('(42% of active people)'); // 58 / 137 = 0.423
-    // Conversations table: p90 41.5 h -> "42 h", replies per thread 2.5.
+    // Tiles: 137 active, 58 contributors, 31/40 = 77.5 % -> "78%", 3.25 h -> "3.3 h".
+    expect(pages[1]).toMatch(/137 Active people/);
+    expect(pages[1]).toMatch(/58 Contributors/);
+    expect(pages[1]).toMatch(/78% Questions answered/);
+    expect(pages[1]).toMatch(/3\.3 h Median time to first response/);
+    expect(pages[1]).toContain('42% of everyone active'); // 58 / 137 = 0.423
+    // Without a baseline the change is the last month against the one before: 110 - 95 = +15.
+    expect(pages[1]).toContain('Mar 2026: +15 vs Feb 2026');
+    // Conversations table: p90 41.5 h -> "42 h", replies per thread 2.5, 40 - 31 = 9 unanswered.
     expect(text).toMatch(/90th percentile time to first response 42 h/);
     expect(text).toMatch(/Replies per thread 2\.5/);
+    expect(text).toMatch(/Unanswered 9/);
     // Data quality: 50 skipped, reasons sorted by name.
     expect(text).toContain('50: bot 12, deleted 38');
     expect(text).toContain('1 Jan 2026 – 31 Mar 2026');
-    expect(text).toContain('Page 1 of 2');
-    expect(text).toContain('Page 2 of 2');
+    expect(text).toContain('Page 1 of 6');
+    expect(text).toContain('Page 6 of 6');
     // Chart text (axis title, legend, month labels) comes through svg-to-pdfkit as real text, once.
-    expect(pages[0]).toContain('People (distinct)');
-    expect(pages[0]).toContain('Month (UTC)');
-    expect(pages[0]?.split('Feb 2026')).toHaveLength(2);
+    expect(pages[2]).toContain('People (distinct)');
+    expect(pages[2]).toContain('Month (UTC)');
+    expect(pages[2]?.split('Active people and contributors per month')).toHaveLength(2);
   });
 
   it('draws Cyrillic, Chinese and Latin names with diacritics as extractable text', async () => {
@@ -102,15 +103,14 @@ describe('renderReport', () => {
     const { pages } = await readPdf(await renderReport(data, { generatedAt }));
     const text = pages.join('\n');
     expect(text).not.toMatch(/NaN|undefined|null|Infinity/);
-    expect(text).toContain('Activity by month: not shown, the period holds no month with data.');
-    expect(text).toContain('Conversations: not shown, no thread was started in the period.');
-    expect(text).toContain('Data quality: not shown, no input source was read.');
+    expect(text).toContain('Engagement: not shown, the period holds no month with data.');
+    expect(text).toContain('Conversations and moderation: not shown, no thread was started in the period.');
+    expect(text).toContain('No input source was read.');
     expect(text).toContain('No sources were read');
-    expect(text).toMatch(/— Posts and replies Not measured: no message source was loaded\./);
-    expect(text).toMatch(/— Answered rate No rate: no thread was started in the period\./);
+    expect(text).toMatch(/— Questions answered Questions answered: not measured in this period\./);
   });
 
-  it('renders a two-page report in well under a second once fonts are loaded', async () => {
+  it('renders the short report in well under a second once fonts are loaded', async () => {
     await renderReport(sampleDocument(), { generatedAt });
     // The faster of two warm renders, so that a busy machine does not fail the test by chance.
     const times: number[] = [];

@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { registerPrimaryFonts } from '../../../src/report/pdf/fonts.js';
 import { drawText, fitOneLine, measureText, type TextStyle } from '../../../src/report/pdf/rich-text.js';
-import { readPdf } from './pdf-text.js';
+import { readPdf } from '../../helpers/pdf-text.js';
 
 const style: TextStyle = { weight: 'regular', size: 10, color: '#000000' };
 

@@ -1,0 +1,168 @@
+import { createReadStream } from 'node:fs';
+import { readdir, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { DEFAULT_CONFIG } from '../../config/defaults.js';
+import { DEFAULT_CONFIG_FILE } from '../../config/load.js';
+import { configSchema } from '../../config/schema.js';
+import { InternalError, PilotError, UsageError } from '../../errors.js';
+import type { SourceKind } from '../../model/types.js';
+import { makeTree } from '../../sources/input-tree.js';
+import { openInput } from '../../sources/open-input.js';
+import { DETECTION_ORDER, SOURCES } from '../../sources/registry.js';
+import type { InputFile, InputTree } from '../../sources/types.js';
+import { TOOL_VERSION } from '../../version.js';
+import { createLogger, type Logger } from '../output.js';
+
+/** The flags of `pilot-report init`. */
+export interface InitFlags {
+  force?: boolean;
+  dir?: string;
+  quiet?: boolean;
+  verbose?: boolean;
+}
+
+/** An export found by `init`: the path written into `inputs` and what it is. */
+export interface FoundExport {
+  /** Relative to the config file's folder, `/`-separated (`.` for the folder itself). */
+  input: string;
+  kind: SourceKind;
+}
+
+/** The shipped config schema: three levels above this file in both src/ and dist/. */
+const SCHEMA_FILE = fileURLToPath(new URL('../../../schema/config.schema.json', import.meta.url));
+
+/** Child entries that are never exports and may be huge (dependencies, VCS data, our own output). */
+const NOT_EXPORTS = new Set(['node_modules', 'pilot-report-out']);
+/** Files worth opening for detection besides folders (as `loadInputs` looks into a folder of exports). */
+const EXPORT_FILE = /\.(zip|xml|xml\.gz|json)$/i;
+
+/** Registers `pilot-report init` on the program; the exit code goes where `main` reads it. */
+export function registerInit(program: Command): void {
+  program
+    .command('init')
+    .description('write a starter pilot-report.config.json for the exports here')
+    .option('--dir <folder>', 'folder to look for exports in and write the config to (default: the current folder)')
+    .option('--force', 'overwrite an existing pilot-report.config.json')
+    .option('--quiet', 'only errors on stderr')
+    .option('--verbose', 'more detail on stderr')
+    .option('--debug', 'stack traces for internal errors')
+    .action(async (flags: InitFlags) => {
+      program.setOptionValue('exitCode', await runInit(flags, createLogger({ quiet: flags.quiet === true, verbose: flags.verbose === true })));
+    });
+}
+
+/**
+ * `pilot-report init`: detects the exports in a folder (the folder itself, or its direct children:
+ * folders and .zip/.xml/.json files) and writes `pilot-report.config.json` there with every
+ * default spelled out. An existing file is kept unless `--force` (exit 2).
+ */
+export async function runInit(flags: InitFlags, log: Logger): Promise<number> {
+  const dir = flags.dir ?? '.';
+  const info = await stat(dir).catch(() => null);
+  if (!info?.isDirectory()) throw new UsageError(`${dir}: --dir must name an existing folder`);
+  const target = path.join(dir, DEFAULT_CONFIG_FILE);
+  if (!flags.force && (await stat(target).catch(() => null))) {
+    throw new UsageError(`${target}: already exists; it was left as it is\n  hint: add --force to overwrite it, or edit it by hand`);
+  }
+  const found = await detectExportsIn(dir, log);
+  found.forEach((f) => log.info(`found ${SOURCES[f.kind].title}: ${f.input}`));
+  if (found.length === 0) log.warn(`no export found in ${dir}; list your exports under "inputs" in ${target}`);
+  const text = starterConfigText(found.map((f) => f.input), schemaReference(dir));
+  // 'wx' fails if the file appeared since the check above; --force replaces it.
+  await writeFile(target, text, { flag: flags.force ? 'w' : 'wx' }).catch((cause: unknown) => {
+    throw new UsageError(`${target}: cannot be written (${errorCode(cause)})`, { cause });
+  });
+  log.info(`wrote ${target} (${found.length} input${found.length === 1 ? '' : 's'}); next: pilot-report validate, then pilot-report analyze`);
+  return 0;
+}
+
+/**
+ * The starter config: `$schema`, `inputs`, then every default in the schema's key order, checked
+ * against the schema it points at.
+ */
+export function starterConfigText(inputs: readonly string[], schemaRef: string): string {
+  const defaults: Record<string, unknown> = { ...DEFAULT_CONFIG, $schema: schemaRef, inputs: [...inputs] };
+  const ordered: Record<string, unknown> = {};
+  for (const key of Object.keys(configSchema.shape)) if (defaults[key] !== undefined) ordered[key] = defaults[key];
+  const checked = configSchema.safeParse(ordered);
+  if (!checked.success) throw new InternalError(`the starter config does not pass the config schema: ${checked.error.message}`);
+  return `${JSON.stringify(ordered, null, 2)}\n`;
+}
+
+/**
+ * `$schema` for a config written in `dir`: a relative path to the shipped schema when it is in
+ * this project (a repository checkout, or `node_modules` of `dir` or a folder above it), else the
+ * schema of this version on unpkg (a global install or the npx cache, which may move).
+ */
+export function schemaReference(dir: string, schemaFile: string = SCHEMA_FILE, version: string = TOOL_VERSION): string {
+  const absoluteDir = path.resolve(dir);
+  const relative = path.relative(absoluteDir, schemaFile).split(path.sep).join('/');
+  const parts = schemaFile.split(path.sep);
+  const modules = parts.lastIndexOf('node_modules');
+  if (modules === -1) return relative;
+  const projectRoot = parts.slice(0, modules).join(path.sep) || path.sep;
+  const inProject = absoluteDir === projectRoot || absoluteDir.startsWith(`${projectRoot.replace(/[\\/]$/, '')}${path.sep}`);
+  return inProject ? relative : `https://unpkg.com/pilot-report@${version}/schema/config.schema.json`;
+}
+
+/** Kinds whose export is a folder recognized by files at its top (`Messages.csv`; `users.json` + `channels.json`). */
+const FOLDER_KINDS: readonly SourceKind[] = ['yammer', 'slack'];
+
+/**
+ * The exports in `dir`: the folder itself when it is a Yammer or Slack export; else each direct
+ * child that is an export (sorted by name); else the folder itself when it holds one of the
+ * file-shaped exports (Graph JSON pages, a wiki dump) at its top. Children come before that last
+ * case so that `wiki.xml` beside `yammer/` gives two inputs, not `.` read as a wiki.
+ */
+export async function detectExportsIn(dir: string, log: Pick<Logger, 'warn' | 'verbose'>): Promise<FoundExport[]> {
+  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const top = shallowTree(dir, entries.filter((e) => e.isFile() && e.name !== DEFAULT_CONFIG_FILE).map((e) => e.name));
+  const folderKind = await detectKind(top, FOLDER_KINDS);
+  if (folderKind) return [{ input: '.', kind: folderKind }];
+  const found: FoundExport[] = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith('.') || NOT_EXPORTS.has(entry.name) || entry.name === DEFAULT_CONFIG_FILE) continue;
+    if (!entry.isDirectory() && !(entry.isFile() && EXPORT_FILE.test(entry.name))) continue;
+    const kind = await detectChild(path.join(dir, entry.name), log);
+    if (kind) found.push({ input: entry.isDirectory() ? `${entry.name}/` : entry.name, kind });
+  }
+  if (found.length > 0) return found;
+  const fileKind = await detectKind(top);
+  return fileKind ? [{ input: '.', kind: fileKind }] : [];
+}
+
+async function detectChild(childPath: string, log: Pick<Logger, 'warn' | 'verbose'>): Promise<SourceKind | null> {
+  try {
+    const { tree } = await openInput(childPath);
+    try {
+      return await detectKind(tree);
+    } finally {
+      await tree.close();
+    }
+  } catch (error) {
+    // A broken archive among the exports is worth a word, not a failed init.
+    if (!(error instanceof PilotError)) throw error;
+    log.warn(`${error.message.split('\n')[0] ?? childPath} (left out)`);
+    return null;
+  }
+}
+
+async function detectKind(tree: InputTree, kinds: readonly SourceKind[] = DETECTION_ORDER): Promise<SourceKind | null> {
+  for (const kind of kinds) if (await SOURCES[kind].detect(tree)) return kind;
+  return null;
+}
+
+/** The folder's own files only: walking a whole project (node_modules...) to look at its top is waste. */
+function shallowTree(dir: string, names: readonly string[]): InputTree {
+  const files = names.map((name): InputFile => {
+    const file = path.join(dir, name);
+    return { name, displayPath: file, size: null, open: async () => createReadStream(file) };
+  });
+  return makeTree(dir, files);
+}
+
+function errorCode(error: unknown): string {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : String(error);
+}

@@ -1,0 +1,132 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { loadConfig } from '../../config/load.js';
+import type { ResolvedConfig } from '../../config/defaults.js';
+import { InternalError, PilotError, UsageError } from '../../errors.js';
+import type { SourceAccount } from '../../model/accounting.js';
+import { Dataset } from '../../model/dataset.js';
+import { sourceQuality } from '../../metrics/data-quality.js';
+import { loadInputs, type LoadLog } from '../../sources/load.js';
+import { createLogger } from '../output.js';
+import { withProgress, type ProgressLogger } from '../progress.js';
+import { readPeople } from '../side-files.js';
+import { renderValidation, type InputFailure, type ValidationResult } from './validate-report.js';
+
+/** The flags of `pilot-report validate` (the subset of analyze's that matters for reading inputs). */
+export interface ValidateFlags {
+  config?: string;
+  includePrivate?: boolean;
+  people?: string;
+  strict?: boolean;
+  json?: string;
+  quiet?: boolean;
+  verbose?: boolean;
+}
+
+/**
+ * Input indexes are spaced this far apart per command-line input, so that the exports of an input
+ * that failed halfway (whose accounts are lost with the error) never share an index with the next.
+ */
+const INDEX_STRIDE = 10_000;
+
+/** Registers `pilot-report validate` on the program; the exit code goes where `main` reads it. */
+export function registerValidate(program: Command): void {
+  program
+    .command('validate')
+    .description('detect, count and check inputs; no report')
+    .argument('[inputs...]', 'export files, folders or .zip archives (kind:path forces a kind)')
+    .option('-c, --config <file>', 'config file (default ./pilot-report.config.json when present)')
+    .option('--include-private', 'include direct and private conversations (excluded by default)')
+    .option('--people <csv>', 'people file: email, name, department, role, aliases')
+    .option('--strict', 'any row-level problem makes the inputs unusable (exit 2)')
+    .option('--json <file|->', 'write the result as JSON here; - writes it to stdout and the text report to stderr')
+    .option('--quiet', 'no report, only errors (the exit code says the rest)')
+    .option('--verbose', 'more detail on stderr')
+    .option('--debug', 'stack traces for internal errors')
+    .action(async (inputs: string[], flags: ValidateFlags) => {
+      const log = withProgress(createLogger({ quiet: flags.quiet === true, verbose: flags.verbose === true }), { quiet: flags.quiet === true });
+      program.setOptionValue('exitCode', await runValidate(inputs, flags, log));
+    });
+}
+
+/**
+ * `pilot-report validate`: reads every input into a throwaway in-memory dataset and reports, per
+ * source, what was detected and counted, without computing a report. Every input is tried even
+ * when an earlier one fails. Exit 0 when the inputs are usable; 2 when an input cannot be used,
+ * nothing usable remains, or (with --strict) any row-level problem was found.
+ */
+export async function runValidate(inputs: readonly string[], flags: ValidateFlags, log: ProgressLogger): Promise<number> {
+  const { config, file, warnings } = await loadConfig({
+    cwd: process.cwd(),
+    env: process.env,
+    configPath: flags.config,
+    flags: { includePrivate: flags.includePrivate, people: flags.people, strict: flags.strict },
+  });
+  if (file) log.verbose(`config: ${file}`);
+  warnings.forEach((w) => log.warn(w));
+  const chosen = inputs.length > 0 ? [...inputs] : config.inputs;
+  if (chosen.length === 0) {
+    throw new UsageError('validate needs at least one input (an export file, folder or .zip)\n  hint: pilot-report validate yammer-export.zip, or list "inputs" in pilot-report.config.json');
+  }
+  const result = await validateInputs(chosen, config, log);
+  await writeResult(result, flags, log);
+  return result.usable ? 0 : 2;
+}
+
+/** Loads each input on its own (so one bad input does not hide the others) and judges the whole. */
+export async function validateInputs(inputs: readonly string[], config: ResolvedConfig, log: ProgressLogger): Promise<ValidationResult> {
+  const sideProblems: string[] = [];
+  const people = await readPeople(config.people, (line) => sideProblems.push(line));
+  // Problems are listed in the report itself, so loading's own echo of them is left out.
+  const loadLog: LoadLog = { warn: () => {}, verbose: (m) => log.verbose(m), progress: log.progress?.bind(log) };
+  const accounts: SourceAccount[] = [];
+  const failures: InputFailure[] = [];
+  const dataset = await Dataset.open();
+  try {
+    for (const [position, input] of inputs.entries()) {
+      const options = { includePrivate: config.includePrivate, botAccounts: config.botAccounts.map((b) => b.toLowerCase()), firstInputIndex: position * INDEX_STRIDE };
+      try {
+        accounts.push(...(await loadInputs([input], dataset, options, loadLog)));
+      } catch (error) {
+        if (!(error instanceof PilotError) || error instanceof InternalError) throw error;
+        failures.push({ input, message: error.message });
+      }
+    }
+    // Duplicates and bots are only known once everything is in: the counts then match analyze's.
+    await dataset.finalize(accounts, people);
+  } finally {
+    await dataset.close();
+  }
+  return judge(sourceQuality(accounts), failures, sideProblems, config.strict);
+}
+
+function judge(sources: ValidationResult['sources'], failures: InputFailure[], sideProblems: string[], strict: boolean): ValidationResult {
+  const used = sources.reduce((n, s) => n + s.records.used, 0);
+  const problemCount = sources.reduce((n, s) => n + s.problemCount, 0) + sideProblems.length;
+  const reasons: string[] = [];
+  // With no source at all every input failed, and the failures already say why.
+  if (used === 0 && sources.length > 0) reasons.push(`nothing usable: ${sources.reduce((n, s) => n + s.records.read, 0)} record(s) read, none used`);
+  if (strict && problemCount > 0) reasons.push(`${problemCount} problem(s) and --strict is set`);
+  return { usable: failures.length === 0 && reasons.length === 0, reasons, sources, failures, sideProblems, problemCount, strict };
+}
+
+/** The text report goes to stdout (it is what was asked for) unless JSON takes stdout; errors always reach stderr. */
+async function writeResult(result: ValidationResult, flags: ValidateFlags, log: ProgressLogger): Promise<void> {
+  const quiet = flags.quiet === true;
+  result.failures.forEach((f) => log.error(f.message));
+  if (flags.json !== undefined) {
+    const json = `${JSON.stringify(result, null, 2)}\n`;
+    if (flags.json === '-') process.stdout.write(json);
+    else {
+      await mkdir(path.dirname(path.resolve(flags.json)), { recursive: true });
+      await writeFile(flags.json, json);
+    }
+  }
+  if (!quiet) {
+    const text = renderValidation(result);
+    if (flags.json === '-') log.info(text.trimEnd());
+    else process.stdout.write(text);
+  }
+  result.reasons.forEach((r) => log.error(r));
+}

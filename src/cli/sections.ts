@@ -1,0 +1,69 @@
+import type { ResolvedConfig } from '../config/defaults.js';
+import { computeBusinessCase } from '../metrics/business-case.js';
+import type { Ideas } from '../metrics/ideas/index.js';
+import { computeModeration } from '../metrics/moderation.js';
+import { computeNetwork } from '../metrics/network/index.js';
+import { computeRecognition } from '../metrics/recognition/index.js';
+import { computeRedundancy } from '../metrics/redundancy/index.js';
+import type { MetricContext } from '../metrics/types.js';
+import type { PeopleEntry } from '../model/types.js';
+import type { Query } from '../model/query.js';
+import type { MetricsDocument } from '../report/json/document.js';
+import { anonymizeDocument, pseudonymizer, type PersonRef } from '../report/anonymize.js';
+
+/** The sections after engagement and conversations (spec §5–§6), each from its own module. */
+export async function laterSections(query: Query, ctx: MetricContext, ideas: Ideas, people: readonly PeopleEntry[]) {
+  const moderatorSince = new Map(
+    people.flatMap((p) => (p.role === 'moderator' && p.since && p.email ? [[p.email.toLowerCase(), p.since] as const] : [])),
+  );
+  const ideaCounts = new Map<string, { raised: number; actioned: number }>();
+  for (const item of ideas.items) {
+    const counts = ideaCounts.get(item.author) ?? { raised: 0, actioned: 0 };
+    counts.raised += 1;
+    if (item.stage === 'actioned') counts.actioned += 1;
+    ideaCounts.set(item.author, counts);
+  }
+  return {
+    ideas: { ...ideas },
+    moderation: { ...(await computeModeration(query, ctx, { moderatorSince })) },
+    recognition: { ...(await computeRecognition(query, ctx, { ideas: ideaCounts })) },
+    network: { ...(await computeNetwork(query, ctx)) },
+    redundancy: { ...(await computeRedundancy(query, ctx)) },
+  };
+}
+
+/** Average month length in milliseconds (365.25 / 12 days), for periods that are not whole months. */
+const MONTH_MS = (365.25 / 12) * 24 * 3600 * 1000;
+
+/** The business case from figures already in the document (spec §6); always labelled an estimate. */
+export function businessCaseOf(document: MetricsDocument, ideas: Ideas, config: ResolvedConfig): ReturnType<typeof computeBusinessCase> {
+  const months = (Date.parse(document.period.until) - Date.parse(document.period.since)) / MONTH_MS;
+  return computeBusinessCase(
+    {
+      answeredThreads: document.conversations.answered,
+      months,
+      actionedIdeas: ideas.funnel.actioned,
+      ledgerValue: ideas.ledgerValue,
+      activePeople: document.engagement.totals.activePeople,
+      contributors: document.engagement.totals.contributors,
+    },
+    config.businessCase,
+  );
+}
+
+/**
+ * `--anonymize`: every person in the document becomes a stable pseudonym, except those who opted in
+ * through `--recognize`. Persons are described with all their identity ids and names so that a wiki
+ * user name or a Slack handle is replaced as well as the display name.
+ */
+export async function anonymized(document: MetricsDocument, query: Query, recognized: ReadonlySet<string>, salt: string | undefined): Promise<{ document: MetricsDocument; unmatched: string[] }> {
+  const rows = await query.all<{ person_id: string; name: string | null; email: string | null; aliases: readonly string[]; names: readonly string[] | null }>(`
+    SELECT p.person_id, p.name, p.email,
+           list(i.identity_id ORDER BY i.identity_id) AS aliases,
+           list(DISTINCT i.name) FILTER (WHERE i.name IS NOT NULL) AS names
+    FROM persons p JOIN identities i USING (person_id)
+    GROUP BY p.person_id, p.name, p.email ORDER BY p.person_id`);
+  const persons: PersonRef[] = rows.map((r) => ({ id: r.person_id, name: r.name, email: r.email, aliases: r.aliases, names: (r.names ?? []).filter((n) => n !== r.name) }));
+  const p = pseudonymizer(persons, { recognized, ...(salt ? { salt } : {}) });
+  return { document: anonymizeDocument(document, p), unmatched: [...p.unmatchedRecognized] };
+}

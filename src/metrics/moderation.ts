@@ -1,0 +1,279 @@
+import type { Query } from '../model/query.js';
+import { PRIVATE_SPACE_LABEL } from './conversations.js';
+import {
+  moderatorMonths,
+  moderatorParam,
+  moderatorSpaces,
+  resolveModeratorKeys,
+  spaceNames,
+  threadFacts,
+  type ModeratorEntry,
+  type ThreadFactsRow,
+} from './moderation-sql.js';
+import { fewerThan, isSuppressed } from './network/privacy.js';
+import { periodCalendar, startOfLocalDay } from './period.js';
+import { mean, median } from './stats.js';
+import type { MetricContext } from './types.js';
+
+/** A moderator the figures are about. */
+export interface Moderator {
+  /** Person id. */
+  id: string;
+  /** Display name (replaced by a pseudonym under `--anonymize`). */
+  name: string | null;
+  /** ISO date the person started moderating, when the people file gives one. */
+  since: string | null;
+}
+
+/** Figures over a set of threads. */
+export interface ThreadGroup {
+  /** Threads in the set. */
+  threads: number;
+  /** Answered threads / threads; null without threads. */
+  answeredRate: number | null;
+  /** Mean replies (by anyone) per thread; null without threads. */
+  repliesPerThread: number | null;
+  /** Mean distinct persons (starter and repliers) per thread; null without threads. */
+  participantsPerThread: number | null;
+}
+
+/** One side (before or after a moderator's start) of a space's comparison. */
+export interface SpaceWindow {
+  /** ISO instant the window starts at; null for "since the first loaded thread". */
+  from: string | null;
+  /** ISO instant the window ends at (exclusive). */
+  until: string;
+  /** Threads started in the window; null when suppressed. */
+  threads: number | null;
+  /** Distinct persons in the window's threads; null when suppressed. */
+  people: number | null;
+  /** Answered threads / threads; null without threads or when suppressed. */
+  answeredRate: number | null;
+  /** Mean replies per thread; null without threads or when suppressed. */
+  repliesPerThread: number | null;
+  /** Mean distinct persons per thread; null without threads or when suppressed. */
+  participantsPerThread: number | null;
+  /** Median hours to first response over the window's answered threads. */
+  medianHoursToFirstResponse: number | null;
+  /** True when fewer than `minGroupSize` persons took part: every figure is then null. */
+  suppressed: boolean;
+  /** `fewer than 5` when suppressed, else null. */
+  note: string | null;
+}
+
+/** Threads of one space before vs after one moderator's `since` date. */
+export interface SpaceBeforeAfter {
+  /** Space id. */
+  spaceId: string;
+  /** Space name, or `(private space)`. */
+  space: string;
+  /** Person id of the moderator whose start splits the threads. */
+  moderator: string;
+  /** The moderator's `since` date (ISO date). */
+  since: string;
+  /** Threads of the space started before the date. */
+  before: SpaceWindow;
+  /** Threads of the space started from the date to the period end. */
+  after: SpaceWindow;
+}
+
+/** One local month of the period. */
+export interface ModerationMonth {
+  /** `2026-01`. */
+  month: string;
+  /** Distinct persons with any activity in the month (spec §3 `activePeople`). */
+  activePeople: number;
+  /** Distinct moderators with any activity in the month (as moderators: from their `since` on). */
+  activeModerators: number;
+  /** Contributions (posts, replies, wiki edits) by moderators. */
+  moderatorContributions: number;
+  /** Replies by moderators. */
+  moderatorReplies: number;
+}
+
+/** The `moderation` section of metrics.json (spec §6). Observational figures: never causes. */
+export interface Moderation {
+  /** The moderators found in the data, sorted by id. */
+  moderators: Moderator[];
+  /** Threads started in the period (as in `conversations.threads`). */
+  threads: number;
+  /** Answered threads among them. */
+  answered: number;
+  /** Answered threads whose first response came from a moderator / answered; null without moderators or answers. */
+  moderatorFirstResponseShare: number | null;
+  /** Median hours from the start to the first response by each group, over threads the group responded in. */
+  medianHoursToFirstResponse: { moderators: number | null; others: number | null };
+  /** Threads a moderator started or replied in. */
+  withModerator: ThreadGroup;
+  /** Threads no moderator started or replied in. */
+  withoutModerator: ThreadGroup;
+  /** Per space a moderator with a `since` date contributed in: before vs after that date. */
+  spaces: SpaceBeforeAfter[];
+  /** Every local month of the period. */
+  monthly: ModerationMonth[];
+  /** Why figures are null (no moderators, unknown keys, bad dates). */
+  warnings: string[];
+}
+
+/** What moderation needs beyond the dataset. */
+export interface ModerationExtra {
+  /** Moderators' start dates from the people file: key (person id, e-mail or identity id) -> ISO date. */
+  moderatorSince?: ReadonlyMap<string, string>;
+}
+
+/** Before every loaded activity; stands in for "no lower bound". */
+const EARLIEST = '1900-01-01T00:00:00.000Z';
+
+/**
+ * Moderation (spec §6). Moderators: persons with the role `moderator` (people file) and the
+ * `moderators` config keys (e-mail, identity id or person id).
+ *
+ * Decisions where the spec is silent:
+ * - A moderator's act counts as a moderator's only from their `since` date on (local midnight in
+ *   the report zone); before it they are "others".
+ * - Median hours to first response "for moderators vs others": per thread, the first response by a
+ *   moderator and the first by anyone else (never the starter's author), each over the threads
+ *   that group responded in; so a moderator answering second still counts.
+ * - A thread is "joined" by a moderator when a moderator started it or replied in it. A reply by a
+ *   moderator to someone else's thread answers it by definition: the answered rates of the two
+ *   sets are observations, not an effect of moderation.
+ * - Per space: for each moderator with a `since` date and each message space they ever
+ *   contributed in, threads started before the date (all loaded data) vs from the date to the
+ *   period end; a side with fewer than `minGroupSize` distinct persons is suppressed.
+ * - Moderator counts are not suppressed: moderators are a named role, not a department or group.
+ */
+export async function computeModeration(query: Query, ctx: MetricContext, extra: ModerationExtra = {}): Promise<Moderation> {
+  const warnings: string[] = [];
+  const moderators = await findModerators(query, ctx, extra.moderatorSince ?? new Map(), warnings);
+  const entries: ModeratorEntry[] = moderators.map((m) => ({ personId: m.id, sinceAt: sinceInstant(m.since, ctx.period.timeZone) }));
+  const param = moderatorParam(entries);
+  const threads = await threadFacts(query, ctx.period.since, ctx.period.until, param);
+  const answered = threads.filter((t) => t.first_hours !== null);
+  const has = moderators.length > 0;
+  if (!has) warnings.push('no moderators configured: set `moderators` in the config or the role `moderator` in the people file');
+  const firstByModerator = answered.filter((t) => t.first_by_moderator === true).length;
+  return {
+    moderators,
+    threads: threads.length,
+    answered: answered.length,
+    moderatorFirstResponseShare: has && answered.length > 0 ? firstByModerator / answered.length : null,
+    medianHoursToFirstResponse: {
+      moderators: has ? median(numbers(threads.map((t) => t.moderator_hours))) : null,
+      others: median(numbers(threads.map((t) => t.other_hours))),
+    },
+    withModerator: has ? threadGroup(threads.filter((t) => t.moderator_joined)) : emptyGroup(),
+    withoutModerator: threadGroup(threads.filter((t) => !t.moderator_joined)),
+    spaces: await spaceComparisons(query, ctx, moderators, param),
+    monthly: await monthly(query, ctx, param),
+    warnings,
+  };
+}
+
+/** Moderators from role and config; `since` keys resolve the same way. Unknown keys warn. */
+async function findModerators(query: Query, ctx: MetricContext, since: ReadonlyMap<string, string>, warnings: string[]): Promise<Moderator[]> {
+  const configKeys = ctx.config.moderators;
+  const rows = await resolveModeratorKeys(query, [...configKeys, ...since.keys()]);
+  const byKey = new Map<string, string[]>();
+  const names = new Map<string, string | null>();
+  for (const r of rows) {
+    byKey.set(r.key, [...(byKey.get(r.key) ?? []), r.person_id]);
+    names.set(r.person_id, r.name);
+  }
+  const ids = new Set(byKey.get('role:moderator') ?? []);
+  for (const key of configKeys) {
+    const found = byKey.get(key.trim());
+    if (!found) warnings.push(`moderator "${key}" matches nobody in the data`);
+    for (const id of found ?? []) ids.add(id);
+  }
+  const sinceOf = new Map<string, string>();
+  for (const [key, date] of since) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) warnings.push(`moderator "${key}": since "${date}" is not a date (YYYY-MM-DD); ignored`);
+    else for (const id of byKey.get(key.trim()) ?? []) {
+      if (!ids.has(id)) warnings.push(`"${key}" has a since date but is not a moderator; ignored`);
+      // Several keys of one person: the earliest date wins.
+      else if ((sinceOf.get(id) ?? '9999') > date) sinceOf.set(id, date);
+    }
+  }
+  return [...ids].sort().map((id) => ({ id, name: names.get(id) ?? null, since: sinceOf.get(id) ?? null }));
+}
+
+/** Local midnight of an ISO date in the report zone, as an ISO instant. */
+function sinceInstant(date: string | null, timeZone: string): string | null {
+  if (date === null) return null;
+  const [year, month, day] = date.split('-').map(Number);
+  return new Date(startOfLocalDay({ year: year ?? 0, month: month ?? 0, day: day ?? 0 }, timeZone)).toISOString();
+}
+
+function numbers(values: readonly (number | null)[]): number[] {
+  return values.flatMap((v) => (v === null ? [] : [v]));
+}
+
+function threadGroup(threads: readonly ThreadFactsRow[]): ThreadGroup {
+  const answered = threads.filter((t) => t.first_hours !== null).length;
+  return {
+    threads: threads.length,
+    answeredRate: threads.length === 0 ? null : answered / threads.length,
+    repliesPerThread: mean(threads.map((t) => t.replies)),
+    participantsPerThread: mean(threads.map((t) => t.people.length)),
+  };
+}
+
+function emptyGroup(): ThreadGroup {
+  return { threads: 0, answeredRate: null, repliesPerThread: null, participantsPerThread: null };
+}
+
+async function spaceComparisons(query: Query, ctx: MetricContext, moderators: readonly Moderator[], param: string): Promise<SpaceBeforeAfter[]> {
+  const dated = moderators.filter((m) => m.since !== null);
+  if (dated.length === 0) return [];
+  const pairs = await moderatorSpaces(query, dated.map((m) => m.id));
+  const threads = await threadFacts(query, EARLIEST, ctx.period.until, param);
+  const spaces = new Map((await spaceNames(query)).map((s) => [s.space_id, s]));
+  const result: SpaceBeforeAfter[] = [];
+  for (const { person_id, space_id } of pairs) {
+    const since = dated.find((m) => m.id === person_id)?.since;
+    const sinceAt = sinceInstant(since ?? null, ctx.period.timeZone);
+    if (!since || !sinceAt) continue;
+    const inSpace = threads.filter((t) => t.space_id === space_id);
+    const space = spaces.get(space_id);
+    result.push({
+      spaceId: space_id,
+      space: space?.is_private ? PRIVATE_SPACE_LABEL : (space?.name ?? space_id),
+      moderator: person_id,
+      since,
+      before: spaceWindow(inSpace.filter((t) => t.started_at < sinceAt), null, sinceAt, ctx.config.minGroupSize),
+      after: spaceWindow(inSpace.filter((t) => t.started_at >= sinceAt), sinceAt, ctx.period.until, ctx.config.minGroupSize),
+    });
+  }
+  return result;
+}
+
+function spaceWindow(threads: readonly ThreadFactsRow[], from: string | null, until: string, minGroupSize: number): SpaceWindow {
+  const people = new Set(threads.flatMap((t) => t.people)).size;
+  if (isSuppressed(people, minGroupSize)) {
+    return { from, until, ...emptyGroup(), threads: null, people: null, medianHoursToFirstResponse: null, suppressed: true, note: fewerThan(minGroupSize) };
+  }
+  return {
+    from,
+    until,
+    ...threadGroup(threads),
+    people,
+    medianHoursToFirstResponse: median(numbers(threads.map((t) => t.first_hours))),
+    suppressed: false,
+    note: null,
+  };
+}
+
+async function monthly(query: Query, ctx: MetricContext, param: string): Promise<ModerationMonth[]> {
+  const { since, until, timeZone } = ctx.period;
+  const rows = new Map((await moderatorMonths(query, since, until, timeZone, param)).map((r) => [r.month, r]));
+  return periodCalendar(ctx.period).months.map(({ month }) => {
+    const r = rows.get(month);
+    return {
+      month,
+      activePeople: r?.active_people ?? 0,
+      activeModerators: r?.active_moderators ?? 0,
+      moderatorContributions: r?.moderator_contributions ?? 0,
+      moderatorReplies: r?.moderator_replies ?? 0,
+    };
+  });
+}

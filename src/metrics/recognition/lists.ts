@@ -1,0 +1,76 @@
+import type { PersonRecognition } from './result.js';
+
+/** A person in a top list: who, and the figure they are listed for. */
+export interface ListedPerson {
+  /** Person id. */
+  id: string;
+  /** Display name (replaced by a pseudonym under `--anonymize`). */
+  name: string | null;
+}
+
+/** Thought leader: many responses per post. */
+export interface ThoughtLeader extends ListedPerson {
+  /** Posts in the period (at least `thoughtLeaderMinPosts`). */
+  posts: number;
+  /** Replies and reactions by others to those posts, at any time. */
+  responsesToPosts: number;
+  /** responsesToPosts / posts. */
+  responsesPerPost: number;
+}
+
+/** Helper: many first responses. */
+export interface Helper extends ListedPerson {
+  /** First responses given in the period. */
+  firstResponses: number;
+}
+
+/** Connector: reaches many departments (or spaces, when no department is known). */
+export interface Connector extends ListedPerson {
+  /** Other departments of the persons interacted with. */
+  departmentsReached: number;
+  /** Spaces contributed in. */
+  spaces: number;
+}
+
+/** Rising contributor: largest score gain over the previous period of equal length. */
+export interface RisingContributor extends ListedPerson {
+  /** Score in the previous period (same formula, see `Recognition.rising`). */
+  previousScore: number;
+  /** Score in this period, same formula. */
+  score: number;
+  /** score − previousScore (> 0). */
+  gain: number;
+}
+
+/** Orders by a figure, largest first, then by `then` (largest first), then by id; keeps only those above 0. */
+function top<T extends ListedPerson>(items: readonly T[], figure: (t: T) => number, size: number, then: (t: T) => number = () => 0): T[] {
+  return items
+    .filter((t) => figure(t) > 0)
+    .sort((a, b) => figure(b) - figure(a) || then(b) - then(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(0, size);
+}
+
+export function thoughtLeaders(people: readonly PersonRecognition[], minPosts: number, size: number): ThoughtLeader[] {
+  const candidates = people
+    .filter((p) => p.posts >= Math.max(1, minPosts))
+    .map((p) => ({ id: p.id, name: p.name, posts: p.posts, responsesToPosts: p.responsesToPosts, responsesPerPost: p.responsesToPosts / p.posts }));
+  return top(candidates, (t) => t.responsesPerPost, size);
+}
+
+export function helpers(people: readonly PersonRecognition[], size: number): Helper[] {
+  return top(people.map((p) => ({ id: p.id, name: p.name, firstResponses: p.firstResponses })), (h) => h.firstResponses, size);
+}
+
+/** By departments reached when any department is known, else by spaces. */
+export function connectors(people: readonly PersonRecognition[], byDepartments: boolean, size: number): Connector[] {
+  const items = people.map((p) => ({ id: p.id, name: p.name, departmentsReached: p.departmentsReached, spaces: p.spaces }));
+  return byDepartments ? top(items, (c) => c.departmentsReached, size, (c) => c.spaces) : top(items, (c) => c.spaces, size, (c) => c.departmentsReached);
+}
+
+export function rising(current: ReadonlyMap<string, { name: string | null; score: number }>, previous: ReadonlyMap<string, number>, size: number): RisingContributor[] {
+  const items = [...current].map(([id, c]) => {
+    const previousScore = previous.get(id) ?? 0;
+    return { id, name: c.name, previousScore, score: c.score, gain: c.score - previousScore };
+  });
+  return top(items, (r) => r.gain, size);
+}

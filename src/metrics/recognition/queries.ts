@@ -1,0 +1,102 @@
+import type { Query } from '../../model/query.js';
+
+/** What one person did and received in a window `[since, until)`. */
+export interface PersonFiguresRow extends Record<string, string | number | null> {
+  person_id: string;
+  name: string | null;
+  department: string | null;
+  posts: number;
+  replies: number;
+  reactions_given: number;
+  wiki_edits: number;
+  /** Distinct spaces the person contributed in. */
+  spaces: number;
+  first_responses: number;
+  replies_received: number;
+  reactions_received: number;
+  /** Replies and reactions by others, at any time, to the posts the person made in the window. */
+  responses_to_posts: number;
+}
+
+/**
+ * One row per person active in the window.
+ * - A first response is the first reply by another person in a thread (at any time); it counts in
+ *   the window its reply falls in.
+ * - Received: replies and reactions by others in the window, on the person's messages (a reply
+ *   targets the message replied to, else the thread starter, as in the network).
+ */
+export function personFigures(query: Query, since: string, until: string): Promise<PersonFiguresRow[]> {
+  return query.all<PersonFiguresRow>(
+    `
+    WITH in_window AS (
+      SELECT * FROM activities WHERE occurred_at >= $since::TIMESTAMPTZ AND occurred_at < $until::TIMESTAMPTZ),
+    own_counts AS (
+      SELECT person_id,
+             count(*) FILTER (WHERE kind = 'post') AS posts,
+             count(*) FILTER (WHERE kind = 'reply') AS replies,
+             count(*) FILTER (WHERE kind = 'reaction') AS reactions_given,
+             count(*) FILTER (WHERE kind IN ('page_create', 'page_edit')) AS wiki_edits,
+             count(DISTINCT space_id) FILTER (WHERE is_contribution) AS spaces
+      FROM in_window GROUP BY person_id),
+    first_responses AS (
+      SELECT r.person_id, r.occurred_at
+      FROM activities s JOIN activities r ON r.thread_id = s.thread_id AND r.kind = 'reply' AND r.person_id <> s.person_id
+      WHERE s.kind = 'post' AND s.source <> 'mediawiki'
+      QUALIFY row_number() OVER (PARTITION BY s.activity_id ORDER BY r.occurred_at, r.activity_id) = 1),
+    first_response_counts AS (
+      SELECT person_id, count(*) AS first_responses FROM first_responses
+      WHERE occurred_at >= $since::TIMESTAMPTZ AND occurred_at < $until::TIMESTAMPTZ GROUP BY person_id),
+    targeted AS (
+      SELECT a.kind, a.person_id AS actor_id,
+             CASE WHEN a.kind = 'reply' THEN coalesce(parent.person_id, starter.person_id) ELSE parent.person_id END AS target_id
+      FROM in_window a
+      LEFT JOIN activities parent ON parent.activity_id = a.parent_id
+      LEFT JOIN activities starter ON starter.activity_id = a.thread_id
+      WHERE a.kind IN ('reply', 'reaction')),
+    received AS (
+      SELECT target_id AS person_id,
+             count(*) FILTER (WHERE kind = 'reply') AS replies_received,
+             count(*) FILTER (WHERE kind = 'reaction') AS reactions_received
+      FROM targeted WHERE target_id IS NOT NULL AND target_id <> actor_id GROUP BY target_id),
+    responses AS (  -- keyed by the post they respond to (a post is its own thread's id)
+      SELECT thread_id AS post_id, person_id FROM activities WHERE kind = 'reply'
+      UNION ALL SELECT parent_id, person_id FROM activities WHERE kind = 'reaction'),
+    post_responses AS (
+      SELECT p.person_id, count(*) AS responses_to_posts
+      FROM in_window p JOIN responses r ON r.post_id = p.activity_id AND r.person_id <> p.person_id
+      WHERE p.kind = 'post'
+      GROUP BY p.person_id)
+    SELECT o.person_id, pe.name, nullif(trim(pe.department), '') AS department,
+           o.posts, o.replies, o.reactions_given, o.wiki_edits, o.spaces,
+           coalesce(f.first_responses, 0) AS first_responses,
+           coalesce(rc.replies_received, 0) AS replies_received,
+           coalesce(rc.reactions_received, 0) AS reactions_received,
+           coalesce(pr.responses_to_posts, 0) AS responses_to_posts
+    FROM own_counts o
+    LEFT JOIN persons pe USING (person_id)
+    LEFT JOIN first_response_counts f USING (person_id)
+    LEFT JOIN received rc USING (person_id)
+    LEFT JOIN post_responses pr USING (person_id)
+    ORDER BY o.person_id`,
+    { since, until },
+  );
+}
+
+/** Per person and local month of the window: wiki edits, for Wikimedia's active editors (>= 5). */
+export interface EditorMonthRow extends Record<string, string | number> {
+  person_id: string;
+  month: string;
+  edits: number;
+}
+
+export function wikiEditorMonths(query: Query, since: string, until: string, timeZone: string): Promise<EditorMonthRow[]> {
+  return query.all<EditorMonthRow>(
+    `
+    SELECT person_id, strftime(timezone($tz, occurred_at), '%Y-%m') AS month, count(*) AS edits
+    FROM activities
+    WHERE kind IN ('page_create', 'page_edit')
+      AND occurred_at >= $since::TIMESTAMPTZ AND occurred_at < $until::TIMESTAMPTZ
+    GROUP BY ALL ORDER BY month, person_id`,
+    { since, until, tz: timeZone },
+  );
+}

@@ -1,0 +1,32 @@
+/**
+ * Words of a text for similarity: lower-cased, accents removed, split on anything that is not a
+ * letter or digit, common English function words and one-letter words dropped, and plurals folded
+ * (`checklists` -> `checklist`, `policies` -> `policy`) so that rewordings still match.
+ */
+
+const STOP_WORDS = new Set(
+  `a about above after again all also am an and any are as at be been before being below between both but by can could
+  did do does doing done down during each few for from further had has have having he her here hers him his how i if in
+  into is it its itself just me more most my no nor not now of off on once only or other our ours out over own same she
+  should so some such than that the their theirs them then there these they this those through to too under until up
+  very was we were what when where which while who whom why will with would you your yours anyone someone everyone
+  hi hello thanks thank please let us via re`.split(/\s+/),
+);
+
+/** Folds simple English plurals; short words are left alone (`bus`, `gas`). */
+function singular(word: string): string {
+  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us')) return word.slice(0, -1);
+  return word;
+}
+
+/** The words of `text` that carry meaning, in order (with repeats). */
+export function tokenize(text: string): string[] {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 1 && !STOP_WORDS.has(w))
+    .map(singular);
+}

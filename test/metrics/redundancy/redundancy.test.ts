@@ -1,0 +1,84 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { periodFromBounds } from '../../../src/metrics/period.js';
+import { computeRedundancy } from '../../../src/metrics/redundancy/index.js';
+import type { Dataset } from '../../../src/model/dataset.js';
+import type { Identity, Space } from '../../../src/model/types.js';
+import { act, inlineDataset } from '../../helpers/dataset.js';
+import { metricContext } from '../context.js';
+
+let open: Dataset | null = null;
+afterEach(async () => {
+  await open?.close();
+  open = null;
+});
+
+const space = (id: string, name: string, isPrivate = false): Space => ({ id, source: id.startsWith('mediawiki') ? 'mediawiki' : 'yammer', name, kind: 'group', isPrivate });
+const person = (user: string): Identity => ({ id: `yammer:${user}`, source: 'yammer', name: user.toUpperCase(), email: null, department: null, isBot: false });
+const post = (id: string, spaceId: string, at: string, user: string, text: string) => act({ id, spaceId, at, identityId: `yammer:${user}`, text });
+const wiki = (id: string, kind: 'page_create' | 'page_edit', at: string, text: string) =>
+  act({ id, source: 'mediawiki', kind, at, identityId: 'mediawiki:Wen', spaceId: 'mediawiki:wiki', threadId: 'mediawiki:page1', title: 'Warehouse stock dashboard', text });
+
+/**
+ * T1 (Sales) and T2 (Engineering) describe the same onboarding checklist -> a cluster.
+ * T4 (private Board) and the wiki page (created in December, edited in January) describe the same
+ * dashboard -> a cluster, without the private thread's title.
+ * T6 and T7 are the same FAQ in one space -> no cluster. T5 is too short to judge. T3 is unrelated.
+ */
+async function pilot(): Promise<Dataset> {
+  const { dataset } = await inlineDataset({
+    identities: ['ana', 'bob', 'cy', 'dee'].map(person),
+    spaces: [space('yammer:sales', 'Sales'), space('yammer:eng', 'Engineering'), space('yammer:board', 'Board', true), space('mediawiki:wiki', 'Wiki')],
+    activities: [
+      post('T1', 'yammer:sales', '2026-01-05T10:00:00Z', 'ana', 'We are building an onboarding checklist for new engineers: laptop setup, VPN access, repository permissions and the first week schedule.'),
+      post('T2', 'yammer:eng', '2026-01-12T10:00:00Z', 'bob', 'Draft onboarding checklist for new engineers - covers laptop setup, VPN access, repo permissions and a first week schedule.'),
+      post('T3', 'yammer:sales', '2026-01-13T10:00:00Z', 'cy', 'Quarterly results are out: revenue up 4 percent, margins stable in all regions.'),
+      post('T4', 'yammer:board', '2026-01-14T10:00:00Z', 'dee', 'Power BI dashboard for warehouse stock levels and reorder alerts.'),
+      post('T5', 'yammer:eng', '2026-01-15T10:00:00Z', 'bob', 'ok thanks!'),
+      post('T6', 'yammer:eng', '2026-01-16T10:00:00Z', 'ana', 'Expense policy FAQ: how to claim travel, meals and mileage.'),
+      post('T7', 'yammer:eng', '2026-01-17T10:00:00Z', 'cy', 'FAQ on the expense policy - claiming travel, meals and mileage.'),
+      wiki('W1', 'page_create', '2025-12-01T10:00:00Z', "Created page with 'Power BI dashboard for warehouse stock levels and reorder alerts'"),
+      wiki('W2', 'page_edit', '2026-01-20T10:00:00Z', 'typo'),
+    ],
+  });
+  open = dataset;
+  return dataset;
+}
+
+const january = periodFromBounds('2026-01-01', '2026-02-01', 'UTC');
+
+describe('computeRedundancy', () => {
+  it('clusters near-duplicate threads and wiki pages across spaces', async () => {
+    const r = await computeRedundancy((await pilot()).query, metricContext(january));
+    // T1, T2, T3, T4, T6, T7 and the wiki page; T5 has 1 word ("ok") after stop words.
+    expect(r).toMatchObject({ threshold: 0.47, itemsCompared: 7, clustersFound: 2 });
+    const summary = r.clusters.map((c) => ({ ids: c.items.map((i) => i.id).sort(), spaces: c.spaces, people: c.people, firstAt: c.firstAt, lastAt: c.lastAt }));
+    expect(summary).toContainEqual({ ids: ['T1', 'T2'], spaces: 2, people: 2, firstAt: '2026-01-05T10:00:00.000Z', lastAt: '2026-01-12T10:00:00.000Z' });
+    expect(summary).toContainEqual({ ids: ['T4', 'mediawiki:page1'], spaces: 2, people: 2, firstAt: '2025-12-01T10:00:00.000Z', lastAt: '2026-01-20T10:00:00.000Z' });
+    for (const c of r.clusters) {
+      expect(c.similarity.min).toBeGreaterThanOrEqual(0.47);
+      expect(c.similarity.max).toBeLessThan(1);
+    }
+  });
+
+  it('names spaces and people, and shows no title from a private space', async () => {
+    const r = await computeRedundancy((await pilot()).query, metricContext(january));
+    const items = r.clusters.flatMap((c) => c.items);
+    expect(items.find((i) => i.id === 'T4')).toEqual({
+      id: 'T4', kind: 'thread', spaceId: 'yammer:board', space: '(private space)',
+      firstAt: '2026-01-14T10:00:00.000Z', lastAt: '2026-01-14T10:00:00.000Z', people: [{ id: 'yammer:dee', name: 'DEE' }],
+    });
+    expect(items.find((i) => i.id === 'mediawiki:page1')).toMatchObject({ kind: 'wikiPage', space: 'Wiki', title: 'Warehouse stock dashboard', people: [{ id: 'mediawiki:Wen', name: null }] });
+    expect(items.find((i) => i.id === 'T1')?.title).toBe('We are building an onboarding checklist for new engineers: laptop setup, VPN access, repository perm');
+  });
+
+  it('finds nothing above a strict threshold', async () => {
+    const r = await computeRedundancy((await pilot()).query, metricContext(january), { config: { similarityThreshold: 0.99 } });
+    expect(r).toMatchObject({ clustersFound: 0, clusters: [] });
+  });
+
+  it('leaves out clusters with no item active in the period', async () => {
+    const r = await computeRedundancy((await pilot()).query, metricContext(periodFromBounds('2026-01-21', '2026-02-01', 'UTC')));
+    // No thread starts after 21 January and the wiki page was last revised on 20 January.
+    expect(r).toMatchObject({ itemsCompared: 1, clustersFound: 0 });
+  });
+});
