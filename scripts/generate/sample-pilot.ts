@@ -12,6 +12,7 @@ import { auroraPeople } from './people.js';
 import { Rng } from './prng.js';
 import { writeSlackExport } from './slack-writer.js';
 import { Cast } from './story-dsl.js';
+import { samplePilotConfig } from './config-file.js';
 import { LEDGER, PLANTED_IDEAS, ledgerCsv, peopleCsv } from './story-files.js';
 import { slackStory } from './story-slack.js';
 import { wikiStory, yammerThreadUrl } from './story-wiki.js';
@@ -51,6 +52,7 @@ export async function generateSamplePilot(outDir: string, seed = SAMPLE_SEED): P
   const wiki = await writeMediaWikiDump(join(outDir, 'wiki', 'aurora-wiki.xml'), { seed: rng.fork('wiki-gen').seed, pages: 0, planted: pages });
   await writeFile(join(outDir, 'people.csv'), peopleCsv(people, { slackUserId: sWorld.bot.userId, wikiUser: 'AuroraBot' }), 'utf8');
   await writeFile(join(outDir, 'ideas-ledger.csv'), ledgerCsv(yammer.threadIds), 'utf8');
+  await writeFile(join(outDir, 'pilot-report.config.json'), samplePilotConfig(), 'utf8');
 
   const threads = keyed([...yPlanted, ...sPlanted]);
   const urls = new Map([...yammer.threadIds].map(([key, id]) => [key, yammerThreadUrl(id)]));

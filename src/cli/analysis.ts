@@ -69,7 +69,7 @@ export async function analyzeInputs(inputs: readonly string[], config: ResolvedC
     const deltas = config.baseline ? baselineDeltas(document, await readBaseline(config.baseline), SUMMARY_KPI_PATHS) : null;
     if (!config.anonymize) return { document, deltas };
     const recognized = await readRecognized(config.recognize, sink);
-    const result = await anonymized(document, dataset.query, recognized, process.env['PILOT_REPORT_ANONYMIZE_SALT']);
+    const result = await anonymized(document, dataset.query, recognized, config.anonymizeSalt);
     result.unmatched.forEach((r) => sink(`${config.recognize ?? '--recognize'}: "${r}" matches no person`));
     return { document: result.document, deltas };
   } finally {

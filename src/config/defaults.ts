@@ -34,6 +34,7 @@ export interface ResolvedConfig {
   timeZone: string;
   includePrivate: boolean;
   anonymize: boolean;
+  anonymizeSalt?: string;
   people?: string;
   ideasLedger?: string;
   recognize?: string;

@@ -130,6 +130,11 @@ export const configSchema = z
       .optional(),
     includePrivate: z.boolean().describe('Include direct and private conversations. Default: false.').meta({ default: false }).optional(),
     anonymize: z.boolean().describe('Replace every person name by a stable pseudonym in every output. Default: false.').meta({ default: false }).optional(),
+    anonymizeSalt: z
+      .string()
+      .min(8)
+      .describe('A secret mixed into the pseudonyms so that nobody can re-derive them by hashing a staff list. Keep it the same between runs for stable pseudonyms; set it through the PILOT_REPORT_ANONYMIZE_SALT environment variable rather than in a committed file.')
+      .optional(),
     people: path('CSV of identities, departments, roles (moderator, sponsor, staff, bot) and aliases.').optional(),
     ideasLedger: path('CSV of idea outcomes that happened outside the tools.').optional(),
     recognize: path('CSV of people who opted in to be named when the rest are anonymized.').optional(),

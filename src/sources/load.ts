@@ -3,7 +3,7 @@ import path from 'node:path';
 import { InputError, PilotError } from '../errors.js';
 import { newAccount, recordSkip, recordWarning, type SourceAccount } from '../model/accounting.js';
 import type { Dataset } from '../model/dataset.js';
-import type { SourceKind } from '../model/types.js';
+import type { SourceKind, SourceRecord } from '../model/types.js';
 import { openInput } from './open-input.js';
 import { DETECTION_ORDER, SOURCES } from './registry.js';
 import type { InputTree, Problem, Source, SourceContext, SourceOptions } from './types.js';
@@ -11,15 +11,45 @@ import type { InputTree, Problem, Source, SourceContext, SourceOptions } from '.
 /** How many problems per source are echoed on stderr before the rest are only counted. */
 const PROBLEMS_ECHOED = 5;
 
+/**
+ * Longest activity text kept, in UTF-16 units. Real messages stay far below it (Slack caps a
+ * message at 40,000 characters); a longer body (a pasted log, a corrupt cell swallowing the rest of
+ * a file) is cut with a problem, since metrics only look at tags, links and the first words, and a
+ * 50 MB body otherwise costs seconds and gigabytes in every text metric.
+ */
+export const MAX_TEXT_CHARS = 100_000;
+
+/** Activities dated more than this after the clock are skipped as `future` (clock skew and zones fit inside). */
+const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
+
 /** What loading tells the person running it (stderr); the CLI's logger satisfies it. */
 export interface LoadLog {
   warn(message: string): void;
   verbose(message: string): void;
+  /**
+   * Records read so far from the export being read, about every PROGRESS_INTERVAL_MS while it
+   * reads, and once more with `done` when it ends (also on failure). Optional: without it the
+   * per-record tick is a no-op.
+   */
+  progress?(kind: SourceKind, read: number, done?: boolean): void;
 }
+
+/** How often `LoadLog.progress` is called during a read. */
+const PROGRESS_INTERVAL_MS = 100;
+/** Records between clock reads, so that a fast read does not pay for a clock call per record. */
+const PROGRESS_STRIDE = 256;
 
 export interface LoadOptions extends SourceOptions {
   /** Adapters by kind; tests and the config (generic CSV mapping) may replace some. */
   sources?: Partial<Record<SourceKind, Source>>;
+  /** Input index of the first account (a caller loading inputs one at a time into one dataset). */
+  firstInputIndex?: number;
+  /**
+   * Activities dated after this instant (UTC ms) are skipped as `future` with a problem: a record
+   * from a wrong clock would otherwise stretch the default period over decades. Defaults to one
+   * day after the wall clock (not SOURCE_DATE_EPOCH, which only fixes what the outputs say).
+   */
+  notAfter?: number;
 }
 
 /** One export found in an input and the tree it lives in. */
@@ -39,7 +69,7 @@ export async function loadInputs(args: readonly string[], dataset: Dataset, opti
   const accounts: SourceAccount[] = [];
   for (const arg of args) {
     for (const found of await detectExports(arg, sources)) {
-      const account = newAccount(accounts.length, found.kind, found.tree.displayPath);
+      const account = newAccount((options.firstInputIndex ?? 0) + accounts.length, found.kind, found.tree.displayPath);
       accounts.push(account);
       try {
         await readExport(sources[found.kind], found, account, dataset, options, log);
@@ -60,7 +90,9 @@ async function detectExports(arg: string, sources: Record<SourceKind, Source>): 
   await tree.close();
   const found = await detectInChildren(arg, sources);
   if (found.length > 0) return found;
-  throw new InputError(arg, null, 'holds no export pilot-report knows', {
+  // Entries left out of a zip (nested, encrypted) are often why nothing was found: say so.
+  const leftOut = problems.map((p) => `\n  ${p.file}: ${p.detail}`).join('');
+  throw new InputError(arg, null, `holds no export pilot-report knows${leftOut}`, {
     hint: 'expected a Yammer export (Messages.csv), a Slack export (users.json + channels.json), Microsoft Graph chatMessage JSON, a MediaWiki XML dump, or a folder of these; force a kind with yammer:, slack:, teams:, mediawiki: or csv: before the path',
   });
 }
@@ -88,8 +120,25 @@ async function detectInChildren(arg: string, sources: Record<SourceKind, Source>
   return found;
 }
 
+/** A per-record tick that calls `log.progress` at most every PROGRESS_INTERVAL_MS; a no-op without it. */
+function progressTicker(kind: SourceKind, account: SourceAccount, log: LoadLog): () => void {
+  const report = log.progress?.bind(log);
+  if (!report) return () => {};
+  let count = 0;
+  let last = Date.now();
+  return () => {
+    count += 1;
+    if (count % PROGRESS_STRIDE !== 0) return;
+    const now = Date.now();
+    if (now - last < PROGRESS_INTERVAL_MS) return;
+    last = now;
+    report(kind, account.read);
+  };
+}
+
 async function readExport(source: Source, found: DetectedExport, account: SourceAccount, dataset: Dataset, options: LoadOptions, log: LoadLog): Promise<void> {
   let echoed = 0;
+  const tick = progressTicker(found.kind, account, log);
   const problem = (p: Problem) => {
     const location = p.line === null ? `${p.file}:` : `${p.file}:${p.line}:`;
     recordWarning(account, location, p.detail);
@@ -102,6 +151,7 @@ async function readExport(source: Source, found: DetectedExport, account: Source
     problem,
     skip: (reason, at, detail) => {
       recordSkip(account, reason);
+      tick();
       if (detail) log.verbose(`skipped (${reason}) ${at.file}:${at.line ?? ''} ${detail}`);
     },
     fileRead: () => {
@@ -114,7 +164,12 @@ async function readExport(source: Source, found: DetectedExport, account: Source
   found.treeProblems.forEach(problem);
   log.verbose(`reading ${found.tree.displayPath} as ${source.title}`);
   try {
-    for await (const record of source.read(found.tree, ctx)) dataset.append(record, account);
+    const notAfter = options.notAfter ?? Date.now() + FUTURE_TOLERANCE_MS;
+    for await (const record of source.read(found.tree, ctx)) {
+      const kept = screen(record, notAfter, ctx);
+      if (kept) dataset.append(kept, account);
+      tick();
+    }
   } catch (error) {
     if (error instanceof PilotError) throw error;
     const code = (error as { code?: unknown }).code;
@@ -122,5 +177,30 @@ async function readExport(source: Source, found: DetectedExport, account: Source
       throw new InputError(found.tree.displayPath, null, `cannot be read (${code})`, { cause: error });
     }
     throw error;
+  } finally {
+    log.progress?.(found.kind, account.read, true);
   }
+}
+
+/**
+ * The checks every source gets before a record reaches the dataset: a future-dated activity is
+ * skipped (derived ones silently, with the message they belong to) and an oversized text is cut.
+ */
+function screen(record: SourceRecord, notAfter: number, ctx: SourceContext): SourceRecord | null {
+  if (record.type !== 'activity') return record;
+  const { activity } = record;
+  const at = { file: activity.provenance.file, line: activity.provenance.line };
+  if (activity.at > notAfter) {
+    if (record.derived) return null;
+    const detail = `dated ${new Date(activity.at).toISOString()}, after the time of this run; not used`;
+    ctx.problem({ ...at, reason: 'future', detail });
+    ctx.skip('future', at, detail);
+    return null;
+  }
+  if (activity.text !== null && activity.text.length > MAX_TEXT_CHARS) {
+    const detail = `text of ${activity.text.length} characters cut to the first ${MAX_TEXT_CHARS}`;
+    ctx.problem({ ...at, reason: 'longText', detail });
+    return { ...record, activity: { ...activity, text: activity.text.slice(0, MAX_TEXT_CHARS) } };
+  }
+  return record;
 }

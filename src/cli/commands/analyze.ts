@@ -40,7 +40,18 @@ async function writeOutputs(result: AnalysisResult, config: ResolvedConfig, log:
   if (jsonTarget === '-') process.stdout.write(json);
   else await writeCreatingFolder(jsonTarget, json);
   await mkdir(path.dirname(path.resolve(pdfTarget)), { recursive: true });
-  await writeReport(document, pdfTarget, { title: config.report.title, generatedAt: new Date(document.generatedAt) });
+  await writeReport(document, pdfTarget, {
+    title: config.report.title,
+    generatedAt: new Date(document.generatedAt),
+    template: config.template,
+    organization: config.report.organization,
+    logo: config.report.logo,
+    ask: config.report.ask,
+    deltas: result.deltas ?? undefined,
+    targets: document.targets,
+    config: printableConfig(config),
+    anonymized: config.anonymize,
+  });
   const markdown = renderMarkdownSummary(document, document.targets, result.deltas, { title: config.report.title });
   if (config.markdown) await writeCreatingFolder(config.markdown, markdown);
   const stepSummary = process.env['GITHUB_STEP_SUMMARY'];
@@ -49,6 +60,12 @@ async function writeOutputs(result: AnalysisResult, config: ResolvedConfig, log:
   const used = document.sources.reduce((n, s) => n + s.records.used, 0);
   log.info(`read ${read} records from ${document.sources.length} source(s), used ${used}`);
   log.info(`wrote ${jsonTarget === '-' ? 'metrics.json to stdout' : jsonTarget} and ${pdfTarget}`);
+}
+
+/** The configuration as the appendix prints it: never the anonymization secret. */
+function printableConfig(config: ResolvedConfig): Record<string, unknown> {
+  const { anonymizeSalt: _secret, ...printable } = config;
+  return { ...printable };
 }
 
 async function writeCreatingFolder(file: string, text: string): Promise<void> {

@@ -30,6 +30,14 @@ export interface ValidateFlags {
  */
 const INDEX_STRIDE = 10_000;
 
+const VALIDATE_EXAMPLES = `
+Examples:
+  pilot-report validate yammer-export.zip slack-export.zip
+  pilot-report validate                      (the inputs listed in pilot-report.config.json)
+  pilot-report validate exports/ --strict --json - > validation.json
+
+Exit codes: 0 usable; 2 an input cannot be used, nothing usable remains, or any problem under --strict.`;
+
 /** Registers `pilot-report validate` on the program; the exit code goes where `main` reads it. */
 export function registerValidate(program: Command): void {
   program
@@ -44,6 +52,7 @@ export function registerValidate(program: Command): void {
     .option('--quiet', 'no report, only errors (the exit code says the rest)')
     .option('--verbose', 'more detail on stderr')
     .option('--debug', 'stack traces for internal errors')
+    .addHelpText('after', VALIDATE_EXAMPLES)
     .action(async (inputs: string[], flags: ValidateFlags) => {
       const log = withProgress(createLogger({ quiet: flags.quiet === true, verbose: flags.verbose === true }), { quiet: flags.quiet === true });
       program.setOptionValue('exitCode', await runValidate(inputs, flags, log));

@@ -24,6 +24,12 @@ export interface ChartSpec {
   /** Size in SVG user units; the PDF places charts at 1 unit = 1 pt. Default 495 x 220. */
   width?: number;
   height?: number;
+  /** Series colours in order; default the Okabe–Ito palette. Themes set their own. */
+  palette?: readonly string[];
+  /** Top of the value axis (e.g. 1 for a percent chart that should show the whole scale). */
+  valueMax?: number;
+  /** Prints each bar's value at its end, so the reader needs no grid to read it. Bars only. */
+  valueLabels?: boolean;
 }
 
 export const DEFAULT_CHART_WIDTH = 495;

@@ -20,6 +20,7 @@ import {
   type ValueFormat,
 } from './chart-spec.js';
 import { INK, seriesColour } from './palette.js';
+import { valueLabelsPlugin } from './value-labels.js';
 
 /** Chart text size in SVG units (= pt in the PDF): small but readable in print. */
 const FONT_SIZE = 8.5;
@@ -64,7 +65,7 @@ export function renderChartSvg(spec: ChartSpec): string {
   // With animation off, the constructor draws the chart once; drawing again would double it.
   const chart = new Chart(canvas.getContext('2d'), chartConfig(spec));
   try {
-    return renumberClipPaths(canvas.getContent().toString('utf8'));
+    return expandLigatures(renumberClipPaths(canvas.getContent().toString('utf8')));
   } finally {
     chart.destroy();
   }
@@ -86,6 +87,22 @@ export function renumberClipPaths(svg: string): string {
   });
 }
 
+const LIGATURES: Record<string, string> = { '\uFB00': 'ff', '\uFB01': 'fi', '\uFB02': 'fl', '\uFB03': 'ffi', '\uFB04': 'ffl', '\uFB05': 'st', '\uFB06': 'st' };
+
+/**
+ * Skia shapes text with the font's ligatures and writes the ligature character (`ﬁ`) with one x
+ * per glyph, so the PDF text would read "ﬁrst" and the per-glyph positions no longer match the
+ * letters. Such text is written back as plain letters placed from its first x only: the PDF sets
+ * it in the same font and size, so it lands where Skia drew it.
+ */
+export function expandLigatures(svg: string): string {
+  return svg.replace(/<text([^>]*)>([^<]*[\uFB00-\uFB06][^<]*)<\/text>/g, (_whole, attributes: string, content: string) => {
+    const plain = content.replace(/[\uFB00-\uFB06]/g, (char) => LIGATURES[char] ?? char);
+    const firstX = attributes.replace(/ x="\s*(-?[\d.]+)[^"]*"/, ' x="$1"');
+    return `<text${firstX}>${plain}</text>`;
+  });
+}
+
 function chartConfig(spec: ChartSpec): ChartConfiguration<'bar' | 'line'> {
   const horizontal = spec.kind === 'horizontalBar';
   const valueAxis = valueScale(spec);
@@ -93,6 +110,7 @@ function chartConfig(spec: ChartSpec): ChartConfiguration<'bar' | 'line'> {
   return {
     type: spec.kind === 'line' ? 'line' : 'bar',
     data: { labels: [...spec.categories], datasets: datasets(spec) },
+    plugins: spec.valueLabels ? [valueLabelsPlugin(FONT, INK.text, (value) => formatTick(value, spec.valueFormat ?? 'count'))] : [],
     options: {
       animation: false,
       responsive: false,
@@ -100,7 +118,8 @@ function chartConfig(spec: ChartSpec): ChartConfiguration<'bar' | 'line'> {
       locale: 'en-US',
       indexAxis: horizontal ? 'y' : 'x',
       color: INK.text,
-      layout: { padding: { top: 4, right: 8, bottom: 0, left: 0 } },
+      // Room at the bar ends for value labels.
+      layout: { padding: { top: spec.valueLabels && !horizontal ? 14 : 4, right: spec.valueLabels && horizontal ? 36 : 8, bottom: 0, left: 0 } },
       plugins: {
         legend: {
           display: spec.series.length > 1,
@@ -119,6 +138,7 @@ function valueScale(spec: ChartSpec) {
   const format = spec.valueFormat ?? 'count';
   return {
     beginAtZero: true,
+    ...(spec.valueMax === undefined ? {} : { max: spec.valueMax }),
     stacked: spec.kind === 'stackedBar',
     grid: { color: INK.grid, drawTicks: false },
     border: { display: false },
@@ -150,10 +170,14 @@ function axisTitle(text: string): { display: boolean; text: string; color: strin
 
 function datasets(spec: ChartSpec): Array<ChartDataset<'bar' | 'line', Array<number | null>>> {
   return spec.series.map((series, index) => {
-    const colour = seriesColour(index);
+    const palette = spec.palette ?? [];
+    const colour = palette.length > 0 ? (palette[index % palette.length] ?? seriesColour(index)) : seriesColour(index);
     const base = { label: series.label, data: [...series.values], backgroundColor: colour, borderColor: colour };
     if (spec.kind === 'line') {
-      return { ...base, type: 'line', borderWidth: 2, pointRadius: 2.5, tension: 0, spanGaps: false };
+      // A `segment` option makes Chart.js stroke lines directly instead of through a cached Path2D:
+      // when another library (pdfjs) installs a global Path2D from a different canvas build, the
+      // Skia context refuses it. Direct stroking draws the same path.
+      return { ...base, type: 'line', borderWidth: 2, pointRadius: 2.5, tension: 0, spanGaps: false, segment: {} };
     }
     return { ...base, type: 'bar', borderWidth: 0, maxBarThickness: 28, categoryPercentage: 0.7, barPercentage: 0.9 };
   });

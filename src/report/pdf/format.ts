@@ -74,3 +74,28 @@ function dateFormatter(timeZone: string): Intl.DateTimeFormat {
   }
   return formatter;
 }
+
+/** Days with a unit: one decimal below 10 (`3.5 d`), whole days above (`41 d`). */
+export function formatDays(days: number | null | undefined): string {
+  if (!usable(days)) return MISSING;
+  return `${days < 10 ? oneDecimal.format(days) : integer.format(days)} d`;
+}
+
+/** A money amount, whole units, with the currency code when known: `12,400 EUR`. */
+export function formatMoney(amount: number | null | undefined, currency: string | null): string {
+  if (!usable(amount)) return MISSING;
+  return currency ? `${integer.format(amount)} ${currency}` : integer.format(amount);
+}
+
+/** A change with its sign: `+12`, `−3`, `±0` (a true minus sign, as in print). */
+export function formatSigned(value: number, format: (magnitude: number) => string): string {
+  if (value === 0) return `±${format(0)}`;
+  return `${value > 0 ? '+' : '−'}${format(Math.abs(value))}`;
+}
+
+const twoDecimals = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** A coefficient between 0 and 1 with two decimals: `0.61`. */
+export function formatCoefficient(value: number | null | undefined): string {
+  return usable(value) ? twoDecimals.format(value) : MISSING;
+}

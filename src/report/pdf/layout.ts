@@ -4,9 +4,10 @@ import { COLOURS, CONTENT_BOTTOM, CONTENT_WIDTH, PAGE, SPACE, TYPE } from './the
 /** Flow layout on top of pdfkit: blocks are placed at `pdf.y` and move it down. */
 
 /** Body text style. */
-export const BODY: TextStyle = { weight: 'regular', size: TYPE.body, color: COLOURS.text };
+// Colour getters: the theme sets COLOURS per render, after this module is loaded.
+export const BODY: TextStyle = { weight: 'regular', size: TYPE.body, get color() { return COLOURS.text; } };
 /** Secondary text: notes, captions. */
-export const NOTE: TextStyle = { weight: 'regular', size: TYPE.small, color: COLOURS.muted };
+export const NOTE: TextStyle = { weight: 'regular', size: TYPE.small, get color() { return COLOURS.muted; } };
 
 /** Starts a new page when fewer than `height` points are left on this one. */
 export function ensureSpace(pdf: PDFKit.PDFDocument, height: number): void {

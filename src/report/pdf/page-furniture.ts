@@ -9,7 +9,7 @@ export interface PageFurniture {
   footer: string;
 }
 
-const SMALL: TextStyle = { weight: 'regular', size: TYPE.small, color: COLOURS.muted };
+const SMALL: TextStyle = { weight: 'regular', size: TYPE.small, get color() { return COLOURS.muted; } };
 const HEADER_Y = 30;
 const FOOTER_Y = PAGE.height - 38;
 

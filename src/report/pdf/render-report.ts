@@ -1,24 +1,48 @@
 import { writeFile } from 'node:fs/promises';
 import PDFDocument from 'pdfkit';
+import type { BaselineDelta, TargetResult } from '../../metrics/targets.js';
+import type { IdentityReconciliation } from '../json/identities.js';
 import type { MetricsDocument } from '../json/document.js';
+import { drawContents, drawCover, type ContentsEntry } from './cover.js';
 import { registerPrimaryFonts } from './fonts.js';
 import { formatDate, formatPeriod } from './format.js';
-import { ensureSpace, NOTE } from './layout.js';
 import { drawPageFurniture } from './page-furniture.js';
-import { drawText, measureText, type TextStyle } from './rich-text.js';
-import { REPORT_SECTIONS, type ReportSection } from './sections/index.js';
-import { COLOURS, CONTENT_WIDTH, PAGE, SPACE, TYPE } from './theme.js';
+import { readBusinessCase } from './sections/read-business-case.js';
+import { readIdeas } from './sections/read-ideas.js';
+import { readIdentities } from './sections/read-identities.js';
+import { readModeration } from './sections/read-moderation.js';
+import { readNetwork } from './sections/read-network.js';
+import { readRecognition } from './sections/read-recognition.js';
+import { orderedSections } from './sections/index.js';
+import type { ReportContext } from './sections/types.js';
+import { loadTemplate, type ReportTemplate } from './template.js';
+import { applyTheme, PAGE } from './theme.js';
 
-/** Options of `renderReport`. */
+/** Options of `renderReport`; everything but `generatedAt` is optional. */
 export interface RenderOptions {
-  /** Report title on the cover, in the running header and in the PDF metadata. */
-  title?: string;
+  /** The pilot's name: report title on the cover, in the running header and in the PDF metadata (config `report.title`). */
+  title?: string | undefined;
   /** When the report was made: printed on the cover and footers and written as the PDF dates, unless SOURCE_DATE_EPOCH is set (then that wins everywhere). */
   generatedAt: Date;
+  /** `--template`: a built-in name, a folder, or a template already loaded. Default `default`. */
+  template?: string | ReportTemplate | undefined;
+  /** Organization on the cover (config `report.organization`); overrides the template's. */
+  organization?: string | undefined;
+  /** Logo file for the cover (config `report.logo`); overrides the template's. */
+  logo?: string | undefined;
+  /** What the report asks the sponsor (config `report.ask`); default: built from the figures. */
+  ask?: string | undefined;
+  /** `--baseline` comparison per metric path (from `baselineDeltas`). */
+  deltas?: Readonly<Record<string, BaselineDelta>> | undefined;
+  /** Target outcomes; default the document's `targets`. */
+  targets?: readonly TargetResult[] | undefined;
+  /** The resolved configuration, printed in the appendix (already anonymized under `--anonymize`). */
+  config?: Readonly<Record<string, unknown>> | undefined;
+  /** Identity reconciliation; default the document's `identities` section when it has one. */
+  identities?: IdentityReconciliation | undefined;
+  /** Names in the document are pseudonyms (`--anonymize`): the report says so. */
+  anonymized?: boolean | undefined;
 }
-
-/** Title used when the caller gives none. */
-export const DEFAULT_TITLE = 'Internal social media pilot report';
 
 /**
  * The instant printed as "Generated ..." and written as the PDF's CreationDate and ModDate:
@@ -33,32 +57,24 @@ export function pdfTimestamp(generatedAt: Date, sourceDateEpoch: string | undefi
   return generatedAt;
 }
 
-/** Renders the PDF report of `doc`. Every figure printed comes from `doc`. */
+/** Renders the PDF report of `doc`. Every figure printed comes from `doc` (and the options' deltas). */
 export async function renderReport(doc: MetricsDocument, options: RenderOptions): Promise<Buffer> {
-  const title = options.title ?? DEFAULT_TITLE;
+  const template = typeof options.template === 'object' ? options.template : loadTemplate(options.template);
+  const title = options.title ?? template.text.reportTitle;
   const period = formatPeriod(doc.period.since, doc.period.until, doc.period.timeZone);
   const stamp = pdfTimestamp(options.generatedAt, process.env['SOURCE_DATE_EPOCH']);
-  const pdf = new PDFDocument({
-    size: PAGE.size,
-    margins: PAGE.margins,
-    bufferPages: true,
-    pdfVersion: '1.7',
-    lang: 'en',
-    displayTitle: true,
-    info: {
-      Title: title,
-      Author: 'pilot-report',
-      Subject: `Pilot sponsorship report, ${period}`,
-      Creator: `${doc.tool.name} ${doc.tool.version}`,
-      Producer: 'pilot-report (PDFKit)',
-      CreationDate: stamp,
-      ModDate: stamp,
-    },
-  });
+  const pdf = newDocument(doc, title, period, stamp);
   const done = collect(pdf);
+  applyTheme(template.theme.colours, template.theme.chartPalette);
   registerPrimaryFonts(pdf);
-  drawCover(pdf, doc, title, period, stamp);
-  for (const section of REPORT_SECTIONS) drawSection(pdf, doc, section);
+  const report = reportContext(doc, options, template);
+  drawCover(pdf, doc, {
+    title, period, generatedAt: stamp, text: template.text,
+    organization: options.organization ?? template.theme.organization ?? null,
+    logoPath: options.logo ?? template.logoPath,
+  });
+  const contents = drawSections(pdf, doc, report);
+  drawContents(pdf, contents, template.text);
   const generated = formatDate(stamp.toISOString(), 'UTC');
   drawPageFurniture(pdf, { title, period, footer: `Generated ${generated} by ${doc.tool.name} ${doc.tool.version}` });
   pdf.end();
@@ -70,6 +86,65 @@ export async function writeReport(doc: MetricsDocument, file: string, options: R
   await writeFile(file, await renderReport(doc, options));
 }
 
+function newDocument(doc: MetricsDocument, title: string, period: string, stamp: Date): PDFKit.PDFDocument {
+  return new PDFDocument({
+    size: PAGE.size,
+    margins: PAGE.margins,
+    bufferPages: true,
+    pdfVersion: '1.7',
+    lang: 'en',
+    displayTitle: true,
+    info: {
+      Title: title,
+      Author: 'pilot-report',
+      Subject: `Pilot sponsorship report, ${period}`,
+      Keywords: 'pilot, engagement, ideas, business case',
+      Creator: `${doc.tool.name} ${doc.tool.version}`,
+      Producer: 'pilot-report (PDFKit)',
+      CreationDate: stamp,
+      ModDate: stamp,
+    },
+  });
+}
+
+/** Reads the document's open sections once, so every section sees the same typed data. Exported for tests. */
+export function reportContext(doc: MetricsDocument, options: RenderOptions, template: ReportTemplate): ReportContext {
+  return {
+    template,
+    deltas: options.deltas ?? {},
+    targets: options.targets ?? doc.targets,
+    ask: options.ask ?? null,
+    config: options.config ?? null,
+    anonymized: options.anonymized ?? false,
+    ideas: readIdeas(doc.ideas),
+    businessCase: readBusinessCase(doc.businessCase),
+    moderation: readModeration(doc.moderation),
+    recognition: readRecognition(doc.recognition),
+    network: readNetwork(doc.network),
+    identities: options.identities ?? readIdentities(Reflect.get(doc, 'identities')),
+  };
+}
+
+/** Draws every section the template lists, each from a new page, and returns the contents. */
+function drawSections(pdf: PDFKit.PDFDocument, doc: MetricsDocument, report: ReportContext): ContentsEntry[] {
+  const entries: ContentsEntry[] = [];
+  for (const section of orderedSections(report.template.theme.sectionOrder)) {
+    const omitted = section.omittedBecause(doc, report);
+    if (omitted !== null) {
+      entries.push({ title: section.title, destination: null, page: null, omitted });
+      continue;
+    }
+    pdf.addPage();
+    const page = pdf.bufferedPageRange().count - 1;
+    const destination = `section-${section.id}`;
+    pdf.addNamedDestination(destination, 'XYZ', PAGE.margins.left, PAGE.margins.top, null);
+    pdf.outline.addItem(section.title);
+    section.render({ pdf, data: doc, report });
+    entries.push({ title: section.title, destination, page, omitted: null });
+  }
+  return entries;
+}
+
 function collect(pdf: PDFKit.PDFDocument): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -77,34 +152,4 @@ function collect(pdf: PDFKit.PDFDocument): Promise<Buffer> {
     pdf.on('end', () => resolve(Buffer.concat(chunks)));
     pdf.on('error', reject);
   });
-}
-
-function drawCover(pdf: PDFKit.PDFDocument, doc: MetricsDocument, title: string, period: string, generatedAt: Date): void {
-  const left = PAGE.margins.left;
-  const titleStyle: TextStyle = { weight: 'bold', size: TYPE.title, color: COLOURS.text };
-  const subtitle: TextStyle = { weight: 'regular', size: TYPE.subtitle, color: COLOURS.muted };
-  pdf.save().rect(left, PAGE.margins.top - 22, 40, 4).fill(COLOURS.accent).restore();
-  pdf.y = PAGE.margins.top - 6;
-  drawText(pdf, title, { x: left, y: pdf.y, width: CONTENT_WIDTH, lineGap: 2 }, titleStyle);
-  pdf.y += 4;
-  const kinds = [...new Set(doc.sources.map((source) => source.kind))].sort();
-  drawText(pdf, `${period} (${doc.period.timeZone})`, { x: left, y: pdf.y, width: CONTENT_WIDTH }, subtitle);
-  const sources = kinds.length > 0 ? `Sources: ${kinds.join(', ')}` : 'No sources were read';
-  const generated = `Generated ${formatDate(generatedAt.toISOString(), 'UTC')}. ${sources}.`;
-  drawText(pdf, generated, { x: left, y: pdf.y + 2, width: CONTENT_WIDTH }, NOTE);
-  pdf.y += SPACE.afterBlock + 6;
-}
-
-function drawSection(pdf: PDFKit.PDFDocument, doc: MetricsDocument, section: ReportSection): void {
-  const reason = section.omittedBecause(doc);
-  if (reason !== null) {
-    const note = `${section.title}: not shown, ${reason}`;
-    const style: TextStyle = { ...NOTE, size: TYPE.body };
-    ensureSpace(pdf, measureText(pdf, note, CONTENT_WIDTH, style));
-    drawText(pdf, note, { x: PAGE.margins.left, y: pdf.y, width: CONTENT_WIDTH }, style);
-    pdf.y += SPACE.paragraphGap * 2;
-    return;
-  }
-  if (section.newPage) pdf.addPage();
-  section.render({ pdf, data: doc });
 }

@@ -15,8 +15,9 @@ export interface TableSpec {
   rows: ReadonlyArray<readonly string[]>;
 }
 
-const HEADER: TextStyle = { weight: 'bold', size: TYPE.table, color: COLOURS.text };
-const CELL: TextStyle = { weight: 'regular', size: TYPE.table, color: COLOURS.text };
+// Colour getters: the theme sets COLOURS per render, after this module is loaded.
+const HEADER: TextStyle = { weight: 'bold', size: TYPE.table, get color() { return COLOURS.text; } };
+const CELL: TextStyle = { weight: 'regular', size: TYPE.table, get color() { return COLOURS.text; } };
 const PAD = SPACE.cellPadding;
 /** Tables up to this height (in pt, rows only) are never split across pages. */
 const KEEP_TOGETHER = 220;

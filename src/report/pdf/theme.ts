@@ -37,7 +37,23 @@ export const SPACE = {
   cellPadding: 4,
 } as const;
 
-export const COLOURS = {
+/** The colours a theme sets (`templates/<name>/theme.json`, key `colours`). */
+export interface ThemeColours {
+  text: string;
+  muted: string;
+  accent: string;
+  rule: string;
+  tileFill: string;
+  tableHeaderFill: string;
+  zebra: string;
+  /** A target met, a change for the better. */
+  good: string;
+  /** A target missed. */
+  bad: string;
+}
+
+/** The built-in colours: Okabe–Ito accents on neutral greys. */
+export const DEFAULT_COLOURS: Readonly<ThemeColours> = {
   text: INK.text,
   muted: INK.muted,
   accent: SERIES_COLOURS[0],
@@ -45,4 +61,22 @@ export const COLOURS = {
   tileFill: '#f3f6f9',
   tableHeaderFill: '#e8edf2',
   zebra: '#f8fafb',
-} as const;
+  good: '#009E73',
+  bad: '#D55E00',
+};
+
+/**
+ * The colours of the report being drawn. Mutable on purpose: a render sets them once from its
+ * template before drawing (drawing is synchronous, so two renders never interleave) and every
+ * helper reads them at draw time, which spares threading a theme through each call.
+ */
+export const COLOURS: ThemeColours = { ...DEFAULT_COLOURS };
+
+/** Chart series colours of the report being drawn (see `COLOURS` for why this is mutable). */
+export const CHART_PALETTE: string[] = [...SERIES_COLOURS];
+
+/** Sets the colours and chart palette every helper draws with until the next call. */
+export function applyTheme(colours: Readonly<ThemeColours>, palette: readonly string[]): void {
+  Object.assign(COLOURS, colours);
+  CHART_PALETTE.splice(0, CHART_PALETTE.length, ...(palette.length > 0 ? palette : SERIES_COLOURS));
+}

@@ -41,9 +41,13 @@ export function renderBody(body: string, names: BodyNames): RenderedBody {
   return { text, mentions };
 }
 
-/** Plain text from an `html_body` cell, for rows whose plain `body` is empty. */
+/**
+ * Plain text from an `html_body` cell, for rows whose plain `body` is empty. Script and style
+ * elements are dropped with their content: it is code, not what the reader saw.
+ */
 export function stripHtml(html: string): string {
   return html
+    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '')
     .replace(/<br\s*\/?>|<\/p>/gi, '\n')
     .replace(/<[^>]*>/g, '')
     .replace(/&nbsp;/g, ' ')

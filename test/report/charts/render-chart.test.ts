@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTick, renderChartSvg, renumberClipPaths, SERIES_COLOURS, type ChartSpec } from '../../../src/report/charts/index.js';
+import { expandLigatures, formatTick, renderChartSvg, renumberClipPaths, SERIES_COLOURS, type ChartSpec } from '../../../src/report/charts/index.js';
 
 const monthly: ChartSpec = {
   kind: 'bar',
@@ -87,5 +87,17 @@ describe('renumberClipPaths', () => {
   it('numbers clip path ids per SVG in order of appearance', () => {
     const svg = '<clipPath id="cl_1f"/><g clip-path="url(#cl_1f)"/><clipPath id="cl_2a"/><g clip-path="url(#cl_2a)"/>';
     expect(renumberClipPaths(svg)).toBe('<clipPath id="clip1"/><g clip-path="url(#clip1)"/><clipPath id="clip2"/><g clip-path="url(#clip2)"/>');
+  });
+});
+
+describe('expandLigatures', () => {
+  it('writes ligature characters back as letters placed from the first x', () => {
+    const svg = '<text fill="#000" x="-6.2, -1.5, 3.1, " y="2.2, ">ﬁrst</text><text x="1, 2, ">ok</text>';
+    expect(expandLigatures(svg)).toBe('<text fill="#000" x="-6.2" y="2.2, ">first</text><text x="1, 2, ">ok</text>');
+  });
+
+  it('leaves no ligature in a rendered chart', () => {
+    const svg = renderChartSvg({ ...monthly, valueAxisTitle: 'Hours to the first reply' });
+    expect(svgText(svg)).toContain('Hours to the first reply');
   });
 });

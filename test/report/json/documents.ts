@@ -2,7 +2,7 @@ import { capabilitiesOf } from '../../../src/metrics/capabilities.js';
 import { periodFromBounds } from '../../../src/metrics/period.js';
 import { DEFAULT_METRICS_CONFIG } from '../../../src/metrics/types.js';
 import { buildMetricsDocument } from '../../../src/report/json/build.js';
-import type { MetricsDocument } from '../../../src/report/json/document.js';
+import type { MetricsDocument, Provenance } from '../../../src/report/json/document.js';
 import { act, inlineDataset, type InlineData } from '../../helpers/dataset.js';
 
 /** A Yammer pilot: one public and one private group, an answered and two unanswered threads, a bot-free reaction-free export. */
@@ -28,6 +28,13 @@ export const MIXED_PILOT: InlineData = {
   ],
 };
 
+/** Provenance of a run over one tiny export: sha256("abc") is the FIPS 180-2 test vector. */
+export const SAMPLE_PROVENANCE: Provenance = {
+  tool: { name: 'pilot-report', version: '0.1.0' },
+  configHash: '0'.repeat(64),
+  inputs: [{ path: 'export/Messages.csv', sha256: 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad', bytes: 3 }],
+};
+
 /** Builds metrics.json for an inline dataset, as of the end of its period. */
 export async function documentFor(data: InlineData, since: string, until: string, timeZone = 'UTC'): Promise<MetricsDocument> {
   const { dataset, account } = await inlineDataset(data);
@@ -38,7 +45,7 @@ export async function documentFor(data: InlineData, since: string, until: string
       dataset.query,
       [account],
       { period, asOf: period.until, config: DEFAULT_METRICS_CONFIG, capabilities: capabilitiesOf(kinds) },
-      { version: '0.1.0', generatedAt: '2026-04-01T00:00:00.000Z' },
+      { version: '0.1.0', generatedAt: '2026-04-01T00:00:00.000Z', provenance: SAMPLE_PROVENANCE },
     );
   } finally {
     await dataset.close();

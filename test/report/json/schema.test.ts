@@ -91,6 +91,22 @@ describe('schema/metrics.schema.json', () => {
     expect(validate(missing)).toBe(false);
   });
 
+  it('requires provenance with hex sha256 hashes and byte counts', async () => {
+    const validate = validator();
+    const doc = await writtenDocument(YAMMER_PILOT, '2026-01-01', '2026-03-01');
+    expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+    const upper = structuredClone(doc);
+    const input = ((upper['provenance'] as { [key: string]: Json })['inputs'] as { [key: string]: Json }[])[0]!;
+    input['sha256'] = String(input['sha256']).toUpperCase();
+    expect(validate(upper)).toBe(false);
+    const fractional = structuredClone(doc);
+    ((fractional['provenance'] as { [key: string]: Json })['inputs'] as { [key: string]: Json }[])[0]!['bytes'] = 2.5;
+    expect(validate(fractional)).toBe(false);
+    const without = structuredClone(doc);
+    delete without['provenance'];
+    expect(validate(without)).toBe(false);
+  });
+
   it('lists properties in the order metrics.json writes them', async () => {
     assertKeyOrder(await writtenDocument(YAMMER_PILOT, '2026-01-01', '2026-03-01'), schema, '$');
   });

@@ -1,30 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import { REPORT_SECTIONS } from '../../../src/report/pdf/index.js';
+import { reportContext } from '../../../src/report/pdf/render-report.js';
+import { monthLabel } from '../../../src/report/pdf/sections/common.js';
 import { lastSegment, skippedText } from '../../../src/report/pdf/sections/data-quality.js';
-import { monthLabel } from '../../../src/report/pdf/sections/monthly-activity.js';
-import { summaryTiles } from '../../../src/report/pdf/sections/summary.js';
+import { summaryTiles } from '../../../src/report/pdf/sections/summary-tiles.js';
+import { loadTemplate } from '../../../src/report/pdf/template.js';
+import type { MetricsDocument } from '../../../src/report/json/document.js';
 import { sampleDocument } from './sample-document.js';
+
+const template = loadTemplate();
+const context = (data: MetricsDocument) => reportContext(data, { generatedAt: new Date(0) }, template);
 
 describe('summaryTiles', () => {
   it('takes every value from the document', () => {
-    const tiles = summaryTiles(sampleDocument());
+    const data = sampleDocument();
+    const tiles = summaryTiles(data, context(data));
     expect(tiles.map((tile) => [tile.label, tile.value])).toEqual([
       ['Active people', '137'],
       ['Contributors', '58'],
-      ['Threads started', '40'],
-      ['Answered rate', '78%'], // 31 / 40 = 0.775
+      ['Questions answered', '78%'], // 31 / 40 = 0.775
       ['Median time to first response', '3.3 h'], // 3.25
-      ['Posts and replies', '1,441'], // 412 + 1029
     ]);
-    expect(tiles[3]?.sentence).toBe('31 of 40 threads got a reply from someone other than the author.');
+    expect(tiles[2]?.sentence).toBe('31 of 40 conversations got a reply from someone other than the author.');
   });
 
-  it('counts posts alone when replies are not measured, and says so when neither is', () => {
+  it('says a figure was not measured instead of printing a made-up value', () => {
     const data = sampleDocument();
-    data.engagement.totals.replies = null;
-    expect(summaryTiles(data)[5]).toMatchObject({ value: '412', sentence: '412 thread starters and — replies.' });
-    data.engagement.totals.posts = null;
-    expect(summaryTiles(data)[5]).toMatchObject({ value: '—', sentence: 'Not measured: no message source was loaded.' });
+    data.conversations.medianHoursToFirstResponse = null;
+    expect(summaryTiles(data, context(data))[3]).toMatchObject({ value: '—', sentence: 'Median time to first response: not measured in this period.' });
   });
 });
 
@@ -46,16 +49,17 @@ describe('section helpers', () => {
 
   it('omits sections whose data is absent, with a reason', () => {
     const data = sampleDocument();
-    expect(REPORT_SECTIONS.map((section) => section.omittedBecause(data))).toEqual([null, null, null, null]);
     data.engagement.monthly = [];
     data.conversations.threads = 0;
-    data.sources = [];
-    data.warnings = [];
-    expect(REPORT_SECTIONS.map((section) => [section.id, section.omittedBecause(data)])).toEqual([
-      ['summary', null],
-      ['monthly-activity', 'the period holds no month with data.'],
+    expect(REPORT_SECTIONS.map((section) => [section.id, section.omittedBecause(data, context(data))])).toEqual([
+      ['executive-summary', null],
+      ['engagement', 'the period holds no month with data.'],
       ['conversations', 'no thread was started in the period.'],
-      ['data-quality', 'no input source was read.'],
+      ['ideas', 'metrics.json holds no ideas figures.'],
+      ['contributors', 'metrics.json holds no recognition figures.'],
+      ['organization', 'metrics.json holds no network or duplicate-effort figures.'],
+      ['business-case', 'metrics.json holds no business case.'],
+      ['appendix', null],
     ]);
   });
 });

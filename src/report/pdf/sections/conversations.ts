@@ -1,20 +1,20 @@
 import type { UnansweredThread } from '../../../metrics/types.js';
 import type { MetricsDocument } from '../../json/document.js';
+import { chartBlock } from '../chart-block.js';
 import { formatCount, formatDate, formatDecimal, formatHours, formatPercent, MISSING } from '../format.js';
 import { heading, paragraph, subheading } from '../layout.js';
 import { table } from '../table.js';
+import { monthLabel, omittedPart, PRIVATE_SPACE } from './common.js';
+import type { ModerationView } from './read-moderation.js';
 import type { ReportSection } from './types.js';
 
-/** How spaces whose text must never be shown are named in the document (spec §1). */
-const PRIVATE_SPACE = '(private space)';
-
-/** Threads, answers and response times, and the oldest threads still waiting for an answer. */
+/** Threads, answers and response times, moderation, and the threads still waiting for an answer. */
 export const conversationsSection: ReportSection = {
   id: 'conversations',
-  title: 'Conversations',
+  title: 'Conversations and moderation',
   omittedBecause: (data) => (data.conversations.threads === 0 ? 'no thread was started in the period.' : null),
-  render({ pdf, data }) {
-    heading(pdf, 'Conversations', 150);
+  render({ pdf, data, report }) {
+    heading(pdf, 'Conversations and moderation', 150);
     table(pdf, {
       columns: [
         { header: 'Measure', width: 3 },
@@ -23,22 +23,9 @@ export const conversationsSection: ReportSection = {
       ],
       rows: measureRows(data),
     });
-    subheading(pdf, 'Oldest unanswered threads');
-    const unanswered = data.conversations.unanswered;
-    if (unanswered.length === 0) {
-      paragraph(pdf, 'No thread of the period is waiting for an answer.');
-      return;
-    }
-    table(pdf, {
-      columns: [
-        { header: 'Started', width: 1.5 },
-        { header: 'Space', width: 2.4 },
-        { header: 'Source', width: 1.1 },
-        { header: 'Age', width: 1, align: 'right' },
-        { header: 'Opening words', width: 4.5 },
-      ],
-      rows: unanswered.map((thread) => unansweredRow(thread, data.period.timeZone)),
-    });
+    responseTimes(pdf, data, report.moderation);
+    moderation(pdf, report.moderation);
+    unansweredThreads(pdf, data);
   },
 };
 
@@ -48,10 +35,89 @@ function measureRows(data: MetricsDocument): string[][] {
     ['Threads started', formatCount(c.threads), 'Conversations whose first message falls in the period.'],
     ['Answered', formatCount(c.answered), 'Threads with a reply from someone other than the author, at any time.'],
     ['Answered rate', formatPercent(c.answeredRate), 'Answered threads as a share of threads started.'],
+    ['Unanswered', formatCount(c.threads - c.answered), 'Threads still waiting for a reply from someone else.'],
     ['Median time to first response', formatHours(c.medianHoursToFirstResponse), 'Half of the answered threads got their first reply sooner than this.'],
     ['90th percentile time to first response', formatHours(c.p90HoursToFirstResponse), 'Nine in ten answered threads got their first reply sooner than this.'],
     ['Replies per thread', formatDecimal(c.repliesPerThread), 'Mean number of replies per thread, by anyone.'],
   ];
+}
+
+/** Median and p90 of the whole period, and the medians of moderators' and others' first replies. */
+function responseTimes(pdf: PDFKit.PDFDocument, data: MetricsDocument, mod: ModerationView | null): void {
+  const c = data.conversations;
+  if (c.medianHoursToFirstResponse === null) return;
+  const byGroup = mod && mod.moderatorCount > 0;
+  chartBlock(pdf, {
+    title: 'Time to first response',
+    chart: {
+      kind: 'horizontalBar',
+      categories: ['All answered threads', ...(byGroup ? ['First reply by a moderator', 'First reply by others'] : [])],
+      series: [
+        { label: 'Median', values: [c.medianHoursToFirstResponse, ...(byGroup ? [mod.medianHoursToFirstResponse.moderators, mod.medianHoursToFirstResponse.others] : [])] },
+        { label: '90th percentile', values: [c.p90HoursToFirstResponse, ...(byGroup ? [null, null] : [])] },
+      ],
+      categoryAxisTitle: '',
+      valueAxisTitle: 'Hours to the first reply by someone else',
+      valueFormat: 'decimal',
+      valueLabels: true,
+      height: byGroup ? 140 : 90,
+    },
+    note: 'Half of the threads were answered faster than the median, nine in ten faster than the 90th percentile.',
+  });
+}
+
+function moderation(pdf: PDFKit.PDFDocument, mod: ModerationView | null): void {
+  if (!mod) return omittedPart(pdf, 'Moderation', 'metrics.json holds no moderation figures.');
+  if (mod.moderatorCount === 0) return omittedPart(pdf, 'Moderation', 'no moderators were configured (config `moderators` or the people file’s role).');
+  subheading(pdf, 'Threads a moderator joined, and threads no moderator joined');
+  const row = (label: string, pick: (group: ModerationView['withModerator']) => string): string[] => [label, pick(mod.withModerator), pick(mod.withoutModerator)];
+  table(pdf, {
+    columns: [{ header: 'Measure', width: 3 }, { header: 'With a moderator', width: 1.6, align: 'right' }, { header: 'Without', width: 1.6, align: 'right' }],
+    rows: [
+      row('Threads', (g) => formatCount(g.threads)),
+      row('Answered rate', (g) => formatPercent(g.answeredRate)),
+      row('Replies per thread', (g) => formatDecimal(g.repliesPerThread)),
+      row('People per thread', (g) => formatDecimal(g.participantsPerThread)),
+    ],
+  });
+  paragraph(pdf, `${formatCount(mod.moderatorCount)} ${mod.moderatorCount === 1 ? 'moderator' : 'moderators'} gave the first reply in ${formatPercent(mod.moderatorFirstResponseShare)} of answered threads. These are observations, not causes: a moderator's reply answers a thread by definition, and moderators may join the threads that need them most.`);
+  if (mod.monthly.length > 0) moderatorMonths(pdf, mod);
+}
+
+function moderatorMonths(pdf: PDFKit.PDFDocument, mod: ModerationView): void {
+  chartBlock(pdf, {
+    title: 'Moderator activity per month',
+    chart: {
+      kind: 'bar',
+      categories: mod.monthly.map((month) => monthLabel(month.month)),
+      series: [
+        { label: 'Moderator replies', values: mod.monthly.map((month) => month.moderatorReplies) },
+        { label: 'Active people', values: mod.monthly.map((month) => month.activePeople) },
+      ],
+      categoryAxisTitle: 'Month',
+      valueAxisTitle: 'Replies / people',
+      height: 150,
+    },
+  });
+}
+
+function unansweredThreads(pdf: PDFKit.PDFDocument, data: MetricsDocument): void {
+  subheading(pdf, 'Oldest unanswered threads');
+  const unanswered = data.conversations.unanswered;
+  if (unanswered.length === 0) {
+    paragraph(pdf, 'No thread of the period is waiting for an answer.');
+    return;
+  }
+  table(pdf, {
+    columns: [
+      { header: 'Started', width: 1.5 },
+      { header: 'Space', width: 2.4 },
+      { header: 'Source', width: 1.1 },
+      { header: 'Age', width: 1, align: 'right' },
+      { header: 'Opening words', width: 4.5 },
+    ],
+    rows: unanswered.map((thread) => unansweredRow(thread, data.period.timeZone)),
+  });
 }
 
 /** A row of the unanswered list; the opening words never show for a private space. */

@@ -1,52 +1,39 @@
 import type { SourceQuality } from '../../../metrics/types.js';
 import type { MetricsDocument } from '../../json/document.js';
 import { formatCount, formatRange, MISSING } from '../format.js';
-import { bulletList, heading, paragraph, subheading } from '../layout.js';
+import { bulletList, paragraph, subheading } from '../layout.js';
 import { table } from '../table.js';
-import type { ReportSection } from './types.js';
 
 /** How many problem locations per source the PDF lists; metrics.json keeps more. */
 const WARNINGS_SHOWN = 3;
 
-/** Per input: what was read, used and skipped and why; notes and the first problems found. */
-export const dataQualitySection: ReportSection = {
-  id: 'data-quality',
-  title: 'Data quality',
-  omittedBecause: (data) => (data.sources.length === 0 && data.warnings.length === 0 ? 'no input source was read.' : null),
-  render({ pdf, data }) {
-    heading(pdf, 'Data quality');
-    if (data.sources.length > 0) {
-      paragraph(pdf, 'Every record read from each input was either used or skipped for a stated reason: read = used + skipped.');
-      table(pdf, {
-        columns: [
-          { header: 'Source', width: 1.1 },
-          { header: 'Path', width: 2.6 },
-          { header: 'Files', width: 0.8, align: 'right' },
-          { header: 'Read', width: 1, align: 'right' },
-          { header: 'Used', width: 1, align: 'right' },
-          { header: 'Skipped (by reason)', width: 2.4 },
-          { header: 'Records dated', width: 2.3 },
-        ],
-        rows: data.sources.map((source) => countsRow(source, data.period.timeZone)),
-      });
-      subheading(pdf, 'Notes and first problems');
-      table(pdf, {
-        columns: [
-          { header: 'Source', width: 2.2 },
-          { header: 'Notes', width: 3.6 },
-          { header: 'First problems found', width: 5 },
-        ],
-        rows: data.sources.map(notesRow),
-      });
-    } else {
-      paragraph(pdf, 'No input source was read.');
-    }
-    if (data.warnings.length > 0) {
-      subheading(pdf, 'Remarks on this run');
-      bulletList(pdf, data.warnings);
-    }
-  },
-};
+/** Data coverage (appendix): per input what was read, used and skipped and why, notes and first problems. */
+export function dataCoverage(pdf: PDFKit.PDFDocument, data: MetricsDocument): void {
+  // Kept with the paragraph and the first rows of the table below.
+  subheading(pdf, 'Data coverage per source', 110);
+  if (data.sources.length === 0) {
+    paragraph(pdf, 'No input source was read.');
+  } else {
+    paragraph(pdf, 'Every record read from each input was either used or skipped for a stated reason: read = used + skipped.');
+    table(pdf, {
+      columns: [
+        { header: 'Source', width: 1.1 }, { header: 'Path', width: 2.6 }, { header: 'Files', width: 0.8, align: 'right' },
+        { header: 'Read', width: 1, align: 'right' }, { header: 'Used', width: 1, align: 'right' },
+        { header: 'Skipped (by reason)', width: 2.4 }, { header: 'Records dated', width: 2.3 },
+      ],
+      rows: data.sources.map((source) => countsRow(source, data.period.timeZone)),
+    });
+    subheading(pdf, 'What each source cannot record, and first problems found');
+    table(pdf, {
+      columns: [{ header: 'Source', width: 2.2 }, { header: 'Fields missing and notes', width: 3.6 }, { header: 'First problems found', width: 5 }],
+      rows: data.sources.map(notesRow),
+    });
+  }
+  if (data.warnings.length > 0) {
+    subheading(pdf, 'Remarks on this run');
+    bulletList(pdf, data.warnings);
+  }
+}
 
 /** `12: bot 4, deleted 8`, reasons sorted by name so the output is stable. */
 export function skippedText(records: SourceQuality['records']): string {
@@ -59,13 +46,8 @@ export function skippedText(records: SourceQuality['records']): string {
 
 function countsRow(source: SourceQuality, timeZone: string): string[] {
   return [
-    source.kind,
-    source.path,
-    formatCount(source.files),
-    formatCount(source.records.read),
-    formatCount(source.records.used),
-    skippedText(source.records),
-    formatRange(source.firstAt, source.lastAt, timeZone),
+    source.kind, source.path, formatCount(source.files), formatCount(source.records.read),
+    formatCount(source.records.used), skippedText(source.records), formatRange(source.firstAt, source.lastAt, timeZone),
   ];
 }
 

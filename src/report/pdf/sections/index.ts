@@ -1,15 +1,29 @@
+import type { SectionId } from '../template.js';
+import { appendixSection } from './appendix.js';
+import { businessCaseSection } from './business-case.js';
+import { contributorsSection } from './contributors.js';
 import { conversationsSection } from './conversations.js';
-import { dataQualitySection } from './data-quality.js';
-import { monthlyActivitySection } from './monthly-activity.js';
-import { summarySection } from './summary.js';
+import { engagementSection } from './engagement.js';
+import { executiveSummarySection } from './executive-summary.js';
+import { ideasSection } from './ideas.js';
+import { organizationSection } from './organization.js';
 import type { ReportSection } from './types.js';
 
-/** The report's sections in order. A new section is one file here and one line below. */
+/** Every section, in the default order. A new section is one file here and one line below. */
 export const REPORT_SECTIONS: readonly ReportSection[] = [
-  summarySection,
-  monthlyActivitySection,
+  executiveSummarySection,
+  engagementSection,
   conversationsSection,
-  dataQualitySection,
+  ideasSection,
+  contributorsSection,
+  organizationSection,
+  businessCaseSection,
+  appendixSection,
 ];
 
-export type { ReportSection, SectionContext } from './types.js';
+/** The sections a template lists, in its order (ids it does not list are left out). */
+export function orderedSections(order: readonly SectionId[]): ReportSection[] {
+  return order.flatMap((id) => REPORT_SECTIONS.filter((section) => section.id === id));
+}
+
+export type { ReportContext, ReportSection, SectionContext } from './types.js';

@@ -1,24 +1,55 @@
+import type { BusinessCase } from '../../../metrics/business-case.js';
+import type { BaselineDelta, TargetResult } from '../../../metrics/targets.js';
+import type { IdentityReconciliation } from '../../json/identities.js';
 import type { MetricsDocument } from '../../json/document.js';
+import type { ReportTemplate, SectionId } from '../template.js';
+import type { IdeasView } from './read-ideas.js';
+import type { ModerationView } from './read-moderation.js';
+import type { NetworkView } from './read-network.js';
+import type { RecognitionView } from './read-recognition.js';
+
+/**
+ * What every section may read besides the document: the template, the run's options, and the
+ * document's open sections already read into their real types (null when absent or malformed).
+ */
+export interface ReportContext {
+  template: ReportTemplate;
+  /** Baseline comparison per metric path (empty without `--baseline`). */
+  deltas: Readonly<Record<string, BaselineDelta>>;
+  /** Configured KPI targets and their outcome. */
+  targets: readonly TargetResult[];
+  /** The configured "ask" (config `report.ask`); null builds one from the figures. */
+  ask: string | null;
+  /** The resolved configuration, for the appendix; null when not given. */
+  config: Readonly<Record<string, unknown>> | null;
+  /** Whether names were replaced by pseudonyms (`--anonymize`). */
+  anonymized: boolean;
+  ideas: IdeasView | null;
+  businessCase: BusinessCase | null;
+  moderation: ModerationView | null;
+  recognition: RecognitionView | null;
+  network: NetworkView | null;
+  identities: IdentityReconciliation | null;
+}
 
 /** What a section gets to draw with: the pdfkit document (positioned at `pdf.y`) and the data. */
 export interface SectionContext {
   pdf: PDFKit.PDFDocument;
   data: MetricsDocument;
+  report: ReportContext;
 }
 
 /**
  * One part of the report. Adding a section is one file in `sections/` and one line in
- * `REPORT_SECTIONS`. Every number a section prints comes from `data`.
+ * `REPORT_SECTIONS`. Every number a section prints comes from `data` or `report`.
  */
 export interface ReportSection {
-  /** Stable identifier, e.g. `conversations`. */
-  id: string;
-  /** Heading printed above the section (and in the omission note). */
+  /** Stable identifier; templates order sections by it. */
+  id: SectionId;
+  /** Heading printed above the section, in the contents and in the outline. */
   title: string;
-  /** Start the section on a new page. */
-  newPage?: boolean;
   /** Why the section has nothing to show (one plain sentence), or null when it has. */
-  omittedBecause(data: MetricsDocument): string | null;
-  /** Draws the section, heading included. */
+  omittedBecause(data: MetricsDocument, report: ReportContext): string | null;
+  /** Draws the section, heading included, starting at the top of a fresh page. */
   render(context: SectionContext): void;
 }

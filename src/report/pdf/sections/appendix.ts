@@ -1,0 +1,84 @@
+import type { IdentityReconciliation } from '../../json/identities.js';
+import { formatCount } from '../format.js';
+import { heading, NOTE, paragraph, subheading } from '../layout.js';
+import { table } from '../table.js';
+import { omittedPart } from './common.js';
+import { dataCoverage, lastSegment } from './data-quality.js';
+import { METRIC_DEFINITIONS } from './definitions.js';
+import type { ReportContext, ReportSection } from './types.js';
+
+/** Config keys that list people: under `--anonymize` only their count is printed. */
+const PERSON_KEYS = new Set(['moderators', 'recognize', 'aliases']);
+/** Longest value printed in the configuration table; longer ones are cut with an ellipsis. */
+const MAX_VALUE = 160;
+
+/** For the skeptical reader: definitions, data coverage, identities, configuration, version. */
+export const appendixSection: ReportSection = {
+  id: 'appendix',
+  title: 'Appendix: method and data',
+  omittedBecause: () => null,
+  render({ pdf, data, report }) {
+    heading(pdf, 'Appendix: method and data', 200);
+    subheading(pdf, 'Metric definitions');
+    table(pdf, { columns: [{ header: 'Metric', width: 2.4 }, { header: 'Definition', width: 8 }], rows: METRIC_DEFINITIONS.map(([term, text]) => [term, text]) });
+    dataCoverage(pdf, data);
+    identities(pdf, report.identities);
+    configuration(pdf, report);
+    subheading(pdf, 'Tool version');
+    paragraph(pdf, `${data.tool.name} ${data.tool.version}, metrics.json schema version ${data.schemaVersion}, template “${report.template.name}”. Every figure in this report comes from metrics.json${report.anonymized ? '; names were replaced by stable pseudonyms (--anonymize)' : ''}.`);
+  },
+};
+
+function identities(pdf: PDFKit.PDFDocument, reconciliation: IdentityReconciliation | null): void {
+  if (!reconciliation) return omittedPart(pdf, 'Identity reconciliation', 'metrics.json holds no identity figures.');
+  subheading(pdf, 'Identity reconciliation');
+  paragraph(pdf, `Identities are merged by lower-cased e-mail, else kept per source as source:userId; the configured aliases merged ${formatCount(reconciliation.aliasMerges)} more. ${formatCount(reconciliation.persons)} persons in all, ${formatCount(reconciliation.mergedAcrossSources)} of them seen in more than one source.`);
+  table(pdf, {
+    columns: [
+      { header: 'Source', width: 2.6 }, { header: 'Identities seen', width: 1.4, align: 'right' }, { header: 'Persons', width: 1.2, align: 'right' },
+      { header: 'Bots excluded', width: 1.3, align: 'right' }, { header: 'Without e-mail (not merged)', width: 1.8, align: 'right' },
+    ],
+    rows: reconciliation.sources.map((source) => [
+      `${source.source}: ${lastSegment(source.path)}`, formatCount(source.identitiesSeen), formatCount(source.persons),
+      formatCount(source.botsExcluded), formatCount(source.unmatched),
+    ]),
+  });
+}
+
+function configuration(pdf: PDFKit.PDFDocument, report: ReportContext): void {
+  if (!report.config) return omittedPart(pdf, 'Configuration used', 'the configuration was not passed to the report.');
+  subheading(pdf, 'Configuration used');
+  const rows = configRows(report.config, report.anonymized);
+  if (rows.length === 0) paragraph(pdf, 'Every setting at its default.', NOTE);
+  else table(pdf, { columns: [{ header: 'Setting', width: 3 }, { header: 'Value', width: 7 }], rows });
+}
+
+/**
+ * The resolved configuration as `dotted.key = value` rows, sorted by key. Lists are joined with
+ * commas; under `--anonymize` lists of people print only their length.
+ */
+export function configRows(config: Readonly<Record<string, unknown>>, anonymized: boolean, prefix = ''): string[][] {
+  const rows: string[][] = [];
+  for (const key of Object.keys(config).sort()) {
+    const value = config[key];
+    const path = `${prefix}${key}`;
+    if (value === undefined || value === null) continue;
+    if (anonymized && PERSON_KEYS.has(key) && Array.isArray(value)) rows.push([path, `${formatCount(value.length)} entries (hidden: --anonymize)`]);
+    else if (isRecord(value)) rows.push(...configRows(value, anonymized, `${path}.`));
+    else rows.push([path, shorten(printValue(value))]);
+  }
+  return rows;
+}
+
+function printValue(value: unknown): string {
+  if (Array.isArray(value)) return value.length === 0 ? '(none)' : value.map((item) => (typeof item === 'object' ? JSON.stringify(item) : String(item))).join(', ');
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+function shorten(text: string): string {
+  return text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE - 1)}…` : text;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,90 @@
+import type { MetricsDocument } from '../../json/document.js';
+import { formatCount, formatDate, formatPercent } from '../format.js';
+import { kpiTiles } from '../kpi-tiles.js';
+import { BODY, bulletList, heading, NOTE, paragraph, subheading } from '../layout.js';
+import { fill } from '../template.js';
+import { daysBetween, safeTitle } from './common.js';
+import { assumptionNumber } from './read-business-case.js';
+import type { IdeaItemView } from './read-ideas.js';
+import { summaryTiles } from './summary-tiles.js';
+import type { ReportContext, ReportSection } from './types.js';
+
+/** The first page a sponsor reads: headline tiles, three idea-to-action stories, and the ask. */
+export const executiveSummarySection: ReportSection = {
+  id: 'executive-summary',
+  title: 'Executive summary',
+  omittedBecause: () => null,
+  render({ pdf, data, report }) {
+    heading(pdf, 'Executive summary', 160);
+    kpiTiles(pdf, summaryTiles(data, report));
+    subheading(pdf, report.template.text.stories.heading);
+    const stories = ideaStories(data, report);
+    if (stories.length > 0) bulletList(pdf, stories);
+    else paragraph(pdf, report.template.text.stories.none, NOTE);
+    subheading(pdf, report.template.text.ask.heading);
+    if (report.ask) paragraph(pdf, report.ask, { ...BODY, weight: 'bold' });
+    else bulletList(pdf, defaultAsk(report), BODY);
+  },
+};
+
+/**
+ * Up to three ideas that went furthest, one sentence each: actioned ideas first (most recent
+ * action first), then decided ones; ideas whose title may be shown come before private ones.
+ */
+export function ideaStories(data: MetricsDocument, report: ReportContext): string[] {
+  const ideas = report.ideas;
+  if (!ideas) return [];
+  const text = report.template.text.stories;
+  const reached = (item: IdeaItemView): string | null => item.actionedAt ?? item.decidedAt;
+  return ideas.items
+    .filter((item) => reached(item) !== null)
+    .sort((a, b) => rank(a) - rank(b) || (reached(b) ?? '').localeCompare(reached(a) ?? '') || a.id.localeCompare(b.id))
+    .slice(0, 3)
+    .map((item) => fill(item.actionedAt ? text.actioned : text.decided, {
+      idea: storyIdea(item, text.untitled),
+      raisedAt: formatDate(item.raisedAt, data.period.timeZone),
+      days: formatCount(daysBetween(item.raisedAt, reached(item))),
+      participants: formatCount(item.participants),
+    }));
+}
+
+/** `“Title” (Space)`; an idea in a private space is only named as such. */
+function storyIdea(item: IdeaItemView, untitled: string): string {
+  const title = safeTitle(item.space, item.title, '');
+  return title === '' ? untitled : `“${title}” (${item.space})`;
+}
+
+/** Actioned before decided, public before private. */
+function rank(item: IdeaItemView): number {
+  return (item.actionedAt ? 0 : 2) + (item.title === undefined ? 1 : 0);
+}
+
+/** The ask built from the figures when the config gives none: decisions, moderation, scale-up. */
+export function defaultAsk(report: ReportContext): string[] {
+  const text = report.template.text.ask;
+  const asks: string[] = [];
+  if (report.ideas && report.ideas.stalled > 0) {
+    asks.push(fill(text.stalled, { stalled: formatCount(report.ideas.stalled), stallDays: formatCount(configNumber(report.config, 'stallDays') ?? 30) }));
+  }
+  const business = report.businessCase;
+  const hours = business ? assumptionNumber(business, 'moderatorHoursPerMonth') : null;
+  const share = report.moderation?.moderatorFirstResponseShare ?? null;
+  if (hours !== null && share !== null) asks.push(fill(text.moderation, { hours: formatCount(hours), share: formatPercent(share) }));
+  const projection = business?.scenarios.base.projection ?? null;
+  if (projection) asks.push(fill(text.scaleUp, { orgSize: formatCount(projection.orgSize), hours: formatCount(projection.hoursSavedPerYear) }));
+  return asks.length > 0 ? asks : [text.fallback];
+}
+
+/** A number anywhere in the resolved config under `key` (e.g. `stallDays`), first found depth-first. */
+function configNumber(config: Readonly<Record<string, unknown>> | null, key: string): number | null {
+  if (!config) return null;
+  const direct = config[key];
+  if (typeof direct === 'number') return direct;
+  for (const value of Object.values(config)) {
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      const found = configNumber(Object.fromEntries(Object.entries(value)), key);
+      if (found !== null) return found;
+    }
+  }
+  return null;
+}

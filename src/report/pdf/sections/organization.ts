@@ -1,0 +1,61 @@
+import type { DepartmentNetwork } from '../../../metrics/network/index.js';
+import { formatCount, formatPercent } from '../format.js';
+import { heatmap } from '../heatmap.js';
+import { bulletList, heading, NOTE, paragraph, subheading } from '../layout.js';
+import { table } from '../table.js';
+import { omittedPart } from './common.js';
+import { duplicateEfforts } from './duplicates.js';
+import { readRedundancy } from './read-redundancy.js';
+import type { NetworkView } from './read-network.js';
+import type { ReportSection } from './types.js';
+
+/** Departments in the heatmap: the largest ones; the rest are listed in metrics.json. */
+const HEATMAP_MAX = 12;
+const BROKERS_SHOWN = 8;
+
+/** Across the organization: department interactions, silos, brokers and duplicate efforts. */
+export const organizationSection: ReportSection = {
+  id: 'organization',
+  title: 'Across the organization',
+  omittedBecause: (data, report) => (report.network || readRedundancy(data.redundancy) ? null : 'metrics.json holds no network or duplicate-effort figures.'),
+  render({ pdf, data, report }) {
+    heading(pdf, 'Across the organization', 200);
+    const network = report.network;
+    if (!network) omittedPart(pdf, 'Interaction network', 'metrics.json holds no network figures.');
+    else {
+      paragraph(pdf, `${formatCount(network.connectedPeople)} of ${formatCount(network.people)} people interacted with someone (a reply, mention or reaction), forming ${formatCount(network.ties)} ties.`);
+      if (network.departments) departments(pdf, network.departments);
+      else omittedPart(pdf, 'Departments', 'no active person has a known department (add a people file).');
+      brokers(pdf, network);
+    }
+    duplicateEfforts(pdf, readRedundancy(data.redundancy), data.period.timeZone);
+  },
+};
+
+function departments(pdf: PDFKit.PDFDocument, d: DepartmentNetwork): void {
+  paragraph(pdf, `${formatPercent(d.crossDepartmentShare)} of interactions between people with a known department crossed department lines; ${formatCount(d.departmentPairsConnected)} of ${formatCount(d.departmentPairsPossible)} department pairs are connected.`);
+  const order = d.departments.map((dept, index) => ({ dept, index }))
+    .sort((a, b) => Number(a.dept.suppressed) - Number(b.dept.suppressed) || (b.dept.people ?? 0) - (a.dept.people ?? 0) || a.dept.name.localeCompare(b.dept.name))
+    .slice(0, HEATMAP_MAX);
+  subheading(pdf, 'Interactions between departments (weighted; row interacts with column)');
+  heatmap(pdf, {
+    labels: order.map(({ dept }) => (dept.suppressed ? `${dept.name} (${dept.note ?? 'too small'})` : dept.name)),
+    values: order.map(({ index: row }) => order.map(({ index: column }) => d.matrix[row]?.[column] ?? null)),
+  });
+  const hidden = d.departments.length - order.length;
+  const notes = ['A dot marks a figure withheld because a department has too few people (privacy threshold).'];
+  if (hidden > 0) notes.push(`${formatCount(hidden)} smaller departments are not drawn; metrics.json lists them.`);
+  paragraph(pdf, notes.join(' '), NOTE);
+  subheading(pdf, 'Silos: departments with no interaction with any other');
+  if (d.isolatedDepartments.length === 0) paragraph(pdf, 'None: every department shown talks with at least one other.');
+  else bulletList(pdf, d.isolatedDepartments);
+}
+
+function brokers(pdf: PDFKit.PDFDocument, network: NetworkView): void {
+  if (network.topBrokers.length === 0) return;
+  subheading(pdf, 'Brokers: people who link otherwise separate groups');
+  table(pdf, {
+    columns: [{ header: 'Person', width: 3 }, { header: 'Department', width: 2.5 }, { header: 'People reached', width: 1.4, align: 'right' }, { header: 'Betweenness', width: 1.4, align: 'right' }],
+    rows: network.topBrokers.slice(0, BROKERS_SHOWN).map((b) => [b.name ?? '(name unknown)', b.department ?? '—', formatCount(b.partners), b.betweenness.toFixed(2)]),
+  });
+}

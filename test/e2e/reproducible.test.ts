@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { hasStackTrace, runCli } from '../helpers/cli.js';
+import { MESSAGES, exportDir } from './tiny-yammer.js';
+
+const sha256 = (bytes: Buffer | string): string => createHash('sha256').update(bytes).digest('hex');
+const readJson = (file: string): Record<string, unknown> => JSON.parse(readFileSync(file, 'utf8'));
+
+/** Runs analyze in `dir` and returns metrics.json as written to stdout. */
+function periodOf(dir: string, args: string[]): unknown {
+  const result = runCli(['analyze', 'export', '--json', '-', '--pdf', 'out/report.pdf', ...args], { cwd: dir });
+  expect(result.stderr).not.toMatch(/error/);
+  expect(result.code).toBe(0);
+  return JSON.parse(result.stdout).period;
+}
+
+describe('reproducible runs', () => {
+  it('gives byte-identical metrics.json and report.pdf for the same month and inputs, in two different clones', () => {
+    const first = exportDir();
+    const second = mkdtempSync(path.join(tmpdir(), 'pilot-report-clone-'));
+    cpSync(first, second, { recursive: true });
+    const args = ['analyze', 'export', '--period', '2026-03', '--out', 'out'];
+    expect(runCli(args, { cwd: first }).code).toBe(0);
+    expect(runCli(args, { cwd: second }).code).toBe(0);
+    const [jsonA, jsonB] = [first, second].map((d) => readFileSync(path.join(d, 'out/metrics.json')));
+    const [pdfA, pdfB] = [first, second].map((d) => readFileSync(path.join(d, 'out/report.pdf')));
+    expect(jsonB.equals(jsonA!)).toBe(true);
+    expect(pdfB.equals(pdfA!)).toBe(true);
+    expect(jsonA!.toString('utf8')).not.toContain(first);
+  });
+
+  it('records provenance: tool, config hash and the sha256 of every input file, with the path as given', () => {
+    const dir = exportDir();
+    expect(runCli(['analyze', './export/', '--out', 'out'], { cwd: dir }).code).toBe(0);
+    const provenance = readJson(path.join(dir, 'out/metrics.json'))['provenance'];
+    const pkg = readJson(path.join(import.meta.dirname, '../../package.json'));
+    expect(provenance).toEqual({
+      tool: { name: 'pilot-report', version: pkg['version'] },
+      configHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      inputs: [{ path: './export/Messages.csv', sha256: sha256(MESSAGES), bytes: Buffer.byteLength(MESSAGES) }],
+    });
+    // Another setting, another config hash (the same setting gives the same hash: see the clones above).
+    expect(runCli(['analyze', './export/', '--out', 'out', '--tz', 'Europe/Berlin'], { cwd: dir }).code).toBe(0);
+    const berlin = readJson(path.join(dir, 'out/metrics.json'))['provenance'];
+    expect(berlin).toMatchObject({ configHash: expect.stringMatching(/^[0-9a-f]{64}$/), inputs: [{ path: './export/Messages.csv' }] });
+    expect((berlin as { configHash: string }).configHash).not.toBe((provenance as { configHash: string }).configHash);
+  });
+});
+
+describe('--period forms with a fixed --as-of', () => {
+  const dir = exportDir();
+  const utc = (day: string) => `${day}T00:00:00.000Z`;
+  it.each([
+    [['--period', 'last-month', '--as-of', '2026-04-15'], '2026-03-01', '2026-04-01'],
+    [['--period', 'last-quarter', '--as-of', '2026-04-15'], '2026-01-01', '2026-04-01'],
+    [['--period', '2026-03'], '2026-03-01', '2026-04-01'],
+    [['--period', '2026-03..2026-04'], '2026-03-01', '2026-05-01'],
+    [['--period', '2026-Q1'], '2026-01-01', '2026-04-01'],
+    [['--since', '2026-03-05', '--until', '2026-04-01'], '2026-03-05', '2026-04-01'],
+  ])('%j -> [%s, %s)', (args, since, until) => {
+    expect(periodOf(dir, args)).toEqual({ since: utc(since), until: utc(until), timeZone: 'UTC' });
+  });
+});
+
+describe('--baseline', () => {
+  it('shows the change against last month in the Markdown summary', () => {
+    const dir = exportDir();
+    expect(runCli(['analyze', 'export', '--period', '2026-03', '--out', 'march'], { cwd: dir }).code).toBe(0);
+    const april = runCli(['analyze', 'export', '--period', '2026-04', '--out', 'april', '--baseline', 'march/metrics.json', '--markdown', 'summary.md'], { cwd: dir });
+    expect(april.code).toBe(0);
+    const summary = readFileSync(path.join(dir, 'summary.md'), 'utf8');
+    // March 2 posts, April 1: -1 (-50.0%). Answered threads: March 1 of 2 (50 %), April 1 of 1 (100 %): +50.0 pts.
+    expect(summary).toMatch(/^\| Posts \| 1 \| -1 \(-50\.0%\) \|/m);
+    expect(summary).toMatch(/^\| Answered threads \| 100\.0% \| \+50\.0 pts \|/m);
+    // Active people: March {Ana, Ben}, April {Cy, Ana}: no change.
+    expect(summary).toMatch(/^\| Active people \| 2 \| 0 \(0\.0%\) \|/m);
+  });
+
+  it('refuses a baseline of another schemaVersion with exit 2', () => {
+    const dir = exportDir(MESSAGES, { 'old/metrics.json': JSON.stringify({ schemaVersion: 2, engagement: { totals: { activePeople: 1 } } }) });
+    const result = runCli(['analyze', 'export', '--baseline', 'old/metrics.json', '--out', 'out'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/schemaVersion 2 cannot be compared/);
+    expect(hasStackTrace(result.stderr)).toBe(false);
+  });
+});
+
+describe('stdout carries only what was asked for', () => {
+  it('keeps stdout empty when the outputs go to files', () => {
+    const dir = exportDir();
+    writeFileSync(path.join(dir, 'pilot-report.config.json'), '{}\n');
+    const result = runCli(['analyze', 'export', '--out', 'out', '--verbose'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('');
+    // Not a terminal: no progress line (carriage returns) on stderr either.
+    expect(result.stderr).not.toContain('\r');
+  });
+});

@@ -1,0 +1,143 @@
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { BusinessCase } from '../../../src/metrics/business-case.js';
+import { anonymizeDocument, pseudonymizer } from '../../../src/report/anonymize.js';
+import { renderReport, type RenderOptions } from '../../../src/report/pdf/index.js';
+import { readBusinessCase } from '../../../src/report/pdf/sections/read-business-case.js';
+import { readPdf } from '../../helpers/pdf-text.js';
+import { richDocument, richIdentities } from './rich-document.js';
+
+const options: RenderOptions = {
+  generatedAt: new Date('2026-04-02T08:00:00Z'),
+  title: 'Operations network pilot',
+  organization: 'Acme Manufacturing',
+  identities: richIdentities(),
+  config: { moderators: ['mod@example.com'], minGroupSize: 5, ideas: { stallDays: 30 } },
+  deltas: { 'engagement.totals.activePeople': { current: 137, baseline: 120, delta: 17, deltaPct: (17 / 120) * 100 } },
+};
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+function businessCase(): BusinessCase {
+  const parsed = readBusinessCase(richDocument().businessCase);
+  if (!parsed) throw new Error('the rich document has a business case');
+  return parsed;
+}
+
+describe('the full report', () => {
+  it('lists every section in the contents with links, and in the PDF outline', async () => {
+    const buffer = await renderReport(richDocument(), options);
+    const titles = ['Executive summary', 'Engagement', 'Conversations and moderation', 'From idea to action', 'Contributors', 'Across the organization', 'Business case (estimate)', 'Appendix: method and data'];
+    const { pages } = await readPdf(buffer);
+    for (const title of titles) expect(pages[0]).toContain(title);
+    const pdf = await getDocument({ data: new Uint8Array(buffer), verbosity: 0 }).promise;
+    const outline = await pdf.getOutline();
+    expect(outline.map((item) => item.title)).toEqual(titles);
+    const links = (await (await pdf.getPage(1)).getAnnotations()).filter((annotation) => annotation.subtype === 'Link');
+    expect(links.map((link) => link.dest)).toEqual(titles.map((_t, i) => `section-${['executive-summary', 'engagement', 'conversations', 'ideas', 'contributors', 'organization', 'business-case', 'appendix'][i]}`));
+    // Each section starts (heading first) on the page the contents gives for it.
+    for (const title of titles) {
+      const page = pages.findIndex((text) => text.startsWith(title));
+      expect(pages[0]).toContain(`${title} ${page + 1}`);
+    }
+    await pdf.destroy();
+  });
+
+  it('prints the KPI tiles with their change against the baseline and their target status', async () => {
+    const { pages } = await readPdf(await renderReport(richDocument(), options));
+    const summary = pages[1] ?? '';
+    // 17 / 120 = 14.2 % -> "+14%".
+    expect(summary).toContain('137 Active people +17 (+14%) vs baseline');
+    expect(summary).toContain('✓ Target ≥ 70%: met');
+    expect(summary).toContain('✗ Target ≥ 60: not met');
+    // 3 of 7 ideas actioned; 3 stalled. Hours saved base: 31 answered × 15 min / 60 = 7.75 -> "8".
+    expect(summary).toContain('3 Ideas actioned 3 of 7 ideas raised were put into practice; 3 are stalled.');
+    expect(summary).toMatch(/8 Hours saved \(estimate\)/);
+    // The ask built from the figures: 3 stalled ideas, 10 moderator hours and 42 %, and the
+    // projection 7.75 h × (12 / 3 months) × (2000 / 137) = 452.6 -> "453" hours a year.
+    expect(summary).toContain('Decide on the 3 stalled ideas');
+    expect(summary).toContain('Keep funding 10 moderator hours per month: 42% of answered');
+    expect(summary).toContain('Scale the network up to 2,000 employees: an estimated 453 hours saved per year');
+    // Stories: the most recent actions first, the private idea without its text.
+    expect(summary).toContain('“Shared spare-parts inventory across plants” (Ops) was raised on 15 Jan 2026 and put into practice 49 days later');
+    expect(summary).toContain('An idea in a private space was raised on 2 Feb 2026');
+  });
+
+  it('uses the configured ask instead of the built one', async () => {
+    const { pages } = await readPdf(await renderReport(richDocument(), { ...options, ask: 'Fund a second year of the network.' }));
+    expect(pages[1]).toContain('Fund a second year of the network.');
+    expect(pages[1]).not.toContain('Decide on the 3 stalled ideas');
+  });
+
+  it('prints the business case assumptions table and the scenarios as in metrics.json', async () => {
+    const { pages } = await readPdf(await renderReport(richDocument(), options));
+    const text = pages.join(' ');
+    expect(text).toContain('Estimate: every figure below rests on the assumptions');
+    for (const assumption of businessCase().assumptions) {
+      expect(text).toContain(assumption.label);
+      expect(text).toContain(assumption.source);
+    }
+    expect(text).toContain('Minutes saved per answered question 15 minutes default: the coefficient Viva Engage uses');
+    // Base: answers 7.75 h × 60 = 465; ideas 3 × 40 h × 60 = 7,200; total 7,665; cost 3 × (10 × 60 + 200)
+    // = 2,400; ROI (7,665 − 2,400) / 2,400 = 219 %; payback 2,400 / (7,665 / 3) = 0.94 months.
+    expect(text).toContain('Total value 3,833 EUR 7,665 EUR 11,498 EUR');
+    expect(text).toContain('Program cost (moderation and licences) 2,400 EUR 2,400 EUR 2,400 EUR');
+    expect(text).toContain('Return on investment 60% 219% 379%');
+    expect(text).toContain('Payback 1.9 months 0.9 months 0.6 months');
+  });
+
+  it('never prints the text of a private space', async () => {
+    const data = richDocument();
+    const items = data.ideas?.['items'];
+    if (!Array.isArray(items)) throw new Error('the rich document has idea items');
+    for (const item of items) if (item.space === '(private space)') item.title = 'secret merger plans';
+    const clusters = data.redundancy?.['clusters'];
+    if (!Array.isArray(clusters)) throw new Error('the rich document has duplicate clusters');
+    for (const item of clusters[0].items) if (item.space === '(private space)') item.title = 'secret layoff list';
+    const { pages } = await readPdf(await renderReport(data, options));
+    const text = pages.join(' ');
+    expect(text).not.toContain('secret merger plans');
+    expect(text).not.toContain('secret layoff list');
+    expect(text).toContain('(thread in a private space)');
+    expect(text).toContain('Ops: Forklift booking spreadsheet for night shifts Logistics: Night shift forklift booking sheet');
+  });
+
+  it('leaves no real name in the PDF under --anonymize', async () => {
+    const people = ['Zoë Łukasz', 'Олена Коваленко', 'Ana Ruiz', 'Ben Okafor'].map((name) => ({ id: `${name}@example.com`, name, email: null }));
+    const p = pseudonymizer([...people, { id: 'mod@example.com', name: 'Mia Moderator', email: 'mod@example.com' }]);
+    const data = anonymizeDocument(richDocument(), p);
+    const text = (await readPdf(await renderReport(data, { ...options, anonymized: true }))).pages.join(' ');
+    for (const name of ['Zoë', 'Łukasz', 'Олена', 'Коваленко', 'Ana Ruiz', 'Ben Okafor', 'Mia Moderator', 'mod@example.com']) {
+      expect(text, name).not.toContain(name);
+    }
+    expect(text).toMatch(/Person [0-9A-F]{4}/);
+    expect(text).toContain('1 entries (hidden: --anonymize)');
+  });
+
+  it('gives byte-identical files for two runs with SOURCE_DATE_EPOCH, and another theme gives another file', async () => {
+    vi.stubEnv('SOURCE_DATE_EPOCH', '1775116800');
+    const first = await renderReport(richDocument(), options);
+    const second = await renderReport(richDocument(), options);
+    expect(first.equals(second)).toBe(true);
+    const mono = await renderReport(richDocument(), { ...options, template: 'print-mono' });
+    expect(mono.equals(first)).toBe(false);
+    // The same words whatever the theme (but its name in the appendix): print-mono only changes colours.
+    const monoText = (await readPdf(mono)).pages.map((page) => page.replace('“print-mono”', '“default”'));
+    expect(monoText).toEqual((await readPdf(first)).pages);
+  });
+
+  it('renders thousands of ideas in seconds: charts aggregate, tables are capped', async () => {
+    const data = richDocument();
+    const items = data.ideas?.['items'];
+    if (!Array.isArray(items)) throw new Error('the rich document has idea items');
+    const template: unknown = items[4];
+    const many = Array.from({ length: 20_000 }, (_v, i) => ({ ...(typeof template === 'object' ? template : {}), id: `bulk-${i}` }));
+    if (data.ideas) data.ideas['items'] = many;
+    const start = performance.now();
+    const { pages } = await readPdf(await renderReport(data, options));
+    expect(performance.now() - start).toBeLessThan(10_000);
+    expect(pages.join(' ')).toContain('And 19,990 more, listed in metrics.json.');
+  });
+});
