@@ -27,8 +27,8 @@ describe('reproducible runs', () => {
     expect(runCli(args, { cwd: second }).code).toBe(0);
     const [jsonA, jsonB] = [first, second].map((d) => readFileSync(path.join(d, 'out/metrics.json')));
     const [pdfA, pdfB] = [first, second].map((d) => readFileSync(path.join(d, 'out/report.pdf')));
-    expect(jsonB.equals(jsonA!)).toBe(true);
-    expect(pdfB.equals(pdfA!)).toBe(true);
+    expect(jsonB!.equals(jsonA!)).toBe(true);
+    expect(pdfB!.equals(pdfA!)).toBe(true);
     expect(jsonA!.toString('utf8')).not.toContain(first);
   });
 

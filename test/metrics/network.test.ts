@@ -13,7 +13,7 @@ afterEach(async () => {
 });
 
 const person = (user: string, department: string | null): Identity => ({ id: `slack:${user}`, source: 'slack', name: user.toUpperCase(), email: null, department, isBot: false });
-const msg = (partial: Partial<Activity> & { id: string; user: string }) =>
+const msg = (partial: Partial<Omit<Activity, 'at'>> & { id: string; user: string; at?: string }) =>
   act({ source: 'slack', at: '2026-01-10T10:00:00Z', spaceId: 'slack:C1', identityId: `slack:${partial.user}`, ...partial });
 
 /**

@@ -13,7 +13,7 @@ afterEach(async () => {
 });
 
 const person = (user: string, department: string | null): Identity => ({ id: `slack:${user}`, source: 'slack', name: user.toUpperCase(), email: null, department, isBot: false });
-const msg = (id: string, user: string, at: string, more: Partial<Activity> = {}) =>
+const msg = (id: string, user: string, at: string, more: Partial<Omit<Activity, 'at'>> = {}) =>
   act({ id, source: 'slack', at, identityId: `slack:${user}`, spaceId: 'slack:C1', ...more });
 const reply = (id: string, user: string, at: string, thread: string, parent: string, spaceId = 'slack:C1') =>
   msg(id, user, at, { kind: 'reply', threadId: thread, parentId: parent, spaceId });

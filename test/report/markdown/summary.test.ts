@@ -1,3 +1,4 @@
+import { SAMPLE_PROVENANCE } from '../json/documents.js';
 import { describe, expect, it } from 'vitest';
 import type { BaselineDelta, TargetResult } from '../../../src/metrics/targets.js';
 import type { EngagementWindow } from '../../../src/metrics/types.js';
@@ -28,6 +29,8 @@ const doc: MetricsDocument = {
   schemaVersion: 1,
   generatedAt: '2026-10-01T00:00:00.000Z',
   tool: { name: 'pilot-report', version: '0.1.0' },
+  provenance: SAMPLE_PROVENANCE,
+  identities: { sources: [], persons: 0, mergedAcrossSources: 0, aliasMerges: 0 },
   // Q3 2026 in Paris (+2 in summer).
   period: { since: '2026-06-30T22:00:00.000Z', until: '2026-09-30T22:00:00.000Z', timeZone: 'Europe/Paris' },
   sources: [source('yammer', 'exports/yammer.zip', 3, 1250, 1200), source('mediawiki', 'wiki.xml', 1, 80, 80)],
@@ -42,6 +45,7 @@ const doc: MetricsDocument = {
     medianHoursToFirstResponse: 3.44, p90HoursToFirstResponse: 20, repliesPerThread: 1.8, unanswered: [],
   },
   ideas: null, moderation: null, recognition: null, network: null, redundancy: null, businessCase: null,
+  targets: [],
   warnings: [],
 };
 

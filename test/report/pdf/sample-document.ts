@@ -1,3 +1,4 @@
+import { SAMPLE_PROVENANCE } from '../json/documents.js';
 import { SCHEMA_VERSION, type MetricsDocument } from '../../../src/report/json/document.js';
 import type { EngagementMonth } from '../../../src/metrics/types.js';
 
@@ -28,6 +29,8 @@ export function sampleDocument(): MetricsDocument {
     schemaVersion: SCHEMA_VERSION,
     generatedAt: '2026-04-02T00:00:00.000Z',
     tool: { name: 'pilot-report', version: '0.1.0' },
+    provenance: SAMPLE_PROVENANCE,
+    identities: { sources: [], persons: 0, mergedAcrossSources: 0, aliasMerges: 0 },
     period: { since: '2026-01-01T00:00:00.000Z', until: '2026-04-01T00:00:00.000Z', timeZone: 'UTC' },
     sources: [
       {
