@@ -1,26 +1,37 @@
-import type { SimilarPair } from './tf-idf.js';
+/** A link between two item indexes. */
+export interface Link {
+  i: number;
+  j: number;
+}
 
-/** Groups of indexes linked by similar pairs (union-find), each sorted, in order of their smallest index. */
-export function linkedGroups(count: number, pairs: readonly SimilarPair[]): number[][] {
-  const parent = Array.from({ length: count }, (_, i) => i);
-  const find = (i: number): number => {
-    let root = i;
-    while (parent[root] !== root) root = parent[root]!;
-    // Path compression keeps later look-ups short.
-    for (let node = i; parent[node] !== root; ) [node, parent[node]] = [parent[node]!, root];
-    return root;
-  };
-  for (const { i, j } of pairs) {
-    const a = find(i);
-    const b = find(j);
-    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+/**
+ * Complete-linkage groups: links are taken in the order given (the caller puts the ones it trusts
+ * most first) and two groups merge only when every item of one is linked to every item of the
+ * other, so each group is a clique. Unlike single linkage (connected components), a chain
+ * a–b, b–c never puts a and c together unless a–c is linked too: one generic text can no longer
+ * glue hundreds of unrelated ones into a cluster. Groups of one are dropped; each group is sorted,
+ * and groups come in order of their smallest index.
+ */
+export function completeLinkageGroups(count: number, links: readonly Link[]): number[][] {
+  const linked = new Set(links.map(({ i, j }) => keyOf(i, j)));
+  const groupOf = Array.from({ length: count }, (_, index) => index);
+  const members = new Map<number, number[]>();
+  for (const { i, j } of links) {
+    const a = groupOf[i];
+    const b = groupOf[j];
+    if (a === undefined || b === undefined || a === b) continue;
+    const left = members.get(a) ?? [a];
+    const right = members.get(b) ?? [b];
+    if (!left.every((x) => right.every((y) => linked.has(keyOf(x, y))))) continue;
+    const [keep, drop] = a < b ? [a, b] : [b, a];
+    const merged = [...left, ...right];
+    for (const index of merged) groupOf[index] = keep;
+    members.set(keep, merged);
+    members.delete(drop);
   }
-  const groups = new Map<number, number[]>();
-  for (let i = 0; i < count; i += 1) {
-    const root = find(i);
-    const group = groups.get(root);
-    if (group) group.push(i);
-    else groups.set(root, [i]);
-  }
-  return [...groups.values()].filter((g) => g.length > 1);
+  return [...members.values()].map((group) => [...group].sort((x, y) => x - y)).sort((x, y) => (x[0] ?? 0) - (y[0] ?? 0));
+}
+
+function keyOf(i: number, j: number): string {
+  return i < j ? `${i}:${j}` : `${j}:${i}`;
 }

@@ -1,7 +1,9 @@
 /**
  * Words of a text for similarity: lower-cased, accents removed, split on anything that is not a
- * letter or digit, common English function words and one-letter words dropped, and plurals folded
- * (`checklists` -> `checklist`, `policies` -> `policy`) so that rewordings still match.
+ * letter or digit, common English function words, one-letter words and bare numbers dropped, and
+ * light English suffixes folded (`checklists` -> `checklist`, `policies` -> `policy`, `creating`
+ * and `created` -> `creat`, `evaluation` -> `evaluat`) so that rewordings of one text still match.
+ * The folded forms are only compared with each other, never shown.
  */
 
 const STOP_WORDS = new Set(
@@ -10,7 +12,7 @@ const STOP_WORDS = new Set(
   into is it its itself just me more most my no nor not now of off on once only or other our ours out over own same she
   should so some such than that the their theirs them then there these they this those through to too under until up
   very was we were what when where which while who whom why will with would you your yours anyone someone everyone
-  hi hello thanks thank please let us via re`.split(/\s+/),
+  hi hello thanks thank please let us via re vs`.split(/\s+/),
 );
 
 /** Folds simple English plurals; short words are left alone (`bus`, `gas`). */
@@ -20,13 +22,27 @@ function singular(word: string): string {
   return word;
 }
 
-/** The words of `text` that carry meaning, in order (with repeats). */
+/**
+ * Folds the verb and noun endings that rewordings swap most (`-ing`, `-ed`, `-ation`, a final
+ * `-e`, a doubled last consonant): a much smaller cousin of Porter's stemmer, enough for
+ * "mapping" / "mapped" / "map" or "automate" / "automating" / "automation" to meet.
+ */
+function stem(word: string): string {
+  let base = word;
+  if (base.length > 5 && base.endsWith('ing')) base = base.slice(0, -3);
+  else if (base.length > 4 && base.endsWith('ed') && !base.endsWith('eed')) base = base.slice(0, -2);
+  if (base.length > 4 && base.endsWith('e')) base = base.slice(0, -1);
+  if (base !== word && /([^aeiouslz])\1$/.test(base)) base = base.slice(0, -1);
+  return base;
+}
+
+/** The words of `text` that carry meaning, folded, in order (with repeats). */
 export function tokenize(text: string): string[] {
   return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 1 && !STOP_WORDS.has(w))
-    .map(singular);
+    .filter((w) => w.length > 1 && !STOP_WORDS.has(w) && !/^\p{N}+$/u.test(w))
+    .map((w) => stem(singular(w)));
 }

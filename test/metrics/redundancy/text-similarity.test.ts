@@ -1,13 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { linkedGroups } from '../../../src/metrics/redundancy/clusters.js';
+import { completeLinkageGroups } from '../../../src/metrics/redundancy/clusters.js';
 import { DEFAULT_REDUNDANCY_CONFIG } from '../../../src/metrics/redundancy/index.js';
+import { nearDuplicatePairs, wordOverlap } from '../../../src/metrics/redundancy/near-duplicates.js';
 import { cosine, similarPairs, tfIdfVectors } from '../../../src/metrics/redundancy/tf-idf.js';
 import { tokenize } from '../../../src/metrics/redundancy/tokenize.js';
 
 describe('tokenize', () => {
-  it('lower-cases, strips accents and punctuation, drops stop words and folds plurals', () => {
-    expect(tokenize('The Café checklists, policies & a bus: 2026!')).toEqual(['cafe', 'checklist', 'policy', 'bus', '2026']);
+  it('lower-cases, strips accents and punctuation, drops stop words and numbers, folds plurals', () => {
+    expect(tokenize('The Café checklists, policies & a bus: 2026!')).toEqual(['cafe', 'checklist', 'policy', 'bus']);
+  });
+
+  it('folds -ing, -ed and a final -e so that rewordings meet, and keeps short words whole', () => {
+    expect(tokenize('Mapping mapped map; automating automate automated; creating created; Q3 need speed bring')).toEqual([
+      'map', 'map', 'map', 'automat', 'automat', 'automat', 'creat', 'creat', 'q3', 'need', 'speed', 'bring',
+    ]);
   });
 });
 
@@ -28,10 +35,59 @@ describe('tfIdfVectors and cosine', () => {
   });
 });
 
-describe('linkedGroups', () => {
-  it('links pairs transitively and drops singletons', () => {
-    const pairs = [{ i: 0, j: 3, similarity: 1 }, { i: 3, j: 4, similarity: 1 }, { i: 1, j: 2, similarity: 1 }];
-    expect(linkedGroups(6, pairs)).toEqual([[0, 3, 4], [1, 2]]);
+describe('wordOverlap', () => {
+  it('counts distinct shared words and their Jaccard index', () => {
+    // {a, b, c, c} vs {b, c, d}: shared {b, c} = 2, union {a, b, c, d} = 4.
+    expect(wordOverlap(new Set(['a', 'b', 'c', 'c']), new Set(['b', 'c', 'd']))).toEqual({ shared: 2, jaccard: 0.5 });
+    expect(wordOverlap(new Set(), new Set())).toEqual({ shared: 0, jaccard: 0 });
+  });
+});
+
+describe('nearDuplicatePairs', () => {
+  // Words: 0 and 1 {rout, support, call, rotation, night} (the same after folding);
+  // 2 {latest, version, support, rotation}; 3 {head, support, rotation, slip, week};
+  // 4 {head, vpn, rollout, slip, week}. Jaccard: 0–1 = 5/5; 3–4 = 3/7 = 0.43 (the template
+  // "Heads up: … slips a week"); 0–2 = 2/7, 0–3 = 2/8, 2–3 = 2/7 (the topic "support rotation").
+  const texts = [
+    'Route support calls to an on-call rotation at night',
+    'Routing support calls to the on-call rotation at night',
+    'Where is the latest version of the support rotation?',
+    'Heads up: the support rotation slips a week',
+    'Heads up: the VPN rollout slips a week',
+  ];
+  const ids = (thresholds: { cosine: number; wordOverlap: number; minSharedWords: number }) => nearDuplicatePairs(texts, thresholds).map((p) => [p.i, p.j]);
+
+  it('keeps the pairs that pass the cosine, the word Jaccard and the shared-word count', () => {
+    const [pair] = nearDuplicatePairs(texts, { cosine: 0.99, wordOverlap: 0.6, minSharedWords: 4 });
+    expect(pair).toMatchObject({ i: 0, j: 1, overlap: 1 });
+    expect(pair?.similarity).toBeCloseTo(1, 12);
+    expect(ids({ cosine: 0, wordOverlap: 0.6, minSharedWords: 4 })).toEqual([[0, 1]]);
+  });
+
+  it('needs each test: a lower Jaccard or shared count lets the template pair in', () => {
+    expect(ids({ cosine: 0, wordOverlap: 0.4, minSharedWords: 3 })).toEqual([[0, 1], [3, 4]]);
+    expect(ids({ cosine: 0, wordOverlap: 0.4, minSharedWords: 4 })).toEqual([[0, 1]]);
+    expect(ids({ cosine: 0, wordOverlap: 0.44, minSharedWords: 3 })).toEqual([[0, 1]]);
+    expect(ids({ cosine: 0, wordOverlap: 0, minSharedWords: 6 })).toEqual([]);
+  });
+});
+
+describe('completeLinkageGroups', () => {
+  it('merges two groups only when every pair across them is linked', () => {
+    // 0–1 and 1–2 without 0–2: a chain, so 2 stays out; 3–4, 4–5 and 3–5 form a clique.
+    const links = [{ i: 0, j: 1 }, { i: 1, j: 2 }, { i: 3, j: 4 }, { i: 4, j: 5 }, { i: 3, j: 5 }];
+    expect(completeLinkageGroups(6, links)).toEqual([[0, 1], [3, 4, 5]]);
+    expect(completeLinkageGroups(3, [...links.slice(0, 2), { i: 0, j: 2 }])).toEqual([[0, 1, 2]]);
+  });
+
+  it('takes links in the order given: the first one decides which pair of a chain is kept', () => {
+    expect(completeLinkageGroups(3, [{ i: 1, j: 2 }, { i: 0, j: 1 }])).toEqual([[1, 2]]);
+  });
+
+  it('keeps a long chain from collapsing into one group', () => {
+    // 0–1, 1–2, …, 8–9: single linkage would give one group of 10; complete linkage pairs them up.
+    const chain = Array.from({ length: 9 }, (_, k) => ({ i: k, j: k + 1 }));
+    expect(completeLinkageGroups(10, chain)).toEqual([[0, 1], [2, 3], [4, 5], [6, 7], [8, 9]]);
   });
 });
 
@@ -41,27 +97,34 @@ interface LabelledPair {
   b: string;
 }
 
-describe('the default similarity threshold on the labelled fixture', () => {
-  it('has precision 1.00 and recall 22/23 = 0.96', () => {
+describe('the default thresholds on the labelled fixture', () => {
+  it('have precision 20/21 = 0.95 and recall 20/24 = 0.83', () => {
     const fixture: { pairs: LabelledPair[] } = JSON.parse(readFileSync(new URL('../../fixtures/redundancy/labelled-pairs.json', import.meta.url), 'utf8'));
     // IDF over every distinct text of the fixture, as the metric does over its items.
     const texts = [...new Set(fixture.pairs.flatMap((p) => [p.a, p.b]))];
-    const vectors = tfIdfVectors(texts);
-    const vectorOf = (text: string) => vectors[texts.indexOf(text)]!;
-    let truePositives = 0;
-    let falsePositives = 0;
-    let falseNegatives = 0;
-    for (const pair of fixture.pairs) {
-      const predicted = cosine(vectorOf(pair.a), vectorOf(pair.b)) >= DEFAULT_REDUNDANCY_CONFIG.similarityThreshold;
-      if (predicted && pair.duplicate) truePositives += 1;
-      else if (predicted) falsePositives += 1;
-      else if (pair.duplicate) falseNegatives += 1;
-    }
-    // 23 duplicate pairs and 27 others; the one missed is a question answered by a built app
-    // ("track who borrowed the demo laptops" vs "app for tracking demo laptop loans", 0.25).
-    expect(fixture.pairs.length).toBe(50);
-    expect({ truePositives, falsePositives, falseNegatives }).toEqual({ truePositives: 22, falsePositives: 0, falseNegatives: 1 });
-    expect(truePositives / (truePositives + falsePositives)).toBe(1);
-    expect(truePositives / (truePositives + falseNegatives)).toBeCloseTo(0.9565, 4);
+    const { similarityThreshold, wordOverlapThreshold, minSharedWords } = DEFAULT_REDUNDANCY_CONFIG;
+    const found = new Set(nearDuplicatePairs(texts, { cosine: similarityThreshold, wordOverlap: wordOverlapThreshold, minSharedWords }).map((p) => `${p.i}:${p.j}`));
+    const predicted = (pair: LabelledPair) => {
+      const [i, j] = [texts.indexOf(pair.a), texts.indexOf(pair.b)].sort((x, y) => x - y);
+      return found.has(`${i}:${j}`);
+    };
+    const misses = fixture.pairs.filter((p) => p.duplicate && !predicted(p)).map((p) => p.a.slice(0, 30));
+    const falseAlarms = fixture.pairs.filter((p) => !p.duplicate && predicted(p)).map((p) => p.a.slice(0, 30));
+    const truePositives = fixture.pairs.filter((p) => p.duplicate && predicted(p)).length;
+    // 24 duplicate pairs and 46 others (19 of the others are hard negatives from the sample pilot).
+    expect(fixture.pairs.length).toBe(70);
+    expect(fixture.pairs.filter((p) => p.duplicate).length).toBe(24);
+    // Missed: rewordings that share the topic but under 60 % of their words (the laptop loans,
+    // 0.25; the AI guidelines, 0.36; the complaint process, 0.55; the QBR template, 0.58): the
+    // price of not matching same-topic posts, whose Jaccard reaches 0.5 in the sample pilot.
+    expect(misses).toEqual(['Does anyone have a template fo', 'Anyone know a good way to trac', 'Our department is writing guid', 'We mapped the customer complai']);
+    // The one false alarm is a template pair ("Heads up: … slips a week, … people asked for time",
+    // Jaccard 0.64): in this fixture its template words occur in that pair only, so IDF cannot
+    // tell them as boilerplate (cosine 0.76); among the sample pilot's 320 texts, where this
+    // template starts 18 posts, the same pair scores 0.65 < 0.70 and is rejected (see
+    // sample-pilot.test.ts).
+    expect(falseAlarms).toEqual(['Heads up: the CRM opportunity ']);
+    expect(truePositives / (truePositives + falseAlarms.length)).toBeCloseTo(20 / 21, 12);
+    expect(truePositives / (truePositives + misses.length)).toBeCloseTo(20 / 24, 12);
   });
 });

@@ -1,0 +1,46 @@
+import type { Redundancy, RedundancyCluster, RedundantItem } from '../../../metrics/redundancy/index.js';
+import { formatCount, formatDate } from '../format.js';
+import { NOTE, paragraph, subheading } from '../layout.js';
+import { table } from '../table.js';
+import { omittedPart, safeTitle } from './common.js';
+
+/** Clusters the PDF lists; metrics.json keeps them all. */
+const CLUSTERS_SHOWN = 8;
+
+/**
+ * Items listed per cluster; the rest read "and N more". A safety net: clusters are cliques of
+ * near-duplicates and rarely grow past two or three, but a cluster of hundreds (an older
+ * metrics.json, a pilot full of one bot's posts) must never fill pages.
+ */
+export const ITEMS_SHOWN = 4;
+
+/** Duplicate-effort candidates: near-duplicate threads or pages in different spaces. */
+export function duplicateEfforts(pdf: PDFKit.PDFDocument, redundancy: Redundancy | null, timeZone: string): void {
+  if (!redundancy) return omittedPart(pdf, 'Duplicate-effort candidates', 'metrics.json holds no duplicate-effort figures.');
+  subheading(pdf, `Duplicate-effort candidates (${formatCount(redundancy.clustersFound)})`);
+  paragraph(pdf, `Near-duplicate texts in two or more spaces, among ${formatCount(redundancy.itemsCompared)} threads and wiki pages compared. ${redundancy.method} Candidates to check, not proof of duplicated work.`, NOTE);
+  if (redundancy.clusters.length === 0) return paragraph(pdf, 'No candidate found.');
+  table(pdf, {
+    columns: [{ header: '#', width: 0.5 }, { header: 'Items (space: opening words)', width: 5.6 }, { header: 'Dates', width: 2.3 }, { header: 'People', width: 1.2, align: 'right' }, { header: 'Similarity', width: 1.6, align: 'right' }],
+    rows: redundancy.clusters.slice(0, CLUSTERS_SHOWN).map((cluster, index) => [
+      String(index + 1),
+      itemLines(cluster),
+      `${formatDate(cluster.firstAt, timeZone)} – ${formatDate(cluster.lastAt, timeZone)}`,
+      formatCount(cluster.people),
+      `${cluster.similarity.min.toFixed(2)}–${cluster.similarity.max.toFixed(2)}`,
+    ]),
+  });
+}
+
+/** The first ITEMS_SHOWN items, one a line, then how many more metrics.json lists. */
+export function itemLines(cluster: RedundancyCluster): string {
+  const lines = cluster.items.slice(0, ITEMS_SHOWN).map(itemLine);
+  const more = cluster.items.length - ITEMS_SHOWN;
+  if (more > 0) lines.push(`and ${formatCount(more)} more, listed in metrics.json`);
+  return lines.join('\n');
+}
+
+function itemLine(item: RedundantItem): string {
+  const what = item.kind === 'wikiPage' ? 'wiki page' : 'thread';
+  return `${item.space}: ${safeTitle(item.space, item.title, `(${what} in a private space)`)}`;
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { RedundancyCluster } from '../../../src/metrics/redundancy/index.js';
+import { renderReport, type RenderOptions } from '../../../src/report/pdf/index.js';
+import { ITEMS_SHOWN, itemLines } from '../../../src/report/pdf/sections/duplicates.js';
+import { readPdf } from '../../helpers/pdf-text.js';
+import { richDocument, richIdentities, richRedundancy } from './rich-document.js';
+
+const options: RenderOptions = {
+  generatedAt: new Date('2026-04-02T08:00:00Z'),
+  title: 'Operations network pilot',
+  organization: 'Acme Manufacturing',
+  identities: richIdentities(),
+  config: { moderators: ['mod@example.com'], minGroupSize: 5, ideas: { stallDays: 30 } },
+};
+
+/** The rich document's cluster grown to `count` items (thread k in space `Team k`). */
+function bigCluster(count: number): RedundancyCluster {
+  const [base] = richRedundancy().clusters;
+  if (!base) throw new Error('the rich document has a cluster');
+  const [first] = base.items;
+  if (!first) throw new Error('the rich cluster has items');
+  const items = Array.from({ length: count }, (_, k) => ({ ...first, id: `t${k}`, spaceId: `s:${k}`, space: `Team ${k}`, title: `Shared forklift booking sheet, copy number ${k} for this team` }));
+  return { ...base, items, spaces: count };
+}
+
+describe('duplicate-effort clusters in the PDF', () => {
+  it('lists at most 4 items of a cluster, then how many more', () => {
+    expect(ITEMS_SHOWN).toBe(4);
+    expect(itemLines(bigCluster(219)).split('\n')).toEqual([
+      'Team 0: Shared forklift booking sheet, copy number 0 for this team',
+      'Team 1: Shared forklift booking sheet, copy number 1 for this team',
+      'Team 2: Shared forklift booking sheet, copy number 2 for this team',
+      'Team 3: Shared forklift booking sheet, copy number 3 for this team',
+      'and 215 more, listed in metrics.json',
+    ]);
+    expect(itemLines(bigCluster(4)).split('\n')).toHaveLength(4);
+  });
+
+  it('keeps a cluster of 219 items to the pages a small cluster takes', async () => {
+    const small = richDocument();
+    const big = richDocument();
+    big.redundancy = { ...richRedundancy(), clusters: [bigCluster(219)] };
+    const smallPages = (await readPdf(await renderReport(small, options))).pages;
+    const bigPages = (await readPdf(await renderReport(big, options))).pages;
+    expect(bigPages.length).toBe(smallPages.length);
+    const text = bigPages.join(' ');
+    expect(text).toContain('and 215 more, listed in metrics.json');
+    expect(text).not.toContain('copy number 4 ');
+  });
+});
