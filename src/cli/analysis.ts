@@ -60,7 +60,7 @@ export async function analyzeInputs(inputs: readonly string[], config: ResolvedC
       version: TOOL_VERSION,
       generatedAt: now.toISOString(),
       provenance: await computeProvenance(inputs, config, { version: TOOL_VERSION, exclude: runOutputs(config) }),
-      sections: await laterSections(dataset.query, ctx, ideas, people),
+      sections: await laterSections(dataset.query, ctx, ideas, people, config),
     });
     const businessCase = businessCaseOf(document, ideas, config);
     setLaterSection(document, 'businessCase', { ...businessCase });

@@ -2,8 +2,9 @@ import type { ResolvedConfig } from '../config/defaults.js';
 import { computeBusinessCase } from '../metrics/business-case.js';
 import type { Ideas } from '../metrics/ideas/index.js';
 import { computeModeration } from '../metrics/moderation.js';
-import { computeNetwork } from '../metrics/network/index.js';
+import { computeNetwork, DEFAULT_NETWORK_CONFIG, type NetworkConfig } from '../metrics/network/index.js';
 import { computeRecognition } from '../metrics/recognition/index.js';
+import { DEFAULT_RECOGNITION_CONFIG, type RecognitionConfig } from '../metrics/recognition/score.js';
 import { computeRedundancy } from '../metrics/redundancy/index.js';
 import type { MetricContext } from '../metrics/types.js';
 import type { PeopleEntry } from '../model/types.js';
@@ -12,7 +13,7 @@ import type { MetricsDocument } from '../report/json/document.js';
 import { anonymizeDocument, pseudonymizer, type PersonRef } from '../report/anonymize.js';
 
 /** The sections after engagement and conversations (spec §5–§6), each from its own module. */
-export async function laterSections(query: Query, ctx: MetricContext, ideas: Ideas, people: readonly PeopleEntry[]) {
+export async function laterSections(query: Query, ctx: MetricContext, ideas: Ideas, people: readonly PeopleEntry[], config: ResolvedConfig) {
   const moderatorSince = new Map(
     people.flatMap((p) => (p.role === 'moderator' && p.since && p.email ? [[p.email.toLowerCase(), p.since] as const] : [])),
   );
@@ -26,10 +27,31 @@ export async function laterSections(query: Query, ctx: MetricContext, ideas: Ide
   return {
     ideas: { ...ideas },
     moderation: { ...(await computeModeration(query, ctx, { moderatorSince })) },
-    recognition: { ...(await computeRecognition(query, ctx, { ideas: ideaCounts })) },
-    network: { ...(await computeNetwork(query, ctx)) },
-    redundancy: { ...(await computeRedundancy(query, ctx)) },
+    recognition: { ...(await computeRecognition(query, ctx, { ideas: ideaCounts, config: recognitionConfig(config) })) },
+    network: { ...(await computeNetwork(query, ctx, { config: networkConfig(config) })) },
+    redundancy: { ...(await computeRedundancy(query, ctx, { config: definedOnly(config.redundancy ?? {}) })) },
   };
+}
+
+/** Written knobs over the metric's defaults; nested weights merge key by key. */
+export function recognitionConfig(config: ResolvedConfig): RecognitionConfig {
+  const written = config.recognition ?? {};
+  const { scoreWeights, ...rest } = written;
+  return {
+    ...DEFAULT_RECOGNITION_CONFIG,
+    ...definedOnly(rest),
+    scoreWeights: { ...DEFAULT_RECOGNITION_CONFIG.scoreWeights, ...definedOnly(scoreWeights ?? {}) },
+  };
+}
+
+export function networkConfig(config: ResolvedConfig): NetworkConfig {
+  const { edgeWeights, ...rest } = config.network ?? {};
+  return { ...DEFAULT_NETWORK_CONFIG, ...definedOnly(rest), edgeWeights: { ...DEFAULT_NETWORK_CONFIG.edgeWeights, ...definedOnly(edgeWeights ?? {}) } };
+}
+
+/** Drops keys whose value is undefined, so they do not hide a default when spread. */
+function definedOnly<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
 }
 
 /** Average month length in milliseconds (365.25 / 12 days), for periods that are not whole months. */

@@ -50,6 +50,10 @@ export interface ResolvedConfig {
   csvMapping?: CsvMapping;
   report: ReportTexts;
   /** Only the minutes saved per answer has a default; money figures need the user's own numbers. */
+  /** Recognition, network and duplicate-effort knobs as written; the metrics fill their own defaults. */
+  recognition?: WrittenConfig['recognition'];
+  network?: WrittenConfig['network'];
+  redundancy?: WrittenConfig['redundancy'];
   businessCase: BusinessCaseConfig & { minutesSavedPerAnsweredQuestion: number };
   targets: Target[];
 }

@@ -79,6 +79,50 @@ const reportSchema = z
   })
   .describe('Texts and branding of the PDF report.');
 
+const weight = (what: string): z.ZodNumber => z.number().min(0).describe(what);
+
+const recognitionSchema = z
+  .strictObject({
+    scoreWeights: z
+      .strictObject({
+        posts: weight('Points per post. Default: 2.').optional(),
+        replies: weight('Points per reply. Default: 1.').optional(),
+        firstResponses: weight('Points per first response given to someone else\'s thread. Default: 3.').optional(),
+        reactionsReceived: weight('Points per reaction received. Default: 0.5.').optional(),
+        wikiEdits: weight('Points per wiki edit. Default: 1.').optional(),
+        ideasRaised: weight('Points per idea raised. Default: 3.').optional(),
+        ideasActioned: weight('Points per idea of theirs that was actioned. Default: 5.').optional(),
+      })
+      .describe('Weights of the recognition score (sum of weight x count).')
+      .optional(),
+    thoughtLeaderMinPosts: z.number().int().min(1).describe('Fewest posts in the period to be listed as a thought leader. Default: 3.').optional(),
+    listSize: z.number().int().min(1).describe('How many persons each recognition list holds. Default: 10.').optional(),
+    personaBalanceRatio: z.number().min(1).describe('Personas: received/given above this ratio makes a catalyst, below its inverse a responder or broadcaster. Default: 2.').optional(),
+  })
+  .describe('Recognition score, lists and personas.');
+
+const networkSchema = z
+  .strictObject({
+    edgeWeights: z
+      .strictObject({
+        reply: weight('Weight of a reply interaction. Default: 1.').optional(),
+        mention: weight('Weight of a mention. Default: 1.').optional(),
+        reaction: weight('Weight of a reaction. Default: 0.5.').optional(),
+      })
+      .describe('Weight of one interaction of each kind in the network.')
+      .optional(),
+    topBrokers: z.number().int().min(1).describe('How many brokers the network lists. Default: 10.').optional(),
+  })
+  .describe('Interaction network between people.');
+
+const redundancySchema = z
+  .strictObject({
+    similarityThreshold: z.number().min(0).max(1).describe('TF-IDF cosine a pair of texts needs to be a duplicate-effort candidate. Default: 0.7.').optional(),
+    wordOverlapThreshold: z.number().min(0).max(1).describe('Word Jaccard a pair needs as well. Default: 0.6.').optional(),
+    minSharedWords: z.number().int().min(1).describe('Distinct words a pair must share as well. Default: 4.').optional(),
+  })
+  .describe('Duplicate-effort detection across spaces.');
+
 const businessCaseSchema = z
   .strictObject({
     minutesSavedPerAnsweredQuestion: z
@@ -153,6 +197,9 @@ export const configSchema = z
       .optional(),
     csvMapping: csvMappingSchema.optional(),
     report: reportSchema.optional(),
+    recognition: recognitionSchema.optional(),
+    network: networkSchema.optional(),
+    redundancy: redundancySchema.optional(),
     businessCase: businessCaseSchema.optional(),
     targets: z.array(targetSchema).describe('KPI targets; a failed `error` target makes the run exit with code 1.').optional(),
   })
