@@ -64,7 +64,7 @@ export async function analyzeInputs(inputs: readonly string[], config: ResolvedC
     });
     const businessCase = businessCaseOf(document, ideas, config);
     setLaterSection(document, 'businessCase', { ...businessCase });
-    document.warnings.push(...sideWarnings, ...businessCase.warnings.map((w) => `businessCase: ${w}`));
+    document.warnings.push(...sideWarnings, ...businessCase.warnings);
     document.targets = evaluateTargets(document, config.targets);
     const deltas = config.baseline ? baselineDeltas(document, await readBaseline(config.baseline), SUMMARY_KPI_PATHS) : null;
     if (!config.anonymize) return { document, deltas };
