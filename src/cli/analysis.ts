@@ -18,7 +18,7 @@ import { loadInputs, type LoadLog } from '../sources/load.js';
 import { TOOL_VERSION } from '../version.js';
 import { clearDatasetFile } from './commands/analyze.js';
 import { computeProvenance, runOutputs } from './provenance.js';
-import { anonymized, businessCaseOf, laterSections } from './sections.js';
+import { anonymized, businessCaseOf, laterSections, maskPrivateFolders } from './sections.js';
 import { readIdeasLedger, readPeople, readRecognized } from './side-files.js';
 
 export interface AnalysisResult {
@@ -62,6 +62,7 @@ export async function analyzeInputs(inputs: readonly string[], config: ResolvedC
       provenance: await computeProvenance(inputs, config, { version: TOOL_VERSION, exclude: runOutputs(config) }),
       sections: await laterSections(dataset.query, ctx, ideas, people, config),
     });
+    document.provenance.inputs = await maskPrivateFolders(document.provenance.inputs, dataset.query);
     const businessCase = businessCaseOf(document, ideas, config);
     setLaterSection(document, 'businessCase', { ...businessCase });
     document.warnings.push(...sideWarnings, ...businessCase.warnings);

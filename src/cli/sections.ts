@@ -89,3 +89,16 @@ export async function anonymized(document: MetricsDocument, query: Query, recogn
   const p = pseudonymizer(persons, { recognized, ...(salt ? { salt } : {}) });
   return { document: anonymizeDocument(document, p), unmatched: [...p.unmatchedRecognized] };
 }
+
+/**
+ * Private spaces' names never appear in outputs, but a Slack export names each channel's folder
+ * after the channel, and provenance lists every file. A path segment equal to a private space's
+ * name is replaced by the space's id (what the export's groups.json lists), so the file can still
+ * be found and checked against its hash.
+ */
+export async function maskPrivateFolders<T extends { path: string }>(inputs: readonly T[], query: Query): Promise<T[]> {
+  const spaces = await query.all<{ space_id: string; name: string }>('SELECT space_id, name FROM spaces WHERE is_private ORDER BY space_id');
+  const idOf = new Map(spaces.map((s) => [s.name, s.space_id.slice(s.space_id.indexOf(':') + 1)]));
+  if (idOf.size === 0) return [...inputs];
+  return inputs.map((input) => ({ ...input, path: input.path.split('/').map((segment) => idOf.get(segment) ?? segment).join('/') }));
+}

@@ -86,6 +86,9 @@ describe('the bundled sample pilot (README main command)', () => {
     const json = readFileSync(path.join(out, 'metrics.json'), 'utf8');
     expect(json).not.toMatch(/PRIVATE-MARKER/);
     expect(pdfText).not.toMatch(/PRIVATE-MARKER/);
+    // Names of the private Yammer group and the private Slack channel (its folder name) are text too.
+    expect(json).not.toMatch(/Aurora Champions|aurora-leads/);
+    expect(pdfText).not.toMatch(/Aurora Champions|aurora-leads/);
     expect(result.stderr).not.toMatch(/PRIVATE-MARKER/);
   });
 

@@ -54,7 +54,8 @@ async function loadUsers(tree: InputTree, root: string, ctx: SourceContext): Pro
 }
 
 /** One day file's messages; yields `'capped'` when a reaction's user list was cut short. */
-async function* readDayFile(file: InputFile, conversation: Conversation, users: ReadonlyMap<string, SlackUser>, ctx: SourceContext): AsyncIterable<SourceRecord | 'capped'> {
+async function* readDayFile(dayFile: InputFile, conversation: Conversation, users: ReadonlyMap<string, SlackUser>, ctx: SourceContext): AsyncIterable<SourceRecord | 'capped'> {
+  const file = { ...dayFile, displayPath: shownPath(dayFile.displayPath, conversation) };
   ctx.fileRead(file.displayPath);
   const result = await readJsonArray(await file.open());
   if ('failure' in result) {
@@ -90,3 +91,14 @@ export const slackSource: Source = {
   detect,
   read,
 };
+
+/**
+ * The day file's path as warnings show it. A private channel's or group DM's folder is named after
+ * the conversation, and private spaces' names never appear in outputs: its id stands in for it.
+ */
+function shownPath(displayPath: string, conversation: Conversation): string {
+  if (!conversation.space.isPrivate) return displayPath;
+  const parts = displayPath.split('/');
+  if (parts.length >= 2) parts[parts.length - 2] = conversation.id;
+  return parts.join('/');
+}

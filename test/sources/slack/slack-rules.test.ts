@@ -96,3 +96,19 @@ describe('slackSource.read edge cases', () => {
     expect(out.identities.map((i) => i.name)).toEqual(['Ana Ruiz']);
   });
 });
+
+describe('Slack private channel names', () => {
+  it('never shows a private channel folder name in problem locations; the channel id stands in', async () => {
+    const tree = memoryTree('export', {
+      'users.json': USERS,
+      'channels.json': CHANNELS,
+      'groups.json': JSON.stringify([{ id: 'G7', name: 'merger-talks', is_private: true }]),
+      'general/2026-01-05.json': '[{"type":"message","user":"U1","text":"hi","ts":"1767607200.000100"}]',
+      'merger-talks/2026-01-05.json': '[{"type":"message","user":"U1","text":"x"',
+    });
+    const out = await collect(slackSource, tree);
+    expect(out.problems.map((p) => p.file)).toEqual(['export/G7/2026-01-05.json']);
+    expect(JSON.stringify(out.problems)).not.toContain('merger-talks');
+    expect(out.records).toEqual({ read: 2, used: 1, skipped: 1, skippedByReason: { malformed: 1 } });
+  });
+});
