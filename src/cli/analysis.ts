@@ -14,6 +14,7 @@ import type { MetricContext, Period } from '../metrics/types.js';
 import { buildMetricsDocument, setLaterSection } from '../report/json/build.js';
 import type { MetricsDocument } from '../report/json/document.js';
 import { SUMMARY_KPI_PATHS } from '../report/markdown/summary.js';
+import { createCsvSource } from '../sources/csv/index.js';
 import { loadInputs, type LoadLog } from '../sources/load.js';
 import { TOOL_VERSION } from '../version.js';
 import { clearDatasetFile } from './commands/analyze.js';
@@ -50,7 +51,8 @@ export async function analyzeInputs(inputs: readonly string[], config: ResolvedC
     };
     const people: PeopleEntry[] = await readPeople(config.people, sink);
     const ledger = await readIdeasLedger(config.ideasLedger, sink);
-    const accounts = await loadInputs(inputs, dataset, { includePrivate: config.includePrivate, botAccounts: config.botAccounts.map((b) => b.toLowerCase()) }, log);
+    const sources = config.csvMapping ? { csv: createCsvSource(config.csvMapping) } : {};
+    const accounts = await loadInputs(inputs, dataset, { includePrivate: config.includePrivate, botAccounts: config.botAccounts.map((b) => b.toLowerCase()), sources }, log);
     if (config.strict) refuseProblems(accounts);
     await dataset.finalize(accounts, people);
     const period = resolvePeriod(config, accounts, asOf);

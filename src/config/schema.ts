@@ -66,6 +66,8 @@ const csvMappingSchema = z
     threadId: z.string().min(1).describe('Column holding the thread id.').optional(),
     parentId: z.string().min(1).describe('Column holding the id of the message replied to.').optional(),
     messageId: z.string().min(1).describe('Column holding the message id.').optional(),
+    reactionTo: z.string().min(1).describe('Column holding the id of the message a row reacts to: such a row is a reaction, not a message. Without it the source records no reactions.').optional(),
+    spaceName: z.string().min(1).describe('Name of the space when there is no `space` column (default: the file name).').optional(),
     private: z.string().min(1).describe('Column that is true for private messages.').optional(),
   })
   .describe('Column names of a generic CSV export (`csv:` inputs).');

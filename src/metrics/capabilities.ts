@@ -13,13 +13,16 @@ const CAPABILITIES_BY_KIND = {
   mediawiki: { messages: false, reactions: false, wiki: true },
 } satisfies Record<SourceKind, SourceCapabilities>;
 
-/** The union of what the loaded sources (accounts or anything with a `kind`) can record. */
-export function capabilitiesOf(sources: readonly { kind: SourceKind }[]): SourceCapabilities {
+/**
+ * The union of what the loaded sources (accounts or anything with a `kind`) can record; a source
+ * may say it records no reactions although its kind can (a CSV mapped without a reaction column).
+ */
+export function capabilitiesOf(sources: readonly { kind: SourceKind; recordsReactions?: boolean }[]): SourceCapabilities {
   const result: SourceCapabilities = { messages: false, reactions: false, wiki: false };
-  for (const { kind } of sources) {
+  for (const { kind, recordsReactions } of sources) {
     const c = CAPABILITIES_BY_KIND[kind];
     result.messages ||= c.messages;
-    result.reactions ||= c.reactions;
+    result.reactions ||= c.reactions && recordsReactions !== false;
     result.wiki ||= c.wiki;
   }
   return result;

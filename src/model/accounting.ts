@@ -22,6 +22,8 @@ export interface SourceAccount {
   problemCount: number;
   /** Facts about what the source cannot record (`Yammer network exports carry no likes`). */
   notes: string[];
+  /** False when this export cannot record reactions although its kind usually can. */
+  recordsReactions: boolean;
 }
 
 export function newAccount(inputIndex: number, kind: SourceKind, path: string): SourceAccount {
@@ -39,6 +41,7 @@ export function newAccount(inputIndex: number, kind: SourceKind, path: string): 
     warnings: [],
     problemCount: 0,
     notes: [],
+    recordsReactions: true,
   };
 }
 

@@ -160,6 +160,9 @@ async function readExport(source: Source, found: DetectedExport, account: Source
     note: (text) => {
       if (!account.notes.includes(text)) account.notes.push(text);
     },
+    withoutReactions: () => {
+      account.recordsReactions = false;
+    },
   };
   found.treeProblems.forEach(problem);
   log.verbose(`reading ${found.tree.displayPath} as ${source.title}`);

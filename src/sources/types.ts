@@ -68,6 +68,8 @@ export interface SourceContext {
   fileRead(displayPath: string): void;
   /** A fact about what this export cannot record, shown in data quality ("Yammer network exports carry no likes"). */
   note(text: string): void;
+  /** This export cannot record reactions although its kind usually can (a CSV mapped without a reaction column). */
+  withoutReactions(): void;
 }
 
 /**

@@ -78,3 +78,17 @@ describe('Dataset identities across overlapping exports', () => {
     await dataset.close();
   });
 });
+
+describe('Dataset spaces across overlapping exports', () => {
+  it('keeps a space private when any input saw it private', async () => {
+    const { dataset } = await inlineDataset({
+      spaces: [
+        { id: 'csv:hr', source: 'csv', name: 'hr', kind: 'channel', isPrivate: true },
+        { id: 'csv:hr', source: 'csv', name: 'HR', kind: 'channel', isPrivate: false },
+      ],
+      activities: [act({ id: 'csv:1', source: 'csv', at: '2026-01-05T10:00:00Z', identityId: 'csv:u1', spaceId: 'csv:hr' })],
+    });
+    expect(await dataset.query.all('SELECT space_id, name, is_private FROM spaces')).toEqual([{ space_id: 'csv:hr', name: 'HR', is_private: true }]);
+    await dataset.close();
+  });
+});

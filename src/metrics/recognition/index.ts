@@ -53,7 +53,7 @@ export async function computeRecognition(query: Query, ctx: MetricContext, extra
   const byDepartments = people.some((p) => p.department !== null);
   return {
     score: { weights: config.scoreWeights, formula: scoreFormula(config.scoreWeights) },
-    people,
+    people: people.map((p) => withUnrecordedAsNull(p, ctx)),
     thoughtLeaders: thoughtLeaders(people, config.thoughtLeaderMinPosts, config.listSize),
     helpers: helpers(people, config.listSize),
     connectors: connectors(people, byDepartments, config.listSize),
@@ -62,7 +62,24 @@ export async function computeRecognition(query: Query, ctx: MetricContext, extra
     personas: summarizePersonas(people.map((p) => p.persona)),
     absenceFactor: absenceFactors(people),
     activeWikiEditors: ctx.capabilities.wiki ? activeEditors(ctx, editors) : null,
-    warnings: ctx.capabilities.wiki ? [] : ['no wiki source: active wiki editors cannot be counted'],
+    warnings: [
+      ...(ctx.capabilities.wiki ? [] : ['no wiki source: active wiki editors and per-person wiki edits cannot be counted']),
+      ...(ctx.capabilities.reactions ? [] : ['no source records reactions: per-person reactions received and given cannot be counted']),
+    ],
+  };
+}
+
+/**
+ * Figures no loaded source can record are null, not 0 (spec §8). Lists, personas and scores were
+ * computed before, where a kind nobody records contributes nothing either way.
+ */
+function withUnrecordedAsNull(p: PersonRecognition, ctx: MetricContext): PersonRecognition {
+  return {
+    ...p,
+    reactionsReceived: ctx.capabilities.reactions ? p.reactionsReceived : null,
+    reactionsGiven: ctx.capabilities.reactions ? p.reactionsGiven : null,
+    wikiEdits: ctx.capabilities.wiki ? p.wikiEdits : null,
+    activeEditorMonths: ctx.capabilities.wiki ? p.activeEditorMonths : null,
   };
 }
 
@@ -128,7 +145,7 @@ async function risingContributors(query: Query, ctx: MetricContext, people: read
 }
 
 function absenceFactors(people: readonly PersonRecognition[]): Recognition['absenceFactor'] {
-  const contributions = (p: PersonRecognition): number => p.posts + p.replies + p.wikiEdits;
+  const contributions = (p: PersonRecognition): number => p.posts + p.replies + (p.wikiEdits ?? 0);
   const byDepartment = new Map<string, number>();
   for (const p of people) if (p.department !== null) byDepartment.set(p.department, (byDepartment.get(p.department) ?? 0) + contributions(p));
   return {

@@ -16,18 +16,18 @@ export interface PersonRecognition {
   replies: number;
   /** Threads (at any time) whose first reply by someone other than the starter's author is this person's, in the period. */
   firstResponses: number;
-  /** Reactions by others on the person's messages, in the period. */
-  reactionsReceived: number;
+  /** Reactions by others on the person's messages, in the period; null when no source records reactions. */
+  reactionsReceived: number | null;
   /** Replies by others to the person's messages (or threads, when the reply names no message), in the period. */
   repliesReceived: number;
   /** Replies and reactions by others, at any time, to the posts the person made in the period. */
   responsesToPosts: number;
-  /** Reactions the person gave. */
-  reactionsGiven: number;
-  /** Wiki page creations and edits. */
-  wikiEdits: number;
-  /** Local months of the period with at least 5 wiki edits (Wikimedia's active editor). */
-  activeEditorMonths: number;
+  /** Reactions the person gave; null when no source records reactions. */
+  reactionsGiven: number | null;
+  /** Wiki page creations and edits; null without a wiki source. */
+  wikiEdits: number | null;
+  /** Local months of the period with at least 5 wiki edits (Wikimedia's active editor); null without a wiki source. */
+  activeEditorMonths: number | null;
   /** Ideas the person raised (from the ideas metric; 0 when not given). */
   ideasRaised: number;
   /** Of those, ideas that reached `actioned` (from the ideas metric; 0 when not given). */

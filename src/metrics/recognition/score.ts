@@ -39,8 +39,9 @@ export const DEFAULT_RECOGNITION_CONFIG: RecognitionConfig = {
 };
 
 /** The weighted sum of a person's figures. */
-export function scoreOf(figures: Record<ScoredFigure, number>, weights: ScoreWeights): number {
-  return SCORED_FIGURES.reduce((total, figure) => total + weights[figure] * figures[figure], 0);
+export function scoreOf(figures: Record<ScoredFigure, number | null>, weights: ScoreWeights): number {
+  // A figure no source records (null) adds nothing, like a count of 0.
+  return SCORED_FIGURES.reduce((total, figure) => total + weights[figure] * (figures[figure] ?? 0), 0);
 }
 
 /** The formula as the report prints it beside the lists, e.g. `2 × posts + 1 × replies + …`. */

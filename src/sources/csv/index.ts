@@ -56,6 +56,7 @@ async function* readCsvFile(
   const table = await openCsv(file, ctx.problem);
   ctx.fileRead(file.displayPath);
   checkColumns(mapping, table.columns, file.displayPath, table.headerLine);
+  if (!mapping.reactionTo) ctx.withoutReactions();
   if (!mapping.messageId && (mapping.parentId || mapping.threadId || mapping.reactionTo)) {
     const detail = 'the mapping names no messageId column, so replies and reactions cannot be joined to the messages they answer';
     ctx.problem({ file: file.displayPath, line: table.headerLine, reason: 'mapping', detail });

@@ -42,7 +42,8 @@ export function mapMessage(message: unknown, scope: MessageScope): MessageOutcom
   if (!isJsonObject(message)) return skip('malformed', 'a message that is not a JSON object', true);
   const subtype = typeof message.subtype === 'string' ? message.subtype : '';
   if (DELETED_SUBTYPES.has(subtype)) return skip('deleted', `subtype ${subtype}`);
-  if (subtype === 'message_changed') return skip('edit', 'an edit of an earlier message');
+  // Spec §1: edits are not activities and count under `deleted` in data quality.
+  if (subtype === 'message_changed') return skip('deleted', 'an edit of an earlier message');
   if (!ORDINARY_SUBTYPES.has(subtype) && !BOT_SUBTYPES.has(subtype)) return skip('system', `subtype ${subtype}`);
   // Real exports carry `"bot_id": null` on ordinary messages: only a non-empty id marks a bot.
   if (BOT_SUBTYPES.has(subtype) || stringField(message, 'bot_id') !== null) return skip('bot', 'a bot or integration message');

@@ -144,6 +144,9 @@ describe('computeRecognition', () => {
     expect(r.activeWikiEditors).toEqual([{ month: '2026-01', editors: 1 }]);
     const noWiki = await computeRecognition((await pilot()).query, context({ wiki: false }));
     expect(noWiki.activeWikiEditors).toBeNull();
-    expect(noWiki.warnings).toEqual(['no wiki source: active wiki editors cannot be counted']);
+    expect(noWiki.warnings).toEqual(['no wiki source: active wiki editors and per-person wiki edits cannot be counted']);
+    // Figures no source records are null per person, not a made-up 0.
+    expect(noWiki.people.every((p) => p.wikiEdits === null && p.activeEditorMonths === null)).toBe(true);
+    expect(noWiki.people.some((p) => p.reactionsReceived !== null)).toBe(true);
   });
 });

@@ -66,6 +66,14 @@ describe('createCsvSource with a config mapping', () => {
     expect(run.spaces).toEqual([{ id: 'csv:Pilot chat', source: 'csv', name: 'Pilot chat', kind: 'channel', isPrivate: false }]);
   });
 
+  it('says the export records no reactions when the mapping has no reaction column', async () => {
+    const csv = 'ts,who,what\n1767607200000,ana,hello\n';
+    expect((await runSource(createCsvSource(mapping), memoryTree('in', { 'log.csv': csv }))).recordsReactions).toBe(false);
+    const withReactions = createCsvSource({ ...mapping, messageId: 'id', reactionTo: 'on' });
+    const run = await runSource(withReactions, memoryTree('in', { 'log.csv': 'id,ts,who,what,on\n1,1767607200000,ana,hello,\n' }));
+    expect(run.recordsReactions).toBe(true);
+  });
+
   it('stops with the column name when a mapped column is not in the header', async () => {
     const run = runSource(createCsvSource(mapping), memoryTree('in', { 'log.csv': 'ts,author,what\n1,ana,x\n' }));
     await expect(run).rejects.toThrow('in/log.csv:1: column "who" (mapping author) is not in the header\n  hint: the header has: ts, author, what');

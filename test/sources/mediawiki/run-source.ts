@@ -9,6 +9,8 @@ export interface SourceRun {
   problems: Problem[];
   skips: { reason: string; file: string; line: number | null }[];
   notes: string[];
+  /** False when the adapter said this export records no reactions. */
+  recordsReactions: boolean;
   files: string[];
   /** records.read as the loader counts it: used (non-derived activities) + skipped. */
   read: number;
@@ -17,7 +19,7 @@ export interface SourceRun {
 
 /** Runs an adapter over a tree with a recording context (shared by the mediawiki and csv tests). */
 export async function runSource(source: Source, tree: InputTree, options: Partial<SourceOptions> = {}): Promise<SourceRun> {
-  const run: SourceRun = { activities: [], identities: [], spaces: [], problems: [], skips: [], notes: [], files: [], read: 0, skippedByReason: {} };
+  const run: SourceRun = { activities: [], identities: [], spaces: [], problems: [], skips: [], notes: [], recordsReactions: true, files: [], read: 0, skippedByReason: {} };
   const ctx = {
     options: { includePrivate: false, botAccounts: [], ...options },
     problem: (p: Problem) => run.problems.push(p),
@@ -27,6 +29,9 @@ export async function runSource(source: Source, tree: InputTree, options: Partia
     },
     fileRead: (path: string) => run.files.push(path),
     note: (text: string) => run.notes.push(text),
+    withoutReactions: () => {
+      run.recordsReactions = false;
+    },
   };
   let used = 0;
   for await (const record of source.read(tree, ctx)) {

@@ -37,6 +37,7 @@ export async function collect(source: Source, tree: InputTree, includePrivate = 
       out.files += 1;
     },
     note: (text: string) => out.notes.push(text),
+    withoutReactions: () => out.notes.push('(records no reactions)'),
   };
   for await (const record of source.read(tree, ctx)) {
     if (record.type === 'identity') out.identities.push(record.identity);
