@@ -68,6 +68,11 @@ export async function analyzeInputs(inputs: readonly string[], config: ResolvedC
     const businessCase = businessCaseOf(document, ideas, config);
     setLaterSection(document, 'businessCase', { ...businessCase });
     document.warnings.push(...sideWarnings, ...businessCase.warnings);
+    const empty = emptyPeriodWarning(document, accounts);
+    if (empty) {
+      document.warnings.push(empty);
+      log.warn(empty);
+    }
     document.targets = evaluateTargets(document, config.targets);
     const deltas = config.baseline ? baselineDeltas(document, await readBaseline(config.baseline), SUMMARY_KPI_PATHS) : null;
     if (!config.anonymize) return { document, deltas };
@@ -78,6 +83,15 @@ export async function analyzeInputs(inputs: readonly string[], config: ResolvedC
   } finally {
     await dataset.close();
   }
+}
+
+/** A period outside the data gives an all-zero report: say where the data is instead. */
+function emptyPeriodWarning(document: MetricsDocument, accounts: readonly SourceAccount[]): string | null {
+  if (document.engagement.totals.activePeople > 0) return null;
+  const first = minOf(accounts.map((a) => a.firstAt));
+  const last = maxOf(accounts.map((a) => a.lastAt));
+  const range = first === null || last === null ? 'no dated activity' : `the data runs from ${new Date(first).toISOString().slice(0, 10)} to ${new Date(last).toISOString().slice(0, 10)}`;
+  return `period: no activity in the period ${document.period.since} .. ${document.period.until}; ${range}`;
 }
 
 /** Under --strict any row-level problem stops the run with exit 2. */

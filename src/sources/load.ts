@@ -84,11 +84,21 @@ export async function loadInputs(args: readonly string[], dataset: Dataset, opti
 async function detectExports(arg: string, sources: Record<SourceKind, Source>): Promise<DetectedExport[]> {
   const { forcedKind, tree, problems } = await openInput(arg);
   if (forcedKind) return [{ kind: forcedKind, tree, treeProblems: problems }];
+  // A folder of exports (`pilot/{yammer,slack,wiki}`) must not be claimed whole by an adapter that
+  // also accepts its export one folder down: without an export's marker at its root, the folder's
+  // children are tried first, each as an export of its own.
+  if (!hasRootMarker(tree)) {
+    const children = await detectInChildren(arg, sources, false);
+    if (children.length > 0) {
+      await tree.close();
+      return children;
+    }
+  }
   for (const kind of DETECTION_ORDER) {
     if (await sources[kind].detect(tree)) return [{ kind, tree, treeProblems: problems }];
   }
   await tree.close();
-  const found = await detectInChildren(arg, sources);
+  const found = await detectInChildren(arg, sources, true);
   if (found.length > 0) return found;
   // Entries left out of a zip (nested, encrypted) are often why nothing was found: say so.
   const leftOut = problems.map((p) => `\n  ${p.file}: ${p.detail}`).join('');
@@ -97,14 +107,23 @@ async function detectExports(arg: string, sources: Record<SourceKind, Source>): 
   });
 }
 
+/** The files that mark an export at the root of a tree (Yammer, Slack). */
+const ROOT_MARKERS = /^(messages\.csv|channels\.json|users\.json)$/i;
+
+function hasRootMarker(tree: InputTree): boolean {
+  return tree.files.some((f) => !f.name.includes('/') && ROOT_MARKERS.test(f.name));
+}
+
 /** A folder that is no export itself may hold several (`sample-pilot/{yammer,slack,wiki}`). */
-async function detectInChildren(arg: string, sources: Record<SourceKind, Source>): Promise<DetectedExport[]> {
+async function detectInChildren(arg: string, sources: Record<SourceKind, Source>, withJsonFiles: boolean): Promise<DetectedExport[]> {
   const info = await stat(arg).catch(() => null);
   if (!info?.isDirectory()) return [];
   const found: DetectedExport[] = [];
   const children = (await readdir(arg, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
   for (const child of children) {
-    if (!child.isDirectory() && !/\.(zip|xml|xml\.gz|json)$/i.test(child.name)) continue;
+    // Loose .json files are tried last: a folder of Teams pages is one export, not one per page.
+    const pattern = withJsonFiles ? /\.(zip|xml|xml\.gz|json)$/i : /\.(zip|xml|xml\.gz)$/i;
+    if (!child.isDirectory() && !pattern.test(child.name)) continue;
     const childPath = path.join(arg, child.name);
     const { tree, problems } = await openInput(childPath);
     let kind: SourceKind | undefined;

@@ -150,6 +150,22 @@ describe('pilot-report usage and unusable inputs', () => {
     expect(hasStackTrace(result.stderr)).toBe(false);
   });
 
+  it('exits 2 when --out names a file, not a folder', () => {
+    const dir = exportDir(MESSAGES, { 'taken.txt': 'x' });
+    const result = runCli(['analyze', 'export', '--out', 'taken.txt'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/cannot write the outputs .*taken\.txt/);
+    expect(hasStackTrace(result.stderr)).toBe(false);
+  });
+
+  it('warns when the period holds no activity, naming the data range', () => {
+    const dir = exportDir(MESSAGES);
+    const result = runCli(['analyze', 'export', '--period', '2027-01', '--json', '-'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/no activity in the period .*2026-03-02.*2026-04-01/);
+    expect(JSON.parse(result.stdout).warnings).toEqual(expect.arrayContaining([expect.stringMatching(/^period: no activity/)]));
+  });
+
   it('exits 2 on an unknown time zone', () => {
     const dir = exportDir(MESSAGES);
     const result = runCli(['analyze', 'export', '--tz', 'Mars/Olympus'], { cwd: dir });

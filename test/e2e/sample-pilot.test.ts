@@ -98,3 +98,16 @@ describe('the bundled sample pilot (README main command)', () => {
     expect(pdfText).toContain('Олена Коваленко');
   });
 });
+
+describe('a folder that holds several exports', () => {
+  it('reads every export in it, not only the first an adapter claims', () => {
+    const result = runCli(['validate', 'fixtures/sample-pilot', '--json', '-']);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as { sources: { kind: string; path: string }[] };
+    expect(report.sources.map((s) => [s.kind, s.path])).toEqual([
+      ['slack', 'fixtures/sample-pilot/slack'],
+      ['mediawiki', 'fixtures/sample-pilot/wiki'],
+      ['yammer', 'fixtures/sample-pilot/yammer'],
+    ]);
+  });
+});

@@ -33,6 +33,20 @@ export async function runAnalyze(inputs: readonly string[], flags: AnalyzeFlags,
 }
 
 async function writeOutputs(result: AnalysisResult, config: ResolvedConfig, log: Logger): Promise<void> {
+  try {
+    await writeAll(result, config, log);
+  } catch (error) {
+    // A folder that is a file, a read-only place, a full disk: the user can fix these (exit 2).
+    const code = (error as { code?: unknown }).code;
+    const file = (error as { path?: unknown }).path;
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
+      throw new UsageError(`cannot write the outputs${typeof file === 'string' ? ` at ${file}` : ''} (${code})\n  hint: check --out, --json, --pdf and --markdown: each must be a writable place, and --out a folder`, { cause: error });
+    }
+    throw error;
+  }
+}
+
+async function writeAll(result: AnalysisResult, config: ResolvedConfig, log: Logger): Promise<void> {
   const { document } = result;
   const json = serializeMetrics(document);
   const jsonTarget = config.json ?? path.join(config.out, 'metrics.json');
