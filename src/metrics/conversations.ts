@@ -1,12 +1,11 @@
+import { publicTitle, shownSpace } from './public-text.js';
 import type { Query } from '../model/query.js';
 import { mean, median, p90 } from './stats.js';
 import type { Conversations, MetricContext, UnansweredThread } from './types.js';
 
-/** How a private space is named in every output (spec §1). */
-export const PRIVATE_SPACE_LABEL = '(private space)';
+export { PRIVATE_SPACE_LABEL } from './public-text.js';
 
 /** Characters of the starter kept as the title of an unanswered thread. */
-const TITLE_LENGTH = 100;
 
 const DAY_MS = 86_400_000;
 
@@ -85,11 +84,11 @@ function unansweredThread(t: ThreadRow, asOf: number): UnansweredThread {
   const item: UnansweredThread = {
     id: t.thread_id,
     source: t.source,
-    space: t.is_private ? PRIVATE_SPACE_LABEL : t.space_name,
+    space: shownSpace(t.is_private, t.space_name),
     startedAt: t.started_at,
     ageDays: Math.max(0, Math.floor((asOf - Date.parse(t.started_at)) / DAY_MS)),
   };
-  const text = t.starter_text?.trim();
-  if (!t.is_private && text) item.title = Array.from(text).slice(0, TITLE_LENGTH).join('');
+  const title = publicTitle(t.is_private, t.starter_text);
+  if (title !== undefined) item.title = title;
   return item;
 }

@@ -1,5 +1,5 @@
 import type { Query } from '../model/query.js';
-import { PRIVATE_SPACE_LABEL } from './conversations.js';
+import { shownSpace } from './public-text.js';
 import {
   moderatorMonths,
   moderatorParam,
@@ -237,7 +237,7 @@ async function spaceComparisons(query: Query, ctx: MetricContext, moderators: re
     const space = spaces.get(space_id);
     result.push({
       spaceId: space_id,
-      space: space?.is_private ? PRIVATE_SPACE_LABEL : (space?.name ?? space_id),
+      space: shownSpace(space?.is_private === true, space?.name ?? space_id),
       moderator: person_id,
       since,
       before: spaceWindow(inSpace.filter((t) => t.started_at < sinceAt), null, sinceAt, ctx.config.minGroupSize),

@@ -1,3 +1,4 @@
+import { publicTitle, shownSpace } from '../public-text.js';
 import type { Query } from '../../model/query.js';
 import type { MetricContext } from '../types.js';
 import { ideaRules, matchIdeaRule, normalizeTags, spaceKey, tagPrefilter, type IdeaRule, type IdeaRules } from './detect.js';
@@ -13,9 +14,6 @@ export { IDEA_STAGES } from './result.js';
 export type { LedgerRow, LedgerStage } from './ledger.js';
 
 const DAY_MS = 86_400_000;
-/** What a private space is called in every output. */
-const PRIVATE_SPACE = '(private space)';
-const TITLE_LENGTH = 100;
 
 /** A thread whose starter matched an idea rule. */
 interface Candidate {
@@ -128,7 +126,7 @@ function itemOf(c: Candidate, p: Progress, stalledBefore: number): IdeaItem {
     id: c.seed.threadId,
     source: row.source,
     spaceId: row.space_id,
-    space: row.is_private ? PRIVATE_SPACE : row.space_name,
+    space: shownSpace(row.is_private, row.space_name),
     author: c.seed.author,
     authorName: row.author_name,
     department: row.department,
@@ -145,14 +143,9 @@ function itemOf(c: Candidate, p: Progress, stalledBefore: number): IdeaItem {
     participants: p.participants,
     evidence: p.evidence,
   };
-  const title = titleOf(row.text ?? row.title);
-  if (!row.is_private && title !== '') item.title = title;
+  const title = publicTitle(row.is_private, row.text ?? row.title);
+  if (title !== undefined) item.title = title;
   return item;
-}
-
-/** The first 100 characters (code points) of the text, blanks collapsed. */
-function titleOf(text: string | null): string {
-  return Array.from((text ?? '').replace(/\s+/g, ' ').trim()).slice(0, TITLE_LENGTH).join('');
 }
 
 function assemble(items: IdeaItem[], ledger: LedgerOutcome, reference: number, minGroupSize: number): Ideas {

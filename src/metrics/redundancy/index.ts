@@ -1,5 +1,5 @@
 import type { Query } from '../../model/query.js';
-import { PRIVATE_SPACE_LABEL } from '../conversations.js';
+import { publicTitle, shownSpace } from '../public-text.js';
 import type { MetricContext } from '../types.js';
 import { completeLinkageGroups } from './clusters.js';
 import { nearDuplicatePairs, type NearDuplicatePair, type NearDuplicateThresholds } from './near-duplicates.js';
@@ -95,7 +95,6 @@ export interface RedundancyExtra {
   config?: Partial<RedundancyConfig>;
 }
 
-const TITLE_LENGTH = 100;
 
 /** The method, worded for the report's reader. */
 export function methodText(config: RedundancyConfig): string {
@@ -161,12 +160,12 @@ function itemOf(r: ItemRow, names: ReadonlyMap<string, string | null>): Redundan
     id: r.item_id,
     kind: r.kind,
     spaceId: r.space_id,
-    space: r.is_private ? PRIVATE_SPACE_LABEL : r.space_name,
+    space: shownSpace(r.is_private, r.space_name),
     firstAt: r.first_at,
     lastAt: r.last_at,
     people: r.people.map((id) => ({ id: String(id), name: names.get(String(id)) ?? null })),
   };
-  const text = (r.title ?? r.body).trim();
-  if (!r.is_private && text) item.title = Array.from(text).slice(0, TITLE_LENGTH).join('');
+  const title = publicTitle(r.is_private, r.title ?? r.body);
+  if (title !== undefined) item.title = title;
   return item;
 }
