@@ -64,7 +64,7 @@ function richModeration(): Moderation {
   };
 }
 
-function richRecognition(): Recognition {
+export function richRecognition(): Recognition {
   const listed = (name: string) => ({ id: `${name.toLowerCase().replace(/ /g, '.')}@example.com`, name });
   return {
     score: { weights: { posts: 2, replies: 1, firstResponses: 3, reactionsReceived: 0.5, wikiEdits: 1, ideasRaised: 3, ideasActioned: 5 }, formula: '2 × posts + 1 × replies + 3 × first responses + 0.5 × reactions received + 1 × wiki edits + 3 × ideas raised + 5 × ideas actioned' },
@@ -79,7 +79,7 @@ function richRecognition(): Recognition {
   };
 }
 
-function richNetwork(): Network {
+export function richNetwork(): Network {
   const dept = (name: string, people: number | null, suppressed = false) => ({ name, people, internalInteractions: suppressed ? null : 40, crossInteractions: suppressed ? null : 25, suppressed, note: suppressed ? 'fewer than 5' : null });
   return {
     people: 137, connectedPeople: 120, ties: 410, interactions: { reply: 900, mention: 80, reaction: 230 }, weightedInteractions: 1095, density: 0.044,

@@ -1,7 +1,9 @@
 import type { IdentityReconciliation } from '../../json/identities.js';
+import { fontName } from '../fonts.js';
 import { formatCount } from '../format.js';
 import { heading, NOTE, paragraph, subheading } from '../layout.js';
 import { table } from '../table.js';
+import { CONTENT_WIDTH, SPACE, TYPE } from '../theme.js';
 import { omittedPart } from './common.js';
 import { dataCoverage, lastSegment } from './data-quality.js';
 import { METRIC_DEFINITIONS } from './definitions.js';
@@ -10,7 +12,9 @@ import type { ReportContext, ReportSection } from './types.js';
 /** Config keys that list people: under `--anonymize` only their count is printed. */
 const PERSON_KEYS = new Set(['moderators', 'recognize', 'aliases']);
 /** Longest value printed in the configuration table; longer ones are cut with an ellipsis. */
-const MAX_VALUE = 160;
+const MAX_VALUE = 400;
+/** The setting column never takes more than this share of the width, whatever the longest key. */
+const MAX_SETTING_SHARE = 0.5;
 
 /** For the skeptical reader: definitions, data coverage, identities, configuration, version. */
 export const appendixSection: ReportSection = {
@@ -50,7 +54,24 @@ function configuration(pdf: PDFKit.PDFDocument, report: ReportContext): void {
   subheading(pdf, 'Configuration used');
   const rows = configRows(report.config, report.anonymized);
   if (rows.length === 0) paragraph(pdf, 'Every setting at its default.', NOTE);
-  else table(pdf, { columns: [{ header: 'Setting', width: 3 }, { header: 'Value', width: 7 }], rows });
+  else {
+    const setting = settingWidth(pdf, rows.map((row) => row[0] ?? ''));
+    table(pdf, { columns: [{ header: 'Setting', width: setting }, { header: 'Value', width: CONTENT_WIDTH - setting }], rows });
+  }
+}
+
+/**
+ * Points the setting column needs so that no dotted key breaks mid-word
+ * (`businessCase.minutesSavedPerAnsweredQuestion`): the widest key at the table's size plus the
+ * cell padding, capped so the value column keeps room.
+ */
+function settingWidth(pdf: PDFKit.PDFDocument, keys: readonly string[]): number {
+  pdf.font(fontName('regular', false)).fontSize(TYPE.table);
+  const widest = Math.max(0, ...keys.map((key) => pdf.widthOfString(key)));
+  pdf.font(fontName('bold', false));
+  const header = pdf.widthOfString('Setting');
+  // One point of slack: pdfkit wraps when a word is not strictly narrower than the line.
+  return Math.min(Math.max(widest, header) + 2 * SPACE.cellPadding + 1, CONTENT_WIDTH * MAX_SETTING_SHARE);
 }
 
 /**
@@ -71,8 +92,16 @@ export function configRows(config: Readonly<Record<string, unknown>>, anonymized
 }
 
 function printValue(value: unknown): string {
-  if (Array.isArray(value)) return value.length === 0 ? '(none)' : value.map((item) => (typeof item === 'object' ? JSON.stringify(item) : String(item))).join(', ');
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (Array.isArray(value)) return value.length === 0 ? '(none)' : value.map((item) => (typeof item === 'object' ? spacedJson(item) : String(item))).join(', ');
+  return typeof value === 'object' ? spacedJson(value) : String(value);
+}
+
+/**
+ * JSON on one line with a space after each `,` and `:` so that long values (the targets) wrap
+ * between fields, not mid-word. Newlines inside strings are escaped, so only the layout's go.
+ */
+function spacedJson(value: unknown): string {
+  return (JSON.stringify(value, null, 1) ?? String(value)).replace(/\n\s*/g, ' ');
 }
 
 function shorten(text: string): string {

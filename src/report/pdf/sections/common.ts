@@ -1,3 +1,4 @@
+import { TITLE_LENGTH } from '../../../metrics/public-text.js';
 import { NOTE, paragraph } from '../layout.js';
 import { TYPE } from '../theme.js';
 
@@ -18,10 +19,29 @@ export function omittedPart(pdf: PDFKit.PDFDocument, title: string, reason: stri
   paragraph(pdf, `${title}: not shown, ${reason}`, { ...NOTE, size: TYPE.body - 0.5 });
 }
 
-/** A title for an idea or thread that never leaks a private space's text. */
+/** A title for an idea or thread that never leaks a private space's text; cut ones end in "…". */
 export function safeTitle(space: string, title: string | undefined, untitled: string): string {
   if (space === PRIVATE_SPACE || title === undefined || title.trim().length === 0) return untitled;
-  return title;
+  return shownTitle(title);
+}
+
+/**
+ * A title as printed. metrics.json keeps the first TITLE_LENGTH code points of the text, so a title
+ * of exactly that length was (almost always) cut: it ends in "…" so that a half word at the end
+ * does not read as a typo. `maxLength` (code points, "…" included) cuts it further where a place
+ * has room for less.
+ */
+export function shownTitle(title: string, maxLength: number = TITLE_LENGTH + 1): string {
+  const chars = [...title];
+  if (chars.length > maxLength) return `${chars.slice(0, Math.max(0, maxLength - 1)).join('').trimEnd()}…`;
+  if (chars.length < TITLE_LENGTH || title.endsWith('…')) return title;
+  return `${title.trimEnd()}…`;
+}
+
+/** `minGroupSize` from the resolved config, else the spec's default 5. */
+export function configuredMinGroup(config: Readonly<Record<string, unknown>> | null): number {
+  const value = config?.['minGroupSize'];
+  return typeof value === 'number' ? value : 5;
 }
 
 /** Whole days between two ISO instants; null when either is missing or unparsable. */

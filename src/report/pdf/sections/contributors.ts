@@ -1,6 +1,9 @@
+import { previousPeriod } from '../../../metrics/period.js';
 import { PERSONAS, type Persona } from '../../../metrics/recognition/personas.js';
+import type { Period } from '../../../metrics/types.js';
+import type { MetricsDocument } from '../../json/document.js';
 import { chartBlock } from '../chart-block.js';
-import { formatCount, formatDecimal } from '../format.js';
+import { formatCount, formatDecimal, formatPeriod } from '../format.js';
 import { heading, NOTE, paragraph, subheading } from '../layout.js';
 import { table } from '../table.js';
 import type { RecognitionView } from './read-recognition.js';
@@ -18,13 +21,14 @@ export const contributorsSection: ReportSection = {
   id: 'contributors',
   title: 'Contributors',
   omittedBecause: (_data, report) => (report.recognition ? null : 'metrics.json holds no recognition figures.'),
-  render({ pdf, report }) {
+  render({ pdf, data, report }) {
     const recognition = report.recognition;
     if (!recognition) return;
     heading(pdf, 'Contributors', 200);
     const names = report.anonymized ? ' Names are stable pseudonyms (--anonymize), except people who opted in to be named.' : '';
     paragraph(pdf, `People are ranked by what they did for others, not by volume alone. Score: ${recognition.formula}.${names}`, NOTE);
     lists(pdf, recognition);
+    rising(pdf, recognition, data);
     personas(pdf, recognition);
   },
 };
@@ -43,8 +47,49 @@ function lists(pdf: PDFKit.PDFDocument, r: RecognitionView): void {
   const reach = r.connectorsBy === 'departments' ? 'Other departments reached' : 'Spaces';
   show(`Connectors: widest reach across ${r.connectorsBy}`, ['Person', reach],
     r.connectors.slice(0, LIST_SHOWN).map((c) => [person(c), formatCount(r.connectorsBy === 'departments' ? c.departmentsReached : c.spaces)]));
-  show('Rising: largest gain over the previous period', ['Person', 'Previous score', 'Score', 'Gain'],
-    r.rising.slice(0, LIST_SHOWN).map((x) => [person(x), formatDecimal(x.previousScore), formatDecimal(x.score), `+${formatDecimal(x.gain)}`]));
+}
+
+/**
+ * Rising contributors. Without data in the previous period every gain is just the score, so the
+ * list would repeat another ranking with "0.0" beside each name: a note says why there is none.
+ */
+function rising(pdf: PDFKit.PDFDocument, r: RecognitionView, data: MetricsDocument): void {
+  subheading(pdf, 'Rising: largest gain over the previous period');
+  const previous = previousBounds(data.period);
+  if (r.rising.length === 0) return paragraph(pdf, 'Nobody qualifies in this period.', NOTE);
+  if (r.rising.every((x) => x.previousScore === 0) && !hasDataIn(data, previous)) {
+    const dates = previous ? ` (${formatPeriod(previous.since, previous.until, previous.timeZone)})` : '';
+    return paragraph(pdf, `No data in the previous period of equal length${dates}, so there is no gain to show.`, NOTE);
+  }
+  table(pdf, {
+    columns: [
+      { header: 'Person', width: 4 }, { header: 'Previous score', width: 1.6, align: 'right' },
+      { header: 'Score', width: 1.6, align: 'right' }, { header: 'Gain', width: 1.6, align: 'right' },
+    ],
+    rows: r.rising.slice(0, LIST_SHOWN).map((x) => [person(x), formatDecimal(x.previousScore), formatDecimal(x.score), `+${formatDecimal(x.gain)}`]),
+  });
+}
+
+/** The period of equal length right before the report's, as the metric computes it; null when unreadable. */
+function previousBounds(period: Period): Period | null {
+  try {
+    const previous = previousPeriod(period);
+    return Number.isFinite(Date.parse(previous.since)) ? previous : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether any source's first-to-last activity range overlaps `[since, until)`; without bounds, whether any source has dated activity. */
+function hasDataIn(data: MetricsDocument, previous: Period | null): boolean {
+  if (!previous) return data.sources.some((source) => source.firstAt !== null);
+  const since = Date.parse(previous.since);
+  const until = Date.parse(previous.until);
+  return data.sources.some((source) => {
+    const first = source.firstAt ? Date.parse(source.firstAt) : Number.NaN;
+    const last = source.lastAt ? Date.parse(source.lastAt) : Number.NaN;
+    return first < until && last >= since;
+  });
 }
 
 function personas(pdf: PDFKit.PDFDocument, r: RecognitionView): void {

@@ -4,7 +4,7 @@ import { chartBlock } from '../chart-block.js';
 import { formatCount, formatDate, formatDecimal, formatHours, formatPercent, MISSING } from '../format.js';
 import { heading, paragraph, subheading } from '../layout.js';
 import { table } from '../table.js';
-import { monthLabel, omittedPart, PRIVATE_SPACE } from './common.js';
+import { monthLabel, omittedPart, PRIVATE_SPACE, shownTitle } from './common.js';
 import type { ModerationView } from './read-moderation.js';
 import type { ReportSection } from './types.js';
 
@@ -128,6 +128,6 @@ function unansweredRow(thread: UnansweredThread, timeZone: string): string[] {
     thread.space,
     thread.source,
     `${formatCount(thread.ageDays)} d`,
-    isPrivate ? '(not shown: private space)' : (thread.title ?? MISSING),
+    isPrivate ? '(not shown: private space)' : (thread.title === undefined ? MISSING : shownTitle(thread.title)),
   ];
 }

@@ -2,9 +2,11 @@ import { IDEA_STAGES, type IdeaBreakdown, type IdeaStage } from '../../../metric
 import type { MetricsDocument } from '../../json/document.js';
 import { chartBlock, chartPair } from '../chart-block.js';
 import { formatCount, formatDate, formatDays, formatPercent } from '../format.js';
-import { heading, paragraph, subheading } from '../layout.js';
+import { BODY, heading, paragraph, subheading } from '../layout.js';
+import { measureText } from '../rich-text.js';
 import { table } from '../table.js';
-import { daysBetween, monthLabel, monthOf, safeTitle } from './common.js';
+import { CONTENT_WIDTH } from '../theme.js';
+import { configuredMinGroup, daysBetween, monthLabel, monthOf, safeTitle } from './common.js';
 import type { IdeasView } from './read-ideas.js';
 import type { ReportSection } from './types.js';
 
@@ -121,7 +123,15 @@ function stalledIdeas(pdf: PDFKit.PDFDocument, data: MetricsDocument, ideas: Ide
 
 function departments(pdf: PDFKit.PDFDocument, rows: readonly IdeaBreakdown[], minGroup: number): void {
   if (rows.length === 0) return;
-  subheading(pdf, 'Ideas by department of the author');
+  const title = 'Ideas by department of the author';
+  // A table of identical "fewer than" rows says nothing a sentence would not.
+  if (rows.every((row) => row.suppressed)) {
+    const sentence = `No department had ${formatCount(minGroup)} or more idea authors, so ideas are not broken down by department (privacy threshold).`;
+    subheading(pdf, title, measureText(pdf, sentence, CONTENT_WIDTH, BODY));
+    paragraph(pdf, sentence);
+    return;
+  }
+  subheading(pdf, title);
   const fewer = `fewer than ${minGroup} authors`;
   table(pdf, {
     columns: [{ header: 'Department', width: 3 }, { header: 'Raised', width: 1.6, align: 'right' }, { header: 'Decided', width: 1, align: 'right' }, { header: 'Actioned', width: 1, align: 'right' }],
@@ -129,10 +139,4 @@ function departments(pdf: PDFKit.PDFDocument, rows: readonly IdeaBreakdown[], mi
       ? [row.name, fewer, '', '']
       : [row.name, formatCount(row.raised), formatCount(row.decided), formatCount(row.actioned)])),
   });
-}
-
-/** `minGroupSize` from the resolved config, else the spec's default 5. */
-function configuredMinGroup(config: Readonly<Record<string, unknown>> | null): number {
-  const value = config?.['minGroupSize'];
-  return typeof value === 'number' ? value : 5;
 }

@@ -3,7 +3,7 @@ import { formatCount, formatPercent } from '../format.js';
 import { heatmap } from '../heatmap.js';
 import { bulletList, heading, NOTE, paragraph, subheading } from '../layout.js';
 import { table } from '../table.js';
-import { omittedPart } from './common.js';
+import { configuredMinGroup, omittedPart } from './common.js';
 import { duplicateEfforts } from './duplicates.js';
 import { readRedundancy } from './read-redundancy.js';
 import type { NetworkView } from './read-network.js';
@@ -24,7 +24,7 @@ export const organizationSection: ReportSection = {
     if (!network) omittedPart(pdf, 'Interaction network', 'metrics.json holds no network figures.');
     else {
       paragraph(pdf, `${formatCount(network.connectedPeople)} of ${formatCount(network.people)} people interacted with someone (a reply, mention or reaction), forming ${formatCount(network.ties)} ties.`);
-      if (network.departments) departments(pdf, network.departments);
+      if (network.departments) departments(pdf, network.departments, configuredMinGroup(report.config));
       else omittedPart(pdf, 'Departments', 'no active person has a known department (add a people file).');
       brokers(pdf, network);
     }
@@ -32,8 +32,13 @@ export const organizationSection: ReportSection = {
   },
 };
 
-function departments(pdf: PDFKit.PDFDocument, d: DepartmentNetwork): void {
+function departments(pdf: PDFKit.PDFDocument, d: DepartmentNetwork, minGroup: number): void {
   paragraph(pdf, `${formatPercent(d.crossDepartmentShare)} of interactions between people with a known department crossed department lines; ${formatCount(d.departmentPairsConnected)} of ${formatCount(d.departmentPairsPossible)} department pairs are connected.`);
+  // A heatmap of withheld cells only (and a silo list of departments not shown) says nothing.
+  if (d.departments.length > 0 && d.departments.every((dept) => dept.suppressed)) {
+    paragraph(pdf, `No department had ${formatCount(minGroup)} or more people in the network, so interactions are not broken down by department (privacy threshold).`);
+    return;
+  }
   const order = d.departments.map((dept, index) => ({ dept, index }))
     .sort((a, b) => Number(a.dept.suppressed) - Number(b.dept.suppressed) || (b.dept.people ?? 0) - (a.dept.people ?? 0) || a.dept.name.localeCompare(b.dept.name))
     .slice(0, HEATMAP_MAX);
