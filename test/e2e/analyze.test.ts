@@ -1,37 +1,15 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasStackTrace, runCli } from '../helpers/cli.js';
-
-const HEADER = 'id,replied_to_id,thread_id,group_id,group_name,sender_id,sender_type,sender_name,sender_email,body,deleted_at,created_at';
+import { exportDir, MESSAGES } from './tiny-yammer.js';
 
 /**
- * Six messages, hand-checked:
- * - thread 1 (Ana, March 2): Ben replies 2 h later -> answered, 2 h to first response
- * - thread 3 (Ben, March 10): only Ben replies -> unanswered
- * - thread 5 (Cy, April 1): Ana replies 4 h later -> answered, 4 h
- * => threads 3, answered 2, median (2 + 4) / 2 = 3 h, replies per thread 3 / 3 = 1.
+ * MESSAGES (tiny-yammer.ts), hand-checked over the whole period:
+ * threads 3, answered 2 (threads 1 and 5), median (2 + 4) / 2 = 3 h, replies per thread 3 / 3 = 1.
  * March contributors {Ana, Ben}; April {Cy, Ana}: April returning 1 (Ana), retention 1 / 2.
  */
-const MESSAGES = [
-  HEADER,
-  '1,,1,,,11,user,Ana Ruiz,ana@example.com,"Idea: a better onboarding, #idea",,2026-03-02 09:00:00 UTC',
-  '2,1,1,,,12,user,Ben Ode,ben@example.com,"Agreed!\nLet\'s do it",,2026-03-02 11:00:00 UTC',
-  '3,,3,,,12,user,Ben Ode,ben@example.com,Anyone?,,2026-03-10 08:00:00 UTC',
-  '4,3,3,,,12,user,Ben Ode,ben@example.com,bump,,2026-03-10 09:00:00 UTC',
-  '5,,5,,,13,user,Cy Lee,cy@example.com,Hello,,2026-04-01 10:00:00 UTC',
-  '6,5,5,,,11,user,Ana Ruiz,ana@example.com,Hi Cy,,2026-04-01 14:00:00 UTC',
-].join('\r\n');
-
-function exportDir(messages: string, extra: Record<string, string> = {}): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'pilot-report-e2e-'));
-  const exp = path.join(dir, 'export');
-  mkdirSync(exp);
-  writeFileSync(path.join(exp, 'Messages.csv'), messages);
-  for (const [name, body] of Object.entries(extra)) writeFileSync(path.join(dir, name), body);
-  return dir;
-}
 
 describe('pilot-report analyze (end to end)', () => {
   it('writes metrics.json and a PDF with the hand-computed figures', () => {

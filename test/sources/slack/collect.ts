@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Activity, Identity, Space } from '../../../src/model/types.js';
 import type { InputTree, Problem, Source } from '../../../src/sources/types.js';
 
@@ -55,4 +57,12 @@ export async function collect(source: Source, tree: InputTree, includePrivate = 
 /** A problem's file relative to the input, for readable assertions. */
 export function relativeProblems(problems: readonly Problem[], root: string): { file: string; line: number | null; reason: string }[] {
   return problems.map((p) => ({ file: p.file.startsWith(`${root}/`) ? p.file.slice(root.length + 1) : p.file, line: p.line, reason: p.reason }));
+}
+
+/** A fixture export under test/fixtures/<kind>/<name>/export with its expected.json beside it. */
+export function fixture(kind: string, name: string): { dir: string; expected: Record<string, unknown> } {
+  const base = path.resolve(import.meta.dirname, '../../fixtures', kind, name);
+  const expected: unknown = JSON.parse(readFileSync(path.join(base, 'expected.json'), 'utf8'));
+  if (typeof expected !== 'object' || expected === null) throw new Error(`bad expected.json in ${name}`);
+  return { dir: path.join(base, 'export'), expected: { ...expected } };
 }

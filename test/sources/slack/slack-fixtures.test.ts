@@ -1,17 +1,10 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { folderTree } from '../../../src/sources/input-tree.js';
 import { slackSource } from '../../../src/sources/slack/index.js';
-import { collect, relativeProblems } from './collect.js';
+import { collect, fixture as fixtureOf, relativeProblems } from './collect.js';
 
-const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/slack');
+const fixture = (name: string) => fixtureOf('slack', name);
 
-function fixture(name: string): { dir: string; expected: Record<string, unknown> } {
-  const expected: unknown = JSON.parse(readFileSync(path.join(FIXTURES, name, 'expected.json'), 'utf8'));
-  if (typeof expected !== 'object' || expected === null) throw new Error(`bad expected.json in ${name}`);
-  return { dir: path.join(FIXTURES, name, 'export'), expected: { ...expected } };
-}
 
 describe('slackSource on fixtures (expected output in expected.json beside each export)', () => {
   it('threads, broadcasts, file shares and comments, mentions, links and reactions', async () => {
