@@ -1,14 +1,8 @@
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DuckDBInstance, timestampValue, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import { reclassifyUsed, type SourceAccount } from './accounting.js';
 import { resolvePersons, type IdentityFacts } from './identities.js';
 import { queryOver, type Query } from './query.js';
 import type { Activity, Identity, PeopleEntry, SourceRecord, Space } from './types.js';
-
-/** DuckDB's memory limit (see `open`). */
-const DUCKDB_MEMORY_LIMIT = '1GB';
-let openCount = 0;
 
 const RAW_TABLES = `
   CREATE TABLE raw_activities (
@@ -38,14 +32,9 @@ export class Dataset {
   /** Opens an empty dataset; `file` keeps it on disk (it must not exist yet). */
   static async open(file: string = ':memory:'): Promise<Dataset> {
     // Extensions this tool needs (ICU, JSON) are built in; never reach the network for others.
-    // DuckDB's default memory limit is 80 % of RAM, and it keeps everything resident up to it: a
-    // 2-million-message dataset peaked at 5 GB RSS. Capped, it spills sorts, windows and table
-    // blocks to a temporary folder (its own, removed on close) and the whole run stays near 1.5 GB.
-    const instance = await DuckDBInstance.create(file, {
-      autoinstall_known_extensions: 'false',
-      memory_limit: DUCKDB_MEMORY_LIMIT,
-      temp_directory: join(tmpdir(), `pilot-report-duckdb-${process.pid}-${(openCount += 1)}`),
-    });
+    // No memory_limit: DuckDB cannot spill the tables of an in-memory database, so a cap turns a
+    // large export into an out-of-memory error (3M Yammer messages failed at 1 GB). See bench/README.md.
+    const instance = await DuckDBInstance.create(file, { autoinstall_known_extensions: 'false' });
     const connection = await instance.connect();
     await connection.run(RAW_TABLES);
     const appenders = {

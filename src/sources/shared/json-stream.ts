@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
+import { parseJsonArrayText } from './json-array-lines.js';
 
 /**
  * A streaming reader for the JSON shapes exports use: a root array of records (Slack day files,
@@ -345,10 +346,29 @@ export interface JsonArrayFailure {
  * gives no elements, so that its records are never half counted.
  */
 export async function readJsonArray(stream: Readable): Promise<{ items: JsonItem[] } | { failure: JsonArrayFailure }> {
+  // All or nothing means every element is held anyway: read the whole file and let one native
+  // JSON.parse do the work; the scanner runs only on files that fail it, to place the error.
+  const text = await readAllText(stream);
+  const items = parseJsonArrayText(text);
+  return items ? { items } : scanJsonArray(text);
+}
+
+async function readAllText(stream: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  try {
+    for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  } finally {
+    stream.destroy();
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function scanJsonArray(text: string): { items: JsonItem[] } | { failure: JsonArrayFailure } {
   const items: JsonItem[] = [];
+  const scanner = new JsonScanner();
   let roots = 0;
   try {
-    for await (const event of readJsonEvents(stream)) {
+    for (const event of [...scanner.feed(text), ...scanner.finish()]) {
       if (event.type === 'rootStart') {
         roots += 1;
         if (event.kind !== 'array' || roots > 1) return { failure: { line: event.line, detail: 'is not one JSON array' } };

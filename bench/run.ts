@@ -1,0 +1,199 @@
+/**
+ * `npm run bench`: generates (or reuses) the benchmark exports, then times in one run and on the
+ * same files the floor (reading the bytes, a bare parse) and `pilot-report analyze` end to end to
+ * metrics.json and PDF, and writes the table and bench/results.json. See bench/README.md.
+ *
+ *   npm run bench                               1M Yammer + 1M Slack + 200k wiki revisions, and 3M Yammer
+ *   npm run bench -- --small                    2k + 2k + 400, no 3M run (the smoke test's scale)
+ *   npm run bench -- --yammer 100000 --huge 0   any size; --huge 0 skips the Yammer-alone runs
+ *   npm run bench -- --profile                  also profile the end-to-end run (node --cpu-prof)
+ *
+ * Other options: --slack N, --wiki N, --seed N, --data DIR, --results FILE, --no-build, and --cli FILE
+ * (another build of the CLI, e.g. an older checkout, to compare before and after a change).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { ensureExport, type BenchExport, type BenchKind } from './generate.js';
+import { measure, type Measurement } from './measure.js';
+import { summarizeProfile, type ProfileSummary } from './profile.js';
+import { checkCounts, describeMachine, evaluateTargets, formatTable, formatTargets, type BenchResults, type RunResult } from './results.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const FLOOR = join(ROOT, 'bench', 'floor.ts');
+/** Fixed "now" so that the runs write identical metrics.json files. */
+const SOURCE_DATE_EPOCH = '1793491200';
+
+interface Options {
+  yammer: number;
+  slack: number;
+  wiki: number;
+  huge: number;
+  seed: number;
+  data: string;
+  results: string;
+  build: boolean;
+  profile: boolean;
+  cli: string;
+}
+
+function options(argv: readonly string[]): Options {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      small: { type: 'boolean', default: false },
+      yammer: { type: 'string' }, slack: { type: 'string' }, wiki: { type: 'string' }, huge: { type: 'string' }, seed: { type: 'string' },
+      data: { type: 'string' }, results: { type: 'string' }, cli: { type: 'string' },
+      'no-build': { type: 'boolean', default: false }, profile: { type: 'boolean', default: false },
+    },
+  });
+  const small = values.small === true;
+  const count = (text: string | undefined, fallback: number): number => {
+    const n = text === undefined ? fallback : Number(text);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`not a count: ${text ?? ''}`);
+    return n;
+  };
+  return {
+    yammer: count(values.yammer, small ? 2000 : 1_000_000),
+    slack: count(values.slack, small ? 2000 : 1_000_000),
+    wiki: count(values.wiki, small ? 400 : 200_000),
+    huge: count(values.huge, small ? 0 : 3_000_000),
+    seed: count(values.seed, 1),
+    data: resolve(values.data ?? join(ROOT, 'bench', 'data')),
+    results: resolve(values.results ?? join(ROOT, 'bench', 'results.json')),
+    build: values['no-build'] !== true,
+    profile: values.profile === true,
+    cli: resolve(values.cli ?? join(ROOT, 'bin', 'pilot-report.js')),
+  };
+}
+
+const log = (line: string): void => {
+  process.stderr.write(`bench: ${line}\n`);
+};
+
+/** Compiles dist/ so the CLI measured is the source in the tree; type errors elsewhere do not stop the emit. */
+function build(): void {
+  log('building dist/ (tsc)');
+  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.json')], { cwd: ROOT, encoding: 'utf8' });
+  if (result.status !== 0) log(`tsc reported errors (dist/ was still emitted):\n${result.stdout.split('\n').slice(0, 5).join('\n')}`);
+  if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/cli/main.js is missing after the build');
+}
+
+function runResult(name: string, group: RunResult['group'], rows: number, bytes: number, m: Measurement, bare: number | null): RunResult {
+  return {
+    name, group, rows, bytes,
+    wallSeconds: m.wallSeconds,
+    rowsPerSecond: rows / m.wallSeconds,
+    peakRssMiB: m.peakRssMiB,
+    rssMethod: m.rssMethod,
+    exitCode: m.exitCode,
+    ratioToBareParse: bare === null ? null : m.wallSeconds / bare,
+  };
+}
+
+async function floor(name: string, mode: string, paths: readonly string[], rows: number, bytes: number): Promise<RunResult> {
+  log(name);
+  const m = await measure(process.execPath, ['--import', 'tsx', FLOOR, mode, ...paths], { cwd: ROOT });
+  if (m.exitCode !== 0) throw new Error(`${name} failed:\n${m.stderr}`);
+  return runResult(name, 'floor', rows, bytes, m, null);
+}
+
+/** The bare parse of one export: the fastest parser the project has for its format. */
+async function parseFloor(e: BenchExport, label = ''): Promise<RunResult> {
+  const name = `parse ${e.kind}${label}`;
+  if (e.kind === 'yammer') return floor(`${name} (csv-parse)`, 'csv', [join(e.input, 'Messages.csv')], e.expected.records, e.bytes);
+  if (e.kind === 'slack') return floor(`${name} (JSON.parse)`, 'json', [e.input], e.expected.records, e.bytes);
+  return floor(`${name} (saxes)`, 'xml', [e.input], e.expected.records, e.bytes);
+}
+
+/** Environment of the CLI: no inherited NODE_OPTIONS, so the default heap is what is measured. */
+function cliEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, TZ: 'UTC', NO_COLOR: '1', SOURCE_DATE_EPOCH };
+  delete env['NODE_OPTIONS'];
+  return env;
+}
+
+async function analyze(cli: string, name: string, exports: readonly BenchExport[], out: string, bare: number, nodeFlags: readonly string[] = []): Promise<{ run: RunResult; measurement: Measurement }> {
+  log(`${name}: pilot-report analyze ${exports.map((e) => e.kind).join(' ')}`);
+  await rm(out, { recursive: true, force: true });
+  await mkdir(out, { recursive: true });
+  // cwd is the empty output folder, so no pilot-report.config.json is picked up by accident.
+  const m = await measure(process.execPath, [...nodeFlags, cli, 'analyze', ...exports.map((e) => e.input), '--out', out], { cwd: out, env: cliEnv() });
+  if (m.exitCode > 1) log(`${name} failed with exit ${m.exitCode}:\n${m.stderr.slice(-4000)}`);
+  const rows = exports.reduce((n, e) => n + e.expected.records, 0);
+  const bytes = exports.reduce((n, e) => n + e.bytes, 0);
+  return { run: runResult(name, 'e2e', rows, bytes, m, bare), measurement: m };
+}
+
+async function profileRun(cli: string, exports: readonly BenchExport[], out: string, bare: number): Promise<ProfileSummary | null> {
+  const dir = join(out, 'profile');
+  await analyze(cli, 'e2e all (profiled)', exports, out, bare, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+  const file = (await readdir(dir).catch(() => [])).find((f) => f.endsWith('.cpuprofile'));
+  if (!file) return null;
+  log(`profile: ${join(dir, file)}`);
+  return summarizeProfile(join(dir, file), 25);
+}
+
+async function main(): Promise<number> {
+  const o = options(process.argv.slice(2));
+  if (o.build) build();
+  const sizes: [BenchKind, number][] = [['yammer', o.yammer], ['slack', o.slack], ['mediawiki', o.wiki]];
+  const exports: BenchExport[] = [];
+  for (const [kind, size] of sizes) {
+    if (size === 0) continue;
+    log(`export ${kind} ${size.toLocaleString('en')} (cached under ${o.data})`);
+    const e = await ensureExport(o.data, kind, size, o.seed);
+    if (e.generatedSeconds > 0) log(`  generated in ${e.generatedSeconds.toFixed(1)} s`);
+    exports.push(e);
+  }
+  const runs: RunResult[] = [];
+  const parses: RunResult[] = [];
+  for (const e of exports) {
+    runs.push(await floor(`cat ${e.kind}`, 'cat', [e.input], e.files, e.bytes));
+    const parsed = await parseFloor(e);
+    parses.push(parsed);
+    runs.push(parsed);
+    if (e.kind === 'yammer') runs.push(await floor('parse yammer (duckdb read_csv, reference)', 'duckdb-csv', [join(e.input, 'Messages.csv')], e.expected.records, e.bytes));
+  }
+  const bare = parses.reduce((s, r) => s + r.wallSeconds, 0);
+  const all = await analyze(o.cli, 'e2e all', exports, join(o.data, 'out', 'all'), bare);
+  runs.push(all.run);
+  const metrics: unknown = all.run.exitCode <= 1 ? JSON.parse(await readFile(join(o.data, 'out', 'all', 'metrics.json'), 'utf8')) : null;
+  const counts = checkCounts(metrics, exports);
+
+  const yammer = exports.find((e) => e.kind === 'yammer');
+  if (o.huge > 0 && yammer) {
+    const alone = parses.find((r) => r.name.startsWith('parse yammer'))?.wallSeconds ?? bare;
+    runs.push((await analyze(o.cli, 'e2e yammer', [yammer], join(o.data, 'out', 'yammer'), alone)).run);
+    log(`export yammer ${o.huge.toLocaleString('en')}`);
+    const huge = await ensureExport(o.data, 'yammer', o.huge, o.seed);
+    const hugeParse = await parseFloor(huge, ' huge');
+    runs.push(hugeParse, (await analyze(o.cli, 'e2e yammer huge', [huge], join(o.data, 'out', 'yammer-huge'), hugeParse.wallSeconds)).run);
+  }
+  const profile = o.profile ? await profileRun(o.cli, exports, join(o.data, 'out', 'profiled'), bare) : null;
+
+  const results: BenchResults = {
+    generatedAt: new Date().toISOString(),
+    machine: describeMachine(),
+    scale: { yammer: o.yammer, slack: o.slack, wikiRevisions: o.wiki, hugeYammer: o.huge, seed: o.seed },
+    exports: exports.map(({ kind, size, bytes, files, expected, generatedSeconds }) => ({ kind, size, bytes, files, expected, generatedSeconds })),
+    runs,
+    targets: evaluateTargets(runs, o.huge, o.yammer),
+    counts,
+    countsMatch: counts.length > 0 && counts.every((c) => c.equal),
+    profile,
+  };
+  await mkdir(dirname(o.results), { recursive: true });
+  await writeFile(o.results, `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(`\n${formatTable(runs)}\n\nbare parse, all inputs: ${bare.toFixed(2)} s\n${formatTargets(results.targets)}\n`);
+  process.stdout.write(`metrics.json counts ${results.countsMatch ? 'equal' : 'DIFFER FROM'} the generated counts\n`);
+  if (profile) process.stdout.write(`\nprofile, top self time:\n${profile.functions.slice(0, 15).map((f) => `  ${(f.share * 100).toFixed(1).padStart(5)}%  ${f.name}`).join('\n')}\n`);
+  process.stdout.write(`\nwrote ${o.results}\n`);
+  const failed = runs.some((r) => r.exitCode > 1);
+  return failed || !results.countsMatch ? 1 : 0;
+}
+
+process.exitCode = await main();
