@@ -114,6 +114,7 @@ const networkSchema = z
       .describe('Weight of one interaction of each kind in the network.')
       .optional(),
     topBrokers: z.number().int().min(1).describe('How many brokers the network lists. Default: 10.').optional(),
+    maxPeopleForBrokers: z.number().int().min(3).describe('Above this many connected people, brokers (betweenness) are computed over the most connected ones only, to bound the time. Default: 2000.').optional(),
   })
   .describe('Interaction network between people.');
 

@@ -15,6 +15,6 @@ describe('metric knobs from the config', () => {
 
   it('merges written network edge weights over the defaults', async () => {
     const { config } = await loadConfig({ cwd: '/', env: { PILOT_REPORT_NETWORK__EDGE_WEIGHTS__REACTION: '0' } });
-    expect(networkConfig(config)).toEqual({ edgeWeights: { reply: 1, mention: 1, reaction: 0 }, topBrokers: 10 });
+    expect(networkConfig(config)).toEqual({ edgeWeights: { reply: 1, mention: 1, reaction: 0 }, topBrokers: 10, maxPeopleForBrokers: 2000 });
   });
 });

@@ -69,6 +69,15 @@ describe('computeNetwork', () => {
     expect(n.topBrokers[2]?.betweenness).toBeCloseTo(1 / 21, 12);
   });
 
+  it('above maxPeopleForBrokers, finds brokers among the most connected people only, and says so', async () => {
+    const n = await computeNetwork((await pilot()).query, metricContext(january, { config: { minGroupSize: 2 } }), { config: { maxPeopleForBrokers: 5 } });
+    // Partners: b1 3; a1, a2, b2, d1 2 each; c1, d2, x 1. Kept: b1, a1, a2, b2, d1 (ties by id).
+    // Ties among them: a1-b1, a2-b1, b1-b2, a2-b2. Through b1: a1-a2, a1-b2 -> 2 pairs; 2 · 2 / (4 · 3) = 1/3.
+    expect(n.topBrokers.map((b) => [b.id, b.partners])).toEqual([['slack:b1', 3]]);
+    expect(n.topBrokers[0]?.betweenness).toBeCloseTo(1 / 3, 12);
+    expect(n.warnings).toContain('network.topBrokers: betweenness computed over the 5 most connected of 8 people (network.maxPeopleForBrokers)');
+  });
+
   it('shares interactions across departments, suppressing small ones', async () => {
     const n = await computeNetwork((await pilot()).query, metricContext(january, { config: { minGroupSize: 2 } }));
     const d = n.departments;

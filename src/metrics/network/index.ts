@@ -14,11 +14,17 @@ export interface NetworkConfig {
   edgeWeights: Record<InteractionKind, number>;
   /** How many brokers `topBrokers` lists. Default: 10. */
   topBrokers: number;
+  /**
+   * Betweenness costs people x ties (Brandes); above this many connected people it is computed on
+   * the most connected ones only (by number of partners), and a warning says so. Default: 2000.
+   */
+  maxPeopleForBrokers: number;
 }
 
 export const DEFAULT_NETWORK_CONFIG: NetworkConfig = {
   edgeWeights: { reply: 1, mention: 1, reaction: 0.5 },
   topBrokers: 10,
+  maxPeopleForBrokers: 2000,
 };
 
 /** A person who links others: high betweenness in the interaction network. */
@@ -97,7 +103,7 @@ export async function computeNetwork(query: Query, ctx: MetricContext, extra: Ne
     interactions: countsByKind(rows),
     weightedInteractions: weighted.reduce((t, e) => t + e.weight, 0),
     density: graph.order < 2 ? null : graphMetrics.density(graph),
-    topBrokers: brokers(graph, info, config.topBrokers),
+    topBrokers: brokers(brokerGraph(graph, config.maxPeopleForBrokers, warnings), graph, info, config.topBrokers),
     departments: hasDepartments ? departmentNetwork(departmentOf, weighted, ctx.config.minGroupSize) : null,
     warnings,
   };
@@ -121,7 +127,28 @@ function weightedEdges(rows: readonly EdgeRow[], config: NetworkConfig): Weighte
   return [...merged.values()];
 }
 
-function brokers(graph: UndirectedGraph, info: ReadonlyMap<string, PersonRow>, size: number): Broker[] {
+/**
+ * The graph brokers are found in: the whole network, or above `maxPeople` connected people the
+ * subgraph of the `maxPeople` with most partners (ties by id), where brokers live by definition.
+ */
+function brokerGraph(graph: UndirectedGraph, maxPeople: number, warnings: string[]): UndirectedGraph {
+  if (graph.order <= maxPeople) return graph;
+  const kept = new Set(
+    graph
+      .nodes()
+      .sort((a, b) => graph.degree(b) - graph.degree(a) || (a < b ? -1 : a > b ? 1 : 0))
+      .slice(0, maxPeople),
+  );
+  const sub = new UndirectedGraph();
+  for (const node of kept) sub.addNode(node);
+  graph.forEachEdge((_edge, _attributes, a, b) => {
+    if (kept.has(a) && kept.has(b)) sub.mergeEdge(a, b);
+  });
+  warnings.push(`network.topBrokers: betweenness computed over the ${maxPeople} most connected of ${graph.order} people (network.maxPeopleForBrokers)`);
+  return sub;
+}
+
+function brokers(graph: UndirectedGraph, whole: UndirectedGraph, info: ReadonlyMap<string, PersonRow>, size: number): Broker[] {
   if (graph.order < 3) return [];
   const scores = centrality.betweenness(graph, { getEdgeWeight: null, normalized: true });
   return Object.entries(scores)
@@ -133,6 +160,6 @@ function brokers(graph: UndirectedGraph, info: ReadonlyMap<string, PersonRow>, s
       name: info.get(id)?.name ?? null,
       department: info.get(id)?.department ?? null,
       betweenness,
-      partners: graph.degree(id),
+      partners: whole.degree(id),
     }));
 }
