@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RedundancyCluster } from '../../../src/metrics/redundancy/index.js';
 import { renderReport, type RenderOptions } from '../../../src/report/pdf/index.js';
-import { ITEMS_SHOWN, itemLines } from '../../../src/report/pdf/sections/duplicates.js';
+import { ITEMS_SHOWN, itemLines, suggestion } from '../../../src/report/pdf/sections/duplicates.js';
 import { readPdf } from '../../helpers/pdf-text.js';
 import { richDocument, richIdentities, richRedundancy } from './rich-document.js';
 
@@ -24,6 +24,13 @@ function bigCluster(count: number): RedundancyCluster {
 }
 
 describe('duplicate-effort clusters in the PDF', () => {
+  it('gives each cluster a one-line suggestion naming the spaces and where it started first', () => {
+    const cluster = bigCluster(3);
+    const dated = { ...cluster, people: 4, items: cluster.items.map((item, k) => ({ ...item, firstAt: `2026-0${5 - k}-10T09:00:00.000Z` })) };
+    // Team 2 started first (2026-03-10), then Team 1 (April), then Team 0 (May).
+    expect(suggestion(dated, 'UTC')).toBe('Suggestion: connect the 4 people behind this in Team 2, Team 1 and Team 0; it started first in Team 2 on 10 Mar 2026, so later efforts can join it.');
+  });
+
   it('lists at most 4 items of a cluster, then how many more', () => {
     expect(ITEMS_SHOWN).toBe(4);
     expect(itemLines(bigCluster(219)).split('\n')).toEqual([

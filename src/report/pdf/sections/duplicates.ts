@@ -24,12 +24,30 @@ export function duplicateEfforts(pdf: PDFKit.PDFDocument, redundancy: Redundancy
     columns: [{ header: '#', width: 0.5 }, { header: 'Items (space: opening words)', width: 5.6 }, { header: 'Dates', width: 2.3 }, { header: 'People', width: 1.2, align: 'right' }, { header: 'Similarity', width: 1.6, align: 'right' }],
     rows: redundancy.clusters.slice(0, CLUSTERS_SHOWN).map((cluster, index) => [
       String(index + 1),
-      itemLines(cluster),
+      `${itemLines(cluster)}\n${suggestion(cluster, timeZone)}`,
       `${formatDate(cluster.firstAt, timeZone)} – ${formatDate(cluster.lastAt, timeZone)}`,
       formatCount(cluster.people),
       `${cluster.similarity.min.toFixed(2)}–${cluster.similarity.max.toFixed(2)}`,
     ]),
   });
+}
+
+/**
+ * One line a sponsor can act on: who to connect, and where the effort started first (so the
+ * later one can join it rather than start over).
+ */
+export function suggestion(cluster: RedundancyCluster, timeZone: string): string {
+  const byStart = [...cluster.items].sort((a, b) => (a.firstAt < b.firstAt ? -1 : a.firstAt > b.firstAt ? 1 : 0));
+  const spaces = [...new Set(byStart.map((item) => item.space))];
+  const first = byStart[0];
+  const where =
+    spaces.length > 3
+      ? `${spaces.slice(0, 3).join(', ')} and ${formatCount(spaces.length - 3)} more spaces`
+      : spaces.length === 2
+        ? `${spaces[0]} and ${spaces[1]}`
+        : `${spaces.slice(0, -1).join(', ')} and ${spaces.at(-1)}`;
+  const people = cluster.people === 1 ? 'the person' : `the ${formatCount(cluster.people)} people`;
+  return `Suggestion: connect ${people} behind this in ${where}; it started first in ${first?.space ?? where} on ${first ? formatDate(first.firstAt, timeZone) : '—'}, so later efforts can join it.`;
 }
 
 /** The first ITEMS_SHOWN items, one a line, then how many more metrics.json lists. */
