@@ -55,7 +55,7 @@ function buildProgram(): Command {
 
 function addAnalyzeOptions(command: Command): Command {
   return command
-    .option('-o, --out <dir>', 'output folder', undefined)
+    .option('-o, --out <dir>', 'output folder (default ./pilot-report-out/)')
     .option('--json <file|->', 'write metrics.json here; - writes it to stdout and nothing else goes there')
     .option('--pdf <file>', 'write the PDF here')
     .option('--markdown <file>', 'write a KPI summary in Markdown here (also appended to $GITHUB_STEP_SUMMARY when set)')
