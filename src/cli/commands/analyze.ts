@@ -1,6 +1,5 @@
 import { appendFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { loadConfig } from '../../config/load.js';
 import type { ResolvedConfig } from '../../config/defaults.js';
 import { InputError, UsageError } from '../../errors.js';
 import { renderMarkdownSummary } from '../../report/markdown/summary.js';
@@ -8,6 +7,7 @@ import { serializeMetrics } from '../../report/json/write.js';
 import { writeReport } from '../../report/pdf/index.js';
 import type { Logger } from '../output.js';
 import { analyzeInputs, type AnalysisResult } from '../analysis.js';
+import { configAndInputs } from '../config-and-inputs.js';
 import { flagsToConfig, type AnalyzeFlags } from '../flags.js';
 
 export type { AnalyzeFlags } from '../flags.js';
@@ -18,13 +18,7 @@ export type { AnalyzeFlags } from '../flags.js';
  * 0 ok, 1 when an error-level target failed (the outputs are still written).
  */
 export async function runAnalyze(inputs: readonly string[], flags: AnalyzeFlags, log: Logger): Promise<number> {
-  const { config, file, warnings } = await loadConfig({ cwd: process.cwd(), env: process.env, configPath: flags.config, flags: flagsToConfig(flags) });
-  if (file) log.verbose(`config: ${file}`);
-  warnings.forEach((w) => log.warn(w));
-  const chosenInputs = inputs.length > 0 ? [...inputs] : config.inputs;
-  if (chosenInputs.length === 0) {
-    throw new UsageError('analyze needs at least one input (an export file, folder or .zip)\n  hint: pilot-report analyze yammer-export.zip, or list "inputs" in pilot-report.config.json');
-  }
+  const { config, inputs: chosenInputs } = await configAndInputs('analyze', inputs, { configPath: flags.config, flags: flagsToConfig(flags) }, log);
   const result = await analyzeInputs(chosenInputs, config, log);
   await writeOutputs(result, config, log);
   const failed = result.document.targets.filter((t) => !t.passed);

@@ -1,13 +1,13 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { loadConfig } from '../../config/load.js';
 import type { ResolvedConfig } from '../../config/defaults.js';
-import { InternalError, PilotError, UsageError } from '../../errors.js';
+import { InternalError, PilotError } from '../../errors.js';
 import type { SourceAccount } from '../../model/accounting.js';
 import { Dataset } from '../../model/dataset.js';
 import { sourceQuality } from '../../metrics/data-quality.js';
 import { loadInputs, type LoadLog } from '../../sources/load.js';
+import { configAndInputs } from '../config-and-inputs.js';
 import { createLogger } from '../output.js';
 import { withProgress, type ProgressLogger } from '../progress.js';
 import { readPeople } from '../side-files.js';
@@ -66,18 +66,12 @@ export function registerValidate(program: Command): void {
  * nothing usable remains, or (with --strict) any row-level problem was found.
  */
 export async function runValidate(inputs: readonly string[], flags: ValidateFlags, log: ProgressLogger): Promise<number> {
-  const { config, file, warnings } = await loadConfig({
-    cwd: process.cwd(),
-    env: process.env,
-    configPath: flags.config,
-    flags: { includePrivate: flags.includePrivate, people: flags.people, strict: flags.strict },
-  });
-  if (file) log.verbose(`config: ${file}`);
-  warnings.forEach((w) => log.warn(w));
-  const chosen = inputs.length > 0 ? [...inputs] : config.inputs;
-  if (chosen.length === 0) {
-    throw new UsageError('validate needs at least one input (an export file, folder or .zip)\n  hint: pilot-report validate yammer-export.zip, or list "inputs" in pilot-report.config.json');
-  }
+  const { config, inputs: chosen } = await configAndInputs(
+    'validate',
+    inputs,
+    { configPath: flags.config, flags: { includePrivate: flags.includePrivate, people: flags.people, strict: flags.strict } },
+    log,
+  );
   const result = await validateInputs(chosen, config, log);
   await writeResult(result, flags, log);
   return result.usable ? 0 : 2;

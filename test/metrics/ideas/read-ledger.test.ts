@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { memoryFile } from '../../helpers/memory-file.js';
 import { InputError } from '../../../src/errors.js';
-import { memoryTree } from '../../../src/sources/input-tree.js';
 import { readLedger } from '../../../src/sources/ledger/read-ledger.js';
-import type { InputFile, Problem } from '../../../src/sources/types.js';
+import type { Problem } from '../../../src/sources/types.js';
 
-function file(body: string): InputFile {
-  const found = memoryTree('in', { 'ledger.csv': body }).find('ledger.csv');
-  if (!found) throw new Error('test setup: no file');
-  return found;
-}
+const file = (text: string) => memoryFile('ledger.csv', text);
 
 describe('readLedger', () => {
   it('reads rows, keeps bad values as problems, and sets aside bad rows with their line', async () => {

@@ -3,15 +3,9 @@ import type { RedundancyCluster } from '../../../src/metrics/redundancy/index.js
 import { renderReport, type RenderOptions } from '../../../src/report/pdf/index.js';
 import { ITEMS_SHOWN, itemLines, suggestion } from '../../../src/report/pdf/sections/duplicates.js';
 import { readPdf } from '../../helpers/pdf-text.js';
-import { richDocument, richIdentities, richRedundancy } from './rich-document.js';
+import { richDocument, richIdentities, richRenderOptions, richRedundancy } from './rich-document.js';
 
-const options: RenderOptions = {
-  generatedAt: new Date('2026-04-02T08:00:00Z'),
-  title: 'Operations network pilot',
-  organization: 'Acme Manufacturing',
-  identities: richIdentities(),
-  config: { moderators: ['mod@example.com'], minGroupSize: 5, ideas: { stallDays: 30 } },
-};
+const options: RenderOptions = richRenderOptions();
 
 /** The rich document's cluster grown to `count` items (thread k in space `Team k`). */
 function bigCluster(count: number): RedundancyCluster {

@@ -5,14 +5,10 @@ import { anonymizeDocument, pseudonymizer } from '../../../src/report/anonymize.
 import { renderReport, type RenderOptions } from '../../../src/report/pdf/index.js';
 import { readBusinessCase } from '../../../src/report/pdf/sections/read-business-case.js';
 import { readPdf } from '../../helpers/pdf-text.js';
-import { richDocument, richIdentities } from './rich-document.js';
+import { richDocument, richIdentities, richRenderOptions } from './rich-document.js';
 
 const options: RenderOptions = {
-  generatedAt: new Date('2026-04-02T08:00:00Z'),
-  title: 'Operations network pilot',
-  organization: 'Acme Manufacturing',
-  identities: richIdentities(),
-  config: { moderators: ['mod@example.com'], minGroupSize: 5, ideas: { stallDays: 30 } },
+  ...richRenderOptions(),
   deltas: { 'engagement.totals.activePeople': { current: 137, baseline: 120, delta: 17, deltaPct: (17 / 120) * 100 } },
 };
 

@@ -1,3 +1,4 @@
+import type { RenderOptions } from '../../../src/report/pdf/index.js';
 import { computeBusinessCase } from '../../../src/metrics/business-case.js';
 import type { IdeaItem, Ideas } from '../../../src/metrics/ideas/result.js';
 import type { Moderation } from '../../../src/metrics/moderation.js';
@@ -147,5 +148,16 @@ export function richDocument(): MetricsDocument {
       { metric: 'engagement.totals.contributors', op: '>=', expected: 60, actual: 58, passed: false, level: 'warn', message: '' },
     ],
     warnings: [],
+  };
+}
+
+/** Render options the full-report tests share: title, organization, identities and a small config. */
+export function richRenderOptions(): RenderOptions {
+  return {
+    generatedAt: new Date('2026-04-02T08:00:00Z'),
+    title: 'Operations network pilot',
+    organization: 'Acme Manufacturing',
+    identities: richIdentities(),
+    config: { moderators: ['mod@example.com'], minGroupSize: 5, ideas: { stallDays: 30 } },
   };
 }

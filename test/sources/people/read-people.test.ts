@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { memoryFile } from '../../helpers/memory-file.js';
 import { InputError } from '../../../src/errors.js';
-import { memoryTree } from '../../../src/sources/input-tree.js';
 import { normalizeAlias, readPeopleFile } from '../../../src/sources/people/read-people.js';
-import type { InputFile } from '../../../src/sources/types.js';
 
-function peopleFile(text: string): InputFile {
-  const file = memoryTree('cfg', { 'people.csv': text }).find('people.csv');
-  if (!file) throw new Error('memory tree lost its file');
-  return file;
-}
+const peopleFile = (text: string) => memoryFile('people.csv', text, 'cfg');
 
 describe('readPeopleFile', () => {
   it('reads roles, departments, since and normalized aliases', async () => {

@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { memoryFile } from '../../helpers/memory-file.js';
 import { InputError } from '../../../src/errors.js';
-import { memoryTree } from '../../../src/sources/input-tree.js';
 import { readRecognizeFile } from '../../../src/sources/people/read-recognize.js';
-import type { InputFile } from '../../../src/sources/types.js';
 
-function recognizeFile(text: string): InputFile {
-  const file = memoryTree('cfg', { 'names.csv': text }).find('names.csv');
-  if (!file) throw new Error('memory tree lost its file');
-  return file;
-}
+const recognizeFile = (text: string) => memoryFile('names.csv', text, 'cfg');
 
 describe('readRecognizeFile', () => {
   it('reads lower-cased e-mails and normalized person ids from either column', async () => {
