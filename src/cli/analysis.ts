@@ -20,6 +20,7 @@ import { TOOL_VERSION } from '../version.js';
 import { clearDatasetFile } from './commands/analyze.js';
 import { computeProvenance, runOutputs } from './provenance.js';
 import { anonymized, businessCaseOf, laterSections, maskPrivateFolders } from './sections.js';
+import { stopwatch } from './timing.js';
 import { readIdeasLedger, readPeople, readRecognized } from './side-files.js';
 
 export interface AnalysisResult {
@@ -42,7 +43,8 @@ export async function analyzeInputs(inputs: readonly string[], config: ResolvedC
   const now = runClock();
   const asOf = config.asOf ? new Date(resolveDateBound(config.asOf, config.timeZone, 'as-of')) : now;
   if (config.dataset) await clearDatasetFile(config.dataset);
-  const dataset = await Dataset.open(config.dataset);
+  const watch = stopwatch(log);
+  const dataset = await Dataset.open({ file: config.dataset, spill: true, memoryLimit: config.memoryLimit, observe: watch.query });
   try {
     const sideWarnings: string[] = [];
     const sink = (line: string) => {
@@ -52,18 +54,19 @@ export async function analyzeInputs(inputs: readonly string[], config: ResolvedC
     const people: PeopleEntry[] = await readPeople(config.people, sink);
     const ledger = await readIdeasLedger(config.ideasLedger, sink);
     const sources = config.csvMapping ? { csv: createCsvSource(config.csvMapping) } : {};
-    const accounts = await loadInputs(inputs, dataset, { includePrivate: config.includePrivate, botAccounts: config.botAccounts.map((b) => b.toLowerCase()), sources }, log);
+    const accounts = await watch.phase('read inputs', () =>
+      loadInputs(inputs, dataset, { includePrivate: config.includePrivate, botAccounts: config.botAccounts.map((b) => b.toLowerCase()), sources }, log),
+    );
     if (config.strict) refuseProblems(accounts);
-    await dataset.finalize(accounts, people);
+    await watch.phase('finalize dataset', () => dataset.finalize(accounts, people));
     const period = resolvePeriod(config, accounts, asOf);
     const ctx: MetricContext = { period, asOf: asOf.toISOString(), config: toMetricsConfig(config), capabilities: capabilitiesOf(accounts) };
-    const ideas = await computeIdeas(dataset.query, ctx, ledger);
-    const document = await buildMetricsDocument(dataset.query, accounts, ctx, {
-      version: TOOL_VERSION,
-      generatedAt: now.toISOString(),
-      provenance: await computeProvenance(inputs, config, { version: TOOL_VERSION, exclude: runOutputs(config) }),
-      sections: await laterSections(dataset.query, ctx, ideas, people, config),
-    });
+    const ideas = await watch.phase('metrics: ideas', () => computeIdeas(dataset.query, ctx, ledger));
+    const provenance = await watch.phase('provenance (input hashes)', () => computeProvenance(inputs, config, { version: TOOL_VERSION, exclude: runOutputs(config) }));
+    const sections = await laterSections(dataset.query, ctx, ideas, people, config, watch);
+    const document = await watch.phase('metrics: engagement, conversations, data quality', () =>
+      buildMetricsDocument(dataset.query, accounts, ctx, { version: TOOL_VERSION, generatedAt: now.toISOString(), provenance, sections }),
+    );
     document.provenance.inputs = await maskPrivateFolders(document.provenance.inputs, dataset.query);
     const businessCase = businessCaseOf(document, ideas, config);
     setLaterSection(document, 'businessCase', { ...businessCase });

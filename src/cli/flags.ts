@@ -15,6 +15,7 @@ export interface AnalyzeFlags {
   baseline?: string;
   template?: string;
   dataset?: string;
+  memoryLimit?: string;
   includePrivate?: boolean;
   anonymize?: boolean;
   recognize?: string;
@@ -41,6 +42,7 @@ export function flagsToConfig(flags: AnalyzeFlags): Record<string, unknown> {
     baseline: flags.baseline,
     template: flags.template,
     dataset: flags.dataset,
+    memoryLimit: flags.memoryLimit,
     includePrivate: flags.includePrivate,
     anonymize: flags.anonymize,
     recognize: flags.recognize,

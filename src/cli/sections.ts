@@ -11,9 +11,10 @@ import type { PeopleEntry } from '../model/types.js';
 import type { Query } from '../model/query.js';
 import type { MetricsDocument } from '../report/json/document.js';
 import { anonymizeDocument, pseudonymizer, type PersonRef } from '../report/anonymize.js';
+import { SILENT_STOPWATCH, type Stopwatch } from './timing.js';
 
 /** The sections after engagement and conversations (spec §5–§6), each from its own module. */
-export async function laterSections(query: Query, ctx: MetricContext, ideas: Ideas, people: readonly PeopleEntry[], config: ResolvedConfig) {
+export async function laterSections(query: Query, ctx: MetricContext, ideas: Ideas, people: readonly PeopleEntry[], config: ResolvedConfig, watch: Stopwatch = SILENT_STOPWATCH) {
   const moderatorSince = new Map(
     people.flatMap((p) => (p.role === 'moderator' && p.since && p.email ? [[p.email.toLowerCase(), p.since] as const] : [])),
   );
@@ -26,10 +27,10 @@ export async function laterSections(query: Query, ctx: MetricContext, ideas: Ide
   }
   return {
     ideas: { ...ideas },
-    moderation: { ...(await computeModeration(query, ctx, { moderatorSince })) },
-    recognition: { ...(await computeRecognition(query, ctx, { ideas: ideaCounts, config: recognitionConfig(config) })) },
-    network: { ...(await computeNetwork(query, ctx, { config: networkConfig(config) })) },
-    redundancy: { ...(await computeRedundancy(query, ctx, { config: definedOnly(config.redundancy ?? {}) })) },
+    moderation: { ...(await watch.phase('metrics: moderation', () => computeModeration(query, ctx, { moderatorSince }))) },
+    recognition: { ...(await watch.phase('metrics: recognition', () => computeRecognition(query, ctx, { ideas: ideaCounts, config: recognitionConfig(config) }))) },
+    network: { ...(await watch.phase('metrics: network', () => computeNetwork(query, ctx, { config: networkConfig(config) }))) },
+    redundancy: { ...(await watch.phase('metrics: duplicate efforts', () => computeRedundancy(query, ctx, { config: definedOnly(config.redundancy ?? {}) }))) },
   };
 }
 

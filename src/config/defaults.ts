@@ -41,6 +41,8 @@ export interface ResolvedConfig {
   baseline?: string;
   template?: string;
   dataset?: string;
+  /** DuckDB's memory_limit (the dataset spills to a temporary file beyond it). */
+  memoryLimit: string;
   strict: boolean;
   botAccounts: string[];
   moderators: string[];
@@ -69,6 +71,7 @@ export function normalizeConfig(written: WrittenConfig): ResolvedConfig {
     includePrivate: written.includePrivate ?? false,
     anonymize: written.anonymize ?? false,
     strict: written.strict ?? false,
+    memoryLimit: written.memoryLimit ?? SCHEMA_DEFAULTS.memoryLimit,
     botAccounts: [...(written.botAccounts ?? [])],
     moderators: [...(written.moderators ?? DEFAULT_METRICS_CONFIG.moderators)],
     ideas: {

@@ -17,6 +17,7 @@ export const SCHEMA_DEFAULTS = {
   out: './pilot-report-out/',
   timeZone: 'UTC',
   minutesSavedPerAnsweredQuestion: 15,
+  memoryLimit: '1GB',
 } as const;
 
 const path = (what: string): z.ZodString => z.string().min(1).describe(what);
@@ -188,6 +189,12 @@ export const configSchema = z
     baseline: path('A previous metrics.json to compare with.').optional(),
     template: z.string().min(1).describe('Report theme: a built-in name or a folder.').optional(),
     dataset: path('Keep the normalized dataset (DuckDB file) here.').optional(),
+    memoryLimit: z
+      .string()
+      .regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i, 'a size such as 512MB or 2GB')
+      .describe('Memory the analytics engine (DuckDB) may hold before it spills the dataset to a temporary file, e.g. `512MB` or `4GB`. The whole run needs a few hundred MB more. Default: 1GB.')
+      .meta({ default: SCHEMA_DEFAULTS.memoryLimit })
+      .optional(),
     strict: z.boolean().describe('Treat any row-level problem as an error (exit 2). Default: false.').meta({ default: false }).optional(),
     botAccounts: stringList('Accounts (e-mails, ids or wiki user names) that are bots, not persons.').meta({ default: [] }).optional(),
     moderators: stringList('Moderators, by e-mail or identity id.').meta({ default: [] }).optional(),

@@ -1,7 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { DuckDBInstance, timestampValue, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import { reclassifyUsed, type SourceAccount } from './accounting.js';
 import { resolvePersons, type IdentityFacts } from './identities.js';
-import { queryOver, type Query } from './query.js';
+import { queryOver, type Query, type QueryObserver } from './query.js';
 import type { Activity, Identity, PeopleEntry, SourceRecord, Space } from './types.js';
 
 const RAW_TABLES = `
@@ -27,22 +30,39 @@ export class Dataset {
     private readonly connection: DuckDBConnection,
     private readonly appenders: { activities: DuckDBAppender; identities: DuckDBAppender; spaces: DuckDBAppender },
     readonly query: Query,
+    /** A temporary folder holding the database, removed on close. */
+    private readonly scratch: string | null,
   ) {}
 
-  /** Opens an empty dataset; `file` keeps it on disk (it must not exist yet). */
-  static async open(file: string = ':memory:'): Promise<Dataset> {
+  /**
+   * Opens an empty dataset: in memory by default, in `file` (which must not exist yet) to keep it,
+   * or with `spill` in a temporary file removed on close (what the CLI does).
+   *
+   * Why a file even when nothing is kept: DuckDB compresses tables when it writes them to a file
+   * and can evict their blocks under `memoryLimit`, while an in-memory database keeps every row
+   * uncompressed and cannot spill it (a cap there turns a large export into an out-of-memory
+   * error). On 1M Yammer messages the in-memory tables peaked at ~1.5 GB, the file at 154 MB.
+   */
+  static async open(options: DatasetOptions = {}): Promise<Dataset> {
+    const scratch = options.spill && !options.file ? makeScratchFolder() : null;
+    const file = options.file ?? (scratch ? path.join(scratch, 'dataset.duckdb') : ':memory:');
     // Extensions this tool needs (ICU, JSON) are built in; never reach the network for others.
-    // No memory_limit: DuckDB cannot spill the tables of an in-memory database, so a cap turns a
-    // large export into an out-of-memory error (3M Yammer messages failed at 1 GB). See bench/README.md.
-    const instance = await DuckDBInstance.create(file, { autoinstall_known_extensions: 'false' });
-    const connection = await instance.connect();
-    await connection.run(RAW_TABLES);
-    const appenders = {
-      activities: await connection.createAppender('raw_activities'),
-      identities: await connection.createAppender('raw_identities'),
-      spaces: await connection.createAppender('raw_spaces'),
-    };
-    return new Dataset(instance, connection, appenders, queryOver(connection));
+    const settings: Record<string, string> = { autoinstall_known_extensions: 'false' };
+    if (options.memoryLimit && file !== ':memory:') settings['memory_limit'] = options.memoryLimit;
+    try {
+      const instance = await DuckDBInstance.create(file, settings);
+      const connection = await instance.connect();
+      await connection.run(RAW_TABLES);
+      const appenders = {
+        activities: await connection.createAppender('raw_activities'),
+        identities: await connection.createAppender('raw_identities'),
+        spaces: await connection.createAppender('raw_spaces'),
+      };
+      return new Dataset(instance, connection, appenders, queryOver(connection, options.observe), scratch);
+    } catch (error) {
+      if (scratch) removeScratch(scratch);
+      throw error;
+    }
   }
 
   /** Appends one adapter record; counts non-derived activities as read and used. */
@@ -222,7 +242,39 @@ export class Dataset {
   async close(): Promise<void> {
     this.connection.closeSync();
     this.instance.closeSync();
+    if (this.scratch) removeScratch(this.scratch);
   }
+}
+
+export interface DatasetOptions {
+  /** Keep the dataset in this DuckDB file (it must not exist yet). */
+  file?: string;
+  /** Without `file`: hold the dataset in a temporary file (removed on close) instead of in memory. */
+  spill?: boolean;
+  /** DuckDB's `memory_limit` for a dataset in a file (e.g. `1GB`); beyond it DuckDB evicts and spills. */
+  memoryLimit?: string;
+  /** Hears about every query (the CLI's `--verbose` timings). */
+  observe?: QueryObserver;
+}
+
+/** Folders of datasets still open, removed at exit even when the run is cut short. */
+const openScratch = new Set<string>();
+
+function makeScratchFolder(): string | null {
+  try {
+    const folder = mkdtempSync(path.join(tmpdir(), 'pilot-report-'));
+    if (openScratch.size === 0) process.once('exit', () => [...openScratch].forEach(removeScratch));
+    openScratch.add(folder);
+    return folder;
+  } catch {
+    // No writable temporary folder: the dataset stays in memory, which works for all but huge exports.
+    return null;
+  }
+}
+
+function removeScratch(folder: string): void {
+  rmSync(folder, { recursive: true, force: true });
+  openScratch.delete(folder);
 }
 
 function appendNullable(w: DuckDBAppender, value: string | null): void {

@@ -7,17 +7,40 @@ export type Row = Record<string, string | number | boolean | null | readonly (st
 export interface Query {
   all<T extends Row = Row>(sql: string, params?: Record<string, string | number | boolean | null>): Promise<T[]>;
   run(sql: string, params?: Record<string, string | number | boolean | null>): Promise<void>;
+  /**
+   * The rows of a large result in batches (DuckDB's chunks, about 2,048 rows), so a caller that
+   * reduces rows as they come (texts to word ids) never holds them all at once.
+   */
+  batches<T extends Row = Row>(sql: string, params?: Record<string, string | number | boolean | null>): AsyncIterable<T[]>;
 }
 
-export function queryOver(connection: DuckDBConnection): Query {
+/** Told about every statement after it ran: its text, milliseconds and rows returned (null for `run`). */
+export type QueryObserver = (sql: string, ms: number, rows: number | null) => void;
+
+export function queryOver(connection: DuckDBConnection, observe?: QueryObserver): Query {
   return {
     async all<T extends Row>(sql: string, params?: Record<string, string | number | boolean | null>): Promise<T[]> {
+      const started = performance.now();
       const reader = await connection.runAndReadAll(sql, params as Record<string, DuckDBValue> | undefined);
       // Rows are built field by field so the conversion is explicit; the caller names the shape.
-      return reader.getRowObjectsJS().map((raw) => convertRow(raw) as T);
+      const rows = reader.getRowObjectsJS().map((raw) => convertRow(raw) as T);
+      observe?.(sql, performance.now() - started, rows.length);
+      return rows;
     },
     async run(sql, params) {
+      const started = performance.now();
       await connection.run(sql, params as Record<string, DuckDBValue> | undefined);
+      observe?.(sql, performance.now() - started, null);
+    },
+    async *batches<T extends Row>(sql: string, params?: Record<string, string | number | boolean | null>): AsyncIterable<T[]> {
+      const started = performance.now();
+      const result = await connection.stream(sql, params as Record<string, DuckDBValue> | undefined);
+      let rows = 0;
+      for await (const batch of result.yieldRowObjectJs()) {
+        rows += batch.length;
+        yield batch.map((raw) => convertRow(raw) as T);
+      }
+      observe?.(sql, performance.now() - started, rows);
     },
   };
 }

@@ -177,3 +177,13 @@ describe('loadConfig environment and flags', () => {
     expect(warnings).toEqual(['config: recognize has no effect without anonymize (everyone is named already)']);
   });
 });
+
+describe('memoryLimit', () => {
+  it('defaults to 1GB, comes from the environment or a flag, and refuses what is not a size', async () => {
+    expect((await loadConfig({ cwd: dir, env: {}, flags: {} })).config.memoryLimit).toBe('1GB');
+    expect((await loadConfig({ cwd: dir, env: { PILOT_REPORT_MEMORY_LIMIT: '2GB' }, flags: {} })).config.memoryLimit).toBe('2GB');
+    expect((await loadConfig({ cwd: dir, env: { PILOT_REPORT_MEMORY_LIMIT: '2GB' }, flags: { memoryLimit: '512MiB' } })).config.memoryLimit).toBe('512MiB');
+    const error = await loadError({ cwd: dir, env: {}, flags: { memoryLimit: 'lots' } });
+    expect(error.message).toContain('memoryLimit: a size such as 512MB or 2GB; got string "lots"');
+  });
+});

@@ -9,6 +9,7 @@ import type { Logger } from '../output.js';
 import { analyzeInputs, type AnalysisResult } from '../analysis.js';
 import { configAndInputs } from '../config-and-inputs.js';
 import { flagsToConfig, type AnalyzeFlags } from '../flags.js';
+import { stopwatch } from '../timing.js';
 
 export type { AnalyzeFlags } from '../flags.js';
 
@@ -48,7 +49,7 @@ async function writeAll(result: AnalysisResult, config: ResolvedConfig, log: Log
   if (jsonTarget === '-') process.stdout.write(json);
   else await writeCreatingFolder(jsonTarget, json);
   await mkdir(path.dirname(path.resolve(pdfTarget)), { recursive: true });
-  await writeReport(document, pdfTarget, {
+  await stopwatch(log).phase('write the PDF', () => writeReport(document, pdfTarget, {
     title: config.report.title,
     generatedAt: new Date(document.generatedAt),
     template: config.template,
@@ -59,7 +60,7 @@ async function writeAll(result: AnalysisResult, config: ResolvedConfig, log: Log
     targets: document.targets,
     config: printableConfig(config),
     anonymized: config.anonymize,
-  });
+  }));
   const markdown = renderMarkdownSummary(document, document.targets, result.deltas, { title: config.report.title });
   if (config.markdown) await writeCreatingFolder(config.markdown, markdown);
   const stepSummary = process.env['GITHUB_STEP_SUMMARY'];

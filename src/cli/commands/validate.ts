@@ -85,7 +85,7 @@ export async function validateInputs(inputs: readonly string[], config: Resolved
   const loadLog: LoadLog = { warn: () => {}, verbose: (m) => log.verbose(m), progress: log.progress?.bind(log) };
   const accounts: SourceAccount[] = [];
   const failures: InputFailure[] = [];
-  const dataset = await Dataset.open();
+  const dataset = await Dataset.open({ spill: true, memoryLimit: config.memoryLimit });
   try {
     for (const [position, input] of inputs.entries()) {
       const options = { includePrivate: config.includePrivate, botAccounts: config.botAccounts.map((b) => b.toLowerCase()), firstInputIndex: position * INDEX_STRIDE };

@@ -1,0 +1,63 @@
+/**
+ * Times each metric on a saved dataset (`pilot-report analyze --dataset FILE.duckdb ...` keeps one),
+ * without reading the exports again: the quick loop for making one metric faster.
+ *
+ *   npx tsx bench/metrics-on-dataset.ts FILE.duckdb [metric ...]
+ *
+ * Metrics: engagement conversations ideas moderation recognition network redundancy (default: all).
+ * The period is the data's whole range (what `analyze` uses without --period). Prints seconds and
+ * the RSS after each metric; with PILOT_REPORT_RESULT=1 also the result as JSON.
+ */
+import { DuckDBInstance } from '@duckdb/node-api';
+import { capabilitiesOf } from '../src/metrics/capabilities.js';
+import { computeConversations } from '../src/metrics/conversations.js';
+import { computeEngagement } from '../src/metrics/engagement.js';
+import { computeIdeas } from '../src/metrics/ideas/index.js';
+import { computeModeration } from '../src/metrics/moderation.js';
+import { computeNetwork } from '../src/metrics/network/index.js';
+import { computeRecognition } from '../src/metrics/recognition/index.js';
+import { computeRedundancy } from '../src/metrics/redundancy/index.js';
+import { defaultPeriod } from '../src/metrics/period.js';
+import { DEFAULT_METRICS_CONFIG, type MetricContext } from '../src/metrics/types.js';
+import { queryOver, type Query } from '../src/model/query.js';
+import type { SourceKind } from '../src/model/types.js';
+
+const METRICS: Record<string, (query: Query, ctx: MetricContext) => Promise<unknown>> = {
+  engagement: computeEngagement,
+  conversations: computeConversations,
+  ideas: (q, ctx) => computeIdeas(q, ctx, []),
+  moderation: (q, ctx) => computeModeration(q, ctx, {}),
+  recognition: (q, ctx) => computeRecognition(q, ctx, {}),
+  network: (q, ctx) => computeNetwork(q, ctx, {}),
+  redundancy: (q, ctx) => computeRedundancy(q, ctx, {}),
+};
+
+async function main(): Promise<void> {
+  const [file, ...wanted] = process.argv.slice(2);
+  if (!file) throw new Error('usage: npx tsx bench/metrics-on-dataset.ts FILE.duckdb [metric ...]');
+  const instance = await DuckDBInstance.create(file, { access_mode: 'READ_ONLY', autoinstall_known_extensions: 'false' });
+  const query = queryOver(await instance.connect());
+  const [range] = await query.all<{ first_at: string; last_at: string }>('SELECT min(occurred_at) AS first_at, max(occurred_at) AS last_at FROM activities');
+  const sources = await query.all<{ source: SourceKind }>('SELECT DISTINCT source FROM activities');
+  if (!range) throw new Error('no activities');
+  const ctx: MetricContext = {
+    period: defaultPeriod(range.first_at, range.last_at, 'UTC'),
+    asOf: range.last_at,
+    config: DEFAULT_METRICS_CONFIG,
+    capabilities: capabilitiesOf(sources.map((s) => ({ kind: s.source }))),
+  };
+  for (const name of wanted.length ? wanted : Object.keys(METRICS)) {
+    const metric = METRICS[name];
+    if (!metric) throw new Error(`unknown metric ${name}; one of ${Object.keys(METRICS).join(' ')}`);
+    const started = performance.now();
+    const result = await metric(query, ctx);
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    process.stdout.write(`${name}: ${seconds} s, rss ${Math.round(process.memoryUsage.rss() / 2 ** 20)} MiB\n`);
+    if (process.env['PILOT_REPORT_RESULT'] === '1') process.stdout.write(`${JSON.stringify(result, null, 1)}\n`);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

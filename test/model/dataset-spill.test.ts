@@ -1,0 +1,63 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { newAccount } from '../../src/model/accounting.js';
+import { Dataset } from '../../src/model/dataset.js';
+import { act } from '../helpers/dataset.js';
+
+const scratchFolders = () => new Set(readdirSync(tmpdir()).filter((name) => name.startsWith('pilot-report-')));
+
+/** 3,000 posts by 7 people over 30 days; every 10th re-exported (a duplicate id). */
+async function load(dataset: Dataset) {
+  const account = newAccount(0, 'yammer', 'inline');
+  for (let n = 0; n < 3000; n += 1) {
+    const activity = act({ id: `yammer:${n % 10 === 9 ? n - 1 : n}`, at: new Date(Date.UTC(2026, 0, 1 + (n % 30))).toISOString(), identityId: `yammer:u${n % 7}`, text: `post ${n} ${'x'.repeat(n % 50)}` });
+    dataset.append({ type: 'activity', activity }, account);
+  }
+  await dataset.finalize([account], []);
+  return account;
+}
+
+describe('Dataset with spill (a temporary DuckDB file)', () => {
+  it('gives the same tables as in memory, with a memory limit, and removes its file on close', async () => {
+    const before = scratchFolders();
+    const spilled = await Dataset.open({ spill: true, memoryLimit: '64MB' });
+    const created = [...scratchFolders()].filter((name) => !before.has(name));
+    expect(created).toHaveLength(1);
+    const folder = path.join(tmpdir(), created[0] ?? '');
+    expect(existsSync(path.join(folder, 'dataset.duckdb'))).toBe(true);
+    const inMemory = await Dataset.open();
+    const [a, b] = [await load(spilled), await load(inMemory)];
+    // 3,000 rows read; ids 9, 19, ... 2999 are re-exports of 8, 18, ...: 300 duplicates.
+    expect(a).toMatchObject({ read: 3000, used: 2700, skipped: 300 });
+    expect(b).toMatchObject({ read: 3000, used: 2700, skipped: 300 });
+    const figures = 'SELECT person_id, count(*) AS n, sum(length(text)) AS chars FROM activities GROUP BY person_id ORDER BY person_id';
+    expect(await spilled.query.all(figures)).toEqual(await inMemory.query.all(figures));
+    const [limit] = await spilled.query.all<{ value: string }>("SELECT value FROM duckdb_settings() WHERE name = 'memory_limit'");
+    expect(limit?.value).toMatch(/^6[0-4](\.\d+)? MiB$/);
+    await spilled.close();
+    await inMemory.close();
+    expect(existsSync(folder)).toBe(false);
+  });
+});
+
+describe('Query.batches', () => {
+  it('streams every row of a large result once, in chunks, with the conversions of all()', async () => {
+    const dataset = await Dataset.open();
+    const batches: number[] = [];
+    let sum = 0;
+    let firstAt: unknown = null;
+    for await (const rows of dataset.query.batches<{ n: number; at: string }>("SELECT range AS n, TIMESTAMPTZ '2026-01-01 00:00:00+00' AS at FROM range(5000)")) {
+      batches.push(rows.length);
+      for (const r of rows) sum += r.n;
+      firstAt ??= rows[0]?.at;
+    }
+    // 0 + 1 + ... + 4999 = 4999 * 5000 / 2
+    expect(sum).toBe(12_497_500);
+    expect(batches.reduce((t, n) => t + n, 0)).toBe(5000);
+    expect(batches.length).toBeGreaterThan(1);
+    expect(firstAt).toBe('2026-01-01T00:00:00.000Z');
+    await dataset.close();
+  });
+});
