@@ -262,13 +262,33 @@ const openScratch = new Set<string>();
 
 function makeScratchFolder(): string | null {
   try {
-    const folder = mkdtempSync(path.join(tmpdir(), 'pilot-report-'));
-    if (openScratch.size === 0) process.once('exit', () => [...openScratch].forEach(removeScratch));
+    const folder = mkdtempSync(path.join(tmpdir(), 'pilot-report-dataset-'));
+    if (!cleanupInstalled) installCleanup();
     openScratch.add(folder);
     return folder;
   } catch {
     // No writable temporary folder: the dataset stays in memory, which works for all but huge exports.
     return null;
+  }
+}
+
+let cleanupInstalled = false;
+
+/**
+ * Removes open datasets' folders when the process exits, also on Ctrl-C or a CI job's SIGTERM
+ * (whose default action ends the process without an exit event): a cut-short run over a large
+ * export must not leave gigabytes in the temporary folder.
+ */
+function installCleanup(): void {
+  cleanupInstalled = true;
+  const removeAll = () => [...openScratch].forEach(removeScratch);
+  process.once('exit', removeAll);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      removeAll();
+      // Then die of the same signal, as without this handler (exit status 128 + n).
+      process.kill(process.pid, signal);
+    });
   }
 }
 

@@ -6,7 +6,7 @@ import { newAccount } from '../../src/model/accounting.js';
 import { Dataset } from '../../src/model/dataset.js';
 import { act } from '../helpers/dataset.js';
 
-const scratchFolders = () => new Set(readdirSync(tmpdir()).filter((name) => name.startsWith('pilot-report-')));
+const scratchFolders = () => new Set(readdirSync(tmpdir()).filter((name) => name.startsWith('pilot-report-dataset-')));
 
 /** 3,000 posts by 7 people over 30 days; every 10th re-exported (a duplicate id). */
 async function load(dataset: Dataset) {
