@@ -67,18 +67,35 @@ interface DetectedExport {
 export async function loadInputs(args: readonly string[], dataset: Dataset, options: LoadOptions, log: LoadLog): Promise<SourceAccount[]> {
   const sources = { ...SOURCES, ...options.sources };
   const accounts: SourceAccount[] = [];
-  for (const arg of args) {
-    for (const found of await detectExports(arg, sources)) {
-      const account = newAccount((options.firstInputIndex ?? 0) + accounts.length, found.kind, found.tree.displayPath);
-      accounts.push(account);
-      try {
-        await readExport(sources[found.kind], found, account, dataset, options, log);
-      } finally {
-        await found.tree.close();
-      }
+  const exports = await detectAll(args, sources);
+  for (const [position, found] of exports.entries()) {
+    const account = newAccount((options.firstInputIndex ?? 0) + accounts.length, found.kind, found.tree.displayPath);
+    accounts.push(account);
+    try {
+      await readExport(sources[found.kind], found, account, dataset, options, log);
+    } catch (error) {
+      await Promise.all(exports.slice(position + 1).map((e) => e.tree.close()));
+      throw error;
+    } finally {
+      await found.tree.close();
     }
   }
   return accounts;
+}
+
+/**
+ * Every argument's exports, found before any is read: an input that holds no export must stop
+ * the run at once, not after minutes spent reading the large exports named before it.
+ */
+async function detectAll(args: readonly string[], sources: Record<SourceKind, Source>): Promise<DetectedExport[]> {
+  const exports: DetectedExport[] = [];
+  try {
+    for (const arg of args) exports.push(...(await detectExports(arg, sources)));
+  } catch (error) {
+    await Promise.all(exports.map((e) => e.tree.close()));
+    throw error;
+  }
+  return exports;
 }
 
 async function detectExports(arg: string, sources: Record<SourceKind, Source>): Promise<DetectedExport[]> {
