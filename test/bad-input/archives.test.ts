@@ -5,11 +5,15 @@
  */
 import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { ZIP_LIMITS, zipTree } from '../../src/sources/zip-tree.js';
 import { buildZip, type ZipEntrySpec } from '../helpers/zip-writer.js';
 import { load, reconciled, tempDir } from './harness.js';
+import { removeTempDirs } from '../helpers/temp-dir.js';
+
+// Every temp folder this file makes is removed when it is done, also after a failure.
+afterAll(removeTempDirs);
 
 const MESSAGES = [
   'id,thread_id,sender_id,sender_name,body,created_at',

@@ -4,10 +4,14 @@
  */
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { buildZip } from '../helpers/zip-writer.js';
 import { hasStackTrace, runCli } from '../helpers/cli.js';
 import { fixture, tempDir } from './harness.js';
+import { removeTempDirs } from '../helpers/temp-dir.js';
+
+// Every temp folder this file makes is removed when it is done, also after a failure.
+afterAll(removeTempDirs);
 
 /** Copies a fixture case into a fresh temp folder (as `export/`) and runs analyze there. */
 function analyzeCase(name: string, extra: string[] = []) {

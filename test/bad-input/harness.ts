@@ -3,13 +3,13 @@
  * sources/load.ts, the DuckDB dataset with its dedupe) without spawning the CLI, and records what
  * a user would see: warnings, verbose lines, the accounts, and the final activities.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PilotError } from '../../src/errors.js';
 import type { SourceAccount } from '../../src/model/accounting.js';
 import { Dataset } from '../../src/model/dataset.js';
 import { loadInputs } from '../../src/sources/load.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/bad');
 
@@ -69,9 +69,9 @@ export function reconciled(accounts: readonly SourceAccount[]): boolean {
   return accounts.every((a) => a.read === a.used + a.skipped && a.used >= 0 && a.skipped >= 0);
 }
 
-/** A fresh temp folder. */
+/** A fresh temp folder; a test file that calls this registers `afterAll(removeTempDirs)` (helpers/temp-dir.ts). */
 export function tempDir(prefix = 'pilot-report-bad-'): string {
-  return mkdtempSync(path.join(tmpdir(), prefix));
+  return makeTempDir(prefix);
 }
 
 /** Writes files (relative name -> content) under `dir`, creating folders; returns `dir`. */

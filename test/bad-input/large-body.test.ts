@@ -4,9 +4,13 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { MAX_TEXT_CHARS } from '../../src/sources/load.js';
 import { load, tempDir } from './harness.js';
+import { removeTempDirs } from '../helpers/temp-dir.js';
+
+// Every temp folder this file makes is removed when it is done, also after a failure.
+afterAll(removeTempDirs);
 
 it('a 50 MB message body is read, used, and its text cut to the limit with a problem naming file and line', async () => {
   const dir = tempDir();

@@ -1,14 +1,17 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { Dataset } from '../../src/model/dataset.js';
 import { loadInputs, type LoadLog } from '../../src/sources/load.js';
 import { HEADER } from '../e2e/tiny-yammer.js';
+import { makeTempDir, removeTempDirs } from '../helpers/temp-dir.js';
+
+// Every temp folder this file makes is removed when it is done, also after a failure.
+afterAll(removeTempDirs);
 
 /** A Yammer export of `n` posts by one sender, one a minute. */
 function bigExport(n: number): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'pilot-report-progress-'));
+  const dir = makeTempDir('pilot-report-progress-');
   mkdirSync(path.join(dir, 'export'));
   const rows = Array.from({ length: n }, (_, i) => {
     const at = new Date(Date.UTC(2026, 2, 2, 9, i)).toISOString().replace('T', ' ').replace('.000Z', ' UTC');

@@ -1,9 +1,12 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { hasStackTrace, runCli } from '../helpers/cli.js';
 import { exportDir, MESSAGES } from './tiny-yammer.js';
+import { makeTempDir, removeTempDirs } from '../helpers/temp-dir.js';
+
+// Every temp folder this file makes is removed when it is done, also after a failure.
+afterAll(removeTempDirs);
 
 /**
  * MESSAGES (tiny-yammer.ts), hand-checked over the whole period:
@@ -112,7 +115,7 @@ describe('pilot-report usage and unusable inputs', () => {
   });
 
   it('exits 2 when a folder holds no known export (no Messages.csv)', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'pilot-report-e2e-'));
+    const dir = makeTempDir('pilot-report-e2e-');
     writeFileSync(path.join(dir, 'notes.txt'), 'hello');
     const result = runCli(['analyze', dir]);
     expect(result.code).toBe(2);
@@ -120,7 +123,7 @@ describe('pilot-report usage and unusable inputs', () => {
   });
 
   it('exits 2 on a file named .zip that is no zip archive', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'pilot-report-e2e-'));
+    const dir = makeTempDir('pilot-report-e2e-');
     writeFileSync(path.join(dir, 'export.zip'), 'this is not a zip');
     const result = runCli(['analyze', path.join(dir, 'export.zip')]);
     expect(result.code).toBe(2);

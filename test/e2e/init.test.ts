@@ -1,10 +1,13 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, hasStackTrace, runCli } from '../helpers/cli.js';
 import { exportDir } from './tiny-yammer.js';
+import { makeTempDir, removeTempDirs } from '../helpers/temp-dir.js';
+
+// Every temp folder this file makes is removed when it is done, also after a failure.
+afterAll(removeTempDirs);
 
 const CONFIG = 'pilot-report.config.json';
 
@@ -65,7 +68,7 @@ describe('pilot-report init (end to end)', () => {
   });
 
   it('writes an empty input list and says so when the folder holds no export; a missing --dir is exit 2', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'pilot-report-e2e-'));
+    const dir = makeTempDir('pilot-report-e2e-');
     writeFileSync(path.join(dir, 'notes.txt'), 'hello');
     const bare = runCli(['init'], { cwd: dir });
     expect(bare.code).toBe(0);

@@ -1,7 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { hasStackTrace } from '../helpers/cli.js';
 import { exportDir } from './tiny-yammer.js';
+import { removeTempDirs } from '../helpers/temp-dir.js';
+
+// Every temp folder this file makes is removed when it is done, also after a failure.
+afterAll(removeTempDirs);
 
 // A bug deep in loading: what a TypeError from any module looks like when it reaches the CLI.
 vi.mock('../../src/sources/load.js', () => ({

@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { hasStackTrace, runCli } from '../helpers/cli.js';
 import { MESSAGES, exportDir } from './tiny-yammer.js';
+import { makeTempDir, removeTempDirs } from '../helpers/temp-dir.js';
+
+// Every temp folder this file makes is removed when it is done, also after a failure.
+afterAll(removeTempDirs);
 
 const sha256 = (bytes: Buffer | string): string => createHash('sha256').update(bytes).digest('hex');
 const readJson = (file: string): Record<string, unknown> => JSON.parse(readFileSync(file, 'utf8'));
@@ -20,7 +23,7 @@ function periodOf(dir: string, args: string[]): unknown {
 describe('reproducible runs', () => {
   it('gives byte-identical metrics.json and report.pdf for the same month and inputs, in two different clones', () => {
     const first = exportDir();
-    const second = mkdtempSync(path.join(tmpdir(), 'pilot-report-clone-'));
+    const second = makeTempDir('pilot-report-clone-');
     cpSync(first, second, { recursive: true });
     const args = ['analyze', 'export', '--period', '2026-03', '--out', 'out'];
     expect(runCli(args, { cwd: first }).code).toBe(0);

@@ -1,9 +1,12 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli, type CliResult } from '../helpers/cli.js';
 import { readPdf } from '../helpers/pdf-text.js';
+import { makeTempDir, removeTempDirs } from '../helpers/temp-dir.js';
+
+// Every temp folder this file makes is removed when it is done, also after a failure.
+afterAll(removeTempDirs);
 
 /**
  * The README's main command on the bundled sample pilot, checked against the facts the generator
@@ -26,7 +29,7 @@ function readFacts(): Facts {
 
 describe('the bundled sample pilot (README main command)', () => {
   const facts = readFacts();
-  const out = mkdtempSync(path.join(tmpdir(), 'pilot-report-sample-'));
+  const out = makeTempDir('pilot-report-sample-');
   let result: CliResult;
   let metrics: Record<string, any>;
   let pdfText: string;

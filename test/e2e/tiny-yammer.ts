@@ -1,6 +1,6 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { makeTempDir } from '../helpers/temp-dir.js';
 
 export const HEADER = 'id,replied_to_id,thread_id,group_id,group_name,sender_id,sender_type,sender_name,sender_email,body,deleted_at,created_at';
 
@@ -21,9 +21,12 @@ export const MESSAGES = [
   '6,5,5,,,11,user,Ana Ruiz,ana@example.com,Hi Cy,,2026-04-01 14:00:00 UTC',
 ].join('\r\n');
 
-/** A fresh temporary folder holding `export/Messages.csv` (or `<folder>/Messages.csv`) and any extra files. */
+/**
+ * A fresh temporary folder holding `export/Messages.csv` (or `<folder>/Messages.csv`) and any extra
+ * files; a test file that calls this registers `afterAll(removeTempDirs)` (helpers/temp-dir.ts).
+ */
 export function exportDir(messages: string = MESSAGES, extra: Record<string, string> = {}, folder = 'export'): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'pilot-report-e2e-'));
+  const dir = makeTempDir('pilot-report-e2e-');
   mkdirSync(path.join(dir, folder));
   writeFileSync(path.join(dir, folder, 'Messages.csv'), messages);
   for (const [name, body] of Object.entries(extra)) {

@@ -1,9 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { hasStackTrace, runCli } from '../helpers/cli.js';
 import { HEADER, MESSAGES, exportDir } from './tiny-yammer.js';
+import { makeTempDir, removeTempDirs } from '../helpers/temp-dir.js';
+
+// Every temp folder this file makes is removed when it is done, also after a failure.
+afterAll(removeTempDirs);
 
 /**
  * Six rows, counted by hand: rows 1, 2 and 6 are used; row 3 is deleted (`deleted`), row 4 has
@@ -91,7 +94,7 @@ describe('pilot-report validate (end to end)', () => {
   });
 
   it('exits 2 when an input does not exist or holds no export', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'pilot-report-e2e-'));
+    const dir = makeTempDir('pilot-report-e2e-');
     writeFileSync(path.join(dir, 'notes.txt'), 'hello');
     const missing = runCli(['validate', 'no/such/export.zip'], { cwd: dir });
     expect(missing.code).toBe(2);
@@ -111,7 +114,7 @@ describe('pilot-report validate (end to end)', () => {
   });
 
   it('exits 2 when no input is given and the config lists none', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'pilot-report-e2e-'));
+    const dir = makeTempDir('pilot-report-e2e-');
     const result = runCli(['validate'], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/validate needs at least one input/);

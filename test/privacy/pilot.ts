@@ -7,6 +7,7 @@ import path from 'node:path';
 import { runCli, type CliResult } from '../helpers/cli.js';
 import { readPdf } from '../helpers/pdf-text.js';
 import { tempDir, writeTree } from '../bad-input/harness.js';
+import { removeTempDir } from '../helpers/temp-dir.js';
 
 /** Text planted only in private places; none may appear in any output. */
 export const PRIVATE_MARKERS = [
@@ -71,9 +72,21 @@ export interface RunOutputs {
   all: Record<string, string>;
 }
 
-/** Writes the pilot, runs `analyze` with every output on and `--verbose`, and reads the outputs back. */
+/**
+ * Writes the pilot, runs `analyze` with every output on and `--verbose`, and reads the outputs back.
+ * The outputs are returned as text, so the temp folder is removed here, also when the run fails.
+ */
 export async function runPilot(extra: readonly string[]): Promise<RunOutputs> {
   const dir = writeTree(tempDir('pilot-report-privacy-'), pilotFiles());
+  try {
+    return await runPilotIn(dir, extra);
+  } finally {
+    removeTempDir(dir);
+  }
+}
+
+/** The run itself, in a folder that holds the pilot. */
+async function runPilotIn(dir: string, extra: readonly string[]): Promise<RunOutputs> {
   const result = runCli(['analyze', 'yammer', 'slack', '--out', 'out', '--markdown', 'out/summary.md', '--verbose', ...extra], { cwd: dir });
   if (result.code !== 0) throw new Error(`analyze exited ${result.code}: ${result.stderr}`);
   const out = path.join(dir, 'out');

@@ -5,10 +5,14 @@
  * thrown (a TypeError, an unhandled stream error) fails the property.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { SourceAccount } from '../../src/model/accounting.js';
 import { load, reconciled, tempDir, writeTree, type LoadedActivity } from '../bad-input/harness.js';
 import { CSV, MEDIAWIKI, SLACK, TEAMS, YAMMER } from './bases.js';
+import { removeTempDirs } from '../helpers/temp-dir.js';
+
+// Every temp folder this file makes is removed when it is done, also after a failure.
+afterAll(removeTempDirs);
 
 /** One way to damage a file's bytes. */
 type Corruption =
@@ -71,7 +75,8 @@ describe.each(BASES)('a corrupted $name export', ({ files, derivedReactions }) =
         expect(reconciled(outcome.accounts)).toBe(true);
         expect(unaccounted(outcome.accounts, outcome.activities, derivedReactions)).toBe(0);
       }),
-      { numRuns: 40 },
+      // One folder per run (and per shrink step): removed right after the run, pass or fail.
+      { numRuns: 40, plugins: [fc.afterEach(removeTempDirs)] },
     );
   }, 60_000);
 });

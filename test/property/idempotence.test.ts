@@ -5,9 +5,13 @@
  * distinct messages.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { load, reconciled, tempDir, writeTree } from '../bad-input/harness.js';
 import { SLACK } from './bases.js';
+import { removeTempDirs } from '../helpers/temp-dir.js';
+
+// Every temp folder this file makes is removed when it is done, also after a failure.
+afterAll(removeTempDirs);
 
 const HEADER = 'id,thread_id,sender_id,sender_name,body,created_at';
 
@@ -39,7 +43,8 @@ describe('loading the same messages more than once', () => {
         expect(accounts[0]?.skippedByReason['duplicate'] ?? 0).toBe(overlap);
         expect(reconciled(accounts)).toBe(true);
       }),
-      { numRuns: 25 },
+      // One or two folders per run (and per shrink step): removed right after the run, pass or fail.
+      { numRuns: 25, plugins: [fc.afterEach(removeTempDirs)] },
     );
   }, 60_000);
 
@@ -55,7 +60,8 @@ describe('loading the same messages more than once', () => {
           [n, n, 0],
         ]);
       }),
-      { numRuns: 15 },
+      // One or two folders per run (and per shrink step): removed right after the run, pass or fail.
+      { numRuns: 15, plugins: [fc.afterEach(removeTempDirs)] },
     );
   }, 60_000);
 

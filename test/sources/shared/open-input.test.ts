@@ -1,12 +1,15 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/errors.js';
 import { openInput, splitKind } from '../../../src/sources/open-input.js';
 import { buildZip } from '../../helpers/zip-writer.js';
+import { makeTempDir, removeTempDirs } from '../../helpers/temp-dir.js';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'pilot-report-input-'));
+// Every temp folder this file makes is removed when it is done, also after a failure.
+afterAll(removeTempDirs);
+
+const dir = makeTempDir('pilot-report-input-');
 const folder = path.join(dir, 'yammer-export');
 mkdirSync(path.join(folder, 'net-1'), { recursive: true });
 writeFileSync(path.join(folder, 'net-1', 'Messages.csv'), 'id\n');

@@ -1,13 +1,16 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { text } from 'node:stream/consumers';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/errors.js';
 import { ZIP_LIMITS, zipTree } from '../../../src/sources/zip-tree.js';
 import { buildZip, type ZipEntrySpec } from '../../helpers/zip-writer.js';
+import { makeTempDir, removeTempDirs } from '../../helpers/temp-dir.js';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'pilot-report-zip-'));
+// Every temp folder this file makes is removed when it is done, also after a failure.
+afterAll(removeTempDirs);
+
+const dir = makeTempDir('pilot-report-zip-');
 
 function writeZip(name: string, entries: ZipEntrySpec[]): string {
   const file = path.join(dir, name);

@@ -1,13 +1,16 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/errors.js';
 import { memoryTree } from '../../../src/sources/input-tree.js';
 import { openInput } from '../../../src/sources/open-input.js';
 import { yammerSource } from '../../../src/sources/yammer/index.js';
 import { buildZip } from '../../helpers/zip-writer.js';
 import { runSource } from '../mediawiki/run-source.js';
+import { makeTempDir, removeTempDirs } from '../../helpers/temp-dir.js';
+
+// Every temp folder this file makes is removed when it is done, also after a failure.
+afterAll(removeTempDirs);
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/yammer');
 const HEADER = 'id,replied_to_id,thread_id,group_id,in_private_group,sender_id,sender_name,body,created_at';
@@ -129,7 +132,7 @@ describe('yammerSource.read', () => {
   });
 
   it('reads a zip holding one folder per network, leaving out a zip-slip entry', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'pilot-report-yammer-'));
+    const dir = makeTempDir('pilot-report-yammer-');
     const zip = path.join(dir, 'yammer-export.zip');
     writeFileSync(zip, buildZip([
       { name: '1001/Users.csv', data: 'id,name,email,department,state\n5,Ana Ruiz,ana@example.com,Sales,active\n', deflate: true },
