@@ -1,61 +1,85 @@
 import { publicTitle, shownSpace } from './public-text.js';
 import type { Query } from '../model/query.js';
-import { mean, median, p90 } from './stats.js';
+import { meanOf, medianOf, middleColumns, percentileColumns, percentileOf } from './sql-stats.js';
 import type { Conversations, MetricContext, UnansweredThread } from './types.js';
 
 export { PRIVATE_SPACE_LABEL } from './public-text.js';
 
-/** Characters of the starter kept as the title of an unanswered thread. */
-
 const DAY_MS = 86_400_000;
 
-interface ThreadRow extends Record<string, string | number | boolean | null> {
+/**
+ * Threads started in the period: `post` activities (wiki revisions are never posts, and wiki
+ * sources are excluded anyway). A response is a reply by another PERSON than the starter's
+ * (person_id, so a second account of the author merged by e-mail does not answer), at any time,
+ * also after the period. Narrow columns only: texts are fetched for the listed threads alone.
+ */
+const STARTERS = `
+  starters AS (
+    SELECT activity_id, thread_id, person_id, occurred_at AS started_at
+    FROM activities
+    WHERE kind = 'post' AND source <> 'mediawiki'
+      AND occurred_at >= $since::TIMESTAMPTZ AND occurred_at < $until::TIMESTAMPTZ)`;
+
+/** One row: thread count, replies, and the order statistics of hours to first response. */
+const FIGURES_SQL = `
+  WITH ${STARTERS},
+  replies AS (
+    SELECT thread_id, person_id, occurred_at FROM activities WHERE kind = 'reply'),
+  threads AS (
+    SELECT count(r.thread_id) AS replies,
+           (epoch_ms(min(r.occurred_at) FILTER (WHERE r.person_id <> s.person_id)) - epoch_ms(s.started_at)) / 3600000.0 AS hours
+    FROM starters s LEFT JOIN replies r ON r.thread_id = s.thread_id
+    GROUP BY s.activity_id, s.started_at),
+  totals AS (
+    SELECT count(*) AS threads, coalesce(sum(replies), 0)::BIGINT AS replies,
+           list_sort(list(hours) FILTER (WHERE hours IS NOT NULL)) AS hours
+    FROM threads)
+  SELECT threads, replies, ${middleColumns('hours', 'hours')}, ${percentileColumns('hours', 90, 'p90')}
+  FROM totals`;
+
+interface FiguresRow extends Record<string, number | null> {
+  threads: number;
+  replies: number;
+  hours_n: number;
+  hours_lower: number | null;
+  hours_upper: number | null;
+  p90_low: number | null;
+  p90_high: number | null;
+}
+
+/**
+ * The oldest unanswered threads first (ties by id), at most `$limit`. The list is cut on narrow
+ * columns; names and texts are joined to the few threads kept.
+ */
+const UNANSWERED_SQL = `
+  WITH ${STARTERS},
+  unanswered AS (
+    SELECT activity_id, thread_id, started_at FROM starters s
+    WHERE NOT EXISTS (
+      SELECT 1 FROM activities r WHERE r.kind = 'reply' AND r.thread_id = s.thread_id AND r.person_id <> s.person_id)
+    ORDER BY started_at, thread_id
+    LIMIT $limit)
+  SELECT u.thread_id, a.source, u.started_at,
+         coalesce(sp.name, a.space_id) AS space_name, coalesce(sp.is_private, false) AS is_private,
+         coalesce(nullif(trim(a.title), ''), a.text) AS starter_text
+  FROM unanswered u
+  JOIN activities a USING (activity_id)
+  LEFT JOIN spaces sp ON sp.space_id = a.space_id
+  ORDER BY u.started_at, u.thread_id`;
+
+interface UnansweredRow extends Record<string, string | boolean | null> {
   thread_id: string;
   source: string;
   started_at: string;
   space_name: string;
   is_private: boolean;
   starter_text: string | null;
-  replies: number;
-  /** Null when no other person replied. */
-  hours_to_first_response: number | null;
 }
 
 /**
- * One row per thread started in the period: a `post` activity (wiki revisions are never posts,
- * and wiki sources are excluded anyway). A response is a reply by another PERSON than the
- * starter's (person_id, so a second account of the author merged by e-mail does not answer),
- * at any time, also after the period.
- */
-const THREADS_SQL = `
-  WITH starters AS (
-    SELECT activity_id, thread_id, source, person_id, occurred_at AS started_at, space_id,
-           coalesce(nullif(trim(title), ''), text) AS starter_text
-    FROM activities
-    WHERE kind = 'post' AND source <> 'mediawiki'
-      AND occurred_at >= $since::TIMESTAMPTZ AND occurred_at < $until::TIMESTAMPTZ),
-  replies AS (
-    SELECT thread_id, person_id, occurred_at FROM activities WHERE kind = 'reply'),
-  reply_counts AS (
-    SELECT s.activity_id, count(*) AS replies
-    FROM starters s JOIN replies r ON r.thread_id = s.thread_id GROUP BY s.activity_id),
-  first_responses AS (
-    SELECT s.activity_id, min(r.occurred_at) AS first_response_at
-    FROM starters s JOIN replies r ON r.thread_id = s.thread_id AND r.person_id <> s.person_id
-    GROUP BY s.activity_id)
-  SELECT s.thread_id, s.source, s.started_at,
-         coalesce(sp.name, s.space_id) AS space_name, coalesce(sp.is_private, false) AS is_private,
-         s.starter_text,
-         coalesce(rc.replies, 0) AS replies,
-         (epoch_ms(f.first_response_at) - epoch_ms(s.started_at)) / 3600000.0 AS hours_to_first_response
-  FROM starters s
-  LEFT JOIN spaces sp ON sp.space_id = s.space_id
-  LEFT JOIN reply_counts rc ON rc.activity_id = s.activity_id
-  LEFT JOIN first_responses f ON f.activity_id = s.activity_id
-  ORDER BY s.started_at, s.thread_id`;
-
-/**
- * Conversations (spec §4) over threads whose starter lies in the period.
+ * Conversations (spec §4) over threads whose starter lies in the period. The per-thread figures
+ * stay in DuckDB: only the totals, the order statistics the median and p90 need, and the listed
+ * unanswered threads reach JS.
  *
  * Decisions where the spec is silent: `repliesPerThread` counts replies at any time (like
  * `answered`); `unanswered` lists the oldest threads first (ties by id), `ageDays` is whole days
@@ -63,24 +87,23 @@ const THREADS_SQL = `
  * characters) is omitted for private spaces and for starters without text.
  */
 export async function computeConversations(query: Query, ctx: MetricContext): Promise<Conversations> {
-  const threads = await query.all<ThreadRow>(THREADS_SQL, { since: ctx.period.since, until: ctx.period.until });
-  const hours = threads.flatMap((t) => (t.hours_to_first_response === null ? [] : [t.hours_to_first_response]));
-  const answered = hours.length;
+  const window = { since: ctx.period.since, until: ctx.period.until };
+  const [f] = await query.all<FiguresRow>(FIGURES_SQL, window);
+  const threads = f?.threads ?? 0;
+  const answered = f?.hours_n ?? 0;
+  const unanswered = await query.all<UnansweredRow>(UNANSWERED_SQL, { ...window, limit: Math.max(0, ctx.config.unansweredListSize) });
   return {
-    threads: threads.length,
+    threads,
     answered,
-    answeredRate: threads.length === 0 ? null : answered / threads.length,
-    medianHoursToFirstResponse: median(hours),
-    p90HoursToFirstResponse: p90(hours),
-    repliesPerThread: mean(threads.map((t) => t.replies)),
-    unanswered: threads
-      .filter((t) => t.hours_to_first_response === null)
-      .slice(0, ctx.config.unansweredListSize)
-      .map((t) => unansweredThread(t, Date.parse(ctx.asOf))),
+    answeredRate: threads === 0 ? null : answered / threads,
+    medianHoursToFirstResponse: medianOf({ n: answered, lower: f?.hours_lower ?? null, upper: f?.hours_upper ?? null }),
+    p90HoursToFirstResponse: percentileOf(answered, 90, f?.p90_low ?? null, f?.p90_high ?? null),
+    repliesPerThread: meanOf(f?.replies ?? 0, threads),
+    unanswered: unanswered.map((t) => unansweredThread(t, Date.parse(ctx.asOf))),
   };
 }
 
-function unansweredThread(t: ThreadRow, asOf: number): UnansweredThread {
+function unansweredThread(t: UnansweredRow, asOf: number): UnansweredThread {
   const item: UnansweredThread = {
     id: t.thread_id,
     source: t.source,

@@ -1,4 +1,5 @@
 import type { Query } from '../model/query.js';
+import { LOCAL_OFFSETS, localAt, offsetJoin } from './local-time-sql.js';
 
 /**
  * The SQL of the moderation metric. Moderators travel into SQL as one parameter, a
@@ -7,7 +8,7 @@ import type { Query } from '../model/query.js';
  */
 
 /** Lists are passed as one newline-separated string (ids never hold a newline or a tab). */
-const SEPARATOR = '\n';
+export const SEPARATOR = '\n';
 
 /** One moderator as SQL sees it: a person id and, when known, the instant moderation started. */
 export interface ModeratorEntry {
@@ -21,7 +22,8 @@ export function moderatorParam(moderators: readonly ModeratorEntry[]): string {
   return moderators.map((m) => `${m.personId}\t${m.sinceAt ?? ''}`).join(SEPARATOR);
 }
 
-const MODERATOR_LIST = `
+/** The `moderator_list(person_id, since_at)` CTE over the `$moderators` parameter. */
+export const MODERATOR_LIST = `
   moderator_list AS (
     SELECT split_part(entry, chr(9), 1) AS person_id,
            nullif(split_part(entry, chr(9), 2), '')::TIMESTAMPTZ AS since_at
@@ -56,70 +58,6 @@ export function resolveModeratorKeys(query: Query, keys: readonly string[]): Pro
   );
 }
 
-/** One thread started in a window, with what moderation compares. Hours are from the start. */
-export interface ThreadFactsRow extends Record<string, string | number | boolean | null | readonly (string | number | null)[]> {
-  thread_id: string;
-  space_id: string;
-  started_at: string;
-  replies: number;
-  /** Distinct persons who started or replied. */
-  people: readonly string[];
-  /** Null when nobody but the starter's author replied (unanswered). */
-  first_hours: number | null;
-  first_by_moderator: boolean | null;
-  moderator_hours: number | null;
-  other_hours: number | null;
-  moderator_joined: boolean;
-}
-
-/**
- * Threads (message posts, wiki excluded) started in `[from, until)`. A response is a reply by a
- * person other than the starter's author, at any time (spec §4). A thread is joined by a moderator
- * when a moderator started it or replied in it (from their `since` instant on).
- */
-export function threadFacts(query: Query, from: string, until: string, moderators: string): Promise<ThreadFactsRow[]> {
-  return query.all<ThreadFactsRow>(
-    `
-    WITH ${MODERATOR_LIST},
-    acts AS (
-      SELECT a.activity_id, a.kind, a.thread_id, a.space_id, a.person_id, a.occurred_at,
-             m.person_id IS NOT NULL AND (m.since_at IS NULL OR a.occurred_at >= m.since_at) AS by_moderator
-      FROM activities a LEFT JOIN moderator_list m USING (person_id)
-      WHERE a.kind IN ('post', 'reply') AND a.source <> 'mediawiki'),
-    starters AS (
-      SELECT activity_id AS starter_id, thread_id, space_id, person_id, occurred_at AS started_at, by_moderator
-      FROM acts
-      WHERE kind = 'post' AND occurred_at >= $from::TIMESTAMPTZ AND occurred_at < $until::TIMESTAMPTZ),
-    replies AS (
-      SELECT s.starter_id, r.activity_id, r.person_id, r.by_moderator, r.person_id <> s.person_id AS is_response,
-             (epoch_ms(r.occurred_at) - epoch_ms(s.started_at)) / 3600000.0 AS hours
-      FROM starters s JOIN acts r ON r.thread_id = s.thread_id AND r.kind = 'reply'),
-    first_responses AS (
-      SELECT starter_id, by_moderator AS first_by_moderator FROM replies WHERE is_response
-      QUALIFY row_number() OVER (PARTITION BY starter_id ORDER BY hours, activity_id) = 1),
-    reply_figures AS (
-      SELECT starter_id, count(*) AS replies,
-             min(hours) FILTER (WHERE is_response) AS first_hours,
-             min(hours) FILTER (WHERE is_response AND by_moderator) AS moderator_hours,
-             min(hours) FILTER (WHERE is_response AND NOT by_moderator) AS other_hours,
-             bool_or(by_moderator) AS moderator_replied
-      FROM replies GROUP BY starter_id),
-    participants AS (
-      SELECT starter_id, list(DISTINCT person_id ORDER BY person_id) AS people
-      FROM (SELECT starter_id, person_id FROM starters UNION ALL SELECT starter_id, person_id FROM replies)
-      GROUP BY starter_id)
-    SELECT s.thread_id, s.space_id, s.started_at, coalesce(f.replies, 0) AS replies, p.people,
-           f.first_hours, fr.first_by_moderator, f.moderator_hours, f.other_hours,
-           s.by_moderator OR coalesce(f.moderator_replied, false) AS moderator_joined
-    FROM starters s
-    JOIN participants p USING (starter_id)
-    LEFT JOIN reply_figures f USING (starter_id)
-    LEFT JOIN first_responses fr USING (starter_id)
-    ORDER BY s.started_at, s.thread_id`,
-    { from, until, moderators },
-  );
-}
-
 /** Per local month of the period: active people beside moderators' activity. */
 export interface ModeratorMonthRow extends Record<string, string | number> {
   month: string;
@@ -129,15 +67,16 @@ export interface ModeratorMonthRow extends Record<string, string | number> {
   moderator_replies: number;
 }
 
+/** Active people and moderators' activity per local month of `[since, until)`. */
 export function moderatorMonths(query: Query, since: string, until: string, timeZone: string, moderators: string): Promise<ModeratorMonthRow[]> {
   return query.all<ModeratorMonthRow>(
     `
-    WITH ${MODERATOR_LIST},
+    WITH ${MODERATOR_LIST}, ${LOCAL_OFFSETS},
     in_period AS (
       SELECT a.person_id, a.kind, a.is_contribution,
-             strftime(timezone($tz, a.occurred_at), '%Y-%m') AS month,
+             strftime(${localAt('a.occurred_at', 'o')}, '%Y-%m') AS month,
              m.person_id IS NOT NULL AND (m.since_at IS NULL OR a.occurred_at >= m.since_at) AS by_moderator
-      FROM activities a LEFT JOIN moderator_list m USING (person_id)
+      FROM activities a LEFT JOIN moderator_list m USING (person_id) ${offsetJoin('o')}
       WHERE a.occurred_at >= $since::TIMESTAMPTZ AND a.occurred_at < $until::TIMESTAMPTZ)
     SELECT month,
            count(DISTINCT person_id) AS active_people,

@@ -1,18 +1,19 @@
 import type { Query } from '../model/query.js';
 import { shownSpace } from './public-text.js';
+import { moderatorMonths, moderatorParam, moderatorSpaces, resolveModeratorKeys, spaceNames, type ModeratorEntry } from './moderation-sql.js';
 import {
-  moderatorMonths,
-  moderatorParam,
-  moderatorSpaces,
-  resolveModeratorKeys,
-  spaceNames,
-  threadFacts,
-  type ModeratorEntry,
-  type ThreadFactsRow,
-} from './moderation-sql.js';
+  createThreadFacts,
+  dropThreadFacts,
+  periodThreadFigures,
+  windowFigures,
+  windowKey,
+  type GroupSums,
+  type SpaceSplit,
+  type WindowFigures,
+} from './moderation-threads-sql.js';
 import { fewerThan, isSuppressed } from './network/privacy.js';
 import { periodCalendar, startOfLocalDay } from './period.js';
-import { mean, median } from './stats.js';
+import { meanOf, medianOf } from './sql-stats.js';
 import type { MetricContext } from './types.js';
 
 /** A moderator the figures are about. */
@@ -147,26 +148,29 @@ export async function computeModeration(query: Query, ctx: MetricContext, extra:
   const moderators = await findModerators(query, ctx, extra.moderatorSince ?? new Map(), warnings);
   const entries: ModeratorEntry[] = moderators.map((m) => ({ personId: m.id, sinceAt: sinceInstant(m.since, ctx.period.timeZone) }));
   const param = moderatorParam(entries);
-  const threads = await threadFacts(query, ctx.period.since, ctx.period.until, param);
-  const answered = threads.filter((t) => t.first_hours !== null);
   const has = moderators.length > 0;
   if (!has) warnings.push('no moderators configured: set `moderators` in the config or the role `moderator` in the people file');
-  const firstByModerator = answered.filter((t) => t.first_by_moderator === true).length;
-  return {
-    moderators,
-    threads: threads.length,
-    answered: answered.length,
-    moderatorFirstResponseShare: has && answered.length > 0 ? firstByModerator / answered.length : null,
-    medianHoursToFirstResponse: {
-      moderators: has ? median(numbers(threads.map((t) => t.moderator_hours))) : null,
-      others: median(numbers(threads.map((t) => t.other_hours))),
-    },
-    withModerator: has ? threadGroup(threads.filter((t) => t.moderator_joined)) : emptyGroup(),
-    withoutModerator: threadGroup(threads.filter((t) => !t.moderator_joined)),
-    spaces: await spaceComparisons(query, ctx, moderators, param),
-    monthly: await monthly(query, ctx, param),
-    warnings,
-  };
+  const splits = await spaceSplits(query, ctx, moderators);
+  // The per-space comparison also needs threads from before the period: one table serves both.
+  const from = splits.length > 0 && EARLIEST < ctx.period.since ? EARLIEST : ctx.period.since;
+  await createThreadFacts(query, from, ctx.period.until, param, splits.length > 0);
+  try {
+    const t = await periodThreadFigures(query, ctx.period.since);
+    return {
+      moderators,
+      threads: t.threads,
+      answered: t.answered,
+      moderatorFirstResponseShare: has && t.answered > 0 ? t.firstByModerator / t.answered : null,
+      medianHoursToFirstResponse: { moderators: has ? medianOf(t.moderatorHours) : null, others: medianOf(t.otherHours) },
+      withModerator: has ? threadGroup(t.joined) : emptyGroup(),
+      withoutModerator: threadGroup(t.notJoined),
+      spaces: await spaceComparisons(query, ctx, splits),
+      monthly: await monthly(query, ctx, param),
+      warnings,
+    };
+  } finally {
+    await dropThreadFacts(query);
+  }
 }
 
 /** Moderators from role and config; `since` keys resolve the same way. Unknown keys warn. */
@@ -204,17 +208,12 @@ function sinceInstant(date: string | null, timeZone: string): string | null {
   return new Date(startOfLocalDay({ year: year ?? 0, month: month ?? 0, day: day ?? 0 }, timeZone)).toISOString();
 }
 
-function numbers(values: readonly (number | null)[]): number[] {
-  return values.flatMap((v) => (v === null ? [] : [v]));
-}
-
-function threadGroup(threads: readonly ThreadFactsRow[]): ThreadGroup {
-  const answered = threads.filter((t) => t.first_hours !== null).length;
+function threadGroup(sums: GroupSums): ThreadGroup {
   return {
-    threads: threads.length,
-    answeredRate: threads.length === 0 ? null : answered / threads.length,
-    repliesPerThread: mean(threads.map((t) => t.replies)),
-    participantsPerThread: mean(threads.map((t) => t.people.length)),
+    threads: sums.threads,
+    answeredRate: sums.threads === 0 ? null : sums.answered / sums.threads,
+    repliesPerThread: meanOf(sums.replies, sums.threads),
+    participantsPerThread: meanOf(sums.participants, sums.threads),
   };
 }
 
@@ -222,42 +221,56 @@ function emptyGroup(): ThreadGroup {
   return { threads: 0, answeredRate: null, repliesPerThread: null, participantsPerThread: null };
 }
 
-async function spaceComparisons(query: Query, ctx: MetricContext, moderators: readonly Moderator[], param: string): Promise<SpaceBeforeAfter[]> {
+/** A dated moderator's split of one space, with the date as given. */
+interface DatedSplit extends SpaceSplit {
+  since: string;
+}
+
+/** Each dated moderator with each message space they ever contributed in. */
+async function spaceSplits(query: Query, ctx: MetricContext, moderators: readonly Moderator[]): Promise<DatedSplit[]> {
   const dated = moderators.filter((m) => m.since !== null);
   if (dated.length === 0) return [];
   const pairs = await moderatorSpaces(query, dated.map((m) => m.id));
-  const threads = await threadFacts(query, EARLIEST, ctx.period.until, param);
-  const spaces = new Map((await spaceNames(query)).map((s) => [s.space_id, s]));
-  const result: SpaceBeforeAfter[] = [];
-  for (const { person_id, space_id } of pairs) {
+  return pairs.flatMap(({ person_id, space_id }) => {
     const since = dated.find((m) => m.id === person_id)?.since;
     const sinceAt = sinceInstant(since ?? null, ctx.period.timeZone);
-    if (!since || !sinceAt) continue;
-    const inSpace = threads.filter((t) => t.space_id === space_id);
-    const space = spaces.get(space_id);
-    result.push({
-      spaceId: space_id,
-      space: shownSpace(space?.is_private === true, space?.name ?? space_id),
-      moderator: person_id,
-      since,
-      before: spaceWindow(inSpace.filter((t) => t.started_at < sinceAt), null, sinceAt, ctx.config.minGroupSize),
-      after: spaceWindow(inSpace.filter((t) => t.started_at >= sinceAt), sinceAt, ctx.period.until, ctx.config.minGroupSize),
-    });
-  }
-  return result;
+    return since && sinceAt ? [{ moderator: person_id, spaceId: space_id, since, sinceAt }] : [];
+  });
 }
 
-function spaceWindow(threads: readonly ThreadFactsRow[], from: string | null, until: string, minGroupSize: number): SpaceWindow {
-  const people = new Set(threads.flatMap((t) => t.people)).size;
+async function spaceComparisons(query: Query, ctx: MetricContext, splits: readonly DatedSplit[]): Promise<SpaceBeforeAfter[]> {
+  if (splits.length === 0) return [];
+  const figures = await windowFigures(query, splits, EARLIEST);
+  const spaces = new Map((await spaceNames(query)).map((s) => [s.space_id, s]));
+  const { minGroupSize } = ctx.config;
+  return splits.map(({ moderator, spaceId, since, sinceAt }) => {
+    const space = spaces.get(spaceId);
+    return {
+      spaceId,
+      space: shownSpace(space?.is_private === true, space?.name ?? spaceId),
+      moderator,
+      since,
+      before: spaceWindow(figures.get(windowKey(moderator, spaceId, true)), null, sinceAt, minGroupSize),
+      after: spaceWindow(figures.get(windowKey(moderator, spaceId, false)), sinceAt, ctx.period.until, minGroupSize),
+    };
+  });
+}
+
+/** A side without threads (no figures from SQL). */
+const NO_THREADS: WindowFigures = { threads: 0, answered: 0, replies: 0, participants: 0, people: 0, firstHours: { n: 0, lower: null, upper: null } };
+
+function spaceWindow(found: WindowFigures | undefined, from: string | null, until: string, minGroupSize: number): SpaceWindow {
+  const figures = found ?? NO_THREADS;
+  const { people } = figures;
   if (isSuppressed(people, minGroupSize)) {
     return { from, until, ...emptyGroup(), threads: null, people: null, medianHoursToFirstResponse: null, suppressed: true, note: fewerThan(minGroupSize) };
   }
   return {
     from,
     until,
-    ...threadGroup(threads),
+    ...threadGroup(figures),
     people,
-    medianHoursToFirstResponse: median(numbers(threads.map((t) => t.first_hours))),
+    medianHoursToFirstResponse: medianOf(figures.firstHours),
     suppressed: false,
     note: null,
   };

@@ -1,0 +1,194 @@
+import type { Query } from '../model/query.js';
+import { MODERATOR_LIST, SEPARATOR } from './moderation-sql.js';
+import { middleColumns, type OrderStats } from './sql-stats.js';
+
+/**
+ * Per-thread facts of moderation, kept in DuckDB: one temp table of the threads (hundreds of
+ * thousands at scale) that both the period figures and the per-space before/after comparison
+ * aggregate, so only a row or two per group reaches JS.
+ */
+
+/** An activity `a` counts as a moderator's from the moderator's `since` instant on (`m`: moderator_list). */
+const BY_MODERATOR = 'm.person_id IS NOT NULL AND (m.since_at IS NULL OR a.occurred_at >= m.since_at)';
+
+/** The temp table; one connection runs one metric at a time, so a fixed name is safe. */
+const THREADS_TABLE = 'moderation_threads';
+
+/**
+ * Creates the temp table of threads (message posts, wiki excluded) started in `[from, until)`:
+ * replies, distinct persons, hours to the first response (overall, by a moderator, by anyone
+ * else), whether the first response was a moderator's, whether a moderator joined. A response is
+ * a reply by a person other than the starter's author, at any time (spec §4). A thread is joined
+ * by a moderator when a moderator started it or replied in it (from their `since` instant on).
+ * With `withPeople`, the thread's distinct persons are kept as a list (for people per window).
+ * Call `dropThreadFacts` when done.
+ */
+export async function createThreadFacts(query: Query, from: string, until: string, moderators: string, withPeople: boolean): Promise<void> {
+  await query.run(
+    `
+    CREATE OR REPLACE TEMP TABLE ${THREADS_TABLE} AS
+    WITH ${MODERATOR_LIST},
+    -- Starters and replies each read activities: a CTE used twice would be materialized (2M rows).
+    starters AS (
+      SELECT a.activity_id AS starter_id, a.thread_id, a.space_id, a.person_id, a.occurred_at AS started_at, ${BY_MODERATOR} AS by_moderator
+      FROM activities a LEFT JOIN moderator_list m USING (person_id)
+      WHERE a.kind = 'post' AND a.source <> 'mediawiki' AND a.occurred_at >= $from::TIMESTAMPTZ AND a.occurred_at < $until::TIMESTAMPTZ),
+    replies AS (
+      SELECT s.starter_id, a.activity_id, a.person_id, ${BY_MODERATOR} AS by_moderator, a.person_id <> s.person_id AS is_response,
+             (epoch_ms(a.occurred_at) - epoch_ms(s.started_at)) / 3600000.0 AS hours
+      FROM starters s
+      JOIN activities a ON a.thread_id = s.thread_id AND a.kind = 'reply' AND a.source <> 'mediawiki'
+      LEFT JOIN moderator_list m ON m.person_id = a.person_id),
+    reply_figures AS (  -- the first response: earliest, ties by activity id
+      SELECT starter_id, count(*) AS replies,
+             min(hours) FILTER (WHERE is_response) AS first_hours,
+             arg_min(by_moderator, {'hours': hours, 'id': activity_id}) FILTER (WHERE is_response) AS first_by_moderator,
+             min(hours) FILTER (WHERE is_response AND by_moderator) AS moderator_hours,
+             min(hours) FILTER (WHERE is_response AND NOT by_moderator) AS other_hours,
+             bool_or(by_moderator) AS moderator_replied,
+             -- Responders are the persons other than the starter's (person_id is never null).
+             count(DISTINCT person_id) FILTER (WHERE is_response) AS responders
+      FROM replies GROUP BY starter_id)${withPeople ? `,
+    participants AS (
+      SELECT starter_id, list(DISTINCT person_id) AS people
+      FROM (SELECT starter_id, person_id FROM starters UNION ALL SELECT starter_id, person_id FROM replies)
+      GROUP BY starter_id)` : ''}
+    SELECT s.space_id, s.started_at, coalesce(f.replies, 0) AS replies, 1 + coalesce(f.responders, 0) AS n_people,
+           f.first_hours, coalesce(f.first_by_moderator, false) AS first_by_moderator, f.moderator_hours, f.other_hours,
+           s.by_moderator OR coalesce(f.moderator_replied, false) AS moderator_joined${withPeople ? ', p.people' : ''}
+    FROM starters s
+    LEFT JOIN reply_figures f USING (starter_id)${withPeople ? '\n    JOIN participants p USING (starter_id)' : ''}`,
+    { from, until, moderators },
+  );
+}
+
+/** Drops the temp table of `createThreadFacts`. */
+export function dropThreadFacts(query: Query): Promise<void> {
+  return query.run(`DROP TABLE IF EXISTS ${THREADS_TABLE}`);
+}
+
+/** Sums over a set of threads, for `ThreadGroup` (means are sum / threads). */
+export interface GroupSums {
+  threads: number;
+  answered: number;
+  replies: number;
+  /** Sum over threads of their distinct persons. */
+  participants: number;
+}
+
+/** What moderation reports over the threads started in the period. */
+export interface PeriodThreadFigures {
+  threads: number;
+  answered: number;
+  /** Answered threads whose first response was a moderator's. */
+  firstByModerator: number;
+  moderatorHours: OrderStats;
+  otherHours: OrderStats;
+  joined: GroupSums;
+  notJoined: GroupSums;
+}
+
+function groupColumns(condition: string, prefix: string): string {
+  return `count(*) FILTER (WHERE ${condition}) AS ${prefix}_threads,
+          count(first_hours) FILTER (WHERE ${condition}) AS ${prefix}_answered,
+          coalesce(sum(replies) FILTER (WHERE ${condition}), 0)::BIGINT AS ${prefix}_replies,
+          coalesce(sum(n_people) FILTER (WHERE ${condition}), 0)::BIGINT AS ${prefix}_participants`;
+}
+
+type FigureRow = Record<string, string | number | boolean | null>;
+
+/** A number column; absent (no row) or NULL (sum over nothing) reads `fallback`. */
+function num(row: FigureRow | undefined, column: string): number;
+function num(row: FigureRow | undefined, column: string, fallback: null): number | null;
+function num(row: FigureRow | undefined, column: string, fallback: number | null = 0): number | null {
+  const value = row?.[column];
+  return typeof value === 'number' ? value : fallback;
+}
+
+function orderStats(row: FigureRow | undefined, name: string): OrderStats {
+  return { n: num(row, `${name}_n`), lower: num(row, `${name}_lower`, null), upper: num(row, `${name}_upper`, null) };
+}
+
+function groupSums(row: FigureRow | undefined, prefix: string): GroupSums {
+  return {
+    threads: num(row, `${prefix}_threads`),
+    answered: num(row, `${prefix}_answered`),
+    replies: num(row, `${prefix}_replies`),
+    participants: num(row, `${prefix}_participants`),
+  };
+}
+
+/** Figures over the threads of the temp table started from `since` on. */
+export async function periodThreadFigures(query: Query, since: string): Promise<PeriodThreadFigures> {
+  const [row] = await query.all<FigureRow>(
+    `
+    WITH figures AS (
+      SELECT count(*) AS threads, count(first_hours) AS answered,
+             count(*) FILTER (WHERE first_hours IS NOT NULL AND first_by_moderator) AS first_by_moderator,
+             list_sort(list(moderator_hours) FILTER (WHERE moderator_hours IS NOT NULL)) AS mh,
+             list_sort(list(other_hours) FILTER (WHERE other_hours IS NOT NULL)) AS oh,
+             ${groupColumns('moderator_joined', 'joined')},
+             ${groupColumns('NOT moderator_joined', 'not_joined')}
+      FROM ${THREADS_TABLE} WHERE started_at >= $since::TIMESTAMPTZ)
+    SELECT * EXCLUDE (mh, oh), ${middleColumns('mh', 'moderator_hours')}, ${middleColumns('oh', 'other_hours')}
+    FROM figures`,
+    { since },
+  );
+  return {
+    threads: num(row, 'threads'),
+    answered: num(row, 'answered'),
+    firstByModerator: num(row, 'first_by_moderator'),
+    moderatorHours: orderStats(row, 'moderator_hours'),
+    otherHours: orderStats(row, 'other_hours'),
+    joined: groupSums(row, 'joined'),
+    notJoined: groupSums(row, 'not_joined'),
+  };
+}
+
+/** A space split at a moderator's start: threads started from `earliest` to `sinceAt`, and from it on. */
+export interface SpaceSplit {
+  moderator: string;
+  spaceId: string;
+  /** ISO instant. */
+  sinceAt: string;
+}
+
+/** One side of a split: its sums, distinct persons and hours to first response. */
+export interface WindowFigures extends GroupSums {
+  people: number;
+  firstHours: OrderStats;
+}
+
+/** The key `windowFigures` files a side under. */
+export function windowKey(moderator: string, spaceId: string, before: boolean): string {
+  return `${moderator}\t${spaceId}\t${before ? 'before' : 'after'}`;
+}
+
+/** Figures per split and side (`windowKey`) over the temp table's threads started from `earliest`; sides without threads are absent. */
+export async function windowFigures(query: Query, splits: readonly SpaceSplit[], earliest: string): Promise<Map<string, WindowFigures>> {
+  const rows = await query.all<FigureRow>(
+    `
+    WITH splits AS (
+      SELECT split_part(entry, chr(9), 1) AS moderator, split_part(entry, chr(9), 2) AS space_id,
+             split_part(entry, chr(9), 3)::TIMESTAMPTZ AS since_at
+      FROM (SELECT unnest(string_split($splits, chr(10))) AS entry) WHERE entry <> ''),
+    sides AS (
+      SELECT w.moderator, w.space_id, t.started_at < w.since_at AS before, t.* EXCLUDE (space_id)
+      FROM splits w JOIN ${THREADS_TABLE} t ON t.space_id = w.space_id
+      WHERE t.started_at >= $earliest::TIMESTAMPTZ),
+    people AS (
+      SELECT moderator, space_id, before, count(DISTINCT person_id) AS people
+      FROM (SELECT moderator, space_id, before, unnest(people) AS person_id FROM sides)
+      GROUP BY ALL),
+    figures AS (
+      SELECT moderator, space_id, before, ${groupColumns('true', 'window')},
+             list_sort(list(first_hours) FILTER (WHERE first_hours IS NOT NULL)) AS fh
+      FROM sides GROUP BY ALL)
+    SELECT f.* EXCLUDE (fh), p.people, ${middleColumns('fh', 'first_hours')}
+    FROM figures f JOIN people p USING (moderator, space_id, before)`,
+    { splits: splits.map((s) => `${s.moderator}\t${s.spaceId}\t${s.sinceAt}`).join(SEPARATOR), earliest },
+  );
+  return new Map(
+    rows.map((r) => [windowKey(String(r['moderator']), String(r['space_id']), r['before'] === true), { ...groupSums(r, 'window'), people: num(r, 'people'), firstHours: orderStats(r, 'first_hours') }]),
+  );
+}
