@@ -16,6 +16,7 @@ import type { MetricsDocument } from '../report/json/document.js';
 import { SUMMARY_KPI_PATHS } from '../report/markdown/summary.js';
 import { createCsvSource } from '../sources/csv/index.js';
 import { loadInputs, type LoadLog } from '../sources/load.js';
+import { PARALLEL_READ_MIN_BYTES, type ParallelReadOptions } from '../sources/parallel/read-in-workers.js';
 import { TOOL_VERSION } from '../version.js';
 import { clearDatasetFile } from './commands/analyze.js';
 import { computeProvenance, runOutputs } from './provenance.js';
@@ -55,7 +56,7 @@ export async function analyzeInputs(inputs: readonly string[], config: ResolvedC
     const ledger = await readIdeasLedger(config.ideasLedger, sink);
     const sources = config.csvMapping ? { csv: createCsvSource(config.csvMapping) } : {};
     const accounts = await watch.phase('read inputs', () =>
-      loadInputs(inputs, dataset, { includePrivate: config.includePrivate, botAccounts: config.botAccounts.map((b) => b.toLowerCase()), sources }, log),
+      loadInputs(inputs, dataset, { includePrivate: config.includePrivate, botAccounts: config.botAccounts.map((b) => b.toLowerCase()), sources, parallel: parallelReads(config) }, log),
     );
     if (config.strict) refuseProblems(accounts);
     await watch.phase('finalize dataset', () => dataset.finalize(accounts, people));
@@ -86,6 +87,11 @@ export async function analyzeInputs(inputs: readonly string[], config: ResolvedC
   } finally {
     await dataset.close();
   }
+}
+
+/** Large runs read their exports in worker threads, each into a part with a share of the memory limit. */
+function parallelReads(config: ResolvedConfig): ParallelReadOptions {
+  return { threads: config.readThreads, minBytes: PARALLEL_READ_MIN_BYTES, memoryLimit: config.memoryLimit, csvMapping: config.csvMapping ?? null };
 }
 
 /** A period outside the data gives an all-zero report: say where the data is instead. */

@@ -43,6 +43,8 @@ export interface ResolvedConfig {
   dataset?: string;
   /** DuckDB's memory_limit (the dataset spills to a temporary file beyond it). */
   memoryLimit: string;
+  /** Exports read at once in worker threads (large runs only). */
+  readThreads: number;
   strict: boolean;
   botAccounts: string[];
   moderators: string[];
@@ -72,6 +74,7 @@ export function normalizeConfig(written: WrittenConfig): ResolvedConfig {
     anonymize: written.anonymize ?? false,
     strict: written.strict ?? false,
     memoryLimit: written.memoryLimit ?? SCHEMA_DEFAULTS.memoryLimit,
+    readThreads: written.readThreads ?? SCHEMA_DEFAULTS.readThreads,
     botAccounts: [...(written.botAccounts ?? [])],
     moderators: [...(written.moderators ?? DEFAULT_METRICS_CONFIG.moderators)],
     ideas: {

@@ -18,6 +18,7 @@ export const SCHEMA_DEFAULTS = {
   timeZone: 'UTC',
   minutesSavedPerAnsweredQuestion: 15,
   memoryLimit: '1GB',
+  readThreads: 2,
 } as const;
 
 const path = (what: string): z.ZodString => z.string().min(1).describe(what);
@@ -194,6 +195,14 @@ export const configSchema = z
       .regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i, 'a size such as 512MB or 2GB')
       .describe('Memory the analytics engine (DuckDB) may hold before it spills the dataset to a temporary file, e.g. `512MB` or `4GB`. The whole run needs a few hundred MB more. Default: 1GB.')
       .meta({ default: SCHEMA_DEFAULTS.memoryLimit })
+      .optional(),
+    readThreads: z
+      .number()
+      .int()
+      .min(1)
+      .max(16)
+      .describe('How many exports are read at once, each in a thread of its own, when the inputs hold several exports of 64 MB or more in all (smaller runs read in one thread). 1 reads one export after another. Default: 2.')
+      .meta({ default: SCHEMA_DEFAULTS.readThreads })
       .optional(),
     strict: z.boolean().describe('Treat any row-level problem as an error (exit 2). Default: false.').meta({ default: false }).optional(),
     botAccounts: stringList('Accounts (e-mails, ids or wiki user names) that are bots, not persons.').meta({ default: [] }).optional(),

@@ -1,11 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance, timestampValue, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import { reclassifyUsed, type SourceAccount } from './accounting.js';
 import { resolvePersons, type IdentityFacts } from './identities.js';
+import { makeScratchFolder, removeScratchFolder } from './scratch.js';
 import { queryOver, type Query, type QueryObserver } from './query.js';
 import type { Activity, Identity, PeopleEntry, SourceRecord, Space } from './types.js';
+
+/**
+ * Sequence numbers per input: input n's records are numbered from n * 2^40, so parts read apart
+ * still sort by input, and numbers stay exact doubles (below 2^53) for up to 8,192 inputs.
+ */
+const SEQ_PER_INPUT = 2 ** 40;
+const MAX_INPUTS = 2 ** 13;
 
 const RAW_TABLES = `
   CREATE TABLE raw_activities (
@@ -60,9 +66,37 @@ export class Dataset {
       };
       return new Dataset(instance, connection, appenders, queryOver(connection, options.observe), scratch);
     } catch (error) {
-      if (scratch) removeScratch(scratch);
+      if (scratch) removeScratchFolder(scratch);
       throw error;
     }
+  }
+
+  /**
+   * Starts the records of input `inputIndex`: its sequence numbers (the "later wins" order of
+   * duplicates and of identity fields) come after those of every earlier input, also when inputs
+   * are read apart, in worker threads, and their parts merged with `absorb`.
+   */
+  beginInput(inputIndex: number): void {
+    this.seq = Math.max(this.seq, Math.min(inputIndex, MAX_INPUTS - 1) * SEQ_PER_INPUT);
+  }
+
+  /** Ends a part read in a worker thread: the raw rows are written to its file, which is closed. */
+  async closePart(): Promise<void> {
+    for (const appender of Object.values(this.appenders)) appender.closeSync();
+    await this.connection.run('CHECKPOINT');
+    await this.close();
+  }
+
+  /** Adds the raw rows of a part (a dataset file a worker thread read inputs into, closed). */
+  async absorb(partFile: string): Promise<void> {
+    for (const appender of Object.values(this.appenders)) appender.flushSync();
+    const quoted = `'${partFile.replaceAll("'", "''")}'`;
+    await this.query.run(`
+      ATTACH ${quoted} AS part (READ_ONLY);
+      INSERT INTO raw_activities SELECT * FROM part.raw_activities;
+      INSERT INTO raw_identities SELECT * FROM part.raw_identities;
+      INSERT INTO raw_spaces SELECT * FROM part.raw_spaces;
+      DETACH part;`);
   }
 
   /** Appends one adapter record; counts non-derived activities as read and used. */
@@ -242,7 +276,7 @@ export class Dataset {
   async close(): Promise<void> {
     this.connection.closeSync();
     this.instance.closeSync();
-    if (this.scratch) removeScratch(this.scratch);
+    if (this.scratch) removeScratchFolder(this.scratch);
   }
 }
 
@@ -255,46 +289,6 @@ export interface DatasetOptions {
   memoryLimit?: string;
   /** Hears about every query (the CLI's `--verbose` timings). */
   observe?: QueryObserver;
-}
-
-/** Folders of datasets still open, removed at exit even when the run is cut short. */
-const openScratch = new Set<string>();
-
-function makeScratchFolder(): string | null {
-  try {
-    const folder = mkdtempSync(path.join(tmpdir(), 'pilot-report-dataset-'));
-    if (!cleanupInstalled) installCleanup();
-    openScratch.add(folder);
-    return folder;
-  } catch {
-    // No writable temporary folder: the dataset stays in memory, which works for all but huge exports.
-    return null;
-  }
-}
-
-let cleanupInstalled = false;
-
-/**
- * Removes open datasets' folders when the process exits, also on Ctrl-C or a CI job's SIGTERM
- * (whose default action ends the process without an exit event): a cut-short run over a large
- * export must not leave gigabytes in the temporary folder.
- */
-function installCleanup(): void {
-  cleanupInstalled = true;
-  const removeAll = () => [...openScratch].forEach(removeScratch);
-  process.once('exit', removeAll);
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.once(signal, () => {
-      removeAll();
-      // Then die of the same signal, as without this handler (exit status 128 + n).
-      process.kill(process.pid, signal);
-    });
-  }
-}
-
-function removeScratch(folder: string): void {
-  rmSync(folder, { recursive: true, force: true });
-  openScratch.delete(folder);
 }
 
 function appendNullable(w: DuckDBAppender, value: string | null): void {

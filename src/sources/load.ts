@@ -5,6 +5,7 @@ import { newAccount, recordSkip, recordWarning, type SourceAccount } from '../mo
 import type { Dataset } from '../model/dataset.js';
 import type { SourceKind, SourceRecord } from '../model/types.js';
 import { openInput } from './open-input.js';
+import { readInWorkers, type ParallelReadOptions } from './parallel/read-in-workers.js';
 import { DETECTION_ORDER, SOURCES } from './registry.js';
 import type { InputTree, Problem, Source, SourceContext, SourceOptions } from './types.js';
 
@@ -50,6 +51,8 @@ export interface LoadOptions extends SourceOptions {
    * day after the wall clock (not SOURCE_DATE_EPOCH, which only fixes what the outputs say).
    */
   notAfter?: number;
+  /** Read large inputs in worker threads (the CLI); without it everything is read in this thread. */
+  parallel?: ParallelReadOptions;
 }
 
 /** One export found in an input and the tree it lives in. */
@@ -68,9 +71,12 @@ export async function loadInputs(args: readonly string[], dataset: Dataset, opti
   const sources = { ...SOURCES, ...options.sources };
   const accounts: SourceAccount[] = [];
   const exports = await detectAll(args, sources);
+  const inParallel = await readInParallel(exports, dataset, options, log);
+  if (inParallel) return inParallel;
   for (const [position, found] of exports.entries()) {
     const account = newAccount((options.firstInputIndex ?? 0) + accounts.length, found.kind, found.tree.displayPath);
     accounts.push(account);
+    dataset.beginInput(account.inputIndex);
     try {
       await readExport(sources[found.kind], found, account, dataset, options, log);
     } catch (error) {
@@ -81,6 +87,21 @@ export async function loadInputs(args: readonly string[], dataset: Dataset, opti
     }
   }
   return accounts;
+}
+
+/**
+ * Reads the exports in worker threads when `options.parallel` allows and they are large enough
+ * together; null when they are to be read here, in the main thread.
+ */
+async function readInParallel(exports: readonly DetectedExport[], dataset: Dataset, options: LoadOptions, log: LoadLog): Promise<SourceAccount[] | null> {
+  const parallel = options.parallel;
+  const bytes = exports.map((e) => e.tree.files.reduce((n, f) => n + (f.size ?? 0), 0));
+  if (!parallel || parallel.threads < 2 || exports.length < 2 || bytes.reduce((a, b) => a + b, 0) < parallel.minBytes) return null;
+  const first = options.firstInputIndex ?? 0;
+  const planned = exports.map((e, i) => ({ arg: `${e.kind}:${e.tree.displayPath}`, inputIndex: first + i, bytes: bytes[i] ?? 0 }));
+  await Promise.all(exports.map((e) => e.tree.close()));
+  const settings = { includePrivate: options.includePrivate, botAccounts: [...options.botAccounts], notAfter: options.notAfter ?? Date.now() + FUTURE_TOLERANCE_MS };
+  return readInWorkers(planned, dataset, parallel, settings, log);
 }
 
 /**

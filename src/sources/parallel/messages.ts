@@ -1,0 +1,33 @@
+/** What the main thread and a reading worker thread say to each other (structured-clone data only). */
+import type { CsvMapping } from '../csv/mapping.js';
+import type { SourceAccount } from '../../model/accounting.js';
+import type { SourceKind } from '../../model/types.js';
+import type { PlannedExport } from './plan.js';
+
+/** The worker's whole task, as `workerData`. */
+export interface ReadTask {
+  /** The part's DuckDB file (must not exist yet). */
+  file: string;
+  memoryLimit: string | null;
+  exports: PlannedExport[];
+  includePrivate: boolean;
+  botAccounts: string[];
+  /** Activities dated after this instant (UTC ms) are skipped as `future`. */
+  notAfter: number;
+  csvMapping: CsvMapping | null;
+}
+
+/** An error as it crosses threads; `name` is the PilotError class, or anything else for a bug. */
+export interface ThrownError {
+  name: string;
+  message: string;
+  stack: string | undefined;
+  file: string | null;
+  line: number | null;
+}
+
+export type WorkerMessage =
+  | { type: 'warn' | 'verbose'; message: string }
+  | { type: 'progress'; kind: SourceKind; read: number; done: boolean }
+  | { type: 'done'; accounts: SourceAccount[] }
+  | { type: 'failed'; error: ThrownError };

@@ -1,0 +1,119 @@
+/**
+ * Reads a run's exports in worker threads (see worker.ts) and merges their parts into the dataset.
+ * Only worth it for large inputs: a thread and a DuckDB file per part cost a few hundred
+ * milliseconds, so small runs (and every run with one export) read in the main thread.
+ */
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { ConfigError, InputError, InternalError, UsageError, type PilotError } from '../../errors.js';
+import type { SourceAccount } from '../../model/accounting.js';
+import type { Dataset } from '../../model/dataset.js';
+import { makeScratchFolder, removeScratchFolder } from '../../model/scratch.js';
+import type { CsvMapping } from '../csv/mapping.js';
+import type { LoadLog } from '../load.js';
+import type { ReadTask, ThrownError, WorkerMessage } from './messages.js';
+import { planGroups, type PlannedExport } from './plan.js';
+
+/**
+ * Below this many bytes of exports in all, reading in one thread is about as fast: starting the
+ * threads and merging their parts costs about half a second.
+ */
+export const PARALLEL_READ_MIN_BYTES = 64 * 2 ** 20;
+
+/** How the main thread wants exports read in parallel. */
+export interface ParallelReadOptions {
+  /** Worker threads at most (1 reads in the main thread). */
+  threads: number;
+  /** Exports of fewer bytes in all are read in the main thread. */
+  minBytes: number;
+  /** DuckDB memory limit of the whole run; each part gets an equal share. */
+  memoryLimit: string | null;
+  csvMapping: CsvMapping | null;
+}
+
+/** What every part is read with. */
+export interface ReadSettings {
+  includePrivate: boolean;
+  botAccounts: string[];
+  notAfter: number;
+}
+
+/**
+ * Reads `exports` in up to `options.threads` worker threads and appends their raw rows to
+ * `dataset`; returns the accounts in input order, or null when no temporary folder can be made
+ * (the caller then reads in the main thread). A failure in any thread stops the others and is
+ * thrown as the error it was (an unusable input stays exit 2).
+ */
+export async function readInWorkers(exports: readonly PlannedExport[], dataset: Dataset, options: ParallelReadOptions, settings: ReadSettings, log: LoadLog): Promise<SourceAccount[] | null> {
+  const folder = makeScratchFolder();
+  if (!folder) return null;
+  const workers: Worker[] = [];
+  try {
+    const groups = planGroups(exports, options.threads);
+    const memoryLimit = options.memoryLimit ? shareOf(options.memoryLimit, groups.length) : null;
+    const tasks: ReadTask[] = groups.map((group, i) => ({ file: path.join(folder, `part-${i}.duckdb`), memoryLimit, exports: group, ...settings, csvMapping: options.csvMapping }));
+    log.verbose(`reading ${exports.length} exports in ${tasks.length} threads`);
+    const accounts = (await Promise.all(tasks.map((task) => runWorker(task, log, workers)))).flat();
+    for (const task of tasks) await dataset.absorb(task.file);
+    return accounts.sort((a, b) => a.inputIndex - b.inputIndex);
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+    removeScratchFolder(folder);
+  }
+}
+
+/**
+ * The worker next to this module: compiled JS, or, when this module runs from TypeScript source
+ * (the tests), the .ts file through tsx, registered inside the thread before it is imported.
+ */
+function startWorker(task: ReadTask): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), { workerData: task });
+  const script = new URL('./worker.ts', import.meta.url).href;
+  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(script)}); })`;
+  return new Worker(boot, { eval: true, workerData: task });
+}
+
+function runWorker(task: ReadTask, log: LoadLog, started: Worker[]): Promise<SourceAccount[]> {
+  const worker = startWorker(task);
+  started.push(worker);
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const settle = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      outcome();
+    };
+    worker.on('message', (m: WorkerMessage) => {
+      if (m.type === 'warn' || m.type === 'verbose') log[m.type](m.message);
+      else if (m.type === 'progress') log.progress?.(m.kind, m.read, m.done || undefined);
+      else if (m.type === 'done') settle(() => resolve(m.accounts));
+      else if (m.type === 'failed') settle(() => reject(revive(m.error)));
+    });
+    worker.on('error', (error) => settle(() => reject(new InternalError(`a reading thread failed: ${error.message}`, { cause: error }))));
+    worker.on('exit', (code) => settle(() => reject(new InternalError(`a reading thread stopped with exit code ${code} before it finished`))));
+  });
+}
+
+/** The error a worker threw, as the class it was: an unusable input is still exit 2. */
+function revive(thrown: ThrownError): PilotError {
+  const error =
+    thrown.name === 'InputError'
+      ? new InputError(thrown.file ?? '', thrown.line, '')
+      : thrown.name === 'UsageError'
+        ? new UsageError('')
+        : thrown.name === 'ConfigError'
+          ? new ConfigError('')
+          : new InternalError('');
+  error.message = error instanceof InternalError ? `reading in a worker thread failed: ${thrown.message}` : thrown.message;
+  if (thrown.stack) error.stack = thrown.stack;
+  return error;
+}
+
+/** `1GB` split `parts` ways, in MB (DuckDB reads `512MB`); at least 64MB each. */
+export function shareOf(limit: string, parts: number): string {
+  const match = /^(\d+(?:\.\d+)?)\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.exec(limit.trim());
+  if (!match) return limit;
+  const unit = (match[2] ?? 'MB').toUpperCase();
+  const megabytes = Number(match[1]) * (unit.startsWith('K') ? 1 / 1000 : unit.startsWith('M') ? 1 : unit.startsWith('G') ? 1000 : 1_000_000);
+  return `${Math.max(64, Math.floor(megabytes / parts))}MB`;
+}

@@ -1,0 +1,52 @@
+/**
+ * A worker thread that reads some of a run's exports into a dataset file of its own (a part),
+ * which the main thread then merges (`Dataset.absorb`). Two large exports read on two cores take
+ * the time of the larger one instead of their sum: parsing and appending are single-threaded.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { PilotError, InputError } from '../../errors.js';
+import type { SourceAccount } from '../../model/accounting.js';
+import { Dataset } from '../../model/dataset.js';
+import { createCsvSource } from '../csv/index.js';
+import { loadInputs, type LoadLog } from '../load.js';
+import type { ReadTask, ThrownError, WorkerMessage } from './messages.js';
+
+const say = (message: WorkerMessage): void => parentPort?.postMessage(message);
+
+async function run(task: ReadTask): Promise<SourceAccount[]> {
+  const dataset = await Dataset.open({ file: task.file, ...(task.memoryLimit ? { memoryLimit: task.memoryLimit } : {}) });
+  const log: LoadLog = {
+    warn: (message) => say({ type: 'warn', message }),
+    verbose: (message) => say({ type: 'verbose', message }),
+    progress: (kind, read, done) => say({ type: 'progress', kind, read, done: done === true }),
+  };
+  const sources = task.csvMapping ? { csv: createCsvSource(task.csvMapping) } : {};
+  const accounts: SourceAccount[] = [];
+  try {
+    for (const e of task.exports) {
+      const options = { includePrivate: task.includePrivate, botAccounts: task.botAccounts, notAfter: task.notAfter, firstInputIndex: e.inputIndex, sources };
+      accounts.push(...(await loadInputs([e.arg], dataset, options, log)));
+    }
+  } catch (error) {
+    await dataset.close();
+    throw error;
+  }
+  await dataset.closePart();
+  return accounts;
+}
+
+function thrown(error: unknown): ThrownError {
+  const base = error instanceof Error ? error : new Error(String(error));
+  return {
+    name: error instanceof PilotError ? error.name : 'Error',
+    message: base.message,
+    stack: base.stack,
+    file: error instanceof InputError ? error.file : null,
+    line: error instanceof InputError ? error.line : null,
+  };
+}
+
+run(workerData as ReadTask).then(
+  (accounts) => say({ type: 'done', accounts }),
+  (error: unknown) => say({ type: 'failed', error: thrown(error) }),
+);

@@ -1,0 +1,78 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.js';
+import { Dataset } from '../../src/model/dataset.js';
+import type { SourceAccount } from '../../src/model/accounting.js';
+import { loadInputs, type LoadLog, type LoadOptions } from '../../src/sources/load.js';
+import { planGroups } from '../../src/sources/parallel/plan.js';
+import { shareOf } from '../../src/sources/parallel/read-in-workers.js';
+
+const PILOT = path.resolve('fixtures/sample-pilot');
+const quiet: LoadLog = { warn: () => {}, verbose: () => {} };
+const NOW = Date.parse('2027-01-01T00:00:00Z');
+
+/** Every final table as text, in a fixed order: two loads are equal when these are. */
+const TABLES = {
+  activities: 'SELECT * EXCLUDE (input_index) , input_index FROM activities ORDER BY activity_id',
+  identities: 'SELECT * FROM identities ORDER BY identity_id',
+  persons: 'SELECT * FROM persons ORDER BY person_id',
+  spaces: 'SELECT * FROM spaces ORDER BY space_id',
+};
+
+async function load(args: string[], options: Partial<LoadOptions>): Promise<{ tables: Record<string, string>; accounts: SourceAccount[] }> {
+  const dataset = await Dataset.open();
+  try {
+    const accounts = await loadInputs(args, dataset, { includePrivate: false, botAccounts: [], notAfter: NOW, ...options }, quiet);
+    await dataset.finalize(accounts, []);
+    const tables: Record<string, string> = {};
+    for (const [name, sql] of Object.entries(TABLES)) tables[name] = JSON.stringify(await dataset.query.all(sql));
+    return { tables, accounts };
+  } finally {
+    await dataset.close();
+  }
+}
+
+describe('reading exports in worker threads', () => {
+  it('gives the same dataset and accounts as reading them one after another (the sample pilot, twice over)', async () => {
+    // The pilot twice: every record of the second copy duplicates one of the first, and the later
+    // input wins, so the order across threads is exercised too.
+    const args = [PILOT, PILOT];
+    const sequential = await load(args, {});
+    const parallel = await load(args, { parallel: { threads: 2, minBytes: 0, memoryLimit: '256MB', csvMapping: null } });
+    expect(parallel.accounts.map((a) => a.inputIndex)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(parallel.accounts).toEqual(sequential.accounts);
+    // 956 records read per copy (fixtures/README.md). The later copy wins: each record it uses
+    // turns its twin in the first copy into a duplicate, and it has no duplicates of its own.
+    const sum = (accounts: SourceAccount[], pick: (a: SourceAccount) => number) => accounts.reduce((n, a) => n + pick(a), 0);
+    expect(sum(parallel.accounts, (a) => a.read)).toBe(2 * 956);
+    const [first, second] = [parallel.accounts.slice(0, 3), parallel.accounts.slice(3)];
+    expect(sum(second, (a) => a.skippedByReason['duplicate'] ?? 0)).toBe(0);
+    expect(sum(first, (a) => a.skippedByReason['duplicate'] ?? 0)).toBe(sum(second, (a) => a.used));
+    for (const name of Object.keys(TABLES)) expect(parallel.tables[name], name).toBe(sequential.tables[name]);
+  }, 60_000);
+
+  it('stops with the input error a thread met, as the same class (exit 2)', async () => {
+    const error = await load([path.join(PILOT, 'yammer'), 'mediawiki:' + path.join(PILOT, 'yammer', 'Messages.csv')], {
+      parallel: { threads: 2, minBytes: 0, memoryLimit: null, csvMapping: null },
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).exitCode).toBe(2);
+    expect((error as InputError).message).toContain('Messages.csv');
+  }, 60_000);
+});
+
+describe('planGroups', () => {
+  it('puts the largest exports on different threads and keeps input order within a thread', () => {
+    const e = (inputIndex: number, bytes: number) => ({ arg: `x:${inputIndex}`, inputIndex, bytes });
+    // Sizes 300, 100, 250, 50: 300 -> A, 250 -> B, 100 -> B (250 < 300), 50 -> A (300 < 350).
+    const groups = planGroups([e(0, 300), e(1, 100), e(2, 250), e(3, 50)], 2);
+    expect(groups.map((g) => g.map((x) => x.inputIndex))).toEqual([[0, 3], [1, 2]]);
+    expect(planGroups([e(0, 10)], 4)).toHaveLength(1);
+  });
+
+  it('splits the memory limit between the threads', () => {
+    expect(shareOf('1GB', 2)).toBe('500MB');
+    expect(shareOf('3 GiB', 2)).toBe('1500MB');
+    expect(shareOf('100MB', 4)).toBe('64MB');
+  });
+});
