@@ -1,11 +1,5 @@
 import { fewerThan, isSuppressed } from './privacy.js';
-
-/** A weighted directed interaction between two persons (all kinds merged). */
-export interface WeightedEdge {
-  from: string;
-  to: string;
-  weight: number;
-}
+import type { DepartmentFlow } from './tables.js';
 
 /** One department's figures; all null (with `note`) below the privacy threshold. */
 export interface DepartmentFigures {
@@ -44,19 +38,20 @@ export interface DepartmentNetwork {
   interactionsWithoutDepartment: number;
 }
 
-/** Department figures from persons' departments and weighted person-to-person interactions. */
-export function departmentNetwork(departmentOf: ReadonlyMap<string, string | null>, edges: readonly WeightedEdge[], minGroupSize: number): DepartmentNetwork {
-  const people = new Map<string, number>();
-  for (const d of departmentOf.values()) if (d !== null) people.set(d, (people.get(d) ?? 0) + 1);
+/**
+ * Department figures from the number of network persons per department and the weighted
+ * interactions between departments (a null department: a person without one).
+ */
+export function departmentNetwork(people: ReadonlyMap<string, number>, flows: readonly DepartmentFlow[], minGroupSize: number): DepartmentNetwork {
   const names = [...people.keys()].sort();
   const index = new Map(names.map((n, i) => [n, i]));
   const weights = names.map(() => names.map(() => 0));
   let unknown = 0;
-  for (const e of edges) {
-    const from = index.get(departmentOf.get(e.from) ?? '');
-    const to = index.get(departmentOf.get(e.to) ?? '');
-    if (from === undefined || to === undefined) unknown += e.weight;
-    else weights[from]![to]! += e.weight;
+  for (const f of flows) {
+    const from = index.get(f.from_department ?? '');
+    const to = index.get(f.to_department ?? '');
+    if (from === undefined || to === undefined) unknown += f.weight;
+    else weights[from]![to]! += f.weight;
   }
   const suppressed = names.map((n) => isSuppressed(people.get(n) ?? 0, minGroupSize));
   const cross = (i: number): number => names.reduce((t, _, j) => (i === j ? t : t + weights[i]![j]! + weights[j]![i]!), 0);

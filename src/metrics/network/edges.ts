@@ -1,27 +1,23 @@
 import type { Query } from '../../model/query.js';
 
-/** How one person interacted with another. */
-export type InteractionKind = 'reply' | 'mention' | 'reaction';
+/** The ways one person interacts with another. */
+export const INTERACTION_KINDS = ['reply', 'mention', 'reaction'] as const;
 
-/** Interactions of one kind from one person to another in the period (self-interactions dropped). */
-export interface EdgeRow extends Record<string, string | number> {
-  source_id: string;
-  target_id: string;
-  kind: InteractionKind;
-  interactions: number;
-}
+/** How one person interacted with another. */
+export type InteractionKind = (typeof INTERACTION_KINDS)[number];
 
 /**
- * Directed interactions between persons in `[$since, $until)`, counted per (from, to, kind):
+ * SQL common table expressions (to follow a `WITH`) ending in
+ * `interactions(source_id, target_id, kind, interactions)`: directed interactions between persons
+ * in `[$since, $until)`, counted per (from, to, kind), self-interactions dropped:
  * - reply: the replier -> the author of the message replied to, else the thread starter's author;
  * - mention: the author of a post or reply -> each person mentioned (once per message);
  * - reaction: the reactor -> the author of the message reacted to.
- * Targets outside the dataset (bots, messages not loaded) have no person and give no edge.
+ * Targets outside the dataset (bots, messages not loaded) have no person and give no interaction.
+ * The network and recognition's departments reached both read them, so both see the same edges.
  */
-export function interactionEdges(query: Query, since: string, until: string): Promise<EdgeRow[]> {
-  return query.all<EdgeRow>(
-    `
-    WITH in_period AS (
+export const INTERACTIONS_CTES = `
+    in_period AS (
       SELECT activity_id, kind, person_id, thread_id, parent_id, mentions FROM activities
       WHERE occurred_at >= $since::TIMESTAMPTZ AND occurred_at < $until::TIMESTAMPTZ),
     reply_edges AS (
@@ -41,32 +37,18 @@ export function interactionEdges(query: Query, since: string, until: string): Pr
       FROM in_period r JOIN activities parent ON parent.activity_id = r.parent_id
       WHERE r.kind = 'reaction'),
     all_edges AS (
-      SELECT * FROM reply_edges UNION ALL SELECT * FROM mention_edges UNION ALL SELECT * FROM reaction_edges)
-    SELECT source_id, target_id, kind, count(*) AS interactions
-    FROM all_edges
-    WHERE target_id IS NOT NULL AND source_id <> target_id
-    GROUP BY source_id, target_id, kind
-    ORDER BY source_id, target_id, kind`,
-    { since, until },
-  );
-}
+      SELECT * FROM reply_edges UNION ALL SELECT * FROM mention_edges UNION ALL SELECT * FROM reaction_edges),
+    interactions AS (
+      SELECT source_id, target_id, kind, count(*) AS interactions
+      FROM all_edges
+      WHERE target_id IS NOT NULL AND source_id <> target_id
+      GROUP BY source_id, target_id, kind)`;
 
 /** What the network shows of a person. */
 export interface PersonRow extends Record<string, string | null> {
   person_id: string;
   name: string | null;
   department: string | null;
-}
-
-/** Persons with any activity in the period: the nodes of the network (with the targets of their interactions). */
-export async function activePersonIds(query: Query, since: string, until: string): Promise<string[]> {
-  const rows = await query.all<{ person_id: string }>(
-    `SELECT DISTINCT person_id FROM activities
-     WHERE occurred_at >= $since::TIMESTAMPTZ AND occurred_at < $until::TIMESTAMPTZ
-     ORDER BY person_id`,
-    { since, until },
-  );
-  return rows.map((r) => r.person_id);
 }
 
 /** Names and departments of all persons (one row per person, a small table). */

@@ -1,11 +1,11 @@
 import type { Query } from '../../model/query.js';
-import { interactionEdges, personInfo, type PersonRow } from '../network/edges.js';
+import { personInfo, type PersonRow } from '../network/edges.js';
 import { periodCalendar, previousPeriod } from '../period.js';
 import { absenceFactor } from '../stats.js';
 import type { MetricContext } from '../types.js';
 import { connectors, helpers, rising, thoughtLeaders } from './lists.js';
 import { personaOf, summarizePersonas } from './personas.js';
-import { personFigures, wikiEditorMonths, type PersonFiguresRow } from './queries.js';
+import { departmentsReached, personFigures, wikiEditorMonths, type PersonFiguresRow } from './queries.js';
 import type { ActiveEditorsMonth, IdeaCounts, PersonRecognition, Recognition } from './result.js';
 import { DEFAULT_RECOGNITION_CONFIG, scoreFormula, scoreOf, type RecognitionConfig, type ScoreWeights } from './score.js';
 
@@ -40,7 +40,7 @@ export async function computeRecognition(query: Query, ctx: MetricContext, extra
   const { since, until, timeZone } = ctx.period;
   const rows = await personFigures(query, since, until);
   const info = new Map((await personInfo(query)).map((p) => [p.person_id, p]));
-  const reached = await departmentsReached(query, ctx, info);
+  const reached = await departmentsReached(query, since, until);
   const editors = await wikiEditorMonths(query, since, until, timeZone);
   const activeMonths = new Map<string, number>();
   for (const e of editors) if (e.edits >= ACTIVE_EDITOR_EDITS) activeMonths.set(e.person_id, (activeMonths.get(e.person_id) ?? 0) + 1);
@@ -112,21 +112,6 @@ function recognitionOf(r: PersonFiguresRow, ideas: IdeaCounts, departmentsReache
     score: scoreOf(figures, config.scoreWeights),
     persona: personaOf({ posts: r.posts, replies: r.replies, reactionsGiven: r.reactions_given, repliesReceived: r.replies_received, reactionsReceived: r.reactions_received }, config.personaBalanceRatio),
   };
-}
-
-/** Per person: distinct departments other than their own among the persons they interacted with. */
-async function departmentsReached(query: Query, ctx: MetricContext, info: ReadonlyMap<string, PersonRow>): Promise<Map<string, number>> {
-  const reached = new Map<string, Set<string>>();
-  const add = (person: string, partner: string): void => {
-    const department = info.get(partner)?.department;
-    if (!department || department === info.get(person)?.department) return;
-    reached.set(person, (reached.get(person) ?? new Set()).add(department));
-  };
-  for (const e of await interactionEdges(query, ctx.period.since, ctx.period.until)) {
-    add(e.source_id, e.target_id);
-    add(e.target_id, e.source_id);
-  }
-  return new Map([...reached].map(([id, set]) => [id, set.size]));
 }
 
 async function risingContributors(query: Query, ctx: MetricContext, people: readonly PersonRecognition[], extra: RecognitionExtra, config: RecognitionConfig) {

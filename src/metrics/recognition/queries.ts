@@ -1,4 +1,5 @@
 import type { Query } from '../../model/query.js';
+import { INTERACTIONS_CTES } from '../network/edges.js';
 
 /** What one person did and received in a window `[since, until)`. */
 export interface PersonFiguresRow extends Record<string, string | number | null> {
@@ -28,8 +29,9 @@ export interface PersonFiguresRow extends Record<string, string | number | null>
 export function personFigures(query: Query, since: string, until: string): Promise<PersonFiguresRow[]> {
   return query.all<PersonFiguresRow>(
     `
-    WITH in_window AS (
-      SELECT * FROM activities WHERE occurred_at >= $since::TIMESTAMPTZ AND occurred_at < $until::TIMESTAMPTZ),
+    WITH in_window AS (  -- only the columns used: no text is read, should the CTE be materialized
+      SELECT activity_id, kind, person_id, space_id, thread_id, parent_id, is_contribution FROM activities
+      WHERE occurred_at >= $since::TIMESTAMPTZ AND occurred_at < $until::TIMESTAMPTZ),
     own_counts AS (
       SELECT person_id,
              count(*) FILTER (WHERE kind = 'post') AS posts,
@@ -99,4 +101,29 @@ export function wikiEditorMonths(query: Query, since: string, until: string, tim
     GROUP BY ALL ORDER BY month, person_id`,
     { since, until, tz: timeZone },
   );
+}
+
+/**
+ * Per person: distinct departments, other than their own, of the persons they interacted with in
+ * `[since, until)` (replies, mentions, reactions, either way, as in the network). Persons without
+ * such a department are absent.
+ */
+export async function departmentsReached(query: Query, since: string, until: string): Promise<Map<string, number>> {
+  const rows = await query.all<{ person_id: string; departments: number }>(
+    `
+    WITH ${INTERACTIONS_CTES},
+    partners AS (
+      SELECT source_id AS person_id, target_id AS partner_id FROM interactions
+      UNION SELECT target_id, source_id FROM interactions),
+    departments AS (
+      SELECT person_id, nullif(trim(department), '') AS department FROM persons)
+    SELECT p.person_id, count(DISTINCT theirs.department) AS departments
+    FROM partners p
+    JOIN departments theirs ON theirs.person_id = p.partner_id
+    LEFT JOIN departments own ON own.person_id = p.person_id
+    WHERE theirs.department IS NOT NULL AND theirs.department IS DISTINCT FROM own.department
+    GROUP BY p.person_id`,
+    { since, until },
+  );
+  return new Map(rows.map((r) => [r.person_id, r.departments]));
 }
