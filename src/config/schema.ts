@@ -117,6 +117,11 @@ const networkSchema = z
       .optional(),
     topBrokers: z.number().int().min(1).describe('How many brokers the network lists. Default: 10.').optional(),
     maxPeopleForBrokers: z.number().int().min(3).describe('Above this many connected people, brokers (betweenness) are computed over the most connected ones only, to bound the time. Default: 2000.').optional(),
+    maxBetweennessWork: z
+      .number()
+      .min(1)
+      .describe('Work budget of exact betweenness (people x (people + ties x 2), about 5 ns each); above it betweenness is estimated from a seeded sample of at least 100 people as sources, and a warning says so. Default: 200000000 (about a second).')
+      .optional(),
   })
   .describe('Interaction network between people.');
 

@@ -17,4 +17,9 @@ describe('metric knobs from the config', () => {
     const { config } = await loadConfig({ cwd: '/', env: { PILOT_REPORT_NETWORK__EDGE_WEIGHTS__REACTION: '0' } });
     expect(networkConfig(config)).toEqual({ edgeWeights: { reply: 1, mention: 1, reaction: 0 }, topBrokers: 10, maxPeopleForBrokers: 2000 });
   });
+
+  it('passes the betweenness work budget from the environment', async () => {
+    const { config } = await loadConfig({ cwd: '/', env: { PILOT_REPORT_NETWORK__MAX_BETWEENNESS_WORK: '5000' } });
+    expect(networkConfig(config)).toEqual({ edgeWeights: { reply: 1, mention: 1, reaction: 0.5 }, topBrokers: 10, maxPeopleForBrokers: 2000, maxBetweennessWork: 5000 });
+  });
 });
