@@ -46,6 +46,7 @@ export async function analyzeInputs(inputs: readonly string[], config: ResolvedC
   if (config.dataset) await clearDatasetFile(config.dataset);
   const watch = stopwatch(log);
   const dataset = await Dataset.open({ file: config.dataset, spill: true, memoryLimit: config.memoryLimit, observe: watch.query });
+  const stopHashing = new AbortController();
   try {
     const sideWarnings: string[] = [];
     const sink = (line: string) => {
@@ -55,6 +56,11 @@ export async function analyzeInputs(inputs: readonly string[], config: ResolvedC
     const people: PeopleEntry[] = await readPeople(config.people, sink);
     const ledger = await readIdeasLedger(config.ideasLedger, sink);
     const sources = config.csvMapping ? { csv: createCsvSource(config.csvMapping) } : {};
+    // Input hashes are computed while the inputs are read: with worker threads reading, the main
+    // thread is idle, and the files are in the page cache either way. Awaited (and its errors
+    // raised) after loading, so a load error is reported first.
+    const hashing = computeProvenance(inputs, config, { version: TOOL_VERSION, exclude: runOutputs(config), signal: stopHashing.signal });
+    hashing.catch(() => undefined);
     const accounts = await watch.phase('read inputs', () =>
       loadInputs(inputs, dataset, { includePrivate: config.includePrivate, botAccounts: config.botAccounts.map((b) => b.toLowerCase()), sources, parallel: parallelReads(config) }, log),
     );
@@ -63,7 +69,7 @@ export async function analyzeInputs(inputs: readonly string[], config: ResolvedC
     const period = resolvePeriod(config, accounts, asOf);
     const ctx: MetricContext = { period, asOf: asOf.toISOString(), config: toMetricsConfig(config), capabilities: capabilitiesOf(accounts) };
     const ideas = await watch.phase('metrics: ideas', () => computeIdeas(dataset.query, ctx, ledger));
-    const provenance = await watch.phase('provenance (input hashes)', () => computeProvenance(inputs, config, { version: TOOL_VERSION, exclude: runOutputs(config) }));
+    const provenance = await watch.phase('provenance (input hashes, the rest)', () => hashing);
     const sections = await laterSections(dataset.query, ctx, ideas, people, config, watch);
     const document = await watch.phase('metrics: engagement, conversations, data quality', () =>
       buildMetricsDocument(dataset.query, accounts, ctx, { version: TOOL_VERSION, generatedAt: now.toISOString(), provenance, sections }),
@@ -85,6 +91,7 @@ export async function analyzeInputs(inputs: readonly string[], config: ResolvedC
     result.unmatched.forEach((r) => sink(`${config.recognize ?? '--recognize'}: "${r}" matches no person`));
     return { document: result.document, deltas };
   } finally {
+    stopHashing.abort(); // a failed run does not wait for the hashes of the inputs
     await dataset.close();
   }
 }

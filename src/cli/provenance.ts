@@ -22,6 +22,8 @@ export interface ProvenanceOptions {
    * `analyze .` twice does not hash the first run's report into the second.
    */
   exclude?: readonly string[];
+  /** Stops hashing between files (the run failed while hashing went on beside the reading). */
+  signal?: AbortSignal;
 }
 
 /** Lower-case hex sha256 of a byte stream, and its length; the stream is consumed, never buffered whole. */
@@ -87,7 +89,7 @@ export async function computeProvenance(inputs: readonly string[], config: Resol
   const seen = new Set<string>();
   const files: ProvenanceInput[] = [];
   for (const arg of [...inputs.map((i) => splitKind(i).path), ...sideFiles(config)]) {
-    for (const file of await hashInput(arg, exclude)) {
+    for (const file of await hashInput(arg, exclude, options.signal)) {
       if (seen.has(file.path)) continue;
       seen.add(file.path);
       files.push(file);
@@ -97,7 +99,8 @@ export async function computeProvenance(inputs: readonly string[], config: Resol
 }
 
 /** A file: its own hash (a zip archive included); a folder: every file in its tree, sorted by name. */
-async function hashInput(given: string, exclude: readonly string[]): Promise<ProvenanceInput[]> {
+async function hashInput(given: string, exclude: readonly string[], signal: AbortSignal | undefined): Promise<ProvenanceInput[]> {
+  signal?.throwIfAborted();
   const info = await stat(given).catch((cause: unknown) => {
     throw new InputError(given, null, 'does not exist or cannot be read (while hashing it for provenance)', { cause });
   });
@@ -109,6 +112,7 @@ async function hashInput(given: string, exclude: readonly string[]): Promise<Pro
   for (const file of tree.files) {
     const absolute = path.resolve(given, file.name);
     if (exclude.some((e) => absolute === e || absolute.startsWith(`${e}${path.sep}`))) continue;
+    signal?.throwIfAborted();
     result.push({ path: `${root}/${file.name}`, ...(await hashStream(await file.open())) });
   }
   return result;
