@@ -13,7 +13,7 @@ export interface Link {
  * and groups come in order of their smallest index.
  */
 export function completeLinkageGroups(count: number, links: readonly Link[]): number[][] {
-  const linked = new Set(links.map(({ i, j }) => keyOf(i, j)));
+  const linked = new Set(links.map(({ i, j }) => keyOf(i, j, count)));
   const groupOf = Array.from({ length: count }, (_, index) => index);
   const members = new Map<number, number[]>();
   for (const { i, j } of links) {
@@ -22,7 +22,7 @@ export function completeLinkageGroups(count: number, links: readonly Link[]): nu
     if (a === undefined || b === undefined || a === b) continue;
     const left = members.get(a) ?? [a];
     const right = members.get(b) ?? [b];
-    if (!left.every((x) => right.every((y) => linked.has(keyOf(x, y))))) continue;
+    if (!left.every((x) => right.every((y) => linked.has(keyOf(x, y, count))))) continue;
     const [keep, drop] = a < b ? [a, b] : [b, a];
     const merged = [...left, ...right];
     for (const index of merged) groupOf[index] = keep;
@@ -32,6 +32,7 @@ export function completeLinkageGroups(count: number, links: readonly Link[]): nu
   return [...members.values()].map((group) => [...group].sort((x, y) => x - y)).sort((x, y) => (x[0] ?? 0) - (y[0] ?? 0));
 }
 
-function keyOf(i: number, j: number): string {
-  return i < j ? `${i}:${j}` : `${j}:${i}`;
+/** One number per unordered pair (exact below 2^53, so for up to ~94 million items): no strings to build. */
+function keyOf(i: number, j: number, count: number): number {
+  return i < j ? i * count + j : j * count + i;
 }

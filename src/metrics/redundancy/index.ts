@@ -2,9 +2,11 @@ import type { Query } from '../../model/query.js';
 import { publicTitle, shownSpace } from '../public-text.js';
 import type { MetricContext } from '../types.js';
 import { completeLinkageGroups } from './clusters.js';
-import { nearDuplicatePairs, type NearDuplicatePair, type NearDuplicateThresholds } from './near-duplicates.js';
-import { personNames, redundancyItems, type ItemRow } from './queries.js';
-import { tokenize } from './tokenize.js';
+import { comparedItems, type ComparedItems } from './compared-items.js';
+import type { NearDuplicatePair, NearDuplicateThresholds } from './near-duplicates.js';
+import { scoredPairs } from './pair-search.js';
+import { personNames, redundancyItemsById, type ItemRow } from './queries.js';
+import { tfIdfWeights } from './term-corpus.js';
 
 /** Knobs of the redundancy metric (the lead merges them into the config schema). */
 export interface RedundancyConfig {
@@ -118,36 +120,79 @@ export function methodText(config: RedundancyConfig): string {
  */
 export async function computeRedundancy(query: Query, ctx: MetricContext, extra: RedundancyExtra = {}): Promise<Redundancy> {
   const config: RedundancyConfig = { ...DEFAULT_REDUNDANCY_CONFIG, ...extra.config };
-  const rows = await redundancyItems(query, ctx.period.since, ctx.period.until, config.maxTextLength);
-  const items = rows.filter((r) => new Set(tokenize(r.body)).size >= config.minWords);
-  const pairs = nearDuplicatePairs(items.map((i) => i.body), { cosine: config.similarityThreshold, wordOverlap: config.wordOverlapThreshold, minSharedWords: config.minSharedWords });
-  const crossSpace = (p: NearDuplicatePair): boolean => items[p.i]?.space_id !== items[p.j]?.space_id;
+  const items = await comparedItems(query, ctx.period, config.maxTextLength, config.minWords);
+  const thresholds: NearDuplicateThresholds = { cosine: config.similarityThreshold, wordOverlap: config.wordOverlapThreshold, minSharedWords: config.minSharedWords };
+  const pairs = scoredPairs(items.corpus, tfIdfWeights(items.corpus), thresholds);
+  const crossSpace = (p: NearDuplicatePair): boolean => items.space[p.i] !== items.space[p.j];
   const mergeOrder = [...pairs].sort((a, b) => Number(crossSpace(b)) - Number(crossSpace(a)) || b.similarity - a.similarity || a.i - b.i || a.j - b.j);
-  const groups = completeLinkageGroups(items.length, mergeOrder).filter((g) => new Set(g.map((i) => items[i]?.space_id)).size >= 2 && g.some((i) => (items[i]?.last_at ?? '') >= ctx.period.since));
-  const names = await personNames(query, [...new Set(groups.flatMap((g) => g.flatMap((i) => items[i]?.people ?? [])))]);
-  const clusters = groups.map((g) => clusterOf(g, items, pairs.filter(crossSpace), names));
-  clusters.sort((a, b) => b.similarity.max - a.similarity.max || byId(a.items[0]?.id ?? '', b.items[0]?.id ?? ''));
+  const groups = completeLinkageGroups(items.ids.length, mergeOrder).filter((g) => new Set(g.map((i) => items.space[i])).size >= 2 && g.some((i) => items.active[i] === 1));
+  const ranked = rankGroups(groups, pairs.filter(crossSpace), items.ids);
+  const shown = ranked.slice(0, config.maxClusters);
+  const rows = shown.length === 0 ? new Map<number, ItemRow>() : await rowsOf(query, ctx, config, items, shown.flatMap((r) => r.group));
+  const people = [...new Set(shown.flatMap((r) => r.group.flatMap((i) => rows.get(i)?.people ?? [])))];
+  const names = people.length === 0 ? new Map<string, string | null>() : await personNames(query, people);
   return {
     method: methodText(config),
     threshold: config.similarityThreshold,
-    itemsCompared: items.length,
-    clustersFound: clusters.length,
-    clusters: clusters.slice(0, config.maxClusters),
+    itemsCompared: items.ids.length,
+    clustersFound: ranked.length,
+    clusters: shown.map((r) => clusterOf(r, rows, names)),
   };
 }
 
-/** `crossPairs`: the near-duplicate pairs in different spaces (a kept cluster has at least one). */
-function clusterOf(group: readonly number[], items: readonly ItemRow[], crossPairs: readonly NearDuplicatePair[], names: ReadonlyMap<string, string | null>): RedundancyCluster {
-  const members = new Set(group);
-  const similarities = crossPairs.filter((p) => members.has(p.i) && members.has(p.j)).map((p) => p.similarity);
-  const rows = group.flatMap((i) => (items[i] ? [items[i]] : []));
+/** A kept group of item indexes and the cosine range of its pairs in different spaces. */
+interface RankedGroup {
+  group: number[];
+  similarity: { min: number; max: number };
+}
+
+/**
+ * The groups with their similarity ranges, the most similar first (then by the id of their first
+ * item). `crossPairs`: the near-duplicate pairs in different spaces (a kept group has at least
+ * one, as it spans two spaces and every two of its items are a pair); one pass over them.
+ */
+function rankGroups(groups: readonly number[][], crossPairs: readonly NearDuplicatePair[], ids: readonly string[]): RankedGroup[] {
+  const groupOf = new Map<number, number>();
+  groups.forEach((g, index) => g.forEach((i) => groupOf.set(i, index)));
+  const ranked = groups.map((group) => ({ group, similarity: { min: Infinity, max: -Infinity } }));
+  for (const p of crossPairs) {
+    const index = groupOf.get(p.i);
+    const similarity = index === undefined || groupOf.get(p.j) !== index ? undefined : ranked[index]?.similarity;
+    if (!similarity) continue;
+    similarity.min = Math.min(similarity.min, p.similarity);
+    similarity.max = Math.max(similarity.max, p.similarity);
+  }
+  return ranked.sort((a, b) => b.similarity.max - a.similarity.max || byId(ids[a.group[0] ?? -1] ?? '', ids[b.group[0] ?? -1] ?? ''));
+}
+
+/**
+ * The full rows (names, people, dates, title) of the given items, by index: read again by id for
+ * the shown clusters only, so the comparison never holds them for every item.
+ */
+async function rowsOf(query: Query, ctx: MetricContext, config: RedundancyConfig, items: ComparedItems, indexes: readonly number[]): Promise<Map<number, ItemRow>> {
+  const wanted = indexes.map((i) => items.ids[i] ?? '');
+  const found = await redundancyItemsById(query, ctx.period.since, ctx.period.until, config.maxTextLength, [...new Set(wanted)]);
+  const byKey = new Map(found.map((r) => [`${r.kind}:${r.item_id}`, r]));
+  const rows = new Map<number, ItemRow>();
+  for (const i of indexes) {
+    const row = byKey.get(`${items.isPage[i] === 1 ? 'wikiPage' : 'thread'}:${items.ids[i] ?? ''}`);
+    if (row) rows.set(i, row);
+  }
+  return rows;
+}
+
+function clusterOf({ group, similarity }: RankedGroup, items: ReadonlyMap<number, ItemRow>, names: ReadonlyMap<string, string | null>): RedundancyCluster {
+  const rows = group.flatMap((i) => {
+    const row = items.get(i);
+    return row ? [row] : [];
+  });
   return {
     items: rows.map((r) => itemOf(r, names)),
     spaces: new Set(rows.map((r) => r.space_id)).size,
     people: new Set(rows.flatMap((r) => r.people)).size,
     firstAt: rows.map((r) => r.first_at).sort()[0] ?? '',
     lastAt: rows.map((r) => r.last_at).sort().at(-1) ?? '',
-    similarity: { min: Math.min(...similarities), max: Math.max(...similarities) },
+    similarity,
   };
 }
 

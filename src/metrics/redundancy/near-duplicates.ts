@@ -1,5 +1,5 @@
-import { similarPairs, tfIdfVectors } from './tf-idf.js';
-import { tokenize } from './tokenize.js';
+import { scoredPairs } from './pair-search.js';
+import { termCorpusOf, tfIdfWeights } from './term-corpus.js';
 
 /**
  * When two texts count as near-duplicates. All three tests must pass, because each one alone is
@@ -45,11 +45,6 @@ export function wordOverlap(a: ReadonlySet<string>, b: ReadonlySet<string>): { s
  * all of `thresholds`, ordered by i then j. IDF comes from `texts` themselves.
  */
 export function nearDuplicatePairs(texts: readonly string[], thresholds: NearDuplicateThresholds): NearDuplicatePair[] {
-  const words = texts.map((text) => new Set(tokenize(text)));
-  const vectors = tfIdfVectors(texts);
-  return similarPairs(vectors, thresholds.cosine, () => true).flatMap(({ i, j, similarity }) => {
-    const overlap = wordOverlap(words[i] ?? new Set(), words[j] ?? new Set());
-    if (overlap.jaccard < thresholds.wordOverlap || overlap.shared < thresholds.minSharedWords) return [];
-    return [{ i, j, similarity, overlap: overlap.jaccard }];
-  });
+  const corpus = termCorpusOf(texts);
+  return scoredPairs(corpus, tfIdfWeights(corpus), thresholds);
 }

@@ -17,21 +17,36 @@ export interface ItemRow extends Record<string, string | number | boolean | null
   people: readonly string[];
 }
 
+/** What the comparison needs of an item: its key, space, whether it is active, and its text. */
+export interface ItemText extends Record<string, string | number | boolean> {
+  item_id: string;
+  /** A wiki page (else a thread). */
+  is_page: boolean;
+  /** The space as a number: equal numbers, equal space ids. */
+  space_no: number;
+  /** Last instant on or after the period start. */
+  active: boolean;
+  /** Title and text joined, at most `$cap` characters. */
+  body: string;
+}
+
 /**
  * Items that may duplicate each other: thread starters (message sources) started in the period,
  * and wiki pages revised before the period end. Wiki dumps keep no page text, so a page is its
  * title plus the summary of its first revision (MediaWiki's "Created page with ..." carries the
- * page's opening words). Only these texts leave DuckDB, cut to `$cap` characters.
+ * page's opening words). Only these texts leave DuckDB, cut to `$cap` characters. With `wanted`,
+ * only the items whose id is one of its lines (newline-separated). With `numbered`, `n.space_no`
+ * numbers the spaces (NULL included), so space ids need not reach JS.
  */
-export function redundancyItems(query: Query, since: string, until: string, cap: number): Promise<ItemRow[]> {
-  return query.all<ItemRow>(
-    `
+function itemsSql(columns: string, { wanted = false, numbered = false } = {}): string {
+  const only = (column: string): string => (wanted ? `AND ${column} IN (SELECT unnest(string_split($wanted, chr(10))))` : '');
+  return `
     WITH thread_items AS (
       SELECT activity_id AS item_id, 'thread' AS kind, space_id, occurred_at AS first_at, occurred_at AS last_at,
              nullif(trim(title), '') AS title, concat_ws(' ', title, text) AS body, [person_id] AS people
       FROM activities
       WHERE kind = 'post' AND source <> 'mediawiki'
-        AND occurred_at >= $since::TIMESTAMPTZ AND occurred_at < $until::TIMESTAMPTZ),
+        AND occurred_at >= $since::TIMESTAMPTZ AND occurred_at < $until::TIMESTAMPTZ ${only('activity_id')}),
     page_items AS (
       SELECT thread_id AS item_id, 'wikiPage' AS kind, any_value(space_id) AS space_id,
              min(occurred_at) AS first_at, max(occurred_at) AS last_at,
@@ -39,16 +54,40 @@ export function redundancyItems(query: Query, since: string, until: string, cap:
              concat_ws(' ', arg_max(title, occurred_at), arg_min(text, occurred_at)) AS body,
              list(DISTINCT person_id ORDER BY person_id) AS people
       FROM activities
-      WHERE kind IN ('page_create', 'page_edit') AND occurred_at < $until::TIMESTAMPTZ
+      WHERE kind IN ('page_create', 'page_edit') AND occurred_at < $until::TIMESTAMPTZ ${only('thread_id')}
       GROUP BY thread_id),
     items AS (SELECT * FROM thread_items UNION ALL SELECT * FROM page_items)
-    SELECT i.item_id, i.kind, i.space_id, coalesce(s.name, i.space_id) AS space_name, coalesce(s.is_private, false) AS is_private,
-           i.first_at, i.last_at, i.title, left(i.body, $cap::INTEGER) AS body, i.people
+    ${numbered ? ', space_numbers AS (SELECT space_id, row_number() OVER () AS space_no FROM (SELECT DISTINCT space_id FROM activities))' : ''}
+    SELECT ${columns}
     FROM items i LEFT JOIN spaces s USING (space_id)
+    ${numbered ? 'JOIN space_numbers n ON n.space_id IS NOT DISTINCT FROM i.space_id' : ''}
     WHERE trim(i.body) <> ''
-    ORDER BY i.first_at, i.item_id`,
-    { since, until, cap },
-  );
+    ORDER BY i.first_at, i.item_id`;
+}
+
+const ROW_COLUMNS = `i.item_id, i.kind, i.space_id, coalesce(s.name, i.space_id) AS space_name, coalesce(s.is_private, false) AS is_private,
+           i.first_at, i.last_at, i.title, left(i.body, $cap::INTEGER) AS body, i.people`;
+
+/** Every item of the period, with all it shows (see {@link itemsSql}), in comparison order. */
+export function redundancyItems(query: Query, since: string, until: string, cap: number): Promise<ItemRow[]> {
+  return query.all<ItemRow>(itemsSql(ROW_COLUMNS), { since, until, cap });
+}
+
+/** The items whose id is in `ids` (a cluster's items), with all they show. */
+export function redundancyItemsById(query: Query, since: string, until: string, cap: number, ids: readonly string[]): Promise<ItemRow[]> {
+  return query.all<ItemRow>(itemsSql(ROW_COLUMNS, { wanted: true }), { since, until, cap, wanted: ids.join('\n') });
+}
+
+/**
+ * The items of {@link redundancyItems}, in the same order, with only what the comparison needs,
+ * in batches: hundreds of thousands of texts need not reach JS at once.
+ */
+export function redundancyTexts(query: Query, since: string, until: string, cap: number): AsyncIterable<ItemText[]> {
+  // Strings and timestamps cost most to bring into JS: the kind is a flag, the space a number, and
+  // `active` is tested here rather than on ISO strings in JS (the same answer, as the period start
+  // is a whole-millisecond instant).
+  const columns = `i.item_id, i.kind = 'wikiPage' AS is_page, n.space_no, i.last_at >= $since::TIMESTAMPTZ AS active, left(i.body, $cap::INTEGER) AS body`;
+  return query.batches<ItemText>(itemsSql(columns, { numbered: true }), { since, until, cap });
 }
 
 /** Display names of the given persons. */

@@ -1,34 +1,25 @@
-import { tokenize } from './tokenize.js';
+import { termCorpusOf, tfIdfWeights } from './term-corpus.js';
 
 /**
- * TF-IDF vectors and cosine similarity. Term weight = (1 + ln tf) · idf with the smoothed
+ * TF-IDF vectors and cosine similarity as Maps keyed by term: the readable form of what
+ * {@link tfIdfWeights} and the pair search compute over typed arrays (the metric uses those; these
+ * suit small inputs and tests). Term weight = (1 + ln tf) · idf with the smoothed
  * idf = ln((1 + N) / (1 + df)) + 1 (scikit-learn's default), vectors L2-normalized, so the cosine
  * is a dot product in [0, 1].
  */
 
-/** A sparse, L2-normalized vector: term -> weight. */
+/** A sparse, L2-normalized vector: term -> weight, terms in order of first occurrence. */
 export type Vector = ReadonlyMap<string, number>;
 
 /** Vectors of `texts` (in order), weighted over this corpus. */
 export function tfIdfVectors(texts: readonly string[]): Vector[] {
-  const counts = texts.map((text) => {
-    const tf = new Map<string, number>();
-    for (const term of tokenize(text)) tf.set(term, (tf.get(term) ?? 0) + 1);
-    return tf;
-  });
-  const df = new Map<string, number>();
-  for (const tf of counts) for (const term of tf.keys()) df.set(term, (df.get(term) ?? 0) + 1);
-  const n = texts.length;
-  return counts.map((tf) => {
+  const corpus = termCorpusOf(texts);
+  const weights = tfIdfWeights(corpus);
+  return Array.from({ length: corpus.size }, (_, k) => {
     const vector = new Map<string, number>();
-    let norm = 0;
-    for (const [term, count] of tf) {
-      const weight = (1 + Math.log(count)) * (Math.log((1 + n) / (1 + (df.get(term) ?? 0))) + 1);
-      vector.set(term, weight);
-      norm += weight * weight;
+    for (let p = corpus.offsets[k] ?? 0; p < (corpus.offsets[k + 1] ?? 0); p += 1) {
+      vector.set(corpus.terms[corpus.termIds[p] ?? 0] ?? '', weights[p] ?? 0);
     }
-    const length = Math.sqrt(norm);
-    for (const [term, weight] of vector) vector.set(term, weight / length);
     return vector;
   });
 }
@@ -49,9 +40,10 @@ export interface SimilarPair {
 }
 
 /**
- * Pairs with cosine >= `threshold` for which `allowed(i, j)` holds. Candidates come from an
- * inverted index over terms shared by at most `maxPostings` vectors: a very common term alone
- * never makes two texts near-duplicates, and skipping it keeps the work far below N².
+ * Pairs with cosine >= `threshold` for which `allowed(i, j)` holds, ordered by i then j.
+ * Candidates share a term held by 2 to `maxPostings` vectors: a very common term alone never
+ * makes two texts near-duplicates, and skipping it keeps the work far below N². Each candidate
+ * is looked at once: for each i, the j > i met in its terms' postings are marked in an Int32Array.
  */
 export function similarPairs(vectors: readonly Vector[], threshold: number, allowed: (i: number, j: number) => boolean, maxPostings = 200): SimilarPair[] {
   const postings = new Map<string, number[]>();
@@ -62,21 +54,19 @@ export function similarPairs(vectors: readonly Vector[], threshold: number, allo
       else postings.set(term, [index]);
     }
   });
-  const seen = new Set<string>();
+  const seenBy = new Int32Array(vectors.length).fill(-1);
   const pairs: SimilarPair[] = [];
-  for (const list of postings.values()) {
-    if (list.length < 2 || list.length > maxPostings) continue;
-    for (let x = 0; x < list.length; x += 1) {
-      for (let y = x + 1; y < list.length; y += 1) {
-        const i = list[x]!;
-        const j = list[y]!;
-        const key = `${i}:${j}`;
-        if (seen.has(key) || !allowed(i, j)) continue;
-        seen.add(key);
-        const similarity = cosine(vectors[i]!, vectors[j]!);
+  vectors.forEach((v, i) => {
+    for (const term of v.keys()) {
+      const list = postings.get(term) ?? [];
+      if (list.length < 2 || list.length > maxPostings) continue;
+      for (const j of list) {
+        if (j <= i || seenBy[j] === i || !allowed(i, j)) continue;
+        seenBy[j] = i;
+        const similarity = cosine(v, vectors[j] ?? new Map());
         if (similarity >= threshold) pairs.push({ i, j, similarity });
       }
     }
-  }
+  });
   return pairs.sort((a, b) => a.i - b.i || a.j - b.j);
 }

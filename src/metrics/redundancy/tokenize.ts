@@ -1,3 +1,5 @@
+import { unicodeWords } from './unicode-words.js';
+
 /**
  * Words of a text for similarity: lower-cased, accents removed, split on anything that is not a
  * letter or digit, common English function words, one-letter words and bare numbers dropped, and
@@ -36,13 +38,22 @@ function stem(word: string): string {
   return base;
 }
 
+/**
+ * The folded term of one raw word (see {@link unicodeWords}), or null for a word that carries no
+ * meaning (stop word, number, one letter). Callers that meet the same words again and again cache
+ * it per raw word.
+ */
+export function foldWord(word: string): string | null {
+  if (word.length <= 1 || STOP_WORDS.has(word) || /^\p{N}+$/u.test(word)) return null;
+  return stem(singular(word));
+}
+
 /** The words of `text` that carry meaning, folded, in order (with repeats). */
 export function tokenize(text: string): string[] {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 1 && !STOP_WORDS.has(w) && !/^\p{N}+$/u.test(w))
-    .map((w) => stem(singular(w)));
+  const terms: string[] = [];
+  for (const word of unicodeWords(text)) {
+    const term = foldWord(word);
+    if (term !== null) terms.push(term);
+  }
+  return terms;
 }

@@ -1,0 +1,43 @@
+import type { Query } from '../../model/query.js';
+import type { Period } from '../types.js';
+import { redundancyTexts } from './queries.js';
+import { TermCorpusBuilder, type TermCorpus } from './term-corpus.js';
+
+/**
+ * The items long enough to compare, in comparison order (first instant, then id), held compactly:
+ * their texts as term ids, not as strings. What a cluster shows is read again for its items only.
+ */
+export interface ComparedItems {
+  /** Item k's words: text k of the corpus. */
+  corpus: TermCorpus;
+  /** Item k's id (thread starter or wiki page). */
+  ids: string[];
+  /** Item k's kind: 1 for a wiki page, 0 for a thread. */
+  isPage: Uint8Array;
+  /** Item k's space, as a number (equal numbers, same space). */
+  space: Int32Array;
+  /** 1 when item k's last instant is in the period (on or after its start). */
+  active: Uint8Array;
+}
+
+/**
+ * Streams the items' texts out of DuckDB and turns each into term ids at once, keeping only the
+ * items with at least `minWords` distinct words (see {@link redundancyTexts}).
+ */
+export async function comparedItems(query: Query, period: Period, cap: number, minWords: number): Promise<ComparedItems> {
+  const builder = new TermCorpusBuilder();
+  const ids: string[] = [];
+  const isPage: number[] = [];
+  const space: number[] = [];
+  const active: number[] = [];
+  for await (const batch of redundancyTexts(query, period.since, period.until, cap)) {
+    for (const row of batch) {
+      if (builder.add(row.body, minWords) < 0) continue;
+      ids.push(row.item_id);
+      isPage.push(row.is_page ? 1 : 0);
+      space.push(row.space_no);
+      active.push(row.active ? 1 : 0);
+    }
+  }
+  return { corpus: builder.build(), ids, isPage: Uint8Array.from(isPage), space: Int32Array.from(space), active: Uint8Array.from(active) };
+}

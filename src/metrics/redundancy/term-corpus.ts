@@ -1,0 +1,185 @@
+import { foldWord } from './tokenize.js';
+import { forEachWord } from './unicode-words.js';
+import { WordTable } from './word-table.js';
+
+/**
+ * Texts as integer term ids over one shared dictionary, in flat typed arrays: hundreds of
+ * thousands of texts cost a few bytes per distinct word instead of a Map or Set per text.
+ */
+export interface TermCorpus {
+  /** Number of texts. */
+  size: number;
+  /** The dictionary: term id -> folded term. */
+  terms: readonly string[];
+  /**
+   * Text k's distinct terms sit at positions `offsets[k]` to `offsets[k + 1]` (exclusive) of
+   * `termIds` and `counts`, in the order of their first occurrence in the text (the order the
+   * TF-IDF norm and the cosine sum in, so results match the Map-based vectors to the last bit).
+   */
+  offsets: Int32Array;
+  /** Term id at each position. */
+  termIds: Int32Array;
+  /** How often the term occurs in its text. */
+  counts: Int32Array;
+  /** Texts holding each term (document frequency), by term id. */
+  df: Int32Array;
+}
+
+/** An Int32Array that doubles when full. */
+class IntList {
+  values = new Int32Array(1024);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const grown = new Int32Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length] = value;
+    this.length += 1;
+  }
+
+  /** The values pushed, without a copy (a view of the current buffer). */
+  view(): Int32Array {
+    return this.values.subarray(0, this.length);
+  }
+}
+
+/**
+ * Builds a {@link TermCorpus} one text at a time, so texts can stream in and be dropped. Each
+ * distinct raw word is folded once (a cache), since a pilot repeats the same words endlessly.
+ */
+export class TermCorpusBuilder {
+  private readonly termIdOf = new Map<string, number>();
+  private readonly terms: string[] = [];
+  /** Raw word -> term id, or -1 for a word that is no term. */
+  private readonly foldedOf = new WordTable();
+  private readonly offsets = new IntList();
+  private readonly termIds = new IntList();
+  private readonly counts = new IntList();
+  private readonly df = new IntList();
+  /** Per term id: the text being added (+1) when it was last seen, and its position there. */
+  private readonly lastText = new IntList();
+  private readonly slot = new IntList();
+  private size = 0;
+
+  constructor() {
+    this.offsets.push(0);
+  }
+
+  /**
+   * Adds `text` when it has at least `minDistinct` distinct terms; returns its index in the
+   * corpus, or -1 when it was too short (it is then left out of every count, IDF included).
+   */
+  add(text: string, minDistinct = 0): number {
+    const start = this.termIds.length;
+    const serial = this.size + 1;
+    forEachWord(text, (s, from, to) => this.count(this.termOf(s, from, to), serial));
+    if (this.termIds.length - start < minDistinct) {
+      // Forget the text: the next text reuses its positions and its serial.
+      this.rollback(start);
+      return -1;
+    }
+    for (let p = start; p < this.termIds.length; p += 1) {
+      const id = this.termIds.values[p] ?? 0;
+      this.df.values[id] = (this.df.values[id] ?? 0) + 1;
+    }
+    this.offsets.push(this.termIds.length);
+    this.size += 1;
+    return this.size - 1;
+  }
+
+  /**
+   * The corpus of the texts added. Its arrays are views of the builder's, not copies (on a large
+   * pilot, tens of megabytes at the peak of memory use): add no text after building.
+   */
+  build(): TermCorpus {
+    return {
+      size: this.size,
+      terms: this.terms,
+      offsets: this.offsets.view(),
+      termIds: this.termIds.view(),
+      counts: this.counts.view(),
+      df: this.df.view(),
+    };
+  }
+
+  private rollback(start: number): void {
+    for (let p = start; p < this.termIds.length; p += 1) this.lastText.values[this.termIds.values[p] ?? 0] = 0;
+    this.termIds.length = start;
+    this.counts.length = start;
+  }
+
+  /** Counts term `id` (-1: none) in the text being added, numbered `serial`. */
+  private count(id: number, serial: number): void {
+    if (id < 0) return;
+    if (this.lastText.values[id] === serial) {
+      const position = this.slot.values[id] ?? 0;
+      this.counts.values[position] = (this.counts.values[position] ?? 0) + 1;
+      return;
+    }
+    this.lastText.values[id] = serial;
+    this.slot.values[id] = this.termIds.length;
+    this.termIds.push(id);
+    this.counts.push(1);
+  }
+
+  /** Term id of the raw word `s.slice(from, to)`, or -1. */
+  private termOf(s: string, from: number, to: number): number {
+    const known = this.foldedOf.get(s, from, to);
+    if (known !== undefined) return known;
+    const word = s.slice(from, to);
+    const term = foldWord(word);
+    let id = -1;
+    if (term !== null) {
+      id = this.termIdOf.get(term) ?? -1;
+      if (id < 0) id = this.newTerm(term);
+    }
+    this.foldedOf.add(word, id);
+    return id;
+  }
+
+  private newTerm(term: string): number {
+    const id = this.terms.length;
+    this.terms.push(term);
+    this.termIdOf.set(term, id);
+    this.df.push(0);
+    this.lastText.push(0);
+    this.slot.push(0);
+    return id;
+  }
+}
+
+/** The corpus of `texts`, every text kept (index k is `texts[k]`). */
+export function termCorpusOf(texts: readonly string[]): TermCorpus {
+  const builder = new TermCorpusBuilder();
+  for (const text of texts) builder.add(text);
+  return builder.build();
+}
+
+/**
+ * TF-IDF weights, one per position of `corpus.termIds`: (1 + ln tf) · idf with the smoothed
+ * idf = ln((1 + N) / (1 + df)) + 1 (scikit-learn's default), each text L2-normalized so a cosine
+ * is a dot product in [0, 1]. The arithmetic is the same, in the same order, as the Map-based
+ * vectors this replaced, so every similarity in metrics.json is unchanged to the last digit.
+ */
+export function tfIdfWeights(corpus: TermCorpus): Float64Array {
+  const n = corpus.size;
+  const idf = new Float64Array(corpus.terms.length);
+  for (let t = 0; t < idf.length; t += 1) idf[t] = Math.log((1 + n) / (1 + (corpus.df[t] ?? 0))) + 1;
+  const weights = new Float64Array(corpus.termIds.length);
+  for (let k = 0; k < n; k += 1) {
+    const start = corpus.offsets[k] ?? 0;
+    const end = corpus.offsets[k + 1] ?? 0;
+    let norm = 0;
+    for (let p = start; p < end; p += 1) {
+      const weight = (1 + Math.log(corpus.counts[p] ?? 1)) * (idf[corpus.termIds[p] ?? 0] ?? 1);
+      weights[p] = weight;
+      norm += weight * weight;
+    }
+    const length = Math.sqrt(norm);
+    for (let p = start; p < end; p += 1) weights[p] = (weights[p] ?? 0) / length;
+  }
+  return weights;
+}
