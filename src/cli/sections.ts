@@ -2,6 +2,7 @@ import type { ResolvedConfig } from '../config/defaults.js';
 import { computeBusinessCase } from '../metrics/business-case.js';
 import type { Ideas } from '../metrics/ideas/index.js';
 import { computeModeration } from '../metrics/moderation.js';
+import { withInteractions } from '../metrics/network/edges.js';
 import { computeNetwork, DEFAULT_NETWORK_CONFIG, type NetworkConfig } from '../metrics/network/index.js';
 import { computeRecognition } from '../metrics/recognition/index.js';
 import { DEFAULT_RECOGNITION_CONFIG, type RecognitionConfig } from '../metrics/recognition/score.js';
@@ -25,11 +26,17 @@ export async function laterSections(query: Query, ctx: MetricContext, ideas: Ide
     if (item.stage === 'actioned') counts.actioned += 1;
     ideaCounts.set(item.author, counts);
   }
+  const moderation = await watch.phase('metrics: moderation', () => computeModeration(query, ctx, { moderatorSince }));
+  // Recognition and the network read the same interactions: built once for both.
+  const { recognition, network } = await withInteractions(query, ctx.period.since, ctx.period.until, async () => ({
+    recognition: await watch.phase('metrics: recognition', () => computeRecognition(query, ctx, { ideas: ideaCounts, config: recognitionConfig(config) })),
+    network: await watch.phase('metrics: network', () => computeNetwork(query, ctx, { config: networkConfig(config) })),
+  }));
   return {
     ideas: { ...ideas },
-    moderation: { ...(await watch.phase('metrics: moderation', () => computeModeration(query, ctx, { moderatorSince }))) },
-    recognition: { ...(await watch.phase('metrics: recognition', () => computeRecognition(query, ctx, { ideas: ideaCounts, config: recognitionConfig(config) }))) },
-    network: { ...(await watch.phase('metrics: network', () => computeNetwork(query, ctx, { config: networkConfig(config) }))) },
+    moderation: { ...moderation },
+    recognition: { ...recognition },
+    network: { ...network },
     redundancy: { ...(await watch.phase('metrics: duplicate efforts', () => computeRedundancy(query, ctx, { config: definedOnly(config.redundancy ?? {}) }))) },
   };
 }

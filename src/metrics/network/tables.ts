@@ -1,5 +1,5 @@
 import type { Query } from '../../model/query.js';
-import { INTERACTIONS_CTES, type InteractionKind } from './edges.js';
+import { withInteractions, type InteractionKind } from './edges.js';
 
 /**
  * The network's SQL. The interactions are computed once into a temporary table (a million rows at
@@ -28,7 +28,7 @@ export interface DepartmentFlow extends Record<string, string | number | null> {
 
 /**
  * Runs `use` with two temporary tables, dropped afterwards:
- * - `network_interactions(source_id, target_id, kind, interactions)`, see `INTERACTIONS_CTES`;
+ * - `interactions_in_period(source_id, target_id, kind, interactions)`, see `withInteractions`;
  * - `network_nodes(node, id_rank, person_id, name, department, partners)`: `node` numbers persons
  *   active in the period by id, then the persons reached who were not active, by their first
  *   interaction in (source, target) order: the order in which nodes entered the graphology graph
@@ -36,33 +36,34 @@ export interface DepartmentFlow extends Record<string, string | number | null> {
  *   them by id, so that orders by id need no string comparison.
  */
 export async function withNetworkTables<T>(query: Query, since: string, until: string, use: () => Promise<T>): Promise<T> {
-  try {
-    await query.run(`CREATE OR REPLACE TEMP TABLE network_interactions AS WITH ${INTERACTIONS_CTES} SELECT * FROM interactions`, { since, until });
-    await query.run(
-      `
-      CREATE OR REPLACE TEMP TABLE network_nodes AS
-      WITH active AS (
-        SELECT DISTINCT person_id FROM activities
-        WHERE occurred_at >= $since::TIMESTAMPTZ AND occurred_at < $until::TIMESTAMPTZ AND person_id IS NOT NULL),
-      reached AS (  -- only targets can be inactive: every source acted in the period
-        SELECT target_id AS person_id, min(source_id) AS first_source FROM network_interactions
-        WHERE target_id NOT IN (SELECT person_id FROM active) GROUP BY target_id),
-      members AS (
-        SELECT person_id, NULL::VARCHAR AS first_source FROM active UNION ALL SELECT person_id, first_source FROM reached),
-      ties AS (
-        SELECT DISTINCT least(source_id, target_id) AS low, greatest(source_id, target_id) AS high FROM network_interactions),
-      partners AS (
-        SELECT person_id, count(*) AS partners FROM (SELECT low AS person_id FROM ties UNION ALL SELECT high FROM ties) GROUP BY person_id)
-      SELECT (row_number() OVER (ORDER BY m.first_source NULLS FIRST, m.person_id) - 1)::INTEGER AS node,
-             (row_number() OVER (ORDER BY m.person_id) - 1)::INTEGER AS id_rank,
-             m.person_id, p.name, nullif(trim(p.department), '') AS department, coalesce(t.partners, 0)::INTEGER AS partners
-      FROM members m LEFT JOIN persons p USING (person_id) LEFT JOIN partners t USING (person_id)`,
-      { since, until },
-    );
-    return await use();
-  } finally {
-    await query.run('DROP TABLE IF EXISTS network_interactions; DROP TABLE IF EXISTS network_nodes');
-  }
+  return withInteractions(query, since, until, async () => {
+    try {
+      await query.run(
+        `
+        CREATE OR REPLACE TEMP TABLE network_nodes AS
+        WITH active AS (
+          SELECT DISTINCT person_id FROM activities
+          WHERE occurred_at >= $since::TIMESTAMPTZ AND occurred_at < $until::TIMESTAMPTZ AND person_id IS NOT NULL),
+        reached AS (  -- only targets can be inactive: every source acted in the period
+          SELECT target_id AS person_id, min(source_id) AS first_source FROM interactions_in_period
+          WHERE target_id NOT IN (SELECT person_id FROM active) GROUP BY target_id),
+        members AS (
+          SELECT person_id, NULL::VARCHAR AS first_source FROM active UNION ALL SELECT person_id, first_source FROM reached),
+        ties AS (
+          SELECT DISTINCT least(source_id, target_id) AS low, greatest(source_id, target_id) AS high FROM interactions_in_period),
+        partners AS (
+          SELECT person_id, count(*) AS partners FROM (SELECT low AS person_id FROM ties UNION ALL SELECT high FROM ties) GROUP BY person_id)
+        SELECT (row_number() OVER (ORDER BY m.first_source NULLS FIRST, m.person_id) - 1)::INTEGER AS node,
+               (row_number() OVER (ORDER BY m.person_id) - 1)::INTEGER AS id_rank,
+               m.person_id, p.name, nullif(trim(p.department), '') AS department, coalesce(t.partners, 0)::INTEGER AS partners
+        FROM members m LEFT JOIN persons p USING (person_id) LEFT JOIN partners t USING (person_id)`,
+        { since, until },
+      );
+      return await use();
+    } finally {
+      await query.run('DROP TABLE IF EXISTS network_nodes');
+    }
+  });
 }
 
 /** Every node, by index. */
@@ -73,7 +74,7 @@ export function networkNodes(query: Query): Promise<NodeRow[]> {
 /** Interactions per kind (kinds without any are absent). */
 export async function countsByKind(query: Query): Promise<Record<InteractionKind, number>> {
   const rows = await query.all<{ kind: InteractionKind; interactions: number }>(
-    'SELECT kind, sum(interactions)::BIGINT AS interactions FROM network_interactions GROUP BY kind',
+    'SELECT kind, sum(interactions)::BIGINT AS interactions FROM interactions_in_period GROUP BY kind',
   );
   const counts: Record<InteractionKind, number> = { reply: 0, mention: 0, reaction: 0 };
   for (const r of rows) counts[r.kind] = r.interactions;
@@ -86,7 +87,7 @@ export function departmentFlows(query: Query, weights: Record<InteractionKind, n
     `
     SELECT s.department AS from_department, t.department AS to_department,
            sum(i.interactions * CASE i.kind WHEN 'reply' THEN $reply::DOUBLE WHEN 'mention' THEN $mention::DOUBLE ELSE $reaction::DOUBLE END) AS weight
-    FROM network_interactions i
+    FROM interactions_in_period i
     JOIN network_nodes s ON s.person_id = i.source_id
     JOIN network_nodes t ON t.person_id = i.target_id
     GROUP BY ALL
@@ -110,7 +111,7 @@ export async function tiesAmong(query: Query, nodes: readonly number[], maxTies:
       WHERE node IN (SELECT unnest(string_split($nodes, ',')::INTEGER[]))),
     directed AS (  -- one row per kind: the first row of a pair is the same whichever is taken
       SELECT s.node AS source, t.node AS target, s.id_rank AS source_rank, t.id_rank AS target_rank
-      FROM network_interactions i JOIN kept s ON s.person_id = i.source_id JOIN kept t ON t.person_id = i.target_id)
+      FROM interactions_in_period i JOIN kept s ON s.person_id = i.source_id JOIN kept t ON t.person_id = i.target_id)
     SELECT arg_min(source, source_rank) AS a, arg_min(target, source_rank) AS b
     FROM directed
     GROUP BY least(source_rank, target_rank), greatest(source_rank, target_rank)

@@ -1,5 +1,5 @@
 import type { Query } from '../../model/query.js';
-import { INTERACTIONS_CTES } from '../network/edges.js';
+import { withInteractions } from '../network/edges.js';
 
 /** What one person did and received in a window `[since, until)`. */
 export interface PersonFiguresRow extends Record<string, string | number | null> {
@@ -109,12 +109,11 @@ export function wikiEditorMonths(query: Query, since: string, until: string, tim
  * such a department are absent.
  */
 export async function departmentsReached(query: Query, since: string, until: string): Promise<Map<string, number>> {
-  const rows = await query.all<{ person_id: string; departments: number }>(
+  const rows = await withInteractions(query, since, until, () => query.all<{ person_id: string; departments: number }>(
     `
-    WITH ${INTERACTIONS_CTES},
-    partners AS (
-      SELECT source_id AS person_id, target_id AS partner_id FROM interactions
-      UNION SELECT target_id, source_id FROM interactions),
+    WITH partners AS (
+      SELECT source_id AS person_id, target_id AS partner_id FROM interactions_in_period
+      UNION SELECT target_id, source_id FROM interactions_in_period),
     departments AS (
       SELECT person_id, nullif(trim(department), '') AS department FROM persons)
     SELECT p.person_id, count(DISTINCT theirs.department) AS departments
@@ -123,7 +122,6 @@ export async function departmentsReached(query: Query, since: string, until: str
     LEFT JOIN departments own ON own.person_id = p.person_id
     WHERE theirs.department IS NOT NULL AND theirs.department IS DISTINCT FROM own.department
     GROUP BY p.person_id`,
-    { since, until },
-  );
+  ));
   return new Map(rows.map((r) => [r.person_id, r.departments]));
 }
