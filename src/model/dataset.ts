@@ -31,6 +31,10 @@ const RAW_TABLES = `
  */
 export class Dataset {
   private seq = 0;
+  /** Aliases of attached parts (`absorb`). */
+  private readonly parts: string[] = [];
+  /** Folders removed on close. */
+  private readonly adopted: string[] = [];
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
@@ -87,16 +91,28 @@ export class Dataset {
     await this.close();
   }
 
-  /** Adds the raw rows of a part (a dataset file a worker thread read inputs into, closed). */
+  /**
+   * Adds the raw rows of a part (a dataset file a worker thread read inputs into, closed): it is
+   * attached, and `finalize` reads it next to this dataset's own raw tables (copying its rows in
+   * first cost seconds on large parts). The file must stay until `close`; `adoptFolder` can hand
+   * its folder over.
+   */
   async absorb(partFile: string): Promise<void> {
     for (const appender of Object.values(this.appenders)) appender.flushSync();
-    const quoted = `'${partFile.replaceAll("'", "''")}'`;
-    await this.query.run(`
-      ATTACH ${quoted} AS part (READ_ONLY);
-      INSERT INTO raw_activities SELECT * FROM part.raw_activities;
-      INSERT INTO raw_identities SELECT * FROM part.raw_identities;
-      INSERT INTO raw_spaces SELECT * FROM part.raw_spaces;
-      DETACH part;`);
+    const alias = `part_${this.parts.length}`;
+    await this.query.run(`ATTACH '${partFile.replaceAll("'", "''")}' AS ${alias} (READ_ONLY)`);
+    this.parts.push(alias);
+  }
+
+  /** A folder removed on close (the parts a worker thread wrote). */
+  adoptFolder(folder: string): void {
+    this.adopted.push(folder);
+  }
+
+  /** A raw table with the same table of every attached part, as a FROM item. */
+  private raw(table: 'raw_activities' | 'raw_identities' | 'raw_spaces'): string {
+    if (this.parts.length === 0) return table;
+    return `(${[table, ...this.parts.map((p) => `${p}.${table}`)].map((t) => `SELECT * FROM ${t}`).join(' UNION ALL ')})`;
   }
 
   /** Appends one adapter record; counts non-derived activities as read and used. */
@@ -177,7 +193,7 @@ export class Dataset {
       CREATE TABLE ranked AS
       SELECT seq, input_index, derived, identity_id, source,
              row_number() OVER (PARTITION BY activity_id ORDER BY seq DESC) = 1 AS keep
-      FROM raw_activities`);
+      FROM ${this.raw('raw_activities')}`);
     const duplicates = await q.all<{ input_index: number; n: number }>(`
       SELECT input_index, count(*)::INTEGER AS n FROM ranked
       WHERE NOT keep AND NOT derived
@@ -198,20 +214,22 @@ export class Dataset {
       SELECT d.activity_id, d.input_index, d.source, d.kind, d.occurred_at, d.identity_id, i.person_id, d.space_id,
              d.thread_id, d.parent_id, d.text, d.title, d.reaction, d.mentions, d.links, d.file, d.line,
              d.kind IN ('post', 'reply', 'page_create', 'page_edit') AS is_contribution
-      FROM raw_activities d
+      FROM ${this.raw('raw_activities')} d
       JOIN ranked k ON k.seq = d.seq AND k.keep
       JOIN identities i ON i.identity_id = d.identity_id
       WHERE NOT i.is_bot;
-      DROP TABLE ranked; DROP TABLE raw_activities;
+      DROP TABLE ranked;
       -- A space seen private in any input stays private: an overlapping export that calls it
       -- public must not make its text appear in outputs.
       CREATE TABLE spaces AS
       SELECT space_id, any_value(source) AS source, arg_max(name, seq) AS name, arg_max(kind, seq) AS kind,
              bool_or(is_private) AS is_private
-      FROM raw_spaces GROUP BY space_id;
+      FROM ${this.raw('raw_spaces')} GROUP BY space_id;
       INSERT INTO spaces
       SELECT DISTINCT a.space_id, a.source, a.space_id, 'other', false FROM activities a
       WHERE a.space_id NOT IN (SELECT space_id FROM spaces);`);
+    // The raw rows are all in the final tables now (a kept --dataset file holds only those).
+    await q.run(`DROP TABLE raw_activities; DROP TABLE raw_identities; DROP TABLE raw_spaces; ${this.parts.map((p) => `DETACH ${p};`).join(' ')}`);
 
     const ranges = await q.all<{ input_index: number; first_at: string; last_at: string }>(`
       SELECT input_index, min(occurred_at) AS first_at, max(occurred_at) AS last_at FROM activities GROUP BY input_index`);
@@ -236,7 +254,7 @@ export class Dataset {
                max_by(email, seq) FILTER (WHERE email IS NOT NULL) AS email,
                max_by(department, seq) FILTER (WHERE department IS NOT NULL) AS department,
                max_by(is_bot, seq) AS is_bot
-        FROM raw_identities GROUP BY identity_id),
+        FROM ${this.raw('raw_identities')} GROUP BY identity_id),
       referenced AS (
         SELECT DISTINCT identity_id, source FROM ranked WHERE keep AND identity_id NOT IN (SELECT identity_id FROM latest))
       SELECT * FROM latest
@@ -278,6 +296,7 @@ export class Dataset {
     this.connection.closeSync();
     this.instance.closeSync();
     if (this.scratch) removeScratchFolder(this.scratch);
+    this.adopted.forEach(removeScratchFolder);
   }
 }
 

@@ -48,6 +48,7 @@ export async function readInWorkers(exports: readonly PlannedExport[], dataset: 
   const folder = makeScratchFolder();
   if (!folder) return null;
   const workers: Worker[] = [];
+  let merged = false;
   try {
     const groups = planGroups(exports, options.threads);
     const memoryLimit = options.memoryLimit ? shareOf(options.memoryLimit, groups.length) : null;
@@ -55,10 +56,13 @@ export async function readInWorkers(exports: readonly PlannedExport[], dataset: 
     log.verbose(`reading ${exports.length} exports in ${tasks.length} threads`);
     const accounts = (await Promise.all(tasks.map((task) => runWorker(task, log, workers)))).flat();
     for (const task of tasks) await dataset.absorb(task.file);
+    // The parts stay attached until the dataset is finalized; the dataset removes them on close.
+    dataset.adoptFolder(folder);
+    merged = true;
     return accounts.sort((a, b) => a.inputIndex - b.inputIndex);
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
-    removeScratchFolder(folder);
+    if (!merged) removeScratchFolder(folder);
   }
 }
 
