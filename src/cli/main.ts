@@ -70,7 +70,7 @@ function addAnalyzeOptions(command: Command): Command {
     .option('--baseline <metrics.json>', 'previous run to compare with')
     .option('--template <name|dir>', 'report theme and text templates')
     .option('--dataset <file>', 'keep the normalized dataset as a DuckDB file')
-    .option('--memory-limit <size>', 'memory the analytics engine may hold before it spills to a temporary file (default 1GB)')
+    .option('--memory-limit <size>', 'memory the analytics engine may hold before it spills to a temporary file (default 768MB)')
     .option('--include-private', 'include direct and private conversations (excluded by default)')
     .option('--anonymize', 'stable pseudonyms for every person in every output')
     .option('--recognize <csv>', 'people who opted in to be named when the rest are anonymized')

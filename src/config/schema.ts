@@ -17,7 +17,7 @@ export const SCHEMA_DEFAULTS = {
   out: './pilot-report-out/',
   timeZone: 'UTC',
   minutesSavedPerAnsweredQuestion: 15,
-  memoryLimit: '1GB',
+  memoryLimit: '768MB',
   readThreads: 2,
 } as const;
 
@@ -198,7 +198,7 @@ export const configSchema = z
     memoryLimit: z
       .string()
       .regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i, 'a size such as 512MB or 2GB')
-      .describe('Memory the analytics engine (DuckDB) may hold before it spills the dataset to a temporary file, e.g. `512MB` or `4GB`. The whole run needs a few hundred MB more. Default: 1GB.')
+      .describe('Memory the analytics engine (DuckDB) may hold before it spills the dataset to a temporary file, e.g. `512MB` or `4GB`. The whole run needs a few hundred MB more. Default: 768MB (a run over 2M messages then peaks at about 1.4 GB).')
       .meta({ default: SCHEMA_DEFAULTS.memoryLimit })
       .optional(),
     readThreads: z

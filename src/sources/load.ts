@@ -223,6 +223,7 @@ async function readExport(source: Source, found: DetectedExport, account: Source
   };
   found.treeProblems.forEach(problem);
   log.verbose(`reading ${found.tree.displayPath} as ${source.title}`);
+  const started = performance.now();
   try {
     const notAfter = options.notAfter ?? Date.now() + FUTURE_TOLERANCE_MS;
     for await (const record of source.read(found.tree, ctx)) {
@@ -240,6 +241,7 @@ async function readExport(source: Source, found: DetectedExport, account: Source
   } finally {
     log.progress?.(found.kind, account.read, true);
   }
+  log.verbose(`timing: read ${found.tree.displayPath} (${account.read.toLocaleString('en-US')} records) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
 /**

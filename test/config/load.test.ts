@@ -179,8 +179,8 @@ describe('loadConfig environment and flags', () => {
 });
 
 describe('memoryLimit', () => {
-  it('defaults to 1GB, comes from the environment or a flag, and refuses what is not a size', async () => {
-    expect((await loadConfig({ cwd: dir, env: {}, flags: {} })).config.memoryLimit).toBe('1GB');
+  it('defaults to 768MB, comes from the environment or a flag, and refuses what is not a size', async () => {
+    expect((await loadConfig({ cwd: dir, env: {}, flags: {} })).config.memoryLimit).toBe('768MB');
     expect((await loadConfig({ cwd: dir, env: { PILOT_REPORT_MEMORY_LIMIT: '2GB' }, flags: {} })).config.memoryLimit).toBe('2GB');
     expect((await loadConfig({ cwd: dir, env: { PILOT_REPORT_MEMORY_LIMIT: '2GB' }, flags: { memoryLimit: '512MiB' } })).config.memoryLimit).toBe('512MiB');
     const error = await loadError({ cwd: dir, env: {}, flags: { memoryLimit: 'lots' } });
