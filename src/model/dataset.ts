@@ -59,6 +59,7 @@ export class Dataset {
     // Extensions this tool needs (ICU, JSON) are built in; never reach the network for others.
     const settings: Record<string, string> = { autoinstall_known_extensions: 'false' };
     if (options.memoryLimit && file !== ':memory:') settings['memory_limit'] = options.memoryLimit;
+    if (options.uncompressed) settings['force_compression'] = 'uncompressed';
     try {
       const instance = await DuckDBInstance.create(file, settings);
       const connection = await instance.connect();
@@ -187,24 +188,27 @@ export class Dataset {
   async finalize(accounts: readonly SourceAccount[], people: readonly PeopleEntry[]): Promise<void> {
     for (const appender of Object.values(this.appenders)) appender.closeSync();
     const q = this.query;
-    // Which version of each id wins, on narrow columns only: a full copy of the deduplicated rows
-    // (texts included) next to the raw ones doubled the peak memory of a large load.
+    // Earlier versions of duplicated ids, found on narrow columns (ids seen twice are usually few):
+    // ranking every row, or copying the deduplicated rows with their texts, cost seconds and a
+    // second copy of the data on large exports.
     await q.run(`
-      CREATE TABLE ranked AS
-      SELECT seq, input_index, derived, identity_id, source,
-             row_number() OVER (PARTITION BY activity_id ORDER BY seq DESC) = 1 AS keep
-      FROM ${this.raw('raw_activities')}`);
+      CREATE TEMP TABLE superseded AS
+      WITH raw AS (SELECT seq, input_index, derived, activity_id FROM ${this.raw('raw_activities')}),
+      repeated AS (SELECT activity_id FROM raw GROUP BY activity_id HAVING count(*) > 1)
+      SELECT seq, input_index, derived FROM raw
+      WHERE activity_id IN (SELECT activity_id FROM repeated)
+      QUALIFY seq <> max(seq) OVER (PARTITION BY activity_id)`);
     const duplicates = await q.all<{ input_index: number; n: number }>(`
-      SELECT input_index, count(*)::INTEGER AS n FROM ranked
-      WHERE NOT keep AND NOT derived
+      SELECT input_index, count(*)::INTEGER AS n FROM superseded
+      WHERE NOT derived
       GROUP BY input_index`);
     for (const { input_index, n } of duplicates) reclassify(accounts, input_index, 'duplicate', n);
 
     await this.buildIdentities(people);
 
     const bots = await q.all<{ input_index: number; n: number }>(`
-      SELECT d.input_index, count(*)::INTEGER AS n FROM ranked d JOIN identities i USING (identity_id)
-      WHERE d.keep AND i.is_bot AND NOT d.derived GROUP BY d.input_index`);
+      SELECT d.input_index, count(*)::INTEGER AS n FROM ${this.raw('raw_activities')} d JOIN identities i USING (identity_id)
+      WHERE i.is_bot AND NOT d.derived AND d.seq NOT IN (SELECT seq FROM superseded) GROUP BY d.input_index`);
     for (const { input_index, n } of bots) reclassify(accounts, input_index, 'bot', n);
 
     // Not sorted: no metric may depend on the table's order (every result orders by its own keys),
@@ -215,10 +219,9 @@ export class Dataset {
              d.thread_id, d.parent_id, d.text, d.title, d.reaction, d.mentions, d.links, d.file, d.line,
              d.kind IN ('post', 'reply', 'page_create', 'page_edit') AS is_contribution
       FROM ${this.raw('raw_activities')} d
-      JOIN ranked k ON k.seq = d.seq AND k.keep
       JOIN identities i ON i.identity_id = d.identity_id
-      WHERE NOT i.is_bot;
-      DROP TABLE ranked;
+      WHERE NOT i.is_bot AND d.seq NOT IN (SELECT seq FROM superseded);
+      DROP TABLE superseded;
       -- A space seen private in any input stays private: an overlapping export that calls it
       -- public must not make its text appear in outputs.
       CREATE TABLE spaces AS
@@ -256,7 +259,8 @@ export class Dataset {
                max_by(is_bot, seq) AS is_bot
         FROM ${this.raw('raw_identities')} GROUP BY identity_id),
       referenced AS (
-        SELECT DISTINCT identity_id, source FROM ranked WHERE keep AND identity_id NOT IN (SELECT identity_id FROM latest))
+        SELECT DISTINCT identity_id, source FROM ${this.raw('raw_activities')}
+        WHERE identity_id NOT IN (SELECT identity_id FROM latest) AND seq NOT IN (SELECT seq FROM superseded))
       SELECT * FROM latest
       UNION ALL SELECT identity_id, source, NULL, NULL, NULL, false FROM referenced
       ORDER BY identity_id`);
@@ -309,6 +313,11 @@ export interface DatasetOptions {
   memoryLimit?: string;
   /** Hears about every query (the CLI's `--verbose` timings). */
   observe?: QueryObserver;
+  /**
+   * Write the file without compression: for a part a worker thread reads into, which is read once
+   * by `absorb` and removed (compressing it cost seconds at the end of every large read).
+   */
+  uncompressed?: boolean;
 }
 
 function appendNullable(w: DuckDBAppender, value: string | null): void {

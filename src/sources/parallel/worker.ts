@@ -14,7 +14,7 @@ import type { ReadTask, ThrownError, WorkerMessage } from './messages.js';
 const say = (message: WorkerMessage): void => parentPort?.postMessage(message);
 
 async function run(task: ReadTask): Promise<SourceAccount[]> {
-  const dataset = await Dataset.open({ file: task.file, ...(task.memoryLimit ? { memoryLimit: task.memoryLimit } : {}) });
+  const dataset = await Dataset.open({ file: task.file, uncompressed: true, ...(task.memoryLimit ? { memoryLimit: task.memoryLimit } : {}) });
   const log: LoadLog = {
     warn: (message) => say({ type: 'warn', message }),
     verbose: (message) => say({ type: 'verbose', message }),
