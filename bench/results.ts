@@ -59,7 +59,10 @@ export interface BenchResults {
   targets: TargetResult[];
   counts: CountCheck[];
   countsMatch: boolean;
+  /** The main thread's profile (with --profile). */
   profile: ProfileSummary | null;
+  /** The worker threads' profiles (reading several exports at once), one per thread. */
+  threadProfiles: ProfileSummary[];
 }
 
 /** Facts about this machine. */

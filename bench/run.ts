@@ -128,13 +128,19 @@ async function analyze(cli: string, name: string, exports: readonly BenchExport[
   return { run: runResult(name, 'e2e', rows, bytes, m, bare), measurement: m };
 }
 
-async function profileRun(cli: string, exports: readonly BenchExport[], out: string, bare: number): Promise<ProfileSummary | null> {
+/** Profiles of the main thread and of each worker thread (node --cpu-prof writes one file per thread). */
+async function profileRun(cli: string, exports: readonly BenchExport[], out: string, bare: number): Promise<ProfileSummary[]> {
   const dir = join(out, 'profile');
+  await rm(dir, { recursive: true, force: true });
   await analyze(cli, 'e2e all (profiled)', exports, out, bare, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
-  const file = (await readdir(dir).catch(() => [])).find((f) => f.endsWith('.cpuprofile'));
-  if (!file) return null;
-  log(`profile: ${join(dir, file)}`);
-  return summarizeProfile(join(dir, file), 25);
+  // Named CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile: thread 0 is the main thread.
+  const files = (await readdir(dir).catch(() => [])).filter((f) => f.endsWith('.cpuprofile')).sort((a, b) => threadOf(a) - threadOf(b));
+  files.forEach((f) => log(`profile: ${join(dir, f)}`));
+  return Promise.all(files.map((f) => summarizeProfile(join(dir, f), 25)));
+}
+
+function threadOf(file: string): number {
+  return Number(file.split('.').at(-3) ?? 0);
 }
 
 async function main(): Promise<number> {
@@ -173,7 +179,8 @@ async function main(): Promise<number> {
     const hugeParse = await parseFloor(huge, ' huge');
     runs.push(hugeParse, (await analyze(o.cli, 'e2e yammer huge', [huge], join(o.data, 'out', 'yammer-huge'), hugeParse.wallSeconds)).run);
   }
-  const profile = o.profile ? await profileRun(o.cli, exports, join(o.data, 'out', 'profiled'), bare) : null;
+  const profiles = o.profile ? await profileRun(o.cli, exports, join(o.data, 'out', 'profiled'), bare) : [];
+  const profile = profiles[0] ?? null;
 
   const results: BenchResults = {
     generatedAt: new Date().toISOString(),
@@ -185,12 +192,16 @@ async function main(): Promise<number> {
     counts,
     countsMatch: counts.length > 0 && counts.every((c) => c.equal),
     profile,
+    threadProfiles: profiles.slice(1),
   };
   await mkdir(dirname(o.results), { recursive: true });
   await writeFile(o.results, `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(`\n${formatTable(runs)}\n\nbare parse, all inputs: ${bare.toFixed(2)} s\n${formatTargets(results.targets)}\n`);
   process.stdout.write(`metrics.json counts ${results.countsMatch ? 'equal' : 'DIFFER FROM'} the generated counts\n`);
-  if (profile) process.stdout.write(`\nprofile, top self time:\n${profile.functions.slice(0, 15).map((f) => `  ${(f.share * 100).toFixed(1).padStart(5)}%  ${f.name}`).join('\n')}\n`);
+  profiles.forEach((p, i) => {
+    const top = p.functions.slice(0, 15).map((f) => `  ${f.selfSeconds.toFixed(2).padStart(6)} s ${(f.share * 100).toFixed(1).padStart(5)}%  ${f.name}`);
+    process.stdout.write(`\nprofile of the ${i === 0 ? 'main thread' : `reading thread ${i}`} (${p.totalSeconds.toFixed(1)} s), top self time:\n${top.join('\n')}\n`);
+  });
   process.stdout.write(`\nwrote ${o.results}\n`);
   const failed = runs.some((r) => r.exitCode > 1);
   return failed || !results.countsMatch ? 1 : 0;

@@ -53,7 +53,7 @@ describe('npm run bench at a small scale', () => {
   });
 
   it('writes the machine, the scale and one run per floor and end-to-end measurement', () => {
-    expect(Object.keys(results).sort()).toEqual(['counts', 'countsMatch', 'exports', 'generatedAt', 'machine', 'profile', 'runs', 'scale', 'targets']);
+    expect(Object.keys(results).sort()).toEqual(['counts', 'countsMatch', 'exports', 'generatedAt', 'machine', 'profile', 'runs', 'scale', 'targets', 'threadProfiles']);
     expect(results['machine']).toMatchObject({ cpus: expect.any(Number), node: process.version });
     expect(results['scale']).toEqual({ yammer: 2000, slack: 2000, wikiRevisions: 400, hugeYammer: 0, seed: 1 });
     expect(runs().map((r) => r.name)).toEqual([
