@@ -5,6 +5,8 @@
 export interface Logger {
   info(message: string): void;
   verbose(message: string): void;
+  /** False when `verbose` writes nothing: callers may skip building verbose messages. */
+  readonly verboseOn?: boolean;
   warn(message: string): void;
   error(message: string): void;
 }
@@ -24,6 +26,7 @@ export function createLogger(options: LoggerOptions): Logger {
   const write = (line: string) => stream.write(`${line}\n`);
   const clean = (message: string) => message.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\uFFFD');
   return {
+    verboseOn: options.verbose && !options.quiet,
     info: (message) => {
       if (!options.quiet) write(clean(message));
     },

@@ -43,6 +43,7 @@ export function withProgress(log: Logger, options: ProgressOptions): ProgressLog
       write(message);
     };
   return {
+    ...(log.verboseOn === undefined ? {} : { verboseOn: log.verboseOn }),
     info: clearing((m) => log.info(m)),
     verbose: clearing((m) => log.verbose(m)),
     warn: clearing((m) => log.warn(m)),

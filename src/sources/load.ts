@@ -28,6 +28,8 @@ const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
 export interface LoadLog {
   warn(message: string): void;
   verbose(message: string): void;
+  /** False when verbose messages are dropped anyway (reading threads then do not send them). */
+  readonly verboseOn?: boolean;
   /**
    * Records read so far from the export being read, about every PROGRESS_INTERVAL_MS while it
    * reads, and once more with `done` when it ends (also on failure). Optional: without it the
@@ -210,7 +212,7 @@ async function readExport(source: Source, found: DetectedExport, account: Source
     skip: (reason, at, detail) => {
       recordSkip(account, reason);
       tick();
-      if (detail) log.verbose(`skipped (${reason}) ${at.file}:${at.line ?? ''} ${detail}`);
+      if (detail && log.verboseOn !== false) log.verbose(`skipped (${reason}) ${at.file}:${at.line ?? ''} ${detail}`);
     },
     fileRead: () => {
       account.files += 1;

@@ -61,6 +61,27 @@ describe('reading exports in worker threads', () => {
   }, 60_000);
 });
 
+describe('verbose messages from reading threads', () => {
+  it('are sent only when the main thread shows them', async () => {
+    const run = async (verboseOn: boolean) => {
+      const lines: string[] = [];
+      const dataset = await Dataset.open();
+      try {
+        const log: LoadLog = { warn: () => {}, verbose: (m) => lines.push(m), verboseOn };
+        await loadInputs([PILOT], dataset, { includePrivate: false, botAccounts: [], notAfter: NOW, parallel: { threads: 2, minBytes: 0, memoryLimit: null, csvMapping: null } }, log);
+      } finally {
+        await dataset.close();
+      }
+      return lines;
+    };
+    const shown = await run(true);
+    // The pilot's three exports each say what they are read as.
+    expect(shown.filter((l) => l.startsWith(`reading ${PILOT}/`) && l.includes(' as ')).length).toBe(3);
+    // With verbose off, only the main thread's own line about the threads is left.
+    expect(await run(false)).toEqual(['reading 3 exports in 2 threads']);
+  }, 60_000);
+});
+
 describe('planGroups', () => {
   it('puts the largest exports on different threads and keeps input order within a thread', () => {
     const e = (inputIndex: number, cost: number) => ({ arg: `x:${inputIndex}`, inputIndex, cost });

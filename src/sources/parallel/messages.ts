@@ -15,6 +15,8 @@ export interface ReadTask {
   /** Activities dated after this instant (UTC ms) are skipped as `future`. */
   notAfter: number;
   csvMapping: CsvMapping | null;
+  /** Send verbose messages (a skip each); false when the main thread would drop them. */
+  verbose: boolean;
 }
 
 /** An error as it crosses threads; `name` is the PilotError class, or anything else for a bug. */

@@ -52,7 +52,7 @@ export async function readInWorkers(exports: readonly PlannedExport[], dataset: 
   try {
     const groups = planGroups(exports, options.threads);
     const memoryLimit = options.memoryLimit ? shareOf(options.memoryLimit, groups.length) : null;
-    const tasks: ReadTask[] = groups.map((group, i) => ({ file: path.join(folder, `part-${i}.duckdb`), memoryLimit, exports: group, ...settings, csvMapping: options.csvMapping }));
+    const tasks: ReadTask[] = groups.map((group, i) => ({ file: path.join(folder, `part-${i}.duckdb`), memoryLimit, exports: group, ...settings, csvMapping: options.csvMapping, verbose: log.verboseOn !== false }));
     log.verbose(`reading ${exports.length} exports in ${tasks.length} threads`);
     const accounts = (await Promise.all(tasks.map((task) => runWorker(task, log, workers)))).flat();
     for (const task of tasks) await dataset.absorb(task.file);

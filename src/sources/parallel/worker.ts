@@ -17,7 +17,8 @@ async function run(task: ReadTask): Promise<SourceAccount[]> {
   const dataset = await Dataset.open({ file: task.file, uncompressed: true, ...(task.memoryLimit ? { memoryLimit: task.memoryLimit } : {}) });
   const log: LoadLog = {
     warn: (message) => say({ type: 'warn', message }),
-    verbose: (message) => say({ type: 'verbose', message }),
+    verbose: task.verbose ? (message) => say({ type: 'verbose', message }) : () => undefined,
+    verboseOn: task.verbose,
     progress: (kind, read, done) => say({ type: 'progress', kind, read, done: done === true }),
   };
   const sources = task.csvMapping ? { csv: createCsvSource(task.csvMapping) } : {};
