@@ -2,18 +2,7 @@
  * Seeded pseudo-random numbers for the fixture generators. Everything the generators produce comes
  * from here, never from Math.random() or the clock, so two runs with one seed are byte-identical.
  */
-
-/** mulberry32: a tiny 32-bit generator; good enough for test data, and the same on every platform. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../src/metrics/prng.js';
 
 /** FNV-1a over a label, so that sub-streams can be derived by name. */
 function hashLabel(seed: number, label: string): number {

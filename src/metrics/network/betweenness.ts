@@ -10,6 +10,7 @@
  * as graphology visits its nodes and neighbours in insertion order, so the sums are added in the
  * same order and the exact results are equal to the last bit.
  */
+import { mulberry32 } from '../prng.js';
 
 /** An undirected graph as compressed sparse rows: node v's neighbours are `adjacency[offsets[v] .. offsets[v + 1])`. */
 export interface CsrGraph {
@@ -149,16 +150,4 @@ export function randomSources(order: number, k: number, seed = 1): Uint32Array {
     nodes[i] = chosen;
   }
   return nodes.slice(0, count).sort();
-}
-
-/** A small seeded PRNG (mulberry32): uniform in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
 }

@@ -2,18 +2,10 @@ import { UndirectedGraph } from 'graphology';
 import { centrality } from 'graphology-metrics';
 import { describe, expect, it } from 'vitest';
 import { betweenness, csrFromEdges, randomSources, exactWork } from '../../../src/metrics/network/betweenness.js';
+import { mulberry32 } from '../../../src/metrics/prng.js';
 
-/** A seeded PRNG (mulberry32), so every random graph here is the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
+/** A seeded PRNG, so every random graph here is the same on every run. */
+const prng = mulberry32;
 
 /**
  * A random graph of `order` nodes: `communities` groups with edge probability `inside`, a few
