@@ -37,6 +37,15 @@ export function formatDecimal(value: number | null | undefined): string {
   return usable(value) ? oneDecimal.format(value) : MISSING;
 }
 
+/**
+ * A score between 0 and 1 with two significant digits below 0.1 (`0.0021`, `0.045`) and two decimals
+ * above (`0.21`): betweenness in a large network is small, and `0.00` for every broker says nothing.
+ */
+export function formatScore(value: number | null | undefined): string {
+  if (!usable(value)) return MISSING;
+  return value !== 0 && Math.abs(value) < 0.1 ? value.toPrecision(2) : value.toFixed(2);
+}
+
 /** An ISO instant as a calendar date in `timeZone`: `2 Mar 2026`. Unparsable input gives the dash. */
 export function formatDate(iso: string | null | undefined, timeZone: string): string {
   if (!iso) return MISSING;

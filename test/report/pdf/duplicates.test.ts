@@ -25,6 +25,15 @@ describe('duplicate-effort clusters in the PDF', () => {
     expect(suggestion(dated, 'UTC')).toBe('Suggestion: connect the 4 people behind this in Team 2, Team 1 and Team 0; it started first in Team 2 on 10 Mar 2026, so later efforts can join it.');
   });
 
+  it('counts private spaces in the suggestion instead of naming them (and never merges two into one)', () => {
+    const cluster = bigCluster(3);
+    const privately = (k: number) => ({ space: '(private space)', firstAt: `2026-0${3 + k}-10T09:00:00.000Z` });
+    const two = { ...cluster, people: 1, items: [{ ...cluster.items[0]!, ...privately(0) }, { ...cluster.items[1]!, ...privately(1) }] };
+    expect(suggestion(two, 'UTC')).toBe('Suggestion: connect the person behind this in 2 private spaces; it started first in a private space on 10 Mar 2026, so later efforts can join it.');
+    const mixed = { ...cluster, people: 2, items: [{ ...cluster.items[0]!, ...privately(1) }, { ...cluster.items[2]!, firstAt: '2026-03-01T09:00:00.000Z' }] };
+    expect(suggestion(mixed, 'UTC')).toBe('Suggestion: connect the 2 people behind this in Team 2 and a private space; it started first in Team 2 on 1 Mar 2026, so later efforts can join it.');
+  });
+
   it('lists at most 4 items of a cluster, then how many more', () => {
     expect(ITEMS_SHOWN).toBe(4);
     expect(itemLines(bigCluster(219)).split('\n')).toEqual([

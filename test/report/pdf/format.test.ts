@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDate, formatDecimal, formatHours, formatPercent, formatPeriod, formatRange, MISSING } from '../../../src/report/pdf/format.js';
+import { formatCount, formatDate, formatDecimal, formatScore, formatHours, formatPercent, formatPeriod, formatRange, MISSING } from '../../../src/report/pdf/format.js';
 
 describe('number formats', () => {
   it('prints the dash for null, undefined, NaN and infinities', () => {
@@ -41,5 +41,10 @@ describe('date formats', () => {
   it('prints a range with missing ends', () => {
     expect(formatRange(null, null, 'UTC')).toBe(MISSING);
     expect(formatRange('2026-01-03T09:00:00Z', null, 'UTC')).toBe(`3 Jan 2026 – ${MISSING}`);
+  });
+
+  it('shows small scores with two significant digits', () => {
+    expect([0.002056833, 0.0456, 0.21, 0.1, 0, 1].map(formatScore)).toEqual(['0.0021', '0.046', '0.21', '0.10', '0.00', '1.00']);
+    expect(formatScore(null)).toBe(MISSING);
   });
 });

@@ -1,4 +1,5 @@
 import type { Redundancy, RedundancyCluster, RedundantItem } from '../../../metrics/redundancy/index.js';
+import { PRIVATE_SPACE_LABEL } from '../../../metrics/public-text.js';
 import { formatCount, formatDate } from '../format.js';
 import { NOTE, paragraph, subheading } from '../layout.js';
 import { table } from '../table.js';
@@ -38,16 +39,27 @@ export function duplicateEfforts(pdf: PDFKit.PDFDocument, redundancy: Redundancy
  */
 export function suggestion(cluster: RedundancyCluster, timeZone: string): string {
   const byStart = [...cluster.items].sort((a, b) => (a.firstAt < b.firstAt ? -1 : a.firstAt > b.firstAt ? 1 : 0));
-  const spaces = [...new Set(byStart.map((item) => item.space))];
   const first = byStart[0];
-  const where =
-    spaces.length > 3
-      ? `${spaces.slice(0, 3).join(', ')} and ${formatCount(spaces.length - 3)} more spaces`
-      : spaces.length === 2
-        ? `${spaces[0]} and ${spaces[1]}`
-        : `${spaces.slice(0, -1).join(', ')} and ${spaces.at(-1)}`;
   const people = cluster.people === 1 ? 'the person' : `the ${formatCount(cluster.people)} people`;
-  return `Suggestion: connect ${people} behind this in ${where}; it started first in ${first?.space ?? where} on ${first ? formatDate(first.firstAt, timeZone) : '—'}, so later efforts can join it.`;
+  const started = first ? `${spaceLabel(first.space)} on ${formatDate(first.firstAt, timeZone)}` : '—';
+  return `Suggestion: connect ${people} behind this in ${spacesText(byStart)}; it started first in ${started}, so later efforts can join it.`;
+}
+
+/**
+ * The spaces of a cluster, in order of their first item: named ones by name, private ones
+ * counted (their names never appear, and several of them must not collapse into one label).
+ */
+function spacesText(items: readonly RedundantItem[]): string {
+  const bySpace = new Map(items.map((item) => [item.spaceId, item.space]));
+  const named = [...bySpace.values()].filter((name) => name !== PRIVATE_SPACE_LABEL);
+  const hidden = bySpace.size - named.length;
+  const parts = hidden === 0 ? named : [...named, hidden === 1 ? 'a private space' : `${formatCount(hidden)} private spaces`];
+  if (parts.length > 3) return `${parts.slice(0, 3).join(', ')} and ${formatCount(bySpace.size - 3)} more spaces`;
+  return parts.length === 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1) ?? ''}`;
+}
+
+function spaceLabel(space: string): string {
+  return space === PRIVATE_SPACE_LABEL ? 'a private space' : space;
 }
 
 /** The first ITEMS_SHOWN items, one a line, then how many more metrics.json lists. */

@@ -1,5 +1,5 @@
 import type { DepartmentNetwork } from '../../../metrics/network/index.js';
-import { formatCount, formatPercent } from '../format.js';
+import { formatCount, formatPercent, formatScore } from '../format.js';
 import { heatmap } from '../heatmap.js';
 import { bulletList, heading, NOTE, paragraph, subheading } from '../layout.js';
 import { table } from '../table.js';
@@ -61,6 +61,12 @@ function brokers(pdf: PDFKit.PDFDocument, network: NetworkView): void {
   subheading(pdf, 'Brokers: people who link otherwise separate groups');
   table(pdf, {
     columns: [{ header: 'Person', width: 3 }, { header: 'Department', width: 2.5 }, { header: 'People reached', width: 1.4, align: 'right' }, { header: 'Betweenness', width: 1.4, align: 'right' }],
-    rows: network.topBrokers.slice(0, BROKERS_SHOWN).map((b) => [b.name ?? '(name unknown)', b.department ?? '—', formatCount(b.partners), b.betweenness.toFixed(2)]),
+    rows: network.topBrokers.slice(0, BROKERS_SHOWN).map((b) => [b.name ?? '(name unknown)', b.department ?? '—', formatCount(b.partners), formatScore(b.betweenness)]),
   });
+  // On a large network betweenness is bounded to the most connected people and may be estimated:
+  // the reader is told, as metrics.json tells (network.warnings).
+  const limits = network.warnings.filter((w) => w.startsWith(BROKER_WARNING)).map((w) => w.slice(BROKER_WARNING.length));
+  if (limits.length > 0) paragraph(pdf, `Betweenness ${limits.map((l) => l.replace(/^betweenness /, '').replace(/ \(network\.\w+\)$/, '')).join('; ')}.`, NOTE);
 }
+
+const BROKER_WARNING = 'network.topBrokers: ';
