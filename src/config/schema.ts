@@ -6,6 +6,7 @@
  * here in the descriptions (and as `default` in the generated JSON Schema).
  */
 import { z } from 'zod';
+import { MIN_MEMORY_LIMIT_BYTES, sizeInBytes } from './size.js';
 import { DEFAULT_METRICS_CONFIG } from '../metrics/types.js';
 
 /** Comparison operators a target may use. */
@@ -198,6 +199,7 @@ export const configSchema = z
     memoryLimit: z
       .string()
       .regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i, 'a size such as 512MB or 2GB')
+      .refine((text) => (sizeInBytes(text) ?? Infinity) >= MIN_MEMORY_LIMIT_BYTES, 'at least 64MB')
       .describe('Memory the analytics engine (DuckDB) may hold before it spills the dataset to a temporary file, e.g. `512MB` or `4GB`. The whole run needs a few hundred MB more. Default: 768MB (a run over 2M messages then peaks at about 1.4 GB).')
       .meta({ default: SCHEMA_DEFAULTS.memoryLimit })
       .optional(),

@@ -185,5 +185,7 @@ describe('memoryLimit', () => {
     expect((await loadConfig({ cwd: dir, env: { PILOT_REPORT_MEMORY_LIMIT: '2GB' }, flags: { memoryLimit: '512MiB' } })).config.memoryLimit).toBe('512MiB');
     const error = await loadError({ cwd: dir, env: {}, flags: { memoryLimit: 'lots' } });
     expect(error.message).toContain('memoryLimit: a size such as 512MB or 2GB; got string "lots"');
+    const small = await loadError({ cwd: dir, env: {}, flags: { memoryLimit: '32MB' } });
+    expect(small.message).toContain('memoryLimit: at least 64MB');
   });
 });

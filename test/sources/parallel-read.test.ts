@@ -104,7 +104,8 @@ describe('planGroups', () => {
 
   it('splits the memory limit between the threads', () => {
     expect(shareOf('1GB', 2)).toBe('500MB');
-    expect(shareOf('3 GiB', 2)).toBe('1500MB');
+    // 3 GiB = 3,221,225,472 bytes, half of it 1,610.6 MB.
+    expect(shareOf('3 GiB', 2)).toBe('1610MB');
     expect(shareOf('100MB', 4)).toBe('64MB');
   });
 });

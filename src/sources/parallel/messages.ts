@@ -4,6 +4,9 @@ import type { SourceAccount } from '../../model/accounting.js';
 import type { SourceKind } from '../../model/types.js';
 import type { PlannedExport } from './plan.js';
 
+/** What the main thread posts to ask a reading thread to stop (another one failed). */
+export const STOP = 'stop';
+
 /** The worker's whole task, as `workerData`. */
 export interface ReadTask {
   /** The part's DuckDB file (must not exist yet). */

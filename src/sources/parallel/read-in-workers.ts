@@ -9,9 +9,10 @@ import { ConfigError, InputError, InternalError, UsageError, type PilotError } f
 import type { SourceAccount } from '../../model/accounting.js';
 import type { Dataset } from '../../model/dataset.js';
 import { makeScratchFolder, removeScratchFolder } from '../../model/scratch.js';
+import { sizeInBytes } from '../../config/size.js';
 import type { CsvMapping } from '../csv/mapping.js';
 import type { LoadLog } from '../load.js';
-import type { ReadTask, ThrownError, WorkerMessage } from './messages.js';
+import { STOP, type ReadTask, type ThrownError, type WorkerMessage } from './messages.js';
 import { planGroups, type PlannedExport } from './plan.js';
 
 /**
@@ -41,29 +42,49 @@ export interface ReadSettings {
 /**
  * Reads `exports` in up to `options.threads` worker threads and appends their raw rows to
  * `dataset`; returns the accounts in input order, or null when no temporary folder can be made
- * (the caller then reads in the main thread). A failure in any thread stops the others and is
- * thrown as the error it was (an unusable input stays exit 2).
+ * (the caller then reads in the main thread). A failure in any thread asks the others to stop and
+ * is thrown as the error it was (an unusable input stays exit 2) once every thread has ended.
+ *
+ * Threads are never terminated from here: terminating one in the middle of a DuckDB call aborts the
+ * whole process (a native exception during teardown), so a thread stops itself between records.
  */
 export async function readInWorkers(exports: readonly PlannedExport[], dataset: Dataset, options: ParallelReadOptions, settings: ReadSettings, log: LoadLog): Promise<SourceAccount[] | null> {
   const folder = makeScratchFolder();
   if (!folder) return null;
-  const workers: Worker[] = [];
   let merged = false;
   try {
     const groups = planGroups(exports, options.threads);
     const memoryLimit = options.memoryLimit ? shareOf(options.memoryLimit, groups.length) : null;
     const tasks: ReadTask[] = groups.map((group, i) => ({ file: path.join(folder, `part-${i}.duckdb`), memoryLimit, exports: group, ...settings, csvMapping: options.csvMapping, verbose: log.verboseOn !== false }));
     log.verbose(`reading ${exports.length} exports in ${tasks.length} threads`);
-    const accounts = (await Promise.all(tasks.map((task) => runWorker(task, log, workers)))).flat();
+    const accounts = (await runAll(tasks, log)).flat();
     for (const task of tasks) await dataset.absorb(task.file);
     // The parts stay attached until the dataset is finalized; the dataset removes them on close.
     dataset.adoptFolder(folder);
     merged = true;
     return accounts.sort((a, b) => a.inputIndex - b.inputIndex);
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
     if (!merged) removeScratchFolder(folder);
   }
+}
+
+/** Every task's accounts once every thread has ended; the first failure asks the others to stop. */
+async function runAll(tasks: readonly ReadTask[], log: LoadLog): Promise<SourceAccount[][]> {
+  const workers = tasks.map(startWorker);
+  let failure: unknown = null;
+  const outcomes = await Promise.allSettled(
+    workers.map((worker) =>
+      outcomeOf(worker, log).catch((error: unknown) => {
+        if (failure === null) {
+          failure = error;
+          for (const other of workers) if (other !== worker) other.postMessage(STOP);
+        }
+        throw error;
+      }),
+    ),
+  );
+  if (failure !== null) throw failure;
+  return outcomes.map((o) => (o.status === 'fulfilled' ? o.value : []));
 }
 
 /**
@@ -77,24 +98,24 @@ function startWorker(task: ReadTask): Worker {
   return new Worker(boot, { eval: true, workerData: task });
 }
 
-function runWorker(task: ReadTask, log: LoadLog, started: Worker[]): Promise<SourceAccount[]> {
-  const worker = startWorker(task);
-  started.push(worker);
+/** The thread's accounts once it has ended (its exit event): it may not outlive the run. */
+function outcomeOf(worker: Worker, log: LoadLog): Promise<SourceAccount[]> {
   return new Promise((resolve, reject) => {
-    let settled = false;
-    const settle = (outcome: () => void) => {
-      if (settled) return;
-      settled = true;
-      outcome();
-    };
+    let outcome: { accounts: SourceAccount[] } | { error: unknown } | null = null;
     worker.on('message', (m: WorkerMessage) => {
       if (m.type === 'warn' || m.type === 'verbose') log[m.type](m.message);
       else if (m.type === 'progress') log.progress?.(m.kind, m.read, m.done || undefined);
-      else if (m.type === 'done') settle(() => resolve(m.accounts));
-      else if (m.type === 'failed') settle(() => reject(revive(m.error)));
+      else if (m.type === 'done') outcome ??= { accounts: m.accounts };
+      else if (m.type === 'failed') outcome ??= { error: revive(m.error) };
     });
-    worker.on('error', (error) => settle(() => reject(new InternalError(`a reading thread failed: ${error.message}`, { cause: error }))));
-    worker.on('exit', (code) => settle(() => reject(new InternalError(`a reading thread stopped with exit code ${code} before it finished`))));
+    worker.on('error', (error) => {
+      outcome ??= { error: new InternalError(`a reading thread failed: ${error.message}`, { cause: error }) };
+    });
+    worker.on('exit', (code) => {
+      if (outcome === null) reject(new InternalError(`a reading thread stopped with exit code ${code} before it finished`));
+      else if ('accounts' in outcome) resolve(outcome.accounts);
+      else reject(outcome.error);
+    });
   });
 }
 
@@ -115,9 +136,7 @@ function revive(thrown: ThrownError): PilotError {
 
 /** `1GB` split `parts` ways, in MB (DuckDB reads `512MB`); at least 64MB each. */
 export function shareOf(limit: string, parts: number): string {
-  const match = /^(\d+(?:\.\d+)?)\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.exec(limit.trim());
-  if (!match) return limit;
-  const unit = (match[2] ?? 'MB').toUpperCase();
-  const megabytes = Number(match[1]) * (unit.startsWith('K') ? 1 / 1000 : unit.startsWith('M') ? 1 : unit.startsWith('G') ? 1000 : 1_000_000);
-  return `${Math.max(64, Math.floor(megabytes / parts))}MB`;
+  const bytes = sizeInBytes(limit);
+  if (bytes === null) return limit;
+  return `${Math.max(64, Math.floor(bytes / 1e6 / parts))}MB`;
 }

@@ -9,9 +9,18 @@ import type { SourceAccount } from '../../model/accounting.js';
 import { Dataset } from '../../model/dataset.js';
 import { createCsvSource } from '../csv/index.js';
 import { loadInputs, type LoadLog } from '../load.js';
-import type { ReadTask, ThrownError, WorkerMessage } from './messages.js';
+import { STOP, type ReadTask, type ThrownError, type WorkerMessage } from './messages.js';
 
 const say = (message: WorkerMessage): void => parentPort?.postMessage(message);
+
+/** Another thread failed: this one stops at its next progress tick, between two records. */
+let stopAsked = false;
+class Stopped extends Error {}
+parentPort?.on('message', (message: unknown) => {
+  if (message === STOP) stopAsked = true;
+});
+// The listener must not keep the thread alive once its reading is done.
+parentPort?.unref();
 
 async function run(task: ReadTask): Promise<SourceAccount[]> {
   const dataset = await Dataset.open({ file: task.file, uncompressed: true, ...(task.memoryLimit ? { memoryLimit: task.memoryLimit } : {}) });
@@ -19,7 +28,10 @@ async function run(task: ReadTask): Promise<SourceAccount[]> {
     warn: (message) => say({ type: 'warn', message }),
     verbose: task.verbose ? (message) => say({ type: 'verbose', message }) : () => undefined,
     verboseOn: task.verbose,
-    progress: (kind, read, done) => say({ type: 'progress', kind, read, done: done === true }),
+    progress: (kind, read, done) => {
+      if (stopAsked && done !== true) throw new Stopped('stopped: another reading thread failed');
+      say({ type: 'progress', kind, read, done: done === true });
+    },
   };
   const sources = task.csvMapping ? { csv: createCsvSource(task.csvMapping) } : {};
   const accounts: SourceAccount[] = [];
