@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { ResolvedConfig } from '../config/defaults.js';
 import { toMetricsConfig } from '../config/defaults.js';
 import { resolveConfiguredPeriod, resolveDateBound } from '../config/period-spec.js';
-import { ConfigError, InputError } from '../errors.js';
+import { ConfigError, InputError, UsageError } from '../errors.js';
 import type { SourceAccount } from '../model/accounting.js';
 import { Dataset } from '../model/dataset.js';
 import type { PeopleEntry } from '../model/types.js';
@@ -41,6 +41,26 @@ export function runClock(env: NodeJS.ProcessEnv = process.env): Date {
  * targets and baseline deltas). The dataset is closed before returning.
  */
 export async function analyzeInputs(inputs: readonly string[], config: ResolvedConfig, log: LoadLog): Promise<AnalysisResult> {
+  try {
+    return await analyze(inputs, config, log);
+  } catch (error) {
+    throw outOfMemory(error, config) ?? error;
+  }
+}
+
+/**
+ * DuckDB's out-of-memory error, as something the user can fix (exit 2): the memory limit is
+ * theirs to raise. Null for any other error.
+ */
+export function outOfMemory(error: unknown, config: ResolvedConfig): UsageError | null {
+  if (!(error instanceof Error) || !error.message.includes('Out of Memory Error')) return null;
+  return new UsageError(
+    `the analytics engine ran out of memory within --memory-limit ${config.memoryLimit}\n  hint: raise --memory-limit (config memoryLimit, PILOT_REPORT_MEMORY_LIMIT), or free memory for the run`,
+    { cause: error },
+  );
+}
+
+async function analyze(inputs: readonly string[], config: ResolvedConfig, log: LoadLog): Promise<AnalysisResult> {
   const now = runClock();
   const asOf = config.asOf ? new Date(resolveDateBound(config.asOf, config.timeZone, 'as-of')) : now;
   if (config.dataset) await clearDatasetFile(config.dataset);
