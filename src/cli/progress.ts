@@ -48,40 +48,52 @@ export function withProgress(log: Logger, options: ProgressOptions): ProgressLog
     verbose: clearing((m) => log.verbose(m)),
     warn: clearing((m) => log.warn(m)),
     error: clearing((m) => log.error(m)),
-    progress: (kind, read, done) => (done === true ? line.end() : line.update(kind, read)),
+    progress: (kind, read, done) => (done === true ? line.end(kind) : line.update(kind, read)),
   };
 }
 
 interface ProgressLine {
   update(kind: SourceKind, read: number): void;
-  /** The read ended: the line goes away (the summary after the run says what was read). */
-  end(): void;
+  /** A read ended: its part goes away (the summary after the run says what was read). */
+  end(kind: SourceKind): void;
   clear(): void;
 }
 
+/**
+ * One line for every read in progress: several exports are read at once in worker threads, so
+ * each kind keeps its own count and rate (`reading yammer: 1,000 records (900/s); slack: ...`).
+ */
 function progressLine(stream: ProgressStream, now: () => number): ProgressLine {
   let shown = false;
   let lastDraw = Number.NEGATIVE_INFINITY;
-  // The rate is measured from the first report of a read, which comes some way into it.
-  let first: { at: number; read: number } | null = null;
+  // A rate is measured from the first report of its read, which comes some way into it.
+  const reads = new Map<SourceKind, { first: { at: number; read: number }; read: number; at: number }>();
   const clear = (): void => {
     if (shown) stream.write(CLEAR_LINE);
     shown = false;
   };
+  const part = (kind: SourceKind): string => {
+    const r = reads.get(kind);
+    if (!r) return '';
+    const seconds = (r.at - r.first.at) / 1000;
+    const rate = seconds > 0 ? ` (${formatCount(Math.round((r.read - r.first.read) / seconds))}/s)` : '';
+    return `${kind}: ${formatCount(r.read)} records${rate}`;
+  };
   return {
     update(kind, read) {
       const at = now();
-      if (first === null) first = { at, read };
+      const current = reads.get(kind);
+      if (current) Object.assign(current, { read, at });
+      else reads.set(kind, { first: { at, read }, read, at });
       if (at - lastDraw < REDRAW_INTERVAL_MS) return;
       lastDraw = at;
-      const seconds = (at - first.at) / 1000;
-      const rate = seconds > 0 ? ` (${formatCount(Math.round((read - first.read) / seconds))}/s)` : '';
-      stream.write(`${CLEAR_LINE}${fit(`reading ${kind}: ${formatCount(read)} records${rate}`, stream.columns)}`);
+      stream.write(`${CLEAR_LINE}${fit(`reading ${[...reads.keys()].map(part).join('; ')}`, stream.columns)}`);
       shown = true;
     },
-    end() {
+    end(kind) {
+      reads.delete(kind);
+      if (reads.size > 0) return;
       clear();
-      first = null;
       lastDraw = Number.NEGATIVE_INFINITY;
     },
     clear,

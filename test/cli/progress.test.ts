@@ -47,6 +47,30 @@ describe('withProgress', () => {
     expect(tty.text()).toBe(`${CLEAR}reading yammer: 1,000 records${CLEAR}reading yammer: 12,000 records (11,000/s)${CLEAR}`);
   });
 
+  it('shows every read in progress (worker threads read several exports at once), each with its own rate', () => {
+    const tty = fakeStream(true);
+    let clock = 0;
+    const log = withProgress(recordingLogger(tty), { quiet: false, stream: tty, now: () => clock });
+    log.progress?.('yammer', 1_000);
+    clock += 200;
+    log.progress?.('slack', 500);
+    clock += 800; // yammer: 1 s after its first report, 4,000 more; slack: 0.8 s after, 1,600 more
+    log.progress?.('yammer', 5_000);
+    log.progress?.('slack', 2_100); // within 100 ms of the last draw: counted, not drawn
+    clock += 200; // slack: 1 s after its first report, 1,600 more records
+    log.progress?.('slack', 2_100, true);
+    log.progress?.('yammer', 5_500);
+    log.progress?.('yammer', 6_000, true);
+    expect(tty.text()).toBe(
+      `${CLEAR}reading yammer: 1,000 records` +
+        `${CLEAR}reading yammer: 1,000 records; slack: 500 records` +
+        `${CLEAR}reading yammer: 5,000 records (4,000/s); slack: 500 records` +
+        // yammer: 4,500 more in 1.2 s = 3,750/s
+        `${CLEAR}reading yammer: 5,500 records (3,750/s)` +
+        CLEAR,
+    );
+  });
+
   it('clears the progress line before a message so that the two never share a line', () => {
     const tty = fakeStream(true);
     const log = withProgress(recordingLogger(tty), { quiet: false, stream: tty, now: () => 0 });
