@@ -90,7 +90,7 @@ export async function anonymized(document: MetricsDocument, query: Query, recogn
   const rows = await query.all<{ person_id: string; name: string | null; email: string | null; aliases: readonly string[]; names: readonly string[] | null }>(`
     SELECT p.person_id, p.name, p.email,
            list(i.identity_id ORDER BY i.identity_id) AS aliases,
-           list(DISTINCT i.name) FILTER (WHERE i.name IS NOT NULL) AS names
+           list(DISTINCT i.name ORDER BY i.name) FILTER (WHERE i.name IS NOT NULL) AS names
     FROM persons p JOIN identities i USING (person_id)
     GROUP BY p.person_id, p.name, p.email ORDER BY p.person_id`);
   const persons: PersonRef[] = rows.map((r) => ({ id: r.person_id, name: r.name, email: r.email, aliases: r.aliases, names: (r.names ?? []).filter((n) => n !== r.name) }));

@@ -50,8 +50,9 @@ function itemsSql(columns: string, { wanted = false, numbered = false } = {}): s
     page_items AS (
       SELECT thread_id AS item_id, 'wikiPage' AS kind, any_value(space_id) AS space_id,
              min(occurred_at) AS first_at, max(occurred_at) AS last_at,
-             nullif(trim(arg_max(title, occurred_at)), '') AS title,
-             concat_ws(' ', arg_max(title, occurred_at), arg_min(text, occurred_at)) AS body,
+             -- Ties of instant (revisions within one second) are broken by id, so the row order never matters.
+             nullif(trim(arg_max(title, {'at': occurred_at, 'id': activity_id})), '') AS title,
+             concat_ws(' ', arg_max(title, {'at': occurred_at, 'id': activity_id}), arg_min(text, {'at': occurred_at, 'id': activity_id})) AS body,
              list(DISTINCT person_id ORDER BY person_id) AS people
       FROM activities
       WHERE kind IN ('page_create', 'page_edit') AND occurred_at < $until::TIMESTAMPTZ ${only('thread_id')}
