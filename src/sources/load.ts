@@ -5,6 +5,7 @@ import { newAccount, recordSkip, recordWarning, type SourceAccount } from '../mo
 import type { Dataset } from '../model/dataset.js';
 import type { SourceKind, SourceRecord } from '../model/types.js';
 import { openInput } from './open-input.js';
+import { makeScratchFolder } from '../model/scratch.js';
 import { readCost } from './parallel/plan.js';
 import { readInWorkers, type ParallelReadOptions } from './parallel/read-in-workers.js';
 import { DETECTION_ORDER, SOURCES } from './registry.js';
@@ -101,10 +102,13 @@ async function readInParallel(exports: readonly DetectedExport[], dataset: Datas
   const bytes = exports.map((e) => e.tree.files.reduce((n, f) => n + (f.size ?? 0), 0));
   if (!parallel || parallel.threads < 2 || exports.length < 2 || bytes.reduce((a, b) => a + b, 0) < parallel.minBytes) return null;
   const first = options.firstInputIndex ?? 0;
+  // The parts' folder first: without one the exports are read here, from trees still open.
+  const folder = makeScratchFolder();
+  if (!folder) return null;
   const planned = exports.map((e, i) => ({ arg: `${e.kind}:${e.tree.displayPath}`, inputIndex: first + i, cost: readCost(e.kind, bytes[i] ?? 0) }));
   await Promise.all(exports.map((e) => e.tree.close()));
   const settings = { includePrivate: options.includePrivate, botAccounts: [...options.botAccounts], notAfter: options.notAfter ?? Date.now() + FUTURE_TOLERANCE_MS };
-  return readInWorkers(planned, dataset, parallel, settings, log);
+  return readInWorkers(planned, dataset, folder, parallel, settings, log);
 }
 
 /**

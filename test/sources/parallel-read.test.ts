@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
@@ -6,6 +7,8 @@ import type { SourceAccount } from '../../src/model/accounting.js';
 import { loadInputs, type LoadLog, type LoadOptions } from '../../src/sources/load.js';
 import { planGroups, readCost } from '../../src/sources/parallel/plan.js';
 import { shareOf } from '../../src/sources/parallel/read-in-workers.js';
+import { makeTempDir, removeTempDirs } from '../helpers/temp-dir.js';
+import { buildZip } from '../helpers/zip-writer.js';
 
 const PILOT = path.resolve('fixtures/sample-pilot');
 const quiet: LoadLog = { warn: () => {}, verbose: () => {} };
@@ -58,6 +61,33 @@ describe('reading exports in worker threads', () => {
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).exitCode).toBe(2);
     expect((error as InputError).message).toContain('Messages.csv');
+  }, 60_000);
+});
+
+describe('without a temporary folder for the parts', () => {
+  it('reads the exports in this thread, from archives still open', async () => {
+    const dir = makeTempDir('pilot-report-parallel-zip-');
+    const zipOf = (folder: string) => buildZip(readdirSync(folder, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => {
+      const file = path.join(e.parentPath, e.name);
+      return { name: path.relative(folder, file).split(path.sep).join('/'), data: readFileSync(file) };
+    }));
+    writeFileSync(path.join(dir, 'yammer.zip'), zipOf(path.join(PILOT, 'yammer')));
+    writeFileSync(path.join(dir, 'slack.zip'), zipOf(path.join(PILOT, 'slack')));
+    const saved = process.env['TMPDIR'];
+    // A file where the temporary folder should be: no scratch folder can be made.
+    process.env['TMPDIR'] = path.join(dir, 'yammer.zip');
+    const dataset = await Dataset.open();
+    try {
+      const accounts = await loadInputs([path.join(dir, 'yammer.zip'), path.join(dir, 'slack.zip')], dataset, { includePrivate: false, botAccounts: [], notAfter: NOW, parallel: { threads: 2, minBytes: 0, memoryLimit: null, csvMapping: null } }, quiet);
+      // The sample pilot's Yammer and Slack exports: read as from their folders (fixtures/README.md).
+      expect(accounts.map((a) => a.kind)).toEqual(['yammer', 'slack']);
+      expect(accounts.every((a) => a.read > 0 && a.read === a.used + a.skipped)).toBe(true);
+    } finally {
+      if (saved === undefined) delete process.env['TMPDIR'];
+      else process.env['TMPDIR'] = saved;
+      await dataset.close();
+      removeTempDirs();
+    }
   }, 60_000);
 });
 

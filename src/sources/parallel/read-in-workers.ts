@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { ConfigError, InputError, InternalError, UsageError, type PilotError } from '../../errors.js';
 import type { SourceAccount } from '../../model/accounting.js';
 import type { Dataset } from '../../model/dataset.js';
-import { makeScratchFolder, removeScratchFolder } from '../../model/scratch.js';
+import { removeScratchFolder } from '../../model/scratch.js';
 import { sizeInBytes } from '../../config/size.js';
 import type { CsvMapping } from '../csv/mapping.js';
 import type { LoadLog } from '../load.js';
@@ -40,17 +40,15 @@ export interface ReadSettings {
 }
 
 /**
- * Reads `exports` in up to `options.threads` worker threads and appends their raw rows to
- * `dataset`; returns the accounts in input order, or null when no temporary folder can be made
- * (the caller then reads in the main thread). A failure in any thread asks the others to stop and
+ * Reads `exports` in up to `options.threads` worker threads, each into a part in `folder` (a
+ * scratch folder this takes over), and attaches the parts to `dataset`; returns the accounts in
+ * input order. A failure in any thread asks the others to stop and
  * is thrown as the error it was (an unusable input stays exit 2) once every thread has ended.
  *
  * Threads are never terminated from here: terminating one in the middle of a DuckDB call aborts the
  * whole process (a native exception during teardown), so a thread stops itself between records.
  */
-export async function readInWorkers(exports: readonly PlannedExport[], dataset: Dataset, options: ParallelReadOptions, settings: ReadSettings, log: LoadLog): Promise<SourceAccount[] | null> {
-  const folder = makeScratchFolder();
-  if (!folder) return null;
+export async function readInWorkers(exports: readonly PlannedExport[], dataset: Dataset, folder: string, options: ParallelReadOptions, settings: ReadSettings, log: LoadLog): Promise<SourceAccount[]> {
   let merged = false;
   try {
     const groups = planGroups(exports, options.threads);
