@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
+import { addAbortSignal, type Readable } from 'node:stream';
 import type { ResolvedConfig } from '../config/defaults.js';
 import { InputError } from '../errors.js';
 import type { Provenance, ProvenanceInput } from '../report/json/document.js';
@@ -75,7 +75,9 @@ export function sideFiles(config: ResolvedConfig): string[] {
 
 /** Where a run writes (output folder and files, dataset): never hashed as input. */
 export function runOutputs(config: ResolvedConfig): string[] {
-  const files = [config.out, config.json, config.pdf, config.markdown, config.dataset];
+  // DuckDB writes a write-ahead log and spill files next to a kept dataset while the run hashes.
+  const dataset = config.dataset ? [config.dataset, `${config.dataset}.wal`, `${config.dataset}.tmp`] : [];
+  const files = [config.out, config.json, config.pdf, config.markdown, ...dataset];
   return files.filter((f): f is string => f !== undefined && f !== '-');
 }
 
@@ -105,7 +107,7 @@ async function hashInput(given: string, exclude: readonly string[], signal: Abor
     throw new InputError(given, null, 'does not exist or cannot be read (while hashing it for provenance)', { cause });
   });
   const shown = toSlashes(given);
-  if (!info.isDirectory()) return [{ path: shown, ...(await hashFile(given)) }];
+  if (!info.isDirectory()) return [{ path: shown, ...(await hashOpened(given, async () => createReadStream(given), signal)) }];
   const tree = await folderTree(given);
   const root = shown.replace(/\/+$/, '');
   const result: ProvenanceInput[] = [];
@@ -113,15 +115,18 @@ async function hashInput(given: string, exclude: readonly string[], signal: Abor
     const absolute = path.resolve(given, file.name);
     if (exclude.some((e) => absolute === e || absolute.startsWith(`${e}${path.sep}`))) continue;
     signal?.throwIfAborted();
-    result.push({ path: `${root}/${file.name}`, ...(await hashStream(await file.open())) });
+    result.push({ path: `${root}/${file.name}`, ...(await hashOpened(absolute, () => file.open(), signal)) });
   }
   return result;
 }
 
-async function hashFile(file: string): Promise<{ sha256: string; bytes: number }> {
+/** A file's hash; stops mid-file when `signal` aborts; a file that cannot be read is an input error. */
+async function hashOpened(file: string, open: () => Promise<Readable>, signal: AbortSignal | undefined): Promise<{ sha256: string; bytes: number }> {
   try {
-    return await hashStream(createReadStream(file));
+    const stream = await open();
+    return await hashStream(signal ? addAbortSignal(signal, stream) : stream);
   } catch (cause) {
+    if (signal?.aborted) throw cause;
     throw new InputError(file, null, 'cannot be read (while hashing it for provenance)', { cause });
   }
 }

@@ -87,7 +87,7 @@ describe('computeProvenance', () => {
 });
 
 describe('runOutputs', () => {
-  it('lists the output folder and files but not stdout', () => {
-    expect(runOutputs(normalizeConfig({ json: '-', pdf: 'r.pdf', dataset: 'd.duckdb' }))).toEqual(['./pilot-report-out/', 'r.pdf', 'd.duckdb']);
+  it('lists the output folder and files but not stdout, and the files DuckDB writes beside a kept dataset', () => {
+    expect(runOutputs(normalizeConfig({ json: '-', pdf: 'r.pdf', dataset: 'd.duckdb' }))).toEqual(['./pilot-report-out/', 'r.pdf', 'd.duckdb', 'd.duckdb.wal', 'd.duckdb.tmp']);
   });
 });
