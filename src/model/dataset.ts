@@ -233,6 +233,9 @@ export class Dataset {
       WHERE a.space_id NOT IN (SELECT space_id FROM spaces);`);
     // The raw rows are all in the final tables now (a kept --dataset file holds only those).
     await q.run(`DROP TABLE raw_activities; DROP TABLE raw_identities; DROP TABLE raw_spaces; ${this.parts.map((p) => `DETACH ${p};`).join(' ')}`);
+    // The parts (uncompressed, as large as the exports' text) are not needed any more.
+    this.parts.length = 0;
+    this.adopted.splice(0).forEach(removeScratchFolder);
 
     const ranges = await q.all<{ input_index: number; first_at: string; last_at: string }>(`
       SELECT input_index, min(occurred_at) AS first_at, max(occurred_at) AS last_at FROM activities GROUP BY input_index`);
