@@ -53,7 +53,11 @@ export async function analyzeInputs(inputs: readonly string[], config: ResolvedC
  * theirs to raise. Null for any other error.
  */
 export function outOfMemory(error: unknown, config: ResolvedConfig): UsageError | null {
-  if (!(error instanceof Error) || !error.message.includes('Out of Memory Error')) return null;
+  if (!(error instanceof Error)) return null;
+  if (error.message.includes('No space left on device')) {
+    return new UsageError('the temporary folder is full (the dataset spills there)\n  hint: free space in it, or point TMPDIR at a folder with room; --dataset FILE puts the dataset elsewhere', { cause: error });
+  }
+  if (!error.message.includes('Out of Memory Error')) return null;
   return new UsageError(
     `the analytics engine ran out of memory within --memory-limit ${config.memoryLimit}\n  hint: raise --memory-limit (config memoryLimit, PILOT_REPORT_MEMORY_LIMIT), or free memory for the run`,
     { cause: error },
