@@ -58,20 +58,9 @@ function laterSections(given: Partial<Record<LaterSection, Record<string, unknow
   values: Record<LaterSection, Record<string, unknown> | null>;
   warnings: string[];
 } {
-  const values: Record<LaterSection, Record<string, unknown> | null> = {
-    ideas: null,
-    moderation: null,
-    recognition: null,
-    network: null,
-    redundancy: null,
-    businessCase: null,
-  };
-  const warnings: string[] = [];
-  for (const section of LATER_SECTIONS) {
-    const value = given[section];
-    if (value) values[section] = value;
-    else warnings.push(notComputed(section));
-  }
+  // One entry per section, in LATER_SECTIONS order (the order metrics.json writes them in).
+  const values = Object.fromEntries(LATER_SECTIONS.map((section) => [section, given[section] ?? null])) as Record<LaterSection, Record<string, unknown> | null>;
+  const warnings = LATER_SECTIONS.filter((section) => !given[section]).map(notComputed);
   return { values, warnings };
 }
 

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Activity, Identity, Space } from '../../../src/model/types.js';
+import { expect } from 'vitest';
+import { folderTree } from '../../../src/sources/input-tree.js';
 import type { InputTree, Problem, Source } from '../../../src/sources/types.js';
 
 /** Everything an adapter reported for one input, with the data-quality sums the loader would make. */
@@ -65,4 +67,21 @@ export function fixture(kind: string, name: string): { dir: string; expected: Re
   const expected: unknown = JSON.parse(readFileSync(path.join(base, 'expected.json'), 'utf8'));
   if (typeof expected !== 'object' || expected === null) throw new Error(`bad expected.json in ${name}`);
   return { dir: path.join(base, 'export'), expected: { ...expected } };
+}
+
+/** Reads an export folder with `source` after checking that the source detects it. */
+export async function detectAndCollect(source: Source, dir: string): Promise<Collected> {
+  const tree = await folderTree(dir);
+  expect(await source.detect(tree)).toBe(true);
+  return collect(source, tree);
+}
+
+/**
+ * An activity as expected.json files write it: the named fields, `at` as an ISO instant and
+ * `line` from its provenance.
+ */
+export function asWritten(activity: Activity, fields: readonly (keyof Activity | 'line')[]): Record<string, unknown> {
+  return Object.fromEntries(
+    fields.map((field) => [field, field === 'line' ? activity.provenance.line : field === 'at' ? new Date(activity.at).toISOString() : activity[field]]),
+  );
 }

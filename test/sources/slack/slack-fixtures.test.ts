@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { folderTree } from '../../../src/sources/input-tree.js';
 import { slackSource } from '../../../src/sources/slack/index.js';
-import { collect, fixture as fixtureOf, relativeProblems } from './collect.js';
+import { asWritten, collect, detectAndCollect, fixture as fixtureOf, relativeProblems } from './collect.js';
 
 const fixture = (name: string) => fixtureOf('slack', name);
 
@@ -9,31 +9,14 @@ const fixture = (name: string) => fixtureOf('slack', name);
 describe('slackSource on fixtures (expected output in expected.json beside each export)', () => {
   it('threads, broadcasts, file shares and comments, mentions, links and reactions', async () => {
     const { dir, expected } = fixture('threads-reactions-and-mentions');
-    const tree = await folderTree(dir);
-    expect(await slackSource.detect(tree)).toBe(true);
-    const out = await collect(slackSource, tree);
+    const out = await detectAndCollect(slackSource, dir);
     expect(out.records).toEqual(expected.records);
     expect(out.files).toBe(expected.files);
     expect(out.identities).toEqual(expected.identities);
     expect(out.spaces).toEqual(expected.spaces);
-    expect(
-      out.activities.map((a) => ({
-        id: a.id,
-        kind: a.kind,
-        at: new Date(a.at).toISOString(),
-        identityId: a.identityId,
-        threadId: a.threadId,
-        parentId: a.parentId,
-        text: a.text,
-        mentions: a.mentions,
-        links: a.links,
-        line: a.provenance.line,
-      })),
-    ).toEqual(expected.activities);
+    expect(out.activities.map((a) => asWritten(a, ['id', 'kind', 'at', 'identityId', 'threadId', 'parentId', 'text', 'mentions', 'links', 'line']))).toEqual(expected.activities);
     expect(out.activities.every((a) => a.spaceId === 'slack:C1' && a.source === 'slack' && a.title === null)).toBe(true);
-    expect(
-      out.reactions.map((r) => ({ id: r.id, at: new Date(r.at).toISOString(), identityId: r.identityId, parentId: r.parentId, threadId: r.threadId, reaction: r.reaction })),
-    ).toEqual(expected.reactions);
+    expect(out.reactions.map((r) => asWritten(r, ['id', 'at', 'identityId', 'parentId', 'threadId', 'reaction']))).toEqual(expected.reactions);
     expect(out.reactions.every((r) => r.kind === 'reaction' && r.text === null)).toBe(true);
     expect(out.problems).toEqual([]);
     expect(out.notes).toEqual(['Slack lists at most a few users per reaction: reactions beyond the list cannot be attributed and are not counted']);
@@ -64,9 +47,7 @@ describe('slackSource on fixtures (expected output in expected.json beside each 
 
   it('reads an export without users.json, with folders named by channel id', async () => {
     const { dir, expected } = fixture('no-users-file-folders-named-by-id');
-    const tree = await folderTree(dir);
-    expect(await slackSource.detect(tree)).toBe(true);
-    const out = await collect(slackSource, tree);
+    const out = await detectAndCollect(slackSource, dir);
     expect(out.records).toEqual(expected.records);
     expect(out.files).toBe(expected.files);
     expect(out.identities).toEqual([]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { folderTree } from '../../../src/sources/input-tree.js';
 import { teamsSource } from '../../../src/sources/teams/index.js';
-import { collect, fixture as fixtureOf, relativeProblems } from '../slack/collect.js';
+import { asWritten, collect, detectAndCollect, fixture as fixtureOf, relativeProblems } from '../slack/collect.js';
 
 const fixture = (name: string) => fixtureOf('teams', name);
 
@@ -9,27 +9,11 @@ const fixture = (name: string) => fixtureOf('teams', name);
 describe('teamsSource on fixtures (expected output in expected.json beside each export)', () => {
   it('maps posts, replies, mentions, links, subjects and reactions, and skips by reason', async () => {
     const { dir, expected } = fixture('channel-page-rules');
-    const tree = await folderTree(dir);
-    expect(await teamsSource.detect(tree)).toBe(true);
-    const out = await collect(teamsSource, tree);
+    const out = await detectAndCollect(teamsSource, dir);
     expect(out.records).toEqual(expected.records);
-    expect(
-      out.activities.map((a) => ({
-        id: a.id,
-        kind: a.kind,
-        at: new Date(a.at).toISOString(),
-        identityId: a.identityId,
-        spaceId: a.spaceId,
-        threadId: a.threadId,
-        parentId: a.parentId,
-        text: a.text,
-        title: a.title,
-        mentions: a.mentions,
-        links: a.links,
-        line: a.provenance.line,
-      })),
-    ).toEqual(expected.activities);
-    expect(out.reactions.map((r) => ({ id: r.id, at: new Date(r.at).toISOString(), identityId: r.identityId, parentId: r.parentId, reaction: r.reaction }))).toEqual(expected.reactions);
+    const fields = ['id', 'kind', 'at', 'identityId', 'spaceId', 'threadId', 'parentId', 'text', 'title', 'mentions', 'links', 'line'] as const;
+    expect(out.activities.map((a) => asWritten(a, fields))).toEqual(expected.activities);
+    expect(out.reactions.map((r) => asWritten(r, ['id', 'at', 'identityId', 'parentId', 'reaction']))).toEqual(expected.reactions);
     expect(out.reactions.every((r) => r.kind === 'reaction' && r.threadId === 'teams:19:abc@thread.tacv2:1001')).toBe(true);
     expect(out.identities).toEqual(expected.identities);
     expect(out.spaces).toEqual(expected.spaces);
