@@ -4,6 +4,8 @@ export interface AnalyzeFlags {
   json?: string;
   pdf?: string;
   markdown?: string;
+  pptx?: string;
+  communityPost?: string;
   config?: string;
   period?: string;
   since?: string;
@@ -32,6 +34,8 @@ export function flagsToConfig(flags: AnalyzeFlags): Record<string, unknown> {
     json: flags.json,
     pdf: flags.pdf,
     markdown: flags.markdown,
+    pptx: flags.pptx,
+    communityPost: flags.communityPost,
     period: flags.period,
     since: flags.since,
     until: flags.until,

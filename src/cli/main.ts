@@ -59,6 +59,8 @@ function addAnalyzeOptions(command: Command): Command {
     .option('--json <file|->', 'write metrics.json here; - writes it to stdout and nothing else goes there')
     .option('--pdf <file>', 'write the PDF here')
     .option('--markdown <file>', 'write a KPI summary in Markdown here (also appended to $GITHUB_STEP_SUMMARY when set)')
+    .option('--pptx <file>', 'write an editable slide deck (PowerPoint, native charts) here')
+    .option('--community-post <file>', 'write a thank-you post for the community (Markdown) here')
     .option('-c, --config <file>', 'config file (default ./pilot-report.config.json when present)')
     .option('--period <p>', 'report period: 2026-10, 2026-07..2026-09, 2026-Q3, last-month, last-quarter')
     .option('--since <date>', 'period start (inclusive), YYYY-MM-DD or ISO instant')

@@ -77,7 +77,7 @@ export function sideFiles(config: ResolvedConfig): string[] {
 export function runOutputs(config: ResolvedConfig): string[] {
   // DuckDB writes a write-ahead log and spill files next to a kept dataset while the run hashes.
   const dataset = config.dataset ? [config.dataset, `${config.dataset}.wal`, `${config.dataset}.tmp`] : [];
-  const files = [config.out, config.json, config.pdf, config.markdown, ...dataset];
+  const files = [config.out, config.json, config.pdf, config.markdown, config.pptx, config.communityPost, ...dataset];
   return files.filter((f): f is string => f !== undefined && f !== '-');
 }
 

@@ -26,6 +26,8 @@ export interface ResolvedConfig {
   json?: string;
   pdf?: string;
   markdown?: string;
+  pptx?: string;
+  communityPost?: string;
   period?: string;
   since?: string;
   until?: string;

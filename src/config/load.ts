@@ -19,6 +19,7 @@ export const DEFAULT_CONFIG_FILE = 'pilot-report.config.json';
 /** Command-line spelling of the config keys that have a flag, for messages about flag values. */
 export const FLAG_NAMES: Readonly<Record<string, string>> = {
   inputs: 'inputs', out: '--out', json: '--json', pdf: '--pdf', markdown: '--markdown', period: '--period',
+  pptx: '--pptx', communityPost: '--community-post',
   since: '--since', until: '--until', asOf: '--as-of', timeZone: '--tz', people: '--people',
   ideasLedger: '--ideas', baseline: '--baseline', template: '--template', dataset: '--dataset',
   includePrivate: '--include-private', anonymize: '--anonymize', recognize: '--recognize', strict: '--strict',
@@ -198,7 +199,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const FILE_PATH_KEYS = ['out', 'json', 'pdf', 'markdown', 'people', 'ideasLedger', 'recognize', 'baseline', 'dataset'] as const;
+const FILE_PATH_KEYS = ['out', 'json', 'pdf', 'markdown', 'pptx', 'communityPost', 'people', 'ideasLedger', 'recognize', 'baseline', 'dataset'] as const;
 const INPUT_KIND = /^(yammer|slack|teams|mediawiki|csv):(.*)$/s;
 
 /**

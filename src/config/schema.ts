@@ -176,6 +176,8 @@ export const configSchema = z
     json: path('Where metrics.json goes; `-` writes it to stdout.').optional(),
     pdf: path('Where the PDF report goes.').optional(),
     markdown: path('Where the Markdown KPI summary goes.').optional(),
+    pptx: path('Where the editable slide deck (PowerPoint) goes.').optional(),
+    communityPost: path('Where the thank-you post for the community (Markdown) goes.').optional(),
     period: z.string().min(1).describe('Report period: `2026-10`, `2026-07..2026-09`, `2026-Q3`, `last-month`, `last-quarter` or `2026-07-01..2026-09-30`.').optional(),
     since: z.string().min(1).describe('Period start (inclusive): `YYYY-MM-DD` (midnight in `timeZone`) or an ISO 8601 instant.').optional(),
     until: z.string().min(1).describe('Period end (exclusive): `YYYY-MM-DD` (midnight in `timeZone`) or an ISO 8601 instant.').optional(),

@@ -2,9 +2,11 @@ import { appendFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResolvedConfig } from '../../config/defaults.js';
 import { InputError, UsageError } from '../../errors.js';
-import { renderMarkdownSummary } from '../../report/markdown/summary.js';
+import { renderCommunityPost } from '../../report/community-post/index.js';
+import { renderMarkdownSummary, type SummaryOutput } from '../../report/markdown/summary.js';
 import { serializeMetrics } from '../../report/json/write.js';
-import { writeReport } from '../../report/pdf/index.js';
+import { loadTemplate, writeReport, type RenderOptions } from '../../report/pdf/index.js';
+import { writeDeck } from '../../report/pptx/index.js';
 import type { Logger } from '../output.js';
 import { analyzeInputs, type AnalysisResult } from '../analysis.js';
 import { configAndInputs } from '../config-and-inputs.js';
@@ -35,7 +37,7 @@ async function writeOutputs(result: AnalysisResult, config: ResolvedConfig, log:
     const code = (error as { code?: unknown }).code;
     const file = (error as { path?: unknown }).path;
     if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
-      throw new UsageError(`cannot write the outputs${typeof file === 'string' ? ` at ${file}` : ''} (${code})\n  hint: check --out, --json, --pdf and --markdown: each must be a writable place, and --out a folder`, { cause: error });
+      throw new UsageError(`cannot write the outputs${typeof file === 'string' ? ` at ${file}` : ''} (${code})\n  hint: check --out, --json, --pdf, --markdown, --pptx and --community-post: each must be a writable place, and --out a folder`, { cause: error });
     }
     throw error;
   }
@@ -49,10 +51,12 @@ async function writeAll(result: AnalysisResult, config: ResolvedConfig, log: Log
   if (jsonTarget === '-') process.stdout.write(json);
   else await writeCreatingFolder(jsonTarget, json);
   await mkdir(path.dirname(path.resolve(pdfTarget)), { recursive: true });
-  await stopwatch(log).phase('write the PDF', () => writeReport(document, pdfTarget, {
+  // The PDF and the deck are drawn from the same options, so they print the same figures.
+  const template = loadTemplate(config.template);
+  const options: RenderOptions = {
     title: config.report.title,
     generatedAt: new Date(document.generatedAt),
-    template: config.template,
+    template,
     organization: config.report.organization,
     logo: config.report.logo,
     ask: config.report.ask,
@@ -60,15 +64,37 @@ async function writeAll(result: AnalysisResult, config: ResolvedConfig, log: Log
     targets: document.targets,
     config: printableConfig(config),
     anonymized: config.anonymize,
-  }));
-  const markdown = renderMarkdownSummary(document, document.targets, result.deltas, { title: config.report.title });
+  };
+  await stopwatch(log).phase('write the PDF', () => writeReport(document, pdfTarget, options));
+  const { pptx, communityPost } = config;
+  if (pptx) {
+    await mkdir(path.dirname(path.resolve(pptx)), { recursive: true });
+    await stopwatch(log).phase('write the slide deck', () => writeDeck(document, pptx, options));
+  }
+  if (communityPost) {
+    await writeCreatingFolder(communityPost, renderCommunityPost(document, {
+      community: config.report.organization ?? template.theme.organization ?? 'pilot',
+      text: template.text.communityPost,
+      anonymized: config.anonymize,
+      minGroupSize: config.minGroupSize,
+    }));
+  }
+  const markdown = renderMarkdownSummary(document, document.targets, result.deltas, { title: config.report.title, outputs: outputList(config, jsonTarget, pdfTarget) });
   if (config.markdown) await writeCreatingFolder(config.markdown, markdown);
   const stepSummary = process.env['GITHUB_STEP_SUMMARY'];
   if (stepSummary) await appendFile(stepSummary, `${markdown}\n`);
   const read = document.sources.reduce((n, s) => n + s.records.read, 0);
   const used = document.sources.reduce((n, s) => n + s.records.used, 0);
   log.info(`read ${read} records from ${document.sources.length} source(s), used ${used}`);
-  log.info(`wrote ${jsonTarget === '-' ? 'metrics.json to stdout' : jsonTarget} and ${pdfTarget}`);
+  log.info(`wrote ${outputList(config, jsonTarget, pdfTarget).map((o) => o.path).join(', ')}`);
+}
+
+/** Every file the run writes besides the summary, for the summary's list and the log. */
+function outputList(config: ResolvedConfig, jsonTarget: string, pdfTarget: string): SummaryOutput[] {
+  const outputs: SummaryOutput[] = [{ label: 'metrics.json', path: jsonTarget === '-' ? 'stdout' : jsonTarget }, { label: 'PDF report', path: pdfTarget }];
+  if (config.pptx) outputs.push({ label: 'Slide deck', path: config.pptx });
+  if (config.communityPost) outputs.push({ label: 'Community post', path: config.communityPost });
+  return outputs;
 }
 
 /** The configuration as the appendix prints it: never the anonymization secret. */

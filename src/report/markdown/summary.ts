@@ -35,10 +35,20 @@ export const SUMMARY_KPIS: readonly SummaryKpi[] = [
 /** The paths of `SUMMARY_KPIS`, for `baselineDeltas`. */
 export const SUMMARY_KPI_PATHS: readonly string[] = SUMMARY_KPIS.map((kpi) => kpi.path);
 
+/** A file the run wrote, as the summary lists it. */
+export interface SummaryOutput {
+  /** What it is: `PDF report`, `Slide deck`. */
+  label: string;
+  /** Where it went, as given on the command line or in the config. */
+  path: string;
+}
+
 /** Options of the summary. */
 export interface SummaryOptions {
   /** Heading; default "Pilot report summary". */
   title?: string;
+  /** The run's other outputs; the list is left out when empty or not given. */
+  outputs?: readonly SummaryOutput[];
 }
 
 const OPERATOR_SIGNS: Record<TargetResult['op'], string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '==': '=', '!=': '≠' };
@@ -134,5 +144,7 @@ export function renderMarkdownSummary(
   }
   const targets = targetsLine(targetResults);
   if (targets) lines.push('', targets);
+  const outputs = options.outputs ?? [];
+  if (outputs.length > 0) lines.push('', '**Outputs:**', '', ...outputs.map((o) => `- ${cell(o.label)}: \`${o.path.replace(/`/g, "'")}\``));
   return `${lines.join('\n')}\n`;
 }

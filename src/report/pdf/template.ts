@@ -35,6 +35,8 @@ const themeSchema = z.strictObject({
   logo: z.string().min(1).optional(),
   organization: z.string().min(1).optional(),
   sectionOrder: z.array(z.enum(SECTION_IDS)).min(1),
+  /** Font face of the deck's text (`--pptx`); the PDF embeds DejaVu Sans, a deck names a face the viewer has. */
+  deckFont: z.string().min(1).optional(),
 });
 
 const textSchema = z.strictObject({
@@ -48,6 +50,16 @@ const textSchema = z.strictObject({
   stories: z.strictObject({ heading: line, actioned: line, decided: line, untitled: line, none: line }),
   ask: z.strictObject({ heading: line, stalled: line, moderation: line, scaleUp: line, fallback: line }),
   estimateLabel: line,
+  /** Slide titles and lines of the deck (`--pptx`). */
+  deck: z.strictObject({
+    headline: line, monthlyChart: line, funnelChart: line, businessCase: line, moneyLine: line, hoursLine: line,
+    noBusinessCase: line, sources: line, anonymized: line,
+  }),
+  /** The thank-you post (`--community-post`): its tone is the champion's to change. */
+  communityPost: z.strictObject({
+    heading: line, achieved: line, ideasHeading: line, idea: line, privateIdeas: line, thanksHeading: line,
+    helpers: line, ideaMakers: line, connectors: line, more: line, others: line, unnamed: line, closing: line,
+  }),
 });
 
 /** Colours, palette, logo, organization and section order of a template. */

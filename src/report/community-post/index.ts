@@ -1,0 +1,2 @@
+/** The thank-you post for the community's own channel (`--community-post`). */
+export { renderCommunityPost, markdownText, type PostOptions } from './render-post.js';
