@@ -28,7 +28,7 @@ export const REAL_IDENTITIES = ['Ana Ruiz', 'ana.ruiz@example.com', 'Ben Ode', '
 
 const YAMMER_HEADER = 'id,replied_to_id,thread_id,group_id,group_name,sender_id,sender_type,sender_name,sender_email,title,body,in_private_group,in_private_conversation,created_at';
 
-function pilotFiles(): Record<string, string> {
+export function pilotFiles(): Record<string, string> {
   const rows = [
     `1,,1,7,Pilot,11,user,Ana Ruiz,ana.ruiz@example.com,,"Idea: ${PUBLIC_MARKER} lunch talks #idea, ask [[user:12]]",false,false,2026-03-02 09:00:00 UTC`,
     '2,1,1,7,Pilot,12,user,Ben Ode,ben.ode@example.com,,Yes Ana Ruiz,false,false,2026-03-02 10:00:00 UTC',

@@ -60,8 +60,11 @@ export function renderCommunityPost(doc: MetricsDocument, options: PostOptions):
     rate: formatPercent(c.answeredRate),
     actioned: formatCount(ideas?.funnel.actioned ?? 0),
   }), '');
-  const actioned = (ideas?.items ?? []).filter((item) => item.actionedAt !== null);
-  if (actioned.length > 0) lines.push(`**${text.ideasHeading}**`, '', ...ideaLines(actioned, doc.period.timeZone, text), '');
+  // Most recent action first, for the titles and for the order idea makers are thanked in.
+  const actioned = (ideas?.items ?? [])
+    .filter((item) => item.actionedAt !== null)
+    .sort((a, b) => (b.actionedAt ?? '').localeCompare(a.actionedAt ?? '') || a.id.localeCompare(b.id));
+  if (actioned.length > 0) lines.push(`**${text.ideasHeading}**`, '', ...ideaLines(actioned, doc.period.timeZone, options), '');
   const categories = [
     { template: text.helpers, people: recognition?.helpers ?? [] },
     { template: text.ideaMakers, people: ideaMakers(actioned) },
@@ -76,13 +79,12 @@ export function renderCommunityPost(doc: MetricsDocument, options: PostOptions):
   return `${lines.join('\n')}\n`;
 }
 
-/** Up to IDEAS_LISTED actioned ideas with a title that may be shown, most recent first; the rest counted. */
-function ideaLines(actioned: readonly IdeaItemView[], timeZone: string, text: PostOptions['text']): string[] {
-  const titled = actioned
-    .filter((item) => safeTitle(item.space, item.title, '') !== '')
-    .sort((a, b) => (b.actionedAt ?? '').localeCompare(a.actionedAt ?? '') || a.id.localeCompare(b.id));
+/** Up to IDEAS_LISTED actioned ideas with a title that may be shown (in the order given); the rest counted. */
+function ideaLines(actioned: readonly IdeaItemView[], timeZone: string, options: PostOptions): string[] {
+  const text = options.text;
+  const titled = actioned.filter((item) => safeTitle(item.space, item.title, '') !== '');
   const lines = titled.slice(0, IDEAS_LISTED).map((item) => `- ${fill(text.idea, {
-    idea: `“${markdownText(safeTitle(item.space, item.title, ''))}” (${markdownText(item.space)})`,
+    idea: `“${markdownText(withoutPseudonyms(safeTitle(item.space, item.title, ''), options.anonymized))}” (${markdownText(item.space)})`,
     actionedAt: formatDate(item.actionedAt, timeZone),
   })}`);
   const rest = actioned.length - lines.length;
@@ -90,7 +92,7 @@ function ideaLines(actioned: readonly IdeaItemView[], timeZone: string, text: Po
   return lines;
 }
 
-/** Authors of the actioned ideas, once each, in the order of their first actioned idea. */
+/** Authors of the actioned ideas, once each, in the order of the ideas. */
 function ideaMakers(actioned: readonly IdeaItemView[]): Listed[] {
   const seen = new Map<string, Listed>();
   // An idea from a private space does not name its author: who took part there stays private.
@@ -110,6 +112,11 @@ function namesOf(people: readonly Listed[], options: PostOptions): string | null
   if (named.length === 0) return rest >= options.minGroupSize ? fill(text.unnamed, { count: formatCount(rest) }) : null;
   if (rest === 0) return list;
   return rest >= options.minGroupSize ? fill(text.more, { names: list, count: formatCount(rest) }) : fill(text.others, { names: list });
+}
+
+/** A mention in a title (`ask @Person 7F3A`) would single someone out in a thank-you: "a colleague" instead. */
+function withoutPseudonyms(title: string, anonymized: boolean): string {
+  return anonymized ? title.replace(/@?Person [0-9A-F]{4,}\b/g, 'a colleague') : title;
 }
 
 function nameable(person: Listed, anonymized: boolean): boolean {
