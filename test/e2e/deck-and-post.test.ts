@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, type CliResult } from '../helpers/cli.js';
+import { REPO_ROOT, runCli, type CliResult } from '../helpers/cli.js';
 import { makeTempDir, removeTempDirs } from '../helpers/temp-dir.js';
 import { decodeXml, textRuns, zipEntries, type ZipEntry } from '../helpers/zip-entries.js';
 
@@ -169,6 +169,12 @@ describe('the sample pilot with --pptx and --community-post', () => {
     const line = post.split('\n').find((l) => l.startsWith('- **Helpers**')) ?? '';
     expect(line).toContain(helpers.slice(0, 5).map((h) => h.name).join(', '));
     if (helpers.length > 5) expect(line).toMatch(new RegExp(`and (${helpers.length - 5} more|others)$`));
+  });
+
+  it('is the post the README shows', () => {
+    const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    const quoted = /The sample pilot's post[^\n]*\n\n((?:>[^\n]*\n)+)/.exec(readme)?.[1] ?? '';
+    expect(quoted.split('\n').map((l) => l.replace(/^> ?/, '')).join('\n')).toBe(post);
   });
 
   it('lists the deck and the post among the outputs in the Markdown summary', () => {
