@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli, type CliResult } from '../helpers/cli.js';
+import { readPdf } from '../helpers/pdf-text.js';
 import { makeTempDir, removeTempDirs } from '../helpers/temp-dir.js';
 import { decodeXml, textRuns, zipEntries, type ZipEntry } from '../helpers/zip-entries.js';
 
@@ -124,6 +125,17 @@ describe('the sample pilot with --pptx and --community-post', () => {
       { name: 'Value', values: names.map((n) => scenarios[n].value) },
       { name: 'Cost', values: names.map((n) => scenarios[n].cost) },
     ]);
+  });
+
+  it('prints the same figures as the PDF of the same run: tiles and every cell of the scenario table', async () => {
+    const pdf = (await readPdf(readFileSync(path.join(out, 'report.pdf')))).pages.join('\n');
+    const tiles = textRuns(part('ppt/slides/slide1.xml'));
+    for (const label of ['Active people', 'Questions answered', 'Median time to first response', 'Hours saved (estimate)']) {
+      expect(pdf, label).toContain(tiles[tiles.indexOf(label) - 1]);
+    }
+    const cells = textRuns(part('ppt/slides/slide3.xml')).filter((t) => /\d/.test(t) && t.length < 30);
+    expect(cells.length).toBeGreaterThanOrEqual(30); // ten rows of three scenarios
+    for (const cell of cells) expect(pdf, cell).toContain(cell);
   });
 
   it('states the money line of the business case in the currency of metrics.json', () => {

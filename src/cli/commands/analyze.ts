@@ -86,7 +86,7 @@ async function writeAll(result: AnalysisResult, config: ResolvedConfig, log: Log
   const read = document.sources.reduce((n, s) => n + s.records.read, 0);
   const used = document.sources.reduce((n, s) => n + s.records.used, 0);
   log.info(`read ${read} records from ${document.sources.length} source(s), used ${used}`);
-  log.info(`wrote ${outputList(config, jsonTarget, pdfTarget).map((o) => o.path).join(', ')}`);
+  log.info(`wrote ${outputList(config, jsonTarget, pdfTarget).map((o) => (jsonTarget === '-' && o.label === 'metrics.json' ? 'metrics.json to stdout' : o.path)).join(', ')}`);
 }
 
 /** Every file the run writes besides the summary, for the summary's list and the log. */
