@@ -58,7 +58,7 @@ export function renderCommunityPost(doc: MetricsDocument, options: PostOptions):
     answered: formatCount(c.answered),
     threads: formatCount(c.threads),
     rate: formatPercent(c.answeredRate),
-    actioned: formatCount(ideas?.funnel.actioned ?? 0),
+    actioned: formatCount(ideas?.funnel.actioned),
   }), '');
   // Most recent action first, for the titles and for the order idea makers are thanked in.
   const actioned = (ideas?.items ?? [])
@@ -79,7 +79,7 @@ export function renderCommunityPost(doc: MetricsDocument, options: PostOptions):
   return `${lines.join('\n')}\n`;
 }
 
-/** Up to IDEAS_LISTED actioned ideas with a title that may be shown (in the order given); the rest counted. */
+/** Up to IDEAS_LISTED actioned ideas with a title that may be shown (in the order given); the others counted. */
 function ideaLines(actioned: readonly IdeaItemView[], timeZone: string, options: PostOptions): string[] {
   const text = options.text;
   const titled = actioned.filter((item) => safeTitle(item.space, item.title, '') !== '');
@@ -87,8 +87,9 @@ function ideaLines(actioned: readonly IdeaItemView[], timeZone: string, options:
     idea: `“${markdownText(withoutPseudonyms(safeTitle(item.space, item.title, ''), options.anonymized))}” (${markdownText(item.space)})`,
     actionedAt: formatDate(item.actionedAt, timeZone),
   })}`);
-  const rest = actioned.length - lines.length;
-  if (rest > 0) lines.push(`- ${fill(text.privateIdeas, { count: formatCount(rest) })}`);
+  if (titled.length > lines.length) lines.push(`- ${fill(text.moreIdeas, { count: formatCount(titled.length - lines.length) })}`);
+  const untitled = actioned.length - titled.length;
+  if (untitled > 0) lines.push(`- ${fill(text.privateIdeas, { count: formatCount(untitled) })}`);
   return lines;
 }
 

@@ -57,7 +57,7 @@ const textSchema = z.strictObject({
   }),
   /** The thank-you post (`--community-post`): its tone is the champion's to change. */
   communityPost: z.strictObject({
-    heading: line, achieved: line, ideasHeading: line, idea: line, privateIdeas: line, thanksHeading: line,
+    heading: line, achieved: line, ideasHeading: line, idea: line, moreIdeas: line, privateIdeas: line, thanksHeading: line,
     helpers: line, ideaMakers: line, connectors: line, more: line, others: line, unnamed: line, closing: line,
   }),
 });
