@@ -30,7 +30,23 @@ export interface RawRevision {
   comment: string | null;
   /** URLs found in the revision's text slots, in order of appearance, without repeats. */
   links: string[];
+  /** Characters of a text slot that went beyond `maxTextChars` (the text was dropped), else null. */
+  textTooLarge: number | null;
 }
+
+/** Bounds of the dump reader. */
+export interface DumpLimits {
+  /**
+   * Characters of one revision text slot that are kept. MediaWiki itself refuses pages above 2 MiB
+   * by default ($wgMaxArticleSize) and stores text in 16 MiB columns; V8 cannot hold a string of
+   * more than 2^29 - 24 characters, which is where a longer text used to stop the whole dump.
+   */
+  maxTextChars: number;
+  /** Character data longer than this is handed to saxes in pieces (see `splitLongText`). */
+  textPieceChars: number;
+}
+
+export const DUMP_LIMITS: DumpLimits = { maxTextChars: 64 * 1024 * 1024, textPieceChars: 1024 * 1024 };
 
 /** Why a dump could not be read to its end. */
 export type BrokenReason = 'truncated' | 'xmlError' | 'notDump' | 'unreadable';
@@ -80,12 +96,13 @@ class DumpState {
   private siteSent = false;
   private page: { id: string | null; title: string | null } | null = null;
   private revision: RawRevision | null = null;
-  private capture: { field: Field; parts: string[] } | null = null;
+  private capture: { field: Field; parts: string[]; chars: number } | null = null;
   rootSeen = false;
 
   constructor(
     private readonly parser: SaxesParser<{ xmlns: true; position: true }>,
     private readonly linksOf: (wikitext: string) => string[],
+    private readonly maxTextChars: number,
   ) {}
 
   drain(): DumpEvent[] {
@@ -107,24 +124,31 @@ class DumpState {
       this.sendSite();
       this.queue.push({ type: 'logitem', line });
     } else if (parent === 'page' && local === 'revision' && this.page) {
-      this.revision = { line, pageId: this.page.id, pageTitle: this.page.title, id: null, parentId: null, timestamp: null, contributor: null, comment: null, links: [] };
+      this.revision = { line, pageId: this.page.id, pageTitle: this.page.title, id: null, parentId: null, timestamp: null, contributor: null, comment: null, links: [], textTooLarge: null };
     } else if (parent === 'revision' && local === 'contributor' && this.revision) {
       this.revision.contributor = { username: null, userId: null, ip: null, deleted: isDeleted(tag) };
     }
     const field = this.fieldOf(parent, local);
-    if (field && !(field === 'comment' && isDeleted(tag))) this.capture = { field, parts: [] };
+    if (field && !(field === 'comment' && isDeleted(tag))) this.capture = { field, parts: [], chars: 0 };
   }
 
   text(text: string): void {
-    this.capture?.parts.push(text);
+    const capture = this.capture;
+    if (!capture) return;
+    capture.chars += text.length;
+    // Past the limit the parts are dropped: joining them could exceed what one string can hold.
+    if (capture.chars > this.maxTextChars) capture.parts = [];
+    else capture.parts.push(text);
   }
 
   close(): void {
     const local = this.stack.pop();
     const parent = this.stack[this.stack.length - 1];
     if (this.capture) {
-      this.assign(this.capture.field, this.capture.parts.join(''));
+      const { field, parts, chars } = this.capture;
       this.capture = null;
+      if (chars > this.maxTextChars) this.tooLarge(field, chars);
+      else this.assign(field, parts.join(''));
     }
     if (local === 'siteinfo') this.sendSite();
     else if (local === 'revision' && parent === 'page' && this.revision) {
@@ -181,6 +205,11 @@ class DumpState {
     }
   }
 
+  /** A field beyond the limit: a revision text marks its revision (skipped later), any other field is left empty. */
+  private tooLarge(field: Field, chars: number): void {
+    if (field === 'text' && this.revision) this.revision.textTooLarge = Math.max(this.revision.textTooLarge ?? 0, chars);
+  }
+
   private sendSite(): void {
     if (this.siteSent) return;
     this.siteSent = true;
@@ -198,9 +227,10 @@ function isDeleted(tag: SaxesTagNS): boolean {
  * (a cut file, an XML error, a broken gzip stream) ends with one `broken` event after every
  * revision completed before the break.
  */
-export async function* parseDump(chunks: AsyncIterable<unknown>, fileName: string, linksOf: (wikitext: string) => string[]): AsyncGenerator<DumpEvent> {
+export async function* parseDump(chunks: AsyncIterable<unknown>, fileName: string, linksOf: (wikitext: string) => string[], limits: DumpLimits = DUMP_LIMITS): AsyncGenerator<DumpEvent> {
   const parser = new SaxesParser({ xmlns: true, position: true, fileName });
-  const state = new DumpState(parser, linksOf);
+  const state = new DumpState(parser, linksOf, limits.maxTextChars);
+  const split = splitLongText(limits.textPieceChars);
   parser.on('opentag', (tag) => state.open(tag));
   parser.on('closetag', () => state.close());
   parser.on('text', (text) => state.text(text));
@@ -209,11 +239,11 @@ export async function* parseDump(chunks: AsyncIterable<unknown>, fileName: strin
   let ended = false;
   try {
     for await (const chunk of chunks) {
-      parser.write(typeof chunk === 'string' ? chunk : decoder.decode(toBytes(chunk), { stream: true }));
+      parser.write(split(typeof chunk === 'string' ? chunk : decoder.decode(toBytes(chunk), { stream: true })));
       yield* state.drain();
     }
     ended = true;
-    parser.write(decoder.decode());
+    parser.write(split(decoder.decode()));
     parser.close();
     yield* state.drain();
     if (!state.rootSeen) yield state.broken(new NotADumpError('the file holds no <mediawiki> element'), true);
@@ -221,6 +251,78 @@ export async function* parseDump(chunks: AsyncIterable<unknown>, fileName: strin
     yield* state.drain();
     yield state.broken(error, ended);
   }
+}
+
+/**
+ * saxes keeps a text node in one string until the next `<`, so a text larger than a string can
+ * hold would stop the parse (and every revision after it). Character data running longer than
+ * `piece` characters gets an empty comment `<!---->` inserted, which makes saxes hand over the text
+ * so far; the comment changes neither the text nor the line numbers. It is only inserted where the
+ * last markup character seen was `>` (so not inside a tag), away from an entity, a surrogate pair
+ * or a CR LF. Returns a function that transforms successive chunks.
+ */
+export function splitLongText(piece: number): (chunk: string) => string {
+  let run = 0; // characters of character data since the last markup character
+  let inTag = false;
+  const markup = /[<>]/g;
+  const nextMarkup = (chunk: string, from: number): number => {
+    markup.lastIndex = from;
+    return markup.exec(chunk)?.index ?? chunk.length;
+  };
+  /** The common case, decided without a scan: the chunk is shorter than a piece and its leading run stays short. */
+  const quick = (chunk: string): boolean => {
+    if (chunk.length >= piece) return false;
+    const first = nextMarkup(chunk, 0);
+    if (first === chunk.length) {
+      if (!inTag && run + chunk.length >= piece) return false;
+      if (!inTag) run += chunk.length;
+      return true;
+    }
+    if (!inTag && run + first >= piece) return false;
+    const last = Math.max(chunk.lastIndexOf('<'), chunk.lastIndexOf('>'));
+    inTag = chunk.charCodeAt(last) === 0x3c;
+    run = inTag ? 0 : chunk.length - last - 1;
+    return true;
+  };
+  return (chunk) => {
+    if (quick(chunk)) return chunk;
+    let out = '';
+    let from = 0;
+    for (let i = 0; i < chunk.length; ) {
+      const next = nextMarkup(chunk, i);
+      if (!inTag) {
+        // Character data chunk[i, next): split where the run reaches a piece, at the first safe place.
+        for (let at = i + piece - run; at <= next; at += piece) {
+          let place = Math.max(at, i + 1);
+          while (place <= next && !safeSplit(chunk, place)) place += 1;
+          if (place > next) break;
+          out += `${chunk.slice(from, place)}<!---->`;
+          from = place;
+          run = 0;
+          i = place;
+          at = place; // the loop adds a piece
+
+        }
+        run += next - i;
+      }
+      if (next === chunk.length) break;
+      inTag = chunk.charCodeAt(next) === 0x3c;
+      run = 0;
+      i = next + 1;
+    }
+    return out + chunk.slice(from);
+  };
+}
+
+/** Whether `<!---->` may go before `chunk[at]`: not inside an entity, a surrogate pair or a CR LF. */
+function safeSplit(chunk: string, at: number): boolean {
+  const before = chunk.charCodeAt(at - 1);
+  if (before === 0x0d || (before >= 0xd800 && before <= 0xdbff)) return false;
+  // An entity is at most a few characters (`&#x10FFFF;`); one begun in the previous chunk is avoided by never splitting near a chunk's start.
+  if (at < 16) return false;
+  const amp = chunk.lastIndexOf('&', at - 1);
+  const semicolon = amp === -1 ? -1 : chunk.indexOf(';', amp);
+  return amp === -1 || at - amp > 16 || (semicolon !== -1 && semicolon < at);
 }
 
 function toBytes(chunk: unknown): Uint8Array {
