@@ -30,13 +30,14 @@ async function* read(tree: InputTree, ctx: SourceContext): AsyncIterable<SourceR
   const users = await loadUsers(tree, root, ctx);
   for (const identity of users.identities) yield { type: 'identity', identity };
   const conversations = await readConversations(tree, root, users.users, ctx);
+  const channelName = channelNamer(conversations);
   let capped = false;
   for (const conversation of conversations) {
     const readable = !conversation.isDirect || ctx.options.includePrivate;
     if (readable && conversation.dayFiles.length > 0) yield { type: 'space', space: conversation.space };
     for (const file of conversation.strayFiles) skipStrayFile(file, conversation, root, ctx);
     for (const file of conversation.dayFiles) {
-      for await (const record of readDayFile(file, conversation, root, users.users, ctx)) {
+      for await (const record of readDayFile(file, conversation, root, { users: users.users, channelName }, ctx)) {
         if (record === 'capped') capped = true;
         else yield record;
       }
@@ -58,7 +59,28 @@ async function loadUsers(tree: InputTree, root: string, ctx: SourceContext): Pro
 }
 
 /** One day file's messages; yields `'capped'` when a reaction's user list was cut short. */
-async function* readDayFile(dayFile: InputFile, conversation: Conversation, root: string, users: ReadonlyMap<string, SlackUser>, ctx: SourceContext): AsyncIterable<SourceRecord | 'capped'> {
+/** What mapping a day file's messages looks up: people, and how channel references read. */
+interface Lookups {
+  users: ReadonlyMap<string, SlackUser>;
+  channelName: (channelId: string) => string;
+}
+
+/**
+ * A channel reference `<#C123|label>` reads as the channel's name when the export lists it as a
+ * public channel. A private channel's name is private text, and a channel the export does not list
+ * may well be private (a standard export holds public channels only), so neither shows its name
+ * or the label the message carries.
+ */
+function channelNamer(conversations: readonly Conversation[]): (channelId: string) => string {
+  const byId = new Map(conversations.map((c) => [c.id, c]));
+  return (channelId) => {
+    const known = byId.get(channelId);
+    if (known === undefined) return 'channel';
+    return known.space.isPrivate ? 'private-channel' : known.space.name;
+  };
+}
+
+async function* readDayFile(dayFile: InputFile, conversation: Conversation, root: string, lookups: Lookups, ctx: SourceContext): AsyncIterable<SourceRecord | 'capped'> {
   const file = { ...dayFile, displayPath: shownPath(dayFile, conversation, root) };
   ctx.fileRead(file.displayPath);
   const result = await readDayFileArray(file);
@@ -76,7 +98,7 @@ async function* readDayFile(dayFile: InputFile, conversation: Conversation, root
       ctx.skip('private', at);
       continue;
     }
-    const outcome = mapMessage(value, { channelId: conversation.id, spaceId: conversation.space.id, file: file.displayPath, line, users });
+    const outcome = mapMessage(value, { channelId: conversation.id, spaceId: conversation.space.id, file: file.displayPath, line, ...lookups });
     if (outcome.kind === 'skip') {
       if (outcome.problem) ctx.problem({ file: file.displayPath, line, reason: outcome.reason, detail: outcome.detail });
       ctx.skip(outcome.reason, at, outcome.detail);
