@@ -1,4 +1,5 @@
 import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { UnicodeStreamDecoder } from '../shared/unicode-text.js';
 
 /** What `<siteinfo>` and the root element say about the wiki. */
 export interface DumpSite {
@@ -235,15 +236,16 @@ export async function* parseDump(chunks: AsyncIterable<unknown>, fileName: strin
   parser.on('closetag', () => state.close());
   parser.on('text', (text) => state.text(text));
   parser.on('cdata', (text) => state.text(text));
-  const decoder = new TextDecoder('utf-8');
+  // UTF-8, or UTF-16/32 told by the first bytes (XML 1.0 Appendix F), with or without a BOM.
+  const decoder = new UnicodeStreamDecoder();
   let ended = false;
   try {
     for await (const chunk of chunks) {
-      parser.write(split(typeof chunk === 'string' ? chunk : decoder.decode(toBytes(chunk), { stream: true })));
+      parser.write(split(typeof chunk === 'string' ? chunk : decoder.push(toBytes(chunk))));
       yield* state.drain();
     }
     ended = true;
-    parser.write(split(decoder.decode()));
+    parser.write(split(decoder.end()));
     parser.close();
     yield* state.drain();
     if (!state.rootSeen) yield state.broken(new NotADumpError('the file holds no <mediawiki> element'), true);
