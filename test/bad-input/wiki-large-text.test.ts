@@ -6,7 +6,8 @@
  * The real default (`DUMP_LIMITS`) is pinned too.
  */
 import { describe, expect, it } from 'vitest';
-import { DUMP_LIMITS, parseDump, splitLongText } from '../../src/sources/mediawiki/dump-parser.js';
+import { DUMP_LIMITS, parseDump } from '../../src/sources/mediawiki/dump-parser.js';
+import { splitLongText } from '../../src/sources/mediawiki/split-long-text.js';
 import { mediawikiSourceWith } from '../../src/sources/mediawiki/index.js';
 import { memoryTree } from '../../src/sources/input-tree.js';
 import { wikitextLinks } from '../../src/sources/mediawiki/wiki-links.js';
