@@ -69,7 +69,8 @@ async function analyze(inputs: readonly string[], config: ResolvedConfig, log: L
   const asOf = config.asOf ? new Date(resolveDateBound(config.asOf, config.timeZone, 'as-of')) : now;
   if (config.dataset) await clearDatasetFile(config.dataset);
   const watch = stopwatch(log);
-  const dataset = await Dataset.open({ file: config.dataset, spill: true, memoryLimit: config.memoryLimit, observe: watch.query });
+  // The run works in a temporary file; `--dataset` gets a copy without private text at the end.
+  const dataset = await Dataset.open({ spill: true, memoryLimit: config.memoryLimit, observe: watch.query });
   const stopHashing = new AbortController();
   try {
     const sideWarnings: string[] = [];
@@ -108,6 +109,8 @@ async function analyze(inputs: readonly string[], config: ResolvedConfig, log: L
       log.warn(empty);
     }
     document.targets = evaluateTargets(document, config.targets);
+    const keep = config.dataset;
+    if (keep) await watch.phase('keep the dataset (--dataset)', () => dataset.keepAs(keep));
     const deltas = config.baseline ? baselineDeltas(document, await readBaseline(config.baseline), SUMMARY_KPI_PATHS) : null;
     if (!config.anonymize) return { document, deltas };
     const recognized = await readRecognized(config.recognize, sink);

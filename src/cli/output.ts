@@ -22,9 +22,10 @@ export function createLogger(options: LoggerOptions): Logger {
   const colour = stream.isTTY === true && !process.env.NO_COLOR;
   const paint = (code: string, text: string) => (colour ? `\u001b[${code}m${text}\u001b[0m` : text);
   // Messages quote export content (a bad cell, a file name); its control characters would reach
-  // the terminal as escape sequences, so they are shown as U+FFFD. Our own colour codes are added after.
+  // the terminal as escape sequences, and its bidi controls (U+202E…) would reorder the rest of the
+  // line (Trojan Source), so both are shown as U+FFFD. Our own colour codes are added after.
   const write = (line: string) => stream.write(`${line}\n`);
-  const clean = (message: string) => message.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\uFFFD');
+  const clean = (message: string) => message.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '\uFFFD');
   return {
     verboseOn: options.verbose && !options.quiet,
     info: (message) => {

@@ -75,7 +75,8 @@ export function keysAt(path: KeyPath): string[] {
 export function valueAt(root: unknown, path: KeyPath): unknown {
   let current = root;
   for (const segment of path) {
-    if (current === null || typeof current !== 'object') return undefined;
+    // Own keys only: `__proto__` must read as "not set", not as Object.prototype.
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, segment)) return undefined;
     current = Reflect.get(current, segment);
   }
   return current;

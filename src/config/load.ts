@@ -189,8 +189,13 @@ function deepMerge(lower: Record<string, unknown>, higher: Record<string, unknow
   const result = { ...lower };
   for (const [key, value] of Object.entries(higher)) {
     if (value === undefined) continue;
-    const existing = result[key];
-    result[key] = isPlainObject(existing) && isPlainObject(value) ? deepMerge(existing, value) : value;
+    const existing = Object.hasOwn(result, key) ? result[key] : undefined;
+    // defineProperty, not `result[key] =`: a `"__proto__"` key from JSON would set the prototype
+    // and vanish, escaping the unknown-key check that every other key goes through.
+    Object.defineProperty(result, key, {
+      value: isPlainObject(existing) && isPlainObject(value) ? deepMerge(existing, value) : value,
+      enumerable: true, writable: true, configurable: true,
+    });
   }
   return result;
 }

@@ -74,7 +74,14 @@ const baselineNotOverwritten: Rule = (config, { warnings }) => {
   }
 };
 
-const RULES: readonly Rule[] = [periodAlone, periodWellFormed, timeZoneKnown, datesValid, targetsKnown, recognizeNeedsAnonymize, baselineNotOverwritten];
+/** A kept dataset is the data pseudonyms are made from: real names, e-mails and ids in every table. */
+const datasetNotAnonymized: Rule = (config, { errors }) => {
+  if (config.dataset !== undefined && config.anonymize) {
+    errors.push(`config: dataset "${config.dataset}" cannot be kept with anonymize: the dataset holds every real name, e-mail and id, which no anonymized output may\n  hint: leave out --dataset, or keep the dataset in a run without --anonymize`);
+  }
+};
+
+const RULES: readonly Rule[] = [periodAlone, periodWellFormed, timeZoneKnown, datesValid, targetsKnown, recognizeNeedsAnonymize, baselineNotOverwritten, datasetNotAnonymized];
 
 /** Runs every cross-field rule. */
 export function checkConfig(config: ResolvedConfig): RuleResult {

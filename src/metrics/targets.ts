@@ -150,6 +150,15 @@ function numberOrNull(value: unknown): number | null {
 }
 
 /**
+ * No KPI (a count of records, a rate, hours) comes near 2^53; a baseline figure beyond it was
+ * edited by hand or corrupted, and its delta would print as a 300-digit number. Such a figure is
+ * treated as missing ("no baseline figure to compare").
+ */
+function plausibleOrNull(value: number | null): number | null {
+  return value !== null && Math.abs(value) <= Number.MAX_SAFE_INTEGER ? value : null;
+}
+
+/**
  * Compares KPIs of the current run with a baseline metrics.json (as parsed from its file).
  * @param label how messages name the baseline, e.g. its path.
  * @throws ConfigError when the baseline is not a metrics.json of the same `schemaVersion`: figures
@@ -169,7 +178,7 @@ export function baselineDeltas(current: object, baseline: unknown, paths: readon
   const deltas: Record<string, BaselineDelta> = {};
   for (const metric of paths) {
     const now = numberOrNull(valueAtMetricPath(current, metric));
-    const before = numberOrNull(valueAtMetricPath(baseline, metric));
+    const before = plausibleOrNull(numberOrNull(valueAtMetricPath(baseline, metric)));
     const delta = now !== null && before !== null ? now - before : null;
     deltas[metric] = {
       current: now,

@@ -299,6 +299,33 @@ export class Dataset {
     personWriter.closeSync();
   }
 
+  /**
+   * Writes the final tables to `file`, a new DuckDB file (`--dataset`), holding what every other
+   * output may hold: the text, title and links of activities in private spaces, and private
+   * spaces' names, are left out (the activities stay, so counts still add up). A fresh file rather
+   * than an UPDATE of the working one: DuckDB may leave old versions of updated rows in freed
+   * blocks of a file, where the private text could still be read.
+   */
+  async keepAs(file: string): Promise<void> {
+    const q = this.query;
+    await q.run(`ATTACH '${file.replace(/'/g, "''")}' AS kept`);
+    try {
+      await q.run(`
+        CREATE TABLE kept.spaces AS
+        SELECT * REPLACE (CASE WHEN is_private THEN '(private space)' ELSE name END AS name) FROM spaces;
+        CREATE TABLE kept.activities AS
+        SELECT a.* REPLACE (
+          CASE WHEN p.space_id IS NULL THEN a.text END AS text,
+          CASE WHEN p.space_id IS NULL THEN a.title END AS title,
+          CASE WHEN p.space_id IS NULL THEN a.links END AS links)
+        FROM activities a LEFT JOIN (SELECT space_id FROM spaces WHERE is_private) p ON p.space_id = a.space_id;
+        CREATE TABLE kept.identities AS SELECT * FROM identities;
+        CREATE TABLE kept.persons AS SELECT * FROM persons;`);
+    } finally {
+      await q.run('DETACH kept');
+    }
+  }
+
   async close(): Promise<void> {
     this.connection.closeSync();
     this.instance.closeSync();

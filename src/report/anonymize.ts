@@ -8,6 +8,7 @@
  * pseudonyms; a secret salt, kept the same between runs, prevents that and keeps pseudonyms stable.
  */
 import { createHash, createHmac } from 'node:crypto';
+import { foldName, MIN_TEXT_NAME, spelledEmail, textMatcher } from './name-matcher.js';
 
 /** A person as the anonymizer needs to know them (a row of the `persons` table, plus extras). */
 export interface PersonRef {
@@ -54,10 +55,8 @@ export interface Pseudonymizer {
 
 /** Hex digits the pseudonym starts with; more are used only where two persons share the start. */
 const MIN_CODE = 4;
-/** E-mail-looking text: `local@domain`, the domain with optional dotted parts. */
-const EMAIL = /[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*/u;
-/** Single-word names shorter than this are replaced only as whole values, never inside text. */
-const MIN_TEXT_NAME = 3;
+/** E-mail local parts are matched on their own (`ping ana.ruiz`) when they are this long and hold a `.`, `_` or `-`. */
+const MIN_TEXT_LOCAL_PART = 5;
 
 interface Entry {
   pseudonym: string;
@@ -67,8 +66,12 @@ interface Entry {
 /** Every key and name of the known persons, and the digests pseudonyms are cut from. */
 interface PersonIndex {
   byKey: Map<string, Entry>;
-  /** Lower-cased name -> everyone who goes by it. */
+  /** Folded name (see `foldName`; also in "Last, First" order) -> everyone who goes by it. */
   nameOwners: Map<string, Entry[]>;
+  /** Folded names as their words, for the text pattern. */
+  nameWords: Map<string, string[]>;
+  /** Lower-cased e-mail local part -> the e-mail (a key of `byKey`). */
+  localParts: Map<string, string>;
   /** Names as written, for the exact-case check of one-word names. */
   exactNames: Set<string>;
   /** Entries of `recognized` that matched a person. */
@@ -80,16 +83,28 @@ interface PersonIndex {
 function indexPersons(persons: readonly PersonRef[], recognized: ReadonlySet<string>, digest: (key: string) => string): PersonIndex {
   const sorted = [...persons].sort((a, b) => compare(a.id, b.id));
   const digests = [...new Set(sorted.map((p) => digest(p.id)))].sort(compare);
-  const index: PersonIndex = { byKey: new Map(), nameOwners: new Map(), exactNames: new Set(), matched: new Set(), digests };
+  const index: PersonIndex = { byKey: new Map(), nameOwners: new Map(), nameWords: new Map(), localParts: new Map(), exactNames: new Set(), matched: new Set(), digests };
   for (const person of sorted) {
     const keys = personKeys(person);
     const own = keys.filter((k) => recognized.has(k));
     own.forEach((k) => index.matched.add(k));
     const entry: Entry = { pseudonym: `Person ${code(digest(person.id), digests)}`, recognized: own.length > 0 };
     for (const key of keys) if (!index.byKey.has(key)) index.byKey.set(key, entry);
+    for (const key of keys) {
+      const local = /^([^@]+)@/.exec(key)?.[1];
+      if (local !== undefined && local.length >= MIN_TEXT_LOCAL_PART && /[._-]/.test(local) && !index.localParts.has(local)) index.localParts.set(local, key);
+    }
     for (const name of personNames(person)) {
-      index.exactNames.add(name);
-      index.nameOwners.set(name.toLowerCase(), [...(index.nameOwners.get(name.toLowerCase()) ?? []), entry]);
+      index.exactNames.add(name.normalize('NFC'));
+      const words = foldName(name).split(' ');
+      // "Carter, Helen" as directories write it, for names of two words or more.
+      const orders = words.length > 1 ? [words.join(' '), `${words[words.length - 1]}, ${words.slice(0, -1).join(' ')}`] : [words.join(' ')];
+      for (const folded of new Set(orders)) {
+        const owners = index.nameOwners.get(folded) ?? [];
+        // One person may go by the same folded name twice (`Ana Ruiz`, `ANA RUIZ`): counted once.
+        if (!owners.includes(entry)) index.nameOwners.set(folded, [...owners, entry]);
+      }
+      index.nameWords.set(words.join(' '), words);
     }
   }
   return index;
@@ -99,7 +114,7 @@ function indexPersons(persons: readonly PersonRef[], recognized: ReadonlySet<str
 export function pseudonymizer(persons: readonly PersonRef[], options: PseudonymizerOptions = {}): Pseudonymizer {
   const digest = (key: string): string => hash(key, options.salt);
   const recognized = new Set([...(options.recognized ?? [])].map(normalizeKey));
-  const { byKey, nameOwners, exactNames, matched, digests } = indexPersons(persons, recognized, digest);
+  const { byKey, nameOwners, nameWords, localParts, exactNames, matched, digests } = indexPersons(persons, recognized, digest);
   const unknown = (value: string): string => `Person ${code(digest(normalizeKey(value)), digests)}`;
   const key = (value: string): string => {
     const normal = normalizeKey(value);
@@ -108,24 +123,35 @@ export function pseudonymizer(persons: readonly PersonRef[], options: Pseudonymi
     return recognized.has(normal) ? value : unknown(value);
   };
   const nameOf = (value: string): string | null => {
-    const owners = nameOwners.get(value.trim().toLowerCase());
+    const folded = foldName(value);
+    const owners = nameOwners.get(folded);
     if (!owners) return null;
     const [only] = owners;
     // Two people with the same name: the name alone cannot tell whose pseudonym to use, so it
     // gets one of its own; it stays only if everyone with that name opted in.
-    if (owners.length > 1) return owners.every((o) => o.recognized) ? value : unknown(`name:${value.trim().toLowerCase()}`);
+    if (owners.length > 1) return owners.every((o) => o.recognized) ? value : unknown(`name:${folded}`);
     return !only || only.recognized ? value : only.pseudonym;
   };
-  const matcher = textMatcher([...byKey.keys()], [...nameOwners.keys()]);
+  const mailboxes = [...byKey.keys()].flatMap((k) => (k.includes('@') ? [k.slice(0, k.indexOf('@'))] : [])).filter((l) => l.length >= MIN_TEXT_NAME);
+  const matcher = textMatcher([...byKey.keys()], [...nameWords.values()], [...localParts.keys()], [...new Set(mailboxes)]);
   const replaceMatch = (found: string): string => {
-    if (found.includes('@') || byKey.has(normalizeKey(found))) return key(found);
+    const email = spelledEmail(found);
+    if (email !== null) return key(email);
+    if (byKey.has(normalizeKey(found))) return key(found);
+    const local = localParts.get(found.toLowerCase());
+    if (local !== undefined) return key(local);
     // The pattern ignores case; a one-word name must match exactly, so that "will" stays for "Will".
-    if (!/\s/.test(found) && !exactNames.has(found)) return found;
+    if (!/[\s\u200b,]/.test(found) && !exactNames.has(found)) return found;
     return nameOf(found) ?? found;
   };
   const text = (value: string): string => {
     if (byKey.has(normalizeKey(value))) return key(value);
-    return nameOf(value) ?? value.replace(matcher, replaceMatch);
+    const whole = nameOf(value);
+    if (whole !== null) return whole;
+    // Matched in NFC, so that a decomposed name is found; text without a match is returned as it came.
+    const composed = value.normalize('NFC');
+    const replaced = composed.replace(matcher, replaceMatch);
+    return replaced === composed ? value : replaced;
   };
   const ownerOf = (owner: string): Entry | undefined => byKey.get(normalizeKey(owner));
   return {
@@ -136,7 +162,7 @@ export function pseudonymizer(persons: readonly PersonRef[], options: Pseudonymi
       if (entry) return entry.recognized ? value : entry.pseudonym;
       return text(value);
     },
-    personName: (value) => nameOf(value) ?? unknown(`name:${value.trim().toLowerCase()}`),
+    personName: (value) => nameOf(value) ?? unknown(`name:${foldName(value)}`),
     person: (value) => (byKey.has(normalizeKey(value)) || value.includes('@') ? key(value) : (nameOf(value) ?? key(value))),
     text,
     unmatchedRecognized: [...recognized].filter((r) => !matched.has(r)).sort(compare),
@@ -186,18 +212,6 @@ function commonStart(a: string, b: string): number {
   let n = 0;
   while (n < a.length && a[n] === b[n]) n += 1;
   return n;
-}
-
-/** One pass over a string finds e-mails, known ids and known names (longest first, whole words only). */
-function textMatcher(keys: readonly string[], names: readonly string[]): RegExp {
-  const words = [...keys.filter((k) => !k.includes('@')), ...names.filter((n) => /\s/.test(n) || n.length >= MIN_TEXT_NAME)];
-  const alternatives = [...new Set(words)].sort((a, b) => b.length - a.length || compare(a, b)).map(escapeRegExp);
-  const wordPart = alternatives.length === 0 ? '' : `|(?<![\\p{L}\\p{N}_])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}_])`;
-  return new RegExp(`${EMAIL.source}${wordPart}`, 'giu');
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function compare(a: string, b: string): number {

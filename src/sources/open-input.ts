@@ -30,7 +30,10 @@ export async function openInput(arg: string): Promise<OpenedInput> {
   const info = await stat(path).catch((cause: unknown) => {
     throw new InputError(path, null, 'does not exist or cannot be read', { cause, hint: missingHint(arg, forcedKind) });
   });
-  if (info.isDirectory()) return { forcedKind, tree: await folderTree(path), problems: [] };
+  if (info.isDirectory()) {
+    const problems: Problem[] = [];
+    return { forcedKind, tree: await folderTree(path, problems), problems };
+  }
   if (/\.zip$/i.test(path)) {
     const { tree, problems } = await zipTree(path);
     return { forcedKind, tree, problems };

@@ -77,7 +77,7 @@ export async function zipTree(file: string, limits: ZipLimits = ZIP_LIMITS): Pro
     });
   }
   const close = async () => zip.close();
-  return { tree: makeTree(file, files, close), problems };
+  return { tree: makeTree(file, files, close, problems), problems };
 }
 
 function openZip(file: string): Promise<ZipFile> {

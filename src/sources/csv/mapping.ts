@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { InputError } from '../../errors.js';
 import type { InputFile, InputTree } from '../types.js';
 import type { TimestampFormat } from './timestamp-format.js';
+import { decodeUnicode } from '../shared/unicode-text.js';
 
 /** The file that gives a generic CSV its column mapping when it sits beside the CSV. */
 export const MAPPING_FILE = 'pilot-report.csv.json';
@@ -77,7 +78,7 @@ export async function findMappingFile(tree: InputTree, csv: InputFile): Promise<
   // A single file given on the command line: its tree holds only it, so look on disk beside it.
   if (tree.files.length === 1 && tree.displayPath === csv.displayPath) {
     const beside = path.join(path.dirname(csv.displayPath), MAPPING_FILE);
-    const text = await readFile(beside, 'utf8').catch(() => null);
+    const text = await readFile(beside).then(decodeUnicode, () => null);
     if (text !== null) return { where: beside, read: async () => text };
   }
   return null;
@@ -98,5 +99,5 @@ export async function loadMappingFile(found: { where: string; read: () => Promis
 async function readAll(file: InputFile): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of await file.open()) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
-  return Buffer.concat(chunks).toString('utf8');
+  return decodeUnicode(Buffer.concat(chunks));
 }

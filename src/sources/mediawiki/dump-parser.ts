@@ -1,4 +1,6 @@
 import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { UnicodeStreamDecoder } from '../shared/unicode-text.js';
+import { splitLongText } from './split-long-text.js';
 
 /** What `<siteinfo>` and the root element say about the wiki. */
 export interface DumpSite {
@@ -30,7 +32,23 @@ export interface RawRevision {
   comment: string | null;
   /** URLs found in the revision's text slots, in order of appearance, without repeats. */
   links: string[];
+  /** Characters of a text slot that went beyond `maxTextChars` (the text was dropped), else null. */
+  textTooLarge: number | null;
 }
+
+/** Bounds of the dump reader. */
+export interface DumpLimits {
+  /**
+   * Characters of one revision text slot that are kept. MediaWiki itself refuses pages above 2 MiB
+   * by default ($wgMaxArticleSize) and stores text in 16 MiB columns; V8 cannot hold a string of
+   * more than 2^29 - 24 characters, which is where a longer text used to stop the whole dump.
+   */
+  maxTextChars: number;
+  /** Character data longer than this is handed to saxes in pieces (see `splitLongText`). */
+  textPieceChars: number;
+}
+
+export const DUMP_LIMITS: DumpLimits = { maxTextChars: 64 * 1024 * 1024, textPieceChars: 1024 * 1024 };
 
 /** Why a dump could not be read to its end. */
 export type BrokenReason = 'truncated' | 'xmlError' | 'notDump' | 'unreadable';
@@ -80,12 +98,13 @@ class DumpState {
   private siteSent = false;
   private page: { id: string | null; title: string | null } | null = null;
   private revision: RawRevision | null = null;
-  private capture: { field: Field; parts: string[] } | null = null;
+  private capture: { field: Field; parts: string[]; chars: number } | null = null;
   rootSeen = false;
 
   constructor(
     private readonly parser: SaxesParser<{ xmlns: true; position: true }>,
     private readonly linksOf: (wikitext: string) => string[],
+    private readonly maxTextChars: number,
   ) {}
 
   drain(): DumpEvent[] {
@@ -107,24 +126,31 @@ class DumpState {
       this.sendSite();
       this.queue.push({ type: 'logitem', line });
     } else if (parent === 'page' && local === 'revision' && this.page) {
-      this.revision = { line, pageId: this.page.id, pageTitle: this.page.title, id: null, parentId: null, timestamp: null, contributor: null, comment: null, links: [] };
+      this.revision = { line, pageId: this.page.id, pageTitle: this.page.title, id: null, parentId: null, timestamp: null, contributor: null, comment: null, links: [], textTooLarge: null };
     } else if (parent === 'revision' && local === 'contributor' && this.revision) {
       this.revision.contributor = { username: null, userId: null, ip: null, deleted: isDeleted(tag) };
     }
     const field = this.fieldOf(parent, local);
-    if (field && !(field === 'comment' && isDeleted(tag))) this.capture = { field, parts: [] };
+    if (field && !(field === 'comment' && isDeleted(tag))) this.capture = { field, parts: [], chars: 0 };
   }
 
   text(text: string): void {
-    this.capture?.parts.push(text);
+    const capture = this.capture;
+    if (!capture) return;
+    capture.chars += text.length;
+    // Past the limit the parts are dropped: joining them could exceed what one string can hold.
+    if (capture.chars > this.maxTextChars) capture.parts = [];
+    else capture.parts.push(text);
   }
 
   close(): void {
     const local = this.stack.pop();
     const parent = this.stack[this.stack.length - 1];
     if (this.capture) {
-      this.assign(this.capture.field, this.capture.parts.join(''));
+      const { field, parts, chars } = this.capture;
       this.capture = null;
+      if (chars > this.maxTextChars) this.tooLarge(field, chars);
+      else this.assign(field, parts.join(''));
     }
     if (local === 'siteinfo') this.sendSite();
     else if (local === 'revision' && parent === 'page' && this.revision) {
@@ -181,6 +207,11 @@ class DumpState {
     }
   }
 
+  /** A field beyond the limit: a revision text marks its revision (skipped later), any other field is left empty. */
+  private tooLarge(field: Field, chars: number): void {
+    if (field === 'text' && this.revision) this.revision.textTooLarge = Math.max(this.revision.textTooLarge ?? 0, chars);
+  }
+
   private sendSite(): void {
     if (this.siteSent) return;
     this.siteSent = true;
@@ -198,22 +229,24 @@ function isDeleted(tag: SaxesTagNS): boolean {
  * (a cut file, an XML error, a broken gzip stream) ends with one `broken` event after every
  * revision completed before the break.
  */
-export async function* parseDump(chunks: AsyncIterable<unknown>, fileName: string, linksOf: (wikitext: string) => string[]): AsyncGenerator<DumpEvent> {
+export async function* parseDump(chunks: AsyncIterable<unknown>, fileName: string, linksOf: (wikitext: string) => string[], limits: DumpLimits = DUMP_LIMITS): AsyncGenerator<DumpEvent> {
   const parser = new SaxesParser({ xmlns: true, position: true, fileName });
-  const state = new DumpState(parser, linksOf);
+  const state = new DumpState(parser, linksOf, limits.maxTextChars);
+  const split = splitLongText(limits.textPieceChars);
   parser.on('opentag', (tag) => state.open(tag));
   parser.on('closetag', () => state.close());
   parser.on('text', (text) => state.text(text));
   parser.on('cdata', (text) => state.text(text));
-  const decoder = new TextDecoder('utf-8');
+  // UTF-8, or UTF-16/32 told by the first bytes (XML 1.0 Appendix F), with or without a BOM.
+  const decoder = new UnicodeStreamDecoder();
   let ended = false;
   try {
     for await (const chunk of chunks) {
-      parser.write(typeof chunk === 'string' ? chunk : decoder.decode(toBytes(chunk), { stream: true }));
+      parser.write(split(typeof chunk === 'string' ? chunk : decoder.push(toBytes(chunk))));
       yield* state.drain();
     }
     ended = true;
-    parser.write(decoder.decode());
+    parser.write(split(decoder.end()));
     parser.close();
     yield* state.drain();
     if (!state.rootSeen) yield state.broken(new NotADumpError('the file holds no <mediawiki> element'), true);

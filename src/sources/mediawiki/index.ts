@@ -1,7 +1,7 @@
 import { InputError } from '../../errors.js';
 import type { SourceRecord } from '../../model/types.js';
 import type { InputFile, InputTree, Source, SourceContext } from '../types.js';
-import { parseDump, type DumpEvent, type DumpSite, type RawRevision } from './dump-parser.js';
+import { DUMP_LIMITS, parseDump, type DumpEvent, type DumpLimits, type DumpSite, type RawRevision } from './dump-parser.js';
 import { botMatcher, mapRevision, wikiOf, type Wiki } from './map-revision.js';
 import { BZIP2_DUMP_FILE, DUMP_FILE, fileStem, openDump, sniffDump } from './open-dump.js';
 import { wikitextLinks } from './wiki-links.js';
@@ -14,12 +14,17 @@ import { wikitextLinks } from './wiki-links.js';
  * (`Talk:Foo`). Log items are read and skipped as `system`. `.xml.bz2` dumps are refused: no
  * streaming bzip2 decompressor is installed.
  */
-export const mediawikiSource = {
-  kind: 'mediawiki',
-  title: 'MediaWiki XML dump',
-  detect,
-  read,
-} satisfies Source;
+export const mediawikiSource = mediawikiSourceWith(DUMP_LIMITS);
+
+/** The adapter with other bounds (tests use small ones to reach the too-large-text path cheaply). */
+export function mediawikiSourceWith(limits: DumpLimits): Source {
+  return {
+    kind: 'mediawiki',
+    title: 'MediaWiki XML dump',
+    detect,
+    read: (input, ctx) => read(input, ctx, limits),
+  } satisfies Source;
+}
 
 async function detect(input: InputTree): Promise<boolean> {
   for (const file of input.files) {
@@ -37,7 +42,7 @@ interface ReadState {
   isBot: (username: string) => boolean;
 }
 
-async function* read(input: InputTree, ctx: SourceContext): AsyncGenerator<SourceRecord> {
+async function* read(input: InputTree, ctx: SourceContext, limits: DumpLimits): AsyncGenerator<SourceRecord> {
   const candidates = input.files.filter((f) => DUMP_FILE.test(f.name) || BZIP2_DUMP_FILE.test(f.name));
   if (candidates.length === 0) {
     throw new InputError(input.displayPath, null, 'holds no MediaWiki XML dump (.xml or .xml.gz)');
@@ -52,7 +57,7 @@ async function* read(input: InputTree, ctx: SourceContext): AsyncGenerator<Sourc
     const sniff = await sniffDump(file);
     if (sniff.kind === 'unreadable') refuse(file, alone, ctx, `cannot be read: ${sniff.message}`, 'is it a complete gzip file?');
     else if (sniff.kind === 'other') refuse(file, alone, ctx, 'is not a MediaWiki XML dump (no <mediawiki> root element near its start)', 'export pages with Special:Export or dumpBackup.php');
-    else yield* readDumpFile(file, ctx, state, alone);
+    else yield* readDumpFile(file, ctx, state, alone, limits);
   }
 }
 
@@ -62,13 +67,13 @@ function refuse(file: InputFile, alone: boolean, ctx: SourceContext, problem: st
   ctx.problem({ file: file.displayPath, line: null, reason: 'unreadableFile', detail: `${problem}; the file was left out (${hint})` });
 }
 
-async function* readDumpFile(file: InputFile, ctx: SourceContext, state: ReadState, alone: boolean): AsyncGenerator<SourceRecord> {
+async function* readDumpFile(file: InputFile, ctx: SourceContext, state: ReadState, alone: boolean, limits: DumpLimits): AsyncGenerator<SourceRecord> {
   ctx.fileRead(file.displayPath);
   let wiki: Wiki | null = null;
-  for await (const event of parseDump(await openDump(file), file.displayPath, wikitextLinks)) {
+  for await (const event of parseDump(await openDump(file), file.displayPath, wikitextLinks, limits)) {
     // The parser announces the site before the first page, so `wiki` is set before any revision.
     if (event.type === 'site') wiki = yield* announceWiki(event.site, file, ctx, state);
-    else if (event.type === 'revision' && wiki !== null) yield* revisionRecords(event.revision, wiki, file, ctx, state);
+    else if (event.type === 'revision' && wiki !== null) yield* revisionRecords(event.revision, wiki, file, ctx, state, limits.maxTextChars);
     else if (event.type === 'logitem') ctx.skip('system', { file: file.displayPath, line: event.line }, 'log item');
     else if (event.type === 'broken') reportBroken(event, file, ctx, alone);
   }
@@ -87,12 +92,19 @@ function* announceWiki(site: DumpSite, file: InputFile, ctx: SourceContext, stat
   return described;
 }
 
-function* revisionRecords(revision: RawRevision, wiki: Wiki, file: InputFile, ctx: SourceContext, state: ReadState): Generator<SourceRecord> {
+function* revisionRecords(revision: RawRevision, wiki: Wiki, file: InputFile, ctx: SourceContext, state: ReadState, maxTextChars: number): Generator<SourceRecord> {
   const pageKey = `${wiki.key}\u0000${revision.pageId ?? `title:${revision.pageTitle}`}`;
   const firstInPage = !state.pagesSeen.has(pageKey);
   state.pagesSeen.add(pageKey);
-  const outcome = mapRevision(revision, { wiki, file: file.displayPath, firstInPage, isBot: state.isBot });
   const at = { file: file.displayPath, line: revision.line };
+  if (revision.textTooLarge !== null) {
+    // Its links cannot be read and no real edit is that large; the revisions after it still are.
+    const detail = `revision ${revision.id ?? '(no id)'} has a text of ${revision.textTooLarge} characters, above the limit of ${maxTextChars}; it is not read`;
+    ctx.problem({ ...at, reason: 'tooLarge', detail });
+    ctx.skip('tooLarge', at, detail);
+    return;
+  }
+  const outcome = mapRevision(revision, { wiki, file: file.displayPath, firstInPage, isBot: state.isBot });
   if (!outcome.use) {
     if (outcome.problem) ctx.problem({ ...at, reason: outcome.reason, detail: outcome.detail });
     ctx.skip(outcome.reason, at, outcome.detail);

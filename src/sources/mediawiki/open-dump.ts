@@ -1,5 +1,6 @@
 import { pipeline, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import { UnicodeStreamDecoder } from '../shared/unicode-text.js';
 import type { InputFile } from '../types.js';
 
 /** Plain and gzipped dumps; `.bz2` is recognised only to be refused with a clear message. */
@@ -27,13 +28,14 @@ export async function sniffDump(file: InputFile): Promise<Sniff> {
   let head = '';
   try {
     stream = await openDump(file);
-    const decoder = new TextDecoder('utf-8');
+    const decoder = new UnicodeStreamDecoder();
     for await (const chunk of stream) {
       if (typeof chunk === 'string') head += chunk;
-      else if (chunk instanceof Uint8Array) head += decoder.decode(chunk, { stream: true });
+      else if (chunk instanceof Uint8Array) head += decoder.push(chunk);
       else break;
       if (head.length >= SNIFF_CHARS) break;
     }
+    if (head.length < SNIFF_CHARS) head += decoder.end();
     return ROOT.test(head) ? { kind: 'dump' } : { kind: 'other' };
   } catch (error) {
     // A short, cut gzip file fails before SNIFF_CHARS: what was decoded still tells.

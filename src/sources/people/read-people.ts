@@ -43,6 +43,7 @@ export async function readPeopleFile(file: InputFile): Promise<{ entries: People
   }
   const entries: PeopleEntry[] = [];
   const emailLines = new Map<string, number>();
+  const aliasOwners = new Map<string, { line: number; email: string | null }>();
   for await (const item of table.rows()) {
     if (item.type === 'malformed') continue; // already reported by openCsv
     const at = (detail: string) => report({ file: file.displayPath, line: item.line, reason: 'people', detail });
@@ -56,9 +57,27 @@ export async function readPeopleFile(file: InputFile): Promise<{ entries: People
       if (first !== undefined) at(`${entry.email} is also on line ${first}; the first row's name, department and role are used`);
       else emailLines.set(entry.email, item.line);
     }
+    claimAliases(aliasOwners, entry, item.line, file.displayPath);
     entries.push(entry);
   }
   return { entries, problems };
+}
+
+/**
+ * An alias names one person. Two rows of different people (or without an e-mail to say they are
+ * the same) claiming it would silently merge two people into one, so the file is refused with
+ * both lines. Rows repeating the same e-mail are one person and may repeat its aliases.
+ */
+function claimAliases(owners: Map<string, { line: number; email: string | null }>, entry: PeopleEntry, line: number, file: string): void {
+  for (const alias of entry.aliases) {
+    const first = owners.get(alias);
+    if (first === undefined) owners.set(alias, { line, email: entry.email });
+    else if (first.email === null || first.email !== entry.email) {
+      throw new InputError(file, line, `alias "${alias}" is also claimed on line ${first.line}; one alias cannot belong to two rows`, {
+        hint: `keep it on the row of the person it belongs to (line ${first.line} or line ${line}), or give both rows the same e-mail if they are one person`,
+      });
+    }
+  }
 }
 
 /** One row to an entry; `problem` receives what could not be used. */

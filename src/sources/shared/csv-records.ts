@@ -104,6 +104,12 @@ async function* mapRows(
         const detail = `expected ${columns.length} fields as in the header, found ${item.fields.length}`;
         report({ file, line: item.line, reason: 'malformed', detail });
         yield { type: 'malformed', line: item.line, detail };
+      } else if (repeatsHeader(item.fields, columns)) {
+        // Two exports joined with `cat`: the second header would otherwise be read as a message
+        // whose created_at is "created_at" (or, with deleted_at = "deleted_at", as a deletion).
+        const detail = 'the header line is repeated here (files joined together?); the line is not read';
+        report({ file, line: item.line, reason: 'malformed', detail });
+        yield { type: 'malformed', line: item.line, detail };
       } else {
         const fields: Record<string, string> = {};
         // Right to left so that a repeated column name keeps its first value.
@@ -117,6 +123,11 @@ async function* mapRows(
   } finally {
     await raw.return(undefined);
   }
+}
+
+/** Whether a record is the header again: every field is its column's name (case and spaces aside). */
+function repeatsHeader(fields: readonly string[], columns: readonly string[]): boolean {
+  return columns.some((c) => c !== '') && fields.every((field, i) => field.replace(/^\uFEFF/, '').trim().toLowerCase() === columns[i]);
 }
 
 /**

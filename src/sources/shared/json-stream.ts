@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
+import { decodeUnicode, UnicodeStreamDecoder } from './unicode-text.js';
 import { parseJsonArrayText } from './json-array-lines.js';
 import { JsonScanner, JsonSyntaxError, type JsonEvent } from './json-scanner.js';
 
@@ -12,13 +12,16 @@ export { JsonScanner, JsonSyntaxError, type JsonEvent } from './json-scanner.js'
  * memory at a time, and every record comes with the line it starts on, so that problems and
  * provenance can name `file:line`.
  */
-/** Streams the events of a JSON byte stream (UTF-8). Throws {@link JsonSyntaxError} where the JSON breaks. */
+/**
+ * Streams the events of a JSON byte stream (UTF-8, or UTF-16/32 told by its first bytes, RFC 4627
+ * §3). Throws {@link JsonSyntaxError} where the JSON breaks.
+ */
 export async function* readJsonEvents(stream: Readable): AsyncGenerator<JsonEvent> {
-  const decoder = new StringDecoder('utf8');
+  const decoder = new UnicodeStreamDecoder();
   const scanner = new JsonScanner();
   try {
     for await (const chunk of stream) {
-      const text: string = Buffer.isBuffer(chunk) ? decoder.write(chunk) : String(chunk);
+      const text: string = Buffer.isBuffer(chunk) ? decoder.push(chunk) : String(chunk);
       yield* scanner.feed(text);
     }
     yield* scanner.feed(decoder.end());
@@ -34,13 +37,13 @@ export async function* readJsonEvents(stream: Readable): AsyncGenerator<JsonEven
  * its members. Undefined when the head holds none or is not JSON (detection must never throw).
  */
 export async function firstJsonRecord(stream: Readable, maxChars: number): Promise<unknown> {
-  const decoder = new StringDecoder('utf8');
+  const decoder = new UnicodeStreamDecoder();
   const scanner = new JsonScanner();
   const members: Record<string, unknown> = {};
   let seen = 0;
   try {
     for await (const chunk of stream) {
-      const text: string = Buffer.isBuffer(chunk) ? decoder.write(chunk) : String(chunk);
+      const text: string = Buffer.isBuffer(chunk) ? decoder.push(chunk) : String(chunk);
       for (const event of scanner.feed(text.slice(0, Math.max(0, maxChars - seen)))) {
         if (event.type === 'item') return event.value;
         if (event.type === 'member') members[event.key] = event.value;
@@ -89,7 +92,7 @@ async function readAllText(stream: Readable): Promise<string> {
   } finally {
     stream.destroy();
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return decodeUnicode(Buffer.concat(chunks));
 }
 
 function scanJsonArray(text: string): { items: JsonItem[] } | { failure: JsonArrayFailure } {

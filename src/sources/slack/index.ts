@@ -1,3 +1,6 @@
+import { Readable } from 'node:stream';
+import { gunzip } from 'node:zlib';
+import { promisify } from 'node:util';
 import type { SourceRecord } from '../../model/types.js';
 import { readJsonArray } from '../shared/json-stream.js';
 import type { InputFile, InputTree, Source, SourceContext } from '../types.js';
@@ -27,12 +30,14 @@ async function* read(tree: InputTree, ctx: SourceContext): AsyncIterable<SourceR
   const users = await loadUsers(tree, root, ctx);
   for (const identity of users.identities) yield { type: 'identity', identity };
   const conversations = await readConversations(tree, root, users.users, ctx);
+  const channelName = channelNamer(conversations);
   let capped = false;
   for (const conversation of conversations) {
     const readable = !conversation.isDirect || ctx.options.includePrivate;
     if (readable && conversation.dayFiles.length > 0) yield { type: 'space', space: conversation.space };
+    for (const file of conversation.strayFiles) skipStrayFile(file, conversation, root, ctx);
     for (const file of conversation.dayFiles) {
-      for await (const record of readDayFile(file, conversation, users.users, ctx)) {
+      for await (const record of readDayFile(file, conversation, root, { users: users.users, channelName }, ctx)) {
         if (record === 'capped') capped = true;
         else yield record;
       }
@@ -54,10 +59,31 @@ async function loadUsers(tree: InputTree, root: string, ctx: SourceContext): Pro
 }
 
 /** One day file's messages; yields `'capped'` when a reaction's user list was cut short. */
-async function* readDayFile(dayFile: InputFile, conversation: Conversation, users: ReadonlyMap<string, SlackUser>, ctx: SourceContext): AsyncIterable<SourceRecord | 'capped'> {
-  const file = { ...dayFile, displayPath: shownPath(dayFile.displayPath, conversation) };
+/** What mapping a day file's messages looks up: people, and how channel references read. */
+interface Lookups {
+  users: ReadonlyMap<string, SlackUser>;
+  channelName: (channelId: string) => string;
+}
+
+/**
+ * A channel reference `<#C123|label>` reads as the channel's name when the export lists it as a
+ * public channel. A private channel's name is private text, and a channel the export does not list
+ * may well be private (a standard export holds public channels only), so neither shows its name
+ * or the label the message carries.
+ */
+function channelNamer(conversations: readonly Conversation[]): (channelId: string) => string {
+  const byId = new Map(conversations.map((c) => [c.id, c]));
+  return (channelId) => {
+    const known = byId.get(channelId);
+    if (known === undefined) return 'channel';
+    return known.space.isPrivate ? 'private-channel' : known.space.name;
+  };
+}
+
+async function* readDayFile(dayFile: InputFile, conversation: Conversation, root: string, lookups: Lookups, ctx: SourceContext): AsyncIterable<SourceRecord | 'capped'> {
+  const file = { ...dayFile, displayPath: shownPath(dayFile, conversation, root) };
   ctx.fileRead(file.displayPath);
-  const result = await readJsonArray(await file.open());
+  const result = await readDayFileArray(file);
   if ('failure' in result) {
     ctx.problem({ file: file.displayPath, line: result.failure.line, reason: 'malformed', detail: `day file ${result.failure.detail}` });
     // Its messages cannot be counted, so the file counts as one record read and skipped: the
@@ -72,7 +98,7 @@ async function* readDayFile(dayFile: InputFile, conversation: Conversation, user
       ctx.skip('private', at);
       continue;
     }
-    const outcome = mapMessage(value, { channelId: conversation.id, spaceId: conversation.space.id, file: file.displayPath, line, users });
+    const outcome = mapMessage(value, { channelId: conversation.id, spaceId: conversation.space.id, file: file.displayPath, line, ...lookups });
     if (outcome.kind === 'skip') {
       if (outcome.problem) ctx.problem({ file: file.displayPath, line, reason: outcome.reason, detail: outcome.detail });
       ctx.skip(outcome.reason, at, outcome.detail);
@@ -84,6 +110,39 @@ async function* readDayFile(dayFile: InputFile, conversation: Conversation, user
   }
 }
 
+/** A gzipped day file inflating beyond this is not read: no real day file comes near it (a gzip bomb would). */
+const MAX_GUNZIPPED_BYTES = 256 * 1024 * 1024;
+
+/** A day file's array, gunzipped first when its name ends in `.gz`; a file that does not inflate is a failure like bad JSON. */
+async function readDayFileArray(file: InputFile): ReturnType<typeof readJsonArray> {
+  if (!/\.gz$/i.test(file.name)) return readJsonArray(await file.open());
+  const chunks: Buffer[] = [];
+  const stream = await file.open();
+  try {
+    for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  } finally {
+    stream.destroy();
+  }
+  try {
+    const inflated = await promisify(gunzip)(Buffer.concat(chunks), { maxOutputLength: MAX_GUNZIPPED_BYTES });
+    return readJsonArray(Readable.from([inflated]));
+  } catch (error) {
+    return { failure: { line: null, detail: `is not a readable gzip file (${error instanceof Error ? error.message : String(error)})` } };
+  }
+}
+
+/**
+ * A JSON-looking file in a conversation folder that is no day file (`notes.json`,
+ * `2026-03-06.json.bz2`): its messages, if any, cannot be read, so like an unreadable day file it
+ * counts as one record read and skipped, with a problem naming it.
+ */
+function skipStrayFile(stray: InputFile, conversation: Conversation, root: string, ctx: SourceContext): void {
+  const shown = shownPath(stray, conversation, root);
+  ctx.fileRead(shown);
+  ctx.problem({ file: shown, line: null, reason: 'malformed', detail: 'is no Slack day file pilot-report can read (expected YYYY-MM-DD.json or .json.gz); not read' });
+  ctx.skip('malformed', { file: shown, line: null }, 'not a day file');
+}
+
 /** The Slack workspace export adapter (formats.md §2). */
 export const slackSource: Source = {
   kind: 'slack',
@@ -93,12 +152,18 @@ export const slackSource: Source = {
 };
 
 /**
- * The day file's path as warnings show it. A private channel's or group DM's folder is named after
+ * A day file's path as warnings show it. A private channel's or group DM's folder is named after
  * the conversation, and private spaces' names never appear in outputs: its id stands in for it.
  */
-function shownPath(displayPath: string, conversation: Conversation): string {
+function shownPath(file: InputFile, conversation: Conversation, root: string): string {
+  const { displayPath, name } = file;
+  const folder = conversation.folder;
   if (!conversation.space.isPrivate) return displayPath;
-  const parts = displayPath.split('/');
-  if (parts.length >= 2) parts[parts.length - 2] = conversation.id;
-  return parts.join('/');
+  if (folder === null || !displayPath.endsWith(name)) {
+    const parts = displayPath.split('/');
+    if (parts.length >= 2) parts[parts.length - 2] = conversation.id;
+    return parts.join('/');
+  }
+  const prefix = displayPath.slice(0, displayPath.length - name.length);
+  return `${prefix}${root}${conversation.id}${name.slice(root.length + folder.length)}`;
 }

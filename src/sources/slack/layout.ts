@@ -10,11 +10,28 @@ export interface Conversation {
   space: Space;
   /** DMs and group DMs: skipped as `private` unless `includePrivate` (spec §1). */
   isDirect: boolean;
+  /** The folder its day files are in (relative to the export root), or null when it has none. */
+  folder: string | null;
   dayFiles: InputFile[];
+  /** Files in its folder that look like JSON but are no day file pilot-report can read. */
+  strayFiles: InputFile[];
 }
 
-/** A day file: `<folder>/YYYY-MM-DD.json`. The date in the name is never used as a time. */
-const DAY_FILE = /^(.+)\/(\d{4}-\d{2}-\d{2})\.json$/i;
+/**
+ * A day file: `<folder>/YYYY-MM-DD.json`, also gzipped (`.json.gz`), with the month and day
+ * unpadded (`2026-3-6.json`, as some re-exporters write them), or one or more folders deeper
+ * (`general/2026/2026-03-06.json`): the first folder is the conversation. The date in the name is
+ * never used as a time, so its spelling does not matter.
+ */
+const DAY_FILE = /^([^/]+)\/(?:[^/]+\/)*\d{4}-\d{1,2}-\d{1,2}\.json(?:\.gz)?$/i;
+/** A file in a conversation folder that may hold messages but is no readable day file. */
+const STRAY_FILE = /^([^/]+)\/.*\.(?:json|gz|json\.[a-z0-9]+)$/i;
+
+/** A conversation folder's files: the day files it holds and the JSON-looking files it cannot read. */
+export interface FolderFiles {
+  dayFiles: InputFile[];
+  strayFiles: InputFile[];
+}
 
 /**
  * Where the export starts inside the tree: `''`, or `name/` when the archive wraps everything in
@@ -27,17 +44,26 @@ export function exportRoot(tree: InputTree): string | null {
   return nested.length === 1 && first ? first.name.slice(0, -'channels.json'.length) : null;
 }
 
-/** Day files grouped by the folder they sit in, relative to the export root. */
+/** Day files grouped by the conversation folder they sit in, relative to the export root. */
 export function dayFilesByFolder(tree: InputTree, root: string): Map<string, InputFile[]> {
   const byFolder = new Map<string, InputFile[]>();
+  for (const [folder, files] of conversationFolders(tree, root)) if (files.dayFiles.length > 0) byFolder.set(folder, files.dayFiles);
+  return byFolder;
+}
+
+/** Every conversation folder's day files and stray files, in name order. */
+export function conversationFolders(tree: InputTree, root: string): Map<string, FolderFiles> {
+  const byFolder = new Map<string, FolderFiles>();
   for (const file of tree.files) {
     if (!file.name.startsWith(root)) continue;
-    const match = DAY_FILE.exec(file.name.slice(root.length));
-    const folder = match?.[1];
-    if (folder === undefined || folder.includes('/')) continue;
-    const list = byFolder.get(folder) ?? [];
-    list.push(file);
-    byFolder.set(folder, list);
+    const name = file.name.slice(root.length);
+    const day = DAY_FILE.exec(name)?.[1];
+    const stray = day === undefined ? STRAY_FILE.exec(name)?.[1] : undefined;
+    const folder = day ?? stray;
+    if (folder === undefined) continue;
+    const files = byFolder.get(folder) ?? { dayFiles: [], strayFiles: [] };
+    (day !== undefined ? files.dayFiles : files.strayFiles).push(file);
+    byFolder.set(folder, files);
   }
   return byFolder;
 }
@@ -59,7 +85,7 @@ const LISTS: readonly { file: string; kind: ListKind }[] = [
  * the safe default for text of unknown visibility.
  */
 export async function readConversations(tree: InputTree, root: string, users: ReadonlyMap<string, SlackUser>, ctx: SourceContext): Promise<Conversation[]> {
-  const folders = dayFilesByFolder(tree, root);
+  const folders = conversationFolders(tree, root);
   const conversations: Conversation[] = [];
   const claimed = new Set<string>();
   for (const list of LISTS) {
@@ -75,14 +101,16 @@ export async function readConversations(tree: InputTree, root: string, users: Re
       const folder = [name, id].find((candidate) => candidate !== null && folders.has(candidate) && !claimed.has(candidate));
       if (folder) claimed.add(folder);
       const displayName = name ?? directName(entry.value, users) ?? id;
-      conversations.push(makeConversation(id, displayName, list.kind, folder ? (folders.get(folder) ?? []) : []));
+      conversations.push(makeConversation(id, displayName, list.kind, folder ?? null, folder ? folders.get(folder) : undefined));
     }
   }
   for (const [folder, files] of folders) {
     if (claimed.has(folder)) continue;
     const looksDirect = /^D[A-Z0-9]+$/.test(folder) || folder.startsWith('mpdm-');
-    ctx.problem({ file: files[0]?.displayPath.replace(/\/[^/]*$/, '') ?? folder, line: null, reason: 'unlistedConversation', detail: `folder "${folder}" is in no conversation list; read as a ${looksDirect ? 'direct conversation' : 'private channel'}` });
-    conversations.push(makeConversation(folder, folder, looksDirect ? 'dm' : 'private', files));
+    const first = [...files.dayFiles, ...files.strayFiles][0];
+    const shown = first ? first.displayPath.slice(0, first.displayPath.length - first.name.length) + root + folder : folder;
+    ctx.problem({ file: shown, line: null, reason: 'unlistedConversation', detail: `folder "${folder}" is in no conversation list; read as a ${looksDirect ? 'direct conversation' : 'private channel'}` });
+    conversations.push(makeConversation(folder, folder, looksDirect ? 'dm' : 'private', folder, files));
   }
   return conversations.sort((a, b) => (a.space.name < b.space.name ? -1 : a.space.name > b.space.name ? 1 : 0));
 }
@@ -110,12 +138,14 @@ function directName(entry: Record<string, unknown>, users: ReadonlyMap<string, S
   return `DM: ${names.join(', ')}`;
 }
 
-function makeConversation(id: string, name: string, kind: ListKind, dayFiles: InputFile[]): Conversation {
+function makeConversation(id: string, name: string, kind: ListKind, folder: string | null, files: FolderFiles | undefined): Conversation {
   const isDirect = kind === 'dm' || kind === 'mpim';
   return {
     id,
     isDirect,
-    dayFiles,
+    folder,
+    dayFiles: files?.dayFiles ?? [],
+    strayFiles: files?.strayFiles ?? [],
     space: { id: `slack:${id}`, source: 'slack', name, kind: isDirect ? 'chat' : 'channel', isPrivate: kind !== 'public' },
   };
 }

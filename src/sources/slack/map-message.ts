@@ -31,6 +31,8 @@ export interface MessageScope {
   file: string;
   line: number;
   users: ReadonlyMap<string, SlackUser>;
+  /** How a `<#C123|label>` reference reads: a public channel's name, never a private one's (see the adapter). */
+  channelName?: (channelId: string) => string;
 }
 
 /**
@@ -79,7 +81,7 @@ function buildActivity(message: Record<string, unknown>, scope: MessageScope, co
   const parentId = isReply ? `slack:${scope.channelId}:${parentTs}` : null;
   const commentText = core.comment ? stringField(core.comment, 'comment') : null;
   const raw = (core.subtype === 'file_comment' ? commentText : null) ?? (typeof message.text === 'string' ? message.text : '');
-  const converted = convertMrkdwn(raw, (userId) => scope.users.get(userId)?.name ?? null);
+  const converted = convertMrkdwn(raw, (userId) => scope.users.get(userId)?.name ?? null, scope.channelName);
   // File shares and comments open with a generated `<@author>`: mentioning oneself is no interaction.
   const mentioned = new Set([...converted.mentionedUserIds, ...blockMentions(message.blocks)]);
   mentioned.delete(core.userId);

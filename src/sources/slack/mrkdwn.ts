@@ -21,9 +21,10 @@ export function unescapeSlack(text: string): string {
 
 /**
  * Converts Slack mrkdwn to plain text. `nameOf` gives a user's display name for `<@U123>`; the
- * old `<@U123|name>` form falls back to its own label, then to the id.
+ * old `<@U123|name>` form falls back to its own label, then to the id. `channelOf` names a
+ * `<#C123|label>` reference (the adapter hides private channels' names); without it the label is used.
  */
-export function convertMrkdwn(raw: string, nameOf: (userId: string) => string | null): SlackText {
+export function convertMrkdwn(raw: string, nameOf: (userId: string) => string | null, channelOf?: (channelId: string) => string): SlackText {
   const mentioned: string[] = [];
   const text = raw.replace(TOKEN, (_whole, inner: string) => {
     const bar = inner.indexOf('|');
@@ -34,7 +35,7 @@ export function convertMrkdwn(raw: string, nameOf: (userId: string) => string | 
       if (!mentioned.includes(userId)) mentioned.push(userId);
       return `@${nameOf(userId) ?? label ?? userId}`;
     }
-    if (target.startsWith('#')) return `#${label ?? target.slice(1)}`;
+    if (target.startsWith('#')) return `#${channelOf ? channelOf(target.slice(1)) : (label ?? target.slice(1))}`;
     if (target.startsWith('!')) return specialText(target.slice(1), label);
     return label ?? unescapeSlack(target);
   });

@@ -65,7 +65,11 @@ async function* readMessages(table: CsvTable, lookups: YammerLookups, ctx: Sourc
     names: {
       user: (id) => lookups.userNames.get(id) ?? null,
       topic: (id) => lookups.topics.get(id) ?? null,
-      group: (id) => lookups.groups.get(id)?.name ?? null,
+      // A private group's name is private text: a `[[group:ID]]` in a public message must not show it.
+      group: (id) => {
+        const group = lookups.groups.get(id);
+        return group === undefined ? null : group.isPrivate ? 'a private group' : group.name;
+      },
     },
     groups: lookups.groups,
     includePrivate: ctx.options.includePrivate,

@@ -1,0 +1,66 @@
+/**
+ * `--dataset kept.duckdb` is an output like the others (issue 19, item 4): it holds no private
+ * space's text or name (with or without --include-private), and it cannot be combined with
+ * --anonymize (exit 2 with the reason), since the dataset is the data pseudonyms are made from.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { afterAll, describe, expect, it } from 'vitest';
+import { hasStackTrace, runCli } from '../helpers/cli.js';
+import { removeTempDirs } from '../helpers/temp-dir.js';
+import { fixture, tempDir } from './harness.js';
+
+afterAll(removeTempDirs);
+
+const INPUTS = [fixture('yammer-private-group-referenced'), fixture('slack-private-channel-linked')];
+const PRIVATE_TEXT = ['Inside the private group', 'Inside the private channel', 'Secret Merger Team', 'secret-plans'];
+
+async function rows(file: string, sql: string): Promise<Record<string, unknown>[]> {
+  const instance = await DuckDBInstance.create(file, { access_mode: 'READ_ONLY' });
+  const connection = await instance.connect();
+  try {
+    return (await connection.runAndReadAll(sql)).getRowObjectsJS();
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+describe('a kept dataset', () => {
+  it('holds every activity but no private space text or name, even with --include-private', async () => {
+    const dir = tempDir();
+    const result = runCli(['analyze', ...INPUTS, '--out', 'out', '--dataset', 'kept.duckdb', '--include-private'], { cwd: dir, env: { SOURCE_DATE_EPOCH: '1775000000' } });
+    expect(result.code).toBe(0);
+    const file = path.join(dir, 'kept.duckdb');
+    // Counted: 2 Yammer messages (1 in the private group) and 2 Slack messages (1 in the private channel).
+    const activities = await rows(file, 'SELECT space_id, text FROM activities ORDER BY activity_id');
+    expect(activities).toEqual([
+      { space_id: 'slack:C1', text: 'Ideas welcome: see #private-channel, #general and #channel' },
+      { space_id: 'slack:G1', text: null },
+      { space_id: 'yammer:group:100', text: 'Ideas welcome: ask a private group or Marketing about it' },
+      { space_id: 'yammer:group:200', text: null },
+    ]);
+    expect(await rows(file, 'SELECT space_id, name FROM spaces ORDER BY space_id')).toEqual([
+      { space_id: 'slack:C1', name: 'general' },
+      { space_id: 'slack:G1', name: '(private space)' },
+      { space_id: 'yammer:group:100', name: 'Marketing' },
+      { space_id: 'yammer:group:200', name: '(private space)' },
+    ]);
+    // Not in the file's bytes either (public text is stored readably, so this absence means something).
+    const bytes = readFileSync(file).toString('latin1');
+    expect(bytes).toContain('Ideas welcome');
+    for (const text of PRIVATE_TEXT) expect(bytes).not.toContain(text);
+    expect(existsSync(`${file}.wal`)).toBe(false);
+  });
+
+  it('with --anonymize is refused with exit 2 and the reason, before anything is written', () => {
+    const dir = tempDir();
+    const result = runCli(['analyze', ...INPUTS, '--out', 'out', '--dataset', 'kept.duckdb', '--anonymize'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('error: config: dataset "kept.duckdb" cannot be kept with anonymize: the dataset holds every real name, e-mail and id');
+    expect(hasStackTrace(result.stderr)).toBe(false);
+    expect(existsSync(path.join(dir, 'kept.duckdb'))).toBe(false);
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+});
