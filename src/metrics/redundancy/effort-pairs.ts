@@ -9,7 +9,7 @@ import type { TermCorpus } from './term-corpus.js';
  *
  *   rareShare = Σ_{t ∈ A ∩ B} idf(t)² / min(Σ_{t ∈ A} idf(t)², Σ_{t ∈ B} idf(t)²)
  *
- * with idf = ln((1 + N) / (1 + df)) (no +1: a term in every text weighs nothing), each term
+ * with the smoothed idf = ln((1 + N) / (1 + df)) + 1, each term
  * counted once per text. A long answer cannot dilute it the way it dilutes a cosine, and ten
  * common words weigh less than one rare one.
  */
@@ -29,16 +29,16 @@ export interface EffortPairOptions {
   /** Pairs below both `minRareShare` and `minCosine` are dropped at once. */
   minRareShare: number;
   minCosine: number;
-  /** A term is rare when its idf is at least this (ln((1 + N) / (1 + df))). */
+  /** A term is rare when its idf is at least this (see {@link rareIdf}). */
   rareIdf: number;
   /** Terms held by more texts than this never make two texts candidates (blocking). */
   maxPostings: number;
 }
 
-/** idf = ln((1 + N) / (1 + df)) per term id: 0 for a term in every text. */
+/** Smoothed idf = ln((1 + N) / (1 + df)) + 1 per term id (scikit-learn's; a two-text corpus still weighs its words). */
 export function rareIdf(corpus: TermCorpus): Float64Array {
   const idf = new Float64Array(corpus.terms.length);
-  for (let t = 0; t < idf.length; t += 1) idf[t] = Math.log((1 + corpus.size) / (1 + (corpus.df[t] ?? 0)));
+  for (let t = 0; t < idf.length; t += 1) idf[t] = Math.log((1 + corpus.size) / (1 + (corpus.df[t] ?? 0))) + 1;
   return idf;
 }
 

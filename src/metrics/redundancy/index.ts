@@ -43,7 +43,7 @@ export const DEFAULT_REDUNDANCY_CONFIG: RedundancyConfig = {
   minCosine: 0.4,
   minSharedWords: 2,
   minDaysApart: 30,
-  minEffortWords: 5,
+  minEffortWords: 6,
   copySimilarity: 0.5,
   crossPostDays: 30,
   maxTextLength: 2000,
@@ -67,7 +67,7 @@ export interface RedundantItem {
   firstAt: string;
   /** ISO instant of the page's last revision (for a thread: its start). */
   lastAt: string;
-  /** Starter's author or the page's editors (first editor first), by id. */
+  /** Starter's author or the page's editors, by id. */
   people: { id: string; name: string | null }[];
   /** Discussion it drew: replies to the thread, or the page's revisions after its first, before the period end. */
   responses: number;
@@ -158,9 +158,9 @@ export function methodText(config: RedundancyConfig): string {
   );
 }
 
-/** Rare terms: in at most 1 % of the texts and at most 50 (idf = ln((1 + N) / (1 + df))). */
+/** Rare terms: in at most 1 % of the texts (at least 2) and at most 50 (see `rareIdf`). */
 function rareFloor(size: number): number {
-  return Math.log((1 + size) / (1 + Math.min(50, Math.max(2, size / 100))));
+  return Math.log((1 + size) / (1 + Math.min(50, Math.max(2, size / 100)))) + 1;
 }
 
 /**
@@ -188,7 +188,7 @@ export async function computeRedundancy(query: Query, ctx: MetricContext, extra:
   const shownCross = crossGroups.slice(0, config.maxCrossPosts);
   const wanted = [...shown.flatMap((r) => r.group), ...shownCross.flat()];
   const rows = wanted.length === 0 ? new Map<number, ItemRow>() : await rowsOf(query, ctx, config, items, wanted);
-  const people = [...new Set(wanted.flatMap((i) => rows.get(i)?.people ?? []))];
+  const people = [...new Set(wanted.flatMap((i) => [...(rows.get(i)?.people ?? []), rows.get(i)?.author ?? '']))].filter((id) => id !== '');
   const names = people.length === 0 ? new Map<string, string | null>() : await personNames(query, people);
   const reasonOf = (r: RankedGroup): string[] => sharedRareTerms(corpus, idf, r.group[0] ?? 0, r.group[1] ?? 0, rare, 6);
   return {
@@ -264,7 +264,7 @@ function clusterOf({ group, similarity }: RankedGroup, rows: ReadonlyMap<number,
   return {
     items,
     spaces: new Set(shown.map((r) => r.space_id)).size,
-    people: new Set(shown.map((r) => r.people[0])).size,
+    people: new Set(shown.map((r) => r.author)).size,
     firstAt,
     lastAt,
     gapDays: Math.floor((Date.parse(lastAt) - Date.parse(firstAt)) / 86_400_000),
@@ -288,7 +288,7 @@ export function actionOf(items: readonly RedundantItem[]): RedundancyAction {
 
 function crossPostOf(group: readonly number[], rows: ReadonlyMap<number, ItemRow>, names: ReadonlyMap<string, string | null>): CrossPost[] {
   const shown = rowsIn(group, rows);
-  const personId = shown[0]?.people[0];
+  const personId = shown[0]?.author;
   if (personId === undefined) return [];
   const gap = Date.parse(shown.at(-1)?.first_at ?? '') - Date.parse(shown[0]?.first_at ?? '');
   return [{ person: { id: String(personId), name: names.get(String(personId)) ?? null }, items: shown.map((r) => itemOf(r, names)), gapMinutes: Math.round(gap / 60_000) }];

@@ -15,6 +15,8 @@ export interface ItemRow extends Record<string, string | number | boolean | null
   body: string;
   /** Authors (thread starter) or editors (page), person ids. */
   people: readonly string[];
+  /** The thread's starter or the page's first editor: who raised it. */
+  author: string;
   /** Replies to the thread, or revisions of the page after its first, before the period end. */
   responses: number;
   /** Distinct persons other than the starter who replied (for a page: editors after the first). */
@@ -53,7 +55,7 @@ function itemsSql(columns: string, { wanted = false, numbered = false, discussed
   return `
     WITH thread_items AS (
       SELECT activity_id AS item_id, thread_id, 'thread' AS kind, space_id, occurred_at AS first_at, occurred_at AS last_at,
-             nullif(trim(title), '') AS title, concat_ws(' ', title, text) AS body, [person_id] AS people,
+             nullif(trim(title), '') AS title, concat_ws(' ', title, text) AS body, [person_id] AS people, person_id AS author,
              NULL::BIGINT AS revisions, NULL::BIGINT AS editors
       FROM activities
       WHERE kind = 'post' AND source <> 'mediawiki'
@@ -64,8 +66,9 @@ function itemsSql(columns: string, { wanted = false, numbered = false, discussed
              -- Ties of instant (revisions within one second) are broken by id, so the row order never matters.
              nullif(trim(arg_max(title, {'at': occurred_at, 'id': activity_id})), '') AS title,
              concat_ws(' ', arg_max(title, {'at': occurred_at, 'id': activity_id}), arg_min(text, {'at': occurred_at, 'id': activity_id})) AS body,
-             -- The first editor leads the list: the page's author, compared like a thread's starter.
-             list_distinct(list(person_id ORDER BY occurred_at, activity_id)) AS people,
+             list(DISTINCT person_id ORDER BY person_id) AS people,
+             -- The first editor raised the page, as a thread's starter raised the thread.
+             arg_min(person_id, {'at': occurred_at, 'id': activity_id}) AS author,
              count(*) AS revisions, count(DISTINCT person_id) AS editors
       FROM activities
       WHERE kind IN ('page_create', 'page_edit') AND occurred_at < $until::TIMESTAMPTZ ${only('thread_id')}
@@ -74,7 +77,7 @@ function itemsSql(columns: string, { wanted = false, numbered = false, discussed
     ${numbered ? `, space_numbers AS (SELECT space_id, row_number() OVER () AS space_no FROM (SELECT DISTINCT space_id FROM activities)),
     author_numbers AS (SELECT person_id, row_number() OVER () AS author_no FROM (SELECT DISTINCT person_id FROM activities))` : ''}
     ${discussed ? `, replies AS (
-      SELECT i.item_id, count(*) AS responses, count(DISTINCT r.person_id) FILTER (WHERE r.person_id <> i.people[1]) AS responders
+      SELECT i.item_id, count(*) AS responses, count(DISTINCT r.person_id) FILTER (WHERE r.person_id <> i.author) AS responders
       FROM items i JOIN activities r ON r.kind = 'reply' AND r.thread_id = i.thread_id AND r.occurred_at < $until::TIMESTAMPTZ
       WHERE i.kind = 'thread'
       GROUP BY i.item_id),
@@ -85,14 +88,14 @@ function itemsSql(columns: string, { wanted = false, numbered = false, discussed
       FROM items i LEFT JOIN replies r ON i.kind = 'thread' AND r.item_id = i.item_id)` : ''}
     SELECT ${columns}
     FROM items i LEFT JOIN spaces s USING (space_id)
-    ${numbered ? 'JOIN space_numbers n ON n.space_id IS NOT DISTINCT FROM i.space_id JOIN author_numbers p ON p.person_id = i.people[1]' : ''}
+    ${numbered ? 'JOIN space_numbers n ON n.space_id IS NOT DISTINCT FROM i.space_id JOIN author_numbers p ON p.person_id = i.author' : ''}
     ${discussed ? 'JOIN discussion d ON d.item_id = i.item_id AND d.kind = i.kind' : ''}
     WHERE trim(i.body) <> ''
     ORDER BY i.first_at, i.item_id`;
 }
 
 const ROW_COLUMNS = `i.item_id, i.kind, i.space_id, coalesce(s.name, i.space_id) AS space_name, coalesce(s.is_private, false) AS is_private,
-           i.first_at, i.last_at, i.title, left(i.body, $cap::INTEGER) AS body, i.people,
+           i.first_at, i.last_at, i.title, left(i.body, $cap::INTEGER) AS body, i.people, i.author,
            d.responses::INTEGER AS responses, d.responders::INTEGER AS responders`;
 
 /** Every item of the period, with all it shows (see {@link itemsSql}), in comparison order. */

@@ -46,7 +46,9 @@ export function duplicateEfforts(pdf: PDFKit.PDFDocument, redundancy: Redundancy
 
 /** Why the items were matched: the rare words they share (hidden for a private space). */
 export function reasonLine(cluster: RedundancyCluster): string {
-  if (cluster.sharedTerms.length === 0) return 'Why: they share rare words (not shown: a private space is involved).';
+  // metrics.json already leaves them out for a private space; an edited or older file might not.
+  const hidden = cluster.items.some((item) => item.space === PRIVATE_SPACE_LABEL);
+  if (cluster.sharedTerms.length === 0 || hidden) return 'Why: they share rare words (not shown: a private space is involved).';
   return `Why: both use the rare words ${cluster.sharedTerms.map((t) => `“${t}”`).join(', ')}.`;
 }
 
