@@ -24,11 +24,18 @@ export interface EffortPair {
   sharedRare: number;
 }
 
-/** What a pair needs to be scored at all, and what counts as a rare term. */
+/** What a pair needs to be kept, and what counts as a rare term. */
 export interface EffortPairOptions {
-  /** Pairs below both `minRareShare` and `minCosine` are dropped at once. */
+  /**
+   * A pair is kept when its cosine reaches `minCosine` (a copy: templates, cross-posts), or when
+   * its rareShare reaches `minRareShare`, it shares `minSharedRare` rare terms and both texts
+   * have `minTerms` distinct terms (a possible effort). Dropping the rest at once keeps memory
+   * bounded on a large pilot, where short posts sharing one rare word are legion.
+   */
   minRareShare: number;
   minCosine: number;
+  minSharedRare: number;
+  minTerms: number;
   /** A term is rare when its idf is at least this (see {@link rareIdf}). */
   rareIdf: number;
   /** Terms held by more texts than this never make two texts candidates (blocking). */
@@ -44,7 +51,7 @@ export function rareIdf(corpus: TermCorpus): Float64Array {
 
 /**
  * Every pair of texts sharing a term held by 2 to `maxPostings` texts (never all N² pairs) that
- * reaches `minRareShare` or `minCosine`, ordered by i then j. `weights`: L2-normalized TF-IDF
+ * passes {@link EffortPairOptions}, ordered by i then j. `weights`: L2-normalized TF-IDF
  * weights per position (see `tfIdfWeights`); `idf`: {@link rareIdf}.
  */
 export function effortPairs(corpus: TermCorpus, weights: Float64Array, idf: Float64Array, options: EffortPairOptions): EffortPair[] {
@@ -68,10 +75,11 @@ export function effortPairs(corpus: TermCorpus, weights: Float64Array, idf: Floa
         const j = items[q] ?? 0;
         if (j <= i || seenBy[j] === i) continue;
         seenBy[j] = i;
+        const [jStart, jEnd] = [corpus.offsets[j] ?? 0, corpus.offsets[j + 1] ?? 0];
         let shared = 0;
         let sharedRare = 0;
         let dot = 0;
-        for (let r = corpus.offsets[j] ?? 0; r < (corpus.offsets[j + 1] ?? 0); r += 1) {
+        for (let r = jStart; r < jEnd; r += 1) {
           const term = corpus.termIds[r] ?? 0;
           const w = weightOf[term] ?? 0;
           if (w === 0) continue;
@@ -82,7 +90,8 @@ export function effortPairs(corpus: TermCorpus, weights: Float64Array, idf: Floa
         }
         const smaller = Math.min(mass[i] ?? 0, mass[j] ?? 0);
         const rareShare = smaller > 0 ? Math.min(1, shared / smaller) : 0;
-        if (rareShare >= options.minRareShare || dot >= options.minCosine) found.push({ i, j, rareShare, cosine: Math.min(1, dot), sharedRare });
+        const effort = rareShare >= options.minRareShare && sharedRare >= options.minSharedRare && Math.min(iEnd - iStart, jEnd - jStart) >= options.minTerms;
+        if (effort || dot >= options.minCosine) found.push({ i, j, rareShare, cosine: Math.min(1, dot), sharedRare });
       }
     }
     for (let p = iStart; p < iEnd; p += 1) weightOf[corpus.termIds[p] ?? 0] = 0;

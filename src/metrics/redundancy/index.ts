@@ -175,7 +175,9 @@ export async function computeRedundancy(query: Query, ctx: MetricContext, extra:
   const { corpus } = items;
   const idf = rareIdf(corpus);
   const rare = rareFloor(corpus.size);
-  const pairs = effortPairs(corpus, tfIdfWeights(corpus), idf, { minRareShare: config.similarityThreshold, minCosine: config.copySimilarity, rareIdf: rare, maxPostings: 200 });
+  const pairs = effortPairs(corpus, tfIdfWeights(corpus), idf, {
+    minRareShare: config.similarityThreshold, minCosine: config.copySimilarity, minSharedRare: config.minSharedWords, minTerms: config.minEffortWords, rareIdf: rare, maxPostings: 200,
+  });
   const terms = Int32Array.from({ length: corpus.size }, (_, k) => (corpus.offsets[k + 1] ?? 0) - (corpus.offsets[k] ?? 0));
   const sorted = classifyPairs(pairs, { ...items, terms }, {
     minRareShare: config.similarityThreshold, minCosine: config.minCosine, minSharedRare: config.minSharedWords, minEffortTerms: config.minEffortWords,

@@ -13,7 +13,7 @@ describe('effortPairs', () => {
   const b = Math.log(2) + 1;
 
   it('scores the share of the shorter text\'s rare-term weight found in the other', () => {
-    const pairs = effortPairs(corpus, tfIdfWeights(corpus), idf, { minRareShare: 0, minCosine: 0, rareIdf: a, maxPostings: 200 });
+    const pairs = effortPairs(corpus, tfIdfWeights(corpus), idf, { minRareShare: 0, minCosine: 0, minSharedRare: 0, minTerms: 0, rareIdf: a, maxPostings: 200 });
     // Text 2 shares no word: never a candidate. Shared {alpha, beta}: 2a²; text 0 weighs 2a² + b².
     expect(pairs.map((p) => [p.i, p.j])).toEqual([[0, 1]]);
     expect(pairs[0]?.rareShare).toBeCloseTo((2 * a * a) / (2 * a * a + b * b), 12);
@@ -24,13 +24,21 @@ describe('effortPairs', () => {
 
   it('keeps a pair that reaches either floor, and drops one below both', () => {
     const share = (2 * a * a) / (2 * a * a + b * b);
-    const options = { rareIdf: a, maxPostings: 200 };
+    const options = { rareIdf: a, maxPostings: 200, minSharedRare: 0, minTerms: 0 };
     expect(effortPairs(corpus, tfIdfWeights(corpus), idf, { ...options, minRareShare: share + 0.01, minCosine: 0.99 })).toEqual([]);
     expect(effortPairs(corpus, tfIdfWeights(corpus), idf, { ...options, minRareShare: share - 0.01, minCosine: 0.99 })).toHaveLength(1);
   });
 
+  it('keeps a possible effort only with enough shared rare terms and words on both sides', () => {
+    const options = { minRareShare: 0, minCosine: 2, rareIdf: a, maxPostings: 200 };
+    expect(effortPairs(corpus, tfIdfWeights(corpus), idf, { ...options, minSharedRare: 3, minTerms: 0 })).toEqual([]);
+    // Text 0 has 3 distinct terms.
+    expect(effortPairs(corpus, tfIdfWeights(corpus), idf, { ...options, minSharedRare: 2, minTerms: 4 })).toEqual([]);
+    expect(effortPairs(corpus, tfIdfWeights(corpus), idf, { ...options, minSharedRare: 2, minTerms: 3 })).toHaveLength(1);
+  });
+
   it('never compares texts whose only shared terms are in more than maxPostings texts (blocking)', () => {
-    expect(effortPairs(corpus, tfIdfWeights(corpus), idf, { minRareShare: 0, minCosine: 0, rareIdf: a, maxPostings: 1 })).toEqual([]);
+    expect(effortPairs(corpus, tfIdfWeights(corpus), idf, { minRareShare: 0, minCosine: 0, minSharedRare: 0, minTerms: 0, rareIdf: a, maxPostings: 1 })).toEqual([]);
   });
 
   it('names the shared rare terms by a raw word a reader knows, rarest first', () => {
