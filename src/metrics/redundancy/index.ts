@@ -12,17 +12,20 @@ import { tfIdfWeights } from './term-corpus.js';
 export interface RedundancyConfig {
   /**
    * rareShare (see `effort-pairs.ts`) a pair of posts by two people needs: the share of the
-   * shorter text's rare-term weight found in the other. Default 0.5 (see docs/metrics.md for its
-   * precision and recall on the labelled real Slack pairs).
+   * shorter text's rare-term weight found in the other. Default 0.6 (docs/metrics.md gives its
+   * precision and recall on real Slack pairs labelled by reading, and the other settings tried).
    */
   similarityThreshold: number;
-  /** TF-IDF cosine such a pair needs as well. Default 0.2: two texts sharing a single long word list but nothing else stay apart. */
+  /**
+   * TF-IDF cosine such a pair needs as well. Default 0.4: a short post whose few words all occur
+   * in a long one has a rareShare of 1 on its own; the cosine asks the long one to be about them.
+   */
   minCosine: number;
-  /** Rare terms (in at most 1 % of the texts, and at most 50) such a pair must share. Default 3. */
+  /** Rare terms (in at most 1 % of the texts, and at most 50) such a pair must share. Default 2: one shared name is a coincidence more often than not. */
   minSharedWords: number;
   /** Two posts in one space count only when at least this many days apart. Default 30. */
   minDaysApart: number;
-  /** Distinct content terms each post of such a pair needs. Default 8 (one-line replies say nothing of an effort). */
+  /** Distinct content terms each post of such a pair needs. Default 6 (one-line replies say nothing of an effort). */
   minEffortWords: number;
   /** TF-IDF cosine at which two posts are copies of one text (templates, cross-posts). Default 0.5. */
   copySimilarity: number;
