@@ -6,8 +6,11 @@
  * "uploaded a file: Screen Shot … .png". Only the comparison sees the result; nothing shows it.
  */
 
-/** URLs, bare `www.` hosts and e-mail addresses. */
-const LINKS = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
+/** URLs and bare `www.` hosts. */
+const LINKS = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+/gi;
+
+/** E-mail addresses. */
+const EMAILS = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 
 /**
  * Mentions as the adapters write them (`@Name`, `@First Last`, `@here`): the `@` word and, when
@@ -32,8 +35,14 @@ const SYSTEM = [
   /\bCreated page with\b/gu,
 ];
 
+/** A file extension: the cheap test that a text may hold a file name at all. */
+const FILE_EXTENSION = /\.(?:png|jpe?g|gif|bmp|svg|pdf|docx?|xlsx?|pptx?|csv|zip|txt|mov|mp4|heic)\b/i;
+
 /** File names (`report-final.pdf`, `Screen Shot … .png`) left after the file-share line. */
-const FILE_NAMES = /\b[\w .-]{0,60}\.(?:png|jpe?g|gif|bmp|svg|pdf|docx?|xlsx?|pptx?|csv|zip|txt|mov|mp4|heic)\b/giu;
+const FILE_NAMES = /\b[\w .-]{0,60}\.(?:png|jpe?g|gif|bmp|svg|pdf|docx?|xlsx?|pptx?|csv|zip|txt|mov|mp4|heic)\b/gi;
+
+/** Words a system line holds: the cheap test before the system patterns. */
+const SYSTEM_HINT = /file|joined|left the|set the|pinned|Created page/i;
 
 /** Words that open a post to greet (one or two, with an optional audience), then punctuation. */
 const GREETING = /^\s*(?:(?:hi|hello|hey|hiya|howdy|dear|hola|bonjour|greetings|good (?:morning|afternoon|evening))[\s,]*)+(?:(?:all|everyone|everybody|folks|team|there|y'all|you all|guys|people|friends|colleagues)\b)?[\s!,.:;-]*/iu;
@@ -41,14 +50,24 @@ const GREETING = /^\s*(?:(?:hi|hello|hey|hiya|howdy|dear|hola|bonjour|greetings|
 /** A sign-off that closes a post: "Thanks!", "Best, Ana", "Cheers -- Bob", "Kind regards". */
 const SIGN_OFF = /(?:^|[\n.!?]\s*)(?:thanks(?: a lot| so much| in advance)?|thank you(?: all| so much| in advance)?|many thanks|cheers|best(?: wishes| regards)?|kind regards|regards|thx|ty)[\s!,.:-]*(?:\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?)?[\s!.]*$/iu;
 
-/** The post's content for comparison (see the module comment). */
+/**
+ * The post's content for comparison (see the module comment). Each pattern runs only when a
+ * cheap test says it may match: this runs once per post, a million times on a large pilot.
+ */
 export function contentOf(text: string): string {
-  let content = text.replace(LINKS, ' ');
-  for (const pattern of SYSTEM) content = content.replace(pattern, ' ');
-  content = content.replace(FILE_NAMES, ' ').replace(MENTIONS, ' ').replace(EMOJI_CODES, ' ');
+  let content = text.includes('://') || text.includes('www.') ? text.replace(LINKS, ' ') : text;
+  if (content.includes('@')) content = content.replace(EMAILS, ' ');
+  if (SYSTEM_HINT.test(content)) for (const pattern of SYSTEM) content = content.replace(pattern, ' ');
+  if (FILE_EXTENSION.test(content)) content = content.replace(FILE_NAMES, ' ');
+  if (content.includes('@')) content = content.replace(MENTIONS, ' ');
+  if (content.includes(':')) content = content.replace(EMOJI_CODES, ' ');
   content = content.replace(GREETING, '');
-  // Twice: "Thanks! Best, Ana" closes with two sign-offs.
-  for (let k = 0; k < 2; k += 1) content = content.replace(SIGN_OFF, '');
+  // Sign-offs sit in the last few words: only the tail is searched (the pattern is unanchored at
+  // its start), twice, as "Thanks! Best, Ana" closes with two.
+  const cut = Math.max(0, content.length - 80);
+  let tail = content.slice(cut);
+  for (let k = 0; k < 2; k += 1) tail = tail.replace(SIGN_OFF, '');
+  content = content.slice(0, cut) + tail;
   return content.replace(/\s+/g, ' ').trim();
 }
 
