@@ -29,7 +29,7 @@ describe('duplicate-effort clusters in the PDF', () => {
     const cluster = bigCluster(3);
     const privately = (k: number) => ({ space: '(private space)', firstAt: `2026-0${3 + k}-10T09:00:00.000Z` });
     const mixed = { ...cluster, people: 2, action: 'linkThreads' as const, sharedTerms: [], items: [{ ...cluster.items[0]!, ...privately(1) }, { ...cluster.items[2]!, firstAt: '2026-03-01T09:00:00.000Z' }] };
-    expect(suggestion(mixed, 'UTC')).toBe('Suggestion: link the later thread to the earlier one, which holds the discussion; connect the 2 people behind it in Team 2 and a private space (it started first in Team 2 on 1 Mar 2026).');
+    expect(suggestion(mixed, 'UTC')).toBe('Suggestion: link the two threads, so that whoever finds one finds the other; connect the 2 people behind it in Team 2 and a private space (it started first in Team 2 on 1 Mar 2026).');
     expect(reasonLine(mixed)).toBe('Why: they share rare words (not shown: a private space is involved).');
     // Even when metrics.json lists words (an older or edited file), a private item hides them.
     expect(reasonLine({ ...mixed, sharedTerms: ['liblzma', 'mac'] })).toBe('Why: they share rare words (not shown: a private space is involved).');
@@ -46,6 +46,14 @@ describe('duplicate-effort clusters in the PDF', () => {
       'and 215 more, listed in metrics.json',
     ]);
     expect(itemLines(bigCluster(4)).split('\n')).toHaveLength(4);
+  });
+
+  it('lists cross-posts apart, by person, with the spaces and the time between', async () => {
+    const text = (await readPdf(await renderReport(richDocument(), options))).pages.join(' ');
+    expect(text).toContain('4 posts were left out as recurring templates.');
+    expect(text).toContain('Cross-posts (7)');
+    expect(text).toContain('Ana Ruiz in Ops and Logistics, 3 min apart: Canteen closed on Friday');
+    expect(text).toContain('and 6 more (metrics.json lists up to 1).');
   });
 
   it('keeps a cluster of 219 items to the pages a small cluster takes', async () => {

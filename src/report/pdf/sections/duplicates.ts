@@ -1,7 +1,7 @@
 import type { CrossPost, Redundancy, RedundancyAction, RedundancyCluster, RedundantItem } from '../../../metrics/redundancy/index.js';
 import { PRIVATE_SPACE_LABEL } from '../../../metrics/public-text.js';
 import { formatCount, formatDate } from '../format.js';
-import { NOTE, paragraph, subheading } from '../layout.js';
+import { bulletList, NOTE, paragraph, subheading } from '../layout.js';
 import { table } from '../table.js';
 import { omittedPart, safeTitle } from './common.js';
 
@@ -58,13 +58,13 @@ function gapText(days: number): string {
 
 /** One person's copies in other spaces: listed apart, for moderators. */
 function crossPosts(pdf: PDFKit.PDFDocument, redundancy: Redundancy): void {
-  subheading(pdf, `Cross-posts (${formatCount(redundancy.crossPostsFound)})`);
+  // Keep the heading with its note and first lines rather than alone at the foot of a page.
+  subheading(pdf, `Cross-posts (${formatCount(redundancy.crossPostsFound)})`, 90);
   paragraph(pdf, 'One person posting the same text to several spaces. Useful to moderators (where should it live?); never counted as a duplicate effort.', NOTE);
   if (redundancy.crossPosts.length === 0) return paragraph(pdf, 'No cross-post found.');
-  const lines = redundancy.crossPosts.slice(0, CROSS_POSTS_SHOWN).map(crossPostLine);
-  const more = redundancy.crossPostsFound - lines.length;
-  if (more > 0) lines.push(`and ${formatCount(more)} more, listed in metrics.json (up to its limit).`);
-  paragraph(pdf, lines.join('\n'));
+  bulletList(pdf, redundancy.crossPosts.slice(0, CROSS_POSTS_SHOWN).map(crossPostLine));
+  const more = redundancy.crossPostsFound - Math.min(CROSS_POSTS_SHOWN, redundancy.crossPosts.length);
+  if (more > 0) paragraph(pdf, `and ${formatCount(more)} more (metrics.json lists up to ${formatCount(redundancy.crossPosts.length)}).`, NOTE);
 }
 
 function crossPostLine(post: CrossPost): string {
@@ -77,7 +77,7 @@ function crossPostLine(post: CrossPost): string {
 }
 
 const ACTION_TEXT: Record<RedundancyAction, string> = {
-  linkThreads: 'link the later thread to the earlier one, which holds the discussion',
+  linkThreads: 'link the two threads, so that whoever finds one finds the other',
   mergeThreads: 'merge the two threads, or link them both ways: each holds part of the answer',
   writeFaq: 'write an FAQ or wiki page: the same thing keeps coming back',
   pointToPage: 'point the threads to the wiki page and keep it current',
