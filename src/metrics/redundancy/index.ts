@@ -5,7 +5,8 @@ import { classifyPairs } from './classify-pairs.js';
 import { completeLinkageGroups } from './clusters.js';
 import { comparedItems, type ComparedItems } from './compared-items.js';
 import { effortPairs, rareIdf, sharedRareTerms, type EffortPair } from './effort-pairs.js';
-import { personNames, redundancyItemsById, type ItemRow } from './queries.js';
+import { allPersonNames, personNames, redundancyItemsById, type ItemRow } from './queries.js';
+import { unicodeWords } from './unicode-words.js';
 import { tfIdfWeights } from './term-corpus.js';
 
 /** Knobs of the redundancy metric (the lead merges them into the config schema). */
@@ -195,7 +196,9 @@ export async function computeRedundancy(query: Query, ctx: MetricContext, extra:
   const rows = wanted.length === 0 ? new Map<number, ItemRow>() : await rowsOf(query, ctx, config, items, wanted);
   const people = [...new Set(wanted.flatMap((i) => [...(rows.get(i)?.people ?? []), rows.get(i)?.author ?? '']))].filter((id) => id !== '');
   const names = people.length === 0 ? new Map<string, string | null>() : await personNames(query, people);
-  const reasonOf = (r: RankedGroup): string[] => sharedRareTerms(corpus, idf, r.group[0] ?? 0, r.group[1] ?? 0, rare, 6);
+  // Words of anyone's name never serve as a reason: `--anonymize` cannot find a name in a word list.
+  const nameWords = shown.length === 0 ? new Set<string>() : new Set((await allPersonNames(query)).flatMap(unicodeWords));
+  const reasonOf = (r: RankedGroup): string[] => sharedRareTerms(corpus, idf, r.group[0] ?? 0, r.group[1] ?? 0, rare, 6 + nameWords.size).filter((w) => !nameWords.has(w)).slice(0, 6);
   return {
     method: methodText(config),
     matcher: 'rare-terms',

@@ -130,3 +130,14 @@ export async function personNames(query: Query, ids: readonly string[]): Promise
   );
   return new Map(rows.map((r) => [r.person_id, r.name]));
 }
+
+/**
+ * Every person's display name (and identity names), for the words a reason must not show: a
+ * shared "rare word" can be someone's name, which `--anonymize` would not find inside a word list.
+ */
+export async function allPersonNames(query: Query): Promise<string[]> {
+  const rows = await query.all<{ name: string }>(
+    `SELECT name FROM persons WHERE name IS NOT NULL UNION SELECT name FROM identities WHERE name IS NOT NULL ORDER BY name`,
+  );
+  return rows.map((r) => r.name);
+}

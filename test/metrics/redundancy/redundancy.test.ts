@@ -91,6 +91,23 @@ describe('computeRedundancy', () => {
     for (const c of loose.clusters) expect(new Set(c.items.map((i) => i.people[0]?.id)).size).toBe(c.items.length);
   });
 
+  it('never shows a word of anyone\'s name as a reason', async () => {
+    // BOB (bob's display name) is a word T1 and T2 share; it must not be shown.
+    const { dataset } = await inlineDataset({
+      identities: ['ana', 'bob', 'cy'].map(person),
+      spaces: [space('yammer:sales', 'Sales'), space('yammer:eng', 'Engineering')],
+      activities: [
+        post('T1', 'yammer:sales', '2026-01-05T10:00:00Z', 'ana', 'Bob and I are building an onboarding checklist for new engineers: laptop setup, VPN access, repository permissions.'),
+        post('T2', 'yammer:eng', '2026-01-12T10:00:00Z', 'cy', 'Draft onboarding checklist for new engineers with Bob - laptop setup, VPN access, repo permissions.'),
+      ],
+    });
+    open = dataset;
+    const r = await computeRedundancy(dataset.query, metricContext(january));
+    expect(r.clusters).toHaveLength(1);
+    expect(r.clusters[0]?.sharedTerms.length).toBeGreaterThan(0);
+    expect(r.clusters[0]?.sharedTerms).not.toContain('bob');
+  });
+
   it('lists one person\'s copy in another space as a cross-post, apart from duplicate efforts', async () => {
     const r = await computeRedundancy((await pilot()).query, metricContext(january));
     // Latest first: ana's FAQ (Engineering) and her question on it in Sales two days later
