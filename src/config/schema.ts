@@ -128,11 +128,16 @@ const networkSchema = z
 
 const redundancySchema = z
   .strictObject({
-    similarityThreshold: z.number().min(0).max(1).describe('TF-IDF cosine a pair of texts needs to be a duplicate-effort candidate. Default: 0.7.').optional(),
-    wordOverlapThreshold: z.number().min(0).max(1).describe('Word Jaccard a pair needs as well. Default: 0.6.').optional(),
-    minSharedWords: z.number().int().min(1).describe('Distinct words a pair must share as well. Default: 4.').optional(),
+    similarityThreshold: z
+      .number()
+      .min(0)
+      .max(1)
+      .describe("Share of the shorter post's rare-word weight (IDF over the export) found in the other that two posts by different people need to be a duplicate-effort candidate. Default: 0.6.")
+      .optional(),
+    minSharedWords: z.number().int().min(1).describe('Rare words (in at most 1 % of the posts, and at most 50) such a pair must share as well. Default: 2.').optional(),
+    minDaysApart: z.number().min(0).describe('Two posts in one space count only when at least this many days apart (posts in different spaces always count). Default: 30.').optional(),
   })
-  .describe('Duplicate-effort detection across spaces.');
+  .describe('Duplicate-effort detection: posts by different people raising the same thing.');
 
 const businessCaseSchema = z
   .strictObject({

@@ -1,5 +1,6 @@
 import type { Query } from '../../model/query.js';
 import type { Period } from '../types.js';
+import { contentOf, isIntroduction } from './clean-text.js';
 import { redundancyTexts } from './queries.js';
 import { TermCorpusBuilder, type TermCorpus } from './term-corpus.js';
 
@@ -16,28 +17,41 @@ export interface ComparedItems {
   isPage: Uint8Array;
   /** Item k's space, as a number (equal numbers, same space). */
   space: Int32Array;
+  /** Item k's starter (thread) or first editor (page), as a number (equal numbers, same person). */
+  author: Int32Array;
+  /** Item k's first instant, in milliseconds since 1970. */
+  atMs: Float64Array;
+  /** 1 when item k introduces its author (never a duplicate effort; see {@link isIntroduction}). */
+  introduction: Uint8Array;
   /** 1 when item k's last instant is in the period (on or after its start). */
   active: Uint8Array;
 }
 
 /**
- * Streams the items' texts out of DuckDB and turns each into term ids at once, keeping only the
- * items with at least `minWords` distinct words (see {@link redundancyTexts}).
+ * Streams the items' texts out of DuckDB and turns the content of each (see {@link contentOf})
+ * into term ids at once, keeping only the items with at least `minWords` distinct words (see
+ * {@link redundancyTexts}).
  */
 export async function comparedItems(query: Query, period: Period, cap: number, minWords: number): Promise<ComparedItems> {
   const builder = new TermCorpusBuilder();
   const ids: string[] = [];
   const isPage: number[] = [];
   const space: number[] = [];
+  const author: number[] = [];
+  const atMs: number[] = [];
   const active: number[] = [];
+  const introduction: number[] = [];
   for await (const batch of redundancyTexts(query, period.since, period.until, cap)) {
     for (const row of batch) {
-      if (builder.add(row.body, minWords) < 0) continue;
+      if (builder.add(contentOf(row.body), minWords) < 0) continue;
       ids.push(row.item_id);
       isPage.push(row.is_page ? 1 : 0);
       space.push(row.space_no);
+      author.push(row.author_no);
+      atMs.push(row.at_ms);
       active.push(row.active ? 1 : 0);
+      introduction.push(isIntroduction(row.body) ? 1 : 0);
     }
   }
-  return { corpus: builder.build(), ids, isPage: Uint8Array.from(isPage), space: Int32Array.from(space), active: Uint8Array.from(active) };
+  return { corpus: builder.build(), ids, isPage: Uint8Array.from(isPage), space: Int32Array.from(space), author: Int32Array.from(author), atMs: Float64Array.from(atMs), active: Uint8Array.from(active), introduction: Uint8Array.from(introduction) };
 }

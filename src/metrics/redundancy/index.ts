@@ -1,44 +1,59 @@
 import type { Query } from '../../model/query.js';
 import { publicTitle, shownSpace } from '../public-text.js';
 import type { MetricContext } from '../types.js';
+import { classifyPairs } from './classify-pairs.js';
 import { completeLinkageGroups } from './clusters.js';
 import { comparedItems, type ComparedItems } from './compared-items.js';
-import type { NearDuplicatePair, NearDuplicateThresholds } from './near-duplicates.js';
-import { scoredPairs } from './pair-search.js';
-import { personNames, redundancyItemsById, type ItemRow } from './queries.js';
+import { effortPairs, rareIdf, sharedRareTerms, type EffortPair } from './effort-pairs.js';
+import { allPersonNames, personNames, redundancyItemsById, type ItemRow } from './queries.js';
+import { unicodeWords } from './unicode-words.js';
 import { tfIdfWeights } from './term-corpus.js';
 
 /** Knobs of the redundancy metric (the lead merges them into the config schema). */
 export interface RedundancyConfig {
   /**
-   * TF-IDF cosine (0–1) a pair needs. Default 0.7: above the sample pilot's background posts
-   * written from one sentence template on different subjects (at most 0.65), below the weakest
-   * reworded duplicate of the labelled fixture that also passes the word overlap (0.73).
+   * rareShare (see `effort-pairs.ts`) a pair of posts by two people needs: the share of the
+   * shorter text's rare-term weight found in the other. Default 0.6 (docs/metrics.md gives its
+   * precision and recall on real Slack pairs labelled by reading, and the other settings tried).
    */
   similarityThreshold: number;
   /**
-   * Word Jaccard (0–1) a pair needs as well. Default 0.6: above the sample pilot's background
-   * posts on the same subject with another intent (at most 0.5). With the defaults, on
-   * test/fixtures/redundancy/labelled-pairs.json: precision 0.95, recall 0.83 (see its test).
+   * TF-IDF cosine such a pair needs as well. Default 0.4: a short post whose few words all occur
+   * in a long one has a rareShare of 1 on its own; the cosine asks the long one to be about them.
    */
-  wordOverlapThreshold: number;
-  /** Distinct words a pair must share as well. Default 4, so two tiny texts never match on 2–3 words. */
+  minCosine: number;
+  /** Rare terms (in at most 1 % of the texts, and at most 50) such a pair must share. Default 2: one shared name is a coincidence more often than not. */
   minSharedWords: number;
+  /** Two posts in one space count only when at least this many days apart. Default 30. */
+  minDaysApart: number;
+  /** Distinct content terms each post of such a pair needs. Default 6 (one-line replies say nothing of an effort). */
+  minEffortWords: number;
+  /** TF-IDF cosine at which two posts are copies of one text (templates, cross-posts). Default 0.5. */
+  copySimilarity: number;
+  /** One person's copy in another space within this many days is a cross-post. Default 30. */
+  crossPostDays: number;
   /** Characters of each text compared (longer texts are cut). Default: 2000. */
   maxTextLength: number;
   /** Texts with fewer distinct words (after stop words and numbers) are too short to judge. Default: 4. */
   minWords: number;
-  /** How many clusters are listed, most similar first. Default: 20. */
+  /** How many clusters are listed, the strongest first. Default: 20. */
   maxClusters: number;
+  /** How many cross-post groups are listed, the latest first. Default: 20. */
+  maxCrossPosts: number;
 }
 
 export const DEFAULT_REDUNDANCY_CONFIG: RedundancyConfig = {
-  similarityThreshold: 0.7,
-  wordOverlapThreshold: 0.6,
-  minSharedWords: 4,
+  similarityThreshold: 0.6,
+  minCosine: 0.4,
+  minSharedWords: 2,
+  minDaysApart: 30,
+  minEffortWords: 6,
+  copySimilarity: 0.5,
+  crossPostDays: 30,
   maxTextLength: 2000,
   minWords: 4,
   maxClusters: 20,
+  maxCrossPosts: 20,
 };
 
 /** One thread or wiki page of a cluster. */
@@ -58,38 +73,75 @@ export interface RedundantItem {
   lastAt: string;
   /** Starter's author or the page's editors, by id. */
   people: { id: string; name: string | null }[];
+  /** Discussion it drew: replies to the thread, or the page's revisions after its first, before the period end. */
+  responses: number;
+  /** Distinct other persons who replied (for a page: editors after the first). */
+  responders: number;
 }
 
-/** A candidate duplicate effort: near-duplicate texts in two or more spaces. */
+/** What a reader can do about a duplicate effort. */
+export type RedundancyAction = 'linkThreads' | 'mergeThreads' | 'writeFaq' | 'pointToPage';
+
+/** A candidate duplicate effort: posts by two or more people raising the same thing. */
 export interface RedundancyCluster {
+  /** In order of first instant. */
   items: RedundantItem[];
-  /** Distinct spaces of the items (at least 2). */
+  /** Distinct spaces of the items. */
   spaces: number;
-  /** Distinct persons behind the items. */
+  /** Distinct persons who started the items (at least 2: one person's repeats are cross-posts). */
   people: number;
   /** Earliest `firstAt` of the items. */
   firstAt: string;
-  /** Latest `lastAt` of the items. */
+  /** Latest `firstAt` of the items. */
   lastAt: string;
+  /** Whole days between the first and the last item's start. */
+  gapDays: number;
   /**
-   * TF-IDF cosine of the cluster's pairs in different spaces. Every pair of the cluster, in the
-   * same space or not, passes all the thresholds (complete linkage).
+   * rareShare of the cluster's pairs (0–1; see the method). Every two items of a cluster pass
+   * all the thresholds (complete linkage).
    */
   similarity: { min: number; max: number };
+  /**
+   * Rare terms the first two items share, rarest first (up to 6): why they were matched. Empty
+   * when an item is in a private space (its words never leave the dataset).
+   */
+  sharedTerms: string[];
+  /** Replies and revisions all the items drew together: the cost of doing it more than once. */
+  responses: number;
+  /** What to do (the PDF words it): link, merge, write an FAQ, or point to the wiki page. */
+  action: RedundancyAction;
+}
+
+/** One person's copies of a post in other spaces: useful to moderators, never a duplicate effort. */
+export interface CrossPost {
+  /** The person, by id. */
+  person: { id: string; name: string | null };
+  /** In order of first instant. */
+  items: RedundantItem[];
+  /** Minutes between the first and the last copy. */
+  gapMinutes: number;
 }
 
 /** The `redundancy` section of metrics.json (spec §6). */
 export interface Redundancy {
   /** How texts are compared, for the report to print. */
   method: string;
-  /** The TF-IDF cosine threshold used (the other thresholds are worded in `method`). */
+  /** Which matcher ran: `rare-terms` (IDF over the export itself; no model file is read). */
+  matcher: 'rare-terms';
+  /** The rareShare threshold used (the other thresholds are worded in `method`). */
   threshold: number;
   /** Threads and wiki pages compared (those long enough to judge). */
   itemsCompared: number;
+  /** Items left out as recurring templates (one skeleton posted again and again). */
+  templatesLeftOut: number;
   /** Clusters found (before `maxClusters`). */
   clustersFound: number;
-  /** The most similar clusters first. */
+  /** The strongest clusters first. */
   clusters: RedundancyCluster[];
+  /** Cross-post groups found (before `maxCrossPosts`). */
+  crossPostsFound: number;
+  /** The latest cross-posts first. */
+  crossPosts: CrossPost[];
 }
 
 /** What redundancy needs beyond the dataset. */
@@ -97,77 +149,99 @@ export interface RedundancyExtra {
   config?: Partial<RedundancyConfig>;
 }
 
-
 /** The method, worded for the report's reader. */
 export function methodText(config: RedundancyConfig): string {
   return (
-    `Two texts are near-duplicates when their TF-IDF cosine is at least ${config.similarityThreshold.toFixed(2)} ` +
-    `(words weighted by rarity, so shared boilerplate counts little), their word Jaccard is at least ${config.wordOverlapThreshold.toFixed(2)} ` +
-    `(most words shared, so a shared topic phrase is not enough) and they share at least ${config.minSharedWords} words ` +
-    '(stop words and numbers dropped, plurals and -ing/-ed endings folded). ' +
-    'Clusters use complete linkage: every two items of a cluster are near-duplicates, so unrelated posts cannot chain into one cluster.'
+    'A duplicate effort is raised by at least two different people (after identity merge), in different spaces or at least ' +
+    `${config.minDaysApart} days apart. Links, mentions, file names, emoji codes, greetings and sign-offs are removed before comparing; ` +
+    `posts of fewer than ${config.minEffortWords} distinct words and recurring templates (one text posted three or more times) are left out. ` +
+    `Two posts match when at least ${Math.round(config.similarityThreshold * 100)} % of the shorter one's rare-word weight ` +
+    `(IDF over this export: rare words count most) is found in the other, they share at least ${config.minSharedWords} rare words ` +
+    `and their TF-IDF cosine is at least ${config.minCosine.toFixed(2)}; every two posts of a cluster match (complete linkage). ` +
+    'Matcher: rare terms over the export itself; no language model is used. One person posting the same text to several spaces is listed apart as a cross-post.'
   );
 }
 
+/** Rare terms: in at most 1 % of the texts (at least 2) and at most 50 (see `rareIdf`). */
+function rareFloor(size: number): number {
+  return Math.log((1 + size) / (1 + Math.min(50, Math.max(2, size / 100)))) + 1;
+}
+
 /**
- * Candidate duplicate efforts (spec §6): thread starters of the period and wiki pages revised
- * before its end whose texts are near-duplicates (see {@link NearDuplicateThresholds}: TF-IDF
- * cosine, word Jaccard and shared words all above their thresholds), grouped by complete linkage.
- * Pairs in different spaces are merged first (most similar first), then pairs in one space, so a
- * repost in one space never blocks a cross-space match. A cluster is kept when it spans two or
- * more spaces (a repost in one space is not a duplicate effort) and holds at least one item
- * active in the period. IDF comes from the compared texts themselves.
+ * Candidate duplicate efforts (spec §6) among thread starters of the period and wiki pages revised
+ * before its end (see {@link methodText} and `classify-pairs.ts`), and one person's cross-posts
+ * apart. IDF comes from the compared texts themselves. A group is kept when one of its items is
+ * active in the period.
  */
 export async function computeRedundancy(query: Query, ctx: MetricContext, extra: RedundancyExtra = {}): Promise<Redundancy> {
   const config: RedundancyConfig = { ...DEFAULT_REDUNDANCY_CONFIG, ...extra.config };
   const items = await comparedItems(query, ctx.period, config.maxTextLength, config.minWords);
-  const thresholds: NearDuplicateThresholds = { cosine: config.similarityThreshold, wordOverlap: config.wordOverlapThreshold, minSharedWords: config.minSharedWords };
-  const pairs = scoredPairs(items.corpus, tfIdfWeights(items.corpus), thresholds);
-  const crossSpace = (p: NearDuplicatePair): boolean => items.space[p.i] !== items.space[p.j];
-  const mergeOrder = [...pairs].sort((a, b) => Number(crossSpace(b)) - Number(crossSpace(a)) || b.similarity - a.similarity || a.i - b.i || a.j - b.j);
-  const groups = completeLinkageGroups(items.ids.length, mergeOrder).filter((g) => new Set(g.map((i) => items.space[i])).size >= 2 && g.some((i) => items.active[i] === 1));
-  const ranked = rankGroups(groups, pairs.filter(crossSpace), items.ids);
-  const shown = ranked.slice(0, config.maxClusters);
-  const rows = shown.length === 0 ? new Map<number, ItemRow>() : await rowsOf(query, ctx, config, items, shown.flatMap((r) => r.group));
-  const people = [...new Set(shown.flatMap((r) => r.group.flatMap((i) => rows.get(i)?.people ?? [])))];
+  const { corpus } = items;
+  const idf = rareIdf(corpus);
+  const rare = rareFloor(corpus.size);
+  const pairs = effortPairs(corpus, tfIdfWeights(corpus), idf, {
+    minRareShare: config.similarityThreshold, minCosine: config.copySimilarity, minSharedRare: config.minSharedWords, minTerms: config.minEffortWords, rareIdf: rare, maxPostings: 200,
+  });
+  const terms = Int32Array.from({ length: corpus.size }, (_, k) => (corpus.offsets[k + 1] ?? 0) - (corpus.offsets[k] ?? 0));
+  const sorted = classifyPairs(pairs, { ...items, terms }, {
+    minRareShare: config.similarityThreshold, minCosine: config.minCosine, minSharedRare: config.minSharedWords, minEffortTerms: config.minEffortWords,
+    minDaysApartInOneSpace: config.minDaysApart, copyCosine: config.copySimilarity, crossPostDays: config.crossPostDays,
+  });
+  const efforts = rankGroups(groupsOf(items, sorted.efforts, (p) => p.rareShare), sorted.efforts, items.ids);
+  const latestFirst = (a: number[], b: number[]): number => (items.atMs[b[0] ?? 0] ?? 0) - (items.atMs[a[0] ?? 0] ?? 0) || byId(items.ids[a[0] ?? 0] ?? '', items.ids[b[0] ?? 0] ?? '');
+  const crossGroups = groupsOf(items, sorted.crossPosts, (p) => p.cosine).sort(latestFirst);
+  const shown = efforts.slice(0, config.maxClusters);
+  const shownCross = crossGroups.slice(0, config.maxCrossPosts);
+  const wanted = [...shown.flatMap((r) => r.group), ...shownCross.flat()];
+  const rows = wanted.length === 0 ? new Map<number, ItemRow>() : await rowsOf(query, ctx, config, items, wanted);
+  const people = [...new Set(wanted.flatMap((i) => [...(rows.get(i)?.people ?? []), rows.get(i)?.author ?? '']))].filter((id) => id !== '');
   const names = people.length === 0 ? new Map<string, string | null>() : await personNames(query, people);
+  // Words of anyone's name never serve as a reason: `--anonymize` cannot find a name in a word list.
+  const nameWords = shown.length === 0 ? new Set<string>() : new Set((await allPersonNames(query)).flatMap(unicodeWords));
+  const reasonOf = (r: RankedGroup): string[] => sharedRareTerms(corpus, idf, r.group[0] ?? 0, r.group[1] ?? 0, rare, 6 + nameWords.size).filter((w) => !nameWords.has(w)).slice(0, 6);
   return {
     method: methodText(config),
+    matcher: 'rare-terms',
     threshold: config.similarityThreshold,
     itemsCompared: items.ids.length,
-    clustersFound: ranked.length,
-    clusters: shown.map((r) => clusterOf(r, rows, names)),
+    templatesLeftOut: sorted.template.reduce((sum, t) => sum + t, 0),
+    clustersFound: efforts.length,
+    clusters: shown.map((r) => clusterOf(r, rows, names, reasonOf(r))),
+    crossPostsFound: crossGroups.length,
+    crossPosts: shownCross.flatMap((g) => crossPostOf(g, rows, names)),
   };
 }
 
-/** A kept group of item indexes and the cosine range of its pairs in different spaces. */
+/** Complete-linkage groups of `links` (strongest link first), kept when one item is active in the period. */
+function groupsOf(items: ComparedItems, links: readonly EffortPair[], strength: (p: EffortPair) => number): number[][] {
+  const order = [...links].sort((a, b) => strength(b) - strength(a) || a.i - b.i || a.j - b.j);
+  return completeLinkageGroups(items.ids.length, order).filter((g) => g.some((i) => items.active[i] === 1));
+}
+
+/** A kept group of item indexes and the rareShare range of its pairs. */
 interface RankedGroup {
   group: number[];
   similarity: { min: number; max: number };
 }
 
-/**
- * The groups with their similarity ranges, the most similar first (then by the id of their first
- * item). `crossPairs`: the near-duplicate pairs in different spaces (a kept group has at least
- * one, as it spans two spaces and every two of its items are a pair); one pass over them.
- */
-function rankGroups(groups: readonly number[][], crossPairs: readonly NearDuplicatePair[], ids: readonly string[]): RankedGroup[] {
+/** The groups with their rareShare ranges, the strongest first (then by the id of their first item). */
+function rankGroups(groups: readonly number[][], pairs: readonly EffortPair[], ids: readonly string[]): RankedGroup[] {
   const groupOf = new Map<number, number>();
   groups.forEach((g, index) => g.forEach((i) => groupOf.set(i, index)));
   const ranked = groups.map((group) => ({ group, similarity: { min: Infinity, max: -Infinity } }));
-  for (const p of crossPairs) {
+  for (const p of pairs) {
     const index = groupOf.get(p.i);
     const similarity = index === undefined || groupOf.get(p.j) !== index ? undefined : ranked[index]?.similarity;
     if (!similarity) continue;
-    similarity.min = Math.min(similarity.min, p.similarity);
-    similarity.max = Math.max(similarity.max, p.similarity);
+    similarity.min = Math.min(similarity.min, p.rareShare);
+    similarity.max = Math.max(similarity.max, p.rareShare);
   }
   return ranked.sort((a, b) => b.similarity.max - a.similarity.max || byId(ids[a.group[0] ?? -1] ?? '', ids[b.group[0] ?? -1] ?? ''));
 }
 
 /**
- * The full rows (names, people, dates, title) of the given items, by index: read again by id for
- * the shown clusters only, so the comparison never holds them for every item.
+ * The full rows (names, people, dates, title, discussion) of the given items, by index: read
+ * again by id for the shown groups only, so the comparison never holds them for every item.
  */
 async function rowsOf(query: Query, ctx: MetricContext, config: RedundancyConfig, items: ComparedItems, indexes: readonly number[]): Promise<Map<number, ItemRow>> {
   const wanted = indexes.map((i) => items.ids[i] ?? '');
@@ -181,19 +255,51 @@ async function rowsOf(query: Query, ctx: MetricContext, config: RedundancyConfig
   return rows;
 }
 
-function clusterOf({ group, similarity }: RankedGroup, items: ReadonlyMap<number, ItemRow>, names: ReadonlyMap<string, string | null>): RedundancyCluster {
-  const rows = group.flatMap((i) => {
-    const row = items.get(i);
+/** The rows of a group, in order of first instant (then id). */
+function rowsIn(group: readonly number[], rows: ReadonlyMap<number, ItemRow>): ItemRow[] {
+  const found = group.flatMap((i) => {
+    const row = rows.get(i);
     return row ? [row] : [];
   });
+  return found.sort((a, b) => byId(a.first_at, b.first_at) || byId(a.item_id, b.item_id));
+}
+
+function clusterOf({ group, similarity }: RankedGroup, rows: ReadonlyMap<number, ItemRow>, names: ReadonlyMap<string, string | null>, terms: string[]): RedundancyCluster {
+  const shown = rowsIn(group, rows);
+  const items = shown.map((r) => itemOf(r, names));
+  const firstAt = shown[0]?.first_at ?? '';
+  const lastAt = shown.at(-1)?.first_at ?? '';
   return {
-    items: rows.map((r) => itemOf(r, names)),
-    spaces: new Set(rows.map((r) => r.space_id)).size,
-    people: new Set(rows.flatMap((r) => r.people)).size,
-    firstAt: rows.map((r) => r.first_at).sort()[0] ?? '',
-    lastAt: rows.map((r) => r.last_at).sort().at(-1) ?? '',
+    items,
+    spaces: new Set(shown.map((r) => r.space_id)).size,
+    people: new Set(shown.map((r) => r.author)).size,
+    firstAt,
+    lastAt,
+    gapDays: Math.floor((Date.parse(lastAt) - Date.parse(firstAt)) / 86_400_000),
     similarity,
+    sharedTerms: shown.some((r) => r.is_private) ? [] : terms,
+    responses: items.reduce((sum, item) => sum + item.responses, 0),
+    action: actionOf(items),
   };
+}
+
+/**
+ * What to suggest: a wiki page among the items is where the answer belongs; three or more
+ * raisings call for an FAQ; two discussed threads hold two halves of one answer (merge); else the
+ * undiscussed one only needs a link to the other.
+ */
+export function actionOf(items: readonly RedundantItem[]): RedundancyAction {
+  if (items.some((item) => item.kind === 'wikiPage')) return 'pointToPage';
+  if (items.length >= 3) return 'writeFaq';
+  return items.every((item) => item.responses > 0) ? 'mergeThreads' : 'linkThreads';
+}
+
+function crossPostOf(group: readonly number[], rows: ReadonlyMap<number, ItemRow>, names: ReadonlyMap<string, string | null>): CrossPost[] {
+  const shown = rowsIn(group, rows);
+  const personId = shown[0]?.author;
+  if (personId === undefined) return [];
+  const gap = Date.parse(shown.at(-1)?.first_at ?? '') - Date.parse(shown[0]?.first_at ?? '');
+  return [{ person: { id: String(personId), name: names.get(String(personId)) ?? null }, items: shown.map((r) => itemOf(r, names)), gapMinutes: Math.round(gap / 60_000) }];
 }
 
 function byId(a: string, b: string): number {
@@ -209,6 +315,8 @@ function itemOf(r: ItemRow, names: ReadonlyMap<string, string | null>): Redundan
     firstAt: r.first_at,
     lastAt: r.last_at,
     people: r.people.map((id) => ({ id: String(id), name: names.get(String(id)) ?? null })),
+    responses: r.responses,
+    responders: r.responders,
   };
   const title = publicTitle(r.is_private, r.title ?? r.body);
   if (title !== undefined) item.title = title;

@@ -15,6 +15,12 @@ export interface ItemRow extends Record<string, string | number | boolean | null
   body: string;
   /** Authors (thread starter) or editors (page), person ids. */
   people: readonly string[];
+  /** The thread's starter or the page's first editor: who raised it. */
+  author: string;
+  /** Replies to the thread, or revisions of the page after its first, before the period end. */
+  responses: number;
+  /** Distinct persons other than the starter who replied (for a page: editors after the first). */
+  responders: number;
 }
 
 /** What the comparison needs of an item: its key, space, whether it is active, and its text. */
@@ -26,6 +32,10 @@ export interface ItemText extends Record<string, string | number | boolean> {
   space_no: number;
   /** Last instant on or after the period start. */
   active: boolean;
+  /** The starter (thread) or first editor (page) as a number: equal numbers, one person. */
+  author_no: number;
+  /** First instant, in milliseconds since 1970. */
+  at_ms: number;
   /** Title and text joined, at most `$cap` characters. */
   body: string;
 }
@@ -36,47 +46,66 @@ export interface ItemText extends Record<string, string | number | boolean> {
  * title plus the summary of its first revision (MediaWiki's "Created page with ..." carries the
  * page's opening words). Only these texts leave DuckDB, cut to `$cap` characters. With `wanted`,
  * only the items whose id is one of its lines (newline-separated). With `numbered`, `n.space_no`
- * numbers the spaces (NULL included), so space ids need not reach JS.
+ * numbers the spaces (NULL included) and `p.author_no` the authors, so ids need not reach JS. With
+ * `discussed`, `d.responses` and `d.responders` count what each thread drew (the cost of a
+ * duplicate: the same question answered twice).
  */
-function itemsSql(columns: string, { wanted = false, numbered = false } = {}): string {
+function itemsSql(columns: string, { wanted = false, numbered = false, discussed = false } = {}): string {
   const only = (column: string): string => (wanted ? `AND ${column} IN (SELECT unnest(string_split($wanted, chr(10))))` : '');
   return `
     WITH thread_items AS (
-      SELECT activity_id AS item_id, 'thread' AS kind, space_id, occurred_at AS first_at, occurred_at AS last_at,
-             nullif(trim(title), '') AS title, concat_ws(' ', title, text) AS body, [person_id] AS people
+      SELECT activity_id AS item_id, thread_id, 'thread' AS kind, space_id, occurred_at AS first_at, occurred_at AS last_at,
+             nullif(trim(title), '') AS title, concat_ws(' ', title, text) AS body, [person_id] AS people, person_id AS author,
+             NULL::BIGINT AS revisions, NULL::BIGINT AS editors
       FROM activities
       WHERE kind = 'post' AND source <> 'mediawiki'
         AND occurred_at >= $since::TIMESTAMPTZ AND occurred_at < $until::TIMESTAMPTZ ${only('activity_id')}),
     page_items AS (
-      SELECT thread_id AS item_id, 'wikiPage' AS kind, any_value(space_id) AS space_id,
+      SELECT thread_id AS item_id, thread_id, 'wikiPage' AS kind, any_value(space_id) AS space_id,
              min(occurred_at) AS first_at, max(occurred_at) AS last_at,
              -- Ties of instant (revisions within one second) are broken by id, so the row order never matters.
              nullif(trim(arg_max(title, {'at': occurred_at, 'id': activity_id})), '') AS title,
              concat_ws(' ', arg_max(title, {'at': occurred_at, 'id': activity_id}), arg_min(text, {'at': occurred_at, 'id': activity_id})) AS body,
-             list(DISTINCT person_id ORDER BY person_id) AS people
+             list(DISTINCT person_id ORDER BY person_id) AS people,
+             -- The first editor raised the page, as a thread's starter raised the thread.
+             arg_min(person_id, {'at': occurred_at, 'id': activity_id}) AS author,
+             count(*) AS revisions, count(DISTINCT person_id) AS editors
       FROM activities
       WHERE kind IN ('page_create', 'page_edit') AND occurred_at < $until::TIMESTAMPTZ ${only('thread_id')}
       GROUP BY thread_id),
     items AS (SELECT * FROM thread_items UNION ALL SELECT * FROM page_items)
-    ${numbered ? ', space_numbers AS (SELECT space_id, row_number() OVER () AS space_no FROM (SELECT DISTINCT space_id FROM activities))' : ''}
+    ${numbered ? `, space_numbers AS (SELECT space_id, row_number() OVER () AS space_no FROM (SELECT DISTINCT space_id FROM activities)),
+    author_numbers AS (SELECT person_id, row_number() OVER () AS author_no FROM (SELECT DISTINCT person_id FROM activities))` : ''}
+    ${discussed ? `, replies AS (
+      SELECT i.item_id, count(*) AS responses, count(DISTINCT r.person_id) FILTER (WHERE r.person_id <> i.author) AS responders
+      FROM items i JOIN activities r ON r.kind = 'reply' AND r.thread_id = i.thread_id AND r.occurred_at < $until::TIMESTAMPTZ
+      WHERE i.kind = 'thread'
+      GROUP BY i.item_id),
+    discussion AS (
+      SELECT i.item_id, i.kind,
+             CASE WHEN i.kind = 'wikiPage' THEN i.revisions - 1 ELSE coalesce(r.responses, 0) END AS responses,
+             CASE WHEN i.kind = 'wikiPage' THEN i.editors - 1 ELSE coalesce(r.responders, 0) END AS responders
+      FROM items i LEFT JOIN replies r ON i.kind = 'thread' AND r.item_id = i.item_id)` : ''}
     SELECT ${columns}
     FROM items i LEFT JOIN spaces s USING (space_id)
-    ${numbered ? 'JOIN space_numbers n ON n.space_id IS NOT DISTINCT FROM i.space_id' : ''}
+    ${numbered ? 'JOIN space_numbers n ON n.space_id IS NOT DISTINCT FROM i.space_id JOIN author_numbers p ON p.person_id = i.author' : ''}
+    ${discussed ? 'JOIN discussion d ON d.item_id = i.item_id AND d.kind = i.kind' : ''}
     WHERE trim(i.body) <> ''
     ORDER BY i.first_at, i.item_id`;
 }
 
 const ROW_COLUMNS = `i.item_id, i.kind, i.space_id, coalesce(s.name, i.space_id) AS space_name, coalesce(s.is_private, false) AS is_private,
-           i.first_at, i.last_at, i.title, left(i.body, $cap::INTEGER) AS body, i.people`;
+           i.first_at, i.last_at, i.title, left(i.body, $cap::INTEGER) AS body, i.people, i.author,
+           d.responses::INTEGER AS responses, d.responders::INTEGER AS responders`;
 
 /** Every item of the period, with all it shows (see {@link itemsSql}), in comparison order. */
 export function redundancyItems(query: Query, since: string, until: string, cap: number): Promise<ItemRow[]> {
-  return query.all<ItemRow>(itemsSql(ROW_COLUMNS), { since, until, cap });
+  return query.all<ItemRow>(itemsSql(ROW_COLUMNS, { discussed: true }), { since, until, cap });
 }
 
 /** The items whose id is in `ids` (a cluster's items), with all they show. */
 export function redundancyItemsById(query: Query, since: string, until: string, cap: number, ids: readonly string[]): Promise<ItemRow[]> {
-  return query.all<ItemRow>(itemsSql(ROW_COLUMNS, { wanted: true }), { since, until, cap, wanted: ids.join('\n') });
+  return query.all<ItemRow>(itemsSql(ROW_COLUMNS, { wanted: true, discussed: true }), { since, until, cap, wanted: ids.join('\n') });
 }
 
 /**
@@ -87,7 +116,8 @@ export function redundancyTexts(query: Query, since: string, until: string, cap:
   // Strings and timestamps cost most to bring into JS: the kind is a flag, the space a number, and
   // `active` is tested here rather than on ISO strings in JS (the same answer, as the period start
   // is a whole-millisecond instant).
-  const columns = `i.item_id, i.kind = 'wikiPage' AS is_page, n.space_no, i.last_at >= $since::TIMESTAMPTZ AS active, left(i.body, $cap::INTEGER) AS body`;
+  const columns = `i.item_id, i.kind = 'wikiPage' AS is_page, n.space_no, i.last_at >= $since::TIMESTAMPTZ AS active,
+    p.author_no, epoch_ms(i.first_at)::DOUBLE AS at_ms, left(i.body, $cap::INTEGER) AS body`;
   return query.batches<ItemText>(itemsSql(columns, { numbered: true }), { since, until, cap });
 }
 
@@ -99,4 +129,15 @@ export async function personNames(query: Query, ids: readonly string[]): Promise
     { ids: ids.join('\n') },
   );
   return new Map(rows.map((r) => [r.person_id, r.name]));
+}
+
+/**
+ * Every person's display name (and identity names), for the words a reason must not show: a
+ * shared "rare word" can be someone's name, which `--anonymize` would not find inside a word list.
+ */
+export async function allPersonNames(query: Query): Promise<string[]> {
+  const rows = await query.all<{ name: string }>(
+    `SELECT name FROM persons WHERE name IS NOT NULL UNION SELECT name FROM identities WHERE name IS NOT NULL ORDER BY name`,
+  );
+  return rows.map((r) => r.name);
 }

@@ -11,6 +11,8 @@ export interface TermCorpus {
   size: number;
   /** The dictionary: term id -> folded term. */
   terms: readonly string[];
+  /** Term id -> the first raw word seen that folds to it: how a reason shows the term to a reader. */
+  words: readonly string[];
   /**
    * Text k's distinct terms sit at positions `offsets[k]` to `offsets[k + 1]` (exclusive) of
    * `termIds` and `counts`, in the order of their first occurrence in the text (the order the
@@ -53,6 +55,7 @@ class IntList {
 export class TermCorpusBuilder {
   private readonly termIdOf = new Map<string, number>();
   private readonly terms: string[] = [];
+  private readonly words: string[] = [];
   /** Raw word -> term id, or -1 for a word that is no term. */
   private readonly foldedOf = new WordTable();
   private readonly offsets = new IntList();
@@ -98,6 +101,7 @@ export class TermCorpusBuilder {
     return {
       size: this.size,
       terms: this.terms,
+      words: this.words,
       offsets: this.offsets.view(),
       termIds: this.termIds.view(),
       counts: this.counts.view(),
@@ -134,15 +138,16 @@ export class TermCorpusBuilder {
     let id = -1;
     if (term !== null) {
       id = this.termIdOf.get(term) ?? -1;
-      if (id < 0) id = this.newTerm(term);
+      if (id < 0) id = this.newTerm(term, word);
     }
     this.foldedOf.add(word, id);
     return id;
   }
 
-  private newTerm(term: string): number {
+  private newTerm(term: string, word: string): number {
     const id = this.terms.length;
     this.terms.push(term);
+    this.words.push(word);
     this.termIdOf.set(term, id);
     this.df.push(0);
     this.lastText.push(0);

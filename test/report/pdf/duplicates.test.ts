@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RedundancyCluster } from '../../../src/metrics/redundancy/index.js';
 import { renderReport, type RenderOptions } from '../../../src/report/pdf/index.js';
-import { ITEMS_SHOWN, itemLines, suggestion } from '../../../src/report/pdf/sections/duplicates.js';
+import { ITEMS_SHOWN, itemLines, reasonLine, suggestion } from '../../../src/report/pdf/sections/duplicates.js';
 import { readPdf } from '../../helpers/pdf-text.js';
 import { richDocument, richIdentities, richRenderOptions, richRedundancy } from './rich-document.js';
 
@@ -18,32 +18,42 @@ function bigCluster(count: number): RedundancyCluster {
 }
 
 describe('duplicate-effort clusters in the PDF', () => {
-  it('gives each cluster a one-line suggestion naming the spaces and where it started first', () => {
+  it('gives each cluster a one-line suggestion: the action, the spaces and where it started first', () => {
     const cluster = bigCluster(3);
-    const dated = { ...cluster, people: 4, items: cluster.items.map((item, k) => ({ ...item, firstAt: `2026-0${5 - k}-10T09:00:00.000Z` })) };
+    const dated = { ...cluster, people: 4, action: 'writeFaq' as const, items: cluster.items.map((item, k) => ({ ...item, firstAt: `2026-0${5 - k}-10T09:00:00.000Z` })) };
     // Team 2 started first (2026-03-10), then Team 1 (April), then Team 0 (May).
-    expect(suggestion(dated, 'UTC')).toBe('Suggestion: connect the 4 people behind this in Team 2, Team 1 and Team 0; it started first in Team 2 on 10 Mar 2026, so later efforts can join it.');
+    expect(suggestion(dated, 'UTC')).toBe('Suggestion: write an FAQ or wiki page: the same thing keeps coming back; connect the 4 people behind it in Team 2, Team 1 and Team 0 (it started first in Team 2 on 10 Mar 2026).');
   });
 
-  it('counts private spaces in the suggestion instead of naming them (and never merges two into one)', () => {
+  it('counts private spaces in the suggestion instead of naming them, and hides the shared words', () => {
     const cluster = bigCluster(3);
     const privately = (k: number) => ({ space: '(private space)', firstAt: `2026-0${3 + k}-10T09:00:00.000Z` });
-    const two = { ...cluster, people: 1, items: [{ ...cluster.items[0]!, ...privately(0) }, { ...cluster.items[1]!, ...privately(1) }] };
-    expect(suggestion(two, 'UTC')).toBe('Suggestion: connect the person behind this in 2 private spaces; it started first in a private space on 10 Mar 2026, so later efforts can join it.');
-    const mixed = { ...cluster, people: 2, items: [{ ...cluster.items[0]!, ...privately(1) }, { ...cluster.items[2]!, firstAt: '2026-03-01T09:00:00.000Z' }] };
-    expect(suggestion(mixed, 'UTC')).toBe('Suggestion: connect the 2 people behind this in Team 2 and a private space; it started first in Team 2 on 1 Mar 2026, so later efforts can join it.');
+    const mixed = { ...cluster, people: 2, action: 'linkThreads' as const, sharedTerms: [], items: [{ ...cluster.items[0]!, ...privately(1) }, { ...cluster.items[2]!, firstAt: '2026-03-01T09:00:00.000Z' }] };
+    expect(suggestion(mixed, 'UTC')).toBe('Suggestion: link the two threads, so that whoever finds one finds the other; connect the 2 people behind it in Team 2 and a private space (it started first in Team 2 on 1 Mar 2026).');
+    expect(reasonLine(mixed)).toBe('Why: they share rare words (not shown: a private space is involved).');
+    // Even when metrics.json lists words (an older or edited file), a private item hides them.
+    expect(reasonLine({ ...mixed, sharedTerms: ['liblzma', 'mac'] })).toBe('Why: they share rare words (not shown: a private space is involved).');
+    expect(reasonLine({ ...cluster, sharedTerms: ['liblzma', 'mac'] })).toBe('Why: both use the rare words “liblzma”, “mac”.');
   });
 
   it('lists at most 4 items of a cluster, then how many more', () => {
     expect(ITEMS_SHOWN).toBe(4);
     expect(itemLines(bigCluster(219)).split('\n')).toEqual([
-      'Team 0: Shared forklift booking sheet, copy number 0 for this team',
-      'Team 1: Shared forklift booking sheet, copy number 1 for this team',
-      'Team 2: Shared forklift booking sheet, copy number 2 for this team',
-      'Team 3: Shared forklift booking sheet, copy number 3 for this team',
+      'Team 0: Shared forklift booking sheet, copy number 0 for this team (2 replies)',
+      'Team 1: Shared forklift booking sheet, copy number 1 for this team (2 replies)',
+      'Team 2: Shared forklift booking sheet, copy number 2 for this team (2 replies)',
+      'Team 3: Shared forklift booking sheet, copy number 3 for this team (2 replies)',
       'and 215 more, listed in metrics.json',
     ]);
     expect(itemLines(bigCluster(4)).split('\n')).toHaveLength(4);
+  });
+
+  it('lists cross-posts apart, by person, with the spaces and the time between', async () => {
+    const text = (await readPdf(await renderReport(richDocument(), options))).pages.join(' ');
+    expect(text).toContain('4 posts were left out as recurring templates.');
+    expect(text).toContain('Cross-posts (7)');
+    expect(text).toContain('Ana Ruiz in Ops and Logistics, 3 min apart: Canteen closed on Friday');
+    expect(text).toContain('and 6 more (metrics.json lists up to 1).');
   });
 
   it('keeps a cluster of 219 items to the pages a small cluster takes', async () => {

@@ -97,7 +97,9 @@ describe('the full report', () => {
     expect(text).not.toContain('secret merger plans');
     expect(text).not.toContain('secret layoff list');
     expect(text).toContain('(thread in a private space)');
-    expect(text).toContain('Ops: Forklift booking spreadsheet for night shifts Logistics: Night shift forklift booking sheet');
+    expect(text).toContain('Ops: Forklift booking spreadsheet for night shifts (2 replies) Logistics: Night shift forklift booking sheet (2 later revisions)');
+    // Its shared words would be the private thread's too.
+    expect(text).toContain('Why: they share rare words (not shown: a private space is involved).');
   });
 
   it('leaves no real name in the PDF under --anonymize', async () => {

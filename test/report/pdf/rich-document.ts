@@ -107,13 +107,15 @@ export function richIdentities(): IdentityReconciliation {
 
 export function richRedundancy(): Redundancy {
   const item = (id: string, space: string, title: string | undefined, kind: 'thread' | 'wikiPage' = 'thread') => ({
-    id, kind, spaceId: `s:${space}`, space, ...(title === undefined ? {} : { title }), firstAt: '2026-02-03T09:00:00.000Z', lastAt: '2026-02-20T09:00:00.000Z', people: [{ id: `${id}@example.com`, name: 'Ana Ruiz' }],
+    id, kind, spaceId: `s:${space}`, space, ...(title === undefined ? {} : { title }), firstAt: '2026-02-03T09:00:00.000Z', lastAt: '2026-02-20T09:00:00.000Z', people: [{ id: `${id}@example.com`, name: 'Ana Ruiz' }], responses: 2, responders: 1,
   });
   return {
-    method: 'TF-IDF cosine similarity over words.', threshold: 0.47, itemsCompared: 320, clustersFound: 1,
+    method: 'Rare-term share over the export.', matcher: 'rare-terms', threshold: 0.47, itemsCompared: 320, templatesLeftOut: 4, clustersFound: 1, crossPostsFound: 7,
+    crossPosts: [{ person: { id: 'Ana Ruiz@example.com', name: 'Ana Ruiz' }, items: [item('x1', 'Ops', 'Canteen closed on Friday'), item('x2', 'Logistics', 'Canteen closed on Friday')], gapMinutes: 3 }],
     clusters: [{
       items: [item('r1', 'Ops', 'Forklift booking spreadsheet for night shifts'), item('r2', 'Logistics', 'Night shift forklift booking sheet', 'wikiPage'), item('r3', '(private space)', undefined)],
       spaces: 3, people: 3, firstAt: '2026-02-03T09:00:00.000Z', lastAt: '2026-02-20T09:00:00.000Z', similarity: { min: 0.52, max: 0.71 },
+      gapDays: 17, sharedTerms: ['forklift', 'booking'], responses: 6, action: 'pointToPage',
     }],
   };
 }

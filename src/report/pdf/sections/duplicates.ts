@@ -1,7 +1,7 @@
-import type { Redundancy, RedundancyCluster, RedundantItem } from '../../../metrics/redundancy/index.js';
+import type { CrossPost, Redundancy, RedundancyAction, RedundancyCluster, RedundantItem } from '../../../metrics/redundancy/index.js';
 import { PRIVATE_SPACE_LABEL } from '../../../metrics/public-text.js';
 import { formatCount, formatDate } from '../format.js';
-import { NOTE, paragraph, subheading } from '../layout.js';
+import { bulletList, NOTE, paragraph, subheading } from '../layout.js';
 import { table } from '../table.js';
 import { omittedPart, safeTitle } from './common.js';
 
@@ -15,34 +15,83 @@ const CLUSTERS_SHOWN = 8;
  */
 export const ITEMS_SHOWN = 4;
 
-/** Duplicate-effort candidates: near-duplicate threads or pages in different spaces. */
+/** Cross-post groups the PDF lists; metrics.json keeps more. */
+const CROSS_POSTS_SHOWN = 5;
+
+/**
+ * Duplicate-effort candidates: posts by two or more people raising the same thing, each with why
+ * it matched, the time between, what each side drew, and what to do; then one person's
+ * cross-posts, apart (a moderator's matter, not a duplicate effort).
+ */
 export function duplicateEfforts(pdf: PDFKit.PDFDocument, redundancy: Redundancy | null, timeZone: string): void {
   if (!redundancy) return omittedPart(pdf, 'Duplicate-effort candidates', 'metrics.json holds no duplicate-effort figures.');
   subheading(pdf, `Duplicate-effort candidates (${formatCount(redundancy.clustersFound)})`);
-  paragraph(pdf, `Near-duplicate texts in two or more spaces, among ${formatCount(redundancy.itemsCompared)} threads and wiki pages compared. ${redundancy.method} Candidates to check, not proof of duplicated work.`, NOTE);
-  if (redundancy.clusters.length === 0) return paragraph(pdf, 'No candidate found.');
-  table(pdf, {
-    columns: [{ header: '#', width: 0.5 }, { header: 'Items (space: opening words)', width: 5.6 }, { header: 'Dates', width: 2.3 }, { header: 'People', width: 1.2, align: 'right' }, { header: 'Similarity', width: 1.6, align: 'right' }],
-    rows: redundancy.clusters.slice(0, CLUSTERS_SHOWN).map((cluster, index) => [
-      String(index + 1),
-      `${itemLines(cluster)}\n${suggestion(cluster, timeZone)}`,
-      `${formatDate(cluster.firstAt, timeZone)} – ${formatDate(cluster.lastAt, timeZone)}`,
-      formatCount(cluster.people),
-      `${cluster.similarity.min.toFixed(2)}–${cluster.similarity.max.toFixed(2)}`,
-    ]),
-  });
+  const templates = redundancy.templatesLeftOut === 0 ? '' : ` ${formatCount(redundancy.templatesLeftOut)} posts were left out as recurring templates.`;
+  paragraph(pdf, `Among ${formatCount(redundancy.itemsCompared)} threads and wiki pages compared. ${redundancy.method}${templates} Candidates to check, not proof of duplicated work.`, NOTE);
+  if (redundancy.clusters.length === 0) paragraph(pdf, 'No candidate found.');
+  else {
+    table(pdf, {
+      columns: [{ header: '#', width: 0.5 }, { header: 'Items (space: opening words, replies), why, what to do', width: 6.6 }, { header: 'Dates', width: 2.3 }, { header: 'People', width: 1.0, align: 'right' }, { header: 'Replies', width: 1.0, align: 'right' }],
+      rows: redundancy.clusters.slice(0, CLUSTERS_SHOWN).map((cluster, index) => [
+        String(index + 1),
+        `${itemLines(cluster)}\n${reasonLine(cluster)}\n${suggestion(cluster, timeZone)}`,
+        `${formatDate(cluster.firstAt, timeZone)} – ${formatDate(cluster.lastAt, timeZone)}\n${gapText(cluster.gapDays)} apart`,
+        formatCount(cluster.people),
+        formatCount(cluster.responses),
+      ]),
+    });
+  }
+  crossPosts(pdf, redundancy);
 }
 
+/** Why the items were matched: the rare words they share (hidden for a private space). */
+export function reasonLine(cluster: RedundancyCluster): string {
+  // metrics.json already leaves them out for a private space; an edited or older file might not.
+  const hidden = cluster.items.some((item) => item.space === PRIVATE_SPACE_LABEL);
+  if (cluster.sharedTerms.length === 0 || hidden) return 'Why: they share rare words (not shown: a private space is involved).';
+  return `Why: both use the rare words ${cluster.sharedTerms.map((t) => `“${t}”`).join(', ')}.`;
+}
+
+function gapText(days: number): string {
+  return days < 1 ? 'under a day' : days === 1 ? '1 day' : `${formatCount(days)} days`;
+}
+
+/** One person's copies in other spaces: listed apart, for moderators. */
+function crossPosts(pdf: PDFKit.PDFDocument, redundancy: Redundancy): void {
+  // Keep the heading with its note and first lines rather than alone at the foot of a page.
+  subheading(pdf, `Cross-posts (${formatCount(redundancy.crossPostsFound)})`, 90);
+  paragraph(pdf, 'One person posting the same text to several spaces. Useful to moderators (where should it live?); never counted as a duplicate effort.', NOTE);
+  if (redundancy.crossPosts.length === 0) return paragraph(pdf, 'No cross-post found.');
+  bulletList(pdf, redundancy.crossPosts.slice(0, CROSS_POSTS_SHOWN).map(crossPostLine));
+  const more = redundancy.crossPostsFound - Math.min(CROSS_POSTS_SHOWN, redundancy.crossPosts.length);
+  if (more > 0) paragraph(pdf, `and ${formatCount(more)} more (metrics.json lists up to ${formatCount(redundancy.crossPosts.length)}).`, NOTE);
+}
+
+function crossPostLine(post: CrossPost): string {
+  const who = post.person.name ?? 'One person';
+  const where = spacesText(post.items);
+  const first = post.items[0];
+  const title = first ? safeTitle(first.space, first.title, '(in a private space)') : '';
+  const gap = post.gapMinutes < 60 ? `${formatCount(post.gapMinutes)} min` : post.gapMinutes < 2880 ? `${formatCount(Math.round(post.gapMinutes / 60))} h` : `${formatCount(Math.round(post.gapMinutes / 1440))} days`;
+  return `${who} in ${where}, ${gap} apart: ${title}`;
+}
+
+const ACTION_TEXT: Record<RedundancyAction, string> = {
+  linkThreads: 'link the two threads, so that whoever finds one finds the other',
+  mergeThreads: 'merge the two threads, or link them both ways: each holds part of the answer',
+  writeFaq: 'write an FAQ or wiki page: the same thing keeps coming back',
+  pointToPage: 'point the threads to the wiki page and keep it current',
+};
+
 /**
- * One line a sponsor can act on: who to connect, and where the effort started first (so the
- * later one can join it rather than start over).
+ * One line a sponsor can act on: what to do, who to connect, and where the effort started first
+ * (so the later one can join it rather than start over).
  */
 export function suggestion(cluster: RedundancyCluster, timeZone: string): string {
   const byStart = [...cluster.items].sort((a, b) => (a.firstAt < b.firstAt ? -1 : a.firstAt > b.firstAt ? 1 : 0));
   const first = byStart[0];
-  const people = cluster.people === 1 ? 'the person' : `the ${formatCount(cluster.people)} people`;
   const started = first ? `${spaceLabel(first.space)} on ${formatDate(first.firstAt, timeZone)}` : '—';
-  return `Suggestion: connect ${people} behind this in ${spacesText(byStart)}; it started first in ${started}, so later efforts can join it.`;
+  return `Suggestion: ${ACTION_TEXT[cluster.action]}; connect the ${formatCount(cluster.people)} people behind it in ${spacesText(byStart)} (it started first in ${started}).`;
 }
 
 /**
@@ -72,5 +121,6 @@ export function itemLines(cluster: RedundancyCluster): string {
 
 function itemLine(item: RedundantItem): string {
   const what = item.kind === 'wikiPage' ? 'wiki page' : 'thread';
-  return `${item.space}: ${safeTitle(item.space, item.title, `(${what} in a private space)`)}`;
+  const drew = item.kind === 'wikiPage' ? `${formatCount(item.responses)} later revisions` : item.responses === 1 ? '1 reply' : `${formatCount(item.responses)} replies`;
+  return `${item.space}: ${safeTitle(item.space, item.title, `(${what} in a private space)`)} (${drew})`;
 }
