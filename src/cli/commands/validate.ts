@@ -10,6 +10,7 @@ import { loadInputs, type LoadLog } from '../../sources/load.js';
 import { configAndInputs } from '../config-and-inputs.js';
 import { createLogger } from '../output.js';
 import { withProgress, type ProgressLogger } from '../progress.js';
+import { adapterBotAccounts, botPeopleEntries } from '../bot-accounts.js';
 import { readPeople } from '../side-files.js';
 import { renderValidation, type InputFailure, type ValidationResult } from './validate-report.js';
 
@@ -80,7 +81,7 @@ export async function runValidate(inputs: readonly string[], flags: ValidateFlag
 /** Loads each input on its own (so one bad input does not hide the others) and judges the whole. */
 export async function validateInputs(inputs: readonly string[], config: ResolvedConfig, log: ProgressLogger): Promise<ValidationResult> {
   const sideProblems: string[] = [];
-  const people = await readPeople(config.people, (line) => sideProblems.push(line));
+  const people = [...botPeopleEntries(config.botAccounts), ...(await readPeople(config.people, (line) => sideProblems.push(line)))];
   // Problems are listed in the report itself, so loading's own echo of them is left out.
   const loadLog: LoadLog = { warn: () => {}, verbose: (m) => log.verbose(m), progress: log.progress?.bind(log) };
   const accounts: SourceAccount[] = [];
@@ -88,7 +89,7 @@ export async function validateInputs(inputs: readonly string[], config: Resolved
   const dataset = await Dataset.open({ spill: true, memoryLimit: config.memoryLimit });
   try {
     for (const [position, input] of inputs.entries()) {
-      const options = { includePrivate: config.includePrivate, botAccounts: config.botAccounts.map((b) => b.toLowerCase()), firstInputIndex: position * INDEX_STRIDE };
+      const options = { includePrivate: config.includePrivate, botAccounts: adapterBotAccounts(config.botAccounts, people), firstInputIndex: position * INDEX_STRIDE };
       try {
         accounts.push(...(await loadInputs([input], dataset, options, loadLog)));
       } catch (error) {
