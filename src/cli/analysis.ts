@@ -20,6 +20,8 @@ import { PARALLEL_READ_MIN_BYTES, type ParallelReadOptions } from '../sources/pa
 import { TOOL_VERSION } from '../version.js';
 import { adapterBotAccounts, botPeopleEntries } from './bot-accounts.js';
 import { clearDatasetFile } from './commands/analyze.js';
+import { documentGaps } from './gap-warnings.js';
+import { gapLine } from '../metrics/setup/gaps.js';
 import { computeProvenance, runOutputs } from './provenance.js';
 import { anonymized, businessCaseOf, laterSections, maskPrivateFolders } from './sections.js';
 import { stopwatch } from './timing.js';
@@ -103,6 +105,8 @@ async function analyze(inputs: readonly string[], config: ResolvedConfig, log: L
     const businessCase = businessCaseOf(document, ideas, config);
     setLaterSection(document, 'businessCase', { ...businessCase });
     document.warnings.push(...sideWarnings, ...businessCase.warnings);
+    // Once per empty part, with the setting that fills it (the PDF part says the same).
+    documentGaps(document, config).forEach((gap) => log.warn(gapLine(gap)));
     const empty = emptyPeriodWarning(document, accounts);
     if (empty) {
       document.warnings.push(empty);

@@ -11,7 +11,9 @@ import { configAndInputs } from '../config-and-inputs.js';
 import { createLogger } from '../output.js';
 import { withProgress, type ProgressLogger } from '../progress.js';
 import { adapterBotAccounts, botPeopleEntries } from '../bot-accounts.js';
+import { readiness } from '../readiness.js';
 import { readPeople } from '../side-files.js';
+import { setupFacts } from '../../metrics/setup/facts.js';
 import { renderValidation, type InputFailure, type ValidationResult } from './validate-report.js';
 
 /** The flags of `pilot-report validate` (the subset of analyze's that matters for reading inputs). */
@@ -99,13 +101,14 @@ export async function validateInputs(inputs: readonly string[], config: Resolved
     }
     // Duplicates and bots are only known once everything is in: the counts then match analyze's.
     await dataset.finalize(accounts, people);
+    const ready = readiness(await setupFacts(dataset.query), config);
+    return { ...judge(sourceQuality(accounts), failures, sideProblems, config.strict), readiness: ready };
   } finally {
     await dataset.close();
   }
-  return judge(sourceQuality(accounts), failures, sideProblems, config.strict);
 }
 
-function judge(sources: ValidationResult['sources'], failures: InputFailure[], sideProblems: string[], strict: boolean): ValidationResult {
+function judge(sources: ValidationResult['sources'], failures: InputFailure[], sideProblems: string[], strict: boolean): Omit<ValidationResult, 'readiness'> {
   const used = sources.reduce((n, s) => n + s.records.used, 0);
   const problemCount = sources.reduce((n, s) => n + s.problemCount, 0) + sideProblems.length;
   const reasons: string[] = [];
