@@ -60,8 +60,10 @@ export function suggestIdentities(rows: readonly IdentityRow[]): IdentitySuggest
   const links: { a: string; b: string; why: string }[] = [];
   const byName = new Map<string, IdentityRow[]>();
   for (const row of rows) {
-    const plain = row.name ? plainName(row.name) : '';
-    if (plain.includes(' ')) byName.set(plain, [...(byName.get(plain) ?? []), row]);
+    // A written full name (`Ana Ruiz`), not a handle that only reads as one (`ana.ruiz`).
+    if (!row.name?.trim().includes(' ')) continue;
+    const plain = plainName(row.name);
+    byName.set(plain, [...(byName.get(plain) ?? []), row]);
   }
   for (const same of byName.values()) {
     const first = same[0];
