@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cpSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, REPO_ROOT } from '../helpers/cli.js';
@@ -58,5 +58,15 @@ describe('pilot-report init on a terminal', () => {
       businessCase: { currency: 'USD', hourlyCost: 40 },
       moderators: ['priya.raghunathan@aurora.example'],
     });
+  });
+
+  it('writes nothing when stopped with Ctrl-C during the questions (exit 2, no stack trace)', async () => {
+    const dir = makeTempDir('pilot-report-tty-');
+    cpSync(path.join(REPO_ROOT, 'fixtures/sample-pilot', 'wiki'), path.join(dir, 'wiki'), { recursive: true });
+    const { code, screen } = await initOnTerminal(dir, [['Pilot name', '\u0003']]);
+    expect(code, screen).toBe(2);
+    expect(screen).toContain('error: init was stopped before the config was written; nothing was written');
+    expect(screen).not.toMatch(/\n\s+at .+:\d+:\d+/);
+    expect(existsSync(path.join(dir, 'pilot-report.config.json'))).toBe(false);
   });
 });

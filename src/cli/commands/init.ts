@@ -98,7 +98,7 @@ export async function runInit(flags: InitFlags, log: Logger, asking: InitAsking 
   const survey = await surveyFolder(dir, found.map((f) => f.input), side.people, log);
   tellSurvey(survey, log);
   const defaults = defaultAnswers(survey, path.basename(path.resolve(dir)));
-  const answers = asking.interactive ? await askAnswers(asking.kit, defaults, survey.active, { output: process.stderr }) : defaults;
+  const answers = asking.interactive ? await askAnswers(asking.kit, defaults, survey.active, { output: process.stderr }).catch(cancelled) : defaults;
   const proposal = buildProposal(survey, side, answers);
   const text = starterConfigText(found.map((f) => f.input), schemaReference(dir), proposal.config);
   // 'wx' fails if the file appeared since the check above; --force replaces it.
@@ -109,6 +109,14 @@ export async function runInit(flags: InitFlags, log: Logger, asking: InitAsking 
   if (proposal.suggestedPeople !== null) await writeSuggestions(path.join(dir, SUGGESTED_PEOPLE_FILE), proposal.suggestedPeople, flags.force === true, log);
   log.info(['', 'Next steps:', ...proposal.nextSteps.map((step) => `  [ ] ${step}`)].join('\n'));
   return 0;
+}
+
+/** Ctrl-C or a closed terminal during the questions: nothing is written, and that is no bug (exit 2). */
+function cancelled(error: unknown): never {
+  if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) {
+    throw new UsageError('init was stopped before the config was written; nothing was written', { cause: error });
+  }
+  throw error;
 }
 
 /** What init found that the person should know before the config is written. */

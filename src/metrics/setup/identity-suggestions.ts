@@ -124,9 +124,12 @@ function groupLinks(links: readonly { a: string; b: string; why: string }[], per
   for (const group of groups.values()) {
     const members = [...group.members].sort();
     const rowsOf = (id: string) => persons.get(id) ?? [];
-    const anchorId = members.find((id) => rowsOf(id).some((r) => r.email)) ?? members[0] ?? '';
+    // The row is keyed by an e-mail when one exists; else by an account of a chat source, whose
+    // name is more likely a full name than a wiki handle's.
+    const anchorId = members.find((id) => rowsOf(id).some((r) => r.email)) ?? members.find((id) => rowsOf(id).some((r) => r.source !== 'mediawiki')) ?? members[0] ?? '';
     const anchorRows = rowsOf(anchorId);
-    const fullName = anchorRows.map((r) => r.name).find((n) => n?.trim().includes(' ')) ?? anchorRows.find((r) => r.name)?.name ?? null;
+    const allRows = [...anchorRows, ...members.flatMap(rowsOf)];
+    const fullName = allRows.map((r) => r.name).find((n) => n?.trim().includes(' ')) ?? anchorRows.find((r) => r.name)?.name ?? null;
     out.push({
       anchor: { personId: anchorId, name: fullName, email: anchorRows.find((r) => r.email)?.email?.toLowerCase() ?? null },
       aliases: members.filter((id) => id !== anchorId).flatMap((id) => rowsOf(id).map((r) => r.identityId)).sort(),

@@ -58,3 +58,10 @@ describe('suggestIdentities', () => {
     expect(only).toEqual({ anchor: { personId: 'slack:U1', name: 'Wang Wei', email: null }, aliases: ['teams:t1'], evidence: ['same name "Wang Wei" in slack and teams'] });
   });
 });
+
+describe('suggestIdentities without e-mails', () => {
+  it('keys the row by the chat account, named by the full name, with the wiki account as an alias', () => {
+    const [only] = suggestIdentities([row('mediawiki:JNunez', 'JNunez'), row('slack:U9', 'José Núñez')]);
+    expect(only).toEqual({ anchor: { personId: 'slack:U9', name: 'José Núñez', email: null }, aliases: ['mediawiki:JNunez'], evidence: ['wiki user name "JNunez" reads as "José Núñez"'] });
+  });
+});
