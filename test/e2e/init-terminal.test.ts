@@ -21,7 +21,7 @@ function initOnTerminal(dir: string, answers: readonly [question: string, keys: 
     const timer = setTimeout(() => {
       child.kill();
       reject(new Error(`init did not finish; screen so far:\n${screen}`));
-    }, 60_000);
+    }, 80_000);
     child.stdout.on('data', (chunk: Buffer) => {
       screen += chunk.toString('utf8');
       const next = pending[0];
@@ -40,7 +40,7 @@ function initOnTerminal(dir: string, answers: readonly [question: string, keys: 
 }
 
 describe('pilot-report init on a terminal', () => {
-  it('asks the pilot name, currency, hourly cost and moderators, and writes the answers', async () => {
+  it('asks the pilot name, currency, hourly cost and moderators, and writes the answers', { timeout: 90_000 }, async () => {
     const dir = makeTempDir('pilot-report-tty-');
     for (const name of ['slack', 'wiki']) cpSync(path.join(REPO_ROOT, 'fixtures/sample-pilot', name), path.join(dir, name), { recursive: true });
     const { code, screen } = await initOnTerminal(dir, [
@@ -60,7 +60,7 @@ describe('pilot-report init on a terminal', () => {
     });
   });
 
-  it('writes nothing when stopped with Ctrl-C during the questions (exit 2, no stack trace)', async () => {
+  it('writes nothing when stopped with Ctrl-C during the questions (exit 2, no stack trace)', { timeout: 90_000 }, async () => {
     const dir = makeTempDir('pilot-report-tty-');
     cpSync(path.join(REPO_ROOT, 'fixtures/sample-pilot', 'wiki'), path.join(dir, 'wiki'), { recursive: true });
     const { code, screen } = await initOnTerminal(dir, [['Pilot name', '\u0003']]);

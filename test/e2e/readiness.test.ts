@@ -20,7 +20,7 @@ const count = (text: string, part: string) => text.split(part).length - 1;
 describe('what the report will lack, and how to fix it', () => {
   const dir = bareFolder();
 
-  it('validate lists each gap after the counts with the setting that fixes it, and still exits 0', () => {
+  it('validate lists each gap after the counts with the setting that fixes it, and still exits 0', { timeout: 120_000 }, () => {
     const result = runCli(['validate'], { cwd: dir });
     expect(result.code, result.stderr).toBe(0);
     const readiness = result.stdout.slice(result.stdout.indexOf('readiness:'));
@@ -34,7 +34,8 @@ describe('what the report will lack, and how to fix it', () => {
     expect(json.readiness.map((r) => r.key)).toEqual(['people', 'departments', 'moderators', 'businessCase', 'privateSpaces']);
   });
 
-  it('analyze warns once per empty part (not with --quiet), and the PDF part says how to fill it', async () => {
+  // Two analyze runs: slow on a loaded machine.
+  it('analyze warns once per empty part (not with --quiet), and the PDF part says how to fill it', { timeout: 120_000 }, async () => {
     const result = runCli(['analyze', '--as-of', '2026-11-01'], { cwd: dir });
     expect(result.code, result.stderr).toBe(0);
     expect(hasStackTrace(result.stderr)).toBe(false);
