@@ -122,6 +122,7 @@ function cancelled(error: unknown): never {
 /** What init found that the person should know before the config is written. */
 function tellSurvey(survey: Survey, log: Logger): void {
   log.info(`${survey.active.length} active people${survey.moderatorsByRole.length > 0 ? `, ${survey.moderatorsByRole.length} moderator(s) from the people file` : ''}`);
+  for (const { input, count } of survey.botRecords) log.info(`${input}: ${count} record(s) by bots or apps, left out`);
   for (const bot of survey.bots) {
     log.info(`${bot.excluded ? 'bot' : 'bot? (proposed in botAccounts)'}: ${bot.name ?? bot.account}${bot.name && bot.name !== bot.account ? ` (${bot.account})` : ''}: ${bot.evidence}`);
   }

@@ -16,6 +16,8 @@ export interface Survey extends SetupFacts {
   people: PeopleEntry[];
   /** Whether any row of the people file has a department. */
   peopleHaveDepartments: boolean;
+  /** Records skipped as bots, per export (Teams applications and Slack integrations have no account to name). */
+  botRecords: { input: string; count: number }[];
 }
 
 /**
@@ -38,7 +40,8 @@ export async function surveyFolder(dir: string, inputs: readonly string[], peopl
       }
     }
     await dataset.finalize(accounts, people);
-    return { ...(await setupFacts(dataset.query)), people, peopleHaveDepartments: people.some((p) => p.department !== null) };
+    const botRecords = accounts.filter((a) => (a.skippedByReason['bot'] ?? 0) > 0).map((a) => ({ input: path.relative(dir, a.path) || a.path, count: a.skippedByReason['bot'] ?? 0 }));
+    return { ...(await setupFacts(dataset.query)), people, peopleHaveDepartments: people.some((p) => p.department !== null), botRecords };
   } finally {
     await dataset.close();
   }

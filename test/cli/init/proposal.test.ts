@@ -44,6 +44,7 @@ const survey = (over: Partial<Survey> = {}): Survey => ({
   lastAt: null,
   people: [],
   peopleHaveDepartments: false,
+  botRecords: [],
   ...over,
 });
 
