@@ -61,7 +61,7 @@ export function registerInit(program: Command): void {
     .option('--quiet', 'only errors on stderr')
     .option('--verbose', 'more detail on stderr')
     .option('--debug', 'stack traces for internal errors')
-    .addHelpText('after', '\nExamples:\n  pilot-report init\n  pilot-report init --yes --dir reports/pilot --force\n\nExit codes: 0 written; 2 the config exists (add --force) or --dir is no folder.')
+    .addHelpText('after', '\nExamples:\n  pilot-report init\n  pilot-report init --yes --dir reports/pilot --force\n\nExit codes: 0 written; 2 the config exists (add --force), --dir is no folder, or the questions were stopped (Ctrl-C).')
     .action(async (flags: InitFlags) => {
       program.setOptionValue('exitCode', await runInit(flags, createLogger({ quiet: flags.quiet === true, verbose: flags.verbose === true })));
     });
