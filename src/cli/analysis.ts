@@ -18,7 +18,10 @@ import { createCsvSource } from '../sources/csv/index.js';
 import { loadInputs, type LoadLog } from '../sources/load.js';
 import { PARALLEL_READ_MIN_BYTES, type ParallelReadOptions } from '../sources/parallel/read-in-workers.js';
 import { TOOL_VERSION } from '../version.js';
+import { adapterBotAccounts, botPeopleEntries } from './bot-accounts.js';
 import { clearDatasetFile } from './commands/analyze.js';
+import { documentGaps } from './gap-warnings.js';
+import { gapLine } from '../metrics/setup/gaps.js';
 import { computeProvenance, runOutputs } from './provenance.js';
 import { anonymized, businessCaseOf, laterSections, maskPrivateFolders } from './sections.js';
 import { stopwatch } from './timing.js';
@@ -78,7 +81,7 @@ async function analyze(inputs: readonly string[], config: ResolvedConfig, log: L
       sideWarnings.push(line);
       log.warn(line);
     };
-    const people: PeopleEntry[] = await readPeople(config.people, sink);
+    const people: PeopleEntry[] = [...botPeopleEntries(config.botAccounts), ...(await readPeople(config.people, sink))];
     const ledger = await readIdeasLedger(config.ideasLedger, sink);
     const sources = config.csvMapping ? { csv: createCsvSource(config.csvMapping) } : {};
     // Input hashes are computed while the inputs are read: with worker threads reading, the main
@@ -87,7 +90,7 @@ async function analyze(inputs: readonly string[], config: ResolvedConfig, log: L
     const hashing = computeProvenance(inputs, config, { version: TOOL_VERSION, exclude: runOutputs(config), signal: stopHashing.signal });
     hashing.catch(() => undefined);
     const accounts = await watch.phase('read inputs', () =>
-      loadInputs(inputs, dataset, { includePrivate: config.includePrivate, botAccounts: config.botAccounts.map((b) => b.toLowerCase()), sources, parallel: parallelReads(config) }, log),
+      loadInputs(inputs, dataset, { includePrivate: config.includePrivate, botAccounts: adapterBotAccounts(config.botAccounts, people), sources, parallel: parallelReads(config) }, log),
     );
     if (config.strict) refuseProblems(accounts);
     await watch.phase('finalize dataset', () => dataset.finalize(accounts, people));
@@ -103,6 +106,8 @@ async function analyze(inputs: readonly string[], config: ResolvedConfig, log: L
     const businessCase = businessCaseOf(document, ideas, config);
     setLaterSection(document, 'businessCase', { ...businessCase });
     document.warnings.push(...sideWarnings, ...businessCase.warnings);
+    // Once per empty part, with the setting that fills it (the PDF part says the same).
+    documentGaps(document, config).forEach((gap) => log.warn(gapLine(gap)));
     const empty = emptyPeriodWarning(document, accounts);
     if (empty) {
       document.warnings.push(empty);

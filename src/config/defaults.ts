@@ -60,13 +60,15 @@ export interface ResolvedConfig {
   recognition?: WrittenConfig['recognition'];
   network?: WrittenConfig['network'];
   redundancy?: WrittenConfig['redundancy'];
-  businessCase: BusinessCaseConfig & { minutesSavedPerAnsweredQuestion: number };
+  businessCase: Omit<BusinessCaseConfig, '$notes'> & { minutesSavedPerAnsweredQuestion: number };
   targets: Target[];
 }
 
 /** Fills in every default of a merged written config. */
 export function normalizeConfig(written: WrittenConfig): ResolvedConfig {
-  const { $schema: _schema, ideas, businessCase, report, targets, ...rest } = written;
+  const { $schema: _schema, ideas, businessCase: writtenBusinessCase, report, targets, ...rest } = written;
+  // Notes are for the person filling the file in, not inputs: they never reach the report.
+  const { $notes: _notes, ...businessCase } = writtenBusinessCase ?? {};
   return {
     ...rest,
     inputs: [...(written.inputs ?? [])],
@@ -93,7 +95,7 @@ export function normalizeConfig(written: WrittenConfig): ResolvedConfig {
     businessCase: {
       ...businessCase,
       minutesSavedPerAnsweredQuestion:
-        businessCase?.minutesSavedPerAnsweredQuestion ?? SCHEMA_DEFAULTS.minutesSavedPerAnsweredQuestion,
+        businessCase.minutesSavedPerAnsweredQuestion ?? SCHEMA_DEFAULTS.minutesSavedPerAnsweredQuestion,
     },
     targets: (targets ?? []).map((t) => ({ ...t, level: t.level ?? 'error' })),
   };

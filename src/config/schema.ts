@@ -153,6 +153,10 @@ const businessCaseSchema = z
     licenceCostPerMonth: z.number().min(0).describe('Licence cost per month, in `currency` (program cost). No default.').optional(),
     orgSize: z.number().int().min(1).describe('Number of employees, for the scale-up projection. No default.').optional(),
     currency: z.string().min(1).describe('ISO 4217 currency code of the money amounts, e.g. `EUR`. No default.').optional(),
+    $notes: z
+      .record(z.string(), z.string())
+      .describe('What each input still unset means and where to find it (`pilot-report init` writes these); not read by the report.')
+      .optional(),
   })
   .describe('Assumptions of the business case; the report prints each one beside the result.');
 
@@ -219,7 +223,11 @@ export const configSchema = z
       .meta({ default: SCHEMA_DEFAULTS.readThreads })
       .optional(),
     strict: z.boolean().describe('Treat any row-level problem as an error (exit 2). Default: false.').meta({ default: false }).optional(),
-    botAccounts: stringList('Accounts (e-mails, ids or wiki user names) that are bots, not persons.').meta({ default: [] }).optional(),
+    botAccounts: stringList(
+      'Accounts that are bots, not persons: e-mails, identity ids (`yammer:1488`, `teams:<id>`), Slack ids or handles, or wiki user names. Wiki accounts named like bots (`AuroraBot`, `sync-bot`) count as bots anyway; `!<wiki name>` says such an account is a person.',
+    )
+      .meta({ default: [] })
+      .optional(),
     moderators: stringList('Moderators, by e-mail or identity id.').meta({ default: [] }).optional(),
     ideas: ideasSchema.optional(),
     unansweredListSize: z.number().int().min(0).describe('How many of the oldest unanswered threads are listed. Default: 10.')

@@ -31,7 +31,9 @@ describe('pilot-report init (end to end)', () => {
     expect(written['inputs']).toEqual(['yammer/']);
     expect(written).toMatchObject({ out: './pilot-report-out/', timeZone: 'UTC', includePrivate: false, minGroupSize: 5, unansweredListSize: 10 });
     expect(written['ideas']).toMatchObject({ tags: ['#idea', '#suggestion', '#proposal'], endorseThreshold: 3, stallDays: 30 });
-    expect(written['businessCase']).toEqual({ minutesSavedPerAnsweredQuestion: 15 });
+    // Not a terminal (a pipe, as in CI): nothing was asked, every business-case input is left to fill in.
+    expect(written['businessCase']).toMatchObject({ minutesSavedPerAnsweredQuestion: 15 });
+    expect(Object.keys(written['businessCase'] as object)).toEqual(['minutesSavedPerAnsweredQuestion', '$notes']);
     // The temp folder is outside the repository: $schema is a relative path back to the shipped file.
     const schemaRef = written['$schema'];
     expect(typeof schemaRef).toBe('string');

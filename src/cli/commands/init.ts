@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { DEFAULT_CONFIG } from '../../config/defaults.js';
 import { DEFAULT_CONFIG_FILE } from '../../config/load.js';
-import { configSchema } from '../../config/schema.js';
+import { configSchema, type WrittenConfig } from '../../config/schema.js';
 import { InternalError, PilotError, UsageError } from '../../errors.js';
 import type { SourceKind } from '../../model/types.js';
 import { makeTree } from '../../sources/input-tree.js';
@@ -13,12 +13,17 @@ import { openInput } from '../../sources/open-input.js';
 import { DETECTION_ORDER, SOURCES } from '../../sources/registry.js';
 import type { InputFile, InputTree } from '../../sources/types.js';
 import { TOOL_VERSION } from '../../version.js';
+import { askAnswers, INQUIRER, type PromptKit } from '../init/prompts.js';
+import { buildProposal, defaultAnswers, SUGGESTED_PEOPLE_FILE } from '../init/proposal.js';
+import { findSideFiles } from '../init/side-files.js';
+import { surveyFolder, type Survey } from '../init/survey.js';
 import { createLogger, type Logger } from '../output.js';
 
 /** The flags of `pilot-report init`. */
 export interface InitFlags {
   force?: boolean;
   dir?: string;
+  yes?: boolean;
   quiet?: boolean;
   verbose?: boolean;
 }
@@ -28,6 +33,13 @@ export interface FoundExport {
   /** Relative to the config file's folder, `/`-separated (`.` for the folder itself). */
   input: string;
   kind: SourceKind;
+}
+
+/** How init asks: the prompts library on a terminal; tests pass the library wrapped in its test helper. */
+export interface InitAsking {
+  /** Ask at all (default: stdin and stderr are terminals and `--yes` is not given). */
+  interactive: boolean;
+  kit: PromptKit;
 }
 
 /** The shipped config schema: three levels above this file in both src/ and dist/. */
@@ -42,24 +54,33 @@ const EXPORT_FILE = /\.(zip|xml|xml\.gz|json)$/i;
 export function registerInit(program: Command): void {
   program
     .command('init')
-    .description('write a starter pilot-report.config.json for the exports here')
+    .description('write a starter pilot-report.config.json for the exports, people file and idea ledger here')
     .option('--dir <folder>', 'folder to look for exports in and write the config to (default: the current folder)')
-    .option('--force', 'overwrite an existing pilot-report.config.json')
+    .option('-y, --yes', 'take the defaults without asking (also when not on a terminal, as in CI)')
+    .option('--force', 'overwrite an existing pilot-report.config.json (and people.suggested.csv)')
     .option('--quiet', 'only errors on stderr')
     .option('--verbose', 'more detail on stderr')
     .option('--debug', 'stack traces for internal errors')
-    .addHelpText('after', '\nExamples:\n  pilot-report init\n  pilot-report init --dir reports/pilot --force\n\nExit codes: 0 written; 2 the config exists (add --force) or --dir is no folder.')
+    .addHelpText('after', '\nExamples:\n  pilot-report init\n  pilot-report init --yes --dir reports/pilot --force\n\nExit codes: 0 written; 2 the config exists (add --force), --dir is no folder, or the questions were stopped (Ctrl-C).')
     .action(async (flags: InitFlags) => {
       program.setOptionValue('exitCode', await runInit(flags, createLogger({ quiet: flags.quiet === true, verbose: flags.verbose === true })));
     });
 }
 
+/** On a terminal, and not told `--yes`: ask. */
+function defaultAsking(flags: InitFlags): InitAsking {
+  return { interactive: flags.yes !== true && process.stdin.isTTY === true && process.stderr.isTTY === true, kit: INQUIRER };
+}
+
 /**
  * `pilot-report init`: detects the exports in a folder (the folder itself, or its direct children:
- * folders and .zip/.xml/.json files) and writes `pilot-report.config.json` there with every
- * default spelled out. An existing file is kept unless `--force` (exit 2).
+ * folders and .zip/.xml/.json files), a people file and an idea ledger among its CSV files (by
+ * header), reads the exports once to propose bots, moderators and identity suggestions, asks for
+ * what only a person knows (on a terminal), and writes `pilot-report.config.json` there with every
+ * default spelled out, plus `people.suggested.csv` when accounts look like one person. An existing
+ * config is kept unless `--force` (exit 2).
  */
-export async function runInit(flags: InitFlags, log: Logger): Promise<number> {
+export async function runInit(flags: InitFlags, log: Logger, asking: InitAsking = defaultAsking(flags)): Promise<number> {
   const dir = flags.dir ?? '.';
   const info = await stat(dir).catch(() => null);
   if (!info?.isDirectory()) throw new UsageError(`${dir}: --dir must name an existing folder`);
@@ -70,21 +91,63 @@ export async function runInit(flags: InitFlags, log: Logger): Promise<number> {
   const found = await detectExportsIn(dir, log);
   found.forEach((f) => log.info(`found ${SOURCES[f.kind].title}: ${f.input}`));
   if (found.length === 0) log.warn(`no export found in ${dir}; list your exports under "inputs" in ${target}`);
-  const text = starterConfigText(found.map((f) => f.input), schemaReference(dir));
+  const side = await findSideFiles(dir);
+  if (side.people) log.info(`found a people file: ${side.people}`);
+  if (side.ideasLedger) log.info(`found an idea ledger: ${side.ideasLedger}`);
+  side.notes.forEach((note) => log.warn(note));
+  const survey = await surveyFolder(dir, found.map((f) => f.input), side.people, log);
+  tellSurvey(survey, log);
+  const defaults = defaultAnswers(survey, path.basename(path.resolve(dir)));
+  const answers = asking.interactive ? await askAnswers(asking.kit, defaults, survey.active, { output: process.stderr }).catch(cancelled) : defaults;
+  const proposal = buildProposal(survey, side, answers);
+  const text = starterConfigText(found.map((f) => f.input), schemaReference(dir), proposal.config);
   // 'wx' fails if the file appeared since the check above; --force replaces it.
   await writeFile(target, text, { flag: flags.force ? 'w' : 'wx' }).catch((cause: unknown) => {
     throw new UsageError(`${target}: cannot be written (${errorCode(cause)})`, { cause });
   });
-  log.info(`wrote ${target} (${found.length} input${found.length === 1 ? '' : 's'}); next: pilot-report validate, then pilot-report analyze`);
+  log.info(`wrote ${target} (${found.length} input${found.length === 1 ? '' : 's'})`);
+  if (proposal.suggestedPeople !== null) await writeSuggestions(path.join(dir, SUGGESTED_PEOPLE_FILE), proposal.suggestedPeople, flags.force === true, log);
+  log.info(['', 'Next steps:', ...proposal.nextSteps.map((step) => `  [ ] ${step}`)].join('\n'));
   return 0;
 }
 
+/** Ctrl-C or a closed terminal during the questions: nothing is written, and that is no bug (exit 2). */
+function cancelled(error: unknown): never {
+  if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) {
+    throw new UsageError('init was stopped before the config was written; nothing was written', { cause: error });
+  }
+  throw error;
+}
+
+/** What init found that the person should know before the config is written. */
+function tellSurvey(survey: Survey, log: Logger): void {
+  log.info(`${survey.active.length} active people${survey.moderatorsByRole.length > 0 ? `, ${survey.moderatorsByRole.length} moderator(s) from the people file` : ''}`);
+  for (const { input, count } of survey.botRecords) log.info(`${input}: ${count} record(s) by bots or apps, left out`);
+  for (const bot of survey.bots) {
+    log.info(`${bot.excluded ? 'bot' : 'bot? (proposed in botAccounts)'}: ${bot.name ?? bot.account}${bot.name && bot.name !== bot.account ? ` (${bot.account})` : ''}: ${bot.evidence}`);
+  }
+  for (const s of survey.suggestions) {
+    log.info(`same person? ${s.anchor.name ?? s.anchor.personId} and ${s.aliases.join(', ')}: ${s.evidence.join('; ')}`);
+  }
+}
+
+/** The suggestion file is the champion's to edit: an existing one is kept unless --force. */
+async function writeSuggestions(file: string, text: string, force: boolean, log: Logger): Promise<void> {
+  try {
+    await writeFile(file, text, { flag: force ? 'w' : 'wx' });
+    log.info(`wrote ${file}: accounts that look like one person, to confirm`);
+  } catch (cause) {
+    if (errorCode(cause) === 'EEXIST') log.warn(`${file}: already exists; it was left as it is (add --force to replace it)`);
+    else throw new UsageError(`${file}: cannot be written (${errorCode(cause)})`, { cause });
+  }
+}
+
 /**
- * The starter config: `$schema`, `inputs`, then every default in the schema's key order, checked
- * against the schema it points at.
+ * The starter config: `$schema`, `inputs`, then every default (or the proposed value) in the
+ * schema's key order, checked against the schema it points at.
  */
-export function starterConfigText(inputs: readonly string[], schemaRef: string): string {
-  const defaults: Record<string, unknown> = { ...DEFAULT_CONFIG, $schema: schemaRef, inputs: [...inputs] };
+export function starterConfigText(inputs: readonly string[], schemaRef: string, proposed: WrittenConfig = {}): string {
+  const defaults: Record<string, unknown> = { ...DEFAULT_CONFIG, ...proposed, $schema: schemaRef, inputs: [...inputs] };
   const ordered: Record<string, unknown> = {};
   for (const key of Object.keys(configSchema.shape)) if (defaults[key] !== undefined) ordered[key] = defaults[key];
   const checked = configSchema.safeParse(ordered);

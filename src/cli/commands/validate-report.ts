@@ -3,6 +3,7 @@
  */
 import type { SourceQuality } from '../../metrics/types.js';
 import { formatCount } from '../progress.js';
+import type { ReadinessItem } from '../readiness.js';
 
 /** An input that could not be used at all, with the error message (first line: place and problem). */
 export interface InputFailure {
@@ -24,6 +25,8 @@ export interface ValidationResult {
   /** Every problem found: in the exports (all of them, not only those listed) and in side files. */
   problemCount: number;
   strict: boolean;
+  /** What the report will lack, and the setting or file that fixes each (empty when nothing). */
+  readiness: ReadinessItem[];
 }
 
 /** How many problems per source the text report lists; `--json` has the first 20. */
@@ -38,6 +41,9 @@ export function renderValidation(result: ValidationResult): string {
   }
   if (result.sideProblems.length > 0) {
     lines.push(`side files: ${result.sideProblems.length} problem(s)`, ...result.sideProblems.slice(0, PROBLEMS_LISTED).map((p) => `  ${p}`));
+  }
+  if (result.readiness.length > 0) {
+    lines.push('', 'readiness: what the report will lack, and how to fix it', ...result.readiness.flatMap((item) => [`  - ${item.finding}`, `    fix: ${item.fix}`]));
   }
   lines.push('', verdict(result));
   return `${lines.join('\n')}\n`;

@@ -10,7 +10,10 @@ import { loadInputs, type LoadLog } from '../../sources/load.js';
 import { configAndInputs } from '../config-and-inputs.js';
 import { createLogger } from '../output.js';
 import { withProgress, type ProgressLogger } from '../progress.js';
+import { adapterBotAccounts, botPeopleEntries } from '../bot-accounts.js';
+import { readiness } from '../readiness.js';
 import { readPeople } from '../side-files.js';
+import { setupFacts } from '../../metrics/setup/facts.js';
 import { renderValidation, type InputFailure, type ValidationResult } from './validate-report.js';
 
 /** The flags of `pilot-report validate` (the subset of analyze's that matters for reading inputs). */
@@ -80,7 +83,7 @@ export async function runValidate(inputs: readonly string[], flags: ValidateFlag
 /** Loads each input on its own (so one bad input does not hide the others) and judges the whole. */
 export async function validateInputs(inputs: readonly string[], config: ResolvedConfig, log: ProgressLogger): Promise<ValidationResult> {
   const sideProblems: string[] = [];
-  const people = await readPeople(config.people, (line) => sideProblems.push(line));
+  const people = [...botPeopleEntries(config.botAccounts), ...(await readPeople(config.people, (line) => sideProblems.push(line)))];
   // Problems are listed in the report itself, so loading's own echo of them is left out.
   const loadLog: LoadLog = { warn: () => {}, verbose: (m) => log.verbose(m), progress: log.progress?.bind(log) };
   const accounts: SourceAccount[] = [];
@@ -88,7 +91,7 @@ export async function validateInputs(inputs: readonly string[], config: Resolved
   const dataset = await Dataset.open({ spill: true, memoryLimit: config.memoryLimit });
   try {
     for (const [position, input] of inputs.entries()) {
-      const options = { includePrivate: config.includePrivate, botAccounts: config.botAccounts.map((b) => b.toLowerCase()), firstInputIndex: position * INDEX_STRIDE };
+      const options = { includePrivate: config.includePrivate, botAccounts: adapterBotAccounts(config.botAccounts, people), firstInputIndex: position * INDEX_STRIDE };
       try {
         accounts.push(...(await loadInputs([input], dataset, options, loadLog)));
       } catch (error) {
@@ -98,13 +101,14 @@ export async function validateInputs(inputs: readonly string[], config: Resolved
     }
     // Duplicates and bots are only known once everything is in: the counts then match analyze's.
     await dataset.finalize(accounts, people);
+    const ready = readiness(await setupFacts(dataset.query), config);
+    return { ...judge(sourceQuality(accounts), failures, sideProblems, config.strict), readiness: ready };
   } finally {
     await dataset.close();
   }
-  return judge(sourceQuality(accounts), failures, sideProblems, config.strict);
 }
 
-function judge(sources: ValidationResult['sources'], failures: InputFailure[], sideProblems: string[], strict: boolean): ValidationResult {
+function judge(sources: ValidationResult['sources'], failures: InputFailure[], sideProblems: string[], strict: boolean): Omit<ValidationResult, 'readiness'> {
   const used = sources.reduce((n, s) => n + s.records.used, 0);
   const problemCount = sources.reduce((n, s) => n + s.problemCount, 0) + sideProblems.length;
   const reasons: string[] = [];

@@ -2,7 +2,8 @@ import { InputError } from '../../errors.js';
 import type { SourceRecord } from '../../model/types.js';
 import type { InputFile, InputTree, Source, SourceContext } from '../types.js';
 import { DUMP_LIMITS, parseDump, type DumpEvent, type DumpLimits, type DumpSite, type RawRevision } from './dump-parser.js';
-import { botMatcher, mapRevision, wikiOf, type Wiki } from './map-revision.js';
+import { botMatcher, mapRevision, wikiOf, type BotDecision, type Wiki } from './map-revision.js';
+import { wikiIdentityId } from './usernames.js';
 import { BZIP2_DUMP_FILE, DUMP_FILE, fileStem, openDump, sniffDump } from './open-dump.js';
 import { wikitextLinks } from './wiki-links.js';
 
@@ -39,7 +40,9 @@ interface ReadState {
   wikis: Map<string, Wiki>;
   pagesSeen: Set<string>;
   identitiesSent: Set<string>;
-  isBot: (username: string) => boolean;
+  isBot: (username: string) => BotDecision;
+  /** Accounts counted as bots by their names, for the data-quality note. */
+  namedBots: Set<string>;
 }
 
 async function* read(input: InputTree, ctx: SourceContext, limits: DumpLimits): AsyncGenerator<SourceRecord> {
@@ -48,7 +51,7 @@ async function* read(input: InputTree, ctx: SourceContext, limits: DumpLimits): 
     throw new InputError(input.displayPath, null, 'holds no MediaWiki XML dump (.xml or .xml.gz)');
   }
   const alone = candidates.length === 1;
-  const state: ReadState = { wikis: new Map(), pagesSeen: new Set(), identitiesSent: new Set(), isBot: botMatcher(ctx.options.botAccounts) };
+  const state: ReadState = { wikis: new Map(), pagesSeen: new Set(), identitiesSent: new Set(), isBot: botMatcher(ctx.options.botAccounts), namedBots: new Set() };
   for (const file of candidates) {
     if (BZIP2_DUMP_FILE.test(file.name)) {
       refuse(file, alone, ctx, 'is a bzip2-compressed dump, which pilot-report cannot read', `decompress it first (bunzip2 -k ${file.name}, or 7-Zip), or gzip it, and pass the .xml or .xml.gz`);
@@ -58,6 +61,10 @@ async function* read(input: InputTree, ctx: SourceContext, limits: DumpLimits): 
     if (sniff.kind === 'unreadable') refuse(file, alone, ctx, `cannot be read: ${sniff.message}`, 'is it a complete gzip file?');
     else if (sniff.kind === 'other') refuse(file, alone, ctx, 'is not a MediaWiki XML dump (no <mediawiki> root element near its start)', 'export pages with Special:Export or dumpBackup.php');
     else yield* readDumpFile(file, ctx, state, alone, limits);
+  }
+  if (state.namedBots.size > 0) {
+    const names = [...state.namedBots].sort();
+    ctx.note(`counted as bots by their user names: ${names.join(', ')} (a people-file row with the alias mediawiki:<name> and a role other than bot, or "!<name>" in botAccounts, makes one a person)`);
   }
 }
 
@@ -106,6 +113,7 @@ function* revisionRecords(revision: RawRevision, wiki: Wiki, file: InputFile, ct
   }
   const outcome = mapRevision(revision, { wiki, file: file.displayPath, firstInPage, isBot: state.isBot });
   if (!outcome.use) {
+    if (outcome.namedBot !== undefined) yield* namedBotIdentity(outcome.namedBot, state);
     if (outcome.problem) ctx.problem({ ...at, reason: outcome.reason, detail: outcome.detail });
     ctx.skip(outcome.reason, at, outcome.detail);
     return;
@@ -115,6 +123,18 @@ function* revisionRecords(revision: RawRevision, wiki: Wiki, file: InputFile, ct
     yield { type: 'identity', identity: outcome.identity };
   }
   yield { type: 'activity', activity: outcome.activity };
+}
+
+/**
+ * A bot found by its name is announced once as a bot identity, so that `init` and `validate` can
+ * name it; its revisions are skipped as `bot` like a listed bot's.
+ */
+function* namedBotIdentity(username: string, state: ReadState): Generator<SourceRecord> {
+  state.namedBots.add(username);
+  const id = wikiIdentityId(username);
+  if (state.identitiesSent.has(id)) return;
+  state.identitiesSent.add(id);
+  yield { type: 'identity', identity: { id, source: 'mediawiki', name: username, email: null, department: null, isBot: true } };
 }
 
 /** A read that stopped early: the open revision is lost (skipped `malformed`), the rest was used. */

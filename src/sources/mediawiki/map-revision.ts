@@ -33,7 +33,7 @@ export function wikiOf(site: DumpSite, fileStem: string): Wiki {
 /** What becomes of one revision. `problem` marks skips that are data errors, not policy. */
 export type RevisionOutcome =
   | { use: true; activity: Activity; identity: Identity }
-  | { use: false; reason: SkipReason; detail: string; problem: boolean };
+  | { use: false; reason: SkipReason; detail: string; problem: boolean; namedBot?: string };
 
 /** Facts about a revision that come from outside it. */
 export interface RevisionContext {
@@ -41,8 +41,11 @@ export interface RevisionContext {
   file: string;
   /** The revision is the first of its page in the dump (spec §1: only then may it be a creation). */
   firstInPage: boolean;
-  isBot(username: string): boolean;
+  isBot(username: string): BotDecision;
 }
+
+/** Why a wiki account is a bot: listed in `botAccounts`, or named like one; null for a person. */
+export type BotDecision = 'listed' | 'named' | null;
 
 /**
  * Maps one revision to a `page_create` / `page_edit` activity, or says why it is skipped:
@@ -62,7 +65,9 @@ export function mapRevision(rev: RawRevision, ctx: RevisionContext): RevisionOut
   if (!who?.username) return skip('missingField', `revision ${id} has no <contributor> user name or IP`, true);
   const username = normalizeWikiUsername(who.username);
   if (isTemporaryAccount(username)) return skip('anonymous', `revision ${id} by temporary account ${username}`, false);
-  if (ctx.isBot(username)) return skip('bot', `revision ${id} by bot account ${username}`, false);
+  const bot = ctx.isBot(username);
+  if (bot === 'named') return { use: false, reason: 'bot', detail: `revision ${id} by ${username}, named like a bot`, problem: false, namedBot: username };
+  if (bot === 'listed') return skip('bot', `revision ${id} by bot account ${username}`, false);
   const page = rev.pageId === null ? (rev.pageTitle === null ? null : `title:${rev.pageTitle}`) : `page:${rev.pageId}`;
   if (page === null) return skip('missingField', `revision ${id}: its <page> has neither <id> nor <title>`, true);
   const isRoot = rev.parentId === null || rev.parentId === '0';
@@ -89,13 +94,26 @@ export function mapRevision(rev: RawRevision, ctx: RevisionContext): RevisionOut
 }
 
 /**
- * Bot accounts from config are lower-cased names; accept them with or without the `mediawiki:`
- * prefix and with underscores or spaces, as people copy them from URLs.
+ * A user name that reads as a bot's: `bot` at the end of a word, in any case (`AuroraBot`,
+ * `Maintenance bot`, `sync-bot`, `Bot 2`), not inside one (`Botany`). Bots on MediaWiki are
+ * registered accounts named so by convention; the bot user group is not in XML dumps.
  */
-export function botMatcher(botAccounts: readonly string[]): (username: string) => boolean {
-  const bots = new Set(botAccounts.map((name) => name.trim().toLowerCase().replace(/_/g, ' ')));
+export const NAMED_LIKE_BOT = /bot(?!\p{L})/iu;
+
+/**
+ * Bot accounts from config are lower-cased names; accept them with or without the `mediawiki:`
+ * prefix and with underscores or spaces, as people copy them from URLs. An entry starting with `!`
+ * says the account is a person although its name reads as a bot's (the CLI adds one for every wiki
+ * alias of a people-file row whose role is not `bot`); a listed bot stays a bot.
+ */
+export function botMatcher(botAccounts: readonly string[]): (username: string) => BotDecision {
+  const clean = (name: string) => name.trim().toLowerCase().replace(/_/g, ' ').replace(/^mediawiki:/, '');
+  const bots = new Set(botAccounts.filter((name) => !name.startsWith('!')).map(clean));
+  const persons = new Set(botAccounts.filter((name) => name.startsWith('!')).map((name) => clean(name.slice(1))));
   return (username) => {
     const name = username.toLowerCase();
-    return bots.has(name) || bots.has(`mediawiki:${name}`);
+    if (bots.has(name)) return 'listed';
+    if (persons.has(name)) return null;
+    return NAMED_LIKE_BOT.test(username) ? 'named' : null;
   };
 }

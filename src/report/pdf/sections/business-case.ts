@@ -1,7 +1,8 @@
 import type { Assumption, BusinessCase, Scenario, ScenarioName } from '../../../metrics/business-case.js';
 import { chartBlock } from '../chart-block.js';
 import { formatCount, formatDecimal, formatMoney, formatPercent, MISSING } from '../format.js';
-import { bulletList, BODY, heading, NOTE, subheading } from '../layout.js';
+import { bulletList, BODY, heading, NOTE, paragraph, subheading } from '../layout.js';
+import { FILL_HINTS } from '../../../metrics/setup/gaps.js';
 import { drawText, measureText } from '../rich-text.js';
 import { table } from '../table.js';
 import { COLOURS, CONTENT_WIDTH, PAGE, SPACE } from '../theme.js';
@@ -19,6 +20,7 @@ export const businessCaseSection: ReportSection = {
     if (!business) return;
     heading(pdf, 'Business case (estimate)', 200);
     estimateBanner(pdf, report.template.text.estimateLabel);
+    if (!showsMoney(business)) paragraph(pdf, `No money is shown. To fill it, ${FILL_HINTS.businessCase}`, NOTE);
     subheading(pdf, 'Scenarios');
     table(pdf, {
       columns: [{ header: 'Figure', width: 4 }, ...NAMES.map((name) => ({ header: scenarioHeader(business, name), width: 1.6, align: 'right' as const }))],
@@ -36,6 +38,12 @@ export const businessCaseSection: ReportSection = {
     }
   },
 };
+
+/** Money needs both the hourly cost and the currency (see metrics/business-case.ts). */
+function showsMoney(business: BusinessCase): boolean {
+  const hourlyCost = business.assumptions.find((a) => a.key === 'hourlyCost');
+  return business.currency !== null && hourlyCost !== undefined && hourlyCost.value !== null;
+}
 
 function scenarioHeader(business: BusinessCase, name: ScenarioName): string {
   return `${name[0]?.toUpperCase() ?? ''}${name.slice(1)} (×${formatDecimal(business.scenarios[name].factor)})`;

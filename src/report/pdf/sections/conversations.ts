@@ -7,6 +7,7 @@ import { table } from '../table.js';
 import { monthLabel, omittedPart, PRIVATE_SPACE, shownTitle } from './common.js';
 import type { ModerationView } from './read-moderation.js';
 import type { ReportSection } from './types.js';
+import { FILL_HINTS } from '../../../metrics/setup/gaps.js';
 
 /** Threads, answers and response times, moderation, and the threads still waiting for an answer. */
 export const conversationsSection: ReportSection = {
@@ -68,7 +69,7 @@ function responseTimes(pdf: PDFKit.PDFDocument, data: MetricsDocument, mod: Mode
 
 function moderation(pdf: PDFKit.PDFDocument, mod: ModerationView | null): void {
   if (!mod) return omittedPart(pdf, 'Moderation', 'metrics.json holds no moderation figures.');
-  if (mod.moderatorCount === 0) return omittedPart(pdf, 'Moderation', 'no moderators were configured (config `moderators` or the people file’s role).');
+  if (mod.moderatorCount === 0) return omittedPart(pdf, 'Moderation', `no moderators were configured. To fill it, ${FILL_HINTS.moderators}`);
   subheading(pdf, 'Threads a moderator joined, and threads no moderator joined');
   const row = (label: string, pick: (group: ModerationView['withModerator']) => string): string[] => [label, pick(mod.withModerator), pick(mod.withoutModerator)];
   table(pdf, {

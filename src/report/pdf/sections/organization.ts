@@ -8,6 +8,7 @@ import { duplicateEfforts } from './duplicates.js';
 import { readRedundancy } from './read-redundancy.js';
 import type { NetworkView } from './read-network.js';
 import type { ReportSection } from './types.js';
+import { FILL_HINTS } from '../../../metrics/setup/gaps.js';
 
 /** Departments in the heatmap: the largest ones; the rest are listed in metrics.json. */
 const HEATMAP_MAX = 12;
@@ -25,7 +26,7 @@ export const organizationSection: ReportSection = {
     else {
       paragraph(pdf, `${formatCount(network.connectedPeople)} of ${formatCount(network.people)} people interacted with someone (a reply, mention or reaction), forming ${formatCount(network.ties)} ties.`);
       if (network.departments) departments(pdf, network.departments, configuredMinGroup(report.config));
-      else omittedPart(pdf, 'Departments', 'no active person has a known department (add a people file).');
+      else omittedPart(pdf, 'Departments', `no active person has a known department. To fill it, ${FILL_HINTS.departments}`);
       brokers(pdf, network);
     }
     duplicateEfforts(pdf, readRedundancy(data.redundancy), data.period.timeZone);
