@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { ResolvedConfig } from '../config/defaults.js';
 import { toMetricsConfig } from '../config/defaults.js';
 import { resolveConfiguredPeriod, resolveDateBound } from '../config/period-spec.js';
@@ -161,6 +161,9 @@ function resolvePeriod(config: ResolvedConfig, accounts: readonly SourceAccount[
 }
 
 async function readBaseline(file: string): Promise<unknown> {
+  // Only a regular file is read: a FIFO would block the run forever.
+  const info = await stat(file).catch(() => null);
+  if (!info?.isFile()) throw new ConfigError(`${file}: the baseline does not exist or is not a file`);
   const text = await readFile(file, 'utf8').catch((error: unknown) => {
     throw new ConfigError(`${file}: the baseline cannot be read`, { cause: error });
   });
