@@ -44,6 +44,15 @@ export interface CsvTable {
 /** Delimiters the header line is checked for, in order of preference on a tie. */
 const DELIMITERS = [',', '\t', ';'] as const;
 
+/**
+ * Longest record read, in characters. V8 cannot hold a string above 2^29 characters, so a quoted
+ * field that never closes in a large file (786 MB seen) would crash the run; 64 Mi characters is
+ * far above any real row (the text of an activity is cut at 100,000 characters anyway) and keeps
+ * the parser's buffers small. The parser cannot find its way back after such a record, so the
+ * rest of the file is not read, and the problem says so.
+ */
+export const MAX_RECORD_CHARS = 64 * 1024 * 1024;
+
 /** How much of the file is buffered at most to find the end of the header line. */
 const HEADER_SNIFF_LIMIT = 1 << 20;
 
@@ -183,6 +192,7 @@ function csvParser(delimiter: string, queue: RawItem[], report: (problem: Proble
     relax_quotes: true,
     skip_empty_lines: true,
     skip_records_with_error: true,
+    max_record_size: MAX_RECORD_CHARS,
     on_record: (fields: string[], info: Info) => {
       lastEnd = info.lines;
       lastEmpty = info.empty_lines;
@@ -193,10 +203,13 @@ function csvParser(delimiter: string, queue: RawItem[], report: (problem: Proble
       const lines = typeof error?.lines === 'number' ? error.lines : lastEnd + 1;
       const empty = typeof error?.empty_lines === 'number' ? error.empty_lines : lastEmpty;
       const unclosed = error?.code === 'CSV_QUOTE_NOT_CLOSED';
-      const line = unclosed ? lastEnd + 1 + (empty - lastEmpty) : lines;
+      const tooLarge = error?.code === 'CSV_MAX_RECORD_SIZE';
+      const line = unclosed || tooLarge ? lastEnd + 1 + (empty - lastEmpty) : lines;
       const detail = unclosed
         ? `the record starting on line ${line} has a quoted field that is never closed (truncated file?); it is not read`
-        : (error?.message ?? 'unreadable record');
+        : tooLarge
+          ? `the record starting on line ${line} is longer than ${MAX_RECORD_CHARS} characters (a quoted field that swallows the file?); it and the rest of the file are not read`
+          : (error?.message ?? 'unreadable record');
       report({ file, line, reason: 'malformed', detail });
       queue.push({ kind: 'error', line, detail });
       return undefined;
