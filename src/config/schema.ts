@@ -75,12 +75,18 @@ const csvMappingSchema = z
   })
   .describe('Column names of a generic CSV export (`csv:` inputs).');
 
+/**
+ * Longest report texts: a cover title is one or two lines; a 30,000-character title made the PDF
+ * layout run for seconds on one page and printed nothing a reader could use.
+ */
+export const REPORT_TEXT_LIMITS = { title: 200, organization: 200, ask: 2000 } as const;
+
 const reportSchema = z
   .strictObject({
-    title: z.string().min(1).describe('Report title on the cover page.').optional(),
-    organization: z.string().min(1).describe('Organization name on the cover page.').optional(),
+    title: z.string().min(1).max(REPORT_TEXT_LIMITS.title).describe('Report title on the cover page, at most 200 characters.').optional(),
+    organization: z.string().min(1).max(REPORT_TEXT_LIMITS.organization).describe('Organization name on the cover page, at most 200 characters.').optional(),
     logo: path('Logo image (PNG or JPEG) for the cover page.').optional(),
-    ask: z.string().min(1).describe('What the report asks the sponsor to decide, in one or two sentences.').optional(),
+    ask: z.string().min(1).max(REPORT_TEXT_LIMITS.ask).describe('What the report asks the sponsor to decide, in one or two sentences (at most 2000 characters).').optional(),
   })
   .describe('Texts and branding of the PDF report.');
 
