@@ -43,20 +43,23 @@ describe('one run at a time per output folder', () => {
     expect(snapshot(path.join(dir, 'out'))).toEqual(before);
   });
 
-  it('a lock left by a killed run is taken over, its temporary files removed, and released at the end', () => {
+  it('a lock left by a killed run is taken over, its temporary files removed, and released at the end; an earlier run\'s outputs inside the input folder are replaced', () => {
     const pid = deadPid();
     const dir = workspace({
-      'out/.pilot-report.lock': `${JSON.stringify({ pid, host: hostname(), startedAt: '2026-12-03T10:00:00.000Z' })}\n`,
-      [`out/.metrics.json.${pid}.tmp`]: 'cut',
+      'export/report/.pilot-report.lock': `${JSON.stringify({ pid, host: hostname(), startedAt: '2026-12-03T10:00:00.000Z' })}\n`,
+      [`export/report/.metrics.json.${pid}.tmp`]: 'cut',
+      'export/report/metrics.json': '{\n  "schemaVersion": "1.0"\n}\n',
+      'export/report/report.pdf': 'previous pdf',
     });
-    const result = runCli(['analyze', 'export', '--out', 'out'], { cwd: dir });
+    const result = runCli(['analyze', 'export', '--out', 'export/report'], { cwd: dir });
     expect(result.code).toBe(0);
-    expect(readdirSync(path.join(dir, 'out')).sort()).toEqual(['metrics.json', 'report.pdf']);
+    expect(readdirSync(path.join(dir, 'export/report')).sort()).toEqual(['metrics.json', 'report.pdf']);
+    expect(JSON.parse(readFileSync(path.join(dir, 'export/report/metrics.json'), 'utf8')).sources[0].records.read).toBe(2);
   });
 });
 
 describe('outputs are published together, or not at all', () => {
-  it('--json - to a full device: exit 2 with a message; the PDF of the previous run stays, no temporary file', () => {
+  it('--json - to a full device (analyze and validate): exit 2 with a message; the PDF of the previous run stays, no temporary file', () => {
     const dir = workspace({ 'out/report.pdf': 'previous pdf' });
     const full = openSync('/dev/full', 'w');
     try {
@@ -66,6 +69,11 @@ describe('outputs are published together, or not at all', () => {
       expect(child.status).toBe(2);
       expect(child.stderr).toMatch(/error: cannot write metrics\.json to stdout \(ENOSPC\)/);
       expect(hasStackTrace(child.stderr)).toBe(false);
+      const validate = spawnSync(process.execPath, [BIN, 'validate', 'export', '--json', '-'], {
+        cwd: dir, stdio: ['ignore', full, 'pipe'], encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', TZ: 'UTC' },
+      });
+      expect(validate.status).toBe(2);
+      expect(validate.stderr).toMatch(/error: cannot write the validation JSON to stdout \(ENOSPC\)/);
     } finally {
       closeSync(full);
     }
@@ -107,12 +115,6 @@ describe('outputs that collide are refused before anything is read', () => {
     expect(readFileSync(path.join(dir, 'export/Messages.csv'), 'utf8')).toBe(MESSAGES);
     expect(readFileSync(path.join(dir, 'm.csv'), 'utf8')).toBe(MESSAGES);
     expect(readFileSync(path.join(dir, 'people.csv'), 'utf8')).toBe('email,name\na@example.com,A\n');
-  });
-
-  it('outputs of an earlier run inside the input folder may be replaced (analyze . twice)', () => {
-    const dir = workspace();
-    expect(runCli(['analyze', 'export', '--out', 'export/report'], { cwd: dir }).code).toBe(0);
-    expect(runCli(['analyze', 'export', '--out', 'export/report'], { cwd: dir }).code).toBe(0);
   });
 });
 

@@ -40,11 +40,11 @@ export async function publishOutputs(files: readonly OutputFile[], stdoutText: s
 }
 
 /**
- * Writes metrics.json to stdout and waits until it is accepted: a full disk (`> /dev/full`) or a
+ * Writes `what` (metrics.json) to stdout and waits until it is accepted: a full disk (`> /dev/full`) or a
  * reader that went away (EPIPE) is exit 2 with a message, never an unhandled 'error' event or a
  * file cut short with exit 0.
  */
-export async function writeStdout(text: string): Promise<void> {
+export async function writeStdout(text: string, what = 'metrics.json'): Promise<void> {
   // Errors reported after the callback (a late EPIPE) must not crash the process either.
   if (process.stdout.listenerCount('error') === 0) process.stdout.on('error', () => undefined);
   try {
@@ -54,7 +54,7 @@ export async function writeStdout(text: string): Promise<void> {
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     throw new UsageError(
-      `cannot write metrics.json to stdout (${typeof code === 'string' ? code : String(error)})\n  hint: check where stdout goes (a full disk, a closed pipe); or write it to a file with --json FILE`,
+      `cannot write ${what} to stdout (${typeof code === 'string' ? code : String(error)})\n  hint: check where stdout goes (a full disk, a closed pipe); or write it to a file with --json FILE`,
       { cause: error },
     );
   }
