@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { ResolvedConfig } from '../config/defaults.js';
 import { toMetricsConfig } from '../config/defaults.js';
 import { resolveConfiguredPeriod, resolveDateBound } from '../config/period-spec.js';
@@ -9,6 +9,7 @@ import type { PeopleEntry } from '../model/types.js';
 import { capabilitiesOf } from '../metrics/capabilities.js';
 import { computeIdeas } from '../metrics/ideas/index.js';
 import { defaultPeriod, periodFromBounds } from '../metrics/period.js';
+import { boundPeriodByData, type BoundedPeriod } from '../metrics/period-bounds.js';
 import { baselineDeltas, evaluateTargets, type BaselineDelta } from '../metrics/targets.js';
 import type { MetricContext, Period } from '../metrics/types.js';
 import { buildMetricsDocument, setLaterSection } from '../report/json/build.js';
@@ -33,10 +34,20 @@ export interface AnalysisResult {
   deltas: Record<string, BaselineDelta> | null;
 }
 
-/** "Now" for the run: SOURCE_DATE_EPOCH when set (reproducible builds), else the clock. */
+/** The largest SOURCE_DATE_EPOCH accepted: 9999-12-31T23:59:59Z, the last instant a 4-digit ISO year writes. */
+export const MAX_SOURCE_DATE_EPOCH = 253_402_300_799;
+
+/**
+ * "Now" for the run: SOURCE_DATE_EPOCH when set (reproducible builds), else the clock. A value
+ * beyond MAX_SOURCE_DATE_EPOCH is exit 2 naming it (it used to end in "Invalid time value").
+ */
 export function runClock(env: NodeJS.ProcessEnv = process.env): Date {
   const epoch = env['SOURCE_DATE_EPOCH']?.trim();
-  return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
+  if (!epoch || !/^\d+$/.test(epoch)) return new Date();
+  if (Number(epoch) > MAX_SOURCE_DATE_EPOCH) {
+    throw new ConfigError(`SOURCE_DATE_EPOCH "${epoch}": after 9999-12-31 (at most ${MAX_SOURCE_DATE_EPOCH} seconds)\n  hint: it counts seconds since 1970-01-01 UTC, e.g. $(git log -1 --format=%ct)`);
+  }
+  return new Date(Number(epoch) * 1000);
 }
 
 /**
@@ -94,7 +105,11 @@ async function analyze(inputs: readonly string[], config: ResolvedConfig, log: L
     );
     if (config.strict) refuseProblems(accounts);
     await watch.phase('finalize dataset', () => dataset.finalize(accounts, people));
-    const period = resolvePeriod(config, accounts, asOf);
+    const { period, warning: periodWarning } = resolvePeriod(config, accounts, asOf);
+    if (periodWarning) {
+      sideWarnings.push(periodWarning);
+      log.warn(periodWarning);
+    }
     const ctx: MetricContext = { period, asOf: asOf.toISOString(), config: toMetricsConfig(config), capabilities: capabilitiesOf(accounts) };
     const ideas = await watch.phase('metrics: ideas', () => computeIdeas(dataset.query, ctx, ledger));
     const provenance = await watch.phase('provenance (input hashes, the rest)', () => hashing);
@@ -153,8 +168,8 @@ function refuseProblems(accounts: readonly SourceAccount[]): void {
   });
 }
 
-/** The period the config asks for, with open bounds filled from the data (spec §2). */
-function resolvePeriod(config: ResolvedConfig, accounts: readonly SourceAccount[], asOf: Date): Period {
+/** The period the config asks for, with open bounds filled from the data (spec §2), and bounded by the data. */
+function resolvePeriod(config: ResolvedConfig, accounts: readonly SourceAccount[], asOf: Date): BoundedPeriod {
   const firstAt = minOf(accounts.map((a) => a.firstAt));
   const lastAt = maxOf(accounts.map((a) => a.lastAt));
   if (firstAt === null || lastAt === null) {
@@ -165,10 +180,13 @@ function resolvePeriod(config: ResolvedConfig, accounts: readonly SourceAccount[
   }
   const fromData = defaultPeriod(firstAt, lastAt, config.timeZone);
   const asked = resolveConfiguredPeriod(config, asOf);
-  return periodFromBounds(asked.since ?? fromData.since, asked.until ?? fromData.until, config.timeZone);
+  return boundPeriodByData(periodFromBounds(asked.since ?? fromData.since, asked.until ?? fromData.until, config.timeZone), fromData, lastAt);
 }
 
 async function readBaseline(file: string): Promise<unknown> {
+  // Only a regular file is read: a FIFO would block the run forever.
+  const info = await stat(file).catch(() => null);
+  if (!info?.isFile()) throw new ConfigError(`${file}: the baseline does not exist or is not a file`);
   const text = await readFile(file, 'utf8').catch((error: unknown) => {
     throw new ConfigError(`${file}: the baseline cannot be read`, { cause: error });
   });

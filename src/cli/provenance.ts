@@ -107,6 +107,8 @@ async function hashInput(given: string, exclude: readonly string[], signal: Abor
     throw new InputError(given, null, 'does not exist or cannot be read (while hashing it for provenance)', { cause });
   });
   const shown = toSlashes(given);
+  // A FIFO or device is never opened: the open would wait for a writer forever.
+  if (!info.isDirectory() && !info.isFile()) throw new InputError(given, null, 'is not a regular file');
   if (!info.isDirectory()) return [{ path: shown, ...(await hashOpened(given, async () => createReadStream(given), signal)) }];
   const tree = await folderTree(given);
   const root = shown.replace(/\/+$/, '');

@@ -6,7 +6,7 @@
  * here in the descriptions (and as `default` in the generated JSON Schema).
  */
 import { z } from 'zod';
-import { MIN_MEMORY_LIMIT_BYTES, sizeInBytes } from './size.js';
+import { MAX_MEMORY_LIMIT_BYTES, MIN_MEMORY_LIMIT_BYTES, sizeInBytes } from './size.js';
 import { DEFAULT_METRICS_CONFIG } from '../metrics/types.js';
 
 /** Comparison operators a target may use. */
@@ -75,12 +75,18 @@ const csvMappingSchema = z
   })
   .describe('Column names of a generic CSV export (`csv:` inputs).');
 
+/**
+ * Longest report texts: a cover title is one or two lines; a 30,000-character title made the PDF
+ * layout run for seconds on one page and printed nothing a reader could use.
+ */
+export const REPORT_TEXT_LIMITS = { title: 200, organization: 200, ask: 2000 } as const;
+
 const reportSchema = z
   .strictObject({
-    title: z.string().min(1).describe('Report title on the cover page.').optional(),
-    organization: z.string().min(1).describe('Organization name on the cover page.').optional(),
+    title: z.string().min(1).max(REPORT_TEXT_LIMITS.title).describe('Report title on the cover page, at most 200 characters.').optional(),
+    organization: z.string().min(1).max(REPORT_TEXT_LIMITS.organization).describe('Organization name on the cover page, at most 200 characters.').optional(),
     logo: path('Logo image (PNG or JPEG) for the cover page.').optional(),
-    ask: z.string().min(1).describe('What the report asks the sponsor to decide, in one or two sentences.').optional(),
+    ask: z.string().min(1).max(REPORT_TEXT_LIMITS.ask).describe('What the report asks the sponsor to decide, in one or two sentences (at most 2000 characters).').optional(),
   })
   .describe('Texts and branding of the PDF report.');
 
@@ -139,19 +145,33 @@ const redundancySchema = z
   })
   .describe('Duplicate-effort detection: posts by different people raising the same thing.');
 
+/**
+ * Upper bounds of the business-case assumptions: far above any real organization, low enough that
+ * every product the business case forms stays a finite number (1e308 overflowed to Infinity).
+ */
+export const BUSINESS_CASE_LIMITS = {
+  minutesSavedPerAnsweredQuestion: 1440,
+  hourlyCost: 1e6,
+  hoursPerActionedIdea: 1e6,
+  moderatorHoursPerMonth: 1e5,
+  licenceCostPerMonth: 1e9,
+  orgSize: 1e7,
+} as const;
+
 const businessCaseSchema = z
   .strictObject({
     minutesSavedPerAnsweredQuestion: z
       .number()
       .min(0)
-      .describe('Minutes saved each time a question gets answered (the coefficient Viva Engage uses in its Answers analytics). Default: 15.')
+      .max(BUSINESS_CASE_LIMITS.minutesSavedPerAnsweredQuestion)
+      .describe('Minutes saved each time a question gets answered (the coefficient Viva Engage uses in its Answers analytics), at most 1440 (a day). Default: 15.')
       .meta({ default: SCHEMA_DEFAULTS.minutesSavedPerAnsweredQuestion })
       .optional(),
-    hourlyCost: z.number().min(0).describe('Loaded cost of one hour of an employee, in `currency`. No default: without it no money value is computed.').optional(),
-    hoursPerActionedIdea: z.number().min(0).describe('Hours of work an actioned idea saves or is worth. No default.').optional(),
-    moderatorHoursPerMonth: z.number().min(0).describe('Hours per month spent running the community (program cost). No default.').optional(),
-    licenceCostPerMonth: z.number().min(0).describe('Licence cost per month, in `currency` (program cost). No default.').optional(),
-    orgSize: z.number().int().min(1).describe('Number of employees, for the scale-up projection. No default.').optional(),
+    hourlyCost: z.number().min(0).max(BUSINESS_CASE_LIMITS.hourlyCost).describe('Loaded cost of one hour of an employee, in `currency`, at most 1,000,000. No default: without it no money value is computed.').optional(),
+    hoursPerActionedIdea: z.number().min(0).max(BUSINESS_CASE_LIMITS.hoursPerActionedIdea).describe('Hours of work an actioned idea saves or is worth, at most 1,000,000. No default.').optional(),
+    moderatorHoursPerMonth: z.number().min(0).max(BUSINESS_CASE_LIMITS.moderatorHoursPerMonth).describe('Hours per month spent running the community (program cost), at most 100,000. No default.').optional(),
+    licenceCostPerMonth: z.number().min(0).max(BUSINESS_CASE_LIMITS.licenceCostPerMonth).describe('Licence cost per month, in `currency` (program cost), at most 1,000,000,000. No default.').optional(),
+    orgSize: z.number().int().min(1).max(BUSINESS_CASE_LIMITS.orgSize).describe('Number of employees, for the scale-up projection, at most 10,000,000. No default.').optional(),
     currency: z.string().min(1).describe('ISO 4217 currency code of the money amounts, e.g. `EUR`. No default.').optional(),
     $notes: z
       .record(z.string(), z.string())
@@ -211,7 +231,8 @@ export const configSchema = z
       .string()
       .regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i, 'a size such as 512MB or 2GB')
       .refine((text) => (sizeInBytes(text) ?? Infinity) >= MIN_MEMORY_LIMIT_BYTES, 'at least 64MB')
-      .describe('Memory the analytics engine (DuckDB) may hold before it spills the dataset to a temporary file, e.g. `512MB` or `4GB`. The whole run needs a few hundred MB more. Default: 768MB (a run over 2M messages then peaks at about 1.4 GB).')
+      .refine((text) => (sizeInBytes(text) ?? 0) <= MAX_MEMORY_LIMIT_BYTES, 'at most 1000TB')
+      .describe('Memory the analytics engine (DuckDB) may hold before it spills the dataset to a temporary file, e.g. `512MB` or `4GB`. Between 64MB and 1000TB. The whole run needs a few hundred MB more. Default: 768MB (a run over 2M messages then peaks at about 1.4 GB).')
       .meta({ default: SCHEMA_DEFAULTS.memoryLimit })
       .optional(),
     readThreads: z

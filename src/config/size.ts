@@ -15,3 +15,9 @@ export function sizeInBytes(text: string): number | null {
 
 /** The smallest memory limit the analytics engine works with on any input (32MB fails on the sample pilot). */
 export const MIN_MEMORY_LIMIT_BYTES = 64 * 1e6;
+
+/**
+ * The largest memory limit accepted: 1000TB, far above any machine, and still a number DuckDB
+ * parses (a limit of 10^20 TB made it fail with an internal error).
+ */
+export const MAX_MEMORY_LIMIT_BYTES = 1e15;

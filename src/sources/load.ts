@@ -25,6 +25,17 @@ export const MAX_TEXT_CHARS = 100_000;
 /** Activities dated more than this after the clock are skipped as `future` (clock skew and zones fit inside). */
 const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * Activities dated before this are skipped as `tooEarly`: no tool pilot-report reads existed yet
+ * (Wikipedia's first wiki ran in January 2001; MediaWiki, Yammer, Slack and Teams came later),
+ * so such a date is a placeholder (1900-01-01, 1970-01-01) or an error, and one such row would
+ * otherwise stretch the default period over a century.
+ */
+export const EARLIEST_ACTIVITY = Date.UTC(2001, 0, 1);
+
+/** The largest instant a JavaScript Date holds (ms from 1970, either way). */
+const MAX_DATE_MS = 8.64e15;
+
 /** What loading tells the person running it (stderr); the CLI's logger satisfies it. */
 export interface LoadLog {
   warn(message: string): void;
@@ -252,13 +263,27 @@ async function readExport(source: Source, found: DetectedExport, account: Source
 }
 
 /**
- * The checks every source gets before a record reaches the dataset: a future-dated activity is
- * skipped (derived ones silently, with the message they belong to) and an oversized text is cut.
+ * The checks every source gets before a record reaches the dataset: an activity dated before
+ * EARLIEST_ACTIVITY, outside what a Date holds, or in the future is skipped (derived ones silently, with the message they belong to) and an oversized text is cut.
  */
 function screen(record: SourceRecord, notAfter: number, ctx: SourceContext): SourceRecord | null {
   if (record.type !== 'activity') return record;
   const { activity } = record;
   const at = { file: activity.provenance.file, line: activity.provenance.line };
+  if (!Number.isFinite(activity.at) || Math.abs(activity.at) > MAX_DATE_MS) {
+    if (record.derived) return null;
+    const detail = `dated ${String(activity.at)} ms from 1970, outside any calendar; not used`;
+    ctx.problem({ ...at, reason: 'malformed', detail });
+    ctx.skip('malformed', at, detail);
+    return null;
+  }
+  if (activity.at < EARLIEST_ACTIVITY) {
+    if (record.derived) return null;
+    const detail = `dated ${new Date(activity.at).toISOString()}, before 2001-01-01 when none of the tools pilot-report reads existed; not used`;
+    ctx.problem({ ...at, reason: 'tooEarly', detail });
+    ctx.skip('tooEarly', at, detail);
+    return null;
+  }
   if (activity.at > notAfter) {
     if (record.derived) return null;
     const detail = `dated ${new Date(activity.at).toISOString()}, after the time of this run; not used`;

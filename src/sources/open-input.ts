@@ -34,11 +34,23 @@ export async function openInput(arg: string): Promise<OpenedInput> {
     const problems: Problem[] = [];
     return { forcedKind, tree: await folderTree(path, problems), problems };
   }
+  if (!info.isFile()) {
+    // Opening a FIFO waits for a writer forever (and keeps the process alive after the error).
+    throw new InputError(path, null, `is not a regular file (${specialKind(info)}); an input is an export folder, a .zip or a file`, {
+      hint: 'copy what it delivers into a file first, then analyze that file',
+    });
+  }
   if (/\.zip$/i.test(path)) {
     const { tree, problems } = await zipTree(path);
     return { forcedKind, tree, problems };
   }
   return { forcedKind, tree: await singleFileTree(path), problems: [] };
+}
+
+function specialKind(info: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+  if (info.isFIFO()) return 'a named pipe';
+  if (info.isSocket()) return 'a socket';
+  return info.isCharacterDevice() || info.isBlockDevice() ? 'a device' : 'not a file or folder';
 }
 
 /** Splits `slack:exports/x.zip` into the kind and the path; a path without a known prefix is kept whole. */

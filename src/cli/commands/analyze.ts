@@ -1,58 +1,79 @@
-import { appendFile, mkdir, rm, writeFile } from 'node:fs/promises';
+import { appendFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResolvedConfig } from '../../config/defaults.js';
 import { InputError, UsageError } from '../../errors.js';
 import { renderCommunityPost } from '../../report/community-post/index.js';
 import { renderMarkdownSummary, type SummaryOutput } from '../../report/markdown/summary.js';
 import { serializeMetrics } from '../../report/json/write.js';
-import { loadTemplate, writeReport, type RenderOptions } from '../../report/pdf/index.js';
-import { writeDeck } from '../../report/pptx/index.js';
+import { renderReport, type RenderOptions, type ReportTemplate } from '../../report/pdf/index.js';
+import { renderDeck } from '../../report/pptx/index.js';
 import type { Logger } from '../output.js';
 import { analyzeInputs, type AnalysisResult } from '../analysis.js';
 import { configAndInputs } from '../config-and-inputs.js';
 import { flagsToConfig, type AnalyzeFlags } from '../flags.js';
 import { stopwatch } from '../timing.js';
+import { lockOutputFolders, type OutputLock } from '../outputs/lock.js';
+import { checkOutputPrerequisites } from '../outputs/prerequisites.js';
+import { publishOutputs, type OutputFile } from '../outputs/publish.js';
+import { outputTargets, refuseCollisions, writtenFiles, type OutputTargets } from '../outputs/targets.js';
 
 export type { AnalyzeFlags } from '../flags.js';
 
 /**
- * `pilot-report analyze`: load config, read every input into the dataset, compute metrics.json,
- * write it with the PDF (and the Markdown summary when asked), and decide the exit code:
- * 0 ok, 1 when an error-level target failed (the outputs are still written).
+ * `pilot-report analyze`: load config, check the outputs can be written (no collision, the
+ * template and logo usable, the output folders free), read every input into the dataset, compute
+ * metrics.json, render every output in memory and publish them together; then decide the exit
+ * code: 0 ok, 1 when an error-level target failed (the outputs are still written).
  */
 export async function runAnalyze(inputs: readonly string[], flags: AnalyzeFlags, log: Logger): Promise<number> {
   const { config, inputs: chosenInputs } = await configAndInputs('analyze', inputs, { configPath: flags.config, flags: flagsToConfig(flags) }, log);
-  const result = await analyzeInputs(chosenInputs, config, log);
-  await writeOutputs(result, config, log);
-  const failed = result.document.targets.filter((t) => !t.passed);
-  failed.forEach((t) => (t.level === 'error' ? log.error(`target failed: ${t.message}`) : log.warn(`target not met: ${t.message}`)));
-  return failed.some((t) => t.level === 'error') ? 1 : 0;
-}
-
-async function writeOutputs(result: AnalysisResult, config: ResolvedConfig, log: Logger): Promise<void> {
+  const targets = outputTargets(config);
+  await refuseCollisions(targets, chosenInputs, config, flags.config);
+  const template = await checkOutputPrerequisites(config);
+  const lock = await outputLock(targets);
+  let published = false;
   try {
-    await writeAll(result, config, log);
-  } catch (error) {
-    // A folder that is a file, a read-only place, a full disk: the user can fix these (exit 2).
-    const code = (error as { code?: unknown }).code;
-    const file = (error as { path?: unknown }).path;
-    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
-      throw new UsageError(`cannot write the outputs${typeof file === 'string' ? ` at ${file}` : ''} (${code})\n  hint: check --out, --json, --pdf, --markdown, --pptx and --community-post: each must be a writable place, and --out a folder`, { cause: error });
-    }
-    throw error;
+    const result = await analyzeInputs(chosenInputs, config, log);
+    await writeOutputs(result, config, targets, template, log);
+    published = true;
+    const failed = result.document.targets.filter((t) => !t.passed);
+    failed.forEach((t) => (t.level === 'error' ? log.error(`target failed: ${t.message}`) : log.warn(`target not met: ${t.message}`)));
+    return failed.some((t) => t.level === 'error') ? 1 : 0;
+  } finally {
+    await lock.release({ removeMadeFolders: !published });
   }
 }
 
-async function writeAll(result: AnalysisResult, config: ResolvedConfig, log: Logger): Promise<void> {
+/** Locks the folders of the written outputs (and of --dataset), making them, as exit 2 when that fails. */
+async function outputLock(targets: OutputTargets): Promise<OutputLock> {
+  try {
+    return await lockOutputFolders(writtenFiles(targets).map(({ file }) => path.dirname(path.resolve(file))));
+  } catch (error) {
+    throw asWriteError(error) ?? error;
+  }
+}
+
+async function writeOutputs(result: AnalysisResult, config: ResolvedConfig, targets: OutputTargets, template: ReportTemplate, log: Logger): Promise<void> {
+  try {
+    await writeAll(result, config, targets, template, log);
+  } catch (error) {
+    throw asWriteError(error) ?? error;
+  }
+}
+
+/** A folder that is a file, a read-only place, a full disk: the user can fix these (exit 2). Null for other errors. */
+function asWriteError(error: unknown): UsageError | null {
+  const code = (error as { code?: unknown }).code;
+  const file = (error as { path?: unknown }).path;
+  if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return null;
+  return new UsageError(`cannot write the outputs${typeof file === 'string' ? ` at ${file}` : ''} (${code})\n  hint: check --out, --json, --pdf, --markdown, --pptx and --community-post: each must be a writable place, and --out a folder`, { cause: error });
+}
+
+async function writeAll(result: AnalysisResult, config: ResolvedConfig, targets: OutputTargets, template: ReportTemplate, log: Logger): Promise<void> {
   const { document } = result;
+  // Everything is rendered before any file is touched: a failure here leaves the previous outputs.
   const json = serializeMetrics(document);
-  const jsonTarget = config.json ?? path.join(config.out, 'metrics.json');
-  const pdfTarget = config.pdf ?? path.join(config.out, 'report.pdf');
-  if (jsonTarget === '-') process.stdout.write(json);
-  else await writeCreatingFolder(jsonTarget, json);
-  await mkdir(path.dirname(path.resolve(pdfTarget)), { recursive: true });
   // The PDF and the deck are drawn from the same options, so they print the same figures.
-  const template = loadTemplate(config.template);
   const options: RenderOptions = {
     title: config.report.title,
     generatedAt: new Date(document.generatedAt),
@@ -65,35 +86,39 @@ async function writeAll(result: AnalysisResult, config: ResolvedConfig, log: Log
     config: printableConfig(config),
     anonymized: config.anonymize,
   };
-  await stopwatch(log).phase('write the PDF', () => writeReport(document, pdfTarget, options));
-  const { pptx, communityPost } = config;
-  if (pptx) {
-    await mkdir(path.dirname(path.resolve(pptx)), { recursive: true });
-    await stopwatch(log).phase('write the slide deck', () => writeDeck(document, pptx, options));
+  const pdf = await stopwatch(log).phase('render the PDF', () => renderReport(document, options));
+  const outputs = outputList(targets);
+  const markdown = renderMarkdownSummary(document, document.targets, result.deltas, { title: config.report.title, outputs });
+  const files: OutputFile[] = [{ target: targets.pdf, content: pdf }];
+  if (targets.json !== '-') files.unshift({ target: targets.json, content: json });
+  if (targets.markdown !== null) files.push({ target: targets.markdown, content: markdown });
+  if (targets.pptx !== null) {
+    const deck = await stopwatch(log).phase('render the slide deck', () => renderDeck(document, options));
+    files.push({ target: targets.pptx, content: deck });
   }
-  if (communityPost) {
-    await writeCreatingFolder(communityPost, renderCommunityPost(document, {
+  if (targets.communityPost !== null) {
+    const post = renderCommunityPost(document, {
       community: config.report.organization ?? template.theme.organization ?? 'pilot',
       text: template.text.communityPost,
       anonymized: config.anonymize,
       minGroupSize: config.minGroupSize,
-    }));
+    });
+    files.push({ target: targets.communityPost, content: post });
   }
-  const markdown = renderMarkdownSummary(document, document.targets, result.deltas, { title: config.report.title, outputs: outputList(config, jsonTarget, pdfTarget) });
-  if (config.markdown) await writeCreatingFolder(config.markdown, markdown);
+  await publishOutputs(files, targets.json === '-' ? json : null);
   const stepSummary = process.env['GITHUB_STEP_SUMMARY'];
   if (stepSummary) await appendFile(stepSummary, `${markdown}\n`);
   const read = document.sources.reduce((n, s) => n + s.records.read, 0);
   const used = document.sources.reduce((n, s) => n + s.records.used, 0);
   log.info(`read ${read} records from ${document.sources.length} source(s), used ${used}`);
-  log.info(`wrote ${outputList(config, jsonTarget, pdfTarget).map((o) => (jsonTarget === '-' && o.label === 'metrics.json' ? 'metrics.json to stdout' : o.path)).join(', ')}`);
+  log.info(`wrote ${outputs.map((o) => (targets.json === '-' && o.label === 'metrics.json' ? 'metrics.json to stdout' : o.path)).join(', ')}`);
 }
 
 /** Every file the run writes besides the summary, for the summary's list and the log. */
-function outputList(config: ResolvedConfig, jsonTarget: string, pdfTarget: string): SummaryOutput[] {
-  const outputs: SummaryOutput[] = [{ label: 'metrics.json', path: jsonTarget === '-' ? 'stdout' : jsonTarget }, { label: 'PDF report', path: pdfTarget }];
-  if (config.pptx) outputs.push({ label: 'Slide deck', path: config.pptx });
-  if (config.communityPost) outputs.push({ label: 'Community post', path: config.communityPost });
+function outputList(targets: OutputTargets): SummaryOutput[] {
+  const outputs: SummaryOutput[] = [{ label: 'metrics.json', path: targets.json === '-' ? 'stdout' : targets.json }, { label: 'PDF report', path: targets.pdf }];
+  if (targets.pptx !== null) outputs.push({ label: 'Slide deck', path: targets.pptx });
+  if (targets.communityPost !== null) outputs.push({ label: 'Community post', path: targets.communityPost });
   return outputs;
 }
 
@@ -101,11 +126,6 @@ function outputList(config: ResolvedConfig, jsonTarget: string, pdfTarget: strin
 function printableConfig(config: ResolvedConfig): Record<string, unknown> {
   const { anonymizeSalt: _secret, ...printable } = config;
   return { ...printable };
-}
-
-async function writeCreatingFolder(file: string, text: string): Promise<void> {
-  await mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  await writeFile(file, text);
 }
 
 /** `--dataset FILE` starts from an empty file: an older dataset there is replaced, not appended to. */

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { ResolvedConfig } from '../../config/defaults.js';
@@ -15,6 +15,8 @@ import { readiness } from '../readiness.js';
 import { readPeople } from '../side-files.js';
 import { setupFacts } from '../../metrics/setup/facts.js';
 import { renderValidation, type InputFailure, type ValidationResult } from './validate-report.js';
+import { makeFolder } from '../outputs/make-folder.js';
+import { writeStdout } from '../outputs/publish.js';
 
 /** The flags of `pilot-report validate` (the subset of analyze's that matters for reading inputs). */
 export interface ValidateFlags {
@@ -124,9 +126,9 @@ async function writeResult(result: ValidationResult, flags: ValidateFlags, log: 
   result.failures.forEach((f) => log.error(f.message));
   if (flags.json !== undefined) {
     const json = `${JSON.stringify(result, null, 2)}\n`;
-    if (flags.json === '-') process.stdout.write(json);
+    if (flags.json === '-') await writeStdout(json, 'the validation JSON');
     else {
-      await mkdir(path.dirname(path.resolve(flags.json)), { recursive: true });
+      await makeFolder(path.dirname(path.resolve(flags.json)));
       await writeFile(flags.json, json);
     }
   }

@@ -52,7 +52,9 @@ export interface RenderOptions {
  */
 export function pdfTimestamp(generatedAt: Date, sourceDateEpoch: string | undefined): Date {
   if (sourceDateEpoch !== undefined && /^\d+$/.test(sourceDateEpoch.trim())) {
-    return new Date(Number(sourceDateEpoch.trim()) * 1000);
+    const stamp = new Date(Number(sourceDateEpoch.trim()) * 1000);
+    // Beyond what a Date holds (the CLI refuses such a value first): the run's own time.
+    if (!Number.isNaN(stamp.getTime())) return stamp;
   }
   return generatedAt;
 }

@@ -46,10 +46,15 @@ export function compileTimestampFormat(format: TimestampFormat): TimestampParser
   return compilePattern(format);
 }
 
+/** The largest instant a JavaScript Date holds (ms from 1970, either way). */
+const MAX_DATE_MS = 8.64e15;
+
 function epoch(text: string, scale: number): number | null {
   const trimmed = text.trim();
   if (!/^-?\d+(\.\d+)?$/.test(trimmed)) return null;
-  return Math.round(Number(trimmed) * scale);
+  const ms = Math.round(Number(trimmed) * scale);
+  // Microseconds read as seconds land beyond any date: not a date, never a crash later.
+  return Math.abs(ms) <= MAX_DATE_MS ? ms : null;
 }
 
 function compilePattern(pattern: string): TimestampParser | string {

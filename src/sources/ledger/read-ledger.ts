@@ -8,6 +8,14 @@ const REQUIRED = ['idea', 'stage', 'date'] as const;
 /** A plain, currency-less number: `12000`, `-50.5`. */
 const NUMBER = /^-?\d+(\.\d+)?$/;
 
+/** Largest yearly value one idea may carry (in the report currency): sums of such stay finite and printable. */
+export const MAX_IDEA_VALUE = 1e12;
+
+/** A long digit string named by its start and length, not printed whole. */
+function shortNumber(text: string): string {
+  return text.length <= 24 ? `"${text}"` : `"${text.slice(0, 12)}…" (${text.length} characters)`;
+}
+
 /** What reading the ledger gives: the valid rows, and how many data rows were read and set aside. */
 export interface LedgerRead {
   rows: LedgerRow[];
@@ -62,8 +70,10 @@ export function parseLedgerRecord(fields: Readonly<Record<string, string>>, file
   }
   const valueText = cell('value');
   const problems: Problem[] = [];
-  const value = NUMBER.test(valueText) ? Number(valueText) : null;
-  if (valueText !== '' && value === null) problems.push(problem('malformed', `column "value": "${valueText}" is not a plain number; the row is kept without a value`));
+  const parsed = NUMBER.test(valueText) ? Number(valueText) : null;
+  const value = parsed !== null && Math.abs(parsed) <= MAX_IDEA_VALUE ? parsed : null;
+  if (valueText !== '' && parsed === null) problems.push(problem('malformed', `column "value": "${valueText}" is not a plain number; the row is kept without a value`));
+  else if (parsed !== null && value === null) problems.push(problem('malformed', `column "value": ${shortNumber(valueText)} is beyond ${MAX_IDEA_VALUE} (the yearly value of one idea); the row is kept without a value`));
   const note = cell('note');
   return { row: { idea: cell('idea'), stage, date, note: note === '' ? null : note, value, file, line }, problems };
 }

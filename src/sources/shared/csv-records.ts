@@ -44,11 +44,20 @@ export interface CsvTable {
 /** Delimiters the header line is checked for, in order of preference on a tie. */
 const DELIMITERS = [',', '\t', ';'] as const;
 
+/**
+ * Longest record read, in characters. V8 cannot hold a string above 2^29 characters, so a quoted
+ * field that never closes in a large file (786 MB seen) would crash the run; 64 Mi characters is
+ * far above any real row (the text of an activity is cut at 100,000 characters anyway) and keeps
+ * the parser's buffers small. The parser cannot find its way back after such a record, so the
+ * rest of the file is not read, and the problem says so.
+ */
+export const MAX_RECORD_CHARS = 64 * 1024 * 1024;
+
 /** How much of the file is buffered at most to find the end of the header line. */
 const HEADER_SNIFF_LIMIT = 1 << 20;
 
 /** A record as the parser emitted it, before it is mapped to the header. */
-type RawItem = { kind: 'record'; fields: string[]; line: number } | { kind: 'error'; line: number; detail: string };
+type RawItem = { kind: 'record'; fields: string[]; line: number } | { kind: 'error'; line: number; detail: string; last?: true };
 
 /**
  * Opens a CSV file and reads its header. Encodings: UTF-8 with or without BOM, UTF-16 LE/BE with
@@ -153,7 +162,10 @@ async function* rawItems(file: InputFile, report: (problem: Problem) => void): A
         parser = newParser(delimiter, queue, report, file.displayPath);
         parser.write(head);
       }
-      for (const item of queue.splice(0)) yield { item, delimiter };
+      const items = queue.splice(0);
+      for (const item of items) yield { item, delimiter };
+      // After a record over MAX_RECORD_CHARS the parser cannot find the next record: stop reading.
+      if (items.some((item) => item.kind === 'error' && item.last)) return;
     }
     const rest = (parser ? '' : head) + decoder.end();
     if (!parser) delimiter = detectDelimiter(rest);
@@ -186,6 +198,7 @@ function csvParser(delimiter: string, queue: RawItem[], report: (problem: Proble
   // that fails before its end (an unclosed quote at EOF) starts on the next non-blank line.
   let lastEnd = 0;
   let lastEmpty = 0;
+  let stopped = false;
   return parse({
     bom: true,
     delimiter,
@@ -194,6 +207,7 @@ function csvParser(delimiter: string, queue: RawItem[], report: (problem: Proble
     relax_quotes: true,
     skip_empty_lines: true,
     skip_records_with_error: true,
+    max_record_size: MAX_RECORD_CHARS,
     on_record: (fields: string[], info: Info) => {
       lastEnd = info.lines;
       lastEmpty = info.empty_lines;
@@ -201,15 +215,20 @@ function csvParser(delimiter: string, queue: RawItem[], report: (problem: Proble
       return null;
     },
     on_skip: (error: CsvError | undefined) => {
+      if (stopped) return undefined; // the rest of a too-large record, already reported
       const lines = typeof error?.lines === 'number' ? error.lines : lastEnd + 1;
       const empty = typeof error?.empty_lines === 'number' ? error.empty_lines : lastEmpty;
       const unclosed = error?.code === 'CSV_QUOTE_NOT_CLOSED';
-      const line = unclosed ? lastEnd + 1 + (empty - lastEmpty) : lines;
+      const tooLarge = error?.code === 'CSV_MAX_RECORD_SIZE';
+      stopped = tooLarge;
+      const line = unclosed || tooLarge ? lastEnd + 1 + (empty - lastEmpty) : lines;
       const detail = unclosed
         ? `the record starting on line ${line} has a quoted field that is never closed (truncated file?); it is not read`
-        : (error?.message ?? 'unreadable record');
+        : tooLarge
+          ? `the record starting on line ${line} is longer than ${MAX_RECORD_CHARS} characters (a quoted field that swallows the file?); it and the rest of the file are not read`
+          : (error?.message ?? 'unreadable record');
       report({ file, line, reason: 'malformed', detail });
-      queue.push({ kind: 'error', line, detail });
+      queue.push(tooLarge ? { kind: 'error', line, detail, last: true } : { kind: 'error', line, detail });
       return undefined;
     },
   });
