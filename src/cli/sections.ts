@@ -70,7 +70,7 @@ export function businessCaseOf(document: MetricsDocument, ideas: Ideas, config: 
   const months = (Date.parse(document.period.until) - Date.parse(document.period.since)) / MONTH_MS;
   return computeBusinessCase(
     {
-      answeredThreads: document.conversations.answered,
+      answeredThreads: document.conversations.questions.answered,
       months,
       actionedIdeas: ideas.funnel.actioned,
       ledgerValue: ideas.ledgerValue,

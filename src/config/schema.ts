@@ -221,6 +221,9 @@ export const configSchema = z
     minGroupSize: z.number().int().min(1).describe('No figure is broken down for fewer distinct persons than this. Default: 5.')
       .meta({ default: DEFAULT_METRICS_CONFIG.minGroupSize })
       .optional(),
+    questionPatterns: stringList('Regular expressions (RE2 syntax, case-insensitive) matched against a thread starter\'s title and text: the thread is a question when any matches. Questions drive the answered rate, the unanswered list and the business case. Default: a question mark, or an interrogative opening in English, German, French or Spanish.')
+      .meta({ default: DEFAULT_METRICS_CONFIG.questionPatterns })
+      .optional(),
     csvMapping: csvMappingSchema.optional(),
     report: reportSchema.optional(),
     recognition: recognitionSchema.optional(),

@@ -33,7 +33,7 @@ export interface BusinessCaseAssumptions {
 
 /** Figures already computed for the period, from the other sections of metrics.json. */
 export interface BusinessCaseInputs {
-  /** `conversations.answered`: threads started in the period that got an answer. */
+  /** `conversations.questions.answered`: questions asked in the period that got an answer. */
   answeredThreads: number;
   /** Length of the period in months (may be fractional for a period that is not whole months). */
   months: number;
@@ -225,7 +225,7 @@ function assumptionsTable(inputs: BusinessCaseInputs, config: BusinessCaseAssump
       unit: '×',
       source: 'tool: fixed scenario factor; costs are the same in every scenario',
     })),
-    metric('answeredThreads', 'Answered questions in the period', inputs.answeredThreads, 'threads', 'conversations.answered'),
+    metric('answeredThreads', 'Answered questions in the period', inputs.answeredThreads, 'questions', 'conversations.questions.answered'),
     metric('months', 'Months in the period', inputs.months, 'months', 'period'),
     metric('actionedIdeas', 'Actioned ideas in the period', inputs.actionedIdeas, 'ideas', 'ideas.funnel.actioned'),
     metric('ledgerValue', 'Value of ideas from the ideas ledger (used instead of hours per idea when set)', inputs.ledgerValue, currency, 'ideas.ledgerValue'),

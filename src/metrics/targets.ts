@@ -54,6 +54,7 @@ export const KNOWN_METRIC_PATHS: readonly string[] = [
   'engagement.weekly.*.contributors',
   ...PARTICIPATION_KEYS.map((k) => `engagement.participation.${k}`),
   ...CONVERSATION_KEYS.map((k) => `conversations.${k}`),
+  ...CONVERSATION_KEYS.filter((k) => k !== 'repliesPerThread').map((k) => `conversations.questions.${k}`),
   ...IDEA_STAGES.map((s) => `ideas.funnel.${s}`),
   ...IDEA_STAGES.map((s) => `ideas.conversion.${s}`),
   'ideas.medianDaysToDecision',

@@ -115,7 +115,7 @@ describe('computeBusinessCase', () => {
     expect(defaults['lowFactor']).toMatchObject({ value: 0.5, unit: '×' });
     expect(defaults['baseFactor']).toMatchObject({ value: 1 });
     expect(defaults['highFactor']).toMatchObject({ value: 1.5, source: 'tool: fixed scenario factor; costs are the same in every scenario' });
-    expect(defaults['answeredThreads']).toMatchObject({ value: 40, source: 'metrics: conversations.answered' });
+    expect(defaults['answeredThreads']).toMatchObject({ value: 40, source: 'metrics: conversations.questions.answered' });
     expect(defaults['contributors']).toMatchObject({ value: 20, source: 'metrics: engagement.totals.contributors' });
     const set = byKey({ ...full, minutesSavedPerAnsweredQuestion: 20 });
     expect(set['minutesSavedPerAnsweredQuestion']).toMatchObject({ value: 20, source: 'config: businessCase.minutesSavedPerAnsweredQuestion' });

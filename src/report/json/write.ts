@@ -65,8 +65,11 @@ const KEY_ORDER: Record<string, readonly string[]> = {
     'p90HoursToFirstResponse',
     'repliesPerThread',
     'unanswered',
+    'questions',
   ],
   'conversations.unanswered[]': ['id', 'source', 'space', 'startedAt', 'ageDays', 'title'],
+  'conversations.questions': ['threads', 'answered', 'answeredRate', 'medianHoursToFirstResponse', 'p90HoursToFirstResponse', 'unanswered'],
+  'conversations.questions.unanswered[]': ['id', 'source', 'space', 'startedAt', 'ageDays', 'title'],
 };
 
 function ordered(value: unknown, path: string): unknown {

@@ -27,6 +27,7 @@ export const SUMMARY_KPIS: readonly SummaryKpi[] = [
   { path: 'engagement.totals.wikiEdits', label: 'Wiki edits', format: 'count' },
   { path: 'conversations.threads', label: 'Threads started', format: 'count' },
   { path: 'conversations.answeredRate', label: 'Answered threads', format: 'percent' },
+  { path: 'conversations.questions.answeredRate', label: 'Questions answered', format: 'percent' },
   { path: 'conversations.medianHoursToFirstResponse', label: 'Median time to first response', format: 'hours' },
   { path: 'ideas.funnel.raised', label: 'Ideas raised', format: 'count' },
   { path: 'ideas.funnel.actioned', label: 'Ideas actioned', format: 'count' },

@@ -57,7 +57,7 @@ describe('cut titles in the PDF', () => {
     const [cluster] = redundancy.clusters;
     if (cluster) cluster.items = cluster.items.map((item) => (item.id === 'r1' ? { ...item, title: CUT } : item));
     data.redundancy = { ...redundancy };
-    data.conversations.unanswered = data.conversations.unanswered.map((thread) => (thread.id === 't3' ? { ...thread, title: CUT_THREAD } : thread));
+    data.conversations.questions.unanswered = data.conversations.questions.unanswered.map((thread) => (thread.id === 't4' ? { ...thread, title: CUT_THREAD } : thread));
     const { pages } = await readPdf(await renderReport(data, options));
     const text = pages.join(' ');
     // Stories (page 2) quote the title: “…so urgent tick…” (Ops).

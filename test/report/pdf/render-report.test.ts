@@ -21,10 +21,10 @@ describe('renderReport', () => {
     for (const title of ['Internal social media pilot report', 'Contents', 'Executive summary', 'Engagement', 'Conversations and moderation', 'Appendix: method and data', 'Data coverage per source']) {
       expect(text).toContain(title);
     }
-    // Tiles: 137 active, 58 contributors, 31/40 = 77.5 % -> "78%", 3.25 h -> "3.3 h".
+    // Tiles: 137 active, 58 contributors, 24/30 questions answered = "80%", 3.25 h -> "3.3 h".
     expect(pages[1]).toMatch(/137 Active people/);
     expect(pages[1]).toMatch(/58 Contributors/);
-    expect(pages[1]).toMatch(/78% Questions answered/);
+    expect(pages[1]).toMatch(/80% Questions answered/);
     expect(pages[1]).toMatch(/3\.3 h Median time to first response/);
     expect(pages[1]).toContain('42% of everyone active'); // 58 / 137 = 0.423
     // Without a baseline the change is the last month against the one before: 110 - 95 = +15.
@@ -99,6 +99,7 @@ describe('renderReport', () => {
     data.conversations = {
       threads: 0, answered: 0, answeredRate: null, medianHoursToFirstResponse: null,
       p90HoursToFirstResponse: null, repliesPerThread: null, unanswered: [],
+      questions: { threads: 0, answered: 0, answeredRate: null, medianHoursToFirstResponse: null, p90HoursToFirstResponse: null, unanswered: [] },
     };
     const { pages } = await readPdf(await renderReport(data, { generatedAt }));
     const text = pages.join('\n');

@@ -144,7 +144,7 @@ export function richDocument(): MetricsDocument {
     redundancy: asSection(richRedundancy()),
     businessCase: asSection(businessCase),
     targets: [
-      { metric: 'conversations.answeredRate', op: '>=', expected: 0.7, actual: 0.775, passed: true, level: 'error', message: '' },
+      { metric: 'conversations.questions.answeredRate', op: '>=', expected: 0.7, actual: 0.775, passed: true, level: 'error', message: '' },
       { metric: 'engagement.totals.contributors', op: '>=', expected: 60, actual: 58, passed: false, level: 'warn', message: '' },
     ],
     warnings: [],
