@@ -49,7 +49,7 @@ const IDEA_STAGES = ['raised', 'discussed', 'endorsed', 'decided', 'actioned'];
 /** Numeric paths of metrics.json (spec §3–§8); `*` stands for an array index. */
 export const KNOWN_METRIC_PATHS: readonly string[] = [
   ...WINDOW_KEYS.map((k) => `engagement.totals.${k}`),
-  ...[...WINDOW_KEYS, 'stickiness', 'activeWikiEditors'].map((k) => `engagement.monthly.*.${k}`),
+  ...[...WINDOW_KEYS, 'reactivatedContributors', 'stickiness', 'activeWikiEditors'].map((k) => `engagement.monthly.*.${k}`),
   'engagement.weekly.*.activePeople',
   'engagement.weekly.*.contributors',
   ...PARTICIPATION_KEYS.map((k) => `engagement.participation.${k}`),

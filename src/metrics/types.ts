@@ -79,6 +79,11 @@ export interface EngagementWindow {
 export interface EngagementMonth extends EngagementWindow {
   /** `2026-01`, in the report time zone. */
   month: string;
+  /**
+   * Contributors of the month who contributed before (all loaded data) but not in the previous
+   * month: `newContributors + returningContributors + reactivatedContributors = contributors`.
+   */
+  reactivatedContributors: number;
   stickiness: number | null;
   activeWikiEditors: number | null;
 }

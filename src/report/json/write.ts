@@ -54,7 +54,7 @@ const KEY_ORDER: Record<string, readonly string[]> = {
   'sources[].records': ['read', 'used', 'skipped', 'skippedByReason'],
   engagement: ['totals', 'monthly', 'weekly', 'participation'],
   'engagement.totals': WINDOW_KEYS,
-  'engagement.monthly[]': ['month', ...WINDOW_KEYS, 'stickiness', 'activeWikiEditors'],
+  'engagement.monthly[]': ['month', ...WINDOW_KEYS, 'reactivatedContributors', 'stickiness', 'activeWikiEditors'],
   'engagement.weekly[]': ['week', 'activePeople', 'contributors'],
   'engagement.participation': ['contributors', 'contributions', 'gini', 'top1Share', 'top10Share', 'absenceFactor'],
   conversations: [

@@ -133,6 +133,7 @@ export function richDocument(): MetricsDocument {
   );
   base.engagement.monthly = base.engagement.monthly.map((month, index) => ({
     ...month, newContributors: [30, 15, 12][index] ?? 0, returningContributors: index === 0 ? null : [0, 22, 30][index] ?? 0,
+    reactivatedContributors: [0, 4, 5][index] ?? 0,
     retention: index === 0 ? null : [0, 0.73, 0.73][index] ?? null, stickiness: [0.21, 0.24, 0.26][index] ?? null,
   }));
   return {

@@ -15,6 +15,7 @@ export function month(key: string, activePeople: number, contributors: number): 
     newContributors: 0,
     returningContributors: null,
     retention: null,
+    reactivatedContributors: 0,
     stickiness: null,
     activeWikiEditors: null,
   };

@@ -8,6 +8,7 @@ import { omittedPart } from './common.js';
 import { dataCoverage, lastSegment } from './data-quality.js';
 import { METRIC_DEFINITIONS } from './definitions.js';
 import type { ReportContext, ReportSection } from './types.js';
+import { whoIsCounted } from './who-is-counted.js';
 
 /** Config keys that list people: under `--anonymize` only their count is printed. */
 const PERSON_KEYS = new Set(['moderators', 'recognize', 'aliases']);
@@ -27,6 +28,7 @@ export const appendixSection: ReportSection = {
     table(pdf, { columns: [{ header: 'Metric', width: 2.4 }, { header: 'Definition', width: 8 }], rows: METRIC_DEFINITIONS.map(([term, text]) => [term, text]) });
     dataCoverage(pdf, data);
     identities(pdf, report.identities);
+    whoIsCounted(pdf, data, report);
     configuration(pdf, report);
     subheading(pdf, 'Tool version');
     paragraph(pdf, `${data.tool.name} ${data.tool.version}, metrics.json schema version ${data.schemaVersion}, template “${report.template.name}”. Every figure in this report comes from metrics.json${report.anonymized ? '; names were replaced by stable pseudonyms (--anonymize)' : ''}.`);
