@@ -147,6 +147,7 @@ const businessCaseSchema = z
     moderatorHoursPerMonth: z.number().min(0).describe('Hours per month spent running the community (program cost). No default.').optional(),
     licenceCostPerMonth: z.number().min(0).describe('Licence cost per month, in `currency` (program cost). No default.').optional(),
     orgSize: z.number().int().min(1).describe('Number of employees, for the scale-up projection. No default.').optional(),
+    activeShare: z.number().gt(0).max(1).describe('Share of `orgSize` assumed to be active at scale, for the scale-up projection (0.3 = 30 %). Default: the pilot\'s own share, active people / persons seen in the exports.').optional(),
     currency: z.string().min(1).describe('ISO 4217 currency code of the money amounts, e.g. `EUR`. No default.').optional(),
   })
   .describe('Assumptions of the business case; the report prints each one beside the result.');

@@ -108,3 +108,18 @@ const twoDecimals = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, m
 export function formatCoefficient(value: number | null | undefined): string {
   return usable(value) ? twoDecimals.format(value) : MISSING;
 }
+
+/** Rounded to two significant figures, then grouped: 406,827 -> `410,000`; 0.0456 -> `0.046`. */
+export function formatTwoSignificant(value: number | null | undefined): string {
+  if (!usable(value)) return MISSING;
+  if (value === 0) return '0';
+  const rounded = Number(value.toPrecision(2));
+  return Math.abs(rounded) >= 1 ? integer.format(rounded) : String(rounded);
+}
+
+/** A money amount rounded to two significant figures: `410,000 EUR`. */
+export function formatMoneyTwoSignificant(amount: number | null | undefined, currency: string | null): string {
+  const text = formatTwoSignificant(amount);
+  return text === MISSING || !currency ? text : `${text} ${currency}`;
+}
+

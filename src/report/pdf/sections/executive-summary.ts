@@ -1,5 +1,6 @@
 import type { MetricsDocument } from '../../json/document.js';
-import { formatCount, formatDate, formatPercent } from '../format.js';
+import { formatCount, formatDate, formatMoney, formatMoneyTwoSignificant, formatPercent, formatTwoSignificant } from '../format.js';
+import { moneyLines } from './money-line.js';
 import { kpiTiles } from '../kpi-tiles.js';
 import { BODY, bulletList, heading, NOTE, paragraph, subheading } from '../layout.js';
 import { fill } from '../template.js';
@@ -17,6 +18,8 @@ export const executiveSummarySection: ReportSection = {
   render({ pdf, data, report }) {
     heading(pdf, 'Executive summary', 160);
     kpiTiles(pdf, summaryTiles(data, report));
+    subheading(pdf, 'The money (estimate)');
+    bulletList(pdf, moneyLines(report), BODY);
     subheading(pdf, report.template.text.stories.heading);
     const stories = ideaStories(data, report);
     if (stories.length > 0) bulletList(pdf, stories);
@@ -69,9 +72,14 @@ export function defaultAsk(report: ReportContext): string[] {
   const business = report.businessCase;
   const hours = business ? assumptionNumber(business, 'moderatorHoursPerMonth') : null;
   const share = report.moderation?.moderatorFirstResponseShare ?? null;
-  if (hours !== null && share !== null) asks.push(fill(text.moderation, { hours: formatCount(hours), share: formatPercent(share) }));
+  const monthlyCost = business?.scenarios.base.monthlyCost ?? null;
+  const cost = monthlyCost === null || !business ? '' : `, about ${formatMoney(monthlyCost, business.currency)} a month`;
+  if (hours !== null && share !== null) asks.push(fill(text.moderation, { hours: formatCount(hours), share: formatPercent(share), cost }));
   const projection = business?.scenarios.base.projection ?? null;
-  if (projection) asks.push(fill(text.scaleUp, { orgSize: formatCount(projection.orgSize), hours: formatCount(projection.hoursSavedPerYear) }));
+  if (projection && business) {
+    const value = projection.valuePerYear === null ? '' : ` and about ${formatMoneyTwoSignificant(projection.valuePerYear, business.currency)}`;
+    asks.push(fill(text.scaleUp, { orgSize: formatCount(projection.orgSize), hours: formatTwoSignificant(projection.hoursSavedPerYear), value }));
+  }
   return asks.length > 0 ? asks : [text.fallback];
 }
 
