@@ -3,6 +3,7 @@
  * headline KPIs with their change against the baseline and their target status, plus the period
  * and the sources the figures come from.
  */
+import { titleFor } from '../period-label.js';
 import type { BaselineDelta, TargetResult } from '../../metrics/targets.js';
 import { valueAtMetricPath } from '../../metrics/targets.js';
 import type { MetricsDocument } from '../json/document.js';
@@ -126,7 +127,7 @@ export function renderMarkdownSummary(
   deltas: Readonly<Record<string, BaselineDelta>> | null,
   options: SummaryOptions = {},
 ): string {
-  const lines = [`## ${cell(options.title ?? 'Pilot report summary')}`, '', `${periodLine(doc)}  `, sourcesLine(doc), ''];
+  const lines = [`## ${cell(titleFor(options.title ?? 'Pilot report summary', doc.period))}`, '', `${periodLine(doc)}  `, sourcesLine(doc), ''];
   lines.push('| KPI | Value | Change vs baseline | Target |', '|---|---:|---:|---|');
   for (const kpi of rows(doc, targetResults)) {
     const results = targetResults.filter((r) => r.metric === kpi.path);

@@ -23,7 +23,9 @@ export function formatCount(value: number | null | undefined): string {
 export function formatPercent(fraction: number | null | undefined): string {
   if (!usable(fraction)) return MISSING;
   const percent = fraction * 100;
-  return `${Math.abs(percent) < 10 && percent !== 0 ? oneDecimal.format(percent) : integer.format(percent)}%`;
+  const text = `${Math.abs(percent) < 10 && percent !== 0 ? oneDecimal.format(Math.abs(percent)) : integer.format(Math.abs(percent))}%`;
+  // A true minus sign, as in formatSigned; "-0%" (a rounding of a tiny negative) reads as 0%.
+  return percent < 0 && text !== '0%' && text !== '0.0%' ? `−${text}` : text;
 }
 
 /** Hours with a unit: one decimal below 10 h (`3.2 h`), whole hours above (`27 h`). */
