@@ -12,7 +12,7 @@ import { defaultPeriod, localDateOf, periodFromBounds } from '../metrics/period.
 import { baselineDeltas, evaluateTargets, type BaselineDelta } from '../metrics/targets.js';
 import type { MetricContext, Period } from '../metrics/types.js';
 import { buildMetricsDocument, setLaterSection } from '../report/json/build.js';
-import type { MetricsDocument } from '../report/json/document.js';
+import type { BaselineSection, MetricsDocument } from '../report/json/document.js';
 import { SUMMARY_KPI_PATHS } from '../report/markdown/summary.js';
 import { createCsvSource } from '../sources/csv/index.js';
 import { loadInputs, type LoadLog } from '../sources/load.js';
@@ -23,6 +23,7 @@ import { clearDatasetFile } from './commands/analyze.js';
 import { computeProvenance, runOutputs } from './provenance.js';
 import { anonymized, businessCaseOf, laterSections, maskPrivateFolders } from './sections.js';
 import { stopwatch } from './timing.js';
+import { ledgerProblemLines } from '../metrics/ideas/ledger-problems.js';
 import { readIdeasLedger, readPeople, readRecognized } from './side-files.js';
 
 export interface AnalysisResult {
@@ -95,6 +96,13 @@ async function analyze(inputs: readonly string[], config: ResolvedConfig, log: L
     await refuseEmptyPeriod(dataset, period, accounts);
     const ctx: MetricContext = { period, asOf: asOf.toISOString(), config: toMetricsConfig(config), capabilities: capabilitiesOf(accounts) };
     const ideas = await watch.phase('metrics: ideas', () => computeIdeas(dataset.query, ctx, ledger));
+    const ledgerProblems = config.ideasLedger ? ledgerProblemLines(config.ideasLedger, ideas.ledgerUnmatched) : [];
+    ledgerProblems.forEach(sink);
+    if (config.strict && ledgerProblems.length > 0) {
+      throw new InputError(config.ideasLedger ?? '', null, `${ledgerProblems.length} ledger row(s) not applied and --strict is set; first: ${ledgerProblems[0] ?? ''}`, {
+        hint: 'fix the ledger rows (the idea column takes a thread link or activity id), or run without --strict',
+      });
+    }
     const earlier = await watch.phase('metrics: earlier idea outcomes', () => earlierOutcomes(dataset, ctx, ledger, accounts));
     const provenance = await watch.phase('provenance (input hashes, the rest)', () => hashing);
     const sections = await laterSections(dataset.query, ctx, ideas, people, config, watch);
@@ -107,7 +115,9 @@ async function analyze(inputs: readonly string[], config: ResolvedConfig, log: L
     setLaterSection(document, 'businessCase', { ...businessCase });
     document.warnings.push(...sideWarnings, ...businessCase.warnings);
     document.targets = evaluateTargets(document, config.targets);
-    const deltas = config.baseline ? baselineDeltas(document, await readBaseline(config.baseline), SUMMARY_KPI_PATHS) : null;
+    const baseline = config.baseline ? await readBaseline(config.baseline) : null;
+    const deltas = config.baseline && baseline !== null ? baselineDeltas(document, baseline, SUMMARY_KPI_PATHS) : null;
+    if (config.baseline && deltas) document.baseline = baselineSection(config.baseline, baseline, deltas);
     if (!config.anonymize) return { document, deltas };
     const recognized = await readRecognized(config.recognize, sink);
     const result = await anonymized(document, dataset.query, recognized, config.anonymizeSalt);
@@ -187,6 +197,18 @@ function resolvePeriod(config: ResolvedConfig, accounts: readonly SourceAccount[
   const fromData = defaultPeriod(firstAt, lastAt, config.timeZone);
   const asked = resolveConfiguredPeriod(config, asOf);
   return periodFromBounds(asked.since ?? fromData.since, asked.until ?? fromData.until, config.timeZone);
+}
+
+/** The `baseline` section of metrics.json: the file, its period, and per KPI the change. */
+function baselineSection(file: string, baseline: unknown, deltas: Record<string, BaselineDelta>): BaselineSection {
+  const period = typeof baseline === 'object' && baseline !== null && 'period' in baseline ? baseline.period : null;
+  const isPeriod = (p: unknown): p is Period =>
+    typeof p === 'object' && p !== null && ['since', 'until', 'timeZone'].every((k) => typeof (p as Record<string, unknown>)[k] === 'string');
+  return {
+    path: file,
+    period: isPeriod(period) ? { since: period.since, until: period.until, timeZone: period.timeZone } : null,
+    kpis: Object.entries(deltas).map(([metric, d]) => ({ metric, value: d.current, baseline: d.baseline, change: d.delta, percentChange: d.deltaPct })),
+  };
 }
 
 async function readBaseline(file: string): Promise<unknown> {

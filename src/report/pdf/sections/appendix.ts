@@ -26,7 +26,7 @@ export const appendixSection: ReportSection = {
     heading(pdf, 'Appendix: method and data', 200);
     subheading(pdf, 'Metric definitions');
     table(pdf, { columns: [{ header: 'Metric', width: 2.4 }, { header: 'Definition', width: 8 }], rows: METRIC_DEFINITIONS.map(([term, text]) => [term, text]) });
-    dataCoverage(pdf, data);
+    dataCoverage(pdf, data, typeof report.config?.['ideasLedger'] === 'string' ? report.config['ideasLedger'] : null);
     identities(pdf, report.identities);
     whoIsCounted(pdf, data, report);
     configuration(pdf, report);
