@@ -21,7 +21,8 @@ export type { AnalyzeFlags } from '../flags.js';
 export async function runAnalyze(inputs: readonly string[], flags: AnalyzeFlags, log: Logger): Promise<number> {
   const { config, inputs: chosenInputs } = await configAndInputs('analyze', inputs, { configPath: flags.config, flags: flagsToConfig(flags) }, log);
   const result = await analyzeInputs(chosenInputs, config, log);
-  await writeOutputs(result, config, log);
+  // The appendix prints the inputs actually read, also when they came from the command line.
+  await writeOutputs(result, { ...config, inputs: [...chosenInputs] }, log);
   const failed = result.document.targets.filter((t) => !t.passed);
   failed.forEach((t) => (t.level === 'error' ? log.error(`target failed: ${t.message}`) : log.warn(`target not met: ${t.message}`)));
   return failed.some((t) => t.level === 'error') ? 1 : 0;

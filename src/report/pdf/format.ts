@@ -53,7 +53,8 @@ export function formatDate(iso: string | null | undefined, timeZone: string): st
   if (!iso) return MISSING;
   const time = Date.parse(iso);
   if (!Number.isFinite(time)) return MISSING;
-  return dateFormatter(timeZone).format(new Date(time));
+  // en-GB writes September as "Sept"; every other month, and the charts, use three letters.
+  return dateFormatter(timeZone).format(new Date(time)).replace('Sept', 'Sep');
 }
 
 /** `[since, until)` as inclusive dates: `1 Jan 2026 – 31 Mar 2026`. */

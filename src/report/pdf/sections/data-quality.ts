@@ -5,6 +5,7 @@ import type { MetricsDocument } from '../../json/document.js';
 import { formatCount, formatRange, MISSING } from '../format.js';
 import { bulletList, paragraph, subheading } from '../layout.js';
 import { table } from '../table.js';
+import { readableWarning } from './readable-warning.js';
 
 /** How many problem locations per source the PDF lists; metrics.json keeps more. */
 const WARNINGS_SHOWN = 3;
@@ -19,9 +20,9 @@ export function dataCoverage(pdf: PDFKit.PDFDocument, data: MetricsDocument, led
     paragraph(pdf, 'Every record read from each input was either used or skipped for a stated reason: read = used + skipped.');
     table(pdf, {
       columns: [
-        { header: 'Source', width: 1.1 }, { header: 'Path', width: 2.6 }, { header: 'Files', width: 0.8, align: 'right' },
+        { header: 'Source', width: 1.5 }, { header: 'Path', width: 2.4 }, { header: 'Files', width: 0.8, align: 'right' },
         { header: 'Read', width: 1, align: 'right' }, { header: 'Used', width: 1, align: 'right' },
-        { header: 'Skipped (by reason)', width: 2.4 }, { header: 'Records dated', width: 2.3 },
+        { header: 'Skipped (by reason)', width: 2.2 }, { header: 'Records dated', width: 2.3 },
       ],
       rows: data.sources.map((source) => countsRow(source, data.period.timeZone)),
     });
@@ -34,7 +35,7 @@ export function dataCoverage(pdf: PDFKit.PDFDocument, data: MetricsDocument, led
   ledgerRows(pdf, data, ledgerFile);
   if (data.warnings.length > 0) {
     subheading(pdf, 'Remarks on this run');
-    bulletList(pdf, data.warnings);
+    bulletList(pdf, data.warnings.map(readableWarning));
   }
 }
 

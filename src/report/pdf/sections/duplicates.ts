@@ -28,7 +28,8 @@ export function duplicateEfforts(pdf: PDFKit.PDFDocument, redundancy: Redundancy
       `${itemLines(cluster)}\n${suggestion(cluster, timeZone)}`,
       `${formatDate(cluster.firstAt, timeZone)} – ${formatDate(cluster.lastAt, timeZone)}`,
       formatCount(cluster.people),
-      `${cluster.similarity.min.toFixed(2)}–${cluster.similarity.max.toFixed(2)}`,
+      // A range of one value (a pair) is that value.
+      cluster.similarity.min.toFixed(2) === cluster.similarity.max.toFixed(2) ? cluster.similarity.min.toFixed(2) : `${cluster.similarity.min.toFixed(2)}–${cluster.similarity.max.toFixed(2)}`,
     ]),
   });
 }

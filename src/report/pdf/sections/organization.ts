@@ -60,9 +60,11 @@ function departments(pdf: PDFKit.PDFDocument, d: DepartmentNetwork, minGroup: nu
     values: order.map(({ index: row }) => order.map(({ index: column }) => d.matrix[row]?.[column] ?? null)),
   });
   const hidden = d.departments.length - order.length;
-  const notes = ['A dot marks a figure withheld because a department has too few people (privacy threshold).'];
+  const withheld = order.some(({ index: row }) => order.some(({ index: column }) => (d.matrix[row]?.[column] ?? null) === null));
+  // The note explains the dots only when the heatmap draws some.
+  const notes = withheld ? ['A dot marks a figure withheld because a department has too few people (privacy threshold).'] : [];
   if (hidden > 0) notes.push(`${formatCount(hidden)} smaller departments are not drawn; metrics.json lists them.`);
-  paragraph(pdf, notes.join(' '), NOTE);
+  if (notes.length > 0) paragraph(pdf, notes.join(' '), NOTE);
   subheading(pdf, 'Silos: departments with no interaction with any other');
   if (d.isolatedDepartments.length === 0) paragraph(pdf, 'None: every department shown talks with at least one other.');
   else bulletList(pdf, d.isolatedDepartments);
