@@ -17,7 +17,7 @@ describe('renderReport', () => {
     const { pages } = await readPdf(await renderReport(sampleDocument(), { generatedAt }));
     const text = pages.join('\n');
     // Cover, executive summary, engagement, conversations, appendix (2 pages).
-    expect(pages).toHaveLength(6);
+    expect(pages).toHaveLength(7);
     for (const title of ['Internal social media pilot report', 'Contents', 'Executive summary', 'Engagement', 'Conversations and moderation', 'Appendix: method and data', 'Data coverage per source']) {
       expect(text).toContain(title);
     }
@@ -36,8 +36,8 @@ describe('renderReport', () => {
     // Data quality: 50 skipped, reasons sorted by name.
     expect(text).toContain('50: bot 12, deleted 38');
     expect(text).toContain('1 Jan 2026 – 31 Mar 2026');
-    expect(text).toContain('Page 1 of 6');
-    expect(text).toContain('Page 6 of 6');
+    expect(text).toContain('Page 1 of 7');
+    expect(text).toContain('Page 7 of 7');
     // Chart text (axis title, legend, month labels) comes through svg-to-pdfkit as real text, once.
     expect(pages[2]).toContain('People (distinct)');
     expect(pages[2]).toContain('Month (UTC)');
