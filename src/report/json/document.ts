@@ -70,8 +70,8 @@ export interface MetricsDocument {
   network: Record<string, unknown> | null;
   redundancy: Record<string, unknown> | null;
   businessCase: Record<string, unknown> | null;
-  /** The comparison with `--baseline` (absent without one). */
-  baseline?: BaselineSection;
+  /** The comparison with `--baseline`; null without one (optional here for documents built by hand in tests). */
+  baseline?: BaselineSection | null;
   /** Configured KPI targets and whether each passed (an error-level failure makes the run exit 1). */
   targets: TargetResult[];
   /** Figures that could not be computed and why, and other run-level remarks. */
