@@ -10,7 +10,7 @@ export function samplePilotConfig(): string {
     ideasLedger: 'ideas-ledger.csv',
     botAccounts: ['AuroraBot'],
     asOf: '2026-11-01',
-    report: { title: 'Aurora pilot: March to October 2026', organization: 'Aurora Manufacturing' },
+    report: { title: 'Aurora pilot: {period}', organization: 'Aurora Manufacturing' },
     businessCase: {
       minutesSavedPerAnsweredQuestion: 15,
       hourlyCost: 55,
@@ -22,7 +22,7 @@ export function samplePilotConfig(): string {
     },
     targets: [
       { metric: 'engagement.totals.activePeople', op: '>=', value: 40, level: 'error', message: 'At least 40 active people over the pilot' },
-      { metric: 'conversations.answeredRate', op: '>=', value: 0.7, level: 'warn', message: 'Seven in ten questions answered' },
+      { metric: 'conversations.questions.answeredRate', op: '>=', value: 0.7, level: 'warn', message: 'Seven in ten questions answered' },
     ],
   };
   return `${JSON.stringify(config, null, 2)}\n`;

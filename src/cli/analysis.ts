@@ -7,17 +7,18 @@ import type { SourceAccount } from '../model/accounting.js';
 import { Dataset } from '../model/dataset.js';
 import type { PeopleEntry } from '../model/types.js';
 import { capabilitiesOf } from '../metrics/capabilities.js';
-import { computeIdeas } from '../metrics/ideas/index.js';
-import { defaultPeriod, periodFromBounds } from '../metrics/period.js';
+import { computeIdeas, type LedgerRow } from '../metrics/ideas/index.js';
+import { defaultPeriod, localDateOf, periodFromBounds } from '../metrics/period.js';
 import { boundPeriodByData, type BoundedPeriod } from '../metrics/period-bounds.js';
 import { baselineDeltas, evaluateTargets, type BaselineDelta } from '../metrics/targets.js';
 import type { MetricContext, Period } from '../metrics/types.js';
 import { buildMetricsDocument, setLaterSection } from '../report/json/build.js';
-import type { MetricsDocument } from '../report/json/document.js';
+import type { BaselineSection, MetricsDocument } from '../report/json/document.js';
 import { SUMMARY_KPI_PATHS } from '../report/markdown/summary.js';
 import { createCsvSource } from '../sources/csv/index.js';
 import { loadInputs, type LoadLog } from '../sources/load.js';
 import { PARALLEL_READ_MIN_BYTES, type ParallelReadOptions } from '../sources/parallel/read-in-workers.js';
+import { periodLabel } from '../report/period-label.js';
 import { TOOL_VERSION } from '../version.js';
 import { adapterBotAccounts, botPeopleEntries } from './bot-accounts.js';
 import { clearDatasetFile } from './commands/analyze.js';
@@ -26,6 +27,7 @@ import { gapLine } from '../metrics/setup/gaps.js';
 import { computeProvenance, runOutputs } from './provenance.js';
 import { anonymized, businessCaseOf, laterSections, maskPrivateFolders } from './sections.js';
 import { stopwatch } from './timing.js';
+import { ledgerProblemLines } from '../metrics/ideas/ledger-problems.js';
 import { readIdeasLedger, readPeople, readRecognized } from './side-files.js';
 
 export interface AnalysisResult {
@@ -110,28 +112,35 @@ async function analyze(inputs: readonly string[], config: ResolvedConfig, log: L
       sideWarnings.push(periodWarning);
       log.warn(periodWarning);
     }
+    await refuseEmptyPeriod(dataset, period, accounts);
     const ctx: MetricContext = { period, asOf: asOf.toISOString(), config: toMetricsConfig(config), capabilities: capabilitiesOf(accounts) };
     const ideas = await watch.phase('metrics: ideas', () => computeIdeas(dataset.query, ctx, ledger));
+    const ledgerProblems = config.ideasLedger ? ledgerProblemLines(config.ideasLedger, ideas.ledgerUnmatched) : [];
+    ledgerProblems.forEach(sink);
+    if (config.strict && ledgerProblems.length > 0) {
+      throw new InputError(config.ideasLedger ?? '', null, `${ledgerProblems.length} ledger row(s) not applied and --strict is set; first: ${ledgerProblems[0] ?? ''}`, {
+        hint: 'fix the ledger rows (the idea column takes a thread link or activity id), or run without --strict',
+      });
+    }
+    const earlier = await watch.phase('metrics: earlier idea outcomes', () => earlierOutcomes(dataset, ctx, ledger, accounts));
     const provenance = await watch.phase('provenance (input hashes, the rest)', () => hashing);
     const sections = await laterSections(dataset.query, ctx, ideas, people, config, watch);
     const document = await watch.phase('metrics: engagement, conversations, data quality', () =>
       buildMetricsDocument(dataset.query, accounts, ctx, { version: TOOL_VERSION, generatedAt: now.toISOString(), provenance, sections }),
     );
+    if (earlier && document.ideas) document.ideas['earlier'] = earlier;
     document.provenance.inputs = await maskPrivateFolders(document.provenance.inputs, dataset.query);
     const businessCase = businessCaseOf(document, ideas, config);
     setLaterSection(document, 'businessCase', { ...businessCase });
     document.warnings.push(...sideWarnings, ...businessCase.warnings);
     // Once per empty part, with the setting that fills it (the PDF part says the same).
     documentGaps(document, config).forEach((gap) => log.warn(gapLine(gap)));
-    const empty = emptyPeriodWarning(document, accounts);
-    if (empty) {
-      document.warnings.push(empty);
-      log.warn(empty);
-    }
     document.targets = evaluateTargets(document, config.targets);
     const keep = config.dataset;
     if (keep) await watch.phase('keep the dataset (--dataset)', () => dataset.keepAs(keep));
-    const deltas = config.baseline ? baselineDeltas(document, await readBaseline(config.baseline), SUMMARY_KPI_PATHS) : null;
+    const baseline = config.baseline ? await readBaseline(config.baseline) : null;
+    const deltas = config.baseline && baseline !== null ? baselineDeltas(document, baseline, SUMMARY_KPI_PATHS) : null;
+    if (config.baseline && deltas) document.baseline = baselineSection(config.baseline, baseline, deltas);
     if (!config.anonymize) return { document, deltas };
     const recognized = await readRecognized(config.recognize, sink);
     const result = await anonymized(document, dataset.query, recognized, config.anonymizeSalt);
@@ -143,18 +152,48 @@ async function analyze(inputs: readonly string[], config: ResolvedConfig, log: L
   }
 }
 
+/**
+ * Ideas raised before the period, from the start of the data, as they stood when the period began:
+ * a month's report says "nothing actioned this month" and, apart, "4 ideas actioned earlier".
+ * Null when the period starts at the data.
+ */
+async function earlierOutcomes(dataset: Dataset, ctx: MetricContext, ledger: readonly LedgerRow[], accounts: readonly SourceAccount[]) {
+  const firstAt = minOf(accounts.map((a) => a.firstAt));
+  if (firstAt === null) return null;
+  const start = defaultPeriod(firstAt, firstAt, ctx.period.timeZone).since;
+  if (Date.parse(start) >= Date.parse(ctx.period.since)) return null;
+  const period: Period = { since: start, until: ctx.period.since, timeZone: ctx.period.timeZone };
+  const ideas = await computeIdeas(dataset.query, { ...ctx, period, asOf: ctx.period.since }, ledger);
+  const { raised, decided, actioned } = ideas.funnel;
+  return { since: period.since, until: period.until, raised, decided, actioned };
+}
+
 /** Large runs read their exports in worker threads, each into a part with a share of the memory limit. */
 function parallelReads(config: ResolvedConfig): ParallelReadOptions {
   return { threads: config.readThreads, minBytes: PARALLEL_READ_MIN_BYTES, memoryLimit: config.memoryLimit, csvMapping: config.csvMapping ?? null };
 }
 
-/** A period outside the data gives an all-zero report: say where the data is instead. */
-function emptyPeriodWarning(document: MetricsDocument, accounts: readonly SourceAccount[]): string | null {
-  if (document.engagement.totals.activePeople > 0) return null;
+/**
+ * A period in which no input has any activity would give a confident, empty report (a monthly CI
+ * run on stale exports): exit 2 instead, naming the period and the dates the inputs cover.
+ */
+async function refuseEmptyPeriod(dataset: Dataset, period: Period, accounts: readonly SourceAccount[]): Promise<void> {
+  const [row] = await dataset.query.all<{ n: number }>(
+    'SELECT count(*)::INTEGER AS n FROM (SELECT 1 FROM activities WHERE occurred_at >= $since::TIMESTAMPTZ AND occurred_at < $until::TIMESTAMPTZ LIMIT 1)',
+    { since: period.since, until: period.until },
+  );
+  if ((row?.n ?? 0) > 0) return;
   const first = minOf(accounts.map((a) => a.firstAt));
   const last = maxOf(accounts.map((a) => a.lastAt));
-  const range = first === null || last === null ? 'no dated activity' : `the data runs from ${new Date(first).toISOString().slice(0, 10)} to ${new Date(last).toISOString().slice(0, 10)}`;
-  return `period: no activity in the period ${document.period.since} .. ${document.period.until}; ${range}`;
+  const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+  const range = first === null || last === null ? 'the inputs hold no dated activity' : `the inputs cover ${day(first)} to ${day(last)}`;
+  const local = (ms: number): string => {
+    const d = localDateOf(ms, period.timeZone);
+    return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+  };
+  throw new UsageError(
+    `no activity in the period ${periodLabel(period)} (${local(Date.parse(period.since))} to ${local(Date.parse(period.until) - 1)}, ${period.timeZone}): ${range}\n  hint: choose a period the inputs cover (--period, --since, --until), or export newer data`,
+  );
 }
 
 /** Under --strict any row-level problem stops the run with exit 2. */
@@ -181,6 +220,18 @@ function resolvePeriod(config: ResolvedConfig, accounts: readonly SourceAccount[
   const fromData = defaultPeriod(firstAt, lastAt, config.timeZone);
   const asked = resolveConfiguredPeriod(config, asOf);
   return boundPeriodByData(periodFromBounds(asked.since ?? fromData.since, asked.until ?? fromData.until, config.timeZone), fromData, lastAt);
+}
+
+/** The `baseline` section of metrics.json: the file, its period, and per KPI the change. */
+function baselineSection(file: string, baseline: unknown, deltas: Record<string, BaselineDelta>): BaselineSection {
+  const period = typeof baseline === 'object' && baseline !== null && 'period' in baseline ? baseline.period : null;
+  const isPeriod = (p: unknown): p is Period =>
+    typeof p === 'object' && p !== null && ['since', 'until', 'timeZone'].every((k) => typeof (p as Record<string, unknown>)[k] === 'string');
+  return {
+    path: file,
+    period: isPeriod(period) ? { since: period.since, until: period.until, timeZone: period.timeZone } : null,
+    kpis: Object.entries(deltas).map(([metric, d]) => ({ metric, value: d.current, baseline: d.baseline, change: d.delta, percentChange: d.deltaPct })),
+  };
 }
 
 async function readBaseline(file: string): Promise<unknown> {

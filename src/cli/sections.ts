@@ -7,7 +7,8 @@ import { computeNetwork, DEFAULT_NETWORK_CONFIG, type NetworkConfig } from '../m
 import { computeRecognition } from '../metrics/recognition/index.js';
 import { DEFAULT_RECOGNITION_CONFIG, type RecognitionConfig } from '../metrics/recognition/score.js';
 import { computeRedundancy } from '../metrics/redundancy/index.js';
-import type { MetricContext } from '../metrics/types.js';
+import { localDateOf, monthKey, periodCalendar } from '../metrics/period.js';
+import type { MetricContext, Period } from '../metrics/types.js';
 import type { PeopleEntry } from '../model/types.js';
 import type { Query } from '../model/query.js';
 import type { MetricsDocument } from '../report/json/document.js';
@@ -65,17 +66,40 @@ function definedOnly<T extends object>(value: T): { [K in keyof T]: Exclude<T[K]
 /** Average month length in milliseconds (365.25 / 12 days), for periods that are not whole months. */
 const MONTH_MS = (365.25 / 12) * 24 * 3600 * 1000;
 
+/**
+ * Months in the period: each calendar month counts as the share of its days inside the period, so
+ * March to October is 8 months, not 8.05 average months; the cost recurs per calendar month.
+ */
+export function periodMonths(period: Period): number {
+  const calendar = periodCalendar(period);
+  if (calendar.months.length === 0) return (Date.parse(period.until) - Date.parse(period.since)) / MONTH_MS;
+  return calendar.months.reduce((n, m) => n + m.days / daysInMonth(m.month), 0);
+}
+
+function daysInMonth(month: string): number {
+  const [year, mon] = month.split('-').map(Number);
+  return new Date(Date.UTC(year ?? 1970, mon ?? 1, 0)).getUTCDate();
+}
+
 /** The business case from figures already in the document (spec §6); always labelled an estimate. */
 export function businessCaseOf(document: MetricsDocument, ideas: Ideas, config: ResolvedConfig): ReturnType<typeof computeBusinessCase> {
-  const months = (Date.parse(document.period.until) - Date.parse(document.period.since)) / MONTH_MS;
+  const { timeZone } = document.period;
+  const monthOf = (iso: string): string => monthKey(localDateOf(Date.parse(iso), timeZone));
+  const valued = new Set(ideas.ledgerValues.map((v) => v.ideaId));
   return computeBusinessCase(
     {
-      answeredThreads: document.conversations.answered,
-      months,
+      answeredThreads: document.conversations.questions.answered,
+      months: periodMonths(document.period),
       actionedIdeas: ideas.funnel.actioned,
       ledgerValue: ideas.ledgerValue,
+      ledgerEntries: ideas.ledgerValues.map((v) => ({ ideaId: v.ideaId, line: v.line, value: v.value, month: monthOf(v.at) })),
+      actionedWithoutValue: ideas.items
+        .filter((item) => item.actionedAt !== null && !valued.has(item.id))
+        .map((item) => ({ ideaId: item.id, month: monthOf(item.actionedAt ?? '') })),
+      monthKeys: periodCalendar(document.period).months.map((m) => m.month),
       activePeople: document.engagement.totals.activePeople,
       contributors: document.engagement.totals.contributors,
+      persons: document.identities.persons,
     },
     config.businessCase,
   );

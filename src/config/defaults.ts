@@ -53,6 +53,7 @@ export interface ResolvedConfig {
   ideas: IdeasConfig;
   unansweredListSize: number;
   minGroupSize: number;
+  questionPatterns: string[];
   csvMapping?: CsvMapping;
   report: ReportTexts;
   /** Only the minutes saved per answer has a default; money figures need the user's own numbers. */
@@ -91,6 +92,7 @@ export function normalizeConfig(written: WrittenConfig): ResolvedConfig {
     },
     unansweredListSize: written.unansweredListSize ?? DEFAULT_METRICS_CONFIG.unansweredListSize,
     minGroupSize: written.minGroupSize ?? DEFAULT_METRICS_CONFIG.minGroupSize,
+    questionPatterns: [...(written.questionPatterns ?? DEFAULT_METRICS_CONFIG.questionPatterns)],
     report: report ?? {},
     businessCase: {
       ...businessCase,
@@ -116,5 +118,6 @@ export function toMetricsConfig(config: ResolvedConfig): MetricsConfig {
     stallDays: config.ideas.stallDays,
     moderators: [...config.moderators],
     minGroupSize: config.minGroupSize,
+    questionPatterns: [...config.questionPatterns],
   };
 }

@@ -172,6 +172,7 @@ const businessCaseSchema = z
     moderatorHoursPerMonth: z.number().min(0).max(BUSINESS_CASE_LIMITS.moderatorHoursPerMonth).describe('Hours per month spent running the community (program cost), at most 100,000. No default.').optional(),
     licenceCostPerMonth: z.number().min(0).max(BUSINESS_CASE_LIMITS.licenceCostPerMonth).describe('Licence cost per month, in `currency` (program cost), at most 1,000,000,000. No default.').optional(),
     orgSize: z.number().int().min(1).max(BUSINESS_CASE_LIMITS.orgSize).describe('Number of employees, for the scale-up projection, at most 10,000,000. No default.').optional(),
+    activeShare: z.number().gt(0).max(1).describe('Share of `orgSize` assumed to be active at scale, for the scale-up projection (0.3 = 30 %). Default: the pilot\'s own share, active people / persons seen in the exports.').optional(),
     currency: z.string().min(1).describe('ISO 4217 currency code of the money amounts, e.g. `EUR`. No default.').optional(),
     $notes: z
       .record(z.string(), z.string())
@@ -256,6 +257,9 @@ export const configSchema = z
       .optional(),
     minGroupSize: z.number().int().min(1).describe('No figure is broken down for fewer distinct persons than this. Default: 5.')
       .meta({ default: DEFAULT_METRICS_CONFIG.minGroupSize })
+      .optional(),
+    questionPatterns: stringList('Regular expressions (RE2 syntax, case-insensitive) matched against a thread starter\'s title and text: the thread is a question when any matches. Questions drive the answered rate, the unanswered list and the business case. Default: a question mark, or an interrogative opening in English, German, French or Spanish.')
+      .meta({ default: DEFAULT_METRICS_CONFIG.questionPatterns })
       .optional(),
     csvMapping: csvMappingSchema.optional(),
     report: reportSchema.optional(),

@@ -28,12 +28,32 @@ export interface BusinessCaseAssumptions {
   moderatorHoursPerMonth?: number | undefined;
   licenceCostPerMonth?: number | undefined;
   orgSize?: number | undefined;
+  /** Share of `orgSize` assumed active at scale; default: the pilot's own share. */
+  activeShare?: number | undefined;
   currency?: string | undefined;
+}
+
+/** One ledger row that was applied and carries a value. */
+export interface LedgerEntryValue {
+  /** The idea's id (its thread starter's activity id). */
+  ideaId: string;
+  /** Line of the row in the ledger file. */
+  line: number | null;
+  value: number;
+  /** `2026-04` (report time zone): the month the row is dated in. */
+  month: string;
+}
+
+/** An actioned idea the ledger gives no value: it is valued at hours per idea × hourly cost. */
+export interface ActionedIdeaWithoutValue {
+  ideaId: string;
+  /** `2026-04`: the month it was actioned in. */
+  month: string;
 }
 
 /** Figures already computed for the period, from the other sections of metrics.json. */
 export interface BusinessCaseInputs {
-  /** `conversations.answered`: threads started in the period that got an answer. */
+  /** `conversations.questions.answered`: questions asked in the period that got an answer. */
   answeredThreads: number;
   /** Length of the period in months (may be fractional for a period that is not whole months). */
   months: number;
@@ -41,6 +61,14 @@ export interface BusinessCaseInputs {
   actionedIdeas: number | null;
   /** `ideas.ledgerValue`: sum of the ledger's `value` cells, in `currency`; null when none. */
   ledgerValue: number | null;
+  /** The applied ledger rows with a value (their sum is `ledgerValue`). */
+  ledgerEntries: LedgerEntryValue[];
+  /** Actioned ideas of the period that no ledger row gives a value. */
+  actionedWithoutValue: ActionedIdeaWithoutValue[];
+  /** The period's calendar months (`2026-03`…), for the break-even month. */
+  monthKeys: string[];
+  /** `identities.persons`: persons seen in the exports, for the default active share. */
+  persons: number;
   /** `engagement.totals.activePeople`: the basis of the projection to `orgSize`. */
   activePeople: number;
   /** `engagement.totals.contributors`: listed beside the result for context. */
@@ -59,11 +87,24 @@ export interface Assumption {
   source: string;
 }
 
-/** Scale-up of one scenario to the whole organization, per year. */
+/**
+ * Scale-up of one scenario to the whole organization, per year:
+ * `per active person per month × orgSize × activeShare × 12`.
+ */
 export interface Projection {
   orgSize: number;
-  /** `orgSize / activePeople`: the pilot's benefit per active person is assumed to hold at scale. */
+  /** Share of `orgSize` assumed active at scale. */
+  activeShare: number;
+  /** Where `activeShare` comes from (config, or the pilot's own share). */
+  activeShareSource: string;
+  /** `orgSize × activeShare`. */
+  activePeopleAtScale: number;
+  /** `activePeopleAtScale / activePeople`: the pilot's benefit per active person is assumed to hold at scale. */
   scale: number;
+  /** Hours saved from answers per active person per month in the pilot. */
+  hoursPerActivePersonPerMonth: number;
+  /** Value per active person per month in the pilot; null when the value is null. */
+  valuePerActivePersonPerMonth: number | null;
   /** Hours saved from answers per year at scale. */
   hoursSavedPerYear: number;
   /** Value per year at scale, in `currency`; null when the pilot's value is null. */
@@ -76,19 +117,34 @@ export interface Scenario {
   factor: number;
   /** Hours saved by answered questions: answered × minutes saved / 60 × factor. Always computed. */
   hoursSaved: number;
-  /** Hours from actioned ideas: actioned × hours per idea × factor; null without `hoursPerActionedIdea`. */
+  /**
+   * Hours from actioned ideas the ledger gives no value: those ideas × hours per idea × factor;
+   * null without `hoursPerActionedIdea`.
+   */
   hoursFromIdeas: number | null;
   /** `hoursSaved × hourlyCost`; null without `hourlyCost`. */
   valueFromAnswers: number | null;
-  /** Ledger value × factor when the ledger has values, else `hoursFromIdeas × hourlyCost`; null otherwise. */
+  /** Ledger values × factor, plus `hoursFromIdeas × hourlyCost`; null when neither is known. */
   valueFromIdeas: number | null;
+  /** Of `valueFromIdeas`: the ledger's part (ledger values × factor); null without ledger values. */
+  valueFromLedger: number | null;
   /** Sum of the value parts that could be computed; null when none could. */
   value: number | null;
   /** Program cost over the period (moderator time and licences); the same in every scenario. */
   cost: number | null;
   /** `(value - cost) / cost`; null when either is null or the cost is 0. */
   roi: number | null;
-  /** `cost / (value / months)`: months of value that pay for the period's cost; null when value is 0. */
+  /** `value / months`. */
+  monthlyValue: number | null;
+  /** `cost / months`: moderation and licences per month. */
+  monthlyCost: number | null;
+  /**
+   * The first month by whose end the value so far covers the cost so far (answers' value spread
+   * evenly over the months, ideas' value in the month they were actioned or the ledger row is
+   * dated); null when that does not happen within the period.
+   */
+  breakEvenMonth: string | null;
+  /** Months from the period start to the end of `breakEvenMonth` (1 = the first month); null when not within the period. */
   paybackMonths: number | null;
   /** Null without `orgSize` or without active people. */
   projection: Projection | null;
@@ -105,9 +161,28 @@ export type BusinessCase = {
   currency: string | null;
   assumptions: Assumption[];
   scenarios: Record<ScenarioName, Scenario>;
+  /**
+   * The single ledger entry or idea that carries more than 40 % of the base value, or null. A
+   * sponsor should know when one self-reported figure makes most of the case.
+   */
+  concentration: Concentration | null;
   /** Why figures are null or partial. */
   warnings: string[];
 };
+
+/** One ledger entry or one idea carrying more than `CONCENTRATION_SHARE` of the base value. */
+export interface Concentration {
+  kind: 'ledgerEntry' | 'idea';
+  ideaId: string;
+  /** The ledger row's line (for `ledgerEntry`). */
+  line: number | null;
+  value: number;
+  /** `value / base value`. */
+  share: number;
+}
+
+/** Above this share of the value, one entry or idea is flagged. */
+export const CONCENTRATION_SHARE = 0.4;
 
 /** Computes the business case; see the module comment for what is null when. */
 export function computeBusinessCase(inputs: BusinessCaseInputs, config: BusinessCaseAssumptions): BusinessCase {
@@ -117,34 +192,105 @@ export function computeBusinessCase(inputs: BusinessCaseInputs, config: Business
   const scenario = (factor: number): Scenario => buildScenario(inputs, config, factor, cost);
   const scenarios = { low: scenario(SCENARIO_FACTORS.low), base: scenario(SCENARIO_FACTORS.base), high: scenario(SCENARIO_FACTORS.high) };
   explainResultGaps(inputs, config, scenarios.base, cost, warnings);
-  return { estimate: true, currency: config.currency ?? null, assumptions: assumptionsTable(inputs, config), scenarios, warnings };
+  const concentration = concentrationOf(inputs, config, scenarios.base.value);
+  return { estimate: true, currency: config.currency ?? null, assumptions: assumptionsTable(inputs, config), scenarios, concentration, warnings };
 }
 
 function buildScenario(inputs: BusinessCaseInputs, config: BusinessCaseAssumptions, factor: number, cost: number | null): Scenario {
   const { hourlyCost, hoursPerActionedIdea } = config;
   const hoursSaved = ((inputs.answeredThreads * config.minutesSavedPerAnsweredQuestion) / 60) * factor;
-  const hoursFromIdeas =
-    hoursPerActionedIdea === undefined || inputs.actionedIdeas === null ? null : inputs.actionedIdeas * hoursPerActionedIdea * factor;
+  // Ledger values beat a per-idea guess, idea by idea: an idea with a ledger value is not also counted in hours.
+  const hoursFromIdeas = hoursPerActionedIdea === undefined || inputs.actionedIdeas === null ? null : inputs.actionedWithoutValue.length * hoursPerActionedIdea * factor;
   const valueFromAnswers = hourlyCost === undefined ? null : hoursSaved * hourlyCost;
-  // Explicit ledger values beat a per-idea guess; using both would count the same ideas twice.
-  const valueFromIdeas =
-    inputs.ledgerValue !== null
-      ? inputs.ledgerValue * factor
-      : hoursFromIdeas !== null && hourlyCost !== undefined
-        ? hoursFromIdeas * hourlyCost
-        : null;
-  const parts = [valueFromAnswers, valueFromIdeas].filter((v): v is number => v !== null);
-  const value = parts.length === 0 ? null : parts.reduce((a, b) => a + b, 0);
+  const valueFromLedger = inputs.ledgerValue === null ? null : inputs.ledgerValue * factor;
+  const valueFromHours = hoursFromIdeas !== null && hourlyCost !== undefined ? hoursFromIdeas * hourlyCost : null;
+  const valueFromIdeas = sumOrNull([valueFromLedger, valueFromHours]);
+  const value = sumOrNull([valueFromAnswers, valueFromIdeas]);
   const roi = value === null || cost === null || cost === 0 ? null : (value - cost) / cost;
-  const paybackMonths = value === null || cost === null || value <= 0 || inputs.months <= 0 ? null : cost / (value / inputs.months);
-  return { factor, hoursSaved, hoursFromIdeas, valueFromAnswers, valueFromIdeas, value, cost, roi, paybackMonths, projection: project(inputs, config.orgSize, hoursSaved, value) };
+  const months = inputs.months;
+  const breakEven = value === null || cost === null || months <= 0 ? null : breakEvenMonth(inputs, config, factor, valueFromAnswers ?? 0, cost / months);
+  return {
+    factor, hoursSaved, hoursFromIdeas, valueFromAnswers, valueFromIdeas, valueFromLedger, value, cost, roi,
+    monthlyValue: value === null || months <= 0 ? null : value / months,
+    monthlyCost: cost === null || months <= 0 ? null : cost / months,
+    breakEvenMonth: breakEven?.month ?? null,
+    paybackMonths: breakEven?.index ?? null,
+    projection: project(inputs, config, hoursSaved, value),
+  };
 }
 
-function project(inputs: BusinessCaseInputs, orgSize: number | undefined, hoursSaved: number, value: number | null): Projection | null {
+const sumOrNull = (parts: readonly (number | null)[]): number | null => {
+  const known = parts.filter((v): v is number => v !== null);
+  return known.length === 0 ? null : known.reduce((a, b) => a + b, 0);
+};
+
+/**
+ * Month by month, value so far against cost so far (the cost recurs every month): answers' value
+ * spread evenly over the period's months, each idea's value in its month. The first month whose
+ * running value covers its running cost, or null within the period.
+ */
+function breakEvenMonth(
+  inputs: BusinessCaseInputs, config: BusinessCaseAssumptions, factor: number, answersValue: number, monthlyCost: number,
+): { month: string; index: number } | null {
+  const keys = inputs.monthKeys;
+  if (keys.length === 0) return null;
+  const ideaValue = new Map<string, number>();
+  const add = (month: string, v: number): void => void ideaValue.set(month, (ideaValue.get(month) ?? 0) + v);
+  inputs.ledgerEntries.forEach((e) => add(e.month, e.value * factor));
+  if (config.hoursPerActionedIdea !== undefined && config.hourlyCost !== undefined) {
+    const perIdea = config.hoursPerActionedIdea * config.hourlyCost * factor;
+    inputs.actionedWithoutValue.forEach((i) => add(i.month, perIdea));
+  }
+  let value = 0;
+  for (const [index, month] of keys.entries()) {
+    value += answersValue / keys.length + (ideaValue.get(month) ?? 0);
+    if (value >= monthlyCost * (index + 1)) return { month, index: index + 1 };
+  }
+  return null;
+}
+
+function project(inputs: BusinessCaseInputs, config: BusinessCaseAssumptions, hoursSaved: number, value: number | null): Projection | null {
+  const { orgSize } = config;
   if (orgSize === undefined || inputs.activePeople <= 0 || inputs.months <= 0) return null;
-  const scale = orgSize / inputs.activePeople;
-  const perYear = (12 / inputs.months) * scale;
-  return { orgSize, scale, hoursSavedPerYear: hoursSaved * perYear, valuePerYear: value === null ? null : value * perYear };
+  const share = activeShareOf(inputs, config);
+  const activePeopleAtScale = orgSize * share.value;
+  const perPersonMonth = (x: number): number => x / inputs.activePeople / inputs.months;
+  const hoursPerActivePersonPerMonth = perPersonMonth(hoursSaved);
+  const valuePerActivePersonPerMonth = value === null ? null : perPersonMonth(value);
+  return {
+    orgSize,
+    activeShare: share.value,
+    activeShareSource: share.source,
+    activePeopleAtScale,
+    scale: activePeopleAtScale / inputs.activePeople,
+    hoursPerActivePersonPerMonth,
+    valuePerActivePersonPerMonth,
+    hoursSavedPerYear: hoursPerActivePersonPerMonth * activePeopleAtScale * 12,
+    valuePerYear: valuePerActivePersonPerMonth === null ? null : valuePerActivePersonPerMonth * activePeopleAtScale * 12,
+  };
+}
+
+/** The configured active share, else the pilot's own: active people / persons seen in the exports. */
+function activeShareOf(inputs: BusinessCaseInputs, config: BusinessCaseAssumptions): { value: number; source: string } {
+  if (config.activeShare !== undefined) return { value: config.activeShare, source: 'config: businessCase.activeShare' };
+  const persons = Math.max(inputs.persons, inputs.activePeople);
+  return { value: inputs.activePeople / persons, source: `the pilot: ${inputs.activePeople} active of ${persons} persons in the exports (set businessCase.activeShare to assume another)` };
+}
+
+/** The largest single ledger entry or idea, when it carries more than 40 % of the base value. */
+function concentrationOf(inputs: BusinessCaseInputs, config: BusinessCaseAssumptions, value: number | null): Concentration | null {
+  if (value === null || value <= 0) return null;
+  const candidates: Concentration[] = inputs.ledgerEntries.map((e) => ({ kind: 'ledgerEntry', ideaId: e.ideaId, line: e.line, value: e.value, share: e.value / value }));
+  const byIdea = new Map<string, number>();
+  inputs.ledgerEntries.forEach((e) => byIdea.set(e.ideaId, (byIdea.get(e.ideaId) ?? 0) + e.value));
+  if (config.hoursPerActionedIdea !== undefined && config.hourlyCost !== undefined) {
+    for (const idea of inputs.actionedWithoutValue) byIdea.set(idea.ideaId, (byIdea.get(idea.ideaId) ?? 0) + config.hoursPerActionedIdea * config.hourlyCost);
+  }
+  // An idea with several entries is flagged as the idea; one entry alone, as the entry.
+  const entriesOf = (id: string): number => inputs.ledgerEntries.filter((e) => e.ideaId === id).length;
+  for (const [ideaId, v] of byIdea) if (entriesOf(ideaId) !== 1) candidates.push({ kind: 'idea', ideaId, line: null, value: v, share: v / value });
+  const top = candidates.sort((a, b) => b.value - a.value || a.ideaId.localeCompare(b.ideaId))[0];
+  return top && top.share > CONCENTRATION_SHARE ? top : null;
 }
 
 /**
@@ -175,7 +321,7 @@ function programCost(months: number, config: BusinessCaseAssumptions, warnings: 
 function explainValueGaps(inputs: BusinessCaseInputs, config: BusinessCaseAssumptions, warnings: string[]): void {
   if (config.hourlyCost === undefined) warnings.push('business case: businessCase.hourlyCost is not set, so time saved is given in hours only, not in money');
   if (inputs.ledgerValue !== null) {
-    if (config.hoursPerActionedIdea !== undefined) warnings.push('business case: the ideas ledger has values, so they are used for the value of ideas instead of businessCase.hoursPerActionedIdea');
+    // Nothing to warn: ideas with a ledger value use it, the others hours per idea (see buildScenario).
   } else if (inputs.actionedIdeas === null) {
     warnings.push('business case: ideas were not computed, so actioned ideas add no value');
   } else if (config.hoursPerActionedIdea === undefined) {
@@ -187,8 +333,16 @@ function explainValueGaps(inputs: BusinessCaseInputs, config: BusinessCaseAssump
 function explainResultGaps(inputs: BusinessCaseInputs, config: BusinessCaseAssumptions, base: Scenario, cost: number | null, warnings: string[]): void {
   if (cost === 0) warnings.push('business case: the program cost is 0, so the ROI is not computed');
   if (cost !== null && base.value !== null && base.value <= 0) warnings.push('business case: the value is 0, so there is no payback');
+  else if (cost !== null && base.value !== null && base.breakEvenMonth === null) warnings.push('business case: the value so far does not cover the cost so far in any month of the period (base case), so there is no payback within the period');
   if (config.orgSize === undefined) warnings.push('business case: businessCase.orgSize is not set, so there is no scale-up projection');
   else if (inputs.activePeople <= 0) warnings.push('business case: no active people in the period, so there is no scale-up projection');
+}
+
+function activeShareAssumption(inputs: BusinessCaseInputs, config: BusinessCaseAssumptions): Assumption {
+  const label = 'Share of employees assumed active at scale';
+  if (config.orgSize === undefined || inputs.activePeople <= 0) return { key: 'activeShare', label, value: config.activeShare ?? null, unit: 'share', source: config.activeShare === undefined ? 'not set' : 'config: businessCase.activeShare' };
+  const share = activeShareOf(inputs, config);
+  return { key: 'activeShare', label, value: share.value, unit: 'share', source: share.source };
 }
 
 function assumptionsTable(inputs: BusinessCaseInputs, config: BusinessCaseAssumptions): Assumption[] {
@@ -217,6 +371,7 @@ function assumptionsTable(inputs: BusinessCaseInputs, config: BusinessCaseAssump
     fromConfig('moderatorHoursPerMonth', 'Moderator hours per month', config.moderatorHoursPerMonth, 'hours/month'),
     fromConfig('licenceCostPerMonth', 'Licence cost per month', config.licenceCostPerMonth, `${currency}/month`),
     fromConfig('orgSize', 'Employees in the organization', config.orgSize, 'people'),
+    activeShareAssumption(inputs, config),
     fromConfig('currency', 'Currency of money amounts', config.currency, ''),
     ...(['low', 'base', 'high'] as const).map((name) => ({
       key: `${name}Factor`,
@@ -225,10 +380,13 @@ function assumptionsTable(inputs: BusinessCaseInputs, config: BusinessCaseAssump
       unit: '×',
       source: 'tool: fixed scenario factor; costs are the same in every scenario',
     })),
-    metric('answeredThreads', 'Answered questions in the period', inputs.answeredThreads, 'threads', 'conversations.answered'),
+    metric('answeredThreads', 'Answered questions in the period', inputs.answeredThreads, 'questions', 'conversations.questions.answered'),
     metric('months', 'Months in the period', inputs.months, 'months', 'period'),
     metric('actionedIdeas', 'Actioned ideas in the period', inputs.actionedIdeas, 'ideas', 'ideas.funnel.actioned'),
-    metric('ledgerValue', 'Value of ideas from the ideas ledger (used instead of hours per idea when set)', inputs.ledgerValue, currency, 'ideas.ledgerValue'),
+    metric('ledgerValue', 'Value of ideas from the ideas ledger (those ideas are not also counted in hours)', inputs.ledgerValue, currency, 'ideas.ledgerValue'),
+    metric('ledgerEntries', 'Ledger entries with a value', inputs.ledgerEntries.length, 'entries', 'ideas.ledgerValues'),
+    metric('actionedWithoutValue', 'Actioned ideas without a ledger value (valued at hours per idea)', inputs.actionedWithoutValue.length, 'ideas', 'ideas.items'),
+    metric('persons', 'Persons seen in the exports (basis of the default active share)', inputs.persons, 'people', 'identities.persons'),
     metric('activePeople', 'Active people in the pilot (basis of the projection)', inputs.activePeople, 'people', 'engagement.totals.activePeople'),
     metric('contributors', 'Contributors in the pilot', inputs.contributors, 'people', 'engagement.totals.contributors'),
   ];

@@ -1,7 +1,8 @@
 import { publicTitle, shownSpace } from './public-text.js';
 import type { Query } from '../model/query.js';
 import { meanOf, medianOf, middleColumns, percentileColumns, percentileOf } from './sql-stats.js';
-import type { Conversations, MetricContext, UnansweredThread } from './types.js';
+import { QUESTION_FILTER, questionRegex } from './questions.js';
+import type { Conversations, MetricContext, QuestionFigures, UnansweredThread } from './types.js';
 
 export { PRIVATE_SPACE_LABEL } from './public-text.js';
 
@@ -13,16 +14,19 @@ const DAY_MS = 86_400_000;
  * (person_id, so a second account of the author merged by e-mail does not answer), at any time,
  * also after the period. Narrow columns only: texts are fetched for the listed threads alone.
  */
-const STARTERS = `
+const startersCte = (filter: string): string => `
   starters AS (
     SELECT activity_id, thread_id, person_id, occurred_at AS started_at
     FROM activities
     WHERE kind = 'post' AND source <> 'mediawiki'
-      AND occurred_at >= $since::TIMESTAMPTZ AND occurred_at < $until::TIMESTAMPTZ)`;
+      AND occurred_at >= $since::TIMESTAMPTZ AND occurred_at < $until::TIMESTAMPTZ${filter})`;
 
-/** One row: thread count, replies, and the order statistics of hours to first response. */
-const FIGURES_SQL = `
-  WITH ${STARTERS},
+/**
+ * One row: thread count, replies, and the order statistics of hours to first response, over the
+ * starters `filter` (an SQL condition on `activities`, empty for every thread) keeps.
+ */
+const figuresSql = (filter = ''): string => `
+  WITH ${startersCte(filter)},
   replies AS (
     SELECT thread_id, person_id, occurred_at FROM activities WHERE kind = 'reply'),
   threads AS (
@@ -51,8 +55,8 @@ interface FiguresRow extends Record<string, number | null> {
  * The oldest unanswered threads first (ties by id), at most `$limit`. The list is cut on narrow
  * columns; names and texts are joined to the few threads kept.
  */
-const UNANSWERED_SQL = `
-  WITH ${STARTERS},
+const unansweredSql = (filter = ''): string => `
+  WITH ${startersCte(filter)},
   unanswered AS (
     SELECT activity_id, thread_id, started_at FROM starters s
     WHERE NOT EXISTS (
@@ -87,11 +91,28 @@ interface UnansweredRow extends Record<string, string | boolean | null> {
  * characters) is omitted for private spaces and for starters without text.
  */
 export async function computeConversations(query: Query, ctx: MetricContext): Promise<Conversations> {
-  const window = { since: ctx.period.since, until: ctx.period.until };
-  const [f] = await query.all<FiguresRow>(FIGURES_SQL, window);
+  const all = await threadFigures(query, ctx, '', {});
+  const questions = await threadFigures(query, ctx, QUESTION_FILTER, { pattern: questionRegex(ctx.config.questionPatterns) });
+  const { threads, answered, answeredRate, medianHoursToFirstResponse, p90HoursToFirstResponse, unanswered } = all;
+  return {
+    threads, answered, answeredRate, medianHoursToFirstResponse, p90HoursToFirstResponse,
+    repliesPerThread: all.repliesPerThread,
+    unanswered,
+    questions: { threads: questions.threads, answered: questions.answered, answeredRate: questions.answeredRate,
+      medianHoursToFirstResponse: questions.medianHoursToFirstResponse, p90HoursToFirstResponse: questions.p90HoursToFirstResponse,
+      unanswered: questions.unanswered },
+  };
+}
+
+/** The figures of the threads whose starter `filter` keeps (every thread when it is empty). */
+async function threadFigures(
+  query: Query, ctx: MetricContext, filter: string, params: Record<string, string>,
+): Promise<QuestionFigures & { repliesPerThread: number | null }> {
+  const window = { since: ctx.period.since, until: ctx.period.until, ...params };
+  const [f] = await query.all<FiguresRow>(figuresSql(filter), window);
   const threads = f?.threads ?? 0;
   const answered = f?.hours_n ?? 0;
-  const unanswered = await query.all<UnansweredRow>(UNANSWERED_SQL, { ...window, limit: Math.max(0, ctx.config.unansweredListSize) });
+  const unanswered = await query.all<UnansweredRow>(unansweredSql(filter), { ...window, limit: Math.max(0, ctx.config.unansweredListSize) });
   return {
     threads,
     answered,

@@ -113,38 +113,55 @@ export function monthlyDaily(query: Query, period: Period): Promise<MonthDailyRo
   );
 }
 
-/** Per local month: contributors of the month who also contributed the month before, and that month's contributors. */
+/**
+ * Per local month: contributors of the month who also contributed the month before, those who had
+ * contributed before but not the month before (reactivated), and the previous month's contributors.
+ */
 export interface MonthRetentionRow extends Record<string, string | number> {
   month: string;
   returning_contributors: number;
+  reactivated_contributors: number;
   previous_contributors: number;
 }
 
 /**
- * Returning contributors per month. The previous month is a whole-dataset fact (all loaded data,
- * also before the period), so the period's first month is compared with the month before it.
+ * Returning and reactivated contributors per month. The previous month and "before" are
+ * whole-dataset facts (all loaded data, also before the period), so the period's first month is
+ * compared with the month before it. A month's contributor is new (first contribution ever in the
+ * window), returning (contributed the previous calendar month) or reactivated (contributed at
+ * some earlier time, not the previous month): exactly one of the three.
  */
 export function monthlyRetention(query: Query, period: Period): Promise<MonthRetentionRow[]> {
   return query.all<MonthRetentionRow>(
     `
     WITH ${LOCAL_OFFSETS},
     contributions AS (
-      SELECT a.person_id, ${IN_PERIOD} AS in_period, date_trunc('month', ${localAt('a.occurred_at', 'o')}) AS month_start
+      SELECT a.person_id, a.occurred_at, ${IN_PERIOD} AS in_period, date_trunc('month', ${localAt('a.occurred_at', 'o')}) AS month_start
       FROM activities a ${offsetJoin('o')} WHERE a.is_contribution),
     contributor_months AS (  -- whole dataset
       SELECT DISTINCT person_id, month_start FROM contributions),
+    first_ever AS (  -- whole dataset
+      SELECT person_id, min(occurred_at) AS first_at FROM contributions GROUP BY person_id),
     period_contributors AS (
-      SELECT DISTINCT person_id, month_start FROM contributions WHERE in_period),
-    returning_counts AS (
-      SELECT c.month_start, count(*) AS returning_contributors
+      SELECT person_id, month_start, min(occurred_at) AS first_in_window
+      FROM contributions WHERE in_period GROUP BY person_id, month_start),
+    classified AS (
+      SELECT c.month_start,
+             p.person_id IS NOT NULL AS is_returning,
+             p.person_id IS NULL AND f.first_at < c.first_in_window AS is_reactivated
       FROM period_contributors c
-      JOIN contributor_months p ON p.person_id = c.person_id AND p.month_start = c.month_start - INTERVAL 1 MONTH
-      GROUP BY c.month_start),
+      JOIN first_ever f USING (person_id)
+      LEFT JOIN contributor_months p ON p.person_id = c.person_id AND p.month_start = c.month_start - INTERVAL 1 MONTH),
+    returning_counts AS (
+      SELECT month_start, count(*) FILTER (WHERE is_returning) AS returning_contributors,
+             count(*) FILTER (WHERE is_reactivated) AS reactivated_contributors
+      FROM classified GROUP BY month_start),
     previous_counts AS (
       SELECT month_start + INTERVAL 1 MONTH AS month_start, count(*) AS previous_contributors
       FROM contributor_months GROUP BY month_start)
     SELECT strftime(month_start, '%Y-%m') AS month,
            coalesce(r.returning_contributors, 0) AS returning_contributors,
+           coalesce(r.reactivated_contributors, 0) AS reactivated_contributors,
            coalesce(p.previous_contributors, 0) AS previous_contributors
     FROM returning_counts r FULL OUTER JOIN previous_counts p USING (month_start)
     ORDER BY month`,

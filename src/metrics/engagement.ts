@@ -34,6 +34,9 @@ import type {
  *   none.
  * - Totals compare with the previous period of equal length (`previousPeriod`: the same number of
  *   calendar months when the period is whole months, else the same duration), with the same rules.
+ * - `reactivatedContributors` of a month: its contributors who contributed at some earlier time
+ *   (all loaded data) but not in the previous calendar month; new + returning + reactivated =
+ *   contributors in every month.
  * - `newContributors` of the totals: first contribution in the whole dataset falls in the period.
  */
 export async function computeEngagement(query: Query, ctx: MetricContext): Promise<Engagement> {
@@ -66,6 +69,7 @@ async function monthlyRows(query: Query, period: Period, months: readonly Period
       month,
       ...window,
       ...returning(r?.returning_contributors ?? 0, r?.previous_contributors ?? 0),
+      reactivatedContributors: r?.reactivated_contributors ?? 0,
       // Mean daily active people over the month's days in the period, over the month's active people.
       stickiness: window.activePeople === 0 || days === 0 ? null : personDays / days / window.activePeople,
       activeWikiEditors: capabilities.wiki ? (daily.get(month)?.active_wiki_editors ?? 0) : null,

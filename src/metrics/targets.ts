@@ -49,11 +49,12 @@ const IDEA_STAGES = ['raised', 'discussed', 'endorsed', 'decided', 'actioned'];
 /** Numeric paths of metrics.json (spec §3–§8); `*` stands for an array index. */
 export const KNOWN_METRIC_PATHS: readonly string[] = [
   ...WINDOW_KEYS.map((k) => `engagement.totals.${k}`),
-  ...[...WINDOW_KEYS, 'stickiness', 'activeWikiEditors'].map((k) => `engagement.monthly.*.${k}`),
+  ...[...WINDOW_KEYS, 'reactivatedContributors', 'stickiness', 'activeWikiEditors'].map((k) => `engagement.monthly.*.${k}`),
   'engagement.weekly.*.activePeople',
   'engagement.weekly.*.contributors',
   ...PARTICIPATION_KEYS.map((k) => `engagement.participation.${k}`),
   ...CONVERSATION_KEYS.map((k) => `conversations.${k}`),
+  ...CONVERSATION_KEYS.filter((k) => k !== 'repliesPerThread').map((k) => `conversations.questions.${k}`),
   ...IDEA_STAGES.map((s) => `ideas.funnel.${s}`),
   ...IDEA_STAGES.map((s) => `ideas.conversion.${s}`),
   'ideas.medianDaysToDecision',

@@ -4,6 +4,8 @@
  * null (with a reason in warnings), never a made-up 0.
  */
 
+import { DEFAULT_QUESTION_PATTERNS } from './questions.js';
+
 /** The report period `[since, until)` and the zone calendar buckets are cut in (spec §2). */
 export interface Period {
   /** ISO 8601 UTC instant, inclusive: local midnight of the first day in `timeZone`. */
@@ -27,6 +29,8 @@ export interface MetricsConfig {
   /** Moderator e-mails or identity ids. */
   moderators: string[];
   minGroupSize: number;
+  /** RE2 patterns (case-insensitive) that make a thread starter a question (see `questions.ts`). */
+  questionPatterns: string[];
 }
 
 export const DEFAULT_METRICS_CONFIG: MetricsConfig = {
@@ -39,6 +43,7 @@ export const DEFAULT_METRICS_CONFIG: MetricsConfig = {
   stallDays: 30,
   moderators: [],
   minGroupSize: 5,
+  questionPatterns: [...DEFAULT_QUESTION_PATTERNS],
 };
 
 /** Everything a metric gets besides the dataset. No metric reads the clock: `asOf` is "now". */
@@ -74,6 +79,11 @@ export interface EngagementWindow {
 export interface EngagementMonth extends EngagementWindow {
   /** `2026-01`, in the report time zone. */
   month: string;
+  /**
+   * Contributors of the month who contributed before (all loaded data) but not in the previous
+   * month: `newContributors + returningContributors + reactivatedContributors = contributors`.
+   */
+  reactivatedContributors: number;
   stickiness: number | null;
   activeWikiEditors: number | null;
 }
@@ -112,6 +122,21 @@ export interface UnansweredThread {
   title?: string;
 }
 
+/**
+ * Threads whose starter asks (`questions.ts`): the same figures as for all threads, over
+ * questions only. The business case, the "Questions answered" tile and the unanswered list use these.
+ */
+export interface QuestionFigures {
+  threads: number;
+  answered: number;
+  /** `answered / threads`; null when no question was asked. */
+  answeredRate: number | null;
+  medianHoursToFirstResponse: number | null;
+  p90HoursToFirstResponse: number | null;
+  /** The oldest unanswered questions. */
+  unanswered: UnansweredThread[];
+}
+
 export interface Conversations {
   threads: number;
   answered: number;
@@ -120,6 +145,7 @@ export interface Conversations {
   p90HoursToFirstResponse: number | null;
   repliesPerThread: number | null;
   unanswered: UnansweredThread[];
+  questions: QuestionFigures;
 }
 
 /** One input's data-quality line (spec §7). */

@@ -139,12 +139,13 @@ describe('pilot-report usage and unusable inputs', () => {
     expect(hasStackTrace(result.stderr)).toBe(false);
   });
 
-  it('warns when the period holds no activity, naming the data range', () => {
+  it('exits 2 when the period holds no activity, naming the period and the dates the inputs cover', () => {
     const dir = exportDir(MESSAGES);
     const result = runCli(['analyze', 'export', '--period', '2027-01', '--json', '-'], { cwd: dir });
-    expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/no activity in the period .*2026-03-02.*2026-04-01/);
-    expect(JSON.parse(result.stdout).warnings).toEqual(expect.arrayContaining([expect.stringMatching(/^period: no activity/)]));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('error: no activity in the period January 2027 (2027-01-01 to 2027-01-31, UTC): the inputs cover 2026-03-02 to 2026-04-01');
+    expect(result.stdout).toBe('');
+    expect(hasStackTrace(result.stderr)).toBe(false);
   });
 
   it('exits 2 on an unknown time zone', () => {

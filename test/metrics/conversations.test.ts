@@ -87,6 +87,58 @@ describe('computeConversations', () => {
     open = dataset;
     expect(await computeConversations(dataset.query, metricContext(january2026))).toEqual({
       threads: 0, answered: 0, answeredRate: null, medianHoursToFirstResponse: null, p90HoursToFirstResponse: null, repliesPerThread: null, unanswered: [],
+      questions: { threads: 0, answered: 0, answeredRate: null, medianHoursToFirstResponse: null, p90HoursToFirstResponse: null, unanswered: [] },
     });
+  });
+});
+
+describe('conversations.questions', () => {
+  /**
+   * Starters, by hand: Q = a question by the default rule.
+   * Q1 "Where is the travel policy" (no mark, interrogative opening), answered after 1 h.
+   * Q2 "@bob kannst du ... ? danke" (mark mid-text), answered after 3 h.
+   * Q3 title "Wer pflegt das Wiki" (German opening in the title), unanswered.
+   * Q4 "¿Alguien tiene la plantilla" (Spanish mark), answered after 8 h.
+   * N1 "Reminder: feedback is due on the 24th." unanswered: an announcement, not a question.
+   * N2 "See https://intranet/page?id=4 for the plan" (a ? inside a link), unanswered.
+   * N3 "Whoever joins, bring a laptop." (starts with "who" but not the word), unanswered.
+   */
+  async function mixed(): Promise<Dataset> {
+    const { dataset } = await inlineDataset({
+      identities: [person('yammer:ana', 'ana@example.com'), person('yammer:bob', 'bob@example.com')],
+      activities: [
+        act({ id: 'Q1', at: '2026-01-05T10:00:00Z', identityId: 'yammer:ana', text: 'Where is the travel policy' }),
+        reply('Q1r', 'Q1', '2026-01-05T11:00:00Z', 'yammer:bob'),
+        act({ id: 'Q2', at: '2026-01-06T10:00:00Z', identityId: 'yammer:ana', text: '@bob kannst du mir helfen? danke' }),
+        reply('Q2r', 'Q2', '2026-01-06T13:00:00Z', 'yammer:bob'),
+        act({ id: 'Q3', at: '2026-01-07T10:00:00Z', identityId: 'yammer:ana', title: 'Wer pflegt das Wiki', text: 'Es ist veraltet.' }),
+        act({ id: 'Q4', at: '2026-01-08T10:00:00Z', identityId: 'yammer:bob', text: '¿Alguien tiene la plantilla' }),
+        reply('Q4r', 'Q4', '2026-01-08T18:00:00Z', 'yammer:ana'),
+        act({ id: 'N1', at: '2026-01-02T10:00:00Z', identityId: 'yammer:bob', text: 'Reminder: feedback is due on the 24th.' }),
+        act({ id: 'N2', at: '2026-01-03T10:00:00Z', identityId: 'yammer:bob', text: 'See https://intranet/page?id=4 for the plan' }),
+        act({ id: 'N3', at: '2026-01-04T10:00:00Z', identityId: 'yammer:bob', text: 'Whoever joins, bring a laptop.' }),
+      ],
+    });
+    open = dataset;
+    return dataset;
+  }
+
+  it('counts only threads whose starter asks, and leaves conversations as they are', async () => {
+    const c = await computeConversations((await mixed()).query, metricContext(january2026, { asOf: '2026-02-01T00:00:00Z' }));
+    expect(c).toMatchObject({ threads: 7, answered: 3 });
+    // Questions Q1..Q4, answered Q1, Q2, Q4 in [1, 3, 8] h: median 3; p90 rank 1.8 -> 3 + 0.8 * 5 = 7
+    expect(c.questions).toMatchObject({ threads: 4, answered: 3, answeredRate: 0.75, medianHoursToFirstResponse: 3 });
+    expect(c.questions.p90HoursToFirstResponse).toBeCloseTo(7, 9);
+    // The announcement, the link and "Whoever" are unanswered threads, but not unanswered questions.
+    expect(c.unanswered.map((t) => t.id)).toEqual(['N1', 'N2', 'N3', 'Q3']);
+    expect(c.questions.unanswered.map((t) => t.id)).toEqual(['Q3']);
+  });
+
+  it('takes the patterns from config: none makes no question, one pattern replaces the defaults', async () => {
+    const dataset = await mixed();
+    const none = await computeConversations(dataset.query, metricContext(january2026, { config: { questionPatterns: [] } }));
+    expect(none.questions).toMatchObject({ threads: 0, answered: 0, answeredRate: null, unanswered: [] });
+    const reminders = await computeConversations(dataset.query, metricContext(january2026, { config: { questionPatterns: ['^reminder:'] } }));
+    expect(reminders.questions).toMatchObject({ threads: 1, answered: 0, answeredRate: 0 });
   });
 });

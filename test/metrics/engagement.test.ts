@@ -37,10 +37,11 @@ describe('computeEngagement', () => {
     const engagement = await computeEngagement((await threeMonths()).query, metricContext(berlinQuarter));
     expect(engagement.monthly).toEqual([
       // returning: {a, c} and December's {a} share a -> 1 of 1
-      { month: '2026-01', activePeople: 3, contributors: 2, posts: 1, replies: 1, reactions: 1, wikiEdits: null, newContributors: 1, returningContributors: 1, retention: 1, stickiness: 3 / 31 / 3, activeWikiEditors: null },
+      { month: '2026-01', activePeople: 3, contributors: 2, posts: 1, replies: 1, reactions: 1, wikiEdits: null, newContributors: 1, returningContributors: 1, retention: 1, reactivatedContributors: 0, stickiness: 3 / 31 / 3, activeWikiEditors: null },
       // {a, b} vs January's {a, c}: a -> 1 of 2; b is new
-      { month: '2026-02', activePeople: 2, contributors: 2, posts: 1, replies: 1, reactions: 0, wikiEdits: null, newContributors: 1, returningContributors: 1, retention: 0.5, stickiness: 2 / 28 / 2, activeWikiEditors: null },
-      { month: '2026-03', activePeople: 2, contributors: 2, posts: 1, replies: 1, reactions: 0, wikiEdits: null, newContributors: 0, returningContributors: 1, retention: 0.5, stickiness: 2 / 31 / 2, activeWikiEditors: null },
+      { month: '2026-02', activePeople: 2, contributors: 2, posts: 1, replies: 1, reactions: 0, wikiEdits: null, newContributors: 1, returningContributors: 1, retention: 0.5, reactivatedContributors: 0, stickiness: 2 / 28 / 2, activeWikiEditors: null },
+      // {c, a}: a returns from February; c contributed in January but not February -> reactivated
+      { month: '2026-03', activePeople: 2, contributors: 2, posts: 1, replies: 1, reactions: 0, wikiEdits: null, newContributors: 0, returningContributors: 1, retention: 0.5, reactivatedContributors: 1, stickiness: 2 / 31 / 2, activeWikiEditors: null },
     ]);
   });
 
@@ -86,11 +87,12 @@ describe('computeEngagement', () => {
       { id: 'y:2', at: '2026-03-10T10:00:00Z', identityId: 'yammer:a' },
     );
     const engagement = await computeEngagement(dataset.query, metricContext(periodFromBounds('2026-01-01', '2026-04-01', 'UTC')));
-    expect(engagement.monthly.map((m) => [m.month, m.contributors, m.posts, m.returningContributors, m.retention, m.stickiness])).toEqual([
-      ['2026-01', 1, 1, 0, null, 1 / 31], // nothing in December 2025
-      ['2026-02', 0, 0, 0, 0, null], // January had 1 contributor, none returned
-      ['2026-03', 1, 1, 0, null, 1 / 31], // February had none
+    expect(engagement.monthly.map((m) => [m.month, m.contributors, m.posts, m.returningContributors, m.retention, m.stickiness, m.reactivatedContributors])).toEqual([
+      ['2026-01', 1, 1, 0, null, 1 / 31, 0], // nothing in December 2025; a is new
+      ['2026-02', 0, 0, 0, 0, null, 0], // January had 1 contributor, none returned
+      ['2026-03', 1, 1, 0, null, 1 / 31, 1], // February had none; a comes back after a gap: reactivated
     ]);
+    for (const m of engagement.monthly) expect(m.newContributors + (m.returningContributors ?? 0) + m.reactivatedContributors).toBe(m.contributors);
     // The previous quarter had no contributors either.
     expect(engagement.totals.retention).toBeNull();
     expect(engagement.totals.returningContributors).toBe(0);
@@ -111,7 +113,7 @@ describe('computeEngagement', () => {
     const engagement = await computeEngagement(dataset.query, metricContext(periodFromBounds('2026-01-01', '2026-02-01', 'UTC')));
     expect(engagement.participation).toEqual({ contributors: 0, contributions: 0, gini: null, top1Share: null, top10Share: null, absenceFactor: null });
     expect(engagement.monthly).toEqual([
-      { month: '2026-01', activePeople: 0, contributors: 0, posts: 0, replies: 0, reactions: 0, wikiEdits: null, newContributors: 0, returningContributors: 0, retention: null, stickiness: null, activeWikiEditors: null },
+      { month: '2026-01', activePeople: 0, contributors: 0, posts: 0, replies: 0, reactions: 0, wikiEdits: null, newContributors: 0, returningContributors: 0, retention: null, reactivatedContributors: 0, stickiness: null, activeWikiEditors: null },
     ]);
   });
 });

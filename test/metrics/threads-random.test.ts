@@ -37,6 +37,9 @@ const personOf = (a: Activity): string => `${a.identityId.slice('yammer:'.length
 const HOUR = 3_600_000;
 
 /** Posts from December to mid-March, each with up to 4 replies on a half-hour grid (ties happen). */
+/** Every third starter asks (a question mark); the rest are statements. Decided by id, so it draws no random number. */
+const isQuestion = (id: string): boolean => /^P\d+$/.test(id) && Number(id.slice(1)) % 3 === 0;
+
 function pilotActivities(seed: number): Activity[] {
   const next = random(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
@@ -46,7 +49,7 @@ function pilotActivities(seed: number): Activity[] {
     const id = `P${String(i).padStart(3, '0')}`;
     const at = start + Math.floor(next() * 105 * 24) * HOUR;
     const spaceId = pick(SPACES);
-    activities.push(act({ id, at: new Date(at).toISOString(), identityId: `yammer:${pick(USERS)}`, spaceId, text: `question ${i}` }));
+    activities.push(act({ id, at: new Date(at).toISOString(), identityId: `yammer:${pick(USERS)}`, spaceId, text: isQuestion(id) ? `Who owns topic ${i}?` : `question ${i}` }));
     const replies = Math.floor(next() * 5);
     for (let r = 0; r < replies; r++) {
       const replyAt = at + Math.floor(next() * 8) * HOUR / 2;
@@ -194,7 +197,21 @@ describe('SQL aggregation of threads vs a plain JS computation (seeded random pi
       const inPeriod = threads(activities).filter((t) => t.at >= Date.parse(period.since) && t.at < Date.parse(period.until));
       const hours = numbers(inPeriod.map((t) => t.first));
       const unanswered = inPeriod.filter((t) => t.first === null).sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1)).slice(0, 4);
-      expect({ ...c, unanswered: c.unanswered.map((u) => [u.id, u.startedAt, u.ageDays]) }).toEqual({
+      const questions = inPeriod.filter((t) => isQuestion(t.id));
+      const questionHours = numbers(questions.map((t) => t.first));
+      const unansweredQuestions = questions.filter((t) => t.first === null).sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1)).slice(0, 4);
+      const row = (t: Thread) => [t.id, new Date(t.at).toISOString(), Math.floor((Date.parse(asOf) - t.at) / (24 * HOUR))];
+      expect(c.questions.threads).toBeGreaterThan(0);
+      expect({ ...c.questions, unanswered: c.questions.unanswered.map((u) => [u.id, u.startedAt, u.ageDays]) }).toEqual({
+        threads: questions.length,
+        answered: questionHours.length,
+        answeredRate: questionHours.length / questions.length,
+        medianHoursToFirstResponse: median(questionHours),
+        p90HoursToFirstResponse: p90(questionHours),
+        unanswered: unansweredQuestions.map(row),
+      });
+      const { questions: _questions, ...all } = c;
+      expect({ ...all, unanswered: c.unanswered.map((u) => [u.id, u.startedAt, u.ageDays]) }).toEqual({
         threads: inPeriod.length,
         answered: hours.length,
         answeredRate: hours.length / inPeriod.length,

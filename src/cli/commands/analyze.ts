@@ -34,7 +34,8 @@ export async function runAnalyze(inputs: readonly string[], flags: AnalyzeFlags,
   let published = false;
   try {
     const result = await analyzeInputs(chosenInputs, config, log);
-    await writeOutputs(result, config, targets, template, log);
+    // The appendix prints the inputs actually read, also when they came from the command line.
+    await writeOutputs(result, { ...config, inputs: [...chosenInputs] }, targets, template, log);
     published = true;
     const failed = result.document.targets.filter((t) => !t.passed);
     failed.forEach((t) => (t.level === 'error' ? log.error(`target failed: ${t.message}`) : log.warn(`target not met: ${t.message}`)));

@@ -7,8 +7,8 @@ import type { Survey } from './survey.js';
 /** The file init writes identity suggestions to, beside the config. */
 export const SUGGESTED_PEOPLE_FILE = 'people.suggested.csv';
 
-/** What each business-case input means and where to find it, written beside the ones left unset. */
-export const BUSINESS_CASE_NOTES: Readonly<Record<Exclude<keyof BusinessCaseConfig, '$notes' | 'minutesSavedPerAnsweredQuestion'>, string>> = {
+/** What each business-case input means and where to find it, written beside the ones left unset (not those with a default). */
+export const BUSINESS_CASE_NOTES: Readonly<Record<Exclude<keyof BusinessCaseConfig, '$notes' | 'minutesSavedPerAnsweredQuestion' | 'activeShare'>, string>> = {
   currency: 'ISO 4217 code of every money amount, e.g. EUR, USD or GBP.',
   hourlyCost: 'Loaded cost of one employee hour in `currency` (salary plus overhead; Finance or HR has it). Without it page 2 shows no money.',
   hoursPerActionedIdea: 'Hours of work one actioned idea saves or is worth, on average (ask the idea owners). Without it actioned ideas are counted, not valued.',

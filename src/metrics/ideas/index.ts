@@ -165,6 +165,7 @@ function assemble(items: IdeaItem[], ledger: LedgerOutcome, reference: number, m
     bySpace: breakdownOf(items, (i) => ({ key: i.spaceId, name: i.space }), minGroupSize),
     byDepartment: breakdownOf(items, (i) => ({ key: i.department, name: i.department ?? '(unknown)' }), minGroupSize),
     ledgerValue: ledger.value,
+    ledgerValues: ledger.values,
     ledgerUnmatched: ledger.misses,
     items,
   };

@@ -1,6 +1,6 @@
 import { nextDate, startOfLocalDay, type LocalDate } from '../period.js';
 import { parseThreadLink } from './links.js';
-import type { IdeaEvidence, LedgerMiss } from './result.js';
+import type { IdeaEvidence, LedgerMiss, LedgerValue } from './result.js';
 import type { OutsideEvidence } from './stages.js';
 
 /**
@@ -100,11 +100,13 @@ export interface LedgerOutcome {
   evidence: Map<string, OutsideEvidence[]>;
   misses: LedgerMiss[];
   value: number | null;
+  /** The applied rows with a value. */
+  values: LedgerValue[];
 }
 
 /** Matches ledger rows to ideas and turns the applicable ones into evidence. */
 export function applyLedger(rows: readonly LedgerRow[], scope: LedgerScope): LedgerOutcome {
-  const out: LedgerOutcome = { evidence: new Map(), misses: [], value: null };
+  const out: LedgerOutcome = { evidence: new Map(), misses: [], value: null, values: [] };
   for (const row of rows) {
     const applied = applyRow(row, scope);
     if ('reason' in applied) {
@@ -114,7 +116,10 @@ export function applyLedger(rows: readonly LedgerRow[], scope: LedgerScope): Led
     const list = out.evidence.get(applied.threadId) ?? [];
     list.push(applied.found);
     out.evidence.set(applied.threadId, list);
-    if (row.value !== null) out.value = (out.value ?? 0) + row.value;
+    if (row.value !== null) {
+      out.value = (out.value ?? 0) + row.value;
+      out.values.push({ ideaId: applied.threadId, line: row.line, value: row.value, at: new Date(applied.found.at).toISOString() });
+    }
   }
   return out;
 }

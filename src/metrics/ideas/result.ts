@@ -151,6 +151,17 @@ export interface IdeaBreakdown {
   actioned: number | null;
 }
 
+/** An applied ledger row with a value: what the business case values ideas by. */
+export interface LedgerValue {
+  /** The idea's id (its thread starter). */
+  ideaId: string;
+  /** Ledger file line. */
+  line: number | null;
+  value: number;
+  /** ISO instant the row is dated at. */
+  at: string;
+}
+
 /** A ledger row that was not applied, reported rather than dropped. */
 export interface LedgerMiss {
   /** Ledger file line. */
@@ -195,6 +206,8 @@ export interface Ideas {
   byDepartment: IdeaBreakdown[];
   /** Sum of the `value` of applied ledger rows (currency-less); null when none carries a value. */
   ledgerValue: number | null;
+  /** The applied ledger rows that carry a value (their sum is `ledgerValue`), in file order. */
+  ledgerValues: LedgerValue[];
   /** Ledger rows not applied, with the reason. */
   ledgerUnmatched: LedgerMiss[];
   /** One entry per idea raised in the period, oldest first. */

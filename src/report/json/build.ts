@@ -49,6 +49,7 @@ export async function buildMetricsDocument(
     engagement,
     conversations,
     ...later.values,
+    baseline: null,
     targets: [],
     warnings: [...engagementWarnings(engagement, ctx), ...conversationWarnings(conversations), ...later.warnings],
   };

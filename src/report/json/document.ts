@@ -23,6 +23,29 @@ export interface Provenance {
   inputs: ProvenanceInput[];
 }
 
+/** One KPI against the baseline run. */
+export interface BaselineKpi {
+  /** Dotted path of the KPI in metrics.json, e.g. `engagement.totals.activePeople`. */
+  metric: string;
+  /** This run's value; null when not computed. */
+  value: number | null;
+  /** The baseline run's value; null when it has none. */
+  baseline: number | null;
+  /** `value - baseline`; null when either is null. */
+  change: number | null;
+  /** The change in percent of the baseline (25 = +25 %); null when the baseline is 0 or null. */
+  percentChange: number | null;
+}
+
+/** `--baseline`: which run this one is compared with, and the KPIs' changes. */
+export interface BaselineSection {
+  /** The baseline metrics.json as given on the command line. */
+  path: string;
+  /** The baseline run's period; null when its file holds none. */
+  period: Period | null;
+  kpis: BaselineKpi[];
+}
+
 /**
  * The whole metrics.json document (spec §8). Sections that later issues fill (ideas, moderation,
  * recognition, network, redundancy, business case) are `null` until their data or module exists,
@@ -47,6 +70,8 @@ export interface MetricsDocument {
   network: Record<string, unknown> | null;
   redundancy: Record<string, unknown> | null;
   businessCase: Record<string, unknown> | null;
+  /** The comparison with `--baseline`; null without one (optional here for documents built by hand in tests). */
+  baseline?: BaselineSection | null;
   /** Configured KPI targets and whether each passed (an error-level failure makes the run exit 1). */
   targets: TargetResult[];
   /** Figures that could not be computed and why, and other run-level remarks. */

@@ -39,9 +39,13 @@ const KEY_ORDER: Record<string, readonly string[]> = {
     'network',
     'redundancy',
     'businessCase',
+    'baseline',
     'targets',
     'warnings',
   ],
+  baseline: ['path', 'period', 'kpis'],
+  'baseline.period': ['since', 'until', 'timeZone'],
+  'baseline.kpis[]': ['metric', 'value', 'baseline', 'change', 'percentChange'],
   identities: ['sources', 'persons', 'mergedAcrossSources', 'aliasMerges'],
   'identities.sources[]': ['source', 'path', 'identitiesSeen', 'persons', 'botsExcluded', 'unmatched'],
   'targets[]': ['metric', 'op', 'expected', 'actual', 'passed', 'level', 'message'],
@@ -54,7 +58,7 @@ const KEY_ORDER: Record<string, readonly string[]> = {
   'sources[].records': ['read', 'used', 'skipped', 'skippedByReason'],
   engagement: ['totals', 'monthly', 'weekly', 'participation'],
   'engagement.totals': WINDOW_KEYS,
-  'engagement.monthly[]': ['month', ...WINDOW_KEYS, 'stickiness', 'activeWikiEditors'],
+  'engagement.monthly[]': ['month', ...WINDOW_KEYS, 'reactivatedContributors', 'stickiness', 'activeWikiEditors'],
   'engagement.weekly[]': ['week', 'activePeople', 'contributors'],
   'engagement.participation': ['contributors', 'contributions', 'gini', 'top1Share', 'top10Share', 'absenceFactor'],
   conversations: [
@@ -65,8 +69,11 @@ const KEY_ORDER: Record<string, readonly string[]> = {
     'p90HoursToFirstResponse',
     'repliesPerThread',
     'unanswered',
+    'questions',
   ],
   'conversations.unanswered[]': ['id', 'source', 'space', 'startedAt', 'ageDays', 'title'],
+  'conversations.questions': ['threads', 'answered', 'answeredRate', 'medianHoursToFirstResponse', 'p90HoursToFirstResponse', 'unanswered'],
+  'conversations.questions.unanswered[]': ['id', 'source', 'space', 'startedAt', 'ageDays', 'title'],
 };
 
 function ordered(value: unknown, path: string): unknown {

@@ -3,6 +3,7 @@
  * headline KPIs with their change against the baseline and their target status, plus the period
  * and the sources the figures come from.
  */
+import { titleFor } from '../period-label.js';
 import type { BaselineDelta, TargetResult } from '../../metrics/targets.js';
 import { valueAtMetricPath } from '../../metrics/targets.js';
 import type { MetricsDocument } from '../json/document.js';
@@ -27,6 +28,7 @@ export const SUMMARY_KPIS: readonly SummaryKpi[] = [
   { path: 'engagement.totals.wikiEdits', label: 'Wiki edits', format: 'count' },
   { path: 'conversations.threads', label: 'Threads started', format: 'count' },
   { path: 'conversations.answeredRate', label: 'Answered threads', format: 'percent' },
+  { path: 'conversations.questions.answeredRate', label: 'Questions answered', format: 'percent' },
   { path: 'conversations.medianHoursToFirstResponse', label: 'Median time to first response', format: 'hours' },
   { path: 'ideas.funnel.raised', label: 'Ideas raised', format: 'count' },
   { path: 'ideas.funnel.actioned', label: 'Ideas actioned', format: 'count' },
@@ -135,7 +137,7 @@ export function renderMarkdownSummary(
   deltas: Readonly<Record<string, BaselineDelta>> | null,
   options: SummaryOptions = {},
 ): string {
-  const lines = [`## ${cell(options.title ?? 'Pilot report summary')}`, '', `${periodLine(doc)}  `, sourcesLine(doc), ''];
+  const lines = [`## ${cell(titleFor(options.title ?? 'Pilot report summary', doc.period))}`, '', `${periodLine(doc)}  `, sourcesLine(doc), ''];
   lines.push('| KPI | Value | Change vs baseline | Target |', '|---|---:|---:|---|');
   for (const kpi of rows(doc, targetResults)) {
     const results = targetResults.filter((r) => r.metric === kpi.path);

@@ -23,7 +23,9 @@ export function formatCount(value: number | null | undefined): string {
 export function formatPercent(fraction: number | null | undefined): string {
   if (!usable(fraction)) return MISSING;
   const percent = fraction * 100;
-  return `${Math.abs(percent) < 10 && percent !== 0 ? oneDecimal.format(percent) : integer.format(percent)}%`;
+  const text = `${Math.abs(percent) < 10 && percent !== 0 ? oneDecimal.format(Math.abs(percent)) : integer.format(Math.abs(percent))}%`;
+  // A true minus sign, as in formatSigned; "-0%" (a rounding of a tiny negative) reads as 0%.
+  return percent < 0 && text !== '0%' && text !== '0.0%' ? `−${text}` : text;
 }
 
 /** Hours with a unit: one decimal below 10 h (`3.2 h`), whole hours above (`27 h`). */
@@ -51,7 +53,8 @@ export function formatDate(iso: string | null | undefined, timeZone: string): st
   if (!iso) return MISSING;
   const time = Date.parse(iso);
   if (!Number.isFinite(time)) return MISSING;
-  return dateFormatter(timeZone).format(new Date(time));
+  // en-GB writes September as "Sept"; every other month, and the charts, use three letters.
+  return dateFormatter(timeZone).format(new Date(time)).replace('Sept', 'Sep');
 }
 
 /** `[since, until)` as inclusive dates: `1 Jan 2026 – 31 Mar 2026`. */
@@ -108,3 +111,18 @@ const twoDecimals = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, m
 export function formatCoefficient(value: number | null | undefined): string {
   return usable(value) ? twoDecimals.format(value) : MISSING;
 }
+
+/** Rounded to two significant figures, then grouped: 406,827 -> `410,000`; 0.0456 -> `0.046`. */
+export function formatTwoSignificant(value: number | null | undefined): string {
+  if (!usable(value)) return MISSING;
+  if (value === 0) return '0';
+  const rounded = Number(value.toPrecision(2));
+  return Math.abs(rounded) >= 1 ? integer.format(rounded) : String(rounded);
+}
+
+/** A money amount rounded to two significant figures: `410,000 EUR`. */
+export function formatMoneyTwoSignificant(amount: number | null | undefined, currency: string | null): string {
+  const text = formatTwoSignificant(amount);
+  return text === MISSING || !currency ? text : `${text} ${currency}`;
+}
+

@@ -22,22 +22,32 @@ export function heatmap(pdf: PDFKit.PDFDocument, spec: HeatmapSpec): void {
   const size = spec.labels.length;
   if (size === 0) return;
   const cell = Math.min(MAX_CELL, (CONTENT_WIDTH - LABEL_WIDTH) / size);
-  ensureSpace(pdf, ROW_HEIGHT * (size + 1) + 4);
+  // Column heads are the departments' names (two short lines at most), not numbers to look up.
+  const header = ROW_HEIGHT * 2;
+  ensureSpace(pdf, header + ROW_HEIGHT * size + 4);
   const left = PAGE.margins.left;
   const top = pdf.y;
-  const small: TextStyle = { ...NOTE, size: TYPE.small };
+  const small: TextStyle = { ...NOTE, size: TYPE.small - 0.5 };
   const max = Math.max(1, ...spec.values.flat().filter((value): value is number => value !== null));
-  spec.labels.forEach((_label, column) => {
-    drawText(pdf, String(column + 1), { x: left + LABEL_WIDTH + column * cell, y: top + 4, width: cell, align: 'center' }, small);
+  spec.labels.forEach((label, column) => {
+    drawText(pdf, columnHead(pdf, label, cell - 2, small), { x: left + LABEL_WIDTH + column * cell + 1, y: top + 2, width: cell - 2, align: 'center' }, small);
   });
   spec.labels.forEach((label, row) => {
-    const y = top + ROW_HEIGHT * (row + 1);
-    const name = fitOneLine(pdf, `${row + 1}  ${label}`, LABEL_WIDTH - 6, { ...small, color: COLOURS.text });
-    drawText(pdf, name, { x: left, y: y + 5, width: LABEL_WIDTH - 6 }, { ...small, color: COLOURS.text });
+    const y = top + header + ROW_HEIGHT * row;
+    const name = fitOneLine(pdf, label, LABEL_WIDTH - 6, { ...small, size: TYPE.small, color: COLOURS.text });
+    drawText(pdf, name, { x: left, y: y + 5, width: LABEL_WIDTH - 6 }, { ...small, size: TYPE.small, color: COLOURS.text });
     spec.labels.forEach((_other, column) => drawCell(pdf, spec.values[row]?.[column] ?? null, max, left + LABEL_WIDTH + column * cell, y, cell));
   });
   pdf.x = left;
-  pdf.y = top + ROW_HEIGHT * (size + 1) + SPACE.afterBlock;
+  pdf.y = top + header + ROW_HEIGHT * size + SPACE.afterBlock;
+}
+
+/** A department name for a narrow column: each word fitted to the width, two lines at most. */
+function columnHead(pdf: PDFKit.PDFDocument, label: string, width: number, style: TextStyle): string {
+  const name = label.replace(/\s*\(.*\)$/, '');
+  const words = name.split(/\s+/).filter((w) => w.length > 0);
+  const lines = words.length <= 2 ? words : [words[0] ?? '', words.slice(1).join(' ')];
+  return lines.map((line) => fitOneLine(pdf, line, width, style)).join('\n');
 }
 
 function drawCell(pdf: PDFKit.PDFDocument, value: number | null, max: number, x: number, y: number, width: number): void {

@@ -5,6 +5,7 @@ import type { IdentityReconciliation } from '../json/identities.js';
 import type { MetricsDocument } from '../json/document.js';
 import { drawContents, drawCover, type ContentsEntry } from './cover.js';
 import { registerPrimaryFonts } from './fonts.js';
+import { titleFor } from '../period-label.js';
 import { formatDate, formatPeriod } from './format.js';
 import { drawPageFurniture } from './page-furniture.js';
 import { readBusinessCase } from './sections/read-business-case.js';
@@ -62,7 +63,8 @@ export function pdfTimestamp(generatedAt: Date, sourceDateEpoch: string | undefi
 /** Renders the PDF report of `doc`. Every figure printed comes from `doc` (and the options' deltas). */
 export async function renderReport(doc: MetricsDocument, options: RenderOptions): Promise<Buffer> {
   const template = typeof options.template === 'object' ? options.template : loadTemplate(options.template);
-  const title = options.title ?? template.text.reportTitle;
+  // A `{period}` in the title names the period reported; a fixed title keeps the period beneath it.
+  const title = titleFor(options.title ?? template.text.reportTitle, doc.period);
   const period = formatPeriod(doc.period.since, doc.period.until, doc.period.timeZone);
   const stamp = pdfTimestamp(options.generatedAt, process.env['SOURCE_DATE_EPOCH']);
   const pdf = newDocument(doc, title, period, stamp);

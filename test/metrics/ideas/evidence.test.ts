@@ -105,6 +105,11 @@ describe('computeIdeas: ledger', () => {
     expect(ideas.medianDaysToAction).toBe(14);
     // 1200 (line 2) + 300 (line 4); the unmatched row's 5 is not counted.
     expect(ideas.ledgerValue).toBe(1500);
+    // Each applied row with a value, for the business case: line 4's bare id names yammer:300.
+    expect(ideas.ledgerValues).toEqual([
+      { ideaId: 'yammer:200', line: 2, value: 1200, at: '2026-02-15T00:00:00.000Z' },
+      { ideaId: 'yammer:300', line: 4, value: 300, at: expect.stringMatching(/^2026-02-02T/) },
+    ]);
   });
 
   it('closes a declined idea: stage unchanged, declined, not stalled, not open', async () => {

@@ -43,6 +43,7 @@ const doc: MetricsDocument = {
   conversations: {
     threads: 500, answered: 310, answeredRate: 0.62,
     medianHoursToFirstResponse: 3.44, p90HoursToFirstResponse: 20, repliesPerThread: 1.8, unanswered: [],
+    questions: { threads: 400, answered: 300, answeredRate: 0.75, medianHoursToFirstResponse: 3.1, p90HoursToFirstResponse: 18, unanswered: [] },
   },
   ideas: null, moderation: null, recognition: null, network: null, redundancy: null, businessCase: null,
   targets: [],
@@ -87,6 +88,7 @@ describe('renderMarkdownSummary', () => {
         '| Wiki edits | 80 | — | — |',
         '| Threads started | 500 | — | — |',
         '| Answered threads | 62.0% | +4.0 pts | ❌ ≥ 70.0% |',
+        '| Questions answered | 75.0% | — | — |',
         '| Median time to first response | 3.4 h | -0.5 h (-11.8%) | — |',
         '| Ideas raised | n/a | — | — |',
         '| Ideas actioned | n/a | — | ⚠️ ≥ 3 (not computed) |',

@@ -23,7 +23,8 @@ const CUT_THREAD = 'Has anyone mapped which KB article answers which of the top 
 describe('shownTitle', () => {
   it('marks a title of exactly 100 code points as cut, and leaves shorter ones alone', () => {
     expect(CUT).toHaveLength(100);
-    expect(shownTitle(CUT)).toBe(`${CUT}…`);
+    // It ends at the last whole word: "so urgent…", not the typo-like "so urgent tick…".
+    expect(shownTitle(CUT)).toBe(`${CUT.slice(0, CUT.lastIndexOf(' '))}…`);
     expect(shownTitle(CUT.slice(0, 99))).toBe(CUT.slice(0, 99));
     // A cut that ends on a blank: the blank goes before the ellipsis.
     expect(shownTitle(`${'a'.repeat(98)} b`.slice(0, 100).replace(/b$/, ' '))).toBe(`${'a'.repeat(98)}…`);
@@ -42,7 +43,7 @@ describe('shownTitle', () => {
 
   it('never shows a private space’s title, cut or not', () => {
     expect(safeTitle('(private space)', CUT, '(private)')).toBe('(private)');
-    expect(safeTitle('Ops', CUT, '(private)')).toBe(`${CUT}…`);
+    expect(safeTitle('Ops', CUT, '(private)')).toBe(`${CUT.slice(0, CUT.lastIndexOf(' '))}…`);
   });
 });
 
@@ -57,15 +58,15 @@ describe('cut titles in the PDF', () => {
     const [cluster] = redundancy.clusters;
     if (cluster) cluster.items = cluster.items.map((item) => (item.id === 'r1' ? { ...item, title: CUT } : item));
     data.redundancy = { ...redundancy };
-    data.conversations.unanswered = data.conversations.unanswered.map((thread) => (thread.id === 't3' ? { ...thread, title: CUT_THREAD } : thread));
+    data.conversations.questions.unanswered = data.conversations.questions.unanswered.map((thread) => (thread.id === 't4' ? { ...thread, title: CUT_THREAD } : thread));
     const { pages } = await readPdf(await renderReport(data, options));
     const text = pages.join(' ');
-    // Stories (page 2) quote the title: “…so urgent tick…” (Ops).
-    expect(pages[1]).toContain('so urgent tick…” (Ops)');
-    // Stalled ideas table, duplicates table and the story: three times in all.
-    expect(text.split('so urgent tick…').length - 1).toBe(3);
-    expect(text).not.toMatch(/so urgent tick(?!…)/);
-    expect(text).toContain('links the right K…');
+    // Stories (page 2) quote the title cut at a word: “…so urgent…” (Ops).
+    expect(pages[1]).toContain('so urgent…” (Ops)');
+    // Stalled ideas table, duplicates table and the story: three times in all; the half word never.
+    expect(text.split('so urgent…').length - 1).toBe(3);
+    expect(text).not.toMatch(/so urgent tick/);
+    expect(text).toContain('links the right…');
     // Titles shorter than 100 code points print as they are.
     expect(text).toContain('“Digital shift handover checklist” (Ops)');
     expect(text).toContain('who owns the onboarding wiki? 1 Feb 2026');
@@ -153,7 +154,9 @@ describe('the configuration table', () => {
     const text = pages.join(' ');
     // A name broken mid-word would read "…PerAnswe redQuestion" in the extracted text.
     expect(text).toContain('businessCase.licenceCostPerMonth 0 businessCase.minutesSavedPerAnsweredQuestion 15');
-    expect(text).toContain('"message": "At least 40 active people over the pilot" }');
-    expect(text).toContain('"message": "Seven in ten questions answered" }');
+    // Targets are rows in words, never JSON.
+    expect(text).toContain('targets 1 Active people ≥ 40 (error): At least 40 active people over the pilot');
+    expect(text).toContain('targets 2 Answered threads ≥ 70% (warning): Seven in ten questions answered');
+    expect(text).not.toContain('"message"');
   });
 });

@@ -17,14 +17,14 @@ describe('renderReport', () => {
     const { pages } = await readPdf(await renderReport(sampleDocument(), { generatedAt }));
     const text = pages.join('\n');
     // Cover, executive summary, engagement, conversations, appendix (2 pages).
-    expect(pages).toHaveLength(6);
+    expect(pages).toHaveLength(7);
     for (const title of ['Internal social media pilot report', 'Contents', 'Executive summary', 'Engagement', 'Conversations and moderation', 'Appendix: method and data', 'Data coverage per source']) {
       expect(text).toContain(title);
     }
-    // Tiles: 137 active, 58 contributors, 31/40 = 77.5 % -> "78%", 3.25 h -> "3.3 h".
+    // Tiles: 137 active, 58 contributors, 24/30 questions answered = "80%", 3.25 h -> "3.3 h".
     expect(pages[1]).toMatch(/137 Active people/);
     expect(pages[1]).toMatch(/58 Contributors/);
-    expect(pages[1]).toMatch(/78% Questions answered/);
+    expect(pages[1]).toMatch(/80% Questions answered/);
     expect(pages[1]).toMatch(/3\.3 h Median time to first response/);
     expect(pages[1]).toContain('42% of everyone active'); // 58 / 137 = 0.423
     // Without a baseline the change is the last month against the one before: 110 - 95 = +15.
@@ -36,8 +36,8 @@ describe('renderReport', () => {
     // Data quality: 50 skipped, reasons sorted by name.
     expect(text).toContain('50: bot 12, deleted 38');
     expect(text).toContain('1 Jan 2026 – 31 Mar 2026');
-    expect(text).toContain('Page 1 of 6');
-    expect(text).toContain('Page 6 of 6');
+    expect(text).toContain('Page 1 of 7');
+    expect(text).toContain('Page 7 of 7');
     // Chart text (axis title, legend, month labels) comes through svg-to-pdfkit as real text, once.
     expect(pages[2]).toContain('People (distinct)');
     expect(pages[2]).toContain('Month (UTC)');
@@ -99,6 +99,7 @@ describe('renderReport', () => {
     data.conversations = {
       threads: 0, answered: 0, answeredRate: null, medianHoursToFirstResponse: null,
       p90HoursToFirstResponse: null, repliesPerThread: null, unanswered: [],
+      questions: { threads: 0, answered: 0, answeredRate: null, medianHoursToFirstResponse: null, p90HoursToFirstResponse: null, unanswered: [] },
     };
     const { pages } = await readPdf(await renderReport(data, { generatedAt }));
     const text = pages.join('\n');

@@ -44,7 +44,7 @@ export function richIdeas(): Ideas {
       { key: 'Operations', name: 'Operations', suppressed: false, authors: 5, raised: 5, decided: 3, actioned: 2 },
       { key: 'HR', name: 'HR', suppressed: true, authors: null, raised: null, decided: null, actioned: null },
     ],
-    ledgerValue: null, ledgerUnmatched: [], items,
+    ledgerValue: null, ledgerValues: [], ledgerUnmatched: [], items,
   };
 }
 
@@ -130,11 +130,16 @@ export function richDocument(): MetricsDocument {
   const base = sampleDocument();
   const ideas = richIdeas();
   const businessCase = computeBusinessCase(
-    { answeredThreads: 31, months: 3, actionedIdeas: 3, ledgerValue: null, activePeople: 137, contributors: 58 },
+    {
+      answeredThreads: 31, months: 3, actionedIdeas: 3, ledgerValue: null, ledgerEntries: [],
+      actionedWithoutValue: [{ ideaId: 'i1', month: '2026-02' }, { ideaId: 'i2', month: '2026-03' }, { ideaId: 'i3', month: '2026-03' }],
+      monthKeys: ['2026-01', '2026-02', '2026-03'], activePeople: 137, contributors: 58, persons: 150,
+    },
     { minutesSavedPerAnsweredQuestion: 15, hourlyCost: 60, hoursPerActionedIdea: 40, moderatorHoursPerMonth: 10, licenceCostPerMonth: 200, orgSize: 2000, currency: 'EUR' },
   );
   base.engagement.monthly = base.engagement.monthly.map((month, index) => ({
     ...month, newContributors: [30, 15, 12][index] ?? 0, returningContributors: index === 0 ? null : [0, 22, 30][index] ?? 0,
+    reactivatedContributors: [0, 4, 5][index] ?? 0,
     retention: index === 0 ? null : [0, 0.73, 0.73][index] ?? null, stickiness: [0.21, 0.24, 0.26][index] ?? null,
   }));
   return {
@@ -146,7 +151,7 @@ export function richDocument(): MetricsDocument {
     redundancy: asSection(richRedundancy()),
     businessCase: asSection(businessCase),
     targets: [
-      { metric: 'conversations.answeredRate', op: '>=', expected: 0.7, actual: 0.775, passed: true, level: 'error', message: '' },
+      { metric: 'conversations.questions.answeredRate', op: '>=', expected: 0.7, actual: 0.775, passed: true, level: 'error', message: '' },
       { metric: 'engagement.totals.contributors', op: '>=', expected: 60, actual: 58, passed: false, level: 'warn', message: '' },
     ],
     warnings: [],

@@ -15,6 +15,7 @@ export function month(key: string, activePeople: number, contributors: number): 
     newContributors: 0,
     returningContributors: null,
     retention: null,
+    reactivatedContributors: 0,
     stickiness: null,
     activeWikiEditors: null,
   };
@@ -84,6 +85,14 @@ export function sampleDocument(): MetricsDocument {
         { id: 't2', source: 'yammer', space: '(private space)', startedAt: '2026-02-01T10:00:00.000Z', ageDays: 59 },
         { id: 't3', source: 'yammer', space: 'Zoë Łukasz fan club', startedAt: '2026-02-15T10:00:00.000Z', ageDays: 45, title: 'Ideas for the Q2 offsite' },
       ],
+      questions: {
+        threads: 30, answered: 24, answeredRate: 0.8, medianHoursToFirstResponse: 3, p90HoursToFirstResponse: 40,
+        unanswered: [
+          { id: 't1', source: 'slack', space: 'Олена Коваленко', startedAt: '2026-01-12T10:00:00.000Z', ageDays: 79, title: '王伟 asks: who owns the onboarding wiki?' },
+          { id: 't2', source: 'yammer', space: '(private space)', startedAt: '2026-02-01T10:00:00.000Z', ageDays: 59 },
+          { id: 't4', source: 'yammer', space: 'Zoë Łukasz fan club', startedAt: '2026-02-16T10:00:00.000Z', ageDays: 44, title: 'Where do we hold the Q2 offsite?' },
+        ],
+      },
     },
     ideas: null,
     moderation: null,

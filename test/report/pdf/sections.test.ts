@@ -18,10 +18,10 @@ describe('summaryTiles', () => {
     expect(tiles.map((tile) => [tile.label, tile.value])).toEqual([
       ['Active people', '137'],
       ['Contributors', '58'],
-      ['Questions answered', '78%'], // 31 / 40 = 0.775
+      ['Questions answered', '80%'], // questions: 24 / 30
       ['Median time to first response', '3.3 h'], // 3.25
     ]);
-    expect(tiles[2]?.sentence).toBe('31 of 40 conversations got a reply from someone other than the author.');
+    expect(tiles[2]?.sentence).toBe('24 of 30 questions got a reply from someone other than the author.');
   });
 
   it('says a figure was not measured instead of printing a made-up value', () => {

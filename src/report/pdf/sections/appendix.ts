@@ -1,13 +1,16 @@
 import type { IdentityReconciliation } from '../../json/identities.js';
 import { fontName } from '../fonts.js';
-import { formatCount } from '../format.js';
+import { formatCount, formatPercent } from '../format.js';
 import { heading, NOTE, paragraph, subheading } from '../layout.js';
+import { DEFAULT_QUESTION_PATTERNS } from '../../../metrics/questions.js';
+import { SUMMARY_KPIS } from '../../markdown/summary.js';
 import { table } from '../table.js';
 import { CONTENT_WIDTH, SPACE, TYPE } from '../theme.js';
 import { omittedPart } from './common.js';
 import { dataCoverage, lastSegment } from './data-quality.js';
 import { METRIC_DEFINITIONS } from './definitions.js';
 import type { ReportContext, ReportSection } from './types.js';
+import { whoIsCounted } from './who-is-counted.js';
 
 /** Config keys that list people: under `--anonymize` only their count is printed. */
 const PERSON_KEYS = new Set(['moderators', 'recognize', 'aliases']);
@@ -25,8 +28,9 @@ export const appendixSection: ReportSection = {
     heading(pdf, 'Appendix: method and data', 200);
     subheading(pdf, 'Metric definitions');
     table(pdf, { columns: [{ header: 'Metric', width: 2.4 }, { header: 'Definition', width: 8 }], rows: METRIC_DEFINITIONS.map(([term, text]) => [term, text]) });
-    dataCoverage(pdf, data);
+    dataCoverage(pdf, data, typeof report.config?.['ideasLedger'] === 'string' ? report.config['ideasLedger'] : null);
     identities(pdf, report.identities);
+    whoIsCounted(pdf, data, report);
     configuration(pdf, report);
     subheading(pdf, 'Tool version');
     paragraph(pdf, `${data.tool.name} ${data.tool.version}, metrics.json schema version ${data.schemaVersion}, template “${report.template.name}”. Every figure in this report comes from metrics.json${report.anonymized ? '; names were replaced by stable pseudonyms (--anonymize)' : ''}.`);
@@ -52,7 +56,7 @@ function identities(pdf: PDFKit.PDFDocument, reconciliation: IdentityReconciliat
 function configuration(pdf: PDFKit.PDFDocument, report: ReportContext): void {
   if (!report.config) return omittedPart(pdf, 'Configuration used', 'the configuration was not passed to the report.');
   subheading(pdf, 'Configuration used');
-  const rows = configRows(report.config, report.anonymized);
+  const rows = usedRows(configRows(report.config, report.anonymized), report);
   if (rows.length === 0) paragraph(pdf, 'Every setting at its default.', NOTE);
   else {
     const setting = settingWidth(pdf, rows.map((row) => row[0] ?? ''));
@@ -75,6 +79,21 @@ function settingWidth(pdf: PDFKit.PDFDocument, keys: readonly string[]): number 
 }
 
 /**
+ * What the run actually used where the config alone does not say it: moderators named in the
+ * people file rather than in `moderators`, and an empty list said in words rather than "(none)".
+ */
+function usedRows(rows: string[][], report: ReportContext): string[][] {
+  const people = typeof report.config?.['people'] === 'string' ? lastSegment(report.config['people']) : null;
+  const moderators = report.moderation?.moderatorCount ?? 0;
+  return rows.map(([key = '', value = '']) => {
+    if (key === 'moderators' && value === '(none)') {
+      return [key, moderators > 0 && people ? `${formatCount(moderators)} from the people file (${people}, role moderator)` : 'none named'];
+    }
+    return [key, value === '(none)' ? 'none' : value];
+  });
+}
+
+/**
  * The resolved configuration as `dotted.key = value` rows, sorted by key. Lists are joined with
  * commas; under `--anonymize` lists of people print only their length.
  */
@@ -85,10 +104,43 @@ export function configRows(config: Readonly<Record<string, unknown>>, anonymized
     const path = `${prefix}${key}`;
     if (value === undefined || value === null) continue;
     if (anonymized && PERSON_KEYS.has(key) && Array.isArray(value)) rows.push([path, `${formatCount(value.length)} entries (hidden: --anonymize)`]);
+    else if (key === 'targets' && Array.isArray(value)) rows.push(...targetRows(path, value));
+    else if (key === 'questionPatterns' && Array.isArray(value) && value.join('\n') === DEFAULT_QUESTION_PATTERNS.join('\n')) {
+      rows.push([path, 'default: a question mark, or a question word at the start (see Question in the definitions)']);
+    }
     else if (isRecord(value)) rows.push(...configRows(value, anonymized, `${path}.`));
     else rows.push([path, shorten(printValue(value))]);
   }
   return rows;
+}
+
+/** One row per target, in words: `Active people ≥ 40 (error): At least 40 active people`. */
+function targetRows(path: string, targets: readonly unknown[]): string[][] {
+  if (targets.length === 0) return [[path, '(none)']];
+  const ops: Record<string, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '==': '=', '!=': '≠' };
+  return targets.map((target, index) => {
+    const t = isRecord(target) ? target : {};
+    const metric = typeof t['metric'] === 'string' ? metricName(t['metric']) : 'a figure';
+    const op = typeof t['op'] === 'string' ? (ops[t['op']] ?? t['op']) : '';
+    const level = t['level'] === 'warn' ? 'warning' : 'error';
+    const message = typeof t['message'] === 'string' ? `: ${t['message']}` : '';
+    const raw = t['value'];
+    const isShare = typeof t['metric'] === 'string' && /(Rate|Share|retention|stickiness|conversion)/i.test(t['metric']);
+    const value = typeof raw === 'number' ? (isShare && Math.abs(raw) <= 1 ? formatPercent(raw) : Number.isInteger(raw) ? formatCount(raw) : String(raw)) : '';
+    return [`${path} ${index + 1}`, `${metric} ${op} ${value} (${level})${message}`];
+  });
+}
+
+/** `conversations.questions.answeredRate` -> `Questions: answered rate`, for readers. */
+export function metricName(path: string): string {
+  const known = SUMMARY_KPIS.find((kpi) => kpi.path === path);
+  if (known) return known.label;
+  const parts = path.split('.').filter((p) => !/^(-?\d+|totals)$/.test(p));
+  const words = (p: string): string => p.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  const last = words(parts[parts.length - 1] ?? path);
+  const owner = parts.length > 1 ? words(parts[parts.length - 2] ?? '') : '';
+  const text = owner ? `${owner}: ${last}` : last;
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }
 
 function printValue(value: unknown): string {

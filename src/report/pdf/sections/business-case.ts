@@ -1,12 +1,14 @@
 import type { Assumption, BusinessCase, Scenario, ScenarioName } from '../../../metrics/business-case.js';
 import { chartBlock } from '../chart-block.js';
-import { formatCount, formatDecimal, formatMoney, formatPercent, MISSING } from '../format.js';
+import { formatCount, formatDecimal, formatMoney, formatMoneyTwoSignificant, formatPercent, formatTwoSignificant, MISSING } from '../format.js';
 import { bulletList, BODY, heading, NOTE, paragraph, subheading } from '../layout.js';
 import { FILL_HINTS } from '../../../metrics/setup/gaps.js';
 import { drawText, measureText } from '../rich-text.js';
 import { table } from '../table.js';
 import { COLOURS, CONTENT_WIDTH, PAGE, SPACE } from '../theme.js';
-import type { ReportSection } from './types.js';
+import { arithmeticLines, concentrationLine, scaleUpLine } from './business-case-lines.js';
+import { monthLabel } from './common.js';
+import type { ReportContext, ReportSection } from './types.js';
 
 const NAMES: readonly ScenarioName[] = ['low', 'base', 'high'];
 
@@ -26,6 +28,11 @@ export const businessCaseSection: ReportSection = {
       columns: [{ header: 'Figure', width: 4 }, ...NAMES.map((name) => ({ header: scenarioHeader(business, name), width: 1.6, align: 'right' as const }))],
       rows: scenarioRows(business),
     });
+    const flag = concentrationLine(business, ideaTitleOf(report));
+    if (flag) paragraph(pdf, flag, { ...BODY, weight: 'bold' });
+    subheading(pdf, 'How the base case is computed');
+    bulletList(pdf, arithmeticLines(business, business.scenarios.base), BODY);
+    scaleUp(pdf, business);
     valueChart(pdf, business);
     subheading(pdf, 'Assumptions and their sources');
     table(pdf, {
@@ -66,16 +73,56 @@ export function scenarioRows(business: BusinessCase): string[][] {
   const row = (label: string, pick: (scenario: Scenario) => string): string[] => [label, ...NAMES.map((name) => pick(business.scenarios[name]))];
   return [
     row('Hours saved by answered questions', (s) => formatCount(s.hoursSaved)),
-    row('Hours from actioned ideas', (s) => formatCount(s.hoursFromIdeas)),
-    row('Value from answered questions', (s) => money(s.valueFromAnswers)),
-    row('Value from actioned ideas', (s) => money(s.valueFromIdeas)),
+    row('Value from answered questions (hours × hourly cost)', (s) => money(s.valueFromAnswers)),
+    row('Value from the ideas ledger', (s) => money(s.valueFromLedger)),
+    row('Hours from actioned ideas without a ledger value', (s) => formatCount(s.hoursFromIdeas)),
+    row('Value from actioned ideas (ledger + hours × hourly cost)', (s) => money(s.valueFromIdeas)),
     row('Total value', (s) => money(s.value)),
-    row('Program cost (moderation and licences)', (s) => money(s.cost)),
+    row('Program cost per month', (s) => money(s.monthlyCost)),
+    row('Program cost over the period', (s) => money(s.cost)),
     row('Return on investment', (s) => formatPercent(s.roi)),
-    row('Payback', (s) => (s.paybackMonths === null ? MISSING : `${formatDecimal(s.paybackMonths)} months`)),
-    row('Scale-up: hours saved per year', (s) => formatCount(s.projection?.hoursSavedPerYear)),
-    row('Scale-up: value per year', (s) => money(s.projection?.valuePerYear ?? null)),
+    row('Break-even', (s) => (s.value === null || s.cost === null ? MISSING : s.breakEvenMonth === null ? 'not within the period' : monthLabel(s.breakEvenMonth))),
   ];
+}
+
+/** The scale-up: formula, every input, and low/base/high rounded to two significant figures. */
+function scaleUp(pdf: PDFKit.PDFDocument, business: BusinessCase): void {
+  const base = business.scenarios.base.projection;
+  subheading(pdf, 'Scale-up to the organization (per year)');
+  if (!base) {
+    paragraph(pdf, 'Not computed: set businessCase.orgSize (employees) to project the pilot to the organization.', NOTE);
+    return;
+  }
+  paragraph(pdf, 'Value per year = value per active person per month in the pilot × employees × share assumed active × 12. It assumes every active person at scale gains what an active person gained in the pilot.', NOTE);
+  const money = (value: number | null): string => formatMoney(value, business.currency);
+  const row = (label: string, pick: (scenario: Scenario) => string): string[] => [label, ...NAMES.map((name) => pick(business.scenarios[name]))];
+  table(pdf, {
+    columns: [{ header: 'Input or result', width: 4 }, ...NAMES.map((name) => ({ header: scenarioHeader(business, name), width: 1.6, align: 'right' as const }))],
+    rows: [
+      row('Value per active person per month', (s) => money(s.projection?.valuePerActivePersonPerMonth ?? null)),
+      row('Hours saved per active person per month', (s) => formatTwoSignificant(s.projection?.hoursPerActivePersonPerMonth)),
+      row('Employees', (s) => formatCount(s.projection?.orgSize)),
+      row('Share assumed active', (s) => formatPercent(s.projection?.activeShare)),
+      row('Value per year (two significant figures)', (s) => formatMoneyTwoSignificant(s.projection?.valuePerYear, business.currency)),
+      row('Hours saved per year (two significant figures)', (s) => formatTwoSignificant(s.projection?.hoursSavedPerYear)),
+    ],
+  });
+  paragraph(pdf, `Share assumed active: ${base.activeShareSource}. Base case: ${scaleUpLine(business, business.scenarios.base) ?? MISSING}.`, NOTE);
+}
+
+/** `“Title”` of an idea by id, or a plain description when the report has no shown title. */
+export function ideaTitleOf(report: ReportContext): (id: string) => string {
+  return (id) => {
+    const item = report.ideas?.items.find((i) => i.id === id);
+    return item?.title ? `idea “${shortTitle(item.title)}”` : 'an idea';
+  };
+}
+
+/** The first words of a title, cut at a word. */
+function shortTitle(title: string): string {
+  if (title.length <= 60) return title;
+  const cut = title.slice(0, 60);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 30)).trimEnd()}…`;
 }
 
 function valueChart(pdf: PDFKit.PDFDocument, business: BusinessCase): void {
@@ -101,11 +148,14 @@ function valueChart(pdf: PDFKit.PDFDocument, business: BusinessCase): void {
 }
 
 function assumptionRow(entry: Assumption): string[] {
-  const value = entry.value === null ? (entry.source.startsWith('metrics:') ? 'none' : 'not set') : typeof entry.value === 'number' ? formatAssumption(entry.value) : entry.value;
-  return [entry.label, value, entry.unit, entry.source];
+  const measured = entry.source.startsWith('metrics:');
+  const value = entry.value === null ? (measured ? 'none' : 'not set') : typeof entry.value === 'number' ? formatAssumption(entry.value, entry.unit) : entry.value;
+  // A metric's path means nothing to a reader; the figure comes from this report's own data.
+  return [entry.label, value, entry.unit === 'share' ? '' : entry.unit, measured ? 'measured in this report' : entry.source];
 }
 
-/** Whole numbers as counts; fractions (0.5, 2.75 months) keep up to two decimals. */
-function formatAssumption(value: number): string {
+/** Shares as percentages; whole numbers as counts; fractions (0.5, 2.75 months) keep up to two decimals. */
+function formatAssumption(value: number, unit: string): string {
+  if (unit === 'share') return formatPercent(value);
   return Number.isInteger(value) ? formatCount(value) : String(Number(value.toFixed(2)));
 }

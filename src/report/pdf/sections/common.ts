@@ -33,9 +33,17 @@ export function safeTitle(space: string, title: string | undefined, untitled: st
  */
 export function shownTitle(title: string, maxLength: number = TITLE_LENGTH + 1): string {
   const chars = [...title];
-  if (chars.length > maxLength) return `${chars.slice(0, Math.max(0, maxLength - 1)).join('').trimEnd()}…`;
+  if (chars.length > maxLength) return `${atWord(chars.slice(0, Math.max(0, maxLength - 1)).join(''))}…`;
   if (chars.length < TITLE_LENGTH || title.endsWith('…')) return title;
-  return `${title.trimEnd()}…`;
+  return `${atWord(title)}…`;
+}
+
+/** A cut text ends at a whole word ("demo sc…" reads as a typo): back to the last blank, unless that loses most of it. */
+function atWord(text: string): string {
+  const trimmed = text.trimEnd();
+  const blank = trimmed.lastIndexOf(' ');
+  const kept = blank >= trimmed.length * 0.6 ? trimmed.slice(0, blank) : trimmed;
+  return kept.replace(/[\s,;:–-]+$/, '');
 }
 
 /** `minGroupSize` from the resolved config, else the spec's default 5. */

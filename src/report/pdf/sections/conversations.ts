@@ -40,6 +40,9 @@ function measureRows(data: MetricsDocument): string[][] {
     ['Median time to first response', formatHours(c.medianHoursToFirstResponse), 'Half of the answered threads got their first reply sooner than this.'],
     ['90th percentile time to first response', formatHours(c.p90HoursToFirstResponse), 'Nine in ten answered threads got their first reply sooner than this.'],
     ['Replies per thread', formatDecimal(c.repliesPerThread), 'Mean number of replies per thread, by anyone.'],
+    ['Questions asked', formatCount(c.questions.threads), 'Threads whose first message asks (a question mark or a question word); announcements are not questions.'],
+    ['Questions answered', `${formatPercent(c.questions.answeredRate)} (${formatCount(c.questions.answered)})`, 'Questions with a reply from someone other than the author, at any time.'],
+    ['Median time to answer a question', formatHours(c.questions.medianHoursToFirstResponse), 'Half of the answered questions got their first reply sooner than this.'],
   ];
 }
 
@@ -103,10 +106,12 @@ function moderatorMonths(pdf: PDFKit.PDFDocument, mod: ModerationView): void {
 }
 
 function unansweredThreads(pdf: PDFKit.PDFDocument, data: MetricsDocument): void {
-  subheading(pdf, 'Oldest unanswered threads');
-  const unanswered = data.conversations.unanswered;
+  subheading(pdf, 'Oldest unanswered questions');
+  const unanswered = data.conversations.questions.unanswered;
   if (unanswered.length === 0) {
-    paragraph(pdf, 'No thread of the period is waiting for an answer.');
+    paragraph(pdf, data.conversations.questions.threads === 0
+      ? 'No thread of the period asks a question, so none is waiting for an answer.'
+      : 'Every question asked in the period got an answer.');
     return;
   }
   table(pdf, {

@@ -43,19 +43,20 @@ function growthCharts(pdf: PDFKit.PDFDocument, data: MetricsDocument): void {
   const months = data.engagement.monthly;
   const categories = months.map((month) => monthLabel(month.month));
   chartPair(pdf, {
-    title: 'New and returning contributors',
+    title: 'Contributors: new, returning, back after a gap',
     chart: {
       kind: 'stackedBar',
       categories,
       series: [
         { label: 'New', values: months.map((month) => month.newContributors) },
         { label: 'Returning', values: months.map((month) => month.returningContributors) },
+        { label: 'Back after a gap', values: months.map((month) => month.reactivatedContributors) },
       ],
       categoryAxisTitle: 'Month',
       valueAxisTitle: 'Contributors',
       height: 135,
     },
-    note: 'New: first contribution ever. Returning: also contributed the month before.',
+    note: 'New: first contribution ever. Returning: also contributed the month before. Back after a gap: contributed before, not the month before. The three add up to the month’s contributors.',
   }, {
     title: 'Retention and stickiness',
     chart: {

@@ -1,5 +1,8 @@
+import { z } from 'zod';
 import type { MetricsDocument } from '../../json/document.js';
-import { formatCount, formatDate, formatPercent } from '../format.js';
+import { periodLabel } from '../../period-label.js';
+import { formatCount, formatDate, formatMoney, formatMoneyTwoSignificant, formatPercent, formatTwoSignificant } from '../format.js';
+import { moneyLines } from './money-line.js';
 import { kpiTiles } from '../kpi-tiles.js';
 import { BODY, bulletList, heading, NOTE, paragraph, subheading } from '../layout.js';
 import { fill } from '../template.js';
@@ -17,10 +20,14 @@ export const executiveSummarySection: ReportSection = {
   render({ pdf, data, report }) {
     heading(pdf, 'Executive summary', 160);
     kpiTiles(pdf, summaryTiles(data, report));
+    subheading(pdf, 'The money (estimate)');
+    bulletList(pdf, moneyLines(report), BODY);
     subheading(pdf, report.template.text.stories.heading);
     const stories = ideaStories(data, report);
+    const earlier = earlierOutcomes(data);
     if (stories.length > 0) bulletList(pdf, stories);
-    else paragraph(pdf, report.template.text.stories.none, NOTE);
+    else paragraph(pdf, earlier ? `No idea raised in ${periodLabel(data.period)} has reached a decision or an action yet.` : report.template.text.stories.none, NOTE);
+    if (earlier) paragraph(pdf, earlier, NOTE);
     subheading(pdf, report.template.text.ask.heading);
     if (report.ask) paragraph(pdf, report.ask, { ...BODY, weight: 'bold' });
     else bulletList(pdf, defaultAsk(report), BODY);
@@ -59,6 +66,21 @@ function rank(item: IdeaItemView): number {
   return (item.actionedAt ? 0 : 2) + (item.title === undefined ? 1 : 0);
 }
 
+const earlierSchema = z.object({ since: z.string(), until: z.string(), raised: z.number(), decided: z.number(), actioned: z.number() });
+
+/**
+ * Outcomes of ideas raised before the period (`ideas.earlier`), said apart from the period's own:
+ * a month's report is about that month, and earlier wins are not lost from it. Null without any.
+ */
+export function earlierOutcomes(data: MetricsDocument): string | null {
+  const parsed = earlierSchema.safeParse(typeof data.ideas === 'object' && data.ideas !== null ? data.ideas['earlier'] : undefined);
+  if (!parsed.success || parsed.data.raised === 0) return null;
+  const e = parsed.data;
+  const when = periodLabel({ since: e.since, until: e.until, timeZone: data.period.timeZone });
+  const ideas = e.raised === 1 ? 'idea' : 'ideas';
+  return `Earlier, in ${when}: ${formatCount(e.raised)} ${ideas} raised; by the start of this period ${formatCount(e.decided)} had reached a decision, ${formatCount(e.actioned)} of them put into practice.`;
+}
+
 /** The ask built from the figures when the config gives none: decisions, moderation, scale-up. */
 export function defaultAsk(report: ReportContext): string[] {
   const text = report.template.text.ask;
@@ -69,9 +91,14 @@ export function defaultAsk(report: ReportContext): string[] {
   const business = report.businessCase;
   const hours = business ? assumptionNumber(business, 'moderatorHoursPerMonth') : null;
   const share = report.moderation?.moderatorFirstResponseShare ?? null;
-  if (hours !== null && share !== null) asks.push(fill(text.moderation, { hours: formatCount(hours), share: formatPercent(share) }));
+  const monthlyCost = business?.scenarios.base.monthlyCost ?? null;
+  const cost = monthlyCost === null || !business ? '' : `, about ${formatMoney(monthlyCost, business.currency)} a month`;
+  if (hours !== null && share !== null) asks.push(fill(text.moderation, { hours: formatCount(hours), share: formatPercent(share), cost }));
   const projection = business?.scenarios.base.projection ?? null;
-  if (projection) asks.push(fill(text.scaleUp, { orgSize: formatCount(projection.orgSize), hours: formatCount(projection.hoursSavedPerYear) }));
+  if (projection && business) {
+    const value = projection.valuePerYear === null ? '' : ` and about ${formatMoneyTwoSignificant(projection.valuePerYear, business.currency)}`;
+    asks.push(fill(text.scaleUp, { orgSize: formatCount(projection.orgSize), hours: formatTwoSignificant(projection.hoursSavedPerYear), value }));
+  }
   return asks.length > 0 ? asks : [text.fallback];
 }
 

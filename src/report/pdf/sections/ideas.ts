@@ -46,7 +46,7 @@ function funnelChart(ideas: IdeasView): Parameters<typeof chartBlock>[1] {
       valueLabels: true,
       height: 170,
     },
-    note: `${actioned} of the ideas raised were put into practice; ${formatCount(ideas.declined)} were declined and ${formatCount(ideas.open)} are still open.`,
+    note: `${actioned} of the ideas raised were put into practice; ${formatCount(ideas.declined)} ${ideas.declined === 1 ? 'was' : 'were'} declined and ${formatCount(ideas.open)} ${ideas.open === 1 ? 'is' : 'are'} still open.`,
   };
 }
 

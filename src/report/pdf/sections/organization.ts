@@ -24,7 +24,7 @@ export const organizationSection: ReportSection = {
     const network = report.network;
     if (!network) omittedPart(pdf, 'Interaction network', 'metrics.json holds no network figures.');
     else {
-      paragraph(pdf, `${formatCount(network.connectedPeople)} of ${formatCount(network.people)} people interacted with someone (a reply, mention or reaction), forming ${formatCount(network.ties)} ties.`);
+      paragraph(pdf, networkSentence(network.connectedPeople, network.people, network.ties, data.engagement.totals.activePeople));
       if (network.departments) departments(pdf, network.departments, configuredMinGroup(report.config));
       else omittedPart(pdf, 'Departments', `no active person has a known department. To fill it, ${FILL_HINTS.departments}`);
       brokers(pdf, network);
@@ -32,6 +32,18 @@ export const organizationSection: ReportSection = {
     duplicateEfforts(pdf, readRedundancy(data.redundancy), data.period.timeZone);
   },
 };
+
+/**
+ * How many people interacted, said against the headline count of active people: the network also
+ * holds people whom active people replied to, reacted to or mentioned (see "Who is counted").
+ */
+export function networkSentence(connected: number, people: number, ties: number, active: number): string {
+  const extra = people - active;
+  const who = extra > 0
+    ? `${formatCount(connected)} people interacted with someone (a reply, mention or reaction), forming ${formatCount(ties)} ties: the ${formatCount(active)} active people and ${formatCount(extra)} ${extra === 1 ? 'person' : 'people'} they reached who ${extra === 1 ? 'was' : 'were'} not active in the period.`
+    : `${formatCount(connected)} of the ${formatCount(active)} active people interacted with someone (a reply, mention or reaction), forming ${formatCount(ties)} ties.`;
+  return who;
+}
 
 function departments(pdf: PDFKit.PDFDocument, d: DepartmentNetwork, minGroup: number): void {
   paragraph(pdf, `${formatPercent(d.crossDepartmentShare)} of interactions between people with a known department crossed department lines; ${formatCount(d.departmentPairsConnected)} of ${formatCount(d.departmentPairsPossible)} department pairs are connected.`);
@@ -49,9 +61,11 @@ function departments(pdf: PDFKit.PDFDocument, d: DepartmentNetwork, minGroup: nu
     values: order.map(({ index: row }) => order.map(({ index: column }) => d.matrix[row]?.[column] ?? null)),
   });
   const hidden = d.departments.length - order.length;
-  const notes = ['A dot marks a figure withheld because a department has too few people (privacy threshold).'];
+  const withheld = order.some(({ index: row }) => order.some(({ index: column }) => (d.matrix[row]?.[column] ?? null) === null));
+  // The note explains the dots only when the heatmap draws some.
+  const notes = withheld ? ['A dot marks a figure withheld because a department has too few people (privacy threshold).'] : [];
   if (hidden > 0) notes.push(`${formatCount(hidden)} smaller departments are not drawn; metrics.json lists them.`);
-  paragraph(pdf, notes.join(' '), NOTE);
+  if (notes.length > 0) paragraph(pdf, notes.join(' '), NOTE);
   subheading(pdf, 'Silos: departments with no interaction with any other');
   if (d.isolatedDepartments.length === 0) paragraph(pdf, 'None: every department shown talks with at least one other.');
   else bulletList(pdf, d.isolatedDepartments);

@@ -6,13 +6,14 @@ import type { Assumption, BusinessCase, Projection, Scenario } from '../../../me
 const maybe = z.number().nullable();
 
 const projection: z.ZodType<Projection> = z.object({
-  orgSize: z.number(), scale: z.number(), hoursSavedPerYear: z.number(), valuePerYear: maybe,
+  orgSize: z.number(), activeShare: z.number(), activeShareSource: z.string(), activePeopleAtScale: z.number(), scale: z.number(),
+  hoursPerActivePersonPerMonth: z.number(), valuePerActivePersonPerMonth: maybe, hoursSavedPerYear: z.number(), valuePerYear: maybe,
 });
 
 const scenario: z.ZodType<Scenario> = z.object({
   factor: z.number(), hoursSaved: z.number(), hoursFromIdeas: maybe, valueFromAnswers: maybe,
-  valueFromIdeas: maybe, value: maybe, cost: maybe, roi: maybe, paybackMonths: maybe,
-  projection: projection.nullable(),
+  valueFromIdeas: maybe, valueFromLedger: maybe, value: maybe, cost: maybe, roi: maybe, monthlyValue: maybe, monthlyCost: maybe,
+  breakEvenMonth: z.string().nullable(), paybackMonths: maybe, projection: projection.nullable(),
 });
 
 const assumption: z.ZodType<Assumption> = z.object({
@@ -24,6 +25,9 @@ const businessCaseSchema: z.ZodType<BusinessCase> = z.object({
   currency: z.string().nullable(),
   assumptions: z.array(assumption),
   scenarios: z.object({ low: scenario, base: scenario, high: scenario }),
+  concentration: z.object({
+    kind: z.enum(['ledgerEntry', 'idea']), ideaId: z.string(), line: z.number().nullable(), value: z.number(), share: z.number(),
+  }).nullable(),
   warnings: z.array(z.string()),
 });
 

@@ -21,7 +21,9 @@ export function summaryTiles(data: MetricsDocument, report: ReportContext): KpiT
     tile(report, 'engagement.totals.contributors', 'count', contributors, text.contributors, {
       value: formatCount(contributors), share: activePeople > 0 ? formatPercent(contributors / activePeople) : formatPercent(null),
     }, monthChange(data, 'contributors')),
-    tile(report, 'conversations.answeredRate', 'percent', c.answeredRate, text.answeredRate, { answered: formatCount(c.answered), threads: formatCount(c.threads) }),
+    tile(report, 'conversations.questions.answeredRate', 'percent', c.questions.answeredRate, text.answeredRate, {
+      answered: formatCount(c.questions.answered), threads: formatCount(c.questions.threads),
+    }),
     tile(report, 'conversations.medianHoursToFirstResponse', 'hours', c.medianHoursToFirstResponse, text.firstResponse, { value: formatHours(c.medianHoursToFirstResponse) }),
   ];
   const ideas = report.ideas;
