@@ -96,7 +96,7 @@ describe('the sample pilot with --pptx and --community-post', () => {
     const expected: [string, string][] = [
       [count(metrics.engagement.totals.activePeople), 'Active people'],
       [count(metrics.engagement.totals.contributors), 'Contributors'],
-      [`${Math.round(metrics.conversations.answeredRate * 100)}%`, 'Questions answered'],
+      [`${Math.round(metrics.conversations.questions.answeredRate * 100)}%`, 'Questions answered'],
       [hours < 10 ? `${hours.toFixed(1)} h` : `${count(hours)} h`, 'Median time to first response'],
       [count(metrics.ideas.funnel.actioned), 'Ideas actioned'],
       [count(base.hoursSaved), 'Hours saved (estimate)'],
@@ -167,9 +167,9 @@ describe('the sample pilot with --pptx and --community-post', () => {
   });
 
   it('thanks the community with the figures of metrics.json and the titles of the ideas actioned', () => {
-    const c = metrics.conversations;
+    const q = metrics.conversations.questions;
     expect(post).toMatch(/^## Thank you, Aurora Manufacturing community!\n/);
-    expect(post).toContain(`${count(c.answered)} of ${count(c.threads)} conversations`);
+    expect(post).toContain(`${count(q.answered)} of ${count(q.threads)} questions asked here got an answer from a colleague (${Math.round(q.answeredRate * 100)}%)`);
     expect(post).toContain(`${count(metrics.ideas.funnel.actioned)} ideas were put into practice`);
     const actioned = metrics.ideas.items.filter((i: any) => i.actionedAt !== null && i.space !== '(private space)');
     expect(actioned.length).toBeGreaterThan(0);

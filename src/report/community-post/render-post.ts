@@ -50,14 +50,15 @@ export function renderCommunityPost(doc: MetricsDocument, options: PostOptions):
   const text = options.text;
   const ideas = readIdeas(doc.ideas);
   const recognition = readRecognition(doc.recognition);
-  const c = doc.conversations;
+  // Questions, like the PDF's "Questions answered" tile: an announcement nobody replies to is no failure.
+  const q = doc.conversations.questions;
   const lines = [`## ${fill(text.heading, { community: markdownText(options.community) })}`, ''];
   lines.push(fill(text.achieved, {
     since: formatDate(doc.period.since, doc.period.timeZone),
     until: formatDate(new Date(Date.parse(doc.period.until) - 1).toISOString(), doc.period.timeZone),
-    answered: formatCount(c.answered),
-    threads: formatCount(c.threads),
-    rate: formatPercent(c.answeredRate),
+    answered: formatCount(q.answered),
+    questions: formatCount(q.threads),
+    rate: formatPercent(q.answeredRate),
     actioned: formatCount(ideas?.funnel.actioned),
   }), '');
   // Most recent action first, for the titles and for the order idea makers are thanked in.

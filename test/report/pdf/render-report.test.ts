@@ -110,18 +110,6 @@ describe('renderReport', () => {
     expect(text).toContain('No sources were read');
     expect(text).toMatch(/— Questions answered Questions answered: not measured in this period\./);
   });
-
-  it('renders the short report in well under a second once fonts are loaded', async () => {
-    await renderReport(sampleDocument(), { generatedAt });
-    // The faster of two warm renders, so that a busy machine does not fail the test by chance.
-    const times: number[] = [];
-    for (let run = 0; run < 2; run += 1) {
-      const start = performance.now();
-      await renderReport(sampleDocument(), { generatedAt });
-      times.push(performance.now() - start);
-    }
-    expect(Math.min(...times)).toBeLessThan(1000);
-  });
 });
 
 describe('writeReport', () => {
