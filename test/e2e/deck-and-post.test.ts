@@ -71,6 +71,13 @@ describe('the sample pilot with --pptx and --community-post', () => {
     expect(part('ppt/presentation.xml').match(/<p:sldId /g)).toHaveLength(5);
   });
 
+  it('fills {period} in the title on every slide, as the PDF does', () => {
+    const slides = entries.filter((e) => /^ppt\/slides\/slide\d+\.xml$/.test(e.name)).map((e) => textRuns(part(e.name)).join(' '));
+    // The sample config's title is "Aurora pilot: {period}" over March to October 2026.
+    expect(slides.join('\n')).not.toContain('{period}');
+    expect(slides.filter((text) => text.includes('Aurora pilot: March to October 2026'))).toHaveLength(5);
+  });
+
   it('draws its charts as native, editable charts: chart XML with a workbook behind it, no pictures', () => {
     const charts = entries.filter((e) => /^ppt\/charts\/chart\d+\.xml$/.test(e.name));
     expect(charts).toHaveLength(3);

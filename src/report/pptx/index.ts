@@ -4,6 +4,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import type { MetricsDocument } from '../json/document.js';
+import { titleFor } from '../period-label.js';
 import { pdfTimestamp, reportContext, type RenderOptions } from '../pdf/render-report.js';
 import { loadTemplate } from '../pdf/template.js';
 import { deckContent, type DeckContent } from './deck-content.js';
@@ -20,7 +21,8 @@ export function deckContentOf(doc: MetricsDocument, options: DeckOptions): DeckC
   const template = typeof options.template === 'object' ? options.template : loadTemplate(options.template);
   const stamp = pdfTimestamp(options.generatedAt, process.env['SOURCE_DATE_EPOCH']);
   return deckContent(doc, reportContext(doc, options, template), {
-    title: options.title ?? template.text.reportTitle,
+    // The PDF's title: `{period}` filled in the same way.
+    title: titleFor(options.title ?? template.text.reportTitle, doc.period),
     organization: options.organization ?? template.theme.organization ?? null,
     generatedAt: stamp,
   });
