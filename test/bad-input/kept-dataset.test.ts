@@ -36,9 +36,9 @@ describe('a kept dataset', () => {
     // Counted: 2 Yammer messages (1 in the private group) and 2 Slack messages (1 in the private channel).
     const activities = await rows(file, 'SELECT space_id, text FROM activities ORDER BY activity_id');
     expect(activities).toEqual([
-      { space_id: 'slack:C1', text: 'Ideas welcome: see #private-channel, #general and #channel' },
+      { space_id: 'slack:C1', text: 'Ideas welcome: should we see #private-channel, #general or #channel?' },
       { space_id: 'slack:G1', text: null },
-      { space_id: 'yammer:group:100', text: 'Ideas welcome: ask a private group or Marketing about it' },
+      { space_id: 'yammer:group:100', text: 'Ideas welcome: should we ask a private group or Marketing about it?' },
       { space_id: 'yammer:group:200', text: null },
     ]);
     expect(await rows(file, 'SELECT space_id, name FROM spaces ORDER BY space_id')).toEqual([

@@ -99,6 +99,17 @@ describe('outputs that collide are refused before anything is read', () => {
     expect(existsSync(path.join(dir, 'x'))).toBe(false);
   });
 
+  it('--pptx and --community-post are checked like the other outputs: a shared file or an input is exit 2', () => {
+    const dir = workspace({ 'people.csv': 'email,name\na@example.com,A\n' });
+    const shared = runCli(['analyze', 'export', '--pdf', 'r.pdf', '--pptx', 'r.pdf'], { cwd: dir });
+    expect(shared.code).toBe(2);
+    expect(shared.stderr).toMatch(/error: --pptx r\.pdf: the same file as --pdf r\.pdf/);
+    const input = runCli(['analyze', 'export', '--people', 'people.csv', '--community-post', 'people.csv'], { cwd: dir });
+    expect(input.code).toBe(2);
+    expect(input.stderr).toMatch(/--community-post people\.csv: would overwrite --people \(people\.csv\)/);
+    expect(readFileSync(path.join(dir, 'people.csv'), 'utf8')).toBe('email,name\na@example.com,A\n');
+  });
+
   it('--json naming an input file, a file inside an input folder, or the people file: exit 2, the input unchanged', () => {
     const dir = workspace({ 'people.csv': 'email,name\na@example.com,A\n' });
     for (const [args, named] of [
