@@ -87,6 +87,17 @@ describe('the sample pilot as a sponsor reads it', () => {
     expect(all).toContain(`Named in this report ${m.identities.persons} `);
   });
 
+  it('writes durations in one style and the heatmap heads in full', () => {
+    const { medianDaysToDecision, medianDaysToAction } = run.metrics.ideas;
+    const days = (d: number): string => { const t = d < 10 ? d.toFixed(1).replace(/\.0$/, '') : String(Math.round(d)); return `${t} ${t === '1' ? 'day' : 'days'}`; };
+    expect(all).toContain(`From raised to decision: median ${days(medianDaysToDecision)}; to action: ${days(medianDaysToAction)}.`);
+    expect(all).not.toMatch(/\d d\b/);
+    expect(all).not.toMatch(/\d\.0 (?:h|days?)\b/);
+    for (const dept of run.metrics.network.departments.departments) if (!dept.suppressed) expect(all).toContain(dept.name);
+    // The heads were cut to one short line before ("Engineer…").
+    expect(all).not.toContain('Engineer…');
+  });
+
   it('splits every month into new, returning and reactivated contributors', () => {
     for (const month of run.metrics.engagement.monthly) {
       expect(month.newContributors + (month.returningContributors ?? 0) + month.reactivatedContributors).toBe(month.contributors);
