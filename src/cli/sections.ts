@@ -119,7 +119,8 @@ export async function anonymized(document: MetricsDocument, query: Query, recogn
     GROUP BY p.person_id, p.name, p.email ORDER BY p.person_id`);
   const persons: PersonRef[] = rows.map((r) => ({ id: r.person_id, name: r.name, email: r.email, aliases: r.aliases, names: (r.names ?? []).filter((n) => n !== r.name) }));
   const p = pseudonymizer(persons, { recognized, ...(salt ? { salt } : {}) });
-  return { document: anonymizeDocument(document, p), unmatched: [...p.unmatchedRecognized] };
+  const named = { ...document, identities: { ...document.identities, namedPersons: p.recognizedPersons } };
+  return { document: anonymizeDocument(named, p), unmatched: [...p.unmatchedRecognized] };
 }
 
 /**

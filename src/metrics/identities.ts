@@ -34,6 +34,11 @@ export interface IdentityReconciliation {
   mergedAcrossSources: number;
   /** Merges made by the config's alias list. */
   aliasMerges: number;
+  /**
+   * Persons whose real name may appear in the outputs: every person when the report is not
+   * anonymized; under `--anonymize`, the persons who opted in through `--recognize`.
+   */
+  namedPersons: number;
 }
 
 /**
@@ -67,5 +72,7 @@ export async function computeIdentities(query: Query, accounts: readonly SourceA
     persons: totals?.persons ?? 0,
     mergedAcrossSources: totals?.merged ?? 0,
     aliasMerges: perSource.reduce((n, r) => n + r.alias_merges, 0),
+    // Everyone is named until `--anonymize` says otherwise (cli/sections.ts `anonymized`).
+    namedPersons: totals?.persons ?? 0,
   };
 }

@@ -8,8 +8,10 @@
  * starter's title and text): a starter is a question when any matches. The defaults catch a
  * question mark (not one inside a link's query string) and an interrogative opening in English,
  * German, French and Spanish; a champion whose pilot speaks another language adds patterns in
- * config (`questionPatterns`). Exports that mark questions themselves are not read yet (Yammer's
- * `message_type` is not carried into the dataset).
+ * config (`questionPatterns`). Where the export types its messages, the platform's word comes
+ * first: a Yammer starter of `message_type` question is a question whatever its text, and one of
+ * type announcement, poll or praise is not (column `platform_question`, null when the export says
+ * nothing; then the patterns decide).
  */
 
 /** Mentions, hashtags and a leading quote may come before the opening word. */
@@ -45,4 +47,4 @@ export function questionRegex(patterns: readonly string[]): string {
 
 /** The SQL condition (on `activities`) of a question starter; `$pattern` is `questionRegex(...)`. */
 export const QUESTION_FILTER = `
-      AND (regexp_matches(coalesce(title, ''), $pattern) OR regexp_matches(coalesce(text, ''), $pattern))`;
+      AND coalesce(platform_question, regexp_matches(coalesce(title, ''), $pattern) OR regexp_matches(coalesce(text, ''), $pattern))`;

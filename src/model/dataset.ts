@@ -17,7 +17,8 @@ const RAW_TABLES = `
   CREATE TABLE raw_activities (
     seq BIGINT, input_index INTEGER, derived BOOLEAN, activity_id VARCHAR, source VARCHAR, kind VARCHAR,
     occurred_at TIMESTAMPTZ, identity_id VARCHAR, space_id VARCHAR, thread_id VARCHAR, parent_id VARCHAR,
-    text VARCHAR, title VARCHAR, reaction VARCHAR, mentions VARCHAR, links VARCHAR, file VARCHAR, line INTEGER);
+    text VARCHAR, title VARCHAR, reaction VARCHAR, mentions VARCHAR, links VARCHAR, file VARCHAR, line INTEGER,
+    platform_question BOOLEAN);
   CREATE TABLE raw_identities (seq BIGINT, identity_id VARCHAR, source VARCHAR, name VARCHAR, email VARCHAR, department VARCHAR, is_bot BOOLEAN);
   CREATE TABLE raw_spaces (seq BIGINT, space_id VARCHAR, source VARCHAR, name VARCHAR, kind VARCHAR, is_private BOOLEAN);
 `;
@@ -153,6 +154,8 @@ export class Dataset {
     w.appendVarchar(a.provenance.file);
     if (a.provenance.line === null) w.appendNull();
     else w.appendInteger(a.provenance.line);
+    if (a.platformQuestion === undefined) w.appendNull();
+    else w.appendBoolean(a.platformQuestion);
     w.endRow();
   }
 
@@ -216,7 +219,7 @@ export class Dataset {
     await q.run(`
       CREATE TABLE activities AS
       SELECT d.activity_id, d.input_index, d.source, d.kind, d.occurred_at, d.identity_id, i.person_id, d.space_id,
-             d.thread_id, d.parent_id, d.text, d.title, d.reaction, d.mentions, d.links, d.file, d.line,
+             d.thread_id, d.parent_id, d.text, d.title, d.reaction, d.mentions, d.links, d.file, d.line, d.platform_question,
              d.kind IN ('post', 'reply', 'page_create', 'page_edit') AS is_contribution
       FROM ${this.raw('raw_activities')} d
       JOIN identities i ON i.identity_id = d.identity_id

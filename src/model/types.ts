@@ -73,6 +73,11 @@ export interface Activity {
   mentions: readonly string[];
   /** A link target (URL) list found in the text, kept for idea-to-action evidence. */
   links: readonly string[];
+  /**
+   * The platform's own word on whether a thread starter asks (Yammer `message_type`): true for a
+   * question, false for an announcement, poll or praise; absent when the export does not say.
+   */
+  platformQuestion?: boolean;
   provenance: Provenance;
 }
 

@@ -51,6 +51,8 @@ export interface Pseudonymizer {
   text(value: string): string;
   /** Entries of `recognized` that matched no person (for a warning: a typo in the recognize file?). */
   readonly unmatchedRecognized: readonly string[];
+  /** Known persons who keep their name: at least one of their keys is in `recognized`. */
+  readonly recognizedPersons: number;
 }
 
 /** Hex digits the pseudonym starts with; more are used only where two persons share the start. */
@@ -78,17 +80,20 @@ interface PersonIndex {
   matched: Set<string>;
   /** Digests of the person ids, sorted. */
   digests: string[];
+  /** Persons with at least one recognized key. */
+  recognizedPersons: number;
 }
 
 function indexPersons(persons: readonly PersonRef[], recognized: ReadonlySet<string>, digest: (key: string) => string): PersonIndex {
   const sorted = [...persons].sort((a, b) => compare(a.id, b.id));
   const digests = [...new Set(sorted.map((p) => digest(p.id)))].sort(compare);
-  const index: PersonIndex = { byKey: new Map(), nameOwners: new Map(), nameWords: new Map(), localParts: new Map(), exactNames: new Set(), matched: new Set(), digests };
+  const index: PersonIndex = { byKey: new Map(), nameOwners: new Map(), nameWords: new Map(), localParts: new Map(), exactNames: new Set(), matched: new Set(), digests, recognizedPersons: 0 };
   for (const person of sorted) {
     const keys = personKeys(person);
     const own = keys.filter((k) => recognized.has(k));
     own.forEach((k) => index.matched.add(k));
     const entry: Entry = { pseudonym: `Person ${code(digest(person.id), digests)}`, recognized: own.length > 0 };
+    if (entry.recognized) index.recognizedPersons += 1;
     for (const key of keys) if (!index.byKey.has(key)) index.byKey.set(key, entry);
     for (const key of keys) {
       const local = /^([^@]+)@/.exec(key)?.[1];
@@ -114,7 +119,7 @@ function indexPersons(persons: readonly PersonRef[], recognized: ReadonlySet<str
 export function pseudonymizer(persons: readonly PersonRef[], options: PseudonymizerOptions = {}): Pseudonymizer {
   const digest = (key: string): string => hash(key, options.salt);
   const recognized = new Set([...(options.recognized ?? [])].map(normalizeKey));
-  const { byKey, nameOwners, nameWords, localParts, exactNames, matched, digests } = indexPersons(persons, recognized, digest);
+  const { byKey, nameOwners, nameWords, localParts, exactNames, matched, digests, recognizedPersons } = indexPersons(persons, recognized, digest);
   const unknown = (value: string): string => `Person ${code(digest(normalizeKey(value)), digests)}`;
   const key = (value: string): string => {
     const normal = normalizeKey(value);
@@ -166,6 +171,7 @@ export function pseudonymizer(persons: readonly PersonRef[], options: Pseudonymi
     person: (value) => (byKey.has(normalizeKey(value)) || value.includes('@') ? key(value) : (nameOf(value) ?? key(value))),
     text,
     unmatchedRecognized: [...recognized].filter((r) => !matched.has(r)).sort(compare),
+    recognizedPersons,
   };
 }
 

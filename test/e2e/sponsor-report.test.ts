@@ -82,6 +82,20 @@ describe('the sample pilot as a sponsor reads it', () => {
     // The network page says why it counts more people than the headline.
     expect(all).toContain(`the ${activePeople} active people and ${m.network.people - activePeople} people they reached`);
     expect(all).not.toMatch(/\d+ of \d+ people interacted/);
+    // Not anonymized: everyone is named.
+    expect(m.identities.namedPersons).toBe(m.identities.persons);
+    expect(all).toContain(`Named in this report ${m.identities.persons} `);
+  });
+
+  it('writes durations in one style and the heatmap heads in full', () => {
+    const { medianDaysToDecision, medianDaysToAction } = run.metrics.ideas;
+    const days = (d: number): string => { const t = d < 10 ? d.toFixed(1).replace(/\.0$/, '') : String(Math.round(d)); return `${t} ${t === '1' ? 'day' : 'days'}`; };
+    expect(all).toContain(`From raised to decision: median ${days(medianDaysToDecision)}; to action: ${days(medianDaysToAction)}.`);
+    expect(all).not.toMatch(/\d d\b/);
+    expect(all).not.toMatch(/\d\.0 (?:h|days?)\b/);
+    for (const dept of run.metrics.network.departments.departments) if (!dept.suppressed) expect(all).toContain(dept.name);
+    // The heads were cut to one short line before ("Engineer…").
+    expect(all).not.toContain('Engineer…');
   });
 
   it('splits every month into new, returning and reactivated contributors', () => {
@@ -205,6 +219,17 @@ const LEDGER = ['idea,stage,date,note,value', '5,actioned,2026-03-10,Checklist l
 describe('a generated pilot', () => {
   const config = (businessCase: Record<string, unknown>): string =>
     JSON.stringify({ report: { title: '{period} pilot' }, asOf: '2026-06-01', ideasLedger: 'ledger.csv', moderators: ['ana@example.com'], businessCase });
+
+  it('counts the persons named under --anonymize: those who opted in with --recognize', async () => {
+    // Hand count: four persons (Ana, Ben, Cy, Dee); Ana and Dee opted in, a third row names no one in the inputs.
+    const recognize = ['email', 'ana@example.com', 'DEE@example.com', 'zed@example.com'].join('\n');
+    const dir = exportDir(MESSAGES, { 'ledger.csv': LEDGER, 'money.json': config({}), 'recognize.csv': recognize });
+    const run = await analyze(['export', '--config', 'money.json', '--anonymize', '--recognize', 'recognize.csv'], { cwd: dir });
+    expect(run.result.code).toBe(0);
+    expect(run.metrics.identities).toMatchObject({ persons: 4, namedPersons: 2 });
+    const all = run.pages.join('\n');
+    expect(all).toContain('Named in this report 2 Persons who opted in (--recognize) appear by name');
+  }, 60_000);
 
   it('counts questions, not conversations, and months of new, returning and reactivated contributors', async () => {
     const dir = exportDir(MESSAGES, { 'ledger.csv': LEDGER, 'money.json': config({ orgSize: 100 }) });

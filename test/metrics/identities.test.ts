@@ -30,6 +30,8 @@ describe('computeIdentities', () => {
       persons: 4,
       mergedAcrossSources: 1,
       aliasMerges: 1,
+      // Not anonymized: all four persons are named.
+      namedPersons: 4,
     });
     await dataset.close();
   });

@@ -70,6 +70,8 @@ describe('pseudonymizer', () => {
     expect(p.name('Chen Wei', 'chen.wei@example.com')).toBe('Chen Wei');
     expect(p.name('Ana Ruiz', 'ana.ruiz@example.com')).toBe('Person 539D');
     expect(p.unmatchedRecognized).toEqual(['nobody@example.com', 'slack:U9']);
+    // Hand count: of Ana and Chen, only Chen opted in.
+    expect(p.recognizedPersons).toBe(1);
   });
 
   it('replaces names and e-mails inside text, whole words only, one-word names in their exact case', () => {

@@ -46,7 +46,7 @@ const KEY_ORDER: Record<string, readonly string[]> = {
   baseline: ['path', 'period', 'kpis'],
   'baseline.period': ['since', 'until', 'timeZone'],
   'baseline.kpis[]': ['metric', 'value', 'baseline', 'change', 'percentChange'],
-  identities: ['sources', 'persons', 'mergedAcrossSources', 'aliasMerges'],
+  identities: ['sources', 'persons', 'mergedAcrossSources', 'aliasMerges', 'namedPersons'],
   'identities.sources[]': ['source', 'path', 'identitiesSeen', 'persons', 'botsExcluded', 'unmatched'],
   'targets[]': ['metric', 'op', 'expected', 'actual', 'passed', 'level', 'message'],
   tool: ['name', 'version'],

@@ -28,10 +28,22 @@ export function formatPercent(fraction: number | null | undefined): string {
   return percent < 0 && text !== '0%' && text !== '0.0%' ? `−${text}` : text;
 }
 
-/** Hours with a unit: one decimal below 10 h (`3.2 h`), whole hours above (`27 h`). */
+/**
+ * The one duration style of the report: one decimal below 10, dropped when it is `.0` (`3.7`,
+ * `2`), whole numbers from 10 (`47`); days are spelled out, singular for exactly one (`1 day`,
+ * `2.5 days`), hours and minutes abbreviated (`3.7 h`, `25 min`).
+ */
+export function formatDuration(value: number | null | undefined, unit: 'days' | 'hours' | 'minutes'): string {
+  if (!usable(value)) return MISSING;
+  const number = Math.abs(value) < 10 ? oneDecimal.format(value).replace(/\.0$/, '') : integer.format(value);
+  if (unit === 'hours') return `${number} h`;
+  if (unit === 'minutes') return `${number} min`;
+  return `${number} ${number === '1' ? 'day' : 'days'}`;
+}
+
+/** Hours in the report's duration style: `3.2 h`, `2 h`, `27 h`. */
 export function formatHours(hours: number | null | undefined): string {
-  if (!usable(hours)) return MISSING;
-  return `${hours < 10 ? oneDecimal.format(hours) : integer.format(hours)} h`;
+  return formatDuration(hours, 'hours');
 }
 
 /** A mean or ratio with one decimal: `2.5`. */
@@ -87,10 +99,9 @@ function dateFormatter(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-/** Days with a unit: one decimal below 10 (`3.5 d`), whole days above (`41 d`). */
+/** Days in the report's duration style: `1 day`, `3.5 days`, `41 days`. */
 export function formatDays(days: number | null | undefined): string {
-  if (!usable(days)) return MISSING;
-  return `${days < 10 ? oneDecimal.format(days) : integer.format(days)} d`;
+  return formatDuration(days, 'days');
 }
 
 /** A money amount, whole units, with the currency code when known: `12,400 EUR`. */

@@ -1,6 +1,6 @@
 import { formatCount } from './format.js';
 import { ensureSpace, NOTE } from './layout.js';
-import { drawText, fitOneLine, type TextStyle } from './rich-text.js';
+import { drawText, fitOneLine, measureText, type TextStyle } from './rich-text.js';
 import { COLOURS, CONTENT_WIDTH, PAGE, SPACE, TYPE } from './theme.js';
 
 /** A square matrix of counts: `values[row][column]`, null where a figure is withheld. */
@@ -12,26 +12,26 @@ export interface HeatmapSpec {
 const LABEL_WIDTH = 150;
 const ROW_HEIGHT = 18;
 const MAX_CELL = 42;
+/** Tallest column head: a department name longer than this, rotated, is cut with an ellipsis. */
+const MAX_HEAD = 120;
 
 /**
  * Draws a heatmap as vector rectangles: one sequential hue (white to the accent colour), so it
- * reads in grey print and for colour-blind readers; every cell also prints its number. Columns
- * are numbered and the rows carry the names, so long names need no rotated text.
+ * reads in grey print and for colour-blind readers; every cell also prints its number. Column
+ * heads are the departments' full names, written upwards so that a long name fits a narrow column.
  */
 export function heatmap(pdf: PDFKit.PDFDocument, spec: HeatmapSpec): void {
   const size = spec.labels.length;
   if (size === 0) return;
   const cell = Math.min(MAX_CELL, (CONTENT_WIDTH - LABEL_WIDTH) / size);
-  // Column heads are the departments' names (two short lines at most), not numbers to look up.
-  const header = ROW_HEIGHT * 2;
+  const small: TextStyle = { ...NOTE, size: TYPE.small - 0.5 };
+  const heads = spec.labels.map((label) => label.replace(/\s*\(.*\)$/, ''));
+  const header = columnHeadHeight(pdf, heads, small);
   ensureSpace(pdf, header + ROW_HEIGHT * size + 4);
   const left = PAGE.margins.left;
   const top = pdf.y;
-  const small: TextStyle = { ...NOTE, size: TYPE.small - 0.5 };
   const max = Math.max(1, ...spec.values.flat().filter((value): value is number => value !== null));
-  spec.labels.forEach((label, column) => {
-    drawText(pdf, columnHead(pdf, label, cell - 2, small), { x: left + LABEL_WIDTH + column * cell + 1, y: top + 2, width: cell - 2, align: 'center' }, small);
-  });
+  heads.forEach((head, column) => columnHead(pdf, head, { x: left + LABEL_WIDTH + column * cell + cell / 2, bottom: top + header - 4, length: header - 6 }, small));
   spec.labels.forEach((label, row) => {
     const y = top + header + ROW_HEIGHT * row;
     const name = fitOneLine(pdf, label, LABEL_WIDTH - 6, { ...small, size: TYPE.small, color: COLOURS.text });
@@ -42,12 +42,28 @@ export function heatmap(pdf: PDFKit.PDFDocument, spec: HeatmapSpec): void {
   pdf.y = top + header + ROW_HEIGHT * size + SPACE.afterBlock;
 }
 
-/** A department name for a narrow column: each word fitted to the width, two lines at most. */
-function columnHead(pdf: PDFKit.PDFDocument, label: string, width: number, style: TextStyle): string {
-  const name = label.replace(/\s*\(.*\)$/, '');
-  const words = name.split(/\s+/).filter((w) => w.length > 0);
-  const lines = words.length <= 2 ? words : [words[0] ?? '', words.slice(1).join(' ')];
-  return lines.map((line) => fitOneLine(pdf, line, width, style)).join('\n');
+/** Height of the rotated column heads: the longest name's width, within [ROW_HEIGHT, MAX_HEAD]. */
+function columnHeadHeight(pdf: PDFKit.PDFDocument, heads: readonly string[], style: TextStyle): number {
+  const widest = Math.max(0, ...heads.map((head) => textWidth(pdf, head, style)));
+  return Math.min(MAX_HEAD, Math.max(ROW_HEIGHT, Math.ceil(widest) + 10));
+}
+
+/** One line's width, measured as the longest line `measureText` keeps on one line. */
+function textWidth(pdf: PDFKit.PDFDocument, text: string, style: TextStyle): number {
+  const oneLine = measureText(pdf, 'X', MAX_HEAD * 4, style);
+  let width = 8;
+  while (width < MAX_HEAD && measureText(pdf, text, width, style) > oneLine) width += 4;
+  return width;
+}
+
+/** A department's full name written upwards from the bottom of the header, centred on its column. */
+function columnHead(pdf: PDFKit.PDFDocument, head: string, at: { x: number; bottom: number; length: number }, style: TextStyle): void {
+  const text = fitOneLine(pdf, head, at.length, style);
+  const x = at.x - style.size / 2;
+  pdf.save();
+  pdf.rotate(-90, { origin: [x, at.bottom] });
+  drawText(pdf, text, { x, y: at.bottom, width: at.length }, style);
+  pdf.restore();
 }
 
 function drawCell(pdf: PDFKit.PDFDocument, value: number | null, max: number, x: number, y: number, width: number): void {

@@ -74,10 +74,22 @@ export function mapMessage(fields: Readonly<Record<string, string>>, file: strin
     reaction: null,
     mentions: body.mentions,
     links: [...new Set([...extractUrls(body.text), ...extractUrls(cell(fields, 'attachments'))])],
+    ...platformQuestion(fields, thread.parentId === null),
     provenance: { file, line },
   };
   const sender = { id: `yammer:${senderId}`, name: optional(fields, 'sender_name'), email: optional(fields, 'sender_email') };
   return { type: 'activity', activity, space, sender };
+}
+
+/** `message_type` types that are never a question, whatever the text says. */
+const NOT_QUESTION_TYPES: ReadonlySet<string> = new Set(['announcement', 'poll', 'praise']);
+
+/** A starter's `message_type` as a question verdict; nothing for replies and other types (`update`). */
+function platformQuestion(fields: Readonly<Record<string, string>>, isStarter: boolean): { platformQuestion?: boolean } {
+  const type = cell(fields, 'message_type').trim().toLowerCase();
+  if (!isStarter) return {};
+  if (type === 'question') return { platformQuestion: true };
+  return NOT_QUESTION_TYPES.has(type) ? { platformQuestion: false } : {};
 }
 
 function skip(reason: SkipReason, detail: string, isProblem: boolean): MappedMessage {

@@ -30,7 +30,7 @@ const doc: MetricsDocument = {
   generatedAt: '2026-10-01T00:00:00.000Z',
   tool: { name: 'pilot-report', version: '0.1.0' },
   provenance: SAMPLE_PROVENANCE,
-  identities: { sources: [], persons: 0, mergedAcrossSources: 0, aliasMerges: 0 },
+  identities: { sources: [], persons: 0, mergedAcrossSources: 0, aliasMerges: 0, namedPersons: 0 },
   // Q3 2026 in Paris (+2 in summer).
   period: { since: '2026-06-30T22:00:00.000Z', until: '2026-09-30T22:00:00.000Z', timeZone: 'Europe/Paris' },
   sources: [source('yammer', 'exports/yammer.zip', 3, 1250, 1200), source('mediawiki', 'wiki.xml', 1, 80, 80)],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDate, formatDecimal, formatScore, formatHours, formatPercent, formatPeriod, formatRange, MISSING } from '../../../src/report/pdf/format.js';
+import { formatCount, formatDate, formatDays, formatDecimal, formatDuration, formatScore, formatHours, formatPercent, formatPeriod, formatRange, MISSING } from '../../../src/report/pdf/format.js';
 
 describe('number formats', () => {
   it('prints the dash for null, undefined, NaN and infinities', () => {
@@ -19,6 +19,12 @@ describe('number formats', () => {
     expect(formatPercent(1)).toBe('100%');
     expect(formatHours(3.25)).toBe('3.3 h');
     expect(formatHours(41.5)).toBe('42 h');
+  });
+
+  it('writes every duration in one style: one decimal below 10 unless whole, days spelled out', () => {
+    expect([formatDays(1), formatDays(2.5), formatDays(2), formatDays(10), formatDays(9.96), formatDays(47.4)]).toEqual(['1 day', '2.5 days', '2 days', '10 days', '10 days', '47 days']);
+    expect([formatHours(2), formatHours(3.74), formatDuration(25, 'minutes'), formatDuration(1, 'hours')]).toEqual(['2 h', '3.7 h', '25 min', '1 h']);
+    expect(formatDays(null)).toBe(MISSING);
     expect(formatDecimal(2.5)).toBe('2.5');
   });
 });

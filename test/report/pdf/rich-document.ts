@@ -101,7 +101,7 @@ export function richIdentities(): IdentityReconciliation {
       { source: 'yammer', path: 'exports/yammer-2026', identitiesSeen: 120, persons: 112, botsExcluded: 6, unmatched: 2 },
       { source: 'slack', path: 'exports/slack/Команда Олени', identitiesSeen: 45, persons: 41, botsExcluded: 4, unmatched: 5 },
     ],
-    persons: 137, mergedAcrossSources: 16, aliasMerges: 3,
+    persons: 137, mergedAcrossSources: 16, aliasMerges: 3, namedPersons: 137,
   };
 }
 

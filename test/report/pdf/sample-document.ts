@@ -31,7 +31,7 @@ export function sampleDocument(): MetricsDocument {
     generatedAt: '2026-04-02T00:00:00.000Z',
     tool: { name: 'pilot-report', version: '0.1.0' },
     provenance: SAMPLE_PROVENANCE,
-    identities: { sources: [], persons: 0, mergedAcrossSources: 0, aliasMerges: 0 },
+    identities: { sources: [], persons: 0, mergedAcrossSources: 0, aliasMerges: 0, namedPersons: 0 },
     period: { since: '2026-01-01T00:00:00.000Z', until: '2026-04-01T00:00:00.000Z', timeZone: 'UTC' },
     sources: [
       {

@@ -1,7 +1,7 @@
 import type { UnansweredThread } from '../../../metrics/types.js';
 import type { MetricsDocument } from '../../json/document.js';
 import { chartBlock } from '../chart-block.js';
-import { formatCount, formatDate, formatDecimal, formatHours, formatPercent, MISSING } from '../format.js';
+import { formatCount, formatDate, formatDays, formatDecimal, formatHours, formatPercent, MISSING } from '../format.js';
 import { heading, paragraph, subheading } from '../layout.js';
 import { table } from '../table.js';
 import { monthLabel, omittedPart, PRIVATE_SPACE, shownTitle } from './common.js';
@@ -133,7 +133,7 @@ function unansweredRow(thread: UnansweredThread, timeZone: string): string[] {
     formatDate(thread.startedAt, timeZone),
     thread.space,
     thread.source,
-    `${formatCount(thread.ageDays)} d`,
-    isPrivate ? '(not shown: private space)' : (thread.title === undefined ? MISSING : shownTitle(thread.title)),
+    formatDays(thread.ageDays),
+    isPrivate ? '(not shown: private space)' : (thread.title === undefined ? '(no text in the export)' : shownTitle(thread.title)),
   ];
 }

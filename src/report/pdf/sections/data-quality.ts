@@ -85,7 +85,8 @@ function countsRow(source: SourceQuality, timeZone: string): string[] {
 }
 
 function notesRow(source: SourceQuality): string[] {
-  const notes = source.notes.length > 0 ? source.notes.join('; ') : MISSING;
+  // No note is nothing to say: the cell stays blank rather than print a dash that reads as a missing figure.
+  const notes = source.notes.join('; ');
   const shown = source.warnings.slice(0, WARNINGS_SHOWN);
   const more = source.problemCount - shown.length;
   const problems = shown.length === 0

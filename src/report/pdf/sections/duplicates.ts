@@ -1,6 +1,6 @@
 import type { CrossPost, Redundancy, RedundancyAction, RedundancyCluster, RedundantItem } from '../../../metrics/redundancy/index.js';
 import { PRIVATE_SPACE_LABEL } from '../../../metrics/public-text.js';
-import { formatCount, formatDate } from '../format.js';
+import { formatCount, formatDate, formatDays, formatDuration } from '../format.js';
 import { bulletList, NOTE, paragraph, subheading } from '../layout.js';
 import { table } from '../table.js';
 import { omittedPart, safeTitle } from './common.js';
@@ -53,7 +53,7 @@ export function reasonLine(cluster: RedundancyCluster): string {
 }
 
 function gapText(days: number): string {
-  return days < 1 ? 'under a day' : days === 1 ? '1 day' : `${formatCount(days)} days`;
+  return days < 1 ? 'under a day' : formatDays(Math.round(days));
 }
 
 /** One person's copies in other spaces: listed apart, for moderators. */
@@ -72,7 +72,7 @@ function crossPostLine(post: CrossPost): string {
   const where = spacesText(post.items);
   const first = post.items[0];
   const title = first ? safeTitle(first.space, first.title, '(in a private space)') : '';
-  const gap = post.gapMinutes < 60 ? `${formatCount(post.gapMinutes)} min` : post.gapMinutes < 2880 ? `${formatCount(Math.round(post.gapMinutes / 60))} h` : `${formatCount(Math.round(post.gapMinutes / 1440))} days`;
+  const gap = post.gapMinutes < 60 ? formatDuration(Math.round(post.gapMinutes), 'minutes') : post.gapMinutes < 2880 ? formatDuration(Math.round(post.gapMinutes / 60), 'hours') : formatDays(Math.round(post.gapMinutes / 1440));
   return `${who} in ${where}, ${gap} apart: ${title}`;
 }
 

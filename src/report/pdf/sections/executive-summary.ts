@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { MetricsDocument } from '../../json/document.js';
 import { periodLabel } from '../../period-label.js';
-import { formatCount, formatDate, formatMoney, formatMoneyTwoSignificant, formatPercent, formatTwoSignificant } from '../format.js';
+import { formatCount, formatDate, formatDays, formatMoney, formatMoneyTwoSignificant, formatPercent, formatTwoSignificant } from '../format.js';
 import { moneyLines } from './money-line.js';
 import { kpiTiles } from '../kpi-tiles.js';
 import { BODY, bulletList, heading, NOTE, paragraph, subheading } from '../layout.js';
@@ -50,7 +50,9 @@ export function ideaStories(data: MetricsDocument, report: ReportContext): strin
     .map((item) => fill(item.actionedAt ? text.actioned : text.decided, {
       idea: storyIdea(item, text.untitled),
       raisedAt: formatDate(item.raisedAt, data.period.timeZone),
+      // {days} is the bare number (templates written before 0.1 say "{days} days"); {duration} has its unit.
       days: formatCount(daysBetween(item.raisedAt, reached(item))),
+      duration: formatDays(daysBetween(item.raisedAt, reached(item))),
       participants: formatCount(item.participants),
     }));
 }

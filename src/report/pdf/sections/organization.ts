@@ -76,7 +76,7 @@ function brokers(pdf: PDFKit.PDFDocument, network: NetworkView): void {
   subheading(pdf, 'Brokers: people who link otherwise separate groups');
   table(pdf, {
     columns: [{ header: 'Person', width: 3 }, { header: 'Department', width: 2.5 }, { header: 'People reached', width: 1.4, align: 'right' }, { header: 'Betweenness', width: 1.4, align: 'right' }],
-    rows: network.topBrokers.slice(0, BROKERS_SHOWN).map((b) => [b.name ?? '(name unknown)', b.department ?? '—', formatCount(b.partners), formatScore(b.betweenness)]),
+    rows: network.topBrokers.slice(0, BROKERS_SHOWN).map((b) => [b.name ?? '(name unknown)', b.department ?? 'not known', formatCount(b.partners), formatScore(b.betweenness)]),
   });
   // On a large network betweenness is bounded to the most connected people and may be estimated:
   // the reader is told, as metrics.json tells (network.warnings).

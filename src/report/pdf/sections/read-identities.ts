@@ -10,6 +10,7 @@ const source: z.ZodType<SourceIdentities> = z.object({
 
 const identitiesSchema: z.ZodType<IdentityReconciliation> = z.object({
   sources: z.array(source), persons: z.number(), mergedAcrossSources: z.number(), aliasMerges: z.number(),
+  namedPersons: z.number(),
 });
 
 /** The identity reconciliation, or null. */

@@ -42,10 +42,16 @@ export function whoIsCountedRows(data: MetricsDocument, report: ReportContext): 
       ? `Active people, plus ${plural(extra, 'person')} they replied to, reacted to or mentioned who ${extra === 1 ? 'was' : 'were'} not active in the period themselves; ${formatCount(network.connectedPeople)} interacted with someone.`
       : `Active people; ${formatCount(network.connectedPeople)} of them interacted with someone.`]);
   }
-  rows.push(['Named in this report', report.anonymized ? 'opt-in' : 'all', report.anonymized
-    ? 'Only people who opted in (--recognize) appear by name; everyone else has a stable pseudonym.'
-    : 'Names are shown as in the exports (the report was not anonymized).']);
+  rows.push(namedRow(ids, report.anonymized));
   return rows;
+}
+
+/** The last row: how many persons may appear by name (`identities.namedPersons`). */
+function namedRow(ids: ReportContext['identities'], anonymized: boolean): string[] {
+  const count = ids ? formatCount(ids.namedPersons) : '';
+  if (!anonymized) return ['Named in this report', count, 'Every person keeps the name the exports give (the report was not anonymized).'];
+  const why = ids && ids.namedPersons === 0 ? 'Nobody opted in (--recognize): everyone' : 'Persons who opted in (--recognize) appear by name; everyone else';
+  return ['Named in this report', count, `${why} has a stable pseudonym.`];
 }
 
 function plural(n: number, word: string): string {
