@@ -17,7 +17,7 @@ import { computeModeration } from '../src/metrics/moderation.js';
 import { computeNetwork } from '../src/metrics/network/index.js';
 import { computeRecognition } from '../src/metrics/recognition/index.js';
 import { computeRedundancy } from '../src/metrics/redundancy/index.js';
-import { defaultPeriod } from '../src/metrics/period.js';
+import { defaultPeriod } from '../src/time/period.js';
 import { DEFAULT_METRICS_CONFIG, type MetricContext } from '../src/metrics/types.js';
 import { queryOver, type Query } from '../src/model/query.js';
 import type { SourceKind } from '../src/model/types.js';

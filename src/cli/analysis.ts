@@ -1,15 +1,12 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { ResolvedConfig } from '../config/defaults.js';
 import { toMetricsConfig } from '../config/defaults.js';
-import { resolveConfiguredPeriod, resolveDateBound } from '../config/period-spec.js';
 import { ConfigError, InputError, UsageError } from '../errors.js';
 import type { SourceAccount } from '../model/accounting.js';
 import { Dataset } from '../model/dataset.js';
 import type { PeopleEntry } from '../model/types.js';
 import { capabilitiesOf } from '../metrics/capabilities.js';
 import { computeIdeas, type LedgerRow } from '../metrics/ideas/index.js';
-import { defaultPeriod, localDateOf, periodFromBounds } from '../metrics/period.js';
-import { boundPeriodByData, type BoundedPeriod } from '../metrics/period-bounds.js';
 import { baselineDeltas, evaluateTargets, type BaselineDelta } from '../metrics/targets.js';
 import type { MetricContext, Period } from '../metrics/types.js';
 import { buildMetricsDocument, setLaterSection } from '../report/json/build.js';
@@ -19,6 +16,11 @@ import { createCsvSource } from '../sources/csv/index.js';
 import { loadInputs, type LoadLog } from '../sources/load.js';
 import { PARALLEL_READ_MIN_BYTES, type ParallelReadOptions } from '../sources/parallel/read-in-workers.js';
 import { periodLabel } from '../report/period-label.js';
+import { dayKey } from '../time/calendar.js';
+import { defaultPeriod } from '../time/period.js';
+import type { BoundedPeriod } from '../time/period-bounds.js';
+import { resolveAsOf, resolveReportPeriod } from '../time/resolve.js';
+import { localDateOf } from '../time/zone.js';
 import { TOOL_VERSION } from '../version.js';
 import { adapterBotAccounts, botPeopleEntries } from './bot-accounts.js';
 import { clearDatasetFile } from './commands/analyze.js';
@@ -82,7 +84,7 @@ export function outOfMemory(error: unknown, config: ResolvedConfig): UsageError 
 
 async function analyze(inputs: readonly string[], config: ResolvedConfig, log: LoadLog): Promise<AnalysisResult> {
   const now = runClock();
-  const asOf = config.asOf ? new Date(resolveDateBound(config.asOf, config.timeZone, 'as-of')) : now;
+  const asOf = resolveAsOf(config.asOf, config.timeZone, now);
   if (config.dataset) await clearDatasetFile(config.dataset);
   const watch = stopwatch(log);
   // The run works in a temporary file; `--dataset` gets a copy without private text at the end.
@@ -187,10 +189,7 @@ async function refuseEmptyPeriod(dataset: Dataset, period: Period, accounts: rea
   const last = maxOf(accounts.map((a) => a.lastAt));
   const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
   const range = first === null || last === null ? 'the inputs hold no dated activity' : `the inputs cover ${day(first)} to ${day(last)}`;
-  const local = (ms: number): string => {
-    const d = localDateOf(ms, period.timeZone);
-    return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
-  };
+  const local = (ms: number): string => dayKey(localDateOf(ms, period.timeZone));
   throw new UsageError(
     `no activity in the period ${periodLabel(period)} (${local(Date.parse(period.since))} to ${local(Date.parse(period.until) - 1)}, ${period.timeZone}): ${range}\n  hint: choose a period the inputs cover (--period, --since, --until), or export newer data`,
   );
@@ -217,9 +216,7 @@ function resolvePeriod(config: ResolvedConfig, accounts: readonly SourceAccount[
       hint: 'see the warnings above for why records were skipped (--verbose lists every skip)',
     });
   }
-  const fromData = defaultPeriod(firstAt, lastAt, config.timeZone);
-  const asked = resolveConfiguredPeriod(config, asOf);
-  return boundPeriodByData(periodFromBounds(asked.since ?? fromData.since, asked.until ?? fromData.until, config.timeZone), fromData, lastAt);
+  return resolveReportPeriod(config, asOf, firstAt, lastAt);
 }
 
 /** The `baseline` section of metrics.json: the file, its period, and per KPI the change. */

@@ -5,7 +5,8 @@
 import path from 'node:path';
 import { isKnownMetricPath } from '../metrics/targets.js';
 import type { ResolvedConfig } from './defaults.js';
-import { isPeriodSpec, isTimeZone, resolveDateBound } from './period-spec.js';
+import { isPeriodSpec, resolveDateBound } from '../time/period-spec.js';
+import { isTimeZone } from '../time/zone.js';
 
 /** What the rules found. */
 export interface RuleResult {

@@ -7,7 +7,7 @@ import {
   windowCounts,
   type WindowCountsRow,
 } from './engagement-sql.js';
-import { periodCalendar, previousPeriod, type PeriodMonth } from './period.js';
+import { periodCalendar, previousPeriod, type PeriodMonth } from '../time/period.js';
 import { absenceFactor, gini, topShare } from './stats.js';
 import type {
   Engagement,

@@ -1,5 +1,5 @@
 import type { Query } from '../model/query.js';
-import { LOCAL_OFFSETS, localAt, offsetJoin } from './local-time-sql.js';
+import { LOCAL_OFFSETS, localAt, offsetJoin } from '../time/local-time-sql.js';
 
 /**
  * The SQL of the moderation metric. Moderators travel into SQL as one parameter, a

@@ -12,7 +12,8 @@ import {
   type WindowFigures,
 } from './moderation-threads-sql.js';
 import { fewerThan, isSuppressed } from './network/privacy.js';
-import { periodCalendar, startOfLocalDay } from './period.js';
+import { periodCalendar } from '../time/period.js';
+import { startOfLocalDay } from '../time/zone.js';
 import { meanOf, medianOf } from './sql-stats.js';
 import type { MetricContext } from './types.js';
 

@@ -4,17 +4,11 @@
  * null (with a reason in warnings), never a made-up 0.
  */
 
+import type { Period } from '../time/period.js';
 import { DEFAULT_QUESTION_PATTERNS } from './questions.js';
 
-/** The report period `[since, until)` and the zone calendar buckets are cut in (spec §2). */
-export interface Period {
-  /** ISO 8601 UTC instant, inclusive: local midnight of the first day in `timeZone`. */
-  since: string;
-  /** ISO 8601 UTC instant, exclusive. */
-  until: string;
-  /** IANA zone name, default `UTC`. */
-  timeZone: string;
-}
+/** The report period, defined with the calendar in `src/time/`. */
+export type { Period };
 
 /** Knobs of the metrics; every field has a default (see `DEFAULT_METRICS_CONFIG`). */
 export interface MetricsConfig {

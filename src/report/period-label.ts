@@ -1,13 +1,7 @@
-import type { Period } from '../metrics/types.js';
+import type { Period } from '../time/period.js';
+import { localDateOf } from '../time/zone.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** The local calendar date of an instant in `timeZone`. */
-function localParts(ms: number, timeZone: string): { year: number; month: number; day: number } {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(ms));
-  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return { year: get('year'), month: get('month'), day: get('day') };
-}
 
 /**
  * The period as a reader names it, for the `{period}` placeholder of a report title: `October
@@ -15,9 +9,9 @@ function localParts(ms: number, timeZone: string): { year: number; month: number
  * else the first and last day (`1 Mar 2026 – 15 Mar 2026`).
  */
 export function periodLabel(period: Period): string {
-  const first = localParts(Date.parse(period.since), period.timeZone);
-  const last = localParts(Date.parse(period.until) - 1, period.timeZone);
-  const end = localParts(Date.parse(period.until), period.timeZone);
+  const first = localDateOf(Date.parse(period.since), period.timeZone);
+  const last = localDateOf(Date.parse(period.until) - 1, period.timeZone);
+  const end = localDateOf(Date.parse(period.until), period.timeZone);
   const wholeMonths = first.day === 1 && end.day === 1;
   const name = (m: number): string => MONTHS[m - 1] ?? String(m);
   if (!wholeMonths) return `${first.day} ${name(first.month).slice(0, 3)} ${first.year} – ${last.day} ${name(last.month).slice(0, 3)} ${last.year}`;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { computeEngagement } from '../../src/metrics/engagement.js';
-import { periodFromBounds } from '../../src/metrics/period.js';
+import { periodFromBounds } from '../../src/time/period.js';
 import type { Dataset } from '../../src/model/dataset.js';
 import { act, inlineDataset } from '../helpers/dataset.js';
 import { metricContext } from './context.js';

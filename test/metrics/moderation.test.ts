@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { computeModeration } from '../../src/metrics/moderation.js';
-import { periodFromBounds } from '../../src/metrics/period.js';
+import { periodFromBounds } from '../../src/time/period.js';
 import type { Dataset } from '../../src/model/dataset.js';
 import type { Identity } from '../../src/model/types.js';
 import { act, inlineDataset } from '../helpers/dataset.js';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { computeConversations } from '../../src/metrics/conversations.js';
 import { computeModeration } from '../../src/metrics/moderation.js';
-import { periodFromBounds } from '../../src/metrics/period.js';
+import { periodFromBounds } from '../../src/time/period.js';
 import { mean, median, p90 } from '../../src/metrics/stats.js';
 import type { Dataset } from '../../src/model/dataset.js';
 import type { Activity, Identity } from '../../src/model/types.js';

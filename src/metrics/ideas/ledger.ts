@@ -1,4 +1,5 @@
-import { nextDate, startOfLocalDay, type LocalDate } from '../period.js';
+import { addDays, isRealDate, type LocalDate } from '../../time/calendar.js';
+import { startOfLocalDay } from '../../time/zone.js';
 import { parseThreadLink } from './links.js';
 import type { IdeaEvidence, LedgerMiss, LedgerValue } from './result.js';
 import type { OutsideEvidence } from './stages.js';
@@ -51,7 +52,7 @@ export function ledgerInstant(date: string, timeZone: string): number {
  */
 function ledgerSpan(date: string, timeZone: string): { start: number; end: number } {
   const local = calendarDate(date);
-  if (local) return { start: startOfLocalDay(local, timeZone), end: startOfLocalDay(nextDate(local), timeZone) };
+  if (local) return { start: startOfLocalDay(local, timeZone), end: startOfLocalDay(addDays(local), timeZone) };
   const at = INSTANT.test(date) ? Date.parse(date) : Number.NaN;
   return { start: at, end: at };
 }
@@ -60,8 +61,7 @@ function calendarDate(date: string): LocalDate | null {
   const m = DATE_ONLY.exec(date);
   if (!m) return null;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const probe = new Date(Date.UTC(year, month - 1, day));
-  return probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day ? { year, month, day } : null;
+  return isRealDate(year, month, day) ? { year, month, day } : null;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Query } from '../../model/query.js';
 import { personInfo, type PersonRow } from '../network/edges.js';
-import { periodCalendar, previousPeriod } from '../period.js';
+import { periodCalendar, previousPeriod } from '../../time/period.js';
 import { absenceFactor } from '../stats.js';
 import type { MetricContext } from '../types.js';
 import { connectors, helpers, rising, thoughtLeaders } from './lists.js';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { periodFromBounds } from '../../../src/metrics/period.js';
+import { periodFromBounds } from '../../../src/time/period.js';
 import { computeRecognition } from '../../../src/metrics/recognition/index.js';
 import type { Dataset } from '../../../src/model/dataset.js';
 import type { Activity, Identity } from '../../../src/model/types.js';

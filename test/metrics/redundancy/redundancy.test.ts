@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { periodFromBounds } from '../../../src/metrics/period.js';
+import { periodFromBounds } from '../../../src/time/period.js';
 import { computeRedundancy } from '../../../src/metrics/redundancy/index.js';
 import type { Dataset } from '../../../src/model/dataset.js';
 import type { Identity, Space } from '../../../src/model/types.js';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { periodFromBounds } from '../../../src/metrics/period.js';
+import { periodFromBounds } from '../../../src/time/period.js';
 import { computeRedundancy, DEFAULT_REDUNDANCY_CONFIG, type Redundancy } from '../../../src/metrics/redundancy/index.js';
 import { redundancyItems } from '../../../src/metrics/redundancy/queries.js';
 import { Dataset } from '../../../src/model/dataset.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { periodFromBounds } from '../../../src/metrics/period.js';
+import { periodFromBounds } from '../../../src/time/period.js';
 import { computeRedundancy, type Redundancy } from '../../../src/metrics/redundancy/index.js';
 import { Dataset } from '../../../src/model/dataset.js';
 import { loadInputs } from '../../../src/sources/load.js';

@@ -1,5 +1,5 @@
 import { capabilitiesOf } from '../../../src/metrics/capabilities.js';
-import { periodFromBounds } from '../../../src/metrics/period.js';
+import { periodFromBounds } from '../../../src/time/period.js';
 import { DEFAULT_METRICS_CONFIG } from '../../../src/metrics/types.js';
 import { buildMetricsDocument } from '../../../src/report/json/build.js';
 import type { MetricsDocument, Provenance } from '../../../src/report/json/document.js';

@@ -1,4 +1,4 @@
-import { previousPeriod } from '../../../metrics/period.js';
+import { previousPeriod } from '../../../time/period.js';
 import { PERSONAS, type Persona } from '../../../metrics/recognition/personas.js';
 import type { Period } from '../../../metrics/types.js';
 import type { MetricsDocument } from '../../json/document.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
-import { isPeriodSpec, resolveConfiguredPeriod, resolveDateBound, resolvePeriodSpec } from '../../src/config/period-spec.js';
+import { isPeriodSpec, resolveConfiguredPeriod, resolveDateBound, resolvePeriodSpec } from '../../src/time/period-spec.js';
 
 const midJanuary = new Date('2026-01-15T12:00:00Z');
 

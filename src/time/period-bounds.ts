@@ -1,6 +1,7 @@
 import { ConfigError } from '../errors.js';
-import { localDateOf, startOfLocalDay, type LocalDate } from './period.js';
-import type { Period } from './types.js';
+import { addMonths, monthsBetween } from './calendar.js';
+import type { Period } from './period.js';
+import { localDateOf, startOfLocalDay } from './zone.js';
 
 /**
  * A period is bounded by the data, not by the calendar: every month and week of the period is a
@@ -20,15 +21,8 @@ export interface BoundedPeriod {
   warning: string | null;
 }
 
-function shiftMonths(date: LocalDate, months: number): LocalDate {
-  const index = date.year * 12 + (date.month - 1) + months;
-  return { year: Math.floor(index / 12), month: (index % 12) + 1, day: 1 };
-}
-
-function monthsBetween(since: string, until: string, timeZone: string): number {
-  const a = localDateOf(Date.parse(since), timeZone);
-  const b = localDateOf(Date.parse(until), timeZone);
-  return (b.year - a.year) * 12 + (b.month - a.month);
+function monthsSpanned(since: string, until: string, timeZone: string): number {
+  return monthsBetween(localDateOf(Date.parse(since), timeZone), localDateOf(Date.parse(until), timeZone));
 }
 
 const day = (iso: string): string => iso.slice(0, 10);
@@ -40,13 +34,13 @@ const day = (iso: string): string => iso.slice(0, 10);
  */
 export function boundPeriodByData(wanted: Period, data: Period, lastActivity: number): BoundedPeriod {
   const zone = wanted.timeZone;
-  const earliest = startOfLocalDay(shiftMonths(localDateOf(Date.parse(data.since), zone), -PERIOD_SLACK_MONTHS), zone);
-  const latest = startOfLocalDay(shiftMonths(localDateOf(Date.parse(data.until), zone), PERIOD_SLACK_MONTHS), zone);
+  const earliest = startOfLocalDay(addMonths(localDateOf(Date.parse(data.since), zone), -PERIOD_SLACK_MONTHS), zone);
+  const latest = startOfLocalDay(addMonths(localDateOf(Date.parse(data.until), zone), PERIOD_SLACK_MONTHS), zone);
   const since = Date.parse(wanted.since) < earliest ? data.since : wanted.since;
   const until = Date.parse(wanted.until) > latest ? data.until : wanted.until;
   const clipped = (since !== wanted.since || until !== wanted.until) && Date.parse(since) < Date.parse(until);
   const period = clipped ? { since, until, timeZone: zone } : wanted;
-  const months = monthsBetween(period.since, period.until, zone);
+  const months = monthsSpanned(period.since, period.until, zone);
   if (months > MAX_PERIOD_MONTHS) {
     throw new ConfigError(
       `period ${day(period.since)} .. ${day(period.until)}: spans ${months} months, more than the ${MAX_PERIOD_MONTHS} a report covers\n  hint: check --period, --since and --until (a typo in the year?)`,

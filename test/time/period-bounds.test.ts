@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundPeriodByData } from '../../src/metrics/period-bounds.js';
+import { boundPeriodByData } from '../../src/time/period-bounds.js';
 
 const data = { since: '2026-03-01T00:00:00.000Z', until: '2026-11-01T00:00:00.000Z', timeZone: 'UTC' };
 const last = Date.parse('2026-10-30T12:00:00Z');

@@ -1,10 +1,11 @@
 /**
- * Period expressions (`--period`, `--since`, `--until`) turned into UTC instants. Calendar units are
- * cut in the report time zone: a month starts at local midnight of its first day, converted to UTC
- * with the zone's offset at that instant (Intl), so DST months are right.
+ * Period expressions (`--period`, `--since`, `--until`, `--as-of`) turned into UTC instants.
+ * Calendar units are cut in the report time zone: a month starts at local midnight of its first
+ * day, converted to UTC with the zone's offset at that instant (Intl), so DST months are right.
  */
 import { UsageError } from '../errors.js';
-import { assertTimeZone as assertIanaZone, localDateOf, startOfLocalDay, type LocalDate } from '../metrics/period.js';
+import { addDays, addMonths, compareDates, isRealDate, type LocalDate } from './calendar.js';
+import { isTimeZone, localDateOf, startOfLocalDay } from './zone.js';
 
 /** A resolved period `[since, until)` as ISO 8601 UTC instants. */
 export interface ResolvedPeriod {
@@ -19,31 +20,6 @@ interface DayRange {
 }
 
 const PERIOD_EXAMPLES = '2026-10, 2026-07..2026-09, 2026-Q3, last-month, last-quarter or 2026-07-01..2026-09-30';
-
-/** True when `timeZone` is an IANA zone name (the same check the metrics make). */
-export function isTimeZone(timeZone: string): boolean {
-  try {
-    assertIanaZone(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function addMonths(date: LocalDate, months: number): LocalDate {
-  const index = date.year * 12 + (date.month - 1) + months;
-  return { year: Math.floor(index / 12), month: (index % 12) + 1, day: 1 };
-}
-
-function addDays(date: LocalDate, days: number): LocalDate {
-  const shifted = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
-  return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
-}
-
-function isRealDate(year: number, month: number, day: number): boolean {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
 
 /** Parses one term: `2026-10`, `2026-Q3` or `2026-10-05`. */
 function parseTerm(term: string): DayRange | null {
@@ -74,10 +50,6 @@ function previousUnit(unit: 'month' | 'quarter', asOf: Date, timeZone: string): 
   return { start: addMonths(end, -size), end };
 }
 
-function compare(a: LocalDate, b: LocalDate): number {
-  return a.year - b.year || a.month - b.month || a.day - b.day;
-}
-
 function parseSpec(spec: string, asOf: Date, timeZone: string): DayRange {
   const trimmed = spec.trim();
   if (trimmed === 'last-month') return previousUnit('month', asOf, timeZone);
@@ -87,7 +59,7 @@ function parseSpec(spec: string, asOf: Date, timeZone: string): DayRange {
   const first = parseTerm(sides[0] ?? '');
   const last = sides.length === 2 ? parseTerm(sides[1] ?? '') : first;
   if (!first || !last) throw invalidPeriod(spec, 'not a period');
-  if (compare(last.start, first.start) < 0) {
+  if (compareDates(last.start, first.start) < 0) {
     throw invalidPeriod(spec, 'ends before it starts');
   }
   return { start: first.start, end: last.end };
@@ -97,7 +69,7 @@ function invalidPeriod(spec: string, problem: string): UsageError {
   return new UsageError(`period "${spec}": ${problem}\n  hint: use ${PERIOD_EXAMPLES}`);
 }
 
-function assertTimeZone(timeZone: string): void {
+function assertSpecZone(timeZone: string): void {
   if (!isTimeZone(timeZone)) {
     throw new UsageError(`time zone "${timeZone}": not an IANA time zone\n  hint: use e.g. UTC, Europe/Paris or America/New_York`);
   }
@@ -110,7 +82,7 @@ function assertTimeZone(timeZone: string): void {
  * @throws UsageError with an example when the expression or the zone is not valid.
  */
 export function resolvePeriodSpec(spec: string, asOf: Date, timeZone: string): ResolvedPeriod {
-  assertTimeZone(timeZone);
+  assertSpecZone(timeZone);
   if (Number.isNaN(asOf.getTime())) throw new UsageError('as-of: not a valid date');
   const range = parseSpec(spec, asOf, timeZone);
   return {
@@ -137,7 +109,7 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{
  * @throws UsageError naming `label` when the value is neither.
  */
 export function resolveDateBound(value: string, timeZone: string, label: string): string {
-  assertTimeZone(timeZone);
+  assertSpecZone(timeZone);
   const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (day && isRealDate(Number(day[1]), Number(day[2]), Number(day[3]))) {
     const date = { year: Number(day[1]), month: Number(day[2]), day: Number(day[3]) };

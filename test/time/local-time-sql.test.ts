@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { LOCAL_OFFSETS, localAt, offsetJoin } from '../../src/metrics/local-time-sql.js';
+import { LOCAL_OFFSETS, localAt, offsetJoin } from '../../src/time/local-time-sql.js';
 import type { Dataset } from '../../src/model/dataset.js';
 import { act, inlineDataset } from '../helpers/dataset.js';
 
