@@ -9,7 +9,7 @@
  * the RSS after each metric; with PILOT_REPORT_RESULT=1 also the result as JSON.
  */
 import { DuckDBInstance } from '@duckdb/node-api';
-import { capabilitiesOf } from '../src/metrics/capabilities.js';
+import { capabilitiesOf } from '../src/sources/capabilities.js';
 import { computeConversations } from '../src/metrics/conversations.js';
 import { computeEngagement } from '../src/metrics/engagement.js';
 import { computeIdeas } from '../src/metrics/ideas/index.js';

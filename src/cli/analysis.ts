@@ -5,7 +5,7 @@ import { ConfigError, InputError, UsageError } from '../errors.js';
 import type { SourceAccount } from '../model/accounting.js';
 import { Dataset } from '../model/dataset.js';
 import type { PeopleEntry } from '../model/types.js';
-import { capabilitiesOf } from '../metrics/capabilities.js';
+import { capabilitiesOf } from '../sources/capabilities.js';
 import { computeIdeas, type LedgerRow } from '../metrics/ideas/index.js';
 import { baselineDeltas, evaluateTargets, type BaselineDelta } from '../metrics/targets.js';
 import type { MetricContext, Period } from '../metrics/types.js';

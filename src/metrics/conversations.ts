@@ -9,8 +9,8 @@ export { PRIVATE_SPACE_LABEL } from './public-text.js';
 const DAY_MS = 86_400_000;
 
 /**
- * Threads started in the period: `post` activities (wiki revisions are never posts, and wiki
- * sources are excluded anyway). A response is a reply by another PERSON than the starter's
+ * Threads started in the period: `post` activities (a wiki revision is a `page_create` or
+ * `page_edit`, never a post, whatever source recorded it). A response is a reply by another PERSON than the starter's
  * (person_id, so a second account of the author merged by e-mail does not answer), at any time,
  * also after the period. Narrow columns only: texts are fetched for the listed threads alone.
  */
@@ -18,7 +18,7 @@ const startersCte = (filter: string): string => `
   starters AS (
     SELECT activity_id, thread_id, person_id, occurred_at AS started_at
     FROM activities
-    WHERE kind = 'post' AND source <> 'mediawiki'
+    WHERE kind = 'post'
       AND occurred_at >= $since::TIMESTAMPTZ AND occurred_at < $until::TIMESTAMPTZ${filter})`;
 
 /**

@@ -88,13 +88,13 @@ export function moderatorMonths(query: Query, since: string, until: string, time
   );
 }
 
-/** Spaces (message sources) where each given moderator made a contribution, at any time. */
+/** Spaces where each given moderator posted or replied (wiki edits do not make a moderated space), at any time. */
 export function moderatorSpaces(query: Query, personIds: readonly string[]): Promise<{ person_id: string; space_id: string }[]> {
   return query.all<{ person_id: string; space_id: string }>(
     `
     WITH wanted AS (SELECT unnest(string_split($ids, chr(10))) AS person_id)
     SELECT DISTINCT person_id, space_id FROM activities
-    WHERE is_contribution AND source <> 'mediawiki' AND person_id IN (SELECT person_id FROM wanted)
+    WHERE kind IN ('post', 'reply') AND person_id IN (SELECT person_id FROM wanted)
     ORDER BY person_id, space_id`,
     { ids: personIds.join(SEPARATOR) },
   );

@@ -32,12 +32,12 @@ export async function createThreadFacts(query: Query, from: string, until: strin
     starters AS (
       SELECT a.activity_id AS starter_id, a.thread_id, a.space_id, a.person_id, a.occurred_at AS started_at, ${BY_MODERATOR} AS by_moderator
       FROM activities a LEFT JOIN moderator_list m USING (person_id)
-      WHERE a.kind = 'post' AND a.source <> 'mediawiki' AND a.occurred_at >= $from::TIMESTAMPTZ AND a.occurred_at < $until::TIMESTAMPTZ),
+      WHERE a.kind = 'post' AND a.occurred_at >= $from::TIMESTAMPTZ AND a.occurred_at < $until::TIMESTAMPTZ),
     replies AS (
       SELECT s.starter_id, a.activity_id, a.person_id, ${BY_MODERATOR} AS by_moderator, a.person_id <> s.person_id AS is_response,
              (epoch_ms(a.occurred_at) - epoch_ms(s.started_at)) / 3600000.0 AS hours
       FROM starters s
-      JOIN activities a ON a.thread_id = s.thread_id AND a.kind = 'reply' AND a.source <> 'mediawiki'
+      JOIN activities a ON a.thread_id = s.thread_id AND a.kind = 'reply'
       LEFT JOIN moderator_list m ON m.person_id = a.person_id),
     reply_figures AS (  -- the first response: earliest, ties by activity id
       SELECT starter_id, count(*) AS replies,

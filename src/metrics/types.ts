@@ -4,11 +4,15 @@
  * null (with a reason in warnings), never a made-up 0.
  */
 
+import type { SourceCapabilities } from '../model/types.js';
 import type { Period } from '../time/period.js';
 import { DEFAULT_QUESTION_PATTERNS } from './questions.js';
 
 /** The report period, defined with the calendar in `src/time/`. */
 export type { Period };
+
+/** What the loaded sources can record; declared per kind in the source registry. */
+export type { SourceCapabilities };
 
 /** Knobs of the metrics; every field has a default (see `DEFAULT_METRICS_CONFIG`). */
 export interface MetricsConfig {
@@ -50,11 +54,6 @@ export interface MetricContext {
   capabilities: SourceCapabilities;
 }
 
-export interface SourceCapabilities {
-  messages: boolean;
-  reactions: boolean;
-  wiki: boolean;
-}
 
 /** Engagement figures for one window (a month, a week, or the whole period), spec §3. */
 export interface EngagementWindow {

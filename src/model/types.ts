@@ -3,8 +3,23 @@
  * that every number can be traced back to a file and line.
  */
 
-export const SOURCE_KINDS = ['yammer', 'slack', 'teams', 'mediawiki', 'csv'] as const;
-export type SourceKind = (typeof SOURCE_KINDS)[number];
+// The kinds are the keys of the source registry (one folder and one registry line per source);
+// only the type crosses the layer, nothing runs.
+import type { SourceKind } from '../sources/registry.js';
+
+export type { SourceKind };
+
+/**
+ * What a source kind can record (spec §3), declared by each adapter: a kind of activity no loaded
+ * source records is reported as null, not 0.
+ */
+export interface SourceCapabilities {
+  /** Posts and replies (message threads). */
+  messages: boolean;
+  reactions: boolean;
+  /** Wiki page creations and edits. */
+  wiki: boolean;
+}
 
 export const ACTIVITY_KINDS = ['post', 'reply', 'reaction', 'page_create', 'page_edit'] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { InputError } from '../errors.js';
-import { SOURCE_KINDS, type SourceKind } from '../model/types.js';
+import type { SourceKind } from '../model/types.js';
+import { SOURCE_KINDS } from './registry.js';
 import { folderTree, singleFileTree } from './input-tree.js';
 import type { InputTree, Problem } from './types.js';
 import { zipTree } from './zip-tree.js';

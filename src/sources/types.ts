@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { SourceKind, SourceRecord } from '../model/types.js';
+import type { SourceCapabilities, SourceKind, SourceRecord } from '../model/types.js';
 
 /** One file inside an input (a folder, a single file, or a zip archive), opened lazily. */
 export interface InputFile {
@@ -80,6 +80,8 @@ export interface SourceContext {
 export interface Source {
   kind: SourceKind;
   title: string;
+  /** What exports of this kind can record; the metrics report a kind no loaded source records as null. */
+  records: SourceCapabilities;
   detect(input: InputTree): Promise<boolean>;
   read(input: InputTree, ctx: SourceContext): AsyncIterable<SourceRecord>;
 }

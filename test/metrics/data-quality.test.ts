@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InternalError } from '../../src/errors.js';
-import { capabilitiesOf } from '../../src/metrics/capabilities.js';
+import { capabilitiesOf } from '../../src/sources/capabilities.js';
 import { sourceQuality } from '../../src/metrics/data-quality.js';
 import { newAccount, recordSkip, recordWarning } from '../../src/model/accounting.js';
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Dataset } from '../../src/model/dataset.js';
-import { capabilitiesOf } from '../../src/metrics/capabilities.js';
+import { capabilitiesOf } from '../../src/sources/capabilities.js';
 import { computeConversations } from '../../src/metrics/conversations.js';
 import { computeEngagement } from '../../src/metrics/engagement.js';
 import { computeIdeas } from '../../src/metrics/ideas/index.js';

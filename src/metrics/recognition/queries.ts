@@ -43,7 +43,7 @@ export function personFigures(query: Query, since: string, until: string): Promi
     first_responses AS (
       SELECT r.person_id, r.occurred_at
       FROM activities s JOIN activities r ON r.thread_id = s.thread_id AND r.kind = 'reply' AND r.person_id <> s.person_id
-      WHERE s.kind = 'post' AND s.source <> 'mediawiki'
+      WHERE s.kind = 'post'
       QUALIFY row_number() OVER (PARTITION BY s.activity_id ORDER BY r.occurred_at, r.activity_id) = 1),
     first_response_counts AS (
       SELECT person_id, count(*) AS first_responses FROM first_responses

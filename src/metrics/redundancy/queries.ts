@@ -58,7 +58,7 @@ function itemsSql(columns: string, { wanted = false, numbered = false, discussed
              nullif(trim(title), '') AS title, concat_ws(' ', title, text) AS body, [person_id] AS people, person_id AS author,
              NULL::BIGINT AS revisions, NULL::BIGINT AS editors
       FROM activities
-      WHERE kind = 'post' AND source <> 'mediawiki'
+      WHERE kind = 'post'
         AND occurred_at >= $since::TIMESTAMPTZ AND occurred_at < $until::TIMESTAMPTZ ${only('activity_id')}),
     page_items AS (
       SELECT thread_id AS item_id, thread_id, 'wikiPage' AS kind, any_value(space_id) AS space_id,

@@ -20,6 +20,8 @@ export function createCsvSource(mapping: CsvMapping | null = null): Source {
   return {
     kind: 'csv',
     title: 'generic CSV chat log',
+    // A mapping without a reaction column records none (the account says so, see capabilitiesOf).
+    records: { messages: true, reactions: true, wiki: false },
     detect: async (input) => {
       for (const file of input.files) if (CSV_FILE.test(file.name) && (await findMappingFile(input, file))) return true;
       return false;

@@ -22,6 +22,7 @@ export function mediawikiSourceWith(limits: DumpLimits): Source {
   return {
     kind: 'mediawiki',
     title: 'MediaWiki XML dump',
+    records: { messages: false, reactions: false, wiki: true },
     detect,
     read: (input, ctx) => read(input, ctx, limits),
   } satisfies Source;

@@ -147,6 +147,7 @@ function skipStrayFile(stray: InputFile, conversation: Conversation, root: strin
 export const slackSource: Source = {
   kind: 'slack',
   title: 'Slack workspace export',
+  records: { messages: true, reactions: true, wiki: false },
   detect,
   read,
 };

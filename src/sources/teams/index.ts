@@ -137,6 +137,7 @@ function safeDecode(text: string): string {
 export const teamsSource: Source = {
   kind: 'teams',
   title: 'Microsoft Teams (Graph chatMessage JSON)',
+  records: { messages: true, reactions: true, wiki: false },
   detect,
   read,
 };

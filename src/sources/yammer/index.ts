@@ -6,6 +6,8 @@ import { readYammer } from './read.js';
 export const yammerSource: Source = {
   kind: 'yammer',
   title: 'Yammer / Viva Engage',
+  // Network data exports carry no likes.
+  records: { messages: true, reactions: false, wiki: false },
   detect: detectYammer,
   read: readYammer,
 };

@@ -1,4 +1,4 @@
-import { capabilitiesOf } from '../../../src/metrics/capabilities.js';
+import { capabilitiesOf } from '../../../src/sources/capabilities.js';
 import { periodFromBounds } from '../../../src/time/period.js';
 import { DEFAULT_METRICS_CONFIG } from '../../../src/metrics/types.js';
 import { buildMetricsDocument } from '../../../src/report/json/build.js';

@@ -58,7 +58,7 @@ describe('openInput', () => {
     const missing = path.join(dir, 'nope');
     await expect(openInput(missing)).rejects.toThrow(InputError);
     await expect(openInput(missing)).rejects.toThrow(`${missing}: does not exist or cannot be read\n  hint: check the path`);
-    await expect(openInput(`jira:${missing}`)).rejects.toThrow('hint: "jira:" is not a source kind; write one of yammer: slack: teams: mediawiki: csv: before the path');
+    await expect(openInput(`jira:${missing}`)).rejects.toThrow('hint: "jira:" is not a source kind; write one of yammer: slack: mediawiki: teams: csv: before the path');
     await expect(openInput('slack:')).rejects.toThrow('slack:: names no file or folder');
   });
 });

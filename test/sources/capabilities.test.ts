@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capabilitiesOf } from '../../src/metrics/capabilities.js';
+import { capabilitiesOf } from '../../src/sources/capabilities.js';
 
 describe('capabilitiesOf', () => {
   it('unions what the kinds record; Yammer records no reactions', () => {
