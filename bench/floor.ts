@@ -1,12 +1,14 @@
 /**
  * The floor of the benchmark, run as a child process so that its wall time and peak RSS are
  * measured the same way as the CLI's: reading the bytes (`cat`), and a bare parse with the fastest
- * parser the project has for each format, doing nothing with the records but count them.
+ * parser the project ships for each format, doing nothing with the records but count them
+ * (issue 16: DuckDB's own readers for CSV and JSON, the streaming XML parser for the wiki).
  *
  *   tsx bench/floor.ts cat <path>...        every file under the paths, 1 MiB chunks
- *   tsx bench/floor.ts csv <file>           csv-parse, default options plus BOM handling
- *   tsx bench/floor.ts duckdb-csv <file>    DuckDB's own multi-threaded read_csv (for reference)
- *   tsx bench/floor.ts json <dir>           JSON.parse of every day file under the folder
+ *   tsx bench/floor.ts duckdb-csv <file>    DuckDB's own multi-threaded read_csv (the floor)
+ *   tsx bench/floor.ts duckdb-json <dir>    DuckDB's read_json_objects over every day file (the floor)
+ *   tsx bench/floor.ts csv <file>           csv-parse, default options plus BOM handling (reference)
+ *   tsx bench/floor.ts json <dir>           JSON.parse of every day file under the folder (reference)
  *   tsx bench/floor.ts xml <file>           saxes, counting </revision>
  *
  * Prints one JSON line: {mode, rows, bytes, workSeconds}.
@@ -60,12 +62,27 @@ async function duckdbCsv(file: string): Promise<{ rows: number; bytes: number }>
   return { rows: typeof n === 'number' ? n : 0, bytes: 0 };
 }
 
+/** The day files of a Slack export (`YYYY-MM-DD.json`); users.json and the lists are metadata. */
+async function dayFiles(dir: string): Promise<string[]> {
+  return (await filesUnder(dir)).filter((file) => /\d{4}-\d{2}-\d{2}\.json$/.test(file));
+}
+
+async function duckdbJson(dir: string): Promise<{ rows: number; bytes: number }> {
+  const instance = await DuckDBInstance.create(':memory:', { autoinstall_known_extensions: 'false' });
+  const connection = await instance.connect();
+  const files = (await dayFiles(dir)).map((file) => `'${file.replace(/'/g, "''")}'`).join(', ');
+  // One JSON value per array element, parsed and validated, no schema: the bare parse.
+  const reader = await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM read_json_objects([${files}], format = 'array', filename = true)`);
+  const n = reader.getRowObjects()[0]?.['n'];
+  connection.closeSync();
+  instance.closeSync();
+  return { rows: typeof n === 'number' ? n : 0, bytes: 0 };
+}
+
 async function json(dir: string): Promise<{ rows: number; bytes: number }> {
   let rows = 0;
   let bytes = 0;
-  for (const file of await filesUnder(dir)) {
-    // Only day files (`YYYY-MM-DD.json`) hold messages; users.json and the lists are metadata.
-    if (!/\d{4}-\d{2}-\d{2}\.json$/.test(file)) continue;
+  for (const file of await dayFiles(dir)) {
     const text = await readFile(file, 'utf8');
     bytes += text.length;
     const value: unknown = JSON.parse(text);
@@ -90,6 +107,7 @@ async function run(mode: string, args: readonly string[]): Promise<{ rows: numbe
   if (mode === 'cat') return cat(args);
   if (mode === 'csv') return csv(first);
   if (mode === 'duckdb-csv') return duckdbCsv(first);
+  if (mode === 'duckdb-json') return duckdbJson(first);
   if (mode === 'json') return json(first);
   if (mode === 'xml') return xml(first);
   throw new Error(`unknown floor mode "${mode}"`);

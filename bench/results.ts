@@ -77,7 +77,8 @@ export function describeMachine(): Machine {
 }
 
 const RSS_LIMIT_MIB = 1536;
-const RATIO_LIMIT = 3;
+/** Issue 16: end to end at most 8 times DuckDB's bare read (the first target, 3x, was against csv-parse). */
+const RATIO_LIMIT = 8;
 
 /** The issue's targets, evaluated on the runs (a target whose run was skipped is not listed). */
 export function evaluateTargets(runs: readonly RunResult[], hugeYammer: number, yammer: number): TargetResult[] {
@@ -91,6 +92,10 @@ export function evaluateTargets(runs: readonly RunResult[], hugeYammer: number, 
     targets.push({ name: 'peak RSS, end-to-end', limit: `<= ${RSS_LIMIT_MIB} MiB`, measured: `${rss.toFixed(0)} MiB`, met: rss <= RSS_LIMIT_MIB });
   }
   const small = find('e2e yammer');
+  if (small) {
+    const ratio = small.ratioToBareParse ?? Infinity;
+    targets.push({ name: 'Yammer alone, end-to-end / bare parse', limit: `<= ${RATIO_LIMIT}x`, measured: `${ratio.toFixed(2)}x`, met: ratio <= RATIO_LIMIT && small.exitCode <= 1 });
+  }
   const huge = find('e2e yammer huge');
   if (huge) targets.push({ name: `${hugeYammer.toLocaleString('en')} Yammer messages, default heap`, limit: 'completes', measured: `exit ${huge.exitCode}`, met: huge.exitCode <= 1 });
   if (small?.peakRssMiB && huge?.peakRssMiB) {

@@ -57,8 +57,8 @@ describe('npm run bench at a small scale', () => {
     expect(results['machine']).toMatchObject({ cpus: expect.any(Number), node: process.version });
     expect(results['scale']).toEqual({ yammer: 2000, slack: 2000, wikiRevisions: 400, hugeYammer: 0, seed: 1 });
     expect(runs().map((r) => r.name)).toEqual([
-      'cat yammer', 'parse yammer (csv-parse)', 'parse yammer (duckdb read_csv, reference)',
-      'cat slack', 'parse slack (JSON.parse)', 'cat mediawiki', 'parse mediawiki (saxes)', 'e2e all',
+      'cat yammer', 'parse yammer (duckdb read_csv)', 'parse yammer (csv-parse, reference)',
+      'cat slack', 'parse slack (duckdb read_json)', 'parse slack (JSON.parse, reference)', 'cat mediawiki', 'parse mediawiki (saxes)', 'e2e all',
     ]);
     for (const run of runs()) {
       expect(run.wallSeconds).toBeGreaterThan(0);
@@ -70,15 +70,15 @@ describe('npm run bench at a small scale', () => {
 
   it('counts every message and revision in the bare parses and in the end-to-end run', () => {
     const rows = Object.fromEntries(runs().map((r) => [r.name, r.rows]));
-    expect(rows['parse yammer (csv-parse)']).toBe(2000);
-    expect(rows['parse slack (JSON.parse)']).toBe(2000);
+    expect(rows['parse yammer (duckdb read_csv)']).toBe(2000);
+    expect(rows['parse slack (duckdb read_json)']).toBe(2000);
     expect(rows['parse mediawiki (saxes)']).toBe(400);
     expect(rows['e2e all']).toBe(4400);
   });
 
   it('relates the end-to-end time to the sum of the three bare parses', () => {
     const byName = new Map(runs().map((r) => [r.name, r]));
-    const bare = ['parse yammer (csv-parse)', 'parse slack (JSON.parse)', 'parse mediawiki (saxes)'].reduce((s, n) => s + (byName.get(n)?.wallSeconds ?? NaN), 0);
+    const bare = ['parse yammer (duckdb read_csv)', 'parse slack (duckdb read_json)', 'parse mediawiki (saxes)'].reduce((s, n) => s + (byName.get(n)?.wallSeconds ?? NaN), 0);
     const all = byName.get('e2e all');
     expect(all?.ratioToBareParse).toBeCloseTo((all?.wallSeconds ?? NaN) / bare, 6);
     expect((results['targets'] as { name: string }[]).map((t) => t.name)).toEqual(['end-to-end / bare parse', 'peak RSS, end-to-end']);
