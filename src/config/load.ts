@@ -214,7 +214,9 @@ const INPUT_KIND = /^(yammer|slack|teams|mediawiki|csv):(.*)$/s;
 function resolveFilePaths(raw: Record<string, unknown>, dir: string, cwd: string): Record<string, unknown> {
   const fix = (value: string): string => {
     const relative = path.relative(cwd, path.resolve(dir, value));
-    return relative === '' ? '.' : relative;
+    // A trailing slash says "a folder" (`"dataset": "kept/"` is a Parquet folder): kept.
+    const slash = /[\\/]$/.test(value) && relative !== '' ? '/' : '';
+    return relative === '' ? '.' : `${relative}${slash}`;
   };
   const values = { ...raw };
   for (const key of FILE_PATH_KEYS) {
