@@ -6,7 +6,6 @@ import { renderCommunityPost } from '../../report/community-post/index.js';
 import { renderMarkdownSummary, type SummaryOutput } from '../../report/markdown/summary.js';
 import { serializeMetrics } from '../../report/json/write.js';
 import { renderReport, type RenderOptions, type ReportTemplate } from '../../report/pdf/index.js';
-import { renderDeck } from '../../report/pptx/index.js';
 import type { Logger } from '../output.js';
 import { analyzeInputs, type AnalysisResult } from '../analysis.js';
 import { configAndInputs } from '../config-and-inputs.js';
@@ -97,6 +96,8 @@ async function writeAll(result: AnalysisResult, config: ResolvedConfig, targets:
   if (targets.json !== '-') files.unshift({ target: targets.json, content: json });
   if (targets.markdown !== null) files.push({ target: targets.markdown, content: markdown });
   if (targets.pptx !== null) {
+    // Loaded only for --pptx: pptxgenjs and jszip cost every other run part of its start-up.
+    const { renderDeck } = await import('../../report/pptx/index.js');
     const deck = await stopwatch(log).phase('render the slide deck', () => renderDeck(document, options));
     files.push({ target: targets.pptx, content: deck });
   }
