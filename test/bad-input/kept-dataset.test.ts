@@ -3,7 +3,7 @@
  * space's text or name (with or without --include-private), and it cannot be combined with
  * --anonymize (exit 2 with the reason), since the dataset is the data pseudonyms are made from.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -54,7 +54,7 @@ describe('a kept dataset', () => {
     expect(existsSync(`${file}.wal`)).toBe(false);
   });
 
-  it('as a Parquet folder (--dataset kept/) holds the same: no private space text or name', async () => {
+  it('as a Parquet folder (--dataset kept/) holds the same: no private space text or name', { timeout: 120_000 }, async () => {
     const dir = tempDir();
     const result = runCli(['analyze', ...INPUTS, '--out', 'out', '--dataset', 'kept/', '--include-private'], { cwd: dir, env: { SOURCE_DATE_EPOCH: '1775000000' } });
     expect(result.code).toBe(0);
@@ -78,6 +78,21 @@ describe('a kept dataset', () => {
     expect(text).toContain('Ideas welcome');
     for (const secret of PRIVATE_TEXT) expect(text).not.toContain(secret);
     expect(readdirSync(path.join(dir, 'kept')).sort()).toEqual(['activities.parquet', 'identities.parquet', 'persons.parquet', 'spaces.parquet']);
+  });
+
+  it('as a Parquet folder, in a run that fails when publishing: the previous files stay, no temporary file is left', { timeout: 120_000 }, async () => {
+    const dir = tempDir();
+    expect(runCli(['analyze', ...INPUTS, '--out', 'out', '--dataset', 'kept/'], { cwd: dir }).code).toBe(0);
+    const parquet = `read_parquet('${path.join(dir, 'kept', 'activities.parquet')}')`;
+    const before = await rows(':memory:', `SELECT activity_id FROM ${parquet} ORDER BY activity_id`);
+    // The PDF target is a folder: the run fails at the very end, after the dataset was written.
+    mkdirSync(path.join(dir, 'a-folder'));
+    const failed = runCli(['analyze', INPUTS[0] ?? '', '--out', 'out', '--pdf', 'a-folder', '--dataset', 'kept/'], { cwd: dir });
+    expect(failed.code).toBe(2);
+    expect(readdirSync(path.join(dir, 'kept')).sort()).toEqual(['activities.parquet', 'identities.parquet', 'persons.parquet', 'spaces.parquet']);
+    // Still the first run's activities (two inputs), not the failed run's (one).
+    expect(before).toHaveLength(4);
+    expect(await rows(':memory:', `SELECT activity_id FROM ${parquet} ORDER BY activity_id`)).toEqual(before);
   });
 
   it('with --anonymize is refused with exit 2 and the reason, before anything is written', () => {
