@@ -214,14 +214,14 @@ const INPUT_KIND = /^(yammer|slack|teams|mediawiki|csv):(.*)$/s;
 function resolveFilePaths(raw: Record<string, unknown>, dir: string, cwd: string): Record<string, unknown> {
   const fix = (value: string): string => {
     const relative = path.relative(cwd, path.resolve(dir, value));
-    // A trailing slash says "a folder" (`"dataset": "kept/"` is a Parquet folder): kept.
-    const slash = /[\\/]$/.test(value) && relative !== '' ? '/' : '';
-    return relative === '' ? '.' : `${relative}${slash}`;
+    return relative === '' ? '.' : relative;
   };
   const values = { ...raw };
   for (const key of FILE_PATH_KEYS) {
     const value = values[key];
     if (typeof value === 'string' && !(key === 'json' && value === '-')) values[key] = fix(value);
+    // A trailing slash makes `"dataset": "kept/"` a Parquet folder (docs/dataset.md): it is kept.
+    if (key === 'dataset' && typeof value === 'string' && /[\\/]$/.test(value)) values[key] = `${String(values[key])}/`;
   }
   const template = values.template;
   // A template is a built-in name unless it looks like a path.
