@@ -28,7 +28,7 @@ async function rows(file: string, sql: string): Promise<Record<string, unknown>[
 }
 
 describe('a kept dataset', () => {
-  it('holds every activity but no private space text or name, even with --include-private', async () => {
+  it('holds every activity but no private space text or name, even with --include-private', { timeout: 120_000 }, async () => {
     const dir = tempDir();
     const result = runCli(['analyze', ...INPUTS, '--out', 'out', '--dataset', 'kept.duckdb', '--include-private'], { cwd: dir, env: { SOURCE_DATE_EPOCH: '1775000000' } });
     expect(result.code).toBe(0);
