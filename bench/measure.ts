@@ -10,6 +10,8 @@ import { readFile } from 'node:fs/promises';
 /** What one run cost. */
 export interface Measurement {
   wallSeconds: number;
+  /** CPU time of the child, user + system, in seconds (GNU time only; null otherwise). */
+  cpuSeconds: number | null;
   /** Peak RSS in MiB; null when neither method is available (not Linux). */
   peakRssMiB: number | null;
   /** How the peak was taken. */
@@ -52,10 +54,10 @@ export async function measure(command: string, args: readonly string[], options:
   if (useTime) {
     const { report, rest } = splitTimeReport(stderrText);
     const kib = report === null ? null : maxRssKiB(report);
-    return { wallSeconds, peakRssMiB: kib === null ? null : kib / 1024, rssMethod: 'time-v', exitCode: exitStatus(report) ?? exitCode, stdout, stderr: rest };
+    return { wallSeconds, cpuSeconds: report === null ? null : cpuSeconds(report), peakRssMiB: kib === null ? null : kib / 1024, rssMethod: 'time-v', exitCode: exitStatus(report) ?? exitCode, stdout, stderr: rest };
   }
   const method = polledKiB > 0 ? 'proc-poll' : 'none';
-  return { wallSeconds, peakRssMiB: polledKiB > 0 ? polledKiB / 1024 : null, rssMethod: method, exitCode, stdout, stderr: stderrText };
+  return { wallSeconds, cpuSeconds: null, peakRssMiB: polledKiB > 0 ? polledKiB / 1024 : null, rssMethod: method, exitCode, stdout, stderr: stderrText };
 }
 
 let timeChecked: boolean | null = null;
@@ -85,6 +87,13 @@ function splitTimeReport(stderr: string): { report: string | null; rest: string 
 function maxRssKiB(report: string): number | null {
   const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(report);
   return m?.[1] === undefined ? null : Number(m[1]);
+}
+
+/** User + system seconds: on a machine others load too, the CPU a run needs says more than its wall time. */
+function cpuSeconds(report: string): number | null {
+  const user = /User time \(seconds\): ([\d.]+)/.exec(report)?.[1];
+  const system = /System time \(seconds\): ([\d.]+)/.exec(report)?.[1];
+  return user === undefined || system === undefined ? null : Number(user) + Number(system);
 }
 
 function exitStatus(report: string | null): number | null {

@@ -1,13 +1,17 @@
 /**
- * Times each metric on a saved dataset (`pilot-report analyze --dataset FILE.duckdb ...` keeps one),
- * without reading the exports again: the quick loop for making one metric faster.
+ * Times each metric on a saved dataset (`pilot-report analyze --dataset FILE.duckdb ...` keeps one,
+ * `--dataset FOLDER/` keeps it as Parquet files), without reading the exports again: the quick loop
+ * for making one metric faster, and the way to see the metric SQL run on the Parquet tables.
  *
- *   npx tsx bench/metrics-on-dataset.ts FILE.duckdb [metric ...]
+ *   npx tsx bench/metrics-on-dataset.ts FILE.duckdb|FOLDER [metric ...]
  *
  * Metrics: engagement conversations ideas moderation recognition network redundancy (default: all).
  * The period is the data's whole range (what `analyze` uses without --period). Prints seconds and
- * the RSS after each metric; with PILOT_REPORT_RESULT=1 also the result as JSON.
+ * the RSS after each metric; with PILOT_REPORT_RESULT=1 also the result as JSON, with
+ * PILOT_REPORT_SQL=1 every statement the metric ran (with its $parameters), for another engine.
  */
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { capabilitiesOf } from '../src/sources/capabilities.js';
 import { computeConversations } from '../src/metrics/conversations.js';
@@ -19,6 +23,7 @@ import { computeRecognition } from '../src/metrics/recognition/index.js';
 import { computeRedundancy } from '../src/metrics/redundancy/index.js';
 import { defaultPeriod } from '../src/time/period.js';
 import { DEFAULT_METRICS_CONFIG, type MetricContext } from '../src/metrics/types.js';
+import { KEPT_TABLES } from '../src/model/dataset.js';
 import { queryOver, type Query } from '../src/model/query.js';
 import type { SourceKind } from '../src/model/types.js';
 
@@ -34,9 +39,14 @@ const METRICS: Record<string, (query: Query, ctx: MetricContext) => Promise<unkn
 
 async function main(): Promise<void> {
   const [file, ...wanted] = process.argv.slice(2);
-  if (!file) throw new Error('usage: npx tsx bench/metrics-on-dataset.ts FILE.duckdb [metric ...]');
-  const instance = await DuckDBInstance.create(file, { access_mode: 'READ_ONLY', autoinstall_known_extensions: 'false' });
-  const query = queryOver(await instance.connect());
+  if (!file) throw new Error('usage: npx tsx bench/metrics-on-dataset.ts FILE.duckdb|FOLDER [metric ...]');
+  const folder = statSync(file).isDirectory();
+  const instance = await DuckDBInstance.create(folder ? ':memory:' : file, folder ? { autoinstall_known_extensions: 'false' } : { access_mode: 'READ_ONLY', autoinstall_known_extensions: 'false' });
+  const connection = await instance.connect();
+  // A Parquet folder: one view per table, named like it, is all the metric SQL needs (docs/dataset.md).
+  if (folder) for (const table of KEPT_TABLES) await connection.run(`CREATE VIEW ${table} AS SELECT * FROM read_parquet('${path.join(file, `${table}.parquet`).replace(/'/g, "''")}')`);
+  const printSql = process.env['PILOT_REPORT_SQL'] === '1';
+  const query = queryOver(connection, printSql ? (sql) => process.stdout.write(`${sql.trim()};\n\n`) : undefined);
   const [range] = await query.all<{ first_at: string; last_at: string }>('SELECT min(occurred_at) AS first_at, max(occurred_at) AS last_at FROM activities');
   const sources = await query.all<{ source: SourceKind }>('SELECT DISTINCT source FROM activities');
   if (!range) throw new Error('no activities');

@@ -5,6 +5,7 @@
 import { cpus, release, totalmem } from 'node:os';
 import type { BenchExport, BenchKind } from './generate.js';
 import type { ProfileSummary } from './profile.js';
+import type { SamplePilotResult } from './sample-pilot.js';
 
 /** One measured run. */
 export interface RunResult {
@@ -63,6 +64,8 @@ export interface BenchResults {
   profile: ProfileSummary | null;
   /** The worker threads' profiles (reading several exports at once), one per thread. */
   threadProfiles: ProfileSummary[];
+  /** The bundled sample pilot end to end, median of `--sample-runs` cold runs (issue 16, item 4). */
+  samplePilot: SamplePilotResult;
 }
 
 /** Facts about this machine. */

@@ -6,6 +6,7 @@
  *   npm run bench                               1M Yammer + 1M Slack + 200k wiki revisions, and 3M Yammer
  *   npm run bench -- --small                    2k + 2k + 400, no 3M run (the smoke test's scale)
  *   npm run bench -- --yammer 100000 --huge 0   any size; --huge 0 skips the Yammer-alone runs
+ *   npm run bench -- --sample-only             only the sample pilot, median of 5 (--sample-runs N), nothing written
  *   npm run bench -- --profile                  also profile the end-to-end run (node --cpu-prof)
  *
  * Other options: --slack N, --wiki N, --seed N, --data DIR, --results FILE, --no-build, and --cli FILE
@@ -18,6 +19,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ensureExport, type BenchExport, type BenchKind } from './generate.js';
+import { formatSamplePilot, measureSamplePilot, type SamplePilotResult } from './sample-pilot.js';
 import { measure, type Measurement } from './measure.js';
 import { summarizeProfile, type ProfileSummary } from './profile.js';
 import { checkCounts, describeMachine, evaluateTargets, formatTable, formatTargets, type BenchResults, type RunResult } from './results.js';
@@ -38,6 +40,8 @@ interface Options {
   build: boolean;
   profile: boolean;
   cli: string;
+  sampleRuns: number;
+  sampleOnly: boolean;
 }
 
 function options(argv: readonly string[]): Options {
@@ -48,6 +52,7 @@ function options(argv: readonly string[]): Options {
       yammer: { type: 'string' }, slack: { type: 'string' }, wiki: { type: 'string' }, huge: { type: 'string' }, seed: { type: 'string' },
       data: { type: 'string' }, results: { type: 'string' }, cli: { type: 'string' },
       'no-build': { type: 'boolean', default: false }, profile: { type: 'boolean', default: false },
+      'sample-runs': { type: 'string' }, 'sample-only': { type: 'boolean', default: false },
     },
   });
   const small = values.small === true;
@@ -67,6 +72,8 @@ function options(argv: readonly string[]): Options {
     build: values['no-build'] !== true,
     profile: values.profile === true,
     cli: resolve(values.cli ?? join(ROOT, 'bin', 'pilot-report.js')),
+    sampleRuns: Math.max(1, count(values['sample-runs'], small ? 1 : 5)),
+    sampleOnly: values['sample-only'] === true,
   };
 }
 
@@ -157,6 +164,15 @@ function threadOf(file: string): number {
 async function main(): Promise<number> {
   const o = options(process.argv.slice(2));
   if (o.build) build();
+  const sample = (): Promise<SamplePilotResult> => {
+    log(`sample pilot, ${o.sampleRuns} run(s)`);
+    return measureSamplePilot(o.cli, ROOT, join(o.data, 'out', 'sample-pilot'), cliEnv(), o.sampleRuns);
+  };
+  if (o.sampleOnly) {
+    const only = await sample();
+    process.stdout.write(`${formatSamplePilot(only)}\n`);
+    return only.exitCodes.every((c) => c === 0) ? 0 : 1;
+  }
   const sizes: [BenchKind, number][] = [['yammer', o.yammer], ['slack', o.slack], ['mediawiki', o.wiki]];
   const exports: BenchExport[] = [];
   for (const [kind, size] of sizes) {
@@ -191,6 +207,7 @@ async function main(): Promise<number> {
     const hugeParse = await parseFloor(huge, ' huge');
     runs.push(hugeParse, (await analyze(o.cli, 'e2e yammer huge', [huge], join(o.data, 'out', 'yammer-huge'), hugeParse.wallSeconds)).run);
   }
+  const samplePilot = await sample();
   const profiles = o.profile ? await profileRun(o.cli, exports, join(o.data, 'out', 'profiled'), bare) : [];
   const profile = profiles[0] ?? null;
 
@@ -205,17 +222,19 @@ async function main(): Promise<number> {
     countsMatch: counts.length > 0 && counts.every((c) => c.equal),
     profile,
     threadProfiles: profiles.slice(1),
+    samplePilot,
   };
   await mkdir(dirname(o.results), { recursive: true });
   await writeFile(o.results, `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(`\n${formatTable(runs)}\n\nbare parse, all inputs: ${bare.toFixed(2)} s\n${formatTargets(results.targets)}\n`);
+  process.stdout.write(`${formatSamplePilot(samplePilot)}\n`);
   process.stdout.write(`metrics.json counts ${results.countsMatch ? 'equal' : 'DIFFER FROM'} the generated counts\n`);
   profiles.forEach((p, i) => {
     const top = p.functions.slice(0, 15).map((f) => `  ${f.selfSeconds.toFixed(2).padStart(6)} s ${(f.share * 100).toFixed(1).padStart(5)}%  ${f.name}`);
     process.stdout.write(`\nprofile of the ${i === 0 ? 'main thread' : `reading thread ${i}`} (${p.totalSeconds.toFixed(1)} s), top self time:\n${top.join('\n')}\n`);
   });
   process.stdout.write(`\nwrote ${o.results}\n`);
-  const failed = runs.some((r) => r.exitCode > 1);
+  const failed = runs.some((r) => r.exitCode > 1) || samplePilot.exitCodes.some((c) => c !== 0);
   return failed || !results.countsMatch ? 1 : 0;
 }
 

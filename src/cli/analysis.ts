@@ -23,7 +23,7 @@ import { resolveAsOf, resolveReportPeriod } from '../time/resolve.js';
 import { localDateOf } from '../time/zone.js';
 import { TOOL_VERSION } from '../version.js';
 import { adapterBotAccounts, botPeopleEntries } from './bot-accounts.js';
-import { clearDatasetFile } from './commands/analyze.js';
+import { clearDatasetFile, keepDataset } from './commands/analyze.js';
 import { documentGaps } from './gap-warnings.js';
 import { gapLine } from '../metrics/setup/gaps.js';
 import { computeProvenance, runOutputs } from './provenance.js';
@@ -139,7 +139,7 @@ async function analyze(inputs: readonly string[], config: ResolvedConfig, log: L
     documentGaps(document, config).forEach((gap) => log.warn(gapLine(gap)));
     document.targets = evaluateTargets(document, config.targets);
     const keep = config.dataset;
-    if (keep) await watch.phase('keep the dataset (--dataset)', () => dataset.keepAs(keep));
+    if (keep) await watch.phase('keep the dataset (--dataset)', () => keepDataset(dataset, keep));
     const baseline = config.baseline ? await readBaseline(config.baseline) : null;
     const deltas = config.baseline && baseline !== null ? baselineDeltas(document, baseline, SUMMARY_KPI_PATHS) : null;
     if (config.baseline && deltas) document.baseline = baselineSection(config.baseline, baseline, deltas);

@@ -71,7 +71,7 @@ function addAnalyzeOptions(command: Command): Command {
     .option('--ideas <csv>', 'idea ledger: outcomes that happened outside the tools')
     .option('--baseline <metrics.json>', 'previous run to compare with')
     .option('--template <name|dir>', 'report theme and text templates')
-    .option('--dataset <file>', 'keep the normalized dataset as a DuckDB file')
+    .option('--dataset <file|folder/>', 'keep the normalized dataset: a DuckDB file, or a folder (ending in /) of Parquet files')
     .option('--memory-limit <size>', 'memory the analytics engine may hold before it spills to a temporary file (default 768MB)')
     .option('--include-private', 'include direct and private conversations (excluded by default)')
     .option('--anonymize', 'stable pseudonyms for every person in every output')

@@ -13,6 +13,7 @@ import { InputError } from '../errors.js';
 import type { Provenance, ProvenanceInput } from '../report/json/document.js';
 import { folderTree } from '../sources/input-tree.js';
 import { splitKind } from '../sources/open-input.js';
+import { isDatasetFolder } from './outputs/dataset-target.js';
 
 /** What provenance needs besides the inputs. */
 export interface ProvenanceOptions {
@@ -76,7 +77,8 @@ export function sideFiles(config: ResolvedConfig): string[] {
 /** Where a run writes (output folder and files, dataset): never hashed as input. */
 export function runOutputs(config: ResolvedConfig): string[] {
   // DuckDB writes a write-ahead log and spill files next to a kept dataset while the run hashes.
-  const dataset = config.dataset ? [config.dataset, `${config.dataset}.wal`, `${config.dataset}.tmp`] : [];
+  // A Parquet folder (`--dataset out/`) is left out whole, with the files being written in it.
+  const dataset = !config.dataset ? [] : isDatasetFolder(config.dataset) ? [config.dataset] : [config.dataset, `${config.dataset}.wal`, `${config.dataset}.tmp`];
   const files = [config.out, config.json, config.pdf, config.markdown, config.pptx, config.communityPost, ...dataset];
   return files.filter((f): f is string => f !== undefined && f !== '-');
 }

@@ -220,6 +220,8 @@ function resolveFilePaths(raw: Record<string, unknown>, dir: string, cwd: string
   for (const key of FILE_PATH_KEYS) {
     const value = values[key];
     if (typeof value === 'string' && !(key === 'json' && value === '-')) values[key] = fix(value);
+    // A trailing slash makes `"dataset": "kept/"` a Parquet folder (docs/dataset.md): it is kept.
+    if (key === 'dataset' && typeof value === 'string' && /[\\/]$/.test(value)) values[key] = `${String(values[key])}/`;
   }
   const template = values.template;
   // A template is a built-in name unless it looks like a path.

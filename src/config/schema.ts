@@ -227,7 +227,7 @@ export const configSchema = z
     recognize: path('CSV of people who opted in to be named when the rest are anonymized.').optional(),
     baseline: path('A previous metrics.json to compare with.').optional(),
     template: z.string().min(1).describe('Report theme: a built-in name or a folder.').optional(),
-    dataset: path('Keep the normalized dataset (DuckDB file) here.').optional(),
+    dataset: path('Keep the normalized dataset here: a DuckDB file (`.duckdb` or `.db`), or a folder of Parquet files, one per table (a path ending in `/`, or a folder that exists).').optional(),
     memoryLimit: z
       .string()
       .regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i, 'a size such as 512MB or 2GB')

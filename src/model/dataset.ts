@@ -311,22 +311,20 @@ export class Dataset {
    */
   async keepAs(file: string): Promise<void> {
     const q = this.query;
-    await q.run(`ATTACH '${file.replace(/'/g, "''")}' AS kept`);
+    await q.run(`ATTACH '${sqlString(file)}' AS kept`);
     try {
-      await q.run(`
-        CREATE TABLE kept.spaces AS
-        SELECT * REPLACE (CASE WHEN is_private THEN '(private space)' ELSE name END AS name) FROM spaces;
-        CREATE TABLE kept.activities AS
-        SELECT a.* REPLACE (
-          CASE WHEN p.space_id IS NULL THEN a.text END AS text,
-          CASE WHEN p.space_id IS NULL THEN a.title END AS title,
-          CASE WHEN p.space_id IS NULL THEN a.links END AS links)
-        FROM activities a LEFT JOIN (SELECT space_id FROM spaces WHERE is_private) p ON p.space_id = a.space_id;
-        CREATE TABLE kept.identities AS SELECT * FROM identities;
-        CREATE TABLE kept.persons AS SELECT * FROM persons;`);
+      await q.run(KEPT_TABLES.map((t) => `CREATE TABLE kept.${t} AS ${KEPT_SELECT[t]};`).join('\n'));
     } finally {
       await q.run('DETACH kept');
     }
+  }
+
+  /**
+   * Writes the same tables as `keepAs`, with the same private text left out, as one Parquet file
+   * each (`--dataset out/`): `files` names the file each table is written to.
+   */
+  async keepAsParquet(files: Readonly<Record<KeptTable, string>>): Promise<void> {
+    for (const t of KEPT_TABLES) await this.query.run(`COPY (${KEPT_SELECT[t]}) TO '${sqlString(files[t])}' (FORMAT parquet, COMPRESSION zstd)`);
   }
 
   async close(): Promise<void> {
@@ -335,6 +333,26 @@ export class Dataset {
     if (this.scratch) removeScratchFolder(this.scratch);
     this.adopted.forEach(removeScratchFolder);
   }
+}
+
+/** The tables a kept dataset holds (`--dataset`), as a DuckDB file or a folder of Parquet files. */
+export const KEPT_TABLES = ['activities', 'spaces', 'identities', 'persons'] as const;
+export type KeptTable = (typeof KEPT_TABLES)[number];
+
+/** What each kept table holds: private spaces keep their activities, not their text, title, links or name. */
+const KEPT_SELECT: Readonly<Record<KeptTable, string>> = {
+  spaces: `SELECT * REPLACE (CASE WHEN is_private THEN '(private space)' ELSE name END AS name) FROM spaces`,
+  activities: `SELECT a.* REPLACE (
+      CASE WHEN p.space_id IS NULL THEN a.text END AS text,
+      CASE WHEN p.space_id IS NULL THEN a.title END AS title,
+      CASE WHEN p.space_id IS NULL THEN a.links END AS links)
+    FROM activities a LEFT JOIN (SELECT space_id FROM spaces WHERE is_private) p ON p.space_id = a.space_id`,
+  identities: 'SELECT * FROM identities',
+  persons: 'SELECT * FROM persons',
+};
+
+function sqlString(value: string): string {
+  return value.replace(/'/g, "''");
 }
 
 export interface DatasetOptions {

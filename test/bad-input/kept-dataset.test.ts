@@ -3,7 +3,7 @@
  * space's text or name (with or without --include-private), and it cannot be combined with
  * --anonymize (exit 2 with the reason), since the dataset is the data pseudonyms are made from.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -17,7 +17,7 @@ const INPUTS = [fixture('yammer-private-group-referenced'), fixture('slack-priva
 const PRIVATE_TEXT = ['Inside the private group', 'Inside the private channel', 'Secret Merger Team', 'secret-plans'];
 
 async function rows(file: string, sql: string): Promise<Record<string, unknown>[]> {
-  const instance = await DuckDBInstance.create(file, { access_mode: 'READ_ONLY' });
+  const instance = await DuckDBInstance.create(file, file === ':memory:' ? {} : { access_mode: 'READ_ONLY' });
   const connection = await instance.connect();
   try {
     return (await connection.runAndReadAll(sql)).getRowObjectsJS();
@@ -28,7 +28,7 @@ async function rows(file: string, sql: string): Promise<Record<string, unknown>[
 }
 
 describe('a kept dataset', () => {
-  it('holds every activity but no private space text or name, even with --include-private', async () => {
+  it('holds every activity but no private space text or name, even with --include-private', { timeout: 120_000 }, async () => {
     const dir = tempDir();
     const result = runCli(['analyze', ...INPUTS, '--out', 'out', '--dataset', 'kept.duckdb', '--include-private'], { cwd: dir, env: { SOURCE_DATE_EPOCH: '1775000000' } });
     expect(result.code).toBe(0);
@@ -52,6 +52,47 @@ describe('a kept dataset', () => {
     expect(bytes).toContain('Ideas welcome');
     for (const text of PRIVATE_TEXT) expect(bytes).not.toContain(text);
     expect(existsSync(`${file}.wal`)).toBe(false);
+  });
+
+  it('as a Parquet folder (--dataset kept/) holds the same: no private space text or name', { timeout: 120_000 }, async () => {
+    const dir = tempDir();
+    const result = runCli(['analyze', ...INPUTS, '--out', 'out', '--dataset', 'kept/', '--include-private'], { cwd: dir, env: { SOURCE_DATE_EPOCH: '1775000000' } });
+    expect(result.code).toBe(0);
+    const parquet = (table: string) => `read_parquet('${path.join(dir, 'kept', `${table}.parquet`)}')`;
+    expect(await rows(':memory:', `SELECT space_id, text FROM ${parquet('activities')} ORDER BY activity_id`)).toEqual([
+      { space_id: 'slack:C1', text: 'Ideas welcome: should we see #private-channel, #general or #channel?' },
+      { space_id: 'slack:G1', text: null },
+      { space_id: 'yammer:group:100', text: 'Ideas welcome: should we ask a private group or Marketing about it?' },
+      { space_id: 'yammer:group:200', text: null },
+    ]);
+    expect(await rows(':memory:', `SELECT space_id, name FROM ${parquet('spaces')} ORDER BY space_id`)).toEqual([
+      { space_id: 'slack:C1', name: 'general' },
+      { space_id: 'slack:G1', name: '(private space)' },
+      { space_id: 'yammer:group:100', name: 'Marketing' },
+      { space_id: 'yammer:group:200', name: '(private space)' },
+    ]);
+    // Every value of every table, read back (the files are compressed, so their bytes say nothing).
+    const everything: unknown[] = [];
+    for (const table of ['activities', 'spaces', 'identities', 'persons']) everything.push(...(await rows(':memory:', `SELECT * FROM ${parquet(table)}`)));
+    const text = JSON.stringify(everything);
+    expect(text).toContain('Ideas welcome');
+    for (const secret of PRIVATE_TEXT) expect(text).not.toContain(secret);
+    expect(readdirSync(path.join(dir, 'kept')).sort()).toEqual(['activities.parquet', 'identities.parquet', 'persons.parquet', 'spaces.parquet']);
+  });
+
+  it('as a Parquet folder, in a run that fails when publishing: the previous files stay, no temporary file is left', { timeout: 120_000 }, async () => {
+    const dir = tempDir();
+    expect(runCli(['analyze', ...INPUTS, '--out', 'out', '--dataset', 'kept/'], { cwd: dir }).code).toBe(0);
+    const parquet = `read_parquet('${path.join(dir, 'kept', 'activities.parquet')}')`;
+    const before = await rows(':memory:', `SELECT activity_id FROM ${parquet} ORDER BY activity_id`);
+    // The PDF target is a folder: the run fails at the very end, after the dataset was written.
+    mkdirSync(path.join(dir, 'a-folder'));
+    const failed = runCli(['analyze', INPUTS[0] ?? '', '--out', 'out', '--pdf', 'a-folder', '--dataset', 'kept/'], { cwd: dir });
+    expect(failed.code).toBe(2);
+    expect(readdirSync(path.join(dir, 'kept')).sort()).toEqual(['activities.parquet', 'identities.parquet', 'persons.parquet', 'spaces.parquet']);
+    // Still the first run's activities (two inputs), not the failed run's (one).
+    expect(before).toHaveLength(4);
+    expect(await rows(':memory:', `SELECT activity_id FROM ${parquet} ORDER BY activity_id`)).toEqual(before);
   });
 
   it('with --anonymize is refused with exit 2 and the reason, before anything is written', () => {

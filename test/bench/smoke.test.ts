@@ -53,7 +53,7 @@ describe('npm run bench at a small scale', () => {
   });
 
   it('writes the machine, the scale and one run per floor and end-to-end measurement', () => {
-    expect(Object.keys(results).sort()).toEqual(['counts', 'countsMatch', 'exports', 'generatedAt', 'machine', 'profile', 'runs', 'scale', 'targets', 'threadProfiles']);
+    expect(Object.keys(results).sort()).toEqual(['counts', 'countsMatch', 'exports', 'generatedAt', 'machine', 'profile', 'runs', 'samplePilot', 'scale', 'targets', 'threadProfiles']);
     expect(results['machine']).toMatchObject({ cpus: expect.any(Number), node: process.version });
     expect(results['scale']).toEqual({ yammer: 2000, slack: 2000, wikiRevisions: 400, hugeYammer: 0, seed: 1 });
     expect(runs().map((r) => r.name)).toEqual([
@@ -82,6 +82,19 @@ describe('npm run bench at a small scale', () => {
     const all = byName.get('e2e all');
     expect(all?.ratioToBareParse).toBeCloseTo((all?.wallSeconds ?? NaN) / bare, 6);
     expect((results['targets'] as { name: string }[]).map((t) => t.name)).toEqual(['end-to-end / bare parse', 'peak RSS, end-to-end']);
+  });
+
+  it('times the sample pilot end to end (--small: one run) and prints the row against 1.5 s', () => {
+    const sample = results['samplePilot'] as { runs: number; wallSeconds: number[]; cpuSeconds: (number | null)[]; medianWallSeconds: number; exitCodes: number[]; targetSeconds: number; met: boolean };
+    expect(sample.runs).toBe(1);
+    expect(sample.exitCodes).toEqual([0]);
+    expect(sample.wallSeconds).toHaveLength(1);
+    expect(sample.medianWallSeconds).toBe(sample.wallSeconds[0]);
+    expect(sample.targetSeconds).toBe(1.5);
+    expect(sample.met).toBe(sample.medianWallSeconds <= 1.5);
+    // CPU is read from GNU time's report, when the machine has it (as the peak RSS is).
+    for (const cpu of sample.cpuSeconds) if (cpu !== null) expect(cpu).toBeGreaterThan(0);
+    expect(stdout).toMatch(/(met|NOT MET): sample pilot end to end, median of 1: \d+\.\d\d s wall/);
   });
 
   it("finds in metrics.json exactly the generator's counts", async () => {

@@ -90,6 +90,13 @@ describe('loadConfig file', () => {
     expect(config.report.logo).toBe('logo.png');
   });
 
+  it('keeps the trailing slash of a dataset folder (a Parquet folder), and only there', async () => {
+    await writeConfig({ dataset: 'kept/', out: 'out/' }, 'pilot/pilot-report.config.json');
+    const { config } = await loadConfig({ cwd: dir, env: {}, configPath: 'pilot/pilot-report.config.json' });
+    expect(config.dataset).toBe(`${path.join('pilot', 'kept')}/`);
+    expect(config.out).toBe(path.join('pilot', 'out'));
+  });
+
   it('names the file and key path of an unknown key, with a did-you-mean', async () => {
     await writeConfig({ ideas: { stallDay: 10 } });
     const error = await loadError({ cwd: dir, env: {} });

@@ -6,7 +6,6 @@ import { renderCommunityPost } from '../../report/community-post/index.js';
 import { renderMarkdownSummary, type SummaryOutput } from '../../report/markdown/summary.js';
 import { serializeMetrics } from '../../report/json/write.js';
 import { renderReport, type RenderOptions, type ReportTemplate } from '../../report/pdf/index.js';
-import { renderDeck } from '../../report/pptx/index.js';
 import type { Logger } from '../output.js';
 import { analyzeInputs, type AnalysisResult } from '../analysis.js';
 import { configAndInputs } from '../config-and-inputs.js';
@@ -14,7 +13,9 @@ import { flagsToConfig, type AnalyzeFlags } from '../flags.js';
 import { stopwatch } from '../timing.js';
 import { lockOutputFolders, type OutputLock } from '../outputs/lock.js';
 import { checkOutputPrerequisites } from '../outputs/prerequisites.js';
-import { publishOutputs, type OutputFile } from '../outputs/publish.js';
+import { discardStaged, publishOutputs, temporaryBeside, type OutputFile, type StagedFile } from '../outputs/publish.js';
+import { isDatasetFolder, parquetFiles } from '../outputs/dataset-target.js';
+import { KEPT_TABLES, type Dataset, type KeptTable } from '../../model/dataset.js';
 import { outputTargets, refuseCollisions, writtenFiles, type OutputTargets } from '../outputs/targets.js';
 
 export type { AnalyzeFlags } from '../flags.js';
@@ -41,6 +42,7 @@ export async function runAnalyze(inputs: readonly string[], flags: AnalyzeFlags,
     failed.forEach((t) => (t.level === 'error' ? log.error(`target failed: ${t.message}`) : log.warn(`target not met: ${t.message}`)));
     return failed.some((t) => t.level === 'error') ? 1 : 0;
   } finally {
+    if (!published) await discardStaged(stagedDataset(targets));
     await lock.release({ removeMadeFolders: !published });
   }
 }
@@ -94,6 +96,8 @@ async function writeAll(result: AnalysisResult, config: ResolvedConfig, targets:
   if (targets.json !== '-') files.unshift({ target: targets.json, content: json });
   if (targets.markdown !== null) files.push({ target: targets.markdown, content: markdown });
   if (targets.pptx !== null) {
+    // Loaded only for --pptx: pptxgenjs and jszip cost every other run part of its start-up.
+    const { renderDeck } = await import('../../report/pptx/index.js');
     const deck = await stopwatch(log).phase('render the slide deck', () => renderDeck(document, options));
     files.push({ target: targets.pptx, content: deck });
   }
@@ -106,7 +110,7 @@ async function writeAll(result: AnalysisResult, config: ResolvedConfig, targets:
     });
     files.push({ target: targets.communityPost, content: post });
   }
-  await publishOutputs(files, targets.json === '-' ? json : null);
+  await publishOutputs(files, targets.json === '-' ? json : null, stagedDataset(targets));
   const stepSummary = process.env['GITHUB_STEP_SUMMARY'];
   if (stepSummary) await appendFile(stepSummary, `${markdown}\n`);
   const read = document.sources.reduce((n, s) => n + s.records.read, 0);
@@ -131,9 +135,29 @@ function printableConfig(config: ResolvedConfig): Record<string, unknown> {
 
 /** `--dataset FILE` starts from an empty file: an older dataset there is replaced, not appended to. */
 export async function clearDatasetFile(file: string): Promise<void> {
+  // A Parquet folder's files are replaced when the outputs are published (keepDataset).
+  if (isDatasetFolder(file)) return;
   if (!file.endsWith('.duckdb') && !file.endsWith('.db')) {
     throw new InputError(file, null, 'the dataset file must end in .duckdb or .db (it is replaced on every run)');
   }
   await rm(file, { force: true });
   await rm(`${file}.wal`, { force: true });
+}
+
+/**
+ * Writes the kept dataset: a DuckDB file as it is written, or (`--dataset out/`) one Parquet file
+ * per table beside its target, published with the other outputs (`stagedDataset`).
+ */
+export async function keepDataset(dataset: Dataset, target: string): Promise<void> {
+  if (!isDatasetFolder(target)) return dataset.keepAs(target);
+  const files = parquetFiles(target);
+  const staged = {} as Record<KeptTable, string>;
+  for (const table of KEPT_TABLES) staged[table] = temporaryBeside(files[table]);
+  await dataset.keepAsParquet(staged);
+}
+
+/** The Parquet files of `--dataset out/`, written by `keepDataset` and not yet published. */
+function stagedDataset(targets: OutputTargets): StagedFile[] {
+  if (targets.dataset === null || !isDatasetFolder(targets.dataset)) return [];
+  return Object.values(parquetFiles(targets.dataset)).map((target) => ({ target }));
 }

@@ -1,6 +1,6 @@
-import checkbox from '@inquirer/checkbox';
-import input from '@inquirer/input';
-import number from '@inquirer/number';
+import type checkbox from '@inquirer/checkbox';
+import type input from '@inquirer/input';
+import type number from '@inquirer/number';
 import type { ActivePerson } from '../../metrics/setup/facts.js';
 
 /** The values only a person knows; `init --yes` (or no terminal) takes the defaults. */
@@ -22,7 +22,15 @@ export interface PromptKit {
   checkbox(config: Parameters<typeof checkbox<string>>[0], context?: PromptContext): Promise<string[]>;
 }
 
-export const INQUIRER: PromptKit = { input, number: (config, context) => number<false>(config, context), checkbox: (config, context) => checkbox<string>(config, context) };
+/**
+ * The library's prompts, imported when first asked: only `init` on a terminal asks, and loading
+ * them cost every other run (analyze) part of its start-up (bench/README.md, "sample pilot").
+ */
+export const INQUIRER: PromptKit = {
+  input: async (config, context) => (await import('@inquirer/input')).default(config, context),
+  number: async (config, context) => (await import('@inquirer/number')).default<false>(config, context),
+  checkbox: async (config, context) => (await import('@inquirer/checkbox')).default<string>(config, context),
+};
 
 /** Where prompts read and write (init writes to stderr: stdout stays for what a script asked for). */
 export type PromptContext = Parameters<typeof input>[1];

@@ -8,8 +8,17 @@ export interface OutputFile {
   content: string | Buffer;
 }
 
+/**
+ * An output already written, by something else than this module, to `temporaryBeside(target)`
+ * (the Parquet files of `--dataset out/`, which DuckDB writes itself): published, or removed, with
+ * the others.
+ */
+export interface StagedFile {
+  target: string;
+}
+
 /** A temporary file beside `target`, in the same folder so that the rename is atomic. */
-function temporaryBeside(target: string): string {
+export function temporaryBeside(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
 }
 
@@ -19,12 +28,12 @@ function temporaryBeside(target: string): string {
  * these succeeded is each temporary file renamed over its target. A full disk, a failed stdout or a
  * kill before the renames leaves the previous outputs as they were; the renames take milliseconds.
  */
-export async function publishOutputs(files: readonly OutputFile[], stdoutText: string | null): Promise<void> {
+export async function publishOutputs(files: readonly OutputFile[], stdoutText: string | null, staged: readonly StagedFile[] = []): Promise<void> {
   for (const { target } of files) {
     const info = await stat(target).catch(() => null);
     if (info?.isDirectory()) throw Object.assign(new Error(`${target} is a folder`), { code: 'EISDIR', path: target });
   }
-  const written: string[] = [];
+  const written: string[] = staged.map((f) => temporaryBeside(f.target));
   try {
     for (const file of files) {
       const temporary = temporaryBeside(file.target);
@@ -36,7 +45,12 @@ export async function publishOutputs(files: readonly OutputFile[], stdoutText: s
     await Promise.all(written.map((t) => rm(t, { force: true })));
     throw error;
   }
-  for (const file of files) await rename(temporaryBeside(file.target), file.target);
+  for (const file of [...files, ...staged]) await rename(temporaryBeside(file.target), file.target);
+}
+
+/** Removes staged outputs a failed run wrote and did not publish. */
+export async function discardStaged(staged: readonly StagedFile[]): Promise<void> {
+  await Promise.all(staged.map((f) => rm(temporaryBeside(f.target), { force: true })));
 }
 
 /**

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ResolvedConfig } from '../../config/defaults.js';
 import { UsageError } from '../../errors.js';
 import { splitKind } from '../../sources/open-input.js';
+import { isDatasetFolder, parquetFiles } from './dataset-target.js';
 
 /** Where each output of a run goes; `json` is `-` for stdout. Paths as the user wrote them. */
 export interface OutputTargets {
@@ -35,7 +36,9 @@ export function writtenFiles(targets: OutputTargets): Array<{ option: string; fi
   if (targets.markdown !== null) files.push({ option: '--markdown', file: targets.markdown });
   if (targets.pptx !== null) files.push({ option: '--pptx', file: targets.pptx });
   if (targets.communityPost !== null) files.push({ option: '--community-post', file: targets.communityPost });
-  if (targets.dataset !== null) {
+  if (targets.dataset !== null && isDatasetFolder(targets.dataset)) {
+    for (const file of Object.values(parquetFiles(targets.dataset))) files.push({ option: '--dataset', file });
+  } else if (targets.dataset !== null) {
     files.push({ option: '--dataset', file: targets.dataset });
     // DuckDB writes its log beside the file.
     files.push({ option: '--dataset (its .wal)', file: `${targets.dataset}.wal` });
@@ -120,7 +123,7 @@ async function inputFolderHolding(file: string, read: ReadonlyArray<{ file: stri
  * a PDF, Markdown, a slide deck, a dataset, or a metrics.json. Any other file in an input folder is an input.
  */
 async function isOwnOutput(file: string): Promise<boolean> {
-  if (/\.(pdf|md|markdown|pptx|duckdb|db|wal)$/i.test(file)) return true;
+  if (/\.(pdf|md|markdown|pptx|duckdb|db|wal|parquet)$/i.test(file)) return true;
   if (!/\.json$/i.test(file)) return false;
   const head = await readHead(file, 256);
   return /^\{\s*"schemaVersion"\s*:/.test(head);

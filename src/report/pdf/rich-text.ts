@@ -40,17 +40,44 @@ function useFont(pdf: PDFKit.PDFDocument, style: TextStyle, fallback: boolean): 
   pdf.font(fontName(style.weight, fallback)).fontSize(style.size);
 }
 
+/** A measured height, and the face the measurement left selected (callers may rely on it). */
+interface Measured {
+  height: number;
+  fallback: boolean;
+}
+
+/**
+ * Heights already measured, per document. Tables measure every cell to size the row, then draw it
+ * (measuring again), and fitOneLine measures the same prefixes; pdfkit's line wrapping through
+ * fontkit's layout was a quarter of the sample pilot's PDF time (bench/README.md, "sample pilot").
+ */
+const measured = new WeakMap<PDFKit.PDFDocument, Map<string, Measured>>();
+
 /** Height `text` takes when drawn with `drawText` at `width`. */
 export function measureText(pdf: PDFKit.PDFDocument, text: string, width: number, style: TextStyle, lineGap: number = SPACE.lineGap): number {
   const clean = cleanText(text);
   if (clean.length === 0) return 0;
+  let cache = measured.get(pdf);
+  if (!cache) measured.set(pdf, (cache = new Map()));
+  const key = `${style.weight}\u0000${style.size}\u0000${width}\u0000${lineGap}\u0000${clean}`;
+  const known = cache.get(key);
+  if (known) {
+    useFont(pdf, style, known.fallback);
+    return known.height;
+  }
+  const result = measureUncached(pdf, clean, width, style, lineGap);
+  cache.set(key, result);
+  return result.height;
+}
+
+function measureUncached(pdf: PDFKit.PDFDocument, clean: string, width: number, style: TextStyle, lineGap: number): Measured {
   const runs = textRuns(pdf, clean);
   const only = runs.length === 1 ? runs[0] : undefined;
   if (only) {
     useFont(pdf, style, only.fallback);
-    return pdf.heightOfString(only.text, { width, lineGap });
+    return { height: pdf.heightOfString(only.text, { width, lineGap }), fallback: only.fallback };
   }
-  return estimateMixedHeight(pdf, runs, width, style, lineGap);
+  return { height: estimateMixedHeight(pdf, runs, width, style, lineGap), fallback: runs.at(-1)?.fallback ?? false };
 }
 
 /**

@@ -1,0 +1,112 @@
+/**
+ * `--dataset out/` (issue 16, item 5): the normalized tables as Parquet files, on which the metric
+ * SQL runs unchanged. The figures are computed a second way, over DuckDB views of the Parquet files
+ * in this process, and must equal what the run wrote to metrics.json.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { capabilitiesOf } from '../../src/metrics/capabilities.js';
+import { computeConversations } from '../../src/metrics/conversations.js';
+import { computeEngagement } from '../../src/metrics/engagement.js';
+import { computeNetwork } from '../../src/metrics/network/index.js';
+import { computeRedundancy } from '../../src/metrics/redundancy/index.js';
+import { DEFAULT_METRICS_CONFIG, type MetricContext, type Period } from '../../src/metrics/types.js';
+import { queryOver, type Query } from '../../src/model/query.js';
+import type { SourceKind } from '../../src/model/types.js';
+import { runCli, type CliResult } from '../helpers/cli.js';
+import { makeTempDir, removeTempDirs } from '../helpers/temp-dir.js';
+
+afterAll(removeTempDirs);
+
+const TABLES = ['activities', 'identities', 'persons', 'spaces'];
+
+interface Metrics {
+  period: Period;
+  sources: { kind: SourceKind }[];
+  engagement: unknown;
+  conversations: unknown;
+  network: unknown;
+  redundancy: unknown;
+}
+
+/** What metrics.json holds for a value: JSON drops undefined fields and writes dates as strings. */
+function asJson(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value));
+}
+
+describe('the dataset as a folder of Parquet files (sample pilot)', () => {
+  const dir = makeTempDir('pilot-report-parquet-');
+  let result: CliResult;
+  let metrics: Metrics;
+  let instance: DuckDBInstance;
+  let connection: DuckDBConnection;
+  let query: Query;
+  let ctx: MetricContext;
+
+  beforeAll(async () => {
+    result = runCli(['analyze', '--config', 'fixtures/sample-pilot/pilot-report.config.json', '--out', path.join(dir, 'out'), '--dataset', path.join(dir, 'kept') + '/']);
+    metrics = JSON.parse(readFileSync(path.join(dir, 'out', 'metrics.json'), 'utf8')) as Metrics;
+    // What docs/dataset.md tells an analyst to do: one view per table, named like the table.
+    instance = await DuckDBInstance.create(':memory:', { autoinstall_known_extensions: 'false' });
+    connection = await instance.connect();
+    for (const t of TABLES) await connection.run(`CREATE VIEW ${t} AS SELECT * FROM read_parquet('${path.join(dir, 'kept', `${t}.parquet`)}')`);
+    query = queryOver(connection);
+    ctx = {
+      period: metrics.period,
+      asOf: '2026-11-01T00:00:00.000Z', // the config's asOf
+      config: DEFAULT_METRICS_CONFIG, // the sample config sets no metric knobs
+      capabilities: capabilitiesOf(metrics.sources),
+    };
+  }, 120_000);
+
+  afterAll(() => {
+    connection?.closeSync();
+    instance?.closeSync();
+  });
+
+  it('writes one Parquet file per table and nothing else', () => {
+    expect(result.code).toBe(0);
+    expect(readdirSync(path.join(dir, 'kept')).sort()).toEqual(TABLES.map((t) => `${t}.parquet`));
+  });
+
+  it('holds every activity the run counted', async () => {
+    const [row] = await query.all<{ n: number }>('SELECT count(*)::INTEGER AS n FROM activities WHERE is_contribution');
+    const totals = (metrics.engagement as { totals: { posts: number; replies: number; wikiEdits: number; pagesCreated?: number } }).totals;
+    // Contributions of the whole data, not just the period: at least the period's posts and replies.
+    expect(row?.n).toBeGreaterThanOrEqual(totals.posts + totals.replies);
+  });
+
+  it('gives the same engagement, conversations and network as metrics.json', async () => {
+    expect(asJson(await computeEngagement(query, ctx))).toEqual(metrics.engagement);
+    expect(asJson(await computeNetwork(query, ctx, {}))).toEqual(metrics.network);
+    // Which threads are questions is read from their text, which the dataset leaves out for the
+    // sample's private group (docs/dataset.md): every other conversation figure is the same.
+    const { questions: _fromText, ...conversations } = (await computeConversations(query, ctx)) as unknown as Record<string, unknown>;
+    const { questions: _written, ...written } = metrics.conversations as Record<string, unknown>;
+    expect(asJson(conversations)).toEqual(written);
+  });
+
+  it('holds no text of the private group, so text-based figures differ from metrics.json exactly there', async () => {
+    const [row] = await query.all<{ n: number; with_text: number }>(`
+      SELECT count(*)::INTEGER AS n, count(a.text)::INTEGER AS with_text
+      FROM activities a JOIN spaces s USING (space_id) WHERE s.is_private`);
+    expect(row?.n).toBeGreaterThan(0);
+    expect(row?.with_text).toBe(0);
+    const redundancy = asJson(await computeRedundancy(query, ctx, {})) as { itemsCompared: number };
+    const written = metrics.redundancy as { itemsCompared: number };
+    // The texts compared are the public ones only: fewer than the run compared.
+    expect(redundancy.itemsCompared).toBeLessThan(written.itemsCompared);
+  });
+
+  it('a second run replaces the files and leaves no temporary file', { timeout: 120_000 }, () => {
+    const before = readFileSync(path.join(dir, 'kept', 'activities.parquet'));
+    const again = runCli(['analyze', '--config', 'fixtures/sample-pilot/pilot-report.config.json', '--out', path.join(dir, 'out2'), '--dataset', path.join(dir, 'kept')]);
+    expect(again.code).toBe(0);
+    expect(readdirSync(path.join(dir, 'kept')).sort()).toEqual(TABLES.map((t) => `${t}.parquet`));
+    // Same inputs, same SOURCE_DATE_EPOCH: the same bytes.
+    expect(readFileSync(path.join(dir, 'kept', 'activities.parquet')).equals(before)).toBe(true);
+    expect(existsSync(path.join(dir, 'out2', 'metrics.json'))).toBe(true);
+  });
+});
