@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { capabilitiesOf } from '../../src/metrics/capabilities.js';
+import { capabilitiesOf } from '../../src/sources/capabilities.js';
 import { computeConversations } from '../../src/metrics/conversations.js';
 import { computeEngagement } from '../../src/metrics/engagement.js';
 import { computeNetwork } from '../../src/metrics/network/index.js';
