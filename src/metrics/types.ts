@@ -3,8 +3,7 @@
  * Keys are camelCase; instants are ISO 8601 UTC strings; a figure that cannot be computed is
  * null (with a reason in warnings), never a made-up 0.
  */
-
-import { DEFAULT_QUESTION_PATTERNS } from './questions.js';
+import type { MetricsConfig } from '../config/metrics-defaults.js';
 
 /** The report period `[since, until)` and the zone calendar buckets are cut in (spec §2). */
 export interface Period {
@@ -16,35 +15,8 @@ export interface Period {
   timeZone: string;
 }
 
-/** Knobs of the metrics; every field has a default (see `DEFAULT_METRICS_CONFIG`). */
-export interface MetricsConfig {
-  /** How many oldest unanswered threads `conversations.unanswered` lists. */
-  unansweredListSize: number;
-  ideaTags: string[];
-  decisionTags: string[];
-  actionTags: string[];
-  ideaSpaces: string[];
-  endorseThreshold: number;
-  stallDays: number;
-  /** Moderator e-mails or identity ids. */
-  moderators: string[];
-  minGroupSize: number;
-  /** RE2 patterns (case-insensitive) that make a thread starter a question (see `questions.ts`). */
-  questionPatterns: string[];
-}
-
-export const DEFAULT_METRICS_CONFIG: MetricsConfig = {
-  unansweredListSize: 10,
-  ideaTags: ['#idea', '#suggestion', '#proposal'],
-  decisionTags: ['#approved', '#accepted', '#decision', '#planned'],
-  actionTags: ['#done', '#implemented', '#shipped', '#launched'],
-  ideaSpaces: [],
-  endorseThreshold: 3,
-  stallDays: 30,
-  moderators: [],
-  minGroupSize: 5,
-  questionPatterns: [...DEFAULT_QUESTION_PATTERNS],
-};
+// The knobs and their defaults belong to the config, which may not import metrics; re-exported for the metrics.
+export { DEFAULT_METRICS_CONFIG, type MetricsConfig } from '../config/metrics-defaults.js';
 
 /** Everything a metric gets besides the dataset. No metric reads the clock: `asOf` is "now". */
 export interface MetricContext {
