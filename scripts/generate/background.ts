@@ -5,7 +5,7 @@
  */
 import { DAY, HOUR, type Person, type PostSpec, type ReactionSpec, type SpaceSpec, type ThreadSpec } from './model.js';
 import type { Rng } from './prng.js';
-import { TextFactory } from './text.js';
+import type { TextFactory } from './text.js';
 
 /** What to generate, and from whom. */
 export interface BackgroundOptions {

@@ -1,6 +1,7 @@
 import type { ResolvedConfig } from '../config/defaults.js';
 import { loadConfig } from '../config/load.js';
 import { UsageError } from '../errors.js';
+import { unknownTargetWarnings } from '../metrics/targets.js';
 
 /** What both `analyze` and `validate` start from: the resolved config and the inputs to read. */
 export interface ConfigAndInputs {
@@ -21,7 +22,7 @@ export async function configAndInputs(
 ): Promise<ConfigAndInputs> {
   const { config, file, warnings } = await loadConfig({ cwd: process.cwd(), env: process.env, configPath: options.configPath, flags: options.flags });
   if (file) log.verbose(`config: ${file}`);
-  warnings.forEach((w) => log.warn(w));
+  [...warnings, ...unknownTargetWarnings(config.targets)].forEach((w) => log.warn(w));
   const chosen = inputs.length > 0 ? [...inputs] : config.inputs;
   if (chosen.length === 0) {
     throw new UsageError(`${command} needs at least one input (an export file, folder or .zip)\n  hint: pilot-report ${command} yammer-export.zip, or list "inputs" in pilot-report.config.json`);

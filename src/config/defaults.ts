@@ -2,9 +2,9 @@
  * Defaults and the normalizer that turns a merged written config into a `ResolvedConfig` with every
  * default filled in (the changesets pattern: the default config is the normalizer applied to `{}`).
  */
-import { DEFAULT_METRICS_CONFIG, type MetricsConfig } from '../metrics/types.js';
-import type { TargetSpec } from '../metrics/targets.js';
+import { DEFAULT_METRICS_CONFIG, type MetricsConfig } from './metrics-defaults.js';
 import { SCHEMA_DEFAULTS, type BusinessCaseConfig, type CsvMapping, type ReportTexts, type WrittenConfig } from './schema.js';
+import type { TargetSpec } from './target-spec.js';
 
 /** A KPI target with its level decided (the shape `evaluateTargets` checks). */
 export type Target = TargetSpec;

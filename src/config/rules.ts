@@ -1,9 +1,10 @@
 /**
  * Cross-field checks on a resolved config, after the schema (which sees one field at a time).
  * Each rule pushes errors (the run cannot go on) or warnings (it can, but probably not as meant).
+ * Whether a target names a metrics.json path is checked by `unknownTargetWarnings` in
+ * `metrics/targets.ts`: the paths are the metrics' to know, and config may not import metrics.
  */
 import path from 'node:path';
-import { isKnownMetricPath } from '../metrics/targets.js';
 import type { ResolvedConfig } from './defaults.js';
 import { isPeriodSpec, resolveDateBound } from '../time/period-spec.js';
 import { isTimeZone } from '../time/zone.js';
@@ -53,14 +54,6 @@ const datesValid: Rule = (config, { errors }) => {
   }
 };
 
-const targetsKnown: Rule = (config, { warnings }) => {
-  for (const target of config.targets) {
-    if (!isKnownMetricPath(target.metric)) {
-      warnings.push(`config: targets: "${target.metric}" is not a known metrics.json path; the target will fail if the path does not exist`);
-    }
-  }
-};
-
 const recognizeNeedsAnonymize: Rule = (config, { warnings }) => {
   if (config.recognize !== undefined && !config.anonymize) {
     warnings.push('config: recognize has no effect without anonymize (everyone is named already)');
@@ -82,7 +75,7 @@ const datasetNotAnonymized: Rule = (config, { errors }) => {
   }
 };
 
-const RULES: readonly Rule[] = [periodAlone, periodWellFormed, timeZoneKnown, datesValid, targetsKnown, recognizeNeedsAnonymize, baselineNotOverwritten, datasetNotAnonymized];
+const RULES: readonly Rule[] = [periodAlone, periodWellFormed, timeZoneKnown, datesValid, recognizeNeedsAnonymize, baselineNotOverwritten, datasetNotAnonymized];
 
 /** Runs every cross-field rule. */
 export function checkConfig(config: ResolvedConfig): RuleResult {

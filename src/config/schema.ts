@@ -6,8 +6,8 @@
  * here in the descriptions (and as `default` in the generated JSON Schema).
  */
 import { z } from 'zod';
-import { MAX_MEMORY_LIMIT_BYTES, MIN_MEMORY_LIMIT_BYTES, sizeInBytes } from './size.js';
-import { DEFAULT_METRICS_CONFIG } from '../metrics/types.js';
+import { MAX_MEMORY_LIMIT_BYTES, MIN_MEMORY_LIMIT_BYTES, sizeInBytes } from '../model/size.js';
+import { DEFAULT_METRICS_CONFIG } from './metrics-defaults.js';
 
 /** Comparison operators a target may use. */
 export const TARGET_OPS = ['>=', '>', '<=', '<', '==', '!='] as const;

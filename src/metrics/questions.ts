@@ -14,29 +14,8 @@
  * nothing; then the patterns decide).
  */
 
-/** Mentions, hashtags and a leading quote may come before the opening word. */
-const LEAD = String.raw`^[\s"“'«¿¡]*(?:[@#]\S+[\s,:]+)*`;
-/** An opening word must end at a blank, punctuation or the end (\b is ASCII-only in RE2). */
-const END = String.raw`(?:[\s,:;?!.]|$)`;
-
-const OPENINGS = [
-  // English
-  'who', 'whom', 'whose', 'what', 'when', 'where', 'why', 'how', 'which', 'can', 'could', 'does', 'did', 'is there', 'are there',
-  'is anyone', 'is it', 'are we', 'are you', 'should', 'would', 'anyone', 'has anyone', 'have you', 'any idea', 'any ideas',
-  // German
-  'wer', 'wann', 'warum', 'wieso', 'weshalb', 'wo', 'woher', 'wohin', 'welche', 'welcher', 'welches', 'kann jemand', 'gibt es', 'hat jemand', 'weiß jemand', 'weiss jemand',
-  // French
-  'qui', 'quand', 'où', 'pourquoi', 'comment', 'quel', 'quelle', 'quels', 'quelles', "est-ce que", "quelqu'un",
-  // Spanish
-  'quién', 'quiénes', 'cuándo', 'dónde', 'por qué', 'cómo', 'cuál', 'alguien',
-];
-
-/** The default question rule; config `questionPatterns` replaces it. */
-export const DEFAULT_QUESTION_PATTERNS: readonly string[] = [
-  // a question mark that ends a sentence or the text (a `?` inside a URL does not); full-width and Spanish marks
-  String.raw`\?(?:[\s"'”»)\]]|$)|？|¿`,
-  `${LEAD}(?:${OPENINGS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})${END}`,
-];
+// The default rule is a config default (config may not import metrics); re-exported for the metrics and report.
+export { DEFAULT_QUESTION_PATTERNS } from '../config/metrics-defaults.js';
 
 /** One case-insensitive RE2 expression that matches when any pattern does. */
 export function questionRegex(patterns: readonly string[]): string {

@@ -3,19 +3,11 @@
  * baseline run. Both read the document through dotted paths (`conversations.answeredRate`,
  * `engagement.monthly.-1.activePeople`: a numeric segment indexes an array, a negative one from the end).
  */
+import type { TargetOperator, TargetSpec } from '../config/target-spec.js';
 import { ConfigError } from '../errors.js';
 
-/** Comparison a target makes: passes when `actual <op> expected`. */
-export type TargetOperator = '>=' | '>' | '<=' | '<' | '==' | '!=';
-
-/** A target to check (the config's `targets` entries, level decided). */
-export interface TargetSpec {
-  metric: string;
-  op: TargetOperator;
-  value: number;
-  level: 'error' | 'warn';
-  message?: string;
-}
+// A target is written in the config, which may not import metrics; re-exported for the metrics' importers.
+export type { TargetOperator, TargetSpec } from '../config/target-spec.js';
 
 /** The outcome of one target. */
 export interface TargetResult {
@@ -74,6 +66,13 @@ export function isKnownMetricPath(metric: string): boolean {
     const parts = pattern.split('.');
     return parts.length === segments.length && parts.every((p, i) => (p === '*' ? /^-?\d+$/.test(segments[i] ?? '') : p === segments[i]));
   });
+}
+
+/** One config warning per target whose metric is not a known metrics.json path (the run goes on). */
+export function unknownTargetWarnings(targets: readonly TargetSpec[]): string[] {
+  return targets
+    .filter((target) => !isKnownMetricPath(target.metric))
+    .map((target) => `config: targets: "${target.metric}" is not a known metrics.json path; the target will fail if the path does not exist`);
 }
 
 /** The value at a dotted path; undefined when any step is missing. */

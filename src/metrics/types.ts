@@ -4,9 +4,9 @@
  * null (with a reason in warnings), never a made-up 0.
  */
 
+import type { MetricsConfig } from '../config/metrics-defaults.js';
 import type { SourceCapabilities } from '../model/types.js';
 import type { Period } from '../time/period.js';
-import { DEFAULT_QUESTION_PATTERNS } from './questions.js';
 
 /** The report period, defined with the calendar in `src/time/`. */
 export type { Period };
@@ -14,35 +14,8 @@ export type { Period };
 /** What the loaded sources can record; declared per kind in the source registry. */
 export type { SourceCapabilities };
 
-/** Knobs of the metrics; every field has a default (see `DEFAULT_METRICS_CONFIG`). */
-export interface MetricsConfig {
-  /** How many oldest unanswered threads `conversations.unanswered` lists. */
-  unansweredListSize: number;
-  ideaTags: string[];
-  decisionTags: string[];
-  actionTags: string[];
-  ideaSpaces: string[];
-  endorseThreshold: number;
-  stallDays: number;
-  /** Moderator e-mails or identity ids. */
-  moderators: string[];
-  minGroupSize: number;
-  /** RE2 patterns (case-insensitive) that make a thread starter a question (see `questions.ts`). */
-  questionPatterns: string[];
-}
-
-export const DEFAULT_METRICS_CONFIG: MetricsConfig = {
-  unansweredListSize: 10,
-  ideaTags: ['#idea', '#suggestion', '#proposal'],
-  decisionTags: ['#approved', '#accepted', '#decision', '#planned'],
-  actionTags: ['#done', '#implemented', '#shipped', '#launched'],
-  ideaSpaces: [],
-  endorseThreshold: 3,
-  stallDays: 30,
-  moderators: [],
-  minGroupSize: 5,
-  questionPatterns: [...DEFAULT_QUESTION_PATTERNS],
-};
+// The knobs and their defaults belong to the config, which may not import metrics; re-exported for the metrics.
+export { DEFAULT_METRICS_CONFIG, type MetricsConfig } from '../config/metrics-defaults.js';
 
 /** Everything a metric gets besides the dataset. No metric reads the clock: `asOf` is "now". */
 export interface MetricContext {

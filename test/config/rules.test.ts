@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, normalizeConfig, toMetricsConfig } from '../../src/config/defaults.js';
 import { checkConfig } from '../../src/config/rules.js';
+import { unknownTargetWarnings } from '../../src/metrics/targets.js';
 import { DEFAULT_METRICS_CONFIG } from '../../src/metrics/types.js';
 
 describe('checkConfig', () => {
@@ -21,6 +22,11 @@ describe('checkConfig', () => {
     ]);
   });
 
+  it('leaves targets to the metrics: a target on an unknown path is no config error or warning', () => {
+    const config = normalizeConfig({ targets: [{ metric: 'conversations.answerRate', op: '>=', value: 0.7 }] });
+    expect(checkConfig(config)).toEqual({ errors: [], warnings: [] });
+  });
+
   it('warns about targets on paths metrics.json does not have, and accepts known and open-section ones', () => {
     const config = normalizeConfig({
       targets: [
@@ -31,13 +37,10 @@ describe('checkConfig', () => {
         { metric: 'engagement.monthly.last.activePeople', op: '>=', value: 50 },
       ],
     });
-    expect(checkConfig(config)).toEqual({
-      errors: [],
-      warnings: [
-        'config: targets: "conversations.answerRate" is not a known metrics.json path; the target will fail if the path does not exist',
-        'config: targets: "engagement.monthly.last.activePeople" is not a known metrics.json path; the target will fail if the path does not exist',
-      ],
-    });
+    expect(unknownTargetWarnings(config.targets)).toEqual([
+      'config: targets: "conversations.answerRate" is not a known metrics.json path; the target will fail if the path does not exist',
+      'config: targets: "engagement.monthly.last.activePeople" is not a known metrics.json path; the target will fail if the path does not exist',
+    ]);
   });
 
   it('warns when the baseline is the file this run overwrites', () => {

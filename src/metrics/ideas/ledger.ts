@@ -1,4 +1,5 @@
-import { addDays, isRealDate, type LocalDate } from '../../time/calendar.js';
+import { ledgerCalendarDate, ledgerInstantValue, type LedgerRow } from '../../model/ledger-row.js';
+import { addDays } from '../../time/calendar.js';
 import { startOfLocalDay } from '../../time/zone.js';
 import { parseThreadLink } from './links.js';
 import type { IdeaEvidence, LedgerMiss, LedgerValue } from './result.js';
@@ -22,24 +23,8 @@ import type { OutsideEvidence } from './stages.js';
  * - The note of a row about an idea in a private space is not copied into the evidence.
  */
 
-export const LEDGER_STAGES = ['discussed', 'endorsed', 'decided', 'actioned', 'declined'] as const;
-export type LedgerStage = (typeof LEDGER_STAGES)[number];
-
-/** One valid ledger row. */
-export interface LedgerRow {
-  /** The `idea` cell as written (URL, activity id or bare id). */
-  idea: string;
-  stage: LedgerStage;
-  /** `YYYY-MM-DD` or an ISO instant, as written. */
-  date: string;
-  note: string | null;
-  value: number | null;
-  file: string;
-  line: number | null;
-}
-
-const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
+// The row shape moved below sources and metrics; re-exported so the idea metrics' importers stay as they were.
+export type { LedgerRow, LedgerStage } from '../../model/ledger-row.js';
 
 /** UTC ms of a ledger date: a date-only value is local midnight in `timeZone`; NaN when invalid. */
 export function ledgerInstant(date: string, timeZone: string): number {
@@ -51,17 +36,10 @@ export function ledgerInstant(date: string, timeZone: string): number {
  * (`end` = `start`). NaN bounds when the date is invalid.
  */
 function ledgerSpan(date: string, timeZone: string): { start: number; end: number } {
-  const local = calendarDate(date);
+  const local = ledgerCalendarDate(date);
   if (local) return { start: startOfLocalDay(local, timeZone), end: startOfLocalDay(addDays(local), timeZone) };
-  const at = INSTANT.test(date) ? Date.parse(date) : Number.NaN;
+  const at = ledgerInstantValue(date);
   return { start: at, end: at };
-}
-
-function calendarDate(date: string): LocalDate | null {
-  const m = DATE_ONLY.exec(date);
-  if (!m) return null;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return isRealDate(year, month, day) ? { year, month, day } : null;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { InputError } from '../../errors.js';
-import { LEDGER_STAGES, ledgerInstant, type LedgerRow } from '../../metrics/ideas/ledger.js';
+import { isLedgerDate, LEDGER_STAGES, type LedgerRow } from '../../model/ledger-row.js';
 import { openCsv } from '../shared/csv-records.js';
 import type { InputFile, Problem } from '../types.js';
 
@@ -65,7 +65,7 @@ export function parseLedgerRecord(fields: Readonly<Record<string, string>>, file
   const stage = LEDGER_STAGES.find((s) => s === cell('stage').toLowerCase());
   if (!stage) return { row: null, problems: [problem('malformed', `column "stage": "${cell('stage')}" is not one of ${LEDGER_STAGES.join(', ')}`)] };
   const date = cell('date');
-  if (Number.isNaN(ledgerInstant(date, 'UTC'))) {
+  if (!isLedgerDate(date)) {
     return { row: null, problems: [problem('malformed', `column "date": "${date}" is not a date (YYYY-MM-DD, or an ISO instant with a zone)`)] };
   }
   const valueText = cell('value');

@@ -9,7 +9,7 @@ import { ConfigError, InputError, InternalError, UsageError, type PilotError } f
 import type { SourceAccount } from '../../model/accounting.js';
 import type { Dataset } from '../../model/dataset.js';
 import { removeScratchFolder } from '../../model/scratch.js';
-import { sizeInBytes } from '../../config/size.js';
+import { sizeInBytes } from '../../model/size.js';
 import type { CsvMapping } from '../csv/mapping.js';
 import type { LoadLog } from '../load.js';
 import { STOP, type ReadTask, type ThrownError, type WorkerMessage } from './messages.js';

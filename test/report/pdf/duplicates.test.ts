@@ -3,7 +3,7 @@ import type { RedundancyCluster } from '../../../src/metrics/redundancy/index.js
 import { renderReport, type RenderOptions } from '../../../src/report/pdf/index.js';
 import { ITEMS_SHOWN, itemLines, reasonLine, suggestion } from '../../../src/report/pdf/sections/duplicates.js';
 import { readPdf } from '../../helpers/pdf-text.js';
-import { richDocument, richIdentities, richRenderOptions, richRedundancy } from './rich-document.js';
+import { richDocument, richRenderOptions, richRedundancy } from './rich-document.js';
 
 const options: RenderOptions = richRenderOptions();
 

@@ -5,7 +5,7 @@ import { anonymizeDocument, pseudonymizer } from '../../../src/report/anonymize.
 import { renderReport, type RenderOptions } from '../../../src/report/pdf/index.js';
 import { readBusinessCase } from '../../../src/report/pdf/sections/read-business-case.js';
 import { readPdf } from '../../helpers/pdf-text.js';
-import { richDocument, richIdentities, richRenderOptions } from './rich-document.js';
+import { richDocument, richRenderOptions } from './rich-document.js';
 
 const options: RenderOptions = {
   ...richRenderOptions(),

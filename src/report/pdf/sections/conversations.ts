@@ -1,7 +1,7 @@
 import type { UnansweredThread } from '../../../metrics/types.js';
 import type { MetricsDocument } from '../../json/document.js';
 import { chartBlock } from '../chart-block.js';
-import { formatCount, formatDate, formatDays, formatDecimal, formatHours, formatPercent, MISSING } from '../format.js';
+import { formatCount, formatDate, formatDays, formatDecimal, formatHours, formatPercent } from '../format.js';
 import { heading, paragraph, subheading } from '../layout.js';
 import { table } from '../table.js';
 import { monthLabel, omittedPart, PRIVATE_SPACE, shownTitle } from './common.js';

@@ -1,0 +1,24 @@
+/**
+ * The test files that spawn the built CLI (or another node process): `npm test` runs them, `npm run
+ * test:fast` leaves them out. `test/hygiene/fast-suite.test.ts` fails when a file that spawns is
+ * missing here, so the fast suite stays free of child processes. An entry is a file or `dir/**`.
+ */
+export const SPAWNING_TESTS: readonly string[] = [
+  'test/e2e/**',
+  'test/bench/**',
+  'test/bad-input/bounded-work.test.ts',
+  'test/bad-input/cli.test.ts',
+  'test/bad-input/dates-and-periods.test.ts',
+  'test/bad-input/kept-dataset.test.ts',
+  'test/bad-input/never-exit-3.test.ts',
+  'test/bad-input/outputs.test.ts',
+  'test/bad-input/private-space-names.test.ts',
+  'test/privacy/anonymize.test.ts',
+  'test/privacy/community-post.test.ts',
+  'test/privacy/private-content.test.ts',
+];
+
+/** True when a repository-relative path (forward slashes) is one of `SPAWNING_TESTS`. */
+export function isSpawningTest(file: string): boolean {
+  return SPAWNING_TESTS.some((entry) => (entry.endsWith('/**') ? file.startsWith(entry.slice(0, -2)) : file === entry));
+}
