@@ -9,7 +9,9 @@ set -euo pipefail
 mode=${1:?record|check}
 ref=${2:?reference folder}
 root=$(cd "$(dirname "$0")/.." && pwd)
-work=$(mktemp -d)
+# A fixed work folder: the output paths are part of the resolved config, hence of provenance.configHash.
+work=/tmp/pilot-compare-work
+rm -rf "$work"; mkdir -p "$work"
 trap 'rm -rf "$work"' EXIT
 export SOURCE_DATE_EPOCH=1700000000 NO_COLOR=1 TZ=UTC
 gen="${PILOT_COMPARE_DATA:-/tmp/pilot-compare-data}"
