@@ -3,7 +3,6 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BusinessCase } from '../../../src/metrics/business-case.js';
 import { anonymizeDocument, pseudonymizer } from '../../../src/report/anonymize.js';
 import { renderReport, type RenderOptions } from '../../../src/report/pdf/index.js';
-import { readBusinessCase } from '../../../src/report/pdf/sections/read-business-case.js';
 import { readPdf } from '../../helpers/pdf-text.js';
 import { richDocument, richIdentities, richRenderOptions } from './rich-document.js';
 
@@ -17,7 +16,7 @@ afterEach(() => {
 });
 
 function businessCase(): BusinessCase {
-  const parsed = readBusinessCase(richDocument().businessCase);
+  const parsed = richDocument().businessCase;
   if (!parsed) throw new Error('the rich document has a business case');
   return parsed;
 }
