@@ -6,10 +6,11 @@ import type { SourceAccount } from '../model/accounting.js';
 import { Dataset } from '../model/dataset.js';
 import type { PeopleEntry } from '../model/types.js';
 import { capabilitiesOf } from '../sources/capabilities.js';
-import { computeIdeas, type LedgerRow } from '../metrics/ideas/index.js';
+import type { Sections } from '../metrics/registry.js';
+import { runMetrics } from '../metrics/run-metrics.js';
 import { baselineDeltas, evaluateTargets, type BaselineDelta } from '../metrics/targets.js';
 import type { MetricContext, Period } from '../metrics/types.js';
-import { buildMetricsDocument, setLaterSection } from '../report/json/build.js';
+import { assembleDocument } from '../report/json/build.js';
 import type { BaselineSection, MetricsDocument } from '../report/json/document.js';
 import { SUMMARY_KPI_PATHS } from '../report/markdown/summary.js';
 import { createCsvSource } from '../sources/csv/index.js';
@@ -27,7 +28,8 @@ import { clearDatasetFile, keepDataset } from './commands/analyze.js';
 import { documentGaps } from './gap-warnings.js';
 import { gapLine } from '../metrics/setup/gaps.js';
 import { computeProvenance, runOutputs } from './provenance.js';
-import { anonymized, businessCaseOf, laterSections, maskPrivateFolders } from './sections.js';
+import { metricSettings } from './metric-settings.js';
+import { anonymized, maskPrivateFolders } from './privacy-steps.js';
 import { stopwatch } from './timing.js';
 import { ledgerProblemLines } from '../metrics/ideas/ledger-problems.js';
 import { readIdeasLedger, readPeople, readRecognized } from './side-files.js';
@@ -116,25 +118,11 @@ async function analyze(inputs: readonly string[], config: ResolvedConfig, log: L
     }
     await refuseEmptyPeriod(dataset, period, accounts);
     const ctx: MetricContext = { period, asOf: asOf.toISOString(), config: toMetricsConfig(config), capabilities: capabilitiesOf(accounts) };
-    const ideas = await watch.phase('metrics: ideas', () => computeIdeas(dataset.query, ctx, ledger));
-    const ledgerProblems = config.ideasLedger ? ledgerProblemLines(config.ideasLedger, ideas.ledgerUnmatched) : [];
-    ledgerProblems.forEach(sink);
-    if (config.strict && ledgerProblems.length > 0) {
-      throw new InputError(config.ideasLedger ?? '', null, `${ledgerProblems.length} ledger row(s) not applied and --strict is set; first: ${ledgerProblems[0] ?? ''}`, {
-        hint: 'fix the ledger rows (the idea column takes a thread link or activity id), or run without --strict',
-      });
-    }
-    const earlier = await watch.phase('metrics: earlier idea outcomes', () => earlierOutcomes(dataset, ctx, ledger, accounts));
+    const input = { query: dataset.query, ctx, accounts, settings: metricSettings(config, people, ledger) };
+    const metrics = await runMetrics(input, { phases: watch, after: { ideas: (ideas) => checkLedger(config, ideas.ledgerUnmatched, sink) } });
     const provenance = await watch.phase('provenance (input hashes, the rest)', () => hashing);
-    const sections = await laterSections(dataset.query, ctx, ideas, people, config, watch);
-    const document = await watch.phase('metrics: engagement, conversations, data quality', () =>
-      buildMetricsDocument(dataset.query, accounts, ctx, { version: TOOL_VERSION, generatedAt: now.toISOString(), provenance, sections }),
-    );
-    if (earlier && document.ideas) document.ideas['earlier'] = earlier;
+    const document = assembleDocument(metrics, { version: TOOL_VERSION, generatedAt: now.toISOString(), provenance, period, runWarnings: sideWarnings });
     document.provenance.inputs = await maskPrivateFolders(document.provenance.inputs, dataset.query);
-    const businessCase = businessCaseOf(document, ideas, config);
-    setLaterSection(document, 'businessCase', { ...businessCase });
-    document.warnings.push(...sideWarnings, ...businessCase.warnings);
     // Once per empty part, with the setting that fills it (the PDF part says the same).
     documentGaps(document, config).forEach((gap) => log.warn(gapLine(gap)));
     document.targets = evaluateTargets(document, config.targets);
@@ -155,19 +143,17 @@ async function analyze(inputs: readonly string[], config: ResolvedConfig, log: L
 }
 
 /**
- * Ideas raised before the period, from the start of the data, as they stood when the period began:
- * a month's report says "nothing actioned this month" and, apart, "4 ideas actioned earlier".
- * Null when the period starts at the data.
+ * Ledger rows that name no idea are warnings; under --strict the run stops (exit 2) before the
+ * other metrics are computed.
  */
-async function earlierOutcomes(dataset: Dataset, ctx: MetricContext, ledger: readonly LedgerRow[], accounts: readonly SourceAccount[]) {
-  const firstAt = minOf(accounts.map((a) => a.firstAt));
-  if (firstAt === null) return null;
-  const start = defaultPeriod(firstAt, firstAt, ctx.period.timeZone).since;
-  if (Date.parse(start) >= Date.parse(ctx.period.since)) return null;
-  const period: Period = { since: start, until: ctx.period.since, timeZone: ctx.period.timeZone };
-  const ideas = await computeIdeas(dataset.query, { ...ctx, period, asOf: ctx.period.since }, ledger);
-  const { raised, decided, actioned } = ideas.funnel;
-  return { since: period.since, until: period.until, raised, decided, actioned };
+function checkLedger(config: ResolvedConfig, unmatched: Sections['ideas']['ledgerUnmatched'], sink: (line: string) => void): void {
+  const problems = config.ideasLedger ? ledgerProblemLines(config.ideasLedger, unmatched) : [];
+  problems.forEach(sink);
+  if (config.strict && problems.length > 0) {
+    throw new InputError(config.ideasLedger ?? '', null, `${problems.length} ledger row(s) not applied and --strict is set; first: ${problems[0] ?? ''}`, {
+      hint: 'fix the ledger rows (the idea column takes a thread link or activity id), or run without --strict',
+    });
+  }
 }
 
 /** Large runs read their exports in worker threads, each into a part with a share of the memory limit. */

@@ -72,7 +72,7 @@ export async function computeIdentities(query: Query, accounts: readonly SourceA
     persons: totals?.persons ?? 0,
     mergedAcrossSources: totals?.merged ?? 0,
     aliasMerges: perSource.reduce((n, r) => n + r.alias_merges, 0),
-    // Everyone is named until `--anonymize` says otherwise (cli/sections.ts `anonymized`).
+    // Everyone is named until `--anonymize` says otherwise (cli/privacy-steps.ts `anonymized`).
     namedPersons: totals?.persons ?? 0,
   };
 }

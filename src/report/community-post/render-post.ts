@@ -13,9 +13,7 @@
 import type { MetricsDocument } from '../json/document.js';
 import { formatCount, formatDate, formatPercent } from '../pdf/format.js';
 import { PRIVATE_SPACE, safeTitle } from '../pdf/sections/common.js';
-import type { IdeaItemView } from '../pdf/sections/read-ideas.js';
-import { readIdeas } from '../pdf/sections/read-ideas.js';
-import { readRecognition } from '../pdf/sections/read-recognition.js';
+import { recognitionView, type IdeaItemView } from '../pdf/sections/views.js';
 import { fill, type TemplateText } from '../pdf/template.js';
 
 /** What the post needs besides the document. */
@@ -48,8 +46,8 @@ interface Listed {
 /** The post's Markdown (ends with a newline). */
 export function renderCommunityPost(doc: MetricsDocument, options: PostOptions): string {
   const text = options.text;
-  const ideas = readIdeas(doc.ideas);
-  const recognition = readRecognition(doc.recognition);
+  const ideas = doc.ideas;
+  const recognition = recognitionView(doc.recognition);
   // Questions, like the PDF's "Questions answered" tile: an announcement nobody replies to is no failure.
   const q = doc.conversations.questions;
   const lines = [`## ${fill(text.heading, { community: markdownText(options.community) })}`, ''];

@@ -1,4 +1,10 @@
+import type { BusinessCase } from '../../metrics/business-case.js';
 import type { IdentityReconciliation } from '../../metrics/identities.js';
+import type { IdeasSection } from '../../metrics/ideas/section.js';
+import type { Moderation } from '../../metrics/moderation.js';
+import type { Network } from '../../metrics/network/index.js';
+import type { Recognition } from '../../metrics/recognition/result.js';
+import type { Redundancy } from '../../metrics/redundancy/index.js';
 import type { TargetResult } from '../../metrics/targets.js';
 import type { Conversations, Engagement, Period, SourceQuality } from '../../metrics/types.js';
 
@@ -47,9 +53,9 @@ export interface BaselineSection {
 }
 
 /**
- * The whole metrics.json document (spec §8). Sections that later issues fill (ideas, moderation,
- * recognition, network, redundancy, business case) are `null` until their data or module exists,
- * with the reason in `warnings`.
+ * The whole metrics.json document (spec §8). The computed sections come from the metric registry
+ * (metrics/registry.ts); a later section (ideas to business case) not computed is `null`, with the
+ * reason in `warnings`.
  */
 export interface MetricsDocument {
   schemaVersion: typeof SCHEMA_VERSION;
@@ -64,12 +70,12 @@ export interface MetricsDocument {
   identities: IdentityReconciliation;
   engagement: Engagement;
   conversations: Conversations;
-  ideas: Record<string, unknown> | null;
-  moderation: Record<string, unknown> | null;
-  recognition: Record<string, unknown> | null;
-  network: Record<string, unknown> | null;
-  redundancy: Record<string, unknown> | null;
-  businessCase: Record<string, unknown> | null;
+  ideas: IdeasSection | null;
+  moderation: Moderation | null;
+  recognition: Recognition | null;
+  network: Network | null;
+  redundancy: Redundancy | null;
+  businessCase: BusinessCase | null;
   /** The comparison with `--baseline`; null without one (optional here for documents built by hand in tests). */
   baseline?: BaselineSection | null;
   /** Configured KPI targets and whether each passed (an error-level failure makes the run exit 1). */

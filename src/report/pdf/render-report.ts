@@ -8,16 +8,11 @@ import { registerPrimaryFonts } from './fonts.js';
 import { titleFor } from '../period-label.js';
 import { formatDate, formatPeriod } from './format.js';
 import { drawPageFurniture } from './page-furniture.js';
-import { readBusinessCase } from './sections/read-business-case.js';
-import { readIdeas } from './sections/read-ideas.js';
-import { readIdentities } from './sections/read-identities.js';
-import { readModeration } from './sections/read-moderation.js';
-import { readNetwork } from './sections/read-network.js';
-import { readRecognition } from './sections/read-recognition.js';
 import { orderedSections } from './sections/index.js';
 import type { ReportContext } from './sections/types.js';
 import { loadTemplate, type ReportTemplate } from './template.js';
 import { applyTheme, PAGE } from './theme.js';
+import { moderationView, recognitionView } from './sections/views.js';
 
 /** Options of `renderReport`; everything but `generatedAt` is optional. */
 export interface RenderOptions {
@@ -111,7 +106,7 @@ function newDocument(doc: MetricsDocument, title: string, period: string, stamp:
   });
 }
 
-/** Reads the document's open sections once, so every section sees the same typed data. Exported for tests. */
+/** The document's sections as the report draws them, once, so every section sees the same data. Exported for tests. */
 export function reportContext(doc: MetricsDocument, options: RenderOptions, template: ReportTemplate): ReportContext {
   return {
     template,
@@ -120,12 +115,12 @@ export function reportContext(doc: MetricsDocument, options: RenderOptions, temp
     ask: options.ask ?? null,
     config: options.config ?? null,
     anonymized: options.anonymized ?? false,
-    ideas: readIdeas(doc.ideas),
-    businessCase: readBusinessCase(doc.businessCase),
-    moderation: readModeration(doc.moderation),
-    recognition: readRecognition(doc.recognition),
-    network: readNetwork(doc.network),
-    identities: options.identities ?? readIdentities(Reflect.get(doc, 'identities')),
+    ideas: doc.ideas,
+    businessCase: doc.businessCase,
+    moderation: moderationView(doc.moderation),
+    recognition: recognitionView(doc.recognition),
+    network: doc.network,
+    identities: options.identities ?? doc.identities,
   };
 }
 

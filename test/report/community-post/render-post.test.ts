@@ -52,13 +52,14 @@ describe('renderCommunityPost', () => {
 
   it('lists five titles and counts the other public ideas apart from the private ones', () => {
     const doc = richDocument();
-    const ideas = doc.ideas ?? {};
+    const ideas = doc.ideas;
+    if (!ideas) throw new Error('the rich document has ideas');
     const items = Array.from({ length: 7 }, (_, i) => ({
       id: `p${i}`, source: 'yammer', spaceId: 'yammer:Ops', space: 'Ops', title: `Public idea ${i}`, author: `a${i}@example.com`, authorName: `Author ${i}`,
-      department: null, stage: 'actioned', declined: false, stalled: false, raisedAt: '2026-01-02T00:00:00.000Z', discussedAt: null, endorsedAt: null,
+      department: null, stage: 'actioned' as const, declined: false, stalled: false, raisedAt: '2026-01-02T00:00:00.000Z', discussedAt: null, endorsedAt: null,
       decidedAt: null, actionedAt: `2026-03-${String(10 + i).padStart(2, '0')}T00:00:00.000Z`, declinedAt: null, lastActivityAt: '2026-03-20T00:00:00.000Z', participants: 2, evidence: [],
     }));
-    const privateItem = { ...items[0], id: 'q', space: '(private space)', title: undefined, actionedAt: '2026-03-30T00:00:00.000Z' };
+    const privateItem = { ...items[0]!, id: 'q', space: '(private space)', title: undefined, actionedAt: '2026-03-30T00:00:00.000Z' };
     const post = renderCommunityPost({ ...doc, ideas: { ...ideas, items: [...items, privateItem] } }, options());
     expect(post.match(/^- “Public idea \d”/gm)).toEqual(['- “Public idea 6”', '- “Public idea 5”', '- “Public idea 4”', '- “Public idea 3”', '- “Public idea 2”']);
     expect(post).toContain('\n- 2 more ideas\n- 1 more from private spaces\n');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MIXED_PILOT, YAMMER_PILOT, documentFor } from './documents.js';
 
-describe('buildMetricsDocument', () => {
+describe('assembleDocument', () => {
   it('assembles period, sources, engagement and conversations', async () => {
     const doc = await documentFor(YAMMER_PILOT, '2026-01-01', '2026-03-01', 'Europe/Berlin');
     expect(doc).toMatchObject({

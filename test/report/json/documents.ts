@@ -1,7 +1,11 @@
 import { capabilitiesOf } from '../../../src/sources/capabilities.js';
 import { periodFromBounds } from '../../../src/time/period.js';
 import { DEFAULT_METRICS_CONFIG } from '../../../src/metrics/types.js';
-import { buildMetricsDocument } from '../../../src/report/json/build.js';
+import { DEFAULT_NETWORK_CONFIG } from '../../../src/metrics/network/index.js';
+import { DEFAULT_RECOGNITION_CONFIG } from '../../../src/metrics/recognition/score.js';
+import { MEASURES } from '../../../src/metrics/registry.js';
+import type { MetricInput } from '../../../src/metrics/registry-types.js';
+import { assembleDocument } from '../../../src/report/json/build.js';
 import type { MetricsDocument, Provenance } from '../../../src/report/json/document.js';
 import { act, inlineDataset, type InlineData } from '../../helpers/dataset.js';
 
@@ -35,17 +39,26 @@ export const SAMPLE_PROVENANCE: Provenance = {
   inputs: [{ path: 'export/Messages.csv', sha256: 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad', bytes: 3 }],
 };
 
-/** Builds metrics.json for an inline dataset, as of the end of its period. */
+/** Builds metrics.json for an inline dataset, as of the end of its period, with the four first sections only (the registry's own areas). */
 export async function documentFor(data: InlineData, since: string, until: string, timeZone = 'UTC'): Promise<MetricsDocument> {
   const { dataset, account } = await inlineDataset(data);
   try {
     const period = periodFromBounds(since, until, timeZone);
     const kinds = [...new Set(data.activities.map((a) => a.source))].map((kind) => ({ kind }));
-    return await buildMetricsDocument(
-      dataset.query,
-      [account],
-      { period, asOf: period.until, config: DEFAULT_METRICS_CONFIG, capabilities: capabilitiesOf(kinds) },
-      { version: '0.1.0', generatedAt: '2026-04-01T00:00:00.000Z', provenance: SAMPLE_PROVENANCE },
+    const input: MetricInput = {
+      query: dataset.query,
+      accounts: [account],
+      ctx: { period, asOf: period.until, config: DEFAULT_METRICS_CONFIG, capabilities: capabilitiesOf(kinds) },
+      settings: { ledger: [], moderatorSince: new Map(), recognition: DEFAULT_RECOGNITION_CONFIG, network: DEFAULT_NETWORK_CONFIG, redundancy: {}, businessCase: { minutesSavedPerAnsweredQuestion: 15 } },
+    };
+    const sources = await MEASURES.sources.compute(input, {});
+    const identities = await MEASURES.identities.compute(input, {});
+    const engagement = await MEASURES.engagement.compute(input, {});
+    const conversations = await MEASURES.conversations.compute(input, {});
+    const measureWarnings = [...(MEASURES.engagement.warnings?.(engagement, input) ?? []), ...(MEASURES.conversations.warnings?.(conversations, input) ?? [])];
+    return assembleDocument(
+      { sections: { sources, identities, engagement, conversations }, measureWarnings, estimateWarnings: [] },
+      { version: '0.1.0', generatedAt: '2026-04-01T00:00:00.000Z', provenance: SAMPLE_PROVENANCE, period },
     );
   } finally {
     await dataset.close();

@@ -3,7 +3,6 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BusinessCase } from '../../../src/metrics/business-case.js';
 import { anonymizeDocument, pseudonymizer } from '../../../src/report/anonymize.js';
 import { renderReport, type RenderOptions } from '../../../src/report/pdf/index.js';
-import { readBusinessCase } from '../../../src/report/pdf/sections/read-business-case.js';
 import { readPdf } from '../../helpers/pdf-text.js';
 import { richDocument, richRenderOptions } from './rich-document.js';
 
@@ -17,7 +16,7 @@ afterEach(() => {
 });
 
 function businessCase(): BusinessCase {
-  const parsed = readBusinessCase(richDocument().businessCase);
+  const parsed = richDocument().businessCase;
   if (!parsed) throw new Error('the rich document has a business case');
   return parsed;
 }
@@ -93,11 +92,11 @@ describe('the full report', () => {
 
   it('never prints the text of a private space', async () => {
     const data = richDocument();
-    const items = data.ideas?.['items'];
-    if (!Array.isArray(items)) throw new Error('the rich document has idea items');
+    const items = data.ideas?.items;
+    if (!items) throw new Error('the rich document has idea items');
     for (const item of items) if (item.space === '(private space)') item.title = 'secret merger plans';
-    const clusters = data.redundancy?.['clusters'];
-    if (!Array.isArray(clusters)) throw new Error('the rich document has duplicate clusters');
+    const clusters = data.redundancy?.clusters;
+    if (!clusters?.[0]) throw new Error('the rich document has duplicate clusters');
     for (const item of clusters[0].items) if (item.space === '(private space)') item.title = 'secret layoff list';
     const { pages } = await readPdf(await renderReport(data, options));
     const text = pages.join(' ');
@@ -135,11 +134,10 @@ describe('the full report', () => {
 
   it('renders thousands of ideas in seconds: charts aggregate, tables are capped', async () => {
     const data = richDocument();
-    const items = data.ideas?.['items'];
-    if (!Array.isArray(items)) throw new Error('the rich document has idea items');
-    const template: unknown = items[4];
-    const many = Array.from({ length: 20_000 }, (_v, i) => ({ ...(typeof template === 'object' ? template : {}), id: `bulk-${i}` }));
-    if (data.ideas) data.ideas['items'] = many;
+    const template = data.ideas?.items[4];
+    if (!template) throw new Error('the rich document has idea items');
+    const many = Array.from({ length: 20_000 }, (_v, i) => ({ ...template, id: `bulk-${i}` }));
+    if (data.ideas) data.ideas.items = many;
     const start = performance.now();
     const { pages } = await readPdf(await renderReport(data, options));
     expect(performance.now() - start).toBeLessThan(10_000);

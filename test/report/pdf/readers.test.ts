@@ -1,31 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { configRows } from '../../../src/report/pdf/sections/appendix.js';
 import { changeText, statusOf } from '../../../src/report/pdf/sections/summary-tiles.js';
-import { readBusinessCase } from '../../../src/report/pdf/sections/read-business-case.js';
-import { readIdeas } from '../../../src/report/pdf/sections/read-ideas.js';
-import { readIdentities } from '../../../src/report/pdf/sections/read-identities.js';
-import { readModeration } from '../../../src/report/pdf/sections/read-moderation.js';
-import { readNetwork } from '../../../src/report/pdf/sections/read-network.js';
-import { readRecognition } from '../../../src/report/pdf/sections/read-recognition.js';
-import { richDocument, richIdentities } from './rich-document.js';
+import { moderationView, recognitionView } from '../../../src/report/pdf/sections/views.js';
+import { richDocument } from './rich-document.js';
 
-describe('section readers', () => {
-  it('read the open sections of a document into their types', () => {
+describe('section views', () => {
+  it('give the report the typed sections without the names it never prints', () => {
     const data = richDocument();
-    expect(readIdeas(data.ideas)?.funnel).toEqual({ raised: 7, discussed: 6, endorsed: 5, decided: 4, actioned: 3 });
-    expect(readBusinessCase(data.businessCase)?.scenarios.base.cost).toBe(2400);
-    expect(readModeration(data.moderation)?.moderatorCount).toBe(1);
-    expect(readRecognition(data.recognition)?.helpers[0]?.firstResponses).toBe(14);
-    expect(readNetwork(data.network)?.departments?.crossDepartmentShare).toBe(0.37);
-    expect(readIdentities(richIdentities())?.persons).toBe(137);
+    const moderation = moderationView(data.moderation);
+    expect(moderation?.moderatorCount).toBe(data.moderation?.moderators.length);
+    expect(moderation?.moderatorCount).toBe(1);
+    expect(moderation && 'moderators' in moderation).toBe(false);
+    const recognition = recognitionView(data.recognition);
+    expect(recognition?.formula).toBe(data.recognition?.score.formula);
+    expect(recognition?.helpers[0]?.firstResponses).toBe(14);
+    expect(recognition && 'people' in recognition).toBe(false);
   });
 
-  it('treat an absent or malformed section as absent', () => {
-    expect(readIdeas(null)).toBeNull();
-    expect(readIdeas({ funnel: { raised: '7' } })).toBeNull();
-    expect(readBusinessCase({ estimate: false })).toBeNull();
-    expect(readModeration(undefined)).toBeNull();
-    expect(readIdentities({ sources: [{}] })).toBeNull();
+  it('are null when the section was not computed', () => {
+    expect(moderationView(null)).toBeNull();
+    expect(recognitionView(null)).toBeNull();
   });
 });
 

@@ -120,11 +120,6 @@ export function richRedundancy(): Redundancy {
   };
 }
 
-/** Turns a typed result into the document's `Record<string, unknown>` shape (as JSON does). */
-function asSection(value: object): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(value));
-}
-
 /** The sample document with every section filled: ideas, moderation, recognition, network, business case. */
 export function richDocument(): MetricsDocument {
   const base = sampleDocument();
@@ -144,12 +139,12 @@ export function richDocument(): MetricsDocument {
   }));
   return {
     ...base,
-    ideas: asSection(ideas),
-    moderation: asSection(richModeration()),
-    recognition: asSection(richRecognition()),
-    network: asSection(richNetwork()),
-    redundancy: asSection(richRedundancy()),
-    businessCase: asSection(businessCase),
+    ideas,
+    moderation: richModeration(),
+    recognition: richRecognition(),
+    network: richNetwork(),
+    redundancy: richRedundancy(),
+    businessCase,
     targets: [
       { metric: 'conversations.questions.answeredRate', op: '>=', expected: 0.7, actual: 0.775, passed: true, level: 'error', message: '' },
       { metric: 'engagement.totals.contributors', op: '>=', expected: 60, actual: 58, passed: false, level: 'warn', message: '' },

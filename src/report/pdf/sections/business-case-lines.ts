@@ -1,7 +1,7 @@
 import type { BusinessCase, Scenario } from '../../../metrics/business-case.js';
 import { formatCount, formatDecimal, formatMoney, formatMoneyTwoSignificant, formatPercent, formatTwoSignificant, MISSING } from '../format.js';
 import { monthLabel } from './common.js';
-import { assumptionNumber } from './read-business-case.js';
+import { assumptionNumber } from './views.js';
 
 /**
  * The business case's arithmetic as sentences a finance reviewer can redo with a calculator: each

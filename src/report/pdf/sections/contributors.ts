@@ -6,7 +6,7 @@ import { chartBlock } from '../chart-block.js';
 import { formatCount, formatDecimal, formatPeriod } from '../format.js';
 import { heading, NOTE, paragraph, subheading } from '../layout.js';
 import { table } from '../table.js';
-import type { RecognitionView } from './read-recognition.js';
+import type { RecognitionView } from './views.js';
 import type { ReportSection } from './types.js';
 
 /** How many people each recognition list shows in the PDF (metrics.json keeps the full lists). */

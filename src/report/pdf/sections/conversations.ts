@@ -5,7 +5,7 @@ import { formatCount, formatDate, formatDays, formatDecimal, formatHours, format
 import { heading, paragraph, subheading } from '../layout.js';
 import { table } from '../table.js';
 import { monthLabel, omittedPart, PRIVATE_SPACE, shownTitle } from './common.js';
-import type { ModerationView } from './read-moderation.js';
+import type { ModerationView } from './views.js';
 import type { ReportSection } from './types.js';
 import { FILL_HINTS } from '../../../metrics/setup/gaps.js';
 

@@ -7,8 +7,8 @@ import { kpiTiles } from '../kpi-tiles.js';
 import { BODY, bulletList, heading, NOTE, paragraph, subheading } from '../layout.js';
 import { fill } from '../template.js';
 import { daysBetween, safeTitle } from './common.js';
-import { assumptionNumber } from './read-business-case.js';
-import type { IdeaItemView } from './read-ideas.js';
+import { assumptionNumber } from './views.js';
+import type { IdeaItemView } from './views.js';
 import { summaryTiles } from './summary-tiles.js';
 import type { ReportContext, ReportSection } from './types.js';
 

@@ -7,7 +7,7 @@ import { measureText } from '../rich-text.js';
 import { table } from '../table.js';
 import { CONTENT_WIDTH } from '../theme.js';
 import { configuredMinGroup, daysBetween, monthLabel, monthOf, safeTitle } from './common.js';
-import type { IdeasView } from './read-ideas.js';
+import type { IdeasView } from './views.js';
 import type { ReportSection } from './types.js';
 
 const STAGE_LABEL: Record<IdeaStage, string> = { raised: 'Raised', discussed: 'Discussed', endorsed: 'Endorsed', decided: 'Decided', actioned: 'Actioned' };

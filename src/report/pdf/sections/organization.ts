@@ -5,8 +5,7 @@ import { bulletList, heading, NOTE, paragraph, subheading } from '../layout.js';
 import { table } from '../table.js';
 import { configuredMinGroup, omittedPart } from './common.js';
 import { duplicateEfforts } from './duplicates.js';
-import { readRedundancy } from './read-redundancy.js';
-import type { NetworkView } from './read-network.js';
+import type { NetworkView } from './views.js';
 import type { ReportSection } from './types.js';
 import { FILL_HINTS } from '../../../metrics/setup/gaps.js';
 
@@ -18,7 +17,7 @@ const BROKERS_SHOWN = 8;
 export const organizationSection: ReportSection = {
   id: 'organization',
   title: 'Across the organization',
-  omittedBecause: (data, report) => (report.network || readRedundancy(data.redundancy) ? null : 'metrics.json holds no network or duplicate-effort figures.'),
+  omittedBecause: (data, report) => (report.network || data.redundancy ? null : 'metrics.json holds no network or duplicate-effort figures.'),
   render({ pdf, data, report }) {
     heading(pdf, 'Across the organization', 200);
     const network = report.network;
@@ -29,7 +28,7 @@ export const organizationSection: ReportSection = {
       else omittedPart(pdf, 'Departments', `no active person has a known department. To fill it, ${FILL_HINTS.departments}`);
       brokers(pdf, network);
     }
-    duplicateEfforts(pdf, readRedundancy(data.redundancy), data.period.timeZone);
+    duplicateEfforts(pdf, data.redundancy, data.period.timeZone);
   },
 };
 

@@ -3,10 +3,10 @@ import type { BaselineDelta, TargetResult } from '../../../metrics/targets.js';
 import type { IdentityReconciliation } from '../../json/identities.js';
 import type { MetricsDocument } from '../../json/document.js';
 import type { ReportTemplate, SectionId } from '../template.js';
-import type { IdeasView } from './read-ideas.js';
-import type { ModerationView } from './read-moderation.js';
-import type { NetworkView } from './read-network.js';
-import type { RecognitionView } from './read-recognition.js';
+import type { IdeasView } from './views.js';
+import type { ModerationView } from './views.js';
+import type { NetworkView } from './views.js';
+import type { RecognitionView } from './views.js';
 
 /**
  * What every section may read besides the document: the template, the run's options, and the

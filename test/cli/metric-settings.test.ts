@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
-import { networkConfig, recognitionConfig } from '../../src/cli/sections.js';
+import { networkConfig, recognitionConfig } from '../../src/cli/metric-settings.js';
 
 describe('metric knobs from the config', () => {
   it('merges written recognition weights key by key over the defaults', async () => {

@@ -1,0 +1,42 @@
+import type { ResolvedConfig } from '../config/defaults.js';
+import type { LedgerRow } from '../metrics/ideas/index.js';
+import { DEFAULT_NETWORK_CONFIG, type NetworkConfig } from '../metrics/network/index.js';
+import { DEFAULT_RECOGNITION_CONFIG, type RecognitionConfig } from '../metrics/recognition/score.js';
+import type { MetricSettings } from '../metrics/registry-types.js';
+import type { PeopleEntry } from '../model/types.js';
+
+/** The metric knobs of a run: the config's metric sections over the defaults, and the side files. */
+export function metricSettings(config: ResolvedConfig, people: readonly PeopleEntry[], ledger: readonly LedgerRow[]): MetricSettings {
+  const moderatorSince = new Map(
+    people.flatMap((p) => (p.role === 'moderator' && p.since && p.email ? [[p.email.toLowerCase(), p.since] as const] : [])),
+  );
+  return {
+    ledger,
+    moderatorSince,
+    recognition: recognitionConfig(config),
+    network: networkConfig(config),
+    redundancy: definedOnly(config.redundancy ?? {}),
+    businessCase: config.businessCase,
+  };
+}
+
+/** Written knobs over the metric's defaults; nested weights merge key by key. */
+export function recognitionConfig(config: ResolvedConfig): RecognitionConfig {
+  const written = config.recognition ?? {};
+  const { scoreWeights, ...rest } = written;
+  return {
+    ...DEFAULT_RECOGNITION_CONFIG,
+    ...definedOnly(rest),
+    scoreWeights: { ...DEFAULT_RECOGNITION_CONFIG.scoreWeights, ...definedOnly(scoreWeights ?? {}) },
+  };
+}
+
+export function networkConfig(config: ResolvedConfig): NetworkConfig {
+  const { edgeWeights, ...rest } = config.network ?? {};
+  return { ...DEFAULT_NETWORK_CONFIG, ...definedOnly(rest), edgeWeights: { ...DEFAULT_NETWORK_CONFIG.edgeWeights, ...definedOnly(edgeWeights ?? {}) } };
+}
+
+/** Drops keys whose value is undefined, so they do not hide a default when spread. */
+function definedOnly<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
+}

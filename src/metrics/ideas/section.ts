@@ -1,0 +1,57 @@
+import type { SourceAccount } from '../../model/accounting.js';
+import { defaultPeriod } from '../period.js';
+import type { MetricInput } from '../registry-types.js';
+import type { Period } from '../types.js';
+import { computeIdeas } from './index.js';
+import type { Ideas } from './result.js';
+
+/** Ideas raised before the period, from the start of the data, as they stood when the period began. */
+export interface EarlierIdeas {
+  since: string;
+  until: string;
+  raised: number;
+  decided: number;
+  actioned: number;
+}
+
+/** The `ideas` section of metrics.json: the period's ideas, and `earlier` when the data starts before the period. */
+export type IdeasSection = Ideas & { earlier?: EarlierIdeas };
+
+/** The ideas area (registry): the period's ideas plus the earlier outcomes, when there are any. */
+export async function computeIdeasSection({ query, ctx, accounts, settings }: MetricInput): Promise<IdeasSection> {
+  const ideas = await computeIdeas(query, ctx, settings.ledger);
+  const earlier = await earlierOutcomes({ query, ctx, accounts, settings });
+  return earlier ? { ...ideas, earlier } : ideas;
+}
+
+/**
+ * Ideas raised before the period, from the start of the data, as they stood when the period began:
+ * a month's report says "nothing actioned this month" and, apart, "4 ideas actioned earlier".
+ * Null when the period starts at the data.
+ */
+async function earlierOutcomes({ query, ctx, accounts, settings }: MetricInput): Promise<EarlierIdeas | null> {
+  const firstAt = firstActivity(accounts);
+  if (firstAt === null) return null;
+  const start = defaultPeriod(firstAt, firstAt, ctx.period.timeZone).since;
+  if (Date.parse(start) >= Date.parse(ctx.period.since)) return null;
+  const period: Period = { since: start, until: ctx.period.since, timeZone: ctx.period.timeZone };
+  const ideas = await computeIdeas(query, { ...ctx, period, asOf: ctx.period.since }, settings.ledger);
+  const { raised, decided, actioned } = ideas.funnel;
+  return { since: period.since, until: period.until, raised, decided, actioned };
+}
+
+function firstActivity(accounts: readonly SourceAccount[]): number | null {
+  return accounts.reduce<number | null>((m, a) => (a.firstAt === null ? m : m === null ? a.firstAt : Math.min(m, a.firstAt)), null);
+}
+
+/** Ideas raised and actioned per author (person id), for recognition. */
+export function ideaCountsByAuthor(ideas: Ideas): Map<string, { raised: number; actioned: number }> {
+  const counts = new Map<string, { raised: number; actioned: number }>();
+  for (const item of ideas.items) {
+    const c = counts.get(item.author) ?? { raised: 0, actioned: 0 };
+    c.raised += 1;
+    if (item.stage === 'actioned') c.actioned += 1;
+    counts.set(item.author, c);
+  }
+  return counts;
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { capabilitiesOf } from '../../src/sources/capabilities.js';
+import { computeConversations } from '../../src/metrics/conversations.js';
+import { DEFAULT_NETWORK_CONFIG } from '../../src/metrics/network/index.js';
+import { periodFromBounds } from '../../src/metrics/period.js';
+import { DEFAULT_RECOGNITION_CONFIG } from '../../src/metrics/recognition/score.js';
+import type { MetricInput } from '../../src/metrics/registry-types.js';
+import { runMetrics } from '../../src/metrics/run-metrics.js';
+import { DEFAULT_METRICS_CONFIG } from '../../src/metrics/types.js';
+import { inlineDataset } from '../helpers/dataset.js';
+import { YAMMER_PILOT } from '../report/json/documents.js';
+
+describe('runMetrics (the metric registry)', () => {
+  it('computes every section in the document order, times each area, and gives the sections the modules give', async () => {
+    const { dataset, account } = await inlineDataset(YAMMER_PILOT);
+    try {
+      const period = periodFromBounds('2026-01-01', '2026-03-01', 'UTC');
+      const input: MetricInput = {
+        query: dataset.query,
+        accounts: [account],
+        ctx: { period, asOf: period.until, config: DEFAULT_METRICS_CONFIG, capabilities: capabilitiesOf([{ kind: 'yammer' }]) },
+        settings: { ledger: [], moderatorSince: new Map(), recognition: DEFAULT_RECOGNITION_CONFIG, network: DEFAULT_NETWORK_CONFIG, redundancy: {}, businessCase: { minutesSavedPerAnsweredQuestion: 15 } },
+      };
+      const timed: string[] = [];
+      const seen: string[] = [];
+      const run = await runMetrics(input, {
+        phases: { phase: (name, work) => (timed.push(name), work()) },
+        after: { ideas: (ideas) => seen.push(`ideas ${ideas.funnel.raised}`), businessCase: (b) => seen.push(`estimate ${b.estimate}`) },
+      });
+      const order = ['sources', 'identities', 'engagement', 'conversations', 'ideas', 'moderation', 'recognition', 'network', 'redundancy', 'businessCase'];
+      expect(Object.keys(run.sections)).toEqual(order);
+      expect(timed).toEqual(['data quality', 'identities', 'engagement', 'conversations', 'ideas', 'moderation', 'recognition', 'network', 'duplicate efforts', 'business case'].map((t) => `metrics: ${t}`));
+      expect(seen).toEqual(['ideas 0', 'estimate true']);
+      // The same figures as the module called on its own.
+      expect(run.sections.conversations).toEqual(await computeConversations(dataset.query, input.ctx));
+      // Yammer records no reactions and no wiki edits: said once each; the business case's caveats are its own.
+      expect(run.measureWarnings.filter((w) => w.includes('reactions') || w.includes('wikiEdits'))).toHaveLength(2);
+      expect(run.estimateWarnings).toEqual(run.sections.businessCase.warnings);
+    } finally {
+      await dataset.close();
+    }
+  });
+});
