@@ -18,7 +18,6 @@ import { loadInputs, type LoadLog } from '../sources/load.js';
 import { PARALLEL_READ_MIN_BYTES, type ParallelReadOptions } from '../sources/parallel/read-in-workers.js';
 import { periodLabel } from '../report/period-label.js';
 import { dayKey } from '../time/calendar.js';
-import { defaultPeriod } from '../time/period.js';
 import type { BoundedPeriod } from '../time/period-bounds.js';
 import { resolveAsOf, resolveReportPeriod } from '../time/resolve.js';
 import { localDateOf } from '../time/zone.js';
