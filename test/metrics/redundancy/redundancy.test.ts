@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { periodFromBounds } from '../../../src/metrics/period.js';
 import { computeRedundancy } from '../../../src/metrics/redundancy/index.js';
+import { redundancySchema } from '../../../src/metrics/redundancy/schema.js';
 import type { Dataset } from '../../../src/model/dataset.js';
 import type { Identity, Space } from '../../../src/model/types.js';
 import { act, inlineDataset } from '../../helpers/dataset.js';
@@ -70,6 +71,9 @@ describe('computeRedundancy', () => {
     // The 12 words T1 and T2 share occur nowhere else (equal idf): the first six alphabetically.
     expect(checklist?.sharedTerms).toEqual(['access', 'checklist', 'engineers', 'first', 'laptop', 'new']);
     expect(r.clusters.find((c) => c.items.some((i) => i.id === 'T4'))).toMatchObject({ action: 'pointToPage', sharedTerms: [] });
+    // The section's zod schema accepts it as it is (cross-posts included).
+    expect(r.crossPosts.length).toBeGreaterThan(0);
+    expect(redundancySchema.parse(r)).toEqual(r);
   });
 
   it('names spaces and people, and shows no title from a private space', async () => {
