@@ -20,7 +20,7 @@ const crossPost: z.ZodType<CrossPost> = z.object({
 });
 
 const redundancySchema: z.ZodType<Redundancy> = z.object({
-  method: z.string(), matcher: z.literal('rare-terms'), threshold: z.number(), itemsCompared: z.number(), templatesLeftOut: z.number(),
+  method: z.string(), matcher: z.enum(['rare-terms', 'rare-terms+lsa']), threshold: z.number(), itemsCompared: z.number(), templatesLeftOut: z.number(),
   clustersFound: z.number(), clusters: z.array(cluster), crossPostsFound: z.number(), crossPosts: z.array(crossPost),
 });
 
