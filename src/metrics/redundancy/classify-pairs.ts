@@ -27,6 +27,11 @@ export interface ClassifyOptions {
    * look at it") shares its few words with hundreds of posts and says nothing of an effort.
    */
   minEffortTerms: number;
+  /**
+   * The meaning rule, met instead of the rare-term rule: LSA cosine, character-trigram cosine,
+   * rareShare and distinct terms per item (at least one rare term shared). Absent: rare terms only.
+   */
+  meaning?: { minMeaning: number; minSpelling: number; minRareShare: number; minTerms: number };
   /** Two items in one space count only when at least this many days apart. */
   minDaysApartInOneSpace: number;
   /** TF-IDF cosine at which two items are copies of one text (templates, cross-posts). */
@@ -58,7 +63,7 @@ const DAY_MS = 86_400_000;
  * - a **duplicate-effort** pair is by two different people (after identity merge), in different
  *   spaces or at least `minDaysApartInOneSpace` apart, each with `minEffortTerms` content terms,
  *   sharing at least `minSharedRare` rare terms with rareShare >= `minRareShare` and a cosine of
- *   at least `minCosine`. One person's
+ *   at least `minCosine`, or meeting the `meaning` rule instead. One person's
  *   repeats are never an effort, nor are self-introductions.
  */
 export function classifyPairs(pairs: readonly EffortPair[], items: PairContext, options: ClassifyOptions): ClassifiedPairs {
@@ -86,8 +91,11 @@ export function classifyPairs(pairs: readonly EffortPair[], items: PairContext, 
     }
     if (template[p.i] === 1 || template[p.j] === 1 || items.introduction[p.i] === 1 || items.introduction[p.j] === 1) continue;
     if (sameSpace && days < options.minDaysApartInOneSpace) continue;
-    if ((items.terms[p.i] ?? 0) < options.minEffortTerms || (items.terms[p.j] ?? 0) < options.minEffortTerms) continue;
-    if (p.rareShare >= options.minRareShare && p.cosine >= options.minCosine && p.sharedRare >= options.minSharedRare) efforts.push(p);
+    const fewest = Math.min(items.terms[p.i] ?? 0, items.terms[p.j] ?? 0);
+    const byRareTerms = fewest >= options.minEffortTerms && p.rareShare >= options.minRareShare && p.cosine >= options.minCosine && p.sharedRare >= options.minSharedRare;
+    const m = options.meaning;
+    const byMeaning = m !== undefined && fewest >= m.minTerms && p.sharedRare >= 1 && p.rareShare >= m.minRareShare && p.meaning >= m.minMeaning && p.spelling >= m.minSpelling;
+    if (byRareTerms || byMeaning) efforts.push(p);
   }
   return { efforts, crossPosts, template };
 }

@@ -22,6 +22,31 @@ export interface EffortPair {
   cosine: number;
   /** Distinct terms shared whose idf is at least the rare-term floor. */
   sharedRare: number;
+  /**
+   * Cosine (0–1) of the two texts in the pilot's LSA space (`lsa.ts`), measured only for a pair
+   * that may match by meaning (see {@link MeaningScorer}); 0 otherwise.
+   */
+  meaning: number;
+  /** Cosine (0–1) of their character trigrams (`char-grams.ts`), measured only when `meaning` reaches its floor; 0 otherwise. */
+  spelling: number;
+}
+
+/**
+ * The second channel: pairs that say the same in other words or other spellings. It is asked
+ * only about pairs that passed the cheap gates (some rare meaning shared, enough words), LSA
+ * first, character n-grams only when LSA agrees, so most candidates cost nothing more.
+ */
+export interface MeaningScorer {
+  /** LSA cosine of texts i and j. */
+  meaning(i: number, j: number): number;
+  /** Character-trigram cosine of texts i and j. */
+  spelling(i: number, j: number): number;
+  /** A pair is measured when its rareShare reaches this and both texts have `minTerms` terms. */
+  minRareShare: number;
+  minTerms: number;
+  /** And kept when its meaning reaches this and its spelling `minSpelling`. */
+  minMeaning: number;
+  minSpelling: number;
 }
 
 /** What a pair needs to be kept, and what counts as a rare term. */
@@ -40,6 +65,8 @@ export interface EffortPairOptions {
   rareIdf: number;
   /** Terms held by more texts than this never make two texts candidates (blocking). */
   maxPostings: number;
+  /** Also keep pairs that match by meaning (see {@link MeaningScorer}); none when absent. */
+  meaning?: MeaningScorer;
 }
 
 /** Smoothed idf = ln((1 + N) / (1 + df)) + 1 per term id (scikit-learn's; a two-text corpus still weighs its words). */
@@ -90,8 +117,17 @@ export function effortPairs(corpus: TermCorpus, weights: Float64Array, idf: Floa
         }
         const smaller = Math.min(mass[i] ?? 0, mass[j] ?? 0);
         const rareShare = smaller > 0 ? Math.min(1, shared / smaller) : 0;
-        const effort = rareShare >= options.minRareShare && sharedRare >= options.minSharedRare && Math.min(iEnd - iStart, jEnd - jStart) >= options.minTerms;
-        if (effort || dot >= options.minCosine) found.push({ i, j, rareShare, cosine: Math.min(1, dot), sharedRare });
+        const fewest = Math.min(iEnd - iStart, jEnd - jStart);
+        const effort = rareShare >= options.minRareShare && sharedRare >= options.minSharedRare && fewest >= options.minTerms;
+        const scorer = options.meaning;
+        let meaning = 0;
+        let spelling = 0;
+        if (scorer && sharedRare >= 1 && rareShare >= scorer.minRareShare && fewest >= scorer.minTerms) {
+          meaning = scorer.meaning(i, j);
+          if (meaning >= scorer.minMeaning) spelling = scorer.spelling(i, j);
+        }
+        const meant = scorer !== undefined && meaning >= scorer.minMeaning && spelling >= scorer.minSpelling;
+        if (effort || meant || dot >= options.minCosine) found.push({ i, j, rareShare, cosine: Math.min(1, dot), sharedRare, meaning, spelling });
       }
     }
     for (let p = iStart; p < iEnd; p += 1) weightOf[corpus.termIds[p] ?? 0] = 0;

@@ -5,6 +5,7 @@ import { classifyPairs } from './classify-pairs.js';
 import { completeLinkageGroups } from './clusters.js';
 import { comparedItems, type ComparedItems } from './compared-items.js';
 import { effortPairs, rareIdf, sharedRareTerms, type EffortPair } from './effort-pairs.js';
+import { meaningScorer } from './meaning-scorer.js';
 import { allPersonNames, personNames, redundancyItemsById, type ItemRow } from './queries.js';
 import { unicodeWords } from './unicode-words.js';
 import { tfIdfWeights } from './term-corpus.js';
@@ -28,6 +29,21 @@ export interface RedundancyConfig {
   minDaysApart: number;
   /** Distinct content terms each post of such a pair needs. Default 6 (one-line replies say nothing of an effort). */
   minEffortWords: number;
+  /**
+   * Match by meaning as well (LSA over the export's own texts, with character trigrams for
+   * spelling). Default true; false leaves the rare-term rule alone.
+   */
+  meaning: boolean;
+  /** LSA cosine a pair of two people needs to match by meaning. Default 0.8 (docs/metrics.md: tuned on labelled real pairs). */
+  meaningSimilarity: number;
+  /** Character-trigram cosine such a pair needs as well. Default 0.5. */
+  spellingSimilarity: number;
+  /** rareShare such a pair needs (a much lower floor than the rare-term rule's). Default 0.3. */
+  meaningRareShare: number;
+  /** Distinct content terms each post of such a pair needs. Default 5. */
+  meaningMinWords: number;
+  /** Dimensions of the LSA space. Default 64. */
+  lsaDimensions: number;
   /** TF-IDF cosine at which two posts are copies of one text (templates, cross-posts). Default 0.5. */
   copySimilarity: number;
   /** One person's copy in another space within this many days is a cross-post. Default 30. */
@@ -48,6 +64,12 @@ export const DEFAULT_REDUNDANCY_CONFIG: RedundancyConfig = {
   minSharedWords: 2,
   minDaysApart: 30,
   minEffortWords: 6,
+  meaning: true,
+  meaningSimilarity: 0.8,
+  spellingSimilarity: 0.5,
+  meaningRareShare: 0.3,
+  meaningMinWords: 5,
+  lsaDimensions: 64,
   copySimilarity: 0.5,
   crossPostDays: 30,
   maxTextLength: 2000,
@@ -78,6 +100,9 @@ export interface RedundantItem {
   /** Distinct other persons who replied (for a page: editors after the first). */
   responders: number;
 }
+
+/** See {@link Redundancy.matcher}. */
+export type RedundancyMatcher = 'rare-terms' | 'rare-terms+lsa';
 
 /** What a reader can do about a duplicate effort. */
 export type RedundancyAction = 'linkThreads' | 'mergeThreads' | 'writeFaq' | 'pointToPage';
@@ -126,8 +151,12 @@ export interface CrossPost {
 export interface Redundancy {
   /** How texts are compared, for the report to print. */
   method: string;
-  /** Which matcher ran: `rare-terms` (IDF over the export itself; no model file is read). */
-  matcher: 'rare-terms';
+  /**
+   * Which matcher ran: `rare-terms` (IDF over the export itself), or `rare-terms+lsa` (that, or a
+   * match by meaning in an LSA space learned from the export's own texts, with character trigrams
+   * for spelling). No model file is read either way.
+   */
+  matcher: RedundancyMatcher;
   /** The rareShare threshold used (the other thresholds are worded in `method`). */
   threshold: number;
   /** Threads and wiki pages compared (those long enough to judge). */
@@ -150,7 +179,13 @@ export interface RedundancyExtra {
 }
 
 /** The method, worded for the report's reader. */
-export function methodText(config: RedundancyConfig): string {
+export function methodText(config: RedundancyConfig, matcher: RedundancyMatcher = 'rare-terms'): string {
+  const meaning =
+    matcher === 'rare-terms+lsa'
+      ? `Two posts also match by meaning when their cosine in a ${config.lsaDimensions}-dimension semantic space learned from this export's own texts (LSA) is at least ${config.meaningSimilarity.toFixed(2)}, ` +
+        `their character-trigram cosine (spelling variants) at least ${config.spellingSimilarity.toFixed(2)}, at least ${Math.round(config.meaningRareShare * 100)} % of the rare-word weight is shared ` +
+        `with at least one rare word, and each has ${config.meaningMinWords} distinct words. Matcher: rare terms and LSA over the export itself; no language model is used.`
+      : 'Matcher: rare terms over the export itself; no language model is used.';
   return (
     'A duplicate effort is raised by at least two different people (after identity merge), in different spaces or at least ' +
     `${config.minDaysApart} days apart. Links, mentions, file names, emoji codes, greetings and sign-offs are removed before comparing; ` +
@@ -158,7 +193,7 @@ export function methodText(config: RedundancyConfig): string {
     `Two posts match when at least ${Math.round(config.similarityThreshold * 100)} % of the shorter one's rare-word weight ` +
     `(IDF over this export: rare words count most) is found in the other, they share at least ${config.minSharedWords} rare words ` +
     `and their TF-IDF cosine is at least ${config.minCosine.toFixed(2)}; every two posts of a cluster match (complete linkage). ` +
-    'Matcher: rare terms over the export itself; no language model is used. One person posting the same text to several spaces is listed apart as a cross-post.'
+    `${meaning} One person posting the same text to several spaces is listed apart as a cross-post.`
   );
 }
 
@@ -179,13 +214,18 @@ export async function computeRedundancy(query: Query, ctx: MetricContext, extra:
   const { corpus } = items;
   const idf = rareIdf(corpus);
   const rare = rareFloor(corpus.size);
-  const pairs = effortPairs(corpus, tfIdfWeights(corpus), idf, {
+  const weights = tfIdfWeights(corpus);
+  const scorer = config.meaning ? meaningScorer(corpus, weights, config) : undefined;
+  const matcher: RedundancyMatcher = scorer ? 'rare-terms+lsa' : 'rare-terms';
+  const pairs = effortPairs(corpus, weights, idf, {
     minRareShare: config.similarityThreshold, minCosine: config.copySimilarity, minSharedRare: config.minSharedWords, minTerms: config.minEffortWords, rareIdf: rare, maxPostings: 200,
+    ...(scorer ? { meaning: scorer } : {}),
   });
   const terms = Int32Array.from({ length: corpus.size }, (_, k) => (corpus.offsets[k + 1] ?? 0) - (corpus.offsets[k] ?? 0));
   const sorted = classifyPairs(pairs, { ...items, terms }, {
     minRareShare: config.similarityThreshold, minCosine: config.minCosine, minSharedRare: config.minSharedWords, minEffortTerms: config.minEffortWords,
     minDaysApartInOneSpace: config.minDaysApart, copyCosine: config.copySimilarity, crossPostDays: config.crossPostDays,
+    ...(scorer ? { meaning: { minMeaning: scorer.minMeaning, minSpelling: scorer.minSpelling, minRareShare: scorer.minRareShare, minTerms: scorer.minTerms } } : {}),
   });
   const efforts = rankGroups(groupsOf(items, sorted.efforts, (p) => p.rareShare), sorted.efforts, items.ids);
   const latestFirst = (a: number[], b: number[]): number => (items.atMs[b[0] ?? 0] ?? 0) - (items.atMs[a[0] ?? 0] ?? 0) || byId(items.ids[a[0] ?? 0] ?? '', items.ids[b[0] ?? 0] ?? '');
@@ -200,8 +240,8 @@ export async function computeRedundancy(query: Query, ctx: MetricContext, extra:
   const nameWords = shown.length === 0 ? new Set<string>() : new Set((await allPersonNames(query)).flatMap(unicodeWords));
   const reasonOf = (r: RankedGroup): string[] => sharedRareTerms(corpus, idf, r.group[0] ?? 0, r.group[1] ?? 0, rare, 6 + nameWords.size).filter((w) => !nameWords.has(w)).slice(0, 6);
   return {
-    method: methodText(config),
-    matcher: 'rare-terms',
+    method: methodText(config, matcher),
+    matcher,
     threshold: config.similarityThreshold,
     itemsCompared: items.ids.length,
     templatesLeftOut: sorted.template.reduce((sum, t) => sum + t, 0),

@@ -58,7 +58,7 @@ describe('classifyPairs', () => {
     author: Int32Array.from(rows, (r) => r[0]), space: Int32Array.from(rows, (r) => r[1]), atMs: Float64Array.from(rows, (r) => r[2] * day),
     terms: Int32Array.from(rows, (_, k) => (k === 4 ? 3 : 10)), introduction: new Uint8Array(rows.length),
   };
-  const pair = (i: number, j: number, rareShare = 0.8, cosine = 0.6, sharedRare = 3): EffortPair => ({ i, j, rareShare, cosine, sharedRare });
+  const pair = (i: number, j: number, rareShare = 0.8, cosine = 0.6, sharedRare = 3, meaning = 0, spelling = 0): EffortPair => ({ i, j, rareShare, cosine, sharedRare, meaning, spelling });
 
   it('makes an effort of two people in two spaces, never of one person', () => {
     const sorted = classifyPairs([pair(0, 1), pair(0, 2)], items, options);
@@ -84,5 +84,21 @@ describe('classifyPairs', () => {
     expect(sorted.efforts).toEqual([]);
     // 7 is in another space 31 days after 6: beyond the 30 days of a cross-post.
     expect(sorted.crossPosts).toEqual([]);
+  });
+
+  it('takes a pair by meaning instead: a much lower rareShare and one rare word, with LSA and spelling agreeing', () => {
+    const meaning = { minMeaning: 0.8, minSpelling: 0.5, minRareShare: 0.3, minTerms: 5 };
+    const withMeaning = { ...options, meaning };
+    // rareShare 0.35, cosine 0.2, one rare word: below the rare-term rule, met by meaning.
+    expect(classifyPairs([pair(0, 1, 0.35, 0.2, 1, 0.85, 0.55)], items, options).efforts).toEqual([]);
+    expect(classifyPairs([pair(0, 1, 0.35, 0.2, 1, 0.85, 0.55)], items, withMeaning).efforts).toHaveLength(1);
+    // Each floor of the meaning rule on its own.
+    expect(classifyPairs([pair(0, 1, 0.35, 0.2, 1, 0.79, 0.55)], items, withMeaning).efforts).toEqual([]);
+    expect(classifyPairs([pair(0, 1, 0.35, 0.2, 1, 0.85, 0.49)], items, withMeaning).efforts).toEqual([]);
+    expect(classifyPairs([pair(0, 1, 0.29, 0.2, 1, 0.85, 0.55)], items, withMeaning).efforts).toEqual([]);
+    expect(classifyPairs([pair(0, 1, 0.35, 0.2, 0, 0.85, 0.55)], items, withMeaning).efforts).toEqual([]);
+    // Item 4 has 3 terms (< 5); one person's pair never counts, by meaning or not.
+    expect(classifyPairs([pair(0, 4, 0.35, 0.2, 1, 0.85, 0.55)], items, withMeaning).efforts).toEqual([]);
+    expect(classifyPairs([pair(0, 2, 0.35, 0.2, 1, 0.85, 0.55)], items, withMeaning).efforts).toEqual([]);
   });
 });

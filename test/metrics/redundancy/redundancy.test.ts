@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { periodFromBounds } from '../../../src/time/period.js';
 import { computeRedundancy } from '../../../src/metrics/redundancy/index.js';
+import { redundancySchema } from '../../../src/metrics/redundancy/schema.js';
 import type { Dataset } from '../../../src/model/dataset.js';
 import type { Identity, Space } from '../../../src/model/types.js';
 import { act, inlineDataset } from '../../helpers/dataset.js';
@@ -54,7 +55,7 @@ describe('computeRedundancy', () => {
   it('clusters near-duplicate threads and wiki pages across spaces', async () => {
     const r = await computeRedundancy((await pilot()).query, metricContext(january));
     // T1, T2, T3, T4, T6, T7, T8, T9 and the wiki page; T5 has 1 word ("ok") after stop words.
-    expect(r).toMatchObject({ threshold: 0.6, matcher: 'rare-terms', itemsCompared: 9, clustersFound: 2 });
+    expect(r).toMatchObject({ threshold: 0.6, matcher: 'rare-terms+lsa', itemsCompared: 9, clustersFound: 2 });
     const summary = r.clusters.map((c) => ({ ids: c.items.map((i) => i.id).sort(), spaces: c.spaces, people: c.people, firstAt: c.firstAt, lastAt: c.lastAt }));
     expect(summary).toContainEqual({ ids: ['T1', 'T2'], spaces: 2, people: 2, firstAt: '2026-01-05T10:00:00.000Z', lastAt: '2026-01-12T10:00:00.000Z' });
     // lastAt: the last item's start (the page's later edit is not a new raising).
@@ -70,6 +71,9 @@ describe('computeRedundancy', () => {
     // The 12 words T1 and T2 share occur nowhere else (equal idf): the first six alphabetically.
     expect(checklist?.sharedTerms).toEqual(['access', 'checklist', 'engineers', 'first', 'laptop', 'new']);
     expect(r.clusters.find((c) => c.items.some((i) => i.id === 'T4'))).toMatchObject({ action: 'pointToPage', sharedTerms: [] });
+    // The section's zod schema accepts it as it is (cross-posts included).
+    expect(r.crossPosts.length).toBeGreaterThan(0);
+    expect(redundancySchema.parse(r)).toEqual(r);
   });
 
   it('names spaces and people, and shows no title from a private space', async () => {
@@ -127,11 +131,24 @@ describe('computeRedundancy', () => {
     expect(r.method).toContain('cosine is at least 0.40');
     expect(r.method).toContain('complete linkage');
     expect(r.method).toContain('no language model');
+    expect(r.method).toContain('64-dimension semantic space learned from this export');
+    expect(r.method).toContain('LSA) is at least 0.80');
+    expect(r.method).toContain('character-trigram cosine (spelling variants) at least 0.50');
+    expect(r.method).toContain('at least 30 % of the rare-word weight');
   });
 
-  it('finds nothing when a pair must share more rare words than any does', async () => {
-    const r = await computeRedundancy((await pilot()).query, metricContext(january), { config: { minSharedWords: 50 } });
-    expect(r).toMatchObject({ clustersFound: 0, clusters: [] });
+  it('finds nothing when a pair must share more rare words than any does and meaning is off', async () => {
+    const r = await computeRedundancy((await pilot()).query, metricContext(january), { config: { minSharedWords: 50, meaning: false } });
+    expect(r).toMatchObject({ matcher: 'rare-terms', clustersFound: 0, clusters: [] });
+    expect(r.method).toContain('Matcher: rare terms over the export itself');
+    expect(r.method).not.toContain('LSA');
+  });
+
+  it('finds the same two efforts by meaning alone (the rare-term rule out of reach), and nothing when meaning asks too much', async () => {
+    const byMeaning = await computeRedundancy((await pilot()).query, metricContext(january), { config: { minSharedWords: 50 } });
+    expect(byMeaning.clusters.map((c) => c.items.map((i) => i.id).sort()).sort()).toEqual([['T1', 'T2'], ['T4', 'mediawiki:page1']]);
+    const strict = await computeRedundancy((await pilot()).query, metricContext(january), { config: { minSharedWords: 50, spellingSimilarity: 1.01 } });
+    expect(strict.clusters).toEqual([]);
   });
 
   it('leaves out clusters with no item active in the period', async () => {

@@ -68,3 +68,14 @@ describe('duplicate-effort clusters in the PDF', () => {
     expect(text).not.toContain('copy number 4 ');
   });
 });
+
+describe('the method behind the duplicate efforts', () => {
+  it('reads a section matched by meaning (LSA) and prints its method, which names the matcher', async () => {
+    const method = 'Two posts also match by meaning (LSA). Matcher: rare terms and LSA over the export itself; no language model is used.';
+    const document = richDocument();
+    document['redundancy'] = { ...richRedundancy(), matcher: 'rare-terms+lsa', method };
+    const text = (await readPdf(await renderReport(document, options))).pages.join(' ').replace(/\s+/g, ' ');
+    expect(text).toContain('Matcher: rare terms and LSA over the export itself');
+    expect(text).toContain('Cross-posts (7)');
+  });
+});

@@ -1,0 +1,41 @@
+import { CharGrams } from './char-grams.js';
+import type { MeaningScorer } from './effort-pairs.js';
+import { DEFAULT_LSA_OPTIONS, lsaCosine, lsaSpace, lsaVector } from './lsa.js';
+import type { TermCorpus } from './term-corpus.js';
+
+/** The thresholds of the meaning rule (see `RedundancyConfig`). */
+export interface MeaningSettings {
+  meaningSimilarity: number;
+  spellingSimilarity: number;
+  meaningRareShare: number;
+  meaningMinWords: number;
+  lsaDimensions: number;
+}
+
+/**
+ * The meaning channel of `effortPairs` over `corpus` (weights: `tfIdfWeights`), or undefined when
+ * the export is too small to learn a space from. Each text's LSA vector is folded in once, when
+ * first asked for.
+ */
+export function meaningScorer(corpus: TermCorpus, weights: Float64Array, settings: MeaningSettings): MeaningScorer | undefined {
+  const space = lsaSpace(corpus, weights, { ...DEFAULT_LSA_OPTIONS, dims: settings.lsaDimensions });
+  if (!space) return undefined;
+  const vectors = new Map<number, Float64Array>();
+  const vectorOf = (k: number): Float64Array => {
+    let v = vectors.get(k);
+    if (!v) {
+      v = lsaVector(space, corpus, weights, k);
+      vectors.set(k, v);
+    }
+    return v;
+  };
+  const grams = new CharGrams(corpus, weights);
+  return {
+    meaning: (i, j) => lsaCosine(vectorOf(i), vectorOf(j)),
+    spelling: (i, j) => grams.cosine(i, j),
+    minRareShare: settings.meaningRareShare,
+    minTerms: settings.meaningMinWords,
+    minMeaning: settings.meaningSimilarity,
+    minSpelling: settings.spellingSimilarity,
+  };
+}
