@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { bootstrapInterval } from '../../../src/metrics/stats/bootstrap.js';
+
+/**
+ * The bootstrap distribution of the median of n distinct values (n odd, m = (n + 1) / 2) is known
+ * exactly: the resampled median is ≤ x₍ₖ₎ when at least m draws are ≤ x₍ₖ₎, so
+ * P(median* ≤ x₍ₖ₎) = P(Binomial(n, k/n) ≥ m) (Efron 1982, §10.4). For n = 11 (scipy.stats.binom.sf):
+ * k = 2: 0.0072, k = 3: 0.0512, k = 8: 0.9488, k = 9: 0.9928. So the 2.5 % point is x₍₃₎ and the
+ * 97.5 % point x₍₉₎, far enough from the borders that 20,000 resamples land on them for any seed.
+ */
+const VALUES = [34, 1, 89, 2, 0.5, 21, 3, 55, 8, 13, 5]; // sorted: 0.5 1 2 3 5 8 13 21 34 55 89
+
+function binomialAtLeast(n: number, p: number, m: number): number {
+  let total = 0;
+  let choose = 1;
+  for (let j = 0; j <= n; j += 1) {
+    if (j > 0) choose = (choose * (n - j + 1)) / j;
+    if (j >= m) total += choose * p ** j * (1 - p) ** (n - j);
+  }
+  return total;
+}
+
+describe('bootstrapInterval (median)', () => {
+  it('the exact bootstrap distribution puts the 2.5 % and 97.5 % points at x(3) and x(9)', () => {
+    // The test's own premise, from the binomial formula, so a wrong table cannot pass silently.
+    expect(binomialAtLeast(11, 2 / 11, 6)).toBeLessThan(0.025);
+    expect(binomialAtLeast(11, 3 / 11, 6)).toBeGreaterThan(0.025);
+    expect(binomialAtLeast(11, 8 / 11, 6)).toBeLessThan(0.975);
+    expect(binomialAtLeast(11, 9 / 11, 6)).toBeGreaterThan(0.975);
+  });
+
+  it.each([1, 42, 20_260_101])('lands on those points with seed %i and 20,000 resamples', (seed) => {
+    expect(bootstrapInterval(VALUES, { seed, resamples: 20_000 })).toEqual({ low: 2, high: 34 });
+  });
+
+  it('is reproducible: the same seed gives the same interval, and the values order does not matter', () => {
+    const options = { seed: 7, resamples: 2_000 };
+    const a = bootstrapInterval([5, 1, 4, 2, 3, 9, 7], options);
+    expect(bootstrapInterval([5, 1, 4, 2, 3, 9, 7], options)).toEqual(a);
+    expect(a?.low).toBeLessThanOrEqual(a?.high ?? Number.NaN);
+  });
+
+  it('collapses to the value when every value is the same, and is null without values', () => {
+    expect(bootstrapInterval([4, 4, 4], { seed: 1, resamples: 2_000 })).toEqual({ low: 4, high: 4 });
+    expect(bootstrapInterval([], { seed: 1, resamples: 2_000 })).toBeNull();
+  });
+});
