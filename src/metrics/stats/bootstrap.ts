@@ -1,5 +1,4 @@
 import { mulberry32 } from '../prng.js';
-import { median } from '../stats.js';
 
 /**
  * Percentile bootstrap (Efron & Tibshirani 1993, §13.3) of a sample statistic, drawn with the
@@ -24,32 +23,48 @@ export interface BootstrapInterval {
 }
 
 /**
- * The 95 % percentile-bootstrap interval of `statistic` (default: the median) over `values`: draw
- * `resamples` samples of the same size with replacement, take the statistic of each, and read the
- * 2.5th and 97.5th percentiles of those (the order statistics at ⌈0.025·B⌉ and ⌈0.975·B⌉, no
- * interpolation, so every bound is a value a resample produced). Null for no values.
+ * The 95 % percentile-bootstrap interval of the median of `values`: draw `resamples` samples of the
+ * same size with replacement, take the median of each (the mean of the two middle values for an
+ * even size, as `stats.median`), and read the 2.5th and 97.5th percentiles of those (the order
+ * statistics at ⌈0.025·B⌉ and ⌈0.975·B⌉, no interpolation, so every bound is a value a resample
+ * produced). Null for no values.
+ *
+ * A resample is kept as counts per rank of the sorted values, not sorted itself: O(n) per
+ * resample instead of O(n log n), which is what makes 2,000 resamples of 100,000 threads cheap.
  */
-export function bootstrapInterval(
-  values: readonly number[],
-  options: BootstrapOptions = DEFAULT_BOOTSTRAP,
-  statistic: (sample: readonly number[]) => number | null = median,
-): BootstrapInterval | null {
+export function bootstrapInterval(values: readonly number[], options: BootstrapOptions = DEFAULT_BOOTSTRAP): BootstrapInterval | null {
   const n = values.length;
   if (n === 0 || options.resamples < 1) return null;
+  const sorted = Float64Array.from(values).sort();
   const random = mulberry32(options.seed);
-  const stats: number[] = [];
-  const sample: number[] = new Array<number>(n);
+  const counts = new Uint32Array(n);
+  const medians = new Float64Array(options.resamples);
   for (let b = 0; b < options.resamples; b += 1) {
-    for (let i = 0; i < n; i += 1) sample[i] = values[Math.floor(random() * n)] ?? 0;
-    const s = statistic(sample);
-    if (s !== null) stats.push(s);
+    counts.fill(0);
+    for (let i = 0; i < n; i += 1) counts[Math.floor(random() * n)]! += 1;
+    medians[b] = middleOfCounts(sorted, counts, n);
   }
-  stats.sort((a, b) => a - b);
-  return { low: orderStatistic(stats, 0.025), high: orderStatistic(stats, 0.975) };
+  medians.sort();
+  return { low: orderStatistic(medians, 0.025), high: orderStatistic(medians, 0.975) };
+}
+
+/** The median of a resample given as counts per rank of `sorted`. */
+function middleOfCounts(sorted: Float64Array, counts: Uint32Array, n: number): number {
+  // 1-based positions of the middle value(s) in the resample.
+  const lowerPos = Math.floor((n + 1) / 2);
+  const upperPos = Math.floor(n / 2) + 1;
+  let seen = 0;
+  let lower = Number.NaN;
+  for (let rank = 0; rank < n; rank += 1) {
+    seen += counts[rank]!;
+    if (Number.isNaN(lower) && seen >= lowerPos) lower = sorted[rank]!;
+    if (seen >= upperPos) return (lower + sorted[rank]!) / 2;
+  }
+  return lower;
 }
 
 /** The ⌈q·B⌉-th smallest of B sorted values (1-based), clamped to the sample. */
-function orderStatistic(sorted: readonly number[], q: number): number {
+function orderStatistic(sorted: Float64Array, q: number): number {
   const rank = Math.min(sorted.length, Math.max(1, Math.ceil(q * sorted.length)));
   return sorted[rank - 1] ?? 0;
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bootstrapInterval } from '../../../src/metrics/stats/bootstrap.js';
+import { mulberry32 } from '../../../src/metrics/prng.js';
+import { median } from '../../../src/metrics/stats.js';
 
 /**
  * The bootstrap distribution of the median of n distinct values (n odd, m = (n + 1) / 2) is known
@@ -43,5 +45,27 @@ describe('bootstrapInterval (median)', () => {
   it('collapses to the value when every value is the same, and is null without values', () => {
     expect(bootstrapInterval([4, 4, 4], { seed: 1, resamples: 2_000 })).toEqual({ low: 4, high: 4 });
     expect(bootstrapInterval([], { seed: 1, resamples: 2_000 })).toBeNull();
+  });
+
+  it('equals the plain method (sort every resample, take stats.median) on the same draws, odd and even sizes', () => {
+    const naive = (values: number[], seed: number, resamples: number): { low: number; high: number } => {
+      // Draws index the sorted values, as bootstrapInterval does (so the order of the input does not matter).
+      const sorted = [...values].sort((a, b) => a - b);
+      const random = mulberry32(seed);
+      const medians: number[] = [];
+      for (let b = 0; b < resamples; b += 1) {
+        const sample = sorted.map(() => sorted[Math.floor(random() * sorted.length)] ?? 0);
+        medians.push(median(sample) ?? 0);
+      }
+      medians.sort((a, b) => a - b);
+      return { low: medians[Math.ceil(0.025 * resamples) - 1] ?? 0, high: medians[Math.ceil(0.975 * resamples) - 1] ?? 0 };
+    };
+    const even = [3.5, 0.2, 7, 1, 12, 2, 40, 5, 9, 0.7];
+    expect(bootstrapInterval(even, { seed: 3, resamples: 2_000 })).toEqual(naive(even, 3, 2_000));
+    expect(bootstrapInterval(VALUES, { seed: 9, resamples: 2_000 })).toEqual(naive(VALUES, 9, 2_000));
+  });
+
+  it('two values: resampled medians are 1, 1.5 or 2 with chances 1/4, 1/2, 1/4, so the interval is 1 to 2', () => {
+    expect(bootstrapInterval([2, 1], { seed: 5, resamples: 2_000 })).toEqual({ low: 1, high: 2 });
   });
 });
