@@ -5,6 +5,9 @@
  */
 
 import { DEFAULT_QUESTION_PATTERNS } from './questions.js';
+import { DEFAULT_UNCERTAINTY, type UncertaintyConfig } from './uncertainty/config.js';
+import type { Interval } from './uncertainty/interval.js';
+import type { Survival } from './uncertainty/survival.js';
 
 /** The report period `[since, until)` and the zone calendar buckets are cut in (spec §2). */
 export interface Period {
@@ -31,6 +34,8 @@ export interface MetricsConfig {
   minGroupSize: number;
   /** RE2 patterns (case-insensitive) that make a thread starter a question (see `questions.ts`). */
   questionPatterns: string[];
+  /** Minimum n and bootstrap settings of the 95 % intervals (`uncertainty/`). */
+  uncertainty: UncertaintyConfig;
 }
 
 export const DEFAULT_METRICS_CONFIG: MetricsConfig = {
@@ -44,6 +49,7 @@ export const DEFAULT_METRICS_CONFIG: MetricsConfig = {
   moderators: [],
   minGroupSize: 5,
   questionPatterns: [...DEFAULT_QUESTION_PATTERNS],
+  uncertainty: DEFAULT_UNCERTAINTY,
 };
 
 /** Everything a metric gets besides the dataset. No metric reads the clock: `asOf` is "now". */
@@ -74,6 +80,8 @@ export interface EngagementWindow {
   /** Contributors of this window who also contributed in the previous window of the same length. */
   returningContributors: number | null;
   retention: number | null;
+  /** Totals only: `retention` with its Wilson interval over the previous period's contributors. */
+  retentionInterval?: Interval;
 }
 
 export interface EngagementMonth extends EngagementWindow {
@@ -131,7 +139,11 @@ export interface QuestionFigures {
   answered: number;
   /** `answered / threads`; null when no question was asked. */
   answeredRate: number | null;
+  /** `answeredRate` with its Wilson interval (uncertainty/). */
+  answeredRateInterval?: Interval;
   medianHoursToFirstResponse: number | null;
+  /** `medianHoursToFirstResponse` with its bootstrap interval (uncertainty/). */
+  medianHoursToFirstResponseInterval?: Interval;
   p90HoursToFirstResponse: number | null;
   /** The oldest unanswered questions. */
   unanswered: UnansweredThread[];
@@ -141,8 +153,14 @@ export interface Conversations {
   threads: number;
   answered: number;
   answeredRate: number | null;
+  /** `answeredRate` with its Wilson interval (uncertainty/). */
+  answeredRateInterval?: Interval;
   medianHoursToFirstResponse: number | null;
+  /** `medianHoursToFirstResponse` with its bootstrap interval (uncertainty/). */
+  medianHoursToFirstResponseInterval?: Interval;
   p90HoursToFirstResponse: number | null;
+  /** Kaplan-Meier curve of the wait for a first response, unanswered threads censored (uncertainty/). */
+  responseSurvival?: Survival;
   repliesPerThread: number | null;
   unanswered: UnansweredThread[];
   questions: QuestionFigures;
