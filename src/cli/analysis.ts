@@ -23,8 +23,8 @@ import { TOOL_VERSION } from '../version.js';
 import { adapterBotAccounts, botPeopleEntries } from './bot-accounts.js';
 import { clearDatasetFile } from './commands/analyze.js';
 import { documentGaps } from './gap-warnings.js';
-import { attachEvidence } from './evidence.js';
-import { computeEvidence } from '../metrics/uncertainty/index.js';
+import { attachIdeaEvidence } from './evidence.js';
+import { computeIdeaEvidence } from '../metrics/uncertainty/index.js';
 import { gapLine } from '../metrics/setup/gaps.js';
 import { computeProvenance, runOutputs } from './provenance.js';
 import { anonymized, businessCaseOf, laterSections, maskPrivateFolders } from './sections.js';
@@ -131,7 +131,7 @@ async function analyze(inputs: readonly string[], config: ResolvedConfig, log: L
       buildMetricsDocument(dataset.query, accounts, ctx, { version: TOOL_VERSION, generatedAt: now.toISOString(), provenance, sections }),
     );
     if (earlier && document.ideas) document.ideas['earlier'] = earlier;
-    attachEvidence(document, await watch.phase('metrics: intervals, survival curves', () => computeEvidence(dataset.query, ctx, ideas)));
+    attachIdeaEvidence(document, computeIdeaEvidence(ideas, ctx));
     document.provenance.inputs = await maskPrivateFolders(document.provenance.inputs, dataset.query);
     const businessCase = businessCaseOf(document, ideas, config);
     setLaterSection(document, 'businessCase', { ...businessCase });

@@ -34,19 +34,17 @@ export const ideaEvidenceSchema = z.strictObject({
 export type ConversationEvidence = z.infer<typeof conversationEvidenceSchema>;
 export type IdeaEvidence = z.infer<typeof ideaEvidenceSchema>;
 
-/** Everything item 1 and 2 of issue 14 add to metrics.json, by the section it goes into. */
-export interface Evidence {
+/** What the thread figures gain: written into `conversations` and beside `engagement.totals.retention`. */
+export interface ThreadEvidence {
   conversations: ConversationEvidence;
-  /** Beside `engagement.totals.retention`. */
   retentionInterval: Interval;
-  ideas: IdeaEvidence;
 }
 
 /**
- * 95 % intervals for the headline rates and medians, and the Kaplan-Meier curves of the wait for a
- * first response and for an idea's action. Deterministic: the bootstrap seed is in the config.
+ * 95 % intervals for the thread rates and medians and for retention, and the Kaplan-Meier curve
+ * of the wait for a first response. Deterministic: the bootstrap seed is in the config.
  */
-export async function computeEvidence(query: Query, ctx: MetricContext, ideas: Ideas): Promise<Evidence> {
+export async function computeThreadEvidence(query: Query, ctx: MetricContext): Promise<ThreadEvidence> {
   const config = ctx.config.uncertainty;
   const waits = await threadWaits(query, ctx);
   const questions = waits.filter((w) => w.isQuestion);
@@ -59,7 +57,6 @@ export async function computeEvidence(query: Query, ctx: MetricContext, ideas: I
       questions: waitIntervals(questions, ctx),
     },
     retentionInterval: rateInterval(retention.returning, retention.previousContributors, config),
-    ideas: ideaEvidence(ideas, ctx),
   };
 }
 
@@ -83,7 +80,8 @@ function threadSubject(w: ThreadWait, until: number): Subject {
   };
 }
 
-function ideaEvidence(ideas: Ideas, ctx: MetricContext): IdeaEvidence {
+/** Intervals for the funnel conversions and the idea medians, and the Kaplan-Meier curve of the wait for action. */
+export function computeIdeaEvidence(ideas: Ideas, ctx: MetricContext): IdeaEvidence {
   const config = ctx.config.uncertainty;
   const raised = ideas.funnel.raised;
   const conversion = Object.fromEntries(IDEA_STAGES.map((s) => [s, rateInterval(ideas.funnel[s], raised, config)])) as Record<IdeaStage, Interval>;

@@ -4,6 +4,7 @@ import { computeConversations } from '../../metrics/conversations.js';
 import { sourceQuality } from '../../metrics/data-quality.js';
 import { computeEngagement } from '../../metrics/engagement.js';
 import { computeIdentities } from '../../metrics/identities.js';
+import { computeThreadEvidence } from '../../metrics/uncertainty/index.js';
 import type { Conversations, Engagement, MetricContext } from '../../metrics/types.js';
 import { SCHEMA_VERSION, type MetricsDocument, type Provenance } from './document.js';
 
@@ -37,6 +38,8 @@ export async function buildMetricsDocument(
   const identities = await computeIdentities(query, accounts);
   const engagement = await computeEngagement(query, ctx);
   const conversations = await computeConversations(query, ctx);
+  // Intervals and the response curve sit beside the figures they qualify (metrics/uncertainty).
+  const evidence = await computeThreadEvidence(query, ctx);
   const later = laterSections(options.sections ?? {});
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -46,8 +49,8 @@ export async function buildMetricsDocument(
     period: { ...ctx.period },
     sources,
     identities,
-    engagement,
-    conversations,
+    engagement: { ...engagement, totals: { ...engagement.totals, retentionInterval: evidence.retentionInterval } },
+    conversations: { ...conversations, ...evidence.conversations, questions: { ...conversations.questions, ...evidence.conversations.questions } },
     ...later.values,
     baseline: null,
     targets: [],
