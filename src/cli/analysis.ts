@@ -23,7 +23,7 @@ import { TOOL_VERSION } from '../version.js';
 import { adapterBotAccounts, botPeopleEntries } from './bot-accounts.js';
 import { clearDatasetFile } from './commands/analyze.js';
 import { documentGaps } from './gap-warnings.js';
-import { attachIdeaEvidence } from './evidence.js';
+import { attachIdeaEvidence, attachModerationInterval } from './evidence.js';
 import { computeIdeaEvidence } from '../metrics/uncertainty/index.js';
 import { gapLine } from '../metrics/setup/gaps.js';
 import { computeProvenance, runOutputs } from './provenance.js';
@@ -132,6 +132,7 @@ async function analyze(inputs: readonly string[], config: ResolvedConfig, log: L
     );
     if (earlier && document.ideas) document.ideas['earlier'] = earlier;
     attachIdeaEvidence(document, computeIdeaEvidence(ideas, ctx));
+    attachModerationInterval(document, ctx.config.uncertainty);
     document.provenance.inputs = await maskPrivateFolders(document.provenance.inputs, dataset.query);
     const businessCase = businessCaseOf(document, ideas, config);
     setLaterSection(document, 'businessCase', { ...businessCase });
