@@ -32,10 +32,11 @@ export interface BootstrapInterval {
  * A resample is kept as counts per rank of the sorted values, not sorted itself: O(n) per
  * resample instead of O(n log n), which is what makes 2,000 resamples of 100,000 threads cheap.
  */
-export function bootstrapInterval(values: readonly number[], options: BootstrapOptions = DEFAULT_BOOTSTRAP): BootstrapInterval | null {
+export function bootstrapInterval(values: readonly number[], options: BootstrapOptions = DEFAULT_BOOTSTRAP, resampleUpTo = RESAMPLE_UP_TO): BootstrapInterval | null {
   const n = values.length;
   if (n === 0 || options.resamples < 1) return null;
   const sorted = Float64Array.from(values).sort();
+  if (n > resampleUpTo) return largeSampleInterval(sorted);
   const random = mulberry32(options.seed);
   const counts = new Uint32Array(n);
   const medians = new Float64Array(options.resamples);
@@ -46,6 +47,25 @@ export function bootstrapInterval(values: readonly number[], options: BootstrapO
   }
   medians.sort();
   return { low: orderStatistic(medians, 0.025), high: orderStatistic(medians, 0.975) };
+}
+
+/**
+ * Above this many values the resampling is replaced by its limit: 2,000 resamples of 100,000
+ * values took 40 s on the shared 2-core machine (load 20), for an interval a few ranks wide.
+ */
+export const RESAMPLE_UP_TO = 10_000;
+
+/**
+ * The large-sample limit of the percentile bootstrap of the median: its resampled median is
+ * x₍ₖ₎ with P(median* ≤ x₍ₖ₎) = P(Binomial(n, k/n) ≥ n/2), which for large n is normal, so the
+ * 2.5 % and 97.5 % points are the order statistics at ranks n/2 ∓ 1.96·√n/2 (the classic
+ * distribution-free interval of the median). Deterministic, O(1) after the sort.
+ */
+function largeSampleInterval(sorted: Float64Array): BootstrapInterval {
+  const n = sorted.length;
+  const half = (1.959963984540054 * Math.sqrt(n)) / 2;
+  const at = (rank: number): number => sorted[Math.min(n, Math.max(1, Math.round(rank))) - 1] ?? 0;
+  return { low: at(n / 2 - half), high: at(n / 2 + half + 1) };
 }
 
 /** The median of a resample given as counts per rank of `sorted`. */

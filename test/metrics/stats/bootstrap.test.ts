@@ -68,4 +68,18 @@ describe('bootstrapInterval (median)', () => {
   it('two values: resampled medians are 1, 1.5 or 2 with chances 1/4, 1/2, 1/4, so the interval is 1 to 2', () => {
     expect(bootstrapInterval([2, 1], { seed: 5, resamples: 2_000 })).toEqual({ low: 1, high: 2 });
   });
+
+  it('above RESAMPLE_UP_TO uses the large-sample limit, which resampling itself lands next to', () => {
+    const random = mulberry32(11);
+    const values = Array.from({ length: 10_001 }, () => -Math.log(1 - random()) * 5);
+    const sorted = [...values].sort((a, b) => a - b);
+    const rankOf = (v: number): number => sorted.indexOf(v) + 1;
+    const limit = bootstrapInterval(values, { seed: 2, resamples: 2_000 });
+    const resampled = bootstrapInterval(values, { seed: 2, resamples: 2_000 }, Number.POSITIVE_INFINITY);
+    // By hand: 1.959964 · √10001 / 2 = 98.003; ranks round(5000.5 − 98.003) = 4902 and
+    // round(5000.5 + 98.003 + 1) = 5100. Resampling lands within a few ranks of them.
+    expect([rankOf(limit?.low ?? 0), rankOf(limit?.high ?? 0)]).toEqual([4902, 5100]);
+    expect(Math.abs(rankOf(resampled?.low ?? 0) - 4902)).toBeLessThanOrEqual(12);
+    expect(Math.abs(rankOf(resampled?.high ?? 0) - 5100)).toBeLessThanOrEqual(12);
+  });
 });
