@@ -61,6 +61,7 @@ export interface ResolvedConfig {
   recognition?: WrittenConfig['recognition'];
   network?: WrittenConfig['network'];
   redundancy?: WrittenConfig['redundancy'];
+  uncertainty?: WrittenConfig['uncertainty'];
   businessCase: Omit<BusinessCaseConfig, '$notes'> & { minutesSavedPerAnsweredQuestion: number };
   targets: Target[];
 }
@@ -119,5 +120,10 @@ export function toMetricsConfig(config: ResolvedConfig): MetricsConfig {
     moderators: [...config.moderators],
     minGroupSize: config.minGroupSize,
     questionPatterns: [...config.questionPatterns],
+    uncertainty: {
+      minN: config.uncertainty?.minN ?? DEFAULT_METRICS_CONFIG.uncertainty.minN,
+      bootstrapSeed: config.uncertainty?.bootstrapSeed ?? DEFAULT_METRICS_CONFIG.uncertainty.bootstrapSeed,
+      bootstrapResamples: config.uncertainty?.bootstrapResamples ?? DEFAULT_METRICS_CONFIG.uncertainty.bootstrapResamples,
+    },
   };
 }

@@ -4,6 +4,8 @@
  * the config layer, which the metrics may import and which may not import the metrics.
  */
 
+import { DEFAULT_UNCERTAINTY, type UncertaintyConfig } from './uncertainty-defaults.js';
+
 /** Mentions, hashtags and a leading quote may come before the opening word. */
 const LEAD = String.raw`^[\s"“'«¿¡]*(?:[@#]\S+[\s,:]+)*`;
 /** An opening word must end at a blank, punctuation or the end (\b is ASCII-only in RE2). */
@@ -43,6 +45,8 @@ export interface MetricsConfig {
   minGroupSize: number;
   /** RE2 patterns (case-insensitive) that make a thread starter a question (see `metrics/questions.ts`). */
   questionPatterns: string[];
+  /** Minimum n and bootstrap settings of the 95 % intervals (`metrics/uncertainty/`). */
+  uncertainty: UncertaintyConfig;
 }
 
 export const DEFAULT_METRICS_CONFIG: MetricsConfig = {
@@ -56,4 +60,5 @@ export const DEFAULT_METRICS_CONFIG: MetricsConfig = {
   moderators: [],
   minGroupSize: 5,
   questionPatterns: [...DEFAULT_QUESTION_PATTERNS],
+  uncertainty: DEFAULT_UNCERTAINTY,
 };

@@ -112,6 +112,14 @@ const recognitionSchema = z
   })
   .describe('Recognition score, lists and personas.');
 
+const uncertaintySchema = z
+  .strictObject({
+    minN: z.number().int().min(1).describe('Fewest observations (threads, ideas, previous contributors) a rate or median needs before the report prints it with its 95 % interval; below it the figure reads "too few to judge". Default: 10.').optional(),
+    bootstrapSeed: z.number().int().min(0).max(4294967295).describe('Seed of the bootstrap that gives medians their intervals: the same data and seed give the same interval. Default: 20260101.').optional(),
+    bootstrapResamples: z.number().int().min(2000).max(100000).describe('Bootstrap resamples per median (at least 2000). Default: 2000.').optional(),
+  })
+  .describe('95 % intervals on the headline rates (Wilson) and medians (seeded bootstrap).');
+
 const networkSchema = z
   .strictObject({
     edgeWeights: z
@@ -264,6 +272,7 @@ export const configSchema = z
     csvMapping: csvMappingSchema.optional(),
     report: reportSchema.optional(),
     recognition: recognitionSchema.optional(),
+    uncertainty: uncertaintySchema.optional(),
     network: networkSchema.optional(),
     redundancy: redundancySchema.optional(),
     businessCase: businessCaseSchema.optional(),

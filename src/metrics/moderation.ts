@@ -1,3 +1,4 @@
+import { rateInterval, type Interval } from './uncertainty/interval.js';
 import type { Query } from '../model/query.js';
 import { shownSpace } from './public-text.js';
 import { moderatorMonths, moderatorParam, moderatorSpaces, resolveModeratorKeys, spaceNames, type ModeratorEntry } from './moderation-sql.js';
@@ -103,6 +104,8 @@ export interface Moderation {
   answered: number;
   /** Answered threads whose first response came from a moderator / answered; null without moderators or answers. */
   moderatorFirstResponseShare: number | null;
+  /** `moderatorFirstResponseShare` with its Wilson interval (uncertainty/); null without moderators. */
+  moderatorFirstResponseShareInterval: Interval | null;
   /** Median hours from the start to the first response by each group, over threads the group responded in. */
   medianHoursToFirstResponse: { moderators: number | null; others: number | null };
   /** Threads a moderator started or replied in. */
@@ -162,6 +165,7 @@ export async function computeModeration(query: Query, ctx: MetricContext, extra:
       threads: t.threads,
       answered: t.answered,
       moderatorFirstResponseShare: has && t.answered > 0 ? t.firstByModerator / t.answered : null,
+      moderatorFirstResponseShareInterval: has ? rateInterval(t.firstByModerator, t.answered, ctx.config.uncertainty) : null,
       medianHoursToFirstResponse: { moderators: has ? medianOf(t.moderatorHours) : null, others: medianOf(t.otherHours) },
       withModerator: has ? threadGroup(t.joined) : emptyGroup(),
       withoutModerator: threadGroup(t.notJoined),

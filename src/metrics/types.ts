@@ -7,6 +7,8 @@
 import type { MetricsConfig } from '../config/metrics-defaults.js';
 import type { SourceCapabilities } from '../model/types.js';
 import type { Period } from '../time/period.js';
+import type { Interval } from './uncertainty/interval.js';
+import type { Survival } from './uncertainty/survival.js';
 
 /** The report period, defined with the calendar in `src/time/`. */
 export type { Period };
@@ -40,6 +42,8 @@ export interface EngagementWindow {
   /** Contributors of this window who also contributed in the previous window of the same length. */
   returningContributors: number | null;
   retention: number | null;
+  /** Totals only: `retention` with its Wilson interval over the previous period's contributors. */
+  retentionInterval?: Interval;
 }
 
 export interface EngagementMonth extends EngagementWindow {
@@ -97,7 +101,11 @@ export interface QuestionFigures {
   answered: number;
   /** `answered / threads`; null when no question was asked. */
   answeredRate: number | null;
+  /** `answeredRate` with its Wilson interval (uncertainty/). */
+  answeredRateInterval?: Interval;
   medianHoursToFirstResponse: number | null;
+  /** `medianHoursToFirstResponse` with its bootstrap interval (uncertainty/). */
+  medianHoursToFirstResponseInterval?: Interval;
   p90HoursToFirstResponse: number | null;
   /** The oldest unanswered questions. */
   unanswered: UnansweredThread[];
@@ -107,8 +115,14 @@ export interface Conversations {
   threads: number;
   answered: number;
   answeredRate: number | null;
+  /** `answeredRate` with its Wilson interval (uncertainty/). */
+  answeredRateInterval?: Interval;
   medianHoursToFirstResponse: number | null;
+  /** `medianHoursToFirstResponse` with its bootstrap interval (uncertainty/). */
+  medianHoursToFirstResponseInterval?: Interval;
   p90HoursToFirstResponse: number | null;
+  /** Kaplan-Meier curve of the wait for a first response, unanswered threads censored (uncertainty/). */
+  responseSurvival?: Survival;
   repliesPerThread: number | null;
   unanswered: UnansweredThread[];
   questions: QuestionFigures;

@@ -75,9 +75,10 @@ describe('--baseline', () => {
     const april = runCli(['analyze', 'export', '--period', '2026-04', '--out', 'april', '--baseline', 'march/metrics.json', '--markdown', 'summary.md'], { cwd: dir });
     expect(april.code).toBe(0);
     const summary = readFileSync(path.join(dir, 'summary.md'), 'utf8');
-    // March 2 posts, April 1: -1 (-50.0%). Answered threads: March 1 of 2 (50 %), April 1 of 1 (100 %): +50.0 pts.
+    // March 2 posts, April 1: -1 (-50.0%). Answered threads: March 1 of 2 (50 %), April 1 of 1 (100 %): +50.0 pts;
+    // one thread is below the minimum n (10), so the value reads "too few to judge" while the change stays.
     expect(summary).toMatch(/^\| Posts \| 1 \| -1 \(-50\.0%\) \|/m);
-    expect(summary).toMatch(/^\| Answered threads \| 100\.0% \| \+50\.0 pts \|/m);
+    expect(summary).toMatch(/^\| Answered threads \| too few to judge \(n = 1\) \| \+50\.0 pts \|/m);
     // Active people: March {Ana, Ben}, April {Cy, Ana}: no change.
     expect(summary).toMatch(/^\| Active people \| 2 \| 0 \(0\.0%\) \|/m);
   });

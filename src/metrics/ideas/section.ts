@@ -1,3 +1,4 @@
+import { computeIdeaEvidence, type IdeaEvidence } from '../uncertainty/index.js';
 import type { SourceAccount } from '../../model/accounting.js';
 import { defaultPeriod } from '../period.js';
 import type { MetricInput } from '../registry-types.js';
@@ -15,13 +16,15 @@ export interface EarlierIdeas {
 }
 
 /** The `ideas` section of metrics.json: the period's ideas, and `earlier` when the data starts before the period. */
-export type IdeasSection = Ideas & { earlier?: EarlierIdeas };
+/** The period's ideas, their intervals and action curve (uncertainty/), and the earlier outcomes. */
+export type IdeasSection = Ideas & IdeaEvidence & { earlier?: EarlierIdeas };
 
 /** The ideas area (registry): the period's ideas plus the earlier outcomes, when there are any. */
 export async function computeIdeasSection({ query, ctx, accounts, settings }: MetricInput): Promise<IdeasSection> {
   const ideas = await computeIdeas(query, ctx, settings.ledger);
   const earlier = await earlierOutcomes({ query, ctx, accounts, settings });
-  return earlier ? { ...ideas, earlier } : ideas;
+  const section = { ...ideas, ...computeIdeaEvidence(ideas, ctx) };
+  return earlier ? { ...section, earlier } : section;
 }
 
 /**

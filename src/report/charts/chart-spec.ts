@@ -1,7 +1,11 @@
 /** Plain descriptions of charts; `renderChartSvg` turns them into SVG. No Chart.js types leak out. */
 
-/** `stackedBar` stacks the series; `horizontalBar` puts categories on the vertical axis. */
-export type ChartKind = 'line' | 'bar' | 'stackedBar' | 'horizontalBar';
+/**
+ * `stackedBar` stacks the series; `horizontalBar` puts categories on the vertical axis; `step`
+ * draws each series as a step curve over the numbers in `xValues` (a survival curve: flat until
+ * the next time, then down), on a linear axis instead of categories.
+ */
+export type ChartKind = 'line' | 'bar' | 'stackedBar' | 'horizontalBar' | 'step';
 
 /** How values and value-axis ticks are printed. */
 export type ValueFormat = 'count' | 'percent' | 'decimal';
@@ -28,6 +32,10 @@ export interface ChartSpec {
   palette?: readonly string[];
   /** Top of the value axis (e.g. 1 for a percent chart that should show the whole scale). */
   valueMax?: number;
+  /** `step` only: the x position of `values[i]`, one list per series (`categories` are then unused). */
+  xValues?: ReadonlyArray<readonly number[]>;
+  /** `step` only: the right end of the x axis (e.g. one week of hours). */
+  xMax?: number;
   /** Prints each bar's value at its end, so the reader needs no grid to read it. Bars only. */
   valueLabels?: boolean;
 }

@@ -108,7 +108,7 @@ function chartConfig(spec: ChartSpec): ChartConfiguration<'bar' | 'line'> {
   const valueAxis = valueScale(spec);
   const categoryAxis = categoryScale(spec);
   return {
-    type: spec.kind === 'line' ? 'line' : 'bar',
+    type: spec.kind === 'line' || spec.kind === 'step' ? 'line' : 'bar',
     data: { labels: [...spec.categories], datasets: datasets(spec) },
     plugins: spec.valueLabels ? [valueLabelsPlugin(FONT, INK.text, (value) => formatTick(value, spec.valueFormat ?? 'count'))] : [],
     options: {
@@ -128,7 +128,7 @@ function chartConfig(spec: ChartSpec): ChartConfiguration<'bar' | 'line'> {
           labels: { boxWidth: 9, boxHeight: 9, color: INK.text, font: FONT },
         },
       },
-      scales: horizontal ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis },
+      scales: horizontal ? { x: valueAxis, y: categoryAxis } : { x: spec.kind === 'step' ? linearXScale(spec) : categoryAxis, y: valueAxis },
     },
   };
 }
@@ -164,6 +164,19 @@ function categoryScale(spec: ChartSpec) {
   };
 }
 
+/** A numeric x axis for step curves: from zero, a base line, no grid, plain tick numbers. */
+function linearXScale(spec: ChartSpec) {
+  return {
+    type: 'linear' as const,
+    min: 0,
+    ...(spec.xMax === undefined ? {} : { max: spec.xMax }),
+    grid: { display: false },
+    border: { color: INK.axis },
+    title: axisTitle(spec.categoryAxisTitle),
+    ticks: { color: INK.muted, font: FONT, maxRotation: 0, callback: (value: string | number) => formatTick(Number(value), 'count') },
+  };
+}
+
 function axisTitle(text: string): { display: boolean; text: string; color: string; font: typeof FONT } {
   return { display: text.length > 0, text, color: INK.muted, font: FONT };
 }
@@ -173,6 +186,12 @@ function datasets(spec: ChartSpec): Array<ChartDataset<'bar' | 'line', Array<num
     const palette = spec.palette ?? [];
     const colour = palette.length > 0 ? (palette[index % palette.length] ?? seriesColour(index)) : seriesColour(index);
     const base = { label: series.label, data: [...series.values], backgroundColor: colour, borderColor: colour };
+    if (spec.kind === 'step') {
+      // Points as {x, y} on the linear axis; Chart.js types line data as numbers, the parser takes objects.
+      const xs = spec.xValues?.[index] ?? [];
+      const points = series.values.map((y, i) => ({ x: xs[i] ?? 0, y }));
+      return { ...base, data: points as unknown as Array<number | null>, type: 'line', borderWidth: 2, pointRadius: 0, stepped: 'after' as const, tension: 0, spanGaps: false, segment: {} };
+    }
     if (spec.kind === 'line') {
       // A `segment` option makes Chart.js stroke lines directly instead of through a cached Path2D:
       // when another library (pdfjs) installs a global Path2D from a different canvas build, the

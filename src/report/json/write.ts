@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { InternalError } from '../../errors.js';
 import type { MetricsDocument } from './document.js';
+import { IDEA_STAGES } from '../../metrics/ideas/result.js';
 
 /**
  * Stable metrics.json: 2-space indent, a trailing newline, and keys in a fixed order whatever
@@ -57,7 +58,14 @@ const KEY_ORDER: Record<string, readonly string[]> = {
   'sources[]': ['kind', 'path', 'files', 'records', 'firstAt', 'lastAt', 'warnings', 'problemCount', 'notes'],
   'sources[].records': ['read', 'used', 'skipped', 'skippedByReason'],
   engagement: ['totals', 'monthly', 'weekly', 'participation'],
-  'engagement.totals': WINDOW_KEYS,
+  'engagement.totals': [...WINDOW_KEYS, 'retentionInterval'],
+  ...intervalOrder([
+    'engagement.totals.retentionInterval',
+    'conversations.answeredRateInterval', 'conversations.medianHoursToFirstResponseInterval',
+    'conversations.questions.answeredRateInterval', 'conversations.questions.medianHoursToFirstResponseInterval',
+    'ideas.medianDaysToDecisionInterval', 'ideas.medianDaysToActionInterval',
+    ...IDEA_STAGES.map((s) => `ideas.conversionInterval.${s}`),
+  ]),
   'engagement.monthly[]': ['month', ...WINDOW_KEYS, 'reactivatedContributors', 'stickiness', 'activeWikiEditors'],
   'engagement.weekly[]': ['week', 'activePeople', 'contributors'],
   'engagement.participation': ['contributors', 'contributions', 'gini', 'top1Share', 'top10Share', 'absenceFactor'],
@@ -65,16 +73,32 @@ const KEY_ORDER: Record<string, readonly string[]> = {
     'threads',
     'answered',
     'answeredRate',
+    'answeredRateInterval',
     'medianHoursToFirstResponse',
+    'medianHoursToFirstResponseInterval',
     'p90HoursToFirstResponse',
+    'responseSurvival',
     'repliesPerThread',
     'unanswered',
     'questions',
   ],
   'conversations.unanswered[]': ['id', 'source', 'space', 'startedAt', 'ageDays', 'title'],
-  'conversations.questions': ['threads', 'answered', 'answeredRate', 'medianHoursToFirstResponse', 'p90HoursToFirstResponse', 'unanswered'],
+  'conversations.questions': ['threads', 'answered', 'answeredRate', 'answeredRateInterval', 'medianHoursToFirstResponse', 'medianHoursToFirstResponseInterval', 'p90HoursToFirstResponse', 'unanswered'],
+  'conversations.responseSurvival': ['unit', 'observedUntil', 'n', 'events', 'censored', 'median', 'p90', 'curve', 'bySpace', 'byDepartment'],
+  'conversations.responseSurvival.curve[]': ['time', 'survival'],
+  'conversations.responseSurvival.bySpace[]': ['key', 'name', 'n', 'events', 'censored', 'median', 'p90'],
+  'conversations.responseSurvival.byDepartment[]': ['key', 'name', 'n', 'events', 'censored', 'median', 'p90'],
+  'ideas.actionSurvival': ['unit', 'observedUntil', 'n', 'events', 'censored', 'median', 'p90', 'curve', 'bySpace', 'byDepartment'],
+  'ideas.actionSurvival.curve[]': ['time', 'survival'],
+  'ideas.actionSurvival.bySpace[]': ['key', 'name', 'n', 'events', 'censored', 'median', 'p90'],
+  'ideas.actionSurvival.byDepartment[]': ['key', 'name', 'n', 'events', 'censored', 'median', 'p90'],
   'conversations.questions.unanswered[]': ['id', 'source', 'space', 'startedAt', 'ageDays', 'title'],
 };
+
+/** `{ value, low, high, n }` in that order at each interval's path (metrics/uncertainty). */
+function intervalOrder(paths: readonly string[]): Record<string, readonly string[]> {
+  return Object.fromEntries(paths.map((p) => [p, ['value', 'low', 'high', 'n']]));
+}
 
 function ordered(value: unknown, path: string): unknown {
   if (Array.isArray(value)) return value.map((item) => ordered(item, `${path}[]`));

@@ -8,6 +8,8 @@ import type { BaselineDelta, TargetResult } from '../../metrics/targets.js';
 import { valueAtMetricPath } from '../../metrics/targets.js';
 import type { MetricsDocument } from '../json/document.js';
 import { formatDelta, formatValue, guessFormat, type ValueFormat } from './format.js';
+import { intervalSchema } from '../../metrics/uncertainty/interval.js';
+import { intervalText } from '../interval-text.js';
 
 /** One row of the summary table. */
 export interface SummaryKpi {
@@ -82,6 +84,13 @@ function deltaCell(deltas: Readonly<Record<string, BaselineDelta>> | null, path:
   return delta ? formatDelta(delta.delta, delta.deltaPct, format) : '—';
 }
 
+/** The value, with its 95 % range when metrics.json has `<path>Interval` (the PDF's words). */
+function valueCell(doc: MetricsDocument, kpi: SummaryKpi): string {
+  const plain = formatValue(numberAt(doc, kpi.path), kpi.format);
+  const interval = intervalSchema.safeParse(valueAtMetricPath(doc, `${kpi.path}Interval`));
+  return interval.success ? intervalText(interval.data, (v) => formatValue(v, kpi.format), plain) : plain;
+}
+
 /** The table rows: the headline KPIs, then any other metric a target names. */
 function rows(doc: MetricsDocument, targets: readonly TargetResult[]): SummaryKpi[] {
   const listed = new Set(SUMMARY_KPI_PATHS);
@@ -141,7 +150,7 @@ export function renderMarkdownSummary(
   lines.push('| KPI | Value | Change vs baseline | Target |', '|---|---:|---:|---|');
   for (const kpi of rows(doc, targetResults)) {
     const results = targetResults.filter((r) => r.metric === kpi.path);
-    const value = formatValue(numberAt(doc, kpi.path), kpi.format);
+    const value = valueCell(doc, kpi);
     lines.push(`| ${cell(kpi.label)} | ${value} | ${deltaCell(deltas, kpi.path, kpi.format)} | ${targetCell(results, kpi.format)} |`);
   }
   const targets = targetsLine(targetResults);

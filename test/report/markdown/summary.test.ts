@@ -107,4 +107,15 @@ describe('renderMarkdownSummary', () => {
     expect(lines).toContain('| Active people | 1,234 | — | — |');
     expect(text).not.toContain('**Targets:**');
   });
+
+  it('prints the 95 % range beside a figure with an interval, and "too few to judge" below the minimum n', () => {
+    const conversations = {
+      ...doc.conversations,
+      answeredRateInterval: { value: 0.62, low: 0.5764, high: 0.6617, n: 500 },
+      questions: { ...doc.conversations.questions, answeredRateInterval: { value: 0.75, low: null, high: null, n: 4 } },
+    };
+    const lines = renderMarkdownSummary({ ...doc, conversations }, [], null).split('\n');
+    expect(lines).toContain('| Answered threads | 62.0% (57.6–66.2%, n = 500) | — | — |');
+    expect(lines).toContain('| Questions answered | too few to judge (n = 4) | — | — |');
+  });
 });

@@ -1,6 +1,10 @@
 import type { RenderOptions } from '../../../src/report/pdf/index.js';
 import { computeBusinessCase } from '../../../src/metrics/business-case.js';
 import type { IdeaItem, Ideas } from '../../../src/metrics/ideas/result.js';
+import type { IdeasSection } from '../../../src/metrics/ideas/section.js';
+import { DEFAULT_METRICS_CONFIG } from '../../../src/metrics/types.js';
+import { computeIdeaEvidence } from '../../../src/metrics/uncertainty/index.js';
+import { capabilitiesOf } from '../../../src/sources/capabilities.js';
 import type { Moderation } from '../../../src/metrics/moderation.js';
 import type { Network } from '../../../src/metrics/network/index.js';
 import type { Redundancy } from '../../../src/metrics/redundancy/index.js';
@@ -21,7 +25,16 @@ function idea(id: string, space: string, title: string | undefined, stage: IdeaI
 
 const days = (median: number | null, p90: number | null, ideas: number) => ({ median, p90, ideas });
 
-export function richIdeas(): Ideas {
+export function richIdeas(): IdeasSection {
+  const ideas = richIdeaFigures();
+  // The intervals and the action curve as the ideas area computes them (metrics/uncertainty).
+  const ctx = { period: RICH_PERIOD, asOf: RICH_PERIOD.until, config: DEFAULT_METRICS_CONFIG, capabilities: capabilitiesOf([{ kind: 'yammer' }]) };
+  return { ...ideas, ...computeIdeaEvidence(ideas, ctx) };
+}
+
+const RICH_PERIOD = { since: '2026-01-01T00:00:00.000Z', until: '2026-04-01T00:00:00.000Z', timeZone: 'UTC' };
+
+function richIdeaFigures(): Ideas {
   const items = [
     idea('i1', 'Ops', 'Digital shift handover checklist', 'actioned', '2026-01-08T09:00:00.000Z', '2026-01-20T09:00:00.000Z', '2026-02-10T09:00:00.000Z'),
     idea('i2', 'Ops', 'Shared spare-parts inventory across plants', 'actioned', '2026-01-15T09:00:00.000Z', '2026-02-01T09:00:00.000Z', '2026-03-05T09:00:00.000Z'),
@@ -52,6 +65,7 @@ function richModeration(): Moderation {
   return {
     moderators: [{ id: 'mod@example.com', name: 'Mia Moderator', since: null }],
     threads: 40, answered: 31, moderatorFirstResponseShare: 0.42,
+    moderatorFirstResponseShareInterval: { value: 13 / 31, low: 0.26, high: 0.59, n: 31 },
     medianHoursToFirstResponse: { moderators: 1.5, others: 4.25 },
     withModerator: { threads: 18, answeredRate: 0.94, repliesPerThread: 3.4, participantsPerThread: 3.1 },
     withoutModerator: { threads: 22, answeredRate: 0.64, repliesPerThread: 1.8, participantsPerThread: 2.2 },

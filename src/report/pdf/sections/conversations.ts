@@ -7,6 +7,9 @@ import { table } from '../table.js';
 import { monthLabel, omittedPart, PRIVATE_SPACE, shownTitle } from './common.js';
 import type { ModerationView } from './views.js';
 import type { ReportSection } from './types.js';
+import { responseCurve } from './wait-curves.js';
+import { intervalText, TOO_FEW } from '../../interval-text.js';
+import type { Interval } from '../../../metrics/uncertainty/interval.js';
 import { FILL_HINTS } from '../../../metrics/setup/gaps.js';
 
 /** Threads, answers and response times, moderation, and the threads still waiting for an answer. */
@@ -19,13 +22,14 @@ export const conversationsSection: ReportSection = {
     table(pdf, {
       columns: [
         { header: 'Measure', width: 3 },
-        { header: 'Value', width: 1.4, align: 'right' },
-        { header: 'What it means', width: 6 },
+        { header: 'Value (95 % range)', width: 2.4, align: 'right' },
+        { header: 'What it means', width: 5 },
       ],
       rows: measureRows(data),
     });
     responseTimes(pdf, data, report.moderation);
-    moderation(pdf, report.moderation);
+    responseCurve(pdf, data);
+    moderation(pdf, report.moderation, moderatorShareInterval(data));
     unansweredThreads(pdf, data);
   },
 };
@@ -35,14 +39,14 @@ function measureRows(data: MetricsDocument): string[][] {
   return [
     ['Threads started', formatCount(c.threads), 'Conversations whose first message falls in the period.'],
     ['Answered', formatCount(c.answered), 'Threads with a reply from someone other than the author, at any time.'],
-    ['Answered rate', formatPercent(c.answeredRate), 'Answered threads as a share of threads started.'],
+    ['Answered rate', intervalText(c.answeredRateInterval, formatPercent, formatPercent(c.answeredRate)), 'Answered threads as a share of threads started.'],
     ['Unanswered', formatCount(c.threads - c.answered), 'Threads still waiting for a reply from someone else.'],
-    ['Median time to first response', formatHours(c.medianHoursToFirstResponse), 'Half of the answered threads got their first reply sooner than this.'],
+    ['Median time to first response', intervalText(c.medianHoursToFirstResponseInterval, formatHours, formatHours(c.medianHoursToFirstResponse)), 'Half of the answered threads got their first reply sooner than this.'],
     ['90th percentile time to first response', formatHours(c.p90HoursToFirstResponse), 'Nine in ten answered threads got their first reply sooner than this.'],
     ['Replies per thread', formatDecimal(c.repliesPerThread), 'Mean number of replies per thread, by anyone.'],
     ['Questions asked', formatCount(c.questions.threads), 'Threads whose first message asks (a question mark or a question word); announcements are not questions.'],
-    ['Questions answered', `${formatPercent(c.questions.answeredRate)} (${formatCount(c.questions.answered)})`, 'Questions with a reply from someone other than the author, at any time.'],
-    ['Median time to answer a question', formatHours(c.questions.medianHoursToFirstResponse), 'Half of the answered questions got their first reply sooner than this.'],
+    ['Questions answered', intervalText(c.questions.answeredRateInterval, formatPercent, `${formatPercent(c.questions.answeredRate)} (${formatCount(c.questions.answered)})`), 'Questions with a reply from someone other than the author, at any time.'],
+    ['Median time to answer a question', intervalText(c.questions.medianHoursToFirstResponseInterval, formatHours, formatHours(c.questions.medianHoursToFirstResponse)), 'Half of the answered questions got their first reply sooner than this.'],
   ];
 }
 
@@ -70,7 +74,12 @@ function responseTimes(pdf: PDFKit.PDFDocument, data: MetricsDocument, mod: Mode
   });
 }
 
-function moderation(pdf: PDFKit.PDFDocument, mod: ModerationView | null): void {
+/** `moderation.moderatorFirstResponseShareInterval`, when metrics.json holds one. */
+function moderatorShareInterval(data: MetricsDocument): Interval | null {
+  return data.moderation?.moderatorFirstResponseShareInterval ?? null;
+}
+
+function moderation(pdf: PDFKit.PDFDocument, mod: ModerationView | null, shareInterval: Interval | null): void {
   if (!mod) return omittedPart(pdf, 'Moderation', 'metrics.json holds no moderation figures.');
   if (mod.moderatorCount === 0) return omittedPart(pdf, 'Moderation', `no moderators were configured. To fill it, ${FILL_HINTS.moderators}`);
   subheading(pdf, 'Threads a moderator joined, and threads no moderator joined');
@@ -84,7 +93,12 @@ function moderation(pdf: PDFKit.PDFDocument, mod: ModerationView | null): void {
       row('People per thread', (g) => formatDecimal(g.participantsPerThread)),
     ],
   });
-  paragraph(pdf, `${formatCount(mod.moderatorCount)} ${mod.moderatorCount === 1 ? 'moderator' : 'moderators'} gave the first reply in ${formatPercent(mod.moderatorFirstResponseShare)} of answered threads. These are observations, not causes: a moderator's reply answers a thread by definition, and moderators may join the threads that need them most.`);
+  const who = `${formatCount(mod.moderatorCount)} ${mod.moderatorCount === 1 ? 'moderator' : 'moderators'}`;
+  const share = intervalText(shareInterval, formatPercent, formatPercent(mod.moderatorFirstResponseShare));
+  const shareSentence = share.startsWith(TOO_FEW)
+    ? `With ${formatCount(mod.answered)} answered threads there are too few to judge how often the ${who} gave the first reply.`
+    : `${who} gave the first reply in ${share} of answered threads.`;
+  paragraph(pdf, `${shareSentence} These are observations, not causes: a moderator's reply answers a thread by definition, and moderators may join the threads that need them most.`);
   if (mod.monthly.length > 0) moderatorMonths(pdf, mod);
 }
 

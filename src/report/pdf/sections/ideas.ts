@@ -9,6 +9,7 @@ import { CONTENT_WIDTH } from '../theme.js';
 import { configuredMinGroup, daysBetween, monthLabel, monthOf, safeTitle } from './common.js';
 import type { IdeasView } from './views.js';
 import type { ReportSection } from './types.js';
+import { actionCurve } from './wait-curves.js';
 
 const STAGE_LABEL: Record<IdeaStage, string> = { raised: 'Raised', discussed: 'Discussed', endorsed: 'Endorsed', decided: 'Decided', actioned: 'Actioned' };
 /** How many stalled ideas the table lists; metrics.json has them all. */
@@ -28,6 +29,7 @@ export const ideasSection: ReportSection = {
     heading(pdf, 'From idea to action', 250);
     chartPair(pdf, funnelChart(ideas), stageDaysChart(ideas));
     timeline(pdf, data, ideas);
+    actionCurve(pdf, data.ideas);
     stalledIdeas(pdf, data, ideas, report.template.text.stories.untitled);
     departments(pdf, ideas.byDepartment, configuredMinGroup(report.config));
   },

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import type { Query } from '../../model/query.js';
+import { periodRetention } from '../engagement-sql.js';
+import { IDEA_STAGES, type IdeaItem, type IdeaStage, type Ideas } from '../ideas/result.js';
+import { previousPeriod } from '../period.js';
+import { shownSpace } from '../public-text.js';
+import type { MetricContext } from '../types.js';
+import { intervalSchema, medianInterval, rateInterval, type Interval } from './interval.js';
+import { survivalOf, survivalSchema, type Subject, type Survival } from './survival.js';
+import { observedUntilMs, threadWaits, type ThreadWait } from './thread-waits.js';
+
+export { intervalSchema, type Interval } from './interval.js';
+export { survivalSchema, type Survival } from './survival.js';
+
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+
+/** The intervals and the response curve written into `conversations` (and `conversations.questions`). */
+export const conversationEvidenceSchema = z.strictObject({
+  answeredRateInterval: intervalSchema,
+  medianHoursToFirstResponseInterval: intervalSchema,
+  responseSurvival: survivalSchema,
+  questions: z.strictObject({ answeredRateInterval: intervalSchema, medianHoursToFirstResponseInterval: intervalSchema }),
+});
+
+/** The intervals and the action curve written into `ideas`. */
+export const ideaEvidenceSchema = z.strictObject({
+  conversionInterval: z.strictObject(Object.fromEntries(IDEA_STAGES.map((s) => [s, intervalSchema])) as Record<IdeaStage, typeof intervalSchema>),
+  medianDaysToDecisionInterval: intervalSchema,
+  medianDaysToActionInterval: intervalSchema,
+  actionSurvival: survivalSchema,
+});
+
+export type ConversationEvidence = z.infer<typeof conversationEvidenceSchema>;
+export type IdeaEvidence = z.infer<typeof ideaEvidenceSchema>;
+
+/** What the thread figures gain: written into `conversations` and beside `engagement.totals.retention`. */
+export interface ThreadEvidence {
+  conversations: ConversationEvidence;
+  retentionInterval: Interval;
+}
+
+/**
+ * 95 % intervals for the thread rates and medians and for retention, and the Kaplan-Meier curve
+ * of the wait for a first response. Deterministic: the bootstrap seed is in the config.
+ */
+export async function computeThreadEvidence(query: Query, ctx: MetricContext): Promise<ThreadEvidence> {
+  const config = ctx.config.uncertainty;
+  const waits = await threadWaits(query, ctx);
+  const questions = waits.filter((w) => w.isQuestion);
+  const until = await observedUntilMs(query, ctx.asOf);
+  const retention = await periodRetention(query, ctx.period, previousPeriod(ctx.period));
+  return {
+    conversations: {
+      ...waitIntervals(waits, ctx),
+      responseSurvival: survivalOf(waits.map((w) => threadSubject(w, until)), 'hours', new Date(until).toISOString(), ctx.config.minGroupSize),
+      questions: waitIntervals(questions, ctx),
+    },
+    retentionInterval: rateInterval(retention.returning, retention.previousContributors, config),
+  };
+}
+
+function waitIntervals(waits: readonly ThreadWait[], ctx: MetricContext): Pick<ConversationEvidence, 'answeredRateInterval' | 'medianHoursToFirstResponseInterval'> {
+  const hours = waits.flatMap((w) => (w.hours === null ? [] : [w.hours]));
+  return {
+    answeredRateInterval: rateInterval(hours.length, waits.length, ctx.config.uncertainty),
+    medianHoursToFirstResponseInterval: medianInterval(hours, ctx.config.uncertainty),
+  };
+}
+
+/** A thread waits until its first response; one without a response by `until` is censored there. */
+function threadSubject(w: ThreadWait, until: number): Subject {
+  const waited = Math.max(0, (until - w.startedMs) / HOUR_MS);
+  const answered = w.hours !== null && w.hours <= waited;
+  return {
+    time: answered ? Math.max(0, w.hours ?? 0) : waited,
+    event: answered,
+    space: { key: w.spaceId, name: shownSpace(w.isPrivate, w.spaceName) },
+    department: w.department,
+  };
+}
+
+/** Intervals for the funnel conversions and the idea medians, and the Kaplan-Meier curve of the wait for action. */
+export function computeIdeaEvidence(ideas: Ideas, ctx: MetricContext): IdeaEvidence {
+  const config = ctx.config.uncertainty;
+  const raised = ideas.funnel.raised;
+  const conversion = Object.fromEntries(IDEA_STAGES.map((s) => [s, rateInterval(ideas.funnel[s], raised, config)])) as Record<IdeaStage, Interval>;
+  const end = Math.min(Date.parse(ctx.asOf), Date.parse(ctx.period.until));
+  return {
+    conversionInterval: conversion,
+    medianDaysToDecisionInterval: medianInterval(daysTo(ideas.items, 'decidedAt'), config),
+    medianDaysToActionInterval: medianInterval(daysTo(ideas.items, 'actionedAt'), config),
+    actionSurvival: survivalOf(ideas.items.map((i) => ideaSubject(i, end)), 'days', new Date(end).toISOString(), ctx.config.minGroupSize),
+  };
+}
+
+/** Days from raised to the stage, over ideas that reached it (as `ideas.daysFromRaised`). */
+function daysTo(items: readonly IdeaItem[], field: 'decidedAt' | 'actionedAt'): number[] {
+  return items.flatMap((i) => {
+    const at = i[field];
+    return at === null ? [] : [(Date.parse(at) - Date.parse(i.raisedAt)) / DAY_MS];
+  });
+}
+
+/**
+ * An idea waits until it is actioned. One not actioned is censored at the end of observation, or
+ * at its decline: a declined idea will not be actioned, and counting it as waiting forever would
+ * push the curve's median out for a reason the curve does not show (cause-specific censoring).
+ */
+function ideaSubject(item: IdeaItem, end: number): Subject {
+  const raised = Date.parse(item.raisedAt);
+  const stop = item.actionedAt ?? (item.declinedAt !== null && Date.parse(item.declinedAt) < end ? item.declinedAt : null);
+  const at = stop === null ? end : Date.parse(stop);
+  return {
+    time: Math.max(0, (at - raised) / DAY_MS),
+    event: item.actionedAt !== null,
+    space: { key: item.spaceId, name: item.space },
+    department: item.department,
+  };
+}
