@@ -21,6 +21,7 @@ import { withInteractions } from './network/edges.js';
 import { computeNetwork } from './network/index.js';
 import { computeRecognition } from './recognition/index.js';
 import { computeRedundancy } from './redundancy/index.js';
+import { computeConversationEvidence, computeRetentionInterval } from './uncertainty/index.js';
 import { InternalError } from '../errors.js';
 import type { EstimateArea, MetricArea, MetricInput, Scope, Upstream } from './registry-types.js';
 
@@ -32,8 +33,8 @@ const measure = <T>(area: MetricArea<T>): MetricArea<T> => area;
 export const MEASURES = {
   sources: measure({ title: 'data quality', needs: {}, compute: ({ accounts }) => Promise.resolve(sourceQuality(accounts)) }),
   identities: measure({ title: 'identities', needs: {}, compute: ({ query, accounts }) => computeIdentities(query, accounts) }),
-  engagement: measure({ title: 'engagement', needs: { capabilities: ['messages', 'reactions', 'wiki'] }, compute: ({ query, ctx }) => computeEngagement(query, ctx), warnings: engagementWarnings }),
-  conversations: measure({ title: 'conversations', needs: { capabilities: ['messages'] }, compute: ({ query, ctx }) => computeConversations(query, ctx), warnings: conversationWarnings }),
+  engagement: measure({ title: 'engagement', needs: { capabilities: ['messages', 'reactions', 'wiki'] }, compute: engagementWithInterval, warnings: engagementWarnings }),
+  conversations: measure({ title: 'conversations', needs: { capabilities: ['messages'] }, compute: conversationsWithEvidence, warnings: conversationWarnings }),
   ideas: measure({ title: 'ideas', needs: { config: ['ideas', 'ideasLedger', 'stallDays'] }, compute: computeIdeasSection }),
   moderation: measure({ title: 'moderation', needs: { config: ['people'] }, compute: ({ query, ctx, settings }) => computeModeration(query, ctx, { moderatorSince: settings.moderatorSince }) }),
   recognition: measure({
@@ -45,6 +46,19 @@ export const MEASURES = {
   network: measure({ title: 'network', needs: { config: ['network'] }, scope: interactions, compute: ({ query, ctx, settings }) => computeNetwork(query, ctx, { config: settings.network }) }),
   redundancy: measure({ title: 'duplicate efforts', needs: { config: ['redundancy'] }, compute: ({ query, ctx, settings }) => computeRedundancy(query, ctx, { config: settings.redundancy }) }),
 };
+
+/** Engagement, with the retention's interval beside it (uncertainty/). */
+async function engagementWithInterval({ query, ctx }: MetricInput) {
+  const engagement = await computeEngagement(query, ctx);
+  return { ...engagement, totals: { ...engagement.totals, retentionInterval: await computeRetentionInterval(query, ctx) } };
+}
+
+/** Conversations, with the intervals and the response curve beside the figures they qualify (uncertainty/). */
+async function conversationsWithEvidence({ query, ctx }: MetricInput) {
+  const conversations = await computeConversations(query, ctx);
+  const evidence = await computeConversationEvidence(query, ctx);
+  return { ...conversations, ...evidence, questions: { ...conversations.questions, ...evidence.questions } };
+}
 
 /** The measured sections, by name. */
 export type Measured = { [K in keyof typeof MEASURES]: Awaited<ReturnType<(typeof MEASURES)[K]['compute']>> };

@@ -2,11 +2,11 @@ import { z } from 'zod';
 import type { Query } from '../../model/query.js';
 import { periodRetention } from '../engagement-sql.js';
 import { IDEA_STAGES, type IdeaItem, type IdeaStage, type Ideas } from '../ideas/result.js';
-import { previousPeriod } from '../period.js';
+import { previousPeriod } from '../../time/period.js';
 import { shownSpace } from '../public-text.js';
 import type { MetricContext } from '../types.js';
 import { intervalSchema, medianInterval, rateInterval, type Interval } from './interval.js';
-import { survivalOf, survivalSchema, type Subject, type Survival } from './survival.js';
+import { survivalOf, survivalSchema, type Subject } from './survival.js';
 import { observedUntilMs, threadWaits, type ThreadWait } from './thread-waits.js';
 
 export { intervalSchema, type Interval } from './interval.js';
@@ -35,29 +35,22 @@ export type ConversationEvidence = z.infer<typeof conversationEvidenceSchema>;
 export type IdeaEvidence = z.infer<typeof ideaEvidenceSchema>;
 
 /** What the thread figures gain: written into `conversations` and beside `engagement.totals.retention`. */
-export interface ThreadEvidence {
-  conversations: ConversationEvidence;
-  retentionInterval: Interval;
-}
-
-/**
- * 95 % intervals for the thread rates and medians and for retention, and the Kaplan-Meier curve
- * of the wait for a first response. Deterministic: the bootstrap seed is in the config.
- */
-export async function computeThreadEvidence(query: Query, ctx: MetricContext): Promise<ThreadEvidence> {
-  const config = ctx.config.uncertainty;
+/** The conversations' intervals and the response curve, beside the figures they qualify. */
+export async function computeConversationEvidence(query: Query, ctx: MetricContext): Promise<ConversationEvidence> {
   const waits = await threadWaits(query, ctx);
   const questions = waits.filter((w) => w.isQuestion);
   const until = await observedUntilMs(query, ctx.asOf);
-  const retention = await periodRetention(query, ctx.period, previousPeriod(ctx.period));
   return {
-    conversations: {
-      ...waitIntervals(waits, ctx),
-      responseSurvival: survivalOf(waits.map((w) => threadSubject(w, until)), 'hours', new Date(until).toISOString(), ctx.config.minGroupSize),
-      questions: waitIntervals(questions, ctx),
-    },
-    retentionInterval: rateInterval(retention.returning, retention.previousContributors, config),
+    ...waitIntervals(waits, ctx),
+    responseSurvival: survivalOf(waits.map((w) => threadSubject(w, until)), 'hours', new Date(until).toISOString(), ctx.config.minGroupSize),
+    questions: waitIntervals(questions, ctx),
   };
+}
+
+/** `engagement.totals.retention` with its Wilson interval: returning over the previous period's contributors. */
+export async function computeRetentionInterval(query: Query, ctx: MetricContext): Promise<Interval> {
+  const retention = await periodRetention(query, ctx.period, previousPeriod(ctx.period));
+  return rateInterval(retention.returning, retention.previousContributors, ctx.config.uncertainty);
 }
 
 function waitIntervals(waits: readonly ThreadWait[], ctx: MetricContext): Pick<ConversationEvidence, 'answeredRateInterval' | 'medianHoursToFirstResponseInterval'> {

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { computeConversations } from '../../../src/metrics/conversations.js';
 import { periodFromBounds } from '../../../src/metrics/period.js';
-import { computeThreadEvidence } from '../../../src/metrics/uncertainty/index.js';
+import { computeConversationEvidence, computeRetentionInterval } from '../../../src/metrics/uncertainty/index.js';
+import type { Query } from '../../../src/model/query.js';
+import type { MetricContext } from '../../../src/metrics/types.js';
 import type { Dataset } from '../../../src/model/dataset.js';
 import type { Identity } from '../../../src/model/types.js';
 import { act, inlineDataset } from '../../helpers/dataset.js';
@@ -53,7 +55,12 @@ const period = periodFromBounds('2026-01-01', '2026-02-01', 'UTC');
 const ctx = (minN: number, minGroupSize = 3) =>
   metricContext(period, { asOf: '2026-02-01T00:00:00Z', config: { minGroupSize, uncertainty: { minN, bootstrapSeed: 1, bootstrapResamples: 2_000 } } });
 
-describe('computeThreadEvidence', () => {
+/** Both halves the registry computes: the conversations' evidence and the retention interval. */
+async function computeThreadEvidence(query: Query, context: MetricContext) {
+  return { conversations: await computeConversationEvidence(query, context), retentionInterval: await computeRetentionInterval(query, context) };
+}
+
+describe('thread evidence (conversations and retention)', () => {
   it('reads the median from the censored curve: longer than the median over answered threads', async () => {
     const dataset = await january();
     const { conversations: c } = await computeThreadEvidence(dataset.query, ctx(3));
