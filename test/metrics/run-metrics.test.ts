@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { capabilitiesOf } from '../../src/sources/capabilities.js';
 import { computeConversations } from '../../src/metrics/conversations.js';
+import { computeConversationEvidence } from '../../src/metrics/uncertainty/index.js';
 import { DEFAULT_NETWORK_CONFIG } from '../../src/metrics/network/index.js';
 import { periodFromBounds } from '../../src/metrics/period.js';
 import { DEFAULT_RECOGNITION_CONFIG } from '../../src/metrics/recognition/score.js';
@@ -32,7 +33,9 @@ describe('runMetrics (the metric registry)', () => {
       expect(timed).toEqual(['data quality', 'identities', 'engagement', 'conversations', 'ideas', 'moderation', 'recognition', 'network', 'duplicate efforts', 'business case'].map((t) => `metrics: ${t}`));
       expect(seen).toEqual(['ideas 0', 'estimate true']);
       // The same figures as the module called on its own.
-      expect(run.sections.conversations).toEqual(await computeConversations(dataset.query, input.ctx));
+      // The conversations module's figures, with the intervals and the response curve beside them.
+      expect(run.sections.conversations).toMatchObject(await computeConversations(dataset.query, input.ctx));
+      expect(run.sections.conversations.responseSurvival).toEqual((await computeConversationEvidence(dataset.query, input.ctx)).responseSurvival);
       // Yammer records no reactions and no wiki edits: said once each; the business case's caveats are its own.
       expect(run.measureWarnings.filter((w) => w.includes('reactions') || w.includes('wikiEdits'))).toHaveLength(2);
       expect(run.estimateWarnings).toEqual(run.sections.businessCase.warnings);

@@ -169,6 +169,8 @@ describe('SQL aggregation of threads vs a plain JS computation (seeded random pi
           threads: inPeriod.length,
           answered: answered.length,
           moderatorFirstResponseShare: answered.filter((t) => t.firstByModerator).length / answered.length,
+          // The interval's bounds are pinned in test/metrics/stats/wilson.test.ts; here its value and n.
+          moderatorFirstResponseShareInterval: expect.objectContaining({ value: answered.filter((t) => t.firstByModerator).length / answered.length, n: answered.length }),
           medianHoursToFirstResponse: { moderators: median(numbers(inPeriod.map((t) => t.moderatorFirst))), others: median(numbers(inPeriod.map((t) => t.otherFirst))) },
           withModerator: group(inPeriod.filter((t) => t.joined)),
           withoutModerator: group(inPeriod.filter((t) => !t.joined)),
