@@ -39,24 +39,32 @@ export function tQuantile975(df: number): number {
   return df >= 1e6 ? 1.96 : result;
 }
 
+/** One observation: time (month index) and value. */
+export interface Point {
+  t: number;
+  y: number;
+}
+
 /**
- * Fits the segmented regression to `values` (one per month, in order) interrupted at index
- * `interruption` (the first month "after"). Null with fewer than two points on a side or when
- * the design is singular.
+ * Fits the segmented regression to `points` (months may have gaps) interrupted at time `t0` (the
+ * first month "after"). Null with fewer than two points on a side, fewer than five in all, or a
+ * singular design.
  */
-export function segmentedRegression(values: readonly number[], interruption: number): SegmentedRegression | null {
-  const n = values.length;
-  if (interruption < 2 || n - interruption < 2 || n < 5) return null;
-  const rows = values.map((_, t) => {
-    const after = t >= interruption ? 1 : 0;
-    return [1, t, after, (t - interruption) * after];
+export function segmentedRegression(points: readonly Point[], t0: number): SegmentedRegression | null {
+  const n = points.length;
+  const pointsBefore = points.filter((p) => p.t < t0).length;
+  if (pointsBefore < 2 || n - pointsBefore < 2 || n < 5) return null;
+  const rows = points.map(({ t }) => {
+    const after = t >= t0 ? 1 : 0;
+    return [1, t, after, (t - t0) * after];
   });
+  const ys = points.map((p) => p.y);
   const xtx = [0, 1, 2, 3].map((i) => [0, 1, 2, 3].map((j) => rows.reduce((s, r) => s + (r[i] ?? 0) * (r[j] ?? 0), 0)));
-  const xty = [0, 1, 2, 3].map((i) => rows.reduce((s, r, t) => s + (r[i] ?? 0) * (values[t] ?? 0), 0));
+  const xty = [0, 1, 2, 3].map((i) => rows.reduce((s, r, k) => s + (r[i] ?? 0) * (ys[k] ?? 0), 0));
   const inverse = invert(xtx);
   if (!inverse) return null;
   const beta = inverse.map((row) => row.reduce((s, v, j) => s + v * (xty[j] ?? 0), 0));
-  const rss = rows.reduce((s, r, t) => s + ((values[t] ?? 0) - r.reduce((f, x, j) => f + x * (beta[j] ?? 0), 0)) ** 2, 0);
+  const rss = rows.reduce((s, r, k) => s + ((ys[k] ?? 0) - r.reduce((f, x, j) => f + x * (beta[j] ?? 0), 0)) ** 2, 0);
   const df = n - 4;
   const variance = rss / df;
   const t = tQuantile975(df);
@@ -66,12 +74,12 @@ export function segmentedRegression(values: readonly number[], interruption: num
     return { estimate, low: estimate - t * se, high: estimate + t * se };
   };
   return {
-    baselineAtInterruption: (beta[0] ?? 0) + (beta[1] ?? 0) * interruption,
+    baselineAtInterruption: (beta[0] ?? 0) + (beta[1] ?? 0) * t0,
     slopeBefore: coefficient(1),
     levelChange: coefficient(2),
     slopeChange: coefficient(3),
-    pointsBefore: interruption,
-    pointsAfter: n - interruption,
+    pointsBefore,
+    pointsAfter: n - pointsBefore,
   };
 }
 
