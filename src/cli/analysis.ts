@@ -24,6 +24,7 @@ import { adapterBotAccounts, botPeopleEntries } from './bot-accounts.js';
 import { clearDatasetFile } from './commands/analyze.js';
 import { documentGaps } from './gap-warnings.js';
 import { gapLine } from '../metrics/setup/gaps.js';
+import { evidenceSections } from './evidence.js';
 import { computeProvenance, runOutputs } from './provenance.js';
 import { anonymized, businessCaseOf, laterSections, maskPrivateFolders } from './sections.js';
 import { stopwatch } from './timing.js';
@@ -129,6 +130,7 @@ async function analyze(inputs: readonly string[], config: ResolvedConfig, log: L
       buildMetricsDocument(dataset.query, accounts, ctx, { version: TOOL_VERSION, generatedAt: now.toISOString(), provenance, sections }),
     );
     if (earlier && document.ideas) document.ideas['earlier'] = earlier;
+    Object.assign(document, await watch.phase('metrics: comparisons, cohorts', () => evidenceSections(dataset.query, ctx, config, document.engagement, sections.moderation.spaces)));
     document.provenance.inputs = await maskPrivateFolders(document.provenance.inputs, dataset.query);
     const businessCase = businessCaseOf(document, ideas, config);
     setLaterSection(document, 'businessCase', { ...businessCase });

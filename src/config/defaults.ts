@@ -61,6 +61,8 @@ export interface ResolvedConfig {
   recognition?: WrittenConfig['recognition'];
   network?: WrittenConfig['network'];
   redundancy?: WrittenConfig['redundancy'];
+  comparison?: WrittenConfig['comparison'];
+  benchmarks?: WrittenConfig['benchmarks'];
   businessCase: Omit<BusinessCaseConfig, '$notes'> & { minutesSavedPerAnsweredQuestion: number };
   targets: Target[];
 }

@@ -1,4 +1,5 @@
 import type { IdentityReconciliation } from '../../metrics/identities.js';
+import type { Comparisons, Movement } from '../../metrics/evidence/index.js';
 import type { TargetResult } from '../../metrics/targets.js';
 import type { Conversations, Engagement, Period, SourceQuality } from '../../metrics/types.js';
 
@@ -76,4 +77,8 @@ export interface MetricsDocument {
   targets: TargetResult[];
   /** Figures that could not be computed and why, and other run-level remarks. */
   warnings: string[];
+  /** Benchmarks, pilot vs rest, before vs after a moderator (optional here for documents built by hand in tests). */
+  comparisons?: Comparisons;
+  /** Cohort retention and the engagement-level migration matrix (optional likewise). */
+  movement?: Movement;
 }
