@@ -20,6 +20,8 @@ export function samplePilotConfig(): string {
       orgSize: 1200,
       currency: 'EUR',
     },
+    // The Slack help channels are the pilot; the Yammer groups and other channels are "the rest".
+    comparison: { pilotSpaces: ['ops-help', 'customer-success', 'people-team'] },
     targets: [
       { metric: 'engagement.totals.activePeople', op: '>=', value: 40, level: 'error', message: 'At least 40 active people over the pilot' },
       { metric: 'conversations.questions.answeredRate', op: '>=', value: 0.7, level: 'warn', message: 'Seven in ten questions answered' },

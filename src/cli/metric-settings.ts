@@ -2,7 +2,9 @@ import type { ResolvedConfig } from '../config/defaults.js';
 import type { LedgerRow } from '../metrics/ideas/index.js';
 import { DEFAULT_NETWORK_CONFIG, type NetworkConfig } from '../metrics/network/index.js';
 import { DEFAULT_RECOGNITION_CONFIG, type RecognitionConfig } from '../metrics/recognition/score.js';
-import type { MetricSettings } from '../metrics/registry-types.js';
+import type { ComparisonSettings, MetricSettings } from '../metrics/registry-types.js';
+import { COMPARISON_DEFAULTS } from '../config/schema.js';
+import { builtInReferences } from './evidence.js';
 import type { PeopleEntry } from '../model/types.js';
 
 /** The metric knobs of a run: the config's metric sections over the defaults, and the side files. */
@@ -17,6 +19,22 @@ export function metricSettings(config: ResolvedConfig, people: readonly PeopleEn
     network: networkConfig(config),
     redundancy: definedOnly(config.redundancy ?? {}),
     businessCase: config.businessCase,
+    comparison: comparisonSettings(config),
+  };
+}
+
+/** The pilot's scope, the test's seed and sizes, and the references: shipped and the organization's own. */
+function comparisonSettings(config: ResolvedConfig): ComparisonSettings {
+  const written = config.comparison ?? {};
+  return {
+    scope: { spaces: written.pilotSpaces ?? [], departments: written.pilotDepartments ?? [], people: written.pilotPeople ?? [] },
+    options: {
+      seed: written.seed ?? COMPARISON_DEFAULTS.seed,
+      resamples: written.resamples ?? COMPARISON_DEFAULTS.resamples,
+      minThreads: written.minThreads ?? COMPARISON_DEFAULTS.minThreads,
+    },
+    builtIn: builtInReferences(),
+    own: config.benchmarks ?? [],
   };
 }
 

@@ -62,6 +62,8 @@ export interface ResolvedConfig {
   network?: WrittenConfig['network'];
   redundancy?: WrittenConfig['redundancy'];
   uncertainty?: WrittenConfig['uncertainty'];
+  comparison?: WrittenConfig['comparison'];
+  benchmarks?: WrittenConfig['benchmarks'];
   businessCase: Omit<BusinessCaseConfig, '$notes'> & { minutesSavedPerAnsweredQuestion: number };
   targets: Target[];
 }

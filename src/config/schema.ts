@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { MAX_MEMORY_LIMIT_BYTES, MIN_MEMORY_LIMIT_BYTES, sizeInBytes } from '../model/size.js';
 import { DEFAULT_METRICS_CONFIG } from './metrics-defaults.js';
+import { referenceSchema } from './benchmark-reference.js';
 
 /** Comparison operators a target may use. */
 export const TARGET_OPS = ['>=', '>', '<=', '<', '==', '!='] as const;
@@ -203,6 +204,26 @@ const targetSchema = z
   })
   .describe('A KPI target checked after the metrics are computed.');
 
+/** Defaults of the comparisons (pilot vs rest, before vs after); `cli/comparison-options.ts` applies them. */
+export const COMPARISON_DEFAULTS = { seed: 20_261, resamples: 2_000, minThreads: 10 } as const;
+
+const comparisonSchema = z
+  .strictObject({
+    pilotSpaces: stringList('Spaces (names or ids) that make up the pilot; threads elsewhere are "the rest".').meta({ default: [] }).optional(),
+    pilotDepartments: stringList("Departments whose members' threads belong to the pilot.").meta({ default: [] }).optional(),
+    pilotPeople: stringList('People (e-mails or ids) whose threads belong to the pilot.').meta({ default: [] }).optional(),
+    seed: z.number().int().describe('Seed of the permutation tests and bootstraps: the same seed gives the same p-values and intervals. Default: 20261.')
+      .meta({ default: COMPARISON_DEFAULTS.seed })
+      .optional(),
+    resamples: z.number().int().min(100).max(100_000).describe('Relabellings per permutation test and resamples per bootstrap, 100 to 100,000. Default: 2000.')
+      .meta({ default: COMPARISON_DEFAULTS.resamples })
+      .optional(),
+    minThreads: z.number().int().min(1).describe('Fewest threads on each side for a difference to be stated; below it the report says "too few threads to tell". Default: 10.')
+      .meta({ default: COMPARISON_DEFAULTS.minThreads })
+      .optional(),
+  })
+  .describe('Pilot vs the rest of the organization, and before vs after a moderator\'s start (metrics spec: comparisons).');
+
 /** The zod schema of a written config layer (file, environment or flags). */
 export const configSchema = z
   .strictObject({
@@ -276,6 +297,11 @@ export const configSchema = z
     network: networkSchema.optional(),
     redundancy: redundancySchema.optional(),
     businessCase: businessCaseSchema.optional(),
+    comparison: comparisonSchema.optional(),
+    benchmarks: z
+      .array(referenceSchema)
+      .describe("The organization's own reference figures (last year's pilot, another site), shown beside the built-in published ones; each needs its source.")
+      .optional(),
     targets: z.array(targetSchema).describe('KPI targets; a failed `error` target makes the run exit with code 1.').optional(),
   })
   .describe('pilot-report configuration (pilot-report.config.json).');

@@ -1,6 +1,8 @@
 import type { SourceAccount } from '../model/accounting.js';
 import type { Query } from '../model/query.js';
 import type { BusinessCaseAssumptions } from './business-case.js';
+import type { ComparisonInputs } from './evidence/index.js';
+import type { Moderation } from './moderation.js';
 import type { IdentityReconciliation } from './identities.js';
 import type { IdeasSection } from './ideas/section.js';
 import type { LedgerRow } from './ideas/ledger.js';
@@ -20,7 +22,12 @@ export interface MetricSettings {
   /** The written redundancy knobs; the metric fills the rest with its defaults. */
   redundancy: Partial<RedundancyConfig>;
   businessCase: BusinessCaseAssumptions;
+  /** Pilot vs rest and the references (config `comparison`, `benchmarks`, the shipped file). */
+  comparison: ComparisonSettings;
 }
+
+/** What `comparisons` needs besides the dataset and the sections before it. */
+export type ComparisonSettings = Omit<ComparisonInputs, 'engagement' | 'moderated'>;
 
 /** What every metric area may read. */
 export interface MetricInput {
@@ -40,6 +47,7 @@ export interface Upstream {
   engagement: Engagement;
   conversations: Conversations;
   ideas: IdeasSection;
+  moderation: Moderation;
 }
 
 /** What an area needs, for the reader and the readiness checks: capabilities and config keys. */

@@ -22,6 +22,9 @@ import { computeNetwork } from './network/index.js';
 import { computeRecognition } from './recognition/index.js';
 import { computeRedundancy } from './redundancy/index.js';
 import { computeConversationEvidence, computeRetentionInterval } from './uncertainty/index.js';
+import { computeComparisons, computeMovement } from './evidence/index.js';
+import type { ModeratedSpace } from './evidence/moderation-effects.js';
+import type { Moderation } from './moderation.js';
 import { InternalError } from '../errors.js';
 import type { EstimateArea, MetricArea, MetricInput, Scope, Upstream } from './registry-types.js';
 
@@ -45,7 +48,21 @@ export const MEASURES = {
   }),
   network: measure({ title: 'network', needs: { config: ['network'] }, scope: interactions, compute: ({ query, ctx, settings }) => computeNetwork(query, ctx, { config: settings.network }) }),
   redundancy: measure({ title: 'duplicate efforts', needs: { config: ['redundancy'] }, compute: ({ query, ctx, settings }) => computeRedundancy(query, ctx, { config: settings.redundancy }) }),
+  comparisons: measure({
+    title: 'comparisons',
+    needs: { config: ['comparison', 'benchmarks', 'people'] },
+    compute: ({ query, ctx, settings }, before) =>
+      computeComparisons(query, ctx, { ...settings.comparison, engagement: need(before, 'engagement'), moderated: moderatedSpaces(need(before, 'moderation')) }),
+  }),
+  movement: measure({ title: 'cohorts and migration', needs: {}, compute: ({ query, ctx }) => computeMovement(query, ctx) }),
 };
+
+/** Spaces whose moderator has a start date inside the data: the before/after comparisons. */
+function moderatedSpaces(moderation: Moderation): ModeratedSpace[] {
+  return moderation.spaces.flatMap((s) =>
+    s.after.from ? [{ spaceId: s.spaceId, space: s.space, moderator: s.moderator, since: s.since, sinceAt: s.after.from, until: s.after.until }] : [],
+  );
+}
 
 /** Engagement, with the retention's interval beside it (uncertainty/). */
 async function engagementWithInterval({ query, ctx }: MetricInput) {

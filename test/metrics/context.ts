@@ -12,3 +12,11 @@ export function metricContext(
     capabilities: { messages: true, reactions: true, wiki: false, ...options.capabilities },
   };
 }
+
+/** Comparison settings with no pilot scope and no references: `comparisons` then says there is nothing to compare. */
+export const NO_COMPARISON = {
+  scope: { spaces: [], departments: [], people: [] },
+  options: { seed: 1, resamples: 2_000, minThreads: 10 },
+  builtIn: [],
+  own: [],
+} as const;

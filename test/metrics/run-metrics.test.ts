@@ -10,6 +10,7 @@ import { runMetrics } from '../../src/metrics/run-metrics.js';
 import { DEFAULT_METRICS_CONFIG } from '../../src/metrics/types.js';
 import { inlineDataset } from '../helpers/dataset.js';
 import { YAMMER_PILOT } from '../report/json/documents.js';
+import { NO_COMPARISON } from './context.js';
 
 describe('runMetrics (the metric registry)', () => {
   it('computes every section in the document order, times each area, and gives the sections the modules give', async () => {
@@ -20,7 +21,7 @@ describe('runMetrics (the metric registry)', () => {
         query: dataset.query,
         accounts: [account],
         ctx: { period, asOf: period.until, config: DEFAULT_METRICS_CONFIG, capabilities: capabilitiesOf([{ kind: 'yammer' }]) },
-        settings: { ledger: [], moderatorSince: new Map(), recognition: DEFAULT_RECOGNITION_CONFIG, network: DEFAULT_NETWORK_CONFIG, redundancy: {}, businessCase: { minutesSavedPerAnsweredQuestion: 15 } },
+        settings: { ledger: [], moderatorSince: new Map(), recognition: DEFAULT_RECOGNITION_CONFIG, network: DEFAULT_NETWORK_CONFIG, redundancy: {}, businessCase: { minutesSavedPerAnsweredQuestion: 15 }, comparison: NO_COMPARISON },
       };
       const timed: string[] = [];
       const seen: string[] = [];
@@ -28,9 +29,9 @@ describe('runMetrics (the metric registry)', () => {
         phases: { phase: (name, work) => (timed.push(name), work()) },
         after: { ideas: (ideas) => seen.push(`ideas ${ideas.funnel.raised}`), businessCase: (b) => seen.push(`estimate ${b.estimate}`) },
       });
-      const order = ['sources', 'identities', 'engagement', 'conversations', 'ideas', 'moderation', 'recognition', 'network', 'redundancy', 'businessCase'];
+      const order = ['sources', 'identities', 'engagement', 'conversations', 'ideas', 'moderation', 'recognition', 'network', 'redundancy', 'comparisons', 'movement', 'businessCase'];
       expect(Object.keys(run.sections)).toEqual(order);
-      expect(timed).toEqual(['data quality', 'identities', 'engagement', 'conversations', 'ideas', 'moderation', 'recognition', 'network', 'duplicate efforts', 'business case'].map((t) => `metrics: ${t}`));
+      expect(timed).toEqual(['data quality', 'identities', 'engagement', 'conversations', 'ideas', 'moderation', 'recognition', 'network', 'duplicate efforts', 'comparisons', 'cohorts and migration', 'business case'].map((t) => `metrics: ${t}`));
       expect(seen).toEqual(['ideas 0', 'estimate true']);
       // The same figures as the module called on its own.
       // The conversations module's figures, with the intervals and the response curve beside them.

@@ -6,8 +6,11 @@ import { SCHEMA_VERSION, type MetricsDocument, type Provenance } from './documen
 export const LATER_SECTIONS = ['ideas', 'moderation', 'recognition', 'network', 'redundancy', 'businessCase'] as const;
 export type LaterSection = (typeof LATER_SECTIONS)[number];
 
+/** Sections written only when computed (documents built by hand in tests may leave them out). */
+type OptionalSection = 'comparisons' | 'movement';
+
 /** The computed sections: the first four always, the later ones when computed. */
-export type DocumentSections = Omit<Sections, LaterSection> & Partial<Pick<Sections, LaterSection>>;
+export type DocumentSections = Omit<Sections, LaterSection | OptionalSection> & Partial<Pick<Sections, LaterSection | OptionalSection>>;
 
 /** What the metrics run gave (metrics/run-metrics.ts). */
 export interface ComputedMetrics {
@@ -54,6 +57,8 @@ export function assembleDocument(metrics: ComputedMetrics, options: BuildOptions
     network: sections.network ?? null,
     redundancy: sections.redundancy ?? null,
     businessCase: sections.businessCase ?? null,
+    ...(sections.comparisons ? { comparisons: sections.comparisons } : {}),
+    ...(sections.movement ? { movement: sections.movement } : {}),
     baseline: null,
     targets: [],
     warnings: [...metrics.measureWarnings, ...missing.map(notComputed), ...(options.runWarnings ?? []), ...metrics.estimateWarnings],

@@ -5,6 +5,7 @@ import type { Moderation } from '../../metrics/moderation.js';
 import type { Network } from '../../metrics/network/index.js';
 import type { Recognition } from '../../metrics/recognition/result.js';
 import type { Redundancy } from '../../metrics/redundancy/index.js';
+import type { Comparisons, Movement } from '../../metrics/evidence/index.js';
 import type { TargetResult } from '../../metrics/targets.js';
 import type { Conversations, Engagement, Period, SourceQuality } from '../../metrics/types.js';
 
@@ -82,4 +83,8 @@ export interface MetricsDocument {
   targets: TargetResult[];
   /** Figures that could not be computed and why, and other run-level remarks. */
   warnings: string[];
+  /** Benchmarks, pilot vs rest, before vs after a moderator (optional here for documents built by hand in tests). */
+  comparisons?: Comparisons;
+  /** Cohort retention and the engagement-level migration matrix (optional likewise). */
+  movement?: Movement;
 }

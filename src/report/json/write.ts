@@ -40,6 +40,8 @@ const KEY_ORDER: Record<string, readonly string[]> = {
     'network',
     'redundancy',
     'businessCase',
+    'comparisons',
+    'movement',
     'baseline',
     'targets',
     'warnings',

@@ -4,6 +4,7 @@
  * and the sources the figures come from.
  */
 import { titleFor } from '../period-label.js';
+import { comparisonLines } from './comparisons.js';
 import type { BaselineDelta, TargetResult } from '../../metrics/targets.js';
 import { valueAtMetricPath } from '../../metrics/targets.js';
 import type { MetricsDocument } from '../json/document.js';
@@ -155,6 +156,7 @@ export function renderMarkdownSummary(
   }
   const targets = targetsLine(targetResults);
   if (targets) lines.push('', targets);
+  lines.push(...comparisonLines(doc, cell));
   const outputs = options.outputs ?? [];
   if (outputs.length > 0) lines.push('', '**Outputs:**', '', ...outputs.map((o) => `- ${cell(o.label)}: \`${o.path.replace(/`/g, "'")}\``));
   return `${lines.join('\n')}\n`;

@@ -16,7 +16,7 @@ import { ConfigError } from '../../errors.js';
 export const TEMPLATES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../templates');
 
 /** Section ids a template may order; the cover always comes first. */
-export const SECTION_IDS = ['executive-summary', 'engagement', 'conversations', 'ideas', 'contributors', 'organization', 'business-case', 'appendix'] as const;
+export const SECTION_IDS = ['executive-summary', 'engagement', 'conversations', 'ideas', 'contributors', 'organization', 'comparisons', 'business-case', 'appendix'] as const;
 /** Identifier of a report section. */
 export type SectionId = (typeof SECTION_IDS)[number];
 

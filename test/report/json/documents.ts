@@ -8,6 +8,7 @@ import type { MetricInput } from '../../../src/metrics/registry-types.js';
 import { assembleDocument } from '../../../src/report/json/build.js';
 import type { MetricsDocument, Provenance } from '../../../src/report/json/document.js';
 import { act, inlineDataset, type InlineData } from '../../helpers/dataset.js';
+import { NO_COMPARISON } from '../../metrics/context.js';
 
 /** A Yammer pilot: one public and one private group, an answered and two unanswered threads, a bot-free reaction-free export. */
 export const YAMMER_PILOT: InlineData = {
@@ -49,7 +50,7 @@ export async function documentFor(data: InlineData, since: string, until: string
       query: dataset.query,
       accounts: [account],
       ctx: { period, asOf: period.until, config: DEFAULT_METRICS_CONFIG, capabilities: capabilitiesOf(kinds) },
-      settings: { ledger: [], moderatorSince: new Map(), recognition: DEFAULT_RECOGNITION_CONFIG, network: DEFAULT_NETWORK_CONFIG, redundancy: {}, businessCase: { minutesSavedPerAnsweredQuestion: 15 } },
+      settings: { ledger: [], moderatorSince: new Map(), recognition: DEFAULT_RECOGNITION_CONFIG, network: DEFAULT_NETWORK_CONFIG, redundancy: {}, businessCase: { minutesSavedPerAnsweredQuestion: 15 }, comparison: NO_COMPARISON },
     };
     const sources = await MEASURES.sources.compute(input, {});
     const identities = await MEASURES.identities.compute(input, {});

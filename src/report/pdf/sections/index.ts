@@ -1,6 +1,7 @@
 import type { SectionId } from '../template.js';
 import { appendixSection } from './appendix.js';
 import { businessCaseSection } from './business-case.js';
+import { comparisonsSection } from './comparisons.js';
 import { contributorsSection } from './contributors.js';
 import { conversationsSection } from './conversations.js';
 import { engagementSection } from './engagement.js';
@@ -17,6 +18,7 @@ export const REPORT_SECTIONS: readonly ReportSection[] = [
   ideasSection,
   contributorsSection,
   organizationSection,
+  comparisonsSection,
   businessCaseSection,
   appendixSection,
 ];
