@@ -1,7 +1,9 @@
 import type { BusinessCaseInputs } from './business-case.js';
 import type { IdentityReconciliation } from './identities.js';
 import type { IdeasSection } from './ideas/section.js';
-import { localDateOf, monthKey, periodCalendar } from './period.js';
+import { monthKey } from '../time/calendar.js';
+import { periodCalendar } from '../time/period.js';
+import { localDateOf } from '../time/zone.js';
 import type { Conversations, Engagement, Period } from './types.js';
 
 /** Average month length in milliseconds (365.25 / 12 days), for periods that are not whole months. */

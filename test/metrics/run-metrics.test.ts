@@ -3,7 +3,7 @@ import { capabilitiesOf } from '../../src/sources/capabilities.js';
 import { computeConversations } from '../../src/metrics/conversations.js';
 import { computeConversationEvidence } from '../../src/metrics/uncertainty/index.js';
 import { DEFAULT_NETWORK_CONFIG } from '../../src/metrics/network/index.js';
-import { periodFromBounds } from '../../src/metrics/period.js';
+import { periodFromBounds } from '../../src/time/period.js';
 import { DEFAULT_RECOGNITION_CONFIG } from '../../src/metrics/recognition/score.js';
 import type { MetricInput } from '../../src/metrics/registry-types.js';
 import { runMetrics } from '../../src/metrics/run-metrics.js';

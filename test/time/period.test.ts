@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/errors.js';
-import {
-  assertTimeZone,
-  defaultPeriod,
-  isoWeekKey,
-  periodCalendar,
-  periodFromBounds,
-  periodOfMonth,
-  previousPeriod,
-  startOfLocalDay,
-} from '../../src/metrics/period.js';
+import { isoWeekKey } from '../../src/time/calendar.js';
+import { defaultPeriod, periodCalendar, periodFromBounds, periodOfMonth, previousPeriod } from '../../src/time/period.js';
+import { assertTimeZone, startOfLocalDay } from '../../src/time/zone.js';
 
 describe('defaultPeriod', () => {
   it('runs from the first day of the first month to the first day after the last month, local midnight', () => {

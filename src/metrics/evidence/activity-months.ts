@@ -1,5 +1,5 @@
 import type { Query } from '../../model/query.js';
-import { LOCAL_OFFSETS, localAt, offsetJoin } from '../local-time-sql.js';
+import { LOCAL_OFFSETS, localAt, offsetJoin } from '../../time/local-time-sql.js';
 
 /** One person's activity in one local month. */
 export interface PersonMonth {

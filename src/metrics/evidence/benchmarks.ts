@@ -1,6 +1,5 @@
 import { z } from 'zod';
-
-import { COMPARABLE_FIGURES, referenceSchema, type ComparableFigure } from '../../config/benchmark-reference.js';
+import { referenceSchema, type ComparableFigure } from '../../config/benchmark-reference.js';
 
 export { COMPARABLE_FIGURES, referenceSchema, referenceSourceSchema, type ComparableFigure } from '../../config/benchmark-reference.js';
 

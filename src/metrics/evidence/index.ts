@@ -5,7 +5,9 @@
  */
 import { z } from 'zod';
 import type { Query } from '../../model/query.js';
-import { localDateOf, monthKey, periodCalendar } from '../period.js';
+import { monthKey } from '../../time/calendar.js';
+import { periodCalendar } from '../../time/period.js';
+import { localDateOf } from '../../time/zone.js';
 import type { Engagement, MetricContext } from '../types.js';
 import { personMonths } from './activity-months.js';
 import { benchmarkSchema, computeBenchmarks, type Reference } from './benchmarks.js';

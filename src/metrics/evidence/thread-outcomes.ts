@@ -1,5 +1,5 @@
 import type { Query } from '../../model/query.js';
-import { LOCAL_OFFSETS, localAt, offsetJoin } from '../local-time-sql.js';
+import { LOCAL_OFFSETS, localAt, offsetJoin } from '../../time/local-time-sql.js';
 
 /** One thread and what became of it (the conversations section's definitions). */
 export interface ThreadOutcome {

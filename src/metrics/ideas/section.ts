@@ -1,6 +1,6 @@
 import { computeIdeaEvidence, type IdeaEvidence } from '../uncertainty/index.js';
 import type { SourceAccount } from '../../model/accounting.js';
-import { defaultPeriod } from '../period.js';
+import { defaultPeriod } from '../../time/period.js';
 import type { MetricInput } from '../registry-types.js';
 import type { Period } from '../types.js';
 import { computeIdeas } from './index.js';

@@ -6,7 +6,7 @@ import { computeComparisons } from '../../../src/metrics/evidence/index.js';
 import { computeModerationEffects } from '../../../src/metrics/evidence/moderation-effects.js';
 import { computePilotVsRest } from '../../../src/metrics/evidence/pilot-vs-rest.js';
 import type { ThreadOutcome } from '../../../src/metrics/evidence/thread-outcomes.js';
-import { periodFromBounds } from '../../../src/metrics/period.js';
+import { periodFromBounds } from '../../../src/time/period.js';
 import { newcombeDifference } from '../../../src/metrics/stats/difference.js';
 import type { Dataset } from '../../../src/model/dataset.js';
 import { act, inlineDataset } from '../../helpers/dataset.js';

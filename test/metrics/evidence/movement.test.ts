@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { computeMovement } from '../../../src/metrics/evidence/index.js';
 import { levelOf } from '../../../src/metrics/evidence/migration.js';
-import { periodFromBounds } from '../../../src/metrics/period.js';
+import { periodFromBounds } from '../../../src/time/period.js';
 import type { Dataset } from '../../../src/model/dataset.js';
 import { act, inlineDataset } from '../../helpers/dataset.js';
 import { metricContext } from '../context.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IdeaItem, Ideas } from '../../../src/metrics/ideas/result.js';
-import { periodFromBounds } from '../../../src/metrics/period.js';
+import { periodFromBounds } from '../../../src/time/period.js';
 import { computeIdeaEvidence } from '../../../src/metrics/uncertainty/index.js';
 import { metricContext } from '../context.js';
 

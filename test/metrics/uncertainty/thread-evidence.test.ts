@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { computeConversations } from '../../../src/metrics/conversations.js';
-import { periodFromBounds } from '../../../src/metrics/period.js';
+import { periodFromBounds } from '../../../src/time/period.js';
 import { computeConversationEvidence, computeRetentionInterval } from '../../../src/metrics/uncertainty/index.js';
 import type { Query } from '../../../src/model/query.js';
 import type { MetricContext } from '../../../src/metrics/types.js';
