@@ -26,6 +26,6 @@ export const referenceSchema = z.strictObject({
     .describe('The pilot figure it is set against: `nonContributorShare` (1 - contributors / activePeople), `contributorShare` (contributors / activePeople), `top10Share`, `repliesPerPost` (replies / posts).'),
   population: z.string().min(1).describe('Whom the figure was measured on (organizations, communities, people, time).'),
   caveat: z.string().min(1).nullable().describe('Why the comparison is not like for like, when it is not; null otherwise.'),
-  source: referenceSourceSchema,
+  source: referenceSourceSchema.describe('Where the figure was published: author or organization, title, year, address.'),
 });
 

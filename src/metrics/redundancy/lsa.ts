@@ -1,3 +1,4 @@
+import { mulberry32 } from '../prng.js';
 import type { TermCorpus } from './term-corpus.js';
 
 /**
@@ -34,18 +35,6 @@ export interface LsaSpace {
   termVectors: Float64Array;
 }
 
-/** mulberry32: a small seeded generator (the same numbers on every platform). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /** Standard normal numbers (Box–Muller) from `random`. */
 function gaussian(random: () => number): () => number {
   return () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
@@ -64,7 +53,7 @@ export function lsaSpace(corpus: TermCorpus, weights: Float64Array, options: Lsa
   if (dims < 2) return null;
   const l = Math.min(dims + options.oversample, docs.length, n);
   const x = { corpus, weights, docs, rowOf };
-  const normal = gaussian(seededRandom(options.seed));
+  const normal = gaussian(mulberry32(options.seed));
   // Y = Xᵀ Ω (n × l): a random sample of the row space of X.
   const omega = new Float64Array(docs.length * l);
   for (let k = 0; k < omega.length; k += 1) omega[k] = normal();

@@ -1,3 +1,5 @@
+import { comparisonsSchema, movementSchema } from '../../metrics/evidence/index.js';
+import { zodKeyOrder } from './zod-key-order.js';
 import { writeFile } from 'node:fs/promises';
 import { InternalError } from '../../errors.js';
 import type { MetricsDocument } from './document.js';
@@ -95,6 +97,9 @@ const KEY_ORDER: Record<string, readonly string[]> = {
   'ideas.actionSurvival.bySpace[]': ['key', 'name', 'n', 'events', 'censored', 'median', 'p90'],
   'ideas.actionSurvival.byDepartment[]': ['key', 'name', 'n', 'events', 'censored', 'median', 'p90'],
   'conversations.questions.unanswered[]': ['id', 'source', 'space', 'startedAt', 'ageDays', 'title'],
+  // Sections described by zod: the order their schema (and so the JSON Schema) lists.
+  ...zodKeyOrder(comparisonsSchema, 'comparisons'),
+  ...zodKeyOrder(movementSchema, 'movement'),
 };
 
 /** `{ value, low, high, n }` in that order at each interval's path (metrics/uncertainty). */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CharGrams } from '../../../src/metrics/redundancy/char-grams.js';
 import { effortPairs, rareIdf, type MeaningScorer } from '../../../src/metrics/redundancy/effort-pairs.js';
-import { lsaCosine, lsaSpace, lsaVector, seededRandom, symmetricEigen } from '../../../src/metrics/redundancy/lsa.js';
+import { lsaCosine, lsaSpace, lsaVector, symmetricEigen } from '../../../src/metrics/redundancy/lsa.js';
+import { mulberry32 as seededRandom } from '../../../src/metrics/prng.js';
 import { termCorpusOf, tfIdfWeights } from '../../../src/metrics/redundancy/term-corpus.js';
 
 // Two topics; within each, two words that never meet in one text but keep the same company.

@@ -9,6 +9,7 @@ import { assembleDocument } from '../../../src/report/json/build.js';
 import type { MetricsDocument, Provenance } from '../../../src/report/json/document.js';
 import { act, inlineDataset, type InlineData } from '../../helpers/dataset.js';
 import { NO_COMPARISON } from '../../metrics/context.js';
+import { computeComparisons } from '../../../src/metrics/evidence/index.js';
 
 /** A Yammer pilot: one public and one private group, an answered and two unanswered threads, a bot-free reaction-free export. */
 export const YAMMER_PILOT: InlineData = {
@@ -56,9 +57,12 @@ export async function documentFor(data: InlineData, since: string, until: string
     const identities = await MEASURES.identities.compute(input, {});
     const engagement = await MEASURES.engagement.compute(input, {});
     const conversations = await MEASURES.conversations.compute(input, {});
+    // Comparisons need moderation's before/after spaces; with none given, only the benchmarks and pilot vs rest.
+    const comparisons = await computeComparisons(input.query, input.ctx, { ...input.settings.comparison, engagement, moderated: [] });
+    const movement = await MEASURES.movement.compute(input, {});
     const measureWarnings = [...(MEASURES.engagement.warnings?.(engagement, input) ?? []), ...(MEASURES.conversations.warnings?.(conversations, input) ?? [])];
     return assembleDocument(
-      { sections: { sources, identities, engagement, conversations }, measureWarnings, estimateWarnings: [] },
+      { sections: { sources, identities, engagement, conversations, comparisons, movement }, measureWarnings, estimateWarnings: [] },
       { version: '0.1.0', generatedAt: '2026-04-01T00:00:00.000Z', provenance: SAMPLE_PROVENANCE, period },
     );
   } finally {

@@ -160,3 +160,15 @@ describe('the configuration table', () => {
     expect(text).not.toContain('"message"');
   });
 });
+
+describe('the period retention under the retention chart', () => {
+  it('prints the figure with its 95 % range when the period before had contributors, and nothing when it had none', async () => {
+    const data = richDocument();
+    // 33 of 45 came back: Wilson 95 % computed apart (Python, z = 1.959964): 0.5896 to 0.8404.
+    data.engagement.totals.retentionInterval = { value: 33 / 45, low: 0.5896, high: 0.8404, n: 45 };
+    const text = (await reportText(data)).replace(/\s+/g, ' ');
+    expect(text).toContain("Over the period, the previous period's contributors who contributed again: 73% (59–84%, n = 45).");
+    data.engagement.totals.retentionInterval = { value: null, low: null, high: null, n: 0 };
+    expect(await reportText(data)).not.toContain('Over the period, the previous period');
+  });
+});

@@ -58,6 +58,7 @@ describe('section helpers', () => {
       ['ideas', 'metrics.json holds no ideas figures.'],
       ['contributors', 'metrics.json holds no recognition figures.'],
       ['organization', 'metrics.json holds no network or duplicate-effort figures.'],
+      ['comparisons', 'metrics.json holds no comparisons or cohorts.'],
       ['business-case', 'metrics.json holds no business case.'],
       ['appendix', null],
     ]);

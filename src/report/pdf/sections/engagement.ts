@@ -3,6 +3,7 @@ import { chartBlock, chartPair } from '../chart-block.js';
 import { formatCoefficient, formatCount, formatPercent } from '../format.js';
 import { heading } from '../layout.js';
 import { table } from '../table.js';
+import { intervalText } from '../../interval-text.js';
 import { monthLabel } from './common.js';
 import type { ReportSection } from './types.js';
 
@@ -71,8 +72,15 @@ function growthCharts(pdf: PDFKit.PDFDocument, data: MetricsDocument): void {
       valueFormat: 'percent',
       height: 135,
     },
-    note: 'Retention: last month’s contributors who came back. Stickiness: daily over monthly active people.',
+    note: `Retention: last month’s contributors who came back. Stickiness: daily over monthly active people.${periodRetention(data)}`,
   });
+}
+
+/** The period's retention with its interval, when the period before it had contributors (uncertainty/). */
+function periodRetention(data: MetricsDocument): string {
+  const interval = data.engagement.totals.retentionInterval;
+  if (!interval || interval.value === null || interval.n === 0) return '';
+  return ` Over the period, the previous period's contributors who contributed again: ${intervalText(interval, formatPercent, formatPercent(interval.value))}.`;
 }
 
 /** Members and lurker share when a roster was known (optional keys of `participation`). */
