@@ -25,7 +25,10 @@ const CHUNK = 1 << 20;
 async function filesUnder(path: string): Promise<string[]> {
   if (!(await stat(path)).isDirectory()) return [path];
   const entries = await readdir(path, { withFileTypes: true, recursive: true });
-  return entries.filter((e) => e.isFile() && e.name !== 'manifest.json').map((e) => join(e.parentPath, e.name)).sort();
+  return entries
+    .filter((e) => e.isFile() && e.name !== 'manifest.json')
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
 }
 
 async function cat(paths: readonly string[]): Promise<{ rows: number; bytes: number }> {
@@ -55,7 +58,9 @@ async function duckdbCsv(file: string): Promise<{ rows: number; bytes: number }>
   const instance = await DuckDBInstance.create(':memory:', { autoinstall_known_extensions: 'false' });
   const connection = await instance.connect();
   const escaped = file.replace(/'/g, "''");
-  const reader = await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM read_csv('${escaped}', header = true, all_varchar = true)`);
+  const reader = await connection.runAndReadAll(
+    `SELECT count(*)::INTEGER AS n FROM read_csv('${escaped}', header = true, all_varchar = true)`,
+  );
   const n = reader.getRowObjects()[0]?.['n'];
   connection.closeSync();
   instance.closeSync();
@@ -72,7 +77,9 @@ async function duckdbJson(dir: string): Promise<{ rows: number; bytes: number }>
   const connection = await instance.connect();
   const files = (await dayFiles(dir)).map((file) => `'${file.replace(/'/g, "''")}'`).join(', ');
   // One JSON value per array element, parsed and validated, no schema: the bare parse.
-  const reader = await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM read_json_objects([${files}], format = 'array', filename = true)`);
+  const reader = await connection.runAndReadAll(
+    `SELECT count(*)::INTEGER AS n FROM read_json_objects([${files}], format = 'array', filename = true)`,
+  );
   const n = reader.getRowObjects()[0]?.['n'];
   connection.closeSync();
   instance.closeSync();
@@ -97,7 +104,8 @@ async function xml(file: string): Promise<{ rows: number; bytes: number }> {
   parser.on('closetag', (tag) => {
     if (tag.name === 'revision') rows += 1;
   });
-  for await (const chunk of createReadStream(file, { highWaterMark: CHUNK, encoding: 'utf8' })) parser.write(String(chunk));
+  for await (const chunk of createReadStream(file, { highWaterMark: CHUNK, encoding: 'utf8' }))
+    parser.write(String(chunk));
   parser.close();
   return { rows, bytes: 0 };
 }

@@ -65,7 +65,17 @@ export async function ensureExport(root: string, kind: BenchKind, size: number, 
   const dir = join(root, `${kind}-${size}-s${seed}`);
   const input = kind === 'mediawiki' ? join(dir, 'wiki-history.xml') : dir;
   const cached = await readManifest(dir, kind, size, seed);
-  if (cached) return { kind, size, seed, input, bytes: cached.bytes, files: cached.files, expected: cached.expected, generatedSeconds: 0 };
+  if (cached)
+    return {
+      kind,
+      size,
+      seed,
+      input,
+      bytes: cached.bytes,
+      files: cached.files,
+      expected: cached.expected,
+      generatedSeconds: 0,
+    };
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   const started = performance.now();
@@ -81,17 +91,37 @@ async function readManifest(dir: string, kind: BenchKind, size: number, seed: nu
   const path = join(dir, 'manifest.json');
   if (!existsSync(path)) return null;
   const parsed: unknown = JSON.parse(await readFile(path, 'utf8'));
-  if (!isManifest(parsed) || parsed.version !== GENERATOR_VERSION || parsed.kind !== kind || parsed.size !== size || parsed.seed !== seed) return null;
+  if (
+    !isManifest(parsed) ||
+    parsed.version !== GENERATOR_VERSION ||
+    parsed.kind !== kind ||
+    parsed.size !== size ||
+    parsed.seed !== seed
+  )
+    return null;
   // A cheap integrity check: a file deleted or truncated since generation changes the total.
   const { bytes, files } = await treeSize(dir);
   return bytes === parsed.bytes && files === parsed.files ? parsed : null;
 }
 
 function isManifest(value: unknown): value is Manifest {
-  return typeof value === 'object' && value !== null && 'version' in value && 'expected' in value && 'bytes' in value && 'files' in value;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'version' in value &&
+    'expected' in value &&
+    'bytes' in value &&
+    'files' in value
+  );
 }
 
-async function writeExport(kind: BenchKind, dir: string, input: string, size: number, seed: number): Promise<ExpectedCounts> {
+async function writeExport(
+  kind: BenchKind,
+  dir: string,
+  input: string,
+  size: number,
+  seed: number,
+): Promise<ExpectedCounts> {
   if (kind === 'yammer') {
     const { stats } = await writeYammerExport(dir, { messages: size, seed, texts: new RichTextFactory(seed, size) });
     return fromStats(stats);
@@ -108,7 +138,14 @@ async function writeExport(kind: BenchKind, dir: string, input: string, size: nu
 }
 
 function fromStats(stats: ExportStats): ExpectedCounts {
-  return { records: stats.records, contributions: stats.contributions, posts: stats.posts, replies: stats.replies, reactions: stats.reactions, wikiEdits: 0 };
+  return {
+    records: stats.records,
+    contributions: stats.contributions,
+    posts: stats.posts,
+    replies: stats.replies,
+    reactions: stats.reactions,
+    wikiEdits: 0,
+  };
 }
 
 /** Bytes and regular files under `dir`, the manifest excluded. */
@@ -132,7 +169,15 @@ const QUOTES: readonly string[] = [
   '> Ça dépend du budget, on en reparle lundi ?',
 ];
 
-const CLOSINGS: readonly string[] = ['Thanks! 👍', 'Cheers,\nÅsa', 'Grüße aus München 🥨', 'Merci 🙏', '-- sent from mobile', 'Best, Jürgen', '🎉🎉'];
+const CLOSINGS: readonly string[] = [
+  'Thanks! 👍',
+  'Cheers,\nÅsa',
+  'Grüße aus München 🥨',
+  'Merci 🙏',
+  '-- sent from mobile',
+  'Best, Jürgen',
+  '🎉🎉',
+];
 
 /**
  * The generator's phrase banks make one-line ASCII messages; real bodies are longer and messier.
@@ -163,7 +208,8 @@ class RichTextFactory extends TextFactory {
     const parts: string[] = [];
     if (r.chance(0.3)) parts.push(r.pick(QUOTES), '');
     parts.push(text);
-    if (r.chance(0.25)) parts.push(`Details, "as discussed": item ${r.int(1, 40)}, owner TBD, due ${r.int(1, 28)}.${r.int(1, 12)}.`);
+    if (r.chance(0.25))
+      parts.push(`Details, "as discussed": item ${r.int(1, 40)}, owner TBD, due ${r.int(1, 28)}.${r.int(1, 12)}.`);
     if (r.chance(0.4)) parts.push('', r.pick(CLOSINGS));
     return parts.join('\n');
   }

@@ -36,13 +36,18 @@ export async function measure(command: string, args: readonly string[], options:
   const useTime = existsSync(GNU_TIME) && (await gnuTimeWorks());
   const argv = useTime ? ['-v', command, ...args] : [...args];
   const started = performance.now();
-  const child = spawn(useTime ? GNU_TIME : command, argv, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(useTime ? GNU_TIME : command, argv, {
+    cwd: options.cwd,
+    env: options.env ?? process.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const out: Buffer[] = [];
   const err: Buffer[] = [];
   child.stdout.on('data', (b: Buffer) => out.push(b));
   child.stderr.on('data', (b: Buffer) => err.push(b));
   let polledKiB = 0;
-  const poller = useTime || child.pid === undefined ? null : pollPeak(child.pid, (kib) => (polledKiB = Math.max(polledKiB, kib)));
+  const poller =
+    useTime || child.pid === undefined ? null : pollPeak(child.pid, (kib) => (polledKiB = Math.max(polledKiB, kib)));
   const exitCode = await new Promise<number>((resolve, reject) => {
     child.once('error', reject);
     child.once('close', (code) => resolve(code ?? 1));
@@ -54,10 +59,26 @@ export async function measure(command: string, args: readonly string[], options:
   if (useTime) {
     const { report, rest } = splitTimeReport(stderrText);
     const kib = report === null ? null : maxRssKiB(report);
-    return { wallSeconds, cpuSeconds: report === null ? null : cpuSeconds(report), peakRssMiB: kib === null ? null : kib / 1024, rssMethod: 'time-v', exitCode: exitStatus(report) ?? exitCode, stdout, stderr: rest };
+    return {
+      wallSeconds,
+      cpuSeconds: report === null ? null : cpuSeconds(report),
+      peakRssMiB: kib === null ? null : kib / 1024,
+      rssMethod: 'time-v',
+      exitCode: exitStatus(report) ?? exitCode,
+      stdout,
+      stderr: rest,
+    };
   }
   const method = polledKiB > 0 ? 'proc-poll' : 'none';
-  return { wallSeconds, cpuSeconds: null, peakRssMiB: polledKiB > 0 ? polledKiB / 1024 : null, rssMethod: method, exitCode, stdout, stderr: stderrText };
+  return {
+    wallSeconds,
+    cpuSeconds: null,
+    peakRssMiB: polledKiB > 0 ? polledKiB / 1024 : null,
+    rssMethod: method,
+    exitCode,
+    stdout,
+    stderr: stderrText,
+  };
 }
 
 let timeChecked: boolean | null = null;

@@ -41,13 +41,24 @@ async function main(): Promise<void> {
   const [file, ...wanted] = process.argv.slice(2);
   if (!file) throw new Error('usage: npx tsx bench/metrics-on-dataset.ts FILE.duckdb|FOLDER [metric ...]');
   const folder = statSync(file).isDirectory();
-  const instance = await DuckDBInstance.create(folder ? ':memory:' : file, folder ? { autoinstall_known_extensions: 'false' } : { access_mode: 'READ_ONLY', autoinstall_known_extensions: 'false' });
+  const instance = await DuckDBInstance.create(
+    folder ? ':memory:' : file,
+    folder
+      ? { autoinstall_known_extensions: 'false' }
+      : { access_mode: 'READ_ONLY', autoinstall_known_extensions: 'false' },
+  );
   const connection = await instance.connect();
   // A Parquet folder: one view per table, named like it, is all the metric SQL needs (docs/dataset.md).
-  if (folder) for (const table of KEPT_TABLES) await connection.run(`CREATE VIEW ${table} AS SELECT * FROM read_parquet('${path.join(file, `${table}.parquet`).replace(/'/g, "''")}')`);
+  if (folder)
+    for (const table of KEPT_TABLES)
+      await connection.run(
+        `CREATE VIEW ${table} AS SELECT * FROM read_parquet('${path.join(file, `${table}.parquet`).replace(/'/g, "''")}')`,
+      );
   const printSql = process.env['PILOT_REPORT_SQL'] === '1';
   const query = queryOver(connection, printSql ? (sql) => process.stdout.write(`${sql.trim()};\n\n`) : undefined);
-  const [range] = await query.all<{ first_at: string; last_at: string }>('SELECT min(occurred_at) AS first_at, max(occurred_at) AS last_at FROM activities');
+  const [range] = await query.all<{ first_at: string; last_at: string }>(
+    'SELECT min(occurred_at) AS first_at, max(occurred_at) AS last_at FROM activities',
+  );
   const sources = await query.all<{ source: SourceKind }>('SELECT DISTINCT source FROM activities');
   if (!range) throw new Error('no activities');
   const ctx: MetricContext = {

@@ -90,21 +90,47 @@ export function evaluateTargets(runs: readonly RunResult[], hugeYammer: number, 
   const all = find('e2e all');
   if (all) {
     const ratio = all.ratioToBareParse ?? Infinity;
-    targets.push({ name: 'end-to-end / bare parse', limit: `<= ${RATIO_LIMIT}x`, measured: `${ratio.toFixed(2)}x`, met: ratio <= RATIO_LIMIT && all.exitCode <= 1 });
+    targets.push({
+      name: 'end-to-end / bare parse',
+      limit: `<= ${RATIO_LIMIT}x`,
+      measured: `${ratio.toFixed(2)}x`,
+      met: ratio <= RATIO_LIMIT && all.exitCode <= 1,
+    });
     const rss = all.peakRssMiB ?? Infinity;
-    targets.push({ name: 'peak RSS, end-to-end', limit: `<= ${RSS_LIMIT_MIB} MiB`, measured: `${rss.toFixed(0)} MiB`, met: rss <= RSS_LIMIT_MIB });
+    targets.push({
+      name: 'peak RSS, end-to-end',
+      limit: `<= ${RSS_LIMIT_MIB} MiB`,
+      measured: `${rss.toFixed(0)} MiB`,
+      met: rss <= RSS_LIMIT_MIB,
+    });
   }
   const small = find('e2e yammer');
   if (small) {
     const ratio = small.ratioToBareParse ?? Infinity;
-    targets.push({ name: 'Yammer alone, end-to-end / bare parse', limit: `<= ${RATIO_LIMIT}x`, measured: `${ratio.toFixed(2)}x`, met: ratio <= RATIO_LIMIT && small.exitCode <= 1 });
+    targets.push({
+      name: 'Yammer alone, end-to-end / bare parse',
+      limit: `<= ${RATIO_LIMIT}x`,
+      measured: `${ratio.toFixed(2)}x`,
+      met: ratio <= RATIO_LIMIT && small.exitCode <= 1,
+    });
   }
   const huge = find('e2e yammer huge');
-  if (huge) targets.push({ name: `${hugeYammer.toLocaleString('en')} Yammer messages, default heap`, limit: 'completes', measured: `exit ${huge.exitCode}`, met: huge.exitCode <= 1 });
+  if (huge)
+    targets.push({
+      name: `${hugeYammer.toLocaleString('en')} Yammer messages, default heap`,
+      limit: 'completes',
+      measured: `exit ${huge.exitCode}`,
+      met: huge.exitCode <= 1,
+    });
   if (small?.peakRssMiB && huge?.peakRssMiB) {
     // RSS ~ size^k: k < 1 is growth slower than the input.
     const k = Math.log(huge.peakRssMiB / small.peakRssMiB) / Math.log(hugeYammer / yammer);
-    targets.push({ name: 'RSS growth exponent (Yammer, by size)', limit: '< 1', measured: `${k.toFixed(2)} (${small.peakRssMiB.toFixed(0)} -> ${huge.peakRssMiB.toFixed(0)} MiB)`, met: k < 1 });
+    targets.push({
+      name: 'RSS growth exponent (Yammer, by size)',
+      limit: '< 1',
+      measured: `${k.toFixed(2)} (${small.peakRssMiB.toFixed(0)} -> ${huge.peakRssMiB.toFixed(0)} MiB)`,
+      met: k < 1,
+    });
   }
   return targets;
 }
@@ -122,11 +148,41 @@ export function checkCounts(metrics: unknown, exports: readonly BenchExport[]): 
   const has = (kinds: readonly BenchKind[]) => exports.some((e) => kinds.includes(e.kind));
   const totals = ['engagement', 'totals'];
   if (has(['yammer', 'slack'])) {
-    checks.push(check('all', 'engagement.totals.posts', sum((e) => e.expected.posts), numberAt(metrics, [...totals, 'posts'])));
-    checks.push(check('all', 'engagement.totals.replies', sum((e) => e.expected.replies), numberAt(metrics, [...totals, 'replies'])));
+    checks.push(
+      check(
+        'all',
+        'engagement.totals.posts',
+        sum((e) => e.expected.posts),
+        numberAt(metrics, [...totals, 'posts']),
+      ),
+    );
+    checks.push(
+      check(
+        'all',
+        'engagement.totals.replies',
+        sum((e) => e.expected.replies),
+        numberAt(metrics, [...totals, 'replies']),
+      ),
+    );
   }
-  if (has(['slack'])) checks.push(check('all', 'engagement.totals.reactions', sum((e) => e.expected.reactions), numberAt(metrics, [...totals, 'reactions'])));
-  if (has(['mediawiki'])) checks.push(check('all', 'engagement.totals.wikiEdits', sum((e) => e.expected.wikiEdits), numberAt(metrics, [...totals, 'wikiEdits'])));
+  if (has(['slack']))
+    checks.push(
+      check(
+        'all',
+        'engagement.totals.reactions',
+        sum((e) => e.expected.reactions),
+        numberAt(metrics, [...totals, 'reactions']),
+      ),
+    );
+  if (has(['mediawiki']))
+    checks.push(
+      check(
+        'all',
+        'engagement.totals.wikiEdits',
+        sum((e) => e.expected.wikiEdits),
+        numberAt(metrics, [...totals, 'wikiEdits']),
+      ),
+    );
   return checks;
 }
 
@@ -166,11 +222,14 @@ export function formatTable(runs: readonly RunResult[]): string {
     r.ratioToBareParse === null ? '' : r.ratioToBareParse.toFixed(2),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
-  const row = (cells: readonly string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  const row = (cells: readonly string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
   return [row(header), widths.map((w) => '-'.repeat(w)).join('  '), ...lines.map(row)].join('\n');
 }
 
 /** The targets as text lines. */
 export function formatTargets(targets: readonly TargetResult[]): string {
-  return targets.map((t) => `${t.met ? 'met    ' : 'NOT MET'}  ${t.name}: ${t.measured} (target ${t.limit})`).join('\n');
+  return targets
+    .map((t) => `${t.met ? 'met    ' : 'NOT MET'}  ${t.name}: ${t.measured} (target ${t.limit})`)
+    .join('\n');
 }

@@ -22,7 +22,15 @@ import { ensureExport, type BenchExport, type BenchKind } from './generate.js';
 import { formatSamplePilot, measureSamplePilot, type SamplePilotResult } from './sample-pilot.js';
 import { measure, type Measurement } from './measure.js';
 import { summarizeProfile, type ProfileSummary } from './profile.js';
-import { checkCounts, describeMachine, evaluateTargets, formatTable, formatTargets, type BenchResults, type RunResult } from './results.js';
+import {
+  checkCounts,
+  describeMachine,
+  evaluateTargets,
+  formatTable,
+  formatTargets,
+  type BenchResults,
+  type RunResult,
+} from './results.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const FLOOR = join(ROOT, 'bench', 'floor.ts');
@@ -49,10 +57,18 @@ function options(argv: readonly string[]): Options {
     args: [...argv],
     options: {
       small: { type: 'boolean', default: false },
-      yammer: { type: 'string' }, slack: { type: 'string' }, wiki: { type: 'string' }, huge: { type: 'string' }, seed: { type: 'string' },
-      data: { type: 'string' }, results: { type: 'string' }, cli: { type: 'string' },
-      'no-build': { type: 'boolean', default: false }, profile: { type: 'boolean', default: false },
-      'sample-runs': { type: 'string' }, 'sample-only': { type: 'boolean', default: false },
+      yammer: { type: 'string' },
+      slack: { type: 'string' },
+      wiki: { type: 'string' },
+      huge: { type: 'string' },
+      seed: { type: 'string' },
+      data: { type: 'string' },
+      results: { type: 'string' },
+      cli: { type: 'string' },
+      'no-build': { type: 'boolean', default: false },
+      profile: { type: 'boolean', default: false },
+      'sample-runs': { type: 'string' },
+      'sample-only': { type: 'boolean', default: false },
     },
   });
   const small = values.small === true;
@@ -84,14 +100,29 @@ const log = (line: string): void => {
 /** Compiles dist/ so the CLI measured is the source in the tree; type errors elsewhere do not stop the emit. */
 function build(): void {
   log('building dist/ (tsc)');
-  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.json')], { cwd: ROOT, encoding: 'utf8' });
-  if (result.status !== 0) log(`tsc reported errors (dist/ was still emitted):\n${result.stdout.split('\n').slice(0, 5).join('\n')}`);
+  const result = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.json')],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  if (result.status !== 0)
+    log(`tsc reported errors (dist/ was still emitted):\n${result.stdout.split('\n').slice(0, 5).join('\n')}`);
   if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/cli/main.js is missing after the build');
 }
 
-function runResult(name: string, group: RunResult['group'], rows: number, bytes: number, m: Measurement, bare: number | null): RunResult {
+function runResult(
+  name: string,
+  group: RunResult['group'],
+  rows: number,
+  bytes: number,
+  m: Measurement,
+  bare: number | null,
+): RunResult {
   return {
-    name, group, rows, bytes,
+    name,
+    group,
+    rows,
+    bytes,
     wallSeconds: m.wallSeconds,
     rowsPerSecond: rows / m.wallSeconds,
     peakRssMiB: m.peakRssMiB,
@@ -101,7 +132,13 @@ function runResult(name: string, group: RunResult['group'], rows: number, bytes:
   };
 }
 
-async function floor(name: string, mode: string, paths: readonly string[], rows: number, bytes: number): Promise<RunResult> {
+async function floor(
+  name: string,
+  mode: string,
+  paths: readonly string[],
+  rows: number,
+  bytes: number,
+): Promise<RunResult> {
   log(name);
   const m = await measure(process.execPath, ['--import', 'tsx', FLOOR, mode, ...paths], { cwd: ROOT });
   if (m.exitCode !== 0) throw new Error(`${name} failed:\n${m.stderr}`);
@@ -115,15 +152,31 @@ async function floor(name: string, mode: string, paths: readonly string[], rows:
 /** The bare parse of one export, the floor (issue 16): DuckDB's read_csv / read_json, saxes for the wiki. */
 async function parseFloor(e: BenchExport, label = ''): Promise<RunResult> {
   const name = `parse ${e.kind}${label}`;
-  if (e.kind === 'yammer') return floor(`${name} (duckdb read_csv)`, 'duckdb-csv', [join(e.input, 'Messages.csv')], e.expected.records, e.bytes);
-  if (e.kind === 'slack') return floor(`${name} (duckdb read_json)`, 'duckdb-json', [e.input], e.expected.records, e.bytes);
+  if (e.kind === 'yammer')
+    return floor(
+      `${name} (duckdb read_csv)`,
+      'duckdb-csv',
+      [join(e.input, 'Messages.csv')],
+      e.expected.records,
+      e.bytes,
+    );
+  if (e.kind === 'slack')
+    return floor(`${name} (duckdb read_json)`, 'duckdb-json', [e.input], e.expected.records, e.bytes);
   return floor(`${name} (saxes)`, 'xml', [e.input], e.expected.records, e.bytes);
 }
 
 /** The JavaScript parsers of the first floor, kept as references (not in the ratio). */
 async function referenceParse(e: BenchExport): Promise<RunResult | null> {
-  if (e.kind === 'yammer') return floor('parse yammer (csv-parse, reference)', 'csv', [join(e.input, 'Messages.csv')], e.expected.records, e.bytes);
-  if (e.kind === 'slack') return floor('parse slack (JSON.parse, reference)', 'json', [e.input], e.expected.records, e.bytes);
+  if (e.kind === 'yammer')
+    return floor(
+      'parse yammer (csv-parse, reference)',
+      'csv',
+      [join(e.input, 'Messages.csv')],
+      e.expected.records,
+      e.bytes,
+    );
+  if (e.kind === 'slack')
+    return floor('parse slack (JSON.parse, reference)', 'json', [e.input], e.expected.records, e.bytes);
   return null;
 }
 
@@ -134,12 +187,23 @@ function cliEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-async function analyze(cli: string, name: string, exports: readonly BenchExport[], out: string, bare: number, nodeFlags: readonly string[] = []): Promise<{ run: RunResult; measurement: Measurement }> {
+async function analyze(
+  cli: string,
+  name: string,
+  exports: readonly BenchExport[],
+  out: string,
+  bare: number,
+  nodeFlags: readonly string[] = [],
+): Promise<{ run: RunResult; measurement: Measurement }> {
   log(`${name}: pilot-report analyze ${exports.map((e) => e.kind).join(' ')}`);
   await rm(out, { recursive: true, force: true });
   await mkdir(out, { recursive: true });
   // cwd is the empty output folder, so no pilot-report.config.json is picked up by accident.
-  const m = await measure(process.execPath, [...nodeFlags, cli, 'analyze', ...exports.map((e) => e.input), '--out', out], { cwd: out, env: cliEnv() });
+  const m = await measure(
+    process.execPath,
+    [...nodeFlags, cli, 'analyze', ...exports.map((e) => e.input), '--out', out],
+    { cwd: out, env: cliEnv() },
+  );
   if (m.exitCode > 1) log(`${name} failed with exit ${m.exitCode}:\n${m.stderr.slice(-4000)}`);
   const rows = exports.reduce((n, e) => n + e.expected.records, 0);
   const bytes = exports.reduce((n, e) => n + e.bytes, 0);
@@ -147,12 +211,19 @@ async function analyze(cli: string, name: string, exports: readonly BenchExport[
 }
 
 /** Profiles of the main thread and of each worker thread (node --cpu-prof writes one file per thread). */
-async function profileRun(cli: string, exports: readonly BenchExport[], out: string, bare: number): Promise<ProfileSummary[]> {
+async function profileRun(
+  cli: string,
+  exports: readonly BenchExport[],
+  out: string,
+  bare: number,
+): Promise<ProfileSummary[]> {
   const dir = join(out, 'profile');
   await rm(dir, { recursive: true, force: true });
   await analyze(cli, 'e2e all (profiled)', exports, out, bare, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
   // Named CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile: thread 0 is the main thread.
-  const files = (await readdir(dir).catch(() => [])).filter((f) => f.endsWith('.cpuprofile')).sort((a, b) => threadOf(a) - threadOf(b));
+  const files = (await readdir(dir).catch(() => []))
+    .filter((f) => f.endsWith('.cpuprofile'))
+    .sort((a, b) => threadOf(a) - threadOf(b));
   files.forEach((f) => log(`profile: ${join(dir, f)}`));
   return Promise.all(files.map((f) => summarizeProfile(join(dir, f), 25)));
 }
@@ -173,7 +244,11 @@ async function main(): Promise<number> {
     process.stdout.write(`${formatSamplePilot(only)}\n`);
     return only.exitCodes.every((c) => c === 0) ? 0 : 1;
   }
-  const sizes: [BenchKind, number][] = [['yammer', o.yammer], ['slack', o.slack], ['mediawiki', o.wiki]];
+  const sizes: [BenchKind, number][] = [
+    ['yammer', o.yammer],
+    ['slack', o.slack],
+    ['mediawiki', o.wiki],
+  ];
   const exports: BenchExport[] = [];
   for (const [kind, size] of sizes) {
     if (size === 0) continue;
@@ -195,7 +270,8 @@ async function main(): Promise<number> {
   const bare = parses.reduce((s, r) => s + r.wallSeconds, 0);
   const all = await analyze(o.cli, 'e2e all', exports, join(o.data, 'out', 'all'), bare);
   runs.push(all.run);
-  const metrics: unknown = all.run.exitCode <= 1 ? JSON.parse(await readFile(join(o.data, 'out', 'all', 'metrics.json'), 'utf8')) : null;
+  const metrics: unknown =
+    all.run.exitCode <= 1 ? JSON.parse(await readFile(join(o.data, 'out', 'all', 'metrics.json'), 'utf8')) : null;
   const counts = checkCounts(metrics, exports);
 
   const yammer = exports.find((e) => e.kind === 'yammer');
@@ -205,7 +281,10 @@ async function main(): Promise<number> {
     log(`export yammer ${o.huge.toLocaleString('en')}`);
     const huge = await ensureExport(o.data, 'yammer', o.huge, o.seed);
     const hugeParse = await parseFloor(huge, ' huge');
-    runs.push(hugeParse, (await analyze(o.cli, 'e2e yammer huge', [huge], join(o.data, 'out', 'yammer-huge'), hugeParse.wallSeconds)).run);
+    runs.push(
+      hugeParse,
+      (await analyze(o.cli, 'e2e yammer huge', [huge], join(o.data, 'out', 'yammer-huge'), hugeParse.wallSeconds)).run,
+    );
   }
   const samplePilot = await sample();
   const profiles = o.profile ? await profileRun(o.cli, exports, join(o.data, 'out', 'profiled'), bare) : [];
@@ -215,7 +294,14 @@ async function main(): Promise<number> {
     generatedAt: new Date().toISOString(),
     machine: describeMachine(),
     scale: { yammer: o.yammer, slack: o.slack, wikiRevisions: o.wiki, hugeYammer: o.huge, seed: o.seed },
-    exports: exports.map(({ kind, size, bytes, files, expected, generatedSeconds }) => ({ kind, size, bytes, files, expected, generatedSeconds })),
+    exports: exports.map(({ kind, size, bytes, files, expected, generatedSeconds }) => ({
+      kind,
+      size,
+      bytes,
+      files,
+      expected,
+      generatedSeconds,
+    })),
     runs,
     targets: evaluateTargets(runs, o.huge, o.yammer),
     counts,
@@ -226,12 +312,18 @@ async function main(): Promise<number> {
   };
   await mkdir(dirname(o.results), { recursive: true });
   await writeFile(o.results, `${JSON.stringify(results, null, 2)}\n`);
-  process.stdout.write(`\n${formatTable(runs)}\n\nbare parse, all inputs: ${bare.toFixed(2)} s\n${formatTargets(results.targets)}\n`);
+  process.stdout.write(
+    `\n${formatTable(runs)}\n\nbare parse, all inputs: ${bare.toFixed(2)} s\n${formatTargets(results.targets)}\n`,
+  );
   process.stdout.write(`${formatSamplePilot(samplePilot)}\n`);
   process.stdout.write(`metrics.json counts ${results.countsMatch ? 'equal' : 'DIFFER FROM'} the generated counts\n`);
   profiles.forEach((p, i) => {
-    const top = p.functions.slice(0, 15).map((f) => `  ${f.selfSeconds.toFixed(2).padStart(6)} s ${(f.share * 100).toFixed(1).padStart(5)}%  ${f.name}`);
-    process.stdout.write(`\nprofile of the ${i === 0 ? 'main thread' : `reading thread ${i}`} (${p.totalSeconds.toFixed(1)} s), top self time:\n${top.join('\n')}\n`);
+    const top = p.functions
+      .slice(0, 15)
+      .map((f) => `  ${f.selfSeconds.toFixed(2).padStart(6)} s ${(f.share * 100).toFixed(1).padStart(5)}%  ${f.name}`);
+    process.stdout.write(
+      `\nprofile of the ${i === 0 ? 'main thread' : `reading thread ${i}`} (${p.totalSeconds.toFixed(1)} s), top self time:\n${top.join('\n')}\n`,
+    );
   });
   process.stdout.write(`\nwrote ${o.results}\n`);
   const failed = runs.some((r) => r.exitCode > 1) || samplePilot.exitCodes.some((c) => c !== 0);

@@ -32,7 +32,13 @@ function median(values: readonly number[]): number {
 }
 
 /** Runs `cli analyze --config fixtures/sample-pilot/...` `runs` times into fresh folders under `outRoot`. */
-export async function measureSamplePilot(cli: string, root: string, outRoot: string, env: NodeJS.ProcessEnv, runs: number): Promise<SamplePilotResult> {
+export async function measureSamplePilot(
+  cli: string,
+  root: string,
+  outRoot: string,
+  env: NodeJS.ProcessEnv,
+  runs: number,
+): Promise<SamplePilotResult> {
   const config = join(root, 'fixtures', 'sample-pilot', 'pilot-report.config.json');
   const wall: number[] = [];
   const cpu: (number | null)[] = [];

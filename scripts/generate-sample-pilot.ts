@@ -22,7 +22,9 @@ async function main(): Promise<void> {
     const readme = await readFile(readmePath, 'utf8').catch(() => '# fixtures\n');
     await writeFile(readmePath, replaceFactsBlock(readme, renderFacts(facts)), 'utf8');
   }
-  process.stderr.write(`sample pilot written to ${outDir}: ${facts.yammer.records} Yammer rows, ${facts.slack.records} Slack messages, ${facts.wiki.revisions} wiki revisions\n`);
+  process.stderr.write(
+    `sample pilot written to ${outDir}: ${facts.yammer.records} Yammer rows, ${facts.slack.records} Slack messages, ${facts.wiki.revisions} wiki revisions\n`,
+  );
 }
 
 main().catch((error: unknown) => {

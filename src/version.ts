@@ -5,6 +5,7 @@ export const TOOL_VERSION: string = readVersion();
 
 function readVersion(): string {
   const raw: unknown = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-  if (typeof raw === 'object' && raw !== null && 'version' in raw && typeof raw.version === 'string') return raw.version;
+  if (typeof raw === 'object' && raw !== null && 'version' in raw && typeof raw.version === 'string')
+    return raw.version;
   return '0.0.0';
 }

@@ -38,7 +38,14 @@ export function privateMarker(space: SpaceSpec): string | null {
 /** A thread's posts relative to its start, before the start is known. */
 interface Draft {
   space: SpaceSpec;
-  posts: { author: Person; offset: number; text: string; replyTo: number | null; reactions?: ReactionSpec[]; deleted?: boolean }[];
+  posts: {
+    author: Person;
+    offset: number;
+    text: string;
+    replyTo: number | null;
+    reactions?: ReactionSpec[];
+    deleted?: boolean;
+  }[];
 }
 
 function monthIndex(start: number, at: number): number {
@@ -82,7 +89,9 @@ export function* backgroundThreads(o: BackgroundOptions, rng: Rng): Generator<Th
 
 function placeDrafts(drafts: readonly Draft[], dayStart: number, end: number, rng: Rng): ThreadSpec[] {
   // Working hours, 07:00-19:00 UTC, whole seconds; sorted so the stream stays start-ordered.
-  const starts = drafts.map(() => dayStart + 7 * HOUR + Math.floor(rng.float() * 12 * 3600) * 1000).sort((a, b) => a - b);
+  const starts = drafts
+    .map(() => dayStart + 7 * HOUR + Math.floor(rng.float() * 12 * 3600) * 1000)
+    .sort((a, b) => a - b);
   return drafts.map((draft, i) => {
     const start = starts[i] ?? dayStart;
     let previous = start;
@@ -163,22 +172,38 @@ function chooseSpace(o: BackgroundOptions, rng: Rng, author: Person): SpaceSpec 
   const open = o.spaces.filter((s) => s.kind !== 'dm' && s.kind !== 'private');
   const roll = rng.float();
   if (own.length > 0 && roll < 0.6) return rng.pick(own);
-  const closed = o.spaces.filter((s) => (s.kind === 'dm' || s.kind === 'private') && s.members.some((m) => m.key === author.key));
+  const closed = o.spaces.filter(
+    (s) => (s.kind === 'dm' || s.kind === 'private') && s.members.some((m) => m.key === author.key),
+  );
   if (closed.length > 0 && roll > 0.96) return rng.pick(closed);
   return rng.pick(open.length > 0 ? open : o.spaces);
 }
 
-function draftThread(o: BackgroundOptions, rng: Rng, text: TextFactory, crowd: Crowd, month: number, budget: number): Draft {
+function draftThread(
+  o: BackgroundOptions,
+  rng: Rng,
+  text: TextFactory,
+  crowd: Crowd,
+  month: number,
+  budget: number,
+): Draft {
   const author = crowd.month(month).pick(rng) ?? o.people[0];
   if (author === undefined) throw new Error('generator bug: nobody to post');
   const space = chooseSpace(o, rng, author);
   const pool = crowd.forSpace(space, month);
-  const others = (not: readonly Person[] = []): Person | null => pool.pick(rng, [author, ...not].filter((p) => p !== undefined));
+  const others = (not: readonly Person[] = []): Person | null =>
+    pool.pick(
+      rng,
+      [author, ...not].filter((p) => p !== undefined),
+    );
   const marker = privateMarker(space);
   const mark = (t: string): string => (marker === null ? t : `${t} ${marker}`);
   // A few starters carry a harmless topic, so Topics.csv is referenced by real [[tag:ID]] tokens.
   const topic = rng.chance(0.05) ? ' {#tips}' : '';
-  const draft: Draft = { space, posts: [{ author, offset: 0, text: text.starter(author.department, mark(topic)), replyTo: null }] };
+  const draft: Draft = {
+    space,
+    posts: [{ author, offset: 0, text: text.starter(author.department, mark(topic)), replyTo: null }],
+  };
   const shape = rng.float();
   if (shape < 0.2 || budget === 1) return withReactions(draft, o, rng, others);
   if (shape < 0.28) {
@@ -197,14 +222,25 @@ function draftThread(o: BackgroundOptions, rng: Rng, text: TextFactory, crowd: C
     offset += byModerator ? rng.logNormal(1.2 * HOUR, 0.6) : rng.logNormal(first ? 9 * HOUR : 4 * HOUR, 0.9);
     const mention = rng.chance(0.1) ? ` cc {@${rng.pick(o.people).key}}` : '';
     const deleted = replier !== author && rng.chance(o.deleteRate);
-    draft.posts.push({ author: replier, offset, text: mark(`${text.reply()}${mention}`), replyTo: rng.chance(0.8) ? 0 : r, deleted });
+    draft.posts.push({
+      author: replier,
+      offset,
+      text: mark(`${text.reply()}${mention}`),
+      replyTo: rng.chance(0.8) ? 0 : r,
+      deleted,
+    });
   }
   return withReactions(draft, o, rng, others);
 }
 
 const EMOJI: readonly string[] = ['+1', 'tada', 'eyes', 'heart', 'raised_hands', 'white_check_mark'];
 
-function withReactions(draft: Draft, o: BackgroundOptions, rng: Rng, others: (not?: readonly Person[]) => Person | null): Draft {
+function withReactions(
+  draft: Draft,
+  o: BackgroundOptions,
+  rng: Rng,
+  others: (not?: readonly Person[]) => Person | null,
+): Draft {
   if (!o.reactions) return draft;
   for (const post of draft.posts) {
     if (!rng.chance(0.3)) continue;

@@ -23,8 +23,20 @@ export function samplePilotConfig(): string {
     // The Slack help channels are the pilot; the Yammer groups and other channels are "the rest".
     comparison: { pilotSpaces: ['ops-help', 'customer-success', 'people-team'] },
     targets: [
-      { metric: 'engagement.totals.activePeople', op: '>=', value: 40, level: 'error', message: 'At least 40 active people over the pilot' },
-      { metric: 'conversations.questions.answeredRate', op: '>=', value: 0.7, level: 'warn', message: 'Seven in ten questions answered' },
+      {
+        metric: 'engagement.totals.activePeople',
+        op: '>=',
+        value: 40,
+        level: 'error',
+        message: 'At least 40 active people over the pilot',
+      },
+      {
+        metric: 'conversations.questions.answeredRate',
+        op: '>=',
+        value: 0.7,
+        level: 'warn',
+        message: 'Seven in ten questions answered',
+      },
     ],
   };
   return `${JSON.stringify(config, null, 2)}\n`;

@@ -17,7 +17,10 @@ function sourceRows(name: string, s: SourceFacts): string[] {
 
 /** The generated block, markers included. */
 export function renderFacts(f: PilotFacts): string {
-  const ideaRows = f.ideas.items.map((i) => `| ${i.key} | \`${i.activityId}\` | ${i.isPrivate ? '(private space)' : i.space} | ${i.stage} | ${i.stalled ? 'yes' : 'no'} | ${i.declined ? 'yes' : 'no'} | ${i.raisedAt} | ${i.decidedAt ?? ''} | ${i.actionedAt ?? ''} | ${PLANTED_IDEAS.find((p) => p.key === i.key)?.evidence ?? ''} |`);
+  const ideaRows = f.ideas.items.map(
+    (i) =>
+      `| ${i.key} | \`${i.activityId}\` | ${i.isPrivate ? '(private space)' : i.space} | ${i.stage} | ${i.stalled ? 'yes' : 'no'} | ${i.declined ? 'yes' : 'no'} | ${i.raisedAt} | ${i.decidedAt ?? ''} | ${i.actionedAt ?? ''} | ${PLANTED_IDEAS.find((p) => p.key === i.key)?.evidence ?? ''} |`,
+  );
   return [
     FACTS_START,
     '',

@@ -70,7 +70,8 @@ export function readIdea(key: string, evidence: IdeaEvidence): IdeaFact {
   const thread = evidence.threads.get(key);
   const starter = thread?.posts[0];
   const planted = PLANTED_IDEAS.find((i) => i.key === key);
-  if (thread === undefined || starter === undefined || planted === undefined) throw new Error(`facts: no planted idea ${key}`);
+  if (thread === undefined || starter === undefined || planted === undefined)
+    throw new Error(`facts: no planted idea ${key}`);
   const live = thread.posts.filter((p) => p.deleted === undefined);
   const others = new Set<string>();
   for (const post of live) {
@@ -79,14 +80,26 @@ export function readIdea(key: string, evidence: IdeaEvidence): IdeaFact {
   }
   const discussed = live.slice(1).some((p) => p.author !== starter.author);
   const decidedAt = firstAt(thread, DECISION);
-  const actionedAt = minOf([firstAt(thread, ACTION), linkedAt(evidence.urls.get(key), evidence.pages), ledgerAt(key, 'actioned')]);
+  const actionedAt = minOf([
+    firstAt(thread, ACTION),
+    linkedAt(evidence.urls.get(key), evidence.pages),
+    ledgerAt(key, 'actioned'),
+  ]);
   const reached = [true, discussed, others.size >= 3, decidedAt !== null, actionedAt !== null];
   const stage = STAGES[reached.lastIndexOf(true)] ?? 'raised';
   const lastActivity = Math.max(...live.map((p) => p.at));
   return {
-    key, activityId: evidence.activityIds.get(key) ?? '', source: planted.source, space: thread.space.name, isPrivate: thread.space.kind === 'private', stage,
-    stalled: actionedAt === null && lastActivity < PILOT_END - 30 * DAY, declined: ledgerAt(key, 'declined') !== null,
-    raisedAt: iso(starter.at) ?? '', decidedAt: iso(decidedAt), actionedAt: iso(actionedAt),
+    key,
+    activityId: evidence.activityIds.get(key) ?? '',
+    source: planted.source,
+    space: thread.space.name,
+    isPrivate: thread.space.kind === 'private',
+    stage,
+    stalled: actionedAt === null && lastActivity < PILOT_END - 30 * DAY,
+    declined: ledgerAt(key, 'declined') !== null,
+    raisedAt: iso(starter.at) ?? '',
+    decidedAt: iso(decidedAt),
+    actionedAt: iso(actionedAt),
   };
 }
 
@@ -128,8 +141,11 @@ export function moderationFacts(all: readonly ExportStats[]): ModerationFacts {
   const answered = mods.length + others.length;
   const round = (v: number | null): number | null => (v === null ? null : Math.round(v * 100) / 100);
   return {
-    answered, firstResponsesByModerators: mods.length, moderatorFirstResponseShare: answered === 0 ? 0 : Math.round((mods.length / answered) * 1000) / 1000,
-    medianHoursModerators: round(median(mods)), medianHoursOthers: round(median(others)),
+    answered,
+    firstResponsesByModerators: mods.length,
+    moderatorFirstResponseShare: answered === 0 ? 0 : Math.round((mods.length / answered) * 1000) / 1000,
+    medianHoursModerators: round(median(mods)),
+    medianHoursOthers: round(median(others)),
   };
 }
 
@@ -145,13 +161,28 @@ export function wordJaccard(a: string, b: string): number {
 /** Everything fixtures/README.md states about the sample pilot. */
 export interface PilotFacts {
   period: { since: string; until: string };
-  people: { roster: number; onYammer: number; onSlack: number; slackWithoutEmail: number; wikiEditors: number; moderators: string[]; sponsor: string };
+  people: {
+    roster: number;
+    onYammer: number;
+    onSlack: number;
+    slackWithoutEmail: number;
+    wikiEditors: number;
+    moderators: string[];
+    sponsor: string;
+  };
   yammer: SourceFacts;
   slack: SourceFacts & { dayFiles: number };
   wiki: MediaWikiDumpResult & { botRevisions: number };
   /** Distinct persons with a contribution in any source (wiki editors resolved through aliases). */
   contributors: number;
-  ideas: { funnel: Record<Stage, number>; stalled: number; declined: number; ledgerRows: number; ledgerUnmatched: number; items: IdeaFact[] };
+  ideas: {
+    funnel: Record<Stage, number>;
+    stalled: number;
+    declined: number;
+    ledgerRows: number;
+    ledgerUnmatched: number;
+    items: IdeaFact[];
+  };
   moderation: ModerationFacts;
   duplicates: { planted: [string, string]; similarity: number; negative: [string, string]; negativeSimilarity: number };
 }

@@ -33,9 +33,24 @@ export interface MediaWikiDumpResult {
 }
 
 const NAMESPACES: readonly [number, string][] = [
-  [-2, 'Media'], [-1, 'Special'], [0, ''], [1, 'Talk'], [2, 'User'], [3, 'User talk'], [4, 'Aurora Wiki'], [5, 'Aurora Wiki talk'],
-  [6, 'File'], [7, 'File talk'], [8, 'MediaWiki'], [9, 'MediaWiki talk'], [10, 'Template'], [11, 'Template talk'], [12, 'Help'], [13, 'Help talk'],
-  [14, 'Category'], [15, 'Category talk'],
+  [-2, 'Media'],
+  [-1, 'Special'],
+  [0, ''],
+  [1, 'Talk'],
+  [2, 'User'],
+  [3, 'User talk'],
+  [4, 'Aurora Wiki'],
+  [5, 'Aurora Wiki talk'],
+  [6, 'File'],
+  [7, 'File talk'],
+  [8, 'MediaWiki'],
+  [9, 'MediaWiki talk'],
+  [10, 'Template'],
+  [11, 'Template talk'],
+  [12, 'Help'],
+  [13, 'Help talk'],
+  [14, 'Category'],
+  [15, 'Category talk'],
 ];
 
 /** XML text escaping (MediaWiki escapes, never uses CDATA). */
@@ -50,29 +65,53 @@ export function sha1Base36(text: string): string {
 }
 
 function siteinfo(): string {
-  const ns = NAMESPACES.map(([key, name]) => (name === '' ? `      <namespace key="${key}" case="first-letter" />` : `      <namespace key="${key}" case="first-letter">${name}</namespace>`));
+  const ns = NAMESPACES.map(([key, name]) =>
+    name === ''
+      ? `      <namespace key="${key}" case="first-letter" />`
+      : `      <namespace key="${key}" case="first-letter">${name}</namespace>`,
+  );
   return [
     `<mediawiki xmlns="${MEDIAWIKI_XMLNS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="${MEDIAWIKI_XMLNS} http://www.mediawiki.org/xml/export-0.11.xsd" version="0.11" xml:lang="en">`,
-    '  <siteinfo>', '    <sitename>Aurora Wiki</sitename>', '    <dbname>aurorawiki</dbname>', '    <base>https://wiki.aurora.example/wiki/Main_Page</base>',
-    '    <generator>MediaWiki 1.43.1</generator>', '    <case>first-letter</case>', '    <namespaces>', ...ns, '    </namespaces>', '  </siteinfo>', '',
+    '  <siteinfo>',
+    '    <sitename>Aurora Wiki</sitename>',
+    '    <dbname>aurorawiki</dbname>',
+    '    <base>https://wiki.aurora.example/wiki/Main_Page</base>',
+    '    <generator>MediaWiki 1.43.1</generator>',
+    '    <case>first-letter</case>',
+    '    <namespaces>',
+    ...ns,
+    '    </namespaces>',
+    '  </siteinfo>',
+    '',
   ].join('\n');
 }
 
 function contributor(rev: RevisionSpec): string {
   const c = rev.contributor;
-  const inner = 'ip' in c ? `        <ip>${xmlEscape(c.ip)}</ip>` : `        <username>${xmlEscape(c.user)}</username>\n        <id>${c.userId}</id>`;
+  const inner =
+    'ip' in c
+      ? `        <ip>${xmlEscape(c.ip)}</ip>`
+      : `        <username>${xmlEscape(c.user)}</username>\n        <id>${c.userId}</id>`;
   return `      <contributor>\n${inner}\n      </contributor>`;
 }
 
 function revisionXml(rev: RevisionSpec, id: number, parentId: number | null): string {
   const sha1 = sha1Base36(rev.text);
   return [
-    '    <revision>', `      <id>${id}</id>`, ...(parentId === null ? [] : [`      <parentid>${parentId}</parentid>`]),
-    `      <timestamp>${isoSeconds(rev.at)}</timestamp>`, contributor(rev), ...(rev.minor === true ? ['      <minor />'] : []),
-    ...(rev.comment === '' ? [] : [`      <comment>${xmlEscape(rev.comment)}</comment>`]), `      <origin>${id}</origin>`,
-    '      <model>wikitext</model>', '      <format>text/x-wiki</format>',
+    '    <revision>',
+    `      <id>${id}</id>`,
+    ...(parentId === null ? [] : [`      <parentid>${parentId}</parentid>`]),
+    `      <timestamp>${isoSeconds(rev.at)}</timestamp>`,
+    contributor(rev),
+    ...(rev.minor === true ? ['      <minor />'] : []),
+    ...(rev.comment === '' ? [] : [`      <comment>${xmlEscape(rev.comment)}</comment>`]),
+    `      <origin>${id}</origin>`,
+    '      <model>wikitext</model>',
+    '      <format>text/x-wiki</format>',
     `      <text bytes="${Buffer.byteLength(rev.text, 'utf8')}" sha1="${sha1}" xml:space="preserve">${xmlEscape(rev.text)}</text>`,
-    `      <sha1>${sha1}</sha1>`, '    </revision>', '',
+    `      <sha1>${sha1}</sha1>`,
+    '    </revision>',
+    '',
   ].join('\n');
 }
 
@@ -94,7 +133,12 @@ function* generatedPages(options: MediaWikiDumpOptions, rng: Rng): Generator<Pag
     for (let r = 0; r < count && at < PILOT_END; r += 1) {
       text += `Line ${r} written by an editor of page ${p}.\n`;
       const user = rng.pick(editors);
-      revisions.push({ at, contributor: { user, userId: 100 + editors.indexOf(user) }, comment: r === 0 ? 'Created page' : 'Update', text });
+      revisions.push({
+        at,
+        contributor: { user, userId: 100 + editors.indexOf(user) },
+        comment: r === 0 ? 'Created page' : 'Update',
+        text,
+      });
       at += rng.int(1, 72) * 3_600_000;
     }
     yield { title: `Generated page ${p}`, ns: 0, revisions };
@@ -111,7 +155,9 @@ export async function writeMediaWikiDump(file: string, options: MediaWikiDumpOpt
   await sink.write(siteinfo());
   for (const { page, planted: isPlanted } of allPages(planted, generatedPages(options, new Rng(options.seed)))) {
     result.pages += 1;
-    await sink.write(`  <page>\n    <title>${xmlEscape(page.title)}</title>\n    <ns>${page.ns}</ns>\n    <id>${result.pages}</id>\n`);
+    await sink.write(
+      `  <page>\n    <title>${xmlEscape(page.title)}</title>\n    <ns>${page.ns}</ns>\n    <id>${result.pages}</id>\n`,
+    );
     let parent: number | null = null;
     for (const rev of page.revisions) {
       const id = isPlanted ? (plantedIds.get(rev) ?? 0) : nextId++;
@@ -129,7 +175,10 @@ export async function writeMediaWikiDump(file: string, options: MediaWikiDumpOpt
 }
 
 /** Planted pages first, then generated ones, lazily (a benchmark dump never sits in memory). */
-function* allPages(planted: readonly PageSpec[], generated: Iterable<PageSpec>): Generator<{ page: PageSpec; planted: boolean }> {
+function* allPages(
+  planted: readonly PageSpec[],
+  generated: Iterable<PageSpec>,
+): Generator<{ page: PageSpec; planted: boolean }> {
   for (const page of planted) yield { page, planted: true };
   for (const page of generated) yield { page, planted: false };
 }

@@ -8,7 +8,14 @@
 export type Department = 'Sales' | 'Engineering' | 'Operations' | 'Finance' | 'HR' | 'Customer Success';
 
 /** The departments in a fixed order (stable output). */
-export const DEPARTMENTS: readonly Department[] = ['Sales', 'Engineering', 'Operations', 'Finance', 'HR', 'Customer Success'];
+export const DEPARTMENTS: readonly Department[] = [
+  'Sales',
+  'Engineering',
+  'Operations',
+  'Finance',
+  'HR',
+  'Customer Success',
+];
 
 /** A person of the fictional company and their accounts in each tool. */
 export interface Person {

@@ -45,12 +45,32 @@ export async function generateSamplePilot(outDir: string, seed = SAMPLE_SEED): P
   const sPlanted = slackStory(new Cast(people, sWorld.spaces));
   // One text source for both tools: no background starter repeats across Yammer and Slack.
   const texts = new TextFactory(rng.fork('texts'), true);
-  const yammer = await writeYammerExport(join(outDir, 'yammer'), { seed: rng.fork('yammer').seed, messages: SAMPLE_SIZES.yammerMessages, world: yWorld, planted: yPlanted, texts });
-  const slack = await writeSlackExport(join(outDir, 'slack'), { seed: rng.fork('slack').seed, messages: SAMPLE_SIZES.slackMessages, world: sWorld, planted: sPlanted, texts });
+  const yammer = await writeYammerExport(join(outDir, 'yammer'), {
+    seed: rng.fork('yammer').seed,
+    messages: SAMPLE_SIZES.yammerMessages,
+    world: yWorld,
+    planted: yPlanted,
+    texts,
+  });
+  const slack = await writeSlackExport(join(outDir, 'slack'), {
+    seed: rng.fork('slack').seed,
+    messages: SAMPLE_SIZES.slackMessages,
+    world: sWorld,
+    planted: sPlanted,
+    texts,
+  });
   const playbook = yammer.threadIds.get('idea-sales-playbook') ?? '';
   const pages = wikiStory(rng.fork('wiki'), playbook);
-  const wiki = await writeMediaWikiDump(join(outDir, 'wiki', 'aurora-wiki.xml'), { seed: rng.fork('wiki-gen').seed, pages: 0, planted: pages });
-  await writeFile(join(outDir, 'people.csv'), peopleCsv(people, { slackUserId: sWorld.bot.userId, wikiUser: 'AuroraBot' }), 'utf8');
+  const wiki = await writeMediaWikiDump(join(outDir, 'wiki', 'aurora-wiki.xml'), {
+    seed: rng.fork('wiki-gen').seed,
+    pages: 0,
+    planted: pages,
+  });
+  await writeFile(
+    join(outDir, 'people.csv'),
+    peopleCsv(people, { slackUserId: sWorld.bot.userId, wikiUser: 'AuroraBot' }),
+    'utf8',
+  );
   await writeFile(join(outDir, 'ideas-ledger.csv'), ledgerCsv(yammer.threadIds), 'utf8');
   await writeFile(join(outDir, 'pilot-report.config.json'), samplePilotConfig(), 'utf8');
 
@@ -58,29 +78,57 @@ export async function generateSamplePilot(outDir: string, seed = SAMPLE_SEED): P
   const urls = new Map([...yammer.threadIds].map(([key, id]) => [key, yammerThreadUrl(id)]));
   const activityIds = new Map([
     ...[...yammer.threadIds].map(([key, id]): [string, string] => [key, `yammer:${id}`]),
-    ...[...slack.threadTs].map(([key, ts]): [string, string] => [key, `slack:${threads.get(key)?.space.id ?? ''}:${ts}`]),
+    ...[...slack.threadTs].map(([key, ts]): [string, string] => [
+      key,
+      `slack:${threads.get(key)?.space.id ?? ''}:${ts}`,
+    ]),
   ]);
   const items = PLANTED_IDEAS.map((idea) => readIdea(idea.key, { threads, urls, pages, activityIds }));
-  const wikiEditors = new Set(pages.flatMap((p) => p.revisions.flatMap((r) => ('user' in r.contributor && r.contributor.user !== 'AuroraBot' ? [r.contributor.user] : []))));
+  const wikiEditors = new Set(
+    pages.flatMap((p) =>
+      p.revisions.flatMap((r) =>
+        'user' in r.contributor && r.contributor.user !== 'AuroraBot' ? [r.contributor.user] : [],
+      ),
+    ),
+  );
   const wikiPeople = people.filter((p) => p.wikiUser !== null && wikiEditors.has(p.wikiUser)).map((p) => p.key);
   return {
     period: { since: '2026-03-01', until: '2026-11-01' },
     people: {
-      roster: people.length, onYammer: yWorld.people.length, onSlack: sWorld.people.length, slackWithoutEmail: sWorld.people.filter((p) => !p.slackEmail).length,
-      wikiEditors: wikiEditors.size, moderators: people.filter((p) => p.role === 'moderator').map((p) => p.email), sponsor: people.find((p) => p.role === 'sponsor')?.email ?? '',
+      roster: people.length,
+      onYammer: yWorld.people.length,
+      onSlack: sWorld.people.length,
+      slackWithoutEmail: sWorld.people.filter((p) => !p.slackEmail).length,
+      wikiEditors: wikiEditors.size,
+      moderators: people.filter((p) => p.role === 'moderator').map((p) => p.email),
+      sponsor: people.find((p) => p.role === 'sponsor')?.email ?? '',
     },
     yammer: sourceFacts(yammer.stats),
     slack: { ...sourceFacts(slack.stats), dayFiles: slack.dayFiles },
-    wiki: { ...wiki, botRevisions: pages.flatMap((p) => p.revisions).filter((r) => 'user' in r.contributor && r.contributor.user === 'AuroraBot').length },
+    wiki: {
+      ...wiki,
+      botRevisions: pages
+        .flatMap((p) => p.revisions)
+        .filter((r) => 'user' in r.contributor && r.contributor.user === 'AuroraBot').length,
+    },
     contributors: new Set([...yammer.stats.contributors, ...slack.stats.contributors, ...wikiPeople]).size,
     ideas: {
-      funnel: funnel(items), stalled: items.filter((i) => i.stalled).length, declined: items.filter((i) => i.declined).length,
-      ledgerRows: LEDGER.length, ledgerUnmatched: LEDGER.filter((r) => r.key === null).length, items,
+      funnel: funnel(items),
+      stalled: items.filter((i) => i.stalled).length,
+      declined: items.filter((i) => i.declined).length,
+      ledgerRows: LEDGER.length,
+      ledgerUnmatched: LEDGER.filter((r) => r.key === null).length,
+      items,
     },
     moderation: moderationFacts([yammer.stats, slack.stats]),
     duplicates: {
-      planted: ['idea-after-hours-ops', 'idea-after-hours-cs'], similarity: wordJaccard(text(threads, 'idea-after-hours-ops'), text(threads, 'idea-after-hours-cs')),
-      negative: ['idea-onboarding-checklist', 'negative-onboarding-ci'], negativeSimilarity: wordJaccard(text(threads, 'idea-onboarding-checklist'), text(threads, 'negative-onboarding-ci')),
+      planted: ['idea-after-hours-ops', 'idea-after-hours-cs'],
+      similarity: wordJaccard(text(threads, 'idea-after-hours-ops'), text(threads, 'idea-after-hours-cs')),
+      negative: ['idea-onboarding-checklist', 'negative-onboarding-ci'],
+      negativeSimilarity: wordJaccard(
+        text(threads, 'idea-onboarding-checklist'),
+        text(threads, 'negative-onboarding-ci'),
+      ),
     },
   };
 }

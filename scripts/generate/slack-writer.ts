@@ -43,11 +43,27 @@ export function slackEscape(text: string): string {
 /** Writes the export into `dir` (created when missing). */
 export async function writeSlackExport(dir: string, options: SlackExportOptions): Promise<SlackExportResult> {
   const rng = new Rng(options.seed);
-  const world = options.world ?? slackWorld(rng.fork('world'), syntheticPeople(rng.fork('people'), Math.max(40, Math.ceil(options.messages / 400))), PILOT_START);
-  const background = backgroundThreads({
-    messages: options.messages, people: world.people, spaces: world.spaces, start: PILOT_START, end: PILOT_END,
-    monthWeights: PILOT_MONTH_WEIGHTS, deleteRate: 0, reactions: true, texts: options.texts ?? new TextFactory(rng.fork('text'), options.messages < 5000),
-  }, rng.fork('background'));
+  const world =
+    options.world ??
+    slackWorld(
+      rng.fork('world'),
+      syntheticPeople(rng.fork('people'), Math.max(40, Math.ceil(options.messages / 400))),
+      PILOT_START,
+    );
+  const background = backgroundThreads(
+    {
+      messages: options.messages,
+      people: world.people,
+      spaces: world.spaces,
+      start: PILOT_START,
+      end: PILOT_END,
+      monthWeights: PILOT_MONTH_WEIGHTS,
+      deleteRate: 0,
+      reactions: true,
+      texts: options.texts ?? new TextFactory(rng.fork('text'), options.messages < 5000),
+    },
+    rng.fork('background'),
+  );
   const stats = emptyStats();
   const isBot = (t: ThreadSpec, i: number): boolean => t.posts[i]?.special === 'bot';
   const threads = tallied(mergeByStart(options.planted ?? [], background), stats, false, isBot);
@@ -97,9 +113,17 @@ async function closeDay(sink: FileSink): Promise<void> {
   await sink.close();
 }
 
-async function writeMessages(days: DayFiles, world: SlackWorld, threads: Iterable<ThreadSpec>, rng: Rng): Promise<Map<string, string>> {
+async function writeMessages(
+  days: DayFiles,
+  world: SlackWorld,
+  threads: Iterable<ThreadSpec>,
+  rng: Rng,
+): Promise<Map<string, string>> {
   const byKey = new Map(world.people.map((p) => [p.key, p]));
-  const markup = { mention: (key: string) => `<@${byKey.get(key)?.slackId ?? key}>`, tag: (name: string) => `#${name}` };
+  const markup = {
+    mention: (key: string) => `<@${byKey.get(key)?.slackId ?? key}>`,
+    tag: (name: string) => `#${name}`,
+  };
   const stamps = new WeakMap<ThreadSpec, string[]>();
   const threadTs = new Map<string, string>();
   let counter = rng.int(0, 999_999);
@@ -107,7 +131,9 @@ async function writeMessages(days: DayFiles, world: SlackWorld, threads: Iterabl
     if (post.deleted !== undefined) continue;
     if (index === 0) {
       // Every ts of the thread is fixed when its parent is written: the parent lists its replies.
-      const list = thread.posts.map((p) => `${Math.floor(p.at / 1000)}.${String(((counter += 1) * 7919) % 1_000_000).padStart(6, '0')}`);
+      const list = thread.posts.map(
+        (p) => `${Math.floor(p.at / 1000)}.${String(((counter += 1) * 7919) % 1_000_000).padStart(6, '0')}`,
+      );
       stamps.set(thread, list);
       if (thread.key !== undefined && list[0] !== undefined) threadTs.set(thread.key, list[0]);
     }
@@ -120,7 +146,16 @@ async function writeMessages(days: DayFiles, world: SlackWorld, threads: Iterabl
 
 function userProfile(p: Person): object {
   const [first = '', ...rest] = p.name.split(' ');
-  return { avatar_hash: 'g0a1b2c3d4e5', first_name: first, real_name: p.name, display_name: rest.length > 0 ? first : p.name, team: TEAM_ID, name: p.email.split('@')[0] ?? p.key, is_restricted: false, is_ultra_restricted: false };
+  return {
+    avatar_hash: 'g0a1b2c3d4e5',
+    first_name: first,
+    real_name: p.name,
+    display_name: rest.length > 0 ? first : p.name,
+    team: TEAM_ID,
+    name: p.email.split('@')[0] ?? p.key,
+    is_restricted: false,
+    is_ultra_restricted: false,
+  };
 }
 
 function uid(p: Person): string {
@@ -130,18 +165,47 @@ function uid(p: Person): string {
 
 type Render = (text: string) => string;
 
-function messageObject(world: SlackWorld, thread: ThreadSpec, index: number, post: PostSpec, ts: readonly string[], render: Render, rng: Rng): object {
+function messageObject(
+  world: SlackWorld,
+  thread: ThreadSpec,
+  index: number,
+  post: PostSpec,
+  ts: readonly string[],
+  render: Render,
+  rng: Rng,
+): object {
   const own = ts[index] ?? '';
   if (post.special === 'system') {
-    return { user: uid(post.author), type: 'message', subtype: 'channel_join', text: `<@${uid(post.author)}> has joined the channel`, ts: own };
+    return {
+      user: uid(post.author),
+      type: 'message',
+      subtype: 'channel_join',
+      text: `<@${uid(post.author)}> has joined the channel`,
+      ts: own,
+    };
   }
   if (post.special === 'bot') {
-    return { type: 'message', subtype: 'bot_message', text: render(post.text), ts: own, username: world.bot.name, bot_id: world.bot.botId };
+    return {
+      type: 'message',
+      subtype: 'bot_message',
+      text: render(post.text),
+      ts: own,
+      username: world.bot.name,
+      bot_id: world.bot.botId,
+    };
   }
   const base: Record<string, unknown> = {
-    client_msg_id: `${rng.hex(8)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(12)}`, type: 'message',
+    client_msg_id: `${rng.hex(8)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(12)}`,
+    type: 'message',
     ...(post.special === 'broadcast' ? { subtype: 'thread_broadcast' } : {}),
-    text: render(post.text), user: uid(post.author), ts: own, bot_id: null, team: TEAM_ID, user_team: TEAM_ID, source_team: TEAM_ID, user_profile: userProfile(post.author),
+    text: render(post.text),
+    user: uid(post.author),
+    ts: own,
+    bot_id: null,
+    team: TEAM_ID,
+    user_team: TEAM_ID,
+    source_team: TEAM_ID,
+    user_profile: userProfile(post.author),
   };
   const live = thread.posts.map((p, i) => ({ p, ts: ts[i] ?? '' })).filter(({ p }) => p.deleted === undefined);
   const replies = live.slice(1);
@@ -149,12 +213,19 @@ function messageObject(world: SlackWorld, thread: ThreadSpec, index: number, pos
   if (index === 0 && replies.length > 0) {
     const users = [...new Set(replies.map(({ p }) => uid(p.author)))];
     Object.assign(base, {
-      thread_ts: own, reply_count: replies.length, reply_users_count: users.length, latest_reply: replies[replies.length - 1]?.ts ?? own,
-      reply_users: users, replies: replies.map(({ p, ts: t }) => ({ user: uid(p.author), ts: t })), is_locked: false, subscribed: false,
+      thread_ts: own,
+      reply_count: replies.length,
+      reply_users_count: users.length,
+      latest_reply: replies[replies.length - 1]?.ts ?? own,
+      reply_users: users,
+      replies: replies.map(({ p, ts: t }) => ({ user: uid(p.author), ts: t })),
+      is_locked: false,
+      subscribed: false,
     });
   } else if (index > 0 && parent !== undefined) {
     Object.assign(base, { thread_ts: ts[0] ?? '', parent_user_id: uid(parent.author) });
-    if (post.special === 'broadcast') base.root = { text: render(parent.text), user: uid(parent.author), ts: ts[0] ?? '', thread_ts: ts[0] ?? '' };
+    if (post.special === 'broadcast')
+      base.root = { text: render(parent.text), user: uid(parent.author), ts: ts[0] ?? '', thread_ts: ts[0] ?? '' };
   }
   if (post.reactions !== undefined && post.reactions.length > 0) {
     base.reactions = post.reactions.map((r) => ({ name: r.name, users: r.by.map(uid), count: r.by.length }));

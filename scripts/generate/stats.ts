@@ -35,15 +35,35 @@ export interface ExportStats {
 
 /** Empty counters. */
 export function emptyStats(): ExportStats {
-  return { records: 0, contributions: 0, posts: 0, replies: 0, deleted: 0, system: 0, bot: 0, privateGroup: 0, privateConversation: 0, reactions: 0, threads: 0, answered: 0, selfAnsweredOnly: 0,
-    firstResponseHours: { moderator: [], other: [] }, contributors: new Set() };
+  return {
+    records: 0,
+    contributions: 0,
+    posts: 0,
+    replies: 0,
+    deleted: 0,
+    system: 0,
+    bot: 0,
+    privateGroup: 0,
+    privateConversation: 0,
+    reactions: 0,
+    threads: 0,
+    answered: 0,
+    selfAnsweredOnly: 0,
+    firstResponseHours: { moderator: [], other: [] },
+    contributors: new Set(),
+  };
 }
 
 /**
  * Adds one thread. `keepsDeleted`: Yammer keeps soft-deleted rows, Slack drops deleted messages.
  * Bot posts (Slack `bot_message`) are records but not contributions.
  */
-export function tallyThread(stats: ExportStats, thread: ThreadSpec, keepsDeleted: boolean, isBot: (t: ThreadSpec, i: number) => boolean): void {
+export function tallyThread(
+  stats: ExportStats,
+  thread: ThreadSpec,
+  keepsDeleted: boolean,
+  isBot: (t: ThreadSpec, i: number) => boolean,
+): void {
   const dm = thread.space.kind === 'dm';
   thread.posts.forEach((post, index) => {
     if (post.deleted !== undefined && !keepsDeleted) return;
@@ -63,19 +83,27 @@ export function tallyThread(stats: ExportStats, thread: ThreadSpec, keepsDeleted
     }
   });
   const starter = thread.posts[0];
-  if (dm || starter === undefined || starter.deleted !== undefined || starter.special === 'system' || isBot(thread, 0)) return;
+  if (dm || starter === undefined || starter.deleted !== undefined || starter.special === 'system' || isBot(thread, 0))
+    return;
   stats.threads += 1;
   const replies = thread.posts.slice(1).filter((p) => p.deleted === undefined && p.special !== 'system');
   const first = replies.find((p) => p.author !== starter.author);
   if (first !== undefined) {
     stats.answered += 1;
     const hours = (first.at - starter.at) / 3_600_000;
-    (first.author.role === 'moderator' ? stats.firstResponseHours.moderator : stats.firstResponseHours.other).push(hours);
+    (first.author.role === 'moderator' ? stats.firstResponseHours.moderator : stats.firstResponseHours.other).push(
+      hours,
+    );
   } else if (replies.length > 0) stats.selfAnsweredOnly += 1;
 }
 
 /** Passes threads through unchanged while tallying them. */
-export function* tallied(threads: Iterable<ThreadSpec>, stats: ExportStats, keepsDeleted: boolean, isBot: (t: ThreadSpec, i: number) => boolean): Generator<ThreadSpec> {
+export function* tallied(
+  threads: Iterable<ThreadSpec>,
+  stats: ExportStats,
+  keepsDeleted: boolean,
+  isBot: (t: ThreadSpec, i: number) => boolean,
+): Generator<ThreadSpec> {
   for (const thread of threads) {
     tallyThread(stats, thread, keepsDeleted, isBot);
     yield thread;

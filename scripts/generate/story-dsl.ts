@@ -16,7 +16,15 @@ export interface ThreadMeta {
 
 /** Builds a thread; replies answer the starter unless `extra.replyTo` says otherwise. */
 export function thread(space: SpaceSpec, lines: readonly Line[], meta: ThreadMeta = {}): ThreadSpec {
-  const posts = lines.map(([author, when, text, extra], i): PostSpec => ({ author, at: utc(when), text, replyTo: i === 0 ? null : 0, ...extra }));
+  const posts = lines.map(
+    ([author, when, text, extra], i): PostSpec => ({
+      author,
+      at: utc(when),
+      text,
+      replyTo: i === 0 ? null : 0,
+      ...extra,
+    }),
+  );
   return { space, posts, ...meta };
 }
 
@@ -24,7 +32,10 @@ export function thread(space: SpaceSpec, lines: readonly Line[], meta: ThreadMet
 export class Cast {
   private readonly people: Map<string, Person>;
 
-  constructor(people: readonly Person[], private readonly spaces: readonly SpaceSpec[]) {
+  constructor(
+    people: readonly Person[],
+    private readonly spaces: readonly SpaceSpec[],
+  ) {
     this.people = new Map(people.map((p) => [p.key, p]));
   }
 

@@ -14,16 +14,96 @@ export interface Markup {
 
 /** Replaces `{@key}` and `{#topic}` placeholders with a source's markup. */
 export function renderText(text: string, markup: Markup): string {
-  return text.replace(/\{([@#])([^{}]+)\}/g, (_m, kind: string, value: string) => (kind === '@' ? markup.mention(value) : markup.tag(value)));
+  return text.replace(/\{([@#])([^{}]+)\}/g, (_m, kind: string, value: string) =>
+    kind === '@' ? markup.mention(value) : markup.tag(value),
+  );
 }
 
 const SUBJECTS: Record<Department, readonly string[]> = {
-  Sales: ['the Q3 pricing sheet', 'the partner discount matrix', 'the Nordics pipeline review', 'the demo tenant refresh', 'the renewal forecast', 'the trade fair booth plan', 'the quote approval flow', 'the CRM opportunity stages', 'territory splits for Iberia', 'commission statements', 'lost-deal interviews', 'reseller certification'],
-  Engineering: ['the staging database upgrade', 'the flaky integration tests', 'the API rate limits', 'the release train calendar', 'the mobile crash reports', 'the code review checklist', 'the build cache', 'the feature flag cleanup', 'Kubernetes node pools', 'dependency licence scans', 'the incident postmortem template', 'TLS certificate rotation'],
-  Operations: ['the warehouse scanner rollout', 'the forklift maintenance log', 'the carrier contract renewal', 'the night shift roster', 'the returns dock layout', 'the pallet labelling change', 'the supplier audit', 'the inventory count in Lyon', 'cold storage temperature alarms', 'customs paperwork for Norway', 'packaging waste targets', 'the loading bay cameras'],
-  Finance: ['the month-end close calendar', 'the purchase order thresholds', 'the travel expense policy', 'the budget template for 2027', 'the VAT filing for Poland', 'the invoice scanning backlog', 'the cost centre mapping', 'the audit sample request', 'currency hedging limits', 'intercompany reconciliations', 'capex approval forms', 'supplier payment runs'],
-  HR: ['the parental leave FAQ', 'the mentoring programme', 'the hybrid work guidelines', 'the job ladder for analysts', 'the benefits enrolment window', 'the summer intern cohort', 'the wellbeing survey', 'the exit interview form', 'relocation allowances', 'interview scorecards', 'the learning budget', 'works council elections'],
-  'Customer Success': ['the churn early-warning list', 'the onboarding call script', 'the support macro library', 'the NPS follow-ups', 'the escalation matrix', 'the health score weights', 'the renewal playbook for SMB', 'the knowledge base search', 'quarterly business reviews', 'ticket tagging rules', 'customer advisory board invites', 'SLA breach reports'],
+  Sales: [
+    'the Q3 pricing sheet',
+    'the partner discount matrix',
+    'the Nordics pipeline review',
+    'the demo tenant refresh',
+    'the renewal forecast',
+    'the trade fair booth plan',
+    'the quote approval flow',
+    'the CRM opportunity stages',
+    'territory splits for Iberia',
+    'commission statements',
+    'lost-deal interviews',
+    'reseller certification',
+  ],
+  Engineering: [
+    'the staging database upgrade',
+    'the flaky integration tests',
+    'the API rate limits',
+    'the release train calendar',
+    'the mobile crash reports',
+    'the code review checklist',
+    'the build cache',
+    'the feature flag cleanup',
+    'Kubernetes node pools',
+    'dependency licence scans',
+    'the incident postmortem template',
+    'TLS certificate rotation',
+  ],
+  Operations: [
+    'the warehouse scanner rollout',
+    'the forklift maintenance log',
+    'the carrier contract renewal',
+    'the night shift roster',
+    'the returns dock layout',
+    'the pallet labelling change',
+    'the supplier audit',
+    'the inventory count in Lyon',
+    'cold storage temperature alarms',
+    'customs paperwork for Norway',
+    'packaging waste targets',
+    'the loading bay cameras',
+  ],
+  Finance: [
+    'the month-end close calendar',
+    'the purchase order thresholds',
+    'the travel expense policy',
+    'the budget template for 2027',
+    'the VAT filing for Poland',
+    'the invoice scanning backlog',
+    'the cost centre mapping',
+    'the audit sample request',
+    'currency hedging limits',
+    'intercompany reconciliations',
+    'capex approval forms',
+    'supplier payment runs',
+  ],
+  HR: [
+    'the parental leave FAQ',
+    'the mentoring programme',
+    'the hybrid work guidelines',
+    'the job ladder for analysts',
+    'the benefits enrolment window',
+    'the summer intern cohort',
+    'the wellbeing survey',
+    'the exit interview form',
+    'relocation allowances',
+    'interview scorecards',
+    'the learning budget',
+    'works council elections',
+  ],
+  'Customer Success': [
+    'the churn early-warning list',
+    'the onboarding call script',
+    'the support macro library',
+    'the NPS follow-ups',
+    'the escalation matrix',
+    'the health score weights',
+    'the renewal playbook for SMB',
+    'the knowledge base search',
+    'quarterly business reviews',
+    'ticket tagging rules',
+    'customer advisory board invites',
+    'SLA breach reports',
+  ],
 };
 
 const STARTERS: readonly ((s: string, n: number) => string)[] = [
@@ -86,7 +166,10 @@ export const MAX_BACKGROUND_SIMILARITY = 0.6;
 export class TextFactory {
   private readonly previous: Set<string>[] = [];
 
-  constructor(private readonly rng: Rng, private readonly unique: boolean) {}
+  constructor(
+    private readonly rng: Rng,
+    private readonly unique: boolean,
+  ) {}
 
   /** A thread starter about the department's work, ending in `suffix` (a topic, a private marker). */
   starter(department: Department, suffix = ''): string {

@@ -17,20 +17,66 @@ import { PILOT_END, PILOT_MONTH_WEIGHTS, PILOT_START } from './calendar.js';
 
 /** Messages.csv columns, in the order this writer emits them (readers map by name). */
 export const MESSAGE_COLUMNS = [
-  'id', 'replied_to_id', 'thread_id', 'conversation_id', 'group_id', 'group_name', 'participants', 'in_private_group',
-  'in_private_conversation', 'sender_id', 'sender_type', 'sender_name', 'sender_email', 'body', 'title', 'message_type', 'api_url',
-  'attachments', 'deleted_by_id', 'deleted_by_type', 'deleted_at', 'created_at',
+  'id',
+  'replied_to_id',
+  'thread_id',
+  'conversation_id',
+  'group_id',
+  'group_name',
+  'participants',
+  'in_private_group',
+  'in_private_conversation',
+  'sender_id',
+  'sender_type',
+  'sender_name',
+  'sender_email',
+  'body',
+  'title',
+  'message_type',
+  'api_url',
+  'attachments',
+  'deleted_by_id',
+  'deleted_by_type',
+  'deleted_at',
+  'created_at',
 ] as const;
 
 /** Users.csv columns (formats.md §1.3). */
 export const USER_COLUMNS = [
-  'id', 'name', 'email', 'job_title', 'location', 'department', 'api_url', 'deleted_by_id', 'deleted_by_type', 'joined_at', 'deleted_at',
-  'suspended_by_id', 'suspended_by_type', 'suspended_at', 'guid', 'state', 'office_user_id',
+  'id',
+  'name',
+  'email',
+  'job_title',
+  'location',
+  'department',
+  'api_url',
+  'deleted_by_id',
+  'deleted_by_type',
+  'joined_at',
+  'deleted_at',
+  'suspended_by_id',
+  'suspended_by_type',
+  'suspended_at',
+  'guid',
+  'state',
+  'office_user_id',
 ] as const;
 
 /** Groups.csv columns (formats.md §1.3). */
 export const GROUP_COLUMNS = [
-  'id', 'name', 'description', 'private', 'moderated', 'api_url', 'created_by_id', 'created_by_type', 'created_at', 'updated_at', 'deleted', 'external', 'office_group_id',
+  'id',
+  'name',
+  'description',
+  'private',
+  'moderated',
+  'api_url',
+  'created_by_id',
+  'created_by_type',
+  'created_at',
+  'updated_at',
+  'deleted',
+  'external',
+  'office_group_id',
 ] as const;
 
 /** Topics.csv columns (the export's exact list is unverified; these follow formats.md §1.3). */
@@ -67,11 +113,27 @@ function userId(p: Person): string {
 /** Writes the export into `dir` (created when missing). */
 export async function writeYammerExport(dir: string, options: YammerExportOptions): Promise<YammerExportResult> {
   const rng = new Rng(options.seed);
-  const world = options.world ?? yammerWorld(rng.fork('world'), syntheticPeople(rng.fork('people'), Math.max(60, Math.ceil(options.messages / 400))), PILOT_START);
-  const background = backgroundThreads({
-    messages: options.messages, people: world.people, spaces: world.spaces, start: PILOT_START, end: PILOT_END,
-    monthWeights: PILOT_MONTH_WEIGHTS, deleteRate: options.deleteRate ?? 0.03, reactions: false, texts: options.texts ?? new TextFactory(rng.fork('text'), options.messages < 5000),
-  }, rng.fork('background'));
+  const world =
+    options.world ??
+    yammerWorld(
+      rng.fork('world'),
+      syntheticPeople(rng.fork('people'), Math.max(60, Math.ceil(options.messages / 400))),
+      PILOT_START,
+    );
+  const background = backgroundThreads(
+    {
+      messages: options.messages,
+      people: world.people,
+      spaces: world.spaces,
+      start: PILOT_START,
+      end: PILOT_END,
+      monthWeights: PILOT_MONTH_WEIGHTS,
+      deleteRate: options.deleteRate ?? 0.03,
+      reactions: false,
+      texts: options.texts ?? new TextFactory(rng.fork('text'), options.messages < 5000),
+    },
+    rng.fork('background'),
+  );
   const stats = emptyStats();
   const threads = tallied(mergeByStart(options.planted ?? [], background), stats, true, () => false);
   const threadIds = await writeMessages(join(dir, 'Messages.csv'), world, threads, rng.fork('ids'));
@@ -81,7 +143,12 @@ export async function writeYammerExport(dir: string, options: YammerExportOption
   return { stats, threadIds };
 }
 
-async function writeMessages(path: string, world: YammerWorld, threads: Iterable<ThreadSpec>, rng: Rng): Promise<Map<string, string>> {
+async function writeMessages(
+  path: string,
+  world: YammerWorld,
+  threads: Iterable<ThreadSpec>,
+  rng: Rng,
+): Promise<Map<string, string>> {
   const byKey = new Map(world.people.map((p) => [p.key, p]));
   const topics = new Map(world.topics.map((t) => [t.name, t.id]));
   const markup = {
@@ -104,14 +171,32 @@ async function writeMessages(path: string, world: YammerWorld, threads: Iterable
     const s = thread.space;
     const dm = s.kind === 'dm';
     const starter = index === 0;
-    await sink.write(csvRow([
-      id, post.replyTo === null ? '' : (threadList[post.replyTo] ?? threadId), threadId, dm ? s.id : '', dm ? '' : s.id, dm ? '' : s.name,
-      dm ? s.members.map((m) => `user:${userId(m)}`).join(',') : '', String(s.kind === 'private'), String(dm),
-      userId(post.author), 'user', post.author.name, post.author.email, renderText(post.text, markup),
-      starter ? (thread.title ?? '') : '', post.special === 'system' ? 'system' : starter ? (thread.messageType ?? 'update') : 'update',
-      `${API}/messages/${id}`, post.attachments ?? '', post.deleted ? userId(post.deleted.by) : '', post.deleted ? 'user' : '',
-      post.deleted ? yammerTime(post.deleted.at) : '', yammerTime(post.at),
-    ]));
+    await sink.write(
+      csvRow([
+        id,
+        post.replyTo === null ? '' : (threadList[post.replyTo] ?? threadId),
+        threadId,
+        dm ? s.id : '',
+        dm ? '' : s.id,
+        dm ? '' : s.name,
+        dm ? s.members.map((m) => `user:${userId(m)}`).join(',') : '',
+        String(s.kind === 'private'),
+        String(dm),
+        userId(post.author),
+        'user',
+        post.author.name,
+        post.author.email,
+        renderText(post.text, markup),
+        starter ? (thread.title ?? '') : '',
+        post.special === 'system' ? 'system' : starter ? (thread.messageType ?? 'update') : 'update',
+        `${API}/messages/${id}`,
+        post.attachments ?? '',
+        post.deleted ? userId(post.deleted.by) : '',
+        post.deleted ? 'user' : '',
+        post.deleted ? yammerTime(post.deleted.at) : '',
+        yammerTime(post.at),
+      ]),
+    );
   }
   await sink.close();
   return threadIds;
@@ -127,9 +212,27 @@ async function writeUsers(path: string, world: YammerWorld, rng: Rng): Promise<v
   await sink.write(BOM + csvRow(USER_COLUMNS));
   for (const p of world.people) {
     const joined = PILOT_START + p.joinMonth * 30 * 86_400_000 - rng.int(1, 9) * 86_400_000;
-    await sink.write(csvRow([
-      userId(p), p.name, p.email, p.jobTitle, p.location, p.department, `${API}/users/${userId(p)}`, '', '', yammerTime(joined), '', '', '', '', guid(rng), 'active', guid(rng),
-    ]));
+    await sink.write(
+      csvRow([
+        userId(p),
+        p.name,
+        p.email,
+        p.jobTitle,
+        p.location,
+        p.department,
+        `${API}/users/${userId(p)}`,
+        '',
+        '',
+        yammerTime(joined),
+        '',
+        '',
+        '',
+        '',
+        guid(rng),
+        'active',
+        guid(rng),
+      ]),
+    );
   }
   await sink.close();
 }
@@ -138,10 +241,23 @@ async function writeGroups(path: string, world: YammerWorld): Promise<void> {
   const sink = await FileSink.open(path);
   await sink.write(BOM + csvRow(GROUP_COLUMNS));
   for (const g of world.spaces.filter((s) => s.kind !== 'dm')) {
-    await sink.write(csvRow([
-      g.id, g.name, g.description, String(g.kind === 'private'), String(g.kind === 'private'), `${API}/groups/${g.id}`, userId(g.createdBy), 'user',
-      yammerTime(g.createdAt), yammerTime(g.createdAt), 'false', 'false', '',
-    ]));
+    await sink.write(
+      csvRow([
+        g.id,
+        g.name,
+        g.description,
+        String(g.kind === 'private'),
+        String(g.kind === 'private'),
+        `${API}/groups/${g.id}`,
+        userId(g.createdBy),
+        'user',
+        yammerTime(g.createdAt),
+        yammerTime(g.createdAt),
+        'false',
+        'false',
+        '',
+      ]),
+    );
   }
   await sink.close();
 }
@@ -150,7 +266,9 @@ async function writeTopics(path: string, world: YammerWorld): Promise<void> {
   const sink = await FileSink.open(path);
   await sink.write(BOM + csvRow(TOPIC_COLUMNS));
   for (const t of world.topics) {
-    await sink.write(csvRow([t.id, t.name, `${API}/topics/${t.id}`, yammerTime(t.createdAt), userId(t.createdBy), 'user']));
+    await sink.write(
+      csvRow([t.id, t.name, `${API}/topics/${t.id}`, yammerTime(t.createdAt), userId(t.createdBy), 'user']),
+    );
   }
   await sink.close();
 }

@@ -50,7 +50,9 @@ export function runClock(env: NodeJS.ProcessEnv = process.env): Date {
   const epoch = env['SOURCE_DATE_EPOCH']?.trim();
   if (!epoch || !/^\d+$/.test(epoch)) return new Date();
   if (Number(epoch) > MAX_SOURCE_DATE_EPOCH) {
-    throw new ConfigError(`SOURCE_DATE_EPOCH "${epoch}": after 9999-12-31 (at most ${MAX_SOURCE_DATE_EPOCH} seconds)\n  hint: it counts seconds since 1970-01-01 UTC, e.g. $(git log -1 --format=%ct)`);
+    throw new ConfigError(
+      `SOURCE_DATE_EPOCH "${epoch}": after 9999-12-31 (at most ${MAX_SOURCE_DATE_EPOCH} seconds)\n  hint: it counts seconds since 1970-01-01 UTC, e.g. $(git log -1 --format=%ct)`,
+    );
   }
   return new Date(Number(epoch) * 1000);
 }
@@ -59,7 +61,11 @@ export function runClock(env: NodeJS.ProcessEnv = process.env): Date {
  * The whole analysis short of writing files: inputs -> dataset -> metrics.json document (with
  * targets and baseline deltas). The dataset is closed before returning.
  */
-export async function analyzeInputs(inputs: readonly string[], config: ResolvedConfig, log: LoadLog): Promise<AnalysisResult> {
+export async function analyzeInputs(
+  inputs: readonly string[],
+  config: ResolvedConfig,
+  log: LoadLog,
+): Promise<AnalysisResult> {
   try {
     return await analyze(inputs, config, log);
   } catch (error) {
@@ -74,7 +80,10 @@ export async function analyzeInputs(inputs: readonly string[], config: ResolvedC
 export function outOfMemory(error: unknown, config: ResolvedConfig): UsageError | null {
   if (!(error instanceof Error)) return null;
   if (error.message.includes('No space left on device')) {
-    return new UsageError('the temporary folder is full (the dataset spills there)\n  hint: free space in it, or point TMPDIR at a folder with room; --dataset FILE puts the dataset elsewhere', { cause: error });
+    return new UsageError(
+      'the temporary folder is full (the dataset spills there)\n  hint: free space in it, or point TMPDIR at a folder with room; --dataset FILE puts the dataset elsewhere',
+      { cause: error },
+    );
   }
   if (!error.message.includes('Out of Memory Error')) return null;
   return new UsageError(
@@ -103,10 +112,24 @@ async function analyze(inputs: readonly string[], config: ResolvedConfig, log: L
     // Input hashes are computed while the inputs are read: with worker threads reading, the main
     // thread is idle, and the files are in the page cache either way. Awaited (and its errors
     // raised) after loading, so a load error is reported first.
-    const hashing = computeProvenance(inputs, config, { version: TOOL_VERSION, exclude: runOutputs(config), signal: stopHashing.signal });
+    const hashing = computeProvenance(inputs, config, {
+      version: TOOL_VERSION,
+      exclude: runOutputs(config),
+      signal: stopHashing.signal,
+    });
     hashing.catch(() => undefined);
     const accounts = await watch.phase('read inputs', () =>
-      loadInputs(inputs, dataset, { includePrivate: config.includePrivate, botAccounts: adapterBotAccounts(config.botAccounts, people), sources, parallel: parallelReads(config) }, log),
+      loadInputs(
+        inputs,
+        dataset,
+        {
+          includePrivate: config.includePrivate,
+          botAccounts: adapterBotAccounts(config.botAccounts, people),
+          sources,
+          parallel: parallelReads(config),
+        },
+        log,
+      ),
     );
     if (config.strict) refuseProblems(accounts);
     await watch.phase('finalize dataset', () => dataset.finalize(accounts, people));
@@ -116,11 +139,25 @@ async function analyze(inputs: readonly string[], config: ResolvedConfig, log: L
       log.warn(periodWarning);
     }
     await refuseEmptyPeriod(dataset, period, accounts);
-    const ctx: MetricContext = { period, asOf: asOf.toISOString(), config: toMetricsConfig(config), capabilities: capabilitiesOf(accounts) };
+    const ctx: MetricContext = {
+      period,
+      asOf: asOf.toISOString(),
+      config: toMetricsConfig(config),
+      capabilities: capabilitiesOf(accounts),
+    };
     const input = { query: dataset.query, ctx, accounts, settings: metricSettings(config, people, ledger) };
-    const metrics = await runMetrics(input, { phases: watch, after: { ideas: (ideas) => checkLedger(config, ideas.ledgerUnmatched, sink) } });
+    const metrics = await runMetrics(input, {
+      phases: watch,
+      after: { ideas: (ideas) => checkLedger(config, ideas.ledgerUnmatched, sink) },
+    });
     const provenance = await watch.phase('provenance (input hashes, the rest)', () => hashing);
-    const document = assembleDocument(metrics, { version: TOOL_VERSION, generatedAt: now.toISOString(), provenance, period, runWarnings: sideWarnings });
+    const document = assembleDocument(metrics, {
+      version: TOOL_VERSION,
+      generatedAt: now.toISOString(),
+      provenance,
+      period,
+      runWarnings: sideWarnings,
+    });
     document.provenance.inputs = await maskPrivateFolders(document.provenance.inputs, dataset.query);
     // Once per empty part, with the setting that fills it (the PDF part says the same).
     documentGaps(document, config).forEach((gap) => log.warn(gapLine(gap)));
@@ -145,19 +182,33 @@ async function analyze(inputs: readonly string[], config: ResolvedConfig, log: L
  * Ledger rows that name no idea are warnings; under --strict the run stops (exit 2) before the
  * other metrics are computed.
  */
-function checkLedger(config: ResolvedConfig, unmatched: Sections['ideas']['ledgerUnmatched'], sink: (line: string) => void): void {
+function checkLedger(
+  config: ResolvedConfig,
+  unmatched: Sections['ideas']['ledgerUnmatched'],
+  sink: (line: string) => void,
+): void {
   const problems = config.ideasLedger ? ledgerProblemLines(config.ideasLedger, unmatched) : [];
   problems.forEach(sink);
   if (config.strict && problems.length > 0) {
-    throw new InputError(config.ideasLedger ?? '', null, `${problems.length} ledger row(s) not applied and --strict is set; first: ${problems[0] ?? ''}`, {
-      hint: 'fix the ledger rows (the idea column takes a thread link or activity id), or run without --strict',
-    });
+    throw new InputError(
+      config.ideasLedger ?? '',
+      null,
+      `${problems.length} ledger row(s) not applied and --strict is set; first: ${problems[0] ?? ''}`,
+      {
+        hint: 'fix the ledger rows (the idea column takes a thread link or activity id), or run without --strict',
+      },
+    );
   }
 }
 
 /** Large runs read their exports in worker threads, each into a part with a share of the memory limit. */
 function parallelReads(config: ResolvedConfig): ParallelReadOptions {
-  return { threads: config.readThreads, minBytes: PARALLEL_READ_MIN_BYTES, memoryLimit: config.memoryLimit, csvMapping: config.csvMapping ?? null };
+  return {
+    threads: config.readThreads,
+    minBytes: PARALLEL_READ_MIN_BYTES,
+    memoryLimit: config.memoryLimit,
+    csvMapping: config.csvMapping ?? null,
+  };
 }
 
 /**
@@ -173,7 +224,10 @@ async function refuseEmptyPeriod(dataset: Dataset, period: Period, accounts: rea
   const first = minOf(accounts.map((a) => a.firstAt));
   const last = maxOf(accounts.map((a) => a.lastAt));
   const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
-  const range = first === null || last === null ? 'the inputs hold no dated activity' : `the inputs cover ${day(first)} to ${day(last)}`;
+  const range =
+    first === null || last === null
+      ? 'the inputs hold no dated activity'
+      : `the inputs cover ${day(first)} to ${day(last)}`;
   const local = (ms: number): string => dayKey(localDateOf(ms, period.timeZone));
   throw new UsageError(
     `no activity in the period ${periodLabel(period)} (${local(Date.parse(period.since))} to ${local(Date.parse(period.until) - 1)}, ${period.timeZone}): ${range}\n  hint: choose a period the inputs cover (--period, --since, --until), or export newer data`,
@@ -186,9 +240,14 @@ function refuseProblems(accounts: readonly SourceAccount[]): void {
   if (withProblems.length === 0) return;
   const total = withProblems.reduce((n, a) => n + a.problemCount, 0);
   const first = withProblems[0]?.warnings[0] ?? '';
-  throw new InputError(withProblems[0]?.path ?? '', null, `${total} row-level problem(s) and --strict is set; first: ${first}`, {
-    hint: 'fix the export or run without --strict to count and skip the bad rows',
-  });
+  throw new InputError(
+    withProblems[0]?.path ?? '',
+    null,
+    `${total} row-level problem(s) and --strict is set; first: ${first}`,
+    {
+      hint: 'fix the export or run without --strict to count and skip the bad rows',
+    },
+  );
 }
 
 /** The period the config asks for, with open bounds filled from the data (spec §2), and bounded by the data. */
@@ -197,9 +256,14 @@ function resolvePeriod(config: ResolvedConfig, accounts: readonly SourceAccount[
   const lastAt = maxOf(accounts.map((a) => a.lastAt));
   if (firstAt === null || lastAt === null) {
     const read = accounts.reduce((n, a) => n + a.read, 0);
-    throw new InputError(accounts.map((a) => a.path).join(', '), null, `no usable activity: ${read} record(s) read, none used`, {
-      hint: 'see the warnings above for why records were skipped (--verbose lists every skip)',
-    });
+    throw new InputError(
+      accounts.map((a) => a.path).join(', '),
+      null,
+      `no usable activity: ${read} record(s) read, none used`,
+      {
+        hint: 'see the warnings above for why records were skipped (--verbose lists every skip)',
+      },
+    );
   }
   return resolveReportPeriod(config, asOf, firstAt, lastAt);
 }
@@ -208,11 +272,19 @@ function resolvePeriod(config: ResolvedConfig, accounts: readonly SourceAccount[
 function baselineSection(file: string, baseline: unknown, deltas: Record<string, BaselineDelta>): BaselineSection {
   const period = typeof baseline === 'object' && baseline !== null && 'period' in baseline ? baseline.period : null;
   const isPeriod = (p: unknown): p is Period =>
-    typeof p === 'object' && p !== null && ['since', 'until', 'timeZone'].every((k) => typeof (p as Record<string, unknown>)[k] === 'string');
+    typeof p === 'object' &&
+    p !== null &&
+    ['since', 'until', 'timeZone'].every((k) => typeof (p as Record<string, unknown>)[k] === 'string');
   return {
     path: file,
     period: isPeriod(period) ? { since: period.since, until: period.until, timeZone: period.timeZone } : null,
-    kpis: Object.entries(deltas).map(([metric, d]) => ({ metric, value: d.current, baseline: d.baseline, change: d.delta, percentChange: d.deltaPct })),
+    kpis: Object.entries(deltas).map(([metric, d]) => ({
+      metric,
+      value: d.current,
+      baseline: d.baseline,
+      change: d.delta,
+      percentChange: d.deltaPct,
+    })),
   };
 }
 
@@ -226,9 +298,13 @@ async function readBaseline(file: string): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new ConfigError(`${file}: the baseline is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    throw new ConfigError(
+      `${file}: the baseline is not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
 }
 
-const minOf = (values: (number | null)[]): number | null => values.reduce<number | null>((m, v) => (v === null ? m : m === null ? v : Math.min(m, v)), null);
-const maxOf = (values: (number | null)[]): number | null => values.reduce<number | null>((m, v) => (v === null ? m : m === null ? v : Math.max(m, v)), null);
+const minOf = (values: (number | null)[]): number | null =>
+  values.reduce<number | null>((m, v) => (v === null ? m : m === null ? v : Math.min(m, v)), null);
+const maxOf = (values: (number | null)[]): number | null =>
+  values.reduce<number | null>((m, v) => (v === null ? m : m === null ? v : Math.max(m, v)), null);

@@ -20,12 +20,19 @@ export async function configAndInputs(
   options: { configPath: string | undefined; flags: Readonly<Record<string, unknown>> },
   log: { verbose(message: string): void; warn(message: string): void },
 ): Promise<ConfigAndInputs> {
-  const { config, file, warnings } = await loadConfig({ cwd: process.cwd(), env: process.env, configPath: options.configPath, flags: options.flags });
+  const { config, file, warnings } = await loadConfig({
+    cwd: process.cwd(),
+    env: process.env,
+    configPath: options.configPath,
+    flags: options.flags,
+  });
   if (file) log.verbose(`config: ${file}`);
   [...warnings, ...unknownTargetWarnings(config.targets)].forEach((w) => log.warn(w));
   const chosen = inputs.length > 0 ? [...inputs] : config.inputs;
   if (chosen.length === 0) {
-    throw new UsageError(`${command} needs at least one input (an export file, folder or .zip)\n  hint: pilot-report ${command} yammer-export.zip, or list "inputs" in pilot-report.config.json`);
+    throw new UsageError(
+      `${command} needs at least one input (an export file, folder or .zip)\n  hint: pilot-report ${command} yammer-export.zip, or list "inputs" in pilot-report.config.json`,
+    );
   }
   return { config, inputs: chosen };
 }

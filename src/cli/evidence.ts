@@ -16,6 +16,9 @@ export function builtInReferences(file: string = BENCHMARKS_FILE): Reference[] {
     throw new InternalError(`${file}: the shipped benchmark file cannot be read`, { cause: error });
   }
   const result = benchmarkFileSchema.safeParse(parsed);
-  if (!result.success) throw new InternalError(`${file}: the shipped benchmark file is not valid: ${result.error.issues[0]?.message ?? ''}`);
+  if (!result.success)
+    throw new InternalError(
+      `${file}: the shipped benchmark file is not valid: ${result.error.issues[0]?.message ?? ''}`,
+    );
   return result.data.references;
 }

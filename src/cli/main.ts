@@ -34,7 +34,9 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 function buildProgram(): Command {
   const program = new Command('pilot-report')
-    .description('Evidence for an internal social media pilot: metrics.json and a PDF sponsorship report from Yammer, Slack, Teams, MediaWiki and CSV exports.')
+    .description(
+      'Evidence for an internal social media pilot: metrics.json and a PDF sponsorship report from Yammer, Slack, Teams, MediaWiki and CSV exports.',
+    )
     .version(TOOL_VERSION, '--version')
     .showHelpAfterError('(run pilot-report --help for usage)')
     .addHelpText('after', EXAMPLES)
@@ -43,11 +45,15 @@ function buildProgram(): Command {
     .command('analyze')
     .description('analyze exports, write metrics.json and report.pdf')
     .argument('[inputs...]', 'export files, folders or .zip archives (kind:path forces a kind)');
-  addAnalyzeOptions(analyze).addHelpText('after', EXAMPLES).action(async (inputs: string[], flags: AnalyzeFlags) => {
-    // The progress member (TTY only) reaches loadInputs through analyzeInputs' LoadLog.
-    const log = withProgress(createLogger({ quiet: flags.quiet === true, verbose: flags.verbose === true }), { quiet: flags.quiet === true });
-    program.setOptionValue('exitCode', await runAnalyze(inputs, flags, log));
-  });
+  addAnalyzeOptions(analyze)
+    .addHelpText('after', EXAMPLES)
+    .action(async (inputs: string[], flags: AnalyzeFlags) => {
+      // The progress member (TTY only) reaches loadInputs through analyzeInputs' LoadLog.
+      const log = withProgress(createLogger({ quiet: flags.quiet === true, verbose: flags.verbose === true }), {
+        quiet: flags.quiet === true,
+      });
+      program.setOptionValue('exitCode', await runAnalyze(inputs, flags, log));
+    });
   registerValidate(program);
   registerInit(program);
   return program;
@@ -58,7 +64,10 @@ function addAnalyzeOptions(command: Command): Command {
     .option('-o, --out <dir>', 'output folder (default ./pilot-report-out/)')
     .option('--json <file|->', 'write metrics.json here; - writes it to stdout and nothing else goes there')
     .option('--pdf <file>', 'write the PDF here')
-    .option('--markdown <file>', 'write a KPI summary in Markdown here (also appended to $GITHUB_STEP_SUMMARY when set)')
+    .option(
+      '--markdown <file>',
+      'write a KPI summary in Markdown here (also appended to $GITHUB_STEP_SUMMARY when set)',
+    )
     .option('--pptx <file>', 'write an editable slide deck (PowerPoint, native charts) here')
     .option('--community-post <file>', 'write a thank-you post for the community (Markdown) here')
     .option('-c, --config <file>', 'config file (default ./pilot-report.config.json when present)')
@@ -71,8 +80,14 @@ function addAnalyzeOptions(command: Command): Command {
     .option('--ideas <csv>', 'idea ledger: outcomes that happened outside the tools')
     .option('--baseline <metrics.json>', 'previous run to compare with')
     .option('--template <name|dir>', 'report theme and text templates')
-    .option('--dataset <file|folder/>', 'keep the normalized dataset: a DuckDB file, or a folder (ending in /) of Parquet files')
-    .option('--memory-limit <size>', 'memory the analytics engine may hold before it spills to a temporary file (default 768MB)')
+    .option(
+      '--dataset <file|folder/>',
+      'keep the normalized dataset: a DuckDB file, or a folder (ending in /) of Parquet files',
+    )
+    .option(
+      '--memory-limit <size>',
+      'memory the analytics engine may hold before it spills to a temporary file (default 768MB)',
+    )
     .option('--include-private', 'include direct and private conversations (excluded by default)')
     .option('--anonymize', 'stable pseudonyms for every person in every output')
     .option('--recognize <csv>', 'people who opted in to be named when the rest are anonymized')
@@ -99,7 +114,9 @@ function reportFailure(error: unknown, debug: boolean): number {
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  log.error(`internal error: ${message}\nThis is a bug in pilot-report; please report it with the command you ran (add --debug for details).`);
+  log.error(
+    `internal error: ${message}\nThis is a bug in pilot-report; please report it with the command you ran (add --debug for details).`,
+  );
   if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
   return 3;
 }

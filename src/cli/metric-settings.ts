@@ -8,9 +8,15 @@ import { builtInReferences } from './evidence.js';
 import type { PeopleEntry } from '../model/types.js';
 
 /** The metric knobs of a run: the config's metric sections over the defaults, and the side files. */
-export function metricSettings(config: ResolvedConfig, people: readonly PeopleEntry[], ledger: readonly LedgerRow[]): MetricSettings {
+export function metricSettings(
+  config: ResolvedConfig,
+  people: readonly PeopleEntry[],
+  ledger: readonly LedgerRow[],
+): MetricSettings {
   const moderatorSince = new Map(
-    people.flatMap((p) => (p.role === 'moderator' && p.since && p.email ? [[p.email.toLowerCase(), p.since] as const] : [])),
+    people.flatMap((p) =>
+      p.role === 'moderator' && p.since && p.email ? [[p.email.toLowerCase(), p.since] as const] : [],
+    ),
   );
   return {
     ledger,
@@ -27,7 +33,11 @@ export function metricSettings(config: ResolvedConfig, people: readonly PeopleEn
 function comparisonSettings(config: ResolvedConfig): ComparisonSettings {
   const written = config.comparison ?? {};
   return {
-    scope: { spaces: written.pilotSpaces ?? [], departments: written.pilotDepartments ?? [], people: written.pilotPeople ?? [] },
+    scope: {
+      spaces: written.pilotSpaces ?? [],
+      departments: written.pilotDepartments ?? [],
+      people: written.pilotPeople ?? [],
+    },
     options: {
       seed: written.seed ?? COMPARISON_DEFAULTS.seed,
       resamples: written.resamples ?? COMPARISON_DEFAULTS.resamples,
@@ -51,10 +61,16 @@ export function recognitionConfig(config: ResolvedConfig): RecognitionConfig {
 
 export function networkConfig(config: ResolvedConfig): NetworkConfig {
   const { edgeWeights, ...rest } = config.network ?? {};
-  return { ...DEFAULT_NETWORK_CONFIG, ...definedOnly(rest), edgeWeights: { ...DEFAULT_NETWORK_CONFIG.edgeWeights, ...definedOnly(edgeWeights ?? {}) } };
+  return {
+    ...DEFAULT_NETWORK_CONFIG,
+    ...definedOnly(rest),
+    edgeWeights: { ...DEFAULT_NETWORK_CONFIG.edgeWeights, ...definedOnly(edgeWeights ?? {}) },
+  };
 }
 
 /** Drops keys whose value is undefined, so they do not hide a default when spread. */
 function definedOnly<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]: Exclude<T[K], undefined>;
+  };
 }

@@ -25,7 +25,8 @@ export function createLogger(options: LoggerOptions): Logger {
   // the terminal as escape sequences, and its bidi controls (U+202E…) would reorder the rest of the
   // line (Trojan Source), so both are shown as U+FFFD. Our own colour codes are added after.
   const write = (line: string) => stream.write(`${line}\n`);
-  const clean = (message: string) => message.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '\uFFFD');
+  const clean = (message: string) =>
+    message.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '\uFFFD');
   return {
     verboseOn: options.verbose && !options.quiet,
     info: (message) => {

@@ -71,14 +71,20 @@ export function configHash(config: ResolvedConfig): string {
  * The config file itself is covered by the config hash.
  */
 export function sideFiles(config: ResolvedConfig): string[] {
-  return [config.people, config.ideasLedger, config.recognize, config.baseline].filter((f): f is string => f !== undefined);
+  return [config.people, config.ideasLedger, config.recognize, config.baseline].filter(
+    (f): f is string => f !== undefined,
+  );
 }
 
 /** Where a run writes (output folder and files, dataset): never hashed as input. */
 export function runOutputs(config: ResolvedConfig): string[] {
   // DuckDB writes a write-ahead log and spill files next to a kept dataset while the run hashes.
   // A Parquet folder (`--dataset out/`) is left out whole, with the files being written in it.
-  const dataset = !config.dataset ? [] : isDatasetFolder(config.dataset) ? [config.dataset] : [config.dataset, `${config.dataset}.wal`, `${config.dataset}.tmp`];
+  const dataset = !config.dataset
+    ? []
+    : isDatasetFolder(config.dataset)
+      ? [config.dataset]
+      : [config.dataset, `${config.dataset}.wal`, `${config.dataset}.tmp`];
   const files = [config.out, config.json, config.pdf, config.markdown, config.pptx, config.communityPost, ...dataset];
   return files.filter((f): f is string => f !== undefined && f !== '-');
 }
@@ -88,7 +94,11 @@ export function runOutputs(config: ResolvedConfig): string[] {
  * config's side files. Paths stay as the user wrote them, with `/` separators, so that two clones
  * of the same repository produce identical files.
  */
-export async function computeProvenance(inputs: readonly string[], config: ResolvedConfig, options: ProvenanceOptions): Promise<Provenance> {
+export async function computeProvenance(
+  inputs: readonly string[],
+  config: ResolvedConfig,
+  options: ProvenanceOptions,
+): Promise<Provenance> {
   const exclude = (options.exclude ?? []).map((p) => path.resolve(p));
   const seen = new Set<string>();
   const files: ProvenanceInput[] = [];
@@ -103,7 +113,11 @@ export async function computeProvenance(inputs: readonly string[], config: Resol
 }
 
 /** A file: its own hash (a zip archive included); a folder: every file in its tree, sorted by name. */
-async function hashInput(given: string, exclude: readonly string[], signal: AbortSignal | undefined): Promise<ProvenanceInput[]> {
+async function hashInput(
+  given: string,
+  exclude: readonly string[],
+  signal: AbortSignal | undefined,
+): Promise<ProvenanceInput[]> {
   signal?.throwIfAborted();
   const info = await stat(given).catch((cause: unknown) => {
     throw new InputError(given, null, 'does not exist or cannot be read (while hashing it for provenance)', { cause });
@@ -111,7 +125,8 @@ async function hashInput(given: string, exclude: readonly string[], signal: Abor
   const shown = toSlashes(given);
   // A FIFO or device is never opened: the open would wait for a writer forever.
   if (!info.isDirectory() && !info.isFile()) throw new InputError(given, null, 'is not a regular file');
-  if (!info.isDirectory()) return [{ path: shown, ...(await hashOpened(given, async () => createReadStream(given), signal)) }];
+  if (!info.isDirectory())
+    return [{ path: shown, ...(await hashOpened(given, async () => createReadStream(given), signal)) }];
   const tree = await folderTree(given);
   const root = shown.replace(/\/+$/, '');
   const result: ProvenanceInput[] = [];
@@ -125,7 +140,11 @@ async function hashInput(given: string, exclude: readonly string[], signal: Abor
 }
 
 /** A file's hash; stops mid-file when `signal` aborts; a file that cannot be read is an input error. */
-async function hashOpened(file: string, open: () => Promise<Readable>, signal: AbortSignal | undefined): Promise<{ sha256: string; bytes: number }> {
+async function hashOpened(
+  file: string,
+  open: () => Promise<Readable>,
+  signal: AbortSignal | undefined,
+): Promise<{ sha256: string; bytes: number }> {
   try {
     const stream = await open();
     return await hashStream(signal ? addAbortSignal(signal, stream) : stream);

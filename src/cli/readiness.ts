@@ -23,7 +23,11 @@ export function readiness(facts: SetupFacts, config: ResolvedConfig): ReadinessI
       fix: 'set "people" to a people file (email, name, department, role, aliases); pilot-report init writes people.suggested.csv to start from',
     });
   } else if (facts.suggestions.length > 0) {
-    items.push({ key: 'identities', finding: `${looksOne} accounts still look like ${facts.suggestions.length} people (${facts.suggestions.map((s) => s.anchor.name ?? s.anchor.personId).join(', ')})`, fix: `add their accounts to "aliases" in ${config.people}` });
+    items.push({
+      key: 'identities',
+      finding: `${looksOne} accounts still look like ${facts.suggestions.length} people (${facts.suggestions.map((s) => s.anchor.name ?? s.anchor.personId).join(', ')})`,
+      fix: `add their accounts to "aliases" in ${config.people}`,
+    });
   }
   const gaps = reportGaps({
     moderators: facts.moderatorsByRole.length + config.moderators.length,
@@ -33,15 +37,27 @@ export function readiness(facts: SetupFacts, config: ResolvedConfig): ReadinessI
   });
   for (const gap of gaps) items.push({ key: gap, finding: GAP_EFFECTS[gap], fix: FILL_HINTS[gap] });
   if (facts.privateSpaces > 0) {
-    items.push({ key: 'privateSpaces', finding: `${facts.privateSpaces} private space(s): their activity is counted, their text is never shown`, fix: 'nothing to fix: private spaces are always treated so' });
+    items.push({
+      key: 'privateSpaces',
+      finding: `${facts.privateSpaces} private space(s): their activity is counted, their text is never shown`,
+      fix: 'nothing to fix: private spaces are always treated so',
+    });
   }
   const guessed = facts.bots.filter((b) => !b.excluded);
   if (guessed.length > 0) {
-    items.push({ key: 'bots', finding: `${guessed.length} account(s) look machine-made: ${guessed.map((b) => `${b.name ?? b.account} (${b.evidence})`).join('; ')}`, fix: `add ${guessed.length === 1 ? 'it' : 'those that are bots'} to "botAccounts"` });
+    items.push({
+      key: 'bots',
+      finding: `${guessed.length} account(s) look machine-made: ${guessed.map((b) => `${b.name ?? b.account} (${b.evidence})`).join('; ')}`,
+      fix: `add ${guessed.length === 1 ? 'it' : 'those that are bots'} to "botAccounts"`,
+    });
   }
   const byName = facts.bots.filter((b) => b.excluded && b.source === 'mediawiki').map((b) => b.account);
   if (byName.length > 0) {
-    items.push({ key: 'wikiBotsByName', finding: `wiki account(s) counted as bots: ${byName.join(', ')}`, fix: '"!<name>" in "botAccounts", or a people-file row with the alias mediawiki:<name>, makes one a person' });
+    items.push({
+      key: 'wikiBotsByName',
+      finding: `wiki account(s) counted as bots: ${byName.join(', ')}`,
+      fix: '"!<name>" in "botAccounts", or a people-file row with the alias mediawiki:<name>, makes one a person',
+    });
   }
   return items;
 }

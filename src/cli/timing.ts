@@ -35,9 +35,14 @@ export function stopwatch(log: { verbose(message: string): void }, options: Stop
     },
     query(sql, ms, rows) {
       if (ms < slowQueryMs) return;
-      const text = sql.replace(/--[^\n]*/g, ' ').replace(/\s+/g, ' ').trim();
+      const text = sql
+        .replace(/--[^\n]*/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
       const shown = text.length > 100 ? `${text.slice(0, 99)}…` : text;
-      log.verbose(`timing: query ${seconds(ms)} s${rows === null ? '' : `, ${rows.toLocaleString('en-US')} rows`}: ${shown}`);
+      log.verbose(
+        `timing: query ${seconds(ms)} s${rows === null ? '' : `, ${rows.toLocaleString('en-US')} rows`}: ${shown}`,
+      );
     },
   };
 }

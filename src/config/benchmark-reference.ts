@@ -19,13 +19,23 @@ export const referenceSourceSchema = z.strictObject({
 export const referenceSchema = z.strictObject({
   id: z.string().min(1).describe('Stable identifier, e.g. `nielsen-2006-participation-inequality`.'),
   statement: z.string().min(1).describe('The published finding, in one sentence.'),
-  figure: z.number().min(0).describe('The reference figure: a fraction for `share` (0.31 = 31 %), a plain number for `ratio`.'),
+  figure: z
+    .number()
+    .min(0)
+    .describe('The reference figure: a fraction for `share` (0.31 = 31 %), a plain number for `ratio`.'),
   unit: z.enum(['share', 'ratio']).describe('`share` is printed as a percentage, `ratio` as "2.0 x".'),
   compareWith: z
     .enum(COMPARABLE_FIGURES)
-    .describe('The pilot figure it is set against: `nonContributorShare` (1 - contributors / activePeople), `contributorShare` (contributors / activePeople), `top10Share`, `repliesPerPost` (replies / posts).'),
+    .describe(
+      'The pilot figure it is set against: `nonContributorShare` (1 - contributors / activePeople), `contributorShare` (contributors / activePeople), `top10Share`, `repliesPerPost` (replies / posts).',
+    ),
   population: z.string().min(1).describe('Whom the figure was measured on (organizations, communities, people, time).'),
-  caveat: z.string().min(1).nullable().describe('Why the comparison is not like for like, when it is not; null otherwise.'),
-  source: referenceSourceSchema.describe('Where the figure was published: author or organization, title, year, address.'),
+  caveat: z
+    .string()
+    .min(1)
+    .nullable()
+    .describe('Why the comparison is not like for like, when it is not; null otherwise.'),
+  source: referenceSourceSchema.describe(
+    'Where the figure was published: author or organization, title, year, address.',
+  ),
 });
-

@@ -3,7 +3,13 @@
  * default filled in (the changesets pattern: the default config is the normalizer applied to `{}`).
  */
 import { DEFAULT_METRICS_CONFIG, type MetricsConfig } from './metrics-defaults.js';
-import { SCHEMA_DEFAULTS, type BusinessCaseConfig, type CsvMapping, type ReportTexts, type WrittenConfig } from './schema.js';
+import {
+  SCHEMA_DEFAULTS,
+  type BusinessCaseConfig,
+  type CsvMapping,
+  type ReportTexts,
+  type WrittenConfig,
+} from './schema.js';
 import type { TargetSpec } from './target-spec.js';
 
 /** A KPI target with its level decided (the shape `evaluateTargets` checks). */
@@ -125,7 +131,8 @@ export function toMetricsConfig(config: ResolvedConfig): MetricsConfig {
     uncertainty: {
       minN: config.uncertainty?.minN ?? DEFAULT_METRICS_CONFIG.uncertainty.minN,
       bootstrapSeed: config.uncertainty?.bootstrapSeed ?? DEFAULT_METRICS_CONFIG.uncertainty.bootstrapSeed,
-      bootstrapResamples: config.uncertainty?.bootstrapResamples ?? DEFAULT_METRICS_CONFIG.uncertainty.bootstrapResamples,
+      bootstrapResamples:
+        config.uncertainty?.bootstrapResamples ?? DEFAULT_METRICS_CONFIG.uncertainty.bootstrapResamples,
     },
   };
 }

@@ -28,7 +28,11 @@ export function keyPathOfVariable(name: string): string[] {
 
 /** `['ideas', 'stallDays']` -> `PILOT_REPORT_IDEAS__STALL_DAYS`. */
 export function variableOfKeyPath(path: KeyPath): string {
-  const segments = path.map((segment) => String(segment).replace(/([A-Z])/g, '_$1').toUpperCase());
+  const segments = path.map((segment) =>
+    String(segment)
+      .replace(/([A-Z])/g, '_$1')
+      .toUpperCase(),
+  );
   return `${ENV_PREFIX}${segments.join('__')}`;
 }
 
@@ -50,7 +54,9 @@ function setAt(target: Record<string, unknown>, path: readonly string[], value: 
   for (const key of path.slice(0, -1)) {
     const next = node[key] ?? {};
     if (!isPlainObject(next)) {
-      throw new ConfigError(`${name}: cannot set a key inside "${key}", which another PILOT_REPORT_ variable sets to a value`);
+      throw new ConfigError(
+        `${name}: cannot set a key inside "${key}", which another PILOT_REPORT_ variable sets to a value`,
+      );
     }
     node[key] = next;
     node = next;
@@ -77,7 +83,9 @@ export function readEnvLayer(env: Readonly<Record<string, string | undefined>>):
     if (raw === undefined) continue;
     const path = keyPathOfVariable(name);
     if (path.some((segment) => segment === '')) {
-      throw new ConfigError(`${name}: not a config variable\n  hint: PILOT_REPORT_ variables mirror config keys, e.g. PILOT_REPORT_TIME_ZONE or PILOT_REPORT_IDEAS__STALL_DAYS`);
+      throw new ConfigError(
+        `${name}: not a config variable\n  hint: PILOT_REPORT_ variables mirror config keys, e.g. PILOT_REPORT_TIME_ZONE or PILOT_REPORT_IDEAS__STALL_DAYS`,
+      );
     }
     setAt(values, path, parseValue(raw, path), name);
     variables.set(path.join('.'), name);

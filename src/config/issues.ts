@@ -92,7 +92,9 @@ function describeValue(value: unknown): string {
 function issueProblem(issue: z.core.$ZodIssue, value: unknown): string {
   switch (issue.code) {
     case 'invalid_type':
-      return value === undefined ? `required ${issue.expected} is missing` : `expected ${issue.expected}, got ${describeValue(value)}`;
+      return value === undefined
+        ? `required ${issue.expected} is missing`
+        : `expected ${issue.expected}, got ${describeValue(value)}`;
     case 'invalid_value':
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}; got ${describeValue(value)}`;
     default:
@@ -104,7 +106,11 @@ function issueProblem(issue: z.core.$ZodIssue, value: unknown): string {
  * One message per problem. `naming` picks the layer a path came from (after the layers were merged,
  * the value at a path belongs to the highest layer that set it); `input` is the merged raw value.
  */
-export function formatIssues(issues: readonly z.core.$ZodIssue[], input: unknown, naming: (path: KeyPath) => LayerNaming): string[] {
+export function formatIssues(
+  issues: readonly z.core.$ZodIssue[],
+  input: unknown,
+  naming: (path: KeyPath) => LayerNaming,
+): string[] {
   const messages: string[] = [];
   for (const issue of issues) {
     const path = issue.path.map((segment) => (typeof segment === 'number' ? segment : String(segment)));

@@ -18,11 +18,27 @@ export const DEFAULT_CONFIG_FILE = 'pilot-report.config.json';
 
 /** Command-line spelling of the config keys that have a flag, for messages about flag values. */
 export const FLAG_NAMES: Readonly<Record<string, string>> = {
-  inputs: 'inputs', out: '--out', json: '--json', pdf: '--pdf', markdown: '--markdown', period: '--period',
-  pptx: '--pptx', communityPost: '--community-post',
-  since: '--since', until: '--until', asOf: '--as-of', timeZone: '--tz', people: '--people',
-  ideasLedger: '--ideas', baseline: '--baseline', template: '--template', dataset: '--dataset',
-  includePrivate: '--include-private', anonymize: '--anonymize', recognize: '--recognize', strict: '--strict',
+  inputs: 'inputs',
+  out: '--out',
+  json: '--json',
+  pdf: '--pdf',
+  markdown: '--markdown',
+  period: '--period',
+  pptx: '--pptx',
+  communityPost: '--community-post',
+  since: '--since',
+  until: '--until',
+  asOf: '--as-of',
+  timeZone: '--tz',
+  people: '--people',
+  ideasLedger: '--ideas',
+  baseline: '--baseline',
+  template: '--template',
+  dataset: '--dataset',
+  includePrivate: '--include-private',
+  anonymize: '--anonymize',
+  recognize: '--recognize',
+  strict: '--strict',
 };
 
 /** What `loadConfig` needs; nothing is read from `process` so that tests pass their own. */
@@ -64,7 +80,9 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   const parsed = configSchema.safeParse(merged);
   if (!parsed.success) {
     const origin = (keyPath: KeyPath): LayerNaming => originOf(layers, keyPath);
-    throw new ConfigError(`${formatIssues(parsed.error.issues, merged, origin).join('\n')}\n  hint: the keys are described in schema/config.schema.json`);
+    throw new ConfigError(
+      `${formatIssues(parsed.error.issues, merged, origin).join('\n')}\n  hint: the keys are described in schema/config.schema.json`,
+    );
   }
   const config = normalizeConfig(parsed.data);
   const { errors, warnings } = checkConfig(config);
@@ -83,7 +101,10 @@ async function findConfigFile(options: LoadConfigOptions): Promise<ConfigFile | 
   const given = options.configPath;
   const label = given ?? DEFAULT_CONFIG_FILE;
   const absolute = path.resolve(options.cwd, label);
-  const found = await stat(absolute).then((s) => s.isFile(), () => false);
+  const found = await stat(absolute).then(
+    (s) => s.isFile(),
+    () => false,
+  );
   if (found) return { absolute, label };
   if (given !== undefined) throw new ConfigError(`${given}: config file not found (--config)`);
   return null;
@@ -194,7 +215,9 @@ function deepMerge(lower: Record<string, unknown>, higher: Record<string, unknow
     // and vanish, escaping the unknown-key check that every other key goes through.
     Object.defineProperty(result, key, {
       value: isPlainObject(existing) && isPlainObject(value) ? deepMerge(existing, value) : value,
-      enumerable: true, writable: true, configurable: true,
+      enumerable: true,
+      writable: true,
+      configurable: true,
     });
   }
   return result;
@@ -204,7 +227,19 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const FILE_PATH_KEYS = ['out', 'json', 'pdf', 'markdown', 'pptx', 'communityPost', 'people', 'ideasLedger', 'recognize', 'baseline', 'dataset'] as const;
+const FILE_PATH_KEYS = [
+  'out',
+  'json',
+  'pdf',
+  'markdown',
+  'pptx',
+  'communityPost',
+  'people',
+  'ideasLedger',
+  'recognize',
+  'baseline',
+  'dataset',
+] as const;
 const INPUT_KIND = /^(yammer|slack|teams|mediawiki|csv):(.*)$/s;
 
 /**

@@ -20,19 +20,25 @@ type Rule = (config: ResolvedConfig, result: RuleResult) => void;
 const periodAlone: Rule = (config, { errors }) => {
   const bounds = (['since', 'until'] as const).filter((key) => config[key] !== undefined);
   if (config.period !== undefined && bounds.length > 0) {
-    errors.push(`config: period "${config.period}" and ${bounds.join(' and ')} cannot both be set\n  hint: use period alone, or since/until alone`);
+    errors.push(
+      `config: period "${config.period}" and ${bounds.join(' and ')} cannot both be set\n  hint: use period alone, or since/until alone`,
+    );
   }
 };
 
 const periodWellFormed: Rule = (config, { errors }) => {
   if (config.period !== undefined && !isPeriodSpec(config.period)) {
-    errors.push(`config: period "${config.period}": not a period\n  hint: use 2026-10, 2026-07..2026-09, 2026-Q3, last-month, last-quarter or 2026-07-01..2026-09-30`);
+    errors.push(
+      `config: period "${config.period}": not a period\n  hint: use 2026-10, 2026-07..2026-09, 2026-Q3, last-month, last-quarter or 2026-07-01..2026-09-30`,
+    );
   }
 };
 
 const timeZoneKnown: Rule = (config, { errors }) => {
   if (!isTimeZone(config.timeZone)) {
-    errors.push(`config: timeZone "${config.timeZone}": not an IANA time zone\n  hint: use e.g. UTC, Europe/Paris or America/New_York`);
+    errors.push(
+      `config: timeZone "${config.timeZone}": not an IANA time zone\n  hint: use e.g. UTC, Europe/Paris or America/New_York`,
+    );
   }
 };
 
@@ -64,18 +70,30 @@ const baselineNotOverwritten: Rule = (config, { warnings }) => {
   if (config.baseline === undefined) return;
   const output = config.json ?? path.join(config.out, 'metrics.json');
   if (output !== '-' && path.resolve(output) === path.resolve(config.baseline)) {
-    warnings.push(`config: baseline "${config.baseline}" is also where this run writes metrics.json; it will be overwritten`);
+    warnings.push(
+      `config: baseline "${config.baseline}" is also where this run writes metrics.json; it will be overwritten`,
+    );
   }
 };
 
 /** A kept dataset is the data pseudonyms are made from: real names, e-mails and ids in every table. */
 const datasetNotAnonymized: Rule = (config, { errors }) => {
   if (config.dataset !== undefined && config.anonymize) {
-    errors.push(`config: dataset "${config.dataset}" cannot be kept with anonymize: the dataset holds every real name, e-mail and id, which no anonymized output may\n  hint: leave out --dataset, or keep the dataset in a run without --anonymize`);
+    errors.push(
+      `config: dataset "${config.dataset}" cannot be kept with anonymize: the dataset holds every real name, e-mail and id, which no anonymized output may\n  hint: leave out --dataset, or keep the dataset in a run without --anonymize`,
+    );
   }
 };
 
-const RULES: readonly Rule[] = [periodAlone, periodWellFormed, timeZoneKnown, datesValid, recognizeNeedsAnonymize, baselineNotOverwritten, datasetNotAnonymized];
+const RULES: readonly Rule[] = [
+  periodAlone,
+  periodWellFormed,
+  timeZoneKnown,
+  datesValid,
+  recognizeNeedsAnonymize,
+  baselineNotOverwritten,
+  datasetNotAnonymized,
+];
 
 /** Runs every cross-field rule. */
 export function checkConfig(config: ResolvedConfig): RuleResult {

@@ -8,4 +8,8 @@ export interface UncertaintyConfig {
   bootstrapResamples: number;
 }
 
-export const DEFAULT_UNCERTAINTY: UncertaintyConfig = { minN: 10, bootstrapSeed: 20_260_101, bootstrapResamples: 2_000 };
+export const DEFAULT_UNCERTAINTY: UncertaintyConfig = {
+  minN: 10,
+  bootstrapSeed: 20_260_101,
+  bootstrapResamples: 2_000,
+};

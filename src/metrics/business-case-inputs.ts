@@ -42,7 +42,12 @@ export function businessCaseInputs(measured: MeasuredForBusinessCase, period: Pe
     months: periodMonths(period),
     actionedIdeas: ideas.funnel.actioned,
     ledgerValue: ideas.ledgerValue,
-    ledgerEntries: ideas.ledgerValues.map((v) => ({ ideaId: v.ideaId, line: v.line, value: v.value, month: monthOf(v.at) })),
+    ledgerEntries: ideas.ledgerValues.map((v) => ({
+      ideaId: v.ideaId,
+      line: v.line,
+      value: v.value,
+      month: monthOf(v.at),
+    })),
     actionedWithoutValue: ideas.items
       .filter((item) => item.actionedAt !== null && !valued.has(item.id))
       .map((item) => ({ ideaId: item.id, month: monthOf(item.actionedAt ?? '') })),

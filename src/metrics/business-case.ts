@@ -192,17 +192,36 @@ export function computeBusinessCase(inputs: BusinessCaseInputs, config: Business
   const cost = programCost(inputs.months, config, warnings);
   explainValueGaps(inputs, config, warnings);
   const scenario = (factor: number): Scenario => buildScenario(inputs, config, factor, cost);
-  const scenarios = { low: scenario(SCENARIO_FACTORS.low), base: scenario(SCENARIO_FACTORS.base), high: scenario(SCENARIO_FACTORS.high) };
+  const scenarios = {
+    low: scenario(SCENARIO_FACTORS.low),
+    base: scenario(SCENARIO_FACTORS.base),
+    high: scenario(SCENARIO_FACTORS.high),
+  };
   explainResultGaps(inputs, config, scenarios.base, cost, warnings);
   const concentration = concentrationOf(inputs, config, scenarios.base.value);
-  return { estimate: true, currency: config.currency ?? null, assumptions: assumptionsTable(inputs, config), scenarios, concentration, warnings };
+  return {
+    estimate: true,
+    currency: config.currency ?? null,
+    assumptions: assumptionsTable(inputs, config),
+    scenarios,
+    concentration,
+    warnings,
+  };
 }
 
-function buildScenario(inputs: BusinessCaseInputs, config: BusinessCaseAssumptions, factor: number, cost: number | null): Scenario {
+function buildScenario(
+  inputs: BusinessCaseInputs,
+  config: BusinessCaseAssumptions,
+  factor: number,
+  cost: number | null,
+): Scenario {
   const { hourlyCost, hoursPerActionedIdea } = config;
   const hoursSaved = ((inputs.answeredThreads * config.minutesSavedPerAnsweredQuestion) / 60) * factor;
   // Ledger values beat a per-idea guess, idea by idea: an idea with a ledger value is not also counted in hours.
-  const hoursFromIdeas = hoursPerActionedIdea === undefined || inputs.actionedIdeas === null ? null : inputs.actionedWithoutValue.length * hoursPerActionedIdea * factor;
+  const hoursFromIdeas =
+    hoursPerActionedIdea === undefined || inputs.actionedIdeas === null
+      ? null
+      : inputs.actionedWithoutValue.length * hoursPerActionedIdea * factor;
   const valueFromAnswers = hourlyCost === undefined ? null : hoursSaved * hourlyCost;
   const valueFromLedger = inputs.ledgerValue === null ? null : inputs.ledgerValue * factor;
   const valueFromHours = hoursFromIdeas !== null && hourlyCost !== undefined ? hoursFromIdeas * hourlyCost : null;
@@ -210,9 +229,20 @@ function buildScenario(inputs: BusinessCaseInputs, config: BusinessCaseAssumptio
   const value = sumOrNull([valueFromAnswers, valueFromIdeas]);
   const roi = value === null || cost === null || cost === 0 ? null : (value - cost) / cost;
   const months = inputs.months;
-  const breakEven = value === null || cost === null || months <= 0 ? null : breakEvenMonth(inputs, config, factor, valueFromAnswers ?? 0, cost / months);
+  const breakEven =
+    value === null || cost === null || months <= 0
+      ? null
+      : breakEvenMonth(inputs, config, factor, valueFromAnswers ?? 0, cost / months);
   return {
-    factor, hoursSaved, hoursFromIdeas, valueFromAnswers, valueFromIdeas, valueFromLedger, value, cost, roi,
+    factor,
+    hoursSaved,
+    hoursFromIdeas,
+    valueFromAnswers,
+    valueFromIdeas,
+    valueFromLedger,
+    value,
+    cost,
+    roi,
     monthlyValue: value === null || months <= 0 ? null : value / months,
     monthlyCost: cost === null || months <= 0 ? null : cost / months,
     breakEvenMonth: breakEven?.month ?? null,
@@ -232,7 +262,11 @@ const sumOrNull = (parts: readonly (number | null)[]): number | null => {
  * running value covers its running cost, or null within the period.
  */
 function breakEvenMonth(
-  inputs: BusinessCaseInputs, config: BusinessCaseAssumptions, factor: number, answersValue: number, monthlyCost: number,
+  inputs: BusinessCaseInputs,
+  config: BusinessCaseAssumptions,
+  factor: number,
+  answersValue: number,
+  monthlyCost: number,
 ): { month: string; index: number } | null {
   const keys = inputs.monthKeys;
   if (keys.length === 0) return null;
@@ -251,7 +285,12 @@ function breakEvenMonth(
   return null;
 }
 
-function project(inputs: BusinessCaseInputs, config: BusinessCaseAssumptions, hoursSaved: number, value: number | null): Projection | null {
+function project(
+  inputs: BusinessCaseInputs,
+  config: BusinessCaseAssumptions,
+  hoursSaved: number,
+  value: number | null,
+): Projection | null {
   const { orgSize } = config;
   if (orgSize === undefined || inputs.activePeople <= 0 || inputs.months <= 0) return null;
   const share = activeShareOf(inputs, config);
@@ -268,43 +307,72 @@ function project(inputs: BusinessCaseInputs, config: BusinessCaseAssumptions, ho
     hoursPerActivePersonPerMonth,
     valuePerActivePersonPerMonth,
     hoursSavedPerYear: hoursPerActivePersonPerMonth * activePeopleAtScale * 12,
-    valuePerYear: valuePerActivePersonPerMonth === null ? null : valuePerActivePersonPerMonth * activePeopleAtScale * 12,
+    valuePerYear:
+      valuePerActivePersonPerMonth === null ? null : valuePerActivePersonPerMonth * activePeopleAtScale * 12,
   };
 }
 
 /** The configured active share, else the pilot's own: active people / persons seen in the exports. */
 function activeShareOf(inputs: BusinessCaseInputs, config: BusinessCaseAssumptions): { value: number; source: string } {
-  if (config.activeShare !== undefined) return { value: config.activeShare, source: 'config: businessCase.activeShare' };
+  if (config.activeShare !== undefined)
+    return { value: config.activeShare, source: 'config: businessCase.activeShare' };
   const persons = Math.max(inputs.persons, inputs.activePeople);
-  return { value: inputs.activePeople / persons, source: `the pilot: ${inputs.activePeople} active of ${persons} persons in the exports (set businessCase.activeShare to assume another)` };
+  return {
+    value: inputs.activePeople / persons,
+    source: `the pilot: ${inputs.activePeople} active of ${persons} persons in the exports (set businessCase.activeShare to assume another)`,
+  };
 }
 
 /** The largest single ledger entry or idea, when it carries more than 40 % of the base value. */
-function concentrationOf(inputs: BusinessCaseInputs, config: BusinessCaseAssumptions, value: number | null): Concentration | null {
+function concentrationOf(
+  inputs: BusinessCaseInputs,
+  config: BusinessCaseAssumptions,
+  value: number | null,
+): Concentration | null {
   if (value === null || value <= 0) return null;
-  const candidates: Concentration[] = inputs.ledgerEntries.map((e) => ({ kind: 'ledgerEntry', ideaId: e.ideaId, line: e.line, value: e.value, share: e.value / value }));
+  const candidates: Concentration[] = inputs.ledgerEntries.map((e) => ({
+    kind: 'ledgerEntry',
+    ideaId: e.ideaId,
+    line: e.line,
+    value: e.value,
+    share: e.value / value,
+  }));
   const byIdea = new Map<string, number>();
   inputs.ledgerEntries.forEach((e) => byIdea.set(e.ideaId, (byIdea.get(e.ideaId) ?? 0) + e.value));
   if (config.hoursPerActionedIdea !== undefined && config.hourlyCost !== undefined) {
-    for (const idea of inputs.actionedWithoutValue) byIdea.set(idea.ideaId, (byIdea.get(idea.ideaId) ?? 0) + config.hoursPerActionedIdea * config.hourlyCost);
+    for (const idea of inputs.actionedWithoutValue)
+      byIdea.set(idea.ideaId, (byIdea.get(idea.ideaId) ?? 0) + config.hoursPerActionedIdea * config.hourlyCost);
   }
   // An idea with several entries is flagged as the idea; one entry alone, as the entry.
   const entriesOf = (id: string): number => inputs.ledgerEntries.filter((e) => e.ideaId === id).length;
-  for (const [ideaId, v] of byIdea) if (entriesOf(ideaId) !== 1) candidates.push({ kind: 'idea', ideaId, line: null, value: v, share: v / value });
+  for (const [ideaId, v] of byIdea)
+    if (entriesOf(ideaId) !== 1) candidates.push({ kind: 'idea', ideaId, line: null, value: v, share: v / value });
   const top = candidates.sort((a, b) => b.value - a.value || a.ideaId.localeCompare(b.ideaId))[0];
   return top && top.share > CONCENTRATION_SHARE ? top : null;
 }
 
 function activeShareAssumption(inputs: BusinessCaseInputs, config: BusinessCaseAssumptions): Assumption {
   const label = 'Share of employees assumed active at scale';
-  if (config.orgSize === undefined || inputs.activePeople <= 0) return { key: 'activeShare', label, value: config.activeShare ?? null, unit: 'share', source: config.activeShare === undefined ? 'not set' : 'config: businessCase.activeShare' };
+  if (config.orgSize === undefined || inputs.activePeople <= 0)
+    return {
+      key: 'activeShare',
+      label,
+      value: config.activeShare ?? null,
+      unit: 'share',
+      source: config.activeShare === undefined ? 'not set' : 'config: businessCase.activeShare',
+    };
   const share = activeShareOf(inputs, config);
   return { key: 'activeShare', label, value: share.value, unit: 'share', source: share.source };
 }
 
 function assumptionsTable(inputs: BusinessCaseInputs, config: BusinessCaseAssumptions): Assumption[] {
   const currency = config.currency ?? '(currency not set)';
-  const fromConfig = (key: keyof BusinessCaseAssumptions, label: string, value: number | string | undefined, unit: string): Assumption => ({
+  const fromConfig = (
+    key: keyof BusinessCaseAssumptions,
+    label: string,
+    value: number | string | undefined,
+    unit: string,
+  ): Assumption => ({
     key,
     label,
     value: value ?? null,
@@ -312,7 +380,13 @@ function assumptionsTable(inputs: BusinessCaseInputs, config: BusinessCaseAssump
     source: value === undefined ? 'not set' : `config: businessCase.${key}`,
   });
   const minutesDefault = config.minutesSavedPerAnsweredQuestion === DEFAULT_MINUTES_SAVED_PER_ANSWER;
-  const metric = (key: string, label: string, value: number | null, unit: string, path: string): Assumption => ({ key, label, value, unit, source: `metrics: ${path}` });
+  const metric = (key: string, label: string, value: number | null, unit: string, path: string): Assumption => ({
+    key,
+    label,
+    value,
+    unit,
+    source: `metrics: ${path}`,
+  });
   return [
     {
       key: 'minutesSavedPerAnsweredQuestion',
@@ -337,14 +411,56 @@ function assumptionsTable(inputs: BusinessCaseInputs, config: BusinessCaseAssump
       unit: '×',
       source: 'tool: fixed scenario factor; costs are the same in every scenario',
     })),
-    metric('answeredThreads', 'Answered questions in the period', inputs.answeredThreads, 'questions', 'conversations.questions.answered'),
+    metric(
+      'answeredThreads',
+      'Answered questions in the period',
+      inputs.answeredThreads,
+      'questions',
+      'conversations.questions.answered',
+    ),
     metric('months', 'Months in the period', inputs.months, 'months', 'period'),
     metric('actionedIdeas', 'Actioned ideas in the period', inputs.actionedIdeas, 'ideas', 'ideas.funnel.actioned'),
-    metric('ledgerValue', 'Value of ideas from the ideas ledger (those ideas are not also counted in hours)', inputs.ledgerValue, currency, 'ideas.ledgerValue'),
-    metric('ledgerEntries', 'Ledger entries with a value', inputs.ledgerEntries.length, 'entries', 'ideas.ledgerValues'),
-    metric('actionedWithoutValue', 'Actioned ideas without a ledger value (valued at hours per idea)', inputs.actionedWithoutValue.length, 'ideas', 'ideas.items'),
-    metric('persons', 'Persons seen in the exports (basis of the default active share)', inputs.persons, 'people', 'identities.persons'),
-    metric('activePeople', 'Active people in the pilot (basis of the projection)', inputs.activePeople, 'people', 'engagement.totals.activePeople'),
-    metric('contributors', 'Contributors in the pilot', inputs.contributors, 'people', 'engagement.totals.contributors'),
+    metric(
+      'ledgerValue',
+      'Value of ideas from the ideas ledger (those ideas are not also counted in hours)',
+      inputs.ledgerValue,
+      currency,
+      'ideas.ledgerValue',
+    ),
+    metric(
+      'ledgerEntries',
+      'Ledger entries with a value',
+      inputs.ledgerEntries.length,
+      'entries',
+      'ideas.ledgerValues',
+    ),
+    metric(
+      'actionedWithoutValue',
+      'Actioned ideas without a ledger value (valued at hours per idea)',
+      inputs.actionedWithoutValue.length,
+      'ideas',
+      'ideas.items',
+    ),
+    metric(
+      'persons',
+      'Persons seen in the exports (basis of the default active share)',
+      inputs.persons,
+      'people',
+      'identities.persons',
+    ),
+    metric(
+      'activePeople',
+      'Active people in the pilot (basis of the projection)',
+      inputs.activePeople,
+      'people',
+      'engagement.totals.activePeople',
+    ),
+    metric(
+      'contributors',
+      'Contributors in the pilot',
+      inputs.contributors,
+      'people',
+      'engagement.totals.contributors',
+    ),
   ];
 }

@@ -92,27 +92,44 @@ interface UnansweredRow extends Record<string, string | boolean | null> {
  */
 export async function computeConversations(query: Query, ctx: MetricContext): Promise<Conversations> {
   const all = await threadFigures(query, ctx, '', {});
-  const questions = await threadFigures(query, ctx, QUESTION_FILTER, { pattern: questionRegex(ctx.config.questionPatterns) });
+  const questions = await threadFigures(query, ctx, QUESTION_FILTER, {
+    pattern: questionRegex(ctx.config.questionPatterns),
+  });
   const { threads, answered, answeredRate, medianHoursToFirstResponse, p90HoursToFirstResponse, unanswered } = all;
   return {
-    threads, answered, answeredRate, medianHoursToFirstResponse, p90HoursToFirstResponse,
+    threads,
+    answered,
+    answeredRate,
+    medianHoursToFirstResponse,
+    p90HoursToFirstResponse,
     repliesPerThread: all.repliesPerThread,
     unanswered,
-    questions: { threads: questions.threads, answered: questions.answered, answeredRate: questions.answeredRate,
-      medianHoursToFirstResponse: questions.medianHoursToFirstResponse, p90HoursToFirstResponse: questions.p90HoursToFirstResponse,
-      unanswered: questions.unanswered },
+    questions: {
+      threads: questions.threads,
+      answered: questions.answered,
+      answeredRate: questions.answeredRate,
+      medianHoursToFirstResponse: questions.medianHoursToFirstResponse,
+      p90HoursToFirstResponse: questions.p90HoursToFirstResponse,
+      unanswered: questions.unanswered,
+    },
   };
 }
 
 /** The figures of the threads whose starter `filter` keeps (every thread when it is empty). */
 async function threadFigures(
-  query: Query, ctx: MetricContext, filter: string, params: Record<string, string>,
+  query: Query,
+  ctx: MetricContext,
+  filter: string,
+  params: Record<string, string>,
 ): Promise<QuestionFigures & { repliesPerThread: number | null }> {
   const window = { since: ctx.period.since, until: ctx.period.until, ...params };
   const [f] = await query.all<FiguresRow>(figuresSql(filter), window);
   const threads = f?.threads ?? 0;
   const answered = f?.hours_n ?? 0;
-  const unanswered = await query.all<UnansweredRow>(unansweredSql(filter), { ...window, limit: Math.max(0, ctx.config.unansweredListSize) });
+  const unanswered = await query.all<UnansweredRow>(unansweredSql(filter), {
+    ...window,
+    limit: Math.max(0, ctx.config.unansweredListSize),
+  });
   return {
     threads,
     answered,

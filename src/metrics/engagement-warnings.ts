@@ -7,7 +7,9 @@ export function engagementWarnings(engagement: Engagement, { ctx }: Pick<MetricI
   const warnings: string[] = [];
   if (!capabilities.messages) warnings.push('engagement posts, replies: null: no loaded source records messages');
   if (!capabilities.reactions) {
-    warnings.push('engagement reactions: null: no loaded source records reactions (Yammer network exports carry no likes)');
+    warnings.push(
+      'engagement reactions: null: no loaded source records reactions (Yammer network exports carry no likes)',
+    );
   }
   if (!capabilities.wiki) warnings.push('engagement wikiEdits, activeWikiEditors: null: no wiki source loaded');
   if (engagement.totals.retention === null) {
@@ -15,12 +17,16 @@ export function engagementWarnings(engagement: Engagement, { ctx }: Pick<MetricI
   }
   const noPrevious = engagement.monthly.filter((m) => m.retention === null).map((m) => m.month);
   if (noPrevious.length > 0) {
-    warnings.push(`engagement.monthly retention: null for ${noPrevious.join(', ')}: nobody contributed in the previous month`);
+    warnings.push(
+      `engagement.monthly retention: null for ${noPrevious.join(', ')}: nobody contributed in the previous month`,
+    );
   }
   const quiet = engagement.monthly.filter((m) => m.stickiness === null).map((m) => m.month);
   if (quiet.length > 0) warnings.push(`engagement.monthly stickiness: null for ${quiet.join(', ')}: nobody was active`);
   if (engagement.participation.contributors === 0) {
-    warnings.push('engagement.participation gini, top1Share, top10Share, absenceFactor: null: no contributions in the period');
+    warnings.push(
+      'engagement.participation gini, top1Share, top10Share, absenceFactor: null: no contributions in the period',
+    );
   }
   return warnings;
 }

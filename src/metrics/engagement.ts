@@ -51,13 +51,21 @@ export async function computeEngagement(query: Query, ctx: MetricContext): Promi
   });
   const [totalCounts] = await windowCounts(query, period, 'period');
   const previous = await periodRetention(query, period, previousPeriod(period));
-  const totals: EngagementWindow = { ...toWindow(totalCounts, capabilities), ...returning(previous.returning, previous.previousContributors) };
+  const totals: EngagementWindow = {
+    ...toWindow(totalCounts, capabilities),
+    ...returning(previous.returning, previous.previousContributors),
+  };
   const contributions = await contributionsPerContributor(query, period);
   return { totals, monthly, weekly, participation: participation(contributions) };
 }
 
 /** One row per month of the calendar, zeros for months without activity. */
-async function monthlyRows(query: Query, period: Period, months: readonly PeriodMonth[], capabilities: SourceCapabilities): Promise<EngagementMonth[]> {
+async function monthlyRows(
+  query: Query,
+  period: Period,
+  months: readonly PeriodMonth[],
+  capabilities: SourceCapabilities,
+): Promise<EngagementMonth[]> {
   const counts = new Map((await windowCounts(query, period, 'month')).map((r) => [r.bucket_key, r]));
   const daily = new Map((await monthlyDaily(query, period)).map((r) => [r.month, r]));
   const retention = new Map((await monthlyRetention(query, period)).map((r) => [r.month, r]));
@@ -78,7 +86,10 @@ async function monthlyRows(query: Query, period: Period, months: readonly Period
 }
 
 /** A window's counts, with kinds no loaded source can record as null (not 0). */
-function toWindow(row: WindowCountsRow | undefined, capabilities: SourceCapabilities): Omit<EngagementWindow, 'returningContributors' | 'retention'> {
+function toWindow(
+  row: WindowCountsRow | undefined,
+  capabilities: SourceCapabilities,
+): Omit<EngagementWindow, 'returningContributors' | 'retention'> {
   return {
     activePeople: row?.active_people ?? 0,
     contributors: row?.contributors ?? 0,
@@ -90,7 +101,10 @@ function toWindow(row: WindowCountsRow | undefined, capabilities: SourceCapabili
   };
 }
 
-function returning(returningContributors: number, previousContributors: number): Pick<EngagementWindow, 'returningContributors' | 'retention'> {
+function returning(
+  returningContributors: number,
+  previousContributors: number,
+): Pick<EngagementWindow, 'returningContributors' | 'retention'> {
   return {
     returningContributors,
     retention: previousContributors === 0 ? null : returningContributors / previousContributors,

@@ -47,8 +47,18 @@ export interface IdentityReconciliation {
  * person is keyed by the identity id itself (no e-mail, no alias). An alias merge is an identity
  * whose person is neither its own e-mail nor its own id: only a people-file alias put it there.
  */
-export async function computeIdentities(query: Query, accounts: readonly SourceAccount[]): Promise<IdentityReconciliation> {
-  const perSource = await query.all<{ source: string; seen: number; persons: number; bots: number; unmatched: number; alias_merges: number }>(`
+export async function computeIdentities(
+  query: Query,
+  accounts: readonly SourceAccount[],
+): Promise<IdentityReconciliation> {
+  const perSource = await query.all<{
+    source: string;
+    seen: number;
+    persons: number;
+    bots: number;
+    unmatched: number;
+    alias_merges: number;
+  }>(`
     SELECT source,
            count(*)::INTEGER AS seen,
            count(DISTINCT person_id) FILTER (WHERE NOT is_bot)::INTEGER AS persons,
@@ -64,8 +74,20 @@ export async function computeIdentities(query: Query, accounts: readonly SourceA
   const sources: SourceIdentities[] = kindsInOrder.flatMap((kind) => {
     const row = perSource.find((r) => r.source === kind);
     if (!row) return [];
-    const path = accounts.filter((a) => a.kind === kind).map((a) => a.path).join(', ');
-    return [{ source: kind, path, identitiesSeen: row.seen, persons: row.persons, botsExcluded: row.bots, unmatched: row.unmatched }];
+    const path = accounts
+      .filter((a) => a.kind === kind)
+      .map((a) => a.path)
+      .join(', ');
+    return [
+      {
+        source: kind,
+        path,
+        identitiesSeen: row.seen,
+        persons: row.persons,
+        botsExcluded: row.bots,
+        unmatched: row.unmatched,
+      },
+    ];
   });
   return {
     sources,

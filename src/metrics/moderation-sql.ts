@@ -68,7 +68,13 @@ export interface ModeratorMonthRow extends Record<string, string | number> {
 }
 
 /** Active people and moderators' activity per local month of `[since, until)`. */
-export function moderatorMonths(query: Query, since: string, until: string, timeZone: string, moderators: string): Promise<ModeratorMonthRow[]> {
+export function moderatorMonths(
+  query: Query,
+  since: string,
+  until: string,
+  timeZone: string,
+  moderators: string,
+): Promise<ModeratorMonthRow[]> {
   return query.all<ModeratorMonthRow>(
     `
     WITH ${MODERATOR_LIST}, ${LOCAL_OFFSETS},
@@ -89,7 +95,10 @@ export function moderatorMonths(query: Query, since: string, until: string, time
 }
 
 /** Spaces where each given moderator posted or replied (wiki edits do not make a moderated space), at any time. */
-export function moderatorSpaces(query: Query, personIds: readonly string[]): Promise<{ person_id: string; space_id: string }[]> {
+export function moderatorSpaces(
+  query: Query,
+  personIds: readonly string[],
+): Promise<{ person_id: string; space_id: string }[]> {
   return query.all<{ person_id: string; space_id: string }>(
     `
     WITH wanted AS (SELECT unnest(string_split($ids, chr(10))) AS person_id)
@@ -102,5 +111,7 @@ export function moderatorSpaces(query: Query, personIds: readonly string[]): Pro
 
 /** Space names and privacy (a small table). */
 export function spaceNames(query: Query): Promise<{ space_id: string; name: string; is_private: boolean }[]> {
-  return query.all<{ space_id: string; name: string; is_private: boolean }>('SELECT space_id, name, is_private FROM spaces ORDER BY space_id');
+  return query.all<{ space_id: string; name: string; is_private: boolean }>(
+    'SELECT space_id, name, is_private FROM spaces ORDER BY space_id',
+  );
 }

@@ -23,7 +23,13 @@ const THREADS_TABLE = 'moderation_threads';
  * With `withPeople`, the thread's distinct persons are kept as a list (for people per window).
  * Call `dropThreadFacts` when done.
  */
-export async function createThreadFacts(query: Query, from: string, until: string, moderators: string, withPeople: boolean): Promise<void> {
+export async function createThreadFacts(
+  query: Query,
+  from: string,
+  until: string,
+  moderators: string,
+  withPeople: boolean,
+): Promise<void> {
   await query.run(
     `
     CREATE OR REPLACE TEMP TABLE ${THREADS_TABLE} AS
@@ -48,11 +54,15 @@ export async function createThreadFacts(query: Query, from: string, until: strin
              bool_or(by_moderator) AS moderator_replied,
              -- Responders are the persons other than the starter's (person_id is never null).
              count(DISTINCT person_id) FILTER (WHERE is_response) AS responders
-      FROM replies GROUP BY starter_id)${withPeople ? `,
+      FROM replies GROUP BY starter_id)${
+        withPeople
+          ? `,
     participants AS (
       SELECT starter_id, list(DISTINCT person_id) AS people
       FROM (SELECT starter_id, person_id FROM starters UNION ALL SELECT starter_id, person_id FROM replies)
-      GROUP BY starter_id)` : ''}
+      GROUP BY starter_id)`
+          : ''
+      }
     SELECT s.space_id, s.started_at, coalesce(f.replies, 0) AS replies, 1 + coalesce(f.responders, 0) AS n_people,
            f.first_hours, coalesce(f.first_by_moderator, false) AS first_by_moderator, f.moderator_hours, f.other_hours,
            s.by_moderator OR coalesce(f.moderator_replied, false) AS moderator_joined${withPeople ? ', p.people' : ''}
@@ -165,7 +175,11 @@ export function windowKey(moderator: string, spaceId: string, before: boolean): 
 }
 
 /** Figures per split and side (`windowKey`) over the temp table's threads started from `earliest`; sides without threads are absent. */
-export async function windowFigures(query: Query, splits: readonly SpaceSplit[], earliest: string): Promise<Map<string, WindowFigures>> {
+export async function windowFigures(
+  query: Query,
+  splits: readonly SpaceSplit[],
+  earliest: string,
+): Promise<Map<string, WindowFigures>> {
   const rows = await query.all<FigureRow>(
     `
     WITH splits AS (
@@ -189,6 +203,9 @@ export async function windowFigures(query: Query, splits: readonly SpaceSplit[],
     { splits: splits.map((s) => `${s.moderator}\t${s.spaceId}\t${s.sinceAt}`).join(SEPARATOR), earliest },
   );
   return new Map(
-    rows.map((r) => [windowKey(String(r['moderator']), String(r['space_id']), r['before'] === true), { ...groupSums(r, 'window'), people: num(r, 'people'), firstHours: orderStats(r, 'first_hours') }]),
+    rows.map((r) => [
+      windowKey(String(r['moderator']), String(r['space_id']), r['before'] === true),
+      { ...groupSums(r, 'window'), people: num(r, 'people'), firstHours: orderStats(r, 'first_hours') },
+    ]),
   );
 }

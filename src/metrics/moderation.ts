@@ -1,7 +1,14 @@
 import { rateInterval, type Interval } from './uncertainty/interval.js';
 import type { Query } from '../model/query.js';
 import { shownSpace } from './public-text.js';
-import { moderatorMonths, moderatorParam, moderatorSpaces, resolveModeratorKeys, spaceNames, type ModeratorEntry } from './moderation-sql.js';
+import {
+  moderatorMonths,
+  moderatorParam,
+  moderatorSpaces,
+  resolveModeratorKeys,
+  spaceNames,
+  type ModeratorEntry,
+} from './moderation-sql.js';
 import {
   createThreadFacts,
   dropThreadFacts,
@@ -147,13 +154,23 @@ const EARLIEST = '1900-01-01T00:00:00.000Z';
  *   period end; a side with fewer than `minGroupSize` distinct persons is suppressed.
  * - Moderator counts are not suppressed: moderators are a named role, not a department or group.
  */
-export async function computeModeration(query: Query, ctx: MetricContext, extra: ModerationExtra = {}): Promise<Moderation> {
+export async function computeModeration(
+  query: Query,
+  ctx: MetricContext,
+  extra: ModerationExtra = {},
+): Promise<Moderation> {
   const warnings: string[] = [];
   const moderators = await findModerators(query, ctx, extra.moderatorSince ?? new Map(), warnings);
-  const entries: ModeratorEntry[] = moderators.map((m) => ({ personId: m.id, sinceAt: sinceInstant(m.since, ctx.period.timeZone) }));
+  const entries: ModeratorEntry[] = moderators.map((m) => ({
+    personId: m.id,
+    sinceAt: sinceInstant(m.since, ctx.period.timeZone),
+  }));
   const param = moderatorParam(entries);
   const has = moderators.length > 0;
-  if (!has) warnings.push('no moderators configured: set `moderators` in the config or the role `moderator` in the people file');
+  if (!has)
+    warnings.push(
+      'no moderators configured: set `moderators` in the config or the role `moderator` in the people file',
+    );
   const splits = await spaceSplits(query, ctx, moderators);
   // The per-space comparison also needs threads from before the period: one table serves both.
   const from = splits.length > 0 && EARLIEST < ctx.period.since ? EARLIEST : ctx.period.since;
@@ -165,8 +182,13 @@ export async function computeModeration(query: Query, ctx: MetricContext, extra:
       threads: t.threads,
       answered: t.answered,
       moderatorFirstResponseShare: has && t.answered > 0 ? t.firstByModerator / t.answered : null,
-      moderatorFirstResponseShareInterval: has ? rateInterval(t.firstByModerator, t.answered, ctx.config.uncertainty) : null,
-      medianHoursToFirstResponse: { moderators: has ? medianOf(t.moderatorHours) : null, others: medianOf(t.otherHours) },
+      moderatorFirstResponseShareInterval: has
+        ? rateInterval(t.firstByModerator, t.answered, ctx.config.uncertainty)
+        : null,
+      medianHoursToFirstResponse: {
+        moderators: has ? medianOf(t.moderatorHours) : null,
+        others: medianOf(t.otherHours),
+      },
       withModerator: has ? threadGroup(t.joined) : emptyGroup(),
       withoutModerator: threadGroup(t.notJoined),
       spaces: await spaceComparisons(query, ctx, splits),
@@ -179,7 +201,12 @@ export async function computeModeration(query: Query, ctx: MetricContext, extra:
 }
 
 /** Moderators from role and config; `since` keys resolve the same way. Unknown keys warn. */
-async function findModerators(query: Query, ctx: MetricContext, since: ReadonlyMap<string, string>, warnings: string[]): Promise<Moderator[]> {
+async function findModerators(
+  query: Query,
+  ctx: MetricContext,
+  since: ReadonlyMap<string, string>,
+  warnings: string[],
+): Promise<Moderator[]> {
   const configKeys = ctx.config.moderators;
   const rows = await resolveModeratorKeys(query, [...configKeys, ...since.keys()]);
   const byKey = new Map<string, string[]>();
@@ -196,12 +223,14 @@ async function findModerators(query: Query, ctx: MetricContext, since: ReadonlyM
   }
   const sinceOf = new Map<string, string>();
   for (const [key, date] of since) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) warnings.push(`moderator "${key}": since "${date}" is not a date (YYYY-MM-DD); ignored`);
-    else for (const id of byKey.get(key.trim()) ?? []) {
-      if (!ids.has(id)) warnings.push(`"${key}" has a since date but is not a moderator; ignored`);
-      // Several keys of one person: the earliest date wins.
-      else if ((sinceOf.get(id) ?? '9999') > date) sinceOf.set(id, date);
-    }
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date))
+      warnings.push(`moderator "${key}": since "${date}" is not a date (YYYY-MM-DD); ignored`);
+    else
+      for (const id of byKey.get(key.trim()) ?? []) {
+        if (!ids.has(id)) warnings.push(`"${key}" has a since date but is not a moderator; ignored`);
+        // Several keys of one person: the earliest date wins.
+        else if ((sinceOf.get(id) ?? '9999') > date) sinceOf.set(id, date);
+      }
   }
   return [...ids].sort().map((id) => ({ id, name: names.get(id) ?? null, since: sinceOf.get(id) ?? null }));
 }
@@ -235,7 +264,10 @@ interface DatedSplit extends SpaceSplit {
 async function spaceSplits(query: Query, ctx: MetricContext, moderators: readonly Moderator[]): Promise<DatedSplit[]> {
   const dated = moderators.filter((m) => m.since !== null);
   if (dated.length === 0) return [];
-  const pairs = await moderatorSpaces(query, dated.map((m) => m.id));
+  const pairs = await moderatorSpaces(
+    query,
+    dated.map((m) => m.id),
+  );
   return pairs.flatMap(({ person_id, space_id }) => {
     const since = dated.find((m) => m.id === person_id)?.since;
     const sinceAt = sinceInstant(since ?? null, ctx.period.timeZone);
@@ -243,7 +275,11 @@ async function spaceSplits(query: Query, ctx: MetricContext, moderators: readonl
   });
 }
 
-async function spaceComparisons(query: Query, ctx: MetricContext, splits: readonly DatedSplit[]): Promise<SpaceBeforeAfter[]> {
+async function spaceComparisons(
+  query: Query,
+  ctx: MetricContext,
+  splits: readonly DatedSplit[],
+): Promise<SpaceBeforeAfter[]> {
   if (splits.length === 0) return [];
   const figures = await windowFigures(query, splits, EARLIEST);
   const spaces = new Map((await spaceNames(query)).map((s) => [s.space_id, s]));
@@ -262,13 +298,34 @@ async function spaceComparisons(query: Query, ctx: MetricContext, splits: readon
 }
 
 /** A side without threads (no figures from SQL). */
-const NO_THREADS: WindowFigures = { threads: 0, answered: 0, replies: 0, participants: 0, people: 0, firstHours: { n: 0, lower: null, upper: null } };
+const NO_THREADS: WindowFigures = {
+  threads: 0,
+  answered: 0,
+  replies: 0,
+  participants: 0,
+  people: 0,
+  firstHours: { n: 0, lower: null, upper: null },
+};
 
-function spaceWindow(found: WindowFigures | undefined, from: string | null, until: string, minGroupSize: number): SpaceWindow {
+function spaceWindow(
+  found: WindowFigures | undefined,
+  from: string | null,
+  until: string,
+  minGroupSize: number,
+): SpaceWindow {
   const figures = found ?? NO_THREADS;
   const { people } = figures;
   if (isSuppressed(people, minGroupSize)) {
-    return { from, until, ...emptyGroup(), threads: null, people: null, medianHoursToFirstResponse: null, suppressed: true, note: fewerThan(minGroupSize) };
+    return {
+      from,
+      until,
+      ...emptyGroup(),
+      threads: null,
+      people: null,
+      medianHoursToFirstResponse: null,
+      suppressed: true,
+      note: fewerThan(minGroupSize),
+    };
   }
   return {
     from,

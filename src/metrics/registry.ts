@@ -34,40 +34,101 @@ const interactions: Scope = ({ query, ctx }, use) => withInteractions(query, ctx
 const measure = <T>(area: MetricArea<T>): MetricArea<T> => area;
 
 export const MEASURES = {
-  sources: measure({ title: 'data quality', needs: {}, compute: ({ accounts }) => Promise.resolve(sourceQuality(accounts)) }),
-  identities: measure({ title: 'identities', needs: {}, compute: ({ query, accounts }) => computeIdentities(query, accounts) }),
-  engagement: measure({ title: 'engagement', needs: { capabilities: ['messages', 'reactions', 'wiki'] }, compute: engagementWithInterval, warnings: engagementWarnings }),
-  conversations: measure({ title: 'conversations', needs: { capabilities: ['messages'] }, compute: conversationsWithEvidence, warnings: conversationWarnings }),
-  ideas: measure({ title: 'ideas', needs: { config: ['ideas', 'ideasLedger', 'stallDays'] }, compute: computeIdeasSection }),
-  moderation: measure({ title: 'moderation', needs: { config: ['people'] }, compute: ({ query, ctx, settings }) => computeModeration(query, ctx, { moderatorSince: settings.moderatorSince }) }),
+  sources: measure({
+    title: 'data quality',
+    needs: {},
+    compute: ({ accounts }) => Promise.resolve(sourceQuality(accounts)),
+  }),
+  identities: measure({
+    title: 'identities',
+    needs: {},
+    compute: ({ query, accounts }) => computeIdentities(query, accounts),
+  }),
+  engagement: measure({
+    title: 'engagement',
+    needs: { capabilities: ['messages', 'reactions', 'wiki'] },
+    compute: engagementWithInterval,
+    warnings: engagementWarnings,
+  }),
+  conversations: measure({
+    title: 'conversations',
+    needs: { capabilities: ['messages'] },
+    compute: conversationsWithEvidence,
+    warnings: conversationWarnings,
+  }),
+  ideas: measure({
+    title: 'ideas',
+    needs: { config: ['ideas', 'ideasLedger', 'stallDays'] },
+    compute: computeIdeasSection,
+  }),
+  moderation: measure({
+    title: 'moderation',
+    needs: { config: ['people'] },
+    compute: ({ query, ctx, settings }) => computeModeration(query, ctx, { moderatorSince: settings.moderatorSince }),
+  }),
   recognition: measure({
     title: 'recognition',
     needs: { config: ['recognition'] },
     scope: interactions,
-    compute: ({ query, ctx, settings }, before) => computeRecognition(query, ctx, { ideas: ideaCountsByAuthor(need(before, 'ideas')), config: settings.recognition }),
+    compute: ({ query, ctx, settings }, before) =>
+      computeRecognition(query, ctx, {
+        ideas: ideaCountsByAuthor(need(before, 'ideas')),
+        config: settings.recognition,
+      }),
   }),
-  network: measure({ title: 'network', needs: { config: ['network'] }, scope: interactions, compute: ({ query, ctx, settings }) => computeNetwork(query, ctx, { config: settings.network }) }),
-  redundancy: measure({ title: 'duplicate efforts', needs: { config: ['redundancy'] }, compute: ({ query, ctx, settings }) => computeRedundancy(query, ctx, { config: settings.redundancy }) }),
+  network: measure({
+    title: 'network',
+    needs: { config: ['network'] },
+    scope: interactions,
+    compute: ({ query, ctx, settings }) => computeNetwork(query, ctx, { config: settings.network }),
+  }),
+  redundancy: measure({
+    title: 'duplicate efforts',
+    needs: { config: ['redundancy'] },
+    compute: ({ query, ctx, settings }) => computeRedundancy(query, ctx, { config: settings.redundancy }),
+  }),
   comparisons: measure({
     title: 'comparisons',
     needs: { config: ['comparison', 'benchmarks', 'people'] },
     compute: ({ query, ctx, settings }, before) =>
-      computeComparisons(query, ctx, { ...settings.comparison, engagement: need(before, 'engagement'), moderated: moderatedSpaces(need(before, 'moderation')) }),
+      computeComparisons(query, ctx, {
+        ...settings.comparison,
+        engagement: need(before, 'engagement'),
+        moderated: moderatedSpaces(need(before, 'moderation')),
+      }),
   }),
-  movement: measure({ title: 'cohorts and migration', needs: {}, compute: ({ query, ctx }) => computeMovement(query, ctx) }),
+  movement: measure({
+    title: 'cohorts and migration',
+    needs: {},
+    compute: ({ query, ctx }) => computeMovement(query, ctx),
+  }),
 };
 
 /** Spaces whose moderator has a start date inside the data: the before/after comparisons. */
 function moderatedSpaces(moderation: Moderation): ModeratedSpace[] {
   return moderation.spaces.flatMap((s) =>
-    s.after.from ? [{ spaceId: s.spaceId, space: s.space, moderator: s.moderator, since: s.since, sinceAt: s.after.from, until: s.after.until }] : [],
+    s.after.from
+      ? [
+          {
+            spaceId: s.spaceId,
+            space: s.space,
+            moderator: s.moderator,
+            since: s.since,
+            sinceAt: s.after.from,
+            until: s.after.until,
+          },
+        ]
+      : [],
   );
 }
 
 /** Engagement, with the retention's interval beside it (uncertainty/). */
 async function engagementWithInterval({ query, ctx }: MetricInput) {
   const engagement = await computeEngagement(query, ctx);
-  return { ...engagement, totals: { ...engagement.totals, retentionInterval: await computeRetentionInterval(query, ctx) } };
+  return {
+    ...engagement,
+    totals: { ...engagement.totals, retentionInterval: await computeRetentionInterval(query, ctx) },
+  };
 }
 
 /** Conversations, with the intervals and the response curve beside the figures they qualify (uncertainty/). */
@@ -86,13 +147,16 @@ export const ESTIMATES = {
   businessCase: estimate({
     title: 'business case',
     needs: { config: ['businessCase'] },
-    compute: (input: MetricInput, measured) => computeBusinessCase(businessCaseInputs(measured, input.ctx.period), input.settings.businessCase),
+    compute: (input: MetricInput, measured) =>
+      computeBusinessCase(businessCaseInputs(measured, input.ctx.period), input.settings.businessCase),
     warnings: (section) => section.warnings,
   }),
 };
 
 /** Every computed section of metrics.json, by name. */
-export type Sections = Measured & { [K in keyof typeof ESTIMATES]: Awaited<ReturnType<(typeof ESTIMATES)[K]['compute']>> };
+export type Sections = Measured & {
+  [K in keyof typeof ESTIMATES]: Awaited<ReturnType<(typeof ESTIMATES)[K]['compute']>>;
+};
 export type SectionName = keyof Sections;
 
 /** A section an area reads from an earlier one; missing means the registry's order is wrong. */

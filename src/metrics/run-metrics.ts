@@ -38,7 +38,12 @@ export async function runMetrics(input: MetricInput, options: RunMetricsOptions 
     const scope = (MEASURES[names[i] as keyof Measured] as MetricArea<unknown>).scope;
     // Consecutive areas sharing a scope run inside one call of it.
     let end = i + 1;
-    while (scope && end < names.length && (MEASURES[names[end] as keyof Measured] as MetricArea<unknown>).scope === scope) end += 1;
+    while (
+      scope &&
+      end < names.length &&
+      (MEASURES[names[end] as keyof Measured] as MetricArea<unknown>).scope === scope
+    )
+      end += 1;
     const group = names.slice(i, end);
     const runGroup = async (): Promise<void> => {
       for (const name of group) await runOne(name);

@@ -33,15 +33,43 @@ export interface BaselineDelta {
   deltaPct: number | null;
 }
 
-const WINDOW_KEYS = ['activePeople', 'contributors', 'posts', 'replies', 'reactions', 'wikiEdits', 'newContributors', 'returningContributors', 'retention'];
-const PARTICIPATION_KEYS = ['contributors', 'contributions', 'gini', 'top1Share', 'top10Share', 'absenceFactor', 'members', 'lurkerShare'];
-const CONVERSATION_KEYS = ['threads', 'answered', 'answeredRate', 'medianHoursToFirstResponse', 'p90HoursToFirstResponse', 'repliesPerThread'];
+const WINDOW_KEYS = [
+  'activePeople',
+  'contributors',
+  'posts',
+  'replies',
+  'reactions',
+  'wikiEdits',
+  'newContributors',
+  'returningContributors',
+  'retention',
+];
+const PARTICIPATION_KEYS = [
+  'contributors',
+  'contributions',
+  'gini',
+  'top1Share',
+  'top10Share',
+  'absenceFactor',
+  'members',
+  'lurkerShare',
+];
+const CONVERSATION_KEYS = [
+  'threads',
+  'answered',
+  'answeredRate',
+  'medianHoursToFirstResponse',
+  'p90HoursToFirstResponse',
+  'repliesPerThread',
+];
 const IDEA_STAGES = ['raised', 'discussed', 'endorsed', 'decided', 'actioned'];
 
 /** Numeric paths of metrics.json (spec §3–§8); `*` stands for an array index. */
 export const KNOWN_METRIC_PATHS: readonly string[] = [
   ...WINDOW_KEYS.map((k) => `engagement.totals.${k}`),
-  ...[...WINDOW_KEYS, 'reactivatedContributors', 'stickiness', 'activeWikiEditors'].map((k) => `engagement.monthly.*.${k}`),
+  ...[...WINDOW_KEYS, 'reactivatedContributors', 'stickiness', 'activeWikiEditors'].map(
+    (k) => `engagement.monthly.*.${k}`,
+  ),
   'engagement.weekly.*.activePeople',
   'engagement.weekly.*.contributors',
   ...PARTICIPATION_KEYS.map((k) => `engagement.participation.${k}`),
@@ -64,7 +92,10 @@ export function isKnownMetricPath(metric: string): boolean {
   if (segments.length > 1 && OPEN_SECTIONS.includes(segments[0] ?? '')) return true;
   return KNOWN_METRIC_PATHS.some((pattern) => {
     const parts = pattern.split('.');
-    return parts.length === segments.length && parts.every((p, i) => (p === '*' ? /^-?\d+$/.test(segments[i] ?? '') : p === segments[i]));
+    return (
+      parts.length === segments.length &&
+      parts.every((p, i) => (p === '*' ? /^-?\d+$/.test(segments[i] ?? '') : p === segments[i]))
+    );
   });
 }
 
@@ -72,7 +103,10 @@ export function isKnownMetricPath(metric: string): boolean {
 export function unknownTargetWarnings(targets: readonly TargetSpec[]): string[] {
   return targets
     .filter((target) => !isKnownMetricPath(target.metric))
-    .map((target) => `config: targets: "${target.metric}" is not a known metrics.json path; the target will fail if the path does not exist`);
+    .map(
+      (target) =>
+        `config: targets: "${target.metric}" is not a known metrics.json path; the target will fail if the path does not exist`,
+    );
 }
 
 /** The value at a dotted path; undefined when any step is missing. */
@@ -99,12 +133,18 @@ function nearlyEqual(a: number, b: number): boolean {
 
 function compare(actual: number, op: TargetOperator, expected: number): boolean {
   switch (op) {
-    case '>=': return actual >= expected || nearlyEqual(actual, expected);
-    case '>': return actual > expected && !nearlyEqual(actual, expected);
-    case '<=': return actual <= expected || nearlyEqual(actual, expected);
-    case '<': return actual < expected && !nearlyEqual(actual, expected);
-    case '==': return nearlyEqual(actual, expected);
-    case '!=': return !nearlyEqual(actual, expected);
+    case '>=':
+      return actual >= expected || nearlyEqual(actual, expected);
+    case '>':
+      return actual > expected && !nearlyEqual(actual, expected);
+    case '<=':
+      return actual <= expected || nearlyEqual(actual, expected);
+    case '<':
+      return actual < expected && !nearlyEqual(actual, expected);
+    case '==':
+      return nearlyEqual(actual, expected);
+    case '!=':
+      return !nearlyEqual(actual, expected);
   }
 }
 
@@ -164,11 +204,18 @@ function plausibleOrNull(value: number | null): number | null {
  * @throws ConfigError when the baseline is not a metrics.json of the same `schemaVersion`: figures
  *   of another layout version may not mean the same thing, so they are not compared.
  */
-export function baselineDeltas(current: object, baseline: unknown, paths: readonly string[], label = 'baseline'): Record<string, BaselineDelta> {
+export function baselineDeltas(
+  current: object,
+  baseline: unknown,
+  paths: readonly string[],
+  label = 'baseline',
+): Record<string, BaselineDelta> {
   const version = valueAtMetricPath(current, 'schemaVersion');
   const baselineVersion = valueAtMetricPath(baseline, 'schemaVersion');
   if (typeof baseline !== 'object' || baseline === null || baselineVersion === undefined) {
-    throw new ConfigError(`${label}: not a pilot-report metrics.json (no schemaVersion)\n  hint: --baseline takes the metrics.json of an earlier run`);
+    throw new ConfigError(
+      `${label}: not a pilot-report metrics.json (no schemaVersion)\n  hint: --baseline takes the metrics.json of an earlier run`,
+    );
   }
   if (baselineVersion !== version) {
     throw new ConfigError(

@@ -29,7 +29,6 @@ export interface MetricContext {
   capabilities: SourceCapabilities;
 }
 
-
 /** Engagement figures for one window (a month, a week, or the whole period), spec §3. */
 export interface EngagementWindow {
   activePeople: number;

@@ -235,7 +235,9 @@ export class Dataset {
       SELECT DISTINCT a.space_id, a.source, a.space_id, 'other', false FROM activities a
       WHERE a.space_id NOT IN (SELECT space_id FROM spaces);`);
     // The raw rows are all in the final tables now (a kept --dataset file holds only those).
-    await q.run(`DROP TABLE raw_activities; DROP TABLE raw_identities; DROP TABLE raw_spaces; ${this.parts.map((p) => `DETACH ${p};`).join(' ')}`);
+    await q.run(
+      `DROP TABLE raw_activities; DROP TABLE raw_identities; DROP TABLE raw_spaces; ${this.parts.map((p) => `DETACH ${p};`).join(' ')}`,
+    );
     // The parts (uncompressed, as large as the exports' text) are not needed any more.
     this.parts.length = 0;
     this.adopted.splice(0).forEach(removeScratchFolder);
@@ -254,7 +256,14 @@ export class Dataset {
   /** Identities seen in records or referenced by activities, resolved to persons. */
   private async buildIdentities(people: readonly PeopleEntry[]): Promise<void> {
     const q = this.query;
-    const rows = await q.all<{ identity_id: string; source: string; name: string | null; email: string | null; department: string | null; is_bot: boolean }>(`
+    const rows = await q.all<{
+      identity_id: string;
+      source: string;
+      name: string | null;
+      email: string | null;
+      department: string | null;
+      is_bot: boolean;
+    }>(`
       -- Per field, the latest value that is known: a later export without Users.csv must not erase
       -- the e-mail and department an earlier one gave.
       WITH latest AS (
@@ -270,7 +279,13 @@ export class Dataset {
       SELECT * FROM latest
       UNION ALL SELECT identity_id, source, NULL, NULL, NULL, false FROM referenced
       ORDER BY identity_id`);
-    const facts: IdentityFacts[] = rows.map((r) => ({ id: r.identity_id, name: r.name, email: r.email, department: r.department, isBot: r.is_bot }));
+    const facts: IdentityFacts[] = rows.map((r) => ({
+      id: r.identity_id,
+      name: r.name,
+      email: r.email,
+      department: r.department,
+      isBot: r.is_bot,
+    }));
     const { persons, personOf } = resolvePersons(facts, people);
     await q.run(`
       CREATE TABLE identities (identity_id VARCHAR PRIMARY KEY, source VARCHAR, person_id VARCHAR, name VARCHAR, email VARCHAR, department VARCHAR, is_bot BOOLEAN);
@@ -324,7 +339,8 @@ export class Dataset {
    * each (`--dataset out/`): `files` names the file each table is written to.
    */
   async keepAsParquet(files: Readonly<Record<KeptTable, string>>): Promise<void> {
-    for (const t of KEPT_TABLES) await this.query.run(`COPY (${KEPT_SELECT[t]}) TO '${sqlString(files[t])}' (FORMAT parquet, COMPRESSION zstd)`);
+    for (const t of KEPT_TABLES)
+      await this.query.run(`COPY (${KEPT_SELECT[t]}) TO '${sqlString(files[t])}' (FORMAT parquet, COMPRESSION zstd)`);
   }
 
   async close(): Promise<void> {

@@ -27,7 +27,10 @@ export interface ResolvedPerson {
  * with a space (full names over handles such as `ana` or `AnaR`), then identities with an e-mail
  * (full accounts), then by id, so the choice does not depend on input order.
  */
-export function resolvePersons(identities: readonly IdentityFacts[], people: readonly PeopleEntry[]): {
+export function resolvePersons(
+  identities: readonly IdentityFacts[],
+  people: readonly PeopleEntry[],
+): {
   persons: ResolvedPerson[];
   personOf: Map<string, string>;
 } {
@@ -43,7 +46,8 @@ export function resolvePersons(identities: readonly IdentityFacts[], people: rea
     const rb = find(b);
     if (ra !== rb) parent.set(rb, ra);
   };
-  const keyOfIdentity = (facts: IdentityFacts): string => (facts.email ? `email:${facts.email.toLowerCase()}` : `id:${facts.id}`);
+  const keyOfIdentity = (facts: IdentityFacts): string =>
+    facts.email ? `email:${facts.email.toLowerCase()}` : `id:${facts.id}`;
   for (const facts of identities) find(keyOfIdentity(facts));
   const byIdentityId = new Map(identities.map((facts) => [facts.id, facts]));
   people.forEach((entry, index) => {
@@ -62,8 +66,11 @@ export function resolvePersons(identities: readonly IdentityFacts[], people: rea
     if (!group) groups.set(root, (group = { identities: [], entries: [] }));
     return group;
   };
-  for (const facts of [...identities].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) groupOf(keyOfIdentity(facts)).identities.push(facts);
-  people.forEach((entry, index) => groupOf(entry.email ? `email:${entry.email.toLowerCase()}` : `people:${index}`).entries.push(entry));
+  for (const facts of [...identities].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)))
+    groupOf(keyOfIdentity(facts)).identities.push(facts);
+  people.forEach((entry, index) =>
+    groupOf(entry.email ? `email:${entry.email.toLowerCase()}` : `people:${index}`).entries.push(entry),
+  );
 
   const persons: ResolvedPerson[] = [];
   const personOf = new Map<string, string>();

@@ -11,7 +11,10 @@ export interface Query {
    * The rows of a large result in batches (DuckDB's chunks, about 2,048 rows), so a caller that
    * reduces rows as they come (texts to word ids) never holds them all at once.
    */
-  batches<T extends Row = Row>(sql: string, params?: Record<string, string | number | boolean | null>): AsyncIterable<T[]>;
+  batches<T extends Row = Row>(
+    sql: string,
+    params?: Record<string, string | number | boolean | null>,
+  ): AsyncIterable<T[]>;
 }
 
 /** Told about every statement after it ran: its text, milliseconds and rows returned (null for `run`). */
@@ -32,7 +35,10 @@ export function queryOver(connection: DuckDBConnection, observe?: QueryObserver)
       await connection.run(sql, params as Record<string, DuckDBValue> | undefined);
       observe?.(sql, performance.now() - started, null);
     },
-    async *batches<T extends Row>(sql: string, params?: Record<string, string | number | boolean | null>): AsyncIterable<T[]> {
+    async *batches<T extends Row>(
+      sql: string,
+      params?: Record<string, string | number | boolean | null>,
+    ): AsyncIterable<T[]> {
       const started = performance.now();
       const result = await connection.stream(sql, params as Record<string, DuckDBValue> | undefined);
       let rows = 0;

@@ -84,10 +84,23 @@ interface PersonIndex {
   recognizedPersons: number;
 }
 
-function indexPersons(persons: readonly PersonRef[], recognized: ReadonlySet<string>, digest: (key: string) => string): PersonIndex {
+function indexPersons(
+  persons: readonly PersonRef[],
+  recognized: ReadonlySet<string>,
+  digest: (key: string) => string,
+): PersonIndex {
   const sorted = [...persons].sort((a, b) => compare(a.id, b.id));
   const digests = [...new Set(sorted.map((p) => digest(p.id)))].sort(compare);
-  const index: PersonIndex = { byKey: new Map(), nameOwners: new Map(), nameWords: new Map(), localParts: new Map(), exactNames: new Set(), matched: new Set(), digests, recognizedPersons: 0 };
+  const index: PersonIndex = {
+    byKey: new Map(),
+    nameOwners: new Map(),
+    nameWords: new Map(),
+    localParts: new Map(),
+    exactNames: new Set(),
+    matched: new Set(),
+    digests,
+    recognizedPersons: 0,
+  };
   for (const person of sorted) {
     const keys = personKeys(person);
     const own = keys.filter((k) => recognized.has(k));
@@ -97,13 +110,22 @@ function indexPersons(persons: readonly PersonRef[], recognized: ReadonlySet<str
     for (const key of keys) if (!index.byKey.has(key)) index.byKey.set(key, entry);
     for (const key of keys) {
       const local = /^([^@]+)@/.exec(key)?.[1];
-      if (local !== undefined && local.length >= MIN_TEXT_LOCAL_PART && /[._-]/.test(local) && !index.localParts.has(local)) index.localParts.set(local, key);
+      if (
+        local !== undefined &&
+        local.length >= MIN_TEXT_LOCAL_PART &&
+        /[._-]/.test(local) &&
+        !index.localParts.has(local)
+      )
+        index.localParts.set(local, key);
     }
     for (const name of personNames(person)) {
       index.exactNames.add(name.normalize('NFC'));
       const words = foldName(name).split(' ');
       // "Carter, Helen" as directories write it, for names of two words or more.
-      const orders = words.length > 1 ? [words.join(' '), `${words[words.length - 1]}, ${words.slice(0, -1).join(' ')}`] : [words.join(' ')];
+      const orders =
+        words.length > 1
+          ? [words.join(' '), `${words[words.length - 1]}, ${words.slice(0, -1).join(' ')}`]
+          : [words.join(' ')];
       for (const folded of new Set(orders)) {
         const owners = index.nameOwners.get(folded) ?? [];
         // One person may go by the same folded name twice (`Ana Ruiz`, `ANA RUIZ`): counted once.
@@ -119,7 +141,11 @@ function indexPersons(persons: readonly PersonRef[], recognized: ReadonlySet<str
 export function pseudonymizer(persons: readonly PersonRef[], options: PseudonymizerOptions = {}): Pseudonymizer {
   const digest = (key: string): string => hash(key, options.salt);
   const recognized = new Set([...(options.recognized ?? [])].map(normalizeKey));
-  const { byKey, nameOwners, nameWords, localParts, exactNames, matched, digests, recognizedPersons } = indexPersons(persons, recognized, digest);
+  const { byKey, nameOwners, nameWords, localParts, exactNames, matched, digests, recognizedPersons } = indexPersons(
+    persons,
+    recognized,
+    digest,
+  );
   const unknown = (value: string): string => `Person ${code(digest(normalizeKey(value)), digests)}`;
   const key = (value: string): string => {
     const normal = normalizeKey(value);
@@ -137,8 +163,15 @@ export function pseudonymizer(persons: readonly PersonRef[], options: Pseudonymi
     if (owners.length > 1) return owners.every((o) => o.recognized) ? value : unknown(`name:${folded}`);
     return !only || only.recognized ? value : only.pseudonym;
   };
-  const mailboxes = [...byKey.keys()].flatMap((k) => (k.includes('@') ? [k.slice(0, k.indexOf('@'))] : [])).filter((l) => l.length >= MIN_TEXT_NAME);
-  const matcher = textMatcher([...byKey.keys()], [...nameWords.values()], [...localParts.keys()], [...new Set(mailboxes)]);
+  const mailboxes = [...byKey.keys()]
+    .flatMap((k) => (k.includes('@') ? [k.slice(0, k.indexOf('@'))] : []))
+    .filter((l) => l.length >= MIN_TEXT_NAME);
+  const matcher = textMatcher(
+    [...byKey.keys()],
+    [...nameWords.values()],
+    [...localParts.keys()],
+    [...new Set(mailboxes)],
+  );
   const replaceMatch = (found: string): string => {
     const email = spelledEmail(found);
     if (email !== null) return key(email);
@@ -168,7 +201,8 @@ export function pseudonymizer(persons: readonly PersonRef[], options: Pseudonymi
       return text(value);
     },
     personName: (value) => nameOf(value) ?? unknown(`name:${foldName(value)}`),
-    person: (value) => (byKey.has(normalizeKey(value)) || value.includes('@') ? key(value) : (nameOf(value) ?? key(value))),
+    person: (value) =>
+      byKey.has(normalizeKey(value)) || value.includes('@') ? key(value) : (nameOf(value) ?? key(value)),
     text,
     unmatchedRecognized: [...recognized].filter((r) => !matched.has(r)).sort(compare),
     recognizedPersons,
@@ -182,7 +216,9 @@ function normalizeKey(value: string): string {
 }
 
 function personKeys(person: PersonRef): string[] {
-  const keys = [person.id, person.email, ...(person.aliases ?? [])].filter((k): k is string => k !== null && k.trim() !== '');
+  const keys = [person.id, person.email, ...(person.aliases ?? [])].filter(
+    (k): k is string => k !== null && k.trim() !== '',
+  );
   return [...new Set(keys.map(normalizeKey))];
 }
 
@@ -209,7 +245,9 @@ function code(digest: string, sorted: readonly string[]): string {
     if (compare(sorted[mid] ?? '', digest) < 0) lo = mid + 1;
     else hi = mid;
   }
-  const neighbours = [sorted[lo - 1], sorted[lo], sorted[lo + 1]].filter((d): d is string => d !== undefined && d !== digest);
+  const neighbours = [sorted[lo - 1], sorted[lo], sorted[lo + 1]].filter(
+    (d): d is string => d !== undefined && d !== digest,
+  );
   const shared = Math.max(0, ...neighbours.map((d) => commonStart(d, digest)));
   return digest.slice(0, Math.max(MIN_CODE, shared + 1));
 }
@@ -225,7 +263,18 @@ function compare(a: string, b: string): number {
 }
 
 /** Keys whose value is always a person (an id, e-mail or name, or a list of them). */
-const PERSON_KEYS = new Set(['author', 'authorId', 'person', 'personId', 'people', 'persons', 'email', 'moderator', 'moderators', 'participants']);
+const PERSON_KEYS = new Set([
+  'author',
+  'authorId',
+  'person',
+  'personId',
+  'people',
+  'persons',
+  'email',
+  'moderator',
+  'moderators',
+  'participants',
+]);
 /**
  * Keys whose value is a name, and the sibling keys that may say whose name it is, in order.
  * `always`: the value is a person's name even when no sibling says whose; otherwise (`name`) it may
@@ -270,17 +319,26 @@ function rewrite(node: unknown, p: Pseudonymizer): void {
   }
 }
 
-function rewriteField(siblings: ReadonlyArray<[string, unknown]>, key: string, value: unknown, p: Pseudonymizer): unknown {
+function rewriteField(
+  siblings: ReadonlyArray<[string, unknown]>,
+  key: string,
+  value: unknown,
+  p: Pseudonymizer,
+): unknown {
   if (PERSON_KEYS.has(key)) {
     if (typeof value === 'string') return p.person(value);
     if (Array.isArray(value)) {
-      value.forEach((item: unknown, i) => (typeof item === 'string' ? Reflect.set(value, i, p.person(item)) : rewrite(item, p)));
+      value.forEach((item: unknown, i) =>
+        typeof item === 'string' ? Reflect.set(value, i, p.person(item)) : rewrite(item, p),
+      );
       return value;
     }
   }
   const nameKey = NAME_KEYS[key];
   if (nameKey && typeof value === 'string') {
-    const owners = nameKey.owners.map((k) => siblings.find(([name]) => name === k)?.[1]).filter((v): v is string => typeof v === 'string');
+    const owners = nameKey.owners
+      .map((k) => siblings.find(([name]) => name === k)?.[1])
+      .filter((v): v is string => typeof v === 'string');
     const known = owners.find((v) => p.knows(v));
     if (known !== undefined) return p.name(value, known);
     // A person's name whose owner is unknown: the owner's key (or else the name) gives the pseudonym.

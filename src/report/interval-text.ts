@@ -9,7 +9,11 @@ export const TOO_FEW = 'too few to judge';
  * `too few to judge (n = 6)`. `plain` is the figure alone, used when there is no interval or no
  * value. The unit is written once, after the upper end, when both ends carry the same one.
  */
-export function intervalText(interval: Interval | null | undefined, format: (value: number) => string, plain: string): string {
+export function intervalText(
+  interval: Interval | null | undefined,
+  format: (value: number) => string,
+  plain: string,
+): string {
   if (!interval || interval.value === null) return plain;
   if (interval.low === null || interval.high === null) return `${TOO_FEW} (n = ${count(interval.n)})`;
   const low = format(interval.low);

@@ -14,7 +14,10 @@ const DOMAIN = '[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.\\p{L}{2,}(?![\\p{L}\
  * `ana(at)example.com`. With a bare " at " the local part must hold a `.`, `_` or `+` (or be a
  * known person's, see textMatcher), so that "look at example.com" is left alone.
  */
-const SPELLED_EMAIL = new RegExp(`[\\p{L}\\p{N}._%+'-]+\\s*(?:\\[at\\]|\\(at\\)|\\{at\\}|<at>)\\s*${DOMAIN}|[\\p{L}\\p{N}%'-]*[._+][\\p{L}\\p{N}._%+'-]*\\s+at\\s+${DOMAIN}`, 'u');
+const SPELLED_EMAIL = new RegExp(
+  `[\\p{L}\\p{N}._%+'-]+\\s*(?:\\[at\\]|\\(at\\)|\\{at\\}|<at>)\\s*${DOMAIN}|[\\p{L}\\p{N}%'-]*[._+][\\p{L}\\p{N}._%+'-]*\\s+at\\s+${DOMAIN}`,
+  'u',
+);
 /** Single-word names shorter than this are replaced only as whole values, never inside text. */
 export const MIN_TEXT_NAME = 3;
 /** Whitespace as text writes it between the words of a name: spaces, no-break spaces, tabs, line breaks. */
@@ -26,7 +29,12 @@ const GAP = '[\\s\\u200b]+';
  * followed by one space ("Carter,Helen" is "carter, helen").
  */
 export function foldName(value: string): string {
-  return value.normalize('NFC').toLowerCase().replace(/[\s\u200b]+/g, ' ').replace(/ ?, ?/g, ', ').trim();
+  return value
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\s\u200b]+/g, ' ')
+    .replace(/ ?, ?/g, ', ')
+    .trim();
 }
 
 /** `local@domain` (lower-cased) of an e-mail as found in text, written with `@` or spelled out; null for anything else. */
@@ -47,7 +55,12 @@ export function spelledEmail(found: string): string | null {
  * word is anchored by a look-behind, so a long token is not scanned again from each of its
  * characters (which made a 40,000-character token take 15 s).
  */
-export function textMatcher(keys: readonly string[], names: readonly (readonly string[])[], locals: readonly string[], mailboxes: readonly string[]): RegExp {
+export function textMatcher(
+  keys: readonly string[],
+  names: readonly (readonly string[])[],
+  locals: readonly string[],
+  mailboxes: readonly string[],
+): RegExp {
   const literal = (text: string): string[] => [...text].map((c) => (REGEXP_SYNTAX.has(c) ? `\\${c}` : c));
   const namePatterns = (words: readonly string[]): string[][] => {
     const forward = words.flatMap((w, i) => (i === 0 ? literal(w) : [GAP, ...literal(w)]));
@@ -59,7 +72,8 @@ export function textMatcher(keys: readonly string[], names: readonly (readonly s
   const words = [...[...keys.filter((k) => !k.includes('@')), ...locals].map(literal), ...usable.flatMap(namePatterns)];
   const email = `(?<![\\p{L}\\p{N}._%+'-])(?:${EMAIL.source}|${SPELLED_EMAIL.source})`;
   // Known local parts spelled out with a bare " at " (the generic pattern wants a `.`, `_` or `+`).
-  const knownSpelled = mailboxes.length === 0 ? '' : `|(?<![\\p{L}\\p{N}_.])${trieSource(mailboxes.map(literal))}\\s+at\\s+${DOMAIN}`;
+  const knownSpelled =
+    mailboxes.length === 0 ? '' : `|(?<![\\p{L}\\p{N}_.])${trieSource(mailboxes.map(literal))}\\s+at\\s+${DOMAIN}`;
   const wordPart = words.length === 0 ? '' : `|(?<![\\p{L}\\p{N}_])${trieSource(words)}(?![\\p{L}\\p{N}_])`;
   return new RegExp(`${email}${knownSpelled}${wordPart}`, 'giu');
 }
@@ -95,12 +109,14 @@ function trieSource(sequences: readonly (readonly string[])[]): string {
 
 /** The pattern below a trie node; a node that ends a sequence makes what follows optional (greedy: longer first). */
 function branches(node: TrieNode): string {
-  const parts = [...node.children].sort(([a], [b]) => compare(a, b)).map(([atom, child]) => {
-    if (child.children.size === 0) return atom;
-    const below = branches(child);
-    const grouped = child.children.size > 1 || child.end ? `(?:${below})` : below;
-    return `${atom}${grouped}${child.end ? '?' : ''}`;
-  });
+  const parts = [...node.children]
+    .sort(([a], [b]) => compare(a, b))
+    .map(([atom, child]) => {
+      if (child.children.size === 0) return atom;
+      const below = branches(child);
+      const grouped = child.children.size > 1 || child.end ? `(?:${below})` : below;
+      return `${atom}${grouped}${child.end ? '?' : ''}`;
+    });
   return parts.join('|');
 }
 

@@ -6,7 +6,9 @@ import { SOURCES } from './registry.js';
  * each kind declares in the registry; a source may say it records no reactions although its kind
  * can (a CSV mapped without a reaction column).
  */
-export function capabilitiesOf(sources: readonly { kind: SourceKind; recordsReactions?: boolean }[]): SourceCapabilities {
+export function capabilitiesOf(
+  sources: readonly { kind: SourceKind; recordsReactions?: boolean }[],
+): SourceCapabilities {
   const result: SourceCapabilities = { messages: false, reactions: false, wiki: false };
   for (const { kind, recordsReactions } of sources) {
     const c = SOURCES[kind].records;

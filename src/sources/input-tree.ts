@@ -10,8 +10,16 @@ import type { InputFile, InputTree, Problem } from './types.js';
  * (`Messages.csv` and `messages.csv`, from a case-sensitive system) only the first in code-point
  * order is kept; each one left out is a problem in `problems`, so that it is never dropped unsaid.
  */
-export function makeTree(displayPath: string, files: InputFile[], close: () => Promise<void> = async () => {}, problems: Problem[] = []): InputTree {
-  const sorted = withoutCaseTwins([...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)), problems);
+export function makeTree(
+  displayPath: string,
+  files: InputFile[],
+  close: () => Promise<void> = async () => {},
+  problems: Problem[] = [],
+): InputTree {
+  const sorted = withoutCaseTwins(
+    [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    problems,
+  );
   const exact = new Map(sorted.map((f) => [f.name, f]));
   const folded = new Map<string, InputFile>();
   for (const f of sorted) if (!folded.has(f.name.toLowerCase())) folded.set(f.name.toLowerCase(), f);
@@ -66,7 +74,8 @@ export async function folderTree(dir: string, problems: Problem[] = []): Promise
         const absolute = path.join(dir, relName);
         files.push(diskFile(absolute, relName, absolute, (await stat(absolute)).size));
       } else if (entry.isSymbolicLink()) {
-        const detail = 'is a symbolic link, which is not followed; pass the file it points to, or copy it into the folder';
+        const detail =
+          'is a symbolic link, which is not followed; pass the file it points to, or copy it into the folder';
         problems.push({ file: path.join(dir, relName), line: null, reason: 'symlink', detail });
       }
     }

@@ -82,7 +82,12 @@ interface DetectedExport {
  * streams each through its adapter into the dataset. Returns one data-quality account per export.
  * An input that holds no known export, or that an adapter finds unusable, stops the run (exit 2).
  */
-export async function loadInputs(args: readonly string[], dataset: Dataset, options: LoadOptions, log: LoadLog): Promise<SourceAccount[]> {
+export async function loadInputs(
+  args: readonly string[],
+  dataset: Dataset,
+  options: LoadOptions,
+  log: LoadLog,
+): Promise<SourceAccount[]> {
   const sources = { ...SOURCES, ...options.sources };
   const accounts: SourceAccount[] = [];
   const exports = await detectAll(args, sources);
@@ -108,17 +113,31 @@ export async function loadInputs(args: readonly string[], dataset: Dataset, opti
  * Reads the exports in worker threads when `options.parallel` allows and they are large enough
  * together; null when they are to be read here, in the main thread.
  */
-async function readInParallel(exports: readonly DetectedExport[], dataset: Dataset, options: LoadOptions, log: LoadLog): Promise<SourceAccount[] | null> {
+async function readInParallel(
+  exports: readonly DetectedExport[],
+  dataset: Dataset,
+  options: LoadOptions,
+  log: LoadLog,
+): Promise<SourceAccount[] | null> {
   const parallel = options.parallel;
   const bytes = exports.map((e) => e.tree.files.reduce((n, f) => n + (f.size ?? 0), 0));
-  if (!parallel || parallel.threads < 2 || exports.length < 2 || bytes.reduce((a, b) => a + b, 0) < parallel.minBytes) return null;
+  if (!parallel || parallel.threads < 2 || exports.length < 2 || bytes.reduce((a, b) => a + b, 0) < parallel.minBytes)
+    return null;
   const first = options.firstInputIndex ?? 0;
   // The parts' folder first: without one the exports are read here, from trees still open.
   const folder = makeScratchFolder();
   if (!folder) return null;
-  const planned = exports.map((e, i) => ({ arg: `${e.kind}:${e.tree.displayPath}`, inputIndex: first + i, cost: readCost(e.kind, bytes[i] ?? 0) }));
+  const planned = exports.map((e, i) => ({
+    arg: `${e.kind}:${e.tree.displayPath}`,
+    inputIndex: first + i,
+    cost: readCost(e.kind, bytes[i] ?? 0),
+  }));
   await Promise.all(exports.map((e) => e.tree.close()));
-  const settings = { includePrivate: options.includePrivate, botAccounts: [...options.botAccounts], notAfter: options.notAfter ?? Date.now() + FUTURE_TOLERANCE_MS };
+  const settings = {
+    includePrivate: options.includePrivate,
+    botAccounts: [...options.botAccounts],
+    notAfter: options.notAfter ?? Date.now() + FUTURE_TOLERANCE_MS,
+  };
   return readInWorkers(planned, dataset, folder, parallel, settings, log);
 }
 
@@ -171,7 +190,11 @@ function hasRootMarker(tree: InputTree): boolean {
 }
 
 /** A folder that is no export itself may hold several (`sample-pilot/{yammer,slack,wiki}`). */
-async function detectInChildren(arg: string, sources: Record<SourceKind, Source>, withJsonFiles: boolean): Promise<DetectedExport[]> {
+async function detectInChildren(
+  arg: string,
+  sources: Record<SourceKind, Source>,
+  withJsonFiles: boolean,
+): Promise<DetectedExport[]> {
   const info = await stat(arg).catch(() => null);
   if (!info?.isDirectory()) return [];
   const found: DetectedExport[] = [];
@@ -211,14 +234,22 @@ function progressTicker(kind: SourceKind, account: SourceAccount, log: LoadLog):
   };
 }
 
-async function readExport(source: Source, found: DetectedExport, account: SourceAccount, dataset: Dataset, options: LoadOptions, log: LoadLog): Promise<void> {
+async function readExport(
+  source: Source,
+  found: DetectedExport,
+  account: SourceAccount,
+  dataset: Dataset,
+  options: LoadOptions,
+  log: LoadLog,
+): Promise<void> {
   let echoed = 0;
   const tick = progressTicker(found.kind, account, log);
   const problem = (p: Problem) => {
     const location = p.line === null ? `${p.file}:` : `${p.file}:${p.line}:`;
     recordWarning(account, location, p.detail);
     if (echoed < PROBLEMS_ECHOED) log.warn(`${location} ${p.detail}`);
-    else if (echoed === PROBLEMS_ECHOED) log.warn(`${found.tree.displayPath}: more problems; all are counted in metrics.json (sources[].problemCount)`);
+    else if (echoed === PROBLEMS_ECHOED)
+      log.warn(`${found.tree.displayPath}: more problems; all are counted in metrics.json (sources[].problemCount)`);
     echoed += 1;
   };
   const ctx: SourceContext = {
@@ -259,7 +290,9 @@ async function readExport(source: Source, found: DetectedExport, account: Source
   } finally {
     log.progress?.(found.kind, account.read, true);
   }
-  log.verbose(`timing: read ${found.tree.displayPath} (${account.read.toLocaleString('en-US')} records) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  log.verbose(
+    `timing: read ${found.tree.displayPath} (${account.read.toLocaleString('en-US')} records) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
 /**

@@ -26,7 +26,9 @@ const KIND_PREFIX = /^([a-z][a-z0-9-]+):(.*)$/is;
 export async function openInput(arg: string): Promise<OpenedInput> {
   const { forcedKind, path } = splitKind(arg);
   if (path === '') {
-    throw new InputError(arg, null, 'names no file or folder', { hint: 'write the path after the kind, e.g. yammer:exports/yammer.zip' });
+    throw new InputError(arg, null, 'names no file or folder', {
+      hint: 'write the path after the kind, e.g. yammer:exports/yammer.zip',
+    });
   }
   const info = await stat(path).catch((cause: unknown) => {
     throw new InputError(path, null, 'does not exist or cannot be read', { cause, hint: missingHint(arg, forcedKind) });
@@ -37,9 +39,14 @@ export async function openInput(arg: string): Promise<OpenedInput> {
   }
   if (!info.isFile()) {
     // Opening a FIFO waits for a writer forever (and keeps the process alive after the error).
-    throw new InputError(path, null, `is not a regular file (${specialKind(info)}); an input is an export folder, a .zip or a file`, {
-      hint: 'copy what it delivers into a file first, then analyze that file',
-    });
+    throw new InputError(
+      path,
+      null,
+      `is not a regular file (${specialKind(info)}); an input is an export folder, a .zip or a file`,
+      {
+        hint: 'copy what it delivers into a file first, then analyze that file',
+      },
+    );
   }
   if (/\.zip$/i.test(path)) {
     const { tree, problems } = await zipTree(path);
@@ -48,7 +55,12 @@ export async function openInput(arg: string): Promise<OpenedInput> {
   return { forcedKind, tree: await singleFileTree(path), problems: [] };
 }
 
-function specialKind(info: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+function specialKind(info: {
+  isFIFO(): boolean;
+  isSocket(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+}): string {
   if (info.isFIFO()) return 'a named pipe';
   if (info.isSocket()) return 'a socket';
   return info.isCharacterDevice() || info.isBlockDevice() ? 'a device' : 'not a file or folder';

@@ -34,7 +34,12 @@ const MiB = 1024 * 1024;
 const GiB = 1024 * MiB;
 
 /** The default limits: far above any real export (text compresses 5-20x), far below a bomb. */
-export const ZIP_LIMITS: ZipLimits = { maxEntryBytes: 2 * GiB, maxTotalBytes: 8 * GiB, maxRatio: 200, ratioMinBytes: MiB };
+export const ZIP_LIMITS: ZipLimits = {
+  maxEntryBytes: 2 * GiB,
+  maxTotalBytes: 8 * GiB,
+  maxRatio: 200,
+  ratioMinBytes: MiB,
+};
 
 /** A zip archive as an input tree, with the entries left out and why. */
 export interface ZipTreeResult {
@@ -72,9 +77,14 @@ export async function zipTree(file: string, limits: ZipLimits = ZIP_LIMITS): Pro
   }
   if (total > limits.maxTotalBytes) {
     zip.close();
-    throw new InputError(file, null, `holds ${formatBytes(total)} uncompressed, above the ${formatBytes(limits.maxTotalBytes)} limit (zip bomb?)`, {
-      hint: 'extract the archive and pass the folder, leaving out files pilot-report does not need',
-    });
+    throw new InputError(
+      file,
+      null,
+      `holds ${formatBytes(total)} uncompressed, above the ${formatBytes(limits.maxTotalBytes)} limit (zip bomb?)`,
+      {
+        hint: 'extract the archive and pass the folder, leaving out files pilot-report does not need',
+      },
+    );
   }
   const close = async () => zip.close();
   return { tree: makeTree(file, files, close, problems), problems };
@@ -82,10 +92,14 @@ export async function zipTree(file: string, limits: ZipLimits = ZIP_LIMITS): Pro
 
 function openZip(file: string): Promise<ZipFile> {
   return new Promise((resolve, reject) => {
-    yauzl.open(file, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true }, (error, zip) => {
-      if (error) reject(notAZip(file, error));
-      else resolve(zip);
-    });
+    yauzl.open(
+      file,
+      { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true },
+      (error, zip) => {
+        if (error) reject(notAZip(file, error));
+        else resolve(zip);
+      },
+    );
   });
 }
 
@@ -125,14 +139,24 @@ function refuse(entry: Entry, name: string, limits: ZipLimits): { reason: string
     return { reason: 'unsafePath', detail: 'entry name points outside the archive (absolute path or ".."); left out' };
   }
   if (entry.isEncrypted()) return { reason: 'encrypted', detail: 'entry is password-protected; left out' };
-  if (/\.zip$/i.test(name)) return { reason: 'nestedArchive', detail: 'nested archive not read; extract it and pass it separately' };
+  if (/\.zip$/i.test(name))
+    return { reason: 'nestedArchive', detail: 'nested archive not read; extract it and pass it separately' };
   if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
-    return { reason: 'unsupportedCompression', detail: `entry uses compression method ${entry.compressionMethod}, which cannot be read; left out` };
+    return {
+      reason: 'unsupportedCompression',
+      detail: `entry uses compression method ${entry.compressionMethod}, which cannot be read; left out`,
+    };
   }
   if (entry.uncompressedSize > limits.maxEntryBytes) {
-    return { reason: 'tooLarge', detail: `entry is ${formatBytes(entry.uncompressedSize)} uncompressed, above the ${formatBytes(limits.maxEntryBytes)} limit; left out` };
+    return {
+      reason: 'tooLarge',
+      detail: `entry is ${formatBytes(entry.uncompressedSize)} uncompressed, above the ${formatBytes(limits.maxEntryBytes)} limit; left out`,
+    };
   }
-  if (entry.uncompressedSize > limits.ratioMinBytes && entry.uncompressedSize > entry.compressedSize * limits.maxRatio) {
+  if (
+    entry.uncompressedSize > limits.ratioMinBytes &&
+    entry.uncompressedSize > entry.compressedSize * limits.maxRatio
+  ) {
     return { reason: 'tooLarge', detail: `entry inflates more than ${limits.maxRatio} times (zip bomb?); left out` };
   }
   return null;
@@ -146,7 +170,9 @@ function zipEntryFile(zip: ZipFile, entry: Entry, file: string, name: string, li
     size: entry.uncompressedSize,
     open: async () => {
       const raw = await new Promise<Readable>((resolve, reject) => {
-        zip.openReadStream(entry, (error, stream) => (error ? reject(entryError(displayPath, error)) : resolve(stream)));
+        zip.openReadStream(entry, (error, stream) =>
+          error ? reject(entryError(displayPath, error)) : resolve(stream),
+        );
       });
       return guarded(raw, entry, displayPath, limits);
     },
@@ -169,7 +195,13 @@ function guarded(raw: Readable, entry: Entry, displayPath: string, limits: ZipLi
     transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
       seen += chunk.length;
       if (seen > allowed || (seen > limits.ratioMinBytes && seen > entry.compressedSize * limits.maxRatio)) {
-        done(new InputError(displayPath, null, `inflates beyond ${formatBytes(allowed)} or ${limits.maxRatio} times its compressed size (zip bomb?); reading stopped`));
+        done(
+          new InputError(
+            displayPath,
+            null,
+            `inflates beyond ${formatBytes(allowed)} or ${limits.maxRatio} times its compressed size (zip bomb?); reading stopped`,
+          ),
+        );
         return;
       }
       done(null, chunk);

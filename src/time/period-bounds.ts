@@ -48,7 +48,16 @@ export function boundPeriodByData(wanted: Period, data: Period, lastActivity: nu
   }
   if (!clipped) return { period, warning: null };
   const parts: string[] = [];
-  if (since !== wanted.since) parts.push(`starts ${day(wanted.since)}, more than ${PERIOD_SLACK_MONTHS} months before the first activity (${day(data.since)})`);
-  if (until !== wanted.until) parts.push(`ends ${day(wanted.until)}, more than ${PERIOD_SLACK_MONTHS} months after the last activity (${new Date(lastActivity).toISOString().slice(0, 10)})`);
-  return { period, warning: `period: the period asked for ${parts.join(' and ')}; the report covers ${day(since)} .. ${day(until)} instead` };
+  if (since !== wanted.since)
+    parts.push(
+      `starts ${day(wanted.since)}, more than ${PERIOD_SLACK_MONTHS} months before the first activity (${day(data.since)})`,
+    );
+  if (until !== wanted.until)
+    parts.push(
+      `ends ${day(wanted.until)}, more than ${PERIOD_SLACK_MONTHS} months after the last activity (${new Date(lastActivity).toISOString().slice(0, 10)})`,
+    );
+  return {
+    period,
+    warning: `period: the period asked for ${parts.join(' and ')}; the report covers ${day(since)} .. ${day(until)} instead`,
+  };
 }

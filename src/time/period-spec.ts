@@ -71,7 +71,9 @@ function invalidPeriod(spec: string, problem: string): UsageError {
 
 function assertSpecZone(timeZone: string): void {
   if (!isTimeZone(timeZone)) {
-    throw new UsageError(`time zone "${timeZone}": not an IANA time zone\n  hint: use e.g. UTC, Europe/Paris or America/New_York`);
+    throw new UsageError(
+      `time zone "${timeZone}": not an IANA time zone\n  hint: use e.g. UTC, Europe/Paris or America/New_York`,
+    );
   }
 }
 
@@ -117,7 +119,9 @@ export function resolveDateBound(value: string, timeZone: string, label: string)
   }
   const ms = Date.parse(value);
   if (INSTANT.test(value) && !Number.isNaN(ms)) return new Date(ms).toISOString();
-  throw new UsageError(`${label} "${value}": not a date\n  hint: use YYYY-MM-DD or an ISO 8601 instant such as 2026-10-01T00:00:00Z`);
+  throw new UsageError(
+    `${label} "${value}": not a date\n  hint: use YYYY-MM-DD or an ISO 8601 instant such as 2026-10-01T00:00:00Z`,
+  );
 }
 
 /** The period options of a config (`period`, or `since`/`until`, in `timeZone`). */

@@ -50,7 +50,11 @@ export function periodOfMonth(month: string, timeZone: string): Period {
     throw new ConfigError(`period "${month}": not a month\n  hint: write it as YYYY-MM, for example 2026-10`);
   }
   const first: LocalDate = { year: Number(m[1]), month: monthNumber, day: 1 };
-  return { since: iso(startOfLocalDay(first, timeZone)), until: iso(startOfLocalDay(addMonths(first, 1), timeZone)), timeZone };
+  return {
+    since: iso(startOfLocalDay(first, timeZone)),
+    until: iso(startOfLocalDay(addMonths(first, 1), timeZone)),
+    timeZone,
+  };
 }
 
 /**
@@ -63,7 +67,9 @@ export function periodFromBounds(since: string, until: string, timeZone: string)
   const start = parseBound('--since', since, timeZone);
   const end = parseBound('--until', until, timeZone);
   if (end <= start) {
-    throw new ConfigError(`--until "${until}" is not after --since "${since}"\n  hint: the period is [since, until), until is exclusive`);
+    throw new ConfigError(
+      `--until "${until}" is not after --since "${since}"\n  hint: the period is [since, until), until is exclusive`,
+    );
   }
   return { since: iso(start), until: iso(end), timeZone };
 }
@@ -76,9 +82,13 @@ function parseBound(flag: string, value: string, timeZone: string): number {
     if (!sameDate(addDays(d, 0), d)) throw new ConfigError(`${flag} "${value}": not a calendar date`);
     return startOfLocalDay(d, timeZone);
   }
-  const instant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(value) ? Date.parse(value) : NaN;
+  const instant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(value)
+    ? Date.parse(value)
+    : NaN;
   if (Number.isNaN(instant)) {
-    throw new ConfigError(`${flag} "${value}": not a date or an instant\n  hint: write YYYY-MM-DD (local midnight) or an ISO 8601 instant such as 2026-01-15T08:00:00Z`);
+    throw new ConfigError(
+      `${flag} "${value}": not a date or an instant\n  hint: write YYYY-MM-DD (local midnight) or an ISO 8601 instant such as 2026-01-15T08:00:00Z`,
+    );
   }
   return instant;
 }
@@ -94,10 +104,17 @@ export function previousPeriod(period: Period): Period {
   const first = localDateOf(since, period.timeZone);
   const end = localDateOf(until, period.timeZone);
   const wholeMonths =
-    first.day === 1 && end.day === 1 && startOfLocalDay(first, period.timeZone) === since && startOfLocalDay(end, period.timeZone) === until;
+    first.day === 1 &&
+    end.day === 1 &&
+    startOfLocalDay(first, period.timeZone) === since &&
+    startOfLocalDay(end, period.timeZone) === until;
   if (wholeMonths) {
     const months = monthsBetween(first, end);
-    return { since: iso(startOfLocalDay(addMonths(first, -months), period.timeZone)), until: period.since, timeZone: period.timeZone };
+    return {
+      since: iso(startOfLocalDay(addMonths(first, -months), period.timeZone)),
+      until: period.since,
+      timeZone: period.timeZone,
+    };
   }
   return { since: iso(since - (until - since)), until: period.since, timeZone: period.timeZone };
 }
@@ -121,7 +138,11 @@ export function periodCalendar(period: Period): PeriodCalendar {
   const until = Date.parse(period.until);
   const months: PeriodMonth[] = [];
   const weeks: string[] = [];
-  for (let d = localDateOf(Date.parse(period.since), period.timeZone); startOfLocalDay(d, period.timeZone) < until; d = addDays(d)) {
+  for (
+    let d = localDateOf(Date.parse(period.since), period.timeZone);
+    startOfLocalDay(d, period.timeZone) < until;
+    d = addDays(d)
+  ) {
     const month = monthKey(d);
     const last = months[months.length - 1];
     if (last?.month === month) last.days += 1;

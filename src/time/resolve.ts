@@ -14,8 +14,17 @@ export function resolveAsOf(asOf: string | undefined, timeZone: string, now: Dat
  * The period the config asks for, with open bounds filled from the data (spec §2: the months of
  * the first and last activity, UTC ms), and bounded by the data (see `boundPeriodByData`).
  */
-export function resolveReportPeriod(options: PeriodOptions, asOf: Date, firstAt: number, lastAt: number): BoundedPeriod {
+export function resolveReportPeriod(
+  options: PeriodOptions,
+  asOf: Date,
+  firstAt: number,
+  lastAt: number,
+): BoundedPeriod {
   const fromData = defaultPeriod(firstAt, lastAt, options.timeZone);
   const asked = resolveConfiguredPeriod(options, asOf);
-  return boundPeriodByData(periodFromBounds(asked.since ?? fromData.since, asked.until ?? fromData.until, options.timeZone), fromData, lastAt);
+  return boundPeriodByData(
+    periodFromBounds(asked.since ?? fromData.since, asked.until ?? fromData.until, options.timeZone),
+    fromData,
+    lastAt,
+  );
 }

@@ -97,7 +97,9 @@ function offsetAt(ms: number, timeZone: string): number {
  */
 export function startOfLocalDay(date: LocalDate, timeZone: string): number {
   const wall = Date.UTC(date.year, date.month - 1, date.day);
-  const candidates = [wall - offsetAt(wall - DAY_MS, timeZone), wall - offsetAt(wall + DAY_MS, timeZone)].sort((a, b) => a - b);
+  const candidates = [wall - offsetAt(wall - DAY_MS, timeZone), wall - offsetAt(wall + DAY_MS, timeZone)].sort(
+    (a, b) => a - b,
+  );
   const exact = candidates.find((t) => wall === t + offsetAt(t, timeZone));
   if (exact !== undefined) return exact;
   const onTheDay = candidates.find((t) => sameDate(localDateOf(t, timeZone), date));

@@ -6,7 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { pseudonymizer, type PersonRef } from '../../src/report/anonymize.js';
 
-const helen: PersonRef = { id: 'helen.carter@aurora.example', name: 'Helen Carter', email: 'helen.carter@aurora.example' };
+const helen: PersonRef = {
+  id: 'helen.carter@aurora.example',
+  name: 'Helen Carter',
+  email: 'helen.carter@aurora.example',
+};
 const jose: PersonRef = { id: 'jose@aurora.example', name: 'José Núñez', email: 'jose@aurora.example' };
 const will: PersonRef = { id: 'will@aurora.example', name: 'Will', email: 'will@aurora.example' };
 const jr: PersonRef = { id: 'slack:U7', name: 'J. R. (Bob) Smith', email: null, aliases: ['slack:U7'] };
@@ -32,7 +36,11 @@ describe('--anonymize on names as text writes them', () => {
     ['an e-mail spelled out with " at "', 'write to helen.carter at aurora.example.', `write to ${H}.`],
     ['an e-mail spelled out with [at]', 'write to HELEN.CARTER [at] aurora.example', `write to ${H}`],
     ['a short mailbox spelled out with " at "', 'or jose at aurora.example', `or ${J}`],
-    ['a name with pattern characters, across a line break', 'cc J. R. (Bob)\nSmith and slack:U7', `cc ${p.key('slack:U7')} and ${p.key('slack:U7')}`],
+    [
+      'a name with pattern characters, across a line break',
+      'cc J. R. (Bob)\nSmith and slack:U7',
+      `cc ${p.key('slack:U7')} and ${p.key('slack:U7')}`,
+    ],
   ])('%s', (_case, text, expected) => {
     expect(p.text(text)).toBe(expected);
   });
@@ -42,7 +50,8 @@ describe('--anonymize on names as text writes them', () => {
   });
 
   it('leaves ordinary text alone: "look at example.com", a one-word name in other case, a version number', () => {
-    for (const text of ['look at example.com', 'we will see', 'Carter', 'meet at 10.30 at the office']) expect(p.text(text)).toBe(text);
+    for (const text of ['look at example.com', 'we will see', 'Carter', 'meet at 10.30 at the office'])
+      expect(p.text(text)).toBe(text);
   });
 
   it('a whole value that is a name in another spelling is replaced like the name', () => {
@@ -53,9 +62,17 @@ describe('--anonymize on names as text writes them', () => {
 
   it('stays linear: a 40,000-character token among 2,000 known people takes milliseconds (bound 3 s under load)', () => {
     // Before the trie and the look-behinds, every position of a long token rescanned it (14.5 s here).
-    const many = pseudonymizer(Array.from({ length: 2000 }, (_, i) => ({ id: `p${i}.x@ex.example`, name: `First${i} Last${i}`, email: `p${i}.x@ex.example` })));
+    const many = pseudonymizer(
+      Array.from({ length: 2000 }, (_, i) => ({
+        id: `p${i}.x@ex.example`,
+        name: `First${i} Last${i}`,
+        email: `p${i}.x@ex.example`,
+      })),
+    );
     const started = performance.now();
-    expect(many.text(`${'a'.repeat(40_000)} First7 Last7`)).toBe(`${'a'.repeat(40_000)} ${many.key('p7.x@ex.example')}`);
+    expect(many.text(`${'a'.repeat(40_000)} First7 Last7`)).toBe(
+      `${'a'.repeat(40_000)} ${many.key('p7.x@ex.example')}`,
+    );
     expect(performance.now() - started).toBeLessThan(3000);
   });
 });

@@ -54,7 +54,9 @@ describe('bad zip archives', () => {
     ]);
     const { accounts, warnings } = await load([file]);
     expect(accounts[0]).toMatchObject({ read: 2, used: 2 });
-    expect(warnings).toEqual([`${file}!Users.csv: entry inflates more than ${ZIP_LIMITS.maxRatio} times (zip bomb?); left out`]);
+    expect(warnings).toEqual([
+      `${file}!Users.csv: entry inflates more than ${ZIP_LIMITS.maxRatio} times (zip bomb?); left out`,
+    ]);
   });
 
   it('zip bomb whose central directory lies about its size: reading stops at the declared size with an exit-2 error naming the entry', async () => {
@@ -73,11 +75,18 @@ describe('bad zip archives', () => {
       { name: 'Files.csv', data: 'x'.repeat(900) },
     ]);
     const limits = { ...ZIP_LIMITS, maxTotalBytes: 1000 };
-    await expect(zipTree(file, limits)).rejects.toThrow(/holds \d+ bytes uncompressed, above the 1000 bytes limit \(zip bomb\?\)/);
+    await expect(zipTree(file, limits)).rejects.toThrow(
+      /holds \d+ bytes uncompressed, above the 1000 bytes limit \(zip bomb\?\)/,
+    );
   });
 
   it('the default limits: 200x ratio above 1 MiB, 2 GiB per entry, 8 GiB in all (docs/bad-input.md)', () => {
-    expect(ZIP_LIMITS).toEqual({ maxRatio: 200, ratioMinBytes: 1024 * 1024, maxEntryBytes: 2 * 1024 ** 3, maxTotalBytes: 8 * 1024 ** 3 });
+    expect(ZIP_LIMITS).toEqual({
+      maxRatio: 200,
+      ratioMinBytes: 1024 * 1024,
+      maxEntryBytes: 2 * 1024 ** 3,
+      maxTotalBytes: 8 * 1024 ** 3,
+    });
   });
 
   it('nested zip beside an export: left out with a problem, the export read', async () => {
@@ -88,14 +97,18 @@ describe('bad zip archives', () => {
     ]);
     const { accounts, warnings } = await load([file]);
     expect(accounts[0]).toMatchObject({ read: 2, used: 2 });
-    expect(warnings).toEqual([`${file}!older/export-2025.zip: nested archive not read; extract it and pass it separately`]);
+    expect(warnings).toEqual([
+      `${file}!older/export-2025.zip: nested archive not read; extract it and pass it separately`,
+    ]);
   });
 
   it('nothing but a nested zip: exit-2 error that says the nested archive was not read', async () => {
     const { file } = writeZip([{ name: 'export.zip', data: buildZip([{ name: 'Messages.csv', data: MESSAGES }]) }]);
     const { error } = await load([file]);
     expect(error?.exitCode).toBe(2);
-    expect(error?.message).toMatch(/holds no export pilot-report knows\n {2}.*export\.zip!export\.zip: nested archive not read/);
+    expect(error?.message).toMatch(
+      /holds no export pilot-report knows\n {2}.*export\.zip!export\.zip: nested archive not read/,
+    );
   });
 
   it('password-protected entries: left out with a problem; when they are all there is, exit 2 saying so', async () => {
@@ -109,7 +122,9 @@ describe('bad zip archives', () => {
 
     const whole = writeZip([{ name: 'Messages.csv', data: MESSAGES, encrypted: true }]).file;
     const { error } = await load([whole]);
-    expect(error?.message).toMatch(/holds no export pilot-report knows\n {2}.*Messages\.csv: entry is password-protected/);
+    expect(error?.message).toMatch(
+      /holds no export pilot-report knows\n {2}.*Messages\.csv: entry is password-protected/,
+    );
     expect(reconciled(ok.accounts)).toBe(true);
   });
 

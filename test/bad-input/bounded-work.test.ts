@@ -47,7 +47,10 @@ describe('nesting depth of XML', () => {
 
 describe('report texts', () => {
   it('a 30,000-character report title: exit 2 naming the key and the bound, before any work', () => {
-    const dir = writeTree(tempDir(), { 'export/Messages.csv': 'id,thread_id,sender_id,created_at\n1,1,11,2026-03-02 09:00:00 UTC\n', 'c.json': JSON.stringify({ report: { title: 'Pilot '.repeat(5000) } }) });
+    const dir = writeTree(tempDir(), {
+      'export/Messages.csv': 'id,thread_id,sender_id,created_at\n1,1,11,2026-03-02 09:00:00 UTC\n',
+      'c.json': JSON.stringify({ report: { title: 'Pilot '.repeat(5000) } }),
+    });
     const result = runCli(['analyze', 'export', '-c', 'c.json', '--out', 'out'], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^error: c\.json: report\.title: too big: expected string to have <=200 characters/);
@@ -61,7 +64,11 @@ describe('a stopped run', () => {
   /** Starts a run with its own temporary folder, waits until its scratch folder exists, sends `signal`. */
   async function stopRun(dir: string, tmp: string, signal: NodeJS.Signals) {
     const env = { PATH: process.env.PATH ?? '', NO_COLOR: '1', TZ: 'UTC', TMPDIR: tmp };
-    const child = spawn(process.execPath, [BIN, 'analyze', 'export', '--out', 'out'], { cwd: dir, env, stdio: 'ignore' });
+    const child = spawn(process.execPath, [BIN, 'analyze', 'export', '--out', 'out'], {
+      cwd: dir,
+      env,
+      stdio: 'ignore',
+    });
     const ended = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, s) => resolve(s)));
     const deadline = Date.now() + 25_000;
     const ownedByChild = (name: string) => {
@@ -92,7 +99,10 @@ describe('a stopped run', () => {
     expect(term.ms).toBeLessThan(2000);
     const killed = await stopRun(dir, tmp, 'SIGKILL');
     expect(killed.died).toBe('SIGKILL');
-    expect(JSON.parse(readFileSync(path.join(killed.left, 'owner.json'), 'utf8'))).toEqual({ pid: killed.pid, host: hostname() });
+    expect(JSON.parse(readFileSync(path.join(killed.left, 'owner.json'), 'utf8'))).toEqual({
+      pid: killed.pid,
+      host: hostname(),
+    });
     const next = runCli(['analyze', 'export', '--out', 'out'], { cwd: dir, env: { TMPDIR: tmp } });
     expect(next.code).toBe(0);
     expect(readdirSync(tmp)).toEqual([]);
@@ -101,7 +111,11 @@ describe('a stopped run', () => {
   }, 90_000);
 
   it('no signal handler in src/: a handler only runs when the main thread is free, so a busy run would ignore SIGTERM', () => {
-    const offenders = sourceFiles(path.resolve(import.meta.dirname, '../../src')).filter((file) => /process\.(on|once|addListener)\(\s*['"]SIG/.test(readFileSync(file, 'utf8')) || /\['SIGINT'|'SIGTERM'/.test(readFileSync(file, 'utf8')));
+    const offenders = sourceFiles(path.resolve(import.meta.dirname, '../../src')).filter(
+      (file) =>
+        /process\.(on|once|addListener)\(\s*['"]SIG/.test(readFileSync(file, 'utf8')) ||
+        /\['SIGINT'|'SIGTERM'/.test(readFileSync(file, 'utf8')),
+    );
     expect(offenders).toEqual([]);
   });
 
@@ -114,7 +128,11 @@ describe('a stopped run', () => {
     writeFileSync(path.join(alive, 'owner.json'), JSON.stringify({ pid: process.pid, host: hostname() }));
     writeFileSync(path.join(other, 'owner.json'), JSON.stringify({ pid: 2 ** 22 + 1, host: `not-${hostname()}` }));
     expect(removeStaleScratchFolders(tmp)).toEqual([]);
-    expect(readdirSync(tmp).sort()).toEqual(['pilot-report-dataset-alive', 'pilot-report-dataset-otherhost', 'pilot-report-dataset-unowned']);
+    expect(readdirSync(tmp).sort()).toEqual([
+      'pilot-report-dataset-alive',
+      'pilot-report-dataset-otherhost',
+      'pilot-report-dataset-unowned',
+    ]);
   });
 });
 

@@ -44,29 +44,50 @@ describe('bad inputs through the CLI', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/Messages\.csv:8: dated 2099-12-31T23:00:00\.000Z, after the time of this run/);
     const metrics = metricsIn(dir);
-    expect(metrics.period).toEqual({ since: '2026-03-01T00:00:00.000Z', until: '2026-04-01T00:00:00.000Z', timeZone: 'UTC' });
-    expect(metrics.sources[0].records).toEqual({ read: 7, used: 2, skipped: 5, skippedByReason: { malformed: 4, future: 1 } });
+    expect(metrics.period).toEqual({
+      since: '2026-03-01T00:00:00.000Z',
+      until: '2026-04-01T00:00:00.000Z',
+      timeZone: 'UTC',
+    });
+    expect(metrics.sources[0].records).toEqual({
+      read: 7,
+      used: 2,
+      skipped: 5,
+      skippedByReason: { malformed: 4, future: 1 },
+    });
   });
 
   it('control characters in a bad cell never reach the terminal: stderr shows U+FFFD instead', () => {
     const { dir, result } = analyzeCase('yammer-hostile-bodies-html-script-control-rtl-formula');
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/Messages\.csv:9: column "created_at": "\uFFFD\]0;owned\uFFFD\uFFFD\[2J2026-03-04" is not a date/);
+    expect(result.stderr).toMatch(
+      /Messages\.csv:9: column "created_at": "\uFFFD\]0;owned\uFFFD\uFFFD\[2J2026-03-04" is not a date/,
+    );
     expect(result.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
-    expect(metricsIn(dir).sources[0].records).toEqual({ read: 8, used: 7, skipped: 1, skippedByReason: { malformed: 1 } });
+    expect(metricsIn(dir).sources[0].records).toEqual({
+      read: 8,
+      used: 7,
+      skipped: 1,
+      skippedByReason: { malformed: 1 },
+    });
   });
 
   it('zip-slip: the run writes only its outputs, inside its output folder', () => {
     const dir = tempDir('pilot-report-bad-cli-');
     const messages = readFileSync(fixture('yammer-utf8-bom/Messages.csv'));
-    writeFileSync(path.join(dir, 'export.zip'), buildZip([
-      { name: '../../escaped/Messages.csv', data: messages },
-      { name: '../pilot-report-out/metrics.json', data: '{"forged": true}' },
-      { name: 'Messages.csv', data: messages },
-    ]));
+    writeFileSync(
+      path.join(dir, 'export.zip'),
+      buildZip([
+        { name: '../../escaped/Messages.csv', data: messages },
+        { name: '../pilot-report-out/metrics.json', data: '{"forged": true}' },
+        { name: 'Messages.csv', data: messages },
+      ]),
+    );
     const result = runCli(['analyze', 'export.zip'], { cwd: dir });
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/export\.zip!\.\.\/\.\.\/escaped\/Messages\.csv: entry name points outside the archive/);
+    expect(result.stderr).toMatch(
+      /export\.zip!\.\.\/\.\.\/escaped\/Messages\.csv: entry name points outside the archive/,
+    );
     expect(readdirSync(dir).sort()).toEqual(['export.zip', 'pilot-report-out']);
     expect(readdirSync(path.join(dir, 'pilot-report-out')).sort()).toEqual(['metrics.json', 'report.pdf']);
     expect(readdirSync(path.dirname(dir))).not.toContain('escaped');
@@ -79,7 +100,9 @@ describe('bad inputs through the CLI', () => {
     writeFileSync(path.join(dir, 'outer.zip'), buildZip([{ name: 'inner.zip', data: inner }]));
     const result = runCli(['analyze', 'outer.zip'], { cwd: dir });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/outer\.zip: holds no export pilot-report knows\n\s+outer\.zip!inner\.zip: nested archive not read/);
+    expect(result.stderr).toMatch(
+      /outer\.zip: holds no export pilot-report knows\n\s+outer\.zip!inner\.zip: nested archive not read/,
+    );
     expect(hasStackTrace(result.stderr)).toBe(false);
   });
 });

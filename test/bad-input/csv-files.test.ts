@@ -11,7 +11,9 @@ describe('bad CSV inputs', () => {
   it('truncated mid-quote: the cut record is skipped as malformed on the line it starts, the rows before it are used', async () => {
     const { accounts, warnings, activities } = await load([fixture('yammer-truncated-mid-quote')]);
     expect(accounts[0]).toMatchObject({ read: 3, used: 2, skipped: 1, skippedByReason: { malformed: 1 } });
-    expect(warnings).toEqual([expect.stringMatching(/yammer-truncated-mid-quote\/Messages\.csv:4: .*never closed \(truncated file\?\)/)]);
+    expect(warnings).toEqual([
+      expect.stringMatching(/yammer-truncated-mid-quote\/Messages\.csv:4: .*never closed \(truncated file\?\)/),
+    ]);
     expect(activities.map((a) => a.activity_id)).toEqual(['yammer:1', 'yammer:2']);
     expect(reconciled(accounts)).toBe(true);
   });
@@ -20,7 +22,9 @@ describe('bad CSV inputs', () => {
     const { error } = await load([fixture('yammer-required-column-renamed')]);
     expect(error).toBeInstanceOf(InputError);
     expect(error?.exitCode).toBe(2);
-    expect(error?.message).toMatch(/yammer-required-column-renamed\/Messages\.csv:1: required column "created_at" is missing/);
+    expect(error?.message).toMatch(
+      /yammer-required-column-renamed\/Messages\.csv:1: required column "created_at" is missing/,
+    );
     expect(error?.message).toMatch(/this header has: .*created date/);
   });
 
@@ -51,7 +55,9 @@ describe('bad CSV inputs', () => {
   it('latin-1 file: one problem for the file ("not UTF-8"), accented text decoded as Windows-1252', async () => {
     const { accounts, warnings, activities } = await load([fixture('yammer-latin1-not-utf8')]);
     expect(accounts[0]).toMatchObject({ read: 2, used: 2, skipped: 0, problemCount: 1 });
-    expect(warnings).toEqual([expect.stringMatching(/yammer-latin1-not-utf8\/Messages\.csv: not UTF-8; read as Windows-1252$/)]);
+    expect(warnings).toEqual([
+      expect.stringMatching(/yammer-latin1-not-utf8\/Messages\.csv: not UTF-8; read as Windows-1252$/),
+    ]);
     expect(activities[0]?.text).toBe('Café für alle');
   });
 
@@ -59,7 +65,9 @@ describe('bad CSV inputs', () => {
     // Line 1 header (CRLF), 2 row 1 (LF), 3-4 row 2 (quoted CRLF inside, CRLF), 5 row 3 (LF), 6 row 4 (CRLF).
     const { accounts, warnings, activities } = await load([fixture('yammer-crlf-and-lf-mixed')]);
     expect(accounts[0]).toMatchObject({ read: 4, used: 3, skipped: 1, skippedByReason: { malformed: 1 } });
-    expect(warnings).toEqual([expect.stringMatching(/Messages\.csv:6: column "created_at": "03\/03\/2026" is not a date$/)]);
+    expect(warnings).toEqual([
+      expect.stringMatching(/Messages\.csv:6: column "created_at": "03\/03\/2026" is not a date$/),
+    ]);
     expect(activities.map((a) => [a.activity_id, a.line, a.text])).toEqual([
       ['yammer:1', 2, 'Welcome to the pilot'],
       ['yammer:2', 3, 'Two\nlines'],
@@ -115,7 +123,9 @@ describe('bad CSV inputs', () => {
   });
 
   it('hostile bodies: script content dropped, other text kept verbatim as data (formula-looking text included)', async () => {
-    const { accounts, activities, warnings } = await load([fixture('yammer-hostile-bodies-html-script-control-rtl-formula')]);
+    const { accounts, activities, warnings } = await load([
+      fixture('yammer-hostile-bodies-html-script-control-rtl-formula'),
+    ]);
     expect(accounts[0]).toMatchObject({ read: 8, used: 7, skipped: 1, skippedByReason: { malformed: 1 } });
     expect(warnings).toEqual([expect.stringMatching(/Messages\.csv:9: column "created_at"/)]);
     expect(activities.map((a) => a.text)).toEqual([

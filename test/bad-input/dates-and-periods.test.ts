@@ -21,10 +21,14 @@ describe('dates before any of the tools existed', () => {
     expect(accounts[0]?.used).toBe(30);
     expect(accounts[0]?.skippedByReason).toEqual({ tooEarly: 2 });
     expect(reconciled(accounts)).toBe(true);
-    expect(warnings).toEqual(expect.arrayContaining([
-      expect.stringMatching(/Messages\.csv:32: dated 1900-01-01T00:00:00\.000Z, before 2001-01-01 when none of the tools pilot-report reads existed; not used$/),
-      expect.stringMatching(/Messages\.csv:33: dated 1970-01-01T00:00:00\.000Z, before 2001-01-01/),
-    ]));
+    expect(warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /Messages\.csv:32: dated 1900-01-01T00:00:00\.000Z, before 2001-01-01 when none of the tools pilot-report reads existed; not used$/,
+        ),
+        expect.stringMatching(/Messages\.csv:33: dated 1970-01-01T00:00:00\.000Z, before 2001-01-01/),
+      ]),
+    );
     // The dates that count are the used ones: the default period is March 2026.
     expect(new Date(accounts[0]?.firstAt ?? 0).toISOString()).toBe('2026-03-01T09:00:00.000Z');
   });
@@ -41,10 +45,15 @@ describe('a period far wider than the data', () => {
   it('--until 3026-04-01 (a typo): clipped to the end of the data, with a warning in stderr and metrics.json', () => {
     const { result, metrics } = run(['--until', '3026-04-01']);
     expect(result.code).toBe(0);
-    const warning = 'period: the period asked for ends 3026-04-01, more than 12 months after the last activity (2026-03-30); the report covers 2026-03-01 .. 2026-04-01 instead';
+    const warning =
+      'period: the period asked for ends 3026-04-01, more than 12 months after the last activity (2026-03-30); the report covers 2026-03-01 .. 2026-04-01 instead';
     expect(result.stderr).toContain(`warning: ${warning}`);
     const doc = metrics();
-    expect(doc.period).toEqual({ since: '2026-03-01T00:00:00.000Z', until: '2026-04-01T00:00:00.000Z', timeZone: 'UTC' });
+    expect(doc.period).toEqual({
+      since: '2026-03-01T00:00:00.000Z',
+      until: '2026-04-01T00:00:00.000Z',
+      timeZone: 'UTC',
+    });
     expect(doc.engagement.monthly.map((m: { month: string }) => m.month)).toEqual(['2026-03']);
     expect(doc.warnings).toContain(warning);
   });
@@ -59,7 +68,9 @@ describe('a period far wider than the data', () => {
   it('a long period wholly outside the data: exit 2 naming it, no stack trace', () => {
     const { result } = run(['--since', '1000-01-01', '--until', '1999-01-01']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/error: period 1000-01-01 \.\. 1999-01-01: spans 11988 months, more than the 360 a report covers/);
+    expect(result.stderr).toMatch(
+      /error: period 1000-01-01 \.\. 1999-01-01: spans 11988 months, more than the 360 a report covers/,
+    );
     expect(hasStackTrace(result.stderr)).toBe(false);
   });
 });

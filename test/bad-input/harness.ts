@@ -39,17 +39,25 @@ export interface LoadOutcome {
 }
 
 /** Loads the inputs into a fresh in-memory dataset and finalizes it. */
-export async function load(inputs: readonly string[], options: { includePrivate?: boolean } = {}): Promise<LoadOutcome> {
+export async function load(
+  inputs: readonly string[],
+  options: { includePrivate?: boolean } = {},
+): Promise<LoadOutcome> {
   const warnings: string[] = [];
   const verbose: string[] = [];
   const dataset = await Dataset.open();
   try {
     let accounts: SourceAccount[];
     try {
-      accounts = await loadInputs(inputs, dataset, { includePrivate: options.includePrivate ?? false, botAccounts: [] }, {
-        warn: (m) => warnings.push(m),
-        verbose: (m) => verbose.push(m),
-      });
+      accounts = await loadInputs(
+        inputs,
+        dataset,
+        { includePrivate: options.includePrivate ?? false, botAccounts: [] },
+        {
+          warn: (m) => warnings.push(m),
+          verbose: (m) => verbose.push(m),
+        },
+      );
     } catch (error) {
       if (error instanceof PilotError) return { accounts: [], warnings, verbose, activities: [], error };
       throw error;

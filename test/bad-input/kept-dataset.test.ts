@@ -28,9 +28,14 @@ async function rows(file: string, sql: string): Promise<Record<string, unknown>[
 }
 
 describe('a kept dataset', () => {
-  it('holds every activity but no private space text or name, even with --include-private', { timeout: 120_000 }, async () => {
+  it('holds every activity but no private space text or name, even with --include-private', {
+    timeout: 120_000,
+  }, async () => {
     const dir = tempDir();
-    const result = runCli(['analyze', ...INPUTS, '--out', 'out', '--dataset', 'kept.duckdb', '--include-private'], { cwd: dir, env: { SOURCE_DATE_EPOCH: '1775000000' } });
+    const result = runCli(['analyze', ...INPUTS, '--out', 'out', '--dataset', 'kept.duckdb', '--include-private'], {
+      cwd: dir,
+      env: { SOURCE_DATE_EPOCH: '1775000000' },
+    });
     expect(result.code).toBe(0);
     const file = path.join(dir, 'kept.duckdb');
     // Counted: 2 Yammer messages (1 in the private group) and 2 Slack messages (1 in the private channel).
@@ -54,9 +59,14 @@ describe('a kept dataset', () => {
     expect(existsSync(`${file}.wal`)).toBe(false);
   });
 
-  it('as a Parquet folder (--dataset kept/) holds the same: no private space text or name', { timeout: 120_000 }, async () => {
+  it('as a Parquet folder (--dataset kept/) holds the same: no private space text or name', {
+    timeout: 120_000,
+  }, async () => {
     const dir = tempDir();
-    const result = runCli(['analyze', ...INPUTS, '--out', 'out', '--dataset', 'kept/', '--include-private'], { cwd: dir, env: { SOURCE_DATE_EPOCH: '1775000000' } });
+    const result = runCli(['analyze', ...INPUTS, '--out', 'out', '--dataset', 'kept/', '--include-private'], {
+      cwd: dir,
+      env: { SOURCE_DATE_EPOCH: '1775000000' },
+    });
     expect(result.code).toBe(0);
     const parquet = (table: string) => `read_parquet('${path.join(dir, 'kept', `${table}.parquet`)}')`;
     expect(await rows(':memory:', `SELECT space_id, text FROM ${parquet('activities')} ORDER BY activity_id`)).toEqual([
@@ -73,23 +83,38 @@ describe('a kept dataset', () => {
     ]);
     // Every value of every table, read back (the files are compressed, so their bytes say nothing).
     const everything: unknown[] = [];
-    for (const table of ['activities', 'spaces', 'identities', 'persons']) everything.push(...(await rows(':memory:', `SELECT * FROM ${parquet(table)}`)));
+    for (const table of ['activities', 'spaces', 'identities', 'persons'])
+      everything.push(...(await rows(':memory:', `SELECT * FROM ${parquet(table)}`)));
     const text = JSON.stringify(everything);
     expect(text).toContain('Ideas welcome');
     for (const secret of PRIVATE_TEXT) expect(text).not.toContain(secret);
-    expect(readdirSync(path.join(dir, 'kept')).sort()).toEqual(['activities.parquet', 'identities.parquet', 'persons.parquet', 'spaces.parquet']);
+    expect(readdirSync(path.join(dir, 'kept')).sort()).toEqual([
+      'activities.parquet',
+      'identities.parquet',
+      'persons.parquet',
+      'spaces.parquet',
+    ]);
   });
 
-  it('as a Parquet folder, in a run that fails when publishing: the previous files stay, no temporary file is left', { timeout: 120_000 }, async () => {
+  it('as a Parquet folder, in a run that fails when publishing: the previous files stay, no temporary file is left', {
+    timeout: 120_000,
+  }, async () => {
     const dir = tempDir();
     expect(runCli(['analyze', ...INPUTS, '--out', 'out', '--dataset', 'kept/'], { cwd: dir }).code).toBe(0);
     const parquet = `read_parquet('${path.join(dir, 'kept', 'activities.parquet')}')`;
     const before = await rows(':memory:', `SELECT activity_id FROM ${parquet} ORDER BY activity_id`);
     // The PDF target is a folder: the run fails at the very end, after the dataset was written.
     mkdirSync(path.join(dir, 'a-folder'));
-    const failed = runCli(['analyze', INPUTS[0] ?? '', '--out', 'out', '--pdf', 'a-folder', '--dataset', 'kept/'], { cwd: dir });
+    const failed = runCli(['analyze', INPUTS[0] ?? '', '--out', 'out', '--pdf', 'a-folder', '--dataset', 'kept/'], {
+      cwd: dir,
+    });
     expect(failed.code).toBe(2);
-    expect(readdirSync(path.join(dir, 'kept')).sort()).toEqual(['activities.parquet', 'identities.parquet', 'persons.parquet', 'spaces.parquet']);
+    expect(readdirSync(path.join(dir, 'kept')).sort()).toEqual([
+      'activities.parquet',
+      'identities.parquet',
+      'persons.parquet',
+      'spaces.parquet',
+    ]);
     // Still the first run's activities (two inputs), not the failed run's (one).
     expect(before).toHaveLength(4);
     expect(await rows(':memory:', `SELECT activity_id FROM ${parquet} ORDER BY activity_id`)).toEqual(before);
@@ -97,9 +122,13 @@ describe('a kept dataset', () => {
 
   it('with --anonymize is refused with exit 2 and the reason, before anything is written', () => {
     const dir = tempDir();
-    const result = runCli(['analyze', ...INPUTS, '--out', 'out', '--dataset', 'kept.duckdb', '--anonymize'], { cwd: dir });
+    const result = runCli(['analyze', ...INPUTS, '--out', 'out', '--dataset', 'kept.duckdb', '--anonymize'], {
+      cwd: dir,
+    });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('error: config: dataset "kept.duckdb" cannot be kept with anonymize: the dataset holds every real name, e-mail and id');
+    expect(result.stderr).toContain(
+      'error: config: dataset "kept.duckdb" cannot be kept with anonymize: the dataset holds every real name, e-mail and id',
+    );
     expect(hasStackTrace(result.stderr)).toBe(false);
     expect(existsSync(path.join(dir, 'kept.duckdb'))).toBe(false);
     expect(existsSync(path.join(dir, 'out'))).toBe(false);

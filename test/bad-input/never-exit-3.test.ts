@@ -12,7 +12,8 @@ import { load, reconciled, tempDir, writeTree } from './harness.js';
 
 afterAll(removeTempDirs);
 
-const MESSAGES = 'id,thread_id,sender_id,created_at,body\n1,1,11,2026-03-02 09:00:00 UTC,Hello\n2,1,12,2026-03-02 11:00:00 UTC,Hi\n';
+const MESSAGES =
+  'id,thread_id,sender_id,created_at,body\n1,1,11,2026-03-02 09:00:00 UTC,Hello\n2,1,12,2026-03-02 11:00:00 UTC,Hi\n';
 
 function workspace(extra: Record<string, string> = {}): string {
   return writeTree(tempDir('pilot-report-exit3-'), { 'export/Messages.csv': MESSAGES, ...extra });
@@ -21,8 +22,10 @@ function workspace(extra: Record<string, string> = {}): string {
 describe('bad values in the data are row problems', () => {
   it('a microsecond epoch in a generic CSV read as seconds: that row is "not a date", the others used', () => {
     const dir = workspace({
-      'chat/log.csv': 'created,user,message\n1772442000,ana,Hello\n1772442000000000,ben,Microseconds\n1772445600,ben,Hi\n',
-      'chat/pilot-report.csv.json': '{"timestamp": "created", "timestampFormat": "epoch", "author": "user", "text": "message"}',
+      'chat/log.csv':
+        'created,user,message\n1772442000,ana,Hello\n1772442000000000,ben,Microseconds\n1772445600,ben,Hi\n',
+      'chat/pilot-report.csv.json':
+        '{"timestamp": "created", "timestampFormat": "epoch", "author": "user", "text": "message"}',
     });
     const result = runCli(['analyze', 'csv:chat/log.csv', '--json', '-'], { cwd: dir });
     expect(result.code).toBe(0);
@@ -51,18 +54,38 @@ describe('bad values in the data are row problems', () => {
 
   it('an idea ledger value of 10^308: a problem, the row kept without a value; --dataset in a folder that does not exist yet is made', () => {
     const dir = workspace({ 'ledger.csv': `idea,stage,date,value\n1,actioned,2026-03-05,1${'0'.repeat(308)}\n` });
-    const result = runCli(['analyze', 'export', '--ideas', 'ledger.csv', '--json', '-', '--dataset', 'kept/deeper/pilot.duckdb'], { cwd: dir });
+    const result = runCli(
+      ['analyze', 'export', '--ideas', 'ledger.csv', '--json', '-', '--dataset', 'kept/deeper/pilot.duckdb'],
+      { cwd: dir },
+    );
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/ledger\.csv:2: column "value": "100000000000…" \(309 characters\) is beyond 1000000000000/);
+    expect(result.stderr).toMatch(
+      /ledger\.csv:2: column "value": "100000000000…" \(309 characters\) is beyond 1000000000000/,
+    );
     expect(existsSync(path.join(dir, 'kept/deeper/pilot.duckdb'))).toBe(true);
   });
 });
 
 describe('settings out of their bounds are exit 2 naming the value', () => {
   for (const [what, args, env, message] of [
-    ['a business-case value of 1e308', ['-c', 'big.json'], {}, /error: big\.json: businessCase\.hourlyCost: too big: expected number to be <=1000000; got number 1e\+308/],
-    ['PILOT_REPORT_MEMORY_LIMIT=99999999999999999999TB', [], { PILOT_REPORT_MEMORY_LIMIT: '99999999999999999999TB' }, /error: environment PILOT_REPORT_MEMORY_LIMIT: at most 1000TB; got string "99999999999999999999TB"/],
-    ['SOURCE_DATE_EPOCH=99999999999999', [], { SOURCE_DATE_EPOCH: '99999999999999' }, /error: SOURCE_DATE_EPOCH "99999999999999": after 9999-12-31 \(at most 253402300799 seconds\)/],
+    [
+      'a business-case value of 1e308',
+      ['-c', 'big.json'],
+      {},
+      /error: big\.json: businessCase\.hourlyCost: too big: expected number to be <=1000000; got number 1e\+308/,
+    ],
+    [
+      'PILOT_REPORT_MEMORY_LIMIT=99999999999999999999TB',
+      [],
+      { PILOT_REPORT_MEMORY_LIMIT: '99999999999999999999TB' },
+      /error: environment PILOT_REPORT_MEMORY_LIMIT: at most 1000TB; got string "99999999999999999999TB"/,
+    ],
+    [
+      'SOURCE_DATE_EPOCH=99999999999999',
+      [],
+      { SOURCE_DATE_EPOCH: '99999999999999' },
+      /error: SOURCE_DATE_EPOCH "99999999999999": after 9999-12-31 \(at most 253402300799 seconds\)/,
+    ],
   ] as const) {
     it(what, () => {
       const dir = workspace({ 'big.json': '{"businessCase": {"hourlyCost": 1e308, "currency": "EUR"}}' });
@@ -72,5 +95,4 @@ describe('settings out of their bounds are exit 2 naming the value', () => {
       expect(hasStackTrace(result.stderr)).toBe(false);
     });
   }
-
 });

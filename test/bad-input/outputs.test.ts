@@ -15,7 +15,8 @@ import { tempDir, writeTree } from './harness.js';
 
 afterAll(removeTempDirs);
 
-const MESSAGES = 'id,thread_id,sender_id,created_at,body\n1,1,11,2026-03-02 09:00:00 UTC,Hello\n2,1,12,2026-03-02 11:00:00 UTC,Hi\n';
+const MESSAGES =
+  'id,thread_id,sender_id,created_at,body\n1,1,11,2026-03-02 09:00:00 UTC,Hello\n2,1,12,2026-03-02 11:00:00 UTC,Hi\n';
 
 /** A folder with `export/Messages.csv` and whatever else is given. */
 function workspace(extra: Record<string, string | Buffer> = {}): string {
@@ -24,7 +25,11 @@ function workspace(extra: Record<string, string | Buffer> = {}): string {
 
 /** Files of a folder with their bytes, to show that a rejected run changed nothing. */
 function snapshot(dir: string): Record<string, string> {
-  return Object.fromEntries(readdirSync(dir).sort().map((name) => [name, readFileSync(path.join(dir, name), 'latin1')]));
+  return Object.fromEntries(
+    readdirSync(dir)
+      .sort()
+      .map((name) => [name, readFileSync(path.join(dir, name), 'latin1')]),
+  );
 }
 
 /** A pid that ran and has ended. */
@@ -35,15 +40,20 @@ function deadPid(): number {
 
 describe('one run at a time per output folder', () => {
   it('a folder locked by a running process: exit 2 naming it, the outputs there untouched', () => {
-    const dir = workspace({ 'out/metrics.json': 'previous\n', 'out/.pilot-report.lock': `${JSON.stringify({ pid: process.pid, host: hostname(), startedAt: '2026-12-03T10:00:00.000Z' })}\n` });
+    const dir = workspace({
+      'out/metrics.json': 'previous\n',
+      'out/.pilot-report.lock': `${JSON.stringify({ pid: process.pid, host: hostname(), startedAt: '2026-12-03T10:00:00.000Z' })}\n`,
+    });
     const before = snapshot(path.join(dir, 'out'));
     const result = runCli(['analyze', 'export', '--out', 'out'], { cwd: dir });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`another pilot-report run is writing its outputs here (process ${process.pid} on ${hostname()}`);
+    expect(result.stderr).toContain(
+      `another pilot-report run is writing its outputs here (process ${process.pid} on ${hostname()}`,
+    );
     expect(snapshot(path.join(dir, 'out'))).toEqual(before);
   });
 
-  it('a lock left by a killed run is taken over, its temporary files removed, and released at the end; an earlier run\'s outputs inside the input folder are replaced', () => {
+  it("a lock left by a killed run is taken over, its temporary files removed, and released at the end; an earlier run's outputs inside the input folder are replaced", () => {
     const pid = deadPid();
     const dir = workspace({
       'export/report/.pilot-report.lock': `${JSON.stringify({ pid, host: hostname(), startedAt: '2026-12-03T10:00:00.000Z' })}\n`,
@@ -54,7 +64,9 @@ describe('one run at a time per output folder', () => {
     const result = runCli(['analyze', 'export', '--out', 'export/report'], { cwd: dir });
     expect(result.code).toBe(0);
     expect(readdirSync(path.join(dir, 'export/report')).sort()).toEqual(['metrics.json', 'report.pdf']);
-    expect(JSON.parse(readFileSync(path.join(dir, 'export/report/metrics.json'), 'utf8')).sources[0].records.read).toBe(2);
+    expect(JSON.parse(readFileSync(path.join(dir, 'export/report/metrics.json'), 'utf8')).sources[0].records.read).toBe(
+      2,
+    );
   });
 });
 
@@ -64,13 +76,19 @@ describe('outputs are published together, or not at all', () => {
     const full = openSync('/dev/full', 'w');
     try {
       const child = spawnSync(process.execPath, [BIN, 'analyze', 'export', '--json', '-', '--pdf', 'out/report.pdf'], {
-        cwd: dir, stdio: ['ignore', full, 'pipe'], encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', TZ: 'UTC' },
+        cwd: dir,
+        stdio: ['ignore', full, 'pipe'],
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', TZ: 'UTC' },
       });
       expect(child.status).toBe(2);
       expect(child.stderr).toMatch(/error: cannot write metrics\.json to stdout \(ENOSPC\)/);
       expect(hasStackTrace(child.stderr)).toBe(false);
       const validate = spawnSync(process.execPath, [BIN, 'validate', 'export', '--json', '-'], {
-        cwd: dir, stdio: ['ignore', full, 'pipe'], encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', TZ: 'UTC' },
+        cwd: dir,
+        stdio: ['ignore', full, 'pipe'],
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', TZ: 'UTC' },
       });
       expect(validate.status).toBe(2);
       expect(validate.stderr).toMatch(/error: cannot write the validation JSON to stdout \(ENOSPC\)/);
@@ -104,7 +122,9 @@ describe('outputs that collide are refused before anything is read', () => {
     const shared = runCli(['analyze', 'export', '--pdf', 'r.pdf', '--pptx', 'r.pdf'], { cwd: dir });
     expect(shared.code).toBe(2);
     expect(shared.stderr).toMatch(/error: --pptx r\.pdf: the same file as --pdf r\.pdf/);
-    const input = runCli(['analyze', 'export', '--people', 'people.csv', '--community-post', 'people.csv'], { cwd: dir });
+    const input = runCli(['analyze', 'export', '--people', 'people.csv', '--community-post', 'people.csv'], {
+      cwd: dir,
+    });
     expect(input.code).toBe(2);
     expect(input.stderr).toMatch(/--community-post people\.csv: would overwrite --people \(people\.csv\)/);
     expect(readFileSync(path.join(dir, 'people.csv'), 'utf8')).toBe('email,name\na@example.com,A\n');
@@ -113,9 +133,15 @@ describe('outputs that collide are refused before anything is read', () => {
   it('--json naming an input file, a file inside an input folder, or the people file: exit 2, the input unchanged', () => {
     const dir = workspace({ 'people.csv': 'email,name\na@example.com,A\n' });
     for (const [args, named] of [
-      [['--json', 'export/Messages.csv'], /--json export\/Messages\.csv: would overwrite a file of the input folder export/],
+      [
+        ['--json', 'export/Messages.csv'],
+        /--json export\/Messages\.csv: would overwrite a file of the input folder export/,
+      ],
       [['--json', 'm.csv'], /--json m\.csv: would overwrite input m\.csv/],
-      [['--markdown', 'people.csv', '--people', 'people.csv'], /--markdown people\.csv: would overwrite --people \(people\.csv\)/],
+      [
+        ['--markdown', 'people.csv', '--people', 'people.csv'],
+        /--markdown people\.csv: would overwrite --people \(people\.csv\)/,
+      ],
     ] as const) {
       writeFileSync(path.join(dir, 'm.csv'), MESSAGES);
       const inputs = args[1] === 'm.csv' ? ['m.csv'] : ['export'];
@@ -131,7 +157,10 @@ describe('outputs that collide are refused before anything is read', () => {
 
 describe('prerequisites of every output are checked before any is written', () => {
   it('a logo that is not an image: exit 2, no output folder made', () => {
-    const dir = workspace({ 'logo.png': 'not an image', 'pilot-report.config.json': '{"report": {"logo": "logo.png"}}' });
+    const dir = workspace({
+      'logo.png': 'not an image',
+      'pilot-report.config.json': '{"report": {"logo": "logo.png"}}',
+    });
     const result = runCli(['analyze', 'export', '--out', 'out'], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/error: report\.logo logo\.png: not a PNG or JPEG image/);

@@ -18,11 +18,15 @@ describe('a people file with an alias claimed twice', () => {
     // line 5 is Carl claiming Ana's slack:U1 (written `Slack:U1`, normalized to the same id).
     await expect(reading).rejects.toBeInstanceOf(InputError);
     await expect(reading).rejects.toMatchObject({ exitCode: 2 });
-    await expect(reading).rejects.toThrow(/people\.csv:5: alias "slack:U1" is also claimed on line 2; one alias cannot belong to two rows\n  hint: .*line 2 or line 5/);
+    await expect(reading).rejects.toThrow(
+      /people\.csv:5: alias "slack:U1" is also claimed on line 2; one alias cannot belong to two rows\n  hint: .*line 2 or line 5/,
+    );
   });
 
   it('two rows without an e-mail claiming one alias are refused too (nothing says they are one person)', async () => {
     const csv = 'name,aliases\nWiki Bot,wiki:Maintenance_bot\nOther Bot,mediawiki:maintenance bot\n';
-    await expect(readPeopleFile(memoryFile('people.csv', csv, 'cfg'))).rejects.toThrow(/cfg\/people\.csv:3: alias "mediawiki:Maintenance bot" is also claimed on line 2/);
+    await expect(readPeopleFile(memoryFile('people.csv', csv, 'cfg'))).rejects.toThrow(
+      /cfg\/people\.csv:3: alias "mediawiki:Maintenance bot" is also claimed on line 2/,
+    );
   });
 });

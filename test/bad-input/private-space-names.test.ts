@@ -18,17 +18,24 @@ const PRIVATE_NAMES = ['Secret Merger Team', 'secret-plans', 'hidden-label'];
 describe('private space names in public messages', () => {
   it('Yammer: [[group:ID]] of a private group reads "a private group"; a public group keeps its name', async () => {
     const { activities } = await load([fixture('yammer-private-group-referenced')]);
-    expect(activities.find((a) => a.activity_id === 'yammer:1')?.text).toBe('Ideas welcome: should we ask a private group or Marketing about it?');
+    expect(activities.find((a) => a.activity_id === 'yammer:1')?.text).toBe(
+      'Ideas welcome: should we ask a private group or Marketing about it?',
+    );
   });
 
   it('Slack: <#G1|label> of a private channel reads "#private-channel", an unlisted channel "#channel", a public one its name', async () => {
     const { activities } = await load([fixture('slack-private-channel-linked')]);
-    expect(activities.find((a) => a.space_id === 'slack:C1')?.text).toBe('Ideas welcome: should we see #private-channel, #general or #channel?');
+    expect(activities.find((a) => a.space_id === 'slack:C1')?.text).toBe(
+      'Ideas welcome: should we see #private-channel, #general or #channel?',
+    );
   });
 
   it('neither name reaches metrics.json or the PDF, where the public titles are shown', async () => {
     const dir = tempDir();
-    const result = runCli(['analyze', fixture('yammer-private-group-referenced'), fixture('slack-private-channel-linked'), '--out', 'out'], { cwd: dir, env: { SOURCE_DATE_EPOCH: '1775000000' } });
+    const result = runCli(
+      ['analyze', fixture('yammer-private-group-referenced'), fixture('slack-private-channel-linked'), '--out', 'out'],
+      { cwd: dir, env: { SOURCE_DATE_EPOCH: '1775000000' } },
+    );
     expect(result.code).toBe(0);
     const json = readFileSync(path.join(dir, 'out/metrics.json'), 'utf8');
     const pdf = (await readPdf(readFileSync(path.join(dir, 'out/report.pdf')))).pages.join('\n');

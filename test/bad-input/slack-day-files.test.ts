@@ -13,7 +13,14 @@ describe('Slack day file variants', () => {
     // random/2026-3-6.json (2), secret-plans/archive/2026-03-05.json (1, private channel G1): 8 messages.
     // Not readable, one malformed record each: general/2026-03-08.json.gz (not gzip),
     // random/2026-03-07.json.bz2 and secret-plans/notes.json (no day file).
-    expect(accounts[0]).toMatchObject({ kind: 'slack', read: 11, used: 8, skipped: 3, skippedByReason: { malformed: 3 }, files: 11 });
+    expect(accounts[0]).toMatchObject({
+      kind: 'slack',
+      read: 11,
+      used: 8,
+      skipped: 3,
+      skippedByReason: { malformed: 3 },
+      files: 11,
+    });
     expect(reconciled(accounts)).toBe(true);
     expect(warnings).toEqual([
       `${dir}/general/2026-03-08.json.gz: day file is not a readable gzip file (incorrect header check)`,

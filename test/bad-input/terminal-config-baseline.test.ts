@@ -46,17 +46,26 @@ describe('odd values on stderr, in the config and in the baseline', () => {
   it('a nested "__proto__" key is an unknown key with its path', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'c.json'), '{ "ideas": { "__proto__": { "stallDays": 3 } } }');
-    await expect(loadConfig({ cwd: dir, env: {}, configPath: 'c.json' })).rejects.toThrow(/c\.json: ideas\.__proto__: unknown key/);
+    await expect(loadConfig({ cwd: dir, env: {}, configPath: 'c.json' })).rejects.toThrow(
+      /c\.json: ideas\.__proto__: unknown key/,
+    );
   });
 
   it('a baseline figure of -1e308 (or beyond 2^53) is not compared: no 300-digit delta', () => {
     const current = { schemaVersion: 1, engagement: { totals: { activePeople: 120, posts: 40 } } };
     const baseline = { schemaVersion: 1, engagement: { totals: { activePeople: -1e308, posts: 2 ** 53 + 2 } } };
     const deltas = baselineDeltas(current, baseline, ['engagement.totals.activePeople', 'engagement.totals.posts']);
-    expect(deltas['engagement.totals.activePeople']).toEqual({ current: 120, baseline: null, delta: null, deltaPct: null });
+    expect(deltas['engagement.totals.activePeople']).toEqual({
+      current: 120,
+      baseline: null,
+      delta: null,
+      deltaPct: null,
+    });
     expect(deltas['engagement.totals.posts']).toEqual({ current: 40, baseline: null, delta: null, deltaPct: null });
     // An ordinary figure is still compared.
-    const edge = baselineDeltas(current, { schemaVersion: 1, engagement: { totals: { activePeople: 100 } } }, ['engagement.totals.activePeople']);
+    const edge = baselineDeltas(current, { schemaVersion: 1, engagement: { totals: { activePeople: 100 } } }, [
+      'engagement.totals.activePeople',
+    ]);
     expect(edge['engagement.totals.activePeople']).toEqual({ current: 120, baseline: 100, delta: 20, deltaPct: 20 });
   });
 });

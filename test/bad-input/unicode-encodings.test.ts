@@ -25,7 +25,9 @@ function encode(text: string, encoding: UnicodeEncoding, bom: boolean): Buffer {
 }
 
 const ENCODINGS: UnicodeEncoding[] = ['utf-8', 'utf-16le', 'utf-16be', 'utf-32le', 'utf-32be'];
-const CASES = ENCODINGS.filter((e) => e !== 'utf-8').flatMap((encoding) => [true, false].map((bom) => ({ encoding, bom })));
+const CASES = ENCODINGS.filter((e) => e !== 'utf-8').flatMap((encoding) =>
+  [true, false].map((bom) => ({ encoding, bom })),
+);
 /** Every encoding once, with and without a BOM in turn, for the slower Slack case. */
 const SOME_CASES: Array<{ encoding: UnicodeEncoding; bom: boolean }> = [
   { encoding: 'utf-16le', bom: true },
@@ -42,7 +44,8 @@ function reencoded(name: string, encoding: UnicodeEncoding, bom: boolean): strin
     for (const entry of readdirSync(folder)) {
       const file = path.join(folder, entry);
       if (statSync(file).isDirectory()) walk(file);
-      else if (/\.(xml|json)$/.test(entry)) writeFileSync(file, encode(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), encoding, bom));
+      else if (/\.(xml|json)$/.test(entry))
+        writeFileSync(file, encode(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), encoding, bom));
     }
   };
   walk(dir);
@@ -68,17 +71,24 @@ describe('UTF-16 and UTF-32 XML and JSON inputs', () => {
     const original = await load([fixture('mediawiki-cut-mid-revision')]);
     const { accounts, warnings, activities } = await load([reencoded('mediawiki-cut-mid-revision', encoding, bom)]);
     expect(accounts[0]).toMatchObject({ read: 3, used: 2, skipped: 1 });
-    expect(warnings.map((w) => w.replace(/^.*dump\.xml/, 'dump.xml'))).toEqual(original.warnings.map((w) => w.replace(/^.*dump\.xml/, 'dump.xml')));
-    expect(activities.map(({ activity_id, text, line }) => ({ activity_id, text, line }))).toEqual(original.activities.map(({ activity_id, text, line }) => ({ activity_id, text, line })));
+    expect(warnings.map((w) => w.replace(/^.*dump\.xml/, 'dump.xml'))).toEqual(
+      original.warnings.map((w) => w.replace(/^.*dump\.xml/, 'dump.xml')),
+    );
+    expect(activities.map(({ activity_id, text, line }) => ({ activity_id, text, line }))).toEqual(
+      original.activities.map(({ activity_id, text, line }) => ({ activity_id, text, line })),
+    );
   });
 
-  it.each(SOME_CASES)('a Slack export (users.json, channels.json, day files) in $encoding (BOM: $bom) reads as its UTF-8 original', async ({ encoding, bom }) => {
-    const original = await load([fixture('slack-broken-day-file-among-good')]);
-    const { accounts, activities } = await load([reencoded('slack-broken-day-file-among-good', encoding, bom)]);
-    expect(accounts[0]).toMatchObject({ read: 4, used: 3, skipped: 1 });
-    expect(reconciled(accounts)).toBe(true);
-    expect(activities.map((a) => a.text)).toEqual(original.activities.map((a) => a.text));
-  });
+  it.each(SOME_CASES)(
+    'a Slack export (users.json, channels.json, day files) in $encoding (BOM: $bom) reads as its UTF-8 original',
+    async ({ encoding, bom }) => {
+      const original = await load([fixture('slack-broken-day-file-among-good')]);
+      const { accounts, activities } = await load([reencoded('slack-broken-day-file-among-good', encoding, bom)]);
+      expect(accounts[0]).toMatchObject({ read: 4, used: 3, skipped: 1 });
+      expect(reconciled(accounts)).toBe(true);
+      expect(activities.map((a) => a.text)).toEqual(original.activities.map((a) => a.text));
+    },
+  );
 
   it.each([
     ['utf-16le', false],
@@ -104,7 +114,8 @@ describe('UTF-16 and UTF-32 XML and JSON inputs', () => {
       [[0x3c, 0x3f, 0x78, 0x6d], 'utf-8', 0],
       [[0x5b, 0x0a], 'utf-8', 0],
     ];
-    for (const [bytes, encoding, bomLength] of table) expect(detectUnicode(Uint8Array.from(bytes))).toEqual({ encoding, bomLength });
+    for (const [bytes, encoding, bomLength] of table)
+      expect(detectUnicode(Uint8Array.from(bytes))).toEqual({ encoding, bomLength });
   });
 
   it('the decoder takes chunks of any size, also cut inside a character', () => {

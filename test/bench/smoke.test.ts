@@ -17,11 +17,25 @@ let results: Record<string, unknown> = {};
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'bench-smoke-'));
   // --no-build: `npm test` builds dist/ first (pretest); the bench's own build would double it.
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--small', '--no-build', '--data', join(dir, 'data'), '--results', join(dir, 'results.json')], {
-    cwd: join(import.meta.dirname, '..', '..'),
-    encoding: 'utf8',
-    env: { ...process.env, NODE_OPTIONS: '' },
-  });
+  const run = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'bench/run.ts',
+      '--small',
+      '--no-build',
+      '--data',
+      join(dir, 'data'),
+      '--results',
+      join(dir, 'results.json'),
+    ],
+    {
+      cwd: join(import.meta.dirname, '..', '..'),
+      encoding: 'utf8',
+      env: { ...process.env, NODE_OPTIONS: '' },
+    },
+  );
   exitCode = run.status;
   stdout = run.stdout;
   if (run.status !== 0) throw new Error(`bench failed (${String(run.status)}):\n${run.stderr.slice(-3000)}`);
@@ -53,12 +67,31 @@ describe('npm run bench at a small scale', () => {
   });
 
   it('writes the machine, the scale and one run per floor and end-to-end measurement', () => {
-    expect(Object.keys(results).sort()).toEqual(['counts', 'countsMatch', 'exports', 'generatedAt', 'machine', 'profile', 'runs', 'samplePilot', 'scale', 'targets', 'threadProfiles']);
+    expect(Object.keys(results).sort()).toEqual([
+      'counts',
+      'countsMatch',
+      'exports',
+      'generatedAt',
+      'machine',
+      'profile',
+      'runs',
+      'samplePilot',
+      'scale',
+      'targets',
+      'threadProfiles',
+    ]);
     expect(results['machine']).toMatchObject({ cpus: expect.any(Number), node: process.version });
     expect(results['scale']).toEqual({ yammer: 2000, slack: 2000, wikiRevisions: 400, hugeYammer: 0, seed: 1 });
     expect(runs().map((r) => r.name)).toEqual([
-      'cat yammer', 'parse yammer (duckdb read_csv)', 'parse yammer (csv-parse, reference)',
-      'cat slack', 'parse slack (duckdb read_json)', 'parse slack (JSON.parse, reference)', 'cat mediawiki', 'parse mediawiki (saxes)', 'e2e all',
+      'cat yammer',
+      'parse yammer (duckdb read_csv)',
+      'parse yammer (csv-parse, reference)',
+      'cat slack',
+      'parse slack (duckdb read_json)',
+      'parse slack (JSON.parse, reference)',
+      'cat mediawiki',
+      'parse mediawiki (saxes)',
+      'e2e all',
     ]);
     for (const run of runs()) {
       expect(run.wallSeconds).toBeGreaterThan(0);
@@ -78,14 +111,28 @@ describe('npm run bench at a small scale', () => {
 
   it('relates the end-to-end time to the sum of the three bare parses', () => {
     const byName = new Map(runs().map((r) => [r.name, r]));
-    const bare = ['parse yammer (duckdb read_csv)', 'parse slack (duckdb read_json)', 'parse mediawiki (saxes)'].reduce((s, n) => s + (byName.get(n)?.wallSeconds ?? NaN), 0);
+    const bare = ['parse yammer (duckdb read_csv)', 'parse slack (duckdb read_json)', 'parse mediawiki (saxes)'].reduce(
+      (s, n) => s + (byName.get(n)?.wallSeconds ?? NaN),
+      0,
+    );
     const all = byName.get('e2e all');
     expect(all?.ratioToBareParse).toBeCloseTo((all?.wallSeconds ?? NaN) / bare, 6);
-    expect((results['targets'] as { name: string }[]).map((t) => t.name)).toEqual(['end-to-end / bare parse', 'peak RSS, end-to-end']);
+    expect((results['targets'] as { name: string }[]).map((t) => t.name)).toEqual([
+      'end-to-end / bare parse',
+      'peak RSS, end-to-end',
+    ]);
   });
 
   it('times the sample pilot end to end (--small: one run) and prints the row against 1.5 s', () => {
-    const sample = results['samplePilot'] as { runs: number; wallSeconds: number[]; cpuSeconds: (number | null)[]; medianWallSeconds: number; exitCodes: number[]; targetSeconds: number; met: boolean };
+    const sample = results['samplePilot'] as {
+      runs: number;
+      wallSeconds: number[];
+      cpuSeconds: (number | null)[];
+      medianWallSeconds: number;
+      exitCodes: number[];
+      targetSeconds: number;
+      met: boolean;
+    };
     expect(sample.runs).toBe(1);
     expect(sample.exitCodes).toEqual([0]);
     expect(sample.wallSeconds).toHaveLength(1);
@@ -102,13 +149,33 @@ describe('npm run bench at a small scale', () => {
       sources: { kind: string; records: { read: number; used: number } }[];
       engagement: { totals: { posts: number; replies: number; reactions: number; wikiEdits: number } };
     };
-    const exported = results['exports'] as { kind: string; expected: { records: number; contributions: number; posts: number; replies: number; reactions: number; wikiEdits: number } }[];
+    const exported = results['exports'] as {
+      kind: string;
+      expected: {
+        records: number;
+        contributions: number;
+        posts: number;
+        replies: number;
+        reactions: number;
+        wikiEdits: number;
+      };
+    }[];
     for (const e of exported) {
       const source = metrics.sources.find((s) => s.kind === e.kind);
-      expect(source?.records, e.kind).toEqual({ ...source?.records, read: e.expected.records, used: e.expected.contributions });
+      expect(source?.records, e.kind).toEqual({
+        ...source?.records,
+        read: e.expected.records,
+        used: e.expected.contributions,
+      });
     }
-    const sum = (field: 'posts' | 'replies' | 'reactions' | 'wikiEdits') => exported.reduce((n, e) => n + e.expected[field], 0);
-    expect(metrics.engagement.totals).toMatchObject({ posts: sum('posts'), replies: sum('replies'), reactions: sum('reactions'), wikiEdits: sum('wikiEdits') });
+    const sum = (field: 'posts' | 'replies' | 'reactions' | 'wikiEdits') =>
+      exported.reduce((n, e) => n + e.expected[field], 0);
+    expect(metrics.engagement.totals).toMatchObject({
+      posts: sum('posts'),
+      replies: sum('replies'),
+      reactions: sum('reactions'),
+      wikiEdits: sum('wikiEdits'),
+    });
     // The wiki dump holds 400 revisions, all by named editors: every one is a wiki edit.
     expect(sum('wikiEdits')).toBe(400);
     expect(results['countsMatch']).toBe(true);

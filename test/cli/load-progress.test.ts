@@ -32,7 +32,11 @@ describe('loadInputs progress', () => {
     let clock = 0;
     vi.spyOn(Date, 'now').mockImplementation(() => (clock += 150));
     const calls: [string, number, boolean | undefined][] = [];
-    const log: LoadLog = { warn: () => {}, verbose: () => {}, progress: (kind, read, done) => calls.push([kind, read, done]) };
+    const log: LoadLog = {
+      warn: () => {},
+      verbose: () => {},
+      progress: (kind, read, done) => calls.push([kind, read, done]),
+    };
     const dataset = await Dataset.open();
     try {
       const [account] = await loadInputs([input], dataset, { includePrivate: false, botAccounts: [] }, log);

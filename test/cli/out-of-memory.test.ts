@@ -13,9 +13,14 @@ describe('an out-of-memory error of the analytics engine', () => {
       const mapped = outOfMemory(error, config);
       expect(mapped).toBeInstanceOf(UsageError);
       expect(mapped?.exitCode).toBe(2);
-      expect(mapped?.message).toBe('the analytics engine ran out of memory within --memory-limit 64MB\n  hint: raise --memory-limit (config memoryLimit, PILOT_REPORT_MEMORY_LIMIT), or free memory for the run');
+      expect(mapped?.message).toBe(
+        'the analytics engine ran out of memory within --memory-limit 64MB\n  hint: raise --memory-limit (config memoryLimit, PILOT_REPORT_MEMORY_LIMIT), or free memory for the run',
+      );
     }
-    const full = outOfMemory(new Error('IO Error: Could not write file "/tmp/x.duckdb": No space left on device'), config);
+    const full = outOfMemory(
+      new Error('IO Error: Could not write file "/tmp/x.duckdb": No space left on device'),
+      config,
+    );
     expect(full?.exitCode).toBe(2);
     expect(full?.message).toContain('the temporary folder is full');
     expect(outOfMemory(new Error('Binder Error: column x not found'), config)).toBeNull();

@@ -44,7 +44,9 @@ describe('withProgress', () => {
     clock += 950; // one second after the first report, 11,000 more records: 11,000/s
     log.progress?.('yammer', 12_000);
     log.progress?.('yammer', 12_345, true);
-    expect(tty.text()).toBe(`${CLEAR}reading yammer: 1,000 records${CLEAR}reading yammer: 12,000 records (11,000/s)${CLEAR}`);
+    expect(tty.text()).toBe(
+      `${CLEAR}reading yammer: 1,000 records${CLEAR}reading yammer: 12,000 records (11,000/s)${CLEAR}`,
+    );
   });
 
   it('shows every read in progress (worker threads read several exports at once), each with its own rate', () => {

@@ -3,7 +3,14 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { normalizeConfig } from '../../src/config/defaults.js';
-import { canonicalJson, computeProvenance, configHash, hashStream, runOutputs, sha256Hex } from '../../src/cli/provenance.js';
+import {
+  canonicalJson,
+  computeProvenance,
+  configHash,
+  hashStream,
+  runOutputs,
+  sha256Hex,
+} from '../../src/cli/provenance.js';
 import { InputError } from '../../src/errors.js';
 import { makeTempDir, removeTempDirs } from '../helpers/temp-dir.js';
 
@@ -33,7 +40,10 @@ describe('hashing', () => {
   it('gives the known sha256 of "abc" and of nothing', async () => {
     expect(sha256Hex('abc')).toBe(SHA256_ABC);
     expect(sha256Hex('')).toBe(SHA256_EMPTY);
-    expect(await hashStream(Readable.from([Buffer.from('a'), Buffer.from('bc')]))).toEqual({ sha256: SHA256_ABC, bytes: 3 });
+    expect(await hashStream(Readable.from([Buffer.from('a'), Buffer.from('bc')]))).toEqual({
+      sha256: SHA256_ABC,
+      bytes: 3,
+    });
   });
 
   it('hashes a stream chunk by chunk to the same value as the whole', async () => {
@@ -43,7 +53,9 @@ describe('hashing', () => {
   });
 
   it('writes canonical JSON with sorted keys at every level and no undefined members', () => {
-    expect(canonicalJson({ b: 1, a: { d: [2, { z: true, y: null }], c: 'x' }, u: undefined })).toBe('{"a":{"c":"x","d":[2,{"y":null,"z":true}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [2, { z: true, y: null }], c: 'x' }, u: undefined })).toBe(
+      '{"a":{"c":"x","d":[2,{"y":null,"z":true}]},"b":1}',
+    );
   });
 
   it('hashes equal configs equally whatever their key order, and different configs differently', () => {
@@ -57,9 +69,16 @@ describe('hashing', () => {
 
 describe('computeProvenance', () => {
   it('lists a file, every file of a folder (sorted, paths as given) and the side files', async () => {
-    const dir = folder({ 'export/Messages.csv': 'abc', 'export/sub/Users.csv': '', 'wiki.xml': 'abc', 'people.csv': '' });
+    const dir = folder({
+      'export/Messages.csv': 'abc',
+      'export/sub/Users.csv': '',
+      'wiki.xml': 'abc',
+      'people.csv': '',
+    });
     const config = normalizeConfig({ people: 'people.csv' });
-    const provenance = await withCwd(dir, () => computeProvenance(['yammer:export/', 'wiki.xml', 'wiki.xml'], config, { version: '9.9.9' }));
+    const provenance = await withCwd(dir, () =>
+      computeProvenance(['yammer:export/', 'wiki.xml', 'wiki.xml'], config, { version: '9.9.9' }),
+    );
     expect(provenance).toEqual({
       tool: { name: 'pilot-report', version: '9.9.9' },
       configHash: configHash(config),
@@ -73,21 +92,37 @@ describe('computeProvenance', () => {
   });
 
   it("leaves the run's own outputs out of a folder input", async () => {
-    const dir = folder({ 'Messages.csv': 'abc', 'pilot-report-out/metrics.json': '{}', 'pilot-report-out/report.pdf': '%PDF' });
+    const dir = folder({
+      'Messages.csv': 'abc',
+      'pilot-report-out/metrics.json': '{}',
+      'pilot-report-out/report.pdf': '%PDF',
+    });
     const config = normalizeConfig({});
-    const provenance = await withCwd(dir, () => computeProvenance(['.'], config, { version: '1.0.0', exclude: runOutputs(config) }));
+    const provenance = await withCwd(dir, () =>
+      computeProvenance(['.'], config, { version: '1.0.0', exclude: runOutputs(config) }),
+    );
     expect(provenance.inputs).toEqual([{ path: './Messages.csv', sha256: SHA256_ABC, bytes: 3 }]);
   });
 
   it('throws an InputError naming a missing input', async () => {
     const dir = folder({});
-    await expect(withCwd(dir, () => computeProvenance(['gone.zip'], normalizeConfig({}), { version: '1.0.0' }))).rejects.toThrow(InputError);
-    await expect(withCwd(dir, () => computeProvenance(['gone.zip'], normalizeConfig({}), { version: '1.0.0' }))).rejects.toThrow(/^gone\.zip: does not exist/);
+    await expect(
+      withCwd(dir, () => computeProvenance(['gone.zip'], normalizeConfig({}), { version: '1.0.0' })),
+    ).rejects.toThrow(InputError);
+    await expect(
+      withCwd(dir, () => computeProvenance(['gone.zip'], normalizeConfig({}), { version: '1.0.0' })),
+    ).rejects.toThrow(/^gone\.zip: does not exist/);
   });
 });
 
 describe('runOutputs', () => {
   it('lists the output folder and files but not stdout, and the files DuckDB writes beside a kept dataset', () => {
-    expect(runOutputs(normalizeConfig({ json: '-', pdf: 'r.pdf', dataset: 'd.duckdb' }))).toEqual(['./pilot-report-out/', 'r.pdf', 'd.duckdb', 'd.duckdb.wal', 'd.duckdb.tmp']);
+    expect(runOutputs(normalizeConfig({ json: '-', pdf: 'r.pdf', dataset: 'd.duckdb' }))).toEqual([
+      './pilot-report-out/',
+      'r.pdf',
+      'd.duckdb',
+      'd.duckdb.wal',
+      'd.duckdb.tmp',
+    ]);
   });
 });

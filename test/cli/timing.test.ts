@@ -5,7 +5,10 @@ describe('stopwatch (--verbose timings)', () => {
   it('logs each phase with its seconds and the memory after it, and only slow queries', async () => {
     const lines: string[] = [];
     let clock = 0;
-    const watch = stopwatch({ verbose: (m) => lines.push(m) }, { now: () => clock, rss: () => 1536 * 2 ** 20, slowQueryMs: 500 });
+    const watch = stopwatch(
+      { verbose: (m) => lines.push(m) },
+      { now: () => clock, rss: () => 1536 * 2 ** 20, slowQueryMs: 500 },
+    );
     const result = await watch.phase('read inputs', async () => {
       clock += 12_345;
       return 42;

@@ -22,7 +22,10 @@ async function writeConfig(value: unknown, name = 'pilot-report.config.json'): P
 
 /** The error `loadConfig` throws, to assert its class and exact message. */
 async function loadError(options: Parameters<typeof loadConfig>[0]): Promise<ConfigError> {
-  const error: unknown = await loadConfig(options).then(() => undefined, (e: unknown) => e);
+  const error: unknown = await loadConfig(options).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!(error instanceof ConfigError)) throw new Error(`expected a ConfigError, got ${String(error)}`);
   return error;
 }
@@ -65,7 +68,9 @@ describe('loadConfig precedence', () => {
   it('refuses period and since set in the same layer', async () => {
     await writeConfig({ period: '2026-10', since: '2026-10-05' });
     const error = await loadError({ cwd: dir, env: {} });
-    expect(error.message).toBe('config: period "2026-10" and since cannot both be set\n  hint: use period alone, or since/until alone');
+    expect(error.message).toBe(
+      'config: period "2026-10" and since cannot both be set\n  hint: use period alone, or since/until alone',
+    );
   });
 });
 
@@ -83,7 +88,10 @@ describe('loadConfig file', () => {
     );
     const { config, file } = await loadConfig({ cwd: dir, env: {}, configPath: 'pilot/pilot-report.config.json' });
     expect(file).toBe('pilot/pilot-report.config.json');
-    expect(config.inputs).toEqual([path.join('pilot', 'exports', 'yammer.zip'), `slack:${path.join('pilot', 'exports', 'slack')}`]);
+    expect(config.inputs).toEqual([
+      path.join('pilot', 'exports', 'yammer.zip'),
+      `slack:${path.join('pilot', 'exports', 'slack')}`,
+    ]);
     expect(config.out).toBe(path.join('pilot', 'out'));
     expect(config.json).toBe('-');
     expect(config.template).toBe('corporate');
@@ -100,11 +108,17 @@ describe('loadConfig file', () => {
   it('names the file and key path of an unknown key, with a did-you-mean', async () => {
     await writeConfig({ ideas: { stallDay: 10 } });
     const error = await loadError({ cwd: dir, env: {} });
-    expect(error.message.split('\n')[0]).toBe('pilot-report.config.json: ideas.stallDay: unknown key; did you mean "stallDays"?');
+    expect(error.message.split('\n')[0]).toBe(
+      'pilot-report.config.json: ideas.stallDay: unknown key; did you mean "stallDays"?',
+    );
   });
 
   it('reports every problem, with the value that was wrong', async () => {
-    await writeConfig({ timezone: 'UTC', unansweredListSize: 'ten', targets: [{ metric: 'conversations.answeredRate', op: '=>', value: 0.7 }] });
+    await writeConfig({
+      timezone: 'UTC',
+      unansweredListSize: 'ten',
+      targets: [{ metric: 'conversations.answeredRate', op: '=>', value: 0.7 }],
+    });
     const error = await loadError({ cwd: dir, env: {} });
     expect(error.message.split('\n').slice(0, 3)).toEqual([
       'pilot-report.config.json: unansweredListSize: expected number, got string "ten"',
@@ -127,9 +141,13 @@ describe('loadConfig file', () => {
   });
 
   it('refuses a --config that does not exist and a file that is not an object', async () => {
-    expect((await loadError({ cwd: dir, env: {}, configPath: 'nope.json' })).message).toBe('nope.json: config file not found (--config)');
+    expect((await loadError({ cwd: dir, env: {}, configPath: 'nope.json' })).message).toBe(
+      'nope.json: config file not found (--config)',
+    );
     await writeConfig('[1, 2]');
-    expect((await loadError({ cwd: dir, env: {} })).message).toBe('pilot-report.config.json: the config must be a JSON object ({ ... })');
+    expect((await loadError({ cwd: dir, env: {} })).message).toBe(
+      'pilot-report.config.json: the config must be a JSON object ({ ... })',
+    );
   });
 
   it('accepts a file with a byte order mark and a $schema key', async () => {
@@ -162,14 +180,20 @@ describe('loadConfig environment and flags', () => {
 
   it('refuses an unknown PILOT_REPORT_ variable, suggesting the right one', async () => {
     const error = await loadError({ cwd: dir, env: { PILOT_REPORT_TIME_ZOME: 'UTC' } });
-    expect(error.message.split('\n')[0]).toBe('environment PILOT_REPORT_TIME_ZOME: unknown key; did you mean "PILOT_REPORT_TIME_ZONE"?');
+    expect(error.message.split('\n')[0]).toBe(
+      'environment PILOT_REPORT_TIME_ZOME: unknown key; did you mean "PILOT_REPORT_TIME_ZONE"?',
+    );
     const nested = await loadError({ cwd: dir, env: { PILOT_REPORT_IDEAS__STALL_DAY: '3' } });
-    expect(nested.message.split('\n')[0]).toBe('environment PILOT_REPORT_IDEAS__STALL_DAY: unknown key; did you mean "PILOT_REPORT_IDEAS__STALL_DAYS"?');
+    expect(nested.message.split('\n')[0]).toBe(
+      'environment PILOT_REPORT_IDEAS__STALL_DAY: unknown key; did you mean "PILOT_REPORT_IDEAS__STALL_DAYS"?',
+    );
   });
 
   it('names the variable of a bad value', async () => {
     const error = await loadError({ cwd: dir, env: { PILOT_REPORT_IDEAS__STALL_DAYS: 'soon' } });
-    expect(error.message.split('\n')[0]).toBe('environment PILOT_REPORT_IDEAS__STALL_DAYS: expected number, got string "soon"');
+    expect(error.message.split('\n')[0]).toBe(
+      'environment PILOT_REPORT_IDEAS__STALL_DAYS: expected number, got string "soon"',
+    );
   });
 
   it('names the flag of a bad value', async () => {
@@ -188,8 +212,13 @@ describe('loadConfig environment and flags', () => {
 describe('memoryLimit', () => {
   it('defaults to 768MB, comes from the environment or a flag, and refuses what is not a size', async () => {
     expect((await loadConfig({ cwd: dir, env: {}, flags: {} })).config.memoryLimit).toBe('768MB');
-    expect((await loadConfig({ cwd: dir, env: { PILOT_REPORT_MEMORY_LIMIT: '2GB' }, flags: {} })).config.memoryLimit).toBe('2GB');
-    expect((await loadConfig({ cwd: dir, env: { PILOT_REPORT_MEMORY_LIMIT: '2GB' }, flags: { memoryLimit: '512MiB' } })).config.memoryLimit).toBe('512MiB');
+    expect(
+      (await loadConfig({ cwd: dir, env: { PILOT_REPORT_MEMORY_LIMIT: '2GB' }, flags: {} })).config.memoryLimit,
+    ).toBe('2GB');
+    expect(
+      (await loadConfig({ cwd: dir, env: { PILOT_REPORT_MEMORY_LIMIT: '2GB' }, flags: { memoryLimit: '512MiB' } }))
+        .config.memoryLimit,
+    ).toBe('512MiB');
     const error = await loadError({ cwd: dir, env: {}, flags: { memoryLimit: 'lots' } });
     expect(error.message).toContain('memoryLimit: a size such as 512MB or 2GB; got string "lots"');
     const small = await loadError({ cwd: dir, env: {}, flags: { memoryLimit: '32MB' } });

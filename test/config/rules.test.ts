@@ -66,7 +66,11 @@ describe('defaults', () => {
       targets: [],
     });
     expect(toMetricsConfig(DEFAULT_CONFIG)).toEqual(DEFAULT_METRICS_CONFIG);
-    const custom = normalizeConfig({ moderators: ['mod@example.com'], ideas: { spaces: ['Ideas'], endorseThreshold: 2 }, minGroupSize: 3 });
+    const custom = normalizeConfig({
+      moderators: ['mod@example.com'],
+      ideas: { spaces: ['Ideas'], endorseThreshold: 2 },
+      minGroupSize: 3,
+    });
     expect(toMetricsConfig(custom)).toEqual({
       ...DEFAULT_METRICS_CONFIG,
       moderators: ['mod@example.com'],

@@ -21,14 +21,39 @@ describe('pilot-report analyze (end to end)', () => {
     expect(result.stderr).not.toMatch(/error/);
     expect(result.code).toBe(0);
     const metrics = JSON.parse(readFileSync(path.join(dir, 'pilot-report-out/metrics.json'), 'utf8'));
-    expect(metrics.period).toEqual({ since: '2026-03-01T00:00:00.000Z', until: '2026-05-01T00:00:00.000Z', timeZone: 'UTC' });
+    expect(metrics.period).toEqual({
+      since: '2026-03-01T00:00:00.000Z',
+      until: '2026-05-01T00:00:00.000Z',
+      timeZone: 'UTC',
+    });
     expect(metrics.sources[0].records).toEqual({ read: 6, used: 6, skipped: 0, skippedByReason: {} });
-    expect(metrics.engagement.totals).toMatchObject({ activePeople: 3, contributors: 3, posts: 3, replies: 3, reactions: null, wikiEdits: null });
-    expect(metrics.engagement.monthly.map((m: { month: string; activePeople: number; returningContributors: number; retention: number | null }) => [m.month, m.activePeople, m.returningContributors, m.retention])).toEqual([
+    expect(metrics.engagement.totals).toMatchObject({
+      activePeople: 3,
+      contributors: 3,
+      posts: 3,
+      replies: 3,
+      reactions: null,
+      wikiEdits: null,
+    });
+    expect(
+      metrics.engagement.monthly.map(
+        (m: { month: string; activePeople: number; returningContributors: number; retention: number | null }) => [
+          m.month,
+          m.activePeople,
+          m.returningContributors,
+          m.retention,
+        ],
+      ),
+    ).toEqual([
       ['2026-03', 2, 0, null],
       ['2026-04', 2, 1, 0.5],
     ]);
-    expect(metrics.conversations).toMatchObject({ threads: 3, answered: 2, medianHoursToFirstResponse: 3, repliesPerThread: 1 });
+    expect(metrics.conversations).toMatchObject({
+      threads: 3,
+      answered: 2,
+      medianHoursToFirstResponse: 3,
+      repliesPerThread: 1,
+    });
     expect(metrics.conversations.answeredRate).toBeCloseTo(2 / 3, 12);
     expect(metrics.generatedAt).toBe('2026-01-01T00:00:00.000Z'); // SOURCE_DATE_EPOCH=1767225600
     const pdf = readFileSync(path.join(dir, 'pilot-report-out/report.pdf'));
@@ -45,7 +70,9 @@ describe('pilot-report analyze (end to end)', () => {
   });
 
   it('reports a truncated final row with file and line, still writes the report, and fails it under --strict', () => {
-    const dir = exportDir(`${MESSAGES}\r\n7,,7,,,11,user,Ana Ruiz,ana@example.com,"never closed,,2026-04-02 10:00:00 UTC`);
+    const dir = exportDir(
+      `${MESSAGES}\r\n7,,7,,,11,user,Ana Ruiz,ana@example.com,"never closed,,2026-04-02 10:00:00 UTC`,
+    );
     const lenient = runCli(['analyze', 'export'], { cwd: dir });
     expect(lenient.code).toBe(0);
     // Header line 1, message 2 spans lines 3-4 (a quoted newline), so the 7th record starts on line 9.
@@ -76,13 +103,17 @@ describe('pilot-report analyze (end to end)', () => {
   });
 
   it('exits 1 when an error-level target fails, and still writes the report', () => {
-    const config = JSON.stringify({ targets: [{ metric: 'engagement.totals.activePeople', op: '>=', value: 50, level: 'error' }] });
+    const config = JSON.stringify({
+      targets: [{ metric: 'engagement.totals.activePeople', op: '>=', value: 50, level: 'error' }],
+    });
     const dir = exportDir(MESSAGES, { 'pilot-report.config.json': config });
     const result = runCli(['analyze', 'export'], { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/target failed: .*activePeople/);
     const metrics = JSON.parse(readFileSync(path.join(dir, 'pilot-report-out/metrics.json'), 'utf8'));
-    expect(metrics.targets).toEqual([expect.objectContaining({ metric: 'engagement.totals.activePeople', actual: 3, passed: false, level: 'error' })]);
+    expect(metrics.targets).toEqual([
+      expect.objectContaining({ metric: 'engagement.totals.activePeople', actual: 3, passed: false, level: 'error' }),
+    ]);
   });
 });
 
@@ -143,7 +174,9 @@ describe('pilot-report usage and unusable inputs', () => {
     const dir = exportDir(MESSAGES);
     const result = runCli(['analyze', 'export', '--period', '2027-01', '--json', '-'], { cwd: dir });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('error: no activity in the period January 2027 (2027-01-01 to 2027-01-31, UTC): the inputs cover 2026-03-02 to 2026-04-01');
+    expect(result.stderr).toContain(
+      'error: no activity in the period January 2027 (2027-01-01 to 2027-01-31, UTC): the inputs cover 2026-03-02 to 2026-04-01',
+    );
     expect(result.stdout).toBe('');
     expect(hasStackTrace(result.stderr)).toBe(false);
   });

@@ -18,7 +18,22 @@ const CONFIG = 'fixtures/sample-pilot/pilot-report.config.json';
 const EPOCH_ISO = '2026-01-01T00:00:00Z';
 
 function run(out: string, env: Record<string, string> = {}): CliResult {
-  return runCli(['analyze', '--config', CONFIG, '--out', out, '--markdown', path.join(out, 'summary.md'), '--pptx', path.join(out, 'deck.pptx'), '--community-post', path.join(out, 'post.md')], { env });
+  return runCli(
+    [
+      'analyze',
+      '--config',
+      CONFIG,
+      '--out',
+      out,
+      '--markdown',
+      path.join(out, 'summary.md'),
+      '--pptx',
+      path.join(out, 'deck.pptx'),
+      '--community-post',
+      path.join(out, 'post.md'),
+    ],
+    { env },
+  );
 }
 
 /** Series of a chart part: name and the numbers of its value cache. */
@@ -72,7 +87,9 @@ describe('the sample pilot with --pptx and --community-post', () => {
   });
 
   it('fills {period} in the title on every slide, as the PDF does', () => {
-    const slides = entries.filter((e) => /^ppt\/slides\/slide\d+\.xml$/.test(e.name)).map((e) => textRuns(part(e.name)).join(' '));
+    const slides = entries
+      .filter((e) => /^ppt\/slides\/slide\d+\.xml$/.test(e.name))
+      .map((e) => textRuns(part(e.name)).join(' '));
     // The sample config's title is "Aurora pilot: {period}" over March to October 2026.
     expect(slides.join('\n')).not.toContain('{period}');
     expect(slides.filter((text) => text.includes('Aurora pilot: March to October 2026'))).toHaveLength(5);
@@ -88,10 +105,18 @@ describe('the sample pilot with --pptx and --community-post', () => {
       expect(xml).toContain('<c:externalData');
     }
     expect(entries.filter((e) => /^ppt\/embeddings\/.*\.xlsx$/.test(e.name))).toHaveLength(3);
-    const slideRels = entries.filter((e) => /^ppt\/slides\/_rels\//.test(e.name)).map((e) => e.data.toString('utf8')).join('\n');
+    const slideRels = entries
+      .filter((e) => /^ppt\/slides\/_rels\//.test(e.name))
+      .map((e) => e.data.toString('utf8'))
+      .join('\n');
     for (const chart of charts) expect(slideRels).toContain(`relationships/chart" Target="/${chart.name}"`);
-    const slides = entries.filter((e) => /^ppt\/slides\/slide\d+\.xml$/.test(e.name)).map((e) => e.data.toString('utf8')).join('\n');
-    expect(slides.match(/graphicData uri="http:\/\/schemas\.openxmlformats\.org\/drawingml\/2006\/chart"/g)).toHaveLength(3);
+    const slides = entries
+      .filter((e) => /^ppt\/slides\/slide\d+\.xml$/.test(e.name))
+      .map((e) => e.data.toString('utf8'))
+      .join('\n');
+    expect(
+      slides.match(/graphicData uri="http:\/\/schemas\.openxmlformats\.org\/drawingml\/2006\/chart"/g),
+    ).toHaveLength(3);
     expect(slides).not.toContain('<p:pic');
     expect(entries.filter((e) => e.name.startsWith('ppt/media/'))).toEqual([]);
   });
@@ -125,7 +150,9 @@ describe('the sample pilot with --pptx and --community-post', () => {
     ]);
     const funnel = metrics.ideas.funnel;
     // A horizontal chart draws its first category at the bottom: the deck lists stages from the last.
-    expect(chartSeries(part('ppt/charts/chart2.xml'))).toEqual([{ name: 'Ideas', values: [funnel.actioned, funnel.decided, funnel.endorsed, funnel.discussed, funnel.raised] }]);
+    expect(chartSeries(part('ppt/charts/chart2.xml'))).toEqual([
+      { name: 'Ideas', values: [funnel.actioned, funnel.decided, funnel.endorsed, funnel.discussed, funnel.raised] },
+    ]);
     const scenarios = metrics.businessCase.scenarios;
     const names = ['low', 'base', 'high'];
     expect(chartSeries(part('ppt/charts/chart3.xml'))).toEqual([
@@ -137,7 +164,12 @@ describe('the sample pilot with --pptx and --community-post', () => {
   it('prints the same figures as the PDF of the same run: tiles and every cell of the scenario table', async () => {
     const pdf = (await readPdf(readFileSync(path.join(out, 'report.pdf')))).pages.join('\n');
     const tiles = textRuns(part('ppt/slides/slide1.xml'));
-    for (const label of ['Active people', 'Questions answered', 'Median time to first response', 'Hours saved (estimate)']) {
+    for (const label of [
+      'Active people',
+      'Questions answered',
+      'Median time to first response',
+      'Hours saved (estimate)',
+    ]) {
       expect(pdf, label).toContain(tiles[tiles.indexOf(label) - 1]);
     }
     const cells = textRuns(part('ppt/slides/slide3.xml')).filter((t) => /\d/.test(t) && t.length < 30);
@@ -149,7 +181,9 @@ describe('the sample pilot with --pptx and --community-post', () => {
     const text = textRuns(part('ppt/slides/slide3.xml')).join(' ');
     const { base } = metrics.businessCase.scenarios;
     const currency = metrics.businessCase.currency;
-    expect(text).toContain(`${count(base.value)} ${currency} of value against ${count(base.cost)} ${currency} of program cost, a return of ${Math.round(base.roi * 100)}%`);
+    expect(text).toContain(
+      `${count(base.value)} ${currency} of value against ${count(base.cost)} ${currency} of program cost, a return of ${Math.round(base.roi * 100)}%`,
+    );
   });
 
   it('lists every source with the records read and used on the sources slide', () => {
@@ -164,19 +198,28 @@ describe('the sample pilot with --pptx and --community-post', () => {
     expect(readFileSync(path.join(tokyo, 'deck.pptx')).equals(deck)).toBe(true);
     expect(readFileSync(path.join(tokyo, 'post.md'), 'utf8')).toBe(post);
     expect(new Set(entries.map((e) => e.stamp))).toEqual(new Set(['2026-01-01 00:00:00']));
-    expect(part('docProps/core.xml')).toContain(`<dcterms:created xsi:type="dcterms:W3CDTF">${EPOCH_ISO}</dcterms:created>`);
-    expect(part('docProps/core.xml')).toContain(`<dcterms:modified xsi:type="dcterms:W3CDTF">${EPOCH_ISO}</dcterms:modified>`);
+    expect(part('docProps/core.xml')).toContain(
+      `<dcterms:created xsi:type="dcterms:W3CDTF">${EPOCH_ISO}</dcterms:created>`,
+    );
+    expect(part('docProps/core.xml')).toContain(
+      `<dcterms:modified xsi:type="dcterms:W3CDTF">${EPOCH_ISO}</dcterms:modified>`,
+    );
     const workbook = entries.find((e) => e.name.endsWith('.xlsx'));
     const inner = await zipEntries(workbook?.data ?? Buffer.alloc(0));
     expect(new Set(inner.map((e) => e.stamp))).toEqual(new Set(['2026-01-01 00:00:00']));
     const innerCore = inner.find((e) => e.name === 'docProps/core.xml')?.data.toString('utf8') ?? '';
-    expect([...innerCore.matchAll(/<dcterms:(?:created|modified)[^>]*>([^<]*)</g)].map((m) => m[1])).toEqual([EPOCH_ISO, EPOCH_ISO]);
+    expect([...innerCore.matchAll(/<dcterms:(?:created|modified)[^>]*>([^<]*)</g)].map((m) => m[1])).toEqual([
+      EPOCH_ISO,
+      EPOCH_ISO,
+    ]);
   });
 
   it('thanks the community with the figures of metrics.json and the titles of the ideas actioned', () => {
     const q = metrics.conversations.questions;
     expect(post).toMatch(/^## Thank you, Aurora Manufacturing community!\n/);
-    expect(post).toContain(`${count(q.answered)} of ${count(q.threads)} questions asked here got an answer from a colleague (${Math.round(q.answeredRate * 100)}%)`);
+    expect(post).toContain(
+      `${count(q.answered)} of ${count(q.threads)} questions asked here got an answer from a colleague (${Math.round(q.answeredRate * 100)}%)`,
+    );
     expect(post).toContain(`${count(metrics.ideas.funnel.actioned)} ideas were put into practice`);
     const actioned = metrics.ideas.items.filter((i: any) => i.actionedAt !== null && i.space !== '(private space)');
     expect(actioned.length).toBeGreaterThan(0);
@@ -186,14 +229,24 @@ describe('the sample pilot with --pptx and --community-post', () => {
   it('names the first five helpers of metrics.json (nothing is anonymized here) and counts the rest', () => {
     const helpers = metrics.recognition.helpers as { name: string }[];
     const line = post.split('\n').find((l) => l.startsWith('- **Helpers**')) ?? '';
-    expect(line).toContain(helpers.slice(0, 5).map((h) => h.name).join(', '));
+    expect(line).toContain(
+      helpers
+        .slice(0, 5)
+        .map((h) => h.name)
+        .join(', '),
+    );
     if (helpers.length > 5) expect(line).toMatch(new RegExp(`and (${helpers.length - 5} more|others)$`));
   });
 
   it('is the post the README shows', () => {
     const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
     const quoted = /The sample pilot's post[^\n]*\n\n((?:>[^\n]*\n)+)/.exec(readme)?.[1] ?? '';
-    expect(quoted.split('\n').map((l) => l.replace(/^> ?/, '')).join('\n')).toBe(post);
+    expect(
+      quoted
+        .split('\n')
+        .map((l) => l.replace(/^> ?/, ''))
+        .join('\n'),
+    ).toBe(post);
   });
 
   it('lists the deck and the post among the outputs in the Markdown summary', () => {

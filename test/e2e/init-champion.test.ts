@@ -19,7 +19,8 @@ const CONFIG = 'pilot-report.config.json';
 /** A folder as a champion has it: the sample's three exports, the people file and the ledger under their own names. */
 function championFolder(): string {
   const dir = makeTempDir('pilot-report-champion-');
-  for (const name of ['yammer', 'slack', 'wiki']) cpSync(path.join(SAMPLE, name), path.join(dir, name), { recursive: true });
+  for (const name of ['yammer', 'slack', 'wiki'])
+    cpSync(path.join(SAMPLE, name), path.join(dir, name), { recursive: true });
   cpSync(path.join(SAMPLE, 'people.csv'), path.join(dir, 'Staff list (HR export).csv'));
   cpSync(path.join(SAMPLE, 'ideas-ledger.csv'), path.join(dir, 'outcomes.csv'));
   return dir;
@@ -45,10 +46,16 @@ function byHandMetrics(): Metrics {
 }
 
 /** People counts per source, without the paths (the two configs name the same exports differently). */
-const peopleCounts = (m: Metrics) => (m['identities'].sources as Metrics[]).map(({ path: _path, ...rest }) => rest).sort((a, b) => (a['source'] < b['source'] ? -1 : 1));
+const peopleCounts = (m: Metrics) =>
+  (m['identities'].sources as Metrics[])
+    .map(({ path: _path, ...rest }) => rest)
+    .sort((a, b) => (a['source'] < b['source'] ? -1 : 1));
 
 /** The prompts, each run through @inquirer/testing's render and answered by `answer` with key presses. */
-function scriptedKit(answers: Record<string, (events: Awaited<ReturnType<typeof render>>['events']) => void>, screens: string[]): PromptKit {
+function scriptedKit(
+  answers: Record<string, (events: Awaited<ReturnType<typeof render>>['events']) => void>,
+  screens: string[],
+): PromptKit {
   const drive = async <T>(run: ReturnType<typeof render>, message: string): Promise<T> => {
     const { answer, events, getScreen } = await run;
     screens.push(getScreen());
@@ -66,9 +73,11 @@ function scriptedKit(answers: Record<string, (events: Awaited<ReturnType<typeof 
 
 const silent: Logger = { info: () => {}, verbose: () => {}, warn: () => {}, error: () => {} };
 
-describe('from a champion\'s folder to the sample report (init, then analyze)', () => {
+describe("from a champion's folder to the sample report (init, then analyze)", () => {
   // init and two analyze runs: slow on a loaded machine.
-  it('init --yes finds the exports, the people file and the ledger by header, proposes the wiki bot and leaves the business case to fill in', { timeout: 120_000 }, () => {
+  it('init --yes finds the exports, the people file and the ledger by header, proposes the wiki bot and leaves the business case to fill in', {
+    timeout: 120_000,
+  }, () => {
     const dir = championFolder();
     const result = runCli(['init', '--yes'], { cwd: dir });
     expect(result.code, result.stderr).toBe(0);
@@ -76,11 +85,26 @@ describe('from a champion\'s folder to the sample report (init, then analyze)', 
     expect(result.stderr).toContain('found a people file: Staff list (HR export).csv');
     expect(result.stderr).toContain('found an idea ledger: outcomes.csv');
     expect(result.stderr).toMatch(/bot: AuroraBot: wiki user name reads as a bot's/);
-    expect(result.stderr).toMatch(/Next steps:\n {2}\[ \] Fill in businessCase currency, hourlyCost, hoursPerActionedIdea, moderatorHoursPerMonth, licenceCostPerMonth, orgSize/);
+    expect(result.stderr).toMatch(
+      /Next steps:\n {2}\[ \] Fill in businessCase currency, hourlyCost, hoursPerActionedIdea, moderatorHoursPerMonth, licenceCostPerMonth, orgSize/,
+    );
     const written = JSON.parse(readFileSync(path.join(dir, CONFIG), 'utf8')) as Metrics;
-    expect(written).toMatchObject({ inputs: ['slack/', 'wiki/', 'yammer/'], people: 'Staff list (HR export).csv', ideasLedger: 'outcomes.csv', botAccounts: ['AuroraBot'], report: { title: 'Aurora pilot: {period}' } });
+    expect(written).toMatchObject({
+      inputs: ['slack/', 'wiki/', 'yammer/'],
+      people: 'Staff list (HR export).csv',
+      ideasLedger: 'outcomes.csv',
+      botAccounts: ['AuroraBot'],
+      report: { title: 'Aurora pilot: {period}' },
+    });
     expect(Object.keys(written['businessCase'])).toEqual(['minutesSavedPerAnsweredQuestion', '$notes']);
-    expect(Object.keys(written['businessCase'].$notes).sort()).toEqual(['currency', 'hourlyCost', 'hoursPerActionedIdea', 'licenceCostPerMonth', 'moderatorHoursPerMonth', 'orgSize']);
+    expect(Object.keys(written['businessCase'].$notes).sort()).toEqual([
+      'currency',
+      'hourlyCost',
+      'hoursPerActionedIdea',
+      'licenceCostPerMonth',
+      'moderatorHoursPerMonth',
+      'orgSize',
+    ]);
 
     // The same people counts and moderators as the hand-written sample config; no money without the inputs.
     const fromInit = analyzeWith(CONFIG, dir, path.join(dir, 'out'));
@@ -89,11 +113,17 @@ describe('from a champion\'s folder to the sample report (init, then analyze)', 
     expect(fromInit['engagement'].totals).toEqual(byHand['engagement'].totals);
     expect(peopleCounts(fromInit)).toEqual(peopleCounts(byHand));
     expect(fromInit['moderation'].moderators).toEqual(byHand['moderation'].moderators);
-    expect(fromInit['moderation'].moderators.map((m: Metrics) => m['id'])).toEqual(['marcus.lindqvist@aurora.example', 'olena.kovalenko@aurora.example', 'priya.raghunathan@aurora.example']);
+    expect(fromInit['moderation'].moderators.map((m: Metrics) => m['id'])).toEqual([
+      'marcus.lindqvist@aurora.example',
+      'olena.kovalenko@aurora.example',
+      'priya.raghunathan@aurora.example',
+    ]);
     expect(fromInit['ideas'].funnel).toEqual(byHand['ideas'].funnel);
   });
 
-  it('on a terminal, asks for the pilot name, currency, hourly cost and moderators; with the rest of the inputs filled in as the notes say, the business case is the sample\'s', { timeout: 120_000 }, async () => {
+  it("on a terminal, asks for the pilot name, currency, hourly cost and moderators; with the rest of the inputs filled in as the notes say, the business case is the sample's", {
+    timeout: 120_000,
+  }, async () => {
     const dir = championFolder();
     const screens: string[] = [];
     const kit = scriptedKit(
@@ -117,17 +147,35 @@ describe('from a champion\'s folder to the sample report (init, then analyze)', 
     expect(screens[3]).toMatch(/◉ Marcus Lindqvist \(marcus\.lindqvist@aurora\.example, \d+ contributions\)/);
     const file = path.join(dir, CONFIG);
     const written = JSON.parse(readFileSync(file, 'utf8')) as Metrics;
-    expect(written['businessCase']).toMatchObject({ minutesSavedPerAnsweredQuestion: 15, currency: 'EUR', hourlyCost: 55 });
-    expect(Object.keys(written['businessCase'].$notes).sort()).toEqual(['hoursPerActionedIdea', 'licenceCostPerMonth', 'moderatorHoursPerMonth', 'orgSize']);
+    expect(written['businessCase']).toMatchObject({
+      minutesSavedPerAnsweredQuestion: 15,
+      currency: 'EUR',
+      hourlyCost: 55,
+    });
+    expect(Object.keys(written['businessCase'].$notes).sort()).toEqual([
+      'hoursPerActionedIdea',
+      'licenceCostPerMonth',
+      'moderatorHoursPerMonth',
+      'orgSize',
+    ]);
     expect(written['moderators']).toEqual([]); // the people file names them already
     // What only the sponsor's people know, filled in by the champion as the notes ask (the sample's values).
     const { $notes: _notes, ...answered } = written['businessCase'];
-    written['businessCase'] = { ...answered, hoursPerActionedIdea: 40, moderatorHoursPerMonth: 12, licenceCostPerMonth: 0, orgSize: 1200 };
+    written['businessCase'] = {
+      ...answered,
+      hoursPerActionedIdea: 40,
+      moderatorHoursPerMonth: 12,
+      licenceCostPerMonth: 0,
+      orgSize: 1200,
+    };
     writeFileSync(file, JSON.stringify(written, null, 2));
     const fromInit = analyzeWith(CONFIG, dir, path.join(dir, 'out'));
     const byHand = byHandMetrics();
     expect(fromInit['businessCase']).toEqual(byHand['businessCase']);
-    expect(fromInit['businessCase'].assumptions.find((a: Metrics) => a['key'] === 'hourlyCost')).toMatchObject({ value: 55, unit: 'EUR' });
+    expect(fromInit['businessCase'].assumptions.find((a: Metrics) => a['key'] === 'hourlyCost')).toMatchObject({
+      value: 55,
+      unit: 'EUR',
+    });
     expect(fromInit['engagement'].totals).toEqual(byHand['engagement'].totals);
   });
 });

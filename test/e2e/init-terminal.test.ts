@@ -12,10 +12,16 @@ afterAll(removeTempDirs);
  * (so init sees a terminal and asks) and passes our pipe on as its keyboard. Each answer is typed
  * once its question is on the screen.
  */
-function initOnTerminal(dir: string, answers: readonly [question: string, keys: string][]): Promise<{ code: number | null; screen: string }> {
+function initOnTerminal(
+  dir: string,
+  answers: readonly [question: string, keys: string][],
+): Promise<{ code: number | null; screen: string }> {
   return new Promise((resolve, reject) => {
     const command = `'${process.execPath}' '${BIN}' init`;
-    const child = spawn('script', ['-qfec', command, '/dev/null'], { cwd: dir, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TERM: 'xterm', NO_COLOR: '1', TZ: 'UTC' } });
+    const child = spawn('script', ['-qfec', command, '/dev/null'], {
+      cwd: dir,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TERM: 'xterm', NO_COLOR: '1', TZ: 'UTC' },
+    });
     const pending = [...answers];
     let screen = '';
     const timer = setTimeout(() => {
@@ -40,9 +46,12 @@ function initOnTerminal(dir: string, answers: readonly [question: string, keys: 
 }
 
 describe('pilot-report init on a terminal', () => {
-  it('asks the pilot name, currency, hourly cost and moderators, and writes the answers', { timeout: 90_000 }, async () => {
+  it('asks the pilot name, currency, hourly cost and moderators, and writes the answers', {
+    timeout: 90_000,
+  }, async () => {
     const dir = makeTempDir('pilot-report-tty-');
-    for (const name of ['slack', 'wiki']) cpSync(path.join(REPO_ROOT, 'fixtures/sample-pilot', name), path.join(dir, name), { recursive: true });
+    for (const name of ['slack', 'wiki'])
+      cpSync(path.join(REPO_ROOT, 'fixtures/sample-pilot', name), path.join(dir, name), { recursive: true });
     const { code, screen } = await initOnTerminal(dir, [
       ['Pilot name', 'Northwind\r'],
       ['Currency', 'usd\r'],
@@ -50,9 +59,14 @@ describe('pilot-report init on a terminal', () => {
       ['Moderators', ' \r'], // the first offered: the most active person
     ]);
     expect(code, screen).toBe(0);
-    expect(screen).toMatch(/Moderators \(space to select, enter to confirm\)\s*\n❯◯ Priya Raghunathan \(priya\.raghunathan@aurora\.example, \d+ contributions\)/);
+    expect(screen).toMatch(
+      /Moderators \(space to select, enter to confirm\)\s*\n❯◯ Priya Raghunathan \(priya\.raghunathan@aurora\.example, \d+ contributions\)/,
+    );
     expect(screen).toContain('Next steps:');
-    const written = JSON.parse(readFileSync(path.join(dir, 'pilot-report.config.json'), 'utf8')) as Record<string, unknown>;
+    const written = JSON.parse(readFileSync(path.join(dir, 'pilot-report.config.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     expect(written).toMatchObject({
       report: { title: 'Northwind pilot: {period}' },
       businessCase: { currency: 'USD', hourlyCost: 40 },
@@ -60,7 +74,9 @@ describe('pilot-report init on a terminal', () => {
     });
   });
 
-  it('writes nothing when stopped with Ctrl-C during the questions (exit 2, no stack trace)', { timeout: 90_000 }, async () => {
+  it('writes nothing when stopped with Ctrl-C during the questions (exit 2, no stack trace)', {
+    timeout: 90_000,
+  }, async () => {
     const dir = makeTempDir('pilot-report-tty-');
     cpSync(path.join(REPO_ROOT, 'fixtures/sample-pilot', 'wiki'), path.join(dir, 'wiki'), { recursive: true });
     const { code, screen } = await initOnTerminal(dir, [['Pilot name', '\u0003']]);

@@ -29,8 +29,18 @@ describe('pilot-report init (end to end)', () => {
     const validate = validatorOfConfig();
     expect(validate(written), JSON.stringify(validate.errors)).toBe(true);
     expect(written['inputs']).toEqual(['yammer/']);
-    expect(written).toMatchObject({ out: './pilot-report-out/', timeZone: 'UTC', includePrivate: false, minGroupSize: 5, unansweredListSize: 10 });
-    expect(written['ideas']).toMatchObject({ tags: ['#idea', '#suggestion', '#proposal'], endorseThreshold: 3, stallDays: 30 });
+    expect(written).toMatchObject({
+      out: './pilot-report-out/',
+      timeZone: 'UTC',
+      includePrivate: false,
+      minGroupSize: 5,
+      unansweredListSize: 10,
+    });
+    expect(written['ideas']).toMatchObject({
+      tags: ['#idea', '#suggestion', '#proposal'],
+      endorseThreshold: 3,
+      stallDays: 30,
+    });
     // Not a terminal (a pipe, as in CI): nothing was asked, every business-case input is left to fill in.
     expect(written['businessCase']).toMatchObject({ minutesSavedPerAnsweredQuestion: 15 });
     expect(Object.keys(written['businessCase'] as object)).toEqual(['minutesSavedPerAnsweredQuestion', '$notes']);
@@ -62,7 +72,8 @@ describe('pilot-report init (end to end)', () => {
   });
 
   it('--dir looks for exports in another folder and writes the config there; a wiki dump beside a folder is a second input', () => {
-    const wiki = '<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.10/"><siteinfo><sitename>W</sitename></siteinfo></mediawiki>\n';
+    const wiki =
+      '<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.10/"><siteinfo><sitename>W</sitename></siteinfo></mediawiki>\n';
     const dir = exportDir(undefined, { 'wiki.xml': wiki });
     const result = runCli(['init', '--dir', dir]);
     expect(result.code).toBe(0);

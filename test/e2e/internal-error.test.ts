@@ -27,16 +27,19 @@ describe('an internal error (in process, loading mocked to throw a TypeError)', 
     vi.restoreAllMocks();
   });
 
-  it.each([['analyze'], ['validate']])('%s exits 3 with the message, a hint to report it, and no stack trace', async (command) => {
-    const dir = exportDir();
-    // Loading throws before analyze writes anything, so no output folder is needed.
-    const code = await main([command, `${dir}/export`]);
-    const text = stderr.join('');
-    expect(code).toBe(3);
-    expect(text).toMatch(/^error: internal error: Cannot read properties of undefined \(reading 'kind'\)\n/);
-    expect(text).toMatch(/This is a bug in pilot-report/);
-    expect(hasStackTrace(text)).toBe(false);
-  });
+  it.each([['analyze'], ['validate']])(
+    '%s exits 3 with the message, a hint to report it, and no stack trace',
+    async (command) => {
+      const dir = exportDir();
+      // Loading throws before analyze writes anything, so no output folder is needed.
+      const code = await main([command, `${dir}/export`]);
+      const text = stderr.join('');
+      expect(code).toBe(3);
+      expect(text).toMatch(/^error: internal error: Cannot read properties of undefined \(reading 'kind'\)\n/);
+      expect(text).toMatch(/This is a bug in pilot-report/);
+      expect(hasStackTrace(text)).toBe(false);
+    },
+  );
 
   it('shows the stack trace with --debug', async () => {
     const dir = exportDir();

@@ -47,12 +47,23 @@ describe('the dataset as a folder of Parquet files (sample pilot)', () => {
   let ctx: MetricContext;
 
   beforeAll(async () => {
-    result = runCli(['analyze', '--config', 'fixtures/sample-pilot/pilot-report.config.json', '--out', path.join(dir, 'out'), '--dataset', path.join(dir, 'kept') + '/']);
+    result = runCli([
+      'analyze',
+      '--config',
+      'fixtures/sample-pilot/pilot-report.config.json',
+      '--out',
+      path.join(dir, 'out'),
+      '--dataset',
+      path.join(dir, 'kept') + '/',
+    ]);
     metrics = JSON.parse(readFileSync(path.join(dir, 'out', 'metrics.json'), 'utf8')) as Metrics;
     // What docs/dataset.md tells an analyst to do: one view per table, named like the table.
     instance = await DuckDBInstance.create(':memory:', { autoinstall_known_extensions: 'false' });
     connection = await instance.connect();
-    for (const t of TABLES) await connection.run(`CREATE VIEW ${t} AS SELECT * FROM read_parquet('${path.join(dir, 'kept', `${t}.parquet`)}')`);
+    for (const t of TABLES)
+      await connection.run(
+        `CREATE VIEW ${t} AS SELECT * FROM read_parquet('${path.join(dir, 'kept', `${t}.parquet`)}')`,
+      );
     query = queryOver(connection);
     ctx = {
       period: metrics.period,
@@ -74,7 +85,9 @@ describe('the dataset as a folder of Parquet files (sample pilot)', () => {
 
   it('holds every activity the run counted', async () => {
     const [row] = await query.all<{ n: number }>('SELECT count(*)::INTEGER AS n FROM activities WHERE is_contribution');
-    const totals = (metrics.engagement as { totals: { posts: number; replies: number; wikiEdits: number; pagesCreated?: number } }).totals;
+    const totals = (
+      metrics.engagement as { totals: { posts: number; replies: number; wikiEdits: number; pagesCreated?: number } }
+    ).totals;
     // Contributions of the whole data, not just the period: at least the period's posts and replies.
     expect(row?.n).toBeGreaterThanOrEqual(totals.posts + totals.replies);
   });
@@ -88,7 +101,10 @@ describe('the dataset as a folder of Parquet files (sample pilot)', () => {
     // Which threads are questions is read from their text, which the dataset leaves out for the
     // sample's private group (docs/dataset.md): every other conversation figure is the same.
     const evidence = await computeConversationEvidence(query, ctx);
-    const { questions: _fromText, ...conversations } = { ...(await computeConversations(query, ctx)), ...evidence } as unknown as Record<string, unknown>;
+    const { questions: _fromText, ...conversations } = {
+      ...(await computeConversations(query, ctx)),
+      ...evidence,
+    } as unknown as Record<string, unknown>;
     const { questions: _written, ...written } = metrics.conversations as Record<string, unknown>;
     expect(asJson(conversations)).toEqual(written);
   });
@@ -107,7 +123,15 @@ describe('the dataset as a folder of Parquet files (sample pilot)', () => {
 
   it('a second run replaces the files and leaves no temporary file', { timeout: 120_000 }, () => {
     const before = readFileSync(path.join(dir, 'kept', 'activities.parquet'));
-    const again = runCli(['analyze', '--config', 'fixtures/sample-pilot/pilot-report.config.json', '--out', path.join(dir, 'out2'), '--dataset', path.join(dir, 'kept')]);
+    const again = runCli([
+      'analyze',
+      '--config',
+      'fixtures/sample-pilot/pilot-report.config.json',
+      '--out',
+      path.join(dir, 'out2'),
+      '--dataset',
+      path.join(dir, 'kept'),
+    ]);
     expect(again.code).toBe(0);
     expect(readdirSync(path.join(dir, 'kept')).sort()).toEqual(TABLES.map((t) => `${t}.parquet`));
     // Same inputs, same SOURCE_DATE_EPOCH: the same bytes.

@@ -10,7 +10,8 @@ afterAll(removeTempDirs);
 /** The sample's Slack export and wiki dump, no people file: no department, no moderator, no money. */
 function bareFolder(): string {
   const dir = makeTempDir('pilot-report-readiness-');
-  for (const name of ['slack', 'wiki']) cpSync(path.join(REPO_ROOT, 'fixtures/sample-pilot', name), path.join(dir, name), { recursive: true });
+  for (const name of ['slack', 'wiki'])
+    cpSync(path.join(REPO_ROOT, 'fixtures/sample-pilot', name), path.join(dir, name), { recursive: true });
   expect(runCli(['init', '--yes'], { cwd: dir }).code).toBe(0);
   return dir;
 }
@@ -20,22 +21,42 @@ const count = (text: string, part: string) => text.split(part).length - 1;
 describe('what the report will lack, and how to fix it', () => {
   const dir = bareFolder();
 
-  it('validate lists each gap after the counts with the setting that fixes it, and still exits 0', { timeout: 120_000 }, () => {
+  it('validate lists each gap after the counts with the setting that fixes it, and still exits 0', {
+    timeout: 120_000,
+  }, () => {
     const result = runCli(['validate'], { cwd: dir });
     expect(result.code, result.stderr).toBe(0);
     const readiness = result.stdout.slice(result.stdout.indexOf('readiness:'));
-    expect(readiness).toMatch(/^ {2}- no people file: accounts are merged by e-mail only, and \d+ accounts look like \d+ people\n {4}fix: set "people" to a people file/m);
-    expect(readiness).toContain('  - no departments: the department and silo part of the report stays empty\n    fix: add a department column to the people file');
-    expect(readiness).toContain('  - no moderators: the moderation part of the report stays empty\n    fix: name the moderators in the config');
-    expect(readiness).toContain('  - no business-case inputs: the report shows no money\n    fix: set businessCase.hourlyCost and businessCase.currency');
+    expect(readiness).toMatch(
+      /^ {2}- no people file: accounts are merged by e-mail only, and \d+ accounts look like \d+ people\n {4}fix: set "people" to a people file/m,
+    );
+    expect(readiness).toContain(
+      '  - no departments: the department and silo part of the report stays empty\n    fix: add a department column to the people file',
+    );
+    expect(readiness).toContain(
+      '  - no moderators: the moderation part of the report stays empty\n    fix: name the moderators in the config',
+    );
+    expect(readiness).toContain(
+      '  - no business-case inputs: the report shows no money\n    fix: set businessCase.hourlyCost and businessCase.currency',
+    );
     expect(readiness).toContain('  - 1 private space(s): their activity is counted, their text is never shown');
     expect(result.stdout.indexOf('readiness:')).toBeGreaterThan(result.stdout.indexOf('records: read'));
-    const json = JSON.parse(runCli(['validate', '--json', '-', '--quiet'], { cwd: dir }).stdout) as { readiness: { key: string }[] };
-    expect(json.readiness.map((r) => r.key)).toEqual(['people', 'departments', 'moderators', 'businessCase', 'privateSpaces']);
+    const json = JSON.parse(runCli(['validate', '--json', '-', '--quiet'], { cwd: dir }).stdout) as {
+      readiness: { key: string }[];
+    };
+    expect(json.readiness.map((r) => r.key)).toEqual([
+      'people',
+      'departments',
+      'moderators',
+      'businessCase',
+      'privateSpaces',
+    ]);
   });
 
   // Two analyze runs: slow on a loaded machine.
-  it('analyze warns once per empty part (not with --quiet), and the PDF part says how to fill it', { timeout: 120_000 }, async () => {
+  it('analyze warns once per empty part (not with --quiet), and the PDF part says how to fill it', {
+    timeout: 120_000,
+  }, async () => {
     const result = runCli(['analyze', '--as-of', '2026-11-01'], { cwd: dir });
     expect(result.code, result.stderr).toBe(0);
     expect(hasStackTrace(result.stderr)).toBe(false);
@@ -43,13 +64,20 @@ describe('what the report will lack, and how to fix it', () => {
       'warning: no departments: the department and silo part of the report stays empty; to fill it, add a department column',
       'warning: no moderators: the moderation part of the report stays empty; to fill it, name the moderators',
       'warning: no business-case inputs: the report shows no money; to fill it, set businessCase.hourlyCost',
-    ]) expect(count(result.stderr, line), line).toBe(1);
+    ])
+      expect(count(result.stderr, line), line).toBe(1);
     const quiet = runCli(['analyze', '--as-of', '2026-11-01', '--quiet', '--out', 'quiet'], { cwd: dir });
     expect(quiet.code).toBe(0);
     expect(quiet.stderr).toBe('');
     const text = (await readPdf(readFileSync(path.join(dir, 'pilot-report-out/report.pdf')))).pages.join('\n');
-    expect(text).toContain('Moderation: not shown, no moderators were configured. To fill it, name the moderators in the config');
-    expect(text).toContain('Departments: not shown, no active person has a known department. To fill it, add a department column to the people file');
-    expect(text).toContain('No money is shown. To fill it, set businessCase.hourlyCost and businessCase.currency in the config');
+    expect(text).toContain(
+      'Moderation: not shown, no moderators were configured. To fill it, name the moderators in the config',
+    );
+    expect(text).toContain(
+      'Departments: not shown, no active person has a known department. To fill it, add a department column to the people file',
+    );
+    expect(text).toContain(
+      'No money is shown. To fill it, set businessCase.hourlyCost and businessCase.currency in the config',
+    );
   });
 });

@@ -48,7 +48,10 @@ describe('reproducible runs', () => {
     // Another setting, another config hash (the same setting gives the same hash: see the clones above).
     expect(runCli(['analyze', './export/', '--out', 'out', '--tz', 'Europe/Berlin'], { cwd: dir }).code).toBe(0);
     const berlin = readJson(path.join(dir, 'out/metrics.json'))['provenance'];
-    expect(berlin).toMatchObject({ configHash: expect.stringMatching(/^[0-9a-f]{64}$/), inputs: [{ path: './export/Messages.csv' }] });
+    expect(berlin).toMatchObject({
+      configHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      inputs: [{ path: './export/Messages.csv' }],
+    });
     expect((berlin as { configHash: string }).configHash).not.toBe((provenance as { configHash: string }).configHash);
   });
 });
@@ -72,7 +75,21 @@ describe('--baseline', () => {
   it('shows the change against last month in the Markdown summary', () => {
     const dir = exportDir();
     expect(runCli(['analyze', 'export', '--period', '2026-03', '--out', 'march'], { cwd: dir }).code).toBe(0);
-    const april = runCli(['analyze', 'export', '--period', '2026-04', '--out', 'april', '--baseline', 'march/metrics.json', '--markdown', 'summary.md'], { cwd: dir });
+    const april = runCli(
+      [
+        'analyze',
+        'export',
+        '--period',
+        '2026-04',
+        '--out',
+        'april',
+        '--baseline',
+        'march/metrics.json',
+        '--markdown',
+        'summary.md',
+      ],
+      { cwd: dir },
+    );
     expect(april.code).toBe(0);
     const summary = readFileSync(path.join(dir, 'summary.md'), 'utf8');
     // March 2 posts, April 1: -1 (-50.0%). Answered threads: March 1 of 2 (50 %), April 1 of 1 (100 %): +50.0 pts;
@@ -84,7 +101,9 @@ describe('--baseline', () => {
   });
 
   it('refuses a baseline of another schemaVersion with exit 2', () => {
-    const dir = exportDir(MESSAGES, { 'old/metrics.json': JSON.stringify({ schemaVersion: 2, engagement: { totals: { activePeople: 1 } } }) });
+    const dir = exportDir(MESSAGES, {
+      'old/metrics.json': JSON.stringify({ schemaVersion: 2, engagement: { totals: { activePeople: 1 } } }),
+    });
     const result = runCli(['analyze', 'export', '--baseline', 'old/metrics.json', '--out', 'out'], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/schemaVersion 2 cannot be compared/);

@@ -13,8 +13,26 @@ afterAll(removeTempDirs);
  * counted itself while writing the exports (fixtures/README.md): an independent path to the numbers.
  */
 interface Facts {
-  yammer: { records: number; contributions: number; deleted: number; system: number; privateConversation: number; threads: number; answered: number };
-  slack: { records: number; contributions: number; system: number; bot: number; privateGroup: number; privateConversation: number; reactions: number; threads: number; answered: number };
+  yammer: {
+    records: number;
+    contributions: number;
+    deleted: number;
+    system: number;
+    privateConversation: number;
+    threads: number;
+    answered: number;
+  };
+  slack: {
+    records: number;
+    contributions: number;
+    system: number;
+    bot: number;
+    privateGroup: number;
+    privateConversation: number;
+    reactions: number;
+    threads: number;
+    answered: number;
+  };
   wiki: { revisions: number; anonymous: number; botRevisions: number };
   contributors: number;
   ideas: { funnel: Record<string, number>; stalled: number; items: { activityId: string; stage: string }[] };
@@ -51,7 +69,11 @@ describe('the bundled sample pilot (README main command)', () => {
       read: facts.yammer.records,
       used: facts.yammer.contributions,
       skipped: facts.yammer.deleted + facts.yammer.system + facts.yammer.privateConversation,
-      skippedByReason: { deleted: facts.yammer.deleted, private: facts.yammer.privateConversation, system: facts.yammer.system },
+      skippedByReason: {
+        deleted: facts.yammer.deleted,
+        private: facts.yammer.privateConversation,
+        system: facts.yammer.system,
+      },
     });
     expect(slack.records).toEqual({
       read: facts.slack.records,

@@ -26,11 +26,22 @@ function rawTokens(pages: readonly string[], definitionsPage: number): string[] 
   pages.forEach((page, index) => {
     // The configuration appendix names settings (ideas.actionTags), which a reader may set; metric keys never.
     const text = page.replace(/Configuration used.*?(Tool version|$)/s, '$1');
-    for (const token of [/\bnull\b/, /\bundefined\b/, /\bNaN\b/, /\bInfinity\b/, /\bSept\b/, /\{\s*"/, /"\s*:\s*[\d"{[]/]) {
+    for (const token of [
+      /\bnull\b/,
+      /\bundefined\b/,
+      /\bNaN\b/,
+      /\bInfinity\b/,
+      /\bSept\b/,
+      /\{\s*"/,
+      /"\s*:\s*[\d"{[]/,
+    ]) {
       if (token.test(text)) found.push(`page ${index + 1}: ${token}`);
     }
     // Metric keys (not setting names like businessCase.hourlyCost, which a reader sets) outside the definitions.
-    const key = /\b(?:engagement|conversations|ideas|moderation|recognition|network|redundancy|identities|sources|targets)\.[a-z]+[A-Z.]?\w*|\bbusinessCase\.(?:scenarios|assumptions|concentration)\b/.exec(text);
+    const key =
+      /\b(?:engagement|conversations|ideas|moderation|recognition|network|redundancy|identities|sources|targets)\.[a-z]+[A-Z.]?\w*|\bbusinessCase\.(?:scenarios|assumptions|concentration)\b/.exec(
+        text,
+      );
     if (key && index !== definitionsPage) found.push(`page ${index + 1}: ${key[0]}`);
   });
   return found;
@@ -80,7 +91,9 @@ describe('the sample pilot as a sponsor reads it', () => {
     expect(all).toContain(`Contributors ${contributors} `);
     expect(all).toContain(`In the interaction network ${m.network.people} `);
     // The network page says why it counts more people than the headline.
-    expect(all).toContain(`the ${activePeople} active people and ${m.network.people - activePeople} people they reached`);
+    expect(all).toContain(
+      `the ${activePeople} active people and ${m.network.people - activePeople} people they reached`,
+    );
     expect(all).not.toMatch(/\d+ of \d+ people interacted/);
     // Not anonymized: everyone is named.
     expect(m.identities.namedPersons).toBe(m.identities.persons);
@@ -89,28 +102,41 @@ describe('the sample pilot as a sponsor reads it', () => {
 
   it('writes durations in one style and the heatmap heads in full', () => {
     const { medianDaysToDecision, medianDaysToAction } = run.metrics.ideas;
-    const days = (d: number): string => { const t = d < 10 ? d.toFixed(1).replace(/\.0$/, '') : String(Math.round(d)); return `${t} ${t === '1' ? 'day' : 'days'}`; };
-    expect(all).toContain(`From raised to decision: median ${days(medianDaysToDecision)}; to action: ${days(medianDaysToAction)}.`);
+    const days = (d: number): string => {
+      const t = d < 10 ? d.toFixed(1).replace(/\.0$/, '') : String(Math.round(d));
+      return `${t} ${t === '1' ? 'day' : 'days'}`;
+    };
+    expect(all).toContain(
+      `From raised to decision: median ${days(medianDaysToDecision)}; to action: ${days(medianDaysToAction)}.`,
+    );
     expect(all).not.toMatch(/\d d\b/);
     expect(all).not.toMatch(/\d\.0 (?:h|days?)\b/);
-    for (const dept of run.metrics.network.departments.departments) if (!dept.suppressed) expect(all).toContain(dept.name);
+    for (const dept of run.metrics.network.departments.departments)
+      if (!dept.suppressed) expect(all).toContain(dept.name);
     // The heads were cut to one short line before ("Engineer…").
     expect(all).not.toContain('Engineer…');
   });
 
   it('splits every month into new, returning and reactivated contributors', () => {
     for (const month of run.metrics.engagement.monthly) {
-      expect(month.newContributors + (month.returningContributors ?? 0) + month.reactivatedContributors).toBe(month.contributors);
+      expect(month.newContributors + (month.returningContributors ?? 0) + month.reactivatedContributors).toBe(
+        month.contributors,
+      );
     }
-    expect(run.metrics.engagement.monthly.some((m: { reactivatedContributors: number }) => m.reactivatedContributors > 0)).toBe(true);
+    expect(
+      run.metrics.engagement.monthly.some((m: { reactivatedContributors: number }) => m.reactivatedContributors > 0),
+    ).toBe(true);
     expect(all).toContain('Back after a gap');
   });
 
   it('puts the money on page 2, recomputed from the business case inputs in metrics.json', () => {
     const m = run.metrics;
     const hourly = assumption(m, 'hourlyCost');
-    const answersValue = (assumption(m, 'answeredThreads') * assumption(m, 'minutesSavedPerAnsweredQuestion')) / 60 * hourly;
-    const ideasValue = assumption(m, 'ledgerValue') + assumption(m, 'actionedWithoutValue') * assumption(m, 'hoursPerActionedIdea') * hourly;
+    const answersValue =
+      ((assumption(m, 'answeredThreads') * assumption(m, 'minutesSavedPerAnsweredQuestion')) / 60) * hourly;
+    const ideasValue =
+      assumption(m, 'ledgerValue') +
+      assumption(m, 'actionedWithoutValue') * assumption(m, 'hoursPerActionedIdea') * hourly;
     const monthlyCost = assumption(m, 'moderatorHoursPerMonth') * hourly + assumption(m, 'licenceCostPerMonth');
     const months = assumption(m, 'months');
     const value = answersValue + ideasValue;
@@ -119,9 +145,13 @@ describe('the sample pilot as a sponsor reads it', () => {
     expect(base.value).toBeCloseTo(value, 6);
     expect(base.cost).toBeCloseTo(cost, 6);
     const page2 = run.pages[1] ?? '';
-    expect(page2).toContain(`Value ${money(value)} against a cost of ${money(cost)} over the period; ${money(value / months)} against ${money(monthlyCost)} a month; ROI ${percent((value - cost) / cost)}`);
+    expect(page2).toContain(
+      `Value ${money(value)} against a cost of ${money(cost)} over the period; ${money(value / months)} against ${money(monthlyCost)} a month; ROI ${percent((value - cost) / cost)}`,
+    );
     // The ask in currency: 12 moderator hours × 55 EUR.
-    expect(page2).toContain(`Keep funding ${assumption(m, 'moderatorHoursPerMonth')} moderator hours per month, about ${money(monthlyCost)} a month`);
+    expect(page2).toContain(
+      `Keep funding ${assumption(m, 'moderatorHoursPerMonth')} moderator hours per month, about ${money(monthlyCost)} a month`,
+    );
     expect(page2).toContain(`Payback: by the end of`);
     // One ledger entry carries more than 40 % of the value: said on page 2 and on the business case page.
     const top = Math.max(...m.ideas.ledgerValues.map((v: { value: number }) => v.value));
@@ -137,52 +167,102 @@ describe('the sample pilot as a sponsor reads it', () => {
     const answered = assumption(m, 'answeredThreads');
     const minutes = assumption(m, 'minutesSavedPerAnsweredQuestion');
     const hours = (answered * minutes) / 60;
-    expect(all).toContain(`Answered questions: ${answered} × ${minutes} minutes ÷ 60 = ${hours.toFixed(1)} hours; × ${money(hourly)} an hour = ${money(hours * hourly)}.`);
+    expect(all).toContain(
+      `Answered questions: ${answered} × ${minutes} minutes ÷ 60 = ${hours.toFixed(1)} hours; × ${money(hourly)} an hour = ${money(hours * hourly)}.`,
+    );
     const without = assumption(m, 'actionedWithoutValue');
     const perIdea = assumption(m, 'hoursPerActionedIdea');
-    expect(all).toContain(`Actioned ideas without a ledger value: ${without} ideas × ${perIdea} hours = ${without * perIdea} hours; × ${money(hourly)} an hour = ${money(without * perIdea * hourly)}.`);
+    expect(all).toContain(
+      `Actioned ideas without a ledger value: ${without} ideas × ${perIdea} hours = ${without * perIdea} hours; × ${money(hourly)} an hour = ${money(without * perIdea * hourly)}.`,
+    );
     const entries = m.ideas.ledgerValues.length;
-    expect(all).toContain(`Ideas with a ledger value: ${entries} ledger entries add up to ${money(assumption(m, 'ledgerValue'))}`);
+    expect(all).toContain(
+      `Ideas with a ledger value: ${entries} ledger entries add up to ${money(assumption(m, 'ledgerValue'))}`,
+    );
     // Scale-up: value per active person per month × employees × active share × 12.
     const value = m.businessCase.scenarios.base.value;
     const active = m.engagement.totals.activePeople;
     const share = active / m.identities.persons;
     const perPerson = value / active / assumption(m, 'months');
     const perYear = perPerson * assumption(m, 'orgSize') * share * 12;
-    expect(all).toContain(`${money(perPerson)} per active person per month × ${grouped.format(assumption(m, 'orgSize'))} employees × ${percent(share)} assumed active × 12 months ≈ ${twoSignificant(perYear)} EUR a year`);
+    expect(all).toContain(
+      `${money(perPerson)} per active person per month × ${grouped.format(assumption(m, 'orgSize'))} employees × ${percent(share)} assumed active × 12 months ≈ ${twoSignificant(perYear)} EUR a year`,
+    );
     expect(all).not.toContain(grouped.format(Math.round(perYear)));
   });
 
   it('lists the ledger row that matches no idea as a problem: stderr with file:line, warnings, data-quality page', () => {
     expect(run.result.stderr).toContain('fixtures/sample-pilot/ideas-ledger.csv:5: ledger row');
-    expect(run.metrics.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/ideas-ledger\.csv:5: .* names no idea in the inputs/)]));
+    expect(run.metrics.warnings).toEqual(
+      expect.arrayContaining([expect.stringMatching(/ideas-ledger\.csv:5: .* names no idea in the inputs/)]),
+    );
     expect(all).toContain('Ideas ledger: rows not applied 1 row is a problem to fix in ideas-ledger.csv.');
   });
 
   it('writes a baseline section with --baseline: path, period, and per KPI value, change and percent change', async () => {
     const baselineFile = path.join(makeTempDir('pilot-report-baseline-'), 'metrics.json');
-    const previous = runCli(['analyze', '--config', 'fixtures/sample-pilot/pilot-report.config.json', '--period', '2026-09', '--json', baselineFile, '--pdf', path.join(path.dirname(baselineFile), 'r.pdf')]);
+    const previous = runCli([
+      'analyze',
+      '--config',
+      'fixtures/sample-pilot/pilot-report.config.json',
+      '--period',
+      '2026-09',
+      '--json',
+      baselineFile,
+      '--pdf',
+      path.join(path.dirname(baselineFile), 'r.pdf'),
+    ]);
     expect(previous.code).toBe(0);
     const september = JSON.parse(readFileSync(baselineFile, 'utf8'));
-    const october = await analyze(['--config', 'fixtures/sample-pilot/pilot-report.config.json', '--period', '2026-10', '--baseline', baselineFile]);
+    const october = await analyze([
+      '--config',
+      'fixtures/sample-pilot/pilot-report.config.json',
+      '--period',
+      '2026-10',
+      '--baseline',
+      baselineFile,
+    ]);
     const section = october.metrics.baseline;
     expect(section.path).toBe(baselineFile);
     expect(section.period).toEqual(september.period);
     const active = section.kpis.find((k: { metric: string }) => k.metric === 'engagement.totals.activePeople');
     const now = october.metrics.engagement.totals.activePeople;
     const before = september.engagement.totals.activePeople;
-    expect(active).toEqual({ metric: 'engagement.totals.activePeople', value: now, baseline: before, change: now - before, percentChange: ((now - before) / before) * 100 });
+    expect(active).toEqual({
+      metric: 'engagement.totals.activePeople',
+      value: now,
+      baseline: before,
+      change: now - before,
+      percentChange: ((now - before) / before) * 100,
+    });
   }, 60_000);
 
   it('speaks of a month and of earlier outcomes apart, and refuses a period without activity', async () => {
-    const october = await analyze(['--config', 'fixtures/sample-pilot/pilot-report.config.json', '--period', '2026-10']);
+    const october = await analyze([
+      '--config',
+      'fixtures/sample-pilot/pilot-report.config.json',
+      '--period',
+      '2026-10',
+    ]);
     expect(october.pages[0]).toMatch(/^Aurora pilot: October 2026/);
     const earlier = october.metrics.ideas.earlier;
     expect(earlier).toMatchObject({ raised: 14, actioned: 4 });
-    expect(october.pages[1]).toContain(`Earlier, in March to September 2026: 14 ideas raised; by the start of this period ${earlier.decided} had reached a decision, 4 of them put into practice.`);
-    const stale = runCli(['analyze', '--config', 'fixtures/sample-pilot/pilot-report.config.json', '--period', '2026-12', '--out', makeTempDir('pilot-report-stale-')]);
+    expect(october.pages[1]).toContain(
+      `Earlier, in March to September 2026: 14 ideas raised; by the start of this period ${earlier.decided} had reached a decision, 4 of them put into practice.`,
+    );
+    const stale = runCli([
+      'analyze',
+      '--config',
+      'fixtures/sample-pilot/pilot-report.config.json',
+      '--period',
+      '2026-12',
+      '--out',
+      makeTempDir('pilot-report-stale-'),
+    ]);
     expect(stale.code).toBe(2);
-    expect(stale.stderr).toContain('error: no activity in the period December 2026 (2026-12-01 to 2026-12-31, UTC): the inputs cover 2026-03-02 to 2026-10-31');
+    expect(stale.stderr).toContain(
+      'error: no activity in the period December 2026 (2026-12-01 to 2026-12-31, UTC): the inputs cover 2026-03-02 to 2026-10-31',
+    );
     expect(hasStackTrace(stale.stderr)).toBe(false);
   }, 60_000);
 });
@@ -199,8 +279,17 @@ describe('the sample pilot as a sponsor reads it', () => {
  * - Questions 3, answered 1; threads 6, answered 3.
  * - Ledger: line 2 gives the idea a value of 3000; line 3 names thread 999, which does not exist.
  */
-const HEADER = 'id,replied_to_id,thread_id,group_id,group_name,sender_id,sender_type,sender_name,sender_email,body,deleted_at,created_at';
-const row = (id: number, replyTo: number | '', thread: number, sender: number, name: string, body: string, at: string): string =>
+const HEADER =
+  'id,replied_to_id,thread_id,group_id,group_name,sender_id,sender_type,sender_name,sender_email,body,deleted_at,created_at';
+const row = (
+  id: number,
+  replyTo: number | '',
+  thread: number,
+  sender: number,
+  name: string,
+  body: string,
+  at: string,
+): string =>
   `${id},${replyTo},${thread},1,General,${sender},user,${name},${name.toLowerCase()}@example.com,"${body}",,${at} UTC`;
 const MESSAGES = [
   HEADER,
@@ -214,17 +303,29 @@ const MESSAGES = [
   row(9, 8, 8, 11, 'Ana', 'Thanks for writing this up.', '2026-05-04 12:00:00'),
   row(10, '', 10, 14, 'Dee', 'How do I book a room?', '2026-05-10 09:00:00'),
 ].join('\r\n');
-const LEDGER = ['idea,stage,date,note,value', '5,actioned,2026-03-10,Checklist live,3000', '999,decided,2026-03-12,no such thread,'].join('\n');
+const LEDGER = [
+  'idea,stage,date,note,value',
+  '5,actioned,2026-03-10,Checklist live,3000',
+  '999,decided,2026-03-12,no such thread,',
+].join('\n');
 
 describe('a generated pilot', () => {
   const config = (businessCase: Record<string, unknown>): string =>
-    JSON.stringify({ report: { title: '{period} pilot' }, asOf: '2026-06-01', ideasLedger: 'ledger.csv', moderators: ['ana@example.com'], businessCase });
+    JSON.stringify({
+      report: { title: '{period} pilot' },
+      asOf: '2026-06-01',
+      ideasLedger: 'ledger.csv',
+      moderators: ['ana@example.com'],
+      businessCase,
+    });
 
   it('counts the persons named under --anonymize: those who opted in with --recognize', async () => {
     // Hand count: four persons (Ana, Ben, Cy, Dee); Ana and Dee opted in, a third row names no one in the inputs.
     const recognize = ['email', 'ana@example.com', 'DEE@example.com', 'zed@example.com'].join('\n');
     const dir = exportDir(MESSAGES, { 'ledger.csv': LEDGER, 'money.json': config({}), 'recognize.csv': recognize });
-    const run = await analyze(['export', '--config', 'money.json', '--anonymize', '--recognize', 'recognize.csv'], { cwd: dir });
+    const run = await analyze(['export', '--config', 'money.json', '--anonymize', '--recognize', 'recognize.csv'], {
+      cwd: dir,
+    });
     expect(run.result.code).toBe(0);
     expect(run.metrics.identities).toMatchObject({ persons: 4, namedPersons: 2 });
     const all = run.pages.join('\n');
@@ -236,18 +337,39 @@ describe('a generated pilot', () => {
     const run = await analyze(['export', '--config', 'money.json'], { cwd: dir });
     expect(run.result.code).toBe(0);
     expect(run.metrics.conversations).toMatchObject({ threads: 6, answered: 3 });
-    expect(run.metrics.conversations.questions).toMatchObject({ threads: 3, answered: 1, medianHoursToFirstResponse: 2 });
-    expect(run.metrics.conversations.questions.unanswered.map((t: { id: string }) => t.id)).toEqual(['yammer:7', 'yammer:10']);
-    expect(run.metrics.engagement.monthly.map((m: Record<string, number>) => [m['month'], m['newContributors'], m['returningContributors'], m['reactivatedContributors'], m['contributors']])).toEqual([
-      ['2026-03', 3, 0, 0, 3], ['2026-04', 0, 1, 0, 1], ['2026-05', 1, 1, 1, 3],
+    expect(run.metrics.conversations.questions).toMatchObject({
+      threads: 3,
+      answered: 1,
+      medianHoursToFirstResponse: 2,
+    });
+    expect(run.metrics.conversations.questions.unanswered.map((t: { id: string }) => t.id)).toEqual([
+      'yammer:7',
+      'yammer:10',
+    ]);
+    expect(
+      run.metrics.engagement.monthly.map((m: Record<string, number>) => [
+        m['month'],
+        m['newContributors'],
+        m['returningContributors'],
+        m['reactivatedContributors'],
+        m['contributors'],
+      ]),
+    ).toEqual([
+      ['2026-03', 3, 0, 0, 3],
+      ['2026-04', 0, 1, 0, 1],
+      ['2026-05', 1, 1, 1, 3],
     ]);
     const page2 = run.pages[1] ?? '';
     expect(page2).toContain('1 of 3 questions got a reply');
     expect(run.pages.join(' ')).not.toContain('Reminder: timesheets');
     // No money settings: one line names them instead of dashes.
-    expect(page2).toContain('Not estimated: set businessCase.hourlyCost and businessCase.moderatorHoursPerMonth (or licenceCostPerMonth) and businessCase.currency in the config');
+    expect(page2).toContain(
+      'Not estimated: set businessCase.hourlyCost and businessCase.moderatorHoursPerMonth (or licenceCostPerMonth) and businessCase.currency in the config',
+    );
     expect(run.pages[0]).toMatch(/^March to May 2026 pilot/);
-    expect(run.result.stderr).toContain('ledger.csv:3: ledger row "999" (decided) names no idea in the inputs; not applied');
+    expect(run.result.stderr).toContain(
+      'ledger.csv:3: ledger row "999" (decided) names no idea in the inputs; not applied',
+    );
     const definitions = run.pages.findIndex((page) => page.includes('Metric definitions'));
     expect(rawTokens(run.pages, definitions)).toEqual([]);
   }, 60_000);
@@ -255,21 +377,35 @@ describe('a generated pilot', () => {
   it('computes the money by hand: 1 answer, one ledger entry, two moderator hours a month', async () => {
     const dir = exportDir(MESSAGES, {
       'ledger.csv': LEDGER,
-      'money.json': config({ hourlyCost: 50, moderatorHoursPerMonth: 2, hoursPerActionedIdea: 10, orgSize: 100, currency: 'EUR' }),
+      'money.json': config({
+        hourlyCost: 50,
+        moderatorHoursPerMonth: 2,
+        hoursPerActionedIdea: 10,
+        orgSize: 100,
+        currency: 'EUR',
+      }),
     });
     const run = await analyze(['export', '--config', 'money.json'], { cwd: dir });
     const page2 = run.pages[1] ?? '';
     // Value: 1 answered question × 15 min = 0.25 h × 50 = 12.5; the ledger's 3000 for the only actioned idea
     // (so no hours for it) -> 3012.5. Cost: 2 h × 50 = 100 a month × 3 months = 300. ROI 2712.5 / 300 = 904 %.
-    expect(page2).toContain('Value 3,013 EUR against a cost of 300 EUR over the period; 1,004 EUR against 100 EUR a month; ROI 904%');
+    expect(page2).toContain(
+      'Value 3,013 EUR against a cost of 300 EUR over the period; 1,004 EUR against 100 EUR a month; ROI 904%',
+    );
     expect(page2).toContain('Payback: by the end of Mar 2026 (month 1)');
     // Ana (moderator) gave the first reply in threads 5 and 8 of the 3 answered: 67 %.
-    expect(page2).toContain('Keep funding 2 moderator hours per month, about 100 EUR a month: 67% of answered conversations');
+    expect(page2).toContain(
+      'Keep funding 2 moderator hours per month, about 100 EUR a month: 67% of answered conversations',
+    );
     // 3000 of 3012.5 = 99.6 %: one self-reported entry carries the case.
-    expect(page2).toContain('One ledger entry (line 2, idea “Idea: a shared onboarding checklist #idea”) carries 100% of the value (3,000 EUR)');
+    expect(page2).toContain(
+      'One ledger entry (line 2, idea “Idea: a shared onboarding checklist #idea”) carries 100% of the value (3,000 EUR)',
+    );
     // Scale-up: 3012.5 / 4 active / 3 months = 251 EUR × 100 employees × 100 % (4 of 4 persons) × 12 = 301,250 -> 300,000.
     const all = run.pages.join(' ');
-    expect(all).toContain('251 EUR per active person per month × 100 employees × 100% assumed active × 12 months ≈ 300,000 EUR a year');
+    expect(all).toContain(
+      '251 EUR per active person per month × 100 employees × 100% assumed active × 12 months ≈ 300,000 EUR a year',
+    );
     expect(all).toContain('Program cost: 2 moderator hours × 50 EUR = 100 EUR a month; × 3 months = 300 EUR.');
   }, 60_000);
 });

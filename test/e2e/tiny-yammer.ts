@@ -2,7 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
-export const HEADER = 'id,replied_to_id,thread_id,group_id,group_name,sender_id,sender_type,sender_name,sender_email,body,deleted_at,created_at';
+export const HEADER =
+  'id,replied_to_id,thread_id,group_id,group_name,sender_id,sender_type,sender_name,sender_email,body,deleted_at,created_at';
 
 /**
  * A tiny Yammer export, six messages, hand-checked:

@@ -28,7 +28,16 @@ interface ValidationJson {
   reasons: string[];
   problemCount: number;
   failures: { input: string; message: string }[];
-  sources: { kind: string; path: string; files: number; records: unknown; firstAt: string | null; lastAt: string | null; warnings: string[]; problemCount: number }[];
+  sources: {
+    kind: string;
+    path: string;
+    files: number;
+    records: unknown;
+    firstAt: string | null;
+    lastAt: string | null;
+    warnings: string[];
+    problemCount: number;
+  }[];
 }
 
 describe('pilot-report validate (end to end)', () => {
@@ -90,7 +99,9 @@ describe('pilot-report validate (end to end)', () => {
     expect(json.usable).toBe(false);
     expect(json.failures.map((f) => f.input)).toEqual(['broken']);
     // MESSAGES: six rows, all used.
-    expect(json.sources.map((s) => [s.path, s.records])).toEqual([['export', { read: 6, used: 6, skipped: 0, skippedByReason: {} }]]);
+    expect(json.sources.map((s) => [s.path, s.records])).toEqual([
+      ['export', { read: 6, used: 6, skipped: 0, skippedByReason: {} }],
+    ]);
   });
 
   it('exits 2 when an input does not exist or holds no export', () => {
@@ -105,7 +116,10 @@ describe('pilot-report validate (end to end)', () => {
   });
 
   it('exits 2 when nothing usable remains (every message deleted)', () => {
-    const deleted = [HEADER, '1,,1,,,11,user,Ana Ruiz,ana@example.com,Hi,2026-03-03 00:00:00 UTC,2026-03-02 09:00:00 UTC'].join('\r\n');
+    const deleted = [
+      HEADER,
+      '1,,1,,,11,user,Ana Ruiz,ana@example.com,Hi,2026-03-03 00:00:00 UTC,2026-03-02 09:00:00 UTC',
+    ].join('\r\n');
     const dir = exportDir(deleted);
     const result = runCli(['validate', 'export'], { cwd: dir });
     expect(result.code).toBe(2);

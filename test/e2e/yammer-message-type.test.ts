@@ -25,6 +25,9 @@ describe('Yammer message_type', () => {
     const metrics = JSON.parse(readFileSync(path.join(out, 'metrics.json'), 'utf8'));
     expect(metrics.conversations.threads).toBe(6);
     expect(metrics.conversations.questions).toMatchObject({ threads: 3, answered: 1, medianHoursToFirstResponse: 1 });
-    expect(metrics.conversations.questions.unanswered.map((t: { id: string }) => t.id).sort()).toEqual(['yammer:6', 'yammer:7']);
+    expect(metrics.conversations.questions.unanswered.map((t: { id: string }) => t.id).sort()).toEqual([
+      'yammer:6',
+      'yammer:7',
+    ]);
   }, 60_000);
 });

@@ -11,10 +11,20 @@ export interface CliResult {
 }
 
 /** Runs the built CLI as a user would: a child process with NO_COLOR, TZ=UTC and a fixed SOURCE_DATE_EPOCH. */
-export function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
+export function runCli(
+  args: readonly string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): CliResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? REPO_ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', TZ: 'UTC', SOURCE_DATE_EPOCH: '1767225600', ...options.env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      NO_COLOR: '1',
+      TZ: 'UTC',
+      SOURCE_DATE_EPOCH: '1767225600',
+      ...options.env,
+    },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });

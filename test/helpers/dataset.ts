@@ -35,7 +35,8 @@ export async function inlineDataset(data: InlineData): Promise<{ dataset: Datase
   const account = newAccount(0, data.activities[0]?.source ?? 'yammer', 'inline');
   for (const identity of data.identities ?? []) dataset.append({ type: 'identity', identity }, account);
   for (const space of data.spaces ?? []) dataset.append({ type: 'space', space }, account);
-  for (const activity of data.activities) dataset.append({ type: 'activity', activity, derived: activity.kind === 'reaction' }, account);
+  for (const activity of data.activities)
+    dataset.append({ type: 'activity', activity, derived: activity.kind === 'reaction' }, account);
   await dataset.finalize([account], data.people ?? []);
   return { dataset, account };
 }

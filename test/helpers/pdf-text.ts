@@ -19,10 +19,17 @@ export async function readPdf(buffer: Buffer): Promise<PdfContents> {
     const content = await page.getTextContent();
     const texts = content.items.flatMap((item) => ('str' in item ? [{ str: item.str, fontName: item.fontName }] : []));
     items.push(texts);
-    pages.push(texts.map((item) => item.str).join(' ').replace(/\s+/g, ' ').trim());
+    pages.push(
+      texts
+        .map((item) => item.str)
+        .join(' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    );
   }
   const metadata = await document.getMetadata();
-  const info: Record<string, unknown> = typeof metadata.info === 'object' && metadata.info !== null ? { ...metadata.info } : {};
+  const info: Record<string, unknown> =
+    typeof metadata.info === 'object' && metadata.info !== null ? { ...metadata.info } : {};
   await document.destroy();
   return { pages, items, info };
 }

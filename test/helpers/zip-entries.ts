@@ -27,7 +27,11 @@ export function zipEntries(bytes: Buffer): Promise<ZipEntry[]> {
           stream.on('data', (chunk: Buffer) => chunks.push(chunk));
           stream.on('error', reject);
           stream.on('end', () => {
-            entries.push({ name: entry.fileName, stamp: dosStamp(entry.lastModFileDate, entry.lastModFileTime), data: Buffer.concat(chunks) });
+            entries.push({
+              name: entry.fileName,
+              stamp: dosStamp(entry.lastModFileDate, entry.lastModFileTime),
+              data: Buffer.concat(chunks),
+            });
             zip.readEntry();
           });
         });
@@ -49,5 +53,10 @@ export function textRuns(xml: string): string[] {
 }
 
 export function decodeXml(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }

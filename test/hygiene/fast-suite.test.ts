@@ -13,7 +13,8 @@ function testFiles(): string[] {
 }
 
 /** A call that starts another process: the CLI helpers, or child_process itself (`[_]` so this file does not match itself). */
-const SPAWNS = /(?<![.\w])(?:runCli|runPilot|spawn|spawnSync|execFile|execFileSync|exec|execSync)\(|node:child[_]process/;
+const SPAWNS =
+  /(?<![.\w])(?:runCli|runPilot|spawn|spawnSync|execFile|execFileSync|exec|execSync)\(|node:child[_]process/;
 
 describe('the fast suite (npm run test:fast)', () => {
   it('leaves out every test file that starts a process', () => {
@@ -24,6 +25,11 @@ describe('the fast suite (npm run test:fast)', () => {
 
   it('lists no file or folder that does not exist', () => {
     const files = testFiles();
-    expect(SPAWNING_TESTS.filter((entry) => !files.some((file) => isSpawningTest(file) && (file === entry || file.startsWith(entry.slice(0, -2)))))).toEqual([]);
+    expect(
+      SPAWNING_TESTS.filter(
+        (entry) =>
+          !files.some((file) => isSpawningTest(file) && (file === entry || file.startsWith(entry.slice(0, -2)))),
+      ),
+    ).toEqual([]);
   });
 });

@@ -58,18 +58,22 @@ describe('the static checks themselves', () => {
   it('flag mkdtemp without rm, and accept it with rm, rmSync or fs.rm', () => {
     expect(makesWithoutRemoving("const d = mkdtempSync(path.join(tmpdir(), 'x-'));")).toBe(true);
     expect(makesWithoutRemoving("const d = await mkdtemp(join(tmpdir(), 'x-'));")).toBe(true);
-    expect(makesWithoutRemoving("const d = mkdtempSync(p);\nafterAll(() => rmSync(d, { recursive: true }));")).toBe(false);
-    expect(makesWithoutRemoving('const d = await mkdtemp(p);\ntry {} finally { await fs.rm(d, { recursive: true }); }')).toBe(false);
+    expect(makesWithoutRemoving('const d = mkdtempSync(p);\nafterAll(() => rmSync(d, { recursive: true }));')).toBe(
+      false,
+    );
+    expect(
+      makesWithoutRemoving('const d = await mkdtemp(p);\ntry {} finally { await fs.rm(d, { recursive: true }); }'),
+    ).toBe(false);
     // rmdir and a word merely containing "rm" are not a removal of the folder tree.
     expect(makesWithoutRemoving('const d = mkdtempSync(p); confirm(d); rmdirSync(d);')).toBe(true);
     expect(makesWithoutRemoving('writeFileSync(p, "no temp folder here");')).toBe(false);
   });
 
   it('flag a helper call without removeTempDirs, and accept it with afterAll(removeTempDirs) or removeTempDir', () => {
-    expect(usesHelperWithoutRemoving("const dir = exportDir(MESSAGES);")).toBe(true);
+    expect(usesHelperWithoutRemoving('const dir = exportDir(MESSAGES);')).toBe(true);
     expect(usesHelperWithoutRemoving("const dir = tempDir('pilot-report-zip-');")).toBe(true);
     expect(usesHelperWithoutRemoving("afterAll(removeTempDirs);\nconst dir = makeTempDir('p-');")).toBe(false);
-    expect(usesHelperWithoutRemoving("const dir = tempDir();\ntry {} finally { removeTempDir(dir); }")).toBe(false);
+    expect(usesHelperWithoutRemoving('const dir = tempDir();\ntry {} finally { removeTempDir(dir); }')).toBe(false);
     expect(usesHelperWithoutRemoving('const dir = exportDirName;')).toBe(false);
   });
 });

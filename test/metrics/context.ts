@@ -1,4 +1,10 @@
-import { DEFAULT_METRICS_CONFIG, type MetricContext, type MetricsConfig, type Period, type SourceCapabilities } from '../../src/metrics/types.js';
+import {
+  DEFAULT_METRICS_CONFIG,
+  type MetricContext,
+  type MetricsConfig,
+  type Period,
+  type SourceCapabilities,
+} from '../../src/metrics/types.js';
 
 /** A metric context for tests: messages and reactions recorded unless told otherwise. */
 export function metricContext(

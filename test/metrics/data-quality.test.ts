@@ -29,7 +29,17 @@ describe('sourceQuality', () => {
         problemCount: 1,
         notes: ['Yammer network exports carry no likes'],
       },
-      { kind: 'slack', path: 'slack-export.zip', files: 0, records: { read: 0, used: 0, skipped: 0, skippedByReason: {} }, firstAt: null, lastAt: null, warnings: [], problemCount: 0, notes: [] },
+      {
+        kind: 'slack',
+        path: 'slack-export.zip',
+        files: 0,
+        records: { read: 0, used: 0, skipped: 0, skippedByReason: {} },
+        firstAt: null,
+        lastAt: null,
+        warnings: [],
+        problemCount: 0,
+        notes: [],
+      },
     ]);
   });
 
@@ -49,7 +59,11 @@ describe('sourceQuality', () => {
 describe('capabilitiesOf', () => {
   it('records reactions only with Slack, Teams or CSV, and wiki edits only with MediaWiki', () => {
     expect(capabilitiesOf([{ kind: 'yammer' }])).toEqual({ messages: true, reactions: false, wiki: false });
-    expect(capabilitiesOf([{ kind: 'yammer' }, { kind: 'teams' }])).toEqual({ messages: true, reactions: true, wiki: false });
+    expect(capabilitiesOf([{ kind: 'yammer' }, { kind: 'teams' }])).toEqual({
+      messages: true,
+      reactions: true,
+      wiki: false,
+    });
     expect(capabilitiesOf([{ kind: 'mediawiki' }])).toEqual({ messages: false, reactions: false, wiki: true });
     expect(capabilitiesOf([])).toEqual({ messages: false, reactions: false, wiki: false });
   });

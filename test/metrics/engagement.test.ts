@@ -24,24 +24,94 @@ describe('computeEngagement', () => {
     load(
       { id: 'y:0', at: '2025-12-10T10:00:00Z', identityId: 'yammer:a' },
       { id: 'y:1', at: '2026-01-05T10:00:00Z', identityId: 'yammer:a' },
-      { id: 'y:2', kind: 'reply', threadId: 'y:1', parentId: 'y:1', at: '2026-01-06T10:00:00Z', identityId: 'yammer:c' },
-      { id: 'y:1#like', kind: 'reaction', threadId: 'y:1', parentId: 'y:1', at: '2026-01-20T12:00:00Z', identityId: 'yammer:b' },
+      {
+        id: 'y:2',
+        kind: 'reply',
+        threadId: 'y:1',
+        parentId: 'y:1',
+        at: '2026-01-06T10:00:00Z',
+        identityId: 'yammer:c',
+      },
+      {
+        id: 'y:1#like',
+        kind: 'reaction',
+        threadId: 'y:1',
+        parentId: 'y:1',
+        at: '2026-01-20T12:00:00Z',
+        identityId: 'yammer:b',
+      },
       // 23:30 UTC on 31 January is 00:30 on 1 February in Berlin: a February reply.
-      { id: 'y:3', kind: 'reply', threadId: 'y:1', parentId: 'y:1', at: '2026-01-31T23:30:00Z', identityId: 'yammer:b' },
+      {
+        id: 'y:3',
+        kind: 'reply',
+        threadId: 'y:1',
+        parentId: 'y:1',
+        at: '2026-01-31T23:30:00Z',
+        identityId: 'yammer:b',
+      },
       { id: 'y:4', at: '2026-02-10T10:00:00Z', identityId: 'yammer:a' },
       { id: 'y:5', at: '2026-03-02T09:00:00Z', identityId: 'yammer:c' },
-      { id: 'y:6', kind: 'reply', threadId: 'y:5', parentId: 'y:5', at: '2026-03-03T09:00:00Z', identityId: 'yammer:a' },
+      {
+        id: 'y:6',
+        kind: 'reply',
+        threadId: 'y:5',
+        parentId: 'y:5',
+        at: '2026-03-03T09:00:00Z',
+        identityId: 'yammer:a',
+      },
     );
 
   it('cuts months in the report time zone and computes each month by hand', async () => {
     const engagement = await computeEngagement((await threeMonths()).query, metricContext(berlinQuarter));
     expect(engagement.monthly).toEqual([
       // returning: {a, c} and December's {a} share a -> 1 of 1
-      { month: '2026-01', activePeople: 3, contributors: 2, posts: 1, replies: 1, reactions: 1, wikiEdits: null, newContributors: 1, returningContributors: 1, retention: 1, reactivatedContributors: 0, stickiness: 3 / 31 / 3, activeWikiEditors: null },
+      {
+        month: '2026-01',
+        activePeople: 3,
+        contributors: 2,
+        posts: 1,
+        replies: 1,
+        reactions: 1,
+        wikiEdits: null,
+        newContributors: 1,
+        returningContributors: 1,
+        retention: 1,
+        reactivatedContributors: 0,
+        stickiness: 3 / 31 / 3,
+        activeWikiEditors: null,
+      },
       // {a, b} vs January's {a, c}: a -> 1 of 2; b is new
-      { month: '2026-02', activePeople: 2, contributors: 2, posts: 1, replies: 1, reactions: 0, wikiEdits: null, newContributors: 1, returningContributors: 1, retention: 0.5, reactivatedContributors: 0, stickiness: 2 / 28 / 2, activeWikiEditors: null },
+      {
+        month: '2026-02',
+        activePeople: 2,
+        contributors: 2,
+        posts: 1,
+        replies: 1,
+        reactions: 0,
+        wikiEdits: null,
+        newContributors: 1,
+        returningContributors: 1,
+        retention: 0.5,
+        reactivatedContributors: 0,
+        stickiness: 2 / 28 / 2,
+        activeWikiEditors: null,
+      },
       // {c, a}: a returns from February; c contributed in January but not February -> reactivated
-      { month: '2026-03', activePeople: 2, contributors: 2, posts: 1, replies: 1, reactions: 0, wikiEdits: null, newContributors: 0, returningContributors: 1, retention: 0.5, reactivatedContributors: 1, stickiness: 2 / 31 / 2, activeWikiEditors: null },
+      {
+        month: '2026-03',
+        activePeople: 2,
+        contributors: 2,
+        posts: 1,
+        replies: 1,
+        reactions: 0,
+        wikiEdits: null,
+        newContributors: 0,
+        returningContributors: 1,
+        retention: 0.5,
+        reactivatedContributors: 1,
+        stickiness: 2 / 31 / 2,
+        activeWikiEditors: null,
+      },
     ]);
   });
 
@@ -49,17 +119,33 @@ describe('computeEngagement', () => {
     const engagement = await computeEngagement((await threeMonths()).query, metricContext(berlinQuarter));
     // Previous period: October-December 2025, contributors {a}; a returns -> 1 of 1.
     expect(engagement.totals).toEqual({
-      activePeople: 3, contributors: 3, posts: 3, replies: 3, reactions: 1, wikiEdits: null,
-      newContributors: 2, returningContributors: 1, retention: 1,
+      activePeople: 3,
+      contributors: 3,
+      posts: 3,
+      replies: 3,
+      reactions: 1,
+      wikiEdits: null,
+      newContributors: 2,
+      returningContributors: 1,
+      retention: 1,
     });
     // Contributions a 3, b 1, c 2: gini ((-2)*1 + 0*2 + 2*3) / (3 * 6) = 2/9; top ceil(3%) = ceil(30%) = 1 person holds 3 of 6.
-    expect(engagement.participation).toEqual({ contributors: 3, contributions: 6, gini: expect.closeTo(2 / 9, 12), top1Share: 0.5, top10Share: 0.5, absenceFactor: 1 });
+    expect(engagement.participation).toEqual({
+      contributors: 3,
+      contributions: 6,
+      gini: expect.closeTo(2 / 9, 12),
+      top1Share: 0.5,
+      top10Share: 0.5,
+      absenceFactor: 1,
+    });
   });
 
   it('lists every ISO week overlapping the period', async () => {
     const engagement = await computeEngagement((await threeMonths()).query, metricContext(berlinQuarter));
     // 1 January 2026 is a Thursday (2026-W01); 31 March is a Tuesday of 2026-W14.
-    expect(engagement.weekly.map((w) => w.week)).toEqual(Array.from({ length: 14 }, (_, i) => `2026-W${String(i + 1).padStart(2, '0')}`));
+    expect(engagement.weekly.map((w) => w.week)).toEqual(
+      Array.from({ length: 14 }, (_, i) => `2026-W${String(i + 1).padStart(2, '0')}`),
+    );
     expect(engagement.weekly.filter((w) => w.activePeople > 0)).toEqual([
       { week: '2026-W02', activePeople: 2, contributors: 2 },
       { week: '2026-W04', activePeople: 1, contributors: 0 },
@@ -74,7 +160,10 @@ describe('computeEngagement', () => {
       { id: 'y:1', at: '2025-12-28T22:30:00Z', identityId: 'yammer:a' }, // Sunday 23:30 Berlin
       { id: 'y:2', at: '2025-12-28T23:30:00Z', identityId: 'yammer:b' }, // Monday 00:30 Berlin
     );
-    const engagement = await computeEngagement(dataset.query, metricContext(periodFromBounds('2025-12-28', '2026-01-05', 'Europe/Berlin')));
+    const engagement = await computeEngagement(
+      dataset.query,
+      metricContext(periodFromBounds('2025-12-28', '2026-01-05', 'Europe/Berlin')),
+    );
     expect(engagement.weekly).toEqual([
       { week: '2025-W52', activePeople: 1, contributors: 1 },
       { week: '2026-W01', activePeople: 1, contributors: 1 },
@@ -86,13 +175,27 @@ describe('computeEngagement', () => {
       { id: 'y:1', at: '2026-01-10T10:00:00Z', identityId: 'yammer:a' },
       { id: 'y:2', at: '2026-03-10T10:00:00Z', identityId: 'yammer:a' },
     );
-    const engagement = await computeEngagement(dataset.query, metricContext(periodFromBounds('2026-01-01', '2026-04-01', 'UTC')));
-    expect(engagement.monthly.map((m) => [m.month, m.contributors, m.posts, m.returningContributors, m.retention, m.stickiness, m.reactivatedContributors])).toEqual([
+    const engagement = await computeEngagement(
+      dataset.query,
+      metricContext(periodFromBounds('2026-01-01', '2026-04-01', 'UTC')),
+    );
+    expect(
+      engagement.monthly.map((m) => [
+        m.month,
+        m.contributors,
+        m.posts,
+        m.returningContributors,
+        m.retention,
+        m.stickiness,
+        m.reactivatedContributors,
+      ]),
+    ).toEqual([
       ['2026-01', 1, 1, 0, null, 1 / 31, 0], // nothing in December 2025; a is new
       ['2026-02', 0, 0, 0, 0, null, 0], // January had 1 contributor, none returned
       ['2026-03', 1, 1, 0, null, 1 / 31, 1], // February had none; a comes back after a gap: reactivated
     ]);
-    for (const m of engagement.monthly) expect(m.newContributors + (m.returningContributors ?? 0) + m.reactivatedContributors).toBe(m.contributors);
+    for (const m of engagement.monthly)
+      expect(m.newContributors + (m.returningContributors ?? 0) + m.reactivatedContributors).toBe(m.contributors);
     // The previous quarter had no contributors either.
     expect(engagement.totals.retention).toBeNull();
     expect(engagement.totals.returningContributors).toBe(0);
@@ -100,20 +203,60 @@ describe('computeEngagement', () => {
 
   it('reports kinds no loaded source records as null, and active wiki editors with a wiki', async () => {
     const edits = (who: string, n: number, day: string) =>
-      Array.from({ length: n }, (_, i) => ({ id: `w:${who}${i}`, source: 'mediawiki' as const, kind: 'page_edit' as const, threadId: 'w:page', at: `${day}T1${i}:00:00Z`, identityId: `mediawiki:${who}` }));
+      Array.from({ length: n }, (_, i) => ({
+        id: `w:${who}${i}`,
+        source: 'mediawiki' as const,
+        kind: 'page_edit' as const,
+        threadId: 'w:page',
+        at: `${day}T1${i}:00:00Z`,
+        identityId: `mediawiki:${who}`,
+      }));
     const dataset = await load(...edits('w', 5, '2026-01-12'), ...edits('v', 4, '2026-01-13'));
-    const wikiOnly = metricContext(periodFromBounds('2026-01-01', '2026-02-01', 'UTC'), { capabilities: { messages: false, reactions: false, wiki: true } });
+    const wikiOnly = metricContext(periodFromBounds('2026-01-01', '2026-02-01', 'UTC'), {
+      capabilities: { messages: false, reactions: false, wiki: true },
+    });
     const engagement = await computeEngagement(dataset.query, wikiOnly);
-    expect(engagement.monthly[0]).toMatchObject({ posts: null, replies: null, reactions: null, wikiEdits: 9, activeWikiEditors: 1, contributors: 2 });
+    expect(engagement.monthly[0]).toMatchObject({
+      posts: null,
+      replies: null,
+      reactions: null,
+      wikiEdits: 9,
+      activeWikiEditors: 1,
+      contributors: 2,
+    });
     expect(engagement.totals).toMatchObject({ posts: null, replies: null, reactions: null, wikiEdits: 9 });
   });
 
   it('gives null participation figures when nobody contributed', async () => {
     const dataset = await load({ id: 'y:1', at: '2025-06-10T10:00:00Z', identityId: 'yammer:a' });
-    const engagement = await computeEngagement(dataset.query, metricContext(periodFromBounds('2026-01-01', '2026-02-01', 'UTC')));
-    expect(engagement.participation).toEqual({ contributors: 0, contributions: 0, gini: null, top1Share: null, top10Share: null, absenceFactor: null });
+    const engagement = await computeEngagement(
+      dataset.query,
+      metricContext(periodFromBounds('2026-01-01', '2026-02-01', 'UTC')),
+    );
+    expect(engagement.participation).toEqual({
+      contributors: 0,
+      contributions: 0,
+      gini: null,
+      top1Share: null,
+      top10Share: null,
+      absenceFactor: null,
+    });
     expect(engagement.monthly).toEqual([
-      { month: '2026-01', activePeople: 0, contributors: 0, posts: 0, replies: 0, reactions: 0, wikiEdits: null, newContributors: 0, returningContributors: 0, retention: null, reactivatedContributors: 0, stickiness: null, activeWikiEditors: null },
+      {
+        month: '2026-01',
+        activePeople: 0,
+        contributors: 0,
+        posts: 0,
+        replies: 0,
+        reactions: 0,
+        wikiEdits: null,
+        newContributors: 0,
+        returningContributors: 0,
+        retention: null,
+        reactivatedContributors: 0,
+        stickiness: null,
+        activeWikiEditors: null,
+      },
     ]);
   });
 });

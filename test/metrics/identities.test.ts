@@ -17,10 +17,16 @@ describe('computeIdentities', () => {
         { id: 'mediawiki:AnaR', source: 'mediawiki', name: 'AnaR', email: null, department: null, isBot: false },
         { id: 'mediawiki:Dee', source: 'mediawiki', name: 'Dee', email: null, department: null, isBot: false },
       ],
-      people: [{ email: 'ana@x.org', name: null, department: null, role: null, aliases: ['mediawiki:AnaR'], since: null }],
+      people: [
+        { email: 'ana@x.org', name: null, department: null, role: null, aliases: ['mediawiki:AnaR'], since: null },
+      ],
       activities: [act({ id: 'yammer:100', at: '2026-01-01T00:00:00Z', identityId: 'yammer:1' })],
     });
-    const accounts = [newAccount(0, 'yammer', 'y.zip'), newAccount(1, 'slack', 's.zip'), newAccount(2, 'mediawiki', 'w.xml')];
+    const accounts = [
+      newAccount(0, 'yammer', 'y.zip'),
+      newAccount(1, 'slack', 's.zip'),
+      newAccount(2, 'mediawiki', 'w.xml'),
+    ];
     expect(await computeIdentities(dataset.query, accounts)).toEqual({
       sources: [
         { source: 'yammer', path: 'y.zip', identitiesSeen: 3, persons: 2, botsExcluded: 1, unmatched: 0 },

@@ -12,10 +12,26 @@ afterEach(async () => {
   open = null;
 });
 
-const person = (user: string): Identity => ({ id: `yammer:${user}`, source: 'yammer', name: user.toUpperCase(), email: `${user}@example.com`, department: null, isBot: false });
-const post = (id: string, at: string, user: string) => act({ id, at, identityId: `yammer:${user}`, spaceId: 'yammer:general' });
+const person = (user: string): Identity => ({
+  id: `yammer:${user}`,
+  source: 'yammer',
+  name: user.toUpperCase(),
+  email: `${user}@example.com`,
+  department: null,
+  isBot: false,
+});
+const post = (id: string, at: string, user: string) =>
+  act({ id, at, identityId: `yammer:${user}`, spaceId: 'yammer:general' });
 const reply = (id: string, thread: string, at: string, user: string) =>
-  act({ id, kind: 'reply', threadId: thread, parentId: thread, at, identityId: `yammer:${user}`, spaceId: 'yammer:general' });
+  act({
+    id,
+    kind: 'reply',
+    threadId: thread,
+    parentId: thread,
+    at,
+    identityId: `yammer:${user}`,
+    spaceId: 'yammer:general',
+  });
 
 /**
  * Mo is a moderator by the people file, from 10 January; Cfg by the config (identity id).
@@ -31,7 +47,9 @@ async function pilot(): Promise<Dataset> {
   const { dataset } = await inlineDataset({
     identities: ['a', 'b', 'c', 'd', 'mo', 'cfg'].map(person),
     spaces: [{ id: 'yammer:general', source: 'yammer', name: 'General', kind: 'group', isPrivate: false }],
-    people: [{ email: 'mo@example.com', name: 'Mo', department: null, role: 'moderator', aliases: [], since: '2026-01-10' }],
+    people: [
+      { email: 'mo@example.com', name: 'Mo', department: null, role: 'moderator', aliases: [], since: '2026-01-10' },
+    ],
     activities: [
       post('T0', '2025-12-01T09:00:00Z', 'c'),
       reply('T0r1', 'T0', '2025-12-01T11:00:00Z', 'd'),
@@ -59,7 +77,11 @@ const since = new Map([['mo@example.com', '2026-01-10']]);
 
 describe('computeModeration', () => {
   it('finds moderators from the people file role and the config, and warns about unknown keys', async () => {
-    const m = await computeModeration((await pilot()).query, metricContext(january, { config: { moderators: ['yammer:cfg', 'ghost@example.com'] } }), { moderatorSince: since });
+    const m = await computeModeration(
+      (await pilot()).query,
+      metricContext(january, { config: { moderators: ['yammer:cfg', 'ghost@example.com'] } }),
+      { moderatorSince: since },
+    );
     expect(m.moderators).toEqual([
       { id: 'cfg@example.com', name: 'CFG', since: null },
       { id: 'mo@example.com', name: 'Mo', since: '2026-01-10' },
@@ -68,7 +90,11 @@ describe('computeModeration', () => {
   });
 
   it('compares first responses and joined threads of moderators and others', async () => {
-    const m = await computeModeration((await pilot()).query, metricContext(january, { config: { moderators: ['yammer:cfg'] } }), { moderatorSince: since });
+    const m = await computeModeration(
+      (await pilot()).query,
+      metricContext(january, { config: { moderators: ['yammer:cfg'] } }),
+      { moderatorSince: since },
+    );
     // Answered: T1, T2, T3, T6; only T3's first response is a moderator's (Mo's T1 reply predates 10 Jan).
     expect(m).toMatchObject({ threads: 6, answered: 4, moderatorFirstResponseShare: 0.25 });
     // Moderators' first responses: T2 4 h, T3 6 h -> 5; others': T1 1 h (Mo, not yet moderating), T2 2 h, T6 8 h -> 2
@@ -85,13 +111,23 @@ describe('computeModeration', () => {
   });
 
   it('counts moderator activity per month from their start date, beside active people', async () => {
-    const m = await computeModeration((await pilot()).query, metricContext(january, { config: { moderators: ['yammer:cfg'] } }), { moderatorSince: since });
+    const m = await computeModeration(
+      (await pilot()).query,
+      metricContext(january, { config: { moderators: ['yammer:cfg'] } }),
+      { moderatorSince: since },
+    );
     // A, B, C, Mo, Cfg active; Mo's T2 reply, Cfg's T3 reply and T4 post (Mo's T1 reply is before 10 Jan)
-    expect(m.monthly).toEqual([{ month: '2026-01', activePeople: 5, activeModerators: 2, moderatorContributions: 3, moderatorReplies: 2 }]);
+    expect(m.monthly).toEqual([
+      { month: '2026-01', activePeople: 5, activeModerators: 2, moderatorContributions: 3, moderatorReplies: 2 },
+    ]);
   });
 
   it('compares a space before and after a moderator started, above the privacy threshold', async () => {
-    const m = await computeModeration((await pilot()).query, metricContext(january, { config: { moderators: ['yammer:cfg'] } }), { moderatorSince: since });
+    const m = await computeModeration(
+      (await pilot()).query,
+      metricContext(january, { config: { moderators: ['yammer:cfg'] } }),
+      { moderatorSince: since },
+    );
     expect(m.spaces).toHaveLength(1);
     // Before 10 Jan: T0 (2 h, C+D), T1 (1 h, A+Mo+B) -> 5 people
     expect(m.spaces[0]).toMatchObject({
@@ -99,18 +135,49 @@ describe('computeModeration', () => {
       space: 'General',
       moderator: 'mo@example.com',
       since: '2026-01-10',
-      before: { from: null, until: '2026-01-10T00:00:00.000Z', threads: 2, people: 5, answeredRate: 1, medianHoursToFirstResponse: 1.5, repliesPerThread: 1.5, participantsPerThread: 2.5, suppressed: false },
+      before: {
+        from: null,
+        until: '2026-01-10T00:00:00.000Z',
+        threads: 2,
+        people: 5,
+        answeredRate: 1,
+        medianHoursToFirstResponse: 1.5,
+        repliesPerThread: 1.5,
+        participantsPerThread: 2.5,
+        suppressed: false,
+      },
       // T2..T6: answered T2 (2 h), T3 (6 h), T6 (8 h); replies 5/5; people 9/5
-      after: { from: '2026-01-10T00:00:00.000Z', until: '2026-02-01T00:00:00.000Z', threads: 5, people: 5, answeredRate: 0.6, medianHoursToFirstResponse: 6, repliesPerThread: 1, suppressed: false },
+      after: {
+        from: '2026-01-10T00:00:00.000Z',
+        until: '2026-02-01T00:00:00.000Z',
+        threads: 5,
+        people: 5,
+        answeredRate: 0.6,
+        medianHoursToFirstResponse: 6,
+        repliesPerThread: 1,
+        suppressed: false,
+      },
     });
     expect(m.spaces[0]?.after.participantsPerThread).toBeCloseTo(1.8, 12);
   });
 
   it('shows "fewer than N" instead of figures for a side with too few people', async () => {
-    const m = await computeModeration((await pilot()).query, metricContext(january, { config: { moderators: ['yammer:cfg'], minGroupSize: 6 } }), { moderatorSince: since });
+    const m = await computeModeration(
+      (await pilot()).query,
+      metricContext(january, { config: { moderators: ['yammer:cfg'], minGroupSize: 6 } }),
+      { moderatorSince: since },
+    );
     expect(m.spaces[0]?.before).toEqual({
-      from: null, until: '2026-01-10T00:00:00.000Z', threads: null, people: null, answeredRate: null,
-      repliesPerThread: null, participantsPerThread: null, medianHoursToFirstResponse: null, suppressed: true, note: 'fewer than 6',
+      from: null,
+      until: '2026-01-10T00:00:00.000Z',
+      threads: null,
+      people: null,
+      answeredRate: null,
+      repliesPerThread: null,
+      participantsPerThread: null,
+      medianHoursToFirstResponse: null,
+      suppressed: true,
+      note: 'fewer than 6',
     });
   });
 
@@ -121,8 +188,20 @@ describe('computeModeration', () => {
     });
     open = dataset;
     const m = await computeModeration(dataset.query, metricContext(january));
-    expect(m).toMatchObject({ moderators: [], threads: 1, answered: 1, moderatorFirstResponseShare: null, medianHoursToFirstResponse: { moderators: null, others: 1 }, spaces: [] });
-    expect(m.withModerator).toEqual({ threads: 0, answeredRate: null, repliesPerThread: null, participantsPerThread: null });
+    expect(m).toMatchObject({
+      moderators: [],
+      threads: 1,
+      answered: 1,
+      moderatorFirstResponseShare: null,
+      medianHoursToFirstResponse: { moderators: null, others: 1 },
+      spaces: [],
+    });
+    expect(m.withModerator).toEqual({
+      threads: 0,
+      answeredRate: null,
+      repliesPerThread: null,
+      participantsPerThread: null,
+    });
     expect(m.warnings[0]).toMatch(/^no moderators configured/);
   });
 });

@@ -12,9 +12,22 @@ afterEach(async () => {
   open = null;
 });
 
-const person = (user: string, department: string | null): Identity => ({ id: `slack:${user}`, source: 'slack', name: user.toUpperCase(), email: null, department, isBot: false });
+const person = (user: string, department: string | null): Identity => ({
+  id: `slack:${user}`,
+  source: 'slack',
+  name: user.toUpperCase(),
+  email: null,
+  department,
+  isBot: false,
+});
 const msg = (partial: Partial<Omit<Activity, 'at'>> & { id: string; user: string; at?: string }) =>
-  act({ source: 'slack', at: '2026-01-10T10:00:00Z', spaceId: 'slack:C1', identityId: `slack:${partial.user}`, ...partial });
+  act({
+    source: 'slack',
+    at: '2026-01-10T10:00:00Z',
+    spaceId: 'slack:C1',
+    identityId: `slack:${partial.user}`,
+    ...partial,
+  });
 
 /**
  * Departments A (a1, a2), B (b1, b2), C (c1), D (d1, d2); x has none.
@@ -28,7 +41,16 @@ const msg = (partial: Partial<Omit<Activity, 'at'>> & { id: string; user: string
  */
 async function pilot(): Promise<Dataset> {
   const { dataset } = await inlineDataset({
-    identities: [person('a1', 'A'), person('a2', 'A'), person('b1', 'B'), person('b2', 'B'), person('c1', 'C'), person('d1', 'D'), person('d2', 'D'), person('x', null)],
+    identities: [
+      person('a1', 'A'),
+      person('a2', 'A'),
+      person('b1', 'B'),
+      person('b2', 'B'),
+      person('c1', 'C'),
+      person('d1', 'D'),
+      person('d2', 'D'),
+      person('x', null),
+    ],
     activities: [
       msg({ id: 'P1', user: 'a1' }),
       msg({ id: 'R1', user: 'b1', kind: 'reply', threadId: 'P1', parentId: 'P1' }),
@@ -62,7 +84,11 @@ describe('computeNetwork', () => {
     const n = await computeNetwork((await pilot()).query, metricContext(january, { config: { minGroupSize: 2 } }));
     // Shortest paths through b1: c1-a2, c1-b2, a1-a2, a1-b2 (4); a1: c1-a2, c1-b1, c1-b2 (3); d1: d2-x (1).
     // Normalized: 2 · pairs / ((8 − 1)(8 − 2)) = pairs / 21
-    expect(n.topBrokers.map((b) => [b.id, b.partners])).toEqual([['slack:b1', 3], ['slack:a1', 2], ['slack:d1', 2]]);
+    expect(n.topBrokers.map((b) => [b.id, b.partners])).toEqual([
+      ['slack:b1', 3],
+      ['slack:a1', 2],
+      ['slack:d1', 2],
+    ]);
     expect(n.topBrokers[0]?.betweenness).toBeCloseTo(4 / 21, 12);
     expect(n.topBrokers[1]?.betweenness).toBeCloseTo(3 / 21, 12);
     expect(n.topBrokers[2]).toMatchObject({ name: 'D1', department: 'D' });
@@ -70,12 +96,16 @@ describe('computeNetwork', () => {
   });
 
   it('above maxPeopleForBrokers, finds brokers among the most connected people only, and says so', async () => {
-    const n = await computeNetwork((await pilot()).query, metricContext(january, { config: { minGroupSize: 2 } }), { config: { maxPeopleForBrokers: 5 } });
+    const n = await computeNetwork((await pilot()).query, metricContext(january, { config: { minGroupSize: 2 } }), {
+      config: { maxPeopleForBrokers: 5 },
+    });
     // Partners: b1 3; a1, a2, b2, d1 2 each; c1, d2, x 1. Kept: b1, a1, a2, b2, d1 (ties by id).
     // Ties among them: a1-b1, a2-b1, b1-b2, a2-b2. Through b1: a1-a2, a1-b2 -> 2 pairs; 2 · 2 / (4 · 3) = 1/3.
     expect(n.topBrokers.map((b) => [b.id, b.partners])).toEqual([['slack:b1', 3]]);
     expect(n.topBrokers[0]?.betweenness).toBeCloseTo(1 / 3, 12);
-    expect(n.warnings).toContain('network.topBrokers: betweenness computed over the 5 most connected of 8 people (network.maxPeopleForBrokers)');
+    expect(n.warnings).toContain(
+      'network.topBrokers: betweenness computed over the 5 most connected of 8 people (network.maxPeopleForBrokers)',
+    );
   });
 
   it('shares interactions across departments, suppressing small ones', async () => {
@@ -86,7 +116,14 @@ describe('computeNetwork', () => {
     expect(d?.departments).toEqual([
       { name: 'A', people: 2, internalInteractions: 0, crossInteractions: 4, suppressed: false, note: null },
       { name: 'B', people: 2, internalInteractions: 0.5, crossInteractions: 3, suppressed: false, note: null },
-      { name: 'C', people: null, internalInteractions: null, crossInteractions: null, suppressed: true, note: 'fewer than 2' },
+      {
+        name: 'C',
+        people: null,
+        internalInteractions: null,
+        crossInteractions: null,
+        suppressed: true,
+        note: 'fewer than 2',
+      },
       { name: 'D', people: 2, internalInteractions: 1, crossInteractions: 0, suppressed: false, note: null },
     ]);
     expect(d?.matrix).toEqual([
@@ -95,18 +132,28 @@ describe('computeNetwork', () => {
       [null, null, null, null],
       [0, 0, null, 1],
     ]);
-    expect(d).toMatchObject({ departmentPairsConnected: 2, departmentPairsPossible: 6, isolatedDepartments: ['D'], interactionsWithoutDepartment: 1 });
+    expect(d).toMatchObject({
+      departmentPairsConnected: 2,
+      departmentPairsPossible: 6,
+      isolatedDepartments: ['D'],
+      interactionsWithoutDepartment: 1,
+    });
   });
 
   it('applies configured edge weights', async () => {
-    const n = await computeNetwork((await pilot()).query, metricContext(january, { config: { minGroupSize: 2 } }), { config: { edgeWeights: { reply: 2, mention: 0, reaction: 1 } } });
+    const n = await computeNetwork((await pilot()).query, metricContext(january, { config: { minGroupSize: 2 } }), {
+      config: { edgeWeights: { reply: 2, mention: 0, reaction: 1 } },
+    });
     expect(n.weightedInteractions).toBe(11); // 5 · 2 + 1 · 0 + 1 · 1
   });
 
   it('has no department figures when no department is known', async () => {
     const { dataset } = await inlineDataset({
       identities: [person('a1', null), person('b1', null)],
-      activities: [msg({ id: 'P1', user: 'a1' }), msg({ id: 'R1', user: 'b1', kind: 'reply', threadId: 'P1', parentId: 'P1' })],
+      activities: [
+        msg({ id: 'P1', user: 'a1' }),
+        msg({ id: 'R1', user: 'b1', kind: 'reply', threadId: 'P1', parentId: 'P1' }),
+      ],
     });
     open = dataset;
     const n = await computeNetwork(dataset.query, metricContext(january));

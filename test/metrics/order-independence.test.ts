@@ -44,9 +44,16 @@ async function rewriteActivities(orderBy: string): Promise<void> {
 
 beforeAll(async () => {
   dataset = await Dataset.open();
-  const accounts = await loadInputs([path.resolve('fixtures/sample-pilot')], dataset, { includePrivate: false, botAccounts: [], notAfter: Date.parse('2027-01-01T00:00:00Z') }, { warn: () => {}, verbose: () => {} });
+  const accounts = await loadInputs(
+    [path.resolve('fixtures/sample-pilot')],
+    dataset,
+    { includePrivate: false, botAccounts: [], notAfter: Date.parse('2027-01-01T00:00:00Z') },
+    { warn: () => {}, verbose: () => {} },
+  );
   await dataset.finalize(accounts, []);
-  const [range] = await dataset.query.all<{ first_at: string; last_at: string }>('SELECT min(occurred_at) AS first_at, max(occurred_at) AS last_at FROM activities');
+  const [range] = await dataset.query.all<{ first_at: string; last_at: string }>(
+    'SELECT min(occurred_at) AS first_at, max(occurred_at) AS last_at FROM activities',
+  );
   ctx = {
     period: defaultPeriod(range?.first_at ?? '', range?.last_at ?? '', 'UTC'),
     asOf: range?.last_at ?? '',
@@ -68,7 +75,11 @@ describe('metrics do not depend on the order of the activities table', () => {
     await rewriteActivities('md5(activity_id)');
     expect(JSON.stringify(await everyMetric())).toBe(inTimeOrder);
     // Not vacuous: the sample pilot has brokers, duplicate efforts and moderation figures.
-    const parsed = JSON.parse(inTimeOrder) as { network: { topBrokers: unknown[] }; redundancy: { clustersFound: number }; conversations: { threads: number } };
+    const parsed = JSON.parse(inTimeOrder) as {
+      network: { topBrokers: unknown[] };
+      redundancy: { clustersFound: number };
+      conversations: { threads: number };
+    };
     expect(parsed.network.topBrokers.length).toBeGreaterThan(0);
     // The planted pair and 5 same-subject template pairs (see redundancy/sample-pilot.test.ts).
     expect(parsed.redundancy.clustersFound).toBe(6);

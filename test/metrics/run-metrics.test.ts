@@ -20,23 +20,69 @@ describe('runMetrics (the metric registry)', () => {
       const input: MetricInput = {
         query: dataset.query,
         accounts: [account],
-        ctx: { period, asOf: period.until, config: DEFAULT_METRICS_CONFIG, capabilities: capabilitiesOf([{ kind: 'yammer' }]) },
-        settings: { ledger: [], moderatorSince: new Map(), recognition: DEFAULT_RECOGNITION_CONFIG, network: DEFAULT_NETWORK_CONFIG, redundancy: {}, businessCase: { minutesSavedPerAnsweredQuestion: 15 }, comparison: NO_COMPARISON },
+        ctx: {
+          period,
+          asOf: period.until,
+          config: DEFAULT_METRICS_CONFIG,
+          capabilities: capabilitiesOf([{ kind: 'yammer' }]),
+        },
+        settings: {
+          ledger: [],
+          moderatorSince: new Map(),
+          recognition: DEFAULT_RECOGNITION_CONFIG,
+          network: DEFAULT_NETWORK_CONFIG,
+          redundancy: {},
+          businessCase: { minutesSavedPerAnsweredQuestion: 15 },
+          comparison: NO_COMPARISON,
+        },
       };
       const timed: string[] = [];
       const seen: string[] = [];
       const run = await runMetrics(input, {
         phases: { phase: (name, work) => (timed.push(name), work()) },
-        after: { ideas: (ideas) => seen.push(`ideas ${ideas.funnel.raised}`), businessCase: (b) => seen.push(`estimate ${b.estimate}`) },
+        after: {
+          ideas: (ideas) => seen.push(`ideas ${ideas.funnel.raised}`),
+          businessCase: (b) => seen.push(`estimate ${b.estimate}`),
+        },
       });
-      const order = ['sources', 'identities', 'engagement', 'conversations', 'ideas', 'moderation', 'recognition', 'network', 'redundancy', 'comparisons', 'movement', 'businessCase'];
+      const order = [
+        'sources',
+        'identities',
+        'engagement',
+        'conversations',
+        'ideas',
+        'moderation',
+        'recognition',
+        'network',
+        'redundancy',
+        'comparisons',
+        'movement',
+        'businessCase',
+      ];
       expect(Object.keys(run.sections)).toEqual(order);
-      expect(timed).toEqual(['data quality', 'identities', 'engagement', 'conversations', 'ideas', 'moderation', 'recognition', 'network', 'duplicate efforts', 'comparisons', 'cohorts and migration', 'business case'].map((t) => `metrics: ${t}`));
+      expect(timed).toEqual(
+        [
+          'data quality',
+          'identities',
+          'engagement',
+          'conversations',
+          'ideas',
+          'moderation',
+          'recognition',
+          'network',
+          'duplicate efforts',
+          'comparisons',
+          'cohorts and migration',
+          'business case',
+        ].map((t) => `metrics: ${t}`),
+      );
       expect(seen).toEqual(['ideas 0', 'estimate true']);
       // The same figures as the module called on its own.
       // The conversations module's figures, with the intervals and the response curve beside them.
       expect(run.sections.conversations).toMatchObject(await computeConversations(dataset.query, input.ctx));
-      expect(run.sections.conversations.responseSurvival).toEqual((await computeConversationEvidence(dataset.query, input.ctx)).responseSurvival);
+      expect(run.sections.conversations.responseSurvival).toEqual(
+        (await computeConversationEvidence(dataset.query, input.ctx)).responseSurvival,
+      );
       // Yammer records no reactions and no wiki edits: said once each; the business case's caveats are its own.
       expect(run.measureWarnings.filter((w) => w.includes('reactions') || w.includes('wikiEdits'))).toHaveLength(2);
       expect(run.estimateWarnings).toEqual(run.sections.businessCase.warnings);

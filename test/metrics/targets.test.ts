@@ -4,7 +4,13 @@ import { baselineDeltas, evaluateTargets, type TargetOperator } from '../../src/
 
 const document = {
   schemaVersion: 1,
-  engagement: { totals: { activePeople: 120, reactions: null }, monthly: [{ month: '2026-08', activePeople: 10 }, { month: '2026-09', activePeople: 14 }] },
+  engagement: {
+    totals: { activePeople: 120, reactions: null },
+    monthly: [
+      { month: '2026-08', activePeople: 10 },
+      { month: '2026-09', activePeople: 14 },
+    ],
+  },
   conversations: { answeredRate: 0.75, medianHoursToFirstResponse: null, unanswered: [] },
   ideas: null,
 };
@@ -38,7 +44,13 @@ describe('evaluateTargets', () => {
 
   it('does not pass a target whose metric is null or missing, and says it could not be computed', () => {
     const results = evaluateTargets(document, [
-      { metric: 'conversations.medianHoursToFirstResponse', op: '<=', value: 4, level: 'warn', message: 'Questions get a fast answer' },
+      {
+        metric: 'conversations.medianHoursToFirstResponse',
+        op: '<=',
+        value: 4,
+        level: 'warn',
+        message: 'Questions get a fast answer',
+      },
       { metric: 'ideas.funnel.actioned', op: '>=', value: 3, level: 'error' },
       { metric: 'engagement.monthly', op: '>=', value: 3, level: 'error' },
     ]);
@@ -50,7 +62,8 @@ describe('evaluateTargets', () => {
         actual: null,
         passed: false,
         level: 'warn',
-        message: 'Questions get a fast answer: conversations.medianHoursToFirstResponse could not be computed (null in metrics.json), target <= 4 not met',
+        message:
+          'Questions get a fast answer: conversations.medianHoursToFirstResponse could not be computed (null in metrics.json), target <= 4 not met',
       },
       {
         metric: 'ideas.funnel.actioned',
@@ -120,7 +133,11 @@ describe('baselineDeltas', () => {
     expect(() => baselineDeltas(current, newer, [], 'runs/2026-09/metrics.json')).toThrow(
       "runs/2026-09/metrics.json: metrics.json schemaVersion 2 cannot be compared with this run's schemaVersion 1\n  hint: re-run the baseline period with this version of pilot-report, or leave out --baseline",
     );
-    expect(() => baselineDeltas(current, { engagement: {} }, [])).toThrow('baseline: not a pilot-report metrics.json (no schemaVersion)');
-    expect(() => baselineDeltas(current, [1, 2], [])).toThrow('baseline: not a pilot-report metrics.json (no schemaVersion)');
+    expect(() => baselineDeltas(current, { engagement: {} }, [])).toThrow(
+      'baseline: not a pilot-report metrics.json (no schemaVersion)',
+    );
+    expect(() => baselineDeltas(current, [1, 2], [])).toThrow(
+      'baseline: not a pilot-report metrics.json (no schemaVersion)',
+    );
   });
 });

@@ -32,7 +32,14 @@ function random(seed: number): () => number {
 
 const USERS = ['u0', 'u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9', 'mo1', 'mo2', 'mo3'];
 const SPACES = ['yammer:s0', 'yammer:s1', 'yammer:s2'];
-const person = (user: string): Identity => ({ id: `yammer:${user}`, source: 'yammer', name: user, email: `${user}@example.com`, department: null, isBot: false });
+const person = (user: string): Identity => ({
+  id: `yammer:${user}`,
+  source: 'yammer',
+  name: user,
+  email: `${user}@example.com`,
+  department: null,
+  isBot: false,
+});
 const personOf = (a: Activity): string => `${a.identityId.slice('yammer:'.length)}@example.com`;
 const HOUR = 3_600_000;
 
@@ -49,27 +56,75 @@ function pilotActivities(seed: number): Activity[] {
     const id = `P${String(i).padStart(3, '0')}`;
     const at = start + Math.floor(next() * 105 * 24) * HOUR;
     const spaceId = pick(SPACES);
-    activities.push(act({ id, at: new Date(at).toISOString(), identityId: `yammer:${pick(USERS)}`, spaceId, text: isQuestion(id) ? `Who owns topic ${i}?` : `question ${i}` }));
+    activities.push(
+      act({
+        id,
+        at: new Date(at).toISOString(),
+        identityId: `yammer:${pick(USERS)}`,
+        spaceId,
+        text: isQuestion(id) ? `Who owns topic ${i}?` : `question ${i}`,
+      }),
+    );
     const replies = Math.floor(next() * 5);
     for (let r = 0; r < replies; r++) {
-      const replyAt = at + Math.floor(next() * 8) * HOUR / 2;
-      activities.push(act({ id: `${id}r${r}`, kind: 'reply', threadId: id, parentId: id, at: new Date(replyAt).toISOString(), identityId: `yammer:${pick(USERS)}`, spaceId }));
+      const replyAt = at + (Math.floor(next() * 8) * HOUR) / 2;
+      activities.push(
+        act({
+          id: `${id}r${r}`,
+          kind: 'reply',
+          threadId: id,
+          parentId: id,
+          at: new Date(replyAt).toISOString(),
+          identityId: `yammer:${pick(USERS)}`,
+          spaceId,
+        }),
+      );
     }
-    if (next() < 0.3) activities.push(act({ id: `${id}#like`, kind: 'reaction', threadId: id, parentId: id, at: new Date(at + HOUR).toISOString(), identityId: `yammer:${pick(USERS)}`, spaceId }));
+    if (next() < 0.3)
+      activities.push(
+        act({
+          id: `${id}#like`,
+          kind: 'reaction',
+          threadId: id,
+          parentId: id,
+          at: new Date(at + HOUR).toISOString(),
+          identityId: `yammer:${pick(USERS)}`,
+          spaceId,
+        }),
+      );
   }
   // A tie for the first response: the lower activity id (u1's) comes first, not the moderator's.
   const tie = '2026-02-15T10:00:00Z';
   activities.push(
     act({ id: 'T', at: '2026-02-15T09:00:00Z', identityId: 'yammer:u0', spaceId: 'yammer:s0' }),
-    act({ id: 'Tr0', kind: 'reply', threadId: 'T', parentId: 'T', at: tie, identityId: 'yammer:u1', spaceId: 'yammer:s0' }),
-    act({ id: 'Tr1', kind: 'reply', threadId: 'T', parentId: 'T', at: tie, identityId: 'yammer:mo2', spaceId: 'yammer:s0' }),
+    act({
+      id: 'Tr0',
+      kind: 'reply',
+      threadId: 'T',
+      parentId: 'T',
+      at: tie,
+      identityId: 'yammer:u1',
+      spaceId: 'yammer:s0',
+    }),
+    act({
+      id: 'Tr1',
+      kind: 'reply',
+      threadId: 'T',
+      parentId: 'T',
+      at: tie,
+      identityId: 'yammer:mo2',
+      spaceId: 'yammer:s0',
+    }),
   );
   return activities;
 }
 
 const period = periodFromBounds('2026-02-01', '2026-03-01', 'UTC');
 /** mo1 and mo3 by the people file (with start dates), mo2 by the config (no date). */
-const SINCE: Record<string, number> = { 'mo1@example.com': Date.parse('2026-02-10T00:00:00Z'), 'mo3@example.com': Date.parse('2026-01-20T00:00:00Z') };
+const SINCE: Record<string, number> = {
+  'mo1@example.com': Date.parse('2026-02-10T00:00:00Z'),
+  'mo3@example.com': Date.parse('2026-01-20T00:00:00Z'),
+};
 const MODERATORS = new Set(['mo1@example.com', 'mo2@example.com', 'mo3@example.com']);
 
 async function load(activities: Activity[]): Promise<Dataset> {
@@ -99,25 +154,34 @@ interface Thread {
   joined: boolean;
 }
 
-const byModerator = (p: string, at: number): boolean => MODERATORS.has(p) && (SINCE[p] === undefined || at >= (SINCE[p] ?? 0));
+const byModerator = (p: string, at: number): boolean =>
+  MODERATORS.has(p) && (SINCE[p] === undefined || at >= (SINCE[p] ?? 0));
 const minOf = (values: number[]): number | null => (values.length === 0 ? null : Math.min(...values));
 
 /** Per-thread facts the plain way: responses are replies by another person, at any time. */
 function threads(activities: readonly Activity[]): Thread[] {
-  return activities.filter((a) => a.kind === 'post').map((post) => {
-    const starter = personOf(post);
-    const replies = activities.filter((a) => a.kind === 'reply' && a.threadId === post.threadId);
-    const responses = replies.filter((r) => personOf(r) !== starter).map((r) => ({ id: r.id, hours: (r.at - post.at) / HOUR, mod: byModerator(personOf(r), r.at) }));
-    const first = [...responses].sort((a, b) => a.hours - b.hours || (a.id < b.id ? -1 : 1))[0];
-    return {
-      id: post.id, space: post.spaceId, at: post.at, replies: replies.length,
-      people: new Set([starter, ...replies.map(personOf)]),
-      first: first?.hours ?? null, firstByModerator: first?.mod ?? false,
-      moderatorFirst: minOf(responses.filter((r) => r.mod).map((r) => r.hours)),
-      otherFirst: minOf(responses.filter((r) => !r.mod).map((r) => r.hours)),
-      joined: byModerator(starter, post.at) || replies.some((r) => byModerator(personOf(r), r.at)),
-    };
-  });
+  return activities
+    .filter((a) => a.kind === 'post')
+    .map((post) => {
+      const starter = personOf(post);
+      const replies = activities.filter((a) => a.kind === 'reply' && a.threadId === post.threadId);
+      const responses = replies
+        .filter((r) => personOf(r) !== starter)
+        .map((r) => ({ id: r.id, hours: (r.at - post.at) / HOUR, mod: byModerator(personOf(r), r.at) }));
+      const first = [...responses].sort((a, b) => a.hours - b.hours || (a.id < b.id ? -1 : 1))[0];
+      return {
+        id: post.id,
+        space: post.spaceId,
+        at: post.at,
+        replies: replies.length,
+        people: new Set([starter, ...replies.map(personOf)]),
+        first: first?.hours ?? null,
+        firstByModerator: first?.mod ?? false,
+        moderatorFirst: minOf(responses.filter((r) => r.mod).map((r) => r.hours)),
+        otherFirst: minOf(responses.filter((r) => !r.mod).map((r) => r.hours)),
+        joined: byModerator(starter, post.at) || replies.some((r) => byModerator(personOf(r), r.at)),
+      };
+    });
 }
 
 const numbers = (values: (number | null)[]): number[] => values.flatMap((v) => (v === null ? [] : [v]));
@@ -131,23 +195,61 @@ const group = (ts: Thread[]) => ({
 function window(ts: Thread[], from: string | null, until: string, minGroupSize: number) {
   const people = new Set(ts.flatMap((t) => [...t.people])).size;
   if (people < minGroupSize) {
-    return { from, until, threads: null, people: null, answeredRate: null, repliesPerThread: null, participantsPerThread: null, medianHoursToFirstResponse: null, suppressed: true, note: `fewer than ${minGroupSize}` };
+    return {
+      from,
+      until,
+      threads: null,
+      people: null,
+      answeredRate: null,
+      repliesPerThread: null,
+      participantsPerThread: null,
+      medianHoursToFirstResponse: null,
+      suppressed: true,
+      note: `fewer than ${minGroupSize}`,
+    };
   }
-  return { from, until, ...group(ts), people, medianHoursToFirstResponse: median(numbers(ts.map((t) => t.first))), suppressed: false, note: null };
+  return {
+    from,
+    until,
+    ...group(ts),
+    people,
+    medianHoursToFirstResponse: median(numbers(ts.map((t) => t.first))),
+    suppressed: false,
+    note: null,
+  };
 }
 
 function expectedSpaces(activities: Activity[], all: Thread[], minGroupSize: number) {
   const until = Date.parse(period.until);
-  const pairs = [...new Set(activities.filter((a) => a.kind !== 'reaction' && SINCE[personOf(a)] !== undefined).map((a) => `${personOf(a)}\t${a.spaceId}`))].sort();
+  const pairs = [
+    ...new Set(
+      activities
+        .filter((a) => a.kind !== 'reaction' && SINCE[personOf(a)] !== undefined)
+        .map((a) => `${personOf(a)}\t${a.spaceId}`),
+    ),
+  ].sort();
   return pairs.map((pair) => {
     const [moderator = '', spaceId = ''] = pair.split('\t');
     const since = SINCE[moderator] ?? 0;
     const inSpace = all.filter((t) => t.space === spaceId && t.at < until);
     const sinceIso = new Date(since).toISOString();
     return {
-      spaceId, space: spaceId === 'yammer:s2' ? '(private space)' : `Space ${spaceId.slice(-1)}`, moderator, since: sinceIso.slice(0, 10),
-      before: window(inSpace.filter((t) => t.at < since), null, sinceIso, minGroupSize),
-      after: window(inSpace.filter((t) => t.at >= since), sinceIso, period.until, minGroupSize),
+      spaceId,
+      space: spaceId === 'yammer:s2' ? '(private space)' : `Space ${spaceId.slice(-1)}`,
+      moderator,
+      since: sinceIso.slice(0, 10),
+      before: window(
+        inSpace.filter((t) => t.at < since),
+        null,
+        sinceIso,
+        minGroupSize,
+      ),
+      after: window(
+        inSpace.filter((t) => t.at >= since),
+        sinceIso,
+        period.until,
+        minGroupSize,
+      ),
     };
   });
 }
@@ -159,7 +261,12 @@ describe('SQL aggregation of threads vs a plain JS computation (seeded random pi
       const dataset = await load(activities);
       for (const minGroupSize of [5, 9]) {
         const ctx = metricContext(period, { config: { moderators: ['yammer:mo2'], minGroupSize } });
-        const m = await computeModeration(dataset.query, ctx, { moderatorSince: new Map([['mo1@example.com', '2026-02-10'], ['mo3@example.com', '2026-01-20']]) });
+        const m = await computeModeration(dataset.query, ctx, {
+          moderatorSince: new Map([
+            ['mo1@example.com', '2026-02-10'],
+            ['mo3@example.com', '2026-01-20'],
+          ]),
+        });
         const all = threads(activities);
         const inPeriod = all.filter((t) => t.at >= Date.parse(period.since) && t.at < Date.parse(period.until));
         const answered = inPeriod.filter((t) => t.first !== null);
@@ -170,8 +277,14 @@ describe('SQL aggregation of threads vs a plain JS computation (seeded random pi
           answered: answered.length,
           moderatorFirstResponseShare: answered.filter((t) => t.firstByModerator).length / answered.length,
           // The interval's bounds are pinned in test/metrics/stats/wilson.test.ts; here its value and n.
-          moderatorFirstResponseShareInterval: expect.objectContaining({ value: answered.filter((t) => t.firstByModerator).length / answered.length, n: answered.length }),
-          medianHoursToFirstResponse: { moderators: median(numbers(inPeriod.map((t) => t.moderatorFirst))), others: median(numbers(inPeriod.map((t) => t.otherFirst))) },
+          moderatorFirstResponseShareInterval: expect.objectContaining({
+            value: answered.filter((t) => t.firstByModerator).length / answered.length,
+            n: answered.length,
+          }),
+          medianHoursToFirstResponse: {
+            moderators: median(numbers(inPeriod.map((t) => t.moderatorFirst))),
+            others: median(numbers(inPeriod.map((t) => t.otherFirst))),
+          },
           withModerator: group(inPeriod.filter((t) => t.joined)),
           withoutModerator: group(inPeriod.filter((t) => !t.joined)),
           spaces: expectedSpaces(activities, all, minGroupSize),
@@ -181,13 +294,15 @@ describe('SQL aggregation of threads vs a plain JS computation (seeded random pi
         // February: everyone active; moderators' acts counted from their start.
         const feb = activities.filter((a) => a.at >= Date.parse(period.since) && a.at < Date.parse(period.until));
         const modActs = feb.filter((a) => byModerator(personOf(a), a.at));
-        expect(m.monthly).toEqual([{
-          month: '2026-02',
-          activePeople: new Set(feb.map(personOf)).size,
-          activeModerators: new Set(modActs.map(personOf)).size,
-          moderatorContributions: modActs.filter((a) => a.kind !== 'reaction').length,
-          moderatorReplies: modActs.filter((a) => a.kind === 'reply').length,
-        }]);
+        expect(m.monthly).toEqual([
+          {
+            month: '2026-02',
+            activePeople: new Set(feb.map(personOf)).size,
+            activeModerators: new Set(modActs.map(personOf)).size,
+            moderatorContributions: modActs.filter((a) => a.kind !== 'reaction').length,
+            moderatorReplies: modActs.filter((a) => a.kind === 'reply').length,
+          },
+        ]);
       }
     });
 
@@ -195,23 +310,40 @@ describe('SQL aggregation of threads vs a plain JS computation (seeded random pi
       const activities = pilotActivities(seed);
       const dataset = await load(activities);
       const asOf = '2026-03-20T00:00:00.000Z';
-      const c = await computeConversations(dataset.query, metricContext(period, { asOf, config: { unansweredListSize: 4 } }));
-      const inPeriod = threads(activities).filter((t) => t.at >= Date.parse(period.since) && t.at < Date.parse(period.until));
+      const c = await computeConversations(
+        dataset.query,
+        metricContext(period, { asOf, config: { unansweredListSize: 4 } }),
+      );
+      const inPeriod = threads(activities).filter(
+        (t) => t.at >= Date.parse(period.since) && t.at < Date.parse(period.until),
+      );
       const hours = numbers(inPeriod.map((t) => t.first));
-      const unanswered = inPeriod.filter((t) => t.first === null).sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1)).slice(0, 4);
+      const unanswered = inPeriod
+        .filter((t) => t.first === null)
+        .sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1))
+        .slice(0, 4);
       const questions = inPeriod.filter((t) => isQuestion(t.id));
       const questionHours = numbers(questions.map((t) => t.first));
-      const unansweredQuestions = questions.filter((t) => t.first === null).sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1)).slice(0, 4);
-      const row = (t: Thread) => [t.id, new Date(t.at).toISOString(), Math.floor((Date.parse(asOf) - t.at) / (24 * HOUR))];
+      const unansweredQuestions = questions
+        .filter((t) => t.first === null)
+        .sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1))
+        .slice(0, 4);
+      const row = (t: Thread) => [
+        t.id,
+        new Date(t.at).toISOString(),
+        Math.floor((Date.parse(asOf) - t.at) / (24 * HOUR)),
+      ];
       expect(c.questions.threads).toBeGreaterThan(0);
-      expect({ ...c.questions, unanswered: c.questions.unanswered.map((u) => [u.id, u.startedAt, u.ageDays]) }).toEqual({
-        threads: questions.length,
-        answered: questionHours.length,
-        answeredRate: questionHours.length / questions.length,
-        medianHoursToFirstResponse: median(questionHours),
-        p90HoursToFirstResponse: p90(questionHours),
-        unanswered: unansweredQuestions.map(row),
-      });
+      expect({ ...c.questions, unanswered: c.questions.unanswered.map((u) => [u.id, u.startedAt, u.ageDays]) }).toEqual(
+        {
+          threads: questions.length,
+          answered: questionHours.length,
+          answeredRate: questionHours.length / questions.length,
+          medianHoursToFirstResponse: median(questionHours),
+          p90HoursToFirstResponse: p90(questionHours),
+          unanswered: unansweredQuestions.map(row),
+        },
+      );
       const { questions: _questions, ...all } = c;
       expect({ ...all, unanswered: c.unanswered.map((u) => [u.id, u.startedAt, u.ageDays]) }).toEqual({
         threads: inPeriod.length,
@@ -220,7 +352,11 @@ describe('SQL aggregation of threads vs a plain JS computation (seeded random pi
         medianHoursToFirstResponse: median(hours),
         p90HoursToFirstResponse: p90(hours),
         repliesPerThread: mean(inPeriod.map((t) => t.replies)),
-        unanswered: unanswered.map((t) => [t.id, new Date(t.at).toISOString(), Math.floor((Date.parse(asOf) - t.at) / (24 * HOUR))]),
+        unanswered: unanswered.map((t) => [
+          t.id,
+          new Date(t.at).toISOString(),
+          Math.floor((Date.parse(asOf) - t.at) / (24 * HOUR)),
+        ]),
       });
     });
   }

@@ -12,7 +12,12 @@ const scratchFolders = () => new Set(readdirSync(tmpdir()).filter((name) => name
 async function load(dataset: Dataset) {
   const account = newAccount(0, 'yammer', 'inline');
   for (let n = 0; n < 3000; n += 1) {
-    const activity = act({ id: `yammer:${n % 10 === 9 ? n - 1 : n}`, at: new Date(Date.UTC(2026, 0, 1 + (n % 30))).toISOString(), identityId: `yammer:u${n % 7}`, text: `post ${n} ${'x'.repeat(n % 50)}` });
+    const activity = act({
+      id: `yammer:${n % 10 === 9 ? n - 1 : n}`,
+      at: new Date(Date.UTC(2026, 0, 1 + (n % 30))).toISOString(),
+      identityId: `yammer:u${n % 7}`,
+      text: `post ${n} ${'x'.repeat(n % 50)}`,
+    });
     dataset.append({ type: 'activity', activity }, account);
   }
   await dataset.finalize([account], []);
@@ -32,9 +37,12 @@ describe('Dataset with spill (a temporary DuckDB file)', () => {
     // 3,000 rows read; ids 9, 19, ... 2999 are re-exports of 8, 18, ...: 300 duplicates.
     expect(a).toMatchObject({ read: 3000, used: 2700, skipped: 300 });
     expect(b).toMatchObject({ read: 3000, used: 2700, skipped: 300 });
-    const figures = 'SELECT person_id, count(*) AS n, sum(length(text)) AS chars FROM activities GROUP BY person_id ORDER BY person_id';
+    const figures =
+      'SELECT person_id, count(*) AS n, sum(length(text)) AS chars FROM activities GROUP BY person_id ORDER BY person_id';
     expect(await spilled.query.all(figures)).toEqual(await inMemory.query.all(figures));
-    const [limit] = await spilled.query.all<{ value: string }>("SELECT value FROM duckdb_settings() WHERE name = 'memory_limit'");
+    const [limit] = await spilled.query.all<{ value: string }>(
+      "SELECT value FROM duckdb_settings() WHERE name = 'memory_limit'",
+    );
     expect(limit?.value).toMatch(/^6[0-4](\.\d+)? MiB$/);
     await spilled.close();
     await inMemory.close();
@@ -48,7 +56,9 @@ describe('Query.batches', () => {
     const batches: number[] = [];
     let sum = 0;
     let firstAt: unknown = null;
-    for await (const rows of dataset.query.batches<{ n: number; at: string }>("SELECT range AS n, TIMESTAMPTZ '2026-01-01 00:00:00+00' AS at FROM range(5000)")) {
+    for await (const rows of dataset.query.batches<{ n: number; at: string }>(
+      "SELECT range AS n, TIMESTAMPTZ '2026-01-01 00:00:00+00' AS at FROM range(5000)",
+    )) {
       batches.push(rows.length);
       for (const r of rows) sum += r.n;
       firstAt ??= rows[0]?.at;

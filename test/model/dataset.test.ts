@@ -10,7 +10,9 @@ describe('Dataset.finalize', () => {
         act({ id: 'yammer:1', at: '2026-01-05T10:00:00Z', identityId: 'yammer:u1', text: 'edited version' }),
       ],
     });
-    const rows = await dataset.query.all<{ activity_id: string; text: string | null }>('SELECT activity_id, text FROM activities ORDER BY activity_id');
+    const rows = await dataset.query.all<{ activity_id: string; text: string | null }>(
+      'SELECT activity_id, text FROM activities ORDER BY activity_id',
+    );
     expect(rows).toEqual([
       { activity_id: 'yammer:1', text: 'edited version' },
       { activity_id: 'yammer:2', text: null },
@@ -24,17 +26,45 @@ describe('Dataset.finalize', () => {
   it('merges identities by lower-cased e-mail across sources and through people-file aliases', async () => {
     const { dataset } = await inlineDataset({
       identities: [
-        { id: 'yammer:1', source: 'yammer', name: 'Ana Ruiz', email: 'Ana.Ruiz@example.com', department: 'Sales', isBot: false },
+        {
+          id: 'yammer:1',
+          source: 'yammer',
+          name: 'Ana Ruiz',
+          email: 'Ana.Ruiz@example.com',
+          department: 'Sales',
+          isBot: false,
+        },
         { id: 'slack:U1', source: 'slack', name: 'ana', email: 'ana.ruiz@EXAMPLE.com', department: null, isBot: false },
         { id: 'mediawiki:AnaR', source: 'mediawiki', name: 'AnaR', email: null, department: null, isBot: false },
         { id: 'mediawiki:Bob', source: 'mediawiki', name: 'Bob', email: null, department: null, isBot: false },
       ],
-      people: [{ email: 'ana.ruiz@example.com', name: null, department: null, role: 'moderator', aliases: ['mediawiki:AnaR'], since: null }],
+      people: [
+        {
+          email: 'ana.ruiz@example.com',
+          name: null,
+          department: null,
+          role: 'moderator',
+          aliases: ['mediawiki:AnaR'],
+          since: null,
+        },
+      ],
       activities: [
         act({ id: 'yammer:10', at: '2026-01-05T10:00:00Z', identityId: 'yammer:1' }),
         act({ id: 'slack:C:1', source: 'slack', at: '2026-01-05T11:00:00Z', identityId: 'slack:U1' }),
-        act({ id: 'mediawiki:r1', source: 'mediawiki', kind: 'page_edit', at: '2026-01-05T12:00:00Z', identityId: 'mediawiki:AnaR' }),
-        act({ id: 'mediawiki:r2', source: 'mediawiki', kind: 'page_edit', at: '2026-01-05T12:00:00Z', identityId: 'mediawiki:Bob' }),
+        act({
+          id: 'mediawiki:r1',
+          source: 'mediawiki',
+          kind: 'page_edit',
+          at: '2026-01-05T12:00:00Z',
+          identityId: 'mediawiki:AnaR',
+        }),
+        act({
+          id: 'mediawiki:r2',
+          source: 'mediawiki',
+          kind: 'page_edit',
+          at: '2026-01-05T12:00:00Z',
+          identityId: 'mediawiki:Bob',
+        }),
       ],
     });
     const persons = await dataset.query.all('SELECT person_id, name, department, role FROM persons ORDER BY person_id');
@@ -43,13 +73,27 @@ describe('Dataset.finalize', () => {
       { person_id: 'mediawiki:Bob', name: 'Bob', department: null, role: null },
     ]);
     const perActivity = await dataset.query.all('SELECT activity_id, person_id FROM activities ORDER BY activity_id');
-    expect(perActivity.map((r) => r.person_id)).toEqual(['ana.ruiz@example.com', 'mediawiki:Bob', 'ana.ruiz@example.com', 'ana.ruiz@example.com']);
+    expect(perActivity.map((r) => r.person_id)).toEqual([
+      'ana.ruiz@example.com',
+      'mediawiki:Bob',
+      'ana.ruiz@example.com',
+      'ana.ruiz@example.com',
+    ]);
     await dataset.close();
   });
 
   it('drops activities of people marked as bots in the people file, counted as skipped bot', async () => {
     const { dataset, account } = await inlineDataset({
-      identities: [{ id: 'yammer:9', source: 'yammer', name: 'Deploy bot', email: 'deploy@example.com', department: null, isBot: false }],
+      identities: [
+        {
+          id: 'yammer:9',
+          source: 'yammer',
+          name: 'Deploy bot',
+          email: 'deploy@example.com',
+          department: null,
+          isBot: false,
+        },
+      ],
       people: [{ email: 'deploy@example.com', name: null, department: null, role: 'bot', aliases: [], since: null }],
       activities: [
         act({ id: 'yammer:1', at: '2026-01-05T10:00:00Z', identityId: 'yammer:9' }),
@@ -66,14 +110,27 @@ describe('Dataset identities across overlapping exports', () => {
   it('keeps the latest known value of each field when a later record lacks it', async () => {
     const { dataset } = await inlineDataset({
       identities: [
-        { id: 'yammer:1', source: 'yammer', name: 'Ana Ruiz', email: 'ana@example.com', department: 'Sales', isBot: false },
+        {
+          id: 'yammer:1',
+          source: 'yammer',
+          name: 'Ana Ruiz',
+          email: 'ana@example.com',
+          department: 'Sales',
+          isBot: false,
+        },
         // A later export without Users.csv only knows the sender's name from the message row.
         { id: 'yammer:1', source: 'yammer', name: 'Ana R.', email: null, department: null, isBot: false },
       ],
       activities: [act({ id: 'yammer:10', at: '2026-01-05T10:00:00Z', identityId: 'yammer:1' })],
     });
     expect(await dataset.query.all('SELECT identity_id, name, email, department, person_id FROM identities')).toEqual([
-      { identity_id: 'yammer:1', name: 'Ana R.', email: 'ana@example.com', department: 'Sales', person_id: 'ana@example.com' },
+      {
+        identity_id: 'yammer:1',
+        name: 'Ana R.',
+        email: 'ana@example.com',
+        department: 'Sales',
+        person_id: 'ana@example.com',
+      },
     ]);
     await dataset.close();
   });
@@ -86,9 +143,13 @@ describe('Dataset spaces across overlapping exports', () => {
         { id: 'csv:hr', source: 'csv', name: 'hr', kind: 'channel', isPrivate: true },
         { id: 'csv:hr', source: 'csv', name: 'HR', kind: 'channel', isPrivate: false },
       ],
-      activities: [act({ id: 'csv:1', source: 'csv', at: '2026-01-05T10:00:00Z', identityId: 'csv:u1', spaceId: 'csv:hr' })],
+      activities: [
+        act({ id: 'csv:1', source: 'csv', at: '2026-01-05T10:00:00Z', identityId: 'csv:u1', spaceId: 'csv:hr' }),
+      ],
     });
-    expect(await dataset.query.all('SELECT space_id, name, is_private FROM spaces')).toEqual([{ space_id: 'csv:hr', name: 'HR', is_private: true }]);
+    expect(await dataset.query.all('SELECT space_id, name, is_private FROM spaces')).toEqual([
+      { space_id: 'csv:hr', name: 'HR', is_private: true },
+    ]);
     await dataset.close();
   });
 });

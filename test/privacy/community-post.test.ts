@@ -39,15 +39,33 @@ interface Outputs {
 
 async function runPilot(extra: readonly string[]): Promise<Outputs> {
   const dir = writeTree(tempDir('pilot-report-post-privacy-'), files());
-  const result = runCli(['analyze', 'yammer', 'slack', '--out', 'out', '--pptx', 'out/deck.pptx', '--community-post', 'out/post.md', ...extra], { cwd: dir });
+  const result = runCli(
+    [
+      'analyze',
+      'yammer',
+      'slack',
+      '--out',
+      'out',
+      '--pptx',
+      'out/deck.pptx',
+      '--community-post',
+      'out/post.md',
+      ...extra,
+    ],
+    { cwd: dir },
+  );
   if (result.code !== 0) throw new Error(`analyze exited ${result.code}: ${result.stderr}`);
   const entries = await zipEntries(readFileSync(path.join(dir, 'out/deck.pptx')));
   // Every text run of every part: slides, charts (titles, categories, series names) and properties.
-  const deck = entries.filter((e) => e.name.endsWith('.xml')).map((e) => `${textRuns(e.data.toString('utf8')).join('\n')}\n${e.data.toString('utf8')}`).join('\n');
+  const deck = entries
+    .filter((e) => e.name.endsWith('.xml'))
+    .map((e) => `${textRuns(e.data.toString('utf8')).join('\n')}\n${e.data.toString('utf8')}`)
+    .join('\n');
   return { post: readFileSync(path.join(dir, 'out/post.md'), 'utf8'), deck };
 }
 
-const found = (text: string, markers: readonly string[]): string[] => markers.filter((m) => text.toLowerCase().includes(m.toLowerCase()));
+const found = (text: string, markers: readonly string[]): string[] =>
+  markers.filter((m) => text.toLowerCase().includes(m.toLowerCase()));
 
 describe('the community post and the deck keep private things private', () => {
   let named: Outputs;
@@ -87,7 +105,12 @@ describe('the community post and the deck keep private things private', () => {
 
   it('under --anonymize names the person who opted in, and only her', () => {
     expect(found(optedIn.post, REAL_IDENTITIES)).toEqual(['Ana Ruiz']);
-    expect(found(optedIn.deck, REAL_IDENTITIES.filter((r) => r !== 'Ana Ruiz' && r !== 'ana.ruiz@example.com'))).toEqual([]);
+    expect(
+      found(
+        optedIn.deck,
+        REAL_IDENTITIES.filter((r) => r !== 'Ana Ruiz' && r !== 'ana.ruiz@example.com'),
+      ),
+    ).toEqual([]);
     expect(optedIn.post).not.toMatch(/Person [0-9A-F]{4}/);
   });
 });

@@ -24,9 +24,19 @@ export const PRIVATE_MARKERS = [
 export const PUBLIC_MARKER = 'PUBMARK-IDEA';
 
 /** Real names and e-mails of the pilot's people; none may appear under --anonymize. */
-export const REAL_IDENTITIES = ['Ana Ruiz', 'ana.ruiz@example.com', 'Ben Ode', 'ben.ode@example.com', 'Cy Lee', 'cy.lee@example.com', 'Bo Chen', 'bo.chen@example.com'] as const;
+export const REAL_IDENTITIES = [
+  'Ana Ruiz',
+  'ana.ruiz@example.com',
+  'Ben Ode',
+  'ben.ode@example.com',
+  'Cy Lee',
+  'cy.lee@example.com',
+  'Bo Chen',
+  'bo.chen@example.com',
+] as const;
 
-const YAMMER_HEADER = 'id,replied_to_id,thread_id,group_id,group_name,sender_id,sender_type,sender_name,sender_email,title,body,in_private_group,in_private_conversation,created_at';
+const YAMMER_HEADER =
+  'id,replied_to_id,thread_id,group_id,group_name,sender_id,sender_type,sender_name,sender_email,title,body,in_private_group,in_private_conversation,created_at';
 
 export function pilotFiles(): Record<string, string> {
   const rows = [
@@ -41,7 +51,8 @@ export function pilotFiles(): Record<string, string> {
   const day = (messages: object[]) => JSON.stringify(messages, null, 1);
   return {
     'yammer/Messages.csv': [YAMMER_HEADER, ...rows].join('\n') + '\n',
-    'yammer/Users.csv': 'id,name,email,department\n11,Ana Ruiz,ana.ruiz@example.com,Sales\n12,Ben Ode,ben.ode@example.com,IT\n13,Cy Lee,cy.lee@example.com,IT\n',
+    'yammer/Users.csv':
+      'id,name,email,department\n11,Ana Ruiz,ana.ruiz@example.com,Sales\n12,Ben Ode,ben.ode@example.com,IT\n13,Cy Lee,cy.lee@example.com,IT\n',
     'yammer/Groups.csv': 'id,name,private\n7,Pilot,false\n8,PRIVMARK-YAMMER-GROUP-NAME,true\n',
     'slack/users.json': JSON.stringify([
       { id: 'U1', name: 'ana', real_name: 'Ana Ruiz', profile: { email: 'ana.ruiz@example.com' } },
@@ -56,9 +67,17 @@ export function pilotFiles(): Record<string, string> {
     ]),
     'slack/hush/2026-03-05.json': day([
       { type: 'message', user: 'U1', text: 'Idea: PRIVMARK-SLACK-PRIVATE-CHANNEL-BODY #idea', ts: '1772701300.000100' },
-      { type: 'message', user: 'U2', text: 'PRIVMARK-SLACK-PRIVATE-CHANNEL-BODY indeed', ts: '1772701400.000100', thread_ts: '1772701300.000100' },
+      {
+        type: 'message',
+        user: 'U2',
+        text: 'PRIVMARK-SLACK-PRIVATE-CHANNEL-BODY indeed',
+        ts: '1772701400.000100',
+        thread_ts: '1772701300.000100',
+      },
     ]),
-    'slack/D1/2026-03-05.json': day([{ type: 'message', user: 'U1', text: 'Idea: PRIVMARK-SLACK-DM-BODY #idea', ts: '1772701500.000100' }]),
+    'slack/D1/2026-03-05.json': day([
+      { type: 'message', user: 'U1', text: 'Idea: PRIVMARK-SLACK-DM-BODY #idea', ts: '1772701500.000100' },
+    ]),
   };
 }
 
@@ -87,22 +106,39 @@ export async function runPilot(extra: readonly string[]): Promise<RunOutputs> {
 
 /** The run itself, in a folder that holds the pilot. */
 async function runPilotIn(dir: string, extra: readonly string[]): Promise<RunOutputs> {
-  const result = runCli(['analyze', 'yammer', 'slack', '--out', 'out', '--markdown', 'out/summary.md', '--verbose', ...extra], { cwd: dir });
+  const result = runCli(
+    ['analyze', 'yammer', 'slack', '--out', 'out', '--markdown', 'out/summary.md', '--verbose', ...extra],
+    { cwd: dir },
+  );
   if (result.code !== 0) throw new Error(`analyze exited ${result.code}: ${result.stderr}`);
   const out = path.join(dir, 'out');
   const metrics = readFileSync(path.join(out, 'metrics.json'), 'utf8');
   const markdown = readFileSync(path.join(out, 'summary.md'), 'utf8');
   const pdf = (await readPdf(readFileSync(path.join(out, 'report.pdf')))).pages.join('\n');
   const files = readdirSync(out).sort();
-  if (files.join(',') !== 'metrics.json,report.pdf,summary.md') throw new Error(`unexpected outputs: ${files.join(', ')}`);
-  return { result, metrics, markdown, pdf, all: { 'metrics.json': metrics, 'summary.md': markdown, 'report.pdf': pdf, stdout: result.stdout, stderr: result.stderr } };
+  if (files.join(',') !== 'metrics.json,report.pdf,summary.md')
+    throw new Error(`unexpected outputs: ${files.join(', ')}`);
+  return {
+    result,
+    metrics,
+    markdown,
+    pdf,
+    all: {
+      'metrics.json': metrics,
+      'summary.md': markdown,
+      'report.pdf': pdf,
+      stdout: result.stdout,
+      stderr: result.stderr,
+    },
+  };
 }
 
 /** `output: marker` for every marker found in any output; empty when none leaks. */
 export function leaks(outputs: RunOutputs, markers: readonly string[]): string[] {
   const found: string[] = [];
   for (const [name, text] of Object.entries(outputs.all)) {
-    for (const marker of markers) if (text.toLowerCase().includes(marker.toLowerCase())) found.push(`${name}: ${marker}`);
+    for (const marker of markers)
+      if (text.toLowerCase().includes(marker.toLowerCase())) found.push(`${name}: ${marker}`);
   }
   return found;
 }

@@ -19,7 +19,10 @@ describe('private content', () => {
   });
 
   it('by default, private conversations are skipped as private and counted', () => {
-    const sources = JSON.parse(byDefault.metrics).sources as Array<{ kind: string; records: { read: number; used: number; skippedByReason: Record<string, number> } }>;
+    const sources = JSON.parse(byDefault.metrics).sources as Array<{
+      kind: string;
+      records: { read: number; used: number; skippedByReason: Record<string, number> };
+    }>;
     // Yammer: rows 5-7 are a private conversation (7 also has a bad date, but privacy is checked first).
     // Slack: the DM's one message. Private groups/channels are counted (used), not skipped.
     expect(sources.map((s) => [s.kind, s.records.read, s.records.used, s.records.skippedByReason])).toEqual([

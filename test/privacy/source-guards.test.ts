@@ -36,7 +36,8 @@ describe('source guards', () => {
   });
 
   it('no network: no http, https, net, tls, dgram or dns module, no fetch, no WebSocket', () => {
-    const network = /from ['"](?:node:)?(?:http|https|http2|net|tls|dgram|dns)(?:\/promises)?['"]|\bfetch\(|\bWebSocket\b|\bXMLHttpRequest\b|['"]undici['"]/;
+    const network =
+      /from ['"](?:node:)?(?:http|https|http2|net|tls|dgram|dns)(?:\/promises)?['"]|\bfetch\(|\bWebSocket\b|\bXMLHttpRequest\b|['"]undici['"]/;
     expect(files.filter((f) => network.test(f.text)).map((f) => f.file)).toEqual([]);
   });
 

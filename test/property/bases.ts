@@ -19,16 +19,42 @@ export const YAMMER: Record<string, string> = {
 
 /** A Slack export: users, a channel with a thread and a reaction, a DM. */
 export const SLACK: Record<string, string> = {
-  'users.json': JSON.stringify([{ id: 'U1', name: 'ana', real_name: 'Ana Ruiz' }, { id: 'U2', name: 'bo', real_name: 'Bo Chen' }], null, 1),
+  'users.json': JSON.stringify(
+    [
+      { id: 'U1', name: 'ana', real_name: 'Ana Ruiz' },
+      { id: 'U2', name: 'bo', real_name: 'Bo Chen' },
+    ],
+    null,
+    1,
+  ),
   'channels.json': JSON.stringify([{ id: 'C1', name: 'general' }], null, 1),
   'dms.json': JSON.stringify([{ id: 'D1', members: ['U1', 'U2'] }], null, 1),
-  'general/2026-02-02.json': JSON.stringify([
-    { type: 'message', user: 'U1', text: 'Idea: lunch talks #idea', ts: '1770026400.000100', thread_ts: '1770026400.000100', reactions: [{ name: '+1', users: ['U2'], count: 1 }] },
-    { type: 'message', user: 'U2', text: 'Yes <@U1>', ts: '1770026460.000100', thread_ts: '1770026400.000100' },
-    { type: 'message', subtype: 'channel_join', user: 'U2', text: 'joined', ts: '1770026470.000100' },
-  ], null, 1),
-  'general/2026-02-03.json': JSON.stringify([{ type: 'message', user: 'U2', text: 'Tuesday', ts: '1770112800.000100' }], null, 1),
-  'D1/2026-02-02.json': JSON.stringify([{ type: 'message', user: 'U1', text: 'private hi', ts: '1770026500.000100' }], null, 1),
+  'general/2026-02-02.json': JSON.stringify(
+    [
+      {
+        type: 'message',
+        user: 'U1',
+        text: 'Idea: lunch talks #idea',
+        ts: '1770026400.000100',
+        thread_ts: '1770026400.000100',
+        reactions: [{ name: '+1', users: ['U2'], count: 1 }],
+      },
+      { type: 'message', user: 'U2', text: 'Yes <@U1>', ts: '1770026460.000100', thread_ts: '1770026400.000100' },
+      { type: 'message', subtype: 'channel_join', user: 'U2', text: 'joined', ts: '1770026470.000100' },
+    ],
+    null,
+    1,
+  ),
+  'general/2026-02-03.json': JSON.stringify(
+    [{ type: 'message', user: 'U2', text: 'Tuesday', ts: '1770112800.000100' }],
+    null,
+    1,
+  ),
+  'D1/2026-02-02.json': JSON.stringify(
+    [{ type: 'message', user: 'U1', text: 'private hi', ts: '1770026500.000100' }],
+    null,
+    1,
+  ),
 };
 
 /** A MediaWiki dump: two pages, three revisions, one by an IP. */
@@ -48,31 +74,58 @@ export const MEDIAWIKI: Record<string, string> = {
 
 /** A Microsoft Graph channel messages page: a post with a reaction, a reply, a system event. */
 export const TEAMS: Record<string, string> = {
-  'page.json': JSON.stringify({
-    value: [
-      {
-        id: '1001', replyToId: null, messageType: 'message', createdDateTime: '2026-03-02T09:00:00Z', deletedDateTime: null,
-        channelIdentity: { teamId: 'T1', channelId: '19:abc@thread.tacv2' },
-        from: { application: null, user: { id: 'u-ana', displayName: 'Ana Ruiz' } },
-        body: { contentType: 'html', content: '<p>Idea: <b>demo day</b></p>' },
-        reactions: [{ reactionType: 'like', createdDateTime: '2026-03-02T10:00:00Z', user: { user: { id: 'u-bo' } } }],
-      },
-      {
-        id: '1002', replyToId: '1001', messageType: 'message', createdDateTime: '2026-03-02T09:30:00Z', deletedDateTime: null,
-        channelIdentity: { teamId: 'T1', channelId: '19:abc@thread.tacv2' },
-        from: { application: null, user: { id: 'u-bo', displayName: 'Bo Chen' } },
-        body: { contentType: 'text', content: 'Count me in' },
-      },
-      {
-        id: '1003', replyToId: null, messageType: 'systemEventMessage', createdDateTime: '2026-03-02T09:40:00Z',
-        channelIdentity: { teamId: 'T1', channelId: '19:abc@thread.tacv2' }, from: null, body: { contentType: 'html', content: '<systemEventMessage/>' },
-      },
-    ],
-  }, null, 1),
+  'page.json': JSON.stringify(
+    {
+      value: [
+        {
+          id: '1001',
+          replyToId: null,
+          messageType: 'message',
+          createdDateTime: '2026-03-02T09:00:00Z',
+          deletedDateTime: null,
+          channelIdentity: { teamId: 'T1', channelId: '19:abc@thread.tacv2' },
+          from: { application: null, user: { id: 'u-ana', displayName: 'Ana Ruiz' } },
+          body: { contentType: 'html', content: '<p>Idea: <b>demo day</b></p>' },
+          reactions: [
+            { reactionType: 'like', createdDateTime: '2026-03-02T10:00:00Z', user: { user: { id: 'u-bo' } } },
+          ],
+        },
+        {
+          id: '1002',
+          replyToId: '1001',
+          messageType: 'message',
+          createdDateTime: '2026-03-02T09:30:00Z',
+          deletedDateTime: null,
+          channelIdentity: { teamId: 'T1', channelId: '19:abc@thread.tacv2' },
+          from: { application: null, user: { id: 'u-bo', displayName: 'Bo Chen' } },
+          body: { contentType: 'text', content: 'Count me in' },
+        },
+        {
+          id: '1003',
+          replyToId: null,
+          messageType: 'systemEventMessage',
+          createdDateTime: '2026-03-02T09:40:00Z',
+          channelIdentity: { teamId: 'T1', channelId: '19:abc@thread.tacv2' },
+          from: null,
+          body: { contentType: 'html', content: '<systemEventMessage/>' },
+        },
+      ],
+    },
+    null,
+    1,
+  ),
 };
 
 /** A generic CSV chat log with its mapping file. */
 export const CSV: Record<string, string> = {
-  'chat.csv': 'ID,Sent,User,Room,Message,Reply To\nm1,2026-01-05T09:00:00Z,ana,general,"Hello, all",\nm2,2026-01-05T09:30:00Z,bob,general,Hi,m1\nm3,2026-01-06T10:00:00Z,cy,random,"multi\nline",\n',
-  'pilot-report.csv.json': JSON.stringify({ timestamp: 'Sent', author: 'User', space: 'Room', text: 'Message', messageId: 'ID', parentId: 'Reply To' }),
+  'chat.csv':
+    'ID,Sent,User,Room,Message,Reply To\nm1,2026-01-05T09:00:00Z,ana,general,"Hello, all",\nm2,2026-01-05T09:30:00Z,bob,general,Hi,m1\nm3,2026-01-06T10:00:00Z,cy,random,"multi\nline",\n',
+  'pilot-report.csv.json': JSON.stringify({
+    timestamp: 'Sent',
+    author: 'User',
+    space: 'Room',
+    text: 'Message',
+    messageId: 'ID',
+    parentId: 'Reply To',
+  }),
 };

@@ -21,7 +21,13 @@ type Corruption =
   | { kind: 'shuffle'; seed: number };
 
 const corruption: fc.Arbitrary<Corruption> = fc.oneof(
-  fc.record({ kind: fc.constant('flip' as const), flips: fc.array(fc.record({ at: fc.nat(), byte: fc.integer({ min: 0, max: 255 }) }), { minLength: 1, maxLength: 8 }) }),
+  fc.record({
+    kind: fc.constant('flip' as const),
+    flips: fc.array(fc.record({ at: fc.nat(), byte: fc.integer({ min: 0, max: 255 }) }), {
+      minLength: 1,
+      maxLength: 8,
+    }),
+  }),
   fc.record({ kind: fc.constant('truncate' as const), keep: fc.nat() }),
   fc.record({ kind: fc.constant('shuffle' as const), seed: fc.nat() }),
 );
@@ -46,8 +52,15 @@ function corrupt(bytes: Buffer, how: Corruption): Buffer {
 }
 
 /** Non-derived activities the dataset kept minus what the accounts call used (reactions are derived in all bases but csv); 0 when they agree. */
-function unaccounted(accounts: readonly SourceAccount[], activities: readonly LoadedActivity[], derivedReactions: boolean): number {
-  return activities.filter((a) => !(derivedReactions && a.kind === 'reaction')).length - accounts.reduce((n, a) => n + a.used, 0);
+function unaccounted(
+  accounts: readonly SourceAccount[],
+  activities: readonly LoadedActivity[],
+  derivedReactions: boolean,
+): number {
+  return (
+    activities.filter((a) => !(derivedReactions && a.kind === 'reaction')).length -
+    accounts.reduce((n, a) => n + a.used, 0)
+  );
 }
 
 const BASES: Array<{ name: string; files: Record<string, string>; derivedReactions: boolean }> = [

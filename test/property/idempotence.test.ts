@@ -16,16 +16,20 @@ afterAll(removeTempDirs);
 const HEADER = 'id,thread_id,sender_id,sender_name,body,created_at';
 
 /** Messages with distinct ids 1..n, each a post on its own day of March 2026 (n <= 28). */
-const messages = fc.integer({ min: 1, max: 28 }).chain((n) =>
-  fc.tuple(fc.constant(n), fc.array(fc.constantFrom('11', '12', '13'), { minLength: n, maxLength: n })),
-);
+const messages = fc
+  .integer({ min: 1, max: 28 })
+  .chain((n) => fc.tuple(fc.constant(n), fc.array(fc.constantFrom('11', '12', '13'), { minLength: n, maxLength: n })));
 
 function csvOf(ids: readonly number[], senders: readonly string[]): string {
-  const rows = ids.map((id) => `${id},${id},${senders[id - 1] ?? '11'},Person ${senders[id - 1]},Message ${id},2026-03-${String(id).padStart(2, '0')} 09:00:00 UTC`);
+  const rows = ids.map(
+    (id) =>
+      `${id},${id},${senders[id - 1] ?? '11'},Person ${senders[id - 1]},Message ${id},2026-03-${String(id).padStart(2, '0')} 09:00:00 UTC`,
+  );
   return [HEADER, ...rows].join('\n') + '\n';
 }
 
-const range = (from: number, to: number): number[] => Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
+const range = (from: number, to: number): number[] =>
+  Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
 
 describe('loading the same messages more than once', () => {
   it('two overlapping Yammer exports count each message once', async () => {
@@ -38,7 +42,11 @@ describe('loading the same messages more than once', () => {
         const two = writeTree(tempDir('pilot-report-idem-'), { 'Messages.csv': csvOf(range(start2, n), senders) });
         const { accounts, activities } = await load([one, two]);
         const overlap = Math.max(0, Math.min(end1, n) - start2 + 1);
-        expect(activities.map((x) => x.activity_id).sort()).toEqual(range(1, n).map((id) => `yammer:${id}`).sort());
+        expect(activities.map((x) => x.activity_id).sort()).toEqual(
+          range(1, n)
+            .map((id) => `yammer:${id}`)
+            .sort(),
+        );
         expect(accounts.reduce((s, x) => s + x.used, 0)).toBe(n);
         expect(accounts[0]?.skippedByReason['duplicate'] ?? 0).toBe(overlap);
         expect(reconciled(accounts)).toBe(true);

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { anonymizeDocument, pseudonymizer, type PersonRef } from '../../src/report/anonymize.js';
 
 const ana: PersonRef = { id: 'ana.ruiz@example.com', name: 'Ana Ruiz', email: 'ana.ruiz@example.com' };
-const bo: PersonRef = { id: 'bo@example.com', name: 'Bo Lindqvist', email: 'bo@example.com', aliases: ['slack:U2BO'], names: ['bolind'] };
+const bo: PersonRef = {
+  id: 'bo@example.com',
+  name: 'Bo Lindqvist',
+  email: 'bo@example.com',
+  aliases: ['slack:U2BO'],
+  names: ['bolind'],
+};
 const chen: PersonRef = { id: 'chen.wei@example.com', name: 'Chen Wei', email: 'chen.wei@example.com' };
 const recognized = new Set(['Chen.Wei@Example.com']);
 
@@ -35,7 +41,10 @@ function plantedDocument() {
       ],
       byPerson: { 'ana.ruiz@example.com': { posts: 3 }, 'chen.wei@example.com': { posts: 1 } },
     },
-    network: { edges: [{ from: 'ana.ruiz@example.com', to: 'bo@example.com', weight: 2 }], people: ['Ana Ruiz', 'Chen Wei'] },
+    network: {
+      edges: [{ from: 'ana.ruiz@example.com', to: 'bo@example.com', weight: 2 }],
+      people: ['Ana Ruiz', 'Chen Wei'],
+    },
     warnings: ['zed@example.com wrote 2 rows without a date', 'nothing about people here'],
   };
 }
@@ -50,7 +59,11 @@ describe('pseudonymizer', () => {
   it('gives the same pseudonym to the id, the e-mail in any case and the aliases', () => {
     const p = pseudonymizer([ana, bo]);
     // sha256("bo@example.com") starts C828D6B9….
-    expect(['bo@example.com', 'BO@Example.com', 'slack:U2BO'].map(p.key)).toEqual(['Person C828', 'Person C828', 'Person C828']);
+    expect(['bo@example.com', 'BO@Example.com', 'slack:U2BO'].map(p.key)).toEqual([
+      'Person C828',
+      'Person C828',
+      'Person C828',
+    ]);
     expect(p.name('bolind')).toBe('Person C828');
   });
 
@@ -58,14 +71,19 @@ describe('pseudonymizer', () => {
     // sha256 of user4@… starts 40D71D3F and of user329@… 40D714C2: five shared digits, so six are used.
     const a: PersonRef = { id: 'user4@example.com', name: null, email: null };
     const b: PersonRef = { id: 'user329@example.com', name: null, email: null };
-    for (const persons of [[a, b, ana], [ana, b, a]]) {
+    for (const persons of [
+      [a, b, ana],
+      [ana, b, a],
+    ]) {
       const p = pseudonymizer(persons);
       expect([p.key(a.id), p.key(b.id), p.key(ana.id)]).toEqual(['Person 40D71D', 'Person 40D714', 'Person 539D']);
     }
   });
 
   it('keeps recognized people, and lists recognize entries that match no one', () => {
-    const p = pseudonymizer([ana, chen], { recognized: new Set(['chen.wei@example.com', 'nobody@example.com', 'slack:U9']) });
+    const p = pseudonymizer([ana, chen], {
+      recognized: new Set(['chen.wei@example.com', 'nobody@example.com', 'slack:U9']),
+    });
     expect(p.key('chen.wei@example.com')).toBe('chen.wei@example.com');
     expect(p.name('Chen Wei', 'chen.wei@example.com')).toBe('Chen Wei');
     expect(p.name('Ana Ruiz', 'ana.ruiz@example.com')).toBe('Person 539D');
@@ -108,7 +126,15 @@ describe('anonymizeDocument', () => {
     const first = anonymizeDocument(doc, pseudonymizer([ana, bo, chen], { recognized }));
     const second = anonymizeDocument(doc, pseudonymizer([chen, bo, ana], { recognized }));
     const json = JSON.stringify(first);
-    for (const marker of ['Ana Ruiz', 'ana.ruiz', 'Bo Lindqvist', 'bo@example.com', 'bolind', 'slack:U2BO', 'zed@example.com']) {
+    for (const marker of [
+      'Ana Ruiz',
+      'ana.ruiz',
+      'Bo Lindqvist',
+      'bo@example.com',
+      'bolind',
+      'slack:U2BO',
+      'zed@example.com',
+    ]) {
       expect(json).not.toContain(marker);
     }
     expect(json).toContain('"name":"Chen Wei"');
@@ -121,13 +147,27 @@ describe('anonymizeDocument', () => {
   it('replaces people in place and keeps the structure, spaces and numbers', () => {
     const out = anonymizeDocument(plantedDocument(), pseudonymizer([ana, bo, chen], { recognized }));
     const [item] = out.ideas.items;
-    expect(item).toMatchObject({ id: 'slack:C1:1.0', space: 'Marketing', author: 'Person 539D', authorName: 'Person 539D', participants: 3 });
+    expect(item).toMatchObject({
+      id: 'slack:C1:1.0',
+      space: 'Marketing',
+      author: 'Person 539D',
+      authorName: 'Person 539D',
+      participants: 3,
+    });
     expect(item?.title).toBe('Follow-up to Person C828’s idea, ping Person 539D or Person C828');
     expect(item?.evidence.map((e) => e.person)).toEqual(['Person C828', 'chen.wei@example.com']);
     expect(out.ideas.bySpace).toEqual([{ key: 'slack:C1', name: 'Marketing', suppressed: false, raised: 2 }]);
-    expect(out.recognition.helpers[0]).toEqual({ person: 'Person C828', name: 'Person C828', email: 'Person C828', firstResponses: 4 });
+    expect(out.recognition.helpers[0]).toEqual({
+      person: 'Person C828',
+      name: 'Person C828',
+      email: 'Person C828',
+      firstResponses: 4,
+    });
     expect(Object.keys(out.recognition.byPerson)).toEqual(['Person 539D', 'chen.wei@example.com']);
-    expect(out.network).toEqual({ edges: [{ from: 'Person 539D', to: 'Person C828', weight: 2 }], people: ['Person 539D', 'Chen Wei'] });
+    expect(out.network).toEqual({
+      edges: [{ from: 'Person 539D', to: 'Person C828', weight: 2 }],
+      people: ['Person 539D', 'Chen Wei'],
+    });
     expect(out.warnings[0]).toMatch(/^Person [0-9A-F]{4,} wrote 2 rows without a date$/);
     expect(out.warnings[1]).toBe('nothing about people here');
   });

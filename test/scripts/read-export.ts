@@ -13,7 +13,10 @@ export async function hashTree(dir: string): Promise<Record<string, string>> {
     for (const entry of (await readdir(d, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
       const path = join(d, entry.name);
       if (entry.isDirectory()) await walk(path);
-      else out[relative(dir, path)] = createHash('sha256').update(await readFile(path)).digest('hex');
+      else
+        out[relative(dir, path)] = createHash('sha256')
+          .update(await readFile(path))
+          .digest('hex');
     }
   };
   await walk(dir);
@@ -45,12 +48,18 @@ function isMessage(value: unknown): value is SlackMessage {
 }
 
 /** Every day file of a Slack export: folder, file name and parsed messages. */
-export async function readSlackDays(dir: string): Promise<{ folder: string; file: string; messages: SlackMessage[] }[]> {
+export async function readSlackDays(
+  dir: string,
+): Promise<{ folder: string; file: string; messages: SlackMessage[] }[]> {
   const out: { folder: string; file: string; messages: SlackMessage[] }[] = [];
-  for (const folder of (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
+  for (const folder of (await readdir(dir, { withFileTypes: true }))
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort()) {
     for (const file of (await readdir(join(dir, folder))).sort()) {
       const parsed: unknown = JSON.parse(await readFile(join(dir, folder, file), 'utf8'));
-      if (!Array.isArray(parsed) || !parsed.every(isMessage)) throw new Error(`${folder}/${file} is not an array of messages`);
+      if (!Array.isArray(parsed) || !parsed.every(isMessage))
+        throw new Error(`${folder}/${file} is not an array of messages`);
       out.push({ folder, file, messages: parsed });
     }
   }

@@ -56,39 +56,68 @@ describe('sample pilot: Yammer export', () => {
 
   it('counts deleted, private, system rows and threads independently of the generator', async () => {
     const { rows } = await readCsv(join(dirA, 'yammer', 'Messages.csv'));
-    expect(rows.every((r) => /^\d{16}$/.test(r.id ?? '') && /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/.test(r.created_at ?? ''))).toBe(true);
+    expect(
+      rows.every((r) => /^\d{16}$/.test(r.id ?? '') && /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/.test(r.created_at ?? '')),
+    ).toBe(true);
     expect(rows.filter((r) => r.deleted_at !== '').length).toBe(facts.yammer.deleted);
     const privateGroup = rows.filter((r) => r.in_private_group === 'true');
     expect(privateGroup.length).toBe(facts.yammer.privateGroup);
     expect(privateGroup.every((r) => r.body?.includes('PRIVATE-MARKER-GROUP'))).toBe(true);
     const dms = rows.filter((r) => r.in_private_conversation === 'true');
     expect(dms.length).toBe(facts.yammer.privateConversation);
-    expect(dms.every((r) => r.body?.includes('PRIVATE-MARKER-DM') && r.group_id === '' && /^user:\d+,user:\d+$/.test(r.participants ?? ''))).toBe(true);
-    expect(rows.filter((r) => !r.body?.includes('PRIVATE-MARKER')).every((r) => r.in_private_group === 'false' && r.in_private_conversation === 'false')).toBe(true);
+    expect(
+      dms.every(
+        (r) =>
+          r.body?.includes('PRIVATE-MARKER-DM') &&
+          r.group_id === '' &&
+          /^user:\d+,user:\d+$/.test(r.participants ?? ''),
+      ),
+    ).toBe(true);
+    expect(
+      rows
+        .filter((r) => !r.body?.includes('PRIVATE-MARKER'))
+        .every((r) => r.in_private_group === 'false' && r.in_private_conversation === 'false'),
+    ).toBe(true);
     expect(rows.filter((r) => r.message_type === 'system').length).toBe(1);
-    const threads = rows.filter((r) => r.id === r.thread_id && r.deleted_at === '' && r.message_type !== 'system' && r.in_private_conversation === 'false');
+    const threads = rows.filter(
+      (r) =>
+        r.id === r.thread_id &&
+        r.deleted_at === '' &&
+        r.message_type !== 'system' &&
+        r.in_private_conversation === 'false',
+    );
     expect(threads.length).toBe(facts.yammer.threads);
-    expect(rows.filter((r) => r.id !== r.thread_id && r.deleted_at === '' && r.in_private_conversation === 'false').length).toBe(facts.yammer.replies);
+    expect(
+      rows.filter((r) => r.id !== r.thread_id && r.deleted_at === '' && r.in_private_conversation === 'false').length,
+    ).toBe(facts.yammer.replies);
   });
 
   it('carries the planted ideas and tags only in planted threads', async () => {
     const { rows } = await readCsv(join(dirA, 'yammer', 'Messages.csv'));
     const topics = await readCsv(join(dirA, 'yammer', 'Topics.csv'));
     const ideaTopic = topics.rows.find((t) => t.name === 'idea')?.id ?? 'none';
-    const isIdea = (body: string): boolean => /#(idea|suggestion|proposal)\b/i.test(body) || body.includes(`[[tag:${ideaTopic}]]`) || /^idea:/i.test(body);
+    const isIdea = (body: string): boolean =>
+      /#(idea|suggestion|proposal)\b/i.test(body) || body.includes(`[[tag:${ideaTopic}]]`) || /^idea:/i.test(body);
     const ideaStarters = rows.filter((r) => r.id === r.thread_id && isIdea(r.body ?? ''));
     expect(ideaStarters.length).toBe(PLANTED_IDEAS.filter((i) => i.source === 'yammer').length);
     // Hand count of the planted Yammer tags: #approved (checklist, lunch-and-learn), #planned (expenses), #done (checklist).
-    expect(rows.filter((r) => /#(approved|accepted|decision|planned|done|implemented|shipped|launched)\b/i.test(r.body ?? '')).length).toBe(4);
+    expect(
+      rows.filter((r) =>
+        /#(approved|accepted|decision|planned|done|implemented|shipped|launched)\b/i.test(r.body ?? ''),
+      ).length,
+    ).toBe(4);
     expect(rows.some((r) => /\[\[user:\d+\]\]/.test(r.body ?? ''))).toBe(true);
-    expect(rows.some((r) => (r.body ?? '').includes('\n') && (r.body ?? '').includes('"') && (r.body ?? '').includes(','))).toBe(true);
+    expect(
+      rows.some((r) => (r.body ?? '').includes('\n') && (r.body ?? '').includes('"') && (r.body ?? '').includes(',')),
+    ).toBe(true);
   });
 
   it('lists users with departments and Unicode names', async () => {
     const { header, rows } = await readCsv(join(dirA, 'yammer', 'Users.csv'));
     expect(header).toEqual([...USER_COLUMNS]);
     expect(rows.length).toBe(facts.people.onYammer);
-    for (const name of ['Олена Коваленко', '王伟', 'Zoë Łukasz', 'José Núñez', 'Ærin Söderberg']) expect(rows.map((r) => r.name)).toContain(name);
+    for (const name of ['Олена Коваленко', '王伟', 'Zoë Łukasz', 'José Núñez', 'Ærin Söderberg'])
+      expect(rows.map((r) => r.name)).toContain(name);
     expect(rows.every((r) => r.department !== '')).toBe(true);
   });
 });
@@ -99,18 +128,26 @@ describe('sample pilot: Slack export', () => {
     expect(days.length).toBe(facts.slack.dayFiles);
     const messages = days.flatMap((d) => d.messages);
     expect(messages.length).toBe(facts.slack.records);
-    for (const d of days) for (const m of d.messages) expect(new Date(Number(m.ts.split('.')[0]) * 1000).toISOString().slice(0, 10)).toBe(d.file.replace('.json', ''));
+    for (const d of days)
+      for (const m of d.messages)
+        expect(new Date(Number(m.ts.split('.')[0]) * 1000).toISOString().slice(0, 10)).toBe(
+          d.file.replace('.json', ''),
+        );
     expect(messages.filter((m) => m.subtype === 'channel_join').length).toBe(facts.slack.system);
     expect(messages.filter((m) => m.subtype === 'bot_message').length).toBe(1);
     expect(messages.filter((m) => m.subtype === undefined).every((m) => m.bot_id === null)).toBe(true);
-    expect(messages.some((m) => (m.text ?? '').includes('&amp;') && /<@U[0-9A-Z]+>/.test(messages.map((x) => x.text).join(' ')))).toBe(true);
+    expect(
+      messages.some(
+        (m) => (m.text ?? '').includes('&amp;') && /<@U[0-9A-Z]+>/.test(messages.map((x) => x.text).join(' ')),
+      ),
+    ).toBe(true);
     const reactions = messages.flatMap((m) => m.reactions ?? []);
     expect(reactions.every((r) => r.count === r.users.length)).toBe(true);
   });
 
   it('gives each thread parent a reply_count equal to the replies found in its channel', async () => {
     const days = await readSlackDays(join(dirA, 'slack'));
-    const byFolder = new Map<string, typeof days[number]['messages']>();
+    const byFolder = new Map<string, (typeof days)[number]['messages']>();
     for (const d of days) byFolder.set(d.folder, [...(byFolder.get(d.folder) ?? []), ...d.messages]);
     let parents = 0;
     for (const messages of byFolder.values()) {
@@ -169,7 +206,11 @@ describe('sample pilot: wiki, people and ledger', () => {
     const people = await readCsv(join(dirA, 'people.csv'));
     expect(people.header).toEqual(['email', 'name', 'department', 'role', 'aliases', 'since']);
     expect(people.rows.length).toBe(61);
-    expect(people.rows.filter((r) => r.role === 'moderator').map((r) => r.since)).toEqual(['', '2026-03-01', '2026-05-01']);
+    expect(people.rows.filter((r) => r.role === 'moderator').map((r) => r.since)).toEqual([
+      '',
+      '2026-03-01',
+      '2026-05-01',
+    ]);
     expect(people.rows.filter((r) => r.role === 'bot').length).toBe(1);
     expect(people.rows.find((r) => r.name === 'José Núñez')?.aliases).toMatch(/^mediawiki:JNunez;slack:U0[0-9A-Z]+$/);
     const ledger = await readCsv(join(dirA, 'ideas-ledger.csv'));
@@ -182,7 +223,11 @@ describe('sample pilot: planted story', () => {
   it('reaches the stage the story intends for every idea', () => {
     for (const planted of PLANTED_IDEAS) {
       const item = facts.ideas.items.find((i) => i.key === planted.key);
-      expect({ key: planted.key, stage: item?.stage, stalled: item?.stalled }).toEqual({ key: planted.key, stage: planted.stage, stalled: planted.stalled });
+      expect({ key: planted.key, stage: item?.stage, stalled: item?.stalled }).toEqual({
+        key: planted.key,
+        stage: planted.stage,
+        stalled: planted.stalled,
+      });
     }
   });
 
@@ -194,19 +239,27 @@ describe('sample pilot: planted story', () => {
   });
 
   it('makes moderators answer faster than others', () => {
-    expect(facts.moderation.medianHoursModerators ?? Infinity).toBeLessThan((facts.moderation.medianHoursOthers ?? 0) / 2);
+    expect(facts.moderation.medianHoursModerators ?? Infinity).toBeLessThan(
+      (facts.moderation.medianHoursOthers ?? 0) / 2,
+    );
   });
 
   it('has exactly one near-duplicate across spaces: the planted pair', async () => {
     const { rows } = await readCsv(join(dirA, 'yammer', 'Messages.csv'));
-    const starters = rows.filter((r) => r.id === r.thread_id).map((r) => ({ space: `y:${r.group_id}${r.conversation_id}`, text: r.body ?? '' }));
+    const starters = rows
+      .filter((r) => r.id === r.thread_id)
+      .map((r) => ({ space: `y:${r.group_id}${r.conversation_id}`, text: r.body ?? '' }));
     for (const d of await readSlackDays(join(dirA, 'slack'))) {
-      for (const m of d.messages) if (m.thread_ts === undefined || m.thread_ts === m.ts) starters.push({ space: `s:${d.folder}`, text: m.text ?? '' });
+      for (const m of d.messages)
+        if (m.thread_ts === undefined || m.thread_ts === m.ts)
+          starters.push({ space: `s:${d.folder}`, text: m.text ?? '' });
     }
     const similar: string[] = [];
-    starters.forEach((a, i) => starters.slice(i + 1).forEach((b) => {
-      if (a.space !== b.space && wordJaccard(a.text, b.text) > 0.65) similar.push(`${a.text} | ${b.text}`);
-    }));
+    starters.forEach((a, i) =>
+      starters.slice(i + 1).forEach((b) => {
+        if (a.space !== b.space && wordJaccard(a.text, b.text) > 0.65) similar.push(`${a.text} | ${b.text}`);
+      }),
+    );
     expect(similar.length).toBe(1);
     expect(similar[0]).toContain('after-hours support calls');
     expect(facts.duplicates.similarity).toBeGreaterThanOrEqual(0.8);

@@ -42,12 +42,40 @@ describe('output helpers', () => {
 });
 
 const person = (key: string): Person => ({
-  key, name: key, email: `${key}@x.example`, department: 'Sales', jobTitle: '', location: 'Berlin', yammerId: '1', slackId: 'U1', slackEmail: true,
-  wikiUser: null, role: null, moderatorSince: null, joinMonth: 0, weight: 1,
+  key,
+  name: key,
+  email: `${key}@x.example`,
+  department: 'Sales',
+  jobTitle: '',
+  location: 'Berlin',
+  yammerId: '1',
+  slackId: 'U1',
+  slackEmail: true,
+  wikiUser: null,
+  role: null,
+  moderatorSince: null,
+  joinMonth: 0,
+  weight: 1,
 });
-const space: SpaceSpec = { source: 'yammer', id: 'g', name: 'g', kind: 'group', description: '', department: null, members: [], createdAt: 0, createdBy: person('a') };
+const space: SpaceSpec = {
+  source: 'yammer',
+  id: 'g',
+  name: 'g',
+  kind: 'group',
+  description: '',
+  department: null,
+  members: [],
+  createdAt: 0,
+  createdBy: person('a'),
+};
 const t = (start: string, ...replies: string[]): ThreadSpec => ({
-  space, posts: [start, ...replies].map((when, i) => ({ author: person('a'), at: utc(when), text: `${start}#${i}`, replyTo: i === 0 ? null : 0 })),
+  space,
+  posts: [start, ...replies].map((when, i) => ({
+    author: person('a'),
+    at: utc(when),
+    text: `${start}#${i}`,
+    replyTo: i === 0 ? null : 0,
+  })),
 });
 
 describe('timeline', () => {
@@ -58,7 +86,9 @@ describe('timeline', () => {
   });
 
   it('merges two start-ordered streams', () => {
-    const merged = [...mergeByStart([t('2026-03-01T10:00'), t('2026-03-05T10:00')], [t('2026-03-03T10:00')])].map((x) => x.posts[0]?.text);
+    const merged = [...mergeByStart([t('2026-03-01T10:00'), t('2026-03-05T10:00')], [t('2026-03-03T10:00')])].map(
+      (x) => x.posts[0]?.text,
+    );
     expect(merged).toEqual(['2026-03-01T10:00#0', '2026-03-03T10:00#0', '2026-03-05T10:00#0']);
   });
 });

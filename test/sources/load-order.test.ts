@@ -16,15 +16,23 @@ afterEach(() => {
 });
 
 describe('loadInputs', () => {
-  it('finds every input\'s export before reading any: an unknown input stops the run with nothing read', async () => {
+  it("finds every input's export before reading any: an unknown input stops the run with nothing read", async () => {
     mkdirSync(path.join(dir, 'yammer'));
-    writeFileSync(path.join(dir, 'yammer', 'Messages.csv'), [HEADER, '1,,1,,,11,user,Ana Ruiz,ana@example.com,hello,,2026-03-02 09:00:00 UTC'].join('\r\n'));
+    writeFileSync(
+      path.join(dir, 'yammer', 'Messages.csv'),
+      [HEADER, '1,,1,,,11,user,Ana Ruiz,ana@example.com,hello,,2026-03-02 09:00:00 UTC'].join('\r\n'),
+    );
     writeFileSync(path.join(dir, 'manifest.json'), '{"kind": "not an export"}');
     const read: string[] = [];
     const log: LoadLog = { warn: () => {}, verbose: () => {}, progress: (kind, n) => read.push(`${kind} ${n}`) };
     const dataset = await Dataset.open();
     try {
-      const error = await loadInputs([path.join(dir, 'yammer'), path.join(dir, 'manifest.json')], dataset, { includePrivate: false, botAccounts: [] }, log).catch((e: unknown) => e);
+      const error = await loadInputs(
+        [path.join(dir, 'yammer'), path.join(dir, 'manifest.json')],
+        dataset,
+        { includePrivate: false, botAccounts: [] },
+        log,
+      ).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(InputError);
       expect((error as InputError).message).toContain('manifest.json: holds no export pilot-report knows');
       expect(read).toEqual([]);

@@ -22,10 +22,18 @@ const TABLES = {
   spaces: 'SELECT * FROM spaces ORDER BY space_id',
 };
 
-async function load(args: string[], options: Partial<LoadOptions>): Promise<{ tables: Record<string, string>; accounts: SourceAccount[] }> {
+async function load(
+  args: string[],
+  options: Partial<LoadOptions>,
+): Promise<{ tables: Record<string, string>; accounts: SourceAccount[] }> {
   const dataset = await Dataset.open();
   try {
-    const accounts = await loadInputs(args, dataset, { includePrivate: false, botAccounts: [], notAfter: NOW, ...options }, quiet);
+    const accounts = await loadInputs(
+      args,
+      dataset,
+      { includePrivate: false, botAccounts: [], notAfter: NOW, ...options },
+      quiet,
+    );
     await dataset.finalize(accounts, []);
     const tables: Record<string, string> = {};
     for (const [name, sql] of Object.entries(TABLES)) tables[name] = JSON.stringify(await dataset.query.all(sql));
@@ -41,12 +49,15 @@ describe('reading exports in worker threads', () => {
     // input wins, so the order across threads is exercised too.
     const args = [PILOT, PILOT];
     const sequential = await load(args, {});
-    const parallel = await load(args, { parallel: { threads: 2, minBytes: 0, memoryLimit: '256MB', csvMapping: null } });
+    const parallel = await load(args, {
+      parallel: { threads: 2, minBytes: 0, memoryLimit: '256MB', csvMapping: null },
+    });
     expect(parallel.accounts.map((a) => a.inputIndex)).toEqual([0, 1, 2, 3, 4, 5]);
     expect(parallel.accounts).toEqual(sequential.accounts);
     // 956 records read per copy (fixtures/README.md). The later copy wins: each record it uses
     // turns its twin in the first copy into a duplicate, and it has no duplicates of its own.
-    const sum = (accounts: SourceAccount[], pick: (a: SourceAccount) => number) => accounts.reduce((n, a) => n + pick(a), 0);
+    const sum = (accounts: SourceAccount[], pick: (a: SourceAccount) => number) =>
+      accounts.reduce((n, a) => n + pick(a), 0);
     expect(sum(parallel.accounts, (a) => a.read)).toBe(2 * 956);
     const [first, second] = [parallel.accounts.slice(0, 3), parallel.accounts.slice(3)];
     expect(sum(second, (a) => a.skippedByReason['duplicate'] ?? 0)).toBe(0);
@@ -67,10 +78,15 @@ describe('reading exports in worker threads', () => {
 describe('without a temporary folder for the parts', () => {
   it('reads the exports in this thread, from archives still open', async () => {
     const dir = makeTempDir('pilot-report-parallel-zip-');
-    const zipOf = (folder: string) => buildZip(readdirSync(folder, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => {
-      const file = path.join(e.parentPath, e.name);
-      return { name: path.relative(folder, file).split(path.sep).join('/'), data: readFileSync(file) };
-    }));
+    const zipOf = (folder: string) =>
+      buildZip(
+        readdirSync(folder, { recursive: true, withFileTypes: true })
+          .filter((e) => e.isFile())
+          .map((e) => {
+            const file = path.join(e.parentPath, e.name);
+            return { name: path.relative(folder, file).split(path.sep).join('/'), data: readFileSync(file) };
+          }),
+      );
     writeFileSync(path.join(dir, 'yammer.zip'), zipOf(path.join(PILOT, 'yammer')));
     writeFileSync(path.join(dir, 'slack.zip'), zipOf(path.join(PILOT, 'slack')));
     const saved = process.env['TMPDIR'];
@@ -78,7 +94,17 @@ describe('without a temporary folder for the parts', () => {
     process.env['TMPDIR'] = path.join(dir, 'yammer.zip');
     const dataset = await Dataset.open();
     try {
-      const accounts = await loadInputs([path.join(dir, 'yammer.zip'), path.join(dir, 'slack.zip')], dataset, { includePrivate: false, botAccounts: [], notAfter: NOW, parallel: { threads: 2, minBytes: 0, memoryLimit: null, csvMapping: null } }, quiet);
+      const accounts = await loadInputs(
+        [path.join(dir, 'yammer.zip'), path.join(dir, 'slack.zip')],
+        dataset,
+        {
+          includePrivate: false,
+          botAccounts: [],
+          notAfter: NOW,
+          parallel: { threads: 2, minBytes: 0, memoryLimit: null, csvMapping: null },
+        },
+        quiet,
+      );
       // The sample pilot's Yammer and Slack exports: read as from their folders (fixtures/README.md).
       expect(accounts.map((a) => a.kind)).toEqual(['yammer', 'slack']);
       expect(accounts.every((a) => a.read > 0 && a.read === a.used + a.skipped)).toBe(true);
@@ -98,7 +124,17 @@ describe('verbose messages from reading threads', () => {
       const dataset = await Dataset.open();
       try {
         const log: LoadLog = { warn: () => {}, verbose: (m) => lines.push(m), verboseOn };
-        await loadInputs([PILOT], dataset, { includePrivate: false, botAccounts: [], notAfter: NOW, parallel: { threads: 2, minBytes: 0, memoryLimit: null, csvMapping: null } }, log);
+        await loadInputs(
+          [PILOT],
+          dataset,
+          {
+            includePrivate: false,
+            botAccounts: [],
+            notAfter: NOW,
+            parallel: { threads: 2, minBytes: 0, memoryLimit: null, csvMapping: null },
+          },
+          log,
+        );
       } finally {
         await dataset.close();
       }
@@ -117,7 +153,10 @@ describe('planGroups', () => {
     const e = (inputIndex: number, cost: number) => ({ arg: `x:${inputIndex}`, inputIndex, cost });
     // Sizes 300, 100, 250, 50: 300 -> A, 250 -> B, 100 -> B (250 < 300), 50 -> A (300 < 350).
     const groups = planGroups([e(0, 300), e(1, 100), e(2, 250), e(3, 50)], 2);
-    expect(groups.map((g) => g.map((x) => x.inputIndex))).toEqual([[0, 3], [1, 2]]);
+    expect(groups.map((g) => g.map((x) => x.inputIndex))).toEqual([
+      [0, 3],
+      [1, 2],
+    ]);
     expect(planGroups([e(0, 10)], 4)).toHaveLength(1);
   });
 

@@ -13,7 +13,10 @@ const sourcesDir = path.join(root, 'src/sources');
 /** Adapter folders: a folder of src/sources with an index.ts (shared readers have none). */
 function adapterFolders(): string[] {
   return readdirSync(sourcesDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && statSync(path.join(sourcesDir, d.name, 'index.ts'), { throwIfNoEntry: false })?.isFile())
+    .filter(
+      (d) =>
+        d.isDirectory() && statSync(path.join(sourcesDir, d.name, 'index.ts'), { throwIfNoEntry: false })?.isFile(),
+    )
     .map((d) => d.name)
     .sort();
 }
@@ -42,21 +45,24 @@ describe('the source registry (a source is one folder and one registry line)', (
     expect(DETECTION_ORDER.at(-1)).toBe('csv');
   });
 
-  it.each(SOURCE_KINDS.map((kind) => [kind]))('detection in registry order picks %s for its own export', async (kind) => {
-    const tree = await SAMPLES[kind]();
-    try {
-      let detected: SourceKind | null = null;
-      for (const candidate of DETECTION_ORDER) {
-        if (await SOURCES[candidate].detect(tree)) {
-          detected = candidate;
-          break;
+  it.each(SOURCE_KINDS.map((kind) => [kind]))(
+    'detection in registry order picks %s for its own export',
+    async (kind) => {
+      const tree = await SAMPLES[kind]();
+      try {
+        let detected: SourceKind | null = null;
+        for (const candidate of DETECTION_ORDER) {
+          if (await SOURCES[candidate].detect(tree)) {
+            detected = candidate;
+            break;
+          }
         }
+        expect(detected).toBe(kind);
+      } finally {
+        await tree.close();
       }
-      expect(detected).toBe(kind);
-    } finally {
-      await tree.close();
-    }
-  });
+    },
+  );
 
   // The metrics rely on what a kind declares: threads are `post` activities, wiki figures are
   // page creations and edits, reactions are null unless a loaded kind records them.
@@ -66,7 +72,11 @@ describe('the source registry (a source is one folder and one registry line)', (
       const run = await runSource(SOURCES[kind], tree);
       const kinds = new Set<ActivityKind>(run.activities.map((a) => a.kind));
       const has = (...wanted: ActivityKind[]): boolean => wanted.some((k) => kinds.has(k));
-      expect({ messages: has('post', 'reply'), reactions: has('reaction'), wiki: has('page_create', 'page_edit') }).toEqual(SOURCES[kind].records);
+      expect({
+        messages: has('post', 'reply'),
+        reactions: has('reaction'),
+        wiki: has('page_create', 'page_edit'),
+      }).toEqual(SOURCES[kind].records);
     } finally {
       await tree.close();
     }

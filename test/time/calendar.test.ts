@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, compareDates, dayKey, isRealDate, monthKey, monthsBetween } from '../../src/time/calendar.js';
+import {
+  addDays,
+  addMonths,
+  compareDates,
+  dayKey,
+  isRealDate,
+  monthKey,
+  monthsBetween,
+} from '../../src/time/calendar.js';
 
 describe('calendar arithmetic (the one implementation config, metrics and report share)', () => {
   it('adds months to the first day of the month, across year ends both ways', () => {

@@ -11,7 +11,9 @@ afterEach(async () => {
 
 /** Activities every 7 minutes for 6 hours from `from` (7 is prime to 60: minutes vary within hours). */
 function around(from: string, prefix: string) {
-  return Array.from({ length: 52 }, (_, i) => act({ id: `${prefix}${i}`, at: new Date(Date.parse(from) + i * 7 * 60_000).toISOString(), identityId: 'yammer:a' }));
+  return Array.from({ length: 52 }, (_, i) =>
+    act({ id: `${prefix}${i}`, at: new Date(Date.parse(from) + i * 7 * 60_000).toISOString(), identityId: 'yammer:a' }),
+  );
 }
 
 const CHECK = `
@@ -23,15 +25,17 @@ const CHECK = `
 
 describe('localAt', () => {
   it('equals ICU timezone() across transitions on and off whole UTC hours', async () => {
-    open = (await inlineDataset({
-      activities: [
-        // Berlin: summer time from 29 March 2026 01:00 UTC, winter time from 25 October 01:00 UTC.
-        ...around('2026-03-28T22:00:00Z', 'm'),
-        ...around('2026-10-24T22:00:00Z', 'o'),
-        // Lord Howe: +10:30 -> +11 on 4 October 2026 at 02:00 local, 15:30 UTC (mid-hour).
-        ...around('2026-10-03T13:00:00Z', 'l'),
-      ],
-    })).dataset;
+    open = (
+      await inlineDataset({
+        activities: [
+          // Berlin: summer time from 29 March 2026 01:00 UTC, winter time from 25 October 01:00 UTC.
+          ...around('2026-03-28T22:00:00Z', 'm'),
+          ...around('2026-10-24T22:00:00Z', 'o'),
+          // Lord Howe: +10:30 -> +11 on 4 October 2026 at 02:00 local, 15:30 UTC (mid-hour).
+          ...around('2026-10-03T13:00:00Z', 'l'),
+        ],
+      })
+    ).dataset;
     for (const tz of ['UTC', 'Europe/Berlin', 'Asia/Kolkata']) {
       expect(await open.query.all(CHECK, { tz })).toEqual([{ n: 156, mismatches: 0, by_icu: 0 }]);
     }

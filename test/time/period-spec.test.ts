@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
-import { isPeriodSpec, resolveConfiguredPeriod, resolveDateBound, resolvePeriodSpec } from '../../src/time/period-spec.js';
+import {
+  isPeriodSpec,
+  resolveConfiguredPeriod,
+  resolveDateBound,
+  resolvePeriodSpec,
+} from '../../src/time/period-spec.js';
 
 const midJanuary = new Date('2026-01-15T12:00:00Z');
 
@@ -78,17 +83,27 @@ describe('resolvePeriodSpec', () => {
     expect(() => resolvePeriodSpec('2026-13', midJanuary, 'UTC')).toThrow(
       'period "2026-13": not a period\n  hint: use 2026-10, 2026-07..2026-09, 2026-Q3, last-month, last-quarter or 2026-07-01..2026-09-30',
     );
-    expect(() => resolvePeriodSpec('2026-09..2026-07', midJanuary, 'UTC')).toThrow('period "2026-09..2026-07": ends before it starts');
+    expect(() => resolvePeriodSpec('2026-09..2026-07', midJanuary, 'UTC')).toThrow(
+      'period "2026-09..2026-07": ends before it starts',
+    );
     expect(() => resolvePeriodSpec('yesterday', midJanuary, 'UTC')).toThrow('period "yesterday": not a period');
     expect(() => resolvePeriodSpec('2026-02-30..2026-03-01', midJanuary, 'UTC')).toThrow('not a period');
-    expect(() => resolvePeriodSpec('2026-10', midJanuary, 'Mars/Olympus')).toThrow('time zone "Mars/Olympus": not an IANA time zone');
+    expect(() => resolvePeriodSpec('2026-10', midJanuary, 'Mars/Olympus')).toThrow(
+      'time zone "Mars/Olympus": not an IANA time zone',
+    );
   });
 
   it('tells well-formed expressions apart', () => {
-    expect(['2026-10', '2026-Q1', '2026-q4', 'last-month', '2026-01..2026-03', '2026-01-01..2026-01-31'].map(isPeriodSpec)).toEqual([
-      true, true, true, true, true, true,
+    expect(
+      ['2026-10', '2026-Q1', '2026-q4', 'last-month', '2026-01..2026-03', '2026-01-01..2026-01-31'].map(isPeriodSpec),
+    ).toEqual([true, true, true, true, true, true]);
+    expect(['2026', '2026-Q5', 'last-week', '2026-01..', '2026-01..2026-02..2026-03'].map(isPeriodSpec)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
     ]);
-    expect(['2026', '2026-Q5', 'last-week', '2026-01..', '2026-01..2026-02..2026-03'].map(isPeriodSpec)).toEqual([false, false, false, false, false]);
   });
 });
 
@@ -104,7 +119,9 @@ describe('resolveDateBound', () => {
   });
 
   it('refuses instants without a zone, which would depend on the machine', () => {
-    expect(() => resolveDateBound('2026-10-05T08:00', 'UTC', '--until')).toThrow('--until "2026-10-05T08:00": not a date');
+    expect(() => resolveDateBound('2026-10-05T08:00', 'UTC', '--until')).toThrow(
+      '--until "2026-10-05T08:00": not a date',
+    );
   });
 });
 
@@ -114,7 +131,9 @@ describe('resolveConfiguredPeriod', () => {
       since: '2025-12-01T00:00:00.000Z',
       until: '2026-01-01T00:00:00.000Z',
     });
-    expect(resolveConfiguredPeriod({ since: '2026-02-01', timeZone: 'Europe/Paris' }, midJanuary)).toEqual({ since: '2026-01-31T23:00:00.000Z' });
+    expect(resolveConfiguredPeriod({ since: '2026-02-01', timeZone: 'Europe/Paris' }, midJanuary)).toEqual({
+      since: '2026-01-31T23:00:00.000Z',
+    });
     expect(resolveConfiguredPeriod({ timeZone: 'UTC' }, midJanuary)).toEqual({});
   });
 });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/errors.js';
 import { isoWeekKey } from '../../src/time/calendar.js';
-import { defaultPeriod, periodCalendar, periodFromBounds, periodOfMonth, previousPeriod } from '../../src/time/period.js';
+import {
+  defaultPeriod,
+  periodCalendar,
+  periodFromBounds,
+  periodOfMonth,
+  previousPeriod,
+} from '../../src/time/period.js';
 import { assertTimeZone, startOfLocalDay } from '../../src/time/zone.js';
 
 describe('defaultPeriod', () => {
@@ -30,11 +36,17 @@ describe('periodFromBounds', () => {
       until: '2026-03-20T04:00:00.000Z',
       timeZone: 'America/New_York',
     });
-    expect(periodFromBounds('2026-01-15T08:00:00+01:00', '2026-02-01T00:00:00Z', 'UTC').since).toBe('2026-01-15T07:00:00.000Z');
+    expect(periodFromBounds('2026-01-15T08:00:00+01:00', '2026-02-01T00:00:00Z', 'UTC').since).toBe(
+      '2026-01-15T07:00:00.000Z',
+    );
   });
   it('refuses bad bounds, naming the value', () => {
-    expect(() => periodFromBounds('2026-02-31', '2026-03-01', 'UTC')).toThrow(/--since "2026-02-31": not a calendar date/);
-    expect(() => periodFromBounds('2026-01-01', 'next week', 'UTC')).toThrow(/--until "next week": not a date or an instant/);
+    expect(() => periodFromBounds('2026-02-31', '2026-03-01', 'UTC')).toThrow(
+      /--since "2026-02-31": not a calendar date/,
+    );
+    expect(() => periodFromBounds('2026-01-01', 'next week', 'UTC')).toThrow(
+      /--until "next week": not a date or an instant/,
+    );
     expect(() => periodFromBounds('2026-03-01', '2026-03-01', 'UTC')).toThrow(ConfigError);
   });
 });
@@ -48,7 +60,9 @@ describe('time zones', () => {
   });
   it('starts a day whose midnight is skipped by daylight saving time at the end of the jump', () => {
     // Santiago springs forward from 00:00 to 01:00 on 2025-09-07 (UTC-4 -> UTC-3): the day starts at 04:00Z.
-    expect(new Date(startOfLocalDay({ year: 2025, month: 9, day: 7 }, 'America/Santiago')).toISOString()).toBe('2025-09-07T04:00:00.000Z');
+    expect(new Date(startOfLocalDay({ year: 2025, month: 9, day: 7 }, 'America/Santiago')).toISOString()).toBe(
+      '2025-09-07T04:00:00.000Z',
+    );
   });
 });
 
@@ -63,7 +77,11 @@ describe('periodOfMonth and previousPeriod', () => {
   });
   it('goes back the same number of whole months, or the same duration', () => {
     const quarter = periodFromBounds('2026-04-01', '2026-07-01', 'UTC');
-    expect(previousPeriod(quarter)).toEqual({ since: '2026-01-01T00:00:00.000Z', until: '2026-04-01T00:00:00.000Z', timeZone: 'UTC' });
+    expect(previousPeriod(quarter)).toEqual({
+      since: '2026-01-01T00:00:00.000Z',
+      until: '2026-04-01T00:00:00.000Z',
+      timeZone: 'UTC',
+    });
     const tenDays = periodFromBounds('2026-04-05', '2026-04-15', 'UTC');
     expect(previousPeriod(tenDays).since).toBe('2026-03-26T00:00:00.000Z');
   });

@@ -20,7 +20,9 @@ describe('resolveReportPeriod', () => {
       until: '2026-11-01T00:00:00.000Z',
       timeZone: 'UTC',
     });
-    expect(resolveReportPeriod({ since: '2026-06-15', timeZone: 'UTC' }, clock, first, last).period.since).toBe('2026-06-15T00:00:00.000Z');
+    expect(resolveReportPeriod({ since: '2026-06-15', timeZone: 'UTC' }, clock, first, last).period.since).toBe(
+      '2026-06-15T00:00:00.000Z',
+    );
   });
 
   it('resolves relative periods against as-of, in the zone', () => {
@@ -33,7 +35,12 @@ describe('resolveReportPeriod', () => {
   });
 
   it('clips a bound far beyond the data, with a warning', () => {
-    const { period, warning } = resolveReportPeriod({ since: '2026-03-01', until: '3026-04-01', timeZone: 'UTC' }, clock, first, last);
+    const { period, warning } = resolveReportPeriod(
+      { since: '2026-03-01', until: '3026-04-01', timeZone: 'UTC' },
+      clock,
+      first,
+      last,
+    );
     expect(period.until).toBe('2026-11-01T00:00:00.000Z');
     expect(warning).toContain('ends 3026-04-01');
   });

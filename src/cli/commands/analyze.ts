@@ -13,7 +13,13 @@ import { flagsToConfig, type AnalyzeFlags } from '../flags.js';
 import { stopwatch } from '../timing.js';
 import { lockOutputFolders, type OutputLock } from '../outputs/lock.js';
 import { checkOutputPrerequisites } from '../outputs/prerequisites.js';
-import { discardStaged, publishOutputs, temporaryBeside, type OutputFile, type StagedFile } from '../outputs/publish.js';
+import {
+  discardStaged,
+  publishOutputs,
+  temporaryBeside,
+  type OutputFile,
+  type StagedFile,
+} from '../outputs/publish.js';
 import { isDatasetFolder, parquetFiles } from '../outputs/dataset-target.js';
 import { KEPT_TABLES, type Dataset, type KeptTable } from '../../model/dataset.js';
 import { outputTargets, refuseCollisions, writtenFiles, type OutputTargets } from '../outputs/targets.js';
@@ -27,7 +33,12 @@ export type { AnalyzeFlags } from '../flags.js';
  * code: 0 ok, 1 when an error-level target failed (the outputs are still written).
  */
 export async function runAnalyze(inputs: readonly string[], flags: AnalyzeFlags, log: Logger): Promise<number> {
-  const { config, inputs: chosenInputs } = await configAndInputs('analyze', inputs, { configPath: flags.config, flags: flagsToConfig(flags) }, log);
+  const { config, inputs: chosenInputs } = await configAndInputs(
+    'analyze',
+    inputs,
+    { configPath: flags.config, flags: flagsToConfig(flags) },
+    log,
+  );
   const targets = outputTargets(config);
   await refuseCollisions(targets, chosenInputs, config, flags.config);
   const template = await checkOutputPrerequisites(config);
@@ -39,7 +50,9 @@ export async function runAnalyze(inputs: readonly string[], flags: AnalyzeFlags,
     await writeOutputs(result, { ...config, inputs: [...chosenInputs] }, targets, template, log);
     published = true;
     const failed = result.document.targets.filter((t) => !t.passed);
-    failed.forEach((t) => (t.level === 'error' ? log.error(`target failed: ${t.message}`) : log.warn(`target not met: ${t.message}`)));
+    failed.forEach((t) =>
+      t.level === 'error' ? log.error(`target failed: ${t.message}`) : log.warn(`target not met: ${t.message}`),
+    );
     return failed.some((t) => t.level === 'error') ? 1 : 0;
   } finally {
     if (!published) await discardStaged(stagedDataset(targets));
@@ -56,7 +69,13 @@ async function outputLock(targets: OutputTargets): Promise<OutputLock> {
   }
 }
 
-async function writeOutputs(result: AnalysisResult, config: ResolvedConfig, targets: OutputTargets, template: ReportTemplate, log: Logger): Promise<void> {
+async function writeOutputs(
+  result: AnalysisResult,
+  config: ResolvedConfig,
+  targets: OutputTargets,
+  template: ReportTemplate,
+  log: Logger,
+): Promise<void> {
   try {
     await writeAll(result, config, targets, template, log);
   } catch (error) {
@@ -69,10 +88,19 @@ function asWriteError(error: unknown): UsageError | null {
   const code = (error as { code?: unknown }).code;
   const file = (error as { path?: unknown }).path;
   if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return null;
-  return new UsageError(`cannot write the outputs${typeof file === 'string' ? ` at ${file}` : ''} (${code})\n  hint: check --out, --json, --pdf, --markdown, --pptx and --community-post: each must be a writable place, and --out a folder`, { cause: error });
+  return new UsageError(
+    `cannot write the outputs${typeof file === 'string' ? ` at ${file}` : ''} (${code})\n  hint: check --out, --json, --pdf, --markdown, --pptx and --community-post: each must be a writable place, and --out a folder`,
+    { cause: error },
+  );
 }
 
-async function writeAll(result: AnalysisResult, config: ResolvedConfig, targets: OutputTargets, template: ReportTemplate, log: Logger): Promise<void> {
+async function writeAll(
+  result: AnalysisResult,
+  config: ResolvedConfig,
+  targets: OutputTargets,
+  template: ReportTemplate,
+  log: Logger,
+): Promise<void> {
   const { document } = result;
   // Everything is rendered before any file is touched: a failure here leaves the previous outputs.
   const json = serializeMetrics(document);
@@ -91,7 +119,10 @@ async function writeAll(result: AnalysisResult, config: ResolvedConfig, targets:
   };
   const pdf = await stopwatch(log).phase('render the PDF', () => renderReport(document, options));
   const outputs = outputList(targets);
-  const markdown = renderMarkdownSummary(document, document.targets, result.deltas, { title: config.report.title, outputs });
+  const markdown = renderMarkdownSummary(document, document.targets, result.deltas, {
+    title: config.report.title,
+    outputs,
+  });
   const files: OutputFile[] = [{ target: targets.pdf, content: pdf }];
   if (targets.json !== '-') files.unshift({ target: targets.json, content: json });
   if (targets.markdown !== null) files.push({ target: targets.markdown, content: markdown });
@@ -116,12 +147,17 @@ async function writeAll(result: AnalysisResult, config: ResolvedConfig, targets:
   const read = document.sources.reduce((n, s) => n + s.records.read, 0);
   const used = document.sources.reduce((n, s) => n + s.records.used, 0);
   log.info(`read ${read} records from ${document.sources.length} source(s), used ${used}`);
-  log.info(`wrote ${outputs.map((o) => (targets.json === '-' && o.label === 'metrics.json' ? 'metrics.json to stdout' : o.path)).join(', ')}`);
+  log.info(
+    `wrote ${outputs.map((o) => (targets.json === '-' && o.label === 'metrics.json' ? 'metrics.json to stdout' : o.path)).join(', ')}`,
+  );
 }
 
 /** Every file the run writes besides the summary, for the summary's list and the log. */
 function outputList(targets: OutputTargets): SummaryOutput[] {
-  const outputs: SummaryOutput[] = [{ label: 'metrics.json', path: targets.json === '-' ? 'stdout' : targets.json }, { label: 'PDF report', path: targets.pdf }];
+  const outputs: SummaryOutput[] = [
+    { label: 'metrics.json', path: targets.json === '-' ? 'stdout' : targets.json },
+    { label: 'PDF report', path: targets.pdf },
+  ];
   if (targets.pptx !== null) outputs.push({ label: 'Slide deck', path: targets.pptx });
   if (targets.communityPost !== null) outputs.push({ label: 'Community post', path: targets.communityPost });
   return outputs;

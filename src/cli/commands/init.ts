@@ -61,15 +61,24 @@ export function registerInit(program: Command): void {
     .option('--quiet', 'only errors on stderr')
     .option('--verbose', 'more detail on stderr')
     .option('--debug', 'stack traces for internal errors')
-    .addHelpText('after', '\nExamples:\n  pilot-report init\n  pilot-report init --yes --dir reports/pilot --force\n\nExit codes: 0 written; 2 the config exists (add --force), --dir is no folder, or the questions were stopped (Ctrl-C).')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  pilot-report init\n  pilot-report init --yes --dir reports/pilot --force\n\nExit codes: 0 written; 2 the config exists (add --force), --dir is no folder, or the questions were stopped (Ctrl-C).',
+    )
     .action(async (flags: InitFlags) => {
-      program.setOptionValue('exitCode', await runInit(flags, createLogger({ quiet: flags.quiet === true, verbose: flags.verbose === true })));
+      program.setOptionValue(
+        'exitCode',
+        await runInit(flags, createLogger({ quiet: flags.quiet === true, verbose: flags.verbose === true })),
+      );
     });
 }
 
 /** On a terminal, and not told `--yes`: ask. */
 function defaultAsking(flags: InitFlags): InitAsking {
-  return { interactive: flags.yes !== true && process.stdin.isTTY === true && process.stderr.isTTY === true, kit: INQUIRER };
+  return {
+    interactive: flags.yes !== true && process.stdin.isTTY === true && process.stderr.isTTY === true,
+    kit: INQUIRER,
+  };
 }
 
 /**
@@ -80,13 +89,19 @@ function defaultAsking(flags: InitFlags): InitAsking {
  * default spelled out, plus `people.suggested.csv` when accounts look like one person. An existing
  * config is kept unless `--force` (exit 2).
  */
-export async function runInit(flags: InitFlags, log: Logger, asking: InitAsking = defaultAsking(flags)): Promise<number> {
+export async function runInit(
+  flags: InitFlags,
+  log: Logger,
+  asking: InitAsking = defaultAsking(flags),
+): Promise<number> {
   const dir = flags.dir ?? '.';
   const info = await stat(dir).catch(() => null);
   if (!info?.isDirectory()) throw new UsageError(`${dir}: --dir must name an existing folder`);
   const target = path.join(dir, DEFAULT_CONFIG_FILE);
   if (!flags.force && (await stat(target).catch(() => null))) {
-    throw new UsageError(`${target}: already exists; it was left as it is\n  hint: add --force to overwrite it, or edit it by hand`);
+    throw new UsageError(
+      `${target}: already exists; it was left as it is\n  hint: add --force to overwrite it, or edit it by hand`,
+    );
   }
   const found = await detectExportsIn(dir, log);
   found.forEach((f) => log.info(`found ${SOURCES[f.kind].title}: ${f.input}`));
@@ -95,18 +110,30 @@ export async function runInit(flags: InitFlags, log: Logger, asking: InitAsking 
   if (side.people) log.info(`found a people file: ${side.people}`);
   if (side.ideasLedger) log.info(`found an idea ledger: ${side.ideasLedger}`);
   side.notes.forEach((note) => log.warn(note));
-  const survey = await surveyFolder(dir, found.map((f) => f.input), side.people, log);
+  const survey = await surveyFolder(
+    dir,
+    found.map((f) => f.input),
+    side.people,
+    log,
+  );
   tellSurvey(survey, log);
   const defaults = defaultAnswers(survey, path.basename(path.resolve(dir)));
-  const answers = asking.interactive ? await askAnswers(asking.kit, defaults, survey.active, { output: process.stderr }).catch(cancelled) : defaults;
+  const answers = asking.interactive
+    ? await askAnswers(asking.kit, defaults, survey.active, { output: process.stderr }).catch(cancelled)
+    : defaults;
   const proposal = buildProposal(survey, side, answers);
-  const text = starterConfigText(found.map((f) => f.input), schemaReference(dir), proposal.config);
+  const text = starterConfigText(
+    found.map((f) => f.input),
+    schemaReference(dir),
+    proposal.config,
+  );
   // 'wx' fails if the file appeared since the check above; --force replaces it.
   await writeFile(target, text, { flag: flags.force ? 'w' : 'wx' }).catch((cause: unknown) => {
     throw new UsageError(`${target}: cannot be written (${errorCode(cause)})`, { cause });
   });
   log.info(`wrote ${target} (${found.length} input${found.length === 1 ? '' : 's'})`);
-  if (proposal.suggestedPeople !== null) await writeSuggestions(path.join(dir, SUGGESTED_PEOPLE_FILE), proposal.suggestedPeople, flags.force === true, log);
+  if (proposal.suggestedPeople !== null)
+    await writeSuggestions(path.join(dir, SUGGESTED_PEOPLE_FILE), proposal.suggestedPeople, flags.force === true, log);
   log.info(['', 'Next steps:', ...proposal.nextSteps.map((step) => `  [ ] ${step}`)].join('\n'));
   return 0;
 }
@@ -121,13 +148,19 @@ function cancelled(error: unknown): never {
 
 /** What init found that the person should know before the config is written. */
 function tellSurvey(survey: Survey, log: Logger): void {
-  log.info(`${survey.active.length} active people${survey.moderatorsByRole.length > 0 ? `, ${survey.moderatorsByRole.length} moderator(s) from the people file` : ''}`);
+  log.info(
+    `${survey.active.length} active people${survey.moderatorsByRole.length > 0 ? `, ${survey.moderatorsByRole.length} moderator(s) from the people file` : ''}`,
+  );
   for (const { input, count } of survey.botRecords) log.info(`${input}: ${count} record(s) by bots or apps, left out`);
   for (const bot of survey.bots) {
-    log.info(`${bot.excluded ? 'bot' : 'bot? (proposed in botAccounts)'}: ${bot.name ?? bot.account}${bot.name && bot.name !== bot.account ? ` (${bot.account})` : ''}: ${bot.evidence}`);
+    log.info(
+      `${bot.excluded ? 'bot' : 'bot? (proposed in botAccounts)'}: ${bot.name ?? bot.account}${bot.name && bot.name !== bot.account ? ` (${bot.account})` : ''}: ${bot.evidence}`,
+    );
   }
   for (const s of survey.suggestions) {
-    log.info(`same person? ${s.anchor.name ?? s.anchor.personId} and ${s.aliases.join(', ')}: ${s.evidence.join('; ')}`);
+    log.info(
+      `same person? ${s.anchor.name ?? s.anchor.personId} and ${s.aliases.join(', ')}: ${s.evidence.join('; ')}`,
+    );
   }
 }
 
@@ -137,7 +170,8 @@ async function writeSuggestions(file: string, text: string, force: boolean, log:
     await writeFile(file, text, { flag: force ? 'w' : 'wx' });
     log.info(`wrote ${file}: accounts that look like one person, to confirm`);
   } catch (cause) {
-    if (errorCode(cause) === 'EEXIST') log.warn(`${file}: already exists; it was left as it is (add --force to replace it)`);
+    if (errorCode(cause) === 'EEXIST')
+      log.warn(`${file}: already exists; it was left as it is (add --force to replace it)`);
     else throw new UsageError(`${file}: cannot be written (${errorCode(cause)})`, { cause });
   }
 }
@@ -151,7 +185,8 @@ export function starterConfigText(inputs: readonly string[], schemaRef: string, 
   const ordered: Record<string, unknown> = {};
   for (const key of Object.keys(configSchema.shape)) if (defaults[key] !== undefined) ordered[key] = defaults[key];
   const checked = configSchema.safeParse(ordered);
-  if (!checked.success) throw new InternalError(`the starter config does not pass the config schema: ${checked.error.message}`);
+  if (!checked.success)
+    throw new InternalError(`the starter config does not pass the config schema: ${checked.error.message}`);
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }
 
@@ -167,7 +202,8 @@ export function schemaReference(dir: string, schemaFile: string = SCHEMA_FILE, v
   const modules = parts.lastIndexOf('node_modules');
   if (modules === -1) return relative;
   const projectRoot = parts.slice(0, modules).join(path.sep) || path.sep;
-  const inProject = absoluteDir === projectRoot || absoluteDir.startsWith(`${projectRoot.replace(/[\\/]$/, '')}${path.sep}`);
+  const inProject =
+    absoluteDir === projectRoot || absoluteDir.startsWith(`${projectRoot.replace(/[\\/]$/, '')}${path.sep}`);
   return inProject ? relative : `https://unpkg.com/pilot-report@${version}/schema/config.schema.json`;
 }
 
@@ -181,8 +217,13 @@ const FOLDER_KINDS: readonly SourceKind[] = ['yammer', 'slack'];
  * case so that `wiki.xml` beside `yammer/` gives two inputs, not `.` read as a wiki.
  */
 export async function detectExportsIn(dir: string, log: Pick<Logger, 'warn' | 'verbose'>): Promise<FoundExport[]> {
-  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const top = shallowTree(dir, entries.filter((e) => e.isFile() && e.name !== DEFAULT_CONFIG_FILE).map((e) => e.name));
+  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  );
+  const top = shallowTree(
+    dir,
+    entries.filter((e) => e.isFile() && e.name !== DEFAULT_CONFIG_FILE).map((e) => e.name),
+  );
   const folderKind = await detectKind(top, FOLDER_KINDS);
   if (folderKind) return [{ input: '.', kind: folderKind }];
   const found: FoundExport[] = [];

@@ -40,10 +40,17 @@ export function renderValidation(result: ValidationResult): string {
     lines.push(`${failure.input}: cannot be used`, `  ${failure.message.split('\n')[0] ?? ''}`);
   }
   if (result.sideProblems.length > 0) {
-    lines.push(`side files: ${result.sideProblems.length} problem(s)`, ...result.sideProblems.slice(0, PROBLEMS_LISTED).map((p) => `  ${p}`));
+    lines.push(
+      `side files: ${result.sideProblems.length} problem(s)`,
+      ...result.sideProblems.slice(0, PROBLEMS_LISTED).map((p) => `  ${p}`),
+    );
   }
   if (result.readiness.length > 0) {
-    lines.push('', 'readiness: what the report will lack, and how to fix it', ...result.readiness.flatMap((item) => [`  - ${item.finding}`, `    fix: ${item.fix}`]));
+    lines.push(
+      '',
+      'readiness: what the report will lack, and how to fix it',
+      ...result.readiness.flatMap((item) => [`  - ${item.finding}`, `    fix: ${item.fix}`]),
+    );
   }
   lines.push('', verdict(result));
   return `${lines.join('\n')}\n`;

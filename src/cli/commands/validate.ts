@@ -59,7 +59,9 @@ export function registerValidate(program: Command): void {
     .option('--debug', 'stack traces for internal errors')
     .addHelpText('after', VALIDATE_EXAMPLES)
     .action(async (inputs: string[], flags: ValidateFlags) => {
-      const log = withProgress(createLogger({ quiet: flags.quiet === true, verbose: flags.verbose === true }), { quiet: flags.quiet === true });
+      const log = withProgress(createLogger({ quiet: flags.quiet === true, verbose: flags.verbose === true }), {
+        quiet: flags.quiet === true,
+      });
       program.setOptionValue('exitCode', await runValidate(inputs, flags, log));
     });
 }
@@ -70,11 +72,18 @@ export function registerValidate(program: Command): void {
  * when an earlier one fails. Exit 0 when the inputs are usable; 2 when an input cannot be used,
  * nothing usable remains, or (with --strict) any row-level problem was found.
  */
-export async function runValidate(inputs: readonly string[], flags: ValidateFlags, log: ProgressLogger): Promise<number> {
+export async function runValidate(
+  inputs: readonly string[],
+  flags: ValidateFlags,
+  log: ProgressLogger,
+): Promise<number> {
   const { config, inputs: chosen } = await configAndInputs(
     'validate',
     inputs,
-    { configPath: flags.config, flags: { includePrivate: flags.includePrivate, people: flags.people, strict: flags.strict } },
+    {
+      configPath: flags.config,
+      flags: { includePrivate: flags.includePrivate, people: flags.people, strict: flags.strict },
+    },
     log,
   );
   const result = await validateInputs(chosen, config, log);
@@ -83,9 +92,16 @@ export async function runValidate(inputs: readonly string[], flags: ValidateFlag
 }
 
 /** Loads each input on its own (so one bad input does not hide the others) and judges the whole. */
-export async function validateInputs(inputs: readonly string[], config: ResolvedConfig, log: ProgressLogger): Promise<ValidationResult> {
+export async function validateInputs(
+  inputs: readonly string[],
+  config: ResolvedConfig,
+  log: ProgressLogger,
+): Promise<ValidationResult> {
   const sideProblems: string[] = [];
-  const people = [...botPeopleEntries(config.botAccounts), ...(await readPeople(config.people, (line) => sideProblems.push(line)))];
+  const people = [
+    ...botPeopleEntries(config.botAccounts),
+    ...(await readPeople(config.people, (line) => sideProblems.push(line))),
+  ];
   // Problems are listed in the report itself, so loading's own echo of them is left out.
   const loadLog: LoadLog = { warn: () => {}, verbose: (m) => log.verbose(m), progress: log.progress?.bind(log) };
   const accounts: SourceAccount[] = [];
@@ -93,7 +109,11 @@ export async function validateInputs(inputs: readonly string[], config: Resolved
   const dataset = await Dataset.open({ spill: true, memoryLimit: config.memoryLimit });
   try {
     for (const [position, input] of inputs.entries()) {
-      const options = { includePrivate: config.includePrivate, botAccounts: adapterBotAccounts(config.botAccounts, people), firstInputIndex: position * INDEX_STRIDE };
+      const options = {
+        includePrivate: config.includePrivate,
+        botAccounts: adapterBotAccounts(config.botAccounts, people),
+        firstInputIndex: position * INDEX_STRIDE,
+      };
       try {
         accounts.push(...(await loadInputs([input], dataset, options, loadLog)));
       } catch (error) {
@@ -110,14 +130,28 @@ export async function validateInputs(inputs: readonly string[], config: Resolved
   }
 }
 
-function judge(sources: ValidationResult['sources'], failures: InputFailure[], sideProblems: string[], strict: boolean): Omit<ValidationResult, 'readiness'> {
+function judge(
+  sources: ValidationResult['sources'],
+  failures: InputFailure[],
+  sideProblems: string[],
+  strict: boolean,
+): Omit<ValidationResult, 'readiness'> {
   const used = sources.reduce((n, s) => n + s.records.used, 0);
   const problemCount = sources.reduce((n, s) => n + s.problemCount, 0) + sideProblems.length;
   const reasons: string[] = [];
   // With no source at all every input failed, and the failures already say why.
-  if (used === 0 && sources.length > 0) reasons.push(`nothing usable: ${sources.reduce((n, s) => n + s.records.read, 0)} record(s) read, none used`);
+  if (used === 0 && sources.length > 0)
+    reasons.push(`nothing usable: ${sources.reduce((n, s) => n + s.records.read, 0)} record(s) read, none used`);
   if (strict && problemCount > 0) reasons.push(`${problemCount} problem(s) and --strict is set`);
-  return { usable: failures.length === 0 && reasons.length === 0, reasons, sources, failures, sideProblems, problemCount, strict };
+  return {
+    usable: failures.length === 0 && reasons.length === 0,
+    reasons,
+    sources,
+    failures,
+    sideProblems,
+    problemCount,
+    strict,
+  };
 }
 
 /** The text report goes to stdout (it is what was asked for) unless JSON takes stdout; errors always reach stderr. */

@@ -42,29 +42,60 @@ const MODERATOR_CHOICES = 30;
 const CURRENCY = /^[A-Za-z]{3}$/;
 
 /** Asks for each value in turn, offering `defaults`; an empty answer keeps the default (or unset). */
-export async function askAnswers(kit: PromptKit, defaults: InitAnswers, people: readonly ActivePerson[], context?: PromptContext): Promise<InitAnswers> {
-  const pilotName = (await kit.input({ message: 'Pilot name (for the report title)', default: defaults.pilotName, required: true }, context)).trim();
-  const currencyText = await kit.input({
-    message: 'Currency of money amounts (ISO code such as EUR or USD; empty: decide later)',
-    default: defaults.currency ?? '',
-    validate: (text) => text.trim() === '' || CURRENCY.test(text.trim()) || 'three letters, such as EUR, USD or GBP',
-  }, context);
-  const hourlyCost = await kit.number({
-    message: 'Loaded cost of one employee hour, in that currency (empty: decide later)',
-    default: defaults.hourlyCost ?? undefined,
-    min: 0,
-    required: false,
-  }, context);
+export async function askAnswers(
+  kit: PromptKit,
+  defaults: InitAnswers,
+  people: readonly ActivePerson[],
+  context?: PromptContext,
+): Promise<InitAnswers> {
+  const pilotName = (
+    await kit.input(
+      { message: 'Pilot name (for the report title)', default: defaults.pilotName, required: true },
+      context,
+    )
+  ).trim();
+  const currencyText = await kit.input(
+    {
+      message: 'Currency of money amounts (ISO code such as EUR or USD; empty: decide later)',
+      default: defaults.currency ?? '',
+      validate: (text) => text.trim() === '' || CURRENCY.test(text.trim()) || 'three letters, such as EUR, USD or GBP',
+    },
+    context,
+  );
+  const hourlyCost = await kit.number(
+    {
+      message: 'Loaded cost of one employee hour, in that currency (empty: decide later)',
+      default: defaults.hourlyCost ?? undefined,
+      min: 0,
+      required: false,
+    },
+    context,
+  );
   const offered = people.slice(0, MODERATOR_CHOICES);
   const extra = defaults.moderators.filter((key) => !offered.some((p) => p.key === key));
-  const moderators = offered.length + extra.length === 0 ? defaults.moderators : await kit.checkbox({
-    message: 'Moderators (space to select, enter to confirm)',
-    choices: [
-      ...offered.map((p) => ({ value: p.key, name: `${p.name ?? p.key} (${p.key}, ${p.contributions} contribution${p.contributions === 1 ? '' : 's'})`, checked: defaults.moderators.includes(p.key) })),
-      ...extra.map((key) => ({ value: key, name: key, checked: true })),
-    ],
-    pageSize: 12,
-  }, context);
+  const moderators =
+    offered.length + extra.length === 0
+      ? defaults.moderators
+      : await kit.checkbox(
+          {
+            message: 'Moderators (space to select, enter to confirm)',
+            choices: [
+              ...offered.map((p) => ({
+                value: p.key,
+                name: `${p.name ?? p.key} (${p.key}, ${p.contributions} contribution${p.contributions === 1 ? '' : 's'})`,
+                checked: defaults.moderators.includes(p.key),
+              })),
+              ...extra.map((key) => ({ value: key, name: key, checked: true })),
+            ],
+            pageSize: 12,
+          },
+          context,
+        );
   const currency = currencyText.trim().toUpperCase();
-  return { pilotName: pilotName || defaults.pilotName, currency: currency === '' ? null : currency, hourlyCost: hourlyCost ?? null, moderators: [...moderators] };
+  return {
+    pilotName: pilotName || defaults.pilotName,
+    currency: currency === '' ? null : currency,
+    hourlyCost: hourlyCost ?? null,
+    moderators: [...moderators],
+  };
 }

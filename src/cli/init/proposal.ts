@@ -8,11 +8,16 @@ import type { Survey } from './survey.js';
 export const SUGGESTED_PEOPLE_FILE = 'people.suggested.csv';
 
 /** What each business-case input means and where to find it, written beside the ones left unset (not those with a default). */
-export const BUSINESS_CASE_NOTES: Readonly<Record<Exclude<keyof BusinessCaseConfig, '$notes' | 'minutesSavedPerAnsweredQuestion' | 'activeShare'>, string>> = {
+export const BUSINESS_CASE_NOTES: Readonly<
+  Record<Exclude<keyof BusinessCaseConfig, '$notes' | 'minutesSavedPerAnsweredQuestion' | 'activeShare'>, string>
+> = {
   currency: 'ISO 4217 code of every money amount, e.g. EUR, USD or GBP.',
-  hourlyCost: 'Loaded cost of one employee hour in `currency` (salary plus overhead; Finance or HR has it). Without it page 2 shows no money.',
-  hoursPerActionedIdea: 'Hours of work one actioned idea saves or is worth, on average (ask the idea owners). Without it actioned ideas are counted, not valued.',
-  moderatorHoursPerMonth: 'Hours per month the champions and moderators spend running the community: the cost side of the case.',
+  hourlyCost:
+    'Loaded cost of one employee hour in `currency` (salary plus overhead; Finance or HR has it). Without it page 2 shows no money.',
+  hoursPerActionedIdea:
+    'Hours of work one actioned idea saves or is worth, on average (ask the idea owners). Without it actioned ideas are counted, not valued.',
+  moderatorHoursPerMonth:
+    'Hours per month the champions and moderators spend running the community: the cost side of the case.',
   licenceCostPerMonth: 'Licence cost per month in `currency`; 0 when the tools are paid for already.',
   orgSize: 'Number of employees, for the scale-up projection.',
 };
@@ -40,7 +45,15 @@ export function defaultPilotName(keys: readonly string[], fallback: string): str
 
 /** The defaults the prompts offer and `--yes` takes. */
 export function defaultAnswers(survey: Survey, folderName: string): InitAnswers {
-  return { pilotName: defaultPilotName(survey.active.map((p) => p.key), folderName), currency: null, hourlyCost: null, moderators: [...survey.moderatorsByRole] };
+  return {
+    pilotName: defaultPilotName(
+      survey.active.map((p) => p.key),
+      folderName,
+    ),
+    currency: null,
+    hourlyCost: null,
+    moderators: [...survey.moderatorsByRole],
+  };
 }
 
 /** Side files found by header (paths relative to the config's folder). */
@@ -69,8 +82,19 @@ export function buildProposal(survey: Survey, side: SideFilesFound, answers: Ini
     report: { title: `${answers.pilotName} pilot: {period}` },
     businessCase,
   };
-  const suggestedPeople = side.people === null && survey.suggestions.length > 0 ? suggestedPeopleCsv(survey.suggestions) : null;
-  return { config, suggestedPeople, nextSteps: nextSteps(survey, side, answers, unset.map(([key]) => key), suggestedPeople !== null) };
+  const suggestedPeople =
+    side.people === null && survey.suggestions.length > 0 ? suggestedPeopleCsv(survey.suggestions) : null;
+  return {
+    config,
+    suggestedPeople,
+    nextSteps: nextSteps(
+      survey,
+      side,
+      answers,
+      unset.map(([key]) => key),
+      suggestedPeople !== null,
+    ),
+  };
 }
 
 /** A people file of the suggestions, with the evidence in a column the reader ignores. */
@@ -84,15 +108,40 @@ export function suggestedPeopleCsv(suggestions: readonly IdentitySuggestion[]): 
   return `${lines.join('\n')}\n`;
 }
 
-function nextSteps(survey: Survey, side: SideFilesFound, answers: InitAnswers, unset: readonly string[], suggested: boolean): string[] {
+function nextSteps(
+  survey: Survey,
+  side: SideFilesFound,
+  answers: InitAnswers,
+  unset: readonly string[],
+  suggested: boolean,
+): string[] {
   const steps: string[] = [];
-  if (unset.length > 0) steps.push(`Fill in businessCase ${unset.join(', ')} (a note under businessCase.$notes says what each is); without hourlyCost and currency page 2 shows no money.`);
-  if (suggested) steps.push(`Check ${SUGGESTED_PEOPLE_FILE} (${survey.suggestions.length} person(s) with accounts that look like one), rename it to people.csv and set "people": "people.csv".`);
-  else if (side.people === null) steps.push('Add a people file (email, name, department, role, aliases) and set "people": it merges accounts, gives departments and names moderators.');
-  if (side.people !== null && !survey.peopleHaveDepartments) steps.push(`Add a department column to ${side.people}: the silo page needs departments.`);
-  if (answers.moderators.length === 0) steps.push('Name the moderators ("moderators" in the config, or the role moderator in the people file): the moderation page needs them.');
-  if (survey.bots.some((b) => !b.excluded)) steps.push('Check botAccounts: accounts whose messages look machine-made are proposed there; remove any that is a person.');
-  if (side.ideasLedger === null) steps.push('Optional: an idea ledger (idea, stage, date, note, value) records outcomes decided outside the tools; set "ideasLedger".');
+  if (unset.length > 0)
+    steps.push(
+      `Fill in businessCase ${unset.join(', ')} (a note under businessCase.$notes says what each is); without hourlyCost and currency page 2 shows no money.`,
+    );
+  if (suggested)
+    steps.push(
+      `Check ${SUGGESTED_PEOPLE_FILE} (${survey.suggestions.length} person(s) with accounts that look like one), rename it to people.csv and set "people": "people.csv".`,
+    );
+  else if (side.people === null)
+    steps.push(
+      'Add a people file (email, name, department, role, aliases) and set "people": it merges accounts, gives departments and names moderators.',
+    );
+  if (side.people !== null && !survey.peopleHaveDepartments)
+    steps.push(`Add a department column to ${side.people}: the silo page needs departments.`);
+  if (answers.moderators.length === 0)
+    steps.push(
+      'Name the moderators ("moderators" in the config, or the role moderator in the people file): the moderation page needs them.',
+    );
+  if (survey.bots.some((b) => !b.excluded))
+    steps.push(
+      'Check botAccounts: accounts whose messages look machine-made are proposed there; remove any that is a person.',
+    );
+  if (side.ideasLedger === null)
+    steps.push(
+      'Optional: an idea ledger (idea, stage, date, note, value) records outcomes decided outside the tools; set "ideasLedger".',
+    );
   steps.push('Check report.title: {period} becomes the report period.');
   steps.push('Run pilot-report validate, then pilot-report analyze.');
   return steps;

@@ -43,7 +43,9 @@ export function sideFileKind(columns: readonly string[]): SideFileKind | null {
 export async function findSideFiles(dir: string): Promise<FoundSideFiles> {
   const names = (await readdir(dir, { withFileTypes: true }))
     // init's own suggestions are not a people file until the champion renames them.
-    .filter((e) => e.isFile() && /\.(csv|tsv|txt)$/i.test(e.name) && !e.name.startsWith('.') && e.name !== NOT_CONFIRMED)
+    .filter(
+      (e) => e.isFile() && /\.(csv|tsv|txt)$/i.test(e.name) && !e.name.startsWith('.') && e.name !== NOT_CONFIRMED,
+    )
     .map((e) => e.name)
     .sort();
   const found: FoundSideFiles = { people: null, ideasLedger: null, notes: [] };
@@ -52,7 +54,10 @@ export async function findSideFiles(dir: string): Promise<FoundSideFiles> {
     if (kind === null) continue;
     const taken = found[kind];
     if (taken === null) found[kind] = name;
-    else found.notes.push(`${name} also looks like ${kind === 'people' ? 'a people file' : 'an idea ledger'}; ${taken} is used (change "${kind}" in the config to use the other)`);
+    else
+      found.notes.push(
+        `${name} also looks like ${kind === 'people' ? 'a people file' : 'an idea ledger'}; ${taken} is used (change "${kind}" in the config to use the other)`,
+      );
   }
   return found;
 }

@@ -25,14 +25,25 @@ export interface Survey extends SetupFacts {
  * (bots, moderators, identity suggestions, the data's dates). An export that cannot be read is
  * named and left out of the survey; it stays in `inputs` so that validate explains it.
  */
-export async function surveyFolder(dir: string, inputs: readonly string[], peopleFile: string | null, log: Pick<Logger, 'warn' | 'verbose'>): Promise<Survey> {
-  const people = peopleFile ? await readPeople(path.join(dir, peopleFile), () => {}).catch((error: unknown) => unreadable(error, log, [])) : [];
+export async function surveyFolder(
+  dir: string,
+  inputs: readonly string[],
+  peopleFile: string | null,
+  log: Pick<Logger, 'warn' | 'verbose'>,
+): Promise<Survey> {
+  const people = peopleFile
+    ? await readPeople(path.join(dir, peopleFile), () => {}).catch((error: unknown) => unreadable(error, log, []))
+    : [];
   const dataset = await Dataset.open({ spill: true, memoryLimit: DEFAULT_CONFIG.memoryLimit });
   try {
     const accounts: SourceAccount[] = [];
     const loadLog = { warn: () => {}, verbose: (m: string) => log.verbose(m) };
     for (const [position, input] of inputs.entries()) {
-      const options = { includePrivate: false, botAccounts: adapterBotAccounts([], people), firstInputIndex: position * 10_000 };
+      const options = {
+        includePrivate: false,
+        botAccounts: adapterBotAccounts([], people),
+        firstInputIndex: position * 10_000,
+      };
       try {
         accounts.push(...(await loadInputs([path.join(dir, input)], dataset, options, loadLog)));
       } catch (error) {
@@ -40,8 +51,15 @@ export async function surveyFolder(dir: string, inputs: readonly string[], peopl
       }
     }
     await dataset.finalize(accounts, people);
-    const botRecords = accounts.filter((a) => (a.skippedByReason['bot'] ?? 0) > 0).map((a) => ({ input: path.relative(dir, a.path) || a.path, count: a.skippedByReason['bot'] ?? 0 }));
-    return { ...(await setupFacts(dataset.query)), people, peopleHaveDepartments: people.some((p) => p.department !== null), botRecords };
+    const botRecords = accounts
+      .filter((a) => (a.skippedByReason['bot'] ?? 0) > 0)
+      .map((a) => ({ input: path.relative(dir, a.path) || a.path, count: a.skippedByReason['bot'] ?? 0 }));
+    return {
+      ...(await setupFacts(dataset.query)),
+      people,
+      peopleHaveDepartments: people.some((p) => p.department !== null),
+      botRecords,
+    };
   } finally {
     await dataset.close();
   }

@@ -61,12 +61,16 @@ async function lockOne(folder: string): Promise<string> {
       await rm(file, { force: true });
       continue;
     }
-    const who = other ? `process ${other.pid} on ${other.host}, started ${other.startedAt}` : 'a lock file that cannot be read';
+    const who = other
+      ? `process ${other.pid} on ${other.host}, started ${other.startedAt}`
+      : 'a lock file that cannot be read';
     throw new UsageError(
       `${folder}: another pilot-report run is writing its outputs here (${who})\n  hint: wait for it to end, or write elsewhere (--out); if no run is going, remove ${file}`,
     );
   }
-  throw new UsageError(`${folder}: cannot take the output lock ${file}\n  hint: remove it if no other pilot-report run is going`);
+  throw new UsageError(
+    `${folder}: cannot take the output lock ${file}\n  hint: remove it if no other pilot-report run is going`,
+  );
 }
 
 /** The temporary outputs (publish.ts) a killed run left beside its targets. */

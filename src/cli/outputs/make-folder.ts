@@ -16,7 +16,8 @@ export async function makeFolder(folder: string): Promise<string[]> {
       throw error;
     });
     if (info) {
-      if (!info.isDirectory()) throw Object.assign(new Error(`${current} is not a folder`), { code: 'ENOTDIR', path: current });
+      if (!info.isDirectory())
+        throw Object.assign(new Error(`${current} is not a folder`), { code: 'ENOTDIR', path: current });
       break;
     }
     missing.push(current);

@@ -4,7 +4,10 @@ import { ConfigError } from '../../errors.js';
 import { loadTemplate, type ReportTemplate } from '../../report/pdf/index.js';
 
 /** PNG and JPEG signatures: the formats pdfkit embeds. */
-const IMAGE_SIGNATURES = [Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from([0xff, 0xd8, 0xff])];
+const IMAGE_SIGNATURES = [
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.from([0xff, 0xd8, 0xff]),
+];
 
 /**
  * What the outputs need besides the data, checked before anything is read or written: the
@@ -14,7 +17,8 @@ const IMAGE_SIGNATURES = [Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a,
 export async function checkOutputPrerequisites(config: ResolvedConfig): Promise<ReportTemplate> {
   const template = loadTemplate(config.template);
   const logo = config.report.logo ?? template.logoPath;
-  if (logo !== null) await checkLogo(logo, config.report.logo !== undefined ? 'report.logo' : `template ${template.name} "logo"`);
+  if (logo !== null)
+    await checkLogo(logo, config.report.logo !== undefined ? 'report.logo' : `template ${template.name} "logo"`);
   return template;
 }
 

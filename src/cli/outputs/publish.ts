@@ -28,7 +28,11 @@ export function temporaryBeside(target: string): string {
  * these succeeded is each temporary file renamed over its target. A full disk, a failed stdout or a
  * kill before the renames leaves the previous outputs as they were; the renames take milliseconds.
  */
-export async function publishOutputs(files: readonly OutputFile[], stdoutText: string | null, staged: readonly StagedFile[] = []): Promise<void> {
+export async function publishOutputs(
+  files: readonly OutputFile[],
+  stdoutText: string | null,
+  staged: readonly StagedFile[] = [],
+): Promise<void> {
   for (const { target } of files) {
     const info = await stat(target).catch(() => null);
     if (info?.isDirectory()) throw Object.assign(new Error(`${target} is a folder`), { code: 'EISDIR', path: target });

@@ -47,7 +47,11 @@ export function writtenFiles(targets: OutputTargets): Array<{ option: string; fi
 }
 
 /** The files the run reads, by what names them: inputs, side files, the config's own files. */
-function readFiles(inputs: readonly string[], config: ResolvedConfig, configFile: string): Array<{ option: string; file: string }> {
+function readFiles(
+  inputs: readonly string[],
+  config: ResolvedConfig,
+  configFile: string,
+): Array<{ option: string; file: string }> {
   const files = inputs.map((arg) => ({ option: `input ${arg}`, file: splitKind(arg).path }));
   const side: Array<[string, string | undefined]> = [
     ['the config file', configFile],
@@ -78,13 +82,20 @@ async function identity(file: string): Promise<string> {
  * or `./a/../metrics.json` is caught too. `configPath` is `--config` (default: the file looked for
  * in the working folder).
  */
-export async function refuseCollisions(targets: OutputTargets, inputs: readonly string[], config: ResolvedConfig, configPath: string | undefined): Promise<void> {
+export async function refuseCollisions(
+  targets: OutputTargets,
+  inputs: readonly string[],
+  config: ResolvedConfig,
+  configPath: string | undefined,
+): Promise<void> {
   const seen = new Map<string, string>();
   for (const { option, file } of writtenFiles(targets)) {
     const key = await identity(file);
     const other = seen.get(key);
     if (other !== undefined) {
-      throw new UsageError(`${option} ${file}: the same file as ${other}; two outputs cannot share a file\n  hint: give each output its own name`);
+      throw new UsageError(
+        `${option} ${file}: the same file as ${other}; two outputs cannot share a file\n  hint: give each output its own name`,
+      );
     }
     seen.set(key, `${option} ${file}`);
   }
@@ -97,12 +108,15 @@ export async function refuseCollisions(targets: OutputTargets, inputs: readonly 
   }
   for (const { option, file } of writtenFiles(targets)) {
     const folder = await inputFolderHolding(file, read);
-    if (folder !== null && !(await isOwnOutput(file))) throw overwrites(`${option} ${file}`, `a file of the input folder ${folder}`);
+    if (folder !== null && !(await isOwnOutput(file)))
+      throw overwrites(`${option} ${file}`, `a file of the input folder ${folder}`);
   }
 }
 
 function overwrites(output: string, input: string): UsageError {
-  return new UsageError(`${output}: would overwrite ${input}\n  hint: write the outputs somewhere else (--out, --json, --pdf, --markdown, --pptx, --community-post, --dataset)`);
+  return new UsageError(
+    `${output}: would overwrite ${input}\n  hint: write the outputs somewhere else (--out, --json, --pdf, --markdown, --pptx, --community-post, --dataset)`,
+  );
 }
 
 /** The input folder an existing output file lies in, or null (also when the file does not exist yet). */

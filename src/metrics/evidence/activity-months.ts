@@ -28,5 +28,10 @@ export async function personMonths(query: Query, until: string, timeZone: string
     FROM dated GROUP BY person_id, month ORDER BY person_id, month`,
     { until, tz: timeZone },
   );
-  return rows.map((r) => ({ personId: r.person_id, month: r.month, activities: r.activities, contributions: r.contributions }));
+  return rows.map((r) => ({
+    personId: r.person_id,
+    month: r.month,
+    activities: r.activities,
+    contributions: r.contributions,
+  }));
 }

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { referenceSchema, type ComparableFigure } from '../../config/benchmark-reference.js';
 
-export { COMPARABLE_FIGURES, referenceSchema, referenceSourceSchema, type ComparableFigure } from '../../config/benchmark-reference.js';
+export {
+  COMPARABLE_FIGURES,
+  referenceSchema,
+  referenceSourceSchema,
+  type ComparableFigure,
+} from '../../config/benchmark-reference.js';
 
 /** A published (or the organization's own) reference figure with its source. */
 export type Reference = z.infer<typeof referenceSchema>;
@@ -14,8 +19,15 @@ export const benchmarkFileSchema = z.strictObject({
 });
 
 export const benchmarkSchema = referenceSchema.extend({
-  origin: z.enum(['built-in', 'config']).describe('`built-in`: shipped with pilot-report (checked at the source); `config`: added by the organization (`benchmarks` in the config).'),
-  pilot: z.number().nullable().describe('The pilot figure named by `compareWith`; null when the pilot has none (no contributors, no posts).'),
+  origin: z
+    .enum(['built-in', 'config'])
+    .describe(
+      '`built-in`: shipped with pilot-report (checked at the source); `config`: added by the organization (`benchmarks` in the config).',
+    ),
+  pilot: z
+    .number()
+    .nullable()
+    .describe('The pilot figure named by `compareWith`; null when the pilot has none (no contributors, no posts).'),
   citation: z.string().describe('The footnote: author or organization, title, year and address.'),
 });
 
@@ -46,13 +58,22 @@ export function pilotFigure(figure: ComparableFigure, pilot: PilotFigures): numb
 
 /** "Jakob Nielsen (Nielsen Norman Group), The 90-9-1 Rule…, 2006. https://…" */
 export function citationOf(source: Reference['source']): string {
-  const who = [source.author, source.organization ? (source.author ? `(${source.organization})` : source.organization) : null].filter((x) => x !== null).join(' ');
+  const who = [
+    source.author,
+    source.organization ? (source.author ? `(${source.organization})` : source.organization) : null,
+  ]
+    .filter((x) => x !== null)
+    .join(' ');
   const parts = [who, source.title, String(source.year)].filter((x) => x.length > 0).join(', ');
   return source.url ? `${parts}. ${source.url}` : `${parts}.`;
 }
 
 /** Every reference, built-in first, then the organization's own, set against the pilot's figure. */
-export function computeBenchmarks(builtIn: readonly Reference[], own: readonly Reference[], pilot: PilotFigures): Benchmark[] {
+export function computeBenchmarks(
+  builtIn: readonly Reference[],
+  own: readonly Reference[],
+  pilot: PilotFigures,
+): Benchmark[] {
   const set = (reference: Reference, origin: Benchmark['origin']): Benchmark => ({
     ...reference,
     origin,

@@ -6,15 +6,21 @@ export const cohortSchema = z.strictObject({
   people: z.number().int().min(0).describe('People first active in that month.'),
   active: z
     .array(z.number().int().min(0))
-    .describe('People of the cohort active in each month from the cohort month on (index 0 = the cohort month, always `people`), up to the last month of the period.'),
+    .describe(
+      'People of the cohort active in each month from the cohort month on (index 0 = the cohort month, always `people`), up to the last month of the period.',
+    ),
   shares: z
     .array(z.number().min(0).max(1))
     .nullable()
-    .describe('`active[i] / people`; null when the cohort has fewer people than `minGroupSize` (too few to show as a share).'),
+    .describe(
+      '`active[i] / people`; null when the cohort has fewer people than `minGroupSize` (too few to show as a share).',
+    ),
 });
 
 export const cohortsSchema = z.strictObject({
-  months: z.array(z.string()).describe('Months of the period, `YYYY-MM`; one cohort per month in which someone was first active.'),
+  months: z
+    .array(z.string())
+    .describe('Months of the period, `YYYY-MM`; one cohort per month in which someone was first active.'),
   cohorts: z.array(cohortSchema),
 });
 
@@ -26,7 +32,11 @@ export type Cohorts = z.infer<typeof cohortsSchema>;
  * activity in the loaded data (so someone active before the period is in no cohort of it), and
  * counts as retained in a later month when they have any activity in it.
  */
-export function computeCohorts(rows: readonly PersonMonth[], periodMonths: readonly string[], minGroupSize: number): Cohorts {
+export function computeCohorts(
+  rows: readonly PersonMonth[],
+  periodMonths: readonly string[],
+  minGroupSize: number,
+): Cohorts {
   const monthsOf = new Map<string, Set<string>>();
   for (const row of rows) {
     if (row.activities === 0) continue;

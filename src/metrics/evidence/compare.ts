@@ -7,16 +7,33 @@ export const VERDICTS = ['higher', 'lower', 'no clear difference', 'too few'] as
 export type Verdict = (typeof VERDICTS)[number];
 
 export const differenceSchema = z.strictObject({
-  measure: z.enum(['answeredRate', 'repliesPerThread']).describe('`answeredRate`: answered threads / threads; `repliesPerThread`: mean replies per thread.'),
+  measure: z
+    .enum(['answeredRate', 'repliesPerThread'])
+    .describe('`answeredRate`: answered threads / threads; `repliesPerThread`: mean replies per thread.'),
   first: z.number().nullable().describe('The figure of the first group (pilot, or after); null without threads.'),
   second: z.number().nullable().describe('The figure of the second group (rest, or before); null without threads.'),
   firstN: z.number().int().min(0).describe('Threads of the first group.'),
   secondN: z.number().int().min(0).describe('Threads of the second group.'),
-  difference: z.number().nullable().describe('`first - second` (a rate difference is a fraction: 0.27 = 27 points); null when too few.'),
-  low: z.number().nullable().describe('Lower end of the 95 % interval of the difference (Newcombe for rates, seeded bootstrap for means).'),
+  difference: z
+    .number()
+    .nullable()
+    .describe('`first - second` (a rate difference is a fraction: 0.27 = 27 points); null when too few.'),
+  low: z
+    .number()
+    .nullable()
+    .describe('Lower end of the 95 % interval of the difference (Newcombe for rates, seeded bootstrap for means).'),
   high: z.number().nullable().describe('Upper end of the 95 % interval of the difference.'),
-  pValue: z.number().min(0).max(1).nullable().describe('Two-sided permutation-test p-value (exact when small, else seeded relabellings).'),
-  verdict: z.enum(VERDICTS).describe('`higher` / `lower` when the interval excludes 0, `no clear difference` when it holds 0, `too few` below the minimum threads on a side.'),
+  pValue: z
+    .number()
+    .min(0)
+    .max(1)
+    .nullable()
+    .describe('Two-sided permutation-test p-value (exact when small, else seeded relabellings).'),
+  verdict: z
+    .enum(VERDICTS)
+    .describe(
+      '`higher` / `lower` when the interval excludes 0, `no clear difference` when it holds 0, `too few` below the minimum threads on a side.',
+    ),
 });
 
 /** A difference between two groups of threads, with its interval, p-value and verdict. */
@@ -31,8 +48,14 @@ export interface CompareOptions {
 }
 
 /** Compares one 0/1 or count measure between two groups of threads. */
-export function compareGroups(measure: Difference['measure'], first: readonly number[], second: readonly number[], options: CompareOptions): Difference {
-  const mean = (values: readonly number[]): number | null => (values.length === 0 ? null : values.reduce((s, v) => s + v, 0) / values.length);
+export function compareGroups(
+  measure: Difference['measure'],
+  first: readonly number[],
+  second: readonly number[],
+  options: CompareOptions,
+): Difference {
+  const mean = (values: readonly number[]): number | null =>
+    values.length === 0 ? null : values.reduce((s, v) => s + v, 0) / values.length;
   const base = { measure, first: mean(first), second: mean(second), firstN: first.length, secondN: second.length };
   if (first.length < options.minThreads || second.length < options.minThreads) {
     return { ...base, difference: null, low: null, high: null, pValue: null, verdict: 'too few' };

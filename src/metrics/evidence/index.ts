@@ -19,12 +19,29 @@ import { computePilotVsRest, hasScope, pilotVsRestSchema, type PilotScope } from
 import { threadOutcomes } from './thread-outcomes.js';
 
 export const comparisonsSchema = z.strictObject({
-  seed: z.number().int().describe('Seed of the permutation tests and bootstraps (`comparison.seed`): the same seed gives the same figures.'),
+  seed: z
+    .number()
+    .int()
+    .describe(
+      'Seed of the permutation tests and bootstraps (`comparison.seed`): the same seed gives the same figures.',
+    ),
   resamples: z.number().int().min(1).describe('Relabellings per permutation test and resamples per bootstrap.'),
-  minThreads: z.number().int().min(1).describe('Fewest threads on each side for a difference to be stated (`comparison.minThreads`).'),
-  benchmarks: z.array(benchmarkSchema).describe('Published references (and the organization\'s own) set against the pilot.'),
-  pilotVsRest: pilotVsRestSchema.nullable().describe('Null when the config names no pilot part (`comparison.pilotSpaces`, `pilotDepartments`, `pilotPeople`).'),
-  moderationEffects: z.array(moderationEffectSchema).describe('Per space a moderator with a `since` date contributed in: after vs before.'),
+  minThreads: z
+    .number()
+    .int()
+    .min(1)
+    .describe('Fewest threads on each side for a difference to be stated (`comparison.minThreads`).'),
+  benchmarks: z
+    .array(benchmarkSchema)
+    .describe("Published references (and the organization's own) set against the pilot."),
+  pilotVsRest: pilotVsRestSchema
+    .nullable()
+    .describe(
+      'Null when the config names no pilot part (`comparison.pilotSpaces`, `pilotDepartments`, `pilotPeople`).',
+    ),
+  moderationEffects: z
+    .array(moderationEffectSchema)
+    .describe('Per space a moderator with a `since` date contributed in: after vs before.'),
 });
 
 export const movementSchema = z.strictObject({
@@ -49,7 +66,11 @@ export interface ComparisonInputs {
 /** Earliest instant threads are read from for before/after (all loaded data). */
 const EARLIEST = '1970-01-01T00:00:00Z';
 
-export async function computeComparisons(query: Query, ctx: MetricContext, inputs: ComparisonInputs): Promise<Comparisons> {
+export async function computeComparisons(
+  query: Query,
+  ctx: MetricContext,
+  inputs: ComparisonInputs,
+): Promise<Comparisons> {
   const { period } = ctx;
   const { totals, participation } = inputs.engagement;
   const benchmarks = computeBenchmarks(inputs.builtIn, inputs.own, {
@@ -60,7 +81,10 @@ export async function computeComparisons(query: Query, ctx: MetricContext, input
     top10Share: participation.top10Share,
   });
   const needsAll = inputs.moderated.length > 0;
-  const threads = hasScope(inputs.scope) || needsAll ? await threadOutcomes(query, needsAll ? EARLIEST : period.since, period.until, period.timeZone) : [];
+  const threads =
+    hasScope(inputs.scope) || needsAll
+      ? await threadOutcomes(query, needsAll ? EARLIEST : period.since, period.until, period.timeZone)
+      : [];
   const inPeriod = threads.filter((t) => Date.parse(t.startedAt) >= Date.parse(period.since));
   const monthOf = (iso: string): string => monthKey(localDateOf(Date.parse(iso), period.timeZone));
   return {

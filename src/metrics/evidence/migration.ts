@@ -11,12 +11,21 @@ export type EngagementLevel = (typeof ENGAGEMENT_LEVELS)[number];
 
 export const LEVEL_THRESHOLDS = { occasional: 1, regular: 3, core: 10 } as const;
 
-const levelCounts = z.strictObject(Object.fromEntries(ENGAGEMENT_LEVELS.map((l) => [l, z.number().int().min(0)])) as Record<EngagementLevel, z.ZodNumber>);
+const levelCounts = z.strictObject(
+  Object.fromEntries(ENGAGEMENT_LEVELS.map((l) => [l, z.number().int().min(0)])) as Record<
+    EngagementLevel,
+    z.ZodNumber
+  >,
+);
 
 export const migrationSchema = z.strictObject({
   from: z.string().describe('First month of the period, `YYYY-MM`.'),
   to: z.string().describe('Last month of the period, `YYYY-MM`.'),
-  people: z.number().int().min(0).describe('People active at any time in the period: every one of them is in one cell.'),
+  people: z
+    .number()
+    .int()
+    .min(0)
+    .describe('People active at any time in the period: every one of them is in one cell.'),
   matrix: z
     .record(z.enum(ENGAGEMENT_LEVELS), levelCounts)
     .describe('`matrix[level in from][level in to]`: how many people moved from one level to the other.'),
@@ -47,7 +56,9 @@ export function computeMigration(rows: readonly PersonMonth[], periodMonths: rea
     const row = index.get(`${personId}\t${month}`);
     return row ? levelOf(row.activities, row.contributions) : 'inactive';
   };
-  const matrix = Object.fromEntries(ENGAGEMENT_LEVELS.map((l) => [l, Object.fromEntries(ENGAGEMENT_LEVELS.map((m) => [m, 0]))])) as Record<EngagementLevel, Record<EngagementLevel, number>>;
+  const matrix = Object.fromEntries(
+    ENGAGEMENT_LEVELS.map((l) => [l, Object.fromEntries(ENGAGEMENT_LEVELS.map((m) => [m, 0]))]),
+  ) as Record<EngagementLevel, Record<EngagementLevel, number>>;
   let movedUp = 0;
   let held = 0;
   let movedDown = 0;

@@ -15,12 +15,18 @@ export const moderationEffectSchema = z.strictObject({
   since: z.string().describe("The moderator's `since` date (people file)."),
   monthsBefore: z.number().int().min(0).describe('Months with threads in the space before the since month.'),
   monthsAfter: z.number().int().min(0).describe('Months with threads from the since month to the period end.'),
-  method: z.enum(['interrupted time series', 'difference']).describe(`\`interrupted time series\` with at least ${ITS_MIN_MONTHS} months with threads on each side, else a plain before/after \`difference\`.`),
+  method: z
+    .enum(['interrupted time series', 'difference'])
+    .describe(
+      `\`interrupted time series\` with at least ${ITS_MIN_MONTHS} months with threads on each side, else a plain before/after \`difference\`.`,
+    ),
   note: z.string().nullable().describe('Why the plain difference was used; null for the time series.'),
   answeredRate: differenceSchema.describe('After (first) vs before (second): answered threads / threads.'),
   its: z
     .strictObject({
-      levelChange: coefficient.describe('Jump of the monthly answered rate at the since month (fraction), with its 95 % interval.'),
+      levelChange: coefficient.describe(
+        'Jump of the monthly answered rate at the since month (fraction), with its 95 % interval.',
+      ),
       slopeChange: coefficient.describe('Change of the monthly trend, per month (fraction), with its 95 % interval.'),
     })
     .nullable()
@@ -43,7 +49,12 @@ export interface ModeratedSpace {
 }
 
 /** Before vs after per moderated space: ITS on the monthly answered rate when the months allow, else a difference. */
-export function computeModerationEffects(threads: readonly ThreadOutcome[], spaces: readonly ModeratedSpace[], sinceMonthOf: (iso: string) => string, options: CompareOptions): ModerationEffect[] {
+export function computeModerationEffects(
+  threads: readonly ThreadOutcome[],
+  spaces: readonly ModeratedSpace[],
+  sinceMonthOf: (iso: string) => string,
+  options: CompareOptions,
+): ModerationEffect[] {
   return spaces.map((s) => {
     const inSpace = threads.filter((t) => t.spaceId === s.spaceId && Date.parse(t.startedAt) < Date.parse(s.until));
     const after = inSpace.filter((t) => Date.parse(t.startedAt) >= Date.parse(s.sinceAt));
@@ -53,7 +64,14 @@ export function computeModerationEffects(threads: readonly ThreadOutcome[], spac
     const monthsBefore = months.filter((m) => m < firstAfter).length;
     const monthsAfter = months.length - monthsBefore;
     const difference = compareGroups('answeredRate', after.map(answered), before.map(answered), options);
-    const base = { space: s.space, moderator: s.moderator, since: s.since, monthsBefore, monthsAfter, answeredRate: difference };
+    const base = {
+      space: s.space,
+      moderator: s.moderator,
+      since: s.since,
+      monthsBefore,
+      monthsAfter,
+      answeredRate: difference,
+    };
     if (monthsBefore < ITS_MIN_MONTHS || monthsAfter < ITS_MIN_MONTHS) {
       const note = `${monthsBefore} month(s) with threads before and ${monthsAfter} after; a time series needs ${ITS_MIN_MONTHS} on each side`;
       return { ...base, method: 'difference' as const, note, its: null };
@@ -69,7 +87,13 @@ export function computeModerationEffects(threads: readonly ThreadOutcome[], spac
       return { t: index(m) - origin, y: those.filter((t) => t.answered).length / those.length };
     });
     const fit = segmentedRegression(series, index(firstAfter) - origin);
-    if (!fit) return { ...base, method: 'difference' as const, note: 'the monthly rates leave the time series undetermined', its: null };
+    if (!fit)
+      return {
+        ...base,
+        method: 'difference' as const,
+        note: 'the monthly rates leave the time series undetermined',
+        its: null,
+      };
     const { levelChange, slopeChange } = fit;
     return { ...base, method: 'interrupted time series' as const, note: null, its: { levelChange, slopeChange } };
   });

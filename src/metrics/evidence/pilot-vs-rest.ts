@@ -29,7 +29,11 @@ export function hasScope(scope: PilotScope): boolean {
 }
 
 /** Splits the period's threads into pilot and rest and compares them. */
-export function computePilotVsRest(threads: readonly ThreadOutcome[], scope: PilotScope, options: CompareOptions): PilotVsRest {
+export function computePilotVsRest(
+  threads: readonly ThreadOutcome[],
+  scope: PilotScope,
+  options: CompareOptions,
+): PilotVsRest {
   const lower = (values: readonly string[]): Set<string> => new Set(values.map((v) => v.toLowerCase()));
   const spaces = lower(scope.spaces);
   const departments = lower(scope.departments);
@@ -48,7 +52,12 @@ export function computePilotVsRest(threads: readonly ThreadOutcome[], scope: Pil
     restThreads: rest.length,
     figures: [
       compareGroups('answeredRate', pilot.map(answered), rest.map(answered), options),
-      compareGroups('repliesPerThread', pilot.map((t) => t.replies), rest.map((t) => t.replies), options),
+      compareGroups(
+        'repliesPerThread',
+        pilot.map((t) => t.replies),
+        rest.map((t) => t.replies),
+        options,
+      ),
     ],
   };
 }

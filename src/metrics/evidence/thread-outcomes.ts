@@ -23,7 +23,12 @@ export interface ThreadOutcome {
  * Threads started in `[since, until)` (message sources, like conversations: wiki pages are no
  * threads), with the starter's department and whether anybody else replied.
  */
-export async function threadOutcomes(query: Query, since: string, until: string, timeZone: string): Promise<ThreadOutcome[]> {
+export async function threadOutcomes(
+  query: Query,
+  since: string,
+  until: string,
+  timeZone: string,
+): Promise<ThreadOutcome[]> {
   const rows = await query.all<{
     space_id: string;
     space_name: string;

@@ -50,7 +50,10 @@ export function spaceKey(nameOrId: string): string {
 }
 
 export function ideaRules(config: { ideaTags: readonly string[]; ideaSpaces: readonly string[] }): IdeaRules {
-  return { ideaTags: normalizeTags(config.ideaTags), ideaSpaces: new Set(config.ideaSpaces.map(spaceKey).filter((k) => k !== '')) };
+  return {
+    ideaTags: normalizeTags(config.ideaTags),
+    ideaSpaces: new Set(config.ideaSpaces.map(spaceKey).filter((k) => k !== '')),
+  };
 }
 
 /** The whole hashtags of a text, lower-cased, without `#`, in order of appearance. */
@@ -69,7 +72,8 @@ export function firstTag(text: string | null, tags: ReadonlySet<string>): string
 export function matchIdeaRule(starter: StarterFacts, rules: IdeaRules): IdeaRule | null {
   const tag = firstTag(starter.text, rules.ideaTags) ?? firstTag(starter.title, rules.ideaTags);
   if (tag) return { rule: 'tag', tag };
-  if (rules.ideaSpaces.has(spaceKey(starter.spaceName)) || rules.ideaSpaces.has(spaceKey(starter.spaceId))) return { rule: 'space' };
+  if (rules.ideaSpaces.has(spaceKey(starter.spaceName)) || rules.ideaSpaces.has(spaceKey(starter.spaceId)))
+    return { rule: 'space' };
   if (IDEA_PREFIX.test(starter.text ?? '') || IDEA_PREFIX.test(starter.title ?? '')) return { rule: 'prefix' };
   return null;
 }

@@ -1,12 +1,34 @@
 import { publicTitle, shownSpace } from '../public-text.js';
 import type { Query } from '../../model/query.js';
 import type { MetricContext } from '../types.js';
-import { ideaRules, matchIdeaRule, normalizeTags, spaceKey, tagPrefilter, type IdeaRule, type IdeaRules } from './detect.js';
+import {
+  ideaRules,
+  matchIdeaRule,
+  normalizeTags,
+  spaceKey,
+  tagPrefilter,
+  type IdeaRule,
+  type IdeaRules,
+} from './detect.js';
 import { applyLedger, ledgerKey, type LedgerOutcome, type LedgerRow, type LedgerTarget } from './ledger.js';
 import { parseThreadLink, resolveThread } from './links.js';
-import { allSpaces, candidateStarters, ideaThreadActivities, linkingActivities, threadsOfActivities, type StarterRow } from './queries.js';
+import {
+  allSpaces,
+  candidateStarters,
+  ideaThreadActivities,
+  linkingActivities,
+  threadsOfActivities,
+  type StarterRow,
+} from './queries.js';
 import type { IdeaItem, Ideas } from './result.js';
-import { progressOf, type IdeaSeed, type OutsideEvidence, type Progress, type StageRules, type ThreadMessage } from './stages.js';
+import {
+  progressOf,
+  type IdeaSeed,
+  type OutsideEvidence,
+  type Progress,
+  type StageRules,
+  type ThreadMessage,
+} from './stages.js';
 import { breakdownOf, conversionOf, daysFromRaisedOf, daysInStageOf, funnelOf, oldestOpenOf } from './summary.js';
 
 export type * from './result.js';
@@ -47,13 +69,24 @@ export async function computeIdeas(query: Query, ctx: MetricContext, ledger: rea
     endorseThreshold: ctx.config.endorseThreshold,
   };
   const stageTags = new Set([...stageRules.decisionTags, ...stageRules.actionTags]);
-  const rows = await ideaThreadActivities(query, inPeriod.map((c) => c.seed.threadId), tagPrefilter(stageTags), ctx.period.until);
+  const rows = await ideaThreadActivities(
+    query,
+    inPeriod.map((c) => c.seed.threadId),
+    tagPrefilter(stageTags),
+    ctx.period.until,
+  );
   const messages = new Map<string, ThreadMessage[]>();
   const threadOf = new Map<string, string>(inPeriod.map((c) => [c.seed.threadId, c.seed.threadId]));
   for (const r of rows) {
     threadOf.set(r.activity_id, r.thread_id);
     const list = messages.get(r.thread_id) ?? [];
-    list.push({ activityId: r.activity_id, kind: r.kind, at: Date.parse(r.occurred_at), person: r.person_id, text: r.text });
+    list.push({
+      activityId: r.activity_id,
+      kind: r.kind,
+      at: Date.parse(r.occurred_at),
+      person: r.person_id,
+      text: r.text,
+    });
     messages.set(r.thread_id, list);
   }
   const raisedAt = new Map(inPeriod.map((c) => [c.seed.threadId, c.seed.raisedAt]));
@@ -71,12 +104,21 @@ export async function computeIdeas(query: Query, ctx: MetricContext, ledger: rea
 /** Every thread in the dataset whose starter matches an idea rule, oldest first. */
 async function findIdeas(query: Query, rules: IdeaRules): Promise<Candidate[]> {
   const spaces = await allSpaces(query);
-  const spaceIds = spaces.filter((s) => rules.ideaSpaces.has(spaceKey(s.name)) || rules.ideaSpaces.has(spaceKey(s.space_id))).map((s) => s.space_id);
+  const spaceIds = spaces
+    .filter((s) => rules.ideaSpaces.has(spaceKey(s.name)) || rules.ideaSpaces.has(spaceKey(s.space_id)))
+    .map((s) => s.space_id);
   const rows = await candidateStarters(query, tagPrefilter(rules.ideaTags), spaceIds);
   const out: Candidate[] = [];
   for (const row of rows) {
-    const rule: IdeaRule | null = matchIdeaRule({ text: row.text, title: row.title, spaceId: row.space_id, spaceName: row.space_name }, rules);
-    if (rule) out.push({ seed: { threadId: row.activity_id, author: row.person_id, raisedAt: Date.parse(row.occurred_at), rule }, row });
+    const rule: IdeaRule | null = matchIdeaRule(
+      { text: row.text, title: row.title, spaceId: row.space_id, spaceName: row.space_name },
+      rules,
+    );
+    if (rule)
+      out.push({
+        seed: { threadId: row.activity_id, author: row.person_id, raisedAt: Date.parse(row.occurred_at), rule },
+        row,
+      });
   }
   return out;
 }
@@ -85,7 +127,12 @@ async function findIdeas(query: Query, rules: IdeaRules): Promise<Candidate[]> {
  * Action evidence from links: the first activity in another thread (or a wiki revision) in the
  * period that links to each idea's thread or one of its messages, not before the idea was raised.
  */
-async function linkEvidence(query: Query, ctx: MetricContext, threadOf: ReadonlyMap<string, string>, raisedAt: ReadonlyMap<string, number>): Promise<Map<string, OutsideEvidence[]>> {
+async function linkEvidence(
+  query: Query,
+  ctx: MetricContext,
+  threadOf: ReadonlyMap<string, string>,
+  raisedAt: ReadonlyMap<string, number>,
+): Promise<Map<string, OutsideEvidence[]>> {
   const out = new Map<string, OutsideEvidence[]>();
   if (raisedAt.size === 0) return out;
   for (const row of await linkingActivities(query, ctx.period.since, ctx.period.until)) {
@@ -95,15 +142,34 @@ async function linkEvidence(query: Query, ctx: MetricContext, threadOf: Readonly
       const thread = ref ? resolveThread(ref, threadOf) : null;
       const raised = thread === null ? undefined : raisedAt.get(thread);
       // Rows arrive oldest first, so the first link found per idea is its first evidence.
-      if (thread === null || raised === undefined || thread === row.thread_id || at < raised || out.has(thread)) continue;
-      out.set(thread, [{ at, evidence: { stage: 'actioned', at: new Date(at).toISOString(), kind: 'link', activityId: row.activity_id, person: row.person_id, link } }]);
+      if (thread === null || raised === undefined || thread === row.thread_id || at < raised || out.has(thread))
+        continue;
+      out.set(thread, [
+        {
+          at,
+          evidence: {
+            stage: 'actioned',
+            at: new Date(at).toISOString(),
+            kind: 'link',
+            activityId: row.activity_id,
+            person: row.person_id,
+            link,
+          },
+        },
+      ]);
     }
   }
   return out;
 }
 
 /** Resolves what ledger rows name (links to replies may need a lookup) and applies them. */
-async function matchLedger(query: Query, ledger: readonly LedgerRow[], all: readonly Candidate[], threadOf: ReadonlyMap<string, string>, ctx: MetricContext): Promise<LedgerOutcome> {
+async function matchLedger(
+  query: Query,
+  ledger: readonly LedgerRow[],
+  all: readonly Candidate[],
+  threadOf: ReadonlyMap<string, string>,
+  ctx: MetricContext,
+): Promise<LedgerOutcome> {
   const ideaIds = all.map((c) => c.seed.threadId);
   const known = new Set([...ideaIds, ...threadOf.keys()]);
   const unknown = ledger.flatMap((r) => {
@@ -114,9 +180,22 @@ async function matchLedger(query: Query, ledger: readonly LedgerRow[], all: read
   const since = Date.parse(ctx.period.since);
   const until = Date.parse(ctx.period.until);
   const ideas = new Map<string, LedgerTarget>(
-    all.map((c) => [c.seed.threadId, { raisedAt: c.seed.raisedAt, inPeriod: c.seed.raisedAt >= since && c.seed.raisedAt < until, isPrivate: c.row.is_private }]),
+    all.map((c) => [
+      c.seed.threadId,
+      {
+        raisedAt: c.seed.raisedAt,
+        inPeriod: c.seed.raisedAt >= since && c.seed.raisedAt < until,
+        isPrivate: c.row.is_private,
+      },
+    ]),
   );
-  return applyLedger(ledger, { threadOf: new Map([...threadOf, ...looked]), ideas, ideaIds, until, timeZone: ctx.period.timeZone });
+  return applyLedger(ledger, {
+    threadOf: new Map([...threadOf, ...looked]),
+    ideas,
+    ideaIds,
+    until,
+    timeZone: ctx.period.timeZone,
+  });
 }
 
 function itemOf(c: Candidate, p: Progress, stalledBefore: number): IdeaItem {

@@ -6,7 +6,11 @@ import type { LedgerMiss } from './result.js';
  * Rows about ideas outside the period, or dated after it, are not mistakes: a monthly report
  * simply does not apply them, and the data-quality page lists them without alarm.
  */
-export const LEDGER_PROBLEM_REASONS: ReadonlySet<LedgerMiss['reason']> = new Set(['noSuchIdea', 'ambiguous', 'beforeRaised']);
+export const LEDGER_PROBLEM_REASONS: ReadonlySet<LedgerMiss['reason']> = new Set([
+  'noSuchIdea',
+  'ambiguous',
+  'beforeRaised',
+]);
 
 const REASON_TEXT: Record<LedgerMiss['reason'], string> = {
   noSuchIdea: 'names no idea in the inputs',
@@ -25,5 +29,8 @@ export function ledgerReason(reason: LedgerMiss['reason']): string {
 export function ledgerProblemLines(file: string, misses: readonly LedgerMiss[]): string[] {
   return misses
     .filter((m) => LEDGER_PROBLEM_REASONS.has(m.reason))
-    .map((m) => `${file}:${m.line === null ? '' : `${m.line}:`} ledger row "${m.idea}" (${m.stage}) ${ledgerReason(m.reason)}; not applied`);
+    .map(
+      (m) =>
+        `${file}:${m.line === null ? '' : `${m.line}:`} ledger row "${m.idea}" (${m.stage}) ${ledgerReason(m.reason)}; not applied`,
+    );
 }

@@ -46,7 +46,10 @@ function ledgerSpan(date: string, timeZone: string): { start: number; end: numbe
  * The activity id a ledger `idea` cell names, or why it names none. `ideaIds` are the ids of all
  * ideas in the dataset (for bare ids).
  */
-export function ledgerKey(idea: string, ideaIds: readonly string[]): { key: string } | { miss: 'ambiguous' | 'noSuchIdea' } {
+export function ledgerKey(
+  idea: string,
+  ideaIds: readonly string[],
+): { key: string } | { miss: 'ambiguous' | 'noSuchIdea' } {
   const ref = parseThreadLink(idea);
   if (ref) return { key: ref.key };
   if (idea.includes(':')) return { key: idea };
@@ -96,13 +99,21 @@ export function applyLedger(rows: readonly LedgerRow[], scope: LedgerScope): Led
     out.evidence.set(applied.threadId, list);
     if (row.value !== null) {
       out.value = (out.value ?? 0) + row.value;
-      out.values.push({ ideaId: applied.threadId, line: row.line, value: row.value, at: new Date(applied.found.at).toISOString() });
+      out.values.push({
+        ideaId: applied.threadId,
+        line: row.line,
+        value: row.value,
+        at: new Date(applied.found.at).toISOString(),
+      });
     }
   }
   return out;
 }
 
-function applyRow(row: LedgerRow, scope: LedgerScope): { threadId: string; found: OutsideEvidence } | { reason: LedgerMiss['reason'] } {
+function applyRow(
+  row: LedgerRow,
+  scope: LedgerScope,
+): { threadId: string; found: OutsideEvidence } | { reason: LedgerMiss['reason'] } {
   const named = ledgerKey(row.idea, scope.ideaIds);
   if ('miss' in named) return { reason: named.miss };
   const threadId = scope.threadOf.get(named.key) ?? named.key;
@@ -115,7 +126,14 @@ function applyRow(row: LedgerRow, scope: LedgerScope): { threadId: string; found
   const before = end > start ? end <= idea.raisedAt : start < idea.raisedAt;
   if (before) return { reason: 'beforeRaised' };
   const at = Math.max(start, idea.raisedAt);
-  const evidence: IdeaEvidence = { stage: row.stage, at: new Date(at).toISOString(), kind: 'ledger', activityId: null, person: null, line: row.line };
+  const evidence: IdeaEvidence = {
+    stage: row.stage,
+    at: new Date(at).toISOString(),
+    kind: 'ledger',
+    activityId: null,
+    person: null,
+    line: row.line,
+  };
   if (row.note !== null && !idea.isPrivate) evidence.note = row.note;
   if (row.value !== null) evidence.value = row.value;
   return { threadId, found: { at, evidence } };

@@ -72,7 +72,9 @@ function yammerId(segment: string): string | null {
   if (/^\d+$/.test(segment)) return segment;
   const json = Buffer.from(segment, 'base64url').toString('utf8');
   // A regex, not JSON.parse: a numeric id above 2^53 would lose digits as a JS number.
-  const match = /"_type"\s*:\s*"(?:Thread|Message)"[^}]*"id"\s*:\s*"?(\d+)/.exec(json) ?? /"id"\s*:\s*"?(\d+)"?[^}]*"_type"\s*:\s*"(?:Thread|Message)"/.exec(json);
+  const match =
+    /"_type"\s*:\s*"(?:Thread|Message)"[^}]*"id"\s*:\s*"?(\d+)/.exec(json) ??
+    /"id"\s*:\s*"?(\d+)"?[^}]*"_type"\s*:\s*"(?:Thread|Message)"/.exec(json);
   return match?.[1] ?? null;
 }
 

@@ -29,7 +29,11 @@ export interface StarterRow extends Record<string, string | number | boolean | n
  * Starters (posts that are their own thread) that may match an idea rule: a tag (RE2 `tagPattern`
  * over lower-cased text or title), an idea space (ids), or the `Idea:` prefix.
  */
-export function candidateStarters(q: Query, tagPattern: string | null, spaceIds: readonly string[]): Promise<StarterRow[]> {
+export function candidateStarters(
+  q: Query,
+  tagPattern: string | null,
+  spaceIds: readonly string[],
+): Promise<StarterRow[]> {
   return q.all<StarterRow>(
     `
     WITH idea_space AS (SELECT unnest(string_split($spaceIds, chr(10))) AS space_id),
@@ -68,7 +72,12 @@ export interface ThreadRow extends Record<string, string | number | boolean | nu
 }
 
 /** The activities of the given threads before `until`, text kept only where `stagePattern` may match. */
-export function ideaThreadActivities(q: Query, threadIds: readonly string[], stagePattern: string | null, until: string): Promise<ThreadRow[]> {
+export function ideaThreadActivities(
+  q: Query,
+  threadIds: readonly string[],
+  stagePattern: string | null,
+  until: string,
+): Promise<ThreadRow[]> {
   if (threadIds.length === 0) return Promise.resolve([]);
   return q.all<ThreadRow>(
     `

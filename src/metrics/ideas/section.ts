@@ -44,7 +44,10 @@ async function earlierOutcomes({ query, ctx, accounts, settings }: MetricInput):
 }
 
 function firstActivity(accounts: readonly SourceAccount[]): number | null {
-  return accounts.reduce<number | null>((m, a) => (a.firstAt === null ? m : m === null ? a.firstAt : Math.min(m, a.firstAt)), null);
+  return accounts.reduce<number | null>(
+    (m, a) => (a.firstAt === null ? m : m === null ? a.firstAt : Math.min(m, a.firstAt)),
+    null,
+  );
 }
 
 /** Ideas raised and actioned per author (person id), for recognition. */

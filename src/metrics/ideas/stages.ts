@@ -68,7 +68,12 @@ export interface Progress {
 type Found = Partial<Record<IdeaStage | 'declined', OutsideEvidence>>;
 
 /** Where an idea stands, from its thread's activities and evidence from outside the thread. */
-export function progressOf(seed: IdeaSeed, messages: readonly ThreadMessage[], outside: readonly OutsideEvidence[], rules: StageRules): Progress {
+export function progressOf(
+  seed: IdeaSeed,
+  messages: readonly ThreadMessage[],
+  outside: readonly OutsideEvidence[],
+  rules: StageRules,
+): Progress {
   const found: Found = { raised: { at: seed.raisedAt, evidence: ruleEvidence(seed) } };
   const sorted = [...messages].sort((a, b) => a.at - b.at || a.activityId.localeCompare(b.activityId));
   const engaged = new Set<string>();
@@ -102,7 +107,13 @@ function noteTags(found: Found, m: ThreadMessage, rules: StageRules): void {
 
 /** Applies "reaching a stage reaches every earlier one" and lists the evidence. */
 function settle(found: Found, participants: number, lastActivityAt: number): Progress {
-  const reachedAt: Record<IdeaStage, number | null> = { raised: null, discussed: null, endorsed: null, decided: null, actioned: null };
+  const reachedAt: Record<IdeaStage, number | null> = {
+    raised: null,
+    discussed: null,
+    endorsed: null,
+    decided: null,
+    actioned: null,
+  };
   const byStage = new Map<IdeaStage, IdeaEvidence>();
   let later: { at: number; stage: IdeaStage } | null = null;
   for (const stage of [...IDEA_STAGES].reverse()) {
@@ -111,7 +122,14 @@ function settle(found: Found, participants: number, lastActivityAt: number): Pro
       later = { at: own.at, stage };
       byStage.set(stage, own.evidence);
     } else if (later) {
-      byStage.set(stage, { stage, at: new Date(later.at).toISOString(), kind: 'implied', activityId: null, person: null, impliedBy: later.stage });
+      byStage.set(stage, {
+        stage,
+        at: new Date(later.at).toISOString(),
+        kind: 'implied',
+        activityId: null,
+        person: null,
+        impliedBy: later.stage,
+      });
     }
     reachedAt[stage] = later?.at ?? null;
   }
@@ -132,6 +150,13 @@ function inThread(m: ThreadMessage, stage: IdeaStage, kind: 'reply' | 'engagemen
 }
 
 function ruleEvidence(seed: IdeaSeed): IdeaEvidence {
-  const base: IdeaEvidence = { stage: 'raised', at: new Date(seed.raisedAt).toISOString(), kind: 'rule', activityId: seed.threadId, person: seed.author, rule: seed.rule.rule };
+  const base: IdeaEvidence = {
+    stage: 'raised',
+    at: new Date(seed.raisedAt).toISOString(),
+    kind: 'rule',
+    activityId: seed.threadId,
+    person: seed.author,
+    rule: seed.rule.rule,
+  };
   return seed.rule.rule === 'tag' ? { ...base, tag: seed.rule.tag } : base;
 }

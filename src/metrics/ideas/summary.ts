@@ -1,5 +1,14 @@
 import { median, p90 } from '../stats.js';
-import { IDEA_STAGES, type DaysSummary, type IdeaBreakdown, type IdeaItem, type IdeaStage, type LaterStage, type OpenIdea, type OpenStage } from './result.js';
+import {
+  IDEA_STAGES,
+  type DaysSummary,
+  type IdeaBreakdown,
+  type IdeaItem,
+  type IdeaStage,
+  type LaterStage,
+  type OpenIdea,
+  type OpenStage,
+} from './result.js';
 
 /**
  * Figures over the idea items (spec §5). Decisions where the spec is silent:
@@ -32,13 +41,25 @@ export function stageTime(item: IdeaItem, stage: IdeaStage): string | null {
 /** Ideas that reached each stage (reaching a stage counts in every earlier one). */
 export function funnelOf(items: readonly IdeaItem[]): Record<IdeaStage, number> {
   const count = (stage: IdeaStage): number => items.filter((i) => stageTime(i, stage) !== null).length;
-  return { raised: count('raised'), discussed: count('discussed'), endorsed: count('endorsed'), decided: count('decided'), actioned: count('actioned') };
+  return {
+    raised: count('raised'),
+    discussed: count('discussed'),
+    endorsed: count('endorsed'),
+    decided: count('decided'),
+    actioned: count('actioned'),
+  };
 }
 
 /** Each stage / raised; null when nothing was raised. */
 export function conversionOf(funnel: Record<IdeaStage, number>): Record<IdeaStage, number | null> {
   const share = (n: number): number | null => (funnel.raised === 0 ? null : n / funnel.raised);
-  return { raised: share(funnel.raised), discussed: share(funnel.discussed), endorsed: share(funnel.endorsed), decided: share(funnel.decided), actioned: share(funnel.actioned) };
+  return {
+    raised: share(funnel.raised),
+    discussed: share(funnel.discussed),
+    endorsed: share(funnel.endorsed),
+    decided: share(funnel.decided),
+    actioned: share(funnel.actioned),
+  };
 }
 
 function daysBetween(items: readonly IdeaItem[], from: IdeaStage, to: IdeaStage): DaysSummary {
@@ -54,12 +75,18 @@ function daysBetween(items: readonly IdeaItem[], from: IdeaStage, to: IdeaStage)
 /** Days from raised to each later stage. */
 export function daysFromRaisedOf(items: readonly IdeaItem[]): Record<LaterStage, DaysSummary> {
   const from = (to: LaterStage): DaysSummary => daysBetween(items, 'raised', to);
-  return { discussed: from('discussed'), endorsed: from('endorsed'), decided: from('decided'), actioned: from('actioned') };
+  return {
+    discussed: from('discussed'),
+    endorsed: from('endorsed'),
+    decided: from('decided'),
+    actioned: from('actioned'),
+  };
 }
 
 /** Days spent in each stage before reaching the next one. */
 export function daysInStageOf(items: readonly IdeaItem[]): Record<OpenStage, DaysSummary> {
-  const next = (stage: OpenStage): DaysSummary => daysBetween(items, stage, IDEA_STAGES[IDEA_STAGES.indexOf(stage) + 1] ?? 'actioned');
+  const next = (stage: OpenStage): DaysSummary =>
+    daysBetween(items, stage, IDEA_STAGES[IDEA_STAGES.indexOf(stage) + 1] ?? 'actioned');
   return { raised: next('raised'), discussed: next('discussed'), endorsed: next('endorsed'), decided: next('decided') };
 }
 
@@ -70,14 +97,26 @@ export function oldestOpenOf(items: readonly IdeaItem[], reference: number): Ope
     .sort((a, b) => a.raisedAt.localeCompare(b.raisedAt) || a.id.localeCompare(b.id))
     .slice(0, OLDEST_OPEN_LIMIT)
     .map((i) => {
-      const open: OpenIdea = { id: i.id, source: i.source, space: i.space, stage: i.stage, raisedAt: i.raisedAt, ageDays: (reference - Date.parse(i.raisedAt)) / DAY_MS, stalled: i.stalled };
+      const open: OpenIdea = {
+        id: i.id,
+        source: i.source,
+        space: i.space,
+        stage: i.stage,
+        raisedAt: i.raisedAt,
+        ageDays: (reference - Date.parse(i.raisedAt)) / DAY_MS,
+        stalled: i.stalled,
+      };
       if (i.title !== undefined) open.title = i.title;
       return open;
     });
 }
 
 /** Ideas grouped by `keyOf`, with the privacy threshold applied. */
-export function breakdownOf(items: readonly IdeaItem[], keyOf: (i: IdeaItem) => { key: string | null; name: string }, minGroupSize: number): IdeaBreakdown[] {
+export function breakdownOf(
+  items: readonly IdeaItem[],
+  keyOf: (i: IdeaItem) => { key: string | null; name: string },
+  minGroupSize: number,
+): IdeaBreakdown[] {
   const groups = new Map<string, { key: string | null; name: string; items: IdeaItem[] }>();
   for (const item of items) {
     const { key, name } = keyOf(item);
@@ -88,11 +127,18 @@ export function breakdownOf(items: readonly IdeaItem[], keyOf: (i: IdeaItem) => 
   }
   const rows = [...groups.values()].map(({ key, name, items: group }): IdeaBreakdown => {
     const authors = new Set(group.map((i) => i.author)).size;
-    if (authors < minGroupSize) return { key, name, suppressed: true, authors: null, raised: null, decided: null, actioned: null };
+    if (authors < minGroupSize)
+      return { key, name, suppressed: true, authors: null, raised: null, decided: null, actioned: null };
     const decided = group.filter((i) => i.decidedAt !== null).length;
     const actioned = group.filter((i) => i.actionedAt !== null).length;
     return { key, name, suppressed: false, authors, raised: group.length, decided, actioned };
   });
   // Suppressed entries go last, by name, so their order does not hint at their size.
-  return rows.sort((a, b) => Number(a.suppressed) - Number(b.suppressed) || (b.raised ?? 0) - (a.raised ?? 0) || a.name.localeCompare(b.name) || (a.key ?? '').localeCompare(b.key ?? ''));
+  return rows.sort(
+    (a, b) =>
+      Number(a.suppressed) - Number(b.suppressed) ||
+      (b.raised ?? 0) - (a.raised ?? 0) ||
+      a.name.localeCompare(b.name) ||
+      (a.key ?? '').localeCompare(b.key ?? ''),
+  );
 }

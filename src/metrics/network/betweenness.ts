@@ -76,7 +76,8 @@ export function betweenness(graph: CsrGraph, sources?: Uint32Array): Float64Arra
   const sampled = sources === undefined || sources.length === n ? 1 : n / sources.length;
   // Same scale and the same single multiplication as graphology-metrics, so exact results match to the bit.
   const scale = n <= 2 ? null : 1 / ((n - 1) * (n - 2));
-  if (scale !== null || sampled !== 1) for (let v = 0; v < n; v++) centralities[v] = centralities[v]! * sampled * (scale ?? 1);
+  if (scale !== null || sampled !== 1)
+    for (let v = 0; v < n; v++) centralities[v] = centralities[v]! * sampled * (scale ?? 1);
   return centralities;
 }
 

@@ -48,10 +48,18 @@ export interface BrokerLimits {
  * or above `maxPeople` among the `maxPeople` with most partners (ties by id), where brokers live by
  * definition. Only the ties among those people leave the database, as integer indexes.
  */
-export async function findBrokers(query: Query, nodes: readonly NodeRow[], ties: number, limits: BrokerLimits, warnings: string[]): Promise<Broker[]> {
+export async function findBrokers(
+  query: Query,
+  nodes: readonly NodeRow[],
+  ties: number,
+  limits: BrokerLimits,
+  warnings: string[],
+): Promise<Broker[]> {
   const kept = nodes.length <= limits.maxPeople ? [...nodes] : mostConnected(nodes, limits.maxPeople);
   if (kept.length < nodes.length) {
-    warnings.push(`network.topBrokers: betweenness computed over the ${limits.maxPeople} most connected of ${nodes.length} people (network.maxPeopleForBrokers)`);
+    warnings.push(
+      `network.topBrokers: betweenness computed over the ${limits.maxPeople} most connected of ${nodes.length} people (network.maxPeopleForBrokers)`,
+    );
   }
   if (kept.length < 3) return [];
   const graph = await keptGraph(query, nodes.length, kept, ties);
@@ -59,21 +67,36 @@ export async function findBrokers(query: Query, nodes: readonly NodeRow[], ties:
   return kept
     .map((node, i) => ({ node, score: scores[i] ?? 0 }))
     .filter(({ score }) => score > 0)
-    .sort((x, y) => y.score - x.score || (x.node.person_id < y.node.person_id ? -1 : x.node.person_id > y.node.person_id ? 1 : 0))
+    .sort(
+      (x, y) =>
+        y.score - x.score || (x.node.person_id < y.node.person_id ? -1 : x.node.person_id > y.node.person_id ? 1 : 0),
+    )
     .slice(0, limits.size)
-    .map(({ node, score }) => ({ id: node.person_id, name: node.name, department: node.department, betweenness: score, partners: node.partners }));
+    .map(({ node, score }) => ({
+      id: node.person_id,
+      name: node.name,
+      department: node.department,
+      betweenness: score,
+      partners: node.partners,
+    }));
 }
 
 /** The `size` nodes with most partners, ties by id, in that order. */
 function mostConnected(nodes: readonly NodeRow[], size: number): NodeRow[] {
-  return [...nodes].sort((a, b) => b.partners - a.partners || (a.person_id < b.person_id ? -1 : a.person_id > b.person_id ? 1 : 0)).slice(0, size);
+  return [...nodes]
+    .sort((a, b) => b.partners - a.partners || (a.person_id < b.person_id ? -1 : a.person_id > b.person_id ? 1 : 0))
+    .slice(0, size);
 }
 
 /** The ties among `kept`, re-indexed by position in `kept`, as a CSR graph. */
 async function keptGraph(query: Query, order: number, kept: readonly NodeRow[], ties: number): Promise<CsrGraph> {
   const position = new Int32Array(order).fill(-1);
   kept.forEach((n, i) => (position[n.node] = i));
-  const ends = await tiesAmong(query, kept.map((n) => n.node), ties);
+  const ends = await tiesAmong(
+    query,
+    kept.map((n) => n.node),
+    ties,
+  );
   for (let i = 0; i < ends.length; i++) ends[i] = position[ends[i]!]!;
   return csrFromEdges(kept.length, ends);
 }

@@ -42,7 +42,11 @@ export interface DepartmentNetwork {
  * Department figures from the number of network persons per department and the weighted
  * interactions between departments (a null department: a person without one).
  */
-export function departmentNetwork(people: ReadonlyMap<string, number>, flows: readonly DepartmentFlow[], minGroupSize: number): DepartmentNetwork {
+export function departmentNetwork(
+  people: ReadonlyMap<string, number>,
+  flows: readonly DepartmentFlow[],
+  minGroupSize: number,
+): DepartmentNetwork {
   const names = [...people.keys()].sort();
   const index = new Map(names.map((n, i) => [n, i]));
   const weights = names.map(() => names.map(() => 0));
@@ -54,17 +58,34 @@ export function departmentNetwork(people: ReadonlyMap<string, number>, flows: re
     else weights[from]![to]! += f.weight;
   }
   const suppressed = names.map((n) => isSuppressed(people.get(n) ?? 0, minGroupSize));
-  const cross = (i: number): number => names.reduce((t, _, j) => (i === j ? t : t + weights[i]![j]! + weights[j]![i]!), 0);
+  const cross = (i: number): number =>
+    names.reduce((t, _, j) => (i === j ? t : t + weights[i]![j]! + weights[j]![i]!), 0);
   const total = weights.flat().reduce((t, w) => t + w, 0);
   const internal = names.reduce((t, _, i) => t + weights[i]![i]!, 0);
   let connected = 0;
-  names.forEach((_, i) => names.forEach((__, j) => (connected += j > i && weights[i]![j]! + weights[j]![i]! > 0 ? 1 : 0)));
+  names.forEach((_, i) =>
+    names.forEach((__, j) => (connected += j > i && weights[i]![j]! + weights[j]![i]! > 0 ? 1 : 0)),
+  );
   return {
     crossDepartmentShare: total === 0 ? null : (total - internal) / total,
     departments: names.map((name, i) =>
       suppressed[i]
-        ? { name, people: null, internalInteractions: null, crossInteractions: null, suppressed: true, note: fewerThan(minGroupSize) }
-        : { name, people: people.get(name) ?? 0, internalInteractions: weights[i]![i]!, crossInteractions: cross(i), suppressed: false, note: null },
+        ? {
+            name,
+            people: null,
+            internalInteractions: null,
+            crossInteractions: null,
+            suppressed: true,
+            note: fewerThan(minGroupSize),
+          }
+        : {
+            name,
+            people: people.get(name) ?? 0,
+            internalInteractions: weights[i]![i]!,
+            crossInteractions: cross(i),
+            suppressed: false,
+            note: null,
+          },
     ),
     matrix: weights.map((row, i) => row.map((w, j) => (suppressed[i] || suppressed[j] ? null : w))),
     departmentPairsConnected: connected,

@@ -53,7 +53,9 @@ export interface PersonRow extends Record<string, string | null> {
 
 /** Names and departments of all persons (one row per person, a small table). */
 export function personInfo(query: Query): Promise<PersonRow[]> {
-  return query.all<PersonRow>(`SELECT person_id, name, nullif(trim(department), '') AS department FROM persons ORDER BY person_id`);
+  return query.all<PersonRow>(
+    `SELECT person_id, name, nullif(trim(department), '') AS department FROM persons ORDER BY person_id`,
+  );
 }
 
 /** Open uses of the `interactions_in_period` table, per query surface (one per dataset). */
@@ -65,7 +67,12 @@ const shared = new WeakMap<Query, { since: string; until: string; users: number 
  * share one table, so the CLI builds it once for recognition and the network (2–3 s on 2M
  * messages) by wrapping both; each metric alone still works. Dropped when the outermost use ends.
  */
-export async function withInteractions<T>(query: Query, since: string, until: string, use: () => Promise<T>): Promise<T> {
+export async function withInteractions<T>(
+  query: Query,
+  since: string,
+  until: string,
+  use: () => Promise<T>,
+): Promise<T> {
   const open = shared.get(query);
   if (open && open.since === since && open.until === until) {
     open.users += 1;
@@ -75,8 +82,14 @@ export async function withInteractions<T>(query: Query, since: string, until: st
       open.users -= 1;
     }
   }
-  if (open) throw new Error(`interactions of ${open.since}..${open.until} are open; a nested period ${since}..${until} is not supported`);
-  await query.run(`CREATE OR REPLACE TEMP TABLE interactions_in_period AS WITH ${INTERACTIONS_CTES} SELECT * FROM interactions`, { since, until });
+  if (open)
+    throw new Error(
+      `interactions of ${open.since}..${open.until} are open; a nested period ${since}..${until} is not supported`,
+    );
+  await query.run(
+    `CREATE OR REPLACE TEMP TABLE interactions_in_period AS WITH ${INTERACTIONS_CTES} SELECT * FROM interactions`,
+    { since, until },
+  );
   shared.set(query, { since, until, users: 1 });
   try {
     return await use();

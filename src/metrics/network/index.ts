@@ -86,8 +86,13 @@ export async function computeNetwork(query: Query, ctx: MetricContext, extra: Ne
     const ties = nodes.reduce((t, n) => t + n.partners, 0) / 2;
     const warnings: string[] = [];
     const people = peoplePerDepartment(nodes);
-    if (people.size === 0) warnings.push('no departments known: add a Yammer Users.csv or a --people file with departments');
-    const limits = { maxPeople: config.maxPeopleForBrokers, maxWork: config.maxBetweennessWork ?? DEFAULT_BETWEENNESS_WORK, size: config.topBrokers };
+    if (people.size === 0)
+      warnings.push('no departments known: add a Yammer Users.csv or a --people file with departments');
+    const limits = {
+      maxPeople: config.maxPeopleForBrokers,
+      maxWork: config.maxBetweennessWork ?? DEFAULT_BETWEENNESS_WORK,
+      size: config.topBrokers,
+    };
     const topBrokers: Broker[] = await findBrokers(query, nodes, ties, limits, warnings);
     return {
       people: nodes.length,
@@ -97,7 +102,10 @@ export async function computeNetwork(query: Query, ctx: MetricContext, extra: Ne
       weightedInteractions: INTERACTION_KINDS.reduce((t, kind) => t + interactions[kind] * config.edgeWeights[kind], 0),
       density: nodes.length < 2 ? null : (2 * ties) / (nodes.length * (nodes.length - 1)),
       topBrokers,
-      departments: people.size > 0 ? departmentNetwork(people, await departmentFlows(query, config.edgeWeights), ctx.config.minGroupSize) : null,
+      departments:
+        people.size > 0
+          ? departmentNetwork(people, await departmentFlows(query, config.edgeWeights), ctx.config.minGroupSize)
+          : null,
       warnings,
     };
   });

@@ -35,7 +35,12 @@ export interface DepartmentFlow extends Record<string, string | number | null> {
  *   this metric used to build, so betweenness sums add up in the same order; `id_rank` numbers
  *   them by id, so that orders by id need no string comparison.
  */
-export async function withNetworkTables<T>(query: Query, since: string, until: string, use: () => Promise<T>): Promise<T> {
+export async function withNetworkTables<T>(
+  query: Query,
+  since: string,
+  until: string,
+  use: () => Promise<T>,
+): Promise<T> {
   return withInteractions(query, since, until, async () => {
     try {
       await query.run(

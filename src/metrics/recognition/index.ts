@@ -7,7 +7,13 @@ import { connectors, helpers, rising, thoughtLeaders } from './lists.js';
 import { personaOf, summarizePersonas } from './personas.js';
 import { departmentsReached, personFigures, wikiEditorMonths, type PersonFiguresRow } from './queries.js';
 import type { ActiveEditorsMonth, IdeaCounts, PersonRecognition, Recognition } from './result.js';
-import { DEFAULT_RECOGNITION_CONFIG, scoreFormula, scoreOf, type RecognitionConfig, type ScoreWeights } from './score.js';
+import {
+  DEFAULT_RECOGNITION_CONFIG,
+  scoreFormula,
+  scoreOf,
+  type RecognitionConfig,
+  type ScoreWeights,
+} from './score.js';
 
 export type * from './result.js';
 export type * from './lists.js';
@@ -35,7 +41,11 @@ export interface RecognitionExtra {
  * edits; departments reached count the other departments of interaction partners (replies,
  * mentions, reactions, either way, as in the network); rising compares with `previousPeriod`.
  */
-export async function computeRecognition(query: Query, ctx: MetricContext, extra: RecognitionExtra = {}): Promise<Recognition> {
+export async function computeRecognition(
+  query: Query,
+  ctx: MetricContext,
+  extra: RecognitionExtra = {},
+): Promise<Recognition> {
   const config: RecognitionConfig = { ...DEFAULT_RECOGNITION_CONFIG, ...extra.config };
   const { since, until, timeZone } = ctx.period;
   const rows = await personFigures(query, since, until);
@@ -43,7 +53,8 @@ export async function computeRecognition(query: Query, ctx: MetricContext, extra
   const reached = await departmentsReached(query, since, until);
   const editors = await wikiEditorMonths(query, since, until, timeZone);
   const activeMonths = new Map<string, number>();
-  for (const e of editors) if (e.edits >= ACTIVE_EDITOR_EDITS) activeMonths.set(e.person_id, (activeMonths.get(e.person_id) ?? 0) + 1);
+  for (const e of editors)
+    if (e.edits >= ACTIVE_EDITOR_EDITS) activeMonths.set(e.person_id, (activeMonths.get(e.person_id) ?? 0) + 1);
   const ideas = extra.ideas ?? new Map<string, IdeaCounts>();
   const people = peopleOf(rows, ideas, info).map((row) => {
     const counts = ideas.get(row.person_id) ?? { raised: 0, actioned: 0 };
@@ -63,8 +74,12 @@ export async function computeRecognition(query: Query, ctx: MetricContext, extra
     absenceFactor: absenceFactors(people),
     activeWikiEditors: ctx.capabilities.wiki ? activeEditors(ctx, editors) : null,
     warnings: [
-      ...(ctx.capabilities.wiki ? [] : ['no wiki source: active wiki editors and per-person wiki edits cannot be counted']),
-      ...(ctx.capabilities.reactions ? [] : ['no source records reactions: per-person reactions received and given cannot be counted']),
+      ...(ctx.capabilities.wiki
+        ? []
+        : ['no wiki source: active wiki editors and per-person wiki edits cannot be counted']),
+      ...(ctx.capabilities.reactions
+        ? []
+        : ['no source records reactions: per-person reactions received and given cannot be counted']),
     ],
   };
 }
@@ -84,19 +99,48 @@ function withUnrecordedAsNull(p: PersonRecognition, ctx: MetricContext): PersonR
 }
 
 /** Rows of persons active in the period, plus persons credited only with ideas. */
-function peopleOf(rows: readonly PersonFiguresRow[], ideas: ReadonlyMap<string, IdeaCounts>, info: ReadonlyMap<string, PersonRow>): PersonFiguresRow[] {
+function peopleOf(
+  rows: readonly PersonFiguresRow[],
+  ideas: ReadonlyMap<string, IdeaCounts>,
+  info: ReadonlyMap<string, PersonRow>,
+): PersonFiguresRow[] {
   const ids = new Set(rows.map((r) => r.person_id));
-  const extraRows = [...ideas.keys()].filter((id) => !ids.has(id)).map((id): PersonFiguresRow => ({
-    person_id: id, name: info.get(id)?.name ?? null, department: info.get(id)?.department ?? null,
-    posts: 0, replies: 0, reactions_given: 0, wiki_edits: 0, spaces: 0, first_responses: 0, replies_received: 0, reactions_received: 0, responses_to_posts: 0,
-  }));
+  const extraRows = [...ideas.keys()]
+    .filter((id) => !ids.has(id))
+    .map(
+      (id): PersonFiguresRow => ({
+        person_id: id,
+        name: info.get(id)?.name ?? null,
+        department: info.get(id)?.department ?? null,
+        posts: 0,
+        replies: 0,
+        reactions_given: 0,
+        wiki_edits: 0,
+        spaces: 0,
+        first_responses: 0,
+        replies_received: 0,
+        reactions_received: 0,
+        responses_to_posts: 0,
+      }),
+    );
   return [...rows, ...extraRows];
 }
 
-function recognitionOf(r: PersonFiguresRow, ideas: IdeaCounts, departmentsReached: number, activeEditorMonths: number, config: RecognitionConfig): PersonRecognition {
+function recognitionOf(
+  r: PersonFiguresRow,
+  ideas: IdeaCounts,
+  departmentsReached: number,
+  activeEditorMonths: number,
+  config: RecognitionConfig,
+): PersonRecognition {
   const figures = {
-    posts: r.posts, replies: r.replies, firstResponses: r.first_responses, reactionsReceived: r.reactions_received,
-    wikiEdits: r.wiki_edits, ideasRaised: ideas.raised, ideasActioned: ideas.actioned,
+    posts: r.posts,
+    replies: r.replies,
+    firstResponses: r.first_responses,
+    reactionsReceived: r.reactions_received,
+    wikiEdits: r.wiki_edits,
+    ideasRaised: ideas.raised,
+    ideasActioned: ideas.actioned,
   };
   return {
     id: r.person_id,
@@ -110,21 +154,62 @@ function recognitionOf(r: PersonFiguresRow, ideas: IdeaCounts, departmentsReache
     spaces: r.spaces,
     departmentsReached,
     score: scoreOf(figures, config.scoreWeights),
-    persona: personaOf({ posts: r.posts, replies: r.replies, reactionsGiven: r.reactions_given, repliesReceived: r.replies_received, reactionsReceived: r.reactions_received }, config.personaBalanceRatio),
+    persona: personaOf(
+      {
+        posts: r.posts,
+        replies: r.replies,
+        reactionsGiven: r.reactions_given,
+        repliesReceived: r.replies_received,
+        reactionsReceived: r.reactions_received,
+      },
+      config.personaBalanceRatio,
+    ),
   };
 }
 
-async function risingContributors(query: Query, ctx: MetricContext, people: readonly PersonRecognition[], extra: RecognitionExtra, config: RecognitionConfig) {
+async function risingContributors(
+  query: Query,
+  ctx: MetricContext,
+  people: readonly PersonRecognition[],
+  extra: RecognitionExtra,
+  config: RecognitionConfig,
+) {
   const withIdeas = extra.previousIdeas !== undefined;
-  const weights: ScoreWeights = withIdeas ? config.scoreWeights : { ...config.scoreWeights, ideasRaised: 0, ideasActioned: 0 };
+  const weights: ScoreWeights = withIdeas
+    ? config.scoreWeights
+    : { ...config.scoreWeights, ideasRaised: 0, ideasActioned: 0 };
   const previous = previousPeriod(ctx.period);
   const before = new Map<string, number>();
   for (const r of await personFigures(query, previous.since, previous.until)) {
     const ideas = extra.previousIdeas?.get(r.person_id) ?? { raised: 0, actioned: 0 };
-    const figures = { posts: r.posts, replies: r.replies, firstResponses: r.first_responses, reactionsReceived: r.reactions_received, wikiEdits: r.wiki_edits, ideasRaised: ideas.raised, ideasActioned: ideas.actioned };
+    const figures = {
+      posts: r.posts,
+      replies: r.replies,
+      firstResponses: r.first_responses,
+      reactionsReceived: r.reactions_received,
+      wikiEdits: r.wiki_edits,
+      ideasRaised: ideas.raised,
+      ideasActioned: ideas.actioned,
+    };
     before.set(r.person_id, scoreOf(figures, weights));
   }
-  for (const [id, ideas] of extra.previousIdeas ?? []) if (!before.has(id)) before.set(id, scoreOf({ posts: 0, replies: 0, firstResponses: 0, reactionsReceived: 0, wikiEdits: 0, ideasRaised: ideas.raised, ideasActioned: ideas.actioned }, weights));
+  for (const [id, ideas] of extra.previousIdeas ?? [])
+    if (!before.has(id))
+      before.set(
+        id,
+        scoreOf(
+          {
+            posts: 0,
+            replies: 0,
+            firstResponses: 0,
+            reactionsReceived: 0,
+            wikiEdits: 0,
+            ideasRaised: ideas.raised,
+            ideasActioned: ideas.actioned,
+          },
+          weights,
+        ),
+      );
   const now = new Map(people.map((p) => [p.id, { name: p.name, score: scoreOf(p, weights) }]));
   return rising(now, before, config.listSize);
 }
@@ -132,7 +217,8 @@ async function risingContributors(query: Query, ctx: MetricContext, people: read
 function absenceFactors(people: readonly PersonRecognition[]): Recognition['absenceFactor'] {
   const contributions = (p: PersonRecognition): number => p.posts + p.replies + (p.wikiEdits ?? 0);
   const byDepartment = new Map<string, number>();
-  for (const p of people) if (p.department !== null) byDepartment.set(p.department, (byDepartment.get(p.department) ?? 0) + contributions(p));
+  for (const p of people)
+    if (p.department !== null) byDepartment.set(p.department, (byDepartment.get(p.department) ?? 0) + contributions(p));
   return {
     people: absenceFactor(people.map(contributions).filter((c) => c > 0)),
     departments: absenceFactor([...byDepartment.values()].filter((c) => c > 0)),

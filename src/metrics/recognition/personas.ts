@@ -47,7 +47,13 @@ export function summarizePersonas(personas: readonly (Persona | null)[]): Person
   const counts: Record<Persona, number> = { engager: 0, catalyst: 0, responder: 0, broadcaster: 0, observer: 0 };
   for (const p of personas) if (p !== null) counts[p] += 1;
   const people = PERSONAS.reduce((t, p) => t + counts[p], 0);
-  const shares: Record<Persona, number | null> = { engager: null, catalyst: null, responder: null, broadcaster: null, observer: null };
+  const shares: Record<Persona, number | null> = {
+    engager: null,
+    catalyst: null,
+    responder: null,
+    broadcaster: null,
+    observer: null,
+  };
   for (const p of PERSONAS) shares[p] = people === 0 ? null : counts[p] / people;
   return { people, counts, shares };
 }

@@ -91,7 +91,12 @@ export interface EditorMonthRow extends Record<string, string | number> {
   edits: number;
 }
 
-export function wikiEditorMonths(query: Query, since: string, until: string, timeZone: string): Promise<EditorMonthRow[]> {
+export function wikiEditorMonths(
+  query: Query,
+  since: string,
+  until: string,
+  timeZone: string,
+): Promise<EditorMonthRow[]> {
   return query.all<EditorMonthRow>(
     `
     SELECT person_id, strftime(timezone($tz, occurred_at), '%Y-%m') AS month, count(*) AS edits
@@ -109,8 +114,9 @@ export function wikiEditorMonths(query: Query, since: string, until: string, tim
  * such a department are absent.
  */
 export async function departmentsReached(query: Query, since: string, until: string): Promise<Map<string, number>> {
-  const rows = await withInteractions(query, since, until, () => query.all<{ person_id: string; departments: number }>(
-    `
+  const rows = await withInteractions(query, since, until, () =>
+    query.all<{ person_id: string; departments: number }>(
+      `
     WITH partners AS (
       SELECT source_id AS person_id, target_id AS partner_id FROM interactions_in_period
       UNION SELECT target_id, source_id FROM interactions_in_period),
@@ -122,6 +128,7 @@ export async function departmentsReached(query: Query, since: string, until: str
     LEFT JOIN departments own ON own.person_id = p.person_id
     WHERE theirs.department IS NOT NULL AND theirs.department IS DISTINCT FROM own.department
     GROUP BY p.person_id`,
-  ));
+    ),
+  );
   return new Map(rows.map((r) => [r.person_id, r.departments]));
 }

@@ -10,7 +10,15 @@
  */
 
 /** The figures the score weighs. */
-export const SCORED_FIGURES = ['posts', 'replies', 'firstResponses', 'reactionsReceived', 'wikiEdits', 'ideasRaised', 'ideasActioned'] as const;
+export const SCORED_FIGURES = [
+  'posts',
+  'replies',
+  'firstResponses',
+  'reactionsReceived',
+  'wikiEdits',
+  'ideasRaised',
+  'ideasActioned',
+] as const;
 export type ScoredFigure = (typeof SCORED_FIGURES)[number];
 
 /** Weight of one unit of each figure. */
@@ -32,7 +40,15 @@ export interface RecognitionConfig {
 }
 
 export const DEFAULT_RECOGNITION_CONFIG: RecognitionConfig = {
-  scoreWeights: { posts: 2, replies: 1, firstResponses: 3, reactionsReceived: 0.5, wikiEdits: 1, ideasRaised: 3, ideasActioned: 5 },
+  scoreWeights: {
+    posts: 2,
+    replies: 1,
+    firstResponses: 3,
+    reactionsReceived: 0.5,
+    wikiEdits: 1,
+    ideasRaised: 3,
+    ideasActioned: 5,
+  },
   thoughtLeaderMinPosts: 3,
   listSize: 10,
   personaBalanceRatio: 2,

@@ -66,7 +66,11 @@ const DAY_MS = 86_400_000;
  *   at least `minCosine`, or meeting the `meaning` rule instead. One person's
  *   repeats are never an effort, nor are self-introductions.
  */
-export function classifyPairs(pairs: readonly EffortPair[], items: PairContext, options: ClassifyOptions): ClassifiedPairs {
+export function classifyPairs(
+  pairs: readonly EffortPair[],
+  items: PairContext,
+  options: ClassifyOptions,
+): ClassifiedPairs {
   const count = items.author.length;
   const ownCopies = new Int32Array(count);
   const anyCopies = new Int32Array(count);
@@ -89,12 +93,23 @@ export function classifyPairs(pairs: readonly EffortPair[], items: PairContext, 
       if (!sameSpace && p.cosine >= options.copyCosine && days <= options.crossPostDays) crossPosts.push(p);
       continue;
     }
-    if (template[p.i] === 1 || template[p.j] === 1 || items.introduction[p.i] === 1 || items.introduction[p.j] === 1) continue;
+    if (template[p.i] === 1 || template[p.j] === 1 || items.introduction[p.i] === 1 || items.introduction[p.j] === 1)
+      continue;
     if (sameSpace && days < options.minDaysApartInOneSpace) continue;
     const fewest = Math.min(items.terms[p.i] ?? 0, items.terms[p.j] ?? 0);
-    const byRareTerms = fewest >= options.minEffortTerms && p.rareShare >= options.minRareShare && p.cosine >= options.minCosine && p.sharedRare >= options.minSharedRare;
+    const byRareTerms =
+      fewest >= options.minEffortTerms &&
+      p.rareShare >= options.minRareShare &&
+      p.cosine >= options.minCosine &&
+      p.sharedRare >= options.minSharedRare;
     const m = options.meaning;
-    const byMeaning = m !== undefined && fewest >= m.minTerms && p.sharedRare >= 1 && p.rareShare >= m.minRareShare && p.meaning >= m.minMeaning && p.spelling >= m.minSpelling;
+    const byMeaning =
+      m !== undefined &&
+      fewest >= m.minTerms &&
+      p.sharedRare >= 1 &&
+      p.rareShare >= m.minRareShare &&
+      p.meaning >= m.minMeaning &&
+      p.spelling >= m.minSpelling;
     if (byRareTerms || byMeaning) efforts.push(p);
   }
   return { efforts, crossPosts, template };

@@ -45,10 +45,12 @@ const FILE_NAMES = /\b[\w .-]{0,60}\.(?:png|jpe?g|gif|bmp|svg|pdf|docx?|xlsx?|pp
 const SYSTEM_HINT = /file|joined|left the|set the|pinned|Created page/i;
 
 /** Words that open a post to greet (one or two, with an optional audience), then punctuation. */
-const GREETING = /^\s*(?:(?:hi|hello|hey|hiya|howdy|dear|hola|bonjour|greetings|good (?:morning|afternoon|evening))[\s,]*)+(?:(?:all|everyone|everybody|folks|team|there|y'all|you all|guys|people|friends|colleagues)\b)?[\s!,.:;-]*/iu;
+const GREETING =
+  /^\s*(?:(?:hi|hello|hey|hiya|howdy|dear|hola|bonjour|greetings|good (?:morning|afternoon|evening))[\s,]*)+(?:(?:all|everyone|everybody|folks|team|there|y'all|you all|guys|people|friends|colleagues)\b)?[\s!,.:;-]*/iu;
 
 /** A sign-off that closes a post: "Thanks!", "Best, Ana", "Cheers -- Bob", "Kind regards". */
-const SIGN_OFF = /(?:^|[\n.!?]\s*)(?:thanks(?: a lot| so much| in advance)?|thank you(?: all| so much| in advance)?|many thanks|cheers|best(?: wishes| regards)?|kind regards|regards|thx|ty)[\s!,.:-]*(?:\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?)?[\s!.]*$/iu;
+const SIGN_OFF =
+  /(?:^|[\n.!?]\s*)(?:thanks(?: a lot| so much| in advance)?|thank you(?: all| so much| in advance)?|many thanks|cheers|best(?: wishes| regards)?|kind regards|regards|thx|ty)[\s!,.:-]*(?:\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?)?[\s!.]*$/iu;
 
 /**
  * The post's content for comparison (see the module comment). Each pattern runs only when a
@@ -75,7 +77,8 @@ export function contentOf(text: string): string {
  * A self-introduction ("I am Samyak, pursuing a major in Data Science…", "My name is …"): welcome
  * channels hold hundreds, alike in words because alike in form, and none is an effort.
  */
-const INTRODUCTION = /\b(?:[Mm]y name is|I am \p{Lu}[\p{L}'’-]+\s*[,.!]|I['’]m \p{Lu}[\p{L}'’-]+\s*[,.!]|\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)? here\s*[,.!]|introduc(?:e|ing) myself)/u;
+const INTRODUCTION =
+  /\b(?:[Mm]y name is|I am \p{Lu}[\p{L}'’-]+\s*[,.!]|I['’]m \p{Lu}[\p{L}'’-]+\s*[,.!]|\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)? here\s*[,.!]|introduc(?:e|ing) myself)/u;
 
 /** Whether the post introduces its author (see {@link INTRODUCTION}). */
 export function isIntroduction(text: string): boolean {

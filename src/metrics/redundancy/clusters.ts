@@ -29,7 +29,9 @@ export function completeLinkageGroups(count: number, links: readonly Link[]): nu
     members.set(keep, merged);
     members.delete(drop);
   }
-  return [...members.values()].map((group) => [...group].sort((x, y) => x - y)).sort((x, y) => (x[0] ?? 0) - (y[0] ?? 0));
+  return [...members.values()]
+    .map((group) => [...group].sort((x, y) => x - y))
+    .sort((x, y) => (x[0] ?? 0) - (y[0] ?? 0));
 }
 
 /** One number per unordered pair (exact below 2^53, so for up to ~94 million items): no strings to build. */

@@ -32,7 +32,12 @@ export interface ComparedItems {
  * into term ids at once, keeping only the items with at least `minWords` distinct words (see
  * {@link redundancyTexts}).
  */
-export async function comparedItems(query: Query, period: Period, cap: number, minWords: number): Promise<ComparedItems> {
+export async function comparedItems(
+  query: Query,
+  period: Period,
+  cap: number,
+  minWords: number,
+): Promise<ComparedItems> {
   const builder = new TermCorpusBuilder();
   const ids: string[] = [];
   const isPage: number[] = [];
@@ -53,5 +58,14 @@ export async function comparedItems(query: Query, period: Period, cap: number, m
       introduction.push(isIntroduction(row.body) ? 1 : 0);
     }
   }
-  return { corpus: builder.build(), ids, isPage: Uint8Array.from(isPage), space: Int32Array.from(space), author: Int32Array.from(author), atMs: Float64Array.from(atMs), active: Uint8Array.from(active), introduction: Uint8Array.from(introduction) };
+  return {
+    corpus: builder.build(),
+    ids,
+    isPage: Uint8Array.from(isPage),
+    space: Int32Array.from(space),
+    author: Int32Array.from(author),
+    atMs: Float64Array.from(atMs),
+    active: Uint8Array.from(active),
+    introduction: Uint8Array.from(introduction),
+  };
 }

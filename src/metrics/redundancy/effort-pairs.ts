@@ -81,11 +81,17 @@ export function rareIdf(corpus: TermCorpus): Float64Array {
  * passes {@link EffortPairOptions}, ordered by i then j. `weights`: L2-normalized TF-IDF
  * weights per position (see `tfIdfWeights`); `idf`: {@link rareIdf}.
  */
-export function effortPairs(corpus: TermCorpus, weights: Float64Array, idf: Float64Array, options: EffortPairOptions): EffortPair[] {
+export function effortPairs(
+  corpus: TermCorpus,
+  weights: Float64Array,
+  idf: Float64Array,
+  options: EffortPairOptions,
+): EffortPair[] {
   const mass = new Float64Array(corpus.size);
   for (let k = 0; k < corpus.size; k += 1) {
     let sum = 0;
-    for (let p = corpus.offsets[k] ?? 0; p < (corpus.offsets[k + 1] ?? 0); p += 1) sum += (idf[corpus.termIds[p] ?? 0] ?? 0) ** 2;
+    for (let p = corpus.offsets[k] ?? 0; p < (corpus.offsets[k + 1] ?? 0); p += 1)
+      sum += (idf[corpus.termIds[p] ?? 0] ?? 0) ** 2;
     mass[k] = sum;
   }
   const { starts, items } = rarePostings(corpus, options.maxPostings);
@@ -118,7 +124,8 @@ export function effortPairs(corpus: TermCorpus, weights: Float64Array, idf: Floa
         const smaller = Math.min(mass[i] ?? 0, mass[j] ?? 0);
         const rareShare = smaller > 0 ? Math.min(1, shared / smaller) : 0;
         const fewest = Math.min(iEnd - iStart, jEnd - jStart);
-        const effort = rareShare >= options.minRareShare && sharedRare >= options.minSharedRare && fewest >= options.minTerms;
+        const effort =
+          rareShare >= options.minRareShare && sharedRare >= options.minSharedRare && fewest >= options.minTerms;
         const scorer = options.meaning;
         let meaning = 0;
         let spelling = 0;
@@ -127,7 +134,8 @@ export function effortPairs(corpus: TermCorpus, weights: Float64Array, idf: Floa
           if (meaning >= scorer.minMeaning) spelling = scorer.spelling(i, j);
         }
         const meant = scorer !== undefined && meaning >= scorer.minMeaning && spelling >= scorer.minSpelling;
-        if (effort || meant || dot >= options.minCosine) found.push({ i, j, rareShare, cosine: Math.min(1, dot), sharedRare, meaning, spelling });
+        if (effort || meant || dot >= options.minCosine)
+          found.push({ i, j, rareShare, cosine: Math.min(1, dot), sharedRare, meaning, spelling });
       }
     }
     for (let p = iStart; p < iEnd; p += 1) weightOf[corpus.termIds[p] ?? 0] = 0;
@@ -140,7 +148,14 @@ export function effortPairs(corpus: TermCorpus, weights: Float64Array, idf: Floa
  * The rare terms two texts share, rarest first (then alphabetically), as a reader would know
  * them (the first raw word seen for each): the reason a pair is shown.
  */
-export function sharedRareTerms(corpus: TermCorpus, idf: Float64Array, i: number, j: number, minIdf: number, limit: number): string[] {
+export function sharedRareTerms(
+  corpus: TermCorpus,
+  idf: Float64Array,
+  i: number,
+  j: number,
+  minIdf: number,
+  limit: number,
+): string[] {
   const inI = new Set<number>();
   for (let p = corpus.offsets[i] ?? 0; p < (corpus.offsets[i + 1] ?? 0); p += 1) inI.add(corpus.termIds[p] ?? 0);
   const shared: number[] = [];

@@ -208,7 +208,11 @@ function rareFloor(size: number): number {
  * apart. IDF comes from the compared texts themselves. A group is kept when one of its items is
  * active in the period.
  */
-export async function computeRedundancy(query: Query, ctx: MetricContext, extra: RedundancyExtra = {}): Promise<Redundancy> {
+export async function computeRedundancy(
+  query: Query,
+  ctx: MetricContext,
+  extra: RedundancyExtra = {},
+): Promise<Redundancy> {
   const config: RedundancyConfig = { ...DEFAULT_REDUNDANCY_CONFIG, ...extra.config };
   const items = await comparedItems(query, ctx.period, config.maxTextLength, config.minWords);
   const { corpus } = items;
@@ -218,27 +222,65 @@ export async function computeRedundancy(query: Query, ctx: MetricContext, extra:
   const scorer = config.meaning ? meaningScorer(corpus, weights, config) : undefined;
   const matcher: RedundancyMatcher = scorer ? 'rare-terms+lsa' : 'rare-terms';
   const pairs = effortPairs(corpus, weights, idf, {
-    minRareShare: config.similarityThreshold, minCosine: config.copySimilarity, minSharedRare: config.minSharedWords, minTerms: config.minEffortWords, rareIdf: rare, maxPostings: 200,
+    minRareShare: config.similarityThreshold,
+    minCosine: config.copySimilarity,
+    minSharedRare: config.minSharedWords,
+    minTerms: config.minEffortWords,
+    rareIdf: rare,
+    maxPostings: 200,
     ...(scorer ? { meaning: scorer } : {}),
   });
-  const terms = Int32Array.from({ length: corpus.size }, (_, k) => (corpus.offsets[k + 1] ?? 0) - (corpus.offsets[k] ?? 0));
-  const sorted = classifyPairs(pairs, { ...items, terms }, {
-    minRareShare: config.similarityThreshold, minCosine: config.minCosine, minSharedRare: config.minSharedWords, minEffortTerms: config.minEffortWords,
-    minDaysApartInOneSpace: config.minDaysApart, copyCosine: config.copySimilarity, crossPostDays: config.crossPostDays,
-    ...(scorer ? { meaning: { minMeaning: scorer.minMeaning, minSpelling: scorer.minSpelling, minRareShare: scorer.minRareShare, minTerms: scorer.minTerms } } : {}),
-  });
-  const efforts = rankGroups(groupsOf(items, sorted.efforts, (p) => p.rareShare), sorted.efforts, items.ids);
-  const latestFirst = (a: number[], b: number[]): number => (items.atMs[b[0] ?? 0] ?? 0) - (items.atMs[a[0] ?? 0] ?? 0) || byId(items.ids[a[0] ?? 0] ?? '', items.ids[b[0] ?? 0] ?? '');
+  const terms = Int32Array.from(
+    { length: corpus.size },
+    (_, k) => (corpus.offsets[k + 1] ?? 0) - (corpus.offsets[k] ?? 0),
+  );
+  const sorted = classifyPairs(
+    pairs,
+    { ...items, terms },
+    {
+      minRareShare: config.similarityThreshold,
+      minCosine: config.minCosine,
+      minSharedRare: config.minSharedWords,
+      minEffortTerms: config.minEffortWords,
+      minDaysApartInOneSpace: config.minDaysApart,
+      copyCosine: config.copySimilarity,
+      crossPostDays: config.crossPostDays,
+      ...(scorer
+        ? {
+            meaning: {
+              minMeaning: scorer.minMeaning,
+              minSpelling: scorer.minSpelling,
+              minRareShare: scorer.minRareShare,
+              minTerms: scorer.minTerms,
+            },
+          }
+        : {}),
+    },
+  );
+  const efforts = rankGroups(
+    groupsOf(items, sorted.efforts, (p) => p.rareShare),
+    sorted.efforts,
+    items.ids,
+  );
+  const latestFirst = (a: number[], b: number[]): number =>
+    (items.atMs[b[0] ?? 0] ?? 0) - (items.atMs[a[0] ?? 0] ?? 0) ||
+    byId(items.ids[a[0] ?? 0] ?? '', items.ids[b[0] ?? 0] ?? '');
   const crossGroups = groupsOf(items, sorted.crossPosts, (p) => p.cosine).sort(latestFirst);
   const shown = efforts.slice(0, config.maxClusters);
   const shownCross = crossGroups.slice(0, config.maxCrossPosts);
   const wanted = [...shown.flatMap((r) => r.group), ...shownCross.flat()];
   const rows = wanted.length === 0 ? new Map<number, ItemRow>() : await rowsOf(query, ctx, config, items, wanted);
-  const people = [...new Set(wanted.flatMap((i) => [...(rows.get(i)?.people ?? []), rows.get(i)?.author ?? '']))].filter((id) => id !== '');
+  const people = [
+    ...new Set(wanted.flatMap((i) => [...(rows.get(i)?.people ?? []), rows.get(i)?.author ?? ''])),
+  ].filter((id) => id !== '');
   const names = people.length === 0 ? new Map<string, string | null>() : await personNames(query, people);
   // Words of anyone's name never serve as a reason: `--anonymize` cannot find a name in a word list.
-  const nameWords = shown.length === 0 ? new Set<string>() : new Set((await allPersonNames(query)).flatMap(unicodeWords));
-  const reasonOf = (r: RankedGroup): string[] => sharedRareTerms(corpus, idf, r.group[0] ?? 0, r.group[1] ?? 0, rare, 6 + nameWords.size).filter((w) => !nameWords.has(w)).slice(0, 6);
+  const nameWords =
+    shown.length === 0 ? new Set<string>() : new Set((await allPersonNames(query)).flatMap(unicodeWords));
+  const reasonOf = (r: RankedGroup): string[] =>
+    sharedRareTerms(corpus, idf, r.group[0] ?? 0, r.group[1] ?? 0, rare, 6 + nameWords.size)
+      .filter((w) => !nameWords.has(w))
+      .slice(0, 6);
   return {
     method: methodText(config, matcher),
     matcher,
@@ -276,16 +318,26 @@ function rankGroups(groups: readonly number[][], pairs: readonly EffortPair[], i
     similarity.min = Math.min(similarity.min, p.rareShare);
     similarity.max = Math.max(similarity.max, p.rareShare);
   }
-  return ranked.sort((a, b) => b.similarity.max - a.similarity.max || byId(ids[a.group[0] ?? -1] ?? '', ids[b.group[0] ?? -1] ?? ''));
+  return ranked.sort(
+    (a, b) => b.similarity.max - a.similarity.max || byId(ids[a.group[0] ?? -1] ?? '', ids[b.group[0] ?? -1] ?? ''),
+  );
 }
 
 /**
  * The full rows (names, people, dates, title, discussion) of the given items, by index: read
  * again by id for the shown groups only, so the comparison never holds them for every item.
  */
-async function rowsOf(query: Query, ctx: MetricContext, config: RedundancyConfig, items: ComparedItems, indexes: readonly number[]): Promise<Map<number, ItemRow>> {
+async function rowsOf(
+  query: Query,
+  ctx: MetricContext,
+  config: RedundancyConfig,
+  items: ComparedItems,
+  indexes: readonly number[],
+): Promise<Map<number, ItemRow>> {
   const wanted = indexes.map((i) => items.ids[i] ?? '');
-  const found = await redundancyItemsById(query, ctx.period.since, ctx.period.until, config.maxTextLength, [...new Set(wanted)]);
+  const found = await redundancyItemsById(query, ctx.period.since, ctx.period.until, config.maxTextLength, [
+    ...new Set(wanted),
+  ]);
   const byKey = new Map(found.map((r) => [`${r.kind}:${r.item_id}`, r]));
   const rows = new Map<number, ItemRow>();
   for (const i of indexes) {
@@ -304,7 +356,12 @@ function rowsIn(group: readonly number[], rows: ReadonlyMap<number, ItemRow>): I
   return found.sort((a, b) => byId(a.first_at, b.first_at) || byId(a.item_id, b.item_id));
 }
 
-function clusterOf({ group, similarity }: RankedGroup, rows: ReadonlyMap<number, ItemRow>, names: ReadonlyMap<string, string | null>, terms: string[]): RedundancyCluster {
+function clusterOf(
+  { group, similarity }: RankedGroup,
+  rows: ReadonlyMap<number, ItemRow>,
+  names: ReadonlyMap<string, string | null>,
+  terms: string[],
+): RedundancyCluster {
   const shown = rowsIn(group, rows);
   const items = shown.map((r) => itemOf(r, names));
   const firstAt = shown[0]?.first_at ?? '';
@@ -334,12 +391,22 @@ export function actionOf(items: readonly RedundantItem[]): RedundancyAction {
   return items.every((item) => item.responses > 0) ? 'mergeThreads' : 'linkThreads';
 }
 
-function crossPostOf(group: readonly number[], rows: ReadonlyMap<number, ItemRow>, names: ReadonlyMap<string, string | null>): CrossPost[] {
+function crossPostOf(
+  group: readonly number[],
+  rows: ReadonlyMap<number, ItemRow>,
+  names: ReadonlyMap<string, string | null>,
+): CrossPost[] {
   const shown = rowsIn(group, rows);
   const personId = shown[0]?.author;
   if (personId === undefined) return [];
   const gap = Date.parse(shown.at(-1)?.first_at ?? '') - Date.parse(shown[0]?.first_at ?? '');
-  return [{ person: { id: String(personId), name: names.get(String(personId)) ?? null }, items: shown.map((r) => itemOf(r, names)), gapMinutes: Math.round(gap / 60_000) }];
+  return [
+    {
+      person: { id: String(personId), name: names.get(String(personId)) ?? null },
+      items: shown.map((r) => itemOf(r, names)),
+      gapMinutes: Math.round(gap / 60_000),
+    },
+  ];
 }
 
 function byId(a: string, b: string): number {

@@ -9,7 +9,12 @@ type JsonObject = { [key: string]: unknown };
  * a `$ref`. Until 17a generates the whole file, it is pasted in by hand and a test compares.
  */
 export function redundancyJsonSchemaDefs(): JsonObject {
-  const named: [string, z.ZodType][] = [['redundantItem', redundantItemSchema], ['redundancyCluster', redundancyClusterSchema], ['crossPost', crossPostSchema], ['redundancy', redundancySchema]];
+  const named: [string, z.ZodType][] = [
+    ['redundantItem', redundantItemSchema],
+    ['redundancyCluster', redundancyClusterSchema],
+    ['crossPost', crossPostSchema],
+    ['redundancy', redundancySchema],
+  ];
   const defs: JsonObject = {};
   for (const [name, schema] of named) {
     const generated = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output' }) as JsonObject;
@@ -21,9 +26,15 @@ export function redundancyJsonSchemaDefs(): JsonObject {
 
 /** Replaces the inlined item and cluster schemas by references to their definitions. */
 function withRefs(node: JsonObject): JsonObject {
-  const item = JSON.stringify(strip(z.toJSONSchema(redundantItemSchema, { target: 'draft-2020-12', io: 'output' }) as JsonObject));
-  const cluster = JSON.stringify(strip(z.toJSONSchema(redundancyClusterSchema, { target: 'draft-2020-12', io: 'output' }) as JsonObject));
-  const crossPost = JSON.stringify(strip(z.toJSONSchema(crossPostSchema, { target: 'draft-2020-12', io: 'output' }) as JsonObject));
+  const item = JSON.stringify(
+    strip(z.toJSONSchema(redundantItemSchema, { target: 'draft-2020-12', io: 'output' }) as JsonObject),
+  );
+  const cluster = JSON.stringify(
+    strip(z.toJSONSchema(redundancyClusterSchema, { target: 'draft-2020-12', io: 'output' }) as JsonObject),
+  );
+  const crossPost = JSON.stringify(
+    strip(z.toJSONSchema(crossPostSchema, { target: 'draft-2020-12', io: 'output' }) as JsonObject),
+  );
   const walk = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(walk);
     if (typeof value !== 'object' || value === null) return value;

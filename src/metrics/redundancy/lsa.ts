@@ -24,7 +24,13 @@ export interface LsaOptions {
   seed: number;
 }
 
-export const DEFAULT_LSA_OPTIONS: LsaOptions = { dims: 64, oversample: 10, powerIterations: 2, maxDocs: 20_000, seed: 20 };
+export const DEFAULT_LSA_OPTIONS: LsaOptions = {
+  dims: 64,
+  oversample: 10,
+  powerIterations: 2,
+  maxDocs: 20_000,
+  seed: 20,
+};
 
 /** The learned space: each term's coordinates (V_k), for terms held by two texts or more. */
 export interface LsaSpace {
@@ -44,7 +50,11 @@ function gaussian(random: () => number): () => number {
  * The LSA space of `corpus` with `weights` (L2-normalized TF-IDF per position, see
  * `tfIdfWeights`), or null when there are too few texts or terms to learn `dims` dimensions.
  */
-export function lsaSpace(corpus: TermCorpus, weights: Float64Array, options: LsaOptions = DEFAULT_LSA_OPTIONS): LsaSpace | null {
+export function lsaSpace(
+  corpus: TermCorpus,
+  weights: Float64Array,
+  options: LsaOptions = DEFAULT_LSA_OPTIONS,
+): LsaSpace | null {
   const docs = sampledDocs(corpus.size, options.maxDocs);
   const rowOf = new Int32Array(corpus.terms.length).fill(-1);
   let n = 0;
@@ -75,7 +85,9 @@ export function lsaSpace(corpus: TermCorpus, weights: Float64Array, options: Lsa
   }
   for (let i = 0; i < l; i += 1) for (let j = 0; j < i; j += 1) gram[i * l + j] = gram[j * l + i] ?? 0;
   const { values, vectors } = symmetricEigen(gram, l);
-  const order = Array.from({ length: l }, (_, i) => i).sort((a, c) => (values[c] ?? 0) - (values[a] ?? 0) || a - c).slice(0, dims);
+  const order = Array.from({ length: l }, (_, i) => i)
+    .sort((a, c) => (values[c] ?? 0) - (values[a] ?? 0) || a - c)
+    .slice(0, dims);
   const termVectors = new Float64Array(n * dims);
   for (let row = 0; row < n; row += 1) {
     for (let d = 0; d < dims; d += 1) {

@@ -17,7 +17,11 @@ export interface MeaningSettings {
  * the export is too small to learn a space from. Each text's LSA vector is folded in once, when
  * first asked for.
  */
-export function meaningScorer(corpus: TermCorpus, weights: Float64Array, settings: MeaningSettings): MeaningScorer | undefined {
+export function meaningScorer(
+  corpus: TermCorpus,
+  weights: Float64Array,
+  settings: MeaningSettings,
+): MeaningScorer | undefined {
   const space = lsaSpace(corpus, weights, { ...DEFAULT_LSA_OPTIONS, dims: settings.lsaDimensions });
   if (!space) return undefined;
   const vectors = new Map<number, Float64Array>();

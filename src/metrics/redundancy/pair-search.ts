@@ -12,7 +12,8 @@ export function rarePostings(corpus: TermCorpus, maxPostings: number): { starts:
     return df >= 2 && df <= maxPostings;
   };
   const starts = new Int32Array(corpus.terms.length + 1);
-  for (let t = 0; t < corpus.terms.length; t += 1) starts[t + 1] = (starts[t] ?? 0) + (rare(t) ? (corpus.df[t] ?? 0) : 0);
+  for (let t = 0; t < corpus.terms.length; t += 1)
+    starts[t + 1] = (starts[t] ?? 0) + (rare(t) ? (corpus.df[t] ?? 0) : 0);
   const filled = starts.slice(0, -1);
   const items = new Int32Array(starts[corpus.terms.length] ?? 0);
   for (let k = 0; k < corpus.size; k += 1) {
@@ -32,7 +33,12 @@ export function rarePostings(corpus: TermCorpus, maxPostings: number): { starts:
  * in its rare terms' postings are marked "last seen by i" in one Int32Array (no pair keys).
  * i's terms are spread into dense arrays by term id, so a candidate costs one pass over j.
  */
-export function scoredPairs(corpus: TermCorpus, weights: Float64Array, thresholds: NearDuplicateThresholds, maxPostings = 200): NearDuplicatePair[] {
+export function scoredPairs(
+  corpus: TermCorpus,
+  weights: Float64Array,
+  thresholds: NearDuplicateThresholds,
+  maxPostings = 200,
+): NearDuplicatePair[] {
   const { starts, items } = rarePostings(corpus, maxPostings);
   const scorer = new PairScorer(corpus, weights);
   const seenBy = new Int32Array(corpus.size).fill(-1);
@@ -101,7 +107,12 @@ export class PairScorer {
   /** The pair (focused i, j), or null when it misses a threshold. */
   score(j: number, thresholds: NearDuplicateThresholds): NearDuplicatePair | null {
     const { offsets, termIds } = this.corpus;
-    const [iStart, iEnd, jStart, jEnd] = [offsets[this.i] ?? 0, offsets[this.i + 1] ?? 0, offsets[j] ?? 0, offsets[j + 1] ?? 0];
+    const [iStart, iEnd, jStart, jEnd] = [
+      offsets[this.i] ?? 0,
+      offsets[this.i + 1] ?? 0,
+      offsets[j] ?? 0,
+      offsets[j + 1] ?? 0,
+    ];
     let shared = 0;
     for (let p = jStart; p < jEnd; p += 1) if ((this.weightOf[termIds[p] ?? 0] ?? 0) > 0) shared += 1;
     const union = iEnd - iStart + (jEnd - jStart) - shared;

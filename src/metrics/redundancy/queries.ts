@@ -1,7 +1,8 @@
 import type { Query } from '../../model/query.js';
 
 /** A thread starter or a wiki page, with the text it is compared on (capped). */
-export interface ItemRow extends Record<string, string | number | boolean | null | readonly (string | number | null)[]> {
+export interface ItemRow
+  extends Record<string, string | number | boolean | null | readonly (string | number | null)[]> {
   item_id: string;
   kind: 'thread' | 'wikiPage';
   space_id: string;
@@ -51,7 +52,8 @@ export interface ItemText extends Record<string, string | number | boolean> {
  * duplicate: the same question answered twice).
  */
 function itemsSql(columns: string, { wanted = false, numbered = false, discussed = false } = {}): string {
-  const only = (column: string): string => (wanted ? `AND ${column} IN (SELECT unnest(string_split($wanted, chr(10))))` : '');
+  const only = (column: string): string =>
+    wanted ? `AND ${column} IN (SELECT unnest(string_split($wanted, chr(10))))` : '';
   return `
     WITH thread_items AS (
       SELECT activity_id AS item_id, thread_id, 'thread' AS kind, space_id, occurred_at AS first_at, occurred_at AS last_at,
@@ -74,9 +76,15 @@ function itemsSql(columns: string, { wanted = false, numbered = false, discussed
       WHERE kind IN ('page_create', 'page_edit') AND occurred_at < $until::TIMESTAMPTZ ${only('thread_id')}
       GROUP BY thread_id),
     items AS (SELECT * FROM thread_items UNION ALL SELECT * FROM page_items)
-    ${numbered ? `, space_numbers AS (SELECT space_id, row_number() OVER () AS space_no FROM (SELECT DISTINCT space_id FROM activities)),
-    author_numbers AS (SELECT person_id, row_number() OVER () AS author_no FROM (SELECT DISTINCT person_id FROM activities))` : ''}
-    ${discussed ? `, replies AS (
+    ${
+      numbered
+        ? `, space_numbers AS (SELECT space_id, row_number() OVER () AS space_no FROM (SELECT DISTINCT space_id FROM activities)),
+    author_numbers AS (SELECT person_id, row_number() OVER () AS author_no FROM (SELECT DISTINCT person_id FROM activities))`
+        : ''
+    }
+    ${
+      discussed
+        ? `, replies AS (
       SELECT i.item_id, count(*) AS responses, count(DISTINCT r.person_id) FILTER (WHERE r.person_id <> i.author) AS responders
       FROM items i JOIN activities r ON r.kind = 'reply' AND r.thread_id = i.thread_id AND r.occurred_at < $until::TIMESTAMPTZ
       WHERE i.kind = 'thread'
@@ -85,7 +93,9 @@ function itemsSql(columns: string, { wanted = false, numbered = false, discussed
       SELECT i.item_id, i.kind,
              CASE WHEN i.kind = 'wikiPage' THEN i.revisions - 1 ELSE coalesce(r.responses, 0) END AS responses,
              CASE WHEN i.kind = 'wikiPage' THEN i.editors - 1 ELSE coalesce(r.responders, 0) END AS responders
-      FROM items i LEFT JOIN replies r ON i.kind = 'thread' AND r.item_id = i.item_id)` : ''}
+      FROM items i LEFT JOIN replies r ON i.kind = 'thread' AND r.item_id = i.item_id)`
+        : ''
+    }
     SELECT ${columns}
     FROM items i LEFT JOIN spaces s USING (space_id)
     ${numbered ? 'JOIN space_numbers n ON n.space_id IS NOT DISTINCT FROM i.space_id JOIN author_numbers p ON p.person_id = i.author' : ''}
@@ -104,8 +114,19 @@ export function redundancyItems(query: Query, since: string, until: string, cap:
 }
 
 /** The items whose id is in `ids` (a cluster's items), with all they show. */
-export function redundancyItemsById(query: Query, since: string, until: string, cap: number, ids: readonly string[]): Promise<ItemRow[]> {
-  return query.all<ItemRow>(itemsSql(ROW_COLUMNS, { wanted: true, discussed: true }), { since, until, cap, wanted: ids.join('\n') });
+export function redundancyItemsById(
+  query: Query,
+  since: string,
+  until: string,
+  cap: number,
+  ids: readonly string[],
+): Promise<ItemRow[]> {
+  return query.all<ItemRow>(itemsSql(ROW_COLUMNS, { wanted: true, discussed: true }), {
+    since,
+    until,
+    cap,
+    wanted: ids.join('\n'),
+  });
 }
 
 /**

@@ -9,7 +9,10 @@ import type { CrossPost, Redundancy, RedundancyCluster, RedundantItem } from './
 /** An instant as `Date#toISOString` writes it. */
 const instant = z.string().regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?Z$/);
 const count = z.number().int().min(0);
-const person = z.strictObject({ id: z.string(), name: z.string().nullable().describe('Display name; null when the export has none.') });
+const person = z.strictObject({
+  id: z.string(),
+  name: z.string().nullable().describe('Display name; null when the export has none.'),
+});
 
 export const redundantItemSchema = z
   .strictObject({
@@ -22,7 +25,11 @@ export const redundantItemSchema = z
     people: z.array(person).describe("The starter, or the page's editors."),
     responses: count.describe("Replies to the thread, or the page's revisions after its first, before the period end."),
     responders: count.describe('Distinct other persons who replied (for a page: editors after the first).'),
-    title: z.string().max(100).optional().describe('First 100 characters of the title (else the text); absent for private spaces.'),
+    title: z
+      .string()
+      .max(100)
+      .optional()
+      .describe('First 100 characters of the title (else the text); absent for private spaces.'),
   })
   .describe('One thread or wiki page of a duplicate effort or a cross-post.');
 
@@ -32,13 +39,22 @@ export const redundancyClusterSchema = z
   .strictObject({
     items: z.array(redundantItemSchema).min(2).describe('In order of first instant.'),
     spaces: z.number().int().min(1),
-    people: z.number().int().min(2).describe('Distinct persons who started the items: one person\'s repeats are cross-posts.'),
+    people: z
+      .number()
+      .int()
+      .min(2)
+      .describe("Distinct persons who started the items: one person's repeats are cross-posts."),
     firstAt: instant,
     lastAt: instant,
     gapDays: count,
     similarity: z.strictObject({ min: share, max: share }).describe("rareShare range of the cluster's pairs."),
-    sharedTerms: z.array(z.string()).max(6).describe('Rare terms the first two items share, rarest first; empty when an item is in a private space.'),
-    responses: count.describe('Replies and revisions all the items drew together: the cost of doing it more than once.'),
+    sharedTerms: z
+      .array(z.string())
+      .max(6)
+      .describe('Rare terms the first two items share, rarest first; empty when an item is in a private space.'),
+    responses: count.describe(
+      'Replies and revisions all the items drew together: the cost of doing it more than once.',
+    ),
     action: z.enum(['linkThreads', 'mergeThreads', 'writeFaq', 'pointToPage']),
   })
   .describe('A candidate duplicate effort: posts by two or more people raising the same thing.');
@@ -54,7 +70,11 @@ export const crossPostSchema = z
 export const redundancySchema = z
   .strictObject({
     method: z.string().describe('How texts are compared, with the thresholds used, for the report to print.'),
-    matcher: z.enum(['rare-terms', 'rare-terms+lsa']).describe('rare-terms: IDF over the export itself; rare-terms+lsa: that, or a match by meaning in an LSA space learned from the export (character trigrams for spelling). No model file is read.'),
+    matcher: z
+      .enum(['rare-terms', 'rare-terms+lsa'])
+      .describe(
+        'rare-terms: IDF over the export itself; rare-terms+lsa: that, or a match by meaning in an LSA space learned from the export (character trigrams for spelling). No model file is read.',
+      ),
     threshold: share.describe('The rareShare threshold of the rare-term rule.'),
     itemsCompared: count,
     templatesLeftOut: count,
@@ -63,7 +83,9 @@ export const redundancySchema = z
     crossPostsFound: count.describe('Before maxCrossPosts.'),
     crossPosts: z.array(crossPostSchema).describe('The latest first.'),
   })
-  .describe('Duplicate efforts (spec §6): posts by different people raising the same thing, and one person\'s cross-posts apart.');
+  .describe(
+    "Duplicate efforts (spec §6): posts by different people raising the same thing, and one person's cross-posts apart.",
+  );
 
 // The TypeScript interfaces and the schemas describe one shape: each must be assignable to the other.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

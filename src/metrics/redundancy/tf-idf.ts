@@ -45,7 +45,12 @@ export interface SimilarPair {
  * makes two texts near-duplicates, and skipping it keeps the work far below N². Each candidate
  * is looked at once: for each i, the j > i met in its terms' postings are marked in an Int32Array.
  */
-export function similarPairs(vectors: readonly Vector[], threshold: number, allowed: (i: number, j: number) => boolean, maxPostings = 200): SimilarPair[] {
+export function similarPairs(
+  vectors: readonly Vector[],
+  threshold: number,
+  allowed: (i: number, j: number) => boolean,
+  maxPostings = 200,
+): SimilarPair[] {
   const postings = new Map<string, number[]>();
   vectors.forEach((v, index) => {
     for (const term of v.keys()) {

@@ -22,7 +22,13 @@ export const MACHINE_MIN_POSTS = 10;
 /** Share of an account's posts at its most common minute of the hour that looks scheduled. */
 export const MACHINE_MINUTE_SHARE = 0.8;
 
-const SOURCE_TITLES: Record<string, string> = { slack: 'Slack', teams: 'Teams', mediawiki: 'the wiki', yammer: 'Yammer', csv: 'the CSV export' };
+const SOURCE_TITLES: Record<string, string> = {
+  slack: 'Slack',
+  teams: 'Teams',
+  mediawiki: 'the wiki',
+  yammer: 'Yammer',
+  csv: 'the CSV export',
+};
 
 /**
  * Bot-like accounts of a finalized dataset: those the exports flag (Slack `is_bot`, wiki user
@@ -40,11 +46,21 @@ export async function botCandidates(query: Query): Promise<BotCandidate[]> {
       account: id,
       name: r.name,
       source: r.source,
- evidence: byName ? 'wiki user name reads as a bot\'s (or the people file gives it the role bot)' : `${SOURCE_TITLES[r.source] ?? r.source} marks it as a bot (or the people file gives it the role bot)`,
+      evidence: byName
+        ? "wiki user name reads as a bot's (or the people file gives it the role bot)"
+        : `${SOURCE_TITLES[r.source] ?? r.source} marks it as a bot (or the people file gives it the role bot)`,
       excluded: true,
     };
   });
-  const shaped = await query.all<{ person_id: string; name: string | null; email: string | null; posts: number; at_minute: number; minute: number }>(`
+  const shaped = await query.all<{
+    person_id: string;
+    name: string | null;
+    email: string | null;
+    posts: number;
+    at_minute: number;
+    minute: number;
+  }>(
+    `
     WITH starters AS (
       SELECT person_id, (floor(epoch(occurred_at) / 60) % 60)::INTEGER AS minute
       FROM activities WHERE kind = 'post'),
@@ -55,7 +71,9 @@ export async function botCandidates(query: Query): Promise<BotCandidate[]> {
            (SELECT count(*) FROM starters t WHERE t.person_id = s.person_id AND t.minute = s.minute)::INTEGER AS at_minute
     FROM shape s JOIN persons p USING (person_id)
     WHERE s.posts >= $min_posts AND s.person_id NOT IN (SELECT person_id FROM repliers)
-    ORDER BY s.person_id`, { min_posts: MACHINE_MIN_POSTS });
+    ORDER BY s.person_id`,
+    { min_posts: MACHINE_MIN_POSTS },
+  );
   for (const r of shaped) {
     if (r.at_minute < r.posts * MACHINE_MINUTE_SHARE) continue;
     out.push({

@@ -33,17 +33,31 @@ export interface SetupFacts {
 
 /** Reads the setup facts of a finalized dataset. */
 export async function setupFacts(query: Query): Promise<SetupFacts> {
-  const active = await query.all<{ person_id: string; name: string | null; email: string | null; role: string | null; department: string | null; contributions: number }>(`
+  const active = await query.all<{
+    person_id: string;
+    name: string | null;
+    email: string | null;
+    role: string | null;
+    department: string | null;
+    contributions: number;
+  }>(`
     SELECT p.person_id, p.name, p.email, p.role, p.department, count(*) FILTER (WHERE a.is_contribution)::INTEGER AS contributions
     FROM activities a JOIN persons p USING (person_id)
     GROUP BY ALL
     ORDER BY contributions DESC, p.person_id`);
-  const roles = await query.all<{ person_id: string; email: string | null }>(`SELECT person_id, email FROM persons WHERE role = 'moderator' AND NOT is_bot ORDER BY person_id`);
+  const roles = await query.all<{ person_id: string; email: string | null }>(
+    `SELECT person_id, email FROM persons WHERE role = 'moderator' AND NOT is_bot ORDER BY person_id`,
+  );
   const spaces = await query.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM spaces WHERE is_private`);
   const range = await query.all<{ first_ms: number | null; last_ms: number | null }>(`
     SELECT (epoch(min(occurred_at)) * 1000)::DOUBLE AS first_ms, (epoch(max(occurred_at)) * 1000)::DOUBLE AS last_ms FROM activities`);
   return {
-    active: active.map((r) => ({ key: r.email ?? r.person_id, name: r.name, role: r.role, contributions: r.contributions })),
+    active: active.map((r) => ({
+      key: r.email ?? r.person_id,
+      name: r.name,
+      role: r.role,
+      contributions: r.contributions,
+    })),
     withDepartment: active.filter((r) => r.department !== null).length,
     moderatorsByRole: roles.map((r) => r.email ?? r.person_id),
     privateSpaces: spaces[0]?.n ?? 0,

@@ -9,9 +9,11 @@ export type ReportGap = 'moderators' | 'departments' | 'businessCase';
 
 /** How to fill each part, in one line. */
 export const FILL_HINTS: Readonly<Record<ReportGap, string>> = {
-  moderators: 'name the moderators in the config ("moderators": their e-mails) or give them the role moderator in the people file.',
+  moderators:
+    'name the moderators in the config ("moderators": their e-mails) or give them the role moderator in the people file.',
   departments: 'add a department column to the people file (email, name, department) and set "people" in the config.',
-  businessCase: 'set businessCase.hourlyCost and businessCase.currency in the config (pilot-report init writes a note on each input).',
+  businessCase:
+    'set businessCase.hourlyCost and businessCase.currency in the config (pilot-report init writes a note on each input).',
 };
 
 /** What stays empty without the setting. */

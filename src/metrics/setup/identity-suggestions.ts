@@ -23,7 +23,17 @@ export interface IdentitySuggestion {
 }
 
 /** Latin letters that Unicode does not decompose into a base letter and a mark. */
-const FOLDED: Readonly<Record<string, string>> = { ł: 'l', ø: 'o', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i', þ: 'th', ð: 'd' };
+const FOLDED: Readonly<Record<string, string>> = {
+  ł: 'l',
+  ø: 'o',
+  đ: 'd',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ı: 'i',
+  þ: 'th',
+  ð: 'd',
+};
 
 /** Letters only, lower-cased, accents removed: `José Núñez` -> `jose nunez`, `Zoë Łukasz` -> `zoe lukasz`. */
 export function plainName(text: string): string {
@@ -38,7 +48,9 @@ export function plainName(text: string): string {
 
 /** Forms a wiki user name or handle takes for a full name: `anaruiz`, `aruiz`, `anar`. */
 function handleForms(fullName: string): string[] {
-  const words = plainName(fullName).split(' ').filter((w) => w !== '');
+  const words = plainName(fullName)
+    .split(' ')
+    .filter((w) => w !== '');
   if (words.length < 2) return [];
   const first = words[0] ?? '';
   const last = words[words.length - 1] ?? '';
@@ -68,7 +80,12 @@ export function suggestIdentities(rows: readonly IdentityRow[]): IdentitySuggest
   for (const same of byName.values()) {
     const first = same[0];
     for (const other of same.slice(1)) {
-      if (first && other.personId !== first.personId) links.push({ a: first.personId, b: other.personId, why: `same name "${other.name ?? ''}" in ${first.source} and ${other.source}` });
+      if (first && other.personId !== first.personId)
+        links.push({
+          a: first.personId,
+          b: other.personId,
+          why: `same name "${other.name ?? ''}" in ${first.source} and ${other.source}`,
+        });
     }
   }
   const localParts = new Map<string, IdentityRow>();
@@ -86,20 +103,34 @@ export function suggestIdentities(rows: readonly IdentityRow[]): IdentitySuggest
     if (row.email || !row.name) continue;
     const owner = localParts.get(row.name.toLowerCase());
     if ((row.source === 'slack' || row.source === 'teams') && owner && owner.personId !== row.personId) {
-      links.push({ a: owner.personId, b: row.personId, why: `e-mail ${owner.email ?? ''} starts with the ${row.source} name "${row.name}"` });
+      links.push({
+        a: owner.personId,
+        b: row.personId,
+        why: `e-mail ${owner.email ?? ''} starts with the ${row.source} name "${row.name}"`,
+      });
     }
     const names = row.source === 'mediawiki' ? handleNames.get(compact(row.name)) : undefined;
     if (names?.size !== 1) continue;
     const [fullName] = names;
     // Prefer the account with an e-mail: the row of people.suggested.csv is keyed by it.
-    const owners = [...(byPlainName.get(fullName ?? '') ?? [])].sort((a, b) => Number(b.email !== null) - Number(a.email !== null));
+    const owners = [...(byPlainName.get(fullName ?? '') ?? [])].sort(
+      (a, b) => Number(b.email !== null) - Number(a.email !== null),
+    );
     const ownerRow = owners[0];
-    if (ownerRow && ownerRow.personId !== row.personId) links.push({ a: ownerRow.personId, b: row.personId, why: `wiki user name "${row.name}" reads as "${ownerRow.name ?? ''}"` });
+    if (ownerRow && ownerRow.personId !== row.personId)
+      links.push({
+        a: ownerRow.personId,
+        b: row.personId,
+        why: `wiki user name "${row.name}" reads as "${ownerRow.name ?? ''}"`,
+      });
   }
   return groupLinks(links, persons);
 }
 
-function groupLinks(links: readonly { a: string; b: string; why: string }[], persons: ReadonlyMap<string, readonly IdentityRow[]>): IdentitySuggestion[] {
+function groupLinks(
+  links: readonly { a: string; b: string; why: string }[],
+  persons: ReadonlyMap<string, readonly IdentityRow[]>,
+): IdentitySuggestion[] {
   const parent = new Map<string, string>();
   const find = (x: string): string => {
     const p = parent.get(x);
@@ -126,13 +157,25 @@ function groupLinks(links: readonly { a: string; b: string; why: string }[], per
     const rowsOf = (id: string) => persons.get(id) ?? [];
     // The row is keyed by an e-mail when one exists; else by an account of a chat source, whose
     // name is more likely a full name than a wiki handle's.
-    const anchorId = members.find((id) => rowsOf(id).some((r) => r.email)) ?? members.find((id) => rowsOf(id).some((r) => r.source !== 'mediawiki')) ?? members[0] ?? '';
+    const anchorId =
+      members.find((id) => rowsOf(id).some((r) => r.email)) ??
+      members.find((id) => rowsOf(id).some((r) => r.source !== 'mediawiki')) ??
+      members[0] ??
+      '';
     const anchorRows = rowsOf(anchorId);
     const allRows = [...anchorRows, ...members.flatMap(rowsOf)];
-    const fullName = allRows.map((r) => r.name).find((n) => n?.trim().includes(' ')) ?? anchorRows.find((r) => r.name)?.name ?? null;
+    const fullName =
+      allRows.map((r) => r.name).find((n) => n?.trim().includes(' ')) ?? anchorRows.find((r) => r.name)?.name ?? null;
     out.push({
-      anchor: { personId: anchorId, name: fullName, email: anchorRows.find((r) => r.email)?.email?.toLowerCase() ?? null },
-      aliases: members.filter((id) => id !== anchorId).flatMap((id) => rowsOf(id).map((r) => r.identityId)).sort(),
+      anchor: {
+        personId: anchorId,
+        name: fullName,
+        email: anchorRows.find((r) => r.email)?.email?.toLowerCase() ?? null,
+      },
+      aliases: members
+        .filter((id) => id !== anchorId)
+        .flatMap((id) => rowsOf(id).map((r) => r.identityId))
+        .sort(),
       evidence: group.evidence,
     });
   }
@@ -141,10 +184,22 @@ function groupLinks(links: readonly { a: string; b: string; why: string }[], per
 
 /** The identities of persons (bots left out) of a finalized dataset. */
 export async function personIdentities(query: Query): Promise<IdentityRow[]> {
-  const rows = await query.all<{ identity_id: string; source: string; person_id: string; name: string | null; email: string | null }>(`
+  const rows = await query.all<{
+    identity_id: string;
+    source: string;
+    person_id: string;
+    name: string | null;
+    email: string | null;
+  }>(`
     SELECT i.identity_id, i.source, i.person_id, i.name, i.email
     FROM identities i JOIN persons p USING (person_id)
     WHERE NOT p.is_bot AND NOT i.is_bot
     ORDER BY i.identity_id`);
-  return rows.map((r) => ({ identityId: r.identity_id, source: r.source, personId: r.person_id, name: r.name, email: r.email }));
+  return rows.map((r) => ({
+    identityId: r.identity_id,
+    source: r.source,
+    personId: r.person_id,
+    name: r.name,
+    email: r.email,
+  }));
 }

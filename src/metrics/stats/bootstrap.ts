@@ -32,7 +32,11 @@ export interface BootstrapInterval {
  * A resample is kept as counts per rank of the sorted values, not sorted itself: O(n) per
  * resample instead of O(n log n), which is what makes 2,000 resamples of 100,000 threads cheap.
  */
-export function bootstrapInterval(values: readonly number[], options: BootstrapOptions = DEFAULT_BOOTSTRAP, resampleUpTo = RESAMPLE_UP_TO): BootstrapInterval | null {
+export function bootstrapInterval(
+  values: readonly number[],
+  options: BootstrapOptions = DEFAULT_BOOTSTRAP,
+  resampleUpTo = RESAMPLE_UP_TO,
+): BootstrapInterval | null {
   const n = values.length;
   if (n === 0 || options.resamples < 1) return null;
   const sorted = Float64Array.from(values).sort();

@@ -43,7 +43,11 @@ export function newcombeDifference(x1: number, n1: number, x2: number, n2: numbe
  * replacement, at their own sizes. The same seed gives the same interval on every platform.
  * Null when a group is empty.
  */
-export function bootstrapMeanDifference(a: readonly number[], b: readonly number[], options: { seed: number; resamples: number }): Interval | null {
+export function bootstrapMeanDifference(
+  a: readonly number[],
+  b: readonly number[],
+  options: { seed: number; resamples: number },
+): Interval | null {
   if (a.length === 0 || b.length === 0) return null;
   const random = mulberry32(options.seed);
   const resampledMean = (values: readonly number[]): number => {

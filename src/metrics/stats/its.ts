@@ -27,9 +27,16 @@ export interface SegmentedRegression {
 }
 
 /** Two-sided 97.5 % quantiles of Student's t for 1..30 degrees of freedom (standard tables). */
-const T975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
+const T975 = [
+  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11,
+  2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
+];
 /** Further rows of the same table; between rows the smaller degrees of freedom is used (a slightly wider, safe interval). */
-const T975_WIDE: readonly (readonly [number, number])[] = [[40, 2.021], [60, 2.0], [120, 1.98]];
+const T975_WIDE: readonly (readonly [number, number])[] = [
+  [40, 2.021],
+  [60, 2.0],
+  [120, 1.98],
+];
 
 /** The 97.5 % quantile of Student's t with `df` degrees of freedom (df >= 1). */
 export function tQuantile975(df: number): number {

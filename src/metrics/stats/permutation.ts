@@ -24,7 +24,11 @@ const TIE = 1e-9;
  * larger ones draw `samples` seeded relabellings and report (hits + 1) / (samples + 1), the
  * estimate that never says p = 0 from a finite sample. Null when a group is empty.
  */
-export function permutationTest(a: readonly number[], b: readonly number[], options: { seed: number; samples: number }): PermutationTest | null {
+export function permutationTest(
+  a: readonly number[],
+  b: readonly number[],
+  options: { seed: number; samples: number },
+): PermutationTest | null {
   if (a.length === 0 || b.length === 0) return null;
   const pooled = [...a, ...b];
   const total = sum(pooled);

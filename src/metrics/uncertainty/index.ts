@@ -20,12 +20,17 @@ export const conversationEvidenceSchema = z.strictObject({
   answeredRateInterval: intervalSchema,
   medianHoursToFirstResponseInterval: intervalSchema,
   responseSurvival: survivalSchema,
-  questions: z.strictObject({ answeredRateInterval: intervalSchema, medianHoursToFirstResponseInterval: intervalSchema }),
+  questions: z.strictObject({
+    answeredRateInterval: intervalSchema,
+    medianHoursToFirstResponseInterval: intervalSchema,
+  }),
 });
 
 /** The intervals and the action curve written into `ideas`. */
 export const ideaEvidenceSchema = z.strictObject({
-  conversionInterval: z.strictObject(Object.fromEntries(IDEA_STAGES.map((s) => [s, intervalSchema])) as Record<IdeaStage, typeof intervalSchema>),
+  conversionInterval: z.strictObject(
+    Object.fromEntries(IDEA_STAGES.map((s) => [s, intervalSchema])) as Record<IdeaStage, typeof intervalSchema>,
+  ),
   medianDaysToDecisionInterval: intervalSchema,
   medianDaysToActionInterval: intervalSchema,
   actionSurvival: survivalSchema,
@@ -42,7 +47,12 @@ export async function computeConversationEvidence(query: Query, ctx: MetricConte
   const until = await observedUntilMs(query, ctx.asOf);
   return {
     ...waitIntervals(waits, ctx),
-    responseSurvival: survivalOf(waits.map((w) => threadSubject(w, until)), 'hours', new Date(until).toISOString(), ctx.config.minGroupSize),
+    responseSurvival: survivalOf(
+      waits.map((w) => threadSubject(w, until)),
+      'hours',
+      new Date(until).toISOString(),
+      ctx.config.minGroupSize,
+    ),
     questions: waitIntervals(questions, ctx),
   };
 }
@@ -53,7 +63,10 @@ export async function computeRetentionInterval(query: Query, ctx: MetricContext)
   return rateInterval(retention.returning, retention.previousContributors, ctx.config.uncertainty);
 }
 
-function waitIntervals(waits: readonly ThreadWait[], ctx: MetricContext): Pick<ConversationEvidence, 'answeredRateInterval' | 'medianHoursToFirstResponseInterval'> {
+function waitIntervals(
+  waits: readonly ThreadWait[],
+  ctx: MetricContext,
+): Pick<ConversationEvidence, 'answeredRateInterval' | 'medianHoursToFirstResponseInterval'> {
   const hours = waits.flatMap((w) => (w.hours === null ? [] : [w.hours]));
   return {
     answeredRateInterval: rateInterval(hours.length, waits.length, ctx.config.uncertainty),
@@ -77,13 +90,20 @@ function threadSubject(w: ThreadWait, until: number): Subject {
 export function computeIdeaEvidence(ideas: Ideas, ctx: MetricContext): IdeaEvidence {
   const config = ctx.config.uncertainty;
   const raised = ideas.funnel.raised;
-  const conversion = Object.fromEntries(IDEA_STAGES.map((s) => [s, rateInterval(ideas.funnel[s], raised, config)])) as Record<IdeaStage, Interval>;
+  const conversion = Object.fromEntries(
+    IDEA_STAGES.map((s) => [s, rateInterval(ideas.funnel[s], raised, config)]),
+  ) as Record<IdeaStage, Interval>;
   const end = Math.min(Date.parse(ctx.asOf), Date.parse(ctx.period.until));
   return {
     conversionInterval: conversion,
     medianDaysToDecisionInterval: medianInterval(daysTo(ideas.items, 'decidedAt'), config),
     medianDaysToActionInterval: medianInterval(daysTo(ideas.items, 'actionedAt'), config),
-    actionSurvival: survivalOf(ideas.items.map((i) => ideaSubject(i, end)), 'days', new Date(end).toISOString(), ctx.config.minGroupSize),
+    actionSurvival: survivalOf(
+      ideas.items.map((i) => ideaSubject(i, end)),
+      'days',
+      new Date(end).toISOString(),
+      ctx.config.minGroupSize,
+    ),
   };
 }
 
@@ -102,7 +122,8 @@ function daysTo(items: readonly IdeaItem[], field: 'decidedAt' | 'actionedAt'): 
  */
 function ideaSubject(item: IdeaItem, end: number): Subject {
   const raised = Date.parse(item.raisedAt);
-  const stop = item.actionedAt ?? (item.declinedAt !== null && Date.parse(item.declinedAt) < end ? item.declinedAt : null);
+  const stop =
+    item.actionedAt ?? (item.declinedAt !== null && Date.parse(item.declinedAt) < end ? item.declinedAt : null);
   const at = stop === null ? end : Date.parse(stop);
   return {
     time: Math.max(0, (at - raised) / DAY_MS),

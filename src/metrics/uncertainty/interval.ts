@@ -15,7 +15,11 @@ export const intervalSchema = z
     value: z.number().nullable().describe('The figure itself (the same as the field it qualifies).'),
     low: z.number().nullable().describe('Lower end of the 95 % interval; null below the minimum n.'),
     high: z.number().nullable().describe('Upper end of the 95 % interval; null below the minimum n.'),
-    n: z.number().int().min(0).describe('How many observations the figure is over (the denominator of a rate, the values of a median).'),
+    n: z
+      .number()
+      .int()
+      .min(0)
+      .describe('How many observations the figure is over (the denominator of a rate, the values of a median).'),
   })
   .describe('A figure with its 95 % interval: Wilson for rates, seeded percentile bootstrap for medians.');
 
@@ -32,6 +36,9 @@ export function rateInterval(successes: number, n: number, config: UncertaintyCo
 /** The median of `values` with its seeded percentile-bootstrap interval. */
 export function medianInterval(values: readonly number[], config: UncertaintyConfig): Interval {
   const n = values.length;
-  const bounds = n >= config.minN ? bootstrapInterval(values, { seed: config.bootstrapSeed, resamples: config.bootstrapResamples }) : null;
+  const bounds =
+    n >= config.minN
+      ? bootstrapInterval(values, { seed: config.bootstrapSeed, resamples: config.bootstrapResamples })
+      : null;
   return { value: median(values), low: bounds?.low ?? null, high: bounds?.high ?? null, n };
 }

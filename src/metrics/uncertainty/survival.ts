@@ -20,9 +20,21 @@ export const curvePointSchema = z
 const figures = {
   n: z.number().int().min(0).describe('Threads (ideas) in the curve.'),
   events: z.number().int().min(0).describe('Of them, answered (actioned) by the end of observation.'),
-  censored: z.number().int().min(0).describe('Still waiting at the end of observation: counted as waiting up to then, not dropped.'),
-  median: z.number().nullable().describe('Time by which half had the event, read from the curve; null when the curve never reaches 0.5 (more than half still waiting).'),
-  p90: z.number().nullable().describe('Time by which 90 % had the event, read from the curve; null when the curve never reaches 0.1.'),
+  censored: z
+    .number()
+    .int()
+    .min(0)
+    .describe('Still waiting at the end of observation: counted as waiting up to then, not dropped.'),
+  median: z
+    .number()
+    .nullable()
+    .describe(
+      'Time by which half had the event, read from the curve; null when the curve never reaches 0.5 (more than half still waiting).',
+    ),
+  p90: z
+    .number()
+    .nullable()
+    .describe('Time by which 90 % had the event, read from the curve; null when the curve never reaches 0.1.'),
 };
 
 export const survivalGroupSchema = z
@@ -31,16 +43,26 @@ export const survivalGroupSchema = z
     name: z.string().describe('Space name or `(private space)`, or department name or `(unknown)`.'),
     ...figures,
   })
-  .describe('The curve\'s figures for one space or department with at least `minGroupSize` threads (ideas).');
+  .describe("The curve's figures for one space or department with at least `minGroupSize` threads (ideas).");
 
 export const survivalSchema = z
   .strictObject({
     unit: z.enum(['hours', 'days']).describe('Unit of `time`, `median` and `p90`.'),
-    observedUntil: z.string().describe('ISO instant observation ended: the last loaded activity, or --as-of when earlier (period end for ideas).'),
+    observedUntil: z
+      .string()
+      .describe(
+        'ISO instant observation ended: the last loaded activity, or --as-of when earlier (period end for ideas).',
+      ),
     ...figures,
-    curve: z.array(curvePointSchema).describe('The Kaplan-Meier step curve from (0, 1), thinned to drops of at least 0.5 points, and its last point.'),
+    curve: z
+      .array(curvePointSchema)
+      .describe(
+        'The Kaplan-Meier step curve from (0, 1), thinned to drops of at least 0.5 points, and its last point.',
+      ),
     bySpace: z.array(survivalGroupSchema).describe('Per space, most subjects first.'),
-    byDepartment: z.array(survivalGroupSchema).describe('Per department of the thread starter (idea author), most subjects first.'),
+    byDepartment: z
+      .array(survivalGroupSchema)
+      .describe('Per department of the thread starter (idea author), most subjects first.'),
   })
   .describe('Kaplan-Meier survival curve of a wait, with censoring.');
 
@@ -55,7 +77,12 @@ export interface Subject extends Observation {
 }
 
 /** The curve with its figures, overall and per group of at least `minGroupSize` subjects. */
-export function survivalOf(subjects: readonly Subject[], unit: Survival['unit'], observedUntil: string, minGroupSize: number): Survival {
+export function survivalOf(
+  subjects: readonly Subject[],
+  unit: Survival['unit'],
+  observedUntil: string,
+  minGroupSize: number,
+): Survival {
   const curve = kaplanMeier(subjects);
   return {
     unit,
@@ -68,10 +95,20 @@ export function survivalOf(subjects: readonly Subject[], unit: Survival['unit'],
 }
 
 function figuresOf(curve: KaplanMeierCurve): Pick<SurvivalGroup, 'n' | 'events' | 'censored' | 'median' | 'p90'> {
-  return { n: curve.n, events: curve.events, censored: curve.n - curve.events, median: curveQuantile(curve, 0.5), p90: curveQuantile(curve, 0.9) };
+  return {
+    n: curve.n,
+    events: curve.events,
+    censored: curve.n - curve.events,
+    median: curveQuantile(curve, 0.5),
+    p90: curveQuantile(curve, 0.9),
+  };
 }
 
-function groups(subjects: readonly Subject[], keyOf: (s: Subject) => { key: string | null; name: string }, minGroupSize: number): SurvivalGroup[] {
+function groups(
+  subjects: readonly Subject[],
+  keyOf: (s: Subject) => { key: string | null; name: string },
+  minGroupSize: number,
+): SurvivalGroup[] {
   const byKey = new Map<string, { key: string | null; name: string; members: Subject[] }>();
   for (const s of subjects) {
     const { key, name } = keyOf(s);

@@ -58,17 +58,27 @@ interface Row extends Record<string, string | number | boolean | null> {
 
 export async function threadWaits(query: Query, ctx: MetricContext): Promise<ThreadWait[]> {
   const rows = await query.all<Row>(threadWaitsSql, {
-    since: ctx.period.since, until: ctx.period.until, pattern: questionRegex(ctx.config.questionPatterns),
+    since: ctx.period.since,
+    until: ctx.period.until,
+    pattern: questionRegex(ctx.config.questionPatterns),
   });
   return rows.map((r) => ({
-    id: r.id, startedMs: Number(r.started_ms), hours: r.hours, isQuestion: r.is_question,
-    spaceId: r.space_id, spaceName: r.space_name, isPrivate: r.is_private, department: r.department,
+    id: r.id,
+    startedMs: Number(r.started_ms),
+    hours: r.hours,
+    isQuestion: r.is_question,
+    spaceId: r.space_id,
+    spaceName: r.space_name,
+    isPrivate: r.is_private,
+    department: r.department,
   }));
 }
 
 /** The instant observation ends: the last loaded activity, or `asOf` when earlier. */
 export async function observedUntilMs(query: Query, asOf: string): Promise<number> {
-  const [row] = await query.all<{ last_ms: number | null }>('SELECT epoch_ms(max(occurred_at))::DOUBLE AS last_ms FROM activities');
+  const [row] = await query.all<{ last_ms: number | null }>(
+    'SELECT epoch_ms(max(occurred_at))::DOUBLE AS last_ms FROM activities',
+  );
   const asOfMs = Date.parse(asOf);
   const last = row?.last_ms;
   return last === null || last === undefined ? asOfMs : Math.min(asOfMs, Number(last));

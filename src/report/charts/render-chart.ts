@@ -13,12 +13,7 @@ import {
   type ChartDataset,
 } from 'chart.js';
 import { CHART_FONT_FAMILY, fontFiles } from '../fonts/font-files.js';
-import {
-  DEFAULT_CHART_HEIGHT,
-  DEFAULT_CHART_WIDTH,
-  type ChartSpec,
-  type ValueFormat,
-} from './chart-spec.js';
+import { DEFAULT_CHART_HEIGHT, DEFAULT_CHART_WIDTH, type ChartSpec, type ValueFormat } from './chart-spec.js';
 import { INK, seriesColour } from './palette.js';
 import { valueLabelsPlugin } from './value-labels.js';
 
@@ -32,7 +27,16 @@ let initialised = false;
 /** Registers the Chart.js parts we use and the font Skia measures and names chart text with. */
 function initialise(): void {
   if (initialised) return;
-  Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, LineController, LineElement, PointElement);
+  Chart.register(
+    BarController,
+    BarElement,
+    CategoryScale,
+    LinearScale,
+    Legend,
+    LineController,
+    LineElement,
+    PointElement,
+  );
   const files = fontFiles();
   GlobalFonts.registerFromPath(files.regular, CHART_FONT_FAMILY);
   GlobalFonts.registerFromPath(files.bold, CHART_FONT_FAMILY);
@@ -87,7 +91,15 @@ export function renumberClipPaths(svg: string): string {
   });
 }
 
-const LIGATURES: Record<string, string> = { '\uFB00': 'ff', '\uFB01': 'fi', '\uFB02': 'fl', '\uFB03': 'ffi', '\uFB04': 'ffl', '\uFB05': 'st', '\uFB06': 'st' };
+const LIGATURES: Record<string, string> = {
+  '\uFB00': 'ff',
+  '\uFB01': 'fi',
+  '\uFB02': 'fl',
+  '\uFB03': 'ffi',
+  '\uFB04': 'ffl',
+  '\uFB05': 'st',
+  '\uFB06': 'st',
+};
 
 /**
  * Skia shapes text with the font's ligatures and writes the ligature character (`ﬁ`) with one x
@@ -96,11 +108,14 @@ const LIGATURES: Record<string, string> = { '\uFB00': 'ff', '\uFB01': 'fi', '\uF
  * it in the same font and size, so it lands where Skia drew it.
  */
 export function expandLigatures(svg: string): string {
-  return svg.replace(/<text([^>]*)>([^<]*[\uFB00-\uFB06][^<]*)<\/text>/g, (_whole, attributes: string, content: string) => {
-    const plain = content.replace(/[\uFB00-\uFB06]/g, (char) => LIGATURES[char] ?? char);
-    const firstX = attributes.replace(/ x="\s*(-?[\d.]+)[^"]*"/, ' x="$1"');
-    return `<text${firstX}>${plain}</text>`;
-  });
+  return svg.replace(
+    /<text([^>]*)>([^<]*[\uFB00-\uFB06][^<]*)<\/text>/g,
+    (_whole, attributes: string, content: string) => {
+      const plain = content.replace(/[\uFB00-\uFB06]/g, (char) => LIGATURES[char] ?? char);
+      const firstX = attributes.replace(/ x="\s*(-?[\d.]+)[^"]*"/, ' x="$1"');
+      return `<text${firstX}>${plain}</text>`;
+    },
+  );
 }
 
 function chartConfig(spec: ChartSpec): ChartConfiguration<'bar' | 'line'> {
@@ -110,7 +125,9 @@ function chartConfig(spec: ChartSpec): ChartConfiguration<'bar' | 'line'> {
   return {
     type: spec.kind === 'line' || spec.kind === 'step' ? 'line' : 'bar',
     data: { labels: [...spec.categories], datasets: datasets(spec) },
-    plugins: spec.valueLabels ? [valueLabelsPlugin(FONT, INK.text, (value) => formatTick(value, spec.valueFormat ?? 'count'))] : [],
+    plugins: spec.valueLabels
+      ? [valueLabelsPlugin(FONT, INK.text, (value) => formatTick(value, spec.valueFormat ?? 'count'))]
+      : [],
     options: {
       animation: false,
       responsive: false,
@@ -119,7 +136,14 @@ function chartConfig(spec: ChartSpec): ChartConfiguration<'bar' | 'line'> {
       indexAxis: horizontal ? 'y' : 'x',
       color: INK.text,
       // Room at the bar ends for value labels.
-      layout: { padding: { top: spec.valueLabels && !horizontal ? 14 : 4, right: spec.valueLabels && horizontal ? 36 : 8, bottom: 0, left: 0 } },
+      layout: {
+        padding: {
+          top: spec.valueLabels && !horizontal ? 14 : 4,
+          right: spec.valueLabels && horizontal ? 36 : 8,
+          bottom: 0,
+          left: 0,
+        },
+      },
       plugins: {
         legend: {
           display: spec.series.length > 1,
@@ -128,7 +152,9 @@ function chartConfig(spec: ChartSpec): ChartConfiguration<'bar' | 'line'> {
           labels: { boxWidth: 9, boxHeight: 9, color: INK.text, font: FONT },
         },
       },
-      scales: horizontal ? { x: valueAxis, y: categoryAxis } : { x: spec.kind === 'step' ? linearXScale(spec) : categoryAxis, y: valueAxis },
+      scales: horizontal
+        ? { x: valueAxis, y: categoryAxis }
+        : { x: spec.kind === 'step' ? linearXScale(spec) : categoryAxis, y: valueAxis },
     },
   };
 }
@@ -173,7 +199,12 @@ function linearXScale(spec: ChartSpec) {
     grid: { display: false },
     border: { color: INK.axis },
     title: axisTitle(spec.categoryAxisTitle),
-    ticks: { color: INK.muted, font: FONT, maxRotation: 0, callback: (value: string | number) => formatTick(Number(value), 'count') },
+    ticks: {
+      color: INK.muted,
+      font: FONT,
+      maxRotation: 0,
+      callback: (value: string | number) => formatTick(Number(value), 'count'),
+    },
   };
 }
 
@@ -190,7 +221,17 @@ function datasets(spec: ChartSpec): Array<ChartDataset<'bar' | 'line', Array<num
       // Points as {x, y} on the linear axis; Chart.js types line data as numbers, the parser takes objects.
       const xs = spec.xValues?.[index] ?? [];
       const points = series.values.map((y, i) => ({ x: xs[i] ?? 0, y }));
-      return { ...base, data: points as unknown as Array<number | null>, type: 'line', borderWidth: 2, pointRadius: 0, stepped: 'after' as const, tension: 0, spanGaps: false, segment: {} };
+      return {
+        ...base,
+        data: points as unknown as Array<number | null>,
+        type: 'line',
+        borderWidth: 2,
+        pointRadius: 0,
+        stepped: 'after' as const,
+        tension: 0,
+        spanGaps: false,
+        segment: {},
+      };
     }
     if (spec.kind === 'line') {
       // A `segment` option makes Chart.js stroke lines directly instead of through a cached Path2D:

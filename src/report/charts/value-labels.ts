@@ -5,7 +5,11 @@ import type { Chart, Plugin } from 'chart.js';
  * bar, above a vertical one). Direct labels let a reader skip the grid; Chart.js has no built-in
  * for this and the datalabels plugin is not a dependency.
  */
-export function valueLabelsPlugin(font: { family: string; size: number }, colour: string, format: (value: number) => string): Plugin<'bar' | 'line'> {
+export function valueLabelsPlugin(
+  font: { family: string; size: number },
+  colour: string,
+  format: (value: number) => string,
+): Plugin<'bar' | 'line'> {
   return {
     id: 'valueLabels',
     afterDatasetsDraw(chart: Chart) {

@@ -51,23 +51,30 @@ export function renderCommunityPost(doc: MetricsDocument, options: PostOptions):
   // Questions, like the PDF's "Questions answered" tile: an announcement nobody replies to is no failure.
   const q = doc.conversations.questions;
   const lines = [`## ${fill(text.heading, { community: markdownText(options.community) })}`, ''];
-  lines.push(fill(text.achieved, {
-    since: formatDate(doc.period.since, doc.period.timeZone),
-    until: formatDate(new Date(Date.parse(doc.period.until) - 1).toISOString(), doc.period.timeZone),
-    answered: formatCount(q.answered),
-    questions: formatCount(q.threads),
-    rate: formatPercent(q.answeredRate),
-    actioned: formatCount(ideas?.funnel.actioned),
-  }), '');
+  lines.push(
+    fill(text.achieved, {
+      since: formatDate(doc.period.since, doc.period.timeZone),
+      until: formatDate(new Date(Date.parse(doc.period.until) - 1).toISOString(), doc.period.timeZone),
+      answered: formatCount(q.answered),
+      questions: formatCount(q.threads),
+      rate: formatPercent(q.answeredRate),
+      actioned: formatCount(ideas?.funnel.actioned),
+    }),
+    '',
+  );
   // Most recent action first, for the titles and for the order idea makers are thanked in.
   const actioned = (ideas?.items ?? [])
     .filter((item) => item.actionedAt !== null)
     .sort((a, b) => (b.actionedAt ?? '').localeCompare(a.actionedAt ?? '') || a.id.localeCompare(b.id));
-  if (actioned.length > 0) lines.push(`**${text.ideasHeading}**`, '', ...ideaLines(actioned, doc.period.timeZone, options), '');
+  if (actioned.length > 0)
+    lines.push(`**${text.ideasHeading}**`, '', ...ideaLines(actioned, doc.period.timeZone, options), '');
   const categories = [
     { template: text.helpers, people: recognition?.helpers ?? [] },
     { template: text.ideaMakers, people: ideaMakers(actioned) },
-    { template: fill(text.connectors, { reach: recognition?.connectorsBy ?? 'departments' }), people: recognition?.connectors ?? [] },
+    {
+      template: fill(text.connectors, { reach: recognition?.connectorsBy ?? 'departments' }),
+      people: recognition?.connectors ?? [],
+    },
   ];
   const thanks = categories.flatMap(({ template, people }) => {
     const names = namesOf(people, options);
@@ -82,11 +89,15 @@ export function renderCommunityPost(doc: MetricsDocument, options: PostOptions):
 function ideaLines(actioned: readonly IdeaItemView[], timeZone: string, options: PostOptions): string[] {
   const text = options.text;
   const titled = actioned.filter((item) => safeTitle(item.space, item.title, '') !== '');
-  const lines = titled.slice(0, IDEAS_LISTED).map((item) => `- ${fill(text.idea, {
-    idea: `“${markdownText(withoutPseudonyms(safeTitle(item.space, item.title, ''), options.anonymized))}” (${markdownText(item.space)})`,
-    actionedAt: formatDate(item.actionedAt, timeZone),
-  })}`);
-  if (titled.length > lines.length) lines.push(`- ${fill(text.moreIdeas, { count: formatCount(titled.length - lines.length) })}`);
+  const lines = titled.slice(0, IDEAS_LISTED).map(
+    (item) =>
+      `- ${fill(text.idea, {
+        idea: `“${markdownText(withoutPseudonyms(safeTitle(item.space, item.title, ''), options.anonymized))}” (${markdownText(item.space)})`,
+        actionedAt: formatDate(item.actionedAt, timeZone),
+      })}`,
+  );
+  if (titled.length > lines.length)
+    lines.push(`- ${fill(text.moreIdeas, { count: formatCount(titled.length - lines.length) })}`);
   const untitled = actioned.length - titled.length;
   if (untitled > 0) lines.push(`- ${fill(text.privateIdeas, { count: formatCount(untitled) })}`);
   return lines;
@@ -96,7 +107,9 @@ function ideaLines(actioned: readonly IdeaItemView[], timeZone: string, options:
 function ideaMakers(actioned: readonly IdeaItemView[]): Listed[] {
   const seen = new Map<string, Listed>();
   // An idea from a private space does not name its author: who took part there stays private.
-  for (const item of actioned) if (item.space !== PRIVATE_SPACE && !seen.has(item.author)) seen.set(item.author, { id: item.author, name: item.authorName });
+  for (const item of actioned)
+    if (item.space !== PRIVATE_SPACE && !seen.has(item.author))
+      seen.set(item.author, { id: item.author, name: item.authorName });
   return [...seen.values()];
 }
 
@@ -111,7 +124,9 @@ function namesOf(people: readonly Listed[], options: PostOptions): string | null
   const list = named.map((person) => markdownText(person.name ?? '')).join(', ');
   if (named.length === 0) return rest >= options.minGroupSize ? fill(text.unnamed, { count: formatCount(rest) }) : null;
   if (rest === 0) return list;
-  return rest >= options.minGroupSize ? fill(text.more, { names: list, count: formatCount(rest) }) : fill(text.others, { names: list });
+  return rest >= options.minGroupSize
+    ? fill(text.more, { names: list, count: formatCount(rest) })
+    : fill(text.others, { names: list });
 }
 
 /** A mention in a title (`ask @Person 7F3A`) would single someone out in a thank-you: "a colleague" instead. */

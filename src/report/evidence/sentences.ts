@@ -29,14 +29,23 @@ export function pText(p: number): string {
 }
 
 const WHAT: Record<Difference['measure'], { more: string; less: string; same: string }> = {
-  answeredRate: { more: 'answered more often', less: 'answered less often', same: 'no clear difference in the share answered' },
-  repliesPerThread: { more: 'more replies per thread', less: 'fewer replies per thread', same: 'no clear difference in replies per thread' },
+  answeredRate: {
+    more: 'answered more often',
+    less: 'answered less often',
+    same: 'no clear difference in the share answered',
+  },
+  repliesPerThread: {
+    more: 'more replies per thread',
+    less: 'fewer replies per thread',
+    same: 'no clear difference in replies per thread',
+  },
 };
 
 /** The size of a difference with its interval: `+27 points, 95% interval 18 to 35`. */
 function sizeText(d: Difference): string {
   if (d.difference === null || d.low === null || d.high === null) return '';
-  if (d.measure === 'answeredRate') return `${points(d.difference)} points, 95% interval ${points(d.low)} to ${points(d.high)}`;
+  if (d.measure === 'answeredRate')
+    return `${points(d.difference)} points, 95% interval ${points(d.low)} to ${points(d.high)}`;
   return `${signedDecimal(d.difference)} replies per thread, 95% interval ${signedDecimal(d.low)} to ${signedDecimal(d.high)}`;
 }
 
@@ -44,7 +53,11 @@ function sizeText(d: Difference): string {
  * One claim sentence for a difference: `{first} vs {second}` name the groups ("pilot threads",
  * "the rest"; "after", "before").
  */
-export function differenceSentence(d: Difference, names: { first: string; second: string }, minThreads: number): string {
+export function differenceSentence(
+  d: Difference,
+  names: { first: string; second: string },
+  minThreads: number,
+): string {
   const counts = `${d.firstN} ${names.first}, ${d.secondN} ${names.second}`;
   if (d.verdict === 'too few' || d.pValue === null) {
     return `Too few threads to tell (${counts}; at least ${minThreads} on each side needed).`;
@@ -70,7 +83,8 @@ export function moderationSentence(effect: ModerationEffect, minThreads: number)
 
 /** Spaces with no thread before their moderator's start: nothing to compare, said once for all. */
 export function noBeforeSentence(spaces: readonly string[]): string {
-  const shown = spaces.length > 6 ? `${spaces.slice(0, 6).join(', ')} and ${spaces.length - 6} more` : spaces.join(', ');
+  const shown =
+    spaces.length > 6 ? `${spaces.slice(0, 6).join(', ')} and ${spaces.length - 6} more` : spaces.join(', ');
   return `${spaces.length === 1 ? 'One space has' : `${spaces.length} spaces have`} no thread before the moderator started, so nothing to compare: ${shown}.`;
 }
 
@@ -81,12 +95,19 @@ export function noBeforeSentence(spaces: readonly string[]): string {
  */
 export function moderationLines(effects: readonly ModerationEffect[], minThreads: number): string[] {
   const empty = effects.filter((e) => e.answeredRate.secondN === 0).map((e) => e.space);
-  const tooFew = effects.filter((e) => e.answeredRate.secondN > 0 && !e.its && e.answeredRate.verdict === 'too few').map((e) => e.space);
+  const tooFew = effects
+    .filter((e) => e.answeredRate.secondN > 0 && !e.its && e.answeredRate.verdict === 'too few')
+    .map((e) => e.space);
   const stated = effects.filter((e) => e.answeredRate.secondN > 0 && (e.its || e.answeredRate.verdict !== 'too few'));
-  const list = (spaces: readonly string[]): string => (spaces.length > 6 ? `${spaces.slice(0, 6).join(', ')} and ${spaces.length - 6} more` : spaces.join(', '));
+  const list = (spaces: readonly string[]): string =>
+    spaces.length > 6 ? `${spaces.slice(0, 6).join(', ')} and ${spaces.length - 6} more` : spaces.join(', ');
   return [
     ...stated.map((e) => moderationSentence(e, minThreads)),
-    ...(tooFew.length > 0 ? [`Too few threads to tell before vs after the moderator's start (at least ${minThreads} on each side needed) in ${list(tooFew)}.`] : []),
+    ...(tooFew.length > 0
+      ? [
+          `Too few threads to tell before vs after the moderator's start (at least ${minThreads} on each side needed) in ${list(tooFew)}.`,
+        ]
+      : []),
     ...(empty.length > 0 ? [noBeforeSentence(empty)] : []),
   ];
 }
@@ -103,4 +124,5 @@ export function migrationSentence(migration: Migration, fromLabel: string, toLab
 }
 
 const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
-const lowerFirst = (text: string): string => (text.startsWith('Too few') ? `too few${text.slice(7)}` : text.charAt(0).toLowerCase() + text.slice(1));
+const lowerFirst = (text: string): string =>
+  text.startsWith('Too few') ? `too few${text.slice(7)}` : text.charAt(0).toLowerCase() + text.slice(1);

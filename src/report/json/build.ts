@@ -10,7 +10,8 @@ export type LaterSection = (typeof LATER_SECTIONS)[number];
 type OptionalSection = 'comparisons' | 'movement';
 
 /** The computed sections: the first four always, the later ones when computed. */
-export type DocumentSections = Omit<Sections, LaterSection | OptionalSection> & Partial<Pick<Sections, LaterSection | OptionalSection>>;
+export type DocumentSections = Omit<Sections, LaterSection | OptionalSection> &
+  Partial<Pick<Sections, LaterSection | OptionalSection>>;
 
 /** What the metrics run gave (metrics/run-metrics.ts). */
 export interface ComputedMetrics {
@@ -61,7 +62,12 @@ export function assembleDocument(metrics: ComputedMetrics, options: BuildOptions
     ...(sections.movement ? { movement: sections.movement } : {}),
     baseline: null,
     targets: [],
-    warnings: [...metrics.measureWarnings, ...missing.map(notComputed), ...(options.runWarnings ?? []), ...metrics.estimateWarnings],
+    warnings: [
+      ...metrics.measureWarnings,
+      ...missing.map(notComputed),
+      ...(options.runWarnings ?? []),
+      ...metrics.estimateWarnings,
+    ],
   };
 }
 

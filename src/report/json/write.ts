@@ -65,9 +65,12 @@ const KEY_ORDER: Record<string, readonly string[]> = {
   'engagement.totals': [...WINDOW_KEYS, 'retentionInterval'],
   ...intervalOrder([
     'engagement.totals.retentionInterval',
-    'conversations.answeredRateInterval', 'conversations.medianHoursToFirstResponseInterval',
-    'conversations.questions.answeredRateInterval', 'conversations.questions.medianHoursToFirstResponseInterval',
-    'ideas.medianDaysToDecisionInterval', 'ideas.medianDaysToActionInterval',
+    'conversations.answeredRateInterval',
+    'conversations.medianHoursToFirstResponseInterval',
+    'conversations.questions.answeredRateInterval',
+    'conversations.questions.medianHoursToFirstResponseInterval',
+    'ideas.medianDaysToDecisionInterval',
+    'ideas.medianDaysToActionInterval',
     ...IDEA_STAGES.map((s) => `ideas.conversionInterval.${s}`),
   ]),
   'engagement.monthly[]': ['month', ...WINDOW_KEYS, 'reactivatedContributors', 'stickiness', 'activeWikiEditors'],
@@ -87,12 +90,43 @@ const KEY_ORDER: Record<string, readonly string[]> = {
     'questions',
   ],
   'conversations.unanswered[]': ['id', 'source', 'space', 'startedAt', 'ageDays', 'title'],
-  'conversations.questions': ['threads', 'answered', 'answeredRate', 'answeredRateInterval', 'medianHoursToFirstResponse', 'medianHoursToFirstResponseInterval', 'p90HoursToFirstResponse', 'unanswered'],
-  'conversations.responseSurvival': ['unit', 'observedUntil', 'n', 'events', 'censored', 'median', 'p90', 'curve', 'bySpace', 'byDepartment'],
+  'conversations.questions': [
+    'threads',
+    'answered',
+    'answeredRate',
+    'answeredRateInterval',
+    'medianHoursToFirstResponse',
+    'medianHoursToFirstResponseInterval',
+    'p90HoursToFirstResponse',
+    'unanswered',
+  ],
+  'conversations.responseSurvival': [
+    'unit',
+    'observedUntil',
+    'n',
+    'events',
+    'censored',
+    'median',
+    'p90',
+    'curve',
+    'bySpace',
+    'byDepartment',
+  ],
   'conversations.responseSurvival.curve[]': ['time', 'survival'],
   'conversations.responseSurvival.bySpace[]': ['key', 'name', 'n', 'events', 'censored', 'median', 'p90'],
   'conversations.responseSurvival.byDepartment[]': ['key', 'name', 'n', 'events', 'censored', 'median', 'p90'],
-  'ideas.actionSurvival': ['unit', 'observedUntil', 'n', 'events', 'censored', 'median', 'p90', 'curve', 'bySpace', 'byDepartment'],
+  'ideas.actionSurvival': [
+    'unit',
+    'observedUntil',
+    'n',
+    'events',
+    'censored',
+    'median',
+    'p90',
+    'curve',
+    'bySpace',
+    'byDepartment',
+  ],
   'ideas.actionSurvival.curve[]': ['time', 'survival'],
   'ideas.actionSurvival.bySpace[]': ['key', 'name', 'n', 'events', 'censored', 'median', 'p90'],
   'ideas.actionSurvival.byDepartment[]': ['key', 'name', 'n', 'events', 'censored', 'median', 'p90'],
@@ -110,7 +144,8 @@ function intervalOrder(paths: readonly string[]): Record<string, readonly string
 function ordered(value: unknown, path: string): unknown {
   if (Array.isArray(value)) return value.map((item) => ordered(item, `${path}[]`));
   // JSON.stringify would turn NaN into null silently, hiding a bug as "cannot be computed".
-  if (typeof value === 'number' && !Number.isFinite(value)) throw new InternalError(`metrics.json ${path || '(root)'}: ${value} is not a finite number`);
+  if (typeof value === 'number' && !Number.isFinite(value))
+    throw new InternalError(`metrics.json ${path || '(root)'}: ${value} is not a finite number`);
   if (value === null || typeof value !== 'object') return value;
   const entries = Object.entries(value).filter(([, v]) => v !== undefined);
   const known = KEY_ORDER[path] ?? [];

@@ -11,7 +11,13 @@ export function zodKeyOrder(schema: z.ZodType, path: string): Record<string, rea
 }
 
 function walk(schema: z.ZodType, path: string, orders: Record<string, readonly string[]>): void {
-  const def = schema._zod.def as { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType; innerType?: z.ZodType; options?: z.ZodType[] };
+  const def = schema._zod.def as {
+    type: string;
+    shape?: Record<string, z.ZodType>;
+    element?: z.ZodType;
+    innerType?: z.ZodType;
+    options?: z.ZodType[];
+  };
   switch (def.type) {
     case 'object': {
       const shape = def.shape ?? {};

@@ -15,10 +15,15 @@ export function comparisonLines(doc: MetricsDocument, cell: (text: string) => st
   if (comparisons.success) {
     const c = comparisons.data;
     for (const b of c.benchmarks) {
-      lines.push(`- ${cell(b.statement)} Published ${benchmarkValue(b.figure, b.unit)}, this pilot ${benchmarkValue(b.pilot, b.unit)} (${cell(b.citation)})`);
+      lines.push(
+        `- ${cell(b.statement)} Published ${benchmarkValue(b.figure, b.unit)}, this pilot ${benchmarkValue(b.pilot, b.unit)} (${cell(b.citation)})`,
+      );
     }
     if (c.pilotVsRest) {
-      for (const d of c.pilotVsRest.figures) lines.push(`- Pilot vs rest: ${cell(differenceSentence(d, { first: 'pilot threads', second: 'elsewhere' }, c.minThreads))}`);
+      for (const d of c.pilotVsRest.figures)
+        lines.push(
+          `- Pilot vs rest: ${cell(differenceSentence(d, { first: 'pilot threads', second: 'elsewhere' }, c.minThreads))}`,
+        );
     }
     for (const line of moderationLines(c.moderationEffects, c.minThreads)) lines.push(`- ${cell(line)}`);
   }

@@ -13,11 +13,16 @@ const twoDecimals = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 })
 export function formatValue(value: number | null, format: ValueFormat): string {
   if (value === null) return 'n/a';
   switch (format) {
-    case 'count': return grouped.format(value);
-    case 'percent': return `${(value * 100).toFixed(1)}%`;
-    case 'hours': return `${value.toFixed(1)} h`;
-    case 'days': return `${value.toFixed(1)} days`;
-    case 'decimal': return twoDecimals.format(value);
+    case 'count':
+      return grouped.format(value);
+    case 'percent':
+      return `${(value * 100).toFixed(1)}%`;
+    case 'hours':
+      return `${value.toFixed(1)} h`;
+    case 'days':
+      return `${value.toFixed(1)} days`;
+    case 'decimal':
+      return twoDecimals.format(value);
   }
 }
 

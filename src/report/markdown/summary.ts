@@ -56,7 +56,14 @@ export interface SummaryOptions {
   outputs?: readonly SummaryOutput[];
 }
 
-const OPERATOR_SIGNS: Record<TargetResult['op'], string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '==': '=', '!=': '≠' };
+const OPERATOR_SIGNS: Record<TargetResult['op'], string> = {
+  '>=': '≥',
+  '>': '>',
+  '<=': '≤',
+  '<': '<',
+  '==': '=',
+  '!=': '≠',
+};
 
 /** A table cell: no line breaks, pipes escaped. */
 function cell(text: string): string {
@@ -96,7 +103,10 @@ function valueCell(doc: MetricsDocument, kpi: SummaryKpi): string {
 function rows(doc: MetricsDocument, targets: readonly TargetResult[]): SummaryKpi[] {
   const listed = new Set(SUMMARY_KPI_PATHS);
   const extra = [...new Set(targets.map((t) => t.metric))].filter((path) => !listed.has(path));
-  return [...SUMMARY_KPIS, ...extra.map((path) => ({ path, label: path, format: guessFormat(path, numberAt(doc, path)) }))];
+  return [
+    ...SUMMARY_KPIS,
+    ...extra.map((path) => ({ path, label: path, format: guessFormat(path, numberAt(doc, path)) })),
+  ];
 }
 
 const dayFormatters = new Map<string, Intl.DateTimeFormat>();
@@ -147,17 +157,26 @@ export function renderMarkdownSummary(
   deltas: Readonly<Record<string, BaselineDelta>> | null,
   options: SummaryOptions = {},
 ): string {
-  const lines = [`## ${cell(titleFor(options.title ?? 'Pilot report summary', doc.period))}`, '', `${periodLine(doc)}  `, sourcesLine(doc), ''];
+  const lines = [
+    `## ${cell(titleFor(options.title ?? 'Pilot report summary', doc.period))}`,
+    '',
+    `${periodLine(doc)}  `,
+    sourcesLine(doc),
+    '',
+  ];
   lines.push('| KPI | Value | Change vs baseline | Target |', '|---|---:|---:|---|');
   for (const kpi of rows(doc, targetResults)) {
     const results = targetResults.filter((r) => r.metric === kpi.path);
     const value = valueCell(doc, kpi);
-    lines.push(`| ${cell(kpi.label)} | ${value} | ${deltaCell(deltas, kpi.path, kpi.format)} | ${targetCell(results, kpi.format)} |`);
+    lines.push(
+      `| ${cell(kpi.label)} | ${value} | ${deltaCell(deltas, kpi.path, kpi.format)} | ${targetCell(results, kpi.format)} |`,
+    );
   }
   const targets = targetsLine(targetResults);
   if (targets) lines.push('', targets);
   lines.push(...comparisonLines(doc, cell));
   const outputs = options.outputs ?? [];
-  if (outputs.length > 0) lines.push('', '**Outputs:**', '', ...outputs.map((o) => `- ${cell(o.label)}: \`${o.path.replace(/`/g, "'")}\``));
+  if (outputs.length > 0)
+    lines.push('', '**Outputs:**', '', ...outputs.map((o) => `- ${cell(o.label)}: \`${o.path.replace(/`/g, "'")}\``));
   return `${lines.join('\n')}\n`;
 }

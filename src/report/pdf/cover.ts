@@ -37,11 +37,18 @@ export function drawCover(pdf: PDFKit.PDFDocument, doc: MetricsDocument, info: C
   pdf.save().rect(left, 120, 48, 5).fill(COLOURS.accent).restore();
   let y = drawLine(pdf, info.title, 136, { weight: 'bold', size: TYPE.title + 4, color: COLOURS.text }) + 6;
   const subtitle: TextStyle = { weight: 'regular', size: TYPE.subtitle + 1, color: COLOURS.muted };
-  if (info.organization) y = drawLine(pdf, fill(info.text.cover.preparedFor, { organization: info.organization }), y, subtitle) + 2;
-  y = drawLine(pdf, fill(info.text.cover.period, { period: info.period, timeZone: doc.period.timeZone }), y, subtitle) + 8;
+  if (info.organization)
+    y = drawLine(pdf, fill(info.text.cover.preparedFor, { organization: info.organization }), y, subtitle) + 2;
+  y =
+    drawLine(pdf, fill(info.text.cover.period, { period: info.period, timeZone: doc.period.timeZone }), y, subtitle) +
+    8;
   const kinds = [...new Set(doc.sources.map((source) => source.kind))].sort();
-  const sources = kinds.length > 0 ? fill(info.text.cover.sources, { sources: kinds.join(', ') }) : info.text.cover.noSources;
-  const generated = fill(info.text.cover.generated, { date: formatDate(info.generatedAt.toISOString(), 'UTC'), tool: `${doc.tool.name} ${doc.tool.version}` });
+  const sources =
+    kinds.length > 0 ? fill(info.text.cover.sources, { sources: kinds.join(', ') }) : info.text.cover.noSources;
+  const generated = fill(info.text.cover.generated, {
+    date: formatDate(info.generatedAt.toISOString(), 'UTC'),
+    tool: `${doc.tool.name} ${doc.tool.version}`,
+  });
   y = drawLine(pdf, `${sources}.`, y, NOTE);
   drawLine(pdf, generated, y + 1, NOTE);
 }
@@ -55,7 +62,10 @@ function drawLogo(pdf: PDFKit.PDFDocument, path: string): void {
   try {
     image = readFileSync(path);
   } catch (error) {
-    throw new ConfigError(`report logo ${path}: cannot be read\n  hint: give a PNG or JPEG file (config report.logo or the template's theme.json "logo")`, { cause: error });
+    throw new ConfigError(
+      `report logo ${path}: cannot be read\n  hint: give a PNG or JPEG file (config report.logo or the template's theme.json "logo")`,
+      { cause: error },
+    );
   }
   const x = PAGE.width - PAGE.margins.right - LOGO_BOX.width;
   try {
@@ -76,7 +86,12 @@ export function drawContents(pdf: PDFKit.PDFDocument, entries: readonly Contents
   pdf.switchToPage(0);
   const left = PAGE.margins.left;
   let y = CONTENTS_TOP;
-  drawText(pdf, text.cover.contents, { x: left, y, width: CONTENT_WIDTH }, { weight: 'bold', size: TYPE.heading, color: COLOURS.text });
+  drawText(
+    pdf,
+    text.cover.contents,
+    { x: left, y, width: CONTENT_WIDTH },
+    { weight: 'bold', size: TYPE.heading, color: COLOURS.text },
+  );
   y += 26;
   const entryStyle: TextStyle = { weight: 'regular', size: TYPE.body + 0.5, color: COLOURS.text };
   let number = 0;
@@ -89,9 +104,21 @@ export function drawContents(pdf: PDFKit.PDFDocument, entries: readonly Contents
     number += 1;
     const height = measureText(pdf, 'X', CONTENT_WIDTH, entryStyle);
     drawText(pdf, String(number), { x: left, y, width: 18 }, { ...entryStyle, color: COLOURS.accent, weight: 'bold' });
-    drawText(pdf, fitOneLine(pdf, entry.title, CONTENT_WIDTH - 70, entryStyle), { x: left + 18, y, width: CONTENT_WIDTH - 70 }, entryStyle);
+    drawText(
+      pdf,
+      fitOneLine(pdf, entry.title, CONTENT_WIDTH - 70, entryStyle),
+      { x: left + 18, y, width: CONTENT_WIDTH - 70 },
+      entryStyle,
+    );
     drawText(pdf, String(entry.page + 1), { x: left + CONTENT_WIDTH - 50, y, width: 50, align: 'right' }, entryStyle);
-    pdf.save().moveTo(left + 18, y + height + 3).lineTo(left + CONTENT_WIDTH, y + height + 3).lineWidth(0.4).strokeColor(COLOURS.rule).stroke().restore();
+    pdf
+      .save()
+      .moveTo(left + 18, y + height + 3)
+      .lineTo(left + CONTENT_WIDTH, y + height + 3)
+      .lineWidth(0.4)
+      .strokeColor(COLOURS.rule)
+      .stroke()
+      .restore();
     pdf.goTo(left, y - 2, CONTENT_WIDTH, height + 6, entry.destination);
     y += height + 10;
   }

@@ -92,7 +92,12 @@ function dateFormatter(timeZone: string): Intl.DateTimeFormat {
       formatter = new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', year: 'numeric' });
     } catch {
       // An unknown zone was already reported upstream; UTC keeps the report readable.
-      formatter = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
+      formatter = new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'UTC',
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+      });
     }
     formatters.set(timeZone, formatter);
   }
@@ -136,4 +141,3 @@ export function formatMoneyTwoSignificant(amount: number | null | undefined, cur
   const text = formatTwoSignificant(amount);
   return text === MISSING || !currency ? text : `${text} ${currency}`;
 }
-

@@ -31,12 +31,26 @@ export function heatmap(pdf: PDFKit.PDFDocument, spec: HeatmapSpec): void {
   const left = PAGE.margins.left;
   const top = pdf.y;
   const max = Math.max(1, ...spec.values.flat().filter((value): value is number => value !== null));
-  heads.forEach((head, column) => columnHead(pdf, head, { x: left + LABEL_WIDTH + column * cell + cell / 2, bottom: top + header - 4, length: header - 6 }, small));
+  heads.forEach((head, column) =>
+    columnHead(
+      pdf,
+      head,
+      { x: left + LABEL_WIDTH + column * cell + cell / 2, bottom: top + header - 4, length: header - 6 },
+      small,
+    ),
+  );
   spec.labels.forEach((label, row) => {
     const y = top + header + ROW_HEIGHT * row;
     const name = fitOneLine(pdf, label, LABEL_WIDTH - 6, { ...small, size: TYPE.small, color: COLOURS.text });
-    drawText(pdf, name, { x: left, y: y + 5, width: LABEL_WIDTH - 6 }, { ...small, size: TYPE.small, color: COLOURS.text });
-    spec.labels.forEach((_other, column) => drawCell(pdf, spec.values[row]?.[column] ?? null, max, left + LABEL_WIDTH + column * cell, y, cell));
+    drawText(
+      pdf,
+      name,
+      { x: left, y: y + 5, width: LABEL_WIDTH - 6 },
+      { ...small, size: TYPE.small, color: COLOURS.text },
+    );
+    spec.labels.forEach((_other, column) =>
+      drawCell(pdf, spec.values[row]?.[column] ?? null, max, left + LABEL_WIDTH + column * cell, y, cell),
+    );
   });
   pdf.x = left;
   pdf.y = top + header + ROW_HEIGHT * size + SPACE.afterBlock;
@@ -57,7 +71,12 @@ function textWidth(pdf: PDFKit.PDFDocument, text: string, style: TextStyle): num
 }
 
 /** A department's full name written upwards from the bottom of the header, centred on its column. */
-function columnHead(pdf: PDFKit.PDFDocument, head: string, at: { x: number; bottom: number; length: number }, style: TextStyle): void {
+function columnHead(
+  pdf: PDFKit.PDFDocument,
+  head: string,
+  at: { x: number; bottom: number; length: number },
+  style: TextStyle,
+): void {
   const text = fitOneLine(pdf, head, at.length, style);
   const x = at.x - style.size / 2;
   pdf.save();
@@ -66,19 +85,37 @@ function columnHead(pdf: PDFKit.PDFDocument, head: string, at: { x: number; bott
   pdf.restore();
 }
 
-function drawCell(pdf: PDFKit.PDFDocument, value: number | null, max: number, x: number, y: number, width: number): void {
+function drawCell(
+  pdf: PDFKit.PDFDocument,
+  value: number | null,
+  max: number,
+  x: number,
+  y: number,
+  width: number,
+): void {
   const strength = value === null ? 0 : value / max;
   const fill = value === null ? COLOURS.zebra : mix('#ffffff', COLOURS.accent, strength);
-  pdf.save().rect(x + 0.5, y + 0.5, width - 1, ROW_HEIGHT - 1).fill(fill).restore();
+  pdf
+    .save()
+    .rect(x + 0.5, y + 0.5, width - 1, ROW_HEIGHT - 1)
+    .fill(fill)
+    .restore();
   const text = value === null ? '·' : formatCount(value);
   const colour = strength > 0.55 ? '#ffffff' : COLOURS.text;
-  drawText(pdf, text, { x, y: y + 5, width, align: 'center' }, { weight: 'regular', size: TYPE.small - 0.5, color: colour });
+  drawText(
+    pdf,
+    text,
+    { x, y: y + 5, width, align: 'center' },
+    { weight: 'regular', size: TYPE.small - 0.5, color: colour },
+  );
 }
 
 /** Linear mix of two `#rrggbb` colours; `t` in [0, 1]. */
 export function mix(from: string, to: string, t: number): string {
   const channel = (hex: string, index: number): number => Number.parseInt(hex.slice(1 + index * 2, 3 + index * 2), 16);
   const clamped = Math.min(1, Math.max(0, t));
-  const parts = [0, 1, 2].map((index) => Math.round(channel(from, index) + (channel(to, index) - channel(from, index)) * clamped));
+  const parts = [0, 1, 2].map((index) =>
+    Math.round(channel(from, index) + (channel(to, index) - channel(from, index)) * clamped),
+  );
   return `#${parts.map((part) => part.toString(16).padStart(2, '0')).join('')}`;
 }

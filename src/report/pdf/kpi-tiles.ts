@@ -50,9 +50,17 @@ export function kpiTiles(pdf: PDFKit.PDFDocument, tiles: readonly KpiTile[], per
 /** The tile's lines in drawing order, each with its style. */
 function tileLines(tile: KpiTile): Array<[string, TextStyle, number]> {
   const s = styles();
-  const lines: Array<[string, TextStyle, number]> = [[tile.value, s.value, 2], [tile.label, s.label, 3]];
+  const lines: Array<[string, TextStyle, number]> = [
+    [tile.value, s.value, 2],
+    [tile.label, s.label, 3],
+  ];
   if (tile.change) lines.push([tile.change, s.change, 2]);
-  if (tile.status) lines.push([`${tile.status.met ? '✓' : '✗'} ${tile.status.text}`, { ...s.change, color: tile.status.met ? COLOURS.good : COLOURS.bad }, 2]);
+  if (tile.status)
+    lines.push([
+      `${tile.status.met ? '✓' : '✗'} ${tile.status.text}`,
+      { ...s.change, color: tile.status.met ? COLOURS.good : COLOURS.bad },
+      2,
+    ]);
   lines.push([tile.sentence, s.sentence, 0]);
   return lines;
 }
@@ -60,7 +68,14 @@ function tileLines(tile: KpiTile): Array<[string, TextStyle, number]> {
 function tileHeight(pdf: PDFKit.PDFDocument, tile: KpiTile, width: number): number {
   const inner = width - 2 * PADDING;
   const lines = tileLines(tile);
-  return PADDING * 2 + lines.reduce((sum, [text, style, gap], index) => sum + measureText(pdf, text, inner, style, index === 0 ? 0 : SPACE.lineGap) + gap, 0);
+  return (
+    PADDING * 2 +
+    lines.reduce(
+      (sum, [text, style, gap], index) =>
+        sum + measureText(pdf, text, inner, style, index === 0 ? 0 : SPACE.lineGap) + gap,
+      0,
+    )
+  );
 }
 
 function drawTile(pdf: PDFKit.PDFDocument, tile: KpiTile, x: number, y: number, width: number, height: number): void {
@@ -70,6 +85,12 @@ function drawTile(pdf: PDFKit.PDFDocument, tile: KpiTile, x: number, y: number, 
   const inner = width - 2 * PADDING;
   let cursor = y + PADDING;
   tileLines(tile).forEach(([text, style, gap], index) => {
-    cursor += drawText(pdf, text, { x: x + PADDING, y: cursor, width: inner, lineGap: index === 0 ? 0 : SPACE.lineGap }, style) + gap;
+    cursor +=
+      drawText(
+        pdf,
+        text,
+        { x: x + PADDING, y: cursor, width: inner, lineGap: index === 0 ? 0 : SPACE.lineGap },
+        style,
+      ) + gap;
   });
 }

@@ -5,9 +5,21 @@ import { COLOURS, CONTENT_BOTTOM, CONTENT_WIDTH, PAGE, SPACE, TYPE } from './the
 
 /** Body text style. */
 // Colour getters: the theme sets COLOURS per render, after this module is loaded.
-export const BODY: TextStyle = { weight: 'regular', size: TYPE.body, get color() { return COLOURS.text; } };
+export const BODY: TextStyle = {
+  weight: 'regular',
+  size: TYPE.body,
+  get color() {
+    return COLOURS.text;
+  },
+};
 /** Secondary text: notes, captions. */
-export const NOTE: TextStyle = { weight: 'regular', size: TYPE.small, get color() { return COLOURS.muted; } };
+export const NOTE: TextStyle = {
+  weight: 'regular',
+  size: TYPE.small,
+  get color() {
+    return COLOURS.muted;
+  },
+};
 
 /** Starts a new page when fewer than `height` points are left on this one. */
 export function ensureSpace(pdf: PDFKit.PDFDocument, height: number): void {
@@ -23,8 +35,14 @@ export function heading(pdf: PDFKit.PDFDocument, text: string, keepWith = 80): v
   const top = pdf.y;
   drawText(pdf, text, { x: PAGE.margins.left, y: top, width: CONTENT_WIDTH }, style);
   const ruleY = top + height + 3;
-  pdf.save().moveTo(PAGE.margins.left, ruleY).lineTo(PAGE.margins.left + CONTENT_WIDTH, ruleY)
-    .lineWidth(0.75).strokeColor(COLOURS.rule).stroke().restore();
+  pdf
+    .save()
+    .moveTo(PAGE.margins.left, ruleY)
+    .lineTo(PAGE.margins.left + CONTENT_WIDTH, ruleY)
+    .lineWidth(0.75)
+    .strokeColor(COLOURS.rule)
+    .stroke()
+    .restore();
   pdf.y = ruleY + SPACE.afterHeading;
 }
 

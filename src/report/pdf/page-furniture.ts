@@ -9,7 +9,13 @@ export interface PageFurniture {
   footer: string;
 }
 
-const SMALL: TextStyle = { weight: 'regular', size: TYPE.small, get color() { return COLOURS.muted; } };
+const SMALL: TextStyle = {
+  weight: 'regular',
+  size: TYPE.small,
+  get color() {
+    return COLOURS.muted;
+  },
+};
 const HEADER_Y = 30;
 const FOOTER_Y = PAGE.height - 38;
 
@@ -28,7 +34,12 @@ export function drawPageFurniture(pdf: PDFKit.PDFDocument, furniture: PageFurnit
     pdf.page.margins.bottom = 0;
     if (index > range.start) {
       const titleStyle: TextStyle = { ...SMALL, weight: 'bold' };
-      drawText(pdf, fitOneLine(pdf, furniture.title, half - 6, titleStyle), { x: left, y: HEADER_Y, width: half - 6 }, titleStyle);
+      drawText(
+        pdf,
+        fitOneLine(pdf, furniture.title, half - 6, titleStyle),
+        { x: left, y: HEADER_Y, width: half - 6 },
+        titleStyle,
+      );
       drawText(pdf, furniture.period, { x: left + half + 6, y: HEADER_Y, width: half - 6, align: 'right' }, SMALL);
       rule(pdf, HEADER_Y + 14);
     }
@@ -41,6 +52,12 @@ export function drawPageFurniture(pdf: PDFKit.PDFDocument, furniture: PageFurnit
 }
 
 function rule(pdf: PDFKit.PDFDocument, y: number): void {
-  pdf.save().moveTo(PAGE.margins.left, y).lineTo(PAGE.margins.left + CONTENT_WIDTH, y)
-    .lineWidth(0.5).strokeColor(COLOURS.rule).stroke().restore();
+  pdf
+    .save()
+    .moveTo(PAGE.margins.left, y)
+    .lineTo(PAGE.margins.left + CONTENT_WIDTH, y)
+    .lineWidth(0.5)
+    .strokeColor(COLOURS.rule)
+    .stroke()
+    .restore();
 }

@@ -68,7 +68,10 @@ export async function renderReport(doc: MetricsDocument, options: RenderOptions)
   registerPrimaryFonts(pdf);
   const report = reportContext(doc, options, template);
   drawCover(pdf, doc, {
-    title, period, generatedAt: stamp, text: template.text,
+    title,
+    period,
+    generatedAt: stamp,
+    text: template.text,
     organization: options.organization ?? template.theme.organization ?? null,
     logoPath: options.logo ?? template.logoPath,
   });

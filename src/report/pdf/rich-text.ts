@@ -54,7 +54,13 @@ interface Measured {
 const measured = new WeakMap<PDFKit.PDFDocument, Map<string, Measured>>();
 
 /** Height `text` takes when drawn with `drawText` at `width`. */
-export function measureText(pdf: PDFKit.PDFDocument, text: string, width: number, style: TextStyle, lineGap: number = SPACE.lineGap): number {
+export function measureText(
+  pdf: PDFKit.PDFDocument,
+  text: string,
+  width: number,
+  style: TextStyle,
+  lineGap: number = SPACE.lineGap,
+): number {
   const clean = cleanText(text);
   if (clean.length === 0) return 0;
   let cache = measured.get(pdf);
@@ -70,7 +76,13 @@ export function measureText(pdf: PDFKit.PDFDocument, text: string, width: number
   return result.height;
 }
 
-function measureUncached(pdf: PDFKit.PDFDocument, clean: string, width: number, style: TextStyle, lineGap: number): Measured {
+function measureUncached(
+  pdf: PDFKit.PDFDocument,
+  clean: string,
+  width: number,
+  style: TextStyle,
+  lineGap: number,
+): Measured {
   const runs = textRuns(pdf, clean);
   const only = runs.length === 1 ? runs[0] : undefined;
   if (only) {
@@ -85,7 +97,13 @@ function measureUncached(pdf: PDFKit.PDFDocument, clean: string, width: number, 
  * width per paragraph over the line width, with 10 % slack for word wrapping, times the taller
  * line height of the fonts involved. It errs on the tall side so nothing overlaps.
  */
-function estimateMixedHeight(pdf: PDFKit.PDFDocument, runs: TextRun[], width: number, style: TextStyle, lineGap: number): number {
+function estimateMixedHeight(
+  pdf: PDFKit.PDFDocument,
+  runs: TextRun[],
+  width: number,
+  style: TextStyle,
+  lineGap: number,
+): number {
   let lineHeight = 0;
   let lines = 0;
   let paragraphWidth = 0;

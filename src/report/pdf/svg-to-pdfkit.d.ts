@@ -8,7 +8,12 @@ declare module 'svg-to-pdfkit' {
     assumePt?: boolean;
     precision?: number;
     /** Maps an SVG font-family to a font name registered in the pdfkit document. */
-    fontCallback?: (family: string, bold: boolean, italic: boolean, fontOptions: { fauxItalic: boolean; fauxBold: boolean }) => string;
+    fontCallback?: (
+      family: string,
+      bold: boolean,
+      italic: boolean,
+      fontOptions: { fauxItalic: boolean; fauxBold: boolean },
+    ) => string;
     warningCallback?: (warning: string) => void;
   }
   function SVGtoPDF(doc: PDFKit.PDFDocument, svg: string, x?: number, y?: number, options?: SvgToPdfOptions): void;

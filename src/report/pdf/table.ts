@@ -16,8 +16,20 @@ export interface TableSpec {
 }
 
 // Colour getters: the theme sets COLOURS per render, after this module is loaded.
-const HEADER: TextStyle = { weight: 'bold', size: TYPE.table, get color() { return COLOURS.text; } };
-const CELL: TextStyle = { weight: 'regular', size: TYPE.table, get color() { return COLOURS.text; } };
+const HEADER: TextStyle = {
+  weight: 'bold',
+  size: TYPE.table,
+  get color() {
+    return COLOURS.text;
+  },
+};
+const CELL: TextStyle = {
+  weight: 'regular',
+  size: TYPE.table,
+  get color() {
+    return COLOURS.text;
+  },
+};
 const PAD = SPACE.cellPadding;
 /** Tables up to this height (in pt, rows only) are never split across pages. */
 const KEEP_TOGETHER = 220;
@@ -28,23 +40,48 @@ const KEEP_TOGETHER = 220;
  */
 export function table(pdf: PDFKit.PDFDocument, spec: TableSpec): void {
   const widths = columnWidths(spec.columns);
-  const headerHeight = rowHeight(pdf, spec.columns.map((column) => column.header), widths, HEADER);
+  const headerHeight = rowHeight(
+    pdf,
+    spec.columns.map((column) => column.header),
+    widths,
+    HEADER,
+  );
   const heights = spec.rows.map((row) => rowHeight(pdf, row, widths, CELL));
   const total = heights.reduce((sum, height) => sum + height, 0);
   // A short table moves to the next page whole; a long one starts with at least one row here.
   ensureSpace(pdf, headerHeight + (total <= KEEP_TOGETHER ? total : (heights[0] ?? 0)));
-  drawRow(pdf, spec.columns.map((column) => column.header), spec.columns, widths, HEADER, COLOURS.tableHeaderFill);
+  drawRow(
+    pdf,
+    spec.columns.map((column) => column.header),
+    spec.columns,
+    widths,
+    HEADER,
+    COLOURS.tableHeaderFill,
+  );
   spec.rows.forEach((row, index) => {
     const height = heights[index] ?? 0;
     if (pdf.y + height > CONTENT_BOTTOM) {
       pdf.addPage();
-      drawRow(pdf, spec.columns.map((column) => column.header), spec.columns, widths, HEADER, COLOURS.tableHeaderFill);
+      drawRow(
+        pdf,
+        spec.columns.map((column) => column.header),
+        spec.columns,
+        widths,
+        HEADER,
+        COLOURS.tableHeaderFill,
+      );
     }
     drawRow(pdf, row, spec.columns, widths, CELL, index % 2 === 1 ? COLOURS.zebra : null);
   });
   const bottom = pdf.y;
-  pdf.save().moveTo(PAGE.margins.left, bottom).lineTo(PAGE.margins.left + CONTENT_WIDTH, bottom)
-    .lineWidth(0.5).strokeColor(COLOURS.rule).stroke().restore();
+  pdf
+    .save()
+    .moveTo(PAGE.margins.left, bottom)
+    .lineTo(PAGE.margins.left + CONTENT_WIDTH, bottom)
+    .lineWidth(0.5)
+    .strokeColor(COLOURS.rule)
+    .stroke()
+    .restore();
   pdf.y = bottom + SPACE.afterBlock;
 }
 
@@ -53,7 +90,12 @@ function columnWidths(columns: readonly TableColumn[]): number[] {
   return columns.map((column) => (total > 0 ? (column.width / total) * CONTENT_WIDTH : CONTENT_WIDTH / columns.length));
 }
 
-function rowHeight(pdf: PDFKit.PDFDocument, cells: readonly string[], widths: readonly number[], style: TextStyle): number {
+function rowHeight(
+  pdf: PDFKit.PDFDocument,
+  cells: readonly string[],
+  widths: readonly number[],
+  style: TextStyle,
+): number {
   const heights = widths.map((width, index) => measureText(pdf, cells[index] ?? '', width - 2 * PAD, style));
   return Math.max(style.size, ...heights) + 2 * PAD;
 }

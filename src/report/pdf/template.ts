@@ -16,7 +16,17 @@ import { ConfigError } from '../../errors.js';
 export const TEMPLATES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../templates');
 
 /** Section ids a template may order; the cover always comes first. */
-export const SECTION_IDS = ['executive-summary', 'engagement', 'conversations', 'ideas', 'contributors', 'organization', 'comparisons', 'business-case', 'appendix'] as const;
+export const SECTION_IDS = [
+  'executive-summary',
+  'engagement',
+  'conversations',
+  'ideas',
+  'contributors',
+  'organization',
+  'comparisons',
+  'business-case',
+  'appendix',
+] as const;
 /** Identifier of a report section. */
 export type SectionId = (typeof SECTION_IDS)[number];
 
@@ -27,8 +37,15 @@ const tile = z.strictObject({ label: line, sentence: line });
 const themeSchema = z.strictObject({
   $schema: z.string().optional(),
   colours: z.strictObject({
-    text: colour, muted: colour, accent: colour, rule: colour, tileFill: colour,
-    tableHeaderFill: colour, zebra: colour, good: colour, bad: colour,
+    text: colour,
+    muted: colour,
+    accent: colour,
+    rule: colour,
+    tileFill: colour,
+    tableHeaderFill: colour,
+    zebra: colour,
+    good: colour,
+    bad: colour,
   }),
   chartPalette: z.array(colour).min(2),
   /** Path of a PNG or JPEG logo, relative to the template folder. */
@@ -42,23 +59,54 @@ const themeSchema = z.strictObject({
 const textSchema = z.strictObject({
   $schema: z.string().optional(),
   reportTitle: line,
-  cover: z.strictObject({ preparedFor: line, period: line, sources: line, noSources: line, generated: line, contents: line }),
+  cover: z.strictObject({
+    preparedFor: line,
+    period: line,
+    sources: line,
+    noSources: line,
+    generated: line,
+    contents: line,
+  }),
   omitted: line,
   tiles: z.strictObject({
-    activePeople: tile, contributors: tile, answeredRate: tile, firstResponse: tile, ideasActioned: tile, hoursSaved: tile,
+    activePeople: tile,
+    contributors: tile,
+    answeredRate: tile,
+    firstResponse: tile,
+    ideasActioned: tile,
+    hoursSaved: tile,
   }),
   stories: z.strictObject({ heading: line, actioned: line, decided: line, untitled: line, none: line }),
   ask: z.strictObject({ heading: line, stalled: line, moderation: line, scaleUp: line, fallback: line }),
   estimateLabel: line,
   /** Slide titles and lines of the deck (`--pptx`). */
   deck: z.strictObject({
-    headline: line, monthlyChart: line, funnelChart: line, businessCase: line, moneyLine: line, hoursLine: line,
-    noBusinessCase: line, sources: line, anonymized: line,
+    headline: line,
+    monthlyChart: line,
+    funnelChart: line,
+    businessCase: line,
+    moneyLine: line,
+    hoursLine: line,
+    noBusinessCase: line,
+    sources: line,
+    anonymized: line,
   }),
   /** The thank-you post (`--community-post`): its tone is the champion's to change. */
   communityPost: z.strictObject({
-    heading: line, achieved: line, ideasHeading: line, idea: line, moreIdeas: line, privateIdeas: line, thanksHeading: line,
-    helpers: line, ideaMakers: line, connectors: line, more: line, others: line, unnamed: line, closing: line,
+    heading: line,
+    achieved: line,
+    ideasHeading: line,
+    idea: line,
+    moreIdeas: line,
+    privateIdeas: line,
+    thanksHeading: line,
+    helpers: line,
+    ideaMakers: line,
+    connectors: line,
+    more: line,
+    others: line,
+    unnamed: line,
+    closing: line,
   }),
 });
 
@@ -86,7 +134,7 @@ export function loadTemplate(nameOrDir: string = 'default'): ReportTemplate {
   const defaults = join(TEMPLATES_DIR, 'default');
   const theme = loadPart(themeSchema, 'theme.json', defaults, folder);
   const text = loadPart(textSchema, 'text.json', defaults, folder);
-  const logoPath = theme.logo === undefined ? null : (isAbsolute(theme.logo) ? theme.logo : join(folder, theme.logo));
+  const logoPath = theme.logo === undefined ? null : isAbsolute(theme.logo) ? theme.logo : join(folder, theme.logo);
   if (logoPath !== null && !existsSync(logoPath)) {
     throw new ConfigError(`${join(folder, 'theme.json')} key "logo": file not found: ${logoPath}`);
   }
@@ -98,14 +146,19 @@ function templateFolder(nameOrDir: string): string {
   const folder = looksLikePath ? resolve(nameOrDir) : join(TEMPLATES_DIR, nameOrDir);
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
     const what = looksLikePath ? `folder not found: ${folder}` : `no built-in template "${nameOrDir}"`;
-    throw new ConfigError(`--template: ${what}\n  hint: built-in templates are ${builtInTemplates().join(', ')}; or give a folder holding theme.json and/or text.json`);
+    throw new ConfigError(
+      `--template: ${what}\n  hint: built-in templates are ${builtInTemplates().join(', ')}; or give a folder holding theme.json and/or text.json`,
+    );
   }
   return folder;
 }
 
 /** Names of the built-in templates, sorted. */
 export function builtInTemplates(): string[] {
-  return readdirSync(TEMPLATES_DIR, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  return readdirSync(TEMPLATES_DIR, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
 }
 
 /** Reads `file` of the default folder and of `folder`, merges them, and validates the result. */
@@ -117,7 +170,9 @@ function loadPart<T>(schema: z.ZodType<T>, file: string, defaults: string, folde
   const issue = result.error.issues[0];
   const key = issue ? issue.path.map(String).join('.') : '';
   const owner = issue && hasPath(own, issue.path) ? join(folder, file) : join(defaults, file);
-  throw new ConfigError(`${owner} key "${key}": ${issue?.message ?? 'invalid'}\n  hint: compare with ${join(defaults, file)}`);
+  throw new ConfigError(
+    `${owner} key "${key}": ${issue?.message ?? 'invalid'}\n  hint: compare with ${join(defaults, file)}`,
+  );
 }
 
 function readJson(file: string): unknown {
@@ -125,7 +180,9 @@ function readJson(file: string): unknown {
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new ConfigError(`${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`, { cause: error });
+    throw new ConfigError(`${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`, {
+      cause: error,
+    });
   }
 }
 
@@ -144,7 +201,8 @@ export function deepMerge(base: unknown, over: unknown): unknown {
 function hasPath(value: unknown, path: ReadonlyArray<PropertyKey>): boolean {
   let current = value;
   for (const step of path) {
-    if (!isPlainObject(current) || typeof step !== 'string' || !Object.hasOwn(current, step)) return typeof step === 'number' && Array.isArray(current);
+    if (!isPlainObject(current) || typeof step !== 'string' || !Object.hasOwn(current, step))
+      return typeof step === 'number' && Array.isArray(current);
     current = current[step];
   }
   return true;

@@ -28,9 +28,8 @@ export function splitRuns(
   let current: TextRun | undefined;
   for (const char of text) {
     const codePoint = char.codePointAt(0) ?? 0;
-    const fallback = current && NEUTRAL.test(char)
-      ? current.fallback
-      : !primaryCovers(codePoint) && fallbackCovers(codePoint);
+    const fallback =
+      current && NEUTRAL.test(char) ? current.fallback : !primaryCovers(codePoint) && fallbackCovers(codePoint);
     if (current && current.fallback === fallback) {
       current.text += char;
     } else {

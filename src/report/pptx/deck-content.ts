@@ -44,10 +44,24 @@ export interface DeckContentOptions {
   generatedAt: Date;
 }
 
-const STAGE_LABEL: Record<IdeaStage, string> = { raised: 'Raised', discussed: 'Discussed', endorsed: 'Endorsed', decided: 'Decided', actioned: 'Actioned' };
+const STAGE_LABEL: Record<IdeaStage, string> = {
+  raised: 'Raised',
+  discussed: 'Discussed',
+  endorsed: 'Endorsed',
+  decided: 'Decided',
+  actioned: 'Actioned',
+};
 const SCENARIOS = ['low', 'base', 'high'] as const;
 /** The definitions a sponsor needs for the figures on the slides (the PDF's appendix has them all). */
-const DEFINED_TERMS = ['Active people', 'Contributors', 'Answered', 'Time to first response', 'Idea stages', 'Business case', 'Privacy threshold'];
+const DEFINED_TERMS = [
+  'Active people',
+  'Contributors',
+  'Answered',
+  'Time to first response',
+  'Idea stages',
+  'Business case',
+  'Privacy threshold',
+];
 
 /** The deck's content from the document and the report context the PDF is drawn with. */
 export function deckContent(data: MetricsDocument, report: ReportContext, options: DeckContentOptions): DeckContent {
@@ -57,11 +71,24 @@ export function deckContent(data: MetricsDocument, report: ReportContext, option
     title: options.title,
     period: formatPeriod(data.period.since, data.period.until, data.period.timeZone),
     organization: options.organization,
-    headline: { heading: text.deck.headline, tiles: summaryTiles(data, report), chart: monthlyChart(data, text.deck.monthlyChart) },
-    stories: { heading: text.stories.heading, lines: stories, empty: stories.length === 0 ? text.stories.none : null, chart: funnelChart(report, text.deck.funnelChart) },
+    headline: {
+      heading: text.deck.headline,
+      tiles: summaryTiles(data, report),
+      chart: monthlyChart(data, text.deck.monthlyChart),
+    },
+    stories: {
+      heading: text.stories.heading,
+      lines: stories,
+      empty: stories.length === 0 ? text.stories.none : null,
+      chart: funnelChart(report, text.deck.funnelChart),
+    },
     businessCase: businessCaseSlide(report),
     ask: { heading: text.ask.heading, lines: report.ask ? [report.ask] : defaultAsk(report) },
-    sources: { heading: text.deck.sources, lines: sourceLines(data, report, options.generatedAt), definitions: definitions() },
+    sources: {
+      heading: text.deck.sources,
+      lines: sourceLines(data, report, options.generatedAt),
+      definitions: definitions(),
+    },
   };
 }
 
@@ -95,20 +122,27 @@ function businessCaseSlide(report: ReportContext): DeckContent['businessCase'] {
   const text = report.template.text;
   const business = report.businessCase;
   const heading = text.deck.businessCase;
-  if (!business) return { heading, banner: text.estimateLabel, line: text.deck.noBusinessCase, table: null, chart: null };
+  if (!business)
+    return { heading, banner: text.estimateLabel, line: text.deck.noBusinessCase, table: null, chart: null };
   const base = business.scenarios.base;
   const money = (value: number | null): string => formatMoney(value, business.currency);
-  const line = base.value === null
-    ? fill(text.deck.hoursLine, { hours: formatCount(base.hoursSaved) })
-    : fill(text.deck.moneyLine, { value: money(base.value), cost: money(base.cost), roi: formatPercent(base.roi) });
+  const line =
+    base.value === null
+      ? fill(text.deck.hoursLine, { hours: formatCount(base.hoursSaved) })
+      : fill(text.deck.moneyLine, { value: money(base.value), cost: money(base.cost), roi: formatPercent(base.roi) });
   const header = ['Figure', ...SCENARIOS.map((name) => `${name[0]?.toUpperCase() ?? ''}${name.slice(1)}`)];
   const hasValue = base.value !== null;
   const chart: DeckChart = {
-    title: hasValue ? `Value against program cost (${business.currency ?? 'currency not set'})` : 'Hours saved by answered questions',
+    title: hasValue
+      ? `Value against program cost (${business.currency ?? 'currency not set'})`
+      : 'Hours saved by answered questions',
     kind: 'bar',
     categories: header.slice(1),
     series: hasValue
-      ? [{ label: 'Value', values: SCENARIOS.map((name) => business.scenarios[name].value) }, { label: 'Cost', values: SCENARIOS.map((name) => business.scenarios[name].cost) }]
+      ? [
+          { label: 'Value', values: SCENARIOS.map((name) => business.scenarios[name].value) },
+          { label: 'Cost', values: SCENARIOS.map((name) => business.scenarios[name].cost) },
+        ]
       : [{ label: 'Hours saved', values: SCENARIOS.map((name) => business.scenarios[name].hoursSaved) }],
   };
   return { heading, banner: text.estimateLabel, line, table: [header, ...scenarioRows(business)], chart };
@@ -116,8 +150,10 @@ function businessCaseSlide(report: ReportContext): DeckContent['businessCase'] {
 
 function sourceLines(data: MetricsDocument, report: ReportContext, generatedAt: Date): string[] {
   const period = `Period: ${formatPeriod(data.period.since, data.period.until, data.period.timeZone)} (${data.period.timeZone}).`;
-  const sources = data.sources.map((s) =>
-    `${s.kind}: ${s.path} (${formatCount(s.files)} file${s.files === 1 ? '' : 's'}, ${formatCount(s.records.used)} of ${formatCount(s.records.read)} records used).`);
+  const sources = data.sources.map(
+    (s) =>
+      `${s.kind}: ${s.path} (${formatCount(s.files)} file${s.files === 1 ? '' : 's'}, ${formatCount(s.records.used)} of ${formatCount(s.records.read)} records used).`,
+  );
   const generated = `Generated ${formatDate(generatedAt.toISOString(), 'UTC')} by ${data.tool.name} ${data.tool.version}; every figure is in metrics.json and the PDF report.`;
   return [period, ...sources, ...(report.anonymized ? [report.template.text.deck.anonymized] : []), generated];
 }

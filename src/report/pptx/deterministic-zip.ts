@@ -17,7 +17,9 @@ export async function deterministicZip(bytes: Uint8Array, stamp: Date): Promise<
   const source = await JSZip.loadAsync(bytes);
   const stored = Object.keys(source.files).filter((name) => !source.files[name]?.dir);
   const renumber = chartRenumbering(stored);
-  const names = stored.map((name) => ({ stored: name, name: renumber(name) })).sort((a, b) => order(a.name) - order(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const names = stored
+    .map((name) => ({ stored: name, name: renumber(name) }))
+    .sort((a, b) => order(a.name) - order(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const target = new JSZip();
   // Zip dates have a two-second resolution and no zone; JSZip writes them in UTC.
   const date = new Date(Math.floor(stamp.getTime() / 1000) * 1000);
@@ -26,10 +28,18 @@ export async function deterministicZip(bytes: Uint8Array, stamp: Date): Promise<
     if (!entry) continue;
     const content = await entry.async('uint8array');
     // Parts refer to charts and their workbooks by file name only in relationships and content types.
-    const renamed = name.endsWith('.rels') || name === FIRST ? Buffer.from(renumber(Buffer.from(content).toString('utf8')), 'utf8') : content;
+    const renamed =
+      name.endsWith('.rels') || name === FIRST
+        ? Buffer.from(renumber(Buffer.from(content).toString('utf8')), 'utf8')
+        : content;
     target.file(name, await normalizedPart(name, renamed, date), { date, createFolders: false });
   }
-  return target.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' });
+  return target.generateAsync({
+    type: 'nodebuffer',
+    compression: 'DEFLATE',
+    compressionOptions: { level: 6 },
+    platform: 'DOS',
+  });
 }
 
 const CHART_PART = /^ppt\/charts\/chart(\d+)\.xml$/;
@@ -37,15 +47,18 @@ const CHART_FILES = /\b(chart|Microsoft_Excel_Worksheet)(\d+)\.(xml|xlsx)\b/g;
 
 /** Rewrites chart and chart-workbook file names (in names or text) to number the charts 1..n in their order. */
 function chartRenumbering(names: readonly string[]): (text: string) => string {
-  const numbers = names.flatMap((name) => {
-    const match = CHART_PART.exec(name);
-    return match ? [Number(match[1])] : [];
-  }).sort((a, b) => a - b);
+  const numbers = names
+    .flatMap((name) => {
+      const match = CHART_PART.exec(name);
+      return match ? [Number(match[1])] : [];
+    })
+    .sort((a, b) => a - b);
   const next = new Map(numbers.map((n, i) => [n, i + 1]));
-  return (text) => text.replace(CHART_FILES, (whole, stem: string, n: string, ext: string) => {
-    const renumbered = next.get(Number(n));
-    return renumbered === undefined ? whole : `${stem}${renumbered}.${ext}`;
-  });
+  return (text) =>
+    text.replace(CHART_FILES, (whole, stem: string, n: string, ext: string) => {
+      const renumbered = next.get(Number(n));
+      return renumbered === undefined ? whole : `${stem}${renumbered}.${ext}`;
+    });
 }
 
 function order(name: string): number {

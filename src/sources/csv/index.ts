@@ -33,14 +33,20 @@ export function createCsvSource(mapping: CsvMapping | null = null): Source {
 /** The registry's instance: mappings come from `pilot-report.csv.json` files. */
 export const csvSource = createCsvSource();
 
-async function* readCsvInput(input: InputTree, ctx: SourceContext, configMapping: CsvMapping | null): AsyncGenerator<SourceRecord> {
+async function* readCsvInput(
+  input: InputTree,
+  ctx: SourceContext,
+  configMapping: CsvMapping | null,
+): AsyncGenerator<SourceRecord> {
   const files = input.files.filter((f) => CSV_FILE.test(f.name));
   if (files.length === 0) throw new InputError(input.displayPath, null, 'holds no .csv file');
   const sent = { identities: new Map<string, string | null>(), spaces: new Map<string, boolean>() };
   for (const file of files) {
     const found = configMapping ? null : await findMappingFile(input, file);
     if (!configMapping && !found) {
-      throw new InputError(file.displayPath, null, 'has no column mapping', { hint: `give one in the config (csvMapping) or in ${MAPPING_FILE} beside the file: ${MAPPING_HINT}` });
+      throw new InputError(file.displayPath, null, 'has no column mapping', {
+        hint: `give one in the config (csvMapping) or in ${MAPPING_FILE} beside the file: ${MAPPING_HINT}`,
+      });
     }
     const mapping = configMapping ?? (found ? await loadMappingFile(found) : null);
     if (mapping) yield* readCsvFile(file, mapping, ctx, sent);
@@ -54,13 +60,15 @@ async function* readCsvFile(
   sent: { identities: Map<string, string | null>; spaces: Map<string, boolean> },
 ): AsyncGenerator<SourceRecord> {
   const parseTime = compileTimestampFormat(mapping.timestampFormat ?? 'iso');
-  if (typeof parseTime === 'string') throw new InputError(file.displayPath, null, `cannot be read: ${parseTime}`, { hint: MAPPING_HINT });
+  if (typeof parseTime === 'string')
+    throw new InputError(file.displayPath, null, `cannot be read: ${parseTime}`, { hint: MAPPING_HINT });
   const table = await openCsv(file, ctx.problem);
   ctx.fileRead(file.displayPath);
   checkColumns(mapping, table.columns, file.displayPath, table.headerLine);
   if (!mapping.reactionTo) ctx.withoutReactions();
   if (!mapping.messageId && (mapping.parentId || mapping.threadId || mapping.reactionTo)) {
-    const detail = 'the mapping names no messageId column, so replies and reactions cannot be joined to the messages they answer';
+    const detail =
+      'the mapping names no messageId column, so replies and reactions cannot be joined to the messages they answer';
     ctx.problem({ file: file.displayPath, line: table.headerLine, reason: 'mapping', detail });
   }
   const rowCtx: RowContext = {

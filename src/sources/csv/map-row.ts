@@ -33,14 +33,25 @@ const TRUE_VALUES = new Set(['true', 'yes', 'y', '1', 'x']);
  */
 export function mapRow(fields: Record<string, string>, line: number, ctx: RowContext): RowOutcome {
   const m = ctx.mapping;
-  const get = (col: string | undefined): string => (col === undefined ? '' : (fields[col.trim().toLowerCase()] ?? '').trim());
-  const skip = (reason: SkipReason, detail: string, problem: boolean): RowOutcome => ({ use: false, reason, detail, problem });
+  const get = (col: string | undefined): string =>
+    col === undefined ? '' : (fields[col.trim().toLowerCase()] ?? '').trim();
+  const skip = (reason: SkipReason, detail: string, problem: boolean): RowOutcome => ({
+    use: false,
+    reason,
+    detail,
+    problem,
+  });
   const author = get(m.author);
   if (author === '') return skip('missingField', `column "${m.author}" (author) is empty`, true);
   const rawTime = get(m.timestamp);
   if (rawTime === '') return skip('missingField', `column "${m.timestamp}" (timestamp) is empty`, true);
   const at = ctx.parseTime(rawTime);
-  if (at === null) return skip('malformed', `column "${m.timestamp}": "${rawTime}" is not a date (expected ${m.timestampFormat ?? 'iso'})`, true);
+  if (at === null)
+    return skip(
+      'malformed',
+      `column "${m.timestamp}": "${rawTime}" is not a date (expected ${m.timestampFormat ?? 'iso'})`,
+      true,
+    );
   const isPrivate = TRUE_VALUES.has(get(m.private).toLowerCase());
   if (isPrivate && !ctx.includePrivate) return skip('private', 'private message', false);
 
@@ -49,11 +60,23 @@ export function mapRow(fields: Record<string, string>, line: number, ctx: RowCon
   const messageId = get(m.messageId);
   const ownId = idOf(messageId || `${ctx.file.name}:${line}`);
   const link = links(get(m.text), get(m.reactionTo), get(m.parentId), get(m.threadId), messageId);
-  const { kind, parent, thread } = link.kind === 'reaction' || link.kind === 'reply'
-    ? { kind: link.kind, parent: idOf(link.target), thread: link.thread ? idOf(link.thread) : (ctx.threadOf.get(idOf(link.target)) ?? idOf(link.target)) }
-    : { kind: 'post' as const, parent: null, thread: ownId };
+  const { kind, parent, thread } =
+    link.kind === 'reaction' || link.kind === 'reply'
+      ? {
+          kind: link.kind,
+          parent: idOf(link.target),
+          thread: link.thread ? idOf(link.thread) : (ctx.threadOf.get(idOf(link.target)) ?? idOf(link.target)),
+        }
+      : { kind: 'post' as const, parent: null, thread: ownId };
   const reaction = link.kind === 'reaction' ? link.reaction : null;
-  const identity: Identity = { id: `csv:${author}`, source: 'csv', name: author, email: get(m.authorEmail).toLowerCase() || null, department: null, isBot: false };
+  const identity: Identity = {
+    id: `csv:${author}`,
+    source: 'csv',
+    name: author,
+    email: get(m.authorEmail).toLowerCase() || null,
+    department: null,
+    isBot: false,
+  };
   const text = get(m.text);
   const activity: Activity = {
     id: reaction === null ? ownId : `${parent}#react:${reaction}:${identity.id}`,
@@ -72,10 +95,18 @@ export function mapRow(fields: Record<string, string>, line: number, ctx: RowCon
     provenance: { file: ctx.file.displayPath, line },
   };
   if (kind !== 'reaction') ctx.threadOf.set(ownId, thread);
-  return { use: true, activity, identity, space: { id: activity.spaceId, source: 'csv', name: spaceKey, kind: 'channel', isPrivate } };
+  return {
+    use: true,
+    activity,
+    identity,
+    space: { id: activity.spaceId, source: 'csv', name: spaceKey, kind: 'channel', isPrivate },
+  };
 }
 
-type Link = { kind: 'post' } | { kind: 'reply'; target: string; thread: string | null } | { kind: 'reaction'; target: string; thread: string | null; reaction: string };
+type Link =
+  | { kind: 'post' }
+  | { kind: 'reply'; target: string; thread: string | null }
+  | { kind: 'reaction'; target: string; thread: string | null; reaction: string };
 
 /** Which message a row points at, from its reaction, parent and thread columns. */
 function links(text: string, reactionTo: string, parentId: string, threadId: string, messageId: string): Link {

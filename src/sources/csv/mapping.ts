@@ -71,7 +71,10 @@ export const MAPPING_HINT = `${MAPPING_FILE} holds e.g. {"timestamp": "created",
  * The mapping file for a CSV: in the CSV's folder inside the input, else at the input's root,
  * else (for an input that is one file on disk) beside that file.
  */
-export async function findMappingFile(tree: InputTree, csv: InputFile): Promise<{ where: string; read: () => Promise<string> } | null> {
+export async function findMappingFile(
+  tree: InputTree,
+  csv: InputFile,
+): Promise<{ where: string; read: () => Promise<string> } | null> {
   const folder = csv.name.includes('/') ? csv.name.slice(0, csv.name.lastIndexOf('/') + 1) : '';
   const inTree = tree.find(`${folder}${MAPPING_FILE}`) ?? tree.find(MAPPING_FILE);
   if (inTree) return { where: inTree.displayPath, read: () => readAll(inTree) };
@@ -91,7 +94,12 @@ export async function loadMappingFile(found: { where: string; read: () => Promis
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new InputError(found.where, null, `is not valid JSON (${error instanceof Error ? error.message : String(error)})`, { cause: error, hint: MAPPING_HINT });
+    throw new InputError(
+      found.where,
+      null,
+      `is not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+      { cause: error, hint: MAPPING_HINT },
+    );
   }
   return parseCsvMapping(json, found.where);
 }

@@ -74,13 +74,16 @@ function compilePattern(pattern: string): TimestampParser | string {
       i = end + 1;
     } else {
       const char = pattern.charAt(i);
-      if (/[A-Za-z]/.test(char)) return `timestamp pattern "${pattern}": "${char}" is not a known field (use yyyy MM M dd d HH H hh h mm ss SSS a)`;
+      if (/[A-Za-z]/.test(char))
+        return `timestamp pattern "${pattern}": "${char}" is not a known field (use yyyy MM M dd d HH H hh h mm ss SSS a)`;
       regex += char === ' ' ? '\\s+' : escapeRegex(char);
       i += 1;
     }
   }
-  if (!(['year', 'month', 'day'] as const).every((p) => parts.includes(p))) return `timestamp pattern "${pattern}" needs yyyy, MM (or M) and dd (or d)`;
-  if (parts.includes('hour12') !== parts.includes('meridiem')) return `timestamp pattern "${pattern}": h/hh needs a (AM/PM) and a needs h/hh`;
+  if (!(['year', 'month', 'day'] as const).every((p) => parts.includes(p)))
+    return `timestamp pattern "${pattern}" needs yyyy, MM (or M) and dd (or d)`;
+  if (parts.includes('hour12') !== parts.includes('meridiem'))
+    return `timestamp pattern "${pattern}": h/hh needs a (AM/PM) and a needs h/hh`;
   const compiled = new RegExp(`^${regex}$`);
   return (text) => {
     const m = compiled.exec(text.trim());
@@ -97,7 +100,9 @@ function fromParts(parts: readonly Part[], m: RegExpExecArray): number | null {
     if (h12 < 1 || h12 > 12) return null;
     hour = (h12 % 12) + (v.meridiem?.toLowerCase() === 'pm' ? 12 : 0);
   }
-  const [year, month, day, minute, second, millis] = [v.year, v.month, v.day, v.minute, v.second, v.millis].map((s) => Number(s ?? 0));
+  const [year, month, day, minute, second, millis] = [v.year, v.month, v.day, v.minute, v.second, v.millis].map((s) =>
+    Number(s ?? 0),
+  );
   const iso = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}T${pad(hour, 2)}:${pad(minute, 2)}:${pad(second, 2)}.${pad(millis, 3)}Z`;
   // parseInstant rejects impossible dates (31/02) and hours; the pattern only checked digits.
   return parseInstant(iso);

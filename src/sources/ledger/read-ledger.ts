@@ -33,9 +33,14 @@ export async function readLedger(file: InputFile, report: (problem: Problem) => 
   const table = await openCsv(file, report);
   const missing = REQUIRED.filter((c) => !table.has(c));
   if (table.columns.length > 0 && missing.length > 0) {
-    throw new InputError(file.displayPath, table.headerLine, `the ideas ledger has no column ${missing.map((c) => `"${c}"`).join(', ')}`, {
-      hint: 'the ledger needs the columns idea, stage, date (and optionally note, value)',
-    });
+    throw new InputError(
+      file.displayPath,
+      table.headerLine,
+      `the ideas ledger has no column ${missing.map((c) => `"${c}"`).join(', ')}`,
+      {
+        hint: 'the ledger needs the columns idea, stage, date (and optionally note, value)',
+      },
+    );
   }
   const out: LedgerRead = { rows: [], read: 0, skipped: 0 };
   for await (const item of table.rows()) {
@@ -57,23 +62,46 @@ export async function readLedger(file: InputFile, report: (problem: Problem) => 
  * `date`, or with an unknown stage or a bad date, is null with a problem; a `value` that is not a
  * plain number is a problem and the row is kept without a value.
  */
-export function parseLedgerRecord(fields: Readonly<Record<string, string>>, file: string, line: number | null): { row: LedgerRow | null; problems: Problem[] } {
+export function parseLedgerRecord(
+  fields: Readonly<Record<string, string>>,
+  file: string,
+  line: number | null,
+): { row: LedgerRow | null; problems: Problem[] } {
   const cell = (name: string): string => (fields[name] ?? '').trim();
   const problem = (reason: string, detail: string): Problem => ({ file, line, reason, detail });
   const missing = REQUIRED.filter((c) => cell(c) === '');
-  if (missing.length > 0) return { row: null, problems: [problem('missingField', `ledger row without ${missing.join(', ')}`)] };
+  if (missing.length > 0)
+    return { row: null, problems: [problem('missingField', `ledger row without ${missing.join(', ')}`)] };
   const stage = LEDGER_STAGES.find((s) => s === cell('stage').toLowerCase());
-  if (!stage) return { row: null, problems: [problem('malformed', `column "stage": "${cell('stage')}" is not one of ${LEDGER_STAGES.join(', ')}`)] };
+  if (!stage)
+    return {
+      row: null,
+      problems: [problem('malformed', `column "stage": "${cell('stage')}" is not one of ${LEDGER_STAGES.join(', ')}`)],
+    };
   const date = cell('date');
   if (!isLedgerDate(date)) {
-    return { row: null, problems: [problem('malformed', `column "date": "${date}" is not a date (YYYY-MM-DD, or an ISO instant with a zone)`)] };
+    return {
+      row: null,
+      problems: [
+        problem('malformed', `column "date": "${date}" is not a date (YYYY-MM-DD, or an ISO instant with a zone)`),
+      ],
+    };
   }
   const valueText = cell('value');
   const problems: Problem[] = [];
   const parsed = NUMBER.test(valueText) ? Number(valueText) : null;
   const value = parsed !== null && Math.abs(parsed) <= MAX_IDEA_VALUE ? parsed : null;
-  if (valueText !== '' && parsed === null) problems.push(problem('malformed', `column "value": "${valueText}" is not a plain number; the row is kept without a value`));
-  else if (parsed !== null && value === null) problems.push(problem('malformed', `column "value": ${shortNumber(valueText)} is beyond ${MAX_IDEA_VALUE} (the yearly value of one idea); the row is kept without a value`));
+  if (valueText !== '' && parsed === null)
+    problems.push(
+      problem('malformed', `column "value": "${valueText}" is not a plain number; the row is kept without a value`),
+    );
+  else if (parsed !== null && value === null)
+    problems.push(
+      problem(
+        'malformed',
+        `column "value": ${shortNumber(valueText)} is beyond ${MAX_IDEA_VALUE} (the yearly value of one idea); the row is kept without a value`,
+      ),
+    );
   const note = cell('note');
   return { row: { idea: cell('idea'), stage, date, note: note === '' ? null : note, value, file, line }, problems };
 }

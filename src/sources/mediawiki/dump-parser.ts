@@ -79,7 +79,19 @@ class NotADumpError extends Error {}
  */
 export const MAX_XML_DEPTH = 64;
 
-type Field = 'sitename' | 'dbname' | 'pageTitle' | 'pageId' | 'revId' | 'parentId' | 'timestamp' | 'comment' | 'username' | 'userId' | 'ip' | 'text';
+type Field =
+  | 'sitename'
+  | 'dbname'
+  | 'pageTitle'
+  | 'pageId'
+  | 'revId'
+  | 'parentId'
+  | 'timestamp'
+  | 'comment'
+  | 'username'
+  | 'userId'
+  | 'ip'
+  | 'text';
 
 /** Which captured element is which field, keyed by `parent/local` (local names: any namespace URI). */
 const FIELDS: Record<string, Field> = {
@@ -122,7 +134,8 @@ class DumpState {
   }
 
   open(tag: SaxesTagNS): void {
-    if (this.stack.length >= MAX_XML_DEPTH) throw new Error(`elements nested more than ${MAX_XML_DEPTH} deep (a dump needs 6)`);
+    if (this.stack.length >= MAX_XML_DEPTH)
+      throw new Error(`elements nested more than ${MAX_XML_DEPTH} deep (a dump needs 6)`);
     const local = tag.local;
     const parent = this.stack[this.stack.length - 1];
     this.stack.push(local);
@@ -135,7 +148,18 @@ class DumpState {
       this.sendSite();
       this.queue.push({ type: 'logitem', line });
     } else if (parent === 'page' && local === 'revision' && this.page) {
-      this.revision = { line, pageId: this.page.id, pageTitle: this.page.title, id: null, parentId: null, timestamp: null, contributor: null, comment: null, links: [], textTooLarge: null };
+      this.revision = {
+        line,
+        pageId: this.page.id,
+        pageTitle: this.page.title,
+        id: null,
+        parentId: null,
+        timestamp: null,
+        contributor: null,
+        comment: null,
+        links: [],
+        textTooLarge: null,
+      };
     } else if (parent === 'revision' && local === 'contributor' && this.revision) {
       this.revision.contributor = { username: null, userId: null, ip: null, deleted: isDeleted(tag) };
     }
@@ -173,7 +197,13 @@ class DumpState {
     const message = error instanceof Error ? error.message : String(error);
     const zlibCode = error instanceof Error && 'code' in error ? error.code : undefined;
     const reason: BrokenReason =
-      error instanceof NotADumpError ? 'notDump' : ended || zlibCode === 'Z_BUF_ERROR' ? 'truncated' : zlibCode !== undefined ? 'unreadable' : 'xmlError';
+      error instanceof NotADumpError
+        ? 'notDump'
+        : ended || zlibCode === 'Z_BUF_ERROR'
+          ? 'truncated'
+          : zlibCode !== undefined
+            ? 'unreadable'
+            : 'xmlError';
     const cut = this.revision ? { line: this.revision.line, id: this.revision.id } : null;
     return { type: 'broken', reason, line: this.parser.line, message, cutRevision: cut, rootSeen: this.rootSeen };
   }
@@ -190,7 +220,8 @@ class DumpState {
     const field = FIELDS[`${parent}/${local}`];
     if (!field) return null;
     const grand = this.stack[this.stack.length - 3];
-    if (field === 'username' || field === 'userId' || field === 'ip') return grand === 'revision' && this.revision ? field : null;
+    if (field === 'username' || field === 'userId' || field === 'ip')
+      return grand === 'revision' && this.revision ? field : null;
     if (parent === 'content') return grand === 'revision' && this.revision ? field : null;
     if (parent === 'revision') return this.revision ? field : null;
     if (parent === 'page') return this.page && grand === 'mediawiki' ? field : null;
@@ -218,7 +249,8 @@ class DumpState {
 
   /** A field beyond the limit: a revision text marks its revision (skipped later), any other field is left empty. */
   private tooLarge(field: Field, chars: number): void {
-    if (field === 'text' && this.revision) this.revision.textTooLarge = Math.max(this.revision.textTooLarge ?? 0, chars);
+    if (field === 'text' && this.revision)
+      this.revision.textTooLarge = Math.max(this.revision.textTooLarge ?? 0, chars);
   }
 
   private sendSite(): void {
@@ -238,7 +270,12 @@ function isDeleted(tag: SaxesTagNS): boolean {
  * (a cut file, an XML error, a broken gzip stream) ends with one `broken` event after every
  * revision completed before the break.
  */
-export async function* parseDump(chunks: AsyncIterable<unknown>, fileName: string, linksOf: (wikitext: string) => string[], limits: DumpLimits = DUMP_LIMITS): AsyncGenerator<DumpEvent> {
+export async function* parseDump(
+  chunks: AsyncIterable<unknown>,
+  fileName: string,
+  linksOf: (wikitext: string) => string[],
+  limits: DumpLimits = DUMP_LIMITS,
+): AsyncGenerator<DumpEvent> {
   const parser = new SaxesParser({ xmlns: true, position: true, fileName });
   const state = new DumpState(parser, linksOf, limits.maxTextChars);
   const split = splitLongText(limits.textPieceChars);

@@ -1,7 +1,14 @@
 import { InputError } from '../../errors.js';
 import type { SourceRecord } from '../../model/types.js';
 import type { InputFile, InputTree, Source, SourceContext } from '../types.js';
-import { DUMP_LIMITS, parseDump, type DumpEvent, type DumpLimits, type DumpSite, type RawRevision } from './dump-parser.js';
+import {
+  DUMP_LIMITS,
+  parseDump,
+  type DumpEvent,
+  type DumpLimits,
+  type DumpSite,
+  type RawRevision,
+} from './dump-parser.js';
 import { botMatcher, mapRevision, wikiOf, type BotDecision, type Wiki } from './map-revision.js';
 import { wikiIdentityId } from './usernames.js';
 import { BZIP2_DUMP_FILE, DUMP_FILE, fileStem, openDump, sniffDump } from './open-dump.js';
@@ -52,55 +59,103 @@ async function* read(input: InputTree, ctx: SourceContext, limits: DumpLimits): 
     throw new InputError(input.displayPath, null, 'holds no MediaWiki XML dump (.xml or .xml.gz)');
   }
   const alone = candidates.length === 1;
-  const state: ReadState = { wikis: new Map(), pagesSeen: new Set(), identitiesSent: new Set(), isBot: botMatcher(ctx.options.botAccounts), namedBots: new Set() };
+  const state: ReadState = {
+    wikis: new Map(),
+    pagesSeen: new Set(),
+    identitiesSent: new Set(),
+    isBot: botMatcher(ctx.options.botAccounts),
+    namedBots: new Set(),
+  };
   for (const file of candidates) {
     if (BZIP2_DUMP_FILE.test(file.name)) {
-      refuse(file, alone, ctx, 'is a bzip2-compressed dump, which pilot-report cannot read', `decompress it first (bunzip2 -k ${file.name}, or 7-Zip), or gzip it, and pass the .xml or .xml.gz`);
+      refuse(
+        file,
+        alone,
+        ctx,
+        'is a bzip2-compressed dump, which pilot-report cannot read',
+        `decompress it first (bunzip2 -k ${file.name}, or 7-Zip), or gzip it, and pass the .xml or .xml.gz`,
+      );
       continue;
     }
     const sniff = await sniffDump(file);
-    if (sniff.kind === 'unreadable') refuse(file, alone, ctx, `cannot be read: ${sniff.message}`, 'is it a complete gzip file?');
-    else if (sniff.kind === 'other') refuse(file, alone, ctx, 'is not a MediaWiki XML dump (no <mediawiki> root element near its start)', 'export pages with Special:Export or dumpBackup.php');
+    if (sniff.kind === 'unreadable')
+      refuse(file, alone, ctx, `cannot be read: ${sniff.message}`, 'is it a complete gzip file?');
+    else if (sniff.kind === 'other')
+      refuse(
+        file,
+        alone,
+        ctx,
+        'is not a MediaWiki XML dump (no <mediawiki> root element near its start)',
+        'export pages with Special:Export or dumpBackup.php',
+      );
     else yield* readDumpFile(file, ctx, state, alone, limits);
   }
   if (state.namedBots.size > 0) {
     const names = [...state.namedBots].sort();
-    ctx.note(`counted as bots by their user names: ${names.join(', ')} (a people-file row with the alias mediawiki:<name> and a role other than bot, or "!<name>" in botAccounts, makes one a person)`);
+    ctx.note(
+      `counted as bots by their user names: ${names.join(', ')} (a people-file row with the alias mediawiki:<name> and a role other than bot, or "!<name>" in botAccounts, makes one a person)`,
+    );
   }
 }
 
 /** A file that cannot be used: fatal when it is the whole input, a problem when others remain. */
 function refuse(file: InputFile, alone: boolean, ctx: SourceContext, problem: string, hint: string): void {
   if (alone) throw new InputError(file.displayPath, null, problem, { hint });
-  ctx.problem({ file: file.displayPath, line: null, reason: 'unreadableFile', detail: `${problem}; the file was left out (${hint})` });
+  ctx.problem({
+    file: file.displayPath,
+    line: null,
+    reason: 'unreadableFile',
+    detail: `${problem}; the file was left out (${hint})`,
+  });
 }
 
-async function* readDumpFile(file: InputFile, ctx: SourceContext, state: ReadState, alone: boolean, limits: DumpLimits): AsyncGenerator<SourceRecord> {
+async function* readDumpFile(
+  file: InputFile,
+  ctx: SourceContext,
+  state: ReadState,
+  alone: boolean,
+  limits: DumpLimits,
+): AsyncGenerator<SourceRecord> {
   ctx.fileRead(file.displayPath);
   let wiki: Wiki | null = null;
   for await (const event of parseDump(await openDump(file), file.displayPath, wikitextLinks, limits)) {
     // The parser announces the site before the first page, so `wiki` is set before any revision.
     if (event.type === 'site') wiki = yield* announceWiki(event.site, file, ctx, state);
-    else if (event.type === 'revision' && wiki !== null) yield* revisionRecords(event.revision, wiki, file, ctx, state, limits.maxTextChars);
+    else if (event.type === 'revision' && wiki !== null)
+      yield* revisionRecords(event.revision, wiki, file, ctx, state, limits.maxTextChars);
     else if (event.type === 'logitem') ctx.skip('system', { file: file.displayPath, line: event.line }, 'log item');
     else if (event.type === 'broken') reportBroken(event, file, ctx, alone);
   }
 }
 
 /** The wiki of a dump's siteinfo; its space is yielded the first time the wiki is seen. */
-function* announceWiki(site: DumpSite, file: InputFile, ctx: SourceContext, state: ReadState): Generator<SourceRecord, Wiki> {
+function* announceWiki(
+  site: DumpSite,
+  file: InputFile,
+  ctx: SourceContext,
+  state: ReadState,
+): Generator<SourceRecord, Wiki> {
   const described = wikiOf(site, fileStem(file.name));
   const known = state.wikis.get(described.space.id);
   if (known) return known;
   state.wikis.set(described.space.id, described);
   yield { type: 'space', space: described.space };
   if (!described.knowsPageCreation) {
-    ctx.note(`MediaWiki dump schema 0.${site.schemaMinor} records no <parentid>: page creations cannot be told from edits, so every revision counts as a page edit`);
+    ctx.note(
+      `MediaWiki dump schema 0.${site.schemaMinor} records no <parentid>: page creations cannot be told from edits, so every revision counts as a page edit`,
+    );
   }
   return described;
 }
 
-function* revisionRecords(revision: RawRevision, wiki: Wiki, file: InputFile, ctx: SourceContext, state: ReadState, maxTextChars: number): Generator<SourceRecord> {
+function* revisionRecords(
+  revision: RawRevision,
+  wiki: Wiki,
+  file: InputFile,
+  ctx: SourceContext,
+  state: ReadState,
+  maxTextChars: number,
+): Generator<SourceRecord> {
   const pageKey = `${wiki.key}\u0000${revision.pageId ?? `title:${revision.pageTitle}`}`;
   const firstInPage = !state.pagesSeen.has(pageKey);
   state.pagesSeen.add(pageKey);
@@ -135,24 +190,48 @@ function* namedBotIdentity(username: string, state: ReadState): Generator<Source
   const id = wikiIdentityId(username);
   if (state.identitiesSent.has(id)) return;
   state.identitiesSent.add(id);
-  yield { type: 'identity', identity: { id, source: 'mediawiki', name: username, email: null, department: null, isBot: true } };
+  yield {
+    type: 'identity',
+    identity: { id, source: 'mediawiki', name: username, email: null, department: null, isBot: true },
+  };
 }
 
 /** A read that stopped early: the open revision is lost (skipped `malformed`), the rest was used. */
-function reportBroken(event: Extract<DumpEvent, { type: 'broken' }>, file: InputFile, ctx: SourceContext, alone: boolean): void {
+function reportBroken(
+  event: Extract<DumpEvent, { type: 'broken' }>,
+  file: InputFile,
+  ctx: SourceContext,
+  alone: boolean,
+): void {
   const message = event.message.replace(/^.*?:\d+:\d+: /, '');
   if (!event.rootSeen) {
-    if (event.reason === 'unreadable') refuse(file, alone, ctx, `cannot be read: ${message}`, 'is the file complete and readable?');
-    else refuse(file, alone, ctx, `is not a MediaWiki XML dump (${message})`, 'export pages with Special:Export or dumpBackup.php');
+    if (event.reason === 'unreadable')
+      refuse(file, alone, ctx, `cannot be read: ${message}`, 'is the file complete and readable?');
+    else
+      refuse(
+        file,
+        alone,
+        ctx,
+        `is not a MediaWiki XML dump (${message})`,
+        'export pages with Special:Export or dumpBackup.php',
+      );
     return;
   }
-  const what = event.reason === 'truncated' ? 'the file ends early, the dump is truncated' : `reading stopped at an error (${message})`;
+  const what =
+    event.reason === 'truncated'
+      ? 'the file ends early, the dump is truncated'
+      : `reading stopped at an error (${message})`;
   const cut = event.cutRevision;
   if (cut) {
     const detail = `revision ${cut.id ?? '(id not reached)'} is cut off: ${what}; the revisions before it were used`;
     ctx.problem({ file: file.displayPath, line: cut.line, reason: 'malformed', detail });
     ctx.skip('malformed', { file: file.displayPath, line: cut.line }, detail);
   } else {
-    ctx.problem({ file: file.displayPath, line: event.line, reason: event.reason, detail: `${what}; every complete revision before it was used` });
+    ctx.problem({
+      file: file.displayPath,
+      line: event.line,
+      reason: event.reason,
+      detail: `${what}; every complete revision before it was used`,
+    });
   }
 }

@@ -53,7 +53,12 @@ export type BotDecision = 'listed' | 'named' | null;
  * `deleted`, configured bot accounts `bot`; a missing id, date or contributor is a data error.
  */
 export function mapRevision(rev: RawRevision, ctx: RevisionContext): RevisionOutcome {
-  const skip = (reason: SkipReason, detail: string, problem: boolean): RevisionOutcome => ({ use: false, reason, detail, problem });
+  const skip = (reason: SkipReason, detail: string, problem: boolean): RevisionOutcome => ({
+    use: false,
+    reason,
+    detail,
+    problem,
+  });
   const id = rev.id;
   if (id === null) return skip('missingField', 'a <revision> has no <id>', true);
   if (rev.timestamp === null) return skip('missingField', `revision ${id} has no <timestamp>`, true);
@@ -66,12 +71,26 @@ export function mapRevision(rev: RawRevision, ctx: RevisionContext): RevisionOut
   const username = normalizeWikiUsername(who.username);
   if (isTemporaryAccount(username)) return skip('anonymous', `revision ${id} by temporary account ${username}`, false);
   const bot = ctx.isBot(username);
-  if (bot === 'named') return { use: false, reason: 'bot', detail: `revision ${id} by ${username}, named like a bot`, problem: false, namedBot: username };
+  if (bot === 'named')
+    return {
+      use: false,
+      reason: 'bot',
+      detail: `revision ${id} by ${username}, named like a bot`,
+      problem: false,
+      namedBot: username,
+    };
   if (bot === 'listed') return skip('bot', `revision ${id} by bot account ${username}`, false);
   const page = rev.pageId === null ? (rev.pageTitle === null ? null : `title:${rev.pageTitle}`) : `page:${rev.pageId}`;
   if (page === null) return skip('missingField', `revision ${id}: its <page> has neither <id> nor <title>`, true);
   const isRoot = rev.parentId === null || rev.parentId === '0';
-  const identity: Identity = { id: wikiIdentityId(username), source: 'mediawiki', name: username, email: null, department: null, isBot: false };
+  const identity: Identity = {
+    id: wikiIdentityId(username),
+    source: 'mediawiki',
+    name: username,
+    email: null,
+    department: null,
+    isBot: false,
+  };
   // Summaries may link too (`see [https://… the ticket]`); they are wikitext like the page.
   const links = rev.comment ? [...new Set([...rev.links, ...wikitextLinks(rev.comment)])] : rev.links;
   const activity: Activity = {
@@ -107,7 +126,12 @@ export const NAMED_LIKE_BOT = /bot(?!\p{L})/iu;
  * alias of a people-file row whose role is not `bot`); a listed bot stays a bot.
  */
 export function botMatcher(botAccounts: readonly string[]): (username: string) => BotDecision {
-  const clean = (name: string) => name.trim().toLowerCase().replace(/_/g, ' ').replace(/^mediawiki:/, '');
+  const clean = (name: string) =>
+    name
+      .trim()
+      .toLowerCase()
+      .replace(/_/g, ' ')
+      .replace(/^mediawiki:/, '');
   const bots = new Set(botAccounts.filter((name) => !name.startsWith('!')).map(clean));
   const persons = new Set(botAccounts.filter((name) => name.startsWith('!')).map((name) => clean(name.slice(1))));
   return (username) => {

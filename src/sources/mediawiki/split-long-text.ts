@@ -46,7 +46,6 @@ export function splitLongText(piece: number): (chunk: string) => string {
           run = 0;
           i = place;
           at = place; // the loop adds a piece
-
         }
         run += next - i;
       }

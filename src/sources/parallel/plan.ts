@@ -12,7 +12,13 @@ import type { SourceKind } from '../../model/types.js';
  * 4.7 s for 133 MB. Only their ratios matter: a CSV byte costs four JSON bytes, so planning by
  * bytes alone put the wiki dump behind the Yammer export and finished 4 s later.
  */
-const SECONDS_PER_MB: Record<SourceKind, number> = { yammer: 0.1, csv: 0.1, slack: 0.025, teams: 0.025, mediawiki: 0.035 };
+const SECONDS_PER_MB: Record<SourceKind, number> = {
+  yammer: 0.1,
+  csv: 0.1,
+  slack: 0.025,
+  teams: 0.025,
+  mediawiki: 0.035,
+};
 
 /** Estimated work of reading `bytes` of an export of `kind`, for planning only. */
 export function readCost(kind: SourceKind, bytes: number): number {

@@ -48,12 +48,26 @@ export interface ReadSettings {
  * Threads are never terminated from here: terminating one in the middle of a DuckDB call aborts the
  * whole process (a native exception during teardown), so a thread stops itself between records.
  */
-export async function readInWorkers(exports: readonly PlannedExport[], dataset: Dataset, folder: string, options: ParallelReadOptions, settings: ReadSettings, log: LoadLog): Promise<SourceAccount[]> {
+export async function readInWorkers(
+  exports: readonly PlannedExport[],
+  dataset: Dataset,
+  folder: string,
+  options: ParallelReadOptions,
+  settings: ReadSettings,
+  log: LoadLog,
+): Promise<SourceAccount[]> {
   let merged = false;
   try {
     const groups = planGroups(exports, options.threads);
     const memoryLimit = options.memoryLimit ? shareOf(options.memoryLimit, groups.length) : null;
-    const tasks: ReadTask[] = groups.map((group, i) => ({ file: path.join(folder, `part-${i}.duckdb`), memoryLimit, exports: group, ...settings, csvMapping: options.csvMapping, verbose: log.verboseOn !== false }));
+    const tasks: ReadTask[] = groups.map((group, i) => ({
+      file: path.join(folder, `part-${i}.duckdb`),
+      memoryLimit,
+      exports: group,
+      ...settings,
+      csvMapping: options.csvMapping,
+      verbose: log.verboseOn !== false,
+    }));
     log.verbose(`reading ${exports.length} exports in ${tasks.length} threads`);
     const accounts = (await runAll(tasks, log)).flat();
     for (const task of tasks) await dataset.absorb(task.file);
@@ -90,7 +104,8 @@ async function runAll(tasks: readonly ReadTask[], log: LoadLog): Promise<SourceA
  * (the tests), the .ts file through tsx, registered inside the thread before it is imported.
  */
 function startWorker(task: ReadTask): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), { workerData: task });
+  if (!import.meta.url.endsWith('.ts'))
+    return new Worker(new URL('./worker.js', import.meta.url), { workerData: task });
   const script = new URL('./worker.ts', import.meta.url).href;
   const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(script)}); })`;
   return new Worker(boot, { eval: true, workerData: task });
@@ -110,7 +125,8 @@ function outcomeOf(worker: Worker, log: LoadLog): Promise<SourceAccount[]> {
       outcome ??= { error: new InternalError(`a reading thread failed: ${error.message}`, { cause: error }) };
     });
     worker.on('exit', (code) => {
-      if (outcome === null) reject(new InternalError(`a reading thread stopped with exit code ${code} before it finished`));
+      if (outcome === null)
+        reject(new InternalError(`a reading thread stopped with exit code ${code} before it finished`));
       else if ('accounts' in outcome) resolve(outcome.accounts);
       else reject(outcome.error);
     });
@@ -127,7 +143,8 @@ function revive(thrown: ThrownError): PilotError {
         : thrown.name === 'ConfigError'
           ? new ConfigError('')
           : new InternalError('');
-  error.message = error instanceof InternalError ? `reading in a worker thread failed: ${thrown.message}` : thrown.message;
+  error.message =
+    error instanceof InternalError ? `reading in a worker thread failed: ${thrown.message}` : thrown.message;
   if (thrown.stack) error.stack = thrown.stack;
   return error;
 }

@@ -23,7 +23,11 @@ parentPort?.on('message', (message: unknown) => {
 parentPort?.unref();
 
 async function run(task: ReadTask): Promise<SourceAccount[]> {
-  const dataset = await Dataset.open({ file: task.file, uncompressed: true, ...(task.memoryLimit ? { memoryLimit: task.memoryLimit } : {}) });
+  const dataset = await Dataset.open({
+    file: task.file,
+    uncompressed: true,
+    ...(task.memoryLimit ? { memoryLimit: task.memoryLimit } : {}),
+  });
   const log: LoadLog = {
     warn: (message) => say({ type: 'warn', message }),
     verbose: task.verbose ? (message) => say({ type: 'verbose', message }) : () => undefined,
@@ -37,7 +41,13 @@ async function run(task: ReadTask): Promise<SourceAccount[]> {
   const accounts: SourceAccount[] = [];
   try {
     for (const e of task.exports) {
-      const options = { includePrivate: task.includePrivate, botAccounts: task.botAccounts, notAfter: task.notAfter, firstInputIndex: e.inputIndex, sources };
+      const options = {
+        includePrivate: task.includePrivate,
+        botAccounts: task.botAccounts,
+        notAfter: task.notAfter,
+        firstInputIndex: e.inputIndex,
+        sources,
+      };
       accounts.push(...(await loadInputs([e.arg], dataset, options, log)));
     }
   } catch (error) {

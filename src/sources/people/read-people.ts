@@ -54,7 +54,8 @@ export async function readPeopleFile(file: InputFile): Promise<{ entries: People
     }
     if (entry.email !== null) {
       const first = emailLines.get(entry.email);
-      if (first !== undefined) at(`${entry.email} is also on line ${first}; the first row's name, department and role are used`);
+      if (first !== undefined)
+        at(`${entry.email} is also on line ${first}; the first row's name, department and role are used`);
       else emailLines.set(entry.email, item.line);
     }
     claimAliases(aliasOwners, entry, item.line, file.displayPath);
@@ -68,14 +69,24 @@ export async function readPeopleFile(file: InputFile): Promise<{ entries: People
  * the same) claiming it would silently merge two people into one, so the file is refused with
  * both lines. Rows repeating the same e-mail are one person and may repeat its aliases.
  */
-function claimAliases(owners: Map<string, { line: number; email: string | null }>, entry: PeopleEntry, line: number, file: string): void {
+function claimAliases(
+  owners: Map<string, { line: number; email: string | null }>,
+  entry: PeopleEntry,
+  line: number,
+  file: string,
+): void {
   for (const alias of entry.aliases) {
     const first = owners.get(alias);
     if (first === undefined) owners.set(alias, { line, email: entry.email });
     else if (first.email === null || first.email !== entry.email) {
-      throw new InputError(file, line, `alias "${alias}" is also claimed on line ${first.line}; one alias cannot belong to two rows`, {
-        hint: `keep it on the row of the person it belongs to (line ${first.line} or line ${line}), or give both rows the same e-mail if they are one person`,
-      });
+      throw new InputError(
+        file,
+        line,
+        `alias "${alias}" is also claimed on line ${first.line}; one alias cannot belong to two rows`,
+        {
+          hint: `keep it on the row of the person it belongs to (line ${first.line} or line ${line}), or give both rows the same e-mail if they are one person`,
+        },
+      );
     }
   }
 }
@@ -117,7 +128,10 @@ function since(raw: string, problem: (detail: string) => void): string | null {
 
 function aliases(raw: string, problem: (detail: string) => void): string[] {
   const out: string[] = [];
-  for (const written of raw.split(';').map((a) => a.trim()).filter((a) => a !== '')) {
+  for (const written of raw
+    .split(';')
+    .map((a) => a.trim())
+    .filter((a) => a !== '')) {
     const alias = normalizeAlias(written);
     if (typeof alias === 'string') {
       if (!out.includes(alias)) out.push(alias);
@@ -132,10 +146,12 @@ export function normalizeAlias(written: string): string | { error: string } {
   if (colon <= 0) return { error: `has no source prefix (write e.g. slack:${written})` };
   const kind = PREFIXES[written.slice(0, colon).trim().toLowerCase()];
   const id = written.slice(colon + 1).trim();
-  if (kind === undefined) return { error: `starts with an unknown source (use ${[...new Set(Object.values(PREFIXES))].join(':, ')}:)` };
+  if (kind === undefined)
+    return { error: `starts with an unknown source (use ${[...new Set(Object.values(PREFIXES))].join(':, ')}:)` };
   if (id === '') return { error: 'has no id after the prefix' };
   if (kind === 'slack') return `slack:${id.toUpperCase()}`;
   if (kind === 'mediawiki') return `mediawiki:${normalizeWikiUsername(id)}`;
-  if (kind === 'teams' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return `teams:${id.toLowerCase()}`;
+  if (kind === 'teams' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id))
+    return `teams:${id.toLowerCase()}`;
   return `${kind}:${id}`;
 }

@@ -47,7 +47,9 @@ function recognizedPerson(raw: string, problem: (detail: string) => void): strin
   if (person === '') return null;
   if (EMAIL.test(person)) return person.toLowerCase();
   if (!person.includes(':')) {
-    problem(`person "${person}" is neither an e-mail nor a person id such as slack:U123 (names are not accepted: two people can share one); it is ignored`);
+    problem(
+      `person "${person}" is neither an e-mail nor a person id such as slack:U123 (names are not accepted: two people can share one); it is ignored`,
+    );
     return null;
   }
   const id = normalizeAlias(person);

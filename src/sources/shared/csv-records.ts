@@ -57,7 +57,9 @@ export const MAX_RECORD_CHARS = 64 * 1024 * 1024;
 const HEADER_SNIFF_LIMIT = 1 << 20;
 
 /** A record as the parser emitted it, before it is mapped to the header. */
-type RawItem = { kind: 'record'; fields: string[]; line: number } | { kind: 'error'; line: number; detail: string; last?: true };
+type RawItem =
+  | { kind: 'record'; fields: string[]; line: number }
+  | { kind: 'error'; line: number; detail: string; last?: true };
 
 /**
  * Opens a CSV file and reads its header. Encodings: UTF-8 with or without BOM, UTF-16 LE/BE with
@@ -71,9 +73,22 @@ export async function openCsv(file: InputFile, report: (problem: Problem) => voi
   if (!header) {
     report({ file: file.displayPath, line: null, reason: 'empty', detail: 'empty file' });
   } else if (header.item.kind === 'error') {
-    report({ file: file.displayPath, line: header.item.line, reason: 'malformed', detail: `header: ${header.item.detail}` });
+    report({
+      file: file.displayPath,
+      line: header.item.line,
+      reason: 'malformed',
+      detail: `header: ${header.item.detail}`,
+    });
   }
-  const columns = header?.item.kind === 'record' ? header.item.fields.map((name) => name.replace(/^\uFEFF/, '').trim().toLowerCase()) : [];
+  const columns =
+    header?.item.kind === 'record'
+      ? header.item.fields.map((name) =>
+          name
+            .replace(/^\uFEFF/, '')
+            .trim()
+            .toLowerCase(),
+        )
+      : [];
   const index = columnIndex(columns, file.displayPath, header?.item.line ?? 1, report);
   return {
     file,
@@ -89,11 +104,22 @@ export async function openCsv(file: InputFile, report: (problem: Problem) => voi
 }
 
 /** Column name -> position; an empty name is ignored and a repeated one keeps its first position. */
-function columnIndex(columns: readonly string[], file: string, line: number, report: (p: Problem) => void): Map<string, number> {
+function columnIndex(
+  columns: readonly string[],
+  file: string,
+  line: number,
+  report: (p: Problem) => void,
+): Map<string, number> {
   const index = new Map<string, number>();
   columns.forEach((name, i) => {
     if (name === '') return;
-    if (index.has(name)) report({ file, line, reason: 'duplicateColumn', detail: `column "${name}" appears twice; the first one is used` });
+    if (index.has(name))
+      report({
+        file,
+        line,
+        reason: 'duplicateColumn',
+        detail: `column "${name}" appears twice; the first one is used`,
+      });
     else index.set(name, i);
   });
   return index;
@@ -136,7 +162,16 @@ async function* mapRows(
 
 /** Whether a record is the header again: every field is its column's name (case and spaces aside). */
 function repeatsHeader(fields: readonly string[], columns: readonly string[]): boolean {
-  return columns.some((c) => c !== '') && fields.every((field, i) => field.replace(/^\uFEFF/, '').trim().toLowerCase() === columns[i]);
+  return (
+    columns.some((c) => c !== '') &&
+    fields.every(
+      (field, i) =>
+        field
+          .replace(/^\uFEFF/, '')
+          .trim()
+          .toLowerCase() === columns[i],
+    )
+  );
 }
 
 /**
@@ -144,7 +179,10 @@ function repeatsHeader(fields: readonly string[], columns: readonly string[]): b
  * time. The parser runs synchronously inside `write`, so records are collected in a queue through
  * its hooks (in file order, errors included) and yielded after each chunk.
  */
-async function* rawItems(file: InputFile, report: (problem: Problem) => void): AsyncGenerator<{ item: RawItem; delimiter: string }> {
+async function* rawItems(
+  file: InputFile,
+  report: (problem: Problem) => void,
+): AsyncGenerator<{ item: RawItem; delimiter: string }> {
   const stream = await file.open();
   const decoder = new TextStreamDecoder(file.displayPath, report);
   const queue: RawItem[] = [];

@@ -75,7 +75,17 @@ export class JsonScanner {
   private inValueArray = false;
   private itemIndex = 0;
   private key = '';
-  private cap: Capture = { target: 'item', parts: [], start: 0, depth: 0, inString: false, escape: false, scalar: false, line: 1, column: 1 };
+  private cap: Capture = {
+    target: 'item',
+    parts: [],
+    start: 0,
+    depth: 0,
+    inString: false,
+    escape: false,
+    scalar: false,
+    line: 1,
+    column: 1,
+  };
 
   /** Scans the next piece of text. */
   *feed(text: string): Generator<JsonEvent> {
@@ -195,8 +205,19 @@ export class JsonScanner {
   private startCapture(target: Capture['target'], c: number, i: number): void {
     const quote = c === 0x22;
     const open = c === 0x7b || c === 0x5b;
-    if (c === 0x5d || c === 0x7d || c === 0x2c || c === 0x3a) this.fail(`expected a value but found ${JSON.stringify(String.fromCharCode(c))}`);
-    this.cap = { parts: [], start: i, depth: 0, inString: false, escape: false, scalar: !quote && !open, line: this.line, column: this.column + 1, target };
+    if (c === 0x5d || c === 0x7d || c === 0x2c || c === 0x3a)
+      this.fail(`expected a value but found ${JSON.stringify(String.fromCharCode(c))}`);
+    this.cap = {
+      parts: [],
+      start: i,
+      depth: 0,
+      inString: false,
+      escape: false,
+      scalar: !quote && !open,
+      line: this.line,
+      column: this.column + 1,
+      target,
+    };
     this.mode = Mode.Capture;
   }
 
@@ -273,7 +294,10 @@ function parseCaptured(raw: string, line: number, column: number): unknown {
     const before = raw.slice(0, offset);
     const newlines = before.split('\n').length - 1;
     const col = newlines === 0 ? column + offset : offset - before.lastIndexOf('\n');
-    throw new JsonSyntaxError(message.replace(/\s*in JSON at position \d+.*$/s, '').replace(/, ".*" is not valid JSON$/s, ' (not valid JSON)'), line + newlines, col);
+    throw new JsonSyntaxError(
+      message.replace(/\s*in JSON at position \d+.*$/s, '').replace(/, ".*" is not valid JSON$/s, ' (not valid JSON)'),
+      line + newlines,
+      col,
+    );
   }
 }
-

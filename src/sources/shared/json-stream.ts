@@ -103,11 +103,13 @@ function scanJsonArray(text: string): { items: JsonItem[] } | { failure: JsonArr
     for (const event of [...scanner.feed(text), ...scanner.finish()]) {
       if (event.type === 'rootStart') {
         roots += 1;
-        if (event.kind !== 'array' || roots > 1) return { failure: { line: event.line, detail: 'is not one JSON array' } };
+        if (event.kind !== 'array' || roots > 1)
+          return { failure: { line: event.line, detail: 'is not one JSON array' } };
       } else if (event.type === 'item') items.push({ value: event.value, line: event.line });
     }
   } catch (error) {
-    if (error instanceof JsonSyntaxError) return { failure: { line: error.line, detail: `is not valid JSON (${error.message})` } };
+    if (error instanceof JsonSyntaxError)
+      return { failure: { line: error.line, detail: `is not valid JSON (${error.message})` } };
     throw error;
   }
   if (roots === 0) return { failure: { line: null, detail: 'is empty, not a JSON array' } };

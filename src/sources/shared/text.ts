@@ -60,5 +60,8 @@ export function truncateTitle(text: string, max = 100): string {
   if (line.length <= max) return line;
   const points = Array.from(line);
   if (points.length <= max) return line;
-  return `${points.slice(0, Math.max(0, max - 1)).join('').trimEnd()}…`;
+  return `${points
+    .slice(0, Math.max(0, max - 1))
+    .join('')
+    .trimEnd()}…`;
 }

@@ -17,7 +17,8 @@ export function detectUnicode(head: Uint8Array): { encoding: UnicodeEncoding; bo
   if (b0 === 0xff && b1 === 0xfe && b2 === 0x00 && b3 === 0x00) return { encoding: 'utf-32le', bomLength: 4 };
   if (b0 === 0xfe && b1 === 0xff) return { encoding: 'utf-16be', bomLength: 2 };
   if (b0 === 0xff && b1 === 0xfe) return { encoding: 'utf-16le', bomLength: 2 };
-  if (head.length < 4 || b0 === undefined || b1 === undefined || b2 === undefined || b3 === undefined) return { encoding: 'utf-8', bomLength: 0 };
+  if (head.length < 4 || b0 === undefined || b1 === undefined || b2 === undefined || b3 === undefined)
+    return { encoding: 'utf-8', bomLength: 0 };
   // No mark: an ASCII first character with its zero bytes (`00 00 00 3C`, `3C 00 00 00`, `00 3C 00 3F`, `3C 00 3F 00`).
   if (b0 === 0 && b1 === 0 && b2 === 0 && b3 !== 0) return { encoding: 'utf-32be', bomLength: 0 };
   if (b0 !== 0 && b1 === 0 && b2 === 0 && b3 === 0) return { encoding: 'utf-32le', bomLength: 0 };
@@ -35,7 +36,10 @@ export class UnicodeStreamDecoder {
 
   push(bytes: Uint8Array): string {
     // No copy on the common path: a chunk is only joined to bytes held back from the previous one.
-    const data = this.pending.length === 0 ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : Buffer.concat([this.pending, bytes]);
+    const data =
+      this.pending.length === 0
+        ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+        : Buffer.concat([this.pending, bytes]);
     this.pending = Buffer.alloc(0);
     if (this.decoder) return this.decoder.write(data);
     if (data.length < 4) {

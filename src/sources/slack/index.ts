@@ -15,7 +15,11 @@ import { readUsers, type SlackUser } from './users.js';
 async function detect(tree: InputTree): Promise<boolean> {
   const root = exportRoot(tree);
   if (root === null) return false;
-  return tree.find(`${root}users.json`) !== undefined || tree.find(`${root}org_users.json`) !== undefined || dayFilesByFolder(tree, root).size > 0;
+  return (
+    tree.find(`${root}users.json`) !== undefined ||
+    tree.find(`${root}org_users.json`) !== undefined ||
+    dayFilesByFolder(tree, root).size > 0
+  );
 }
 
 /**
@@ -43,17 +47,25 @@ async function* read(tree: InputTree, ctx: SourceContext): AsyncIterable<SourceR
       }
     }
   }
-  if (capped) ctx.note('Slack lists at most a few users per reaction: reactions beyond the list cannot be attributed and are not counted');
+  if (capped)
+    ctx.note(
+      'Slack lists at most a few users per reaction: reactions beyond the list cannot be attributed and are not counted',
+    );
 }
 
-async function loadUsers(tree: InputTree, root: string, ctx: SourceContext): Promise<Awaited<ReturnType<typeof readUsers>>> {
+async function loadUsers(
+  tree: InputTree,
+  root: string,
+  ctx: SourceContext,
+): Promise<Awaited<ReturnType<typeof readUsers>>> {
   const file = tree.find(`${root}users.json`) ?? tree.find(`${root}org_users.json`);
   if (file) return readUsers(file, ctx);
   ctx.problem({
     file: tree.displayPath,
     line: null,
     reason: 'missingFile',
-    detail: 'this Slack export has no users.json: people are identified by their Slack id only, without names or e-mails',
+    detail:
+      'this Slack export has no users.json: people are identified by their Slack id only, without names or e-mails',
   });
   return { users: new Map(), identities: [] };
 }
@@ -80,12 +92,23 @@ function channelNamer(conversations: readonly Conversation[]): (channelId: strin
   };
 }
 
-async function* readDayFile(dayFile: InputFile, conversation: Conversation, root: string, lookups: Lookups, ctx: SourceContext): AsyncIterable<SourceRecord | 'capped'> {
+async function* readDayFile(
+  dayFile: InputFile,
+  conversation: Conversation,
+  root: string,
+  lookups: Lookups,
+  ctx: SourceContext,
+): AsyncIterable<SourceRecord | 'capped'> {
   const file = { ...dayFile, displayPath: shownPath(dayFile, conversation, root) };
   ctx.fileRead(file.displayPath);
   const result = await readDayFileArray(file);
   if ('failure' in result) {
-    ctx.problem({ file: file.displayPath, line: result.failure.line, reason: 'malformed', detail: `day file ${result.failure.detail}` });
+    ctx.problem({
+      file: file.displayPath,
+      line: result.failure.line,
+      reason: 'malformed',
+      detail: `day file ${result.failure.detail}`,
+    });
     // Its messages cannot be counted, so the file counts as one record read and skipped: the
     // loss shows in data quality instead of vanishing from read = used + skipped.
     ctx.skip('malformed', { file: file.displayPath, line: result.failure.line }, 'unreadable day file');
@@ -98,9 +121,16 @@ async function* readDayFile(dayFile: InputFile, conversation: Conversation, root
       ctx.skip('private', at);
       continue;
     }
-    const outcome = mapMessage(value, { channelId: conversation.id, spaceId: conversation.space.id, file: file.displayPath, line, ...lookups });
+    const outcome = mapMessage(value, {
+      channelId: conversation.id,
+      spaceId: conversation.space.id,
+      file: file.displayPath,
+      line,
+      ...lookups,
+    });
     if (outcome.kind === 'skip') {
-      if (outcome.problem) ctx.problem({ file: file.displayPath, line, reason: outcome.reason, detail: outcome.detail });
+      if (outcome.problem)
+        ctx.problem({ file: file.displayPath, line, reason: outcome.reason, detail: outcome.detail });
       ctx.skip(outcome.reason, at, outcome.detail);
       continue;
     }
@@ -127,7 +157,12 @@ async function readDayFileArray(file: InputFile): ReturnType<typeof readJsonArra
     const inflated = await promisify(gunzip)(Buffer.concat(chunks), { maxOutputLength: MAX_GUNZIPPED_BYTES });
     return readJsonArray(Readable.from([inflated]));
   } catch (error) {
-    return { failure: { line: null, detail: `is not a readable gzip file (${error instanceof Error ? error.message : String(error)})` } };
+    return {
+      failure: {
+        line: null,
+        detail: `is not a readable gzip file (${error instanceof Error ? error.message : String(error)})`,
+      },
+    };
   }
 }
 
@@ -139,7 +174,12 @@ async function readDayFileArray(file: InputFile): ReturnType<typeof readJsonArra
 function skipStrayFile(stray: InputFile, conversation: Conversation, root: string, ctx: SourceContext): void {
   const shown = shownPath(stray, conversation, root);
   ctx.fileRead(shown);
-  ctx.problem({ file: shown, line: null, reason: 'malformed', detail: 'is no Slack day file pilot-report can read (expected YYYY-MM-DD.json or .json.gz); not read' });
+  ctx.problem({
+    file: shown,
+    line: null,
+    reason: 'malformed',
+    detail: 'is no Slack day file pilot-report can read (expected YYYY-MM-DD.json or .json.gz); not read',
+  });
   ctx.skip('malformed', { file: shown, line: null }, 'not a day file');
 }
 

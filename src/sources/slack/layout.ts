@@ -47,7 +47,8 @@ export function exportRoot(tree: InputTree): string | null {
 /** Day files grouped by the conversation folder they sit in, relative to the export root. */
 export function dayFilesByFolder(tree: InputTree, root: string): Map<string, InputFile[]> {
   const byFolder = new Map<string, InputFile[]>();
-  for (const [folder, files] of conversationFolders(tree, root)) if (files.dayFiles.length > 0) byFolder.set(folder, files.dayFiles);
+  for (const [folder, files] of conversationFolders(tree, root))
+    if (files.dayFiles.length > 0) byFolder.set(folder, files.dayFiles);
   return byFolder;
 }
 
@@ -84,7 +85,12 @@ const LISTS: readonly { file: string; kind: ListKind }[] = [
  * direct conversation when its name looks like one (`D…`, `mpdm-…`), else as a private channel,
  * the safe default for text of unknown visibility.
  */
-export async function readConversations(tree: InputTree, root: string, users: ReadonlyMap<string, SlackUser>, ctx: SourceContext): Promise<Conversation[]> {
+export async function readConversations(
+  tree: InputTree,
+  root: string,
+  users: ReadonlyMap<string, SlackUser>,
+  ctx: SourceContext,
+): Promise<Conversation[]> {
   const folders = conversationFolders(tree, root);
   const conversations: Conversation[] = [];
   const claimed = new Set<string>();
@@ -95,37 +101,67 @@ export async function readConversations(tree: InputTree, root: string, users: Re
       const name = stringField(entry.value, 'name');
       const id = stringField(entry.value, 'id');
       if (id === null || (name === null && list.kind !== 'dm')) {
-        ctx.problem({ file: file.displayPath, line: entry.line, reason: 'missingField', detail: `a conversation without ${id === null ? '"id"' : '"name"'} is ignored` });
+        ctx.problem({
+          file: file.displayPath,
+          line: entry.line,
+          reason: 'missingField',
+          detail: `a conversation without ${id === null ? '"id"' : '"name"'} is ignored`,
+        });
         continue;
       }
-      const folder = [name, id].find((candidate) => candidate !== null && folders.has(candidate) && !claimed.has(candidate));
+      const folder = [name, id].find(
+        (candidate) => candidate !== null && folders.has(candidate) && !claimed.has(candidate),
+      );
       if (folder) claimed.add(folder);
       const displayName = name ?? directName(entry.value, users) ?? id;
-      conversations.push(makeConversation(id, displayName, list.kind, folder ?? null, folder ? folders.get(folder) : undefined));
+      conversations.push(
+        makeConversation(id, displayName, list.kind, folder ?? null, folder ? folders.get(folder) : undefined),
+      );
     }
   }
   for (const [folder, files] of folders) {
     if (claimed.has(folder)) continue;
     const looksDirect = /^D[A-Z0-9]+$/.test(folder) || folder.startsWith('mpdm-');
     const first = [...files.dayFiles, ...files.strayFiles][0];
-    const shown = first ? first.displayPath.slice(0, first.displayPath.length - first.name.length) + root + folder : folder;
-    ctx.problem({ file: shown, line: null, reason: 'unlistedConversation', detail: `folder "${folder}" is in no conversation list; read as a ${looksDirect ? 'direct conversation' : 'private channel'}` });
+    const shown = first
+      ? first.displayPath.slice(0, first.displayPath.length - first.name.length) + root + folder
+      : folder;
+    ctx.problem({
+      file: shown,
+      line: null,
+      reason: 'unlistedConversation',
+      detail: `folder "${folder}" is in no conversation list; read as a ${looksDirect ? 'direct conversation' : 'private channel'}`,
+    });
     conversations.push(makeConversation(folder, folder, looksDirect ? 'dm' : 'private', folder, files));
   }
   return conversations.sort((a, b) => (a.space.name < b.space.name ? -1 : a.space.name > b.space.name ? 1 : 0));
 }
 
-async function readList(file: InputFile, ctx: SourceContext): Promise<{ value: Record<string, unknown>; line: number }[]> {
+async function readList(
+  file: InputFile,
+  ctx: SourceContext,
+): Promise<{ value: Record<string, unknown>; line: number }[]> {
   ctx.fileRead(file.displayPath);
   const result = await readJsonArray(await file.open());
   if ('failure' in result) {
-    ctx.problem({ file: file.displayPath, line: result.failure.line, reason: 'malformed', detail: `${file.name} ${result.failure.detail}; its conversations are read as unlisted folders` });
+    ctx.problem({
+      file: file.displayPath,
+      line: result.failure.line,
+      reason: 'malformed',
+      detail: `${file.name} ${result.failure.detail}; its conversations are read as unlisted folders`,
+    });
     return [];
   }
   const entries: { value: Record<string, unknown>; line: number }[] = [];
   for (const { value, line } of result.items) {
     if (isJsonObject(value)) entries.push({ value, line });
-    else ctx.problem({ file: file.displayPath, line, reason: 'malformed', detail: 'a conversation that is not a JSON object is ignored' });
+    else
+      ctx.problem({
+        file: file.displayPath,
+        line,
+        reason: 'malformed',
+        detail: 'a conversation that is not a JSON object is ignored',
+      });
   }
   return entries;
 }
@@ -138,7 +174,13 @@ function directName(entry: Record<string, unknown>, users: ReadonlyMap<string, S
   return `DM: ${names.join(', ')}`;
 }
 
-function makeConversation(id: string, name: string, kind: ListKind, folder: string | null, files: FolderFiles | undefined): Conversation {
+function makeConversation(
+  id: string,
+  name: string,
+  kind: ListKind,
+  folder: string | null,
+  files: FolderFiles | undefined,
+): Conversation {
   const isDirect = kind === 'dm' || kind === 'mpim';
   return {
     id,
@@ -146,6 +188,12 @@ function makeConversation(id: string, name: string, kind: ListKind, folder: stri
     folder,
     dayFiles: files?.dayFiles ?? [],
     strayFiles: files?.strayFiles ?? [],
-    space: { id: `slack:${id}`, source: 'slack', name, kind: isDirect ? 'chat' : 'channel', isPrivate: kind !== 'public' },
+    space: {
+      id: `slack:${id}`,
+      source: 'slack',
+      name,
+      kind: isDirect ? 'chat' : 'channel',
+      isPrivate: kind !== 'public',
+    },
   };
 }

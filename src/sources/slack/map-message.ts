@@ -10,7 +10,15 @@ export type MessageOutcome =
   | { kind: 'skip'; reason: SkipReason; detail: string; problem: boolean };
 
 /** Subtypes that are a person's message (spec §1); `reply_broadcast` is thread_broadcast's 2017 name. */
-const ORDINARY_SUBTYPES = new Set(['', 'thread_broadcast', 'reply_broadcast', 'file_share', 'file_comment', 'file_mention', 'me_message']);
+const ORDINARY_SUBTYPES = new Set([
+  '',
+  'thread_broadcast',
+  'reply_broadcast',
+  'file_share',
+  'file_comment',
+  'file_mention',
+  'me_message',
+]);
 const DELETED_SUBTYPES = new Set(['tombstone', 'message_deleted']);
 const BOT_SUBTYPES = new Set(['bot_message', 'slackbot_response']);
 
@@ -48,15 +56,19 @@ export function mapMessage(message: unknown, scope: MessageScope): MessageOutcom
   if (subtype === 'message_changed') return skip('deleted', 'an edit of an earlier message');
   if (!ORDINARY_SUBTYPES.has(subtype) && !BOT_SUBTYPES.has(subtype)) return skip('system', `subtype ${subtype}`);
   // Real exports carry `"bot_id": null` on ordinary messages: only a non-empty id marks a bot.
-  if (BOT_SUBTYPES.has(subtype) || stringField(message, 'bot_id') !== null) return skip('bot', 'a bot or integration message');
+  if (BOT_SUBTYPES.has(subtype) || stringField(message, 'bot_id') !== null)
+    return skip('bot', 'a bot or integration message');
   const ts = typeof message.ts === 'string' ? message.ts : typeof message.ts === 'number' ? String(message.ts) : null;
   // The legacy file_comment is the commenter's message, not the uploader's.
   const comment = objectField(message, 'comment');
-  const userId = subtype === 'file_comment' ? (comment ? stringField(comment, 'user') : null) : stringField(message, 'user');
-  if (ts === null || userId === null) return skip('missingField', `a message without "${ts === null ? 'ts' : 'user'}"`, true);
+  const userId =
+    subtype === 'file_comment' ? (comment ? stringField(comment, 'user') : null) : stringField(message, 'user');
+  if (ts === null || userId === null)
+    return skip('missingField', `a message without "${ts === null ? 'ts' : 'user'}"`, true);
   const at = tsToMillis(ts);
   if (at === null) return skip('malformed', `"ts" ${JSON.stringify(ts)} is not a Slack timestamp`, true);
-  if (userId === SLACKBOT_ID || scope.users.get(userId)?.isBot === true) return skip('bot', `a message by bot user ${userId}`);
+  if (userId === SLACKBOT_ID || scope.users.get(userId)?.isBot === true)
+    return skip('bot', `a message by bot user ${userId}`);
   const activity = buildActivity(message, scope, { ts, at, userId, subtype, comment });
   const { reactions, capped } = mapReactions(message, activity);
   return { kind: 'activity', activity, reactions, cappedReactions: capped };
@@ -80,7 +92,8 @@ function buildActivity(message: Record<string, unknown>, scope: MessageScope, co
   const isReply = parentTs !== null && parentTs !== core.ts;
   const parentId = isReply ? `slack:${scope.channelId}:${parentTs}` : null;
   const commentText = core.comment ? stringField(core.comment, 'comment') : null;
-  const raw = (core.subtype === 'file_comment' ? commentText : null) ?? (typeof message.text === 'string' ? message.text : '');
+  const raw =
+    (core.subtype === 'file_comment' ? commentText : null) ?? (typeof message.text === 'string' ? message.text : '');
   const converted = convertMrkdwn(raw, (userId) => scope.users.get(userId)?.name ?? null, scope.channelName);
   // File shares and comments open with a generated `<@author>`: mentioning oneself is no interaction.
   const mentioned = new Set([...converted.mentionedUserIds, ...blockMentions(message.blocks)]);
@@ -124,7 +137,9 @@ function mapReactions(message: Record<string, unknown>, parent: Activity): { rea
     if (!isJsonObject(reaction)) continue;
     const name = stringField(reaction, 'name');
     if (name === null) continue;
-    const users = [...new Set(arrayField(reaction, 'users').filter((u): u is string => typeof u === 'string' && u !== ''))];
+    const users = [
+      ...new Set(arrayField(reaction, 'users').filter((u): u is string => typeof u === 'string' && u !== '')),
+    ];
     if (typeof reaction.count === 'number' && reaction.count > users.length) capped = true;
     for (const user of users) {
       reactions.push({

@@ -24,7 +24,11 @@ export function unescapeSlack(text: string): string {
  * old `<@U123|name>` form falls back to its own label, then to the id. `channelOf` names a
  * `<#C123|label>` reference (the adapter hides private channels' names); without it the label is used.
  */
-export function convertMrkdwn(raw: string, nameOf: (userId: string) => string | null, channelOf?: (channelId: string) => string): SlackText {
+export function convertMrkdwn(
+  raw: string,
+  nameOf: (userId: string) => string | null,
+  channelOf?: (channelId: string) => string,
+): SlackText {
   const mentioned: string[] = [];
   const text = raw.replace(TOKEN, (_whole, inner: string) => {
     const bar = inner.indexOf('|');

@@ -37,10 +37,13 @@ export function bodyToText(contentType: string | null, content: string): TeamsTe
     const href = decodeEntities(match[1] ?? '');
     if (/^https?:\/\//i.test(href)) hrefs.push(href);
   }
-  const withMentions = content.replace(/<at\b[^>]*\bid\s*=\s*"([^"]*)"[^>]*>([\s\S]*?)<\/at>/gi, (_whole, id: string, name: string) => {
-    atIds.push(id);
-    return `@${name.replace(/<[^>]*>/g, '')}`;
-  });
+  const withMentions = content.replace(
+    /<at\b[^>]*\bid\s*=\s*"([^"]*)"[^>]*>([\s\S]*?)<\/at>/gi,
+    (_whole, id: string, name: string) => {
+      atIds.push(id);
+      return `@${name.replace(/<[^>]*>/g, '')}`;
+    },
+  );
   const text = normalizeSpace(
     decodeEntities(
       withMentions

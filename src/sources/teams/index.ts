@@ -39,7 +39,10 @@ async function* read(tree: InputTree, ctx: SourceContext): AsyncIterable<SourceR
   const state: ReadState = { people: new Map(), spaces: new Set() };
   for (const file of tree.files.filter((f) => JSON_FILE.test(f.name))) yield* readFile(file, ctx, state);
   for (const [id, name] of [...state.people].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    yield { type: 'identity', identity: { id: `teams:${id}`, source: 'teams', name, email: null, department: null, isBot: false } };
+    yield {
+      type: 'identity',
+      identity: { id: `teams:${id}`, source: 'teams', name, email: null, department: null, isBot: false },
+    };
   }
 }
 
@@ -72,25 +75,50 @@ async function* readFile(file: InputFile, ctx: SourceContext, state: ReadState):
     }
   } catch (error) {
     if (!(error instanceof JsonSyntaxError)) throw error;
-    ctx.problem({ file: file.displayPath, line: error.line, reason: 'malformed', detail: `is not valid JSON (${error.message}); the rest of the file is counted as one skipped record` });
+    ctx.problem({
+      file: file.displayPath,
+      line: error.line,
+      reason: 'malformed',
+      detail: `is not valid JSON (${error.message}); the rest of the file is counted as one skipped record`,
+    });
     ctx.skip('malformed', { file: file.displayPath, line: error.line }, 'unreadable rest of a file');
     return;
   }
   if (ignored()) {
-    ctx.problem({ file: file.displayPath, line: null, reason: 'unknownShape', detail: 'is not Microsoft Graph chatMessage JSON (no "messageType" and "createdDateTime" in its first record); file ignored' });
+    ctx.problem({
+      file: file.displayPath,
+      line: null,
+      reason: 'unknownShape',
+      detail:
+        'is not Microsoft Graph chatMessage JSON (no "messageType" and "createdDateTime" in its first record); file ignored',
+    });
   }
 }
 
-function mapOne(value: unknown, line: number, file: InputFile, fallback: () => TeamsConversation, ctx: SourceContext, state: ReadState): SourceRecord[] {
-  const outcome = mapTeamsMessage(value, { file: file.displayPath, line, includePrivate: ctx.options.includePrivate, fallback });
+function mapOne(
+  value: unknown,
+  line: number,
+  file: InputFile,
+  fallback: () => TeamsConversation,
+  ctx: SourceContext,
+  state: ReadState,
+): SourceRecord[] {
+  const outcome = mapTeamsMessage(value, {
+    file: file.displayPath,
+    line,
+    includePrivate: ctx.options.includePrivate,
+    fallback,
+  });
   if (outcome.kind === 'skip') {
     if (outcome.problem) ctx.problem({ file: file.displayPath, line, reason: outcome.reason, detail: outcome.detail });
     ctx.skip(outcome.reason, { file: file.displayPath, line }, outcome.detail);
     return [];
   }
-  for (const warning of outcome.warnings) ctx.problem({ file: file.displayPath, line, reason: 'badDate', detail: warning });
+  for (const warning of outcome.warnings)
+    ctx.problem({ file: file.displayPath, line, reason: 'badDate', detail: warning });
   for (const person of outcome.people) {
-    if (!state.people.has(person.id) || (state.people.get(person.id) === null && person.name !== null)) state.people.set(person.id, person.name);
+    if (!state.people.has(person.id) || (state.people.get(person.id) === null && person.name !== null))
+      state.people.set(person.id, person.name);
   }
   const records: SourceRecord[] = [];
   if (!state.spaces.has(outcome.space.id)) {
@@ -107,7 +135,11 @@ function mapOne(value: unknown, line: number, file: InputFile, fallback: () => T
  * page's `@odata.context` names the channel or chat it was requested from; failing that, the file
  * name stands in, with one problem per file.
  */
-function fallbackFor(file: InputFile, members: () => Record<string, unknown>, ctx: SourceContext): () => TeamsConversation {
+function fallbackFor(
+  file: InputFile,
+  members: () => Record<string, unknown>,
+  ctx: SourceContext,
+): () => TeamsConversation {
   let warned = false;
   return () => {
     const context = members()['@odata.context'];
@@ -119,7 +151,12 @@ function fallbackFor(file: InputFile, members: () => Record<string, unknown>, ct
     const name = file.name.replace(/^.*\//, '').replace(JSON_FILE, '');
     if (!warned) {
       warned = true;
-      ctx.problem({ file: file.displayPath, line: null, reason: 'unknownChannel', detail: `messages name no channel or chat; they are grouped under the channel "${name}"` });
+      ctx.problem({
+        file: file.displayPath,
+        line: null,
+        reason: 'unknownChannel',
+        detail: `messages name no channel or chat; they are grouped under the channel "${name}"`,
+      });
     }
     return { id: name, kind: 'channel', name };
   };

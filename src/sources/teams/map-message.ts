@@ -19,7 +19,14 @@ export interface TeamsConversation {
 
 /** What one `chatMessage` becomes. */
 export type TeamsOutcome =
-  | { kind: 'activity'; activity: Activity; reactions: Activity[]; space: Space; people: TeamsPerson[]; warnings: string[] }
+  | {
+      kind: 'activity';
+      activity: Activity;
+      reactions: Activity[];
+      space: Space;
+      people: TeamsPerson[];
+      warnings: string[];
+    }
   | { kind: 'skip'; reason: SkipReason; detail: string; problem: boolean };
 
 /** Where the message was read and what the page tells when the message itself does not. */
@@ -43,7 +50,8 @@ export function mapTeamsMessage(message: unknown, scope: TeamsScope): TeamsOutco
   const messageType = stringField(message, 'messageType');
   if (messageType === null) return skip('missingField', 'a message without "messageType"', true);
   if (messageType !== 'message') return skip('system', `messageType ${messageType}`);
-  if (message.deletedDateTime !== null && message.deletedDateTime !== undefined) return skip('deleted', 'deletedDateTime is set');
+  if (message.deletedDateTime !== null && message.deletedDateTime !== undefined)
+    return skip('deleted', 'deletedDateTime is set');
   const from = objectField(message, 'from');
   if (from && objectField(from, 'application')) return skip('bot', 'posted by an application');
   const user = from ? objectField(from, 'user') : null;
@@ -51,7 +59,11 @@ export function mapTeamsMessage(message: unknown, scope: TeamsScope): TeamsOutco
   const id = idOf(message.id);
   const created = stringField(message, 'createdDateTime');
   if (userId === null || id === null || created === null) {
-    return skip('missingField', `a message without "${id === null ? 'id' : created === null ? 'createdDateTime' : 'from.user.id'}"`, true);
+    return skip(
+      'missingField',
+      `a message without "${id === null ? 'id' : created === null ? 'createdDateTime' : 'from.user.id'}"`,
+      true,
+    );
   }
   const warnings: string[] = [];
   const at = parseTeamsInstant(created, warnings);
@@ -81,7 +93,10 @@ export function parseTeamsInstant(text: string, warnings: string[]): number | nu
   if (at !== null) return at;
   const repaired = /^(\d{4}-\d{2}-\d{2})(\d{2}:\d{2}.*)$/.exec(text.trim());
   const fixed = repaired ? parseInstant(`${repaired[1]}T${repaired[2]}`) : null;
-  if (fixed !== null) warnings.push(`timestamp ${JSON.stringify(text)} lacks the "T" between date and time; read as ${new Date(fixed).toISOString()}`);
+  if (fixed !== null)
+    warnings.push(
+      `timestamp ${JSON.stringify(text)} lacks the "T" between date and time; read as ${new Date(fixed).toISOString()}`,
+    );
   return fixed;
 }
 
@@ -91,7 +106,11 @@ function conversationOf(message: Record<string, unknown>): TeamsConversation | n
   const channel = objectField(message, 'channelIdentity');
   const channelId = channel ? stringField(channel, 'channelId') : null;
   if (channel === null || channelId === null) return null;
-  return { id: channelId, kind: 'channel', name: stringField(channel, 'channelDisplayName') ?? stringField(channel, 'displayName') };
+  return {
+    id: channelId,
+    kind: 'channel',
+    name: stringField(channel, 'channelDisplayName') ?? stringField(channel, 'displayName'),
+  };
 }
 
 function spaceOf(conversation: TeamsConversation): Space {
@@ -151,7 +170,9 @@ function resolveMentions(message: Record<string, unknown>, atIds: readonly strin
     const userId = user ? stringField(user, 'id') : null;
     if (user && userId !== null) byAtId.set(String(mention.id), { id: userId, name: stringField(user, 'displayName') });
   }
-  const ordered = [...atIds.map((n) => byAtId.get(n)), ...byAtId.values()].filter((p): p is TeamsPerson => p !== undefined);
+  const ordered = [...atIds.map((n) => byAtId.get(n)), ...byAtId.values()].filter(
+    (p): p is TeamsPerson => p !== undefined,
+  );
   const ids: string[] = [];
   for (const person of ordered) {
     if (ids.includes(`teams:${person.id}`)) continue;
@@ -162,7 +183,12 @@ function resolveMentions(message: Record<string, unknown>, atIds: readonly strin
 }
 
 /** Reactions are dated when they were made (Graph records it), else at the message. */
-function mapReactions(message: Record<string, unknown>, parent: Activity, people: TeamsPerson[], warnings: string[]): Activity[] {
+function mapReactions(
+  message: Record<string, unknown>,
+  parent: Activity,
+  people: TeamsPerson[],
+  warnings: string[],
+): Activity[] {
   const reactions = new Map<string, Activity>();
   for (const reaction of arrayField(message, 'reactions')) {
     if (!isJsonObject(reaction)) continue;
@@ -175,7 +201,19 @@ function mapReactions(message: Record<string, unknown>, parent: Activity, people
     const at = (created === null ? null : parseTeamsInstant(created, warnings)) ?? parent.at;
     const id = `${parent.id}#${type}#${userId}`;
     people.push({ id: userId, name: stringField(user, 'displayName') });
-    reactions.set(id, { ...parent, id, kind: 'reaction', at, identityId: `teams:${userId}`, parentId: parent.id, text: null, title: null, reaction: type, mentions: [], links: [] });
+    reactions.set(id, {
+      ...parent,
+      id,
+      kind: 'reaction',
+      at,
+      identityId: `teams:${userId}`,
+      parentId: parent.id,
+      text: null,
+      title: null,
+      reaction: type,
+      mentions: [],
+      links: [],
+    });
   }
   return [...reactions.values()];
 }

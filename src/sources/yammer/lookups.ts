@@ -32,21 +32,37 @@ export function sideFile(input: InputTree, root: string, name: string): InputFil
  * Reads Users.csv and yields one identity per user. A `soft_delete` user (pending, suspended or
  * deleted) is still a person: their past messages count.
  */
-export async function* readUsers(file: InputFile, lookups: YammerLookups, ctx: SourceContext): AsyncGenerator<Identity> {
+export async function* readUsers(
+  file: InputFile,
+  lookups: YammerLookups,
+  ctx: SourceContext,
+): AsyncGenerator<Identity> {
   ctx.fileRead(file.displayPath);
   const table = await openCsv(file, (p) => ctx.problem(p));
   for await (const item of table.rows()) {
     if (item.type === 'malformed') continue; // reported by the CSV reader; not an activity record
     const id = cell(item.fields, 'id');
     if (id === '') {
-      ctx.problem({ file: file.displayPath, line: item.line, reason: 'missingField', detail: 'user row without an id; left out' });
+      ctx.problem({
+        file: file.displayPath,
+        line: item.line,
+        reason: 'missingField',
+        detail: 'user row without an id; left out',
+      });
       continue;
     }
     const name = optional(item.fields, 'name') ?? optional(item.fields, 'full_name');
     if (name) lookups.userNames.set(id, name);
     lookups.knownUsers.add(id);
     const email = optional(item.fields, 'email');
-    yield { id: `yammer:${id}`, source: 'yammer', name, email, department: optional(item.fields, 'department'), isBot: false };
+    yield {
+      id: `yammer:${id}`,
+      source: 'yammer',
+      name,
+      email,
+      department: optional(item.fields, 'department'),
+      isBot: false,
+    };
   }
 }
 
@@ -58,7 +74,10 @@ export async function readGroups(file: InputFile, lookups: YammerLookups, ctx: S
     if (item.type === 'malformed') continue;
     const id = cell(item.fields, 'id');
     if (id === '') continue;
-    lookups.groups.set(id, { name: cell(item.fields, 'name') || `Group ${id}`, isPrivate: flag(item.fields, 'private') });
+    lookups.groups.set(id, {
+      name: cell(item.fields, 'name') || `Group ${id}`,
+      isPrivate: flag(item.fields, 'private'),
+    });
   }
 }
 

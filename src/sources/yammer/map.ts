@@ -39,7 +39,13 @@ export type MappedMessage =
   | { type: 'activity'; activity: Activity; space: Space; sender: RowSender };
 
 /** The space of messages posted in no group. */
-export const ALL_COMPANY: Space = { id: 'yammer:all-company', source: 'yammer', name: 'All Company', kind: 'group', isPrivate: false };
+export const ALL_COMPANY: Space = {
+  id: 'yammer:all-company',
+  source: 'yammer',
+  name: 'All Company',
+  kind: 'group',
+  isPrivate: false,
+};
 
 /**
  * Maps one row. Skip order: missing id or sender (`missingField`), `deleted_at` set (`deleted`),
@@ -47,7 +53,12 @@ export const ALL_COMPANY: Space = { id: 'yammer:all-company', source: 'yammer', 
  * conversation without includePrivate (`private`), then an unparseable `created_at`
  * (`malformed`, also a problem). Only fields a kept row uses are validated.
  */
-export function mapMessage(fields: Readonly<Record<string, string>>, file: string, line: number, ctx: MessageContext): MappedMessage {
+export function mapMessage(
+  fields: Readonly<Record<string, string>>,
+  file: string,
+  line: number,
+  ctx: MessageContext,
+): MappedMessage {
   const id = cell(fields, 'id');
   const senderId = cell(fields, 'sender_id');
   if (id === '') return skip('missingField', 'the message has no id', false);
@@ -77,7 +88,11 @@ export function mapMessage(fields: Readonly<Record<string, string>>, file: strin
     ...platformQuestion(fields, thread.parentId === null),
     provenance: { file, line },
   };
-  const sender = { id: `yammer:${senderId}`, name: optional(fields, 'sender_name'), email: optional(fields, 'sender_email') };
+  const sender = {
+    id: `yammer:${senderId}`,
+    name: optional(fields, 'sender_name'),
+    email: optional(fields, 'sender_email'),
+  };
   return { type: 'activity', activity, space, sender };
 }
 
@@ -85,7 +100,10 @@ export function mapMessage(fields: Readonly<Record<string, string>>, file: strin
 const NOT_QUESTION_TYPES: ReadonlySet<string> = new Set(['announcement', 'poll', 'praise']);
 
 /** A starter's `message_type` as a question verdict; nothing for replies and other types (`update`). */
-function platformQuestion(fields: Readonly<Record<string, string>>, isStarter: boolean): { platformQuestion?: boolean } {
+function platformQuestion(
+  fields: Readonly<Record<string, string>>,
+  isStarter: boolean,
+): { platformQuestion?: boolean } {
   const type = cell(fields, 'message_type').trim().toLowerCase();
   if (!isStarter) return {};
   if (type === 'question') return { platformQuestion: true };
@@ -109,7 +127,11 @@ function skipReason(fields: Readonly<Record<string, string>>, includePrivate: bo
  * A starter has `thread_id == id`, or, without a thread id, no `replied_to_id`. A reply's parent
  * is the message it replies to, else the thread starter.
  */
-function threadOf(fields: Readonly<Record<string, string>>, id: string, known: Map<string, string> | null): { threadId: string; parentId: string | null } {
+function threadOf(
+  fields: Readonly<Record<string, string>>,
+  id: string,
+  known: Map<string, string> | null,
+): { threadId: string; parentId: string | null } {
   const threadRaw = cell(fields, 'thread_id');
   const repliedTo = cell(fields, 'replied_to_id');
   const isStarter = threadRaw !== '' ? threadRaw === id : repliedTo === '';
@@ -133,16 +155,35 @@ function bodyText(fields: Readonly<Record<string, string>>, names: BodyNames): {
 function spaceOf(fields: Readonly<Record<string, string>>, ctx: MessageContext, threadId: string): Space {
   if (flag(fields, 'in_private_conversation')) {
     const conversation = cell(fields, 'conversation_id') || threadId.replace(/^yammer:/, 'thread-');
-    return { id: `yammer:conversation:${conversation}`, source: 'yammer', name: 'Private conversation', kind: 'chat', isPrivate: true };
+    return {
+      id: `yammer:conversation:${conversation}`,
+      source: 'yammer',
+      name: 'Private conversation',
+      kind: 'chat',
+      isPrivate: true,
+    };
   }
   const groupId = cell(fields, 'group_id');
   const inPrivateGroup = flag(fields, 'in_private_group');
   if (groupId === '') {
     // A private-group message without its group id must not land in the public All Company space.
-    if (inPrivateGroup) return { id: 'yammer:group:unknown-private', source: 'yammer', name: 'Private group', kind: 'group', isPrivate: true };
+    if (inPrivateGroup)
+      return {
+        id: 'yammer:group:unknown-private',
+        source: 'yammer',
+        name: 'Private group',
+        kind: 'group',
+        isPrivate: true,
+      };
     return ALL_COMPANY;
   }
   const group = ctx.groups.get(groupId);
   const name = group?.name || cell(fields, 'group_name') || `Group ${groupId}`;
-  return { id: `yammer:group:${groupId}`, source: 'yammer', name, kind: 'group', isPrivate: inPrivateGroup || (group?.isPrivate ?? false) };
+  return {
+    id: `yammer:group:${groupId}`,
+    source: 'yammer',
+    name,
+    kind: 'group',
+    isPrivate: inPrivateGroup || (group?.isPrivate ?? false),
+  };
 }

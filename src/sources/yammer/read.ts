@@ -30,7 +30,13 @@ export async function* readYammer(input: InputTree, ctx: SourceContext): AsyncGe
   }
 }
 
-async function* readNetwork(input: InputTree, root: string, messages: InputFile, lookups: YammerLookups, ctx: SourceContext): AsyncGenerator<SourceRecord> {
+async function* readNetwork(
+  input: InputTree,
+  root: string,
+  messages: InputFile,
+  lookups: YammerLookups,
+  ctx: SourceContext,
+): AsyncGenerator<SourceRecord> {
   const users = sideFile(input, root, 'Users.csv');
   if (users) for await (const identity of readUsers(users, lookups, ctx)) yield { type: 'identity', identity };
   const groups = sideFile(input, root, 'Groups.csv');
@@ -51,7 +57,9 @@ async function* readNetwork(input: InputTree, root: string, messages: InputFile,
 }
 
 function checkColumns(table: CsvTable): void {
-  const missing = REQUIRED_COLUMNS.find((c) => !table.has(c)) ?? (table.has('thread_id') || table.has('replied_to_id') ? undefined : 'thread_id');
+  const missing =
+    REQUIRED_COLUMNS.find((c) => !table.has(c)) ??
+    (table.has('thread_id') || table.has('replied_to_id') ? undefined : 'thread_id');
   if (missing === undefined) return;
   const found = table.columns.slice(0, 12).join(', ') + (table.columns.length > 12 ? ', ...' : '');
   throw new InputError(table.file.displayPath, table.headerLine, `required column "${missing}" is missing`, {
@@ -59,7 +67,11 @@ function checkColumns(table: CsvTable): void {
   });
 }
 
-async function* readMessages(table: CsvTable, lookups: YammerLookups, ctx: SourceContext): AsyncGenerator<SourceRecord> {
+async function* readMessages(
+  table: CsvTable,
+  lookups: YammerLookups,
+  ctx: SourceContext,
+): AsyncGenerator<SourceRecord> {
   const file = table.file.displayPath;
   const mapping: MessageContext = {
     names: {

@@ -28,7 +28,9 @@ describe('side files by header', () => {
     expect(await findSideFiles(dir)).toEqual({
       people: 'HR staff.csv',
       ideasLedger: 'what happened.csv',
-      notes: ['z-people.csv also looks like a people file; HR staff.csv is used (change "people" in the config to use the other)'],
+      notes: [
+        'z-people.csv also looks like a people file; HR staff.csv is used (change "people" in the config to use the other)',
+      ],
     });
   });
 });
@@ -50,7 +52,9 @@ const survey = (over: Partial<Survey> = {}): Survey => ({
 
 describe('the proposal', () => {
   it('names the pilot after the most common e-mail domain, else the folder', () => {
-    expect(defaultPilotName(['a@aurora.example', 'b@aurora.example', 'c@contractor.example', 'slack:U1'], 'exports')).toBe('Aurora');
+    expect(
+      defaultPilotName(['a@aurora.example', 'b@aurora.example', 'c@contractor.example', 'slack:U1'], 'exports'),
+    ).toBe('Aurora');
     expect(defaultPilotName(['slack:U1'], 'exports')).toBe('Exports');
   });
 
@@ -63,7 +67,11 @@ describe('the proposal', () => {
         { account: 'digest@x.example', name: 'Digest', source: null, evidence: '12 posts', excluded: false },
       ],
     });
-    const p = buildProposal(s, { people: 'staff.csv', ideasLedger: null }, { pilotName: 'Aurora', currency: 'EUR', hourlyCost: 55, moderators: ['mod@x.example', 'ana@x.example'] });
+    const p = buildProposal(
+      s,
+      { people: 'staff.csv', ideasLedger: null },
+      { pilotName: 'Aurora', currency: 'EUR', hourlyCost: 55, moderators: ['mod@x.example', 'ana@x.example'] },
+    );
     expect(p.config).toMatchObject({
       people: 'staff.csv',
       botAccounts: ['AuroraBot', 'digest@x.example'],
@@ -71,7 +79,12 @@ describe('the proposal', () => {
       report: { title: 'Aurora pilot: {period}' },
       businessCase: { minutesSavedPerAnsweredQuestion: 15, currency: 'EUR', hourlyCost: 55 },
     });
-    expect(Object.keys(p.config.businessCase?.$notes ?? {})).toEqual(['hoursPerActionedIdea', 'moderatorHoursPerMonth', 'licenceCostPerMonth', 'orgSize']);
+    expect(Object.keys(p.config.businessCase?.$notes ?? {})).toEqual([
+      'hoursPerActionedIdea',
+      'moderatorHoursPerMonth',
+      'licenceCostPerMonth',
+      'orgSize',
+    ]);
     expect(p.config).not.toHaveProperty('ideasLedger');
     expect(p.suggestedPeople).toBeNull();
     expect(p.nextSteps).toEqual([
@@ -86,17 +99,31 @@ describe('the proposal', () => {
 
   it('without a people file, writes the suggestions as a people file to confirm, formula-safe', () => {
     const suggestions = [
-      { anchor: { personId: 'jo@x.example', name: 'José Núñez', email: 'jo@x.example' }, aliases: ['mediawiki:JNunez', 'slack:U1'], evidence: ['same name', 'wiki "JNunez"'] },
-      { anchor: { personId: 'slack:U2', name: '=Wang Wei', email: null }, aliases: ['teams:t2'], evidence: ['same name'] },
+      {
+        anchor: { personId: 'jo@x.example', name: 'José Núñez', email: 'jo@x.example' },
+        aliases: ['mediawiki:JNunez', 'slack:U1'],
+        evidence: ['same name', 'wiki "JNunez"'],
+      },
+      {
+        anchor: { personId: 'slack:U2', name: '=Wang Wei', email: null },
+        aliases: ['teams:t2'],
+        evidence: ['same name'],
+      },
     ];
     expect(suggestedPeopleCsv(suggestions)).toBe(
       'email,name,department,role,aliases,evidence\n' +
         'jo@x.example,José Núñez,,,mediawiki:JNunez;slack:U1,"same name; wiki ""JNunez"""\n' +
         ",'=Wang Wei,,,slack:U2;teams:t2,same name\n",
     );
-    const p = buildProposal(survey({ suggestions }), { people: null, ideasLedger: 'ledger.csv' }, { pilotName: 'X', currency: null, hourlyCost: null, moderators: [] });
+    const p = buildProposal(
+      survey({ suggestions }),
+      { people: null, ideasLedger: 'ledger.csv' },
+      { pilotName: 'X', currency: null, hourlyCost: null, moderators: [] },
+    );
     expect(p.suggestedPeople).toBe(suggestedPeopleCsv(suggestions));
-    expect(p.nextSteps[1]).toBe('Check people.suggested.csv (2 person(s) with accounts that look like one), rename it to people.csv and set "people": "people.csv".');
+    expect(p.nextSteps[1]).toBe(
+      'Check people.suggested.csv (2 person(s) with accounts that look like one), rename it to people.csv and set "people": "people.csv".',
+    );
     expect(p.nextSteps[2]).toMatch(/^Name the moderators/);
   });
 });

@@ -33,7 +33,14 @@ describe('compareGroups', () => {
     // difference is (2k - 4)/3, at least the observed 2/3 for k = 1 or 3: (4 + 4) / C(6,3) = 0.4.
     const result = compareGroups('answeredRate', [1, 1, 1], [0, 0, 1], options);
     const interval = newcombeDifference(3, 3, 1, 3);
-    expect(result).toMatchObject({ first: 1, second: 1 / 3, firstN: 3, secondN: 3, low: interval?.low, high: interval?.high });
+    expect(result).toMatchObject({
+      first: 1,
+      second: 1 / 3,
+      firstN: 3,
+      secondN: 3,
+      low: interval?.low,
+      high: interval?.high,
+    });
     expect(result.difference).toBeCloseTo(2 / 3, 12);
     expect(result.pValue).toBeCloseTo(0.4, 12);
     // Newcombe's interval of 3/3 - 1/3 holds 0: no clear difference.
@@ -41,7 +48,11 @@ describe('compareGroups', () => {
   });
 
   it('says "too few" below the minimum threads on a side', () => {
-    expect(compareGroups('answeredRate', [1, 1], [0, 0, 0], options)).toMatchObject({ verdict: 'too few', difference: null, pValue: null });
+    expect(compareGroups('answeredRate', [1, 1], [0, 0, 0], options)).toMatchObject({
+      verdict: 'too few',
+      difference: null,
+      pValue: null,
+    });
   });
 
   it('calls a clear difference higher or lower', () => {
@@ -61,7 +72,11 @@ describe('computePilotVsRest', () => {
       thread({ replies: 1, answered: true }),
       thread({ replies: 0 }),
     ];
-    const result = computePilotVsRest(threads, { spaces: ['pilot group'], departments: ['sales'], people: ['Ana@x.example'] }, options);
+    const result = computePilotVsRest(
+      threads,
+      { spaces: ['pilot group'], departments: ['sales'], people: ['Ana@x.example'] },
+      options,
+    );
     expect([result.pilotThreads, result.restThreads]).toEqual([3, 3]);
     expect(result.figures[0]).toMatchObject({ measure: 'answeredRate', first: 1, second: 1 / 3 });
     expect(result.figures[1]).toMatchObject({ measure: 'repliesPerThread', first: 2, second: 1 / 3 });
@@ -70,10 +85,35 @@ describe('computePilotVsRest', () => {
 
 describe('benchmarks', () => {
   it('sets each reference against the pilot figure it names, with its citation', () => {
-    const source = { author: 'A. Author', organization: 'Org', title: 'Title', year: 2020, url: 'https://example.org/x' };
-    const reference = { id: 'r', statement: 's', figure: 2, unit: 'ratio' as const, compareWith: 'repliesPerPost' as const, population: 'p', caveat: null, source };
-    const [benchmark] = computeBenchmarks([reference], [], { activePeople: 10, contributors: 4, posts: 5, replies: 15, top10Share: 0.5 });
-    expect(benchmark).toMatchObject({ pilot: 3, origin: 'built-in', citation: 'A. Author (Org), Title, 2020. https://example.org/x' });
+    const source = {
+      author: 'A. Author',
+      organization: 'Org',
+      title: 'Title',
+      year: 2020,
+      url: 'https://example.org/x',
+    };
+    const reference = {
+      id: 'r',
+      statement: 's',
+      figure: 2,
+      unit: 'ratio' as const,
+      compareWith: 'repliesPerPost' as const,
+      population: 'p',
+      caveat: null,
+      source,
+    };
+    const [benchmark] = computeBenchmarks([reference], [], {
+      activePeople: 10,
+      contributors: 4,
+      posts: 5,
+      replies: 15,
+      top10Share: 0.5,
+    });
+    expect(benchmark).toMatchObject({
+      pilot: 3,
+      origin: 'built-in',
+      citation: 'A. Author (Org), Title, 2020. https://example.org/x',
+    });
     expect(citationOf({ ...source, author: null, url: null })).toBe('Org, Title, 2020.');
   });
 });
@@ -93,11 +133,35 @@ describe('computeComparisons on a dataset', () => {
         activities: [
           // Pilot space: 3 threads, 2 answered by someone else (t3's only reply is its author's).
           { id: 't1', at: '2026-01-02T10:00:00Z', identityId: 'yammer:a', ...inPilot },
-          { id: 't1r', kind: 'reply' as const, threadId: 't1', parentId: 't1', at: '2026-01-02T11:00:00Z', identityId: 'yammer:b', ...inPilot },
+          {
+            id: 't1r',
+            kind: 'reply' as const,
+            threadId: 't1',
+            parentId: 't1',
+            at: '2026-01-02T11:00:00Z',
+            identityId: 'yammer:b',
+            ...inPilot,
+          },
           { id: 't2', at: '2026-01-03T10:00:00Z', identityId: 'yammer:a', ...inPilot },
-          { id: 't2r', kind: 'reply' as const, threadId: 't2', parentId: 't2', at: '2026-01-03T11:00:00Z', identityId: 'yammer:c', ...inPilot },
+          {
+            id: 't2r',
+            kind: 'reply' as const,
+            threadId: 't2',
+            parentId: 't2',
+            at: '2026-01-03T11:00:00Z',
+            identityId: 'yammer:c',
+            ...inPilot,
+          },
           { id: 't3', at: '2026-01-04T10:00:00Z', identityId: 'yammer:a', ...inPilot },
-          { id: 't3r', kind: 'reply' as const, threadId: 't3', parentId: 't3', at: '2026-01-04T11:00:00Z', identityId: 'yammer:a', ...inPilot },
+          {
+            id: 't3r',
+            kind: 'reply' as const,
+            threadId: 't3',
+            parentId: 't3',
+            at: '2026-01-04T11:00:00Z',
+            identityId: 'yammer:a',
+            ...inPilot,
+          },
           // Elsewhere: 3 threads, none answered; one before the period (not counted).
           { id: 'u0', at: '2025-12-04T10:00:00Z', identityId: 'yammer:b' },
           { id: 'u1', at: '2026-01-05T10:00:00Z', identityId: 'yammer:b' },
@@ -125,7 +189,14 @@ describe('computeComparisons on a dataset', () => {
 });
 
 describe('computeModerationEffects', () => {
-  const space = { spaceId: 'yammer:g1', space: 'Group one', moderator: 'm', since: '2025-07-01', sinceAt: '2025-07-01T00:00:00Z', until: '2026-01-01T00:00:00Z' };
+  const space = {
+    spaceId: 'yammer:g1',
+    space: 'Group one',
+    moderator: 'm',
+    since: '2025-07-01',
+    sinceAt: '2025-07-01T00:00:00Z',
+    until: '2026-01-01T00:00:00Z',
+  };
   const monthOf = (iso: string): string => iso.slice(0, 7);
   // Two threads a month; before July one of two is answered, from July both: rate 0.5 then 1.
   const year = Array.from({ length: 12 }, (_, m) => `2025-${String(m + 1).padStart(2, '0')}`).flatMap((month, m) =>

@@ -24,11 +24,32 @@ const activities = [
   { id: 'a0', at: '2025-12-10T10:00:00Z', identityId: 'yammer:a' },
   { id: 'a1', at: '2026-01-10T10:00:00Z', identityId: 'yammer:a' },
   { id: 'b1', at: '2026-01-11T10:00:00Z', identityId: 'yammer:b' },
-  { id: 'b2', kind: 'reaction' as const, threadId: 'a1', parentId: 'a1', at: '2026-02-02T10:00:00Z', identityId: 'yammer:b' },
+  {
+    id: 'b2',
+    kind: 'reaction' as const,
+    threadId: 'a1',
+    parentId: 'a1',
+    at: '2026-02-02T10:00:00Z',
+    identityId: 'yammer:b',
+  },
   ...[1, 2, 3].map((i) => ({ id: `c${i}`, at: `2026-01-1${i}T12:00:00Z`, identityId: 'yammer:c' })),
-  ...Array.from({ length: 10 }, (_, i) => ({ id: `cr${i}`, kind: 'reply' as const, threadId: 'a1', parentId: 'a1', at: `2026-03-${String(i + 10)}T12:00:00Z`, identityId: 'yammer:c' })),
+  ...Array.from({ length: 10 }, (_, i) => ({
+    id: `cr${i}`,
+    kind: 'reply' as const,
+    threadId: 'a1',
+    parentId: 'a1',
+    at: `2026-03-${String(i + 10)}T12:00:00Z`,
+    identityId: 'yammer:c',
+  })),
   { id: 'd1', at: '2026-02-20T10:00:00Z', identityId: 'yammer:d' },
-  { id: 'd2', kind: 'reaction' as const, threadId: 'c1', parentId: 'c1', at: '2026-03-05T10:00:00Z', identityId: 'yammer:d' },
+  {
+    id: 'd2',
+    kind: 'reaction' as const,
+    threadId: 'c1',
+    parentId: 'c1',
+    at: '2026-03-05T10:00:00Z',
+    identityId: 'yammer:d',
+  },
 ];
 
 describe('computeMovement', () => {
@@ -68,21 +89,24 @@ describe('computeMovement', () => {
 
   it('has no migration in a one-month period', async () => {
     open = (await inlineDataset({ activities: activities.map(act) })).dataset;
-    const { migration } = await computeMovement(open.query, metricContext(periodFromBounds('2026-01-01T00:00:00Z', '2026-02-01T00:00:00Z', 'UTC')));
+    const { migration } = await computeMovement(
+      open.query,
+      metricContext(periodFromBounds('2026-01-01T00:00:00Z', '2026-02-01T00:00:00Z', 'UTC')),
+    );
     expect(migration).toBeNull();
   });
 });
 
 describe('levelOf', () => {
   it('uses the documented thresholds', () => {
-    expect([levelOf(0, 0), levelOf(4, 0), levelOf(1, 1), levelOf(2, 2), levelOf(3, 3), levelOf(9, 9), levelOf(10, 10)]).toEqual([
-      'inactive',
-      'reacting',
-      'occasional',
-      'occasional',
-      'regular',
-      'regular',
-      'core',
-    ]);
+    expect([
+      levelOf(0, 0),
+      levelOf(4, 0),
+      levelOf(1, 1),
+      levelOf(2, 2),
+      levelOf(3, 3),
+      levelOf(9, 9),
+      levelOf(10, 10),
+    ]).toEqual(['inactive', 'reacting', 'occasional', 'occasional', 'regular', 'regular', 'core']);
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { firstTag, hashtags, ideaRules, matchIdeaRule, normalizeTags, tagPrefilter } from '../../../src/metrics/ideas/detect.js';
+import {
+  firstTag,
+  hashtags,
+  ideaRules,
+  matchIdeaRule,
+  normalizeTags,
+  tagPrefilter,
+} from '../../../src/metrics/ideas/detect.js';
 import { DEFAULT_METRICS_CONFIG } from '../../../src/metrics/types.js';
 
 const rules = ideaRules({ ideaTags: DEFAULT_METRICS_CONFIG.ideaTags, ideaSpaces: ['#Innovation', 'slack:C42'] });
@@ -12,7 +19,9 @@ const starter = (text: string | null, extra: Partial<{ title: string; spaceId: s
 
 describe('hashtags', () => {
   it('finds whole tags, lower-cased, and ignores # glued to words, URLs and entities', () => {
-    expect(hashtags('Try #Idea, #ideas and #idea-board; C# is fine, see https://x.com/#/Threads and it&#39;s #done.')).toEqual(['idea', 'ideas', 'idea-board', 'done']);
+    expect(
+      hashtags('Try #Idea, #ideas and #idea-board; C# is fine, see https://x.com/#/Threads and it&#39;s #done.'),
+    ).toEqual(['idea', 'ideas', 'idea-board', 'done']);
   });
 
   it('reads tags at the start of the text and non-Latin tags', () => {
@@ -34,12 +43,17 @@ describe('firstTag', () => {
 
 describe('matchIdeaRule', () => {
   it('prefers the tag rule and names the tag', () => {
-    expect(matchIdeaRule(starter('A #Proposal for lunch', { spaceName: 'Innovation' }), rules)).toEqual({ rule: 'tag', tag: '#proposal' });
+    expect(matchIdeaRule(starter('A #Proposal for lunch', { spaceName: 'Innovation' }), rules)).toEqual({
+      rule: 'tag',
+      tag: '#proposal',
+    });
   });
 
   it('matches idea spaces by name (leading # ignored) or by id', () => {
     expect(matchIdeaRule(starter('plain text', { spaceName: 'innovation' }), rules)).toEqual({ rule: 'space' });
-    expect(matchIdeaRule(starter('plain text', { spaceId: 'slack:C42', spaceName: 'random' }), rules)).toEqual({ rule: 'space' });
+    expect(matchIdeaRule(starter('plain text', { spaceId: 'slack:C42', spaceName: 'random' }), rules)).toEqual({
+      rule: 'space',
+    });
   });
 
   it('matches the Idea: prefix in the text or the title, case-insensitive, not elsewhere', () => {

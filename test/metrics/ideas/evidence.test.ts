@@ -6,7 +6,12 @@ describe('computeIdeas: links from elsewhere are action evidence', () => {
   it('counts a wiki revision that links to the idea thread as actioned', async () => {
     const ideas = await ideasOf({
       activities: [
-        act({ id: 'yammer:100', at: '2026-01-05T00:00:00Z', identityId: 'yammer:u1', text: '#idea onboarding checklist' }),
+        act({
+          id: 'yammer:100',
+          at: '2026-01-05T00:00:00Z',
+          identityId: 'yammer:u1',
+          text: '#idea onboarding checklist',
+        }),
         act({
           id: 'mediawiki:r7',
           source: 'mediawiki',
@@ -19,7 +24,11 @@ describe('computeIdeas: links from elsewhere are action evidence', () => {
         }),
       ],
     });
-    expect(ideas.items[0]).toMatchObject({ stage: 'actioned', actionedAt: '2026-02-10T00:00:00.000Z', discussedAt: '2026-02-10T00:00:00.000Z' });
+    expect(ideas.items[0]).toMatchObject({
+      stage: 'actioned',
+      actionedAt: '2026-02-10T00:00:00.000Z',
+      discussedAt: '2026-02-10T00:00:00.000Z',
+    });
     expect(ideas.items[0]?.evidence.at(-1)).toEqual({
       stage: 'actioned',
       at: '2026-02-10T00:00:00.000Z',
@@ -35,7 +44,14 @@ describe('computeIdeas: links from elsewhere are action evidence', () => {
     const idea = 'slack:C1:1767571200.000100';
     const ideas = await ideasOf({
       activities: [
-        act({ id: idea, source: 'slack', spaceId: 'slack:C1', at: '2026-01-05T00:00:00Z', identityId: 'slack:U1', text: '#proposal shared parking' }),
+        act({
+          id: idea,
+          source: 'slack',
+          spaceId: 'slack:C1',
+          at: '2026-01-05T00:00:00Z',
+          identityId: 'slack:U1',
+          text: '#proposal shared parking',
+        }),
         act({
           id: 'slack:C1:1767574800.000200',
           source: 'slack',
@@ -58,7 +74,11 @@ describe('computeIdeas: links from elsewhere are action evidence', () => {
       ],
     });
     expect(ideas.items[0]?.actionedAt).toBe('2026-01-06T00:00:00.000Z');
-    expect(ideas.items[0]?.evidence.at(-1)).toMatchObject({ kind: 'link', activityId: 'slack:C2:1767657600.000300', person: 'slack:U3' });
+    expect(ideas.items[0]?.evidence.at(-1)).toMatchObject({
+      kind: 'link',
+      activityId: 'slack:C2:1767657600.000300',
+      person: 'slack:U3',
+    });
   });
 
   it('does not count a link that only points to itself', async () => {
@@ -79,14 +99,41 @@ describe('computeIdeas: links from elsewhere are action evidence', () => {
 
 describe('computeIdeas: ledger', () => {
   const activities = [
-    act({ id: 'yammer:200', at: '2026-02-01T00:00:00Z', identityId: 'yammer:u1', text: '#suggestion free fruit on Fridays' }),
-    act({ id: 'yammer:201', kind: 'reply', threadId: 'yammer:200', at: '2026-02-20T00:00:00Z', identityId: 'yammer:u2', text: 'Fruit is here #done' }),
-    act({ id: 'yammer:300', spaceId: 'yammer:secret', at: '2026-02-02T12:00:00Z', identityId: 'yammer:u3', text: '#idea bike racks in the basement' }),
+    act({
+      id: 'yammer:200',
+      at: '2026-02-01T00:00:00Z',
+      identityId: 'yammer:u1',
+      text: '#suggestion free fruit on Fridays',
+    }),
+    act({
+      id: 'yammer:201',
+      kind: 'reply',
+      threadId: 'yammer:200',
+      at: '2026-02-20T00:00:00Z',
+      identityId: 'yammer:u2',
+      text: 'Fruit is here #done',
+    }),
+    act({
+      id: 'yammer:300',
+      spaceId: 'yammer:secret',
+      at: '2026-02-02T12:00:00Z',
+      identityId: 'yammer:u3',
+      text: '#idea bike racks in the basement',
+    }),
     act({ id: 'yammer:400', at: '2025-12-15T00:00:00Z', identityId: 'yammer:u1', text: '#idea old one' }),
   ];
-  const spaces = [{ id: 'yammer:secret', source: 'yammer' as const, name: 'Secret Project', kind: 'group' as const, isPrivate: true }];
+  const spaces = [
+    { id: 'yammer:secret', source: 'yammer' as const, name: 'Secret Project', kind: 'group' as const, isPrivate: true },
+  ];
   const ledger = [
-    ledgerRow({ idea: 'https://www.yammer.com/contoso.com/threads/200', stage: 'actioned', date: '2026-02-15', note: 'budget line 42', value: 1200, line: 2 }),
+    ledgerRow({
+      idea: 'https://www.yammer.com/contoso.com/threads/200',
+      stage: 'actioned',
+      date: '2026-02-15',
+      note: 'budget line 42',
+      value: 1200,
+      line: 2,
+    }),
     ledgerRow({ idea: 'yammer:300', stage: 'declined', date: '2026-02-03', note: 'bike racks not allowed', line: 3 }),
     // A bare id; dated on the day the idea was raised (12:00), so it counts from the raise.
     ledgerRow({ idea: '300', stage: 'decided', date: '2026-02-02', value: 300, line: 4 }),
@@ -101,7 +148,16 @@ describe('computeIdeas: ledger', () => {
     const fruit = ideas.items.find((i) => i.id === 'yammer:200');
     // The ledger (02-15) is earlier than the #done reply (02-20): 14 days to action.
     expect(fruit).toMatchObject({ stage: 'actioned', actionedAt: '2026-02-15T00:00:00.000Z' });
-    expect(fruit?.evidence.at(-1)).toEqual({ stage: 'actioned', at: '2026-02-15T00:00:00.000Z', kind: 'ledger', activityId: null, person: null, line: 2, note: 'budget line 42', value: 1200 });
+    expect(fruit?.evidence.at(-1)).toEqual({
+      stage: 'actioned',
+      at: '2026-02-15T00:00:00.000Z',
+      kind: 'ledger',
+      activityId: null,
+      person: null,
+      line: 2,
+      note: 'budget line 42',
+      value: 1200,
+    });
     expect(ideas.medianDaysToAction).toBe(14);
     // 1200 (line 2) + 300 (line 4); the unmatched row's 5 is not counted.
     expect(ideas.ledgerValue).toBe(1500);
@@ -115,7 +171,13 @@ describe('computeIdeas: ledger', () => {
   it('closes a declined idea: stage unchanged, declined, not stalled, not open', async () => {
     const ideas = await ideasOf({ activities, spaces }, context(), ledger);
     const racks = ideas.items.find((i) => i.id === 'yammer:300');
-    expect(racks).toMatchObject({ stage: 'decided', declined: true, declinedAt: '2026-02-03T00:00:00.000Z', decidedAt: '2026-02-02T12:00:00.000Z', stalled: false });
+    expect(racks).toMatchObject({
+      stage: 'decided',
+      declined: true,
+      declinedAt: '2026-02-03T00:00:00.000Z',
+      decidedAt: '2026-02-02T12:00:00.000Z',
+      stalled: false,
+    });
     expect([ideas.declined, ideas.open, ideas.stalled]).toEqual([1, 0, 0]);
   });
 
@@ -134,7 +196,13 @@ describe('computeIdeas: ledger', () => {
       {
         activities: [
           act({ id: 'yammer:7', at: '2026-01-05T00:00:00Z', identityId: 'yammer:u1', text: '#idea a' }),
-          act({ id: 'teams:19:x@thread.tacv2:7', source: 'teams', at: '2026-01-05T00:00:00Z', identityId: 'teams:u1', text: '#idea b' }),
+          act({
+            id: 'teams:19:x@thread.tacv2:7',
+            source: 'teams',
+            at: '2026-01-05T00:00:00Z',
+            identityId: 'teams:u1',
+            text: '#idea b',
+          }),
         ],
       },
       context(),
@@ -149,11 +217,24 @@ describe('computeIdeas: ledger', () => {
       {
         activities: [
           act({ id: 'yammer:50', at: '2026-01-05T00:00:00Z', identityId: 'yammer:u1', text: '#idea a' }),
-          act({ id: 'yammer:51', kind: 'reply', threadId: 'yammer:50', at: '2026-01-06T00:00:00Z', identityId: 'yammer:u2' }),
+          act({
+            id: 'yammer:51',
+            kind: 'reply',
+            threadId: 'yammer:50',
+            at: '2026-01-06T00:00:00Z',
+            identityId: 'yammer:u2',
+          }),
         ],
       },
       context(),
-      [ledgerRow({ idea: 'https://www.yammer.com/contoso.com/messages/51', stage: 'actioned', date: '2026-01-09', line: 2 })],
+      [
+        ledgerRow({
+          idea: 'https://www.yammer.com/contoso.com/messages/51',
+          stage: 'actioned',
+          date: '2026-01-09',
+          line: 2,
+        }),
+      ],
     );
     expect(ideas.items[0]?.actionedAt).toBe('2026-01-09T00:00:00.000Z');
   });
@@ -164,7 +245,15 @@ describe('computeIdeas: private ideas', () => {
     const ideas = await ideasOf(
       {
         spaces: [{ id: 'yammer:secret', source: 'yammer', name: 'Secret Project', kind: 'group', isPrivate: true }],
-        activities: [act({ id: 'yammer:300', spaceId: 'yammer:secret', at: '2026-01-05T00:00:00Z', identityId: 'yammer:u3', text: '#idea bike racks in the basement' })],
+        activities: [
+          act({
+            id: 'yammer:300',
+            spaceId: 'yammer:secret',
+            at: '2026-01-05T00:00:00Z',
+            identityId: 'yammer:u3',
+            text: '#idea bike racks in the basement',
+          }),
+        ],
       },
       context(),
       [ledgerRow({ idea: 'yammer:300', stage: 'decided', date: '2026-01-07', note: 'bike racks approved', line: 2 })],

@@ -13,7 +13,11 @@ export function context(config: Partial<MetricsConfig> = {}, asOf = '2026-04-01T
 }
 
 /** Builds the inline dataset, computes the ideas, closes the dataset. */
-export async function ideasOf(data: InlineData, ctx: MetricContext = context(), ledger: readonly LedgerRow[] = []): Promise<Ideas> {
+export async function ideasOf(
+  data: InlineData,
+  ctx: MetricContext = context(),
+  ledger: readonly LedgerRow[] = [],
+): Promise<Ideas> {
   const { dataset } = await inlineDataset(data);
   try {
     return await computeIdeas(dataset.query, ctx, ledger);

@@ -14,9 +14,15 @@ describe('parseThreadLink: Yammer / Viva Engage', () => {
     ['https://web.yammer.com/main/threads/2222', 'yammer:2222'],
     [`https://web.yammer.com/main/threads/${ENGAGE_THREAD}`, 'yammer:1091107968335872'],
     [`https://web.yammer.com/main/org/contoso.com/threads/${ENGAGE_THREAD}`, 'yammer:1091107968335872'],
-    [`https://engage.cloud.microsoft/main/groups/eyJfdHlwZSI6Ikdyb3VwIiwiaWQiOiIxMjMifQ/threads/${ENGAGE_THREAD}?trk_copy_link=V2`, 'yammer:1091107968335872'],
+    [
+      `https://engage.cloud.microsoft/main/groups/eyJfdHlwZSI6Ikdyb3VwIiwiaWQiOiIxMjMifQ/threads/${ENGAGE_THREAD}?trk_copy_link=V2`,
+      'yammer:1091107968335872',
+    ],
     // A real pasted link (public web page), id with a padding-free base64 ending.
-    ['https://engage.cloud.microsoft/main/threads/eyJfdHlwZSI6IlRocmVhZCIsImlkIjoiNTIxMjU4NTUzMDU3MjgwIn0)', 'yammer:521258553057280'],
+    [
+      'https://engage.cloud.microsoft/main/threads/eyJfdHlwZSI6IlRocmVhZCIsImlkIjoiNTIxMjU4NTUzMDU3MjgwIn0)',
+      'yammer:521258553057280',
+    ],
   ])('%s -> %s', (url, key) => {
     expect(parseThreadLink(url)).toEqual({ source: 'yammer', key });
   });
@@ -24,17 +30,28 @@ describe('parseThreadLink: Yammer / Viva Engage', () => {
   it('rejects Yammer URLs that name no thread or message', () => {
     expect(parseThreadLink('https://www.yammer.com/api/v1/groups/124742')).toBeNull();
     expect(parseThreadLink('https://www.yammer.com/api/v1/file/857663/Firefly.jpg')).toBeNull();
-    expect(parseThreadLink(`https://engage.cloud.microsoft/main/threads/${Buffer.from('{"_type":"Group","id":"7"}').toString('base64url')}`)).toBeNull();
+    expect(
+      parseThreadLink(
+        `https://engage.cloud.microsoft/main/threads/${Buffer.from('{"_type":"Group","id":"7"}').toString('base64url')}`,
+      ),
+    ).toBeNull();
   });
 });
 
 describe('parseThreadLink: Slack and Teams', () => {
   it('turns a Slack permalink into channel and ts (dot before the last six digits)', () => {
-    expect(parseThreadLink('https://acme.slack.com/archives/C024BE91L/p1355517523000005')).toEqual({ source: 'slack', key: 'slack:C024BE91L:1355517523.000005' });
+    expect(parseThreadLink('https://acme.slack.com/archives/C024BE91L/p1355517523000005')).toEqual({
+      source: 'slack',
+      key: 'slack:C024BE91L:1355517523.000005',
+    });
   });
 
   it('uses thread_ts of a reply permalink as the thread', () => {
-    expect(parseThreadLink('https://acme.enterprise.slack.com/archives/C024BE91L/p1355517600000100?thread_ts=1355517523.000005&cid=C024BE91L')).toEqual({
+    expect(
+      parseThreadLink(
+        'https://acme.enterprise.slack.com/archives/C024BE91L/p1355517600000100?thread_ts=1355517523.000005&cid=C024BE91L',
+      ),
+    ).toEqual({
       source: 'slack',
       key: 'slack:C024BE91L:1355517523.000005',
     });
@@ -43,8 +60,14 @@ describe('parseThreadLink: Slack and Teams', () => {
   it('turns a Teams message link into the decoded channel and the parent message', () => {
     const url =
       'https://teams.microsoft.com/l/message/19%3A4a95f7d8db4c4e7fae857bcebe0623e6%40thread.tacv2/1616989753153?groupId=fbe2bf47&tenantId=2432b57b&createdTime=1616989753153&parentMessageId=1616989510408';
-    expect(parseThreadLink(url)).toEqual({ source: 'teams', key: 'teams:19:4a95f7d8db4c4e7fae857bcebe0623e6@thread.tacv2:1616989510408' });
-    expect(parseThreadLink('https://teams.microsoft.com/l/message/19%3Aabc%40thread.tacv2/1616963377068')).toEqual({ source: 'teams', key: 'teams:19:abc@thread.tacv2:1616963377068' });
+    expect(parseThreadLink(url)).toEqual({
+      source: 'teams',
+      key: 'teams:19:4a95f7d8db4c4e7fae857bcebe0623e6@thread.tacv2:1616989510408',
+    });
+    expect(parseThreadLink('https://teams.microsoft.com/l/message/19%3Aabc%40thread.tacv2/1616963377068')).toEqual({
+      source: 'teams',
+      key: 'teams:19:abc@thread.tacv2:1616963377068',
+    });
   });
 
   it('rejects other URLs and text that is not a URL', () => {

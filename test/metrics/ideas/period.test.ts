@@ -11,7 +11,14 @@ describe('computeIdeas: period, stalled and oldest open', () => {
           act({ id: 'yammer:1', at: '2026-01-05T00:00:00Z', identityId: 'yammer:u1', text: '#idea A' }),
           act({ id: 'yammer:2', at: '2026-01-20T00:00:00Z', identityId: 'yammer:u1', text: '#idea B' }),
           act({ id: 'yammer:3', at: '2026-01-06T00:00:00Z', identityId: 'yammer:u1', text: '#idea C' }),
-          act({ id: 'yammer:4', kind: 'reply', threadId: 'yammer:3', at: '2026-01-25T00:00:00Z', identityId: 'yammer:u2', text: 'bump' }),
+          act({
+            id: 'yammer:4',
+            kind: 'reply',
+            threadId: 'yammer:3',
+            at: '2026-01-25T00:00:00Z',
+            identityId: 'yammer:u2',
+            text: 'bump',
+          }),
         ],
       },
       context({}, '2026-02-10T00:00:00.000Z'),
@@ -53,7 +60,14 @@ describe('computeIdeas: period, stalled and oldest open', () => {
       activities: [
         act({ id: 'yammer:1', at: '2025-12-20T00:00:00Z', identityId: 'yammer:u1', text: '#idea before' }),
         act({ id: 'yammer:2', at: '2026-03-01T00:00:00Z', identityId: 'yammer:u1', text: '#idea inside' }),
-        act({ id: 'yammer:3', kind: 'reply', threadId: 'yammer:2', at: '2026-04-01T00:00:00Z', identityId: 'yammer:u2', text: '#done' }),
+        act({
+          id: 'yammer:3',
+          kind: 'reply',
+          threadId: 'yammer:2',
+          at: '2026-04-01T00:00:00Z',
+          identityId: 'yammer:u2',
+          text: '#done',
+        }),
         act({ id: 'yammer:4', at: '2026-04-01T00:00:00Z', identityId: 'yammer:u1', text: '#idea after' }),
       ],
     });
@@ -62,22 +76,64 @@ describe('computeIdeas: period, stalled and oldest open', () => {
 });
 
 describe('computeIdeas: breakdowns', () => {
-  const person = (id: string, department: string | null): Identity => ({ id, source: 'yammer', name: id.toUpperCase(), email: null, department, isBot: false });
+  const person = (id: string, department: string | null): Identity => ({
+    id,
+    source: 'yammer',
+    name: id.toUpperCase(),
+    email: null,
+    department,
+    isBot: false,
+  });
 
   it('groups ideas by space and by department, suppressing groups under minGroupSize authors', async () => {
     const ideas = await ideasOf(
       {
-        identities: [person('yammer:a', 'Sales'), person('yammer:b', 'Sales'), person('yammer:c', 'Ops'), person('yammer:d', null)],
+        identities: [
+          person('yammer:a', 'Sales'),
+          person('yammer:b', 'Sales'),
+          person('yammer:c', 'Ops'),
+          person('yammer:d', null),
+        ],
         spaces: [
           { id: 'yammer:g1', source: 'yammer', name: 'Ideas', kind: 'group', isPrivate: false },
           { id: 'yammer:g2', source: 'yammer', name: 'Ops corner', kind: 'group', isPrivate: false },
         ],
         activities: [
-          act({ id: 'yammer:1', spaceId: 'yammer:g1', at: '2026-01-05T00:00:00Z', identityId: 'yammer:a', text: '#idea 1 #done' }),
-          act({ id: 'yammer:2', spaceId: 'yammer:g1', at: '2026-01-06T00:00:00Z', identityId: 'yammer:b', text: '#idea 2' }),
-          act({ id: 'yammer:3', spaceId: 'yammer:g1', at: '2026-01-07T00:00:00Z', identityId: 'yammer:a', text: '#idea 3 #planned' }),
-          act({ id: 'yammer:4', spaceId: 'yammer:g2', at: '2026-01-08T00:00:00Z', identityId: 'yammer:c', text: '#idea 4' }),
-          act({ id: 'yammer:5', spaceId: 'yammer:g2', at: '2026-01-09T00:00:00Z', identityId: 'yammer:d', text: '#idea 5' }),
+          act({
+            id: 'yammer:1',
+            spaceId: 'yammer:g1',
+            at: '2026-01-05T00:00:00Z',
+            identityId: 'yammer:a',
+            text: '#idea 1 #done',
+          }),
+          act({
+            id: 'yammer:2',
+            spaceId: 'yammer:g1',
+            at: '2026-01-06T00:00:00Z',
+            identityId: 'yammer:b',
+            text: '#idea 2',
+          }),
+          act({
+            id: 'yammer:3',
+            spaceId: 'yammer:g1',
+            at: '2026-01-07T00:00:00Z',
+            identityId: 'yammer:a',
+            text: '#idea 3 #planned',
+          }),
+          act({
+            id: 'yammer:4',
+            spaceId: 'yammer:g2',
+            at: '2026-01-08T00:00:00Z',
+            identityId: 'yammer:c',
+            text: '#idea 4',
+          }),
+          act({
+            id: 'yammer:5',
+            spaceId: 'yammer:g2',
+            at: '2026-01-09T00:00:00Z',
+            identityId: 'yammer:d',
+            text: '#idea 5',
+          }),
         ],
       },
       context({ minGroupSize: 2 }),

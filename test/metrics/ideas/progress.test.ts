@@ -15,9 +15,14 @@ const message = fc.record({
   text: fc.constantFrom(null, 'ok', '#approved', '#done', '#Done and #approved'),
 }) satisfies fc.Arbitrary<ThreadMessage>;
 
-const outside = fc.record({ at: fc.integer({ min: 1, max: 1000 }), stage: fc.constantFrom(...IDEA_STAGES.slice(1)) }).map(
-  ({ at, stage }): OutsideEvidence => ({ at, evidence: { stage, at: new Date(at).toISOString(), kind: 'ledger', activityId: null, person: null } }),
-);
+const outside = fc
+  .record({ at: fc.integer({ min: 1, max: 1000 }), stage: fc.constantFrom(...IDEA_STAGES.slice(1)) })
+  .map(
+    ({ at, stage }): OutsideEvidence => ({
+      at,
+      evidence: { stage, at: new Date(at).toISOString(), kind: 'ledger', activityId: null, person: null },
+    }),
+  );
 
 describe('progressOf', () => {
   it('never lets a later stage be reached without the earlier ones, nor earlier in time', () => {
@@ -41,9 +46,15 @@ describe('progressOf', () => {
 
   it('ignores the author for discussed and endorsed whatever they do', () => {
     fc.assert(
-      fc.property(fc.array(message.map((m) => ({ ...m, person: 'p0', text: null })), { maxLength: 10 }), (messages) => {
-        expect(progressOf(seed, messages, [], rules).stage).toBe('raised');
-      }),
+      fc.property(
+        fc.array(
+          message.map((m) => ({ ...m, person: 'p0', text: null })),
+          { maxLength: 10 },
+        ),
+        (messages) => {
+          expect(progressOf(seed, messages, [], rules).stage).toBe('raised');
+        },
+      ),
     );
   });
 });

@@ -20,9 +20,33 @@ describe('readLedger', () => {
     ].join('\n');
     const read = await readLedger(file(body), (p) => problems.push(p));
     expect(read.rows).toEqual([
-      { idea: 'https://www.yammer.com/contoso.com/threads/200', stage: 'actioned', date: '2026-02-15', note: 'budget line 42, Q2', value: 1200, file: 'in/ledger.csv', line: 2 },
-      { idea: 'yammer:300', stage: 'declined', date: '2026-02-03T09:30:00+01:00', note: null, value: null, file: 'in/ledger.csv', line: 3 },
-      { idea: 'yammer:303', stage: 'decided', date: '2026-02-03', note: null, value: null, file: 'in/ledger.csv', line: 7 },
+      {
+        idea: 'https://www.yammer.com/contoso.com/threads/200',
+        stage: 'actioned',
+        date: '2026-02-15',
+        note: 'budget line 42, Q2',
+        value: 1200,
+        file: 'in/ledger.csv',
+        line: 2,
+      },
+      {
+        idea: 'yammer:300',
+        stage: 'declined',
+        date: '2026-02-03T09:30:00+01:00',
+        note: null,
+        value: null,
+        file: 'in/ledger.csv',
+        line: 3,
+      },
+      {
+        idea: 'yammer:303',
+        stage: 'decided',
+        date: '2026-02-03',
+        note: null,
+        value: null,
+        file: 'in/ledger.csv',
+        line: 7,
+      },
     ]);
     expect([read.read, read.skipped]).toEqual([6, 3]);
     expect(problems.map((p) => [p.line, p.reason, p.detail])).toEqual([
@@ -35,6 +59,8 @@ describe('readLedger', () => {
 
   it('refuses a file without a required column', async () => {
     await expect(readLedger(file('idea,when\nyammer:1,2026-01-01\n'), () => undefined)).rejects.toThrow(InputError);
-    await expect(readLedger(file('idea,when\nyammer:1,2026-01-01\n'), () => undefined)).rejects.toThrow('in/ledger.csv:1: the ideas ledger has no column "stage", "date"');
+    await expect(readLedger(file('idea,when\nyammer:1,2026-01-01\n'), () => undefined)).rejects.toThrow(
+      'in/ledger.csv:1: the ideas ledger has no column "stage", "date"',
+    );
   });
 });

@@ -11,7 +11,12 @@ describe('computeIdeas: stages on one thread', () => {
   it('walks raised -> discussed -> endorsed -> decided -> actioned with the first evidence of each', async () => {
     const ideas = await ideasOf({
       activities: [
-        act({ id: 'yammer:1', at: '2026-01-05T10:00:00Z', identityId: 'yammer:u1', text: '#idea Standing desks for everyone' }),
+        act({
+          id: 'yammer:1',
+          at: '2026-01-05T10:00:00Z',
+          identityId: 'yammer:u1',
+          text: '#idea Standing desks for everyone',
+        }),
         // The author's own reply and reaction neither discuss nor endorse.
         reply('yammer:2', '2026-01-05T11:00:00Z', 'yammer:u1', 'yammer:1', 'more details'),
         reaction('yammer:3', '2026-01-05T12:00:00Z', 'yammer:u1', 'yammer:1'),
@@ -70,11 +75,38 @@ describe('computeIdeas: stages on one thread', () => {
     });
     expect(ideas.funnel).toEqual({ raised: 1, discussed: 1, endorsed: 1, decided: 1, actioned: 0 });
     const [item] = ideas.items;
-    expect(item).toMatchObject({ stage: 'decided', discussedAt: '2026-02-03T09:00:00.000Z', endorsedAt: '2026-02-03T09:00:00.000Z', decidedAt: '2026-02-03T09:00:00.000Z', actionedAt: null });
+    expect(item).toMatchObject({
+      stage: 'decided',
+      discussedAt: '2026-02-03T09:00:00.000Z',
+      endorsedAt: '2026-02-03T09:00:00.000Z',
+      decidedAt: '2026-02-03T09:00:00.000Z',
+      actionedAt: null,
+    });
     expect(item?.evidence.slice(0, 3)).toEqual([
-      { stage: 'raised', at: '2026-02-01T09:00:00.000Z', kind: 'rule', rule: 'prefix', activityId: 'yammer:1', person: 'yammer:u1' },
-      { stage: 'discussed', at: '2026-02-03T09:00:00.000Z', kind: 'implied', impliedBy: 'decided', activityId: null, person: null },
-      { stage: 'endorsed', at: '2026-02-03T09:00:00.000Z', kind: 'implied', impliedBy: 'decided', activityId: null, person: null },
+      {
+        stage: 'raised',
+        at: '2026-02-01T09:00:00.000Z',
+        kind: 'rule',
+        rule: 'prefix',
+        activityId: 'yammer:1',
+        person: 'yammer:u1',
+      },
+      {
+        stage: 'discussed',
+        at: '2026-02-03T09:00:00.000Z',
+        kind: 'implied',
+        impliedBy: 'decided',
+        activityId: null,
+        person: null,
+      },
+      {
+        stage: 'endorsed',
+        at: '2026-02-03T09:00:00.000Z',
+        kind: 'implied',
+        impliedBy: 'decided',
+        activityId: null,
+        person: null,
+      },
     ]);
   });
 
@@ -88,23 +120,42 @@ describe('computeIdeas: stages on one thread', () => {
         reply('yammer:3', '2026-02-06T00:00:00Z', 'yammer:u2', 'yammer:1', 'nice'),
       ],
     });
-    expect(ideas.items[0]).toMatchObject({ discussedAt: '2026-02-03T00:00:00.000Z', decidedAt: '2026-02-03T00:00:00.000Z' });
+    expect(ideas.items[0]).toMatchObject({
+      discussedAt: '2026-02-03T00:00:00.000Z',
+      decidedAt: '2026-02-03T00:00:00.000Z',
+    });
     expect(ideas.daysInStage.discussed).toEqual({ median: 0, p90: 0, ideas: 1 });
   });
 
   it("counts tags in the author's own starter: #idea #approved is decided when raised", async () => {
     const ideas = await ideasOf({
       activities: [
-        act({ id: 'yammer:1', at: '2026-01-10T08:00:00Z', identityId: 'yammer:u1', text: '#Idea #approved: move standup to 10:00' }),
+        act({
+          id: 'yammer:1',
+          at: '2026-01-10T08:00:00Z',
+          identityId: 'yammer:u1',
+          text: '#Idea #approved: move standup to 10:00',
+        }),
         reaction('yammer:2', '2026-01-10T09:00:00Z', 'yammer:u1', 'yammer:1'),
         // Not ideas: the plural tag, a tag glued to a word, the prefix not at the start.
         act({ id: 'yammer:3', at: '2026-01-11T08:00:00Z', identityId: 'yammer:u2', text: 'Send us your #ideas' }),
-        act({ id: 'yammer:4', at: '2026-01-11T09:00:00Z', identityId: 'yammer:u2', text: 'C#idea is not a tag; my Idea: none' }),
+        act({
+          id: 'yammer:4',
+          at: '2026-01-11T09:00:00Z',
+          identityId: 'yammer:u2',
+          text: 'C#idea is not a tag; my Idea: none',
+        }),
       ],
     });
     expect(ideas.items.map((i) => i.id)).toEqual(['yammer:1']);
     expect(ideas.funnel).toEqual({ raised: 1, discussed: 1, endorsed: 1, decided: 1, actioned: 0 });
-    expect(ideas.items[0]?.evidence[3]).toMatchObject({ stage: 'decided', kind: 'tag', tag: '#approved', activityId: 'yammer:1', person: 'yammer:u1' });
+    expect(ideas.items[0]?.evidence[3]).toMatchObject({
+      stage: 'decided',
+      kind: 'tag',
+      tag: '#approved',
+      activityId: 'yammer:1',
+      person: 'yammer:u1',
+    });
     expect(ideas.medianDaysToDecision).toBe(0);
     expect(ideas.items[0]?.participants).toBe(1);
   });
@@ -114,23 +165,60 @@ describe('computeIdeas: stages on one thread', () => {
       {
         spaces: [{ id: 'slack:C9', source: 'slack', name: 'improvements', kind: 'channel', isPrivate: false }],
         activities: [
-          act({ id: 'slack:C9:1.000001', source: 'slack', spaceId: 'slack:C9', at: '2026-01-05T00:00:00Z', identityId: 'slack:U1', text: 'Free coffee?' }),
-          act({ id: 'slack:C9:2.000001', source: 'slack', spaceId: 'slack:C9', kind: 'reply', threadId: 'slack:C9:1.000001', at: '2026-01-06T00:00:00Z', identityId: 'slack:U2', text: 'yes #go' }),
+          act({
+            id: 'slack:C9:1.000001',
+            source: 'slack',
+            spaceId: 'slack:C9',
+            at: '2026-01-05T00:00:00Z',
+            identityId: 'slack:U1',
+            text: 'Free coffee?',
+          }),
+          act({
+            id: 'slack:C9:2.000001',
+            source: 'slack',
+            spaceId: 'slack:C9',
+            kind: 'reply',
+            threadId: 'slack:C9:1.000001',
+            at: '2026-01-06T00:00:00Z',
+            identityId: 'slack:U2',
+            text: 'yes #go',
+          }),
           // #idea is not configured any more.
-          act({ id: 'slack:C1:3.000001', source: 'slack', spaceId: 'slack:C1', at: '2026-01-05T00:00:00Z', identityId: 'slack:U1', text: '#idea tea' }),
+          act({
+            id: 'slack:C1:3.000001',
+            source: 'slack',
+            spaceId: 'slack:C1',
+            at: '2026-01-05T00:00:00Z',
+            identityId: 'slack:U1',
+            text: '#idea tea',
+          }),
         ],
       },
       context({ ideaTags: ['#brainwave'], ideaSpaces: ['#Improvements'], decisionTags: ['go'], endorseThreshold: 1 }),
     );
-    expect(ideas.items.map((i) => [i.id, i.space, i.stage, i.endorsedAt])).toEqual([['slack:C9:1.000001', 'improvements', 'decided', '2026-01-06T00:00:00.000Z']]);
+    expect(ideas.items.map((i) => [i.id, i.space, i.stage, i.endorsedAt])).toEqual([
+      ['slack:C9:1.000001', 'improvements', 'decided', '2026-01-06T00:00:00.000Z'],
+    ]);
     expect(ideas.items[0]?.evidence[0]).toMatchObject({ kind: 'rule', rule: 'space' });
   });
   it('works with empty tag lists: only the other rules find ideas and no tag moves a stage', async () => {
     const ideas = await ideasOf(
       {
         activities: [
-          act({ id: 'yammer:1', at: '2026-01-05T00:00:00Z', identityId: 'yammer:u1', text: 'Idea: shorter meetings #idea' }),
-          act({ id: 'yammer:2', kind: 'reply', threadId: 'yammer:1', at: '2026-01-06T00:00:00Z', identityId: 'yammer:u2', text: '#approved #done' }),
+          act({
+            id: 'yammer:1',
+            at: '2026-01-05T00:00:00Z',
+            identityId: 'yammer:u1',
+            text: 'Idea: shorter meetings #idea',
+          }),
+          act({
+            id: 'yammer:2',
+            kind: 'reply',
+            threadId: 'yammer:1',
+            at: '2026-01-06T00:00:00Z',
+            identityId: 'yammer:u2',
+            text: '#approved #done',
+          }),
           act({ id: 'yammer:3', at: '2026-01-05T00:00:00Z', identityId: 'yammer:u1', text: '#idea only a tag' }),
         ],
       },
@@ -145,7 +233,12 @@ describe('computeIdeas: figures over several ideas', () => {
     // Decided after 2, 4 and 10 days; a fourth idea never decided.
     // p90 of [2, 4, 10]: rank 0.9 * 2 = 1.8 -> 4 + 0.8 * (10 - 4) = 8.8.
     const starters = ['2026-01-01', '2026-01-02', '2026-01-03', '2026-01-04'].map((day, i) =>
-      act({ id: `yammer:${i + 1}`, at: `${day}T00:00:00Z`, identityId: `yammer:u${i + 1}`, text: `#idea number ${i + 1}` }),
+      act({
+        id: `yammer:${i + 1}`,
+        at: `${day}T00:00:00Z`,
+        identityId: `yammer:u${i + 1}`,
+        text: `#idea number ${i + 1}`,
+      }),
     );
     const ideas = await ideasOf({
       activities: [
@@ -165,7 +258,9 @@ describe('computeIdeas: figures over several ideas', () => {
   });
 
   it('gives null conversion and empty lists when there are no ideas', async () => {
-    const ideas = await ideasOf({ activities: [act({ id: 'yammer:1', at: '2026-01-05T00:00:00Z', identityId: 'yammer:u1', text: 'hello' })] });
+    const ideas = await ideasOf({
+      activities: [act({ id: 'yammer:1', at: '2026-01-05T00:00:00Z', identityId: 'yammer:u1', text: 'hello' })],
+    });
     expect(ideas.funnel).toEqual({ raised: 0, discussed: 0, endorsed: 0, decided: 0, actioned: 0 });
     expect(ideas.conversion.raised).toBeNull();
     expect([ideas.items, ideas.oldestOpen, ideas.bySpace, ideas.ledgerValue]).toEqual([[], [], [], null]);

@@ -35,7 +35,9 @@ function preferentialAttachment(order: number, links: number, seed: number): Uin
   for (let v = 1; v < order; v++) {
     const chosen = new Set<number>();
     while (chosen.size < Math.min(links, v)) {
-      chosen.add(ends.length === 0 || random() < 0.2 ? Math.floor(random() * v) : ends[Math.floor(random() * ends.length)]!);
+      chosen.add(
+        ends.length === 0 || random() < 0.2 ? Math.floor(random() * v) : ends[Math.floor(random() * ends.length)]!,
+      );
     }
     for (const u of chosen) ends.push(u, v);
   }
@@ -79,14 +81,17 @@ describe('betweenness', () => {
     [90, 4, 0.15, 0.01, 4],
     [150, 1, 0.05, 0, 5],
     [220, 5, 0.2, 0.003, 6],
-  ])('equals graphology-metrics on a random graph of %i nodes (%i communities)', (order, communities, inside, across, seed) => {
-    const ends = randomEdges(order, communities, inside, across, seed);
-    const ours = betweenness(csrFromEdges(order, ends));
-    const theirs = graphologyBetweenness(order, ends);
-    expect(ours).toHaveLength(order);
-    for (let v = 0; v < order; v++) expect(Math.abs(ours[v]! - theirs[v]!)).toBeLessThanOrEqual(1e-9);
-    if (order > 3) expect(Math.max(...ours)).toBeGreaterThan(0); // not a trivially all-zero comparison
-  });
+  ])(
+    'equals graphology-metrics on a random graph of %i nodes (%i communities)',
+    (order, communities, inside, across, seed) => {
+      const ends = randomEdges(order, communities, inside, across, seed);
+      const ours = betweenness(csrFromEdges(order, ends));
+      const theirs = graphologyBetweenness(order, ends);
+      expect(ours).toHaveLength(order);
+      for (let v = 0; v < order; v++) expect(Math.abs(ours[v]! - theirs[v]!)).toBeLessThanOrEqual(1e-9);
+      if (order > 3) expect(Math.max(...ours)).toBeGreaterThan(0); // not a trivially all-zero comparison
+    },
+  );
 
   it('estimated from every node as a source, in any order, equals the exact value', () => {
     const ends = randomEdges(80, 3, 0.2, 0.02, 7);

@@ -14,7 +14,14 @@ afterEach(async () => {
 
 const SIZE = 120;
 const user = (i: number): string => `p${String(i).padStart(3, '0')}`;
-const person = (i: number): Identity => ({ id: `slack:${user(i)}`, source: 'slack', name: user(i), email: null, department: null, isBot: false });
+const person = (i: number): Identity => ({
+  id: `slack:${user(i)}`,
+  source: 'slack',
+  name: user(i),
+  email: null,
+  department: null,
+  isBot: false,
+});
 
 /** A path of 120 people: each posts once, and each replies to the next one's post. */
 async function path(): Promise<Dataset> {
@@ -23,7 +30,20 @@ async function path(): Promise<Dataset> {
     identities: Array.from({ length: SIZE }, (_, i) => person(i)),
     activities: Array.from({ length: SIZE }, (_, i) => [
       act({ id: `P${i}`, source: 'slack', at, spaceId: 'slack:C1', identityId: `slack:${user(i)}` }),
-      ...(i + 1 < SIZE ? [act({ id: `R${i}`, source: 'slack', kind: 'reply', at, spaceId: 'slack:C1', identityId: `slack:${user(i)}`, threadId: `P${i + 1}`, parentId: `P${i + 1}` })] : []),
+      ...(i + 1 < SIZE
+        ? [
+            act({
+              id: `R${i}`,
+              source: 'slack',
+              kind: 'reply',
+              at,
+              spaceId: 'slack:C1',
+              identityId: `slack:${user(i)}`,
+              threadId: `P${i + 1}`,
+              parentId: `P${i + 1}`,
+            }),
+          ]
+        : []),
     ]).flat(),
   });
   open = dataset;
@@ -45,7 +65,9 @@ describe('computeNetwork on a graph above the betweenness work budget', () => {
 
   it('estimates from 100 sources above the budget, and says so', async () => {
     // Exact work 120 · (120 + 2 · 119) = 42,960 > 10,000; pivots max(100, ⌊10,000 / 358⌋) = 100 < 120.
-    const n = await computeNetwork((await path()).query, metricContext(january), { config: { maxBetweennessWork: 10_000 } });
+    const n = await computeNetwork((await path()).query, metricContext(january), {
+      config: { maxBetweennessWork: 10_000 },
+    });
     expect(n.warnings).toContain(
       'network.topBrokers: betweenness estimated from 100 of 120 people as sources (drawn with a fixed seed): exact would exceed the work budget (network.maxBetweennessWork)',
     );

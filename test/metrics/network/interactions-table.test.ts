@@ -8,8 +8,22 @@ describe('withInteractions', () => {
     const { dataset } = await inlineDataset({
       activities: [
         act({ id: 'yammer:1', at: '2026-03-02T09:00:00Z', identityId: 'yammer:ana' }),
-        act({ id: 'yammer:2', kind: 'reply', threadId: 'yammer:1', parentId: 'yammer:1', at: '2026-03-02T10:00:00Z', identityId: 'yammer:bo' }),
-        act({ id: 'yammer:3', kind: 'reply', threadId: 'yammer:1', parentId: 'yammer:2', at: '2026-03-02T11:00:00Z', identityId: 'yammer:ana' }),
+        act({
+          id: 'yammer:2',
+          kind: 'reply',
+          threadId: 'yammer:1',
+          parentId: 'yammer:1',
+          at: '2026-03-02T10:00:00Z',
+          identityId: 'yammer:bo',
+        }),
+        act({
+          id: 'yammer:3',
+          kind: 'reply',
+          threadId: 'yammer:1',
+          parentId: 'yammer:2',
+          at: '2026-03-02T11:00:00Z',
+          identityId: 'yammer:ana',
+        }),
       ],
     });
     const creates: string[] = [];
@@ -31,9 +45,13 @@ describe('withInteractions', () => {
     // bo replies to ana, ana replies to bo: two interactions.
     expect(inner).toEqual([[{ n: 2 }], [{ n: 2 }]]);
     expect(creates).toHaveLength(1);
-    const left = await dataset.query.all("SELECT table_name FROM duckdb_tables() WHERE table_name = 'interactions_in_period'");
+    const left = await dataset.query.all(
+      "SELECT table_name FROM duckdb_tables() WHERE table_name = 'interactions_in_period'",
+    );
     expect(left).toEqual([]);
-    await expect(withInteractions(query, since, until, () => withInteractions(query, since, '2026-05-01T00:00:00.000Z', count))).rejects.toThrow('nested period');
+    await expect(
+      withInteractions(query, since, until, () => withInteractions(query, since, '2026-05-01T00:00:00.000Z', count)),
+    ).rejects.toThrow('nested period');
     await dataset.close();
   });
 });

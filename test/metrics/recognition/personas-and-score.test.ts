@@ -36,9 +36,19 @@ describe('personaOf (balance ratio 2)', () => {
 
 describe('scoreOf', () => {
   it('is the weighted sum of the figures', () => {
-    const figures = { posts: 1, replies: 2, firstResponses: 1, reactionsReceived: 4, wikiEdits: 3, ideasRaised: 1, ideasActioned: 1 };
+    const figures = {
+      posts: 1,
+      replies: 2,
+      firstResponses: 1,
+      reactionsReceived: 4,
+      wikiEdits: 3,
+      ideasRaised: 1,
+      ideasActioned: 1,
+    };
     // 2·1 + 1·2 + 3·1 + 0.5·4 + 1·3 + 3·1 + 5·1 = 20
     expect(scoreOf(figures, DEFAULT_RECOGNITION_CONFIG.scoreWeights)).toBe(20);
-    expect(scoreFormula({ ...DEFAULT_RECOGNITION_CONFIG.scoreWeights, wikiEdits: 0, ideasRaised: 0, ideasActioned: 0 })).toBe('2 × posts + 1 × replies + 3 × firstResponses + 0.5 × reactionsReceived');
+    expect(
+      scoreFormula({ ...DEFAULT_RECOGNITION_CONFIG.scoreWeights, wikiEdits: 0, ideasRaised: 0, ideasActioned: 0 }),
+    ).toBe('2 × posts + 1 × replies + 3 × firstResponses + 0.5 × reactionsReceived');
   });
 });

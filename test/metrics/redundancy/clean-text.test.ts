@@ -4,17 +4,23 @@ import { contentOf, isIntroduction } from '../../../src/metrics/redundancy/clean
 describe('contentOf', () => {
   it('drops links, e-mail addresses, mentions and emoji codes', () => {
     // The furniture that matched different tweets of one account on their status URL.
-    expect(contentOf('@Micah Stubbs see https://twitter.com/_useRconf/status/140274584863 :tada: or mail ana@example.org')).toBe('see or mail');
+    expect(
+      contentOf('@Micah Stubbs see https://twitter.com/_useRconf/status/140274584863 :tada: or mail ana@example.org'),
+    ).toBe('see or mail');
     expect(contentOf('@here new build www.example.com/x fails')).toBe('new build fails');
   });
 
   it('keeps the comment of a file share but not the file name', () => {
     expect(contentOf('@Micah Stubbs uploaded a file: Screen Shot 2015-06-09 at 09.12.45.png')).toBe('');
-    expect(contentOf('uploaded a file: report.pdf and commented: the Q3 numbers are off')).toBe('the Q3 numbers are off');
+    expect(contentOf('uploaded a file: report.pdf and commented: the Q3 numbers are off')).toBe(
+      'the Q3 numbers are off',
+    );
   });
 
   it('drops greetings and sign-offs around the content', () => {
-    expect(contentOf('Hi everyone! The liblzma check fails on ARM macs. Thanks! Best, Ana')).toBe('The liblzma check fails on ARM macs'); // the sign-off takes the full stop before it
+    expect(contentOf('Hi everyone! The liblzma check fails on ARM macs. Thanks! Best, Ana')).toBe(
+      'The liblzma check fails on ARM macs',
+    ); // the sign-off takes the full stop before it
     expect(contentOf('Hello all, build fails')).toBe('build fails');
     // A lower-case word after a mention is text, not a surname.
     expect(contentOf('@Ana thanks for the liblzma fix')).toBe('thanks for the liblzma fix');

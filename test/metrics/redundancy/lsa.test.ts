@@ -65,7 +65,9 @@ describe('lsaSpace', () => {
     for (let d = 0; d < space.dims; d += 1) {
       const v = Float64Array.from({ length: kept }, (_, r) => space.termVectors[r * space.dims + d] ?? 0);
       const xv = x.map((row) => row.reduce((sum, value, r) => sum + value * (v[r] ?? 0), 0));
-      const xtxv = Float64Array.from({ length: kept }, (_, r) => x.reduce((sum, row, k) => sum + (row[r] ?? 0) * (xv[k] ?? 0), 0));
+      const xtxv = Float64Array.from({ length: kept }, (_, r) =>
+        x.reduce((sum, row, k) => sum + (row[r] ?? 0) * (xv[k] ?? 0), 0),
+      );
       const sigma2 = xtxv.reduce((sum, value, r) => sum + value * (v[r] ?? 0), 0);
       expect(v.reduce((sum, value) => sum + value * value, 0)).toBeCloseTo(1, 8);
       for (let r = 0; r < kept; r += 1) expect(xtxv[r]).toBeCloseTo(sigma2 * (v[r] ?? 0), 6);
@@ -117,14 +119,35 @@ describe('effortPairs with a meaning scorer', () => {
         asked.push(`s${i}${j}`);
         return 0.6;
       },
-      minRareShare: 0, minTerms: 4, minMeaning: 0.8, minSpelling: 0.5,
+      minRareShare: 0,
+      minTerms: 4,
+      minMeaning: 0.8,
+      minSpelling: 0.5,
     };
     const idf = rareIdf(corpus);
-    const pairs = effortPairs(corpus, tfIdfWeights(corpus), idf, { minRareShare: 2, minCosine: 2, minSharedRare: 1, minTerms: 0, rareIdf: 0, maxPostings: 200, meaning: scorer });
+    const pairs = effortPairs(corpus, tfIdfWeights(corpus), idf, {
+      minRareShare: 2,
+      minCosine: 2,
+      minSharedRare: 1,
+      minTerms: 0,
+      rareIdf: 0,
+      maxPostings: 200,
+      meaning: scorer,
+    });
     expect(asked).toEqual(['m01', 's01', 'm02', 'm12']);
     expect(pairs.map((p) => [p.i, p.j, p.meaning, p.spelling])).toEqual([[0, 1, 0.9, 0.6]]);
     asked.length = 0;
-    expect(effortPairs(corpus, tfIdfWeights(corpus), idf, { minRareShare: 2, minCosine: 2, minSharedRare: 1, minTerms: 0, rareIdf: 0, maxPostings: 200, meaning: { ...scorer, minTerms: 5 } })).toEqual([]);
+    expect(
+      effortPairs(corpus, tfIdfWeights(corpus), idf, {
+        minRareShare: 2,
+        minCosine: 2,
+        minSharedRare: 1,
+        minTerms: 0,
+        rareIdf: 0,
+        maxPostings: 200,
+        meaning: { ...scorer, minTerms: 5 },
+      }),
+    ).toEqual([]);
     expect(asked).toEqual([]);
   });
 });

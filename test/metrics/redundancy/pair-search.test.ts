@@ -45,14 +45,16 @@ function mapBasedPairs(texts: string[], thresholds: NearDuplicateThresholds, max
       for (const j of list.slice(x + 1)) {
         if (seen.has(`${i}:${j}`)) continue;
         seen.add(`${i}:${j}`);
-        const [small, large] = vectors[i]!.size <= vectors[j]!.size ? [vectors[i]!, vectors[j]!] : [vectors[j]!, vectors[i]!];
+        const [small, large] =
+          vectors[i]!.size <= vectors[j]!.size ? [vectors[i]!, vectors[j]!] : [vectors[j]!, vectors[i]!];
         let similarity = 0;
         for (const [term, weight] of small) similarity += weight * (large.get(term) ?? 0);
         let shared = 0;
         for (const term of small.keys()) if (large.has(term)) shared += 1;
         const union = small.size + large.size - shared;
         const overlap = union === 0 ? 0 : shared / union;
-        if (similarity >= thresholds.cosine && overlap >= thresholds.wordOverlap && shared >= thresholds.minSharedWords) pairs.push({ i, j, similarity, overlap });
+        if (similarity >= thresholds.cosine && overlap >= thresholds.wordOverlap && shared >= thresholds.minSharedWords)
+          pairs.push({ i, j, similarity, overlap });
       }
     }
   }
@@ -76,7 +78,11 @@ describe('scoredPairs', () => {
     const texts = ['apple banana', 'apple cherry', 'banana apple'];
     // 0 and 1 share only "appl", held by 3 texts > 2: not a candidate, whatever their cosine.
     expect(pairsOf(texts, ANY, 2).map((p) => [p.i, p.j])).toEqual([[0, 2]]);
-    expect(pairsOf(texts, ANY, 3).map((p) => [p.i, p.j])).toEqual([[0, 1], [0, 2], [1, 2]]);
+    expect(pairsOf(texts, ANY, 3).map((p) => [p.i, p.j])).toEqual([
+      [0, 1],
+      [0, 2],
+      [1, 2],
+    ]);
   });
 
   it('scores the cosine and the word Jaccard of a pair', () => {
@@ -92,7 +98,9 @@ describe('scoredPairs', () => {
   });
 
   it('scores a pair once however many rare terms it shares', () => {
-    expect(pairsOf(['kiwi mango papaya', 'kiwi mango papaya guava', 'lemon lime']).map((p) => [p.i, p.j])).toEqual([[0, 1]]);
+    expect(pairsOf(['kiwi mango papaya', 'kiwi mango papaya guava', 'lemon lime']).map((p) => [p.i, p.j])).toEqual([
+      [0, 1],
+    ]);
   });
 
   it('applies each threshold', () => {
@@ -104,7 +112,9 @@ describe('scoredPairs', () => {
   });
 
   it('gives the Map-based pairs and scores, to the last bit, on the labelled fixture', () => {
-    const fixture: { pairs: { a: string; b: string }[] } = JSON.parse(readFileSync(new URL('../../fixtures/redundancy/labelled-pairs.json', import.meta.url), 'utf8'));
+    const fixture: { pairs: { a: string; b: string }[] } = JSON.parse(
+      readFileSync(new URL('../../fixtures/redundancy/labelled-pairs.json', import.meta.url), 'utf8'),
+    );
     const texts = [...new Set(fixture.pairs.flatMap((p) => [p.a, p.b]))];
     const expected = mapBasedPairs(texts, ANY);
     expect(expected.length).toBeGreaterThan(500);
@@ -112,7 +122,20 @@ describe('scoredPairs', () => {
   });
 
   it('gives the Map-based pairs and scores, to the last bit, on any small corpus', () => {
-    const word = fc.constantFrom('kiwi', 'mango', 'papaya', 'guava', 'lemon', 'lime', 'plum', 'pear', 'fig', 'date', 'the', 'apples');
+    const word = fc.constantFrom(
+      'kiwi',
+      'mango',
+      'papaya',
+      'guava',
+      'lemon',
+      'lime',
+      'plum',
+      'pear',
+      'fig',
+      'date',
+      'the',
+      'apples',
+    );
     const text = fc.array(word, { maxLength: 8 }).map((words) => words.join(' '));
     fc.assert(
       fc.property(fc.array(text, { maxLength: 14 }), fc.integer({ min: 2, max: 6 }), (texts, maxPostings) => {

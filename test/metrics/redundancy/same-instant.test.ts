@@ -10,13 +10,48 @@ import { metricContext } from '../context.js';
 describe('duplicate efforts with wiki revisions at the same instant', () => {
   it('takes the page text from the revision with the lower id, whatever the order of the rows', async () => {
     const at = '2026-03-02T09:00:00Z';
-    const create = act({ id: 'mediawiki:r1', source: 'mediawiki', kind: 'page_create', threadId: 'mediawiki:page:7', spaceId: 'mediawiki:wiki', at, identityId: 'mediawiki:Ana', title: 'Forklift booking sheet', text: 'Created page with "Shared forklift booking sheet for the warehouse teams, book slots weekly"' });
-    const edit = act({ id: 'mediawiki:r2', source: 'mediawiki', kind: 'page_edit', threadId: 'mediawiki:page:7', spaceId: 'mediawiki:wiki', at, identityId: 'mediawiki:Ana', title: 'Forklift booking sheet', text: 'fix typo' });
-    const post = act({ id: 'yammer:9', at: '2026-03-05T09:00:00Z', identityId: 'yammer:bo', spaceId: 'yammer:group:ops', text: 'Shared forklift booking sheet for the warehouse teams: book slots weekly' });
+    const create = act({
+      id: 'mediawiki:r1',
+      source: 'mediawiki',
+      kind: 'page_create',
+      threadId: 'mediawiki:page:7',
+      spaceId: 'mediawiki:wiki',
+      at,
+      identityId: 'mediawiki:Ana',
+      title: 'Forklift booking sheet',
+      text: 'Created page with "Shared forklift booking sheet for the warehouse teams, book slots weekly"',
+    });
+    const edit = act({
+      id: 'mediawiki:r2',
+      source: 'mediawiki',
+      kind: 'page_edit',
+      threadId: 'mediawiki:page:7',
+      spaceId: 'mediawiki:wiki',
+      at,
+      identityId: 'mediawiki:Ana',
+      title: 'Forklift booking sheet',
+      text: 'fix typo',
+    });
+    const post = act({
+      id: 'yammer:9',
+      at: '2026-03-05T09:00:00Z',
+      identityId: 'yammer:bo',
+      spaceId: 'yammer:group:ops',
+      text: 'Shared forklift booking sheet for the warehouse teams: book slots weekly',
+    });
     const found: number[] = [];
-    for (const activities of [[create, edit, post], [edit, create, post]]) {
+    for (const activities of [
+      [create, edit, post],
+      [edit, create, post],
+    ]) {
       const { dataset } = await inlineDataset({ activities });
-      const result = await computeRedundancy(dataset.query, metricContext({ since: '2026-03-01T00:00:00.000Z', until: '2026-04-01T00:00:00.000Z', timeZone: 'UTC' }, { capabilities: { wiki: true } }));
+      const result = await computeRedundancy(
+        dataset.query,
+        metricContext(
+          { since: '2026-03-01T00:00:00.000Z', until: '2026-04-01T00:00:00.000Z', timeZone: 'UTC' },
+          { capabilities: { wiki: true } },
+        ),
+      );
       found.push(result.clustersFound);
       await dataset.close();
     }

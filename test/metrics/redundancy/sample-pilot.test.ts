@@ -1,7 +1,11 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { periodFromBounds } from '../../../src/time/period.js';
-import { computeRedundancy, DEFAULT_REDUNDANCY_CONFIG, type Redundancy } from '../../../src/metrics/redundancy/index.js';
+import {
+  computeRedundancy,
+  DEFAULT_REDUNDANCY_CONFIG,
+  type Redundancy,
+} from '../../../src/metrics/redundancy/index.js';
 import { redundancyItems } from '../../../src/metrics/redundancy/queries.js';
 import { Dataset } from '../../../src/model/dataset.js';
 import { loadInputs } from '../../../src/sources/load.js';
@@ -26,7 +30,12 @@ let result: Redundancy;
 beforeAll(async () => {
   dataset = await Dataset.open();
   const inputs = ['yammer', 'slack', 'wiki/aurora-wiki.xml'].map((input) => path.join(SAMPLE, input));
-  const accounts = await loadInputs(inputs, dataset, { includePrivate: false, botAccounts: ['aurorabot'] }, { warn: () => {}, verbose: () => {} });
+  const accounts = await loadInputs(
+    inputs,
+    dataset,
+    { includePrivate: false, botAccounts: ['aurorabot'] },
+    { warn: () => {}, verbose: () => {} },
+  );
   await dataset.finalize(accounts, []);
   result = await computeRedundancy(dataset.query, metricContext(PERIOD));
 }, 60_000);
@@ -56,8 +65,15 @@ describe('duplicate efforts in the bundled sample pilot', () => {
   });
 
   it('keeps every cluster a clique of distinct people even at a loose threshold (no chaining, no single author)', async () => {
-    const loose = await computeRedundancy(dataset.query, metricContext(PERIOD), { config: { similarityThreshold: 0.3, minSharedWords: 1, maxClusters: 1000 } });
-    const rows = await redundancyItems(dataset.query, PERIOD.since, PERIOD.until, DEFAULT_REDUNDANCY_CONFIG.maxTextLength);
+    const loose = await computeRedundancy(dataset.query, metricContext(PERIOD), {
+      config: { similarityThreshold: 0.3, minSharedWords: 1, maxClusters: 1000 },
+    });
+    const rows = await redundancyItems(
+      dataset.query,
+      PERIOD.since,
+      PERIOD.until,
+      DEFAULT_REDUNDANCY_CONFIG.maxTextLength,
+    );
     const authorOf = new Map(rows.map((r) => [r.item_id, r.people[0]]));
     expect(loose.clustersFound).toBeGreaterThan(result.clustersFound);
     for (const cluster of loose.clusters) {

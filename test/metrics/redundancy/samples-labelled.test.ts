@@ -18,14 +18,21 @@ interface Labelled {
   export: string;
   pairs: { a: string; b: string; duplicate: boolean }[];
 }
-const labelled: Labelled = JSON.parse(readFileSync(new URL('../../fixtures/redundancy/samples-labelled-pairs.json', import.meta.url), 'utf8'));
+const labelled: Labelled = JSON.parse(
+  readFileSync(new URL('../../fixtures/redundancy/samples-labelled-pairs.json', import.meta.url), 'utf8'),
+);
 
 let dataset: Dataset;
 let result: Redundancy;
 
 beforeAll(async () => {
   dataset = await Dataset.open();
-  const accounts = await loadInputs([path.join(SAMPLES, labelled.export)], dataset, { includePrivate: false, botAccounts: [] }, { warn: () => {}, verbose: () => {} });
+  const accounts = await loadInputs(
+    [path.join(SAMPLES, labelled.export)],
+    dataset,
+    { includePrivate: false, botAccounts: [] },
+    { warn: () => {}, verbose: () => {} },
+  );
   await dataset.finalize(accounts, []);
   result = await computeRedundancy(dataset.query, metricContext(periodFromBounds('2016-01-01', '2017-01-01', 'UTC')));
 }, 60_000);
@@ -46,7 +53,9 @@ describe('duplicate efforts on a real Slack export, against pairs labelled by re
 
   it('labels posts that exist in the export (ids, not text, are committed)', async () => {
     const ids = new Set(labelled.pairs.flatMap((p) => [p.a, p.b]));
-    const rows = await dataset.query.all<{ activity_id: string }>(`SELECT activity_id FROM activities WHERE kind = 'post'`);
+    const rows = await dataset.query.all<{ activity_id: string }>(
+      `SELECT activity_id FROM activities WHERE kind = 'post'`,
+    );
     expect(rows.filter((r) => ids.has(r.activity_id))).toHaveLength(ids.size);
   });
 });

@@ -11,9 +11,9 @@ describe('tokenize', () => {
   });
 
   it('folds -ing, -ed and a final -e so that rewordings meet, and keeps short words whole', () => {
-    expect(tokenize('Mapping mapped map; automating automate automated; creating created; Q3 need speed bring')).toEqual([
-      'map', 'map', 'map', 'automat', 'automat', 'automat', 'creat', 'creat', 'q3', 'need', 'speed', 'bring',
-    ]);
+    expect(
+      tokenize('Mapping mapped map; automating automate automated; creating created; Q3 need speed bring'),
+    ).toEqual(['map', 'map', 'map', 'automat', 'automat', 'automat', 'creat', 'creat', 'q3', 'need', 'speed', 'bring']);
   });
 });
 
@@ -29,7 +29,11 @@ describe('tfIdfVectors and cosine', () => {
 
   it('finds pairs above the threshold that the filter allows', () => {
     const vectors = tfIdfVectors(['apple banana cherry', 'apple banana cherry', 'apple banana cherry', 'kiwi mango']);
-    expect(similarPairs(vectors, 0.9, () => true).map((p) => [p.i, p.j])).toEqual([[0, 1], [0, 2], [1, 2]]);
+    expect(similarPairs(vectors, 0.9, () => true).map((p) => [p.i, p.j])).toEqual([
+      [0, 1],
+      [0, 2],
+      [1, 2],
+    ]);
     expect(similarPairs(vectors, 0.9, (i, j) => i !== 0 && j !== 0).map((p) => [p.i, p.j])).toEqual([[1, 2]]);
   });
 });
@@ -54,7 +58,8 @@ describe('nearDuplicatePairs', () => {
     'Heads up: the support rotation slips a week',
     'Heads up: the VPN rollout slips a week',
   ];
-  const ids = (thresholds: { cosine: number; wordOverlap: number; minSharedWords: number }) => nearDuplicatePairs(texts, thresholds).map((p) => [p.i, p.j]);
+  const ids = (thresholds: { cosine: number; wordOverlap: number; minSharedWords: number }) =>
+    nearDuplicatePairs(texts, thresholds).map((p) => [p.i, p.j]);
 
   it('keeps the pairs that pass the cosine, the word Jaccard and the shared-word count', () => {
     const [pair] = nearDuplicatePairs(texts, { cosine: 0.99, wordOverlap: 0.6, minSharedWords: 4 });
@@ -64,7 +69,10 @@ describe('nearDuplicatePairs', () => {
   });
 
   it('needs each test: a lower Jaccard or shared count lets the template pair in', () => {
-    expect(ids({ cosine: 0, wordOverlap: 0.4, minSharedWords: 3 })).toEqual([[0, 1], [3, 4]]);
+    expect(ids({ cosine: 0, wordOverlap: 0.4, minSharedWords: 3 })).toEqual([
+      [0, 1],
+      [3, 4],
+    ]);
     expect(ids({ cosine: 0, wordOverlap: 0.4, minSharedWords: 4 })).toEqual([[0, 1]]);
     expect(ids({ cosine: 0, wordOverlap: 0.44, minSharedWords: 3 })).toEqual([[0, 1]]);
     expect(ids({ cosine: 0, wordOverlap: 0, minSharedWords: 6 })).toEqual([]);
@@ -74,19 +82,39 @@ describe('nearDuplicatePairs', () => {
 describe('completeLinkageGroups', () => {
   it('merges two groups only when every pair across them is linked', () => {
     // 0–1 and 1–2 without 0–2: a chain, so 2 stays out; 3–4, 4–5 and 3–5 form a clique.
-    const links = [{ i: 0, j: 1 }, { i: 1, j: 2 }, { i: 3, j: 4 }, { i: 4, j: 5 }, { i: 3, j: 5 }];
-    expect(completeLinkageGroups(6, links)).toEqual([[0, 1], [3, 4, 5]]);
+    const links = [
+      { i: 0, j: 1 },
+      { i: 1, j: 2 },
+      { i: 3, j: 4 },
+      { i: 4, j: 5 },
+      { i: 3, j: 5 },
+    ];
+    expect(completeLinkageGroups(6, links)).toEqual([
+      [0, 1],
+      [3, 4, 5],
+    ]);
     expect(completeLinkageGroups(3, [...links.slice(0, 2), { i: 0, j: 2 }])).toEqual([[0, 1, 2]]);
   });
 
   it('takes links in the order given: the first one decides which pair of a chain is kept', () => {
-    expect(completeLinkageGroups(3, [{ i: 1, j: 2 }, { i: 0, j: 1 }])).toEqual([[1, 2]]);
+    expect(
+      completeLinkageGroups(3, [
+        { i: 1, j: 2 },
+        { i: 0, j: 1 },
+      ]),
+    ).toEqual([[1, 2]]);
   });
 
   it('keeps a long chain from collapsing into one group', () => {
     // 0–1, 1–2, …, 8–9: single linkage would give one group of 10; complete linkage pairs them up.
     const chain = Array.from({ length: 9 }, (_, k) => ({ i: k, j: k + 1 }));
-    expect(completeLinkageGroups(10, chain)).toEqual([[0, 1], [2, 3], [4, 5], [6, 7], [8, 9]]);
+    expect(completeLinkageGroups(10, chain)).toEqual([
+      [0, 1],
+      [2, 3],
+      [4, 5],
+      [6, 7],
+      [8, 9],
+    ]);
   });
 });
 
@@ -103,11 +131,17 @@ const COPY_RULE = { similarityThreshold: 0.7, wordOverlapThreshold: 0.6, minShar
 
 describe('the copy rule on the labelled fixture', () => {
   it('has precision 20/21 = 0.95 and recall 20/24 = 0.83', () => {
-    const fixture: { pairs: LabelledPair[] } = JSON.parse(readFileSync(new URL('../../fixtures/redundancy/labelled-pairs.json', import.meta.url), 'utf8'));
+    const fixture: { pairs: LabelledPair[] } = JSON.parse(
+      readFileSync(new URL('../../fixtures/redundancy/labelled-pairs.json', import.meta.url), 'utf8'),
+    );
     // IDF over every distinct text of the fixture, as the metric does over its items.
     const texts = [...new Set(fixture.pairs.flatMap((p) => [p.a, p.b]))];
     const { similarityThreshold, wordOverlapThreshold, minSharedWords } = COPY_RULE;
-    const found = new Set(nearDuplicatePairs(texts, { cosine: similarityThreshold, wordOverlap: wordOverlapThreshold, minSharedWords }).map((p) => `${p.i}:${p.j}`));
+    const found = new Set(
+      nearDuplicatePairs(texts, { cosine: similarityThreshold, wordOverlap: wordOverlapThreshold, minSharedWords }).map(
+        (p) => `${p.i}:${p.j}`,
+      ),
+    );
     const predicted = (pair: LabelledPair) => {
       const [i, j] = [texts.indexOf(pair.a), texts.indexOf(pair.b)].sort((x, y) => x - y);
       return found.has(`${i}:${j}`);
@@ -121,7 +155,12 @@ describe('the copy rule on the labelled fixture', () => {
     // Missed: rewordings that share the topic but under 60 % of their words (the laptop loans,
     // 0.25; the AI guidelines, 0.36; the complaint process, 0.55; the QBR template, 0.58): the
     // price of not matching same-topic posts, whose Jaccard reaches 0.5 in the sample pilot.
-    expect(misses).toEqual(['Does anyone have a template fo', 'Anyone know a good way to trac', 'Our department is writing guid', 'We mapped the customer complai']);
+    expect(misses).toEqual([
+      'Does anyone have a template fo',
+      'Anyone know a good way to trac',
+      'Our department is writing guid',
+      'We mapped the customer complai',
+    ]);
     // The one false alarm is a template pair ("Heads up: … slips a week, … people asked for time",
     // Jaccard 0.64): in this fixture its template words occur in that pair only, so IDF cannot
     // tell them as boilerplate (cosine 0.76); among the sample pilot's 320 texts, where this

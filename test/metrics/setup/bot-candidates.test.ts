@@ -10,12 +10,23 @@ afterEach(async () => {
   open = null;
 });
 
-const person = (id: string, name: string, email: string | null, isBot = false): Identity => ({ id, source: id.startsWith('slack') ? 'slack' : 'yammer', name, email, department: null, isBot });
+const person = (id: string, name: string, email: string | null, isBot = false): Identity => ({
+  id,
+  source: id.startsWith('slack') ? 'slack' : 'yammer',
+  name,
+  email,
+  department: null,
+  isBot,
+});
 
 /** `count` posts by `who`, one a day from 2026-03-01, at hh:`minute(i)`. */
 function posts(who: string, count: number, minute: (i: number) => number): Activity[] {
   return Array.from({ length: count }, (_, i) =>
-    act({ id: `${who}-p${i}`, identityId: who, at: `2026-03-${String(i + 1).padStart(2, '0')}T0${i % 9}:${String(minute(i)).padStart(2, '0')}:00Z` }),
+    act({
+      id: `${who}-p${i}`,
+      identityId: who,
+      at: `2026-03-${String(i + 1).padStart(2, '0')}T0${i % 9}:${String(minute(i)).padStart(2, '0')}:00Z`,
+    }),
   );
 }
 
@@ -25,7 +36,14 @@ describe('botCandidates', () => {
       ...posts('yammer:digest', 12, (i) => (i < 10 ? 0 : 17)), // 10 of 12 at :00 = 83%: proposed
       ...posts('yammer:ana', 12, (i) => (i * 7) % 60), // varied minutes: a person
       ...posts('yammer:tom', 12, () => 30), // always :30, but he replies once
-      act({ id: 'tom-r', identityId: 'yammer:tom', kind: 'reply', parentId: 'yammer:ana-p0', threadId: 'yammer:ana-p0', at: '2026-03-20T10:00:00Z' }),
+      act({
+        id: 'tom-r',
+        identityId: 'yammer:tom',
+        kind: 'reply',
+        parentId: 'yammer:ana-p0',
+        threadId: 'yammer:ana-p0',
+        at: '2026-03-20T10:00:00Z',
+      }),
       ...posts('yammer:few', 9, () => 0), // 9 posts: too few to tell
       ...posts('yammer:mostly', 10, (i) => (i < 7 ? 0 : i)), // 7 of 10 = 70%: below 80%
       act({ id: 'slack-bot-msg', source: 'slack', identityId: 'slack:UB', at: '2026-03-02T10:00:00Z' }),
@@ -41,8 +59,20 @@ describe('botCandidates', () => {
     const { dataset } = await inlineDataset({ activities, identities });
     open = dataset;
     expect(await botCandidates(dataset.query)).toEqual([
-      { account: 'UB', name: 'Deploy Bot', source: 'slack', evidence: 'Slack marks it as a bot (or the people file gives it the role bot)', excluded: true },
-      { account: 'digest@x.example', name: 'Weekly Digest', source: null, evidence: '12 posts, no replies, 10 of them at minute :00', excluded: false },
+      {
+        account: 'UB',
+        name: 'Deploy Bot',
+        source: 'slack',
+        evidence: 'Slack marks it as a bot (or the people file gives it the role bot)',
+        excluded: true,
+      },
+      {
+        account: 'digest@x.example',
+        name: 'Weekly Digest',
+        source: null,
+        evidence: '12 posts, no replies, 10 of them at minute :00',
+        excluded: false,
+      },
     ]);
   });
 });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { plainName, suggestIdentities, type IdentityRow } from '../../../src/metrics/setup/identity-suggestions.js';
 
-const row = (identityId: string, name: string | null, email: string | null = null, personId = email ?? identityId): IdentityRow => ({
+const row = (
+  identityId: string,
+  name: string | null,
+  email: string | null = null,
+  personId = email ?? identityId,
+): IdentityRow => ({
   identityId,
   source: identityId.split(':')[0] ?? '',
   personId,
@@ -31,7 +36,10 @@ describe('suggestIdentities', () => {
       {
         anchor: { personId: 'ana.ruiz@x.example', name: 'Ana Ruiz', email: 'ana.ruiz@x.example' },
         aliases: ['mediawiki:AnaR', 'teams:abc'],
-        evidence: ['wiki user name "AnaR" reads as "Ana Ruiz"', 'e-mail ana.ruiz@x.example starts with the teams name "ana.ruiz"'],
+        evidence: [
+          'wiki user name "AnaR" reads as "Ana Ruiz"',
+          'e-mail ana.ruiz@x.example starts with the teams name "ana.ruiz"',
+        ],
       },
       {
         anchor: { personId: 'jose.nunez@x.example', name: 'José Núñez', email: 'jose.nunez@x.example' },
@@ -55,13 +63,21 @@ describe('suggestIdentities', () => {
 
   it('keys a group without any e-mail by its first person', () => {
     const [only] = suggestIdentities([row('slack:U1', 'Wang Wei'), row('teams:t1', 'Wang Wei')]);
-    expect(only).toEqual({ anchor: { personId: 'slack:U1', name: 'Wang Wei', email: null }, aliases: ['teams:t1'], evidence: ['same name "Wang Wei" in slack and teams'] });
+    expect(only).toEqual({
+      anchor: { personId: 'slack:U1', name: 'Wang Wei', email: null },
+      aliases: ['teams:t1'],
+      evidence: ['same name "Wang Wei" in slack and teams'],
+    });
   });
 });
 
 describe('suggestIdentities without e-mails', () => {
   it('keys the row by the chat account, named by the full name, with the wiki account as an alias', () => {
     const [only] = suggestIdentities([row('mediawiki:JNunez', 'JNunez'), row('slack:U9', 'José Núñez')]);
-    expect(only).toEqual({ anchor: { personId: 'slack:U9', name: 'José Núñez', email: null }, aliases: ['mediawiki:JNunez'], evidence: ['wiki user name "JNunez" reads as "José Núñez"'] });
+    expect(only).toEqual({
+      anchor: { personId: 'slack:U9', name: 'José Núñez', email: null },
+      aliases: ['mediawiki:JNunez'],
+      evidence: ['wiki user name "JNunez" reads as "José Núñez"'],
+    });
   });
 });

@@ -58,7 +58,10 @@ describe('bootstrapInterval (median)', () => {
         medians.push(median(sample) ?? 0);
       }
       medians.sort((a, b) => a - b);
-      return { low: medians[Math.ceil(0.025 * resamples) - 1] ?? 0, high: medians[Math.ceil(0.975 * resamples) - 1] ?? 0 };
+      return {
+        low: medians[Math.ceil(0.025 * resamples) - 1] ?? 0,
+        high: medians[Math.ceil(0.975 * resamples) - 1] ?? 0,
+      };
     };
     const even = [3.5, 0.2, 7, 1, 12, 2, 40, 5, 9, 0.7];
     expect(bootstrapInterval(even, { seed: 3, resamples: 2_000 })).toEqual(naive(even, 3, 2_000));

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { bootstrapMeanDifference, newcombeDifference, quantile, wilsonInterval } from '../../../src/metrics/stats/difference.js';
+import {
+  bootstrapMeanDifference,
+  newcombeDifference,
+  quantile,
+  wilsonInterval,
+} from '../../../src/metrics/stats/difference.js';
 
 describe('wilsonInterval', () => {
   it("matches Newcombe's (1998) published example 81/263: 0.2553 to 0.3662", () => {
@@ -26,8 +31,14 @@ describe('bootstrapMeanDifference', () => {
   it('is the same for the same seed and collapses when both groups are constant', () => {
     const a = [1, 2, 3, 4, 5, 6];
     const b = [2, 2, 3];
-    expect(bootstrapMeanDifference(a, b, { seed: 3, resamples: 500 })).toEqual(bootstrapMeanDifference(a, b, { seed: 3, resamples: 500 }));
-    expect(bootstrapMeanDifference([1, 1, 1], [0, 0], { seed: 3, resamples: 200 })).toEqual({ value: 1, low: 1, high: 1 });
+    expect(bootstrapMeanDifference(a, b, { seed: 3, resamples: 500 })).toEqual(
+      bootstrapMeanDifference(a, b, { seed: 3, resamples: 500 }),
+    );
+    expect(bootstrapMeanDifference([1, 1, 1], [0, 0], { seed: 3, resamples: 200 })).toEqual({
+      value: 1,
+      low: 1,
+      high: 1,
+    });
   });
 
   it('brackets the observed difference', () => {

@@ -13,14 +13,30 @@ const MAINTAINED = parse('9 13 13+ 18 23 28+ 31 34 45+ 48 161+');
 const NONMAINTAINED = parse('5 5 8 8 12 16+ 23 27 30 33 43 45');
 
 const R_MAINTAINED: [time: number, atRisk: number, survival: number][] = [
-  [9, 11, 0.9091], [13, 10, 0.8182], [18, 8, 0.7159], [23, 7, 0.6136], [31, 5, 0.4909], [34, 4, 0.3682], [48, 2, 0.1841],
+  [9, 11, 0.9091],
+  [13, 10, 0.8182],
+  [18, 8, 0.7159],
+  [23, 7, 0.6136],
+  [31, 5, 0.4909],
+  [34, 4, 0.3682],
+  [48, 2, 0.1841],
 ];
 const R_NONMAINTAINED: [time: number, atRisk: number, survival: number][] = [
-  [5, 12, 0.8333], [8, 10, 0.6667], [12, 8, 0.5833], [23, 6, 0.4861], [27, 5, 0.3889], [30, 4, 0.2917], [33, 3, 0.1944], [43, 2, 0.0972], [45, 1, 0],
+  [5, 12, 0.8333],
+  [8, 10, 0.6667],
+  [12, 8, 0.5833],
+  [23, 6, 0.4861],
+  [27, 5, 0.3889],
+  [30, 4, 0.2917],
+  [33, 3, 0.1944],
+  [43, 2, 0.0972],
+  [45, 1, 0],
 ];
 
 function eventSteps(observations: Observation[]): [number, number, number][] {
-  return kaplanMeier(observations).steps.filter((s) => s.events > 0).map((s) => [s.time, s.atRisk, Number(s.survival.toFixed(4))]);
+  return kaplanMeier(observations)
+    .steps.filter((s) => s.events > 0)
+    .map((s) => [s.time, s.atRisk, Number(s.survival.toFixed(4))]);
 }
 
 describe('kaplanMeier on the aml data (R survival package)', () => {

@@ -15,9 +15,17 @@ afterEach(async () => {
   open = null;
 });
 
-const person = (id: string, department: string): Identity => ({ id, source: 'yammer', name: id, email: `${id.slice(7)}@example.com`, department, isBot: false });
+const person = (id: string, department: string): Identity => ({
+  id,
+  source: 'yammer',
+  name: id,
+  email: `${id.slice(7)}@example.com`,
+  department,
+  isBot: false,
+});
 const post = (id: string, at: string, who: string) => act({ id, at, identityId: who, spaceId: 'yammer:general' });
-const reply = (id: string, thread: string, at: string, who: string) => act({ id, kind: 'reply', threadId: thread, parentId: thread, at, identityId: who, spaceId: 'yammer:general' });
+const reply = (id: string, thread: string, at: string, who: string) =>
+  act({ id, kind: 'reply', threadId: thread, parentId: thread, at, identityId: who, spaceId: 'yammer:general' });
 
 /**
  * January 2026, as of 1 February 00:00; the data runs past it (a reply on 3 February), so
@@ -39,12 +47,16 @@ async function january(): Promise<Dataset> {
     spaces: [{ id: 'yammer:general', source: 'yammer', name: 'General', kind: 'group', isPrivate: false }],
     activities: [
       post('Z', '2025-12-20T00:00:00Z', 'yammer:ana'),
-      post('A', '2026-01-05T00:00:00Z', 'yammer:ana'), reply('Ar', 'A', '2026-01-05T02:00:00Z', 'yammer:bob'),
-      post('B', '2026-01-06T00:00:00Z', 'yammer:ana'), reply('Br', 'B', '2026-01-06T05:00:00Z', 'yammer:bob'),
+      post('A', '2026-01-05T00:00:00Z', 'yammer:ana'),
+      reply('Ar', 'A', '2026-01-05T02:00:00Z', 'yammer:bob'),
+      post('B', '2026-01-06T00:00:00Z', 'yammer:ana'),
+      reply('Br', 'B', '2026-01-06T05:00:00Z', 'yammer:bob'),
       post('C', '2026-01-07T00:00:00Z', 'yammer:ana'),
-      post('D', '2026-01-08T00:00:00Z', 'yammer:bob'), reply('Dr', 'D', '2026-01-08T01:00:00Z', 'yammer:ana'),
+      post('D', '2026-01-08T00:00:00Z', 'yammer:bob'),
+      reply('Dr', 'D', '2026-01-08T01:00:00Z', 'yammer:ana'),
       post('E', '2026-01-31T20:00:00Z', 'yammer:bob'),
-      post('F', '2026-01-09T00:00:00Z', 'yammer:bob'), reply('Fr', 'F', '2026-02-03T00:00:00Z', 'yammer:ana'),
+      post('F', '2026-01-09T00:00:00Z', 'yammer:bob'),
+      reply('Fr', 'F', '2026-02-03T00:00:00Z', 'yammer:ana'),
     ],
   });
   open = dataset;
@@ -53,11 +65,17 @@ async function january(): Promise<Dataset> {
 
 const period = periodFromBounds('2026-01-01', '2026-02-01', 'UTC');
 const ctx = (minN: number, minGroupSize = 3) =>
-  metricContext(period, { asOf: '2026-02-01T00:00:00Z', config: { minGroupSize, uncertainty: { minN, bootstrapSeed: 1, bootstrapResamples: 2_000 } } });
+  metricContext(period, {
+    asOf: '2026-02-01T00:00:00Z',
+    config: { minGroupSize, uncertainty: { minN, bootstrapSeed: 1, bootstrapResamples: 2_000 } },
+  });
 
 /** Both halves the registry computes: the conversations' evidence and the retention interval. */
 async function computeThreadEvidence(query: Query, context: MetricContext) {
-  return { conversations: await computeConversationEvidence(query, context), retentionInterval: await computeRetentionInterval(query, context) };
+  return {
+    conversations: await computeConversationEvidence(query, context),
+    retentionInterval: await computeRetentionInterval(query, context),
+  };
 }
 
 describe('thread evidence (conversations and retention)', () => {
@@ -67,7 +85,13 @@ describe('thread evidence (conversations and retention)', () => {
     const s = c.responseSurvival;
     expect([s.n, s.events, s.censored, s.median, s.p90]).toEqual([6, 3, 3, 5, null]);
     expect(s.observedUntil).toBe('2026-02-01T00:00:00.000Z');
-    expect(s.curve.map((p) => [p.time, Number(p.survival.toFixed(6))])).toEqual([[0, 1], [1, 0.833333], [2, 0.666667], [5, 0.444444], [600, 0.444444]]);
+    expect(s.curve.map((p) => [p.time, Number(p.survival.toFixed(6))])).toEqual([
+      [0, 1],
+      [1, 0.833333],
+      [2, 0.666667],
+      [5, 0.444444],
+      [600, 0.444444],
+    ]);
     const figures = await computeConversations(dataset.query, ctx(3));
     expect(figures.medianHoursToFirstResponse).toBe(3.5);
     expect(c.medianHoursToFirstResponseInterval).toMatchObject({ value: 3.5, n: 4 });
@@ -94,7 +118,10 @@ describe('thread evidence (conversations and retention)', () => {
   it('gives a curve per department with at least minGroupSize threads', async () => {
     const { conversations: c } = await computeThreadEvidence((await january()).query, ctx(3));
     // Sales: A 2, B 5, C censored -> S 2/3 then 1/3: median 5. Ops: D 1, E and F censored -> S 2/3: no median.
-    expect(c.responseSurvival.byDepartment.map((g) => [g.name, g.n, g.events, g.median])).toEqual([['Ops', 3, 1, null], ['Sales', 3, 2, 5]]);
+    expect(c.responseSurvival.byDepartment.map((g) => [g.name, g.n, g.events, g.median])).toEqual([
+      ['Ops', 3, 1, null],
+      ['Sales', 3, 2, 5],
+    ]);
     expect(c.responseSurvival.bySpace.map((g) => [g.name, g.n])).toEqual([['General', 6]]);
     const { conversations: bigGroups } = await computeThreadEvidence((await january()).query, ctx(3, 4));
     expect(bigGroups.responseSurvival.byDepartment).toEqual([]);

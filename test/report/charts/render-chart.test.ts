@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { expandLigatures, formatTick, renderChartSvg, renumberClipPaths, SERIES_COLOURS, type ChartSpec } from '../../../src/report/charts/index.js';
+import {
+  expandLigatures,
+  formatTick,
+  renderChartSvg,
+  renumberClipPaths,
+  SERIES_COLOURS,
+  type ChartSpec,
+} from '../../../src/report/charts/index.js';
 
 const monthly: ChartSpec = {
   kind: 'bar',
@@ -17,7 +24,10 @@ const monthly: ChartSpec = {
  * word (and an empty one for the space), so labels are checked on the joined string.
  */
 function svgText(svg: string): string {
-  return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((match) => match[1] ?? '').join(' ').replace(/\s+/g, ' ');
+  return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)]
+    .map((match) => match[1] ?? '')
+    .join(' ')
+    .replace(/\s+/g, ' ');
 }
 
 /** How often `needle` occurs in `haystack`. */
@@ -30,7 +40,15 @@ describe('renderChartSvg', () => {
     const svg = renderChartSvg(monthly);
     expect(svg.startsWith('<?xml')).toBe(true);
     const text = svgText(svg);
-    for (const label of ['Jan 2026', 'Feb 2026', 'Mar 2026', 'Month (UTC)', 'People (distinct)', 'Active people', 'Contributors']) {
+    for (const label of [
+      'Jan 2026',
+      'Feb 2026',
+      'Mar 2026',
+      'Month (UTC)',
+      'People (distinct)',
+      'Active people',
+      'Contributors',
+    ]) {
       expect(count(text, label), label).toBe(1);
     }
     const families = new Set([...svg.matchAll(/font-family="([^"]*)"/g)].map((match) => match[1]));
@@ -58,7 +76,8 @@ describe('renderChartSvg', () => {
   it('renders line, stacked and horizontal bars, with category labels on the right axis', () => {
     for (const kind of ['line', 'stackedBar', 'horizontalBar'] as const) {
       const text = svgText(renderChartSvg({ ...monthly, kind }));
-      for (const label of ['Jan 2026', 'Mar 2026', 'People (distinct)']) expect(text, `${kind} ${label}`).toContain(label);
+      for (const label of ['Jan 2026', 'Mar 2026', 'People (distinct)'])
+        expect(text, `${kind} ${label}`).toContain(label);
     }
     // Stacked: the value axis must reach at least 110 + 47 = 157, so a 160 tick appears.
     expect(svgText(renderChartSvg({ ...monthly, kind: 'stackedBar' }))).toMatch(/\b160\b/);
@@ -66,10 +85,16 @@ describe('renderChartSvg', () => {
   });
 
   it('prints percent ticks from fractions', () => {
-    const text = svgText(renderChartSvg({
-      kind: 'bar', categories: ['a', 'b'], series: [{ label: 'rate', values: [0.5, 1] }],
-      categoryAxisTitle: 'Space', valueAxisTitle: 'Answered (%)', valueFormat: 'percent',
-    }));
+    const text = svgText(
+      renderChartSvg({
+        kind: 'bar',
+        categories: ['a', 'b'],
+        series: [{ label: 'rate', values: [0.5, 1] }],
+        categoryAxisTitle: 'Space',
+        valueAxisTitle: 'Answered (%)',
+        valueFormat: 'percent',
+      }),
+    );
     expect(text.split(' ')).toContain('100%');
     expect(text.split(' ')).toContain('50%');
   });
@@ -86,7 +111,9 @@ describe('formatTick', () => {
 describe('renumberClipPaths', () => {
   it('numbers clip path ids per SVG in order of appearance', () => {
     const svg = '<clipPath id="cl_1f"/><g clip-path="url(#cl_1f)"/><clipPath id="cl_2a"/><g clip-path="url(#cl_2a)"/>';
-    expect(renumberClipPaths(svg)).toBe('<clipPath id="clip1"/><g clip-path="url(#clip1)"/><clipPath id="clip2"/><g clip-path="url(#clip2)"/>');
+    expect(renumberClipPaths(svg)).toBe(
+      '<clipPath id="clip1"/><g clip-path="url(#clip1)"/><clipPath id="clip2"/><g clip-path="url(#clip2)"/>',
+    );
   });
 });
 

@@ -16,7 +16,8 @@ describe('data/benchmarks.json', () => {
 
   it('is shipped in the package', () => {
     const pkg: unknown = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'));
-    const files = typeof pkg === 'object' && pkg !== null && 'files' in pkg && Array.isArray(pkg.files) ? pkg.files : [];
+    const files =
+      typeof pkg === 'object' && pkg !== null && 'files' in pkg && Array.isArray(pkg.files) ? pkg.files : [];
     expect(files).toContain('data');
     expect(BENCHMARKS_FILE.endsWith('data/benchmarks.json')).toBe(true);
   });

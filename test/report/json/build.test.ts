@@ -9,8 +9,18 @@ describe('assembleDocument', () => {
       generatedAt: '2026-04-01T00:00:00.000Z',
       tool: { name: 'pilot-report', version: '0.1.0' },
       period: { since: '2025-12-31T23:00:00.000Z', until: '2026-02-28T23:00:00.000Z', timeZone: 'Europe/Berlin' },
-      sources: [{ kind: 'yammer', path: 'inline', records: { read: 4, used: 4, skipped: 0, skippedByReason: {} }, firstAt: '2026-01-05T10:00:00.000Z', lastAt: '2026-02-03T09:00:00.000Z' }],
-      engagement: { totals: { activePeople: 3, contributors: 3, posts: 3, replies: 1, reactions: null, wikiEdits: null } },
+      sources: [
+        {
+          kind: 'yammer',
+          path: 'inline',
+          records: { read: 4, used: 4, skipped: 0, skippedByReason: {} },
+          firstAt: '2026-01-05T10:00:00.000Z',
+          lastAt: '2026-02-03T09:00:00.000Z',
+        },
+      ],
+      engagement: {
+        totals: { activePeople: 3, contributors: 3, posts: 3, replies: 1, reactions: null, wikiEdits: null },
+      },
       // 3 threads, one answered after 2.5 h; unanswered: the private one first (older), then the CRM question.
       conversations: { threads: 3, answered: 1, medianHoursToFirstResponse: 2.5 },
     });
@@ -23,7 +33,14 @@ describe('assembleDocument', () => {
 
   it('leaves sections not yet computed null and says why for every null figure', async () => {
     const doc = await documentFor(YAMMER_PILOT, '2026-01-01', '2026-03-01');
-    expect([doc.ideas, doc.moderation, doc.recognition, doc.network, doc.redundancy, doc.businessCase]).toEqual([null, null, null, null, null, null]);
+    expect([doc.ideas, doc.moderation, doc.recognition, doc.network, doc.redundancy, doc.businessCase]).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
     expect(doc.warnings).toEqual([
       'engagement reactions: null: no loaded source records reactions (Yammer network exports carry no likes)',
       'engagement wikiEdits, activeWikiEditors: null: no wiki source loaded',

@@ -47,7 +47,8 @@ function objectSchemas(node: Json, where: string, found: [string, SchemaNode][] 
 /** Walks a document beside the schema and checks keys appear in the schema's property order. */
 function assertKeyOrder(value: Json, node: SchemaNode, path: string): void {
   const s = resolve(node);
-  if (Array.isArray(value) && isObject(s['items'])) value.forEach((v, i) => assertKeyOrder(v, s['items'] as SchemaNode, `${path}[${i}]`));
+  if (Array.isArray(value) && isObject(s['items']))
+    value.forEach((v, i) => assertKeyOrder(v, s['items'] as SchemaNode, `${path}[${i}]`));
   if (!isObject(value) || !isObject(s['properties'])) return;
   const properties = s['properties'] as { [key: string]: SchemaNode };
   expect(Object.keys(value), path).toEqual(Object.keys(properties).filter((k) => k in value));
@@ -75,7 +76,9 @@ describe('schema/metrics.schema.json', () => {
     for (const [where, node] of objects) {
       expect(node['additionalProperties'], where).toBe(false);
       const optional = where.endsWith('/unansweredThread') || where.endsWith('/redundantItem') ? ['title'] : [];
-      expect(node['required'], where).toEqual(Object.keys(node['properties'] as object).filter((k) => !optional.includes(k)));
+      expect(node['required'], where).toEqual(
+        Object.keys(node['properties'] as object).filter((k) => !optional.includes(k)),
+      );
     }
   });
 

@@ -11,7 +11,11 @@ import { YAMMER_PILOT, documentFor } from './documents.js';
 function reversedKeys<T>(value: T): T {
   if (Array.isArray(value)) return value.map(reversedKeys) as T;
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reversedKeys(v)])) as T;
+  return Object.fromEntries(
+    Object.entries(value)
+      .reverse()
+      .map(([k, v]) => [k, reversedKeys(v)]),
+  ) as T;
 }
 
 describe('serializeMetrics', () => {
@@ -20,7 +24,11 @@ describe('serializeMetrics', () => {
     doc.sources[0]!.records.skippedByReason = { private: 1, bot: 2 };
     const text = serializeMetrics(doc);
     expect(serializeMetrics(reversedKeys(doc))).toBe(text);
-    expect(text.startsWith('{\n  "schemaVersion": 1,\n  "generatedAt": "2026-04-01T00:00:00.000Z",\n  "tool": {\n    "name": "pilot-report",')).toBe(true);
+    expect(
+      text.startsWith(
+        '{\n  "schemaVersion": 1,\n  "generatedAt": "2026-04-01T00:00:00.000Z",\n  "tool": {\n    "name": "pilot-report",',
+      ),
+    ).toBe(true);
     expect(text.endsWith('\n  ]\n}\n')).toBe(true);
     // Maps without a fixed order are sorted.
     expect(text).toContain('"skippedByReason": {\n          "bot": 2,\n          "private": 1\n        }');

@@ -17,11 +17,23 @@ const totals: EngagementWindow = {
   retention: null,
 };
 
-function source(kind: string, path: string, files: number, read: number, used: number): MetricsDocument['sources'][number] {
+function source(
+  kind: string,
+  path: string,
+  files: number,
+  read: number,
+  used: number,
+): MetricsDocument['sources'][number] {
   return {
-    kind, path, files,
+    kind,
+    path,
+    files,
     records: { read, used, skipped: read - used, skippedByReason: {} },
-    firstAt: null, lastAt: null, warnings: [], problemCount: 0, notes: [],
+    firstAt: null,
+    lastAt: null,
+    warnings: [],
+    problemCount: 0,
+    notes: [],
   };
 }
 
@@ -38,19 +50,50 @@ const doc: MetricsDocument = {
     totals,
     monthly: [],
     weekly: [],
-    participation: { contributors: 310, contributions: 1480, gini: 0.55, top1Share: 0.2, top10Share: 0.6, absenceFactor: 12 },
+    participation: {
+      contributors: 310,
+      contributions: 1480,
+      gini: 0.55,
+      top1Share: 0.2,
+      top10Share: 0.6,
+      absenceFactor: 12,
+    },
   },
   conversations: {
-    threads: 500, answered: 310, answeredRate: 0.62,
-    medianHoursToFirstResponse: 3.44, p90HoursToFirstResponse: 20, repliesPerThread: 1.8, unanswered: [],
-    questions: { threads: 400, answered: 300, answeredRate: 0.75, medianHoursToFirstResponse: 3.1, p90HoursToFirstResponse: 18, unanswered: [] },
+    threads: 500,
+    answered: 310,
+    answeredRate: 0.62,
+    medianHoursToFirstResponse: 3.44,
+    p90HoursToFirstResponse: 20,
+    repliesPerThread: 1.8,
+    unanswered: [],
+    questions: {
+      threads: 400,
+      answered: 300,
+      answeredRate: 0.75,
+      medianHoursToFirstResponse: 3.1,
+      p90HoursToFirstResponse: 18,
+      unanswered: [],
+    },
   },
-  ideas: null, moderation: null, recognition: null, network: null, redundancy: null, businessCase: null,
+  ideas: null,
+  moderation: null,
+  recognition: null,
+  network: null,
+  redundancy: null,
+  businessCase: null,
   targets: [],
   warnings: [],
 };
 
-function result(metric: string, op: TargetResult['op'], expected: number, actual: number | null, passed: boolean, level: 'error' | 'warn'): TargetResult {
+function result(
+  metric: string,
+  op: TargetResult['op'],
+  expected: number,
+  actual: number | null,
+  passed: boolean,
+  level: 'error' | 'warn',
+): TargetResult {
   return { metric, op, expected, actual, passed, level, message: '' };
 }
 
@@ -66,7 +109,12 @@ describe('renderMarkdownSummary', () => {
       // 134 / 1100 = 12.18 %; 0.62 - 0.58 = 4.0 points; -0.46 / 3.9 = -11.79 %.
       'engagement.totals.activePeople': { current: 1234, baseline: 1100, delta: 134, deltaPct: (134 / 1100) * 100 },
       'conversations.answeredRate': { current: 0.62, baseline: 0.58, delta: 0.62 - 0.58, deltaPct: 6.9 },
-      'conversations.medianHoursToFirstResponse': { current: 3.44, baseline: 3.9, delta: 3.44 - 3.9, deltaPct: (-0.46 / 3.9) * 100 },
+      'conversations.medianHoursToFirstResponse': {
+        current: 3.44,
+        baseline: 3.9,
+        delta: 3.44 - 3.9,
+        deltaPct: (-0.46 / 3.9) * 100,
+      },
       'engagement.totals.reactions': { current: null, baseline: 40, delta: null, deltaPct: null },
       'engagement.totals.contributors': { current: 310, baseline: 310, delta: 0, deltaPct: 0 },
     };
@@ -103,7 +151,12 @@ describe('renderMarkdownSummary', () => {
   it('renders without baseline and targets', () => {
     const text = renderMarkdownSummary({ ...doc, sources: [] }, [], null);
     const lines = text.split('\n');
-    expect(lines.slice(0, 4)).toEqual(['## Pilot report summary', '', '**Period:** 2026-07-01 to 2026-09-30 (Europe/Paris)  ', '**Sources:** none']);
+    expect(lines.slice(0, 4)).toEqual([
+      '## Pilot report summary',
+      '',
+      '**Period:** 2026-07-01 to 2026-09-30 (Europe/Paris)  ',
+      '**Sources:** none',
+    ]);
     expect(lines).toContain('| Active people | 1,234 | — | — |');
     expect(text).not.toContain('**Targets:**');
   });

@@ -9,14 +9,26 @@ describe('brokers in the PDF', () => {
     if (!document.network) throw new Error('the rich document has a network');
     document.network = {
       ...document.network,
-      topBrokers: [{ id: 'ana.ruiz@example.com', name: 'Ana Ruiz', department: 'Operations', betweenness: 0.002056833314854002, partners: 2498 }],
+      topBrokers: [
+        {
+          id: 'ana.ruiz@example.com',
+          name: 'Ana Ruiz',
+          department: 'Operations',
+          betweenness: 0.002056833314854002,
+          partners: 2498,
+        },
+      ],
       warnings: [
         'network.topBrokers: betweenness computed over the 2000 most connected of 2800 people (network.maxPeopleForBrokers)',
         'network.topBrokers: betweenness estimated from 118 of 2000 people as sources (drawn with a fixed seed): exact would exceed the work budget (network.maxBetweennessWork)',
       ],
     };
-    const text = (await readPdf(await renderReport(document, richRenderOptions()))).pages.join(' ').replace(/\s+/g, ' ');
+    const text = (await readPdf(await renderReport(document, richRenderOptions()))).pages
+      .join(' ')
+      .replace(/\s+/g, ' ');
     expect(text).toContain('Ana Ruiz Operations 2,498 0.0021');
-    expect(text).toContain('Betweenness computed over the 2000 most connected of 2800 people; estimated from 118 of 2000 people as sources (drawn with a fixed seed): exact would exceed the work budget.');
+    expect(text).toContain(
+      'Betweenness computed over the 2000 most connected of 2800 people; estimated from 118 of 2000 people as sources (drawn with a fixed seed): exact would exceed the work budget.',
+    );
   });
 });

@@ -13,27 +13,55 @@ function bigCluster(count: number): RedundancyCluster {
   if (!base) throw new Error('the rich document has a cluster');
   const [first] = base.items;
   if (!first) throw new Error('the rich cluster has items');
-  const items = Array.from({ length: count }, (_, k) => ({ ...first, id: `t${k}`, spaceId: `s:${k}`, space: `Team ${k}`, title: `Shared forklift booking sheet, copy number ${k} for this team` }));
+  const items = Array.from({ length: count }, (_, k) => ({
+    ...first,
+    id: `t${k}`,
+    spaceId: `s:${k}`,
+    space: `Team ${k}`,
+    title: `Shared forklift booking sheet, copy number ${k} for this team`,
+  }));
   return { ...base, items, spaces: count };
 }
 
 describe('duplicate-effort clusters in the PDF', () => {
   it('gives each cluster a one-line suggestion: the action, the spaces and where it started first', () => {
     const cluster = bigCluster(3);
-    const dated = { ...cluster, people: 4, action: 'writeFaq' as const, items: cluster.items.map((item, k) => ({ ...item, firstAt: `2026-0${5 - k}-10T09:00:00.000Z` })) };
+    const dated = {
+      ...cluster,
+      people: 4,
+      action: 'writeFaq' as const,
+      items: cluster.items.map((item, k) => ({ ...item, firstAt: `2026-0${5 - k}-10T09:00:00.000Z` })),
+    };
     // Team 2 started first (2026-03-10), then Team 1 (April), then Team 0 (May).
-    expect(suggestion(dated, 'UTC')).toBe('Suggestion: write an FAQ or wiki page: the same thing keeps coming back; connect the 4 people behind it in Team 2, Team 1 and Team 0 (it started first in Team 2 on 10 Mar 2026).');
+    expect(suggestion(dated, 'UTC')).toBe(
+      'Suggestion: write an FAQ or wiki page: the same thing keeps coming back; connect the 4 people behind it in Team 2, Team 1 and Team 0 (it started first in Team 2 on 10 Mar 2026).',
+    );
   });
 
   it('counts private spaces in the suggestion instead of naming them, and hides the shared words', () => {
     const cluster = bigCluster(3);
     const privately = (k: number) => ({ space: '(private space)', firstAt: `2026-0${3 + k}-10T09:00:00.000Z` });
-    const mixed = { ...cluster, people: 2, action: 'linkThreads' as const, sharedTerms: [], items: [{ ...cluster.items[0]!, ...privately(1) }, { ...cluster.items[2]!, firstAt: '2026-03-01T09:00:00.000Z' }] };
-    expect(suggestion(mixed, 'UTC')).toBe('Suggestion: link the two threads, so that whoever finds one finds the other; connect the 2 people behind it in Team 2 and a private space (it started first in Team 2 on 1 Mar 2026).');
+    const mixed = {
+      ...cluster,
+      people: 2,
+      action: 'linkThreads' as const,
+      sharedTerms: [],
+      items: [
+        { ...cluster.items[0]!, ...privately(1) },
+        { ...cluster.items[2]!, firstAt: '2026-03-01T09:00:00.000Z' },
+      ],
+    };
+    expect(suggestion(mixed, 'UTC')).toBe(
+      'Suggestion: link the two threads, so that whoever finds one finds the other; connect the 2 people behind it in Team 2 and a private space (it started first in Team 2 on 1 Mar 2026).',
+    );
     expect(reasonLine(mixed)).toBe('Why: they share rare words (not shown: a private space is involved).');
     // Even when metrics.json lists words (an older or edited file), a private item hides them.
-    expect(reasonLine({ ...mixed, sharedTerms: ['liblzma', 'mac'] })).toBe('Why: they share rare words (not shown: a private space is involved).');
-    expect(reasonLine({ ...cluster, sharedTerms: ['liblzma', 'mac'] })).toBe('Why: both use the rare words “liblzma”, “mac”.');
+    expect(reasonLine({ ...mixed, sharedTerms: ['liblzma', 'mac'] })).toBe(
+      'Why: they share rare words (not shown: a private space is involved).',
+    );
+    expect(reasonLine({ ...cluster, sharedTerms: ['liblzma', 'mac'] })).toBe(
+      'Why: both use the rare words “liblzma”, “mac”.',
+    );
   });
 
   it('lists at most 4 items of a cluster, then how many more', () => {
@@ -71,7 +99,8 @@ describe('duplicate-effort clusters in the PDF', () => {
 
 describe('the method behind the duplicate efforts', () => {
   it('reads a section matched by meaning (LSA) and prints its method, which names the matcher', async () => {
-    const method = 'Two posts also match by meaning (LSA). Matcher: rare terms and LSA over the export itself; no language model is used.';
+    const method =
+      'Two posts also match by meaning (LSA). Matcher: rare terms and LSA over the export itself; no language model is used.';
     const document = richDocument();
     document['redundancy'] = { ...richRedundancy(), matcher: 'rare-terms+lsa', method };
     const text = (await readPdf(await renderReport(document, options))).pages.join(' ').replace(/\s+/g, ' ');

@@ -3,7 +3,14 @@ import { renderReport, type RenderOptions } from '../../../src/report/pdf/index.
 import { safeTitle, shownTitle } from '../../../src/report/pdf/sections/common.js';
 import type { MetricsDocument } from '../../../src/report/json/document.js';
 import { readPdf } from '../../helpers/pdf-text.js';
-import { richDocument, richIdeas, richIdentities, richNetwork, richRecognition, richRedundancy } from './rich-document.js';
+import {
+  richDocument,
+  richIdeas,
+  richIdentities,
+  richNetwork,
+  richRecognition,
+  richRedundancy,
+} from './rich-document.js';
 
 const options: RenderOptions = {
   generatedAt: new Date('2026-04-02T08:00:00Z'),
@@ -18,7 +25,8 @@ async function reportText(data: MetricsDocument): Promise<string> {
 
 // Exactly 100 code points, as metrics.json keeps a longer text: the last word is cut ("tick").
 const CUT = 'Route after-hours support calls to an on-call rotation instead of the shared mailbox, so urgent tick';
-const CUT_THREAD = 'Has anyone mapped which KB article answers which of the top 20 support questions & links the right K';
+const CUT_THREAD =
+  'Has anyone mapped which KB article answers which of the top 20 support questions & links the right K';
 
 describe('shownTitle', () => {
   it('marks a title of exactly 100 code points as cut, and leaves shorter ones alone', () => {
@@ -58,7 +66,9 @@ describe('cut titles in the PDF', () => {
     const [cluster] = redundancy.clusters;
     if (cluster) cluster.items = cluster.items.map((item) => (item.id === 'r1' ? { ...item, title: CUT } : item));
     data.redundancy = { ...redundancy };
-    data.conversations.questions.unanswered = data.conversations.questions.unanswered.map((thread) => (thread.id === 't4' ? { ...thread, title: CUT_THREAD } : thread));
+    data.conversations.questions.unanswered = data.conversations.questions.unanswered.map((thread) =>
+      thread.id === 't4' ? { ...thread, title: CUT_THREAD } : thread,
+    );
     const { pages } = await readPdf(await renderReport(data, options));
     const text = pages.join(' ');
     // Stories (page 2) quote the title cut at a word: “…so urgent…” (Ops).
@@ -77,10 +87,19 @@ describe('tables whose every row is below the privacy threshold', () => {
   it('become one sentence for ideas by department', async () => {
     const data = richDocument();
     const ideas = richIdeas();
-    ideas.byDepartment = ideas.byDepartment.map((row) => ({ ...row, suppressed: true, authors: null, raised: null, decided: null, actioned: null }));
+    ideas.byDepartment = ideas.byDepartment.map((row) => ({
+      ...row,
+      suppressed: true,
+      authors: null,
+      raised: null,
+      decided: null,
+      actioned: null,
+    }));
     data.ideas = { ...ideas };
     const text = await reportText(data);
-    expect(text).toContain('Ideas by department of the author No department had 5 or more idea authors, so ideas are not broken down by department (privacy threshold).');
+    expect(text).toContain(
+      'Ideas by department of the author No department had 5 or more idea authors, so ideas are not broken down by department (privacy threshold).',
+    );
     expect(text).not.toContain('fewer than 5 authors');
   });
 
@@ -96,11 +115,20 @@ describe('tables whose every row is below the privacy threshold', () => {
     const network = richNetwork();
     const departments = network.departments;
     if (!departments) throw new Error('the rich network has departments');
-    departments.departments = departments.departments.map((dept) => ({ ...dept, people: null, internalInteractions: null, crossInteractions: null, suppressed: true, note: 'fewer than 5' }));
+    departments.departments = departments.departments.map((dept) => ({
+      ...dept,
+      people: null,
+      internalInteractions: null,
+      crossInteractions: null,
+      suppressed: true,
+      note: 'fewer than 5',
+    }));
     departments.matrix = departments.matrix.map((row) => row.map(() => null));
     data.network = { ...network };
     const text = await reportText(data);
-    expect(text).toContain('No department had 5 or more people in the network, so interactions are not broken down by department (privacy threshold).');
+    expect(text).toContain(
+      'No department had 5 or more people in the network, so interactions are not broken down by department (privacy threshold).',
+    );
     expect(text).not.toContain('Interactions between departments');
     expect(text).not.toContain('Silos:');
   });
@@ -123,7 +151,9 @@ describe('rising contributors', () => {
     // Period 1 Jan – 31 Mar 2026 (three whole months), so the previous one is 1 Oct – 31 Dec 2025;
     // the sources' data starts on 3 Jan 2026.
     const text = await reportText(allNew());
-    expect(text).toContain('Rising: largest gain over the previous period No data in the previous period of equal length (1 Oct 2025 – 31 Dec 2025), so there is no gain to show.');
+    expect(text).toContain(
+      'Rising: largest gain over the previous period No data in the previous period of equal length (1 Oct 2025 – 31 Dec 2025), so there is no gain to show.',
+    );
     expect(text).not.toContain('Previous score');
   });
 
@@ -146,8 +176,20 @@ describe('rising contributors', () => {
 describe('the configuration table', () => {
   it('keeps dotted setting names whole and wraps long values between fields', async () => {
     const targets = [
-      { metric: 'engagement.totals.activePeople', op: '>=', value: 40, level: 'error', message: 'At least 40 active people over the pilot' },
-      { metric: 'conversations.answeredRate', op: '>=', value: 0.7, level: 'warn', message: 'Seven in ten questions answered' },
+      {
+        metric: 'engagement.totals.activePeople',
+        op: '>=',
+        value: 40,
+        level: 'error',
+        message: 'At least 40 active people over the pilot',
+      },
+      {
+        metric: 'conversations.answeredRate',
+        op: '>=',
+        value: 0.7,
+        level: 'warn',
+        message: 'Seven in ten questions answered',
+      },
     ];
     const config = { businessCase: { minutesSavedPerAnsweredQuestion: 15, licenceCostPerMonth: 0 }, targets };
     const { pages } = await readPdf(await renderReport(richDocument(), { ...options, config }));
@@ -167,7 +209,9 @@ describe('the period retention under the retention chart', () => {
     // 33 of 45 came back: Wilson 95 % computed apart (Python, z = 1.959964): 0.5896 to 0.8404.
     data.engagement.totals.retentionInterval = { value: 33 / 45, low: 0.5896, high: 0.8404, n: 45 };
     const text = (await reportText(data)).replace(/\s+/g, ' ');
-    expect(text).toContain("Over the period, the previous period's contributors who contributed again: 73% (59–84%, n = 45).");
+    expect(text).toContain(
+      "Over the period, the previous period's contributors who contributed again: 73% (59–84%, n = 45).",
+    );
     data.engagement.totals.retentionInterval = { value: null, low: null, high: null, n: 0 };
     expect(await reportText(data)).not.toContain('Over the period, the previous period');
   });

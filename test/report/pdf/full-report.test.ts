@@ -24,14 +24,28 @@ function businessCase(): BusinessCase {
 describe('the full report', () => {
   it('lists every section in the contents with links, and in the PDF outline', async () => {
     const buffer = await renderReport(richDocument(), options);
-    const titles = ['Executive summary', 'Engagement', 'Conversations and moderation', 'From idea to action', 'Contributors', 'Across the organization', 'Business case (estimate)', 'Appendix: method and data'];
+    const titles = [
+      'Executive summary',
+      'Engagement',
+      'Conversations and moderation',
+      'From idea to action',
+      'Contributors',
+      'Across the organization',
+      'Business case (estimate)',
+      'Appendix: method and data',
+    ];
     const { pages } = await readPdf(buffer);
     for (const title of titles) expect(pages[0]).toContain(title);
     const pdf = await getDocument({ data: new Uint8Array(buffer), verbosity: 0 }).promise;
     const outline = await pdf.getOutline();
     expect(outline.map((item) => item.title)).toEqual(titles);
     const links = (await (await pdf.getPage(1)).getAnnotations()).filter((annotation) => annotation.subtype === 'Link');
-    expect(links.map((link) => link.dest)).toEqual(titles.map((_t, i) => `section-${['executive-summary', 'engagement', 'conversations', 'ideas', 'contributors', 'organization', 'business-case', 'appendix'][i]}`));
+    expect(links.map((link) => link.dest)).toEqual(
+      titles.map(
+        (_t, i) =>
+          `section-${['executive-summary', 'engagement', 'conversations', 'ideas', 'contributors', 'organization', 'business-case', 'appendix'][i]}`,
+      ),
+    );
     // Each section starts (heading first) on the page the contents gives for it.
     for (const title of titles) {
       const page = pages.findIndex((text) => text.startsWith(title));
@@ -56,16 +70,24 @@ describe('the full report', () => {
     // 7,665 EUR likewise = 408,800 -> "410,000 EUR" (two significant figures).
     expect(summary).toContain('Decide on the 3 stalled ideas');
     expect(summary).toContain('Keep funding 10 moderator hours per month, about 800 EUR a month: 42% of answered');
-    expect(summary).toContain('Scale the network up to 2,000 employees: an estimated 410 hours saved and about 410,000 EUR per year');
+    expect(summary).toContain(
+      'Scale the network up to 2,000 employees: an estimated 410 hours saved and about 410,000 EUR per year',
+    );
     // The money: 7,665 EUR against 2,400 EUR; per month 2,555 against 800; ROI 219 %.
-    expect(summary).toContain('Value 7,665 EUR against a cost of 2,400 EUR over the period; 2,555 EUR against 800 EUR a month; ROI 219%');
+    expect(summary).toContain(
+      'Value 7,665 EUR against a cost of 2,400 EUR over the period; 2,555 EUR against 800 EUR a month; ROI 219%',
+    );
     // Stories: the most recent actions first, the private idea without its text.
-    expect(summary).toContain('“Shared spare-parts inventory across plants” (Ops) was raised on 15 Jan 2026 and put into practice 49 days later');
+    expect(summary).toContain(
+      '“Shared spare-parts inventory across plants” (Ops) was raised on 15 Jan 2026 and put into practice 49 days later',
+    );
     expect(summary).toContain('An idea in a private space was raised on 2 Feb 2026');
   });
 
   it('uses the configured ask instead of the built one', async () => {
-    const { pages } = await readPdf(await renderReport(richDocument(), { ...options, ask: 'Fund a second year of the network.' }));
+    const { pages } = await readPdf(
+      await renderReport(richDocument(), { ...options, ask: 'Fund a second year of the network.' }),
+    );
     expect(pages[1]).toContain('Fund a second year of the network.');
     expect(pages[1]).not.toContain('Decide on the 3 stalled ideas');
   });
@@ -103,17 +125,32 @@ describe('the full report', () => {
     expect(text).not.toContain('secret merger plans');
     expect(text).not.toContain('secret layoff list');
     expect(text).toContain('(thread in a private space)');
-    expect(text).toContain('Ops: Forklift booking spreadsheet for night shifts (2 replies) Logistics: Night shift forklift booking sheet (2 later revisions)');
+    expect(text).toContain(
+      'Ops: Forklift booking spreadsheet for night shifts (2 replies) Logistics: Night shift forklift booking sheet (2 later revisions)',
+    );
     // Its shared words would be the private thread's too.
     expect(text).toContain('Why: they share rare words (not shown: a private space is involved).');
   });
 
   it('leaves no real name in the PDF under --anonymize', async () => {
-    const people = ['Zoë Łukasz', 'Олена Коваленко', 'Ana Ruiz', 'Ben Okafor'].map((name) => ({ id: `${name}@example.com`, name, email: null }));
+    const people = ['Zoë Łukasz', 'Олена Коваленко', 'Ana Ruiz', 'Ben Okafor'].map((name) => ({
+      id: `${name}@example.com`,
+      name,
+      email: null,
+    }));
     const p = pseudonymizer([...people, { id: 'mod@example.com', name: 'Mia Moderator', email: 'mod@example.com' }]);
     const data = anonymizeDocument(richDocument(), p);
     const text = (await readPdf(await renderReport(data, { ...options, anonymized: true }))).pages.join(' ');
-    for (const name of ['Zoë', 'Łukasz', 'Олена', 'Коваленко', 'Ana Ruiz', 'Ben Okafor', 'Mia Moderator', 'mod@example.com']) {
+    for (const name of [
+      'Zoë',
+      'Łukasz',
+      'Олена',
+      'Коваленко',
+      'Ana Ruiz',
+      'Ben Okafor',
+      'Mia Moderator',
+      'mod@example.com',
+    ]) {
       expect(text, name).not.toContain(name);
     }
     expect(text).toMatch(/Person [0-9A-F]{4}/);

@@ -18,7 +18,15 @@ describe('renderReport', () => {
     const text = pages.join('\n');
     // Cover, executive summary, engagement, conversations, appendix (2 pages).
     expect(pages).toHaveLength(7);
-    for (const title of ['Internal social media pilot report', 'Contents', 'Executive summary', 'Engagement', 'Conversations and moderation', 'Appendix: method and data', 'Data coverage per source']) {
+    for (const title of [
+      'Internal social media pilot report',
+      'Contents',
+      'Executive summary',
+      'Engagement',
+      'Conversations and moderation',
+      'Appendix: method and data',
+      'Data coverage per source',
+    ]) {
       expect(text).toContain(title);
     }
     // Tiles: 137 active, 58 contributors, 24/30 questions answered = "80%", 3.25 h -> "3.3 h".
@@ -77,8 +85,8 @@ describe('renderReport', () => {
     const later = await renderReport(sampleDocument(), { generatedAt: new Date('2030-01-01T00:00:00Z') });
     expect(later.equals(first)).toBe(false);
     const { info } = await readPdf(first);
-    expect(info['CreationDate']).toBe("D:20260402080000Z");
-    expect(info['ModDate']).toBe("D:20260402080000Z");
+    expect(info['CreationDate']).toBe('D:20260402080000Z');
+    expect(info['ModDate']).toBe('D:20260402080000Z');
     // The printed date follows SOURCE_DATE_EPOCH too, not the (later) generatedAt.
     expect((await readPdf(first)).pages[0]).toContain('Generated 2 Apr 2026');
   });
@@ -95,11 +103,29 @@ describe('renderReport', () => {
     data.sources = [];
     data.warnings = [];
     data.engagement.monthly = [];
-    data.engagement.totals = { ...data.engagement.totals, activePeople: 0, contributors: 0, posts: null, replies: null };
+    data.engagement.totals = {
+      ...data.engagement.totals,
+      activePeople: 0,
+      contributors: 0,
+      posts: null,
+      replies: null,
+    };
     data.conversations = {
-      threads: 0, answered: 0, answeredRate: null, medianHoursToFirstResponse: null,
-      p90HoursToFirstResponse: null, repliesPerThread: null, unanswered: [],
-      questions: { threads: 0, answered: 0, answeredRate: null, medianHoursToFirstResponse: null, p90HoursToFirstResponse: null, unanswered: [] },
+      threads: 0,
+      answered: 0,
+      answeredRate: null,
+      medianHoursToFirstResponse: null,
+      p90HoursToFirstResponse: null,
+      repliesPerThread: null,
+      unanswered: [],
+      questions: {
+        threads: 0,
+        answered: 0,
+        answeredRate: null,
+        medianHoursToFirstResponse: null,
+        p90HoursToFirstResponse: null,
+        unanswered: [],
+      },
     };
     const { pages } = await readPdf(await renderReport(data, { generatedAt }));
     const text = pages.join('\n');

@@ -27,13 +27,18 @@ describe('summaryTiles', () => {
   it('says a figure was not measured instead of printing a made-up value', () => {
     const data = sampleDocument();
     data.conversations.medianHoursToFirstResponse = null;
-    expect(summaryTiles(data, context(data))[3]).toMatchObject({ value: '—', sentence: 'Median time to first response: not measured in this period.' });
+    expect(summaryTiles(data, context(data))[3]).toMatchObject({
+      value: '—',
+      sentence: 'Median time to first response: not measured in this period.',
+    });
   });
 });
 
 describe('section helpers', () => {
   it('lists skipped records by reason in name order', () => {
-    expect(skippedText({ read: 10, used: 5, skipped: 5, skippedByReason: { malformed: 2, bot: 3, deleted: 0 } })).toBe('5: bot 3, malformed 2');
+    expect(skippedText({ read: 10, used: 5, skipped: 5, skippedByReason: { malformed: 2, bot: 3, deleted: 0 } })).toBe(
+      '5: bot 3, malformed 2',
+    );
     expect(skippedText({ read: 4, used: 4, skipped: 0, skippedByReason: {} })).toBe('0');
   });
 

@@ -29,22 +29,33 @@ describe('loadTemplate', () => {
 
   it('merges a partial folder over the default and resolves its logo', async () => {
     const folder = await templateFolder({
-      'theme.json': JSON.stringify({ colours: { accent: '#123456' }, logo: 'logo.png', sectionOrder: ['business-case', 'appendix'] }),
+      'theme.json': JSON.stringify({
+        colours: { accent: '#123456' },
+        logo: 'logo.png',
+        sectionOrder: ['business-case', 'appendix'],
+      }),
       'text.json': JSON.stringify({ ask: { heading: 'Our request' } }),
       'logo.png': 'not read here',
     });
     const template = loadTemplate(folder);
     expect(template.theme.colours).toMatchObject({ accent: '#123456', text: '#222222' });
     expect(template.theme.sectionOrder).toEqual(['business-case', 'appendix']);
-    expect(template.text.ask).toMatchObject({ heading: 'Our request', fallback: 'Continue the pilot for another period and review these figures again.' });
+    expect(template.text.ask).toMatchObject({
+      heading: 'Our request',
+      fallback: 'Continue the pilot for another period and review these figures again.',
+    });
     expect(template.logoPath).toBe(join(folder, 'logo.png'));
   });
 
   it('names the file and the key of a bad value', async () => {
     const folder = await templateFolder({ 'theme.json': JSON.stringify({ colours: { accent: 'blue' } }) });
     expect(() => loadTemplate(folder)).toThrow(ConfigError);
-    expect(() => loadTemplate(folder)).toThrow(`${join(folder, 'theme.json')} key "colours.accent": a colour like "#0072B2"`);
-    const text = await templateFolder({ 'text.json': JSON.stringify({ tiles: { activePeople: { label: 'People', sentence: 1 } } }) });
+    expect(() => loadTemplate(folder)).toThrow(
+      `${join(folder, 'theme.json')} key "colours.accent": a colour like "#0072B2"`,
+    );
+    const text = await templateFolder({
+      'text.json': JSON.stringify({ tiles: { activePeople: { label: 'People', sentence: 1 } } }),
+    });
     expect(() => loadTemplate(text)).toThrow(`${join(text, 'text.json')} key "tiles.activePeople.sentence"`);
     const order = await templateFolder({ 'theme.json': '{"sectionOrder": ["cover"]}' });
     expect(() => loadTemplate(order)).toThrow('key "sectionOrder.0"');
@@ -53,7 +64,9 @@ describe('loadTemplate', () => {
   });
 
   it('refuses an unknown name, listing the built-in ones', () => {
-    expect(() => loadTemplate('fancy')).toThrow('--template: no built-in template "fancy"\n  hint: built-in templates are default, print-mono');
+    expect(() => loadTemplate('fancy')).toThrow(
+      '--template: no built-in template "fancy"\n  hint: built-in templates are default, print-mono',
+    );
     expect(() => loadTemplate('./no/such/folder')).toThrow('--template: folder not found');
   });
 });
@@ -64,6 +77,9 @@ describe('fill and deepMerge', () => {
   });
 
   it('merges objects key by key and replaces arrays', () => {
-    expect(deepMerge({ a: { b: 1, c: 2 }, list: [1, 2] }, { a: { c: 3 }, list: [9] })).toEqual({ a: { b: 1, c: 3 }, list: [9] });
+    expect(deepMerge({ a: { b: 1, c: 2 }, list: [1, 2] }, { a: { c: 3 }, list: [9] })).toEqual({
+      a: { b: 1, c: 3 },
+      list: [9],
+    });
   });
 });

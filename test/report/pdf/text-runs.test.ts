@@ -7,7 +7,9 @@ const cjk = (codePoint: number): boolean => codePoint >= 0x4e00 && codePoint <= 
 
 describe('splitRuns', () => {
   it('keeps text the primary font covers in one run', () => {
-    expect(splitRuns('Олена Коваленко, Zoë Łukasz', primary, cjk)).toEqual([{ text: 'Олена Коваленко, Zoë Łukasz', fallback: false }]);
+    expect(splitRuns('Олена Коваленко, Zoë Łukasz', primary, cjk)).toEqual([
+      { text: 'Олена Коваленко, Zoë Łukasz', fallback: false },
+    ]);
   });
 
   it('switches to the fallback for CJK and back, spaces staying with the run they follow', () => {

@@ -14,16 +14,22 @@ async function parts(bytes: Buffer): Promise<Map<string, string>> {
   return new Map((await zipEntries(bytes)).map((e) => [e.name, e.data.toString('utf8')]));
 }
 
-const slides = (all: Map<string, string>): string[] => [...all.keys()].filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n));
-const charts = (all: Map<string, string>): string[] => [...all.keys()].filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n));
+const slides = (all: Map<string, string>): string[] =>
+  [...all.keys()].filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n));
+const charts = (all: Map<string, string>): string[] =>
+  [...all.keys()].filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n));
 
 describe('renderDeck', () => {
   it('keeps five slides without ideas or a business case, saying so instead of charting nothing', async () => {
     const all = await parts(await renderDeck(sampleDocument(), { generatedAt: new Date('2026-04-02T00:00:00Z') }));
     expect(slides(all)).toHaveLength(5);
     expect(charts(all)).toHaveLength(1); // people month by month; no funnel, no business case
-    expect(textRuns(all.get('ppt/slides/slide2.xml') ?? '')).toContain('No idea has reached a decision or an action yet.');
-    expect(textRuns(all.get('ppt/slides/slide3.xml') ?? '')).toContain('No business case: metrics.json holds none for this run.');
+    expect(textRuns(all.get('ppt/slides/slide2.xml') ?? '')).toContain(
+      'No idea has reached a decision or an action yet.',
+    );
+    expect(textRuns(all.get('ppt/slides/slide3.xml') ?? '')).toContain(
+      'No business case: metrics.json holds none for this run.',
+    );
     const text = [...all.values()].join('\n');
     expect(text).not.toMatch(/\b(undefined|NaN|null)\b/);
   });
@@ -48,7 +54,10 @@ describe('renderDeck', () => {
       await new Promise((resolve) => setTimeout(resolve, 1100)); // pptxgenjs reads the clock: let it move
       const second = await renderDeck(richDocument(), richRenderOptions());
       expect(second.equals(first)).toBe(true);
-      const later = await renderDeck(richDocument(), { ...richRenderOptions(), generatedAt: new Date('2026-05-01T00:00:00Z') });
+      const later = await renderDeck(richDocument(), {
+        ...richRenderOptions(),
+        generatedAt: new Date('2026-05-01T00:00:00Z'),
+      });
       expect(later.equals(first)).toBe(false);
       expect((await parts(first)).get('docProps/core.xml')).toContain('2026-04-02T08:00:00Z');
     } finally {

@@ -38,8 +38,12 @@ describe('compileTimestampFormat', () => {
   });
 
   it('explains patterns it cannot read', () => {
-    expect(compileTimestampFormat('dd/MM HH:mm')).toBe('timestamp pattern "dd/MM HH:mm" needs yyyy, MM (or M) and dd (or d)');
-    expect(compileTimestampFormat('dd/MM/yyyy hh:mm')).toBe('timestamp pattern "dd/MM/yyyy hh:mm": h/hh needs a (AM/PM) and a needs h/hh');
+    expect(compileTimestampFormat('dd/MM HH:mm')).toBe(
+      'timestamp pattern "dd/MM HH:mm" needs yyyy, MM (or M) and dd (or d)',
+    );
+    expect(compileTimestampFormat('dd/MM/yyyy hh:mm')).toBe(
+      'timestamp pattern "dd/MM/yyyy hh:mm": h/hh needs a (AM/PM) and a needs h/hh',
+    );
     expect(compileTimestampFormat("yyyy-MM-dd'T")).toBe('timestamp pattern "yyyy-MM-dd\'T": a quote is not closed');
   });
 });

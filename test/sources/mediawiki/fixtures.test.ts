@@ -40,10 +40,17 @@ describe('MediaWiki fixtures', () => {
       expect(run.skippedByReason).toEqual(expected.skippedByReason);
       expect(run.spaces).toEqual(expected.spaces);
       expect(run.identities.map((i) => i.id)).toEqual(expected.identities);
-      expect(run.activities.map(({ source, at, reaction, mentions, provenance, ...rest }) => {
-        expect({ source, reaction, mentions, file: provenance.file }).toEqual({ source: 'mediawiki', reaction: null, mentions: [], file: `${name}/dump.xml` });
-        return { ...rest, at: new Date(at).toISOString(), line: provenance.line };
-      })).toEqual(expected.activities);
+      expect(
+        run.activities.map(({ source, at, reaction, mentions, provenance, ...rest }) => {
+          expect({ source, reaction, mentions, file: provenance.file }).toEqual({
+            source: 'mediawiki',
+            reaction: null,
+            mentions: [],
+            file: `${name}/dump.xml`,
+          });
+          return { ...rest, at: new Date(at).toISOString(), line: provenance.line };
+        }),
+      ).toEqual(expected.activities);
     });
   }
 });

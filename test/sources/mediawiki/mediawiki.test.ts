@@ -18,8 +18,18 @@ function rev(id: number, user: string, extra = ''): string {
 }
 
 /** A one-page dump: line 1 root, line 2 siteinfo, line 3 page start, then one revision per line. */
-function dump(revisions: string[], root = '<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.11/" version="0.11">'): string {
-  return [root, '<siteinfo><sitename>W</sitename><dbname>w</dbname></siteinfo>', '<page><title>P</title><ns>0</ns><id>1</id>', ...revisions, '</page>', '</mediawiki>'].join('\n');
+function dump(
+  revisions: string[],
+  root = '<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.11/" version="0.11">',
+): string {
+  return [
+    root,
+    '<siteinfo><sitename>W</sitename><dbname>w</dbname></siteinfo>',
+    '<page><title>P</title><ns>0</ns><id>1</id>',
+    ...revisions,
+    '</page>',
+    '</mediawiki>',
+  ].join('\n');
 }
 
 describe('mediawikiSource.detect', () => {
@@ -42,17 +52,27 @@ describe('mediawikiSource.read', () => {
     const fromGz = await runSource(mediawikiSource, memoryTree('in', { 'dump.xml.gz': gzipSync(plain) }), options);
     // 9 read = 4 used + 5 skipped (hand count in fixtures.test.ts).
     expect(fromGz.read).toBe(9);
-    expect(fromGz.activities.map((a) => ({ ...a, provenance: a.provenance.line }))).toEqual(fromXml.activities.map((a) => ({ ...a, provenance: a.provenance.line })));
+    expect(fromGz.activities.map((a) => ({ ...a, provenance: a.provenance.line }))).toEqual(
+      fromXml.activities.map((a) => ({ ...a, provenance: a.provenance.line })),
+    );
     expect(fromGz.skippedByReason).toEqual(fromXml.skippedByReason);
     expect(fromGz.files).toEqual(['in/dump.xml.gz']);
   });
 
   it('uses the revisions before a cut and reports the cut one as malformed at its line', async () => {
-    const run = await runSource(mediawikiSource, memoryTree('in', { 'dump.xml': fixture('truncated-inside-third-revision') }));
+    const run = await runSource(
+      mediawikiSource,
+      memoryTree('in', { 'dump.xml': fixture('truncated-inside-third-revision') }),
+    );
     expect(run.activities.map((a) => a.id)).toEqual(['mediawiki:teamwiki:rev:30', 'mediawiki:teamwiki:rev:31']);
     expect(run.skips).toEqual([{ reason: 'malformed', file: 'in/dump.xml', line: 34 }]);
     expect(run.problems).toEqual([
-      { file: 'in/dump.xml', line: 34, reason: 'malformed', detail: 'revision 32 is cut off: the file ends early, the dump is truncated; the revisions before it were used' },
+      {
+        file: 'in/dump.xml',
+        line: 34,
+        reason: 'malformed',
+        detail: 'revision 32 is cut off: the file ends early, the dump is truncated; the revisions before it were used',
+      },
     ]);
   });
 
@@ -70,7 +90,9 @@ describe('mediawikiSource.read', () => {
     const run = await runSource(mediawikiSource, memoryTree('in', { 'dump.xml': xml }));
     expect(run.read).toBe(2);
     expect(run.activities.map((a) => a.kind)).toEqual(['page_create', 'page_edit']);
-    expect(run.problems.map((p) => [p.reason, p.detail])).toEqual([['truncated', 'the file ends early, the dump is truncated; every complete revision before it was used']]);
+    expect(run.problems.map((p) => [p.reason, p.detail])).toEqual([
+      ['truncated', 'the file ends early, the dump is truncated; every complete revision before it was used'],
+    ]);
   });
 
   it('stops at an XML error, keeps what came before and skips the open revision', async () => {
@@ -79,7 +101,9 @@ describe('mediawikiSource.read', () => {
     const run = await runSource(mediawikiSource, memoryTree('in', { 'dump.xml': xml }));
     expect(run.activities.map((a) => a.id)).toEqual(['mediawiki:w:rev:1']);
     expect(run.skips).toEqual([{ reason: 'malformed', file: 'in/dump.xml', line: 5 }]);
-    expect(run.problems[0]?.detail).toMatch(/^revision 2 is cut off: reading stopped at an error \(unexpected close tag/);
+    expect(run.problems[0]?.detail).toMatch(
+      /^revision 2 is cut off: reading stopped at an error \(unexpected close tag/,
+    );
   });
 
   it('matches elements by local name: schema 0.3, 0.11, a disagreeing URI, and no namespace at all', async () => {
@@ -110,26 +134,49 @@ describe('mediawikiSource.read', () => {
 
   it('notes once that a pre-0.7 dump cannot tell creations from edits', async () => {
     const run = await runSource(mediawikiSource, memoryTree('in', { 'dump.xml': fixture('schema-0.3-current-only') }));
-    expect(run.notes).toEqual(['MediaWiki dump schema 0.3 records no <parentid>: page creations cannot be told from edits, so every revision counts as a page edit']);
+    expect(run.notes).toEqual([
+      'MediaWiki dump schema 0.3 records no <parentid>: page creations cannot be told from edits, so every revision counts as a page edit',
+    ]);
   });
 
-  it('calls a revision a creation only when it has no parentid and is its page\'s first in the dump', async () => {
+  it("calls a revision a creation only when it has no parentid and is its page's first in the dump", async () => {
     // Rev 5 has a parent (history starts mid-way): edit. Rev 6 lacks parentid but is second: edit.
-    const partial = await runSource(mediawikiSource, memoryTree('in', { 'dump.xml': dump([rev(5, 'A', '<parentid>4</parentid>'), rev(6, 'B')]) }));
-    expect(partial.activities.map((a) => [a.kind, a.parentId])).toEqual([['page_edit', 'mediawiki:w:rev:4'], ['page_edit', null]]);
+    const partial = await runSource(
+      mediawikiSource,
+      memoryTree('in', { 'dump.xml': dump([rev(5, 'A', '<parentid>4</parentid>'), rev(6, 'B')]) }),
+    );
+    expect(partial.activities.map((a) => [a.kind, a.parentId])).toEqual([
+      ['page_edit', 'mediawiki:w:rev:4'],
+      ['page_edit', null],
+    ]);
     // `<parentid>0</parentid>` means "no parent" to MediaWiki.
-    const zero = await runSource(mediawikiSource, memoryTree('in', { 'dump.xml': dump([rev(1, 'A', '<parentid>0</parentid>')]) }));
+    const zero = await runSource(
+      mediawikiSource,
+      memoryTree('in', { 'dump.xml': dump([rev(1, 'A', '<parentid>0</parentid>')]) }),
+    );
     expect(zero.activities.map((a) => [a.kind, a.parentId])).toEqual([['page_create', null]]);
     // The same page continued in a second file of the same wiki is not created again.
-    const split = await runSource(mediawikiSource, memoryTree('in', { 'a.xml': dump([rev(1, 'A')]), 'b.xml': dump([rev(2, 'B')]) }));
+    const split = await runSource(
+      mediawikiSource,
+      memoryTree('in', { 'a.xml': dump([rev(1, 'A')]), 'b.xml': dump([rev(2, 'B')]) }),
+    );
     expect(split.activities.map((a) => a.kind)).toEqual(['page_create', 'page_edit']);
     expect(split.spaces).toHaveLength(1);
     expect(split.files).toEqual(['in/a.xml', 'in/b.xml']);
   });
 
   it('skips IP editors, temporary accounts and configured bots whatever the spelling', async () => {
-    const revisions = [rev(1, 'ip:2001:db8::1'), rev(2, '~2025-00012'), rev(3, 'Wiki bot'), rev(4, 'Import bot'), rev(5, 'Wiki botanist'), rev(6, 'ip:198.51.100.7')];
-    const run = await runSource(mediawikiSource, memoryTree('in', { 'dump.xml': dump(revisions) }), { botAccounts: ['wiki bot', 'mediawiki:import_bot'] });
+    const revisions = [
+      rev(1, 'ip:2001:db8::1'),
+      rev(2, '~2025-00012'),
+      rev(3, 'Wiki bot'),
+      rev(4, 'Import bot'),
+      rev(5, 'Wiki botanist'),
+      rev(6, 'ip:198.51.100.7'),
+    ];
+    const run = await runSource(mediawikiSource, memoryTree('in', { 'dump.xml': dump(revisions) }), {
+      botAccounts: ['wiki bot', 'mediawiki:import_bot'],
+    });
     // 6 read: 2 IPs + 1 temporary account = anonymous 3; "Wiki bot" and "Import bot" = bot 2; "Wiki botanist" used.
     expect(run.skippedByReason).toEqual({ anonymous: 3, bot: 2 });
     expect(run.activities.map((a) => a.identityId)).toEqual(['mediawiki:Wiki botanist']);
@@ -158,27 +205,51 @@ describe('mediawikiSource.read', () => {
   });
 
   it('names a wiki without siteinfo after its file and announces each identity once', async () => {
-    const xml = ['<mediawiki version="0.11">', '<page><title>Talk:Q</title><ns>1</ns><id>8</id>', rev(1, 'A'), rev(2, 'A'), '</page></mediawiki>'].join('\n');
+    const xml = [
+      '<mediawiki version="0.11">',
+      '<page><title>Talk:Q</title><ns>1</ns><id>8</id>',
+      rev(1, 'A'),
+      rev(2, 'A'),
+      '</page></mediawiki>',
+    ].join('\n');
     const run = await runSource(mediawikiSource, memoryTree('in', { 'team-wiki.xml': xml }));
-    expect(run.spaces).toEqual([{ id: 'mediawiki:team-wiki', source: 'mediawiki', name: 'team-wiki', kind: 'wiki', isPrivate: false }]);
-    expect(run.identities).toEqual([{ id: 'mediawiki:A', source: 'mediawiki', name: 'A', email: null, department: null, isBot: false }]);
-    expect(run.activities.map((a) => [a.threadId, a.title])).toEqual([['mediawiki:team-wiki:page:8', 'Talk:Q'], ['mediawiki:team-wiki:page:8', 'Talk:Q']]);
+    expect(run.spaces).toEqual([
+      { id: 'mediawiki:team-wiki', source: 'mediawiki', name: 'team-wiki', kind: 'wiki', isPrivate: false },
+    ]);
+    expect(run.identities).toEqual([
+      { id: 'mediawiki:A', source: 'mediawiki', name: 'A', email: null, department: null, isBot: false },
+    ]);
+    expect(run.activities.map((a) => [a.threadId, a.title])).toEqual([
+      ['mediawiki:team-wiki:page:8', 'Talk:Q'],
+      ['mediawiki:team-wiki:page:8', 'Talk:Q'],
+    ]);
   });
 
   it('refuses a single non-dump file with an InputError naming it', async () => {
     const read = (files: Record<string, string | Buffer>) => runSource(mediawikiSource, memoryTree('in', files));
     const notes = read({ 'notes.xml': 'just some text' });
     await expect(notes).rejects.toBeInstanceOf(InputError);
-    await expect(notes).rejects.toThrow('in/notes.xml: is not a MediaWiki XML dump (no <mediawiki> root element near its start)\n  hint: export pages with Special:Export or dumpBackup.php');
-    await expect(read({ 'dump.xml.gz': 'plain text, not gzip' })).rejects.toThrow(/^in\/dump\.xml\.gz: cannot be read: incorrect header check/);
-    await expect(read({ 'site.xml': '<!-- <mediawiki> --><html/>' })).rejects.toThrow(/^in\/site\.xml: is not a MediaWiki XML dump \(the root element is <html>, not <mediawiki>\)/);
+    await expect(notes).rejects.toThrow(
+      'in/notes.xml: is not a MediaWiki XML dump (no <mediawiki> root element near its start)\n  hint: export pages with Special:Export or dumpBackup.php',
+    );
+    await expect(read({ 'dump.xml.gz': 'plain text, not gzip' })).rejects.toThrow(
+      /^in\/dump\.xml\.gz: cannot be read: incorrect header check/,
+    );
+    await expect(read({ 'site.xml': '<!-- <mediawiki> --><html/>' })).rejects.toThrow(
+      /^in\/site\.xml: is not a MediaWiki XML dump \(the root element is <html>, not <mediawiki>\)/,
+    );
   });
 
   it('refuses bzip2 dumps with a clear message, fatal alone and a problem beside a readable dump', async () => {
     const alone = runSource(mediawikiSource, memoryTree('in', { 'w.xml.bz2': 'BZh9' }));
-    await expect(alone).rejects.toThrow(/^in\/w\.xml\.bz2: is a bzip2-compressed dump, which pilot-report cannot read\n {2}hint: decompress it first \(bunzip2 -k w\.xml\.bz2/);
+    await expect(alone).rejects.toThrow(
+      /^in\/w\.xml\.bz2: is a bzip2-compressed dump, which pilot-report cannot read\n {2}hint: decompress it first \(bunzip2 -k w\.xml\.bz2/,
+    );
     await expect(alone).rejects.toBeInstanceOf(InputError);
-    const mixed = await runSource(mediawikiSource, memoryTree('in', { 'a.xml': dump([rev(1, 'A')]), 'b.xml.bz2': 'BZh9', 'c.xml': 'no dump' }));
+    const mixed = await runSource(
+      mediawikiSource,
+      memoryTree('in', { 'a.xml': dump([rev(1, 'A')]), 'b.xml.bz2': 'BZh9', 'c.xml': 'no dump' }),
+    );
     expect(mixed.activities).toHaveLength(1);
     expect(mixed.problems.map((p) => `${p.file}: ${p.detail.split(';')[0]}`)).toEqual([
       'in/b.xml.bz2: is a bzip2-compressed dump, which pilot-report cannot read',

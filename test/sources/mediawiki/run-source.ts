@@ -18,8 +18,23 @@ export interface SourceRun {
 }
 
 /** Runs an adapter over a tree with a recording context (shared by the mediawiki and csv tests). */
-export async function runSource(source: Source, tree: InputTree, options: Partial<SourceOptions> = {}): Promise<SourceRun> {
-  const run: SourceRun = { activities: [], identities: [], spaces: [], problems: [], skips: [], notes: [], recordsReactions: true, files: [], read: 0, skippedByReason: {} };
+export async function runSource(
+  source: Source,
+  tree: InputTree,
+  options: Partial<SourceOptions> = {},
+): Promise<SourceRun> {
+  const run: SourceRun = {
+    activities: [],
+    identities: [],
+    spaces: [],
+    problems: [],
+    skips: [],
+    notes: [],
+    recordsReactions: true,
+    files: [],
+    read: 0,
+    skippedByReason: {},
+  };
   const ctx = {
     options: { includePrivate: false, botAccounts: [], ...options },
     problem: (p: Problem) => run.problems.push(p),

@@ -15,12 +15,20 @@ const SAMPLES = '/work/shared/samples/mediawiki';
  *   192.0.2.14 (line 33).
  */
 const EXPECTED: Record<string, { read: number; used: string[]; skippedByReason: Record<string, number> }> = {
-  'python-mwxml__dump.xml': { read: 3, used: ['mediawiki:enwiki:rev:1 page_create mediawiki:Gen0cide line 19'], skippedByReason: { anonymous: 2 } },
+  'python-mwxml__dump.xml': {
+    read: 3,
+    used: ['mediawiki:enwiki:rev:1 page_create mediawiki:Gen0cide line 19'],
+    skippedByReason: { anonymous: 2 },
+  },
   'mediawiki-core__ImportAnonUserTest.xml': { read: 1, used: [], skippedByReason: { anonymous: 1 } },
 };
 
 describe.skipIf(!existsSync(SAMPLES))('MediaWiki samples', () => {
-  const dumps = existsSync(SAMPLES) ? readdirSync(SAMPLES).filter((name) => /\.xml(\.gz)?$/.test(name)).sort() : [];
+  const dumps = existsSync(SAMPLES)
+    ? readdirSync(SAMPLES)
+        .filter((name) => /\.xml(\.gz)?$/.test(name))
+        .sort()
+    : [];
 
   it('has an expectation for every sample dump', () => {
     expect(dumps).toEqual(Object.keys(EXPECTED).sort());

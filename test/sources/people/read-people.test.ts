@@ -24,7 +24,14 @@ describe('readPeopleFile', () => {
         aliases: ['slack:U123', 'mediawiki:Ana ruiz', 'teams:9f2c3e1a-0b4d-4e5f-8a6b-7c8d9e0f1a2b', 'yammer:1488'],
         since: '2026-01-15',
       },
-      { email: null, name: 'Wiki Bot', department: null, role: 'bot', aliases: ['mediawiki:Maintenance bot'], since: null },
+      {
+        email: null,
+        name: 'Wiki Bot',
+        department: null,
+        role: 'bot',
+        aliases: ['mediawiki:Maintenance bot'],
+        since: null,
+      },
       { email: 'bo@example.com', name: 'Bo', department: 'IT', role: null, aliases: [], since: null },
     ]);
   });
@@ -58,7 +65,9 @@ describe('readPeopleFile', () => {
     expect(aliasesOnly.entries.map((e) => [e.aliases, e.department])).toEqual([[['slack:U9'], 'Ops']]);
     const neither = readPeopleFile(peopleFile('name,department\nAna,Sales\n'));
     await expect(neither).rejects.toBeInstanceOf(InputError);
-    await expect(neither).rejects.toThrow('cfg/people.csv:1: a people file needs an "email" or an "aliases" column\n  hint: columns: email, name, department, role, aliases, since; this file has: name, department');
+    await expect(neither).rejects.toThrow(
+      'cfg/people.csv:1: a people file needs an "email" or an "aliases" column\n  hint: columns: email, name, department, role, aliases, since; this file has: name, department',
+    );
   });
 });
 

@@ -7,10 +7,22 @@ const recognizeFile = (text: string) => memoryFile('names.csv', text, 'cfg');
 
 describe('readRecognizeFile', () => {
   it('reads lower-cased e-mails and normalized person ids from either column', async () => {
-    const csv = ['Email,Person', 'Chen.Wei@Example.com,', ',slack:u123', ',Dana@Example.com', 'a@example.com,wiki:j_doe'].join('\n');
+    const csv = [
+      'Email,Person',
+      'Chen.Wei@Example.com,',
+      ',slack:u123',
+      ',Dana@Example.com',
+      'a@example.com,wiki:j_doe',
+    ].join('\n');
     const { recognized, problems } = await readRecognizeFile(recognizeFile(csv));
     expect(problems).toEqual([]);
-    expect([...recognized]).toEqual(['chen.wei@example.com', 'slack:U123', 'dana@example.com', 'a@example.com', 'mediawiki:J doe']);
+    expect([...recognized]).toEqual([
+      'chen.wei@example.com',
+      'slack:U123',
+      'dana@example.com',
+      'a@example.com',
+      'mediawiki:J doe',
+    ]);
   });
 
   it('reports values that name no one at their line and keeps reading', async () => {
@@ -37,6 +49,8 @@ describe('readRecognizeFile', () => {
 
   it('cannot use a file with neither an email nor a person column', async () => {
     await expect(readRecognizeFile(recognizeFile('name\nAna\n'))).rejects.toThrow(InputError);
-    await expect(readRecognizeFile(recognizeFile('name\nAna\n'))).rejects.toThrow('cfg/names.csv:1: a recognize file needs an "email" or a "person" column');
+    await expect(readRecognizeFile(recognizeFile('name\nAna\n'))).rejects.toThrow(
+      'cfg/names.csv:1: a recognize file needs an "email" or a "person" column',
+    );
   });
 });

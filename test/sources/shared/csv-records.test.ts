@@ -25,7 +25,9 @@ async function readAll(file: InputFile) {
 
 describe('openCsv', () => {
   it('maps fields by trimmed, lower-cased header names, with multi-line quoted fields and their start lines', async () => {
-    const { table, items, problems } = await readAll(memoryFile('\uFEFF Id ,Sender_ID,Body\n1,7,"two\nlines, one comma"\n2,8,"say ""hi"""\n'));
+    const { table, items, problems } = await readAll(
+      memoryFile('\uFEFF Id ,Sender_ID,Body\n1,7,"two\nlines, one comma"\n2,8,"say ""hi"""\n'),
+    );
     expect(table.columns).toEqual(['id', 'sender_id', 'body']);
     expect(table.has('sender_id')).toBe(true);
     expect(table.has('Sender_ID')).toBe(false);
@@ -50,7 +52,12 @@ describe('openCsv', () => {
 
   it('reports rows with a wrong field count as malformed and keeps reading', async () => {
     const { items, problems } = await readAll(memoryFile('a,b,c\n1,2,3\n1,2\n1,2,3,4\n4,5,6\n'));
-    expect(items.map((i) => [i.type, i.line])).toEqual([['row', 2], ['malformed', 3], ['malformed', 4], ['row', 5]]);
+    expect(items.map((i) => [i.type, i.line])).toEqual([
+      ['row', 2],
+      ['malformed', 3],
+      ['malformed', 4],
+      ['row', 5],
+    ]);
     expect(problems).toEqual([
       { file: 'mem/data.csv', line: 3, reason: 'malformed', detail: 'expected 3 fields as in the header, found 2' },
       { file: 'mem/data.csv', line: 4, reason: 'malformed', detail: 'expected 3 fields as in the header, found 4' },
@@ -62,7 +69,12 @@ describe('openCsv', () => {
     const { items, problems } = await readAll(memoryFile('id,body\n1,ok\n\n2,"never\nclosed\nat all'));
     expect(items).toEqual([
       { type: 'row', line: 2, fields: { id: '1', body: 'ok' } },
-      { type: 'malformed', line: 4, detail: 'the record starting on line 4 has a quoted field that is never closed (truncated file?); it is not read' },
+      {
+        type: 'malformed',
+        line: 4,
+        detail:
+          'the record starting on line 4 has a quoted field that is never closed (truncated file?); it is not read',
+      },
     ]);
     expect(problems.map((p) => [p.line, p.reason])).toEqual([[4, 'malformed']]);
   });
@@ -103,13 +115,21 @@ describe('openCsv', () => {
 
   it('reads bytes that are not UTF-8 as Windows-1252, reporting it once for the file', async () => {
     // 0xE9 is é and 0x80 is € in Windows-1252; neither is valid UTF-8 on its own.
-    const bytes = Buffer.concat([Buffer.from('id,name\n1,Jos'), Buffer.from([0xe9]), Buffer.from('\n2,'), Buffer.from([0x80]), Buffer.from('5\n')]);
+    const bytes = Buffer.concat([
+      Buffer.from('id,name\n1,Jos'),
+      Buffer.from([0xe9]),
+      Buffer.from('\n2,'),
+      Buffer.from([0x80]),
+      Buffer.from('5\n'),
+    ]);
     const { items, problems } = await readAll(memoryFile(bytes));
     expect(items).toEqual([
       { type: 'row', line: 2, fields: { id: '1', name: 'José' } },
       { type: 'row', line: 3, fields: { id: '2', name: '€5' } },
     ]);
-    expect(problems).toEqual([{ file: 'mem/data.csv', line: null, reason: 'encoding', detail: 'not UTF-8; read as Windows-1252' }]);
+    expect(problems).toEqual([
+      { file: 'mem/data.csv', line: null, reason: 'encoding', detail: 'not UTF-8; read as Windows-1252' },
+    ]);
   });
 
   it('detects the delimiter from the header line, ignoring quoted text', async () => {
@@ -124,13 +144,24 @@ describe('openCsv', () => {
   it('keeps the first of two columns with the same name and reports the second', async () => {
     const { items, problems } = await readAll(memoryFile('id,Name,name\n1,first,second\n'));
     expect(items).toEqual([{ type: 'row', line: 2, fields: { id: '1', name: 'first' } }]);
-    expect(problems).toEqual([{ file: 'mem/data.csv', line: 1, reason: 'duplicateColumn', detail: 'column "name" appears twice; the first one is used' }]);
+    expect(problems).toEqual([
+      {
+        file: 'mem/data.csv',
+        line: 1,
+        reason: 'duplicateColumn',
+        detail: 'column "name" appears twice; the first one is used',
+      },
+    ]);
   });
 
   it('closes the file when the caller stops early or closes the table unread', async () => {
-    expect(await stopsEarly((table) => (async () => {
-      for await (const item of table.rows()) if (item.line >= 3) break;
-    })())).toBe(true);
+    expect(
+      await stopsEarly((table) =>
+        (async () => {
+          for await (const item of table.rows()) if (item.line >= 3) break;
+        })(),
+      ),
+    ).toBe(true);
     expect(await stopsEarly((table) => table.close())).toBe(true);
   });
 });
@@ -143,10 +174,12 @@ async function stopsEarly(stop: (table: CsvTable) => Promise<void>): Promise<boo
     displayPath: 'mem/big.csv',
     size: null,
     open: async () => {
-      const stream = Readable.from((function* () {
-        yield Buffer.from('id\n');
-        for (let i = 0; i < 10_000; i++) yield Buffer.from(`${i}\n`);
-      })());
+      const stream = Readable.from(
+        (function* () {
+          yield Buffer.from('id\n');
+          for (let i = 0; i < 10_000; i++) yield Buffer.from(`${i}\n`);
+        })(),
+      );
       stream.on('close', () => (destroyed = true));
       return stream;
     },

@@ -15,7 +15,13 @@ mkdirSync(path.join(folder, 'net-1'), { recursive: true });
 writeFileSync(path.join(folder, 'net-1', 'Messages.csv'), 'id\n');
 writeFileSync(path.join(folder, 'notes.txt'), 'n');
 const zip = path.join(dir, 'export.ZIP');
-writeFileSync(zip, buildZip([{ name: 'Messages.csv', data: 'id\n' }, { name: '../x.csv', data: 'x' }]));
+writeFileSync(
+  zip,
+  buildZip([
+    { name: 'Messages.csv', data: 'id\n' },
+    { name: '../x.csv', data: 'x' },
+  ]),
+);
 const single = path.join(dir, 'posts.csv');
 writeFileSync(single, 'id\n');
 
@@ -23,7 +29,10 @@ describe('splitKind', () => {
   it('takes a known kind prefix in any case and leaves drive letters and unknown words alone', () => {
     expect(splitKind('yammer:exports/a.zip')).toEqual({ forcedKind: 'yammer', path: 'exports/a.zip' });
     expect(splitKind('CSV:data.csv')).toEqual({ forcedKind: 'csv', path: 'data.csv' });
-    expect(splitKind('mediawiki:C:\\dumps\\wiki.xml')).toEqual({ forcedKind: 'mediawiki', path: 'C:\\dumps\\wiki.xml' });
+    expect(splitKind('mediawiki:C:\\dumps\\wiki.xml')).toEqual({
+      forcedKind: 'mediawiki',
+      path: 'C:\\dumps\\wiki.xml',
+    });
     expect(splitKind('C:\\exports\\slack.zip')).toEqual({ forcedKind: null, path: 'C:\\exports\\slack.zip' });
     expect(splitKind('d:/exports/slack.zip')).toEqual({ forcedKind: null, path: 'd:/exports/slack.zip' });
     expect(splitKind('notes:2026.csv')).toEqual({ forcedKind: null, path: 'notes:2026.csv' });
@@ -57,8 +66,12 @@ describe('openInput', () => {
   it('reports a missing path with a hint, and an unknown kind prefix with the known ones', async () => {
     const missing = path.join(dir, 'nope');
     await expect(openInput(missing)).rejects.toThrow(InputError);
-    await expect(openInput(missing)).rejects.toThrow(`${missing}: does not exist or cannot be read\n  hint: check the path`);
-    await expect(openInput(`jira:${missing}`)).rejects.toThrow('hint: "jira:" is not a source kind; write one of yammer: slack: mediawiki: teams: csv: before the path');
+    await expect(openInput(missing)).rejects.toThrow(
+      `${missing}: does not exist or cannot be read\n  hint: check the path`,
+    );
+    await expect(openInput(`jira:${missing}`)).rejects.toThrow(
+      'hint: "jira:" is not a source kind; write one of yammer: slack: mediawiki: teams: csv: before the path',
+    );
     await expect(openInput('slack:')).rejects.toThrow('slack:: names no file or folder');
   });
 });

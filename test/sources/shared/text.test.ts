@@ -3,19 +3,22 @@ import { extractUrls, truncateTitle } from '../../../src/sources/shared/text.js'
 
 describe('extractUrls', () => {
   it('finds http(s) URLs in order, without duplicates and without trailing punctuation', () => {
-    expect(extractUrls('See https://wiki.example.com/Plan. Also http://x.org/a?b=1&c=2, and https://wiki.example.com/Plan!')).toEqual([
-      'https://wiki.example.com/Plan',
-      'http://x.org/a?b=1&c=2',
-    ]);
+    expect(
+      extractUrls('See https://wiki.example.com/Plan. Also http://x.org/a?b=1&c=2, and https://wiki.example.com/Plan!'),
+    ).toEqual(['https://wiki.example.com/Plan', 'http://x.org/a?b=1&c=2']);
     expect(extractUrls('no links here, not even ftp://files.example.com or www.example.com')).toEqual([]);
     expect(extractUrls('"https://q.example.com/x";')).toEqual(['https://q.example.com/x']);
   });
 
   it('drops a closing bracket only when the URL does not open it', () => {
     expect(extractUrls('(see https://x.org/a)')).toEqual(['https://x.org/a']);
-    expect(extractUrls('https://en.wikipedia.org/wiki/Foo_(bar) is it')).toEqual(['https://en.wikipedia.org/wiki/Foo_(bar)']);
+    expect(extractUrls('https://en.wikipedia.org/wiki/Foo_(bar) is it')).toEqual([
+      'https://en.wikipedia.org/wiki/Foo_(bar)',
+    ]);
     expect(extractUrls('[docs](https://docs.example.com/start).')).toEqual(['https://docs.example.com/start']);
-    expect(extractUrls('opengraphobject:[42 : https://p.example.org/post?id=1]')).toEqual(['https://p.example.org/post?id=1']);
+    expect(extractUrls('opengraphobject:[42 : https://p.example.org/post?id=1]')).toEqual([
+      'https://p.example.org/post?id=1',
+    ]);
   });
 
   it("handles Slack's <url|label> and <url> forms", () => {

@@ -60,17 +60,32 @@ describe('zipTree', () => {
       { file: `${file}!/etc/cron.d/evil`, line: null, reason: 'unsafePath', detail: outside },
       { file: `${file}!a/../../evil.csv`, line: null, reason: 'unsafePath', detail: outside },
       { file: `${file}!secret.csv`, line: null, reason: 'encrypted', detail: 'entry is password-protected; left out' },
-      { file: `${file}!inner/other-network.ZIP`, line: null, reason: 'nestedArchive', detail: 'nested archive not read; extract it and pass it separately' },
+      {
+        file: `${file}!inner/other-network.ZIP`,
+        line: null,
+        reason: 'nestedArchive',
+        detail: 'nested archive not read; extract it and pass it separately',
+      },
     ]);
     await tree.close();
   });
 
   it('leaves out an entry that inflates more than 200 times, read from the central directory', async () => {
     // 3 MiB of zeros deflate to a few KiB: ratio far above 200 and size above 1 MiB.
-    const file = writeZip('bomb.zip', [{ name: 'zeros.csv', data: Buffer.alloc(3 * 1024 * 1024), deflate: true }, { name: 'ok.csv', data: 'a\n' }]);
+    const file = writeZip('bomb.zip', [
+      { name: 'zeros.csv', data: Buffer.alloc(3 * 1024 * 1024), deflate: true },
+      { name: 'ok.csv', data: 'a\n' },
+    ]);
     const { tree, problems } = await zipTree(file);
     expect(tree.files.map((f) => f.name)).toEqual(['ok.csv']);
-    expect(problems).toEqual([{ file: `${file}!zeros.csv`, line: null, reason: 'tooLarge', detail: 'entry inflates more than 200 times (zip bomb?); left out' }]);
+    expect(problems).toEqual([
+      {
+        file: `${file}!zeros.csv`,
+        line: null,
+        reason: 'tooLarge',
+        detail: 'entry inflates more than 200 times (zip bomb?); left out',
+      },
+    ]);
     await tree.close();
   });
 
@@ -83,13 +98,20 @@ describe('zipTree', () => {
     const perEntry = await zipTree(file, { ...ZIP_LIMITS, maxEntryBytes: 1000 });
     expect(perEntry.tree.files.map((f) => f.name)).toEqual(['a.csv', 'b.csv']);
     expect(perEntry.problems).toEqual([
-      { file: `${file}!c.csv`, line: null, reason: 'tooLarge', detail: 'entry is 2000 bytes uncompressed, above the 1000 bytes limit; left out' },
+      {
+        file: `${file}!c.csv`,
+        line: null,
+        reason: 'tooLarge',
+        detail: 'entry is 2000 bytes uncompressed, above the 1000 bytes limit; left out',
+      },
     ]);
     await perEntry.tree.close();
     // Kept entries total 600 + 600 = 1200 > 1100.
     const total = zipTree(file, { ...ZIP_LIMITS, maxEntryBytes: 1000, maxTotalBytes: 1100 });
     await expect(total).rejects.toThrow(InputError);
-    await expect(total).rejects.toThrow(`${file}: holds 1200 bytes uncompressed, above the 1100 bytes limit (zip bomb?)`);
+    await expect(total).rejects.toThrow(
+      `${file}: holds 1200 bytes uncompressed, above the 1100 bytes limit (zip bomb?)`,
+    );
   });
 
   it('stops a stream that inflates beyond its declared size, with an error naming the entry', async () => {

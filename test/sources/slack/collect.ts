@@ -57,8 +57,15 @@ export async function collect(source: Source, tree: InputTree, includePrivate = 
 }
 
 /** A problem's file relative to the input, for readable assertions. */
-export function relativeProblems(problems: readonly Problem[], root: string): { file: string; line: number | null; reason: string }[] {
-  return problems.map((p) => ({ file: p.file.startsWith(`${root}/`) ? p.file.slice(root.length + 1) : p.file, line: p.line, reason: p.reason }));
+export function relativeProblems(
+  problems: readonly Problem[],
+  root: string,
+): { file: string; line: number | null; reason: string }[] {
+  return problems.map((p) => ({
+    file: p.file.startsWith(`${root}/`) ? p.file.slice(root.length + 1) : p.file,
+    line: p.line,
+    reason: p.reason,
+  }));
 }
 
 /** A fixture export under test/fixtures/<kind>/<name>/export with its expected.json beside it. */
@@ -82,6 +89,13 @@ export async function detectAndCollect(source: Source, dir: string): Promise<Col
  */
 export function asWritten(activity: Activity, fields: readonly (keyof Activity | 'line')[]): Record<string, unknown> {
   return Object.fromEntries(
-    fields.map((field) => [field, field === 'line' ? activity.provenance.line : field === 'at' ? new Date(activity.at).toISOString() : activity[field]]),
+    fields.map((field) => [
+      field,
+      field === 'line'
+        ? activity.provenance.line
+        : field === 'at'
+          ? new Date(activity.at).toISOString()
+          : activity[field],
+    ]),
   );
 }

@@ -5,7 +5,6 @@ import { asWritten, collect, detectAndCollect, fixture as fixtureOf, relativePro
 
 const fixture = (name: string) => fixtureOf('slack', name);
 
-
 describe('slackSource on fixtures (expected output in expected.json beside each export)', () => {
   it('threads, broadcasts, file shares and comments, mentions, links and reactions', async () => {
     const { dir, expected } = fixture('threads-reactions-and-mentions');
@@ -14,12 +13,22 @@ describe('slackSource on fixtures (expected output in expected.json beside each 
     expect(out.files).toBe(expected.files);
     expect(out.identities).toEqual(expected.identities);
     expect(out.spaces).toEqual(expected.spaces);
-    expect(out.activities.map((a) => asWritten(a, ['id', 'kind', 'at', 'identityId', 'threadId', 'parentId', 'text', 'mentions', 'links', 'line']))).toEqual(expected.activities);
-    expect(out.activities.every((a) => a.spaceId === 'slack:C1' && a.source === 'slack' && a.title === null)).toBe(true);
-    expect(out.reactions.map((r) => asWritten(r, ['id', 'at', 'identityId', 'parentId', 'threadId', 'reaction']))).toEqual(expected.reactions);
+    expect(
+      out.activities.map((a) =>
+        asWritten(a, ['id', 'kind', 'at', 'identityId', 'threadId', 'parentId', 'text', 'mentions', 'links', 'line']),
+      ),
+    ).toEqual(expected.activities);
+    expect(out.activities.every((a) => a.spaceId === 'slack:C1' && a.source === 'slack' && a.title === null)).toBe(
+      true,
+    );
+    expect(
+      out.reactions.map((r) => asWritten(r, ['id', 'at', 'identityId', 'parentId', 'threadId', 'reaction'])),
+    ).toEqual(expected.reactions);
     expect(out.reactions.every((r) => r.kind === 'reaction' && r.text === null)).toBe(true);
     expect(out.problems).toEqual([]);
-    expect(out.notes).toEqual(['Slack lists at most a few users per reaction: reactions beyond the list cannot be attributed and are not counted']);
+    expect(out.notes).toEqual([
+      'Slack lists at most a few users per reaction: reactions beyond the list cannot be attributed and are not counted',
+    ]);
   });
 
   it('skips system, bot, deleted, edit, incomplete and private messages, and counts a broken day file once', async () => {
@@ -42,7 +51,9 @@ describe('slackSource on fixtures (expected output in expected.json beside each 
     expect(out.records).toEqual(expected.withPrivate);
     expect(out.spaces).toEqual(expected.spacesWithPrivate);
     // D1 holds two messages, the group DM one: 2 + 1 on top of the 2 used without the option.
-    expect(out.activities.filter((a) => a.spaceId === 'slack:D1' || a.spaceId === 'slack:G2').map((a) => a.identityId)).toEqual(['slack:U1', 'slack:U2', 'slack:U1']);
+    expect(
+      out.activities.filter((a) => a.spaceId === 'slack:D1' || a.spaceId === 'slack:G2').map((a) => a.identityId),
+    ).toEqual(['slack:U1', 'slack:U2', 'slack:U1']);
   });
 
   it('reads an export without users.json, with folders named by channel id', async () => {
@@ -56,12 +67,23 @@ describe('slackSource on fixtures (expected output in expected.json beside each 
         file: dir,
         line: null,
         reason: 'missingFile',
-        detail: 'this Slack export has no users.json: people are identified by their Slack id only, without names or e-mails',
+        detail:
+          'this Slack export has no users.json: people are identified by their Slack id only, without names or e-mails',
       },
     ]);
-    expect(out.activities.map((a) => ({ id: a.id, kind: a.kind, identityId: a.identityId, threadId: a.threadId, parentId: a.parentId, text: a.text, mentions: a.mentions }))).toEqual(
-      expected.activities,
+    expect(
+      out.activities.map((a) => ({
+        id: a.id,
+        kind: a.kind,
+        identityId: a.identityId,
+        threadId: a.threadId,
+        parentId: a.parentId,
+        text: a.text,
+        mentions: a.mentions,
+      })),
+    ).toEqual(expected.activities);
+    expect(out.reactions.map((r) => ({ id: r.id, identityId: r.identityId, reaction: r.reaction }))).toEqual(
+      expected.reactions,
     );
-    expect(out.reactions.map((r) => ({ id: r.id, identityId: r.identityId, reaction: r.reaction }))).toEqual(expected.reactions);
   });
 });

@@ -19,7 +19,12 @@ const SAMPLES = '/work/shared/samples/slack';
 function expectHfaran(out: Collected): void {
   expect(out.records).toEqual({ read: 158, used: 53, skipped: 105, skippedByReason: { bot: 94, system: 11 } });
   expect(out.activities.every((a) => a.kind === 'post')).toBe(true);
-  expect(out.identities.map((i) => i.name)).toEqual(['Harry Potter', 'Hermione Granger', 'Hamza Faran', 'heroeshannibal']);
+  expect(out.identities.map((i) => i.name)).toEqual([
+    'Harry Potter',
+    'Hermione Granger',
+    'Hamza Faran',
+    'heroeshannibal',
+  ]);
   expect(out.spaces.map((s) => s.name)).toEqual(['enrique', 'traveling-sailor']);
   expect(out.reactions).toEqual([]);
   expect(out.problems).toEqual([]);

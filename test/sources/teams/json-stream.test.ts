@@ -73,10 +73,21 @@ describe('readJsonEvents', () => {
 
 describe('readJsonArray', () => {
   it('returns all elements or none', async () => {
-    expect(await readJsonArray(chunked('[{"a":1},\n{"b":2}]', 4))).toEqual({ items: [{ value: { a: 1 }, line: 1 }, { value: { b: 2 }, line: 2 }] });
-    expect(await readJsonArray(chunked('[{"a":1},\n{"b":', 4))).toEqual({ failure: { line: 2, detail: 'is not valid JSON (line 2, column 6: unexpected end of the file)' } });
-    expect(await readJsonArray(chunked('{"value": []}', 4))).toEqual({ failure: { line: 1, detail: 'is not one JSON array' } });
+    expect(await readJsonArray(chunked('[{"a":1},\n{"b":2}]', 4))).toEqual({
+      items: [
+        { value: { a: 1 }, line: 1 },
+        { value: { b: 2 }, line: 2 },
+      ],
+    });
+    expect(await readJsonArray(chunked('[{"a":1},\n{"b":', 4))).toEqual({
+      failure: { line: 2, detail: 'is not valid JSON (line 2, column 6: unexpected end of the file)' },
+    });
+    expect(await readJsonArray(chunked('{"value": []}', 4))).toEqual({
+      failure: { line: 1, detail: 'is not one JSON array' },
+    });
     expect(await readJsonArray(chunked('[] []', 4))).toEqual({ failure: { line: 1, detail: 'is not one JSON array' } });
-    expect(await readJsonArray(chunked('  \n', 4))).toEqual({ failure: { line: null, detail: 'is empty, not a JSON array' } });
+    expect(await readJsonArray(chunked('  \n', 4))).toEqual({
+      failure: { line: null, detail: 'is empty, not a JSON array' },
+    });
   });
 });

@@ -42,7 +42,8 @@ describe('Yammer fixtures', () => {
       const dir = path.join(FIXTURES, name);
       const expected = JSON.parse(readFileSync(path.join(dir, 'expected.json'), 'utf8')) as Expected;
       const contents: Record<string, Buffer> = {};
-      for (const file of readdirSync(dir)) if (file.endsWith('.csv')) contents[file] = readFileSync(path.join(dir, file));
+      for (const file of readdirSync(dir))
+        if (file.endsWith('.csv')) contents[file] = readFileSync(path.join(dir, file));
       const run = await runSource(yammerSource, memoryTree(name, contents), expected.options);
 
       expect(run.read).toBe(expected.read);
@@ -53,9 +54,17 @@ describe('Yammer fixtures', () => {
       expect(run.identities).toEqual(expected.identities);
       expect(run.spaces).toEqual(expected.spaces);
       expect(run.notes).toEqual([NO_REACTIONS_NOTE]);
-      expect(run.files).toEqual(Object.keys(contents).sort(sideFilesFirst).map((f) => `${name}/${f}`));
+      expect(run.files).toEqual(
+        Object.keys(contents)
+          .sort(sideFilesFirst)
+          .map((f) => `${name}/${f}`),
+      );
       const activities = run.activities.map(({ source, reaction, provenance, at, ...rest }) => {
-        expect({ source, reaction, file: provenance.file }).toEqual({ source: 'yammer', reaction: null, file: `${name}/Messages.csv` });
+        expect({ source, reaction, file: provenance.file }).toEqual({
+          source: 'yammer',
+          reaction: null,
+          file: `${name}/Messages.csv`,
+        });
         return { ...rest, at: new Date(at).toISOString(), line: provenance.line };
       });
       expect(activities).toEqual(expected.activities);

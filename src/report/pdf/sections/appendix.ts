@@ -27,28 +27,46 @@ export const appendixSection: ReportSection = {
   render({ pdf, data, report }) {
     heading(pdf, 'Appendix: method and data', 200);
     subheading(pdf, 'Metric definitions');
-    table(pdf, { columns: [{ header: 'Metric', width: 2.4 }, { header: 'Definition', width: 8 }], rows: METRIC_DEFINITIONS.map(([term, text]) => [term, text]) });
+    table(pdf, {
+      columns: [
+        { header: 'Metric', width: 2.4 },
+        { header: 'Definition', width: 8 },
+      ],
+      rows: METRIC_DEFINITIONS.map(([term, text]) => [term, text]),
+    });
     dataCoverage(pdf, data, typeof report.config?.['ideasLedger'] === 'string' ? report.config['ideasLedger'] : null);
     identities(pdf, report.identities);
     whoIsCounted(pdf, data, report);
     configuration(pdf, report);
     subheading(pdf, 'Tool version');
-    paragraph(pdf, `${data.tool.name} ${data.tool.version}, metrics.json schema version ${data.schemaVersion}, template “${report.template.name}”. Every figure in this report comes from metrics.json${report.anonymized ? '; names were replaced by stable pseudonyms (--anonymize)' : ''}.`);
+    paragraph(
+      pdf,
+      `${data.tool.name} ${data.tool.version}, metrics.json schema version ${data.schemaVersion}, template “${report.template.name}”. Every figure in this report comes from metrics.json${report.anonymized ? '; names were replaced by stable pseudonyms (--anonymize)' : ''}.`,
+    );
   },
 };
 
 function identities(pdf: PDFKit.PDFDocument, reconciliation: IdentityReconciliation | null): void {
   if (!reconciliation) return omittedPart(pdf, 'Identity reconciliation', 'metrics.json holds no identity figures.');
   subheading(pdf, 'Identity reconciliation');
-  paragraph(pdf, `Identities are merged by lower-cased e-mail, else kept per source as source:userId; the configured aliases merged ${formatCount(reconciliation.aliasMerges)} more. ${formatCount(reconciliation.persons)} persons in all, ${formatCount(reconciliation.mergedAcrossSources)} of them seen in more than one source.`);
+  paragraph(
+    pdf,
+    `Identities are merged by lower-cased e-mail, else kept per source as source:userId; the configured aliases merged ${formatCount(reconciliation.aliasMerges)} more. ${formatCount(reconciliation.persons)} persons in all, ${formatCount(reconciliation.mergedAcrossSources)} of them seen in more than one source.`,
+  );
   table(pdf, {
     columns: [
-      { header: 'Source', width: 2.6 }, { header: 'Identities seen', width: 1.4, align: 'right' }, { header: 'Persons', width: 1.2, align: 'right' },
-      { header: 'Bots excluded', width: 1.3, align: 'right' }, { header: 'Without e-mail (not merged)', width: 1.8, align: 'right' },
+      { header: 'Source', width: 2.6 },
+      { header: 'Identities seen', width: 1.4, align: 'right' },
+      { header: 'Persons', width: 1.2, align: 'right' },
+      { header: 'Bots excluded', width: 1.3, align: 'right' },
+      { header: 'Without e-mail (not merged)', width: 1.8, align: 'right' },
     ],
     rows: reconciliation.sources.map((source) => [
-      `${source.source}: ${lastSegment(source.path)}`, formatCount(source.identitiesSeen), formatCount(source.persons),
-      formatCount(source.botsExcluded), formatCount(source.unmatched),
+      `${source.source}: ${lastSegment(source.path)}`,
+      formatCount(source.identitiesSeen),
+      formatCount(source.persons),
+      formatCount(source.botsExcluded),
+      formatCount(source.unmatched),
     ]),
   });
 }
@@ -59,8 +77,17 @@ function configuration(pdf: PDFKit.PDFDocument, report: ReportContext): void {
   const rows = usedRows(configRows(report.config, report.anonymized), report);
   if (rows.length === 0) paragraph(pdf, 'Every setting at its default.', NOTE);
   else {
-    const setting = settingWidth(pdf, rows.map((row) => row[0] ?? ''));
-    table(pdf, { columns: [{ header: 'Setting', width: setting }, { header: 'Value', width: CONTENT_WIDTH - setting }], rows });
+    const setting = settingWidth(
+      pdf,
+      rows.map((row) => row[0] ?? ''),
+    );
+    table(pdf, {
+      columns: [
+        { header: 'Setting', width: setting },
+        { header: 'Value', width: CONTENT_WIDTH - setting },
+      ],
+      rows,
+    });
   }
 }
 
@@ -87,7 +114,12 @@ function usedRows(rows: string[][], report: ReportContext): string[][] {
   const moderators = report.moderation?.moderatorCount ?? 0;
   return rows.map(([key = '', value = '']) => {
     if (key === 'moderators' && value === '(none)') {
-      return [key, moderators > 0 && people ? `${formatCount(moderators)} from the people file (${people}, role moderator)` : 'none named'];
+      return [
+        key,
+        moderators > 0 && people
+          ? `${formatCount(moderators)} from the people file (${people}, role moderator)`
+          : 'none named',
+      ];
     }
     return [key, value === '(none)' ? 'none' : value];
   });
@@ -103,12 +135,16 @@ export function configRows(config: Readonly<Record<string, unknown>>, anonymized
     const value = config[key];
     const path = `${prefix}${key}`;
     if (value === undefined || value === null) continue;
-    if (anonymized && PERSON_KEYS.has(key) && Array.isArray(value)) rows.push([path, `${formatCount(value.length)} entries (hidden: --anonymize)`]);
+    if (anonymized && PERSON_KEYS.has(key) && Array.isArray(value))
+      rows.push([path, `${formatCount(value.length)} entries (hidden: --anonymize)`]);
     else if (key === 'targets' && Array.isArray(value)) rows.push(...targetRows(path, value));
-    else if (key === 'questionPatterns' && Array.isArray(value) && value.join('\n') === DEFAULT_QUESTION_PATTERNS.join('\n')) {
+    else if (
+      key === 'questionPatterns' &&
+      Array.isArray(value) &&
+      value.join('\n') === DEFAULT_QUESTION_PATTERNS.join('\n')
+    ) {
       rows.push([path, 'default: a question mark, or a question word at the start (see Question in the definitions)']);
-    }
-    else if (isRecord(value)) rows.push(...configRows(value, anonymized, `${path}.`));
+    } else if (isRecord(value)) rows.push(...configRows(value, anonymized, `${path}.`));
     else rows.push([path, shorten(printValue(value))]);
   }
   return rows;
@@ -125,8 +161,16 @@ function targetRows(path: string, targets: readonly unknown[]): string[][] {
     const level = t['level'] === 'warn' ? 'warning' : 'error';
     const message = typeof t['message'] === 'string' ? `: ${t['message']}` : '';
     const raw = t['value'];
-    const isShare = typeof t['metric'] === 'string' && /(Rate|Share|retention|stickiness|conversion)/i.test(t['metric']);
-    const value = typeof raw === 'number' ? (isShare && Math.abs(raw) <= 1 ? formatPercent(raw) : Number.isInteger(raw) ? formatCount(raw) : String(raw)) : '';
+    const isShare =
+      typeof t['metric'] === 'string' && /(Rate|Share|retention|stickiness|conversion)/i.test(t['metric']);
+    const value =
+      typeof raw === 'number'
+        ? isShare && Math.abs(raw) <= 1
+          ? formatPercent(raw)
+          : Number.isInteger(raw)
+            ? formatCount(raw)
+            : String(raw)
+        : '';
     return [`${path} ${index + 1}`, `${metric} ${op} ${value} (${level})${message}`];
   });
 }
@@ -144,7 +188,10 @@ export function metricName(path: string): string {
 }
 
 function printValue(value: unknown): string {
-  if (Array.isArray(value)) return value.length === 0 ? '(none)' : value.map((item) => (typeof item === 'object' ? spacedJson(item) : String(item))).join(', ');
+  if (Array.isArray(value))
+    return value.length === 0
+      ? '(none)'
+      : value.map((item) => (typeof item === 'object' ? spacedJson(item) : String(item))).join(', ');
   return typeof value === 'object' ? spacedJson(value) : String(value);
 }
 

@@ -1,5 +1,13 @@
 import type { BusinessCase, Scenario } from '../../../metrics/business-case.js';
-import { formatCount, formatDecimal, formatMoney, formatMoneyTwoSignificant, formatPercent, formatTwoSignificant, MISSING } from '../format.js';
+import {
+  formatCount,
+  formatDecimal,
+  formatMoney,
+  formatMoneyTwoSignificant,
+  formatPercent,
+  formatTwoSignificant,
+  MISSING,
+} from '../format.js';
 import { monthLabel } from './common.js';
 import { assumptionNumber } from './views.js';
 
@@ -10,15 +18,23 @@ import { assumptionNumber } from './views.js';
  */
 
 const n = (x: number): string => (Number.isInteger(x) ? formatCount(x) : formatDecimal(x));
-const plural = (count: number, one: string, many: string): string => `${formatCount(count)} ${count === 1 ? one : many}`;
+const plural = (count: number, one: string, many: string): string =>
+  `${formatCount(count)} ${count === 1 ? one : many}`;
 
 /** The money figures' inputs, by assumption key. */
 export function inputsOf(business: BusinessCase) {
   const get = (key: string): number | null => assumptionNumber(business, key);
   return {
-    minutes: get('minutesSavedPerAnsweredQuestion'), hourlyCost: get('hourlyCost'), hoursPerIdea: get('hoursPerActionedIdea'),
-    moderatorHours: get('moderatorHoursPerMonth'), licence: get('licenceCostPerMonth'), answered: get('answeredThreads'),
-    months: get('months'), ledgerValue: get('ledgerValue'), ledgerEntries: get('ledgerEntries') ?? 0, withoutValue: get('actionedWithoutValue'),
+    minutes: get('minutesSavedPerAnsweredQuestion'),
+    hourlyCost: get('hourlyCost'),
+    hoursPerIdea: get('hoursPerActionedIdea'),
+    moderatorHours: get('moderatorHoursPerMonth'),
+    licence: get('licenceCostPerMonth'),
+    answered: get('answeredThreads'),
+    months: get('months'),
+    ledgerValue: get('ledgerValue'),
+    ledgerEntries: get('ledgerEntries') ?? 0,
+    withoutValue: get('actionedWithoutValue'),
   };
 }
 
@@ -34,23 +50,42 @@ export function arithmeticLines(business: BusinessCase, scenario: Scenario): str
   const lines: string[] = [];
   const factor = scenario.factor === 1 ? '' : ` × ${formatDecimal(scenario.factor)} (scenario)`;
   if (i.answered !== null && i.minutes !== null) {
-    const value = i.hourlyCost === null ? '' : `; × ${money(i.hourlyCost)} an hour = ${money(scenario.valueFromAnswers)}`;
-    lines.push(`Answered questions: ${formatCount(i.answered)} × ${n(i.minutes)} minutes ÷ 60${factor} = ${n(round1(scenario.hoursSaved))} hours${value}.`);
+    const value =
+      i.hourlyCost === null ? '' : `; × ${money(i.hourlyCost)} an hour = ${money(scenario.valueFromAnswers)}`;
+    lines.push(
+      `Answered questions: ${formatCount(i.answered)} × ${n(i.minutes)} minutes ÷ 60${factor} = ${n(round1(scenario.hoursSaved))} hours${value}.`,
+    );
   }
   if (scenario.valueFromLedger !== null) {
     const scaled = factor === '' ? '' : `${factor} = ${money(scenario.valueFromLedger)}`;
-    lines.push(`Ideas with a ledger value: ${plural(i.ledgerEntries, 'ledger entry', 'ledger entries')} add up to ${money(i.ledgerValue)}${scaled} (values the ledger states, not measured).`);
+    lines.push(
+      `Ideas with a ledger value: ${plural(i.ledgerEntries, 'ledger entry', 'ledger entries')} add up to ${money(i.ledgerValue)}${scaled} (values the ledger states, not measured).`,
+    );
   }
   if (scenario.hoursFromIdeas !== null && i.hoursPerIdea !== null && i.withoutValue !== null) {
-    const value = i.hourlyCost === null ? '' : `; × ${money(i.hourlyCost)} an hour = ${money(scenario.hoursFromIdeas * i.hourlyCost)}`;
-    lines.push(`Actioned ideas without a ledger value: ${plural(i.withoutValue, 'idea', 'ideas')} × ${n(i.hoursPerIdea)} hours${factor} = ${n(round1(scenario.hoursFromIdeas))} hours${value}.`);
+    const value =
+      i.hourlyCost === null
+        ? ''
+        : `; × ${money(i.hourlyCost)} an hour = ${money(scenario.hoursFromIdeas * i.hourlyCost)}`;
+    lines.push(
+      `Actioned ideas without a ledger value: ${plural(i.withoutValue, 'idea', 'ideas')} × ${n(i.hoursPerIdea)} hours${factor} = ${n(round1(scenario.hoursFromIdeas))} hours${value}.`,
+    );
   }
   if (scenario.monthlyCost !== null && scenario.cost !== null && i.months !== null) {
-    const parts = [i.moderatorHours !== null && i.hourlyCost !== null ? `${n(i.moderatorHours)} moderator hours × ${money(i.hourlyCost)}` : null, i.licence !== null ? `${money(i.licence)} licences` : null].filter((p): p is string => p !== null);
-    lines.push(`Program cost: ${parts.join(' + ')} = ${money(scenario.monthlyCost)} a month; × ${n(round2(i.months))} months = ${money(scenario.cost)}.`);
+    const parts = [
+      i.moderatorHours !== null && i.hourlyCost !== null
+        ? `${n(i.moderatorHours)} moderator hours × ${money(i.hourlyCost)}`
+        : null,
+      i.licence !== null ? `${money(i.licence)} licences` : null,
+    ].filter((p): p is string => p !== null);
+    lines.push(
+      `Program cost: ${parts.join(' + ')} = ${money(scenario.monthlyCost)} a month; × ${n(round2(i.months))} months = ${money(scenario.cost)}.`,
+    );
   }
   if (scenario.value !== null && scenario.cost !== null && scenario.roi !== null) {
-    lines.push(`Return on investment: (${money(scenario.value)} − ${money(scenario.cost)}) ÷ ${money(scenario.cost)} = ${formatPercent(scenario.roi)}.`);
+    lines.push(
+      `Return on investment: (${money(scenario.value)} − ${money(scenario.cost)}) ÷ ${money(scenario.cost)} = ${formatPercent(scenario.roi)}.`,
+    );
   }
   if (scenario.value !== null && scenario.monthlyCost !== null) lines.push(paybackLine(business, scenario));
   return lines;
@@ -69,10 +104,14 @@ export function paybackLine(business: BusinessCase, scenario: Scenario): string 
 export function scaleUpLine(business: BusinessCase, scenario: Scenario): string | null {
   const p = scenario.projection;
   if (!p) return null;
-  const perPerson = p.valuePerActivePersonPerMonth === null
-    ? `${formatTwoSignificant(p.hoursPerActivePersonPerMonth)} hours`
-    : formatMoney(p.valuePerActivePersonPerMonth, business.currency);
-  const result = p.valuePerYear === null ? `${formatTwoSignificant(p.hoursSavedPerYear)} hours` : formatMoneyTwoSignificant(p.valuePerYear, business.currency);
+  const perPerson =
+    p.valuePerActivePersonPerMonth === null
+      ? `${formatTwoSignificant(p.hoursPerActivePersonPerMonth)} hours`
+      : formatMoney(p.valuePerActivePersonPerMonth, business.currency);
+  const result =
+    p.valuePerYear === null
+      ? `${formatTwoSignificant(p.hoursSavedPerYear)} hours`
+      : formatMoneyTwoSignificant(p.valuePerYear, business.currency);
   return `${perPerson} per active person per month × ${formatCount(p.orgSize)} employees × ${formatPercent(p.activeShare)} assumed active × 12 months ≈ ${result} a year`;
 }
 
@@ -80,9 +119,10 @@ export function scaleUpLine(business: BusinessCase, scenario: Scenario): string 
 export function concentrationLine(business: BusinessCase, ideaTitle: (id: string) => string): string | null {
   const c = business.concentration;
   if (!c) return null;
-  const what = c.kind === 'ledgerEntry'
-    ? `One ledger entry (line ${c.line === null ? MISSING : formatCount(c.line)}, ${ideaTitle(c.ideaId)})`
-    : `One idea (${ideaTitle(c.ideaId)})`;
+  const what =
+    c.kind === 'ledgerEntry'
+      ? `One ledger entry (line ${c.line === null ? MISSING : formatCount(c.line)}, ${ideaTitle(c.ideaId)})`
+      : `One idea (${ideaTitle(c.ideaId)})`;
   return `${what} carries ${formatPercent(c.share)} of the value (${formatMoney(c.value, business.currency)})${c.kind === 'ledgerEntry' ? ': a self-reported figure the case rests on' : ''}.`;
 }
 

@@ -1,6 +1,14 @@
 import type { Assumption, BusinessCase, Scenario, ScenarioName } from '../../../metrics/business-case.js';
 import { chartBlock } from '../chart-block.js';
-import { formatCount, formatDecimal, formatMoney, formatMoneyTwoSignificant, formatPercent, formatTwoSignificant, MISSING } from '../format.js';
+import {
+  formatCount,
+  formatDecimal,
+  formatMoney,
+  formatMoneyTwoSignificant,
+  formatPercent,
+  formatTwoSignificant,
+  MISSING,
+} from '../format.js';
 import { bulletList, BODY, heading, NOTE, paragraph, subheading } from '../layout.js';
 import { FILL_HINTS } from '../../../metrics/setup/gaps.js';
 import { drawText, measureText } from '../rich-text.js';
@@ -25,7 +33,10 @@ export const businessCaseSection: ReportSection = {
     if (!showsMoney(business)) paragraph(pdf, `No money is shown. To fill it, ${FILL_HINTS.businessCase}`, NOTE);
     subheading(pdf, 'Scenarios');
     table(pdf, {
-      columns: [{ header: 'Figure', width: 4 }, ...NAMES.map((name) => ({ header: scenarioHeader(business, name), width: 1.6, align: 'right' as const }))],
+      columns: [
+        { header: 'Figure', width: 4 },
+        ...NAMES.map((name) => ({ header: scenarioHeader(business, name), width: 1.6, align: 'right' as const })),
+      ],
       rows: scenarioRows(business),
     });
     const flag = concentrationLine(business, ideaTitleOf(report));
@@ -36,12 +47,21 @@ export const businessCaseSection: ReportSection = {
     valueChart(pdf, business);
     subheading(pdf, 'Assumptions and their sources');
     table(pdf, {
-      columns: [{ header: 'Assumption', width: 4.5 }, { header: 'Value', width: 1.3, align: 'right' }, { header: 'Unit', width: 1.3 }, { header: 'Source', width: 4 }],
+      columns: [
+        { header: 'Assumption', width: 4.5 },
+        { header: 'Value', width: 1.3, align: 'right' },
+        { header: 'Unit', width: 1.3 },
+        { header: 'Source', width: 4 },
+      ],
       rows: business.assumptions.map(assumptionRow),
     });
     if (business.warnings.length > 0) {
       subheading(pdf, 'Why some figures are missing or partial');
-      bulletList(pdf, business.warnings.map((warning) => warning.replace(/^business case: /, '')), NOTE);
+      bulletList(
+        pdf,
+        business.warnings.map((warning) => warning.replace(/^business case: /, '')),
+        NOTE,
+      );
     }
   },
 };
@@ -70,7 +90,10 @@ function estimateBanner(pdf: PDFKit.PDFDocument, text: string): void {
 /** The scenario table's rows; money in the configured currency, hours rounded to whole hours. */
 export function scenarioRows(business: BusinessCase): string[][] {
   const money = (value: number | null): string => formatMoney(value, business.currency);
-  const row = (label: string, pick: (scenario: Scenario) => string): string[] => [label, ...NAMES.map((name) => pick(business.scenarios[name]))];
+  const row = (label: string, pick: (scenario: Scenario) => string): string[] => [
+    label,
+    ...NAMES.map((name) => pick(business.scenarios[name])),
+  ];
   return [
     row('Hours saved by answered questions', (s) => formatCount(s.hoursSaved)),
     row('Value from answered questions (hours × hourly cost)', (s) => money(s.valueFromAnswers)),
@@ -81,7 +104,13 @@ export function scenarioRows(business: BusinessCase): string[][] {
     row('Program cost per month', (s) => money(s.monthlyCost)),
     row('Program cost over the period', (s) => money(s.cost)),
     row('Return on investment', (s) => formatPercent(s.roi)),
-    row('Break-even', (s) => (s.value === null || s.cost === null ? MISSING : s.breakEvenMonth === null ? 'not within the period' : monthLabel(s.breakEvenMonth))),
+    row('Break-even', (s) =>
+      s.value === null || s.cost === null
+        ? MISSING
+        : s.breakEvenMonth === null
+          ? 'not within the period'
+          : monthLabel(s.breakEvenMonth),
+    ),
   ];
 }
 
@@ -90,24 +119,48 @@ function scaleUp(pdf: PDFKit.PDFDocument, business: BusinessCase): void {
   const base = business.scenarios.base.projection;
   subheading(pdf, 'Scale-up to the organization (per year)');
   if (!base) {
-    paragraph(pdf, 'Not computed: set businessCase.orgSize (employees) to project the pilot to the organization.', NOTE);
+    paragraph(
+      pdf,
+      'Not computed: set businessCase.orgSize (employees) to project the pilot to the organization.',
+      NOTE,
+    );
     return;
   }
-  paragraph(pdf, 'Value per year = value per active person per month in the pilot × employees × share assumed active × 12. It assumes every active person at scale gains what an active person gained in the pilot.', NOTE);
+  paragraph(
+    pdf,
+    'Value per year = value per active person per month in the pilot × employees × share assumed active × 12. It assumes every active person at scale gains what an active person gained in the pilot.',
+    NOTE,
+  );
   const money = (value: number | null): string => formatMoney(value, business.currency);
-  const row = (label: string, pick: (scenario: Scenario) => string): string[] => [label, ...NAMES.map((name) => pick(business.scenarios[name]))];
+  const row = (label: string, pick: (scenario: Scenario) => string): string[] => [
+    label,
+    ...NAMES.map((name) => pick(business.scenarios[name])),
+  ];
   table(pdf, {
-    columns: [{ header: 'Input or result', width: 4 }, ...NAMES.map((name) => ({ header: scenarioHeader(business, name), width: 1.6, align: 'right' as const }))],
+    columns: [
+      { header: 'Input or result', width: 4 },
+      ...NAMES.map((name) => ({ header: scenarioHeader(business, name), width: 1.6, align: 'right' as const })),
+    ],
     rows: [
       row('Value per active person per month', (s) => money(s.projection?.valuePerActivePersonPerMonth ?? null)),
-      row('Hours saved per active person per month', (s) => formatTwoSignificant(s.projection?.hoursPerActivePersonPerMonth)),
+      row('Hours saved per active person per month', (s) =>
+        formatTwoSignificant(s.projection?.hoursPerActivePersonPerMonth),
+      ),
       row('Employees', (s) => formatCount(s.projection?.orgSize)),
       row('Share assumed active', (s) => formatPercent(s.projection?.activeShare)),
-      row('Value per year (two significant figures)', (s) => formatMoneyTwoSignificant(s.projection?.valuePerYear, business.currency)),
-      row('Hours saved per year (two significant figures)', (s) => formatTwoSignificant(s.projection?.hoursSavedPerYear)),
+      row('Value per year (two significant figures)', (s) =>
+        formatMoneyTwoSignificant(s.projection?.valuePerYear, business.currency),
+      ),
+      row('Hours saved per year (two significant figures)', (s) =>
+        formatTwoSignificant(s.projection?.hoursSavedPerYear),
+      ),
     ],
   });
-  paragraph(pdf, `Share assumed active: ${base.activeShareSource}. Base case: ${scaleUpLine(business, business.scenarios.base) ?? MISSING}.`, NOTE);
+  paragraph(
+    pdf,
+    `Share assumed active: ${base.activeShareSource}. Base case: ${scaleUpLine(business, business.scenarios.base) ?? MISSING}.`,
+    NOTE,
+  );
 }
 
 /** `“Title”` of an idea by id, or a plain description when the report has no shown title. */
@@ -136,7 +189,10 @@ function valueChart(pdf: PDFKit.PDFDocument, business: BusinessCase): void {
       kind: 'bar',
       categories,
       series: hasValue
-        ? [{ label: 'Value', values: NAMES.map((name) => business.scenarios[name].value) }, { label: 'Cost', values: NAMES.map((name) => business.scenarios[name].cost) }]
+        ? [
+            { label: 'Value', values: NAMES.map((name) => business.scenarios[name].value) },
+            { label: 'Cost', values: NAMES.map((name) => business.scenarios[name].cost) },
+          ]
         : [{ label: 'Hours saved', values: NAMES.map((name) => business.scenarios[name].hoursSaved) }],
       categoryAxisTitle: 'Scenario',
       valueAxisTitle: hasValue ? `Over the period (${unit})` : 'Hours over the period',
@@ -149,9 +205,21 @@ function valueChart(pdf: PDFKit.PDFDocument, business: BusinessCase): void {
 
 function assumptionRow(entry: Assumption): string[] {
   const measured = entry.source.startsWith('metrics:');
-  const value = entry.value === null ? (measured ? 'none' : 'not set') : typeof entry.value === 'number' ? formatAssumption(entry.value, entry.unit) : entry.value;
+  const value =
+    entry.value === null
+      ? measured
+        ? 'none'
+        : 'not set'
+      : typeof entry.value === 'number'
+        ? formatAssumption(entry.value, entry.unit)
+        : entry.value;
   // A metric's path means nothing to a reader; the figure comes from this report's own data.
-  return [entry.label, value, entry.unit === 'share' ? '' : entry.unit, measured ? 'measured in this report' : entry.source];
+  return [
+    entry.label,
+    value,
+    entry.unit === 'share' ? '' : entry.unit,
+    measured ? 'measured in this report' : entry.source,
+  ];
 }
 
 /** Shares as percentages; whole numbers as counts; fractions (0.5, 2.75 months) keep up to two decimals. */

@@ -13,7 +13,11 @@ import type { ReportSection } from './types.js';
 const LIST_SHOWN = 5;
 
 const PERSONA_LABEL: Record<Persona, string> = {
-  engager: 'Engagers', catalyst: 'Catalysts', responder: 'Responders', broadcaster: 'Broadcasters', observer: 'Observers',
+  engager: 'Engagers',
+  catalyst: 'Catalysts',
+  responder: 'Responders',
+  broadcaster: 'Broadcasters',
+  observer: 'Observers',
 };
 
 /** Who carries the community: recognition lists and personas. */
@@ -25,8 +29,14 @@ export const contributorsSection: ReportSection = {
     const recognition = report.recognition;
     if (!recognition) return;
     heading(pdf, 'Contributors', 200);
-    const names = report.anonymized ? ' Names are stable pseudonyms (--anonymize), except people who opted in to be named.' : '';
-    paragraph(pdf, `People are ranked by what they did for others, not by volume alone. Score: ${recognition.formula}.${names}`, NOTE);
+    const names = report.anonymized
+      ? ' Names are stable pseudonyms (--anonymize), except people who opted in to be named.'
+      : '';
+    paragraph(
+      pdf,
+      `People are ranked by what they did for others, not by volume alone. Score: ${recognition.formula}.${names}`,
+      NOTE,
+    );
     lists(pdf, recognition);
     rising(pdf, recognition, data);
     personas(pdf, recognition);
@@ -39,14 +49,35 @@ function lists(pdf: PDFKit.PDFDocument, r: RecognitionView): void {
   const show = (title: string, headers: string[], rows: string[][]): void => {
     subheading(pdf, title);
     if (rows.length === 0) return paragraph(pdf, 'Nobody qualifies in this period.', NOTE);
-    table(pdf, { columns: headers.map((header, index) => ({ header, width: index === 0 ? 4 : 1.6, align: index === 0 ? 'left' : 'right' })), rows });
+    table(pdf, {
+      columns: headers.map((header, index) => ({
+        header,
+        width: index === 0 ? 4 : 1.6,
+        align: index === 0 ? 'left' : 'right',
+      })),
+      rows,
+    });
   };
-  show('Helpers: most first responses', ['Person', 'First responses'], r.helpers.slice(0, LIST_SHOWN).map((h) => [person(h), formatCount(h.firstResponses)]));
-  show('Thought leaders: most responses per post', ['Person', 'Posts', 'Responses per post'],
-    r.thoughtLeaders.slice(0, LIST_SHOWN).map((t) => [person(t), formatCount(t.posts), formatDecimal(t.responsesPerPost)]));
+  show(
+    'Helpers: most first responses',
+    ['Person', 'First responses'],
+    r.helpers.slice(0, LIST_SHOWN).map((h) => [person(h), formatCount(h.firstResponses)]),
+  );
+  show(
+    'Thought leaders: most responses per post',
+    ['Person', 'Posts', 'Responses per post'],
+    r.thoughtLeaders
+      .slice(0, LIST_SHOWN)
+      .map((t) => [person(t), formatCount(t.posts), formatDecimal(t.responsesPerPost)]),
+  );
   const reach = r.connectorsBy === 'departments' ? 'Other departments reached' : 'Spaces';
-  show(`Connectors: widest reach across ${r.connectorsBy}`, ['Person', reach],
-    r.connectors.slice(0, LIST_SHOWN).map((c) => [person(c), formatCount(r.connectorsBy === 'departments' ? c.departmentsReached : c.spaces)]));
+  show(
+    `Connectors: widest reach across ${r.connectorsBy}`,
+    ['Person', reach],
+    r.connectors
+      .slice(0, LIST_SHOWN)
+      .map((c) => [person(c), formatCount(r.connectorsBy === 'departments' ? c.departmentsReached : c.spaces)]),
+  );
 }
 
 /**
@@ -63,10 +94,14 @@ function rising(pdf: PDFKit.PDFDocument, r: RecognitionView, data: MetricsDocume
   }
   table(pdf, {
     columns: [
-      { header: 'Person', width: 4 }, { header: 'Previous score', width: 1.6, align: 'right' },
-      { header: 'Score', width: 1.6, align: 'right' }, { header: 'Gain', width: 1.6, align: 'right' },
+      { header: 'Person', width: 4 },
+      { header: 'Previous score', width: 1.6, align: 'right' },
+      { header: 'Score', width: 1.6, align: 'right' },
+      { header: 'Gain', width: 1.6, align: 'right' },
     ],
-    rows: r.rising.slice(0, LIST_SHOWN).map((x) => [person(x), formatDecimal(x.previousScore), formatDecimal(x.score), `+${formatDecimal(x.gain)}`]),
+    rows: r.rising
+      .slice(0, LIST_SHOWN)
+      .map((x) => [person(x), formatDecimal(x.previousScore), formatDecimal(x.score), `+${formatDecimal(x.gain)}`]),
   });
 }
 

@@ -39,14 +39,46 @@ function measureRows(data: MetricsDocument): string[][] {
   return [
     ['Threads started', formatCount(c.threads), 'Conversations whose first message falls in the period.'],
     ['Answered', formatCount(c.answered), 'Threads with a reply from someone other than the author, at any time.'],
-    ['Answered rate', intervalText(c.answeredRateInterval, formatPercent, formatPercent(c.answeredRate)), 'Answered threads as a share of threads started.'],
+    [
+      'Answered rate',
+      intervalText(c.answeredRateInterval, formatPercent, formatPercent(c.answeredRate)),
+      'Answered threads as a share of threads started.',
+    ],
     ['Unanswered', formatCount(c.threads - c.answered), 'Threads still waiting for a reply from someone else.'],
-    ['Median time to first response', intervalText(c.medianHoursToFirstResponseInterval, formatHours, formatHours(c.medianHoursToFirstResponse)), 'Half of the answered threads got their first reply sooner than this.'],
-    ['90th percentile time to first response', formatHours(c.p90HoursToFirstResponse), 'Nine in ten answered threads got their first reply sooner than this.'],
+    [
+      'Median time to first response',
+      intervalText(c.medianHoursToFirstResponseInterval, formatHours, formatHours(c.medianHoursToFirstResponse)),
+      'Half of the answered threads got their first reply sooner than this.',
+    ],
+    [
+      '90th percentile time to first response',
+      formatHours(c.p90HoursToFirstResponse),
+      'Nine in ten answered threads got their first reply sooner than this.',
+    ],
     ['Replies per thread', formatDecimal(c.repliesPerThread), 'Mean number of replies per thread, by anyone.'],
-    ['Questions asked', formatCount(c.questions.threads), 'Threads whose first message asks (a question mark or a question word); announcements are not questions.'],
-    ['Questions answered', intervalText(c.questions.answeredRateInterval, formatPercent, `${formatPercent(c.questions.answeredRate)} (${formatCount(c.questions.answered)})`), 'Questions with a reply from someone other than the author, at any time.'],
-    ['Median time to answer a question', intervalText(c.questions.medianHoursToFirstResponseInterval, formatHours, formatHours(c.questions.medianHoursToFirstResponse)), 'Half of the answered questions got their first reply sooner than this.'],
+    [
+      'Questions asked',
+      formatCount(c.questions.threads),
+      'Threads whose first message asks (a question mark or a question word); announcements are not questions.',
+    ],
+    [
+      'Questions answered',
+      intervalText(
+        c.questions.answeredRateInterval,
+        formatPercent,
+        `${formatPercent(c.questions.answeredRate)} (${formatCount(c.questions.answered)})`,
+      ),
+      'Questions with a reply from someone other than the author, at any time.',
+    ],
+    [
+      'Median time to answer a question',
+      intervalText(
+        c.questions.medianHoursToFirstResponseInterval,
+        formatHours,
+        formatHours(c.questions.medianHoursToFirstResponse),
+      ),
+      'Half of the answered questions got their first reply sooner than this.',
+    ],
   ];
 }
 
@@ -61,7 +93,13 @@ function responseTimes(pdf: PDFKit.PDFDocument, data: MetricsDocument, mod: Mode
       kind: 'horizontalBar',
       categories: ['All answered threads', ...(byGroup ? ['First reply by a moderator', 'First reply by others'] : [])],
       series: [
-        { label: 'Median', values: [c.medianHoursToFirstResponse, ...(byGroup ? [mod.medianHoursToFirstResponse.moderators, mod.medianHoursToFirstResponse.others] : [])] },
+        {
+          label: 'Median',
+          values: [
+            c.medianHoursToFirstResponse,
+            ...(byGroup ? [mod.medianHoursToFirstResponse.moderators, mod.medianHoursToFirstResponse.others] : []),
+          ],
+        },
         { label: '90th percentile', values: [c.p90HoursToFirstResponse, ...(byGroup ? [null, null] : [])] },
       ],
       categoryAxisTitle: '',
@@ -81,11 +119,20 @@ function moderatorShareInterval(data: MetricsDocument): Interval | null {
 
 function moderation(pdf: PDFKit.PDFDocument, mod: ModerationView | null, shareInterval: Interval | null): void {
   if (!mod) return omittedPart(pdf, 'Moderation', 'metrics.json holds no moderation figures.');
-  if (mod.moderatorCount === 0) return omittedPart(pdf, 'Moderation', `no moderators were configured. To fill it, ${FILL_HINTS.moderators}`);
+  if (mod.moderatorCount === 0)
+    return omittedPart(pdf, 'Moderation', `no moderators were configured. To fill it, ${FILL_HINTS.moderators}`);
   subheading(pdf, 'Threads a moderator joined, and threads no moderator joined');
-  const row = (label: string, pick: (group: ModerationView['withModerator']) => string): string[] => [label, pick(mod.withModerator), pick(mod.withoutModerator)];
+  const row = (label: string, pick: (group: ModerationView['withModerator']) => string): string[] => [
+    label,
+    pick(mod.withModerator),
+    pick(mod.withoutModerator),
+  ];
   table(pdf, {
-    columns: [{ header: 'Measure', width: 3 }, { header: 'With a moderator', width: 1.6, align: 'right' }, { header: 'Without', width: 1.6, align: 'right' }],
+    columns: [
+      { header: 'Measure', width: 3 },
+      { header: 'With a moderator', width: 1.6, align: 'right' },
+      { header: 'Without', width: 1.6, align: 'right' },
+    ],
     rows: [
       row('Threads', (g) => formatCount(g.threads)),
       row('Answered rate', (g) => formatPercent(g.answeredRate)),
@@ -98,7 +145,10 @@ function moderation(pdf: PDFKit.PDFDocument, mod: ModerationView | null, shareIn
   const shareSentence = share.startsWith(TOO_FEW)
     ? `With ${formatCount(mod.answered)} answered threads there are too few to judge how often the ${who} gave the first reply.`
     : `${who} gave the first reply in ${share} of answered threads.`;
-  paragraph(pdf, `${shareSentence} These are observations, not causes: a moderator's reply answers a thread by definition, and moderators may join the threads that need them most.`);
+  paragraph(
+    pdf,
+    `${shareSentence} These are observations, not causes: a moderator's reply answers a thread by definition, and moderators may join the threads that need them most.`,
+  );
   if (mod.monthly.length > 0) moderatorMonths(pdf, mod);
 }
 
@@ -123,9 +173,12 @@ function unansweredThreads(pdf: PDFKit.PDFDocument, data: MetricsDocument): void
   subheading(pdf, 'Oldest unanswered questions');
   const unanswered = data.conversations.questions.unanswered;
   if (unanswered.length === 0) {
-    paragraph(pdf, data.conversations.questions.threads === 0
-      ? 'No thread of the period asks a question, so none is waiting for an answer.'
-      : 'Every question asked in the period got an answer.');
+    paragraph(
+      pdf,
+      data.conversations.questions.threads === 0
+        ? 'No thread of the period asks a question, so none is waiting for an answer.'
+        : 'Every question asked in the period got an answer.',
+    );
     return;
   }
   table(pdf, {
@@ -148,6 +201,10 @@ function unansweredRow(thread: UnansweredThread, timeZone: string): string[] {
     thread.space,
     thread.source,
     formatDays(thread.ageDays),
-    isPrivate ? '(not shown: private space)' : (thread.title === undefined ? '(no text in the export)' : shownTitle(thread.title)),
+    isPrivate
+      ? '(not shown: private space)'
+      : thread.title === undefined
+        ? '(no text in the export)'
+        : shownTitle(thread.title),
   ];
 }

@@ -17,18 +17,29 @@ export function dataCoverage(pdf: PDFKit.PDFDocument, data: MetricsDocument, led
   if (data.sources.length === 0) {
     paragraph(pdf, 'No input source was read.');
   } else {
-    paragraph(pdf, 'Every record read from each input was either used or skipped for a stated reason: read = used + skipped.');
+    paragraph(
+      pdf,
+      'Every record read from each input was either used or skipped for a stated reason: read = used + skipped.',
+    );
     table(pdf, {
       columns: [
-        { header: 'Source', width: 1.5 }, { header: 'Path', width: 2.4 }, { header: 'Files', width: 0.8, align: 'right' },
-        { header: 'Read', width: 1, align: 'right' }, { header: 'Used', width: 1, align: 'right' },
-        { header: 'Skipped (by reason)', width: 2.2 }, { header: 'Records dated', width: 2.3 },
+        { header: 'Source', width: 1.5 },
+        { header: 'Path', width: 2.4 },
+        { header: 'Files', width: 0.8, align: 'right' },
+        { header: 'Read', width: 1, align: 'right' },
+        { header: 'Used', width: 1, align: 'right' },
+        { header: 'Skipped (by reason)', width: 2.2 },
+        { header: 'Records dated', width: 2.3 },
       ],
       rows: data.sources.map((source) => countsRow(source, data.period.timeZone)),
     });
     subheading(pdf, 'What each source cannot record, and first problems found');
     table(pdf, {
-      columns: [{ header: 'Source', width: 2.2 }, { header: 'Fields missing and notes', width: 3.6 }, { header: 'First problems found', width: 5 }],
+      columns: [
+        { header: 'Source', width: 2.2 },
+        { header: 'Fields missing and notes', width: 3.6 },
+        { header: 'First problems found', width: 5 },
+      ],
       rows: data.sources.map(notesRow),
     });
   }
@@ -39,10 +50,14 @@ export function dataCoverage(pdf: PDFKit.PDFDocument, data: MetricsDocument, led
   }
 }
 
-const missSchema = z.array(z.object({
-  line: z.number().nullable(), idea: z.string(), stage: z.string(),
-  reason: z.enum(['noSuchIdea', 'ambiguous', 'ideaOutsidePeriod', 'afterPeriodEnd', 'beforeRaised']),
-}));
+const missSchema = z.array(
+  z.object({
+    line: z.number().nullable(),
+    idea: z.string(),
+    stage: z.string(),
+    reason: z.enum(['noSuchIdea', 'ambiguous', 'ideaOutsidePeriod', 'afterPeriodEnd', 'beforeRaised']),
+  }),
+);
 
 /**
  * The ideas ledger's rows that were not applied: mistakes first (a row naming no idea is a
@@ -50,7 +65,9 @@ const missSchema = z.array(z.object({
  */
 function ledgerRows(pdf: PDFKit.PDFDocument, data: MetricsDocument, ledgerFile: string | null): void {
   if (!ledgerFile) return;
-  const parsed = missSchema.safeParse(typeof data.ideas === 'object' && data.ideas !== null ? data.ideas['ledgerUnmatched'] : undefined);
+  const parsed = missSchema.safeParse(
+    typeof data.ideas === 'object' && data.ideas !== null ? data.ideas['ledgerUnmatched'] : undefined,
+  );
   if (!parsed.success) return;
   subheading(pdf, 'Ideas ledger: rows not applied');
   const misses = parsed.data;
@@ -60,11 +77,24 @@ function ledgerRows(pdf: PDFKit.PDFDocument, data: MetricsDocument, ledgerFile: 
     return;
   }
   const outside = misses.length - problems.length;
-  paragraph(pdf, `${formatCount(problems.length)} ${problems.length === 1 ? 'row is a problem' : 'rows are problems'} to fix in ${lastSegment(ledgerFile)}${outside > 0 ? `; ${formatCount(outside)} ${outside === 1 ? 'row is' : 'rows are'} about another period` : ''}.`);
+  paragraph(
+    pdf,
+    `${formatCount(problems.length)} ${problems.length === 1 ? 'row is a problem' : 'rows are problems'} to fix in ${lastSegment(ledgerFile)}${outside > 0 ? `; ${formatCount(outside)} ${outside === 1 ? 'row is' : 'rows are'} about another period` : ''}.`,
+  );
   const ordered = [...problems, ...misses.filter((m) => !LEDGER_PROBLEM_REASONS.has(m.reason))];
   table(pdf, {
-    columns: [{ header: 'Line', width: 0.8, align: 'right' }, { header: 'Idea (as written)', width: 4.6 }, { header: 'Stage', width: 1.2 }, { header: 'Why not applied', width: 4 }],
-    rows: ordered.map((m) => [m.line === null ? MISSING : formatCount(m.line), m.idea, m.stage, `${ledgerReason(m.reason).replace(/^is /, '')}${LEDGER_PROBLEM_REASONS.has(m.reason) ? ' (problem)' : ''}`]),
+    columns: [
+      { header: 'Line', width: 0.8, align: 'right' },
+      { header: 'Idea (as written)', width: 4.6 },
+      { header: 'Stage', width: 1.2 },
+      { header: 'Why not applied', width: 4 },
+    ],
+    rows: ordered.map((m) => [
+      m.line === null ? MISSING : formatCount(m.line),
+      m.idea,
+      m.stage,
+      `${ledgerReason(m.reason).replace(/^is /, '')}${LEDGER_PROBLEM_REASONS.has(m.reason) ? ' (problem)' : ''}`,
+    ]),
   });
 }
 
@@ -79,8 +109,13 @@ export function skippedText(records: SourceQuality['records']): string {
 
 function countsRow(source: SourceQuality, timeZone: string): string[] {
   return [
-    source.kind, source.path, formatCount(source.files), formatCount(source.records.read),
-    formatCount(source.records.used), skippedText(source.records), formatRange(source.firstAt, source.lastAt, timeZone),
+    source.kind,
+    source.path,
+    formatCount(source.files),
+    formatCount(source.records.read),
+    formatCount(source.records.used),
+    skippedText(source.records),
+    formatRange(source.firstAt, source.lastAt, timeZone),
   ];
 }
 
@@ -89,9 +124,12 @@ function notesRow(source: SourceQuality): string[] {
   const notes = source.notes.join('; ');
   const shown = source.warnings.slice(0, WARNINGS_SHOWN);
   const more = source.problemCount - shown.length;
-  const problems = shown.length === 0
-    ? (source.problemCount > 0 ? `${formatCount(source.problemCount)} problems` : 'None')
-    : [...shown, ...(more > 0 ? [`and ${formatCount(more)} more (see metrics.json)`] : [])].join('\n');
+  const problems =
+    shown.length === 0
+      ? source.problemCount > 0
+        ? `${formatCount(source.problemCount)} problems`
+        : 'None'
+      : [...shown, ...(more > 0 ? [`and ${formatCount(more)} more (see metrics.json)`] : [])].join('\n');
   return [`${source.kind}: ${lastSegment(source.path)}`, notes, problems];
 }
 

@@ -1,4 +1,10 @@
-import type { CrossPost, Redundancy, RedundancyAction, RedundancyCluster, RedundantItem } from '../../../metrics/redundancy/index.js';
+import type {
+  CrossPost,
+  Redundancy,
+  RedundancyAction,
+  RedundancyCluster,
+  RedundantItem,
+} from '../../../metrics/redundancy/index.js';
 import { PRIVATE_SPACE_LABEL } from '../../../metrics/public-text.js';
 import { formatCount, formatDate, formatDays, formatDuration } from '../format.js';
 import { bulletList, NOTE, paragraph, subheading } from '../layout.js';
@@ -24,21 +30,37 @@ const CROSS_POSTS_SHOWN = 5;
  * cross-posts, apart (a moderator's matter, not a duplicate effort).
  */
 export function duplicateEfforts(pdf: PDFKit.PDFDocument, redundancy: Redundancy | null, timeZone: string): void {
-  if (!redundancy) return omittedPart(pdf, 'Duplicate-effort candidates', 'metrics.json holds no duplicate-effort figures.');
+  if (!redundancy)
+    return omittedPart(pdf, 'Duplicate-effort candidates', 'metrics.json holds no duplicate-effort figures.');
   subheading(pdf, `Duplicate-effort candidates (${formatCount(redundancy.clustersFound)})`);
-  const templates = redundancy.templatesLeftOut === 0 ? '' : ` ${formatCount(redundancy.templatesLeftOut)} posts were left out as recurring templates.`;
-  paragraph(pdf, `Among ${formatCount(redundancy.itemsCompared)} threads and wiki pages compared. ${redundancy.method}${templates} Candidates to check, not proof of duplicated work.`, NOTE);
+  const templates =
+    redundancy.templatesLeftOut === 0
+      ? ''
+      : ` ${formatCount(redundancy.templatesLeftOut)} posts were left out as recurring templates.`;
+  paragraph(
+    pdf,
+    `Among ${formatCount(redundancy.itemsCompared)} threads and wiki pages compared. ${redundancy.method}${templates} Candidates to check, not proof of duplicated work.`,
+    NOTE,
+  );
   if (redundancy.clusters.length === 0) paragraph(pdf, 'No candidate found.');
   else {
     table(pdf, {
-      columns: [{ header: '#', width: 0.5 }, { header: 'Items (space: opening words, replies), why, what to do', width: 6.6 }, { header: 'Dates', width: 2.3 }, { header: 'People', width: 1.0, align: 'right' }, { header: 'Replies', width: 1.0, align: 'right' }],
-      rows: redundancy.clusters.slice(0, CLUSTERS_SHOWN).map((cluster, index) => [
-        String(index + 1),
-        `${itemLines(cluster)}\n${reasonLine(cluster)}\n${suggestion(cluster, timeZone)}`,
-        `${formatDate(cluster.firstAt, timeZone)} – ${formatDate(cluster.lastAt, timeZone)}\n${gapText(cluster.gapDays)} apart`,
-        formatCount(cluster.people),
-        formatCount(cluster.responses),
-      ]),
+      columns: [
+        { header: '#', width: 0.5 },
+        { header: 'Items (space: opening words, replies), why, what to do', width: 6.6 },
+        { header: 'Dates', width: 2.3 },
+        { header: 'People', width: 1.0, align: 'right' },
+        { header: 'Replies', width: 1.0, align: 'right' },
+      ],
+      rows: redundancy.clusters
+        .slice(0, CLUSTERS_SHOWN)
+        .map((cluster, index) => [
+          String(index + 1),
+          `${itemLines(cluster)}\n${reasonLine(cluster)}\n${suggestion(cluster, timeZone)}`,
+          `${formatDate(cluster.firstAt, timeZone)} – ${formatDate(cluster.lastAt, timeZone)}\n${gapText(cluster.gapDays)} apart`,
+          formatCount(cluster.people),
+          formatCount(cluster.responses),
+        ]),
     });
   }
   crossPosts(pdf, redundancy);
@@ -48,7 +70,8 @@ export function duplicateEfforts(pdf: PDFKit.PDFDocument, redundancy: Redundancy
 export function reasonLine(cluster: RedundancyCluster): string {
   // metrics.json already leaves them out for a private space; an edited or older file might not.
   const hidden = cluster.items.some((item) => item.space === PRIVATE_SPACE_LABEL);
-  if (cluster.sharedTerms.length === 0 || hidden) return 'Why: they share rare words (not shown: a private space is involved).';
+  if (cluster.sharedTerms.length === 0 || hidden)
+    return 'Why: they share rare words (not shown: a private space is involved).';
   return `Why: both use the rare words ${cluster.sharedTerms.map((t) => `“${t}”`).join(', ')}.`;
 }
 
@@ -60,11 +83,20 @@ function gapText(days: number): string {
 function crossPosts(pdf: PDFKit.PDFDocument, redundancy: Redundancy): void {
   // Keep the heading with its note and first lines rather than alone at the foot of a page.
   subheading(pdf, `Cross-posts (${formatCount(redundancy.crossPostsFound)})`, 90);
-  paragraph(pdf, 'One person posting the same text to several spaces. Useful to moderators (where should it live?); never counted as a duplicate effort.', NOTE);
+  paragraph(
+    pdf,
+    'One person posting the same text to several spaces. Useful to moderators (where should it live?); never counted as a duplicate effort.',
+    NOTE,
+  );
   if (redundancy.crossPosts.length === 0) return paragraph(pdf, 'No cross-post found.');
   bulletList(pdf, redundancy.crossPosts.slice(0, CROSS_POSTS_SHOWN).map(crossPostLine));
   const more = redundancy.crossPostsFound - Math.min(CROSS_POSTS_SHOWN, redundancy.crossPosts.length);
-  if (more > 0) paragraph(pdf, `and ${formatCount(more)} more (metrics.json lists up to ${formatCount(redundancy.crossPosts.length)}).`, NOTE);
+  if (more > 0)
+    paragraph(
+      pdf,
+      `and ${formatCount(more)} more (metrics.json lists up to ${formatCount(redundancy.crossPosts.length)}).`,
+      NOTE,
+    );
 }
 
 function crossPostLine(post: CrossPost): string {
@@ -72,7 +104,12 @@ function crossPostLine(post: CrossPost): string {
   const where = spacesText(post.items);
   const first = post.items[0];
   const title = first ? safeTitle(first.space, first.title, '(in a private space)') : '';
-  const gap = post.gapMinutes < 60 ? formatDuration(Math.round(post.gapMinutes), 'minutes') : post.gapMinutes < 2880 ? formatDuration(Math.round(post.gapMinutes / 60), 'hours') : formatDays(Math.round(post.gapMinutes / 1440));
+  const gap =
+    post.gapMinutes < 60
+      ? formatDuration(Math.round(post.gapMinutes), 'minutes')
+      : post.gapMinutes < 2880
+        ? formatDuration(Math.round(post.gapMinutes / 60), 'hours')
+        : formatDays(Math.round(post.gapMinutes / 1440));
   return `${who} in ${where}, ${gap} apart: ${title}`;
 }
 
@@ -102,7 +139,8 @@ function spacesText(items: readonly RedundantItem[]): string {
   const bySpace = new Map(items.map((item) => [item.spaceId, item.space]));
   const named = [...bySpace.values()].filter((name) => name !== PRIVATE_SPACE_LABEL);
   const hidden = bySpace.size - named.length;
-  const parts = hidden === 0 ? named : [...named, hidden === 1 ? 'a private space' : `${formatCount(hidden)} private spaces`];
+  const parts =
+    hidden === 0 ? named : [...named, hidden === 1 ? 'a private space' : `${formatCount(hidden)} private spaces`];
   if (parts.length > 3) return `${parts.slice(0, 3).join(', ')} and ${formatCount(bySpace.size - 3)} more spaces`;
   return parts.length === 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1) ?? ''}`;
 }
@@ -121,6 +159,11 @@ export function itemLines(cluster: RedundancyCluster): string {
 
 function itemLine(item: RedundantItem): string {
   const what = item.kind === 'wikiPage' ? 'wiki page' : 'thread';
-  const drew = item.kind === 'wikiPage' ? `${formatCount(item.responses)} later revisions` : item.responses === 1 ? '1 reply' : `${formatCount(item.responses)} replies`;
+  const drew =
+    item.kind === 'wikiPage'
+      ? `${formatCount(item.responses)} later revisions`
+      : item.responses === 1
+        ? '1 reply'
+        : `${formatCount(item.responses)} replies`;
   return `${item.space}: ${safeTitle(item.space, item.title, `(${what} in a private space)`)} (${drew})`;
 }

@@ -43,37 +43,41 @@ function monthlyChart(pdf: PDFKit.PDFDocument, data: MetricsDocument): void {
 function growthCharts(pdf: PDFKit.PDFDocument, data: MetricsDocument): void {
   const months = data.engagement.monthly;
   const categories = months.map((month) => monthLabel(month.month));
-  chartPair(pdf, {
-    title: 'Contributors: new, returning, back after a gap',
-    chart: {
-      kind: 'stackedBar',
-      categories,
-      series: [
-        { label: 'New', values: months.map((month) => month.newContributors) },
-        { label: 'Returning', values: months.map((month) => month.returningContributors) },
-        { label: 'Back after a gap', values: months.map((month) => month.reactivatedContributors) },
-      ],
-      categoryAxisTitle: 'Month',
-      valueAxisTitle: 'Contributors',
-      height: 135,
+  chartPair(
+    pdf,
+    {
+      title: 'Contributors: new, returning, back after a gap',
+      chart: {
+        kind: 'stackedBar',
+        categories,
+        series: [
+          { label: 'New', values: months.map((month) => month.newContributors) },
+          { label: 'Returning', values: months.map((month) => month.returningContributors) },
+          { label: 'Back after a gap', values: months.map((month) => month.reactivatedContributors) },
+        ],
+        categoryAxisTitle: 'Month',
+        valueAxisTitle: 'Contributors',
+        height: 135,
+      },
+      note: 'New: first contribution ever. Returning: also contributed the month before. Back after a gap: contributed before, not the month before. The three add up to the month’s contributors.',
     },
-    note: 'New: first contribution ever. Returning: also contributed the month before. Back after a gap: contributed before, not the month before. The three add up to the month’s contributors.',
-  }, {
-    title: 'Retention and stickiness',
-    chart: {
-      kind: 'line',
-      categories,
-      series: [
-        { label: 'Retention', values: months.map((month) => month.retention) },
-        { label: 'Stickiness', values: months.map((month) => month.stickiness) },
-      ],
-      categoryAxisTitle: 'Month',
-      valueAxisTitle: 'Share',
-      valueFormat: 'percent',
-      height: 135,
+    {
+      title: 'Retention and stickiness',
+      chart: {
+        kind: 'line',
+        categories,
+        series: [
+          { label: 'Retention', values: months.map((month) => month.retention) },
+          { label: 'Stickiness', values: months.map((month) => month.stickiness) },
+        ],
+        categoryAxisTitle: 'Month',
+        valueAxisTitle: 'Share',
+        valueFormat: 'percent',
+        height: 135,
+      },
+      note: `Retention: last month’s contributors who came back. Stickiness: daily over monthly active people.${periodRetention(data)}`,
     },
-    note: `Retention: last month’s contributors who came back. Stickiness: daily over monthly active people.${periodRetention(data)}`,
-  });
+  );
 }
 
 /** The period's retention with its interval, when the period before it had contributors (uncertainty/). */
@@ -93,7 +97,11 @@ function roster(data: MetricsDocument): { members: number; lurkerShare: number }
 function participation(pdf: PDFKit.PDFDocument, data: MetricsDocument): void {
   const p = data.engagement.participation;
   const known = roster(data);
-  const categories = ['Top 1% of contributors', 'Top 10% of contributors', ...(known ? ['Members who never contributed'] : [])];
+  const categories = [
+    'Top 1% of contributors',
+    'Top 10% of contributors',
+    ...(known ? ['Members who never contributed'] : []),
+  ];
   chartBlock(pdf, {
     title: 'Participation inequality beside the 90-9-1 rule of thumb',
     chart: {
@@ -113,12 +121,33 @@ function participation(pdf: PDFKit.PDFDocument, data: MetricsDocument): void {
     note: '90-9-1 rule of thumb: about 90 % of members only read, 9 % contribute now and then, 1 % make most of the content; so the most active tenth of contributors make about 90 % of contributions.',
   });
   table(pdf, {
-    columns: [{ header: 'Measure', width: 3 }, { header: 'Value', width: 1.3, align: 'right' }, { header: 'What it means', width: 6 }],
+    columns: [
+      { header: 'Measure', width: 3 },
+      { header: 'Value', width: 1.3, align: 'right' },
+      { header: 'What it means', width: 6 },
+    ],
     rows: [
-      ['Contributions', formatCount(p.contributions), `Posts, replies and wiki edits in the period, by ${formatCount(p.contributors)} contributors.`],
-      ['Gini coefficient', formatCoefficient(p.gini), '0 means everyone contributes equally; close to 1 means a few people do almost everything.'],
-      ['Absence factor', formatCount(p.absenceFactor), 'The fewest contributors who together made half of all contributions (CHAOSS).'],
-      ...(known ? [['Members', formatCount(known.members), 'People on the member roster.'], ['Never contributed', formatPercent(known.lurkerShare), 'Members with no contribution in the period.']] : []),
+      [
+        'Contributions',
+        formatCount(p.contributions),
+        `Posts, replies and wiki edits in the period, by ${formatCount(p.contributors)} contributors.`,
+      ],
+      [
+        'Gini coefficient',
+        formatCoefficient(p.gini),
+        '0 means everyone contributes equally; close to 1 means a few people do almost everything.',
+      ],
+      [
+        'Absence factor',
+        formatCount(p.absenceFactor),
+        'The fewest contributors who together made half of all contributions (CHAOSS).',
+      ],
+      ...(known
+        ? [
+            ['Members', formatCount(known.members), 'People on the member roster.'],
+            ['Never contributed', formatPercent(known.lurkerShare), 'Members with no contribution in the period.'],
+          ]
+        : []),
     ],
   });
 }

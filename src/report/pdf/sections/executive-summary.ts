@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import type { MetricsDocument } from '../../json/document.js';
 import { periodLabel } from '../../period-label.js';
-import { formatCount, formatDate, formatDays, formatMoney, formatMoneyTwoSignificant, formatPercent, formatTwoSignificant } from '../format.js';
+import {
+  formatCount,
+  formatDate,
+  formatDays,
+  formatMoney,
+  formatMoneyTwoSignificant,
+  formatPercent,
+  formatTwoSignificant,
+} from '../format.js';
 import { moneyLines } from './money-line.js';
 import { kpiTiles } from '../kpi-tiles.js';
 import { BODY, bulletList, heading, NOTE, paragraph, subheading } from '../layout.js';
@@ -26,7 +34,14 @@ export const executiveSummarySection: ReportSection = {
     const stories = ideaStories(data, report);
     const earlier = earlierOutcomes(data);
     if (stories.length > 0) bulletList(pdf, stories);
-    else paragraph(pdf, earlier ? `No idea raised in ${periodLabel(data.period)} has reached a decision or an action yet.` : report.template.text.stories.none, NOTE);
+    else
+      paragraph(
+        pdf,
+        earlier
+          ? `No idea raised in ${periodLabel(data.period)} has reached a decision or an action yet.`
+          : report.template.text.stories.none,
+        NOTE,
+      );
     if (earlier) paragraph(pdf, earlier, NOTE);
     subheading(pdf, report.template.text.ask.heading);
     if (report.ask) paragraph(pdf, report.ask, { ...BODY, weight: 'bold' });
@@ -47,14 +62,16 @@ export function ideaStories(data: MetricsDocument, report: ReportContext): strin
     .filter((item) => reached(item) !== null)
     .sort((a, b) => rank(a) - rank(b) || (reached(b) ?? '').localeCompare(reached(a) ?? '') || a.id.localeCompare(b.id))
     .slice(0, 3)
-    .map((item) => fill(item.actionedAt ? text.actioned : text.decided, {
-      idea: storyIdea(item, text.untitled),
-      raisedAt: formatDate(item.raisedAt, data.period.timeZone),
-      // {days} is the bare number (templates written before 0.1 say "{days} days"); {duration} has its unit.
-      days: formatCount(daysBetween(item.raisedAt, reached(item))),
-      duration: formatDays(daysBetween(item.raisedAt, reached(item))),
-      participants: formatCount(item.participants),
-    }));
+    .map((item) =>
+      fill(item.actionedAt ? text.actioned : text.decided, {
+        idea: storyIdea(item, text.untitled),
+        raisedAt: formatDate(item.raisedAt, data.period.timeZone),
+        // {days} is the bare number (templates written before 0.1 say "{days} days"); {duration} has its unit.
+        days: formatCount(daysBetween(item.raisedAt, reached(item))),
+        duration: formatDays(daysBetween(item.raisedAt, reached(item))),
+        participants: formatCount(item.participants),
+      }),
+    );
 }
 
 /** `“Title” (Space)`; an idea in a private space is only named as such. */
@@ -68,14 +85,22 @@ function rank(item: IdeaItemView): number {
   return (item.actionedAt ? 0 : 2) + (item.title === undefined ? 1 : 0);
 }
 
-const earlierSchema = z.object({ since: z.string(), until: z.string(), raised: z.number(), decided: z.number(), actioned: z.number() });
+const earlierSchema = z.object({
+  since: z.string(),
+  until: z.string(),
+  raised: z.number(),
+  decided: z.number(),
+  actioned: z.number(),
+});
 
 /**
  * Outcomes of ideas raised before the period (`ideas.earlier`), said apart from the period's own:
  * a month's report is about that month, and earlier wins are not lost from it. Null without any.
  */
 export function earlierOutcomes(data: MetricsDocument): string | null {
-  const parsed = earlierSchema.safeParse(typeof data.ideas === 'object' && data.ideas !== null ? data.ideas['earlier'] : undefined);
+  const parsed = earlierSchema.safeParse(
+    typeof data.ideas === 'object' && data.ideas !== null ? data.ideas['earlier'] : undefined,
+  );
   if (!parsed.success || parsed.data.raised === 0) return null;
   const e = parsed.data;
   const when = periodLabel({ since: e.since, until: e.until, timeZone: data.period.timeZone });
@@ -88,18 +113,34 @@ export function defaultAsk(report: ReportContext): string[] {
   const text = report.template.text.ask;
   const asks: string[] = [];
   if (report.ideas && report.ideas.stalled > 0) {
-    asks.push(fill(text.stalled, { stalled: formatCount(report.ideas.stalled), stallDays: formatCount(configNumber(report.config, 'stallDays') ?? 30) }));
+    asks.push(
+      fill(text.stalled, {
+        stalled: formatCount(report.ideas.stalled),
+        stallDays: formatCount(configNumber(report.config, 'stallDays') ?? 30),
+      }),
+    );
   }
   const business = report.businessCase;
   const hours = business ? assumptionNumber(business, 'moderatorHoursPerMonth') : null;
   const share = report.moderation?.moderatorFirstResponseShare ?? null;
   const monthlyCost = business?.scenarios.base.monthlyCost ?? null;
-  const cost = monthlyCost === null || !business ? '' : `, about ${formatMoney(monthlyCost, business.currency)} a month`;
-  if (hours !== null && share !== null) asks.push(fill(text.moderation, { hours: formatCount(hours), share: formatPercent(share), cost }));
+  const cost =
+    monthlyCost === null || !business ? '' : `, about ${formatMoney(monthlyCost, business.currency)} a month`;
+  if (hours !== null && share !== null)
+    asks.push(fill(text.moderation, { hours: formatCount(hours), share: formatPercent(share), cost }));
   const projection = business?.scenarios.base.projection ?? null;
   if (projection && business) {
-    const value = projection.valuePerYear === null ? '' : ` and about ${formatMoneyTwoSignificant(projection.valuePerYear, business.currency)}`;
-    asks.push(fill(text.scaleUp, { orgSize: formatCount(projection.orgSize), hours: formatTwoSignificant(projection.hoursSavedPerYear), value }));
+    const value =
+      projection.valuePerYear === null
+        ? ''
+        : ` and about ${formatMoneyTwoSignificant(projection.valuePerYear, business.currency)}`;
+    asks.push(
+      fill(text.scaleUp, {
+        orgSize: formatCount(projection.orgSize),
+        hours: formatTwoSignificant(projection.hoursSavedPerYear),
+        value,
+      }),
+    );
   }
   return asks.length > 0 ? asks : [text.fallback];
 }

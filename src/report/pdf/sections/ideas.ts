@@ -11,7 +11,13 @@ import type { IdeasView } from './views.js';
 import type { ReportSection } from './types.js';
 import { actionCurve } from './wait-curves.js';
 
-const STAGE_LABEL: Record<IdeaStage, string> = { raised: 'Raised', discussed: 'Discussed', endorsed: 'Endorsed', decided: 'Decided', actioned: 'Actioned' };
+const STAGE_LABEL: Record<IdeaStage, string> = {
+  raised: 'Raised',
+  discussed: 'Discussed',
+  endorsed: 'Endorsed',
+  decided: 'Decided',
+  actioned: 'Actioned',
+};
 /** How many stalled ideas the table lists; metrics.json has them all. */
 const STALLED_SHOWN = 10;
 
@@ -58,7 +64,10 @@ function stageDaysChart(ideas: IdeasView): Parameters<typeof chartBlock>[1] {
     title: 'Days spent in each stage',
     chart: {
       kind: 'horizontalBar',
-      categories: open.map((stage, index) => `${STAGE_LABEL[stage]} → ${(STAGE_LABEL[IDEA_STAGES[index + 1] ?? 'actioned']).toLowerCase()}`),
+      categories: open.map(
+        (stage, index) =>
+          `${STAGE_LABEL[stage]} → ${(STAGE_LABEL[IDEA_STAGES[index + 1] ?? 'actioned']).toLowerCase()}`,
+      ),
       series: [
         { label: 'Median', values: open.map((stage) => ideas.daysInStage[stage].median) },
         { label: '90th percentile', values: open.map((stage) => ideas.daysInStage[stage].p90) },
@@ -105,22 +114,33 @@ function timeline(pdf: PDFKit.PDFDocument, data: MetricsDocument, ideas: IdeasVi
 
 function stalledIdeas(pdf: PDFKit.PDFDocument, data: MetricsDocument, ideas: IdeasView, untitled: string): void {
   subheading(pdf, `Stalled ideas (${formatCount(ideas.stalled)})`);
-  const stalled = ideas.items.filter((item) => item.stalled).sort((a, b) => a.lastActivityAt.localeCompare(b.lastActivityAt) || a.id.localeCompare(b.id));
+  const stalled = ideas.items
+    .filter((item) => item.stalled)
+    .sort((a, b) => a.lastActivityAt.localeCompare(b.lastActivityAt) || a.id.localeCompare(b.id));
   if (stalled.length === 0) {
     paragraph(pdf, 'No idea is stalled: every open idea saw activity recently.');
     return;
   }
   table(pdf, {
     columns: [
-      { header: 'Raised', width: 1.4 }, { header: 'Space', width: 2 }, { header: 'Stage', width: 1.2 },
-      { header: 'Quiet for', width: 1.1, align: 'right' }, { header: 'Idea', width: 5 },
+      { header: 'Raised', width: 1.4 },
+      { header: 'Space', width: 2 },
+      { header: 'Stage', width: 1.2 },
+      { header: 'Quiet for', width: 1.1, align: 'right' },
+      { header: 'Idea', width: 5 },
     ],
-    rows: stalled.slice(0, STALLED_SHOWN).map((item) => [
-      formatDate(item.raisedAt, data.period.timeZone), item.space, STAGE_LABEL[item.stage],
-      formatDays(daysBetween(item.lastActivityAt, data.period.until)), safeTitle(item.space, item.title, untitled),
-    ]),
+    rows: stalled
+      .slice(0, STALLED_SHOWN)
+      .map((item) => [
+        formatDate(item.raisedAt, data.period.timeZone),
+        item.space,
+        STAGE_LABEL[item.stage],
+        formatDays(daysBetween(item.lastActivityAt, data.period.until)),
+        safeTitle(item.space, item.title, untitled),
+      ]),
   });
-  if (stalled.length > STALLED_SHOWN) paragraph(pdf, `And ${formatCount(stalled.length - STALLED_SHOWN)} more, listed in metrics.json.`);
+  if (stalled.length > STALLED_SHOWN)
+    paragraph(pdf, `And ${formatCount(stalled.length - STALLED_SHOWN)} more, listed in metrics.json.`);
 }
 
 function departments(pdf: PDFKit.PDFDocument, rows: readonly IdeaBreakdown[], minGroup: number): void {
@@ -136,9 +156,16 @@ function departments(pdf: PDFKit.PDFDocument, rows: readonly IdeaBreakdown[], mi
   subheading(pdf, title);
   const fewer = `fewer than ${minGroup} authors`;
   table(pdf, {
-    columns: [{ header: 'Department', width: 3 }, { header: 'Raised', width: 1.6, align: 'right' }, { header: 'Decided', width: 1, align: 'right' }, { header: 'Actioned', width: 1, align: 'right' }],
-    rows: rows.map((row) => (row.suppressed
-      ? [row.name, fewer, '', '']
-      : [row.name, formatCount(row.raised), formatCount(row.decided), formatCount(row.actioned)])),
+    columns: [
+      { header: 'Department', width: 3 },
+      { header: 'Raised', width: 1.6, align: 'right' },
+      { header: 'Decided', width: 1, align: 'right' },
+      { header: 'Actioned', width: 1, align: 'right' },
+    ],
+    rows: rows.map((row) =>
+      row.suppressed
+        ? [row.name, fewer, '', '']
+        : [row.name, formatCount(row.raised), formatCount(row.decided), formatCount(row.actioned)],
+    ),
   });
 }

@@ -33,7 +33,8 @@ export function missingSettings(business: BusinessCase): string[] {
   const notSet = new Set(business.assumptions.filter((a) => a.source === 'not set').map((a) => a.key));
   const keys: string[] = [];
   if (notSet.has('hourlyCost')) keys.push('businessCase.hourlyCost');
-  if (notSet.has('moderatorHoursPerMonth') && notSet.has('licenceCostPerMonth')) keys.push('businessCase.moderatorHoursPerMonth (or licenceCostPerMonth)');
+  if (notSet.has('moderatorHoursPerMonth') && notSet.has('licenceCostPerMonth'))
+    keys.push('businessCase.moderatorHoursPerMonth (or licenceCostPerMonth)');
   if (notSet.has('currency')) keys.push('businessCase.currency');
   return keys.length > 0 ? keys : ['businessCase.hourlyCost'];
 }

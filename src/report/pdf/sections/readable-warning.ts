@@ -12,7 +12,8 @@ const FIGURE_NAMES: Readonly<Record<string, string>> = {
   'engagement.totals.retention': 'Retention over the period',
   'engagement.monthly retention': 'Monthly retention',
   'engagement.monthly stickiness': 'Monthly stickiness',
-  'engagement.participation gini, top1Share, top10Share, absenceFactor': 'Participation figures (Gini, top shares, absence factor)',
+  'engagement.participation gini, top1Share, top10Share, absenceFactor':
+    'Participation figures (Gini, top shares, absence factor)',
   'conversations answeredRate, repliesPerThread': 'Answered rate and replies per thread',
   'conversations medianHoursToFirstResponse, p90HoursToFirstResponse': 'Response times',
 };
@@ -35,7 +36,11 @@ export function readableWarning(warning: string): string {
 
 /** `network.topBrokers` -> `Top brokers`; `businessCase` -> `Business case`. */
 function humanize(key: string): string {
-  const last = key.split(/[.\s]/).filter((part) => part.length > 0).pop() ?? key;
+  const last =
+    key
+      .split(/[.\s]/)
+      .filter((part) => part.length > 0)
+      .pop() ?? key;
   const words = last.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
   return `${words.charAt(0).toUpperCase()}${words.slice(1)}`;
 }

@@ -9,7 +9,11 @@ import type { ReportContext } from './types.js';
 /** How a figure prints, and so how its change and target print. */
 type Kind = 'count' | 'percent' | 'hours';
 
-const FORMAT: Record<Kind, (value: number) => string> = { count: formatCount, percent: formatPercent, hours: formatHours };
+const FORMAT: Record<Kind, (value: number) => string> = {
+  count: formatCount,
+  percent: formatPercent,
+  hours: formatHours,
+};
 
 /** The 4–6 headline tiles of the executive summary, in reading order. Exported for tests. */
 export function summaryTiles(data: MetricsDocument, report: ReportContext): KpiTile[] {
@@ -17,33 +21,72 @@ export function summaryTiles(data: MetricsDocument, report: ReportContext): KpiT
   const { activePeople, contributors } = data.engagement.totals;
   const c = data.conversations;
   const tiles: KpiTile[] = [
-    tile(report, 'engagement.totals.activePeople', 'count', activePeople, text.activePeople, { value: formatCount(activePeople) }, monthChange(data, 'activePeople')),
-    tile(report, 'engagement.totals.contributors', 'count', contributors, text.contributors, {
-      value: formatCount(contributors), share: activePeople > 0 ? formatPercent(contributors / activePeople) : formatPercent(null),
-    }, monthChange(data, 'contributors')),
+    tile(
+      report,
+      'engagement.totals.activePeople',
+      'count',
+      activePeople,
+      text.activePeople,
+      { value: formatCount(activePeople) },
+      monthChange(data, 'activePeople'),
+    ),
+    tile(
+      report,
+      'engagement.totals.contributors',
+      'count',
+      contributors,
+      text.contributors,
+      {
+        value: formatCount(contributors),
+        share: activePeople > 0 ? formatPercent(contributors / activePeople) : formatPercent(null),
+      },
+      monthChange(data, 'contributors'),
+    ),
     tile(report, 'conversations.questions.answeredRate', 'percent', c.questions.answeredRate, text.answeredRate, {
-      answered: formatCount(c.questions.answered), threads: formatCount(c.questions.threads),
+      answered: formatCount(c.questions.answered),
+      threads: formatCount(c.questions.threads),
     }),
-    tile(report, 'conversations.medianHoursToFirstResponse', 'hours', c.medianHoursToFirstResponse, text.firstResponse, { value: formatHours(c.medianHoursToFirstResponse) }),
+    tile(
+      report,
+      'conversations.medianHoursToFirstResponse',
+      'hours',
+      c.medianHoursToFirstResponse,
+      text.firstResponse,
+      { value: formatHours(c.medianHoursToFirstResponse) },
+    ),
   ];
   const ideas = report.ideas;
   if (ideas && ideas.funnel.raised > 0) {
-    tiles.push(tile(report, 'ideas.funnel.actioned', 'count', ideas.funnel.actioned, text.ideasActioned, {
-      value: formatCount(ideas.funnel.actioned), raised: formatCount(ideas.funnel.raised), stalled: formatCount(ideas.stalled),
-    }));
+    tiles.push(
+      tile(report, 'ideas.funnel.actioned', 'count', ideas.funnel.actioned, text.ideasActioned, {
+        value: formatCount(ideas.funnel.actioned),
+        raised: formatCount(ideas.funnel.raised),
+        stalled: formatCount(ideas.stalled),
+      }),
+    );
   }
   const business = report.businessCase;
   if (business) {
     const minutes = business.assumptions.find((entry) => entry.key === 'minutesSavedPerAnsweredQuestion')?.value;
     const hours = business.scenarios.base.hoursSaved;
-    tiles.push(tile(report, 'businessCase.scenarios.base.hoursSaved', 'count', hours, text.hoursSaved, { value: formatCount(hours), minutes: typeof minutes === 'number' ? formatDecimal(minutes).replace(/\.0$/, '') : '—' }));
+    tiles.push(
+      tile(report, 'businessCase.scenarios.base.hoursSaved', 'count', hours, text.hoursSaved, {
+        value: formatCount(hours),
+        minutes: typeof minutes === 'number' ? formatDecimal(minutes).replace(/\.0$/, '') : '—',
+      }),
+    );
   }
   return tiles;
 }
 
 function tile(
-  report: ReportContext, path: string, kind: Kind, value: number | null,
-  text: { label: string; sentence: string }, values: Record<string, string>, fallbackChange?: string,
+  report: ReportContext,
+  path: string,
+  kind: Kind,
+  value: number | null,
+  text: { label: string; sentence: string },
+  values: Record<string, string>,
+  fallbackChange?: string,
 ): KpiTile {
   return {
     value: value === null ? '—' : FORMAT[kind](value),
@@ -58,7 +101,8 @@ function tile(
 export function changeText(delta: BaselineDelta | undefined, kind: Kind): string | undefined {
   if (!delta) return undefined;
   if (delta.delta === null) return 'No baseline figure to compare';
-  if (kind === 'percent') return `${formatSigned(delta.delta * 100, (points) => formatDecimal(points))} pts vs baseline`;
+  if (kind === 'percent')
+    return `${formatSigned(delta.delta * 100, (points) => formatDecimal(points))} pts vs baseline`;
   const change = formatSigned(delta.delta, FORMAT[kind]);
   const pct = delta.deltaPct === null ? '' : ` (${formatSigned(delta.deltaPct / 100, formatPercent)})`;
   return `${change}${pct} vs baseline`;
@@ -69,7 +113,10 @@ export function statusOf(targets: readonly TargetResult[], path: string, kind: K
   const target = targets.find((entry) => entry.metric === path);
   if (!target) return undefined;
   const op = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '==': '=', '!=': '≠' }[target.op];
-  return { text: `Target ${op} ${FORMAT[kind](target.expected)}: ${target.passed ? 'met' : 'not met'}`, met: target.passed };
+  return {
+    text: `Target ${op} ${FORMAT[kind](target.expected)}: ${target.passed ? 'met' : 'not met'}`,
+    met: target.passed,
+  };
 }
 
 /** Without a baseline: the last month against the one before, e.g. `+15 vs Feb 2026`. */

@@ -14,36 +14,93 @@ import type { Recognition } from '../../../metrics/recognition/result.js';
 export type IdeaItemView = Omit<IdeaItem, 'evidence'>;
 
 /** The parts of `Ideas` the report draws. */
-export type IdeasView = Pick<Ideas, 'funnel' | 'conversion' | 'medianDaysToDecision' | 'medianDaysToAction' | 'daysInStage' | 'stalled' | 'declined' | 'open' | 'oldestOpen' | 'byDepartment' | 'ledgerValue'> & {
+export type IdeasView = Pick<
+  Ideas,
+  | 'funnel'
+  | 'conversion'
+  | 'medianDaysToDecision'
+  | 'medianDaysToAction'
+  | 'daysInStage'
+  | 'stalled'
+  | 'declined'
+  | 'open'
+  | 'oldestOpen'
+  | 'byDepartment'
+  | 'ledgerValue'
+> & {
   items: IdeaItemView[];
 };
 
 /** The parts of `Moderation` the report draws (moderator names are never printed). */
-export type ModerationView = Pick<Moderation, 'threads' | 'answered' | 'moderatorFirstResponseShare' | 'medianHoursToFirstResponse' | 'withModerator' | 'withoutModerator' | 'monthly' | 'warnings'> & {
+export type ModerationView = Pick<
+  Moderation,
+  | 'threads'
+  | 'answered'
+  | 'moderatorFirstResponseShare'
+  | 'medianHoursToFirstResponse'
+  | 'withModerator'
+  | 'withoutModerator'
+  | 'monthly'
+  | 'warnings'
+> & {
   /** How many moderators were found. */
   moderatorCount: number;
 };
 
 /** The parts of `Recognition` the report draws (not the per-person table). */
-export type RecognitionView = Pick<Recognition, 'thoughtLeaders' | 'helpers' | 'connectors' | 'connectorsBy' | 'rising' | 'personas' | 'warnings'> & {
+export type RecognitionView = Pick<
+  Recognition,
+  'thoughtLeaders' | 'helpers' | 'connectors' | 'connectorsBy' | 'rising' | 'personas' | 'warnings'
+> & {
   formula: string;
 };
 
 /** The parts of `Network` the report draws. */
-export type NetworkView = Pick<Network, 'people' | 'connectedPeople' | 'ties' | 'density' | 'topBrokers' | 'departments' | 'warnings'>;
+export type NetworkView = Pick<
+  Network,
+  'people' | 'connectedPeople' | 'ties' | 'density' | 'topBrokers' | 'departments' | 'warnings'
+>;
 
 /** Moderation without the moderators' names: only how many there are. */
 export function moderationView(moderation: Moderation | null): ModerationView | null {
   if (!moderation) return null;
-  const { threads, answered, moderatorFirstResponseShare, medianHoursToFirstResponse, withModerator, withoutModerator, monthly, warnings } = moderation;
-  return { threads, answered, moderatorFirstResponseShare, medianHoursToFirstResponse, withModerator, withoutModerator, monthly, warnings, moderatorCount: moderation.moderators.length };
+  const {
+    threads,
+    answered,
+    moderatorFirstResponseShare,
+    medianHoursToFirstResponse,
+    withModerator,
+    withoutModerator,
+    monthly,
+    warnings,
+  } = moderation;
+  return {
+    threads,
+    answered,
+    moderatorFirstResponseShare,
+    medianHoursToFirstResponse,
+    withModerator,
+    withoutModerator,
+    monthly,
+    warnings,
+    moderatorCount: moderation.moderators.length,
+  };
 }
 
 /** Recognition with its score formula at the top level. */
 export function recognitionView(recognition: Recognition | null): RecognitionView | null {
   if (!recognition) return null;
   const { thoughtLeaders, helpers, connectors, connectorsBy, rising, personas, warnings } = recognition;
-  return { thoughtLeaders, helpers, connectors, connectorsBy, rising, personas, warnings, formula: recognition.score.formula };
+  return {
+    thoughtLeaders,
+    helpers,
+    connectors,
+    connectorsBy,
+    rising,
+    personas,
+    warnings,
+    formula: recognition.score.formula,
+  };
 }
 
 /** The value of assumption `key` when it is a number (e.g. `moderatorHoursPerMonth`). */

@@ -45,16 +45,25 @@ export function actionCurve(pdf: PDFKit.PDFDocument, ideas: unknown): void {
   const evidence = readIdeaEvidence(ideas);
   if (!evidence || evidence.actionSurvival.n === 0) return;
   const s = evidence.actionSurvival;
-  const actioned = intervalText(evidence.conversionInterval.actioned, formatPercent, formatPercent(evidence.conversionInterval.actioned.value));
-  const days = intervalText(evidence.medianDaysToActionInterval, formatDays, formatDays(evidence.medianDaysToActionInterval.value));
+  const actioned = intervalText(
+    evidence.conversionInterval.actioned,
+    formatPercent,
+    formatPercent(evidence.conversionInterval.actioned.value),
+  );
+  const days = intervalText(
+    evidence.medianDaysToActionInterval,
+    formatDays,
+    formatDays(evidence.medianDaysToActionInterval.value),
+  );
   chartBlock(pdf, {
     title: 'Ideas still waiting for action',
     chart: curveChart(s, 'Days since the idea was raised'),
     note: `Share of the ${formatCount(s.n)} ideas not yet put into practice, by days since raised. Ideas still open at the end of the period (or declined) count as waiting up to then (Kaplan-Meier).`,
   });
-  const median = s.median === null
-    ? 'fewer than half of the ideas were actioned by the end of the period, so the curve has no median'
-    : `half of all ideas were actioned within ${formatDays(s.median)} (the curve's median, open ideas included)`;
+  const median =
+    s.median === null
+      ? 'fewer than half of the ideas were actioned by the end of the period, so the curve has no median'
+      : `half of all ideas were actioned within ${formatDays(s.median)} (the curve's median, open ideas included)`;
   paragraph(pdf, `Ideas actioned: ${actioned}. Days from raised to action, over actioned ideas: ${days}; ${median}.`);
 }
 
@@ -87,7 +96,13 @@ function axisEnd(s: Survival, last: number): number {
   return Math.max(1, Math.min(end, Math.ceil(last)));
 }
 
-function groupTable(pdf: PDFKit.PDFDocument, title: string, s: Survival, format: (v: number | null) => string, noun: string): void {
+function groupTable(
+  pdf: PDFKit.PDFDocument,
+  title: string,
+  s: Survival,
+  format: (v: number | null) => string,
+  noun: string,
+): void {
   const groups = s.byDepartment.slice(0, GROUPS_SHOWN);
   if (groups.length === 0) return;
   subheading(pdf, title);
@@ -95,19 +110,28 @@ function groupTable(pdf: PDFKit.PDFDocument, title: string, s: Survival, format:
   const wait = (v: number | null): string => (v === null ? 'not reached' : format(v));
   table(pdf, {
     columns: [
-      { header: 'Department', width: 2.6 }, { header: noun[0]!.toUpperCase() + noun.slice(1), width: 1, align: 'right' },
-      { header: 'Still waiting', width: 1.2, align: 'right' }, { header: 'Half answered within', width: 2.4, align: 'right' },
+      { header: 'Department', width: 2.6 },
+      { header: noun[0]!.toUpperCase() + noun.slice(1), width: 1, align: 'right' },
+      { header: 'Still waiting', width: 1.2, align: 'right' },
+      { header: 'Half answered within', width: 2.4, align: 'right' },
       { header: 'Nine in ten within', width: 2.4, align: 'right' },
     ],
     rows: groups.map((g) => [g.name, formatCount(g.n), formatCount(g.censored), wait(g.median), wait(g.p90)]),
   });
-  if (s.byDepartment.length > GROUPS_SHOWN) paragraph(pdf, `And ${formatCount(s.byDepartment.length - GROUPS_SHOWN)} more departments, listed in metrics.json.`);
+  if (s.byDepartment.length > GROUPS_SHOWN)
+    paragraph(
+      pdf,
+      `And ${formatCount(s.byDepartment.length - GROUPS_SHOWN)} more departments, listed in metrics.json.`,
+    );
 }
 
 /** The ideas' intervals and curve, or null when metrics.json holds none (an older file, no ideas). */
 function readIdeaEvidence(ideas: unknown): IdeaEvidence | null {
   const shape = z.object({
-    conversionInterval: z.unknown(), medianDaysToDecisionInterval: z.unknown(), medianDaysToActionInterval: z.unknown(), actionSurvival: z.unknown(),
+    conversionInterval: z.unknown(),
+    medianDaysToDecisionInterval: z.unknown(),
+    medianDaysToActionInterval: z.unknown(),
+    actionSurvival: z.unknown(),
   });
   const picked = shape.safeParse(ideas);
   if (!picked.success) return null;
