@@ -20,8 +20,9 @@ export function samplePilotConfig(): string {
       orgSize: 1200,
       currency: 'EUR',
     },
-    // The Slack help channels are the pilot; the Yammer groups and other channels are "the rest".
-    comparison: { pilotSpaces: ['ops-help', 'customer-success', 'people-team'] },
+    // The Slack help channels and the leads' private channel are the pilot; the Yammer groups and
+    // other channels are "the rest". The private one is echoed as "(private space)" in every output.
+    comparison: { pilotSpaces: ['ops-help', 'customer-success', 'people-team', 'aurora-leads'] },
     targets: [
       {
         metric: 'engagement.totals.activePeople',

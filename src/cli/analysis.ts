@@ -29,6 +29,7 @@ import { gapLine } from '../metrics/setup/gaps.js';
 import { computeProvenance, runOutputs } from './provenance.js';
 import { metricSettings } from './metric-settings.js';
 import { anonymized, maskPrivateFolders } from './privacy-steps.js';
+import { privateSpaceKeys } from '../metrics/evidence/thread-outcomes.js';
 import { stopwatch } from './timing.js';
 import { ledgerProblemLines } from '../metrics/ideas/ledger-problems.js';
 import { readIdeasLedger, readPeople, readRecognized } from './side-files.js';
@@ -37,6 +38,8 @@ export interface AnalysisResult {
   document: MetricsDocument;
   /** KPI deltas against `--baseline`, or null without one. */
   deltas: Record<string, BaselineDelta> | null;
+  /** Lower-case ids and names of the private spaces: the configuration appendix masks them. */
+  privateSpaces: ReadonlySet<string>;
 }
 
 /** The largest SOURCE_DATE_EPOCH accepted: 9999-12-31T23:59:59Z, the last instant a 4-digit ISO year writes. */
@@ -167,11 +170,12 @@ async function analyze(inputs: readonly string[], config: ResolvedConfig, log: L
     const baseline = config.baseline ? await readBaseline(config.baseline) : null;
     const deltas = config.baseline && baseline !== null ? baselineDeltas(document, baseline, SUMMARY_KPI_PATHS) : null;
     if (config.baseline && deltas) document.baseline = baselineSection(config.baseline, baseline, deltas);
-    if (!config.anonymize) return { document, deltas };
+    const privateSpaces = await privateSpaceKeys(dataset.query);
+    if (!config.anonymize) return { document, deltas, privateSpaces };
     const recognized = await readRecognized(config.recognize, sink);
     const result = await anonymized(document, dataset.query, recognized, config.anonymizeSalt);
     result.unmatched.forEach((r) => sink(`${config.recognize ?? '--recognize'}: "${r}" matches no person`));
-    return { document: result.document, deltas };
+    return { document: result.document, deltas, privateSpaces };
   } finally {
     stopHashing.abort(); // a failed run does not wait for the hashes of the inputs
     await dataset.close();

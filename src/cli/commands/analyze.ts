@@ -1,3 +1,4 @@
+import { PRIVATE_SPACE_LABEL } from '../../metrics/public-text.js';
 import { appendFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResolvedConfig } from '../../config/defaults.js';
@@ -114,7 +115,7 @@ async function writeAll(
     ask: config.report.ask,
     deltas: result.deltas ?? undefined,
     targets: document.targets,
-    config: printableConfig(config),
+    config: printableConfig(config, result.privateSpaces),
     anonymized: config.anonymize,
   };
   const pdf = await stopwatch(log).phase('render the PDF', () => renderReport(document, options));
@@ -163,10 +164,21 @@ function outputList(targets: OutputTargets): SummaryOutput[] {
   return outputs;
 }
 
-/** The configuration as the appendix prints it: never the anonymization secret. */
-function printableConfig(config: ResolvedConfig): Record<string, unknown> {
+/**
+ * The configuration as the appendix prints it: never the anonymization secret, and a private
+ * space named in a space list (`ideas.spaces`, `comparison.pilotSpaces`) as "(private space)".
+ */
+export function printableConfig(config: ResolvedConfig, privateSpaces: ReadonlySet<string>): Record<string, unknown> {
   const { anonymizeSalt: _secret, ...printable } = config;
-  return { ...printable };
+  const mask = (spaces: readonly string[]): string[] =>
+    spaces.map((s) => (privateSpaces.has(s.toLowerCase()) ? PRIVATE_SPACE_LABEL : s));
+  return {
+    ...printable,
+    ideas: { ...config.ideas, spaces: mask(config.ideas.spaces) },
+    ...(config.comparison?.pilotSpaces
+      ? { comparison: { ...config.comparison, pilotSpaces: mask(config.comparison.pilotSpaces) } }
+      : {}),
+  };
 }
 
 /** `--dataset FILE` starts from an empty file: an older dataset there is replaced, not appended to. */

@@ -16,7 +16,7 @@ import type { CompareOptions } from './compare.js';
 import { computeMigration, migrationSchema } from './migration.js';
 import { computeModerationEffects, moderationEffectSchema, type ModeratedSpace } from './moderation-effects.js';
 import { computePilotVsRest, hasScope, pilotVsRestSchema, type PilotScope } from './pilot-vs-rest.js';
-import { threadOutcomes } from './thread-outcomes.js';
+import { privateSpaceKeys, threadOutcomes } from './thread-outcomes.js';
 
 export const comparisonsSchema = z.strictObject({
   seed: z
@@ -92,7 +92,9 @@ export async function computeComparisons(
     resamples: inputs.options.resamples,
     minThreads: inputs.options.minThreads,
     benchmarks,
-    pilotVsRest: hasScope(inputs.scope) ? computePilotVsRest(inPeriod, inputs.scope, inputs.options) : null,
+    pilotVsRest: hasScope(inputs.scope)
+      ? computePilotVsRest(inPeriod, inputs.scope, inputs.options, await privateSpaceKeys(query))
+      : null,
     moderationEffects: computeModerationEffects(threads, inputs.moderated, monthOf, inputs.options),
   };
 }

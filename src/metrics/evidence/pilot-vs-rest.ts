@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { compareGroups, differenceSchema, type CompareOptions } from './compare.js';
+import { PRIVATE_SPACE_LABEL } from '../public-text.js';
 import type { ThreadOutcome } from './thread-outcomes.js';
 
 /** Which threads belong to the pilot: by space, by the starter's department, or by the starter. */
@@ -33,6 +34,7 @@ export function computePilotVsRest(
   threads: readonly ThreadOutcome[],
   scope: PilotScope,
   options: CompareOptions,
+  privateSpaces: ReadonlySet<string> = new Set(),
 ): PilotVsRest {
   const lower = (values: readonly string[]): Set<string> => new Set(values.map((v) => v.toLowerCase()));
   const spaces = lower(scope.spaces);
@@ -47,7 +49,12 @@ export function computePilotVsRest(
   const pilot = threads.filter(inPilot);
   const rest = threads.filter((t) => !inPilot(t));
   return {
-    scope: { spaces: [...scope.spaces], departments: [...scope.departments], people: [...scope.people] },
+    // A private space named in the config is shown as "(private space)", as everywhere else.
+    scope: {
+      spaces: scope.spaces.map((s) => (privateSpaces.has(s.toLowerCase()) ? PRIVATE_SPACE_LABEL : s)),
+      departments: [...scope.departments],
+      people: [...scope.people],
+    },
     pilotThreads: pilot.length,
     restThreads: rest.length,
     figures: [

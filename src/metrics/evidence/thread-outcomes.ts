@@ -19,6 +19,14 @@ export interface ThreadOutcome {
   replies: number;
 }
 
+/** Lower-case ids and names of the private spaces: a config that names one must not echo it. */
+export async function privateSpaceKeys(query: Query): Promise<Set<string>> {
+  const rows = await query.all<{ space_id: string; name: string | null }>(
+    'SELECT space_id, name FROM spaces WHERE is_private',
+  );
+  return new Set(rows.flatMap((r) => [r.space_id.toLowerCase(), ...(r.name ? [r.name.toLowerCase()] : [])]));
+}
+
 /**
  * Threads started in `[since, until)` (message sources, like conversations: wiki pages are no
  * threads), with the starter's department and whether anybody else replied.
@@ -46,7 +54,7 @@ export async function threadOutcomes(
       SELECT a.activity_id, a.thread_id, a.space_id, a.person_id, a.occurred_at AS started_at,
              strftime(${localAt('a.occurred_at', 'o')}, '%Y-%m') AS month
       FROM activities a ${offsetJoin('o')}
-      WHERE a.kind = 'post' AND a.source <> 'mediawiki'
+      WHERE a.kind = 'post'
         AND a.occurred_at >= $since::TIMESTAMPTZ AND a.occurred_at < $until::TIMESTAMPTZ),
     replies AS (
       SELECT s.activity_id, count(r.thread_id)::INTEGER AS replies,

@@ -220,3 +220,17 @@ describe('computeModerationEffects', () => {
     expect(effect?.note).toBe('3 month(s) with threads before and 6 after; a time series needs 6 on each side');
   });
 });
+
+describe('computePilotVsRest with a private space in the config', () => {
+  it('counts its threads in the pilot but echoes it as "(private space)", never by name', () => {
+    const threads = [thread({ spaceName: 'Board Room', answered: true, replies: 1 }), thread({ replies: 0 })];
+    const result = computePilotVsRest(
+      threads,
+      { spaces: ['Board Room', 'Open Forum'], departments: [], people: [] },
+      options,
+      new Set(['board room', 'space-9']),
+    );
+    expect(result.scope.spaces).toEqual(['(private space)', 'Open Forum']);
+    expect([result.pilotThreads, result.restThreads]).toEqual([1, 1]);
+  });
+});
