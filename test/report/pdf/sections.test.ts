@@ -24,6 +24,18 @@ describe('summaryTiles', () => {
     expect(tiles[2]?.sentence).toBe('24 of 30 questions got a reply from someone other than the author.');
   });
 
+  it('follows the sentence with the 95 % interval, or says too few to judge below the minimum n', () => {
+    const data = sampleDocument();
+    // 24 of 30: Wilson 95 % computed apart (Python, z = 1.959964): 0.6269 to 0.9049.
+    data.conversations.questions.answeredRateInterval = { value: 0.8, low: 0.6269, high: 0.9049, n: 30 };
+    data.conversations.medianHoursToFirstResponseInterval = { value: 3.25, low: null, high: null, n: 6 };
+    const tiles = summaryTiles(data, context(data));
+    expect(tiles[2]?.sentence).toBe(
+      '24 of 30 questions got a reply from someone other than the author. 95% interval 63% to 90%.',
+    );
+    expect(tiles[3]?.sentence).toMatch(/ Too few to judge \(n = 6\)\.$/);
+  });
+
   it('says a figure was not measured instead of printing a made-up value', () => {
     const data = sampleDocument();
     data.conversations.medianHoursToFirstResponse = null;

@@ -1,3 +1,4 @@
+import type { Interval } from '../../../metrics/uncertainty/interval.js';
 import type { BaselineDelta, TargetResult } from '../../../metrics/targets.js';
 import type { MetricsDocument } from '../../json/document.js';
 import { formatCount, formatDecimal, formatHours, formatPercent, formatSigned } from '../format.js';
@@ -42,17 +43,25 @@ export function summaryTiles(data: MetricsDocument, report: ReportContext): KpiT
       },
       monthChange(data, 'contributors'),
     ),
-    tile(report, 'conversations.questions.answeredRate', 'percent', c.questions.answeredRate, text.answeredRate, {
-      answered: formatCount(c.questions.answered),
-      threads: formatCount(c.questions.threads),
-    }),
-    tile(
-      report,
-      'conversations.medianHoursToFirstResponse',
-      'hours',
-      c.medianHoursToFirstResponse,
-      text.firstResponse,
-      { value: formatHours(c.medianHoursToFirstResponse) },
+    withRange(
+      tile(report, 'conversations.questions.answeredRate', 'percent', c.questions.answeredRate, text.answeredRate, {
+        answered: formatCount(c.questions.answered),
+        threads: formatCount(c.questions.threads),
+      }),
+      c.questions.answeredRateInterval,
+      formatPercent,
+    ),
+    withRange(
+      tile(
+        report,
+        'conversations.medianHoursToFirstResponse',
+        'hours',
+        c.medianHoursToFirstResponse,
+        text.firstResponse,
+        { value: formatHours(c.medianHoursToFirstResponse) },
+      ),
+      c.medianHoursToFirstResponseInterval,
+      formatHours,
     ),
   ];
   const ideas = report.ideas;
@@ -77,6 +86,19 @@ export function summaryTiles(data: MetricsDocument, report: ReportContext): KpiT
     );
   }
   return tiles;
+}
+
+/**
+ * The tile's sentence followed by the figure's 95 % interval (uncertainty/), or by "too few to
+ * judge" when the figure rests on fewer observations than the configured minimum.
+ */
+function withRange(tile: KpiTile, interval: Interval | undefined, format: (value: number) => string): KpiTile {
+  if (!interval || interval.value === null) return tile;
+  const range =
+    interval.low === null || interval.high === null
+      ? `Too few to judge (n = ${formatCount(interval.n)}).`
+      : `95% interval ${format(interval.low)} to ${format(interval.high)}.`;
+  return { ...tile, sentence: `${tile.sentence} ${range}` };
 }
 
 function tile(
