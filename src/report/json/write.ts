@@ -1,4 +1,5 @@
 import { comparisonsSchema, movementSchema } from '../../metrics/evidence/index.js';
+import { survivalSchema } from '../../metrics/uncertainty/survival.js';
 import { zodKeyOrder } from './zod-key-order.js';
 import { writeFile } from 'node:fs/promises';
 import { InternalError } from '../../errors.js';
@@ -100,38 +101,10 @@ const KEY_ORDER: Record<string, readonly string[]> = {
     'p90HoursToFirstResponse',
     'unanswered',
   ],
-  'conversations.responseSurvival': [
-    'unit',
-    'observedUntil',
-    'n',
-    'events',
-    'censored',
-    'median',
-    'p90',
-    'curve',
-    'bySpace',
-    'byDepartment',
-  ],
-  'conversations.responseSurvival.curve[]': ['time', 'survival'],
-  'conversations.responseSurvival.bySpace[]': ['key', 'name', 'n', 'events', 'censored', 'median', 'p90'],
-  'conversations.responseSurvival.byDepartment[]': ['key', 'name', 'n', 'events', 'censored', 'median', 'p90'],
-  'ideas.actionSurvival': [
-    'unit',
-    'observedUntil',
-    'n',
-    'events',
-    'censored',
-    'median',
-    'p90',
-    'curve',
-    'bySpace',
-    'byDepartment',
-  ],
-  'ideas.actionSurvival.curve[]': ['time', 'survival'],
-  'ideas.actionSurvival.bySpace[]': ['key', 'name', 'n', 'events', 'censored', 'median', 'p90'],
-  'ideas.actionSurvival.byDepartment[]': ['key', 'name', 'n', 'events', 'censored', 'median', 'p90'],
   'conversations.questions.unanswered[]': ['id', 'source', 'space', 'startedAt', 'ageDays', 'title'],
-  // Sections described by zod: the order their schema (and so the JSON Schema) lists.
+  // Sections and fields described by zod: the order their schema (and so the JSON Schema) lists.
+  ...zodKeyOrder(survivalSchema, 'conversations.responseSurvival'),
+  ...zodKeyOrder(survivalSchema, 'ideas.actionSurvival'),
   ...zodKeyOrder(comparisonsSchema, 'comparisons'),
   ...zodKeyOrder(movementSchema, 'movement'),
 };
