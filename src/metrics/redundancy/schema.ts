@@ -4,7 +4,7 @@
  * definition is this one's `z.toJSONSchema`, and a test keeps the two equal).
  */
 import { z } from 'zod';
-import type { CrossPost, Redundancy, RedundancyCluster, RedundantItem } from './index.js';
+import type { CrossPost, Redundancy, RedundancyCluster, RedundantItem } from './result.js';
 
 /** An instant as `Date#toISOString` writes it. */
 const instant = z.string().regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?Z$/);
