@@ -1,3 +1,4 @@
+import { keepAsDuckDb, keepAsParquetFiles, type KeptTable } from './kept-dataset.js';
 import path from 'node:path';
 import { DuckDBInstance, timestampValue, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import { reclassifyUsed, type SourceAccount } from './accounting.js';
@@ -30,6 +31,8 @@ const RAW_TABLES = `
  *
  * Final tables: `activities`, `identities`, `persons`, `spaces` (see `finalize`).
  */
+export { KEPT_TABLES, type KeptTable } from './kept-dataset.js';
+
 export class Dataset {
   private seq = 0;
   /** Aliases of attached parts (`absorb`). */
@@ -317,30 +320,14 @@ export class Dataset {
     personWriter.closeSync();
   }
 
-  /**
-   * Writes the final tables to `file`, a new DuckDB file (`--dataset`), holding what every other
-   * output may hold: the text, title and links of activities in private spaces, and private
-   * spaces' names, are left out (the activities stay, so counts still add up). A fresh file rather
-   * than an UPDATE of the working one: DuckDB may leave old versions of updated rows in freed
-   * blocks of a file, where the private text could still be read.
-   */
+  /** `--dataset FILE.duckdb`: the final tables, private text left out (kept-dataset.ts). */
   async keepAs(file: string): Promise<void> {
-    const q = this.query;
-    await q.run(`ATTACH '${sqlString(file)}' AS kept`);
-    try {
-      await q.run(KEPT_TABLES.map((t) => `CREATE TABLE kept.${t} AS ${KEPT_SELECT[t]};`).join('\n'));
-    } finally {
-      await q.run('DETACH kept');
-    }
+    await keepAsDuckDb(this.query, file);
   }
 
-  /**
-   * Writes the same tables as `keepAs`, with the same private text left out, as one Parquet file
-   * each (`--dataset out/`): `files` names the file each table is written to.
-   */
+  /** `--dataset out/`: the same tables as one Parquet file each (kept-dataset.ts). */
   async keepAsParquet(files: Readonly<Record<KeptTable, string>>): Promise<void> {
-    for (const t of KEPT_TABLES)
-      await this.query.run(`COPY (${KEPT_SELECT[t]}) TO '${sqlString(files[t])}' (FORMAT parquet, COMPRESSION zstd)`);
+    await keepAsParquetFiles(this.query, files);
   }
 
   async close(): Promise<void> {
@@ -349,26 +336,6 @@ export class Dataset {
     if (this.scratch) removeScratchFolder(this.scratch);
     this.adopted.forEach(removeScratchFolder);
   }
-}
-
-/** The tables a kept dataset holds (`--dataset`), as a DuckDB file or a folder of Parquet files. */
-export const KEPT_TABLES = ['activities', 'spaces', 'identities', 'persons'] as const;
-export type KeptTable = (typeof KEPT_TABLES)[number];
-
-/** What each kept table holds: private spaces keep their activities, not their text, title, links or name. */
-const KEPT_SELECT: Readonly<Record<KeptTable, string>> = {
-  spaces: `SELECT * REPLACE (CASE WHEN is_private THEN '(private space)' ELSE name END AS name) FROM spaces`,
-  activities: `SELECT a.* REPLACE (
-      CASE WHEN p.space_id IS NULL THEN a.text END AS text,
-      CASE WHEN p.space_id IS NULL THEN a.title END AS title,
-      CASE WHEN p.space_id IS NULL THEN a.links END AS links)
-    FROM activities a LEFT JOIN (SELECT space_id FROM spaces WHERE is_private) p ON p.space_id = a.space_id`,
-  identities: 'SELECT * FROM identities',
-  persons: 'SELECT * FROM persons',
-};
-
-function sqlString(value: string): string {
-  return value.replace(/'/g, "''");
 }
 
 export interface DatasetOptions {

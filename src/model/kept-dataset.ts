@@ -1,0 +1,46 @@
+/**
+ * What `--dataset` keeps of the normalized tables, as a DuckDB file or a folder of Parquet files:
+ * what every other output may hold. Private spaces keep their activities (so counts still add up)
+ * but not their text, title, links or name.
+ */
+import type { Query } from './query.js';
+
+/** The tables a kept dataset holds (`--dataset`), as a DuckDB file or a folder of Parquet files. */
+export const KEPT_TABLES = ['activities', 'spaces', 'identities', 'persons'] as const;
+export type KeptTable = (typeof KEPT_TABLES)[number];
+
+/** What each kept table holds: private spaces keep their activities, not their text, title, links or name. */
+const KEPT_SELECT: Readonly<Record<KeptTable, string>> = {
+  spaces: `SELECT * REPLACE (CASE WHEN is_private THEN '(private space)' ELSE name END AS name) FROM spaces`,
+  activities: `SELECT a.* REPLACE (
+      CASE WHEN p.space_id IS NULL THEN a.text END AS text,
+      CASE WHEN p.space_id IS NULL THEN a.title END AS title,
+      CASE WHEN p.space_id IS NULL THEN a.links END AS links)
+    FROM activities a LEFT JOIN (SELECT space_id FROM spaces WHERE is_private) p ON p.space_id = a.space_id`,
+  identities: 'SELECT * FROM identities',
+  persons: 'SELECT * FROM persons',
+};
+
+function sqlString(value: string): string {
+  return value.replace(/'/g, "''");
+}
+
+/**
+ * Writes the kept tables to `file`, a new DuckDB file. A fresh file rather than an UPDATE of the
+ * working one: DuckDB may leave old versions of updated rows in freed blocks of a file, where the
+ * private text could still be read.
+ */
+export async function keepAsDuckDb(query: Query, file: string): Promise<void> {
+  await query.run(`ATTACH '${sqlString(file)}' AS kept`);
+  try {
+    await query.run(KEPT_TABLES.map((t) => `CREATE TABLE kept.${t} AS ${KEPT_SELECT[t]};`).join('\n'));
+  } finally {
+    await query.run('DETACH kept');
+  }
+}
+
+/** Writes the same tables, private text left out, as one Parquet file each: `files` names them. */
+export async function keepAsParquetFiles(query: Query, files: Readonly<Record<KeptTable, string>>): Promise<void> {
+  for (const t of KEPT_TABLES)
+    await query.run(`COPY (${KEPT_SELECT[t]}) TO '${sqlString(files[t])}' (FORMAT parquet, COMPRESSION zstd)`);
+}
