@@ -26,11 +26,12 @@ import { DEFAULT_METRICS_CONFIG, type MetricContext } from '../src/metrics/types
 import { KEPT_TABLES } from '../src/model/dataset.js';
 import { queryOver, type Query } from '../src/model/query.js';
 import type { SourceKind } from '../src/model/types.js';
+import { parseThreadLink } from '../src/sources/thread-links.js';
 
 const METRICS: Record<string, (query: Query, ctx: MetricContext) => Promise<unknown>> = {
   engagement: computeEngagement,
   conversations: computeConversations,
-  ideas: (q, ctx) => computeIdeas(q, ctx, []),
+  ideas: (q, ctx) => computeIdeas(q, ctx, [], parseThreadLink),
   moderation: (q, ctx) => computeModeration(q, ctx, {}),
   recognition: (q, ctx) => computeRecognition(q, ctx, {}),
   network: (q, ctx) => computeNetwork(q, ctx, {}),

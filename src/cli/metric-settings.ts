@@ -6,6 +6,7 @@ import type { ComparisonSettings, MetricSettings } from '../metrics/registry-typ
 import { COMPARISON_DEFAULTS } from '../config/schema.js';
 import { builtInReferences } from './evidence.js';
 import type { PeopleEntry } from '../model/types.js';
+import { parseThreadLink } from '../sources/thread-links.js';
 
 /** The metric knobs of a run: the config's metric sections over the defaults, and the side files. */
 export function metricSettings(
@@ -20,6 +21,7 @@ export function metricSettings(
   );
   return {
     ledger,
+    threadLink: parseThreadLink,
     moderatorSince,
     recognition: recognitionConfig(config),
     network: networkConfig(config),

@@ -6,6 +6,7 @@ import type { Moderation } from './moderation.js';
 import type { IdentityReconciliation } from './identities.js';
 import type { IdeasSection } from './ideas/section.js';
 import type { LedgerRow } from './ideas/ledger.js';
+import type { ThreadLinkParser } from './ideas/links.js';
 import type { NetworkConfig } from './network/index.js';
 import type { RecognitionConfig } from './recognition/score.js';
 import type { RedundancyConfig } from './redundancy/index.js';
@@ -15,6 +16,8 @@ import type { Conversations, Engagement, MetricContext, SourceCapabilities } fro
 export interface MetricSettings {
   /** The ideas ledger's rows (`--ideas`); empty without one. */
   ledger: readonly LedgerRow[];
+  /** Which pasted URLs are thread links, from the sources (`sources/thread-links.ts`). */
+  threadLink: ThreadLinkParser;
   /** Moderators' start dates from the people file: lower-case e-mail -> ISO date. */
   moderatorSince: ReadonlyMap<string, string>;
   recognition: RecognitionConfig;

@@ -84,4 +84,10 @@ export interface Source {
   records: SourceCapabilities;
   detect(input: InputTree): Promise<boolean>;
   read(input: InputTree, ctx: SourceContext): AsyncIterable<SourceRecord>;
+  /**
+   * The activity id (as `read` gives it) that a link of this tool points at, a thread or one of
+   * its messages, or null when the URL is not one of this tool's thread links. Ideas count a link
+   * from elsewhere as action, and the ideas ledger names ideas by link (spec §5).
+   */
+  threadLink?(url: URL): string | null;
 }

@@ -12,6 +12,7 @@ import { computeRedundancy } from '../../src/metrics/redundancy/index.js';
 import { defaultPeriod } from '../../src/time/period.js';
 import { DEFAULT_METRICS_CONFIG, type MetricContext } from '../../src/metrics/types.js';
 import { loadInputs } from '../../src/sources/load.js';
+import { parseThreadLink } from '../../src/sources/thread-links.js';
 
 /**
  * The activities table is not sorted (sorting it cost 20 s on large exports), so no metric may
@@ -23,7 +24,7 @@ let dataset: Dataset;
 let ctx: MetricContext;
 
 async function everyMetric(): Promise<unknown> {
-  const ideas = await computeIdeas(dataset.query, ctx, []);
+  const ideas = await computeIdeas(dataset.query, ctx, [], parseThreadLink);
   return {
     engagement: await computeEngagement(dataset.query, ctx),
     conversations: await computeConversations(dataset.query, ctx),

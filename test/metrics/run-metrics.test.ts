@@ -11,6 +11,7 @@ import { DEFAULT_METRICS_CONFIG } from '../../src/metrics/types.js';
 import { inlineDataset } from '../helpers/dataset.js';
 import { YAMMER_PILOT } from '../report/json/documents.js';
 import { NO_COMPARISON } from './context.js';
+import { parseThreadLink } from '../../src/sources/thread-links.js';
 
 describe('runMetrics (the metric registry)', () => {
   it('computes every section in the document order, times each area, and gives the sections the modules give', async () => {
@@ -28,6 +29,7 @@ describe('runMetrics (the metric registry)', () => {
         },
         settings: {
           ledger: [],
+          threadLink: parseThreadLink,
           moderatorSince: new Map(),
           recognition: DEFAULT_RECOGNITION_CONFIG,
           network: DEFAULT_NETWORK_CONFIG,

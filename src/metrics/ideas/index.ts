@@ -11,7 +11,7 @@ import {
   type IdeaRules,
 } from './detect.js';
 import { applyLedger, ledgerKey, type LedgerOutcome, type LedgerRow, type LedgerTarget } from './ledger.js';
-import { parseThreadLink, resolveThread } from './links.js';
+import { resolveThread, type ThreadLinkParser } from './links.js';
 import {
   allSpaces,
   candidateStarters,
@@ -58,7 +58,12 @@ interface Candidate {
  *   idea was raised.
  * - `author` is a person id; `authorName` and `department` come from the persons table.
  */
-export async function computeIdeas(query: Query, ctx: MetricContext, ledger: readonly LedgerRow[]): Promise<Ideas> {
+export async function computeIdeas(
+  query: Query,
+  ctx: MetricContext,
+  ledger: readonly LedgerRow[],
+  threadLink: ThreadLinkParser,
+): Promise<Ideas> {
   const since = Date.parse(ctx.period.since);
   const until = Date.parse(ctx.period.until);
   const all = await findIdeas(query, ideaRules(ctx.config));
@@ -90,8 +95,8 @@ export async function computeIdeas(query: Query, ctx: MetricContext, ledger: rea
     messages.set(r.thread_id, list);
   }
   const raisedAt = new Map(inPeriod.map((c) => [c.seed.threadId, c.seed.raisedAt]));
-  const links = await linkEvidence(query, ctx, threadOf, raisedAt);
-  const fromLedger = await matchLedger(query, ledger, all, threadOf, ctx);
+  const links = await linkEvidence(query, ctx, threadLink, threadOf, raisedAt);
+  const fromLedger = await matchLedger(query, ledger, all, threadOf, ctx, threadLink);
   const reference = Math.min(Date.parse(ctx.asOf), until);
   const items = inPeriod.map((c) => {
     const outside = [...(links.get(c.seed.threadId) ?? []), ...(fromLedger.evidence.get(c.seed.threadId) ?? [])];
@@ -130,6 +135,7 @@ async function findIdeas(query: Query, rules: IdeaRules): Promise<Candidate[]> {
 async function linkEvidence(
   query: Query,
   ctx: MetricContext,
+  threadLink: ThreadLinkParser,
   threadOf: ReadonlyMap<string, string>,
   raisedAt: ReadonlyMap<string, number>,
 ): Promise<Map<string, OutsideEvidence[]>> {
@@ -138,7 +144,7 @@ async function linkEvidence(
   for (const row of await linkingActivities(query, ctx.period.since, ctx.period.until)) {
     const at = Date.parse(row.occurred_at);
     for (const link of row.links.split(/\s+/)) {
-      const ref = parseThreadLink(link);
+      const ref = threadLink(link);
       const thread = ref ? resolveThread(ref, threadOf) : null;
       const raised = thread === null ? undefined : raisedAt.get(thread);
       // Rows arrive oldest first, so the first link found per idea is its first evidence.
@@ -169,11 +175,12 @@ async function matchLedger(
   all: readonly Candidate[],
   threadOf: ReadonlyMap<string, string>,
   ctx: MetricContext,
+  threadLink: ThreadLinkParser,
 ): Promise<LedgerOutcome> {
   const ideaIds = all.map((c) => c.seed.threadId);
   const known = new Set([...ideaIds, ...threadOf.keys()]);
   const unknown = ledger.flatMap((r) => {
-    const named = ledgerKey(r.idea, ideaIds);
+    const named = ledgerKey(r.idea, ideaIds, threadLink);
     return 'key' in named && !known.has(named.key) ? [named.key] : [];
   });
   const looked = await threadsOfActivities(query, [...new Set(unknown)].sort());
@@ -195,6 +202,7 @@ async function matchLedger(
     ideaIds,
     until,
     timeZone: ctx.period.timeZone,
+    threadLink,
   });
 }
 

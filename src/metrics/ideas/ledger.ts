@@ -1,7 +1,7 @@
 import { ledgerCalendarDate, ledgerInstantValue, type LedgerRow } from '../../model/ledger-row.js';
 import { addDays } from '../../time/calendar.js';
 import { startOfLocalDay } from '../../time/zone.js';
-import { parseThreadLink } from './links.js';
+import type { ThreadLinkParser } from './links.js';
 import type { IdeaEvidence, LedgerMiss, LedgerValue } from './result.js';
 import type { OutsideEvidence } from './stages.js';
 
@@ -49,8 +49,9 @@ function ledgerSpan(date: string, timeZone: string): { start: number; end: numbe
 export function ledgerKey(
   idea: string,
   ideaIds: readonly string[],
+  threadLink: ThreadLinkParser,
 ): { key: string } | { miss: 'ambiguous' | 'noSuchIdea' } {
-  const ref = parseThreadLink(idea);
+  const ref = threadLink(idea);
   if (ref) return { key: ref.key };
   if (idea.includes(':')) return { key: idea };
   const matches = ideaIds.filter((id) => id.endsWith(`:${idea}`));
@@ -74,6 +75,8 @@ export interface LedgerScope {
   ideaIds: readonly string[];
   until: number;
   timeZone: string;
+  /** The sources' thread-link parser (`MetricSettings.threadLink`). */
+  threadLink: ThreadLinkParser;
 }
 
 /** What the ledger adds: evidence per idea thread, the rows not applied, and the value sum. */
@@ -114,7 +117,7 @@ function applyRow(
   row: LedgerRow,
   scope: LedgerScope,
 ): { threadId: string; found: OutsideEvidence } | { reason: LedgerMiss['reason'] } {
-  const named = ledgerKey(row.idea, scope.ideaIds);
+  const named = ledgerKey(row.idea, scope.ideaIds, scope.threadLink);
   if ('miss' in named) return { reason: named.miss };
   const threadId = scope.threadOf.get(named.key) ?? named.key;
   const idea = scope.ideas.get(threadId);

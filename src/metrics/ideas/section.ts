@@ -21,7 +21,7 @@ export type IdeasSection = Ideas & IdeaEvidence & { earlier?: EarlierIdeas };
 
 /** The ideas area (registry): the period's ideas plus the earlier outcomes, when there are any. */
 export async function computeIdeasSection({ query, ctx, accounts, settings }: MetricInput): Promise<IdeasSection> {
-  const ideas = await computeIdeas(query, ctx, settings.ledger);
+  const ideas = await computeIdeas(query, ctx, settings.ledger, settings.threadLink);
   const earlier = await earlierOutcomes({ query, ctx, accounts, settings });
   const section = { ...ideas, ...computeIdeaEvidence(ideas, ctx) };
   return earlier ? { ...section, earlier } : section;
@@ -38,7 +38,12 @@ async function earlierOutcomes({ query, ctx, accounts, settings }: MetricInput):
   const start = defaultPeriod(firstAt, firstAt, ctx.period.timeZone).since;
   if (Date.parse(start) >= Date.parse(ctx.period.since)) return null;
   const period: Period = { since: start, until: ctx.period.since, timeZone: ctx.period.timeZone };
-  const ideas = await computeIdeas(query, { ...ctx, period, asOf: ctx.period.since }, settings.ledger);
+  const ideas = await computeIdeas(
+    query,
+    { ...ctx, period, asOf: ctx.period.since },
+    settings.ledger,
+    settings.threadLink,
+  );
   const { raised, decided, actioned } = ideas.funnel;
   return { since: period.since, until: period.until, raised, decided, actioned };
 }

@@ -65,3 +65,12 @@ export function truncateTitle(text: string, max = 100): string {
     .join('')
     .trimEnd()}…`;
 }
+
+/** `decodeURIComponent`, or the text as it is when it holds a malformed escape (`%E0%A4%A`). */
+export function safeDecodeUri(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

@@ -7,6 +7,7 @@ import type { InputFile, InputTree, Source, SourceContext } from '../types.js';
 import { type Conversation, dayFilesByFolder, exportRoot, readConversations } from './layout.js';
 import { mapMessage } from './map-message.js';
 import { readUsers, type SlackUser } from './users.js';
+import { slackThreadLink } from './thread-link.js';
 
 /**
  * A Slack export is `channels.json` beside `users.json` or beside conversation folders of
@@ -188,6 +189,7 @@ export const slackSource: Source = {
   kind: 'slack',
   title: 'Slack workspace export',
   records: { messages: true, reactions: true, wiki: false },
+  threadLink: slackThreadLink,
   detect,
   read,
 };

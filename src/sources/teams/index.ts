@@ -1,7 +1,9 @@
 import type { SourceRecord } from '../../model/types.js';
 import { firstJsonRecord, isJsonObject, JsonSyntaxError, readJsonEvents } from '../shared/json-stream.js';
 import type { InputFile, InputTree, Source, SourceContext } from '../types.js';
+import { safeDecodeUri } from '../shared/text.js';
 import { mapTeamsMessage, type TeamsConversation } from './map-message.js';
+import { teamsThreadLink } from './thread-link.js';
 
 /** Pages, plain arrays, concatenated pages and NDJSON all end in one of these. */
 const JSON_FILE = /\.(json|jsonl|ndjson)$/i;
@@ -145,9 +147,9 @@ function fallbackFor(
     const context = members()['@odata.context'];
     const text = typeof context === 'string' ? context : '';
     const channel = /channels\('([^']+)'\)/.exec(text)?.[1];
-    if (channel !== undefined) return { id: safeDecode(channel), kind: 'channel', name: null };
+    if (channel !== undefined) return { id: safeDecodeUri(channel), kind: 'channel', name: null };
     const chat = /chats\('([^']+)'\)/.exec(text)?.[1];
-    if (chat !== undefined) return { id: safeDecode(chat), kind: 'chat', name: null };
+    if (chat !== undefined) return { id: safeDecodeUri(chat), kind: 'chat', name: null };
     const name = file.name.replace(/^.*\//, '').replace(JSON_FILE, '');
     if (!warned) {
       warned = true;
@@ -162,19 +164,12 @@ function fallbackFor(
   };
 }
 
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
-
 /** The Microsoft Teams adapter for Graph `chatMessage` JSON (formats.md §3). */
 export const teamsSource: Source = {
   kind: 'teams',
   title: 'Microsoft Teams (Graph chatMessage JSON)',
   records: { messages: true, reactions: true, wiki: false },
+  threadLink: teamsThreadLink,
   detect,
   read,
 };

@@ -1,6 +1,7 @@
 import type { Source } from '../types.js';
 import { detectYammer } from './detect.js';
 import { readYammer } from './read.js';
+import { yammerThreadLink } from './thread-link.js';
 
 /** Yammer / Microsoft Viva Engage network data export (CSV files, see formats.md §1). */
 export const yammerSource: Source = {
@@ -8,6 +9,7 @@ export const yammerSource: Source = {
   title: 'Yammer / Viva Engage',
   // Network data exports carry no likes.
   records: { messages: true, reactions: false, wiki: false },
+  threadLink: yammerThreadLink,
   detect: detectYammer,
   read: readYammer,
 };

@@ -1,6 +1,7 @@
 import { computeIdeas, type Ideas, type LedgerRow } from '../../../src/metrics/ideas/index.js';
 import { DEFAULT_METRICS_CONFIG, type MetricContext, type MetricsConfig } from '../../../src/metrics/types.js';
 import { inlineDataset, type InlineData } from '../../helpers/dataset.js';
+import { parseThreadLink } from '../../../src/sources/thread-links.js';
 
 /** Period Q1 2026 in UTC; "now" at its end unless a test says otherwise. */
 export function context(config: Partial<MetricsConfig> = {}, asOf = '2026-04-01T00:00:00.000Z'): MetricContext {
@@ -20,7 +21,7 @@ export async function ideasOf(
 ): Promise<Ideas> {
   const { dataset } = await inlineDataset(data);
   try {
-    return await computeIdeas(dataset.query, ctx, ledger);
+    return await computeIdeas(dataset.query, ctx, ledger, parseThreadLink);
   } finally {
     await dataset.close();
   }

@@ -10,6 +10,7 @@ import type { MetricsDocument, Provenance } from '../../../src/report/json/docum
 import { act, inlineDataset, type InlineData } from '../../helpers/dataset.js';
 import { NO_COMPARISON } from '../../metrics/context.js';
 import { computeComparisons } from '../../../src/metrics/evidence/index.js';
+import { parseThreadLink } from '../../../src/sources/thread-links.js';
 
 /** A Yammer pilot: one public and one private group, an answered and two unanswered threads, a bot-free reaction-free export. */
 export const YAMMER_PILOT: InlineData = {
@@ -108,6 +109,7 @@ export async function documentFor(
       ctx: { period, asOf: period.until, config: DEFAULT_METRICS_CONFIG, capabilities: capabilitiesOf(kinds) },
       settings: {
         ledger: [],
+        threadLink: parseThreadLink,
         moderatorSince: new Map(),
         recognition: DEFAULT_RECOGNITION_CONFIG,
         network: DEFAULT_NETWORK_CONFIG,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseThreadLink, resolveThread } from '../../../src/metrics/ideas/links.js';
+import { resolveThread } from '../../src/metrics/ideas/links.js';
+import { SOURCE_KINDS, SOURCES } from '../../src/sources/registry.js';
+import { parseThreadLink, threadLinkParser } from '../../src/sources/thread-links.js';
 
 /** base64url of `{"_type":"Thread","id":"1091107968335872"}`, as Viva Engage puts in its URLs. */
 const ENGAGE_THREAD = Buffer.from('{"_type":"Thread","id":"1091107968335872"}').toString('base64url');
@@ -86,5 +88,28 @@ describe('resolveThread', () => {
     ]);
     expect(resolveThread({ source: 'yammer', key: 'yammer:2' }, threadOf)).toBe('yammer:1');
     expect(resolveThread({ source: 'yammer', key: 'yammer:3' }, threadOf)).toBeNull();
+  });
+});
+
+describe('threadLinkParser: the sources of the registry decide', () => {
+  it('asks each source in order and tags the key with the first that knows the URL', () => {
+    const seen: string[] = [];
+    const parse = threadLinkParser([
+      { kind: 'csv', threadLink: (url) => (seen.push(`csv ${url.hostname}`), null) },
+      { kind: 'mediawiki' },
+      {
+        kind: 'slack',
+        threadLink: (url) => (url.hostname === 'chat.example.org' ? `slack:X:${url.pathname.slice(1)}` : null),
+      },
+      { kind: 'teams', threadLink: () => 'teams:never:asked' },
+    ]);
+    expect(parse('https://chat.example.org/42).')).toEqual({ source: 'slack', key: 'slack:X:42' });
+    expect(seen).toEqual(['csv chat.example.org']);
+    expect(parse('not a url')).toBeNull();
+  });
+
+  it('the registry parser knows exactly the sources that declare thread links', () => {
+    const kinds = SOURCE_KINDS.filter((kind) => SOURCES[kind].threadLink !== undefined);
+    expect(kinds).toEqual(['yammer', 'slack', 'teams']);
   });
 });
