@@ -2,6 +2,7 @@ import type { ResolvedConfig } from '../config/defaults.js';
 import { loadConfig } from '../config/load.js';
 import { UsageError } from '../errors.js';
 import { unknownTargetWarnings } from '../metrics/targets.js';
+import { SOURCE_KINDS } from '../sources/registry.js';
 
 /** What both `analyze` and `validate` start from: the resolved config and the inputs to read. */
 export interface ConfigAndInputs {
@@ -25,6 +26,7 @@ export async function configAndInputs(
     env: process.env,
     configPath: options.configPath,
     flags: options.flags,
+    sourceKinds: SOURCE_KINDS,
   });
   if (file) log.verbose(`config: ${file}`);
   [...warnings, ...unknownTargetWarnings(config.targets)].forEach((w) => log.warn(w));

@@ -12,6 +12,7 @@ import { readEnvLayer, variableOfKeyPath } from './env.js';
 import { dotted, formatIssues, valueAt, type KeyPath, type LayerNaming } from './issues.js';
 import { checkConfig } from './rules.js';
 import { configSchema } from './schema.js';
+import { splitInputArg } from '../model/input-arg.js';
 
 /** The file looked for in the working folder when `--config` is not given. */
 export const DEFAULT_CONFIG_FILE = 'pilot-report.config.json';
@@ -50,6 +51,11 @@ export interface LoadConfigOptions {
   configPath?: string;
   /** Flag values under their config key names (`timeZone`, not `tz`); undefined means "not given". */
   flags?: Readonly<Record<string, unknown>>;
+  /**
+   * The source kinds an input may be prefixed with (`slack:exports/x.zip`), from the source
+   * registry: an input written in the file is made relative to the working folder after its prefix.
+   */
+  sourceKinds: readonly string[];
 }
 
 /** A loaded configuration and what the rules had to say short of an error. */
@@ -72,7 +78,7 @@ interface Layer {
 export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConfig> {
   const file = await findConfigFile(options);
   const layers: Layer[] = [];
-  if (file) layers.push(await fileLayer(file, options.cwd));
+  if (file) layers.push(await fileLayer(file, options.cwd, options.sourceKinds));
   layers.push(envLayer(options.env));
   layers.push(flagLayer(options.flags ?? {}));
 
@@ -110,7 +116,7 @@ async function findConfigFile(options: LoadConfigOptions): Promise<ConfigFile | 
   return null;
 }
 
-async function fileLayer(file: ConfigFile, cwd: string): Promise<Layer> {
+async function fileLayer(file: ConfigFile, cwd: string, kinds: readonly string[]): Promise<Layer> {
   let text: string;
   try {
     text = await readFile(file.absolute, 'utf8');
@@ -120,7 +126,7 @@ async function fileLayer(file: ConfigFile, cwd: string): Promise<Layer> {
   const raw = parseJson(text.replace(/^\uFEFF/, ''), file.label);
   if (!isPlainObject(raw)) throw new ConfigError(`${file.label}: the config must be a JSON object ({ ... })`);
   return {
-    values: resolveFilePaths(raw, path.dirname(file.absolute), cwd),
+    values: resolveFilePaths(raw, path.dirname(file.absolute), cwd, kinds),
     naming: {
       where: (keyPath) => (keyPath.length === 0 ? file.label : `${file.label}: ${dotted(keyPath)}`),
       spell: (keyPath) => String(keyPath[keyPath.length - 1]),
@@ -240,13 +246,17 @@ const FILE_PATH_KEYS = [
   'baseline',
   'dataset',
 ] as const;
-const INPUT_KIND = /^(yammer|slack|teams|mediawiki|csv):(.*)$/s;
 
 /**
  * Paths written in the file are relative to the file's folder; they are rewritten relative to the
  * working folder (where flags and variables are relative to), so every layer means the same thing.
  */
-function resolveFilePaths(raw: Record<string, unknown>, dir: string, cwd: string): Record<string, unknown> {
+function resolveFilePaths(
+  raw: Record<string, unknown>,
+  dir: string,
+  cwd: string,
+  kinds: readonly string[],
+): Record<string, unknown> {
   const fix = (value: string): string => {
     const relative = path.relative(cwd, path.resolve(dir, value));
     return relative === '' ? '.' : relative;
@@ -264,8 +274,8 @@ function resolveFilePaths(raw: Record<string, unknown>, dir: string, cwd: string
   if (Array.isArray(values.inputs)) {
     values.inputs = values.inputs.map((input: unknown) => {
       if (typeof input !== 'string') return input;
-      const forced = INPUT_KIND.exec(input);
-      return forced ? `${forced[1]}:${fix(forced[2] ?? '')}` : fix(input);
+      const { kind, path: inputPath } = splitInputArg(input, kinds);
+      return kind ? `${kind}:${fix(inputPath)}` : fix(input);
     });
   }
   const report = values.report;

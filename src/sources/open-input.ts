@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { InputError } from '../errors.js';
 import type { SourceKind } from '../model/types.js';
 import { SOURCE_KINDS } from './registry.js';
+import { splitInputArg } from '../model/input-arg.js';
 import { folderTree, singleFileTree } from './input-tree.js';
 import type { InputTree, Problem } from './types.js';
 import { zipTree } from './zip-tree.js';
@@ -14,9 +15,6 @@ export interface OpenedInput {
   /** Problems found while listing (zip entries left out); to be reported with the source's warnings. */
   problems: Problem[];
 }
-
-// At least two letters before the colon, so that a Windows drive (`C:\exports`) is never a kind.
-const KIND_PREFIX = /^([a-z][a-z0-9-]+):(.*)$/is;
 
 /**
  * Turns one command-line argument into an input tree: an optional `kind:` prefix, then a folder
@@ -68,17 +66,13 @@ function specialKind(info: {
 
 /** Splits `slack:exports/x.zip` into the kind and the path; a path without a known prefix is kept whole. */
 export function splitKind(arg: string): { forcedKind: SourceKind | null; path: string } {
-  const m = KIND_PREFIX.exec(arg);
-  if (!m || m[1] === undefined || m[2] === undefined) return { forcedKind: null, path: arg };
-  const kind = m[1].toLowerCase();
-  const known = SOURCE_KINDS.find((k) => k === kind);
-  // An unknown word before a colon is kept as part of the path (a file may be named `a:b.csv`).
-  return known ? { forcedKind: known, path: m[2] } : { forcedKind: null, path: arg };
+  const { kind, path } = splitInputArg(arg, SOURCE_KINDS);
+  return { forcedKind: kind, path };
 }
 
 function missingHint(arg: string, forcedKind: SourceKind | null): string {
-  const prefix = forcedKind === null ? KIND_PREFIX.exec(arg)?.[1] : undefined;
-  if (prefix !== undefined) {
+  const prefix = forcedKind === null ? splitInputArg(arg, SOURCE_KINDS).unknownPrefix : null;
+  if (prefix !== null) {
     return `"${prefix}:" is not a source kind; write one of ${SOURCE_KINDS.map((k) => `${k}:`).join(' ')} before the path, or none to detect it`;
   }
   return 'check the path (quote it if it contains spaces); an input is an export folder, a .zip or a single file';

@@ -12,6 +12,7 @@ import { ConfigError } from '../../src/errors.js';
 import { baselineDeltas } from '../../src/metrics/targets.js';
 import { removeTempDirs } from '../helpers/temp-dir.js';
 import { tempDir } from './harness.js';
+import { SOURCE_KINDS } from '../../src/sources/registry.js';
 
 afterAll(removeTempDirs);
 
@@ -38,7 +39,7 @@ describe('odd values on stderr, in the config and in the baseline', () => {
   it('a top-level "__proto__" config key is an unknown key, like any other', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'c.json'), '{ "__proto__": { "anonymize": true } }');
-    const loading = loadConfig({ cwd: dir, env: {}, configPath: 'c.json' });
+    const loading = loadConfig({ sourceKinds: SOURCE_KINDS, cwd: dir, env: {}, configPath: 'c.json' });
     await expect(loading).rejects.toBeInstanceOf(ConfigError);
     await expect(loading).rejects.toThrow(/^c\.json: __proto__: unknown key\n/);
   });
@@ -46,7 +47,7 @@ describe('odd values on stderr, in the config and in the baseline', () => {
   it('a nested "__proto__" key is an unknown key with its path', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'c.json'), '{ "ideas": { "__proto__": { "stallDays": 3 } } }');
-    await expect(loadConfig({ cwd: dir, env: {}, configPath: 'c.json' })).rejects.toThrow(
+    await expect(loadConfig({ sourceKinds: SOURCE_KINDS, cwd: dir, env: {}, configPath: 'c.json' })).rejects.toThrow(
       /c\.json: ideas\.__proto__: unknown key/,
     );
   });

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import { networkConfig, recognitionConfig } from '../../src/cli/metric-settings.js';
+import { SOURCE_KINDS } from '../../src/sources/registry.js';
 
 describe('metric knobs from the config', () => {
   it('merges written recognition weights key by key over the defaults', async () => {
     const { config } = await loadConfig({
+      sourceKinds: SOURCE_KINDS,
       cwd: '/',
       env: { PILOT_REPORT_RECOGNITION__SCORE_WEIGHTS__POSTS: '7', PILOT_REPORT_RECOGNITION__LIST_SIZE: '3' },
     });
@@ -25,7 +27,11 @@ describe('metric knobs from the config', () => {
   });
 
   it('merges written network edge weights over the defaults', async () => {
-    const { config } = await loadConfig({ cwd: '/', env: { PILOT_REPORT_NETWORK__EDGE_WEIGHTS__REACTION: '0' } });
+    const { config } = await loadConfig({
+      sourceKinds: SOURCE_KINDS,
+      cwd: '/',
+      env: { PILOT_REPORT_NETWORK__EDGE_WEIGHTS__REACTION: '0' },
+    });
     expect(networkConfig(config)).toEqual({
       edgeWeights: { reply: 1, mention: 1, reaction: 0 },
       topBrokers: 10,
@@ -34,7 +40,11 @@ describe('metric knobs from the config', () => {
   });
 
   it('passes the betweenness work budget from the environment', async () => {
-    const { config } = await loadConfig({ cwd: '/', env: { PILOT_REPORT_NETWORK__MAX_BETWEENNESS_WORK: '5000' } });
+    const { config } = await loadConfig({
+      sourceKinds: SOURCE_KINDS,
+      cwd: '/',
+      env: { PILOT_REPORT_NETWORK__MAX_BETWEENNESS_WORK: '5000' },
+    });
     expect(networkConfig(config)).toEqual({
       edgeWeights: { reply: 1, mention: 1, reaction: 0.5 },
       topBrokers: 10,

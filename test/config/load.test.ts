@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/errors.js';
 import { loadConfig } from '../../src/config/load.js';
+import { SOURCE_KINDS } from '../../src/sources/registry.js';
 
 let dir: string;
 
@@ -21,8 +22,8 @@ async function writeConfig(value: unknown, name = 'pilot-report.config.json'): P
 }
 
 /** The error `loadConfig` throws, to assert its class and exact message. */
-async function loadError(options: Parameters<typeof loadConfig>[0]): Promise<ConfigError> {
-  const error: unknown = await loadConfig(options).then(
+async function loadError(options: Omit<Parameters<typeof loadConfig>[0], 'sourceKinds'>): Promise<ConfigError> {
+  const error: unknown = await loadConfig({ sourceKinds: SOURCE_KINDS, ...options }).then(
     () => undefined,
     (e: unknown) => e,
   );
@@ -35,11 +36,11 @@ describe('loadConfig precedence', () => {
     await writeConfig({ timeZone: 'Europe/Paris', ideas: { stallDays: 40, tags: ['#idee'] } });
     const env = { PILOT_REPORT_TIME_ZONE: 'Europe/Berlin', PILOT_REPORT_IDEAS__STALL_DAYS: '45' };
 
-    const all = await loadConfig({ cwd: dir, env, flags: { timeZone: 'America/New_York' } });
+    const all = await loadConfig({ sourceKinds: SOURCE_KINDS, cwd: dir, env, flags: { timeZone: 'America/New_York' } });
     expect(all.config.timeZone).toBe('America/New_York');
     expect(all.file).toBe('pilot-report.config.json');
 
-    const noFlags = await loadConfig({ cwd: dir, env, flags: { timeZone: undefined } });
+    const noFlags = await loadConfig({ sourceKinds: SOURCE_KINDS, cwd: dir, env, flags: { timeZone: undefined } });
     expect(noFlags.config.timeZone).toBe('Europe/Berlin');
     // Nested objects merge key by key: stallDays from env, tags from the file, the rest default.
     expect(noFlags.config.ideas).toEqual({
@@ -51,16 +52,21 @@ describe('loadConfig precedence', () => {
       stallDays: 45,
     });
 
-    expect((await loadConfig({ cwd: dir, env: {} })).config.timeZone).toBe('Europe/Paris');
+    expect((await loadConfig({ sourceKinds: SOURCE_KINDS, cwd: dir, env: {} })).config.timeZone).toBe('Europe/Paris');
     await rm(path.join(dir, 'pilot-report.config.json'));
-    const none = await loadConfig({ cwd: dir, env: {} });
+    const none = await loadConfig({ sourceKinds: SOURCE_KINDS, cwd: dir, env: {} });
     expect(none.config.timeZone).toBe('UTC');
     expect(none.file).toBeNull();
   });
 
   it('lets --since from a higher layer replace a period from the file instead of clashing', async () => {
     await writeConfig({ period: '2026-10' });
-    const { config } = await loadConfig({ cwd: dir, env: {}, flags: { since: '2026-10-05' } });
+    const { config } = await loadConfig({
+      sourceKinds: SOURCE_KINDS,
+      cwd: dir,
+      env: {},
+      flags: { since: '2026-10-05' },
+    });
     expect(config.period).toBeUndefined();
     expect(config.since).toBe('2026-10-05');
   });
@@ -86,7 +92,12 @@ describe('loadConfig file', () => {
       },
       'pilot/pilot-report.config.json',
     );
-    const { config, file } = await loadConfig({ cwd: dir, env: {}, configPath: 'pilot/pilot-report.config.json' });
+    const { config, file } = await loadConfig({
+      sourceKinds: SOURCE_KINDS,
+      cwd: dir,
+      env: {},
+      configPath: 'pilot/pilot-report.config.json',
+    });
     expect(file).toBe('pilot/pilot-report.config.json');
     expect(config.inputs).toEqual([
       path.join('pilot', 'exports', 'yammer.zip'),
@@ -98,9 +109,34 @@ describe('loadConfig file', () => {
     expect(config.report.logo).toBe('logo.png');
   });
 
+  it('reads a kind prefix of an input as the sources do: any case, only a known kind, never a drive letter', async () => {
+    await writeConfig(
+      { inputs: ['Slack:exports/slack', 'notes:today.csv', 'mediawiki:dump.xml'] },
+      'pilot/pilot-report.config.json',
+    );
+    const { config } = await loadConfig({
+      sourceKinds: ['slack', 'mediawiki', 'teams'],
+      cwd: dir,
+      env: {},
+      configPath: 'pilot/pilot-report.config.json',
+    });
+    expect(config.inputs).toEqual([
+      // The kind is written as the registry spells it; the path after it is made relative to the working folder.
+      `slack:${path.join('pilot', 'exports', 'slack')}`,
+      // "notes" is no kind: the whole input is a file name with a colon, in the config's folder.
+      path.join('pilot', 'notes:today.csv'),
+      `mediawiki:${path.join('pilot', 'dump.xml')}`,
+    ]);
+  });
+
   it('keeps the trailing slash of a dataset folder (a Parquet folder), and only there', async () => {
     await writeConfig({ dataset: 'kept/', out: 'out/' }, 'pilot/pilot-report.config.json');
-    const { config } = await loadConfig({ cwd: dir, env: {}, configPath: 'pilot/pilot-report.config.json' });
+    const { config } = await loadConfig({
+      sourceKinds: SOURCE_KINDS,
+      cwd: dir,
+      env: {},
+      configPath: 'pilot/pilot-report.config.json',
+    });
     expect(config.dataset).toBe(`${path.join('pilot', 'kept')}/`);
     expect(config.out).toBe(path.join('pilot', 'out'));
   });
@@ -152,13 +188,14 @@ describe('loadConfig file', () => {
 
   it('accepts a file with a byte order mark and a $schema key', async () => {
     await writeConfig('\uFEFF{ "$schema": "./schema/config.schema.json", "strict": true }');
-    expect((await loadConfig({ cwd: dir, env: {} })).config.strict).toBe(true);
+    expect((await loadConfig({ sourceKinds: SOURCE_KINDS, cwd: dir, env: {} })).config.strict).toBe(true);
   });
 });
 
 describe('loadConfig environment and flags', () => {
   it('reads nested, JSON and string values from PILOT_REPORT_ variables', async () => {
     const { config } = await loadConfig({
+      sourceKinds: SOURCE_KINDS,
       cwd: dir,
       env: {
         PILOT_REPORT_TIME_ZONE: 'Europe/Paris',
@@ -204,20 +241,34 @@ describe('loadConfig environment and flags', () => {
   });
 
   it('returns rule warnings without failing', async () => {
-    const { warnings } = await loadConfig({ cwd: dir, env: {}, flags: { recognize: 'named.csv' } });
+    const { warnings } = await loadConfig({
+      sourceKinds: SOURCE_KINDS,
+      cwd: dir,
+      env: {},
+      flags: { recognize: 'named.csv' },
+    });
     expect(warnings).toEqual(['config: recognize has no effect without anonymize (everyone is named already)']);
   });
 });
 
 describe('memoryLimit', () => {
   it('defaults to 768MB, comes from the environment or a flag, and refuses what is not a size', async () => {
-    expect((await loadConfig({ cwd: dir, env: {}, flags: {} })).config.memoryLimit).toBe('768MB');
+    expect((await loadConfig({ sourceKinds: SOURCE_KINDS, cwd: dir, env: {}, flags: {} })).config.memoryLimit).toBe(
+      '768MB',
+    );
     expect(
-      (await loadConfig({ cwd: dir, env: { PILOT_REPORT_MEMORY_LIMIT: '2GB' }, flags: {} })).config.memoryLimit,
+      (await loadConfig({ sourceKinds: SOURCE_KINDS, cwd: dir, env: { PILOT_REPORT_MEMORY_LIMIT: '2GB' }, flags: {} }))
+        .config.memoryLimit,
     ).toBe('2GB');
     expect(
-      (await loadConfig({ cwd: dir, env: { PILOT_REPORT_MEMORY_LIMIT: '2GB' }, flags: { memoryLimit: '512MiB' } }))
-        .config.memoryLimit,
+      (
+        await loadConfig({
+          sourceKinds: SOURCE_KINDS,
+          cwd: dir,
+          env: { PILOT_REPORT_MEMORY_LIMIT: '2GB' },
+          flags: { memoryLimit: '512MiB' },
+        })
+      ).config.memoryLimit,
     ).toBe('512MiB');
     const error = await loadError({ cwd: dir, env: {}, flags: { memoryLimit: 'lots' } });
     expect(error.message).toContain('memoryLimit: a size such as 512MB or 2GB; got string "lots"');
