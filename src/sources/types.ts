@@ -82,6 +82,11 @@ export interface Source {
   title: string;
   /** What exports of this kind can record; the metrics report a kind no loaded source records as null. */
   records: SourceCapabilities;
+  /**
+   * Seconds per MB this adapter takes to read its export, measured by `npm run bench` on one core;
+   * only the ratios between kinds matter: they plan which worker thread reads which export.
+   */
+  readSecondsPerMb: number;
   detect(input: InputTree): Promise<boolean>;
   read(input: InputTree, ctx: SourceContext): AsyncIterable<SourceRecord>;
   /**

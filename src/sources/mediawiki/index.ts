@@ -30,6 +30,8 @@ export function mediawikiSourceWith(limits: DumpLimits): Source {
     kind: 'mediawiki',
     title: 'MediaWiki XML dump',
     records: { messages: false, reactions: false, wiki: true },
+    // A MediaWiki dump: 4.7 s for 133 MB in `npm run bench`.
+    readSecondsPerMb: 0.035,
     detect,
     read: (input, ctx) => read(input, ctx, limits),
   } satisfies Source;

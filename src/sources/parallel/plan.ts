@@ -1,4 +1,5 @@
 import type { SourceKind } from '../../model/types.js';
+import { SOURCES } from '../registry.js';
 
 /**
  * Which worker thread reads which export: the costliest first, each to the thread with the least
@@ -6,23 +7,13 @@ import type { SourceKind } from '../../model/types.js';
  * depends only on sizes, kinds and order, so a run is reproducible.
  */
 
-/**
- * Seconds per MB of each kind of export, measured by `npm run bench` (2-vCPU machine, one export
- * per thread): Yammer CSV 32.2 s for 323 MB, Slack JSON 25.6 s for 1,044 MB, a MediaWiki dump
- * 4.7 s for 133 MB. Only their ratios matter: a CSV byte costs four JSON bytes, so planning by
- * bytes alone put the wiki dump behind the Yammer export and finished 4 s later.
- */
-const SECONDS_PER_MB: Record<SourceKind, number> = {
-  yammer: 0.1,
-  csv: 0.1,
-  slack: 0.025,
-  teams: 0.025,
-  mediawiki: 0.035,
-};
+// Seconds per MB is each source's own figure (`Source.readSecondsPerMb`), measured by
+// `npm run bench`: planning by bytes alone put the wiki dump behind the Yammer export and
+// finished 4 s later, since a CSV byte costs about four JSON bytes.
 
 /** Estimated work of reading `bytes` of an export of `kind`, for planning only. */
 export function readCost(kind: SourceKind, bytes: number): number {
-  return (bytes / 1e6) * SECONDS_PER_MB[kind];
+  return (bytes / 1e6) * SOURCES[kind].readSecondsPerMb;
 }
 
 /** An export to read, as a worker thread needs it. */

@@ -169,6 +169,8 @@ export const teamsSource: Source = {
   kind: 'teams',
   title: 'Microsoft Teams (Graph chatMessage JSON)',
   records: { messages: true, reactions: true, wiki: false },
+  // JSON like Slack's day files.
+  readSecondsPerMb: 0.025,
   threadLink: teamsThreadLink,
   detect,
   read,
