@@ -1,5 +1,6 @@
 import type { PeopleEntry } from '../model/types.js';
 import { normalizeAlias } from '../sources/people/read-people.js';
+import { ACCOUNT_TRAITS, kindOfAliasPrefix } from '../sources/registry.js';
 
 /**
  * What the adapters get as `botAccounts`: the config's entries lower-cased, plus `!<wiki name>`
@@ -9,8 +10,8 @@ import { normalizeAlias } from '../sources/people/read-people.js';
 export function adapterBotAccounts(botAccounts: readonly string[], people: readonly PeopleEntry[]): string[] {
   const persons = people
     .filter((entry) => entry.role !== 'bot')
-    .flatMap((entry) => entry.aliases.filter((alias) => alias.startsWith('mediawiki:')))
-    .map((alias) => `!${alias.slice('mediawiki:'.length).toLowerCase()}`);
+    .flatMap((entry) => entry.aliases.filter((alias) => ACCOUNT_TRAITS[kindOf(alias)]?.userNames))
+    .map((alias) => `!${alias.slice(alias.indexOf(':') + 1).toLowerCase()}`);
   return [...botAccounts.map((b) => b.toLowerCase()), ...persons];
 }
 
@@ -26,12 +27,27 @@ export function botPeopleEntries(botAccounts: readonly string[]): PeopleEntry[] 
   for (const written of botAccounts.map((b) => b.trim())) {
     if (written.startsWith('!')) continue;
     if (/^[^@\s:]+@[^@\s]+$/.test(written)) entries.push(botEntry(written.toLowerCase(), []));
-    else if (/^(yammer|engage|teams|msteams|csv|slack):/i.test(written)) {
+    else if (isIdentityIdOfIdKind(written)) {
       const alias = normalizeAlias(written);
       if (typeof alias === 'string') entries.push(botEntry(null, [alias]));
     }
   }
   return entries;
+}
+
+/** The kind part of an identity id (`mediawiki:JDoe` -> `mediawiki`). */
+function kindOf(alias: string): string {
+  return alias.slice(0, Math.max(0, alias.indexOf(':')));
+}
+
+/**
+ * `slack:U1`, `Engage:123`: an account of a source whose accounts are ids rather than user names
+ * (a wiki user name is matched by the adapter itself).
+ */
+function isIdentityIdOfIdKind(written: string): boolean {
+  const colon = written.indexOf(':');
+  const kind = colon > 0 ? kindOfAliasPrefix(written.slice(0, colon)) : null;
+  return kind !== null && !ACCOUNT_TRAITS[kind]?.userNames;
 }
 
 function botEntry(email: string | null, aliases: string[]): PeopleEntry {

@@ -1,6 +1,7 @@
 import type { ResolvedConfig } from '../config/defaults.js';
 import type { SetupFacts } from '../metrics/setup/facts.js';
 import { FILL_HINTS, GAP_EFFECTS, reportGaps } from '../metrics/setup/gaps.js';
+import { ACCOUNT_TRAITS } from '../sources/registry.js';
 
 /** One thing the report will lack (or treat specially), and the setting or file that changes it. */
 export interface ReadinessItem {
@@ -51,12 +52,13 @@ export function readiness(facts: SetupFacts, config: ResolvedConfig): ReadinessI
       fix: `add ${guessed.length === 1 ? 'it' : 'those that are bots'} to "botAccounts"`,
     });
   }
-  const byName = facts.bots.filter((b) => b.excluded && b.source === 'mediawiki').map((b) => b.account);
+  const byName = facts.bots.filter((b) => b.excluded && b.byUserName);
   if (byName.length > 0) {
+    const kinds = [...new Set(byName.map((b) => b.source ?? ''))];
     items.push({
       key: 'wikiBotsByName',
-      finding: `wiki account(s) counted as bots: ${byName.join(', ')}`,
-      fix: '"!<name>" in "botAccounts", or a people-file row with the alias mediawiki:<name>, makes one a person',
+      finding: `${kinds.map((k) => ACCOUNT_TRAITS[k]?.adjective ?? k).join(' and ')} account(s) counted as bots: ${byName.map((b) => b.account).join(', ')}`,
+      fix: `"!<name>" in "botAccounts", or a people-file row with the alias ${kinds.map((k) => `${k}:<name>`).join(' or ')}, makes one a person`,
     });
   }
   return items;

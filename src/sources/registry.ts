@@ -2,6 +2,7 @@ import { csvSource } from './csv/index.js';
 import { mediawikiSource } from './mediawiki/index.js';
 import { slackSource } from './slack/index.js';
 import { teamsSource } from './teams/index.js';
+import type { AccountTraitsByKind } from '../model/account-traits.js';
 import type { Source } from './types.js';
 import { yammerSource } from './yammer/index.js';
 
@@ -32,3 +33,17 @@ export const SOURCE_KINDS: readonly SourceKind[] = keysOf(SOURCES);
 
 /** The order detection tries adapters in: the registry's. */
 export const DETECTION_ORDER: readonly SourceKind[] = SOURCE_KINDS;
+
+/** What every kind's accounts are like (for the setup checks, which import no source). */
+export const ACCOUNT_TRAITS: AccountTraitsByKind = Object.fromEntries(
+  SOURCE_KINDS.map((kind) => {
+    const { label, adjective, userNames, handleIsEmailLocalPart } = SOURCES[kind].accounts;
+    return [kind, { label, adjective, userNames, handleIsEmailLocalPart }];
+  }),
+);
+
+/** The kind a people-file alias prefix names (`engage` -> yammer, `Wiki` -> mediawiki), or null. */
+export function kindOfAliasPrefix(prefix: string): SourceKind | null {
+  const word = prefix.trim().toLowerCase();
+  return SOURCE_KINDS.find((kind) => kind === word || SOURCES[kind].accounts.aliasPrefixes.includes(word)) ?? null;
+}

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import type { AccountTraits } from '../model/account-traits.js';
 import type { SourceCapabilities, SourceKind, SourceRecord } from '../model/types.js';
 
 /** One file inside an input (a folder, a single file, or a zip archive), opened lazily. */
@@ -49,6 +50,14 @@ export interface Problem {
   detail: string;
 }
 
+/** A source's accounts: their traits, and the people file's aliases for them. */
+export interface SourceAccounts extends AccountTraits {
+  /** Words the people file accepts before an alias's colon besides the kind (`engage:`, `wiki:`). */
+  aliasPrefixes: readonly string[];
+  /** An alias's id written as the adapter writes identity ids (Slack ids upper-cased, ...). */
+  normalizeId(id: string): string;
+}
+
 /** Options every adapter honours. */
 export interface SourceOptions {
   /** Direct and private conversations are skipped (reason `private`) unless this is true. */
@@ -87,6 +96,13 @@ export interface Source {
    * only the ratios between kinds matter: they plan which worker thread reads which export.
    */
   readSecondsPerMb: number;
+  /**
+   * Its export is a folder recognized by files at its top (`Messages.csv`; `users.json` +
+   * `channels.json`), so `init` takes a folder that is one as a single export, not as a folder of exports.
+   */
+  folderExport: boolean;
+  /** What its accounts are like, and how the people file writes them. */
+  accounts: SourceAccounts;
   detect(input: InputTree): Promise<boolean>;
   read(input: InputTree, ctx: SourceContext): AsyncIterable<SourceRecord>;
   /**

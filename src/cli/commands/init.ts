@@ -208,7 +208,7 @@ export function schemaReference(dir: string, schemaFile: string = SCHEMA_FILE, v
 }
 
 /** Kinds whose export is a folder recognized by files at its top (`Messages.csv`; `users.json` + `channels.json`). */
-const FOLDER_KINDS: readonly SourceKind[] = ['yammer', 'slack'];
+const FOLDER_KINDS: readonly SourceKind[] = DETECTION_ORDER.filter((kind) => SOURCES[kind].folderExport);
 
 /**
  * The exports in `dir`: the folder itself when it is a Yammer or Slack export; else each direct

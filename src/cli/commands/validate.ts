@@ -17,6 +17,7 @@ import { setupFacts } from '../../metrics/setup/facts.js';
 import { renderValidation, type InputFailure, type ValidationResult } from './validate-report.js';
 import { makeFolder } from '../outputs/make-folder.js';
 import { writeStdout } from '../outputs/publish.js';
+import { ACCOUNT_TRAITS } from '../../sources/registry.js';
 
 /** The flags of `pilot-report validate` (the subset of analyze's that matters for reading inputs). */
 export interface ValidateFlags {
@@ -123,7 +124,7 @@ export async function validateInputs(
     }
     // Duplicates and bots are only known once everything is in: the counts then match analyze's.
     await dataset.finalize(accounts, people);
-    const ready = readiness(await setupFacts(dataset.query), config);
+    const ready = readiness(await setupFacts(dataset.query, ACCOUNT_TRAITS), config);
     return { ...judge(sourceQuality(accounts), failures, sideProblems, config.strict), readiness: ready };
   } finally {
     await dataset.close();

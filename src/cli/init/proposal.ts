@@ -73,7 +73,7 @@ export function buildProposal(survey: Survey, side: SideFilesFound, answers: Ini
   const moderators = answers.moderators.filter((key) => !survey.moderatorsByRole.includes(key));
   // Wiki bots by name are written out too, so that the decision is visible where it is changed
   // (`!Name`); accounts an export flags as bots are bots whatever the config says.
-  const bots = survey.bots.filter((b) => !b.excluded || b.source === 'mediawiki');
+  const bots = survey.bots.filter((b) => !b.excluded || b.byUserName);
   const config: WrittenConfig = {
     ...(side.people ? { people: side.people } : {}),
     ...(side.ideasLedger ? { ideasLedger: side.ideasLedger } : {}),

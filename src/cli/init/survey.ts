@@ -9,6 +9,7 @@ import { loadInputs } from '../../sources/load.js';
 import { adapterBotAccounts } from '../bot-accounts.js';
 import type { Logger } from '../output.js';
 import { readPeople } from '../side-files.js';
+import { ACCOUNT_TRAITS } from '../../sources/registry.js';
 
 /** What `init` learned by reading the folder's exports (and people file) once. */
 export interface Survey extends SetupFacts {
@@ -55,7 +56,7 @@ export async function surveyFolder(
       .filter((a) => (a.skippedByReason['bot'] ?? 0) > 0)
       .map((a) => ({ input: path.relative(dir, a.path) || a.path, count: a.skippedByReason['bot'] ?? 0 }));
     return {
-      ...(await setupFacts(dataset.query)),
+      ...(await setupFacts(dataset.query, ACCOUNT_TRAITS)),
       people,
       peopleHaveDepartments: people.some((p) => p.department !== null),
       botRecords,

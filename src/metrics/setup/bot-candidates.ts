@@ -1,3 +1,4 @@
+import type { AccountTraitsByKind } from '../../model/account-traits.js';
 import type { Query } from '../../model/query.js';
 
 /** An account that is, or looks like, a bot, with why. */
@@ -15,6 +16,8 @@ export interface BotCandidate {
    * `botAccounts` (or the people file's role `bot`) makes a bot.
    */
   excluded: boolean;
+  /** Excluded because its user name reads as a bot's (a wiki account), a decision `!<name>` in `botAccounts` undoes. */
+  byUserName: boolean;
 }
 
 /** Fewest thread starters before an account's timing says anything. */
@@ -22,34 +25,28 @@ export const MACHINE_MIN_POSTS = 10;
 /** Share of an account's posts at its most common minute of the hour that looks scheduled. */
 export const MACHINE_MINUTE_SHARE = 0.8;
 
-const SOURCE_TITLES: Record<string, string> = {
-  slack: 'Slack',
-  teams: 'Teams',
-  mediawiki: 'the wiki',
-  yammer: 'Yammer',
-  csv: 'the CSV export',
-};
-
 /**
  * Bot-like accounts of a finalized dataset: those the exports flag (Slack `is_bot`, wiki user
  * names read as bots), then persons whose activity looks machine-made: at least
  * MACHINE_MIN_POSTS thread starters, no reply ever, and MACHINE_MINUTE_SHARE of the starters at
  * one minute of the hour (a scheduled digest posts at :00 every day; people do not).
  */
-export async function botCandidates(query: Query): Promise<BotCandidate[]> {
+export async function botCandidates(query: Query, traits: AccountTraitsByKind): Promise<BotCandidate[]> {
   const flagged = await query.all<{ identity_id: string; source: string; name: string | null }>(`
     SELECT identity_id, source, name FROM identities WHERE is_bot ORDER BY identity_id`);
   const out: BotCandidate[] = flagged.map((r) => {
     const id = r.identity_id.slice(r.identity_id.indexOf(':') + 1);
-    const byName = r.source === 'mediawiki';
+    const kind = traits[r.source];
+    const byUserName = kind?.userNames ?? false;
     return {
       account: id,
       name: r.name,
       source: r.source,
-      evidence: byName
-        ? "wiki user name reads as a bot's (or the people file gives it the role bot)"
-        : `${SOURCE_TITLES[r.source] ?? r.source} marks it as a bot (or the people file gives it the role bot)`,
+      evidence: byUserName
+        ? `${kind?.adjective ?? r.source} user name reads as a bot's (or the people file gives it the role bot)`
+        : `${kind?.label ?? r.source} marks it as a bot (or the people file gives it the role bot)`,
       excluded: true,
+      byUserName,
     };
   });
   const shaped = await query.all<{
@@ -82,6 +79,7 @@ export async function botCandidates(query: Query): Promise<BotCandidate[]> {
       source: null,
       evidence: `${r.posts} posts, no replies, ${r.at_minute} of them at minute :${String(r.minute).padStart(2, '0')}`,
       excluded: false,
+      byUserName: false,
     });
   }
   return out;

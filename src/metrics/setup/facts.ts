@@ -1,3 +1,4 @@
+import type { AccountTraitsByKind } from '../../model/account-traits.js';
 import type { Query } from '../../model/query.js';
 import { botCandidates, type BotCandidate } from './bot-candidates.js';
 import { personIdentities, suggestIdentities, type IdentitySuggestion } from './identity-suggestions.js';
@@ -32,7 +33,7 @@ export interface SetupFacts {
 }
 
 /** Reads the setup facts of a finalized dataset. */
-export async function setupFacts(query: Query): Promise<SetupFacts> {
+export async function setupFacts(query: Query, traits: AccountTraitsByKind): Promise<SetupFacts> {
   const active = await query.all<{
     person_id: string;
     name: string | null;
@@ -61,8 +62,8 @@ export async function setupFacts(query: Query): Promise<SetupFacts> {
     withDepartment: active.filter((r) => r.department !== null).length,
     moderatorsByRole: roles.map((r) => r.email ?? r.person_id),
     privateSpaces: spaces[0]?.n ?? 0,
-    bots: await botCandidates(query),
-    suggestions: suggestIdentities(await personIdentities(query)),
+    bots: await botCandidates(query, traits),
+    suggestions: suggestIdentities(await personIdentities(query), traits),
     firstAt: isoOf(range[0]?.first_ms ?? null),
     lastAt: isoOf(range[0]?.last_ms ?? null),
   };

@@ -1,3 +1,4 @@
+import type { AccountTraitsByKind } from '../../model/account-traits.js';
 import type { Query } from '../../model/query.js';
 
 /** One identity of a resolved person, as identity suggestions look at it. */
@@ -66,7 +67,8 @@ const compact = (text: string): string => plainName(text).replace(/ /g, '');
  * (`AnaRuiz`, `ARuiz`, `AnaR`) of exactly one person. Persons are joined through their links, so
  * one row can carry a Slack and a wiki alias together.
  */
-export function suggestIdentities(rows: readonly IdentityRow[]): IdentitySuggestion[] {
+export function suggestIdentities(rows: readonly IdentityRow[], traits: AccountTraitsByKind): IdentitySuggestion[] {
+  const userNames = (row: IdentityRow): boolean => traits[row.source]?.userNames ?? false;
   const persons = new Map<string, IdentityRow[]>();
   for (const row of rows) persons.set(row.personId, [...(persons.get(row.personId) ?? []), row]);
   const links: { a: string; b: string; why: string }[] = [];
@@ -94,7 +96,7 @@ export function suggestIdentities(rows: readonly IdentityRow[]): IdentitySuggest
   const handleNames = new Map<string, Set<string>>();
   const byPlainName = new Map<string, IdentityRow[]>();
   for (const row of rows) {
-    if (row.source === 'mediawiki' || !row.name) continue;
+    if (userNames(row) || !row.name) continue;
     const plain = plainName(row.name);
     byPlainName.set(plain, [...(byPlainName.get(plain) ?? []), row]);
     for (const form of handleForms(row.name)) handleNames.set(form, (handleNames.get(form) ?? new Set()).add(plain));
@@ -102,14 +104,14 @@ export function suggestIdentities(rows: readonly IdentityRow[]): IdentitySuggest
   for (const row of rows) {
     if (row.email || !row.name) continue;
     const owner = localParts.get(row.name.toLowerCase());
-    if ((row.source === 'slack' || row.source === 'teams') && owner && owner.personId !== row.personId) {
+    if (traits[row.source]?.handleIsEmailLocalPart && owner && owner.personId !== row.personId) {
       links.push({
         a: owner.personId,
         b: row.personId,
         why: `e-mail ${owner.email ?? ''} starts with the ${row.source} name "${row.name}"`,
       });
     }
-    const names = row.source === 'mediawiki' ? handleNames.get(compact(row.name)) : undefined;
+    const names = userNames(row) ? handleNames.get(compact(row.name)) : undefined;
     if (names?.size !== 1) continue;
     const [fullName] = names;
     // Prefer the account with an e-mail: the row of people.suggested.csv is keyed by it.
@@ -121,15 +123,16 @@ export function suggestIdentities(rows: readonly IdentityRow[]): IdentitySuggest
       links.push({
         a: ownerRow.personId,
         b: row.personId,
-        why: `wiki user name "${row.name}" reads as "${ownerRow.name ?? ''}"`,
+        why: `${traits[row.source]?.adjective ?? row.source} user name "${row.name}" reads as "${ownerRow.name ?? ''}"`,
       });
   }
-  return groupLinks(links, persons);
+  return groupLinks(links, persons, userNames);
 }
 
 function groupLinks(
   links: readonly { a: string; b: string; why: string }[],
   persons: ReadonlyMap<string, readonly IdentityRow[]>,
+  userNames: (row: IdentityRow) => boolean,
 ): IdentitySuggestion[] {
   const parent = new Map<string, string>();
   const find = (x: string): string => {
@@ -159,7 +162,7 @@ function groupLinks(
     // name is more likely a full name than a wiki handle's.
     const anchorId =
       members.find((id) => rowsOf(id).some((r) => r.email)) ??
-      members.find((id) => rowsOf(id).some((r) => r.source !== 'mediawiki')) ??
+      members.find((id) => rowsOf(id).some((r) => !userNames(r))) ??
       members[0] ??
       '';
     const anchorRows = rowsOf(anchorId);

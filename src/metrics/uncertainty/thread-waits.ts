@@ -14,7 +14,7 @@ const threadWaitsSql = `
     SELECT activity_id, thread_id, person_id, space_id, occurred_at AS started_at,
            coalesce(true ${QUESTION_FILTER}, false) AS is_question
     FROM activities
-    WHERE kind = 'post' AND source <> 'mediawiki'
+    WHERE kind = 'post'
       AND occurred_at >= $since::TIMESTAMPTZ AND occurred_at < $until::TIMESTAMPTZ),
   first_responses AS (
     SELECT s.activity_id, min(r.occurred_at) AS responded_at

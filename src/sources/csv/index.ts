@@ -24,6 +24,15 @@ export function createCsvSource(mapping: CsvMapping | null = null): Source {
     records: { messages: true, reactions: true, wiki: false },
     // Read like Yammer's CSV (csv-parse, one record per row).
     readSecondsPerMb: 0.1,
+    folderExport: false,
+    accounts: {
+      label: 'the CSV export',
+      adjective: 'CSV',
+      userNames: false,
+      handleIsEmailLocalPart: false,
+      aliasPrefixes: [],
+      normalizeId: (id) => id,
+    },
     detect: async (input) => {
       for (const file of input.files) if (CSV_FILE.test(file.name) && (await findMappingFile(input, file))) return true;
       return false;

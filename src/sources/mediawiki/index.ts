@@ -10,7 +10,7 @@ import {
   type RawRevision,
 } from './dump-parser.js';
 import { botMatcher, mapRevision, wikiOf, type BotDecision, type Wiki } from './map-revision.js';
-import { wikiIdentityId } from './usernames.js';
+import { normalizeWikiUsername, wikiIdentityId } from './usernames.js';
 import { BZIP2_DUMP_FILE, DUMP_FILE, fileStem, openDump, sniffDump } from './open-dump.js';
 import { wikitextLinks } from './wiki-links.js';
 
@@ -32,6 +32,15 @@ export function mediawikiSourceWith(limits: DumpLimits): Source {
     records: { messages: false, reactions: false, wiki: true },
     // A MediaWiki dump: 4.7 s for 133 MB in `npm run bench`.
     readSecondsPerMb: 0.035,
+    folderExport: false,
+    accounts: {
+      label: 'the wiki',
+      adjective: 'wiki',
+      userNames: true,
+      handleIsEmailLocalPart: false,
+      aliasPrefixes: ['wiki'],
+      normalizeId: normalizeWikiUsername,
+    },
     detect,
     read: (input, ctx) => read(input, ctx, limits),
   } satisfies Source;

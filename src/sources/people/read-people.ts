@@ -1,27 +1,11 @@
 import { InputError } from '../../errors.js';
 import type { PeopleEntry, PersonRole } from '../../model/types.js';
-import { normalizeWikiUsername } from '../mediawiki/usernames.js';
+import { kindOfAliasPrefix, SOURCE_KINDS, SOURCES } from '../registry.js';
 import { openCsv } from '../shared/csv-records.js';
 import { parseInstant } from '../shared/timestamps.js';
 import type { InputFile, Problem } from '../types.js';
 
 const ROLES: readonly PersonRole[] = ['moderator', 'sponsor', 'staff', 'bot'];
-
-/**
- * Alias prefixes people write, mapped to the source kinds in identity ids. Written forms vary
- * (`Slack:`, `wiki:`, `engage:`); the ids the adapters emit do not.
- */
-const PREFIXES: Record<string, string> = {
-  yammer: 'yammer',
-  engage: 'yammer',
-  'viva-engage': 'yammer',
-  slack: 'slack',
-  teams: 'teams',
-  msteams: 'teams',
-  mediawiki: 'mediawiki',
-  wiki: 'mediawiki',
-  csv: 'csv',
-};
 
 /**
  * Reads a people file (`--people people.csv`): columns `email`, `name`, `department`, `role`
@@ -144,14 +128,10 @@ function aliases(raw: string, problem: (detail: string) => void): string[] {
 export function normalizeAlias(written: string): string | { error: string } {
   const colon = written.indexOf(':');
   if (colon <= 0) return { error: `has no source prefix (write e.g. slack:${written})` };
-  const kind = PREFIXES[written.slice(0, colon).trim().toLowerCase()];
+  // Written forms vary (`Slack:`, `wiki:`, `engage:`); the ids the adapters emit do not.
+  const kind = kindOfAliasPrefix(written.slice(0, colon));
   const id = written.slice(colon + 1).trim();
-  if (kind === undefined)
-    return { error: `starts with an unknown source (use ${[...new Set(Object.values(PREFIXES))].join(':, ')}:)` };
+  if (kind === null) return { error: `starts with an unknown source (use ${SOURCE_KINDS.join(':, ')}:)` };
   if (id === '') return { error: 'has no id after the prefix' };
-  if (kind === 'slack') return `slack:${id.toUpperCase()}`;
-  if (kind === 'mediawiki') return `mediawiki:${normalizeWikiUsername(id)}`;
-  if (kind === 'teams' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id))
-    return `teams:${id.toLowerCase()}`;
-  return `${kind}:${id}`;
+  return `${kind}:${SOURCES[kind].accounts.normalizeId(id)}`;
 }

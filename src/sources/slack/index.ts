@@ -191,6 +191,15 @@ export const slackSource: Source = {
   records: { messages: true, reactions: true, wiki: false },
   // Slack JSON: 25.6 s for 1,044 MB in `npm run bench`.
   readSecondsPerMb: 0.025,
+  folderExport: true,
+  accounts: {
+    label: 'Slack',
+    adjective: 'Slack',
+    userNames: false,
+    handleIsEmailLocalPart: true,
+    aliasPrefixes: [],
+    normalizeId: (id) => id.toUpperCase(),
+  },
   threadLink: slackThreadLink,
   detect,
   read,

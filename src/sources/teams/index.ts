@@ -164,6 +164,11 @@ function fallbackFor(
   };
 }
 
+/** An Entra user id (a GUID) lower-cased, as Graph writes it; any other id as written. */
+function normalizeTeamsId(id: string): string {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? id.toLowerCase() : id;
+}
+
 /** The Microsoft Teams adapter for Graph `chatMessage` JSON (formats.md §3). */
 export const teamsSource: Source = {
   kind: 'teams',
@@ -171,6 +176,15 @@ export const teamsSource: Source = {
   records: { messages: true, reactions: true, wiki: false },
   // JSON like Slack's day files.
   readSecondsPerMb: 0.025,
+  folderExport: false,
+  accounts: {
+    label: 'Teams',
+    adjective: 'Teams',
+    userNames: false,
+    handleIsEmailLocalPart: true,
+    aliasPrefixes: ['msteams'],
+    normalizeId: normalizeTeamsId,
+  },
   threadLink: teamsThreadLink,
   detect,
   read,

@@ -11,6 +11,15 @@ export const yammerSource: Source = {
   records: { messages: true, reactions: false, wiki: false },
   // Yammer CSV: 32.2 s for 323 MB in `npm run bench` (a CSV byte costs four JSON bytes).
   readSecondsPerMb: 0.1,
+  folderExport: true,
+  accounts: {
+    label: 'Yammer',
+    adjective: 'Yammer',
+    userNames: false,
+    handleIsEmailLocalPart: false,
+    aliasPrefixes: ['engage', 'viva-engage'],
+    normalizeId: (id) => id,
+  },
   threadLink: yammerThreadLink,
   detect: detectYammer,
   read: readYammer,

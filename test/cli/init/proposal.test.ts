@@ -62,9 +62,30 @@ describe('the proposal', () => {
     const s = survey({
       moderatorsByRole: ['mod@x.example'],
       bots: [
-        { account: 'AuroraBot', name: 'AuroraBot', source: 'mediawiki', evidence: 'wiki', excluded: true },
-        { account: 'U0BOT', name: 'Digest', source: 'slack', evidence: 'Slack marks it', excluded: true },
-        { account: 'digest@x.example', name: 'Digest', source: null, evidence: '12 posts', excluded: false },
+        {
+          account: 'AuroraBot',
+          name: 'AuroraBot',
+          source: 'mediawiki',
+          evidence: 'wiki',
+          excluded: true,
+          byUserName: true,
+        },
+        {
+          account: 'U0BOT',
+          name: 'Digest',
+          source: 'slack',
+          evidence: 'Slack marks it',
+          excluded: true,
+          byUserName: false,
+        },
+        {
+          account: 'digest@x.example',
+          name: 'Digest',
+          source: null,
+          evidence: '12 posts',
+          excluded: false,
+          byUserName: false,
+        },
       ],
     });
     const p = buildProposal(

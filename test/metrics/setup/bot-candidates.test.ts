@@ -3,6 +3,7 @@ import type { Dataset } from '../../../src/model/dataset.js';
 import type { Activity, Identity } from '../../../src/model/types.js';
 import { botCandidates } from '../../../src/metrics/setup/bot-candidates.js';
 import { act, inlineDataset } from '../../helpers/dataset.js';
+import { ACCOUNT_TRAITS } from '../../../src/sources/registry.js';
 
 let open: Dataset | null = null;
 afterEach(async () => {
@@ -12,7 +13,7 @@ afterEach(async () => {
 
 const person = (id: string, name: string, email: string | null, isBot = false): Identity => ({
   id,
-  source: id.startsWith('slack') ? 'slack' : 'yammer',
+  source: id.startsWith('slack') ? 'slack' : id.startsWith('mediawiki') ? 'mediawiki' : 'yammer',
   name,
   email,
   department: null,
@@ -55,16 +56,26 @@ describe('botCandidates', () => {
       person('yammer:few', 'Few Posts', null),
       person('yammer:mostly', 'Mostly Zero', null),
       person('slack:UB', 'Deploy Bot', null, true),
+      person('mediawiki:Mediawiki default', 'Mediawiki default', null, true),
     ];
     const { dataset } = await inlineDataset({ activities, identities });
     open = dataset;
-    expect(await botCandidates(dataset.query)).toEqual([
+    expect(await botCandidates(dataset.query, ACCOUNT_TRAITS)).toEqual([
+      {
+        account: 'Mediawiki default',
+        name: 'Mediawiki default',
+        source: 'mediawiki',
+        evidence: "wiki user name reads as a bot's (or the people file gives it the role bot)",
+        excluded: true,
+        byUserName: true,
+      },
       {
         account: 'UB',
         name: 'Deploy Bot',
         source: 'slack',
         evidence: 'Slack marks it as a bot (or the people file gives it the role bot)',
         excluded: true,
+        byUserName: false,
       },
       {
         account: 'digest@x.example',
@@ -72,6 +83,7 @@ describe('botCandidates', () => {
         source: null,
         evidence: '12 posts, no replies, 10 of them at minute :00',
         excluded: false,
+        byUserName: false,
       },
     ]);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { plainName, suggestIdentities, type IdentityRow } from '../../../src/metrics/setup/identity-suggestions.js';
+import { ACCOUNT_TRAITS } from '../../../src/sources/registry.js';
 
 const row = (
   identityId: string,
@@ -32,7 +33,7 @@ describe('suggestIdentities', () => {
       row('mediawiki:AnaR', 'AnaR'), // first name + initial
       row('teams:abc', 'ana.ruiz'), // the e-mail's local part
     ];
-    expect(suggestIdentities(rows)).toEqual([
+    expect(suggestIdentities(rows, ACCOUNT_TRAITS)).toEqual([
       {
         anchor: { personId: 'ana.ruiz@x.example', name: 'Ana Ruiz', email: 'ana.ruiz@x.example' },
         aliases: ['mediawiki:AnaR', 'teams:abc'],
@@ -58,11 +59,11 @@ describe('suggestIdentities', () => {
       row('yammer:3', 'Tina Becker', 'tina@x.example'),
       row('mediawiki:TBecker', 'TBecker'), // Tom or Tina: no suggestion
     ];
-    expect(suggestIdentities(rows)).toEqual([]);
+    expect(suggestIdentities(rows, ACCOUNT_TRAITS)).toEqual([]);
   });
 
   it('keys a group without any e-mail by its first person', () => {
-    const [only] = suggestIdentities([row('slack:U1', 'Wang Wei'), row('teams:t1', 'Wang Wei')]);
+    const [only] = suggestIdentities([row('slack:U1', 'Wang Wei'), row('teams:t1', 'Wang Wei')], ACCOUNT_TRAITS);
     expect(only).toEqual({
       anchor: { personId: 'slack:U1', name: 'Wang Wei', email: null },
       aliases: ['teams:t1'],
@@ -73,7 +74,10 @@ describe('suggestIdentities', () => {
 
 describe('suggestIdentities without e-mails', () => {
   it('keys the row by the chat account, named by the full name, with the wiki account as an alias', () => {
-    const [only] = suggestIdentities([row('mediawiki:JNunez', 'JNunez'), row('slack:U9', 'José Núñez')]);
+    const [only] = suggestIdentities(
+      [row('mediawiki:JNunez', 'JNunez'), row('slack:U9', 'José Núñez')],
+      ACCOUNT_TRAITS,
+    );
     expect(only).toEqual({
       anchor: { personId: 'slack:U9', name: 'José Núñez', email: null },
       aliases: ['mediawiki:JNunez'],

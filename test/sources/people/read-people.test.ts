@@ -47,7 +47,7 @@ describe('readPeopleFile', () => {
     expect(problems.map((p) => `${p.file}:${p.line} ${p.detail}`)).toEqual([
       'cfg/people.csv:2 role "champion" is not one of moderator, sponsor, staff, bot; no role is given',
       'cfg/people.csv:2 alias "U2" has no source prefix (write e.g. slack:U2); it is ignored',
-      'cfg/people.csv:2 alias "jira:7" starts with an unknown source (use yammer:, slack:, teams:, mediawiki:, csv:); it is ignored',
+      'cfg/people.csv:2 alias "jira:7" starts with an unknown source (use yammer:, slack:, mediawiki:, teams:, csv:); it is ignored',
       'cfg/people.csv:2 alias "teams:" has no id after the prefix; it is ignored',
       'cfg/people.csv:2 since "next week" is not an ISO date (YYYY-MM-DD); it is ignored',
       'cfg/people.csv:3 "not-an-email" is not an e-mail address; the row is matched by its aliases only',

@@ -43,7 +43,7 @@ describe('readRecognizeFile', () => {
     );
     const unknownSource = await readRecognizeFile(recognizeFile('person\njira:7\n'));
     expect(unknownSource.problems[0]?.detail).toBe(
-      'person "jira:7" is neither an e-mail nor a person id: it starts with an unknown source (use yammer:, slack:, teams:, mediawiki:, csv:); it is ignored',
+      'person "jira:7" is neither an e-mail nor a person id: it starts with an unknown source (use yammer:, slack:, mediawiki:, teams:, csv:); it is ignored',
     );
   });
 
