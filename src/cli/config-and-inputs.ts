@@ -1,7 +1,7 @@
 import type { ResolvedConfig } from '../config/defaults.js';
 import { loadConfig } from '../config/load.js';
-import { UsageError } from '../errors.js';
-import { unknownTargetWarnings } from '../metrics/targets.js';
+import { ConfigError, UsageError } from '../errors.js';
+import { targetPathProblem } from '../report/json/target-paths.js';
 import { SOURCE_KINDS } from '../sources/registry.js';
 
 /** What both `analyze` and `validate` start from: the resolved config and the inputs to read. */
@@ -13,6 +13,7 @@ export interface ConfigAndInputs {
 /**
  * Loads the configuration (file, environment, flags), reports where it came from and its
  * warnings, and picks the inputs: those on the command line, else the config's `inputs`.
+ * @throws ConfigError when a target's path does not lead to a number in metrics.json.
  * @throws UsageError when neither names an input.
  */
 export async function configAndInputs(
@@ -29,7 +30,13 @@ export async function configAndInputs(
     sourceKinds: SOURCE_KINDS,
   });
   if (file) log.verbose(`config: ${file}`);
-  [...warnings, ...unknownTargetWarnings(config.targets)].forEach((w) => log.warn(w));
+  warnings.forEach((w) => log.warn(w));
+  const badTargets = config.targets.flatMap((t) => targetPathProblem(t.metric) ?? []);
+  if (badTargets.length > 0) {
+    throw new ConfigError(
+      `${badTargets.map((p) => `config: targets: ${p}`).join('\n')}\n  hint: a target names a number in metrics.json, e.g. conversations.answeredRate or engagement.monthly.-1.activePeople (docs/metrics.md)`,
+    );
+  }
   const chosen = inputs.length > 0 ? [...inputs] : config.inputs;
   if (chosen.length === 0) {
     throw new UsageError(

@@ -1,8 +1,8 @@
 /**
  * Cross-field checks on a resolved config, after the schema (which sees one field at a time).
  * Each rule pushes errors (the run cannot go on) or warnings (it can, but probably not as meant).
- * Whether a target names a metrics.json path is checked by `unknownTargetWarnings` in
- * `metrics/targets.ts`: the paths are the metrics' to know, and config may not import metrics.
+ * Whether a target names a number in metrics.json is checked against the document's schema
+ * (`report/json/target-paths.ts`, called by cli/config-and-inputs.ts): config may not import it.
  */
 import path from 'node:path';
 import type { ResolvedConfig } from './defaults.js';

@@ -26,6 +26,8 @@ import { computeComparisons, computeMovement } from './evidence/index.js';
 import type { ModeratedSpace } from './evidence/moderation-effects.js';
 import type { Moderation } from './moderation.js';
 import { InternalError } from '../errors.js';
+import type { ConversationsSection } from './conversations-schema.js';
+import type { EngagementSection } from './engagement-schema.js';
 import type { EstimateArea, MetricArea, MetricInput, Scope, Upstream } from './registry-types.js';
 
 /** Recognition and the network read the same interactions: built once for the two (see edges.ts). */
@@ -44,13 +46,13 @@ export const MEASURES = {
     needs: {},
     compute: ({ query, accounts }) => computeIdentities(query, accounts),
   }),
-  engagement: measure({
+  engagement: measure<EngagementSection>({
     title: 'engagement',
     needs: { capabilities: ['messages', 'reactions', 'wiki'] },
     compute: engagementWithInterval,
     warnings: engagementWarnings,
   }),
-  conversations: measure({
+  conversations: measure<ConversationsSection>({
     title: 'conversations',
     needs: { capabilities: ['messages'] },
     compute: conversationsWithEvidence,

@@ -2,6 +2,8 @@
  * KPI targets (`targets` in the config) checked against a metrics.json document, and deltas against a
  * baseline run. Both read the document through dotted paths (`conversations.answeredRate`,
  * `engagement.monthly.-1.activePeople`: a numeric segment indexes an array, a negative one from the end).
+ * Whether a target's path leads to a number is read from the document's schema before the run
+ * (report/json/target-paths.ts).
  */
 import type { TargetOperator, TargetSpec } from '../config/target-spec.js';
 import { ConfigError } from '../errors.js';
@@ -31,82 +33,6 @@ export interface BaselineDelta {
   delta: number | null;
   /** The change in percent of the baseline (25 = +25 %); null when the baseline is 0 or missing. */
   deltaPct: number | null;
-}
-
-const WINDOW_KEYS = [
-  'activePeople',
-  'contributors',
-  'posts',
-  'replies',
-  'reactions',
-  'wikiEdits',
-  'newContributors',
-  'returningContributors',
-  'retention',
-];
-const PARTICIPATION_KEYS = [
-  'contributors',
-  'contributions',
-  'gini',
-  'top1Share',
-  'top10Share',
-  'absenceFactor',
-  'members',
-  'lurkerShare',
-];
-const CONVERSATION_KEYS = [
-  'threads',
-  'answered',
-  'answeredRate',
-  'medianHoursToFirstResponse',
-  'p90HoursToFirstResponse',
-  'repliesPerThread',
-];
-const IDEA_STAGES = ['raised', 'discussed', 'endorsed', 'decided', 'actioned'];
-
-/** Numeric paths of metrics.json (spec §3–§8); `*` stands for an array index. */
-export const KNOWN_METRIC_PATHS: readonly string[] = [
-  ...WINDOW_KEYS.map((k) => `engagement.totals.${k}`),
-  ...[...WINDOW_KEYS, 'reactivatedContributors', 'stickiness', 'activeWikiEditors'].map(
-    (k) => `engagement.monthly.*.${k}`,
-  ),
-  'engagement.weekly.*.activePeople',
-  'engagement.weekly.*.contributors',
-  ...PARTICIPATION_KEYS.map((k) => `engagement.participation.${k}`),
-  ...CONVERSATION_KEYS.map((k) => `conversations.${k}`),
-  ...CONVERSATION_KEYS.filter((k) => k !== 'repliesPerThread').map((k) => `conversations.questions.${k}`),
-  ...IDEA_STAGES.map((s) => `ideas.funnel.${s}`),
-  ...IDEA_STAGES.map((s) => `ideas.conversion.${s}`),
-  'ideas.medianDaysToDecision',
-  'ideas.medianDaysToAction',
-  'ideas.stalled',
-  ...['files', 'records.read', 'records.used', 'records.skipped', 'problemCount'].map((k) => `sources.*.${k}`),
-];
-
-/** Sections whose layout later issues define: any path inside them is accepted without a warning. */
-const OPEN_SECTIONS = ['moderation', 'recognition', 'network', 'redundancy', 'businessCase'];
-
-/** True when `metric` names a known numeric path of metrics.json (or one inside a still-open section). */
-export function isKnownMetricPath(metric: string): boolean {
-  const segments = metric.split('.');
-  if (segments.length > 1 && OPEN_SECTIONS.includes(segments[0] ?? '')) return true;
-  return KNOWN_METRIC_PATHS.some((pattern) => {
-    const parts = pattern.split('.');
-    return (
-      parts.length === segments.length &&
-      parts.every((p, i) => (p === '*' ? /^-?\d+$/.test(segments[i] ?? '') : p === segments[i]))
-    );
-  });
-}
-
-/** One config warning per target whose metric is not a known metrics.json path (the run goes on). */
-export function unknownTargetWarnings(targets: readonly TargetSpec[]): string[] {
-  return targets
-    .filter((target) => !isKnownMetricPath(target.metric))
-    .map(
-      (target) =>
-        `config: targets: "${target.metric}" is not a known metrics.json path; the target will fail if the path does not exist`,
-    );
 }
 
 /** The value at a dotted path; undefined when any step is missing. */

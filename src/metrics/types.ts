@@ -5,7 +5,7 @@
  */
 
 import type { MetricsConfig } from '../config/metrics-defaults.js';
-import type { SourceCapabilities } from '../model/types.js';
+import type { SourceCapabilities, SourceKind } from '../model/types.js';
 import type { Period } from '../time/period.js';
 import type { Interval } from './uncertainty/interval.js';
 import type { Survival } from './uncertainty/survival.js';
@@ -129,7 +129,7 @@ export interface Conversations {
 
 /** One input's data-quality line (spec §7). */
 export interface SourceQuality {
-  kind: string;
+  kind: SourceKind;
   path: string;
   files: number;
   records: { read: number; used: number; skipped: number; skippedByReason: Record<string, number> };

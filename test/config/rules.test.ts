@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, normalizeConfig, toMetricsConfig } from '../../src/config/defaults.js';
 import { checkConfig } from '../../src/config/rules.js';
-import { unknownTargetWarnings } from '../../src/metrics/targets.js';
 import { DEFAULT_METRICS_CONFIG } from '../../src/metrics/types.js';
 
 describe('checkConfig', () => {
@@ -25,22 +24,6 @@ describe('checkConfig', () => {
   it('leaves targets to the metrics: a target on an unknown path is no config error or warning', () => {
     const config = normalizeConfig({ targets: [{ metric: 'conversations.answerRate', op: '>=', value: 0.7 }] });
     expect(checkConfig(config)).toEqual({ errors: [], warnings: [] });
-  });
-
-  it('warns about targets on paths metrics.json does not have, and accepts known and open-section ones', () => {
-    const config = normalizeConfig({
-      targets: [
-        { metric: 'conversations.answeredRate', op: '>=', value: 0.7 },
-        { metric: 'engagement.monthly.-1.activePeople', op: '>=', value: 50, level: 'warn' },
-        { metric: 'businessCase.roi.base', op: '>', value: 1 },
-        { metric: 'conversations.answerRate', op: '>=', value: 0.7 },
-        { metric: 'engagement.monthly.last.activePeople', op: '>=', value: 50 },
-      ],
-    });
-    expect(unknownTargetWarnings(config.targets)).toEqual([
-      'config: targets: "conversations.answerRate" is not a known metrics.json path; the target will fail if the path does not exist',
-      'config: targets: "engagement.monthly.last.activePeople" is not a known metrics.json path; the target will fail if the path does not exist',
-    ]);
   });
 
   it('warns when the baseline is the file this run overwrites', () => {

@@ -1,7 +1,6 @@
 /**
- * The `redundancy` section of metrics.json as zod schemas (issue 17a moves the whole document to
- * zod and generates its JSON Schema; until then `schema/metrics.schema.json`'s `redundancy`
- * definition is this one's `z.toJSONSchema`, and a test keeps the two equal).
+ * The `redundancy` section of metrics.json as zod schemas; `schema/metrics.schema.json` is
+ * generated from them with the rest of the document (report/json/json-schema.ts).
  */
 import { z } from 'zod';
 import type { CrossPost, Redundancy, RedundancyCluster, RedundantItem } from './result.js';

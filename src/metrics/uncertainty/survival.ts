@@ -50,6 +50,7 @@ export const survivalSchema = z
     unit: z.enum(['hours', 'days']).describe('Unit of `time`, `median` and `p90`.'),
     observedUntil: z
       .string()
+      .meta({ format: 'date-time' })
       .describe(
         'ISO instant observation ended: the last loaded activity, or --as-of when earlier (period end for ideas).',
       ),

@@ -1,4 +1,5 @@
 import { comparisonsSchema, movementSchema } from '../../metrics/evidence/index.js';
+import { drawnSection } from '../drawn-section.js';
 import type { MetricsDocument } from '../json/document.js';
 import { benchmarkValue, differenceSentence, migrationSentence, moderationLines } from '../evidence/sentences.js';
 
@@ -8,12 +9,12 @@ import { benchmarkValue, differenceSentence, migrationSentence, moderationLines 
  * moderators' starts and who moved between levels. Empty when metrics.json holds none.
  */
 export function comparisonLines(doc: MetricsDocument, cell: (text: string) => string): string[] {
-  const comparisons = comparisonsSchema.safeParse(doc.comparisons);
-  const movement = movementSchema.safeParse(doc.movement);
-  if (!comparisons.success && !movement.success) return [];
+  const comparisons = drawnSection(comparisonsSchema, doc.comparisons, 'comparisons');
+  const movement = drawnSection(movementSchema, doc.movement, 'movement');
+  if (!comparisons && !movement) return [];
   const lines = ['', '**Compared to what:**', ''];
-  if (comparisons.success) {
-    const c = comparisons.data;
+  if (comparisons) {
+    const c = comparisons;
     for (const b of c.benchmarks) {
       lines.push(
         `- ${cell(b.statement)} Published ${benchmarkValue(b.figure, b.unit)}, this pilot ${benchmarkValue(b.pilot, b.unit)} (${cell(b.citation)})`,
@@ -27,8 +28,8 @@ export function comparisonLines(doc: MetricsDocument, cell: (text: string) => st
     }
     for (const line of moderationLines(c.moderationEffects, c.minThreads)) lines.push(`- ${cell(line)}`);
   }
-  if (movement.success && movement.data.migration) {
-    const m = movement.data.migration;
+  if (movement?.migration) {
+    const m = movement.migration;
     lines.push(`- ${cell(migrationSentence(m, m.from, m.to))}`);
   }
   return lines;

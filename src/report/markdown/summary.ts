@@ -11,6 +11,7 @@ import type { MetricsDocument } from '../json/document.js';
 import { formatDelta, formatValue, guessFormat, type ValueFormat } from './format.js';
 import { intervalSchema } from '../../metrics/uncertainty/interval.js';
 import { intervalText } from '../interval-text.js';
+import { drawnSection } from '../drawn-section.js';
 
 /** One row of the summary table. */
 export interface SummaryKpi {
@@ -95,8 +96,8 @@ function deltaCell(deltas: Readonly<Record<string, BaselineDelta>> | null, path:
 /** The value, with its 95 % range when metrics.json has `<path>Interval` (the PDF's words). */
 function valueCell(doc: MetricsDocument, kpi: SummaryKpi): string {
   const plain = formatValue(numberAt(doc, kpi.path), kpi.format);
-  const interval = intervalSchema.safeParse(valueAtMetricPath(doc, `${kpi.path}Interval`));
-  return interval.success ? intervalText(interval.data, (v) => formatValue(v, kpi.format), plain) : plain;
+  const interval = drawnSection(intervalSchema, valueAtMetricPath(doc, `${kpi.path}Interval`), `${kpi.path}Interval`);
+  return interval ? intervalText(interval, (v) => formatValue(v, kpi.format), plain) : plain;
 }
 
 /** The table rows: the headline KPIs, then any other metric a target names. */

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { redundancyJsonSchemaDefs } from '../../../src/metrics/redundancy/json-schema.js';
 import { redundancySchema } from '../../../src/metrics/redundancy/schema.js';
 
 const committed = JSON.parse(readFileSync(new URL('../../../schema/metrics.schema.json', import.meta.url), 'utf8')) as {
@@ -45,11 +44,12 @@ const section = {
 };
 
 describe('the redundancy section schema', () => {
-  it('is what schema/metrics.schema.json holds for it', () => {
-    const generated = redundancyJsonSchemaDefs();
-    for (const [name, def] of Object.entries(generated)) expect(committed.$defs[name], name).toEqual(def);
+  it('is referenced by schema/metrics.schema.json (generated: test/report/json/json-schema.test.ts)', () => {
+    expect(Object.keys(committed.$defs)).toEqual(
+      expect.arrayContaining(['redundancy', 'redundancyCluster', 'crossPost', 'redundantItem']),
+    );
     expect(committed.properties['redundancy']).toMatchObject({
-      oneOf: [{ $ref: '#/$defs/redundancy' }, { type: 'null' }],
+      anyOf: [{ $ref: '#/$defs/redundancy' }, { type: 'null' }],
     });
   });
 

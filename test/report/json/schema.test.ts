@@ -58,6 +58,28 @@ function assertKeyOrder(value: Json, node: SchemaNode, path: string): void {
   }
 }
 
+/**
+ * Keys a reader may not find: a title left out for a private space, the ideas raised before the
+ * period (only when the data starts earlier), and the fields one kind of idea evidence has.
+ */
+const OPTIONAL: { [where: string]: string[] } = {
+  '#/$defs/unansweredThread': ['title'],
+  '#/$defs/redundantItem': ['title'],
+  '#/$defs/ideas': ['earlier'],
+  '#/$defs/ideas/properties/items/items': ['title'],
+  '#/$defs/ideas/properties/oldestOpen/items': ['title'],
+  '#/$defs/ideas/properties/items/items/properties/evidence/items': [
+    'impliedBy',
+    'line',
+    'link',
+    'note',
+    'persons',
+    'rule',
+    'tag',
+    'value',
+  ],
+};
+
 describe('schema/metrics.schema.json', () => {
   it('accepts documents built from inline datasets', async () => {
     const validate = validator();
@@ -70,12 +92,12 @@ describe('schema/metrics.schema.json', () => {
     }
   });
 
-  it('is closed: every defined object requires all its keys (but an optional title) and allows no others', () => {
+  it('is closed: every defined object requires all its keys (but those left out on purpose) and allows no others', () => {
     const objects = objectSchemas(schema, '#');
-    expect(objects.length).toBeGreaterThan(10);
+    expect(objects.length).toBeGreaterThan(40);
     for (const [where, node] of objects) {
       expect(node['additionalProperties'], where).toBe(false);
-      const optional = where.endsWith('/unansweredThread') || where.endsWith('/redundantItem') ? ['title'] : [];
+      const optional = OPTIONAL[where] ?? [];
       expect(node['required'], where).toEqual(
         Object.keys(node['properties'] as object).filter((k) => !optional.includes(k)),
       );

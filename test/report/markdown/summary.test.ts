@@ -18,7 +18,7 @@ const totals: EngagementWindow = {
 };
 
 function source(
-  kind: string,
+  kind: MetricsDocument['sources'][number]['kind'],
   path: string,
   files: number,
   read: number,

@@ -1,5 +1,6 @@
 import { comparisonsSchema, movementSchema, type Comparisons, type Movement } from '../../../metrics/evidence/index.js';
 import { ENGAGEMENT_LEVELS, LEVEL_THRESHOLDS } from '../../../metrics/evidence/migration.js';
+import { drawnSection } from '../../drawn-section.js';
 import type { MetricsDocument } from '../../json/document.js';
 import { benchmarkValue, differenceSentence, migrationSentence, moderationLines } from '../../evidence/sentences.js';
 import { chartBlock } from '../chart-block.js';
@@ -9,15 +10,13 @@ import { table } from '../table.js';
 import { monthLabel, omittedPart } from './common.js';
 import type { ReportSection } from './types.js';
 
-/** The two sections' data, read through their schemas (an older or edited metrics.json may lack them). */
+/** The two sections' data, read through their schemas (a document built without them has none; a malformed one is a bug). */
 export function readComparisons(data: MetricsDocument): Comparisons | null {
-  const parsed = comparisonsSchema.safeParse(data.comparisons);
-  return parsed.success ? parsed.data : null;
+  return drawnSection(comparisonsSchema, data.comparisons, 'comparisons');
 }
 
 export function readMovement(data: MetricsDocument): Movement | null {
-  const parsed = movementSchema.safeParse(data.movement);
-  return parsed.success ? parsed.data : null;
+  return drawnSection(movementSchema, data.movement, 'movement');
 }
 
 /** Compared to what: published references, the pilot against the rest, moderators' starts, and movement. */

@@ -1,6 +1,7 @@
-import { z } from 'zod';
 import { LEDGER_PROBLEM_REASONS, ledgerReason } from '../../../metrics/ideas/ledger-problems.js';
 import type { SourceQuality } from '../../../metrics/types.js';
+import { ideasSectionSchema } from '../../../metrics/ideas/schema.js';
+import { drawnSection } from '../../drawn-section.js';
 import type { MetricsDocument } from '../../json/document.js';
 import { formatCount, formatRange, MISSING } from '../format.js';
 import { bulletList, paragraph, subheading } from '../layout.js';
@@ -50,27 +51,19 @@ export function dataCoverage(pdf: PDFKit.PDFDocument, data: MetricsDocument, led
   }
 }
 
-const missSchema = z.array(
-  z.object({
-    line: z.number().nullable(),
-    idea: z.string(),
-    stage: z.string(),
-    reason: z.enum(['noSuchIdea', 'ambiguous', 'ideaOutsidePeriod', 'afterPeriodEnd', 'beforeRaised']),
-  }),
-);
-
 /**
  * The ideas ledger's rows that were not applied: mistakes first (a row naming no idea is a
  * problem to fix), then rows this period does not cover. Nothing when no ledger was given.
  */
 function ledgerRows(pdf: PDFKit.PDFDocument, data: MetricsDocument, ledgerFile: string | null): void {
   if (!ledgerFile) return;
-  const parsed = missSchema.safeParse(
-    typeof data.ideas === 'object' && data.ideas !== null ? data.ideas['ledgerUnmatched'] : undefined,
+  const misses = drawnSection(
+    ideasSectionSchema.shape.ledgerUnmatched,
+    data.ideas?.ledgerUnmatched,
+    'ideas.ledgerUnmatched',
   );
-  if (!parsed.success) return;
+  if (!misses) return;
   subheading(pdf, 'Ideas ledger: rows not applied');
-  const misses = parsed.data;
   const problems = misses.filter((m) => LEDGER_PROBLEM_REASONS.has(m.reason));
   if (misses.length === 0) {
     paragraph(pdf, `Every row of ${lastSegment(ledgerFile)} was applied to an idea.`);

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import { ideasSectionSchema } from '../../../metrics/ideas/schema.js';
+import { drawnSection } from '../../drawn-section.js';
 import type { MetricsDocument } from '../../json/document.js';
 import { periodLabel } from '../../period-label.js';
 import {
@@ -85,24 +86,13 @@ function rank(item: IdeaItemView): number {
   return (item.actionedAt ? 0 : 2) + (item.title === undefined ? 1 : 0);
 }
 
-const earlierSchema = z.object({
-  since: z.string(),
-  until: z.string(),
-  raised: z.number(),
-  decided: z.number(),
-  actioned: z.number(),
-});
-
 /**
  * Outcomes of ideas raised before the period (`ideas.earlier`), said apart from the period's own:
  * a month's report is about that month, and earlier wins are not lost from it. Null without any.
  */
 export function earlierOutcomes(data: MetricsDocument): string | null {
-  const parsed = earlierSchema.safeParse(
-    typeof data.ideas === 'object' && data.ideas !== null ? data.ideas['earlier'] : undefined,
-  );
-  if (!parsed.success || parsed.data.raised === 0) return null;
-  const e = parsed.data;
+  const e = drawnSection(ideasSectionSchema.shape.earlier, data.ideas?.earlier, 'ideas.earlier');
+  if (!e || e.raised === 0) return null;
   const when = periodLabel({ since: e.since, until: e.until, timeZone: data.period.timeZone });
   const ideas = e.raised === 1 ? 'idea' : 'ideas';
   return `Earlier, in ${when}: ${formatCount(e.raised)} ${ideas} raised; by the start of this period ${formatCount(e.decided)} had reached a decision, ${formatCount(e.actioned)} of them put into practice.`;

@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { ideaEvidenceSchema, type IdeaEvidence } from '../../../metrics/uncertainty/index.js';
 import type { Survival } from '../../../metrics/uncertainty/survival.js';
+import { drawnSection } from '../../drawn-section.js';
 import type { MetricsDocument } from '../../json/document.js';
 import { intervalText } from '../../interval-text.js';
 import { chartBlock } from '../chart-block.js';
@@ -41,7 +41,7 @@ function whyLonger(s: Survival, answeredMedian: number | null): string {
 }
 
 /** The idea-action curve, with the intervals of the funnel's end and of the days to action. */
-export function actionCurve(pdf: PDFKit.PDFDocument, ideas: unknown): void {
+export function actionCurve(pdf: PDFKit.PDFDocument, ideas: MetricsDocument['ideas']): void {
   const evidence = readIdeaEvidence(ideas);
   if (!evidence || evidence.actionSurvival.n === 0) return;
   const s = evidence.actionSurvival;
@@ -125,16 +125,11 @@ function groupTable(
     );
 }
 
-/** The ideas' intervals and curve, or null when metrics.json holds none (an older file, no ideas). */
-function readIdeaEvidence(ideas: unknown): IdeaEvidence | null {
-  const shape = z.object({
-    conversionInterval: z.unknown(),
-    medianDaysToDecisionInterval: z.unknown(),
-    medianDaysToActionInterval: z.unknown(),
-    actionSurvival: z.unknown(),
-  });
-  const picked = shape.safeParse(ideas);
-  if (!picked.success) return null;
-  const parsed = ideaEvidenceSchema.safeParse(picked.data);
-  return parsed.success ? parsed.data : null;
+/** The ideas' intervals and curve, or null when metrics.json holds none (no ideas, a document built without them). */
+function readIdeaEvidence(ideas: MetricsDocument['ideas']): IdeaEvidence | null {
+  if (!ideas) return null;
+  const { conversionInterval, medianDaysToDecisionInterval, medianDaysToActionInterval, actionSurvival } = ideas;
+  const picked = { conversionInterval, medianDaysToDecisionInterval, medianDaysToActionInterval, actionSurvival };
+  if (Object.values(picked).every((v) => v === undefined)) return null;
+  return drawnSection(ideaEvidenceSchema, picked, 'ideas');
 }

@@ -1,0 +1,153 @@
+/**
+ * The whole metrics.json document as one zod schema, composed of the sections' schemas (each next
+ * to the code that computes it). schema/metrics.schema.json is generated from it
+ * (report/json/json-schema.ts), and each section's TypeScript type is checked equal to its schema
+ * below, so type, schema and JSON Schema cannot drift apart.
+ */
+import { z } from 'zod';
+import { instant } from '../../time/instant-schema.js';
+import { businessCaseSchema } from '../../metrics/business-case-schema.js';
+import { conversationsSchema } from '../../metrics/conversations-schema.js';
+import { sourceSchema } from '../../metrics/data-quality-schema.js';
+import { engagementSchema } from '../../metrics/engagement-schema.js';
+import { comparisonsSchema, movementSchema } from '../../metrics/evidence/index.js';
+import { ideasSectionSchema } from '../../metrics/ideas/schema.js';
+import { identitiesSchema } from '../../metrics/identities-schema.js';
+import { moderationSchema } from '../../metrics/moderation-schema.js';
+import { networkSchema } from '../../metrics/network/schema.js';
+import { recognitionSchema } from '../../metrics/recognition/schema.js';
+import { redundancySchema } from '../../metrics/redundancy/schema.js';
+import type { Sections } from '../../metrics/registry.js';
+import { targetSchema } from '../../metrics/targets-schema.js';
+import type { TargetResult } from '../../metrics/targets.js';
+import type { Period } from '../../time/period.js';
+import type { BaselineSection, MetricsDocument, Provenance } from './document.js';
+
+/** What a section computed by a later module says when it is null. */
+const LATER = 'A section filled by a later module; null (with a warning) when not computed.';
+
+export const toolSchema = z.strictObject({ name: z.literal('pilot-report'), version: z.string() });
+
+export const provenanceInputSchema = z
+  .strictObject({
+    path: z
+      .string()
+      .min(1)
+      .describe('As given on the command line or in the config (relative stays relative), with / separators.'),
+    sha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .describe("sha256 (hex) of the file's bytes."),
+    bytes: z.number().int().min(0).describe('Size of the file in bytes.'),
+  })
+  .describe('One input file as read by the run.');
+
+export const provenanceSchema = z
+  .strictObject({
+    tool: toolSchema,
+    configHash: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .describe('sha256 (hex) of the canonical JSON (keys sorted) of the resolved configuration.'),
+    inputs: z
+      .array(provenanceInputSchema)
+      .describe(
+        'Every input file (a zip archive is one file; a folder contributes every file in its tree), then the side files (people, ideas ledger, opt-in list, baseline).',
+      ),
+  })
+  .describe(
+    'What produced this file from what: the same tool version, config hash and input hashes give the same metrics.json.',
+  );
+
+export const periodSchema = z
+  .strictObject({
+    since: instant.describe('Inclusive start: local midnight of the first day in timeZone, as UTC.'),
+    until: instant.describe('Exclusive end, as UTC.'),
+    timeZone: z.string().min(1).describe('IANA zone months, weeks and days are cut in.'),
+  })
+  .describe('The report period [since, until).');
+
+export const baselineSchema = z
+  .strictObject({
+    path: z.string().describe('The baseline metrics.json as given.'),
+    period: periodSchema.nullable().describe("The baseline run's period; null when its file holds none."),
+    kpis: z.array(
+      z.strictObject({
+        metric: z.string().describe('Dotted path of the KPI in metrics.json.'),
+        value: z.number().nullable().describe("This run's value."),
+        baseline: z.number().nullable().describe("The baseline's value."),
+        change: z.number().nullable().describe('value - baseline.'),
+        percentChange: z
+          .number()
+          .nullable()
+          .describe('The change in percent of the baseline (25 = +25 %); null when the baseline is 0 or null.'),
+      }),
+    ),
+  })
+  .describe('The comparison with --baseline (only with one): the baseline file, its period, and per KPI the change.');
+
+/** metrics.json, key for key in the order the file writes them (report/json/write.ts). */
+export const metricsDocumentSchema = z
+  .strictObject({
+    schemaVersion: z.literal(1),
+    generatedAt: instant.describe('When the file was generated (SOURCE_DATE_EPOCH when set).'),
+    tool: toolSchema,
+    provenance: provenanceSchema,
+    period: periodSchema,
+    sources: z.array(sourceSchema),
+    identities: identitiesSchema,
+    engagement: engagementSchema,
+    conversations: conversationsSchema,
+    ideas: ideasSectionSchema.nullable().describe(LATER),
+    moderation: moderationSchema.nullable().describe(LATER),
+    recognition: recognitionSchema.nullable().describe(LATER),
+    network: networkSchema.nullable().describe(LATER),
+    redundancy: redundancySchema
+      .nullable()
+      .describe('Duplicate efforts and cross-posts; null (with a warning) when not computed.'),
+    businessCase: businessCaseSchema.nullable().describe(LATER),
+    comparisons: comparisonsSchema.describe(
+      'Benchmarks, pilot vs rest and before vs after a moderator (docs/metrics.md, Comparisons).',
+    ),
+    movement: movementSchema.describe(
+      'Cohort retention and the engagement-level migration matrix (docs/metrics.md, Movement).',
+    ),
+    baseline: baselineSchema.nullable().describe('The comparison with --baseline; null without one.'),
+    targets: z
+      .array(targetSchema)
+      .describe('Configured KPI targets and their outcome; an error-level failure makes the run exit 1.'),
+    warnings: z.array(z.string()).describe('Figures that could not be computed and why, and other run-level remarks.'),
+  })
+  .describe(
+    'Metrics of an internal social media pilot (schemaVersion 1). Keys are camelCase; instants are ISO 8601 UTC strings; a figure that cannot be computed is null with a reason in warnings.',
+  );
+
+/**
+ * Type and schema cannot drift: each section's schema infers exactly the type its metric computes
+ * (`Sections`, metrics/registry.ts), and the rest exactly the types document.ts declares. A field
+ * added to one and not the other fails `npm run typecheck` here.
+ */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Schemas = typeof metricsDocumentSchema.shape;
+type Inferred<K extends keyof Schemas> = z.infer<Schemas[K]>;
+export type SchemaMatchesTypes = [
+  Same<Inferred<'sources'>, Sections['sources']>,
+  Same<Inferred<'identities'>, Sections['identities']>,
+  Same<Inferred<'engagement'>, Sections['engagement']>,
+  Same<Inferred<'conversations'>, Sections['conversations']>,
+  Same<Inferred<'ideas'>, Sections['ideas'] | null>,
+  Same<Inferred<'moderation'>, Sections['moderation'] | null>,
+  Same<Inferred<'recognition'>, Sections['recognition'] | null>,
+  Same<Inferred<'network'>, Sections['network'] | null>,
+  Same<Inferred<'redundancy'>, Sections['redundancy'] | null>,
+  Same<Inferred<'businessCase'>, Sections['businessCase'] | null>,
+  Same<Inferred<'comparisons'>, Sections['comparisons']>,
+  Same<Inferred<'movement'>, Sections['movement']>,
+  Same<Inferred<'tool'>, MetricsDocument['tool']>,
+  Same<Inferred<'provenance'>, Provenance>,
+  Same<Inferred<'period'>, Period>,
+  Same<Inferred<'baseline'>, BaselineSection | null>,
+  Same<Inferred<'targets'>, TargetResult[]>,
+];
+// Fails (true is not never) when any entry above is false.
+true satisfies false extends SchemaMatchesTypes[number] ? never : true;
