@@ -244,9 +244,10 @@ export class TextFactory {
   starter(department: Department, suffix = ''): string {
     const subjects = SUBJECTS[department];
     let text = '';
+    let subject = '';
     for (let attempt = 0; attempt < 200; attempt += 1) {
       const template = this.rng.pick(STARTERS);
-      const subject = this.rng.pick(subjects);
+      subject = this.rng.pick(subjects);
       text = `${template(subject, this.rng.int(2, 28))}${suffix}`;
       if (!this.unique) return this.detailed(text, subject, suffix);
       const mine = words(text);
@@ -255,7 +256,7 @@ export class TextFactory {
         return this.detailed(text, subject, suffix);
       }
     }
-    return text;
+    return this.detailed(text, subject, suffix);
   }
 
   /**
