@@ -14,6 +14,7 @@ import { writeSlackExport } from './slack-writer.js';
 import { Cast } from './story-dsl.js';
 import { samplePilotConfig } from './config-file.js';
 import { LEDGER, PLANTED_IDEAS, ledgerCsv, peopleCsv } from './story-files.js';
+import { PLANTED_DUPLICATE_STARTERS } from './story-duplicates.js';
 import { slackStory } from './story-slack.js';
 import { wikiStory, yammerThreadUrl } from './story-wiki.js';
 import { yammerStory } from './story-yammer.js';
@@ -44,7 +45,12 @@ export async function generateSamplePilot(outDir: string, seed = SAMPLE_SEED): P
   const yPlanted = yammerStory(new Cast(people, yWorld.spaces));
   const sPlanted = slackStory(new Cast(people, sWorld.spaces));
   // One text source for both tools: no background starter repeats across Yammer and Slack.
-  const texts = new TextFactory(rng.fork('texts'), true);
+  const texts = new TextFactory(
+    rng.fork('texts'),
+    true,
+    true,
+    new Map(PLANTED_DUPLICATE_STARTERS.map((p) => [p.replaces, p.text])),
+  );
   const yammer = await writeYammerExport(join(outDir, 'yammer'), {
     seed: rng.fork('yammer').seed,
     messages: SAMPLE_SIZES.yammerMessages,

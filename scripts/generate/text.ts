@@ -123,6 +123,59 @@ const STARTERS: readonly ((s: string, n: number) => string)[] = [
   (s) => `Does ${s} apply to contractors as well?`,
 ];
 
+/**
+ * Second and third sentences of a starter (sample pilot only): where the subject came up and one
+ * specific about it. A real post says more than its subject; two posts on one subject with
+ * another intent then share the subject's words and little else, as in real exports (issue 20:
+ * the sample's 5 false duplicate efforts were bare one-line posts on one subject). Each sentence
+ * has its own words, none of them an idea tag, a question mark or an interrogative opening.
+ */
+const ORIGINS: readonly string[] = [
+  'This came up in the Lyon site review.',
+  'Asked on behalf of the Porto night team.',
+  'Our Gdansk colleagues raised it last week.',
+  'It touches the Rotterdam hub first.',
+  'The Madrid office flagged it in their retro.',
+  'Following the steering committee on Tuesday.',
+  'Prompted by a customer call from Antwerp.',
+  'The Vienna pilot group mentioned it twice.',
+  "From yesterday's planning session in Bristol.",
+  'Relevant for the Milan expansion.',
+  'Came out of the Oslo audit walkthrough.',
+  'Prague finance asked me to chase it.',
+  'The Bordeaux depot depends on it.',
+  'Mentioned during the Dublin induction week.',
+  'Linked to the Hamburg relaunch.',
+  'Seville helpdesk staff keep bringing it up.',
+  'Our Zurich partners are waiting on it.',
+  'Discussed at the Krakow town hall.',
+  'Needed before the Turin customer visit.',
+  'Brussels leadership wants a summary.',
+];
+
+const NOTES: readonly string[] = [
+  'The current draft has several owners and no deadline.',
+  'Budget is frozen until January.',
+  'Legal has not looked at it yet.',
+  'The spreadsheet version differs from the intranet copy.',
+  'Two managers gave conflicting answers.',
+  'Nothing changes for weekend crews.',
+  'All numbers are preliminary.',
+  'A vendor quote arrives on Friday.',
+  'German translations are pending.',
+  "We lost the previous owner's notes.",
+  'Only the summary slide is missing.',
+  "Last quarter's figures looked odd.",
+  'Everything else stays unchanged.',
+  'Short replies are fine.',
+  'I will summarise answers afterwards.',
+  'Dates might shift slightly.',
+  'Security signed off already.',
+  'This blocks two hires.',
+  'Training material needs updating too.',
+  'Nobody objected at the last sync.',
+];
+
 const REPLIES: readonly string[] = [
   'Thanks, that helps a lot.',
   'I can take a look tomorrow morning.',
@@ -165,27 +218,74 @@ export const MAX_BACKGROUND_SIMILARITY = 0.6;
  */
 export class TextFactory {
   private readonly previous: Set<string>[] = [];
+  /** Draws the detail sentences from their own stream, so the starters, people and threads stay those of `rng`. */
+  private readonly detailRng: Rng;
+  /** Detail sentences already written per subject. */
+  private readonly usedDetails = new Map<string, Set<string>>();
+  /** Word sets of the detailed starters written so far. */
+  private readonly previousDetailed: Set<string>[] = [];
 
+  /**
+   * With `details`, each starter gets an origin and a specific (see {@link ORIGINS}); the
+   * similarity check above still compares the first sentence only. A starter whose first
+   * sentence is a key of `replaced` becomes that text instead (planted duplicate efforts, see
+   * story-duplicates.ts), after the same draws, so every other text stays.
+   */
   constructor(
     private readonly rng: Rng,
     private readonly unique: boolean,
-  ) {}
+    private readonly details = false,
+    private readonly replaced: ReadonlyMap<string, string> = new Map(),
+  ) {
+    this.detailRng = rng.fork('details');
+  }
 
   /** A thread starter about the department's work, ending in `suffix` (a topic, a private marker). */
   starter(department: Department, suffix = ''): string {
     const subjects = SUBJECTS[department];
     let text = '';
+    let subject = '';
     for (let attempt = 0; attempt < 200; attempt += 1) {
       const template = this.rng.pick(STARTERS);
-      text = `${template(this.rng.pick(subjects), this.rng.int(2, 28))}${suffix}`;
-      if (!this.unique) return text;
+      subject = this.rng.pick(subjects);
+      text = `${template(subject, this.rng.int(2, 28))}${suffix}`;
+      if (!this.unique) return this.detailed(text, subject, suffix);
       const mine = words(text);
       if (this.previous.every((other) => jaccard(mine, other) <= MAX_BACKGROUND_SIMILARITY)) {
         this.previous.push(mine);
-        return text;
+        return this.detailed(text, subject, suffix);
       }
     }
-    return text;
+    return this.detailed(text, subject, suffix);
+  }
+
+  /**
+   * `text` (ending in `suffix`) with the detail sentences before the suffix, when asked for. A
+   * sentence already used with this subject is avoided (two posts on one subject sharing their
+   * origin too would say the same thing twice), and so is a whole text too close to an earlier
+   * one (one template with the same origin or specific); up to 50 draws.
+   */
+  private detailed(text: string, subject: string, suffix: string): string {
+    if (!this.details) return text;
+    const used = this.usedDetails.get(subject) ?? new Set<string>();
+    this.usedDetails.set(subject, used);
+    const head = text.slice(0, text.length - suffix.length);
+    let detailed = text;
+    let origin = '';
+    let note = '';
+    for (let attempt = 0; attempt < 50; attempt += 1) {
+      origin = this.detailRng.pick(ORIGINS);
+      note = this.detailRng.pick(NOTES);
+      detailed = `${head} ${origin} ${note}${suffix}`;
+      if (used.has(origin) || used.has(note)) continue;
+      const mine = words(detailed);
+      if (this.previousDetailed.every((other) => jaccard(mine, other) <= MAX_BACKGROUND_SIMILARITY)) break;
+    }
+    used.add(origin);
+    used.add(note);
+    this.previousDetailed.push(words(detailed));
+    const planted = this.replaced.get(head);
+    return planted === undefined ? detailed : `${planted}${suffix}`;
   }
 
   /** A reply by someone else. */

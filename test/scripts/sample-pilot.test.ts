@@ -260,7 +260,7 @@ describe('sample pilot: planted story', () => {
         if (a.space !== b.space && wordJaccard(a.text, b.text) > 0.65) similar.push(`${a.text} | ${b.text}`);
       }),
     );
-    expect(similar.length).toBe(1);
+    expect(similar).toHaveLength(1);
     expect(similar[0]).toContain('after-hours support calls');
     expect(facts.duplicates.similarity).toBeGreaterThanOrEqual(0.8);
     expect(facts.duplicates.negativeSimilarity).toBeLessThan(0.3);

@@ -51,7 +51,7 @@ export interface ItemText extends Record<string, string | number | boolean> {
  * `discussed`, `d.responses` and `d.responders` count what each thread drew (the cost of a
  * duplicate: the same question answered twice).
  */
-function itemsSql(columns: string, { wanted = false, numbered = false, discussed = false } = {}): string {
+export function itemsSql(columns: string, { wanted = false, numbered = false, discussed = false } = {}): string {
   const only = (column: string): string =>
     wanted ? `AND ${column} IN (SELECT unnest(string_split($wanted, chr(10))))` : '';
   return `

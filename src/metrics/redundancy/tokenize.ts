@@ -8,7 +8,7 @@ import { unicodeWords } from './unicode-words.js';
  * The folded forms are only compared with each other, never shown.
  */
 
-const STOP_WORDS = new Set(
+export const STOP_WORDS = new Set(
   `a about above after again all also am an and any are as at be been before being below between both but by can could
   did do does doing done down during each few for from further had has have having he her here hers him his how i if in
   into is it its itself just me more most my no nor not now of off on once only or other our ours out over own same she
