@@ -72,7 +72,8 @@ export interface Initializer {
   name: string;
   type: typeof FLOAT | typeof INT64;
   dims: readonly number[];
-  values: readonly number[];
+  /** Row-major values (a typed array keeps a large table cheap). */
+  values: ArrayLike<number>;
 }
 
 export interface GraphSpec {
@@ -109,7 +110,7 @@ function initializer(t: Initializer): Field {
   const raw =
     t.type === FLOAT
       ? new Uint8Array(Float32Array.from(t.values).buffer)
-      : new Uint8Array(BigInt64Array.from(t.values.map((v) => BigInt(v))).buffer);
+      : new Uint8Array(BigInt64Array.from(Array.from(t.values, (v) => BigInt(v))).buffer);
   return message(5, [
     ...t.dims.map((d) => intField(1, d)),
     intField(2, t.type),
