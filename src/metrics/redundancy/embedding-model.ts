@@ -103,10 +103,17 @@ export async function loadSentenceEncoder(
   return {
     name: options.name,
     async embed(texts) {
-      const vectors: Float32Array[] = [];
-      for (let start = 0; start < texts.length; start += batchSize) {
-        const batch = texts.slice(start, start + batchSize).map((t) => tokenizer.encode(t, options.maxTokens));
-        vectors.push(...(await run(batch)));
+      const encoded = texts.map((t) => tokenizer.encode(t, options.maxTokens));
+      // Batches of texts of about one length: padding is computed like text, then thrown away.
+      const byLength = encoded.map((_, k) => k).sort((a, b) => (encoded[a]?.length ?? 0) - (encoded[b]?.length ?? 0));
+      const vectors: Float32Array[] = new Array(texts.length);
+      for (let start = 0; start < byLength.length; start += batchSize) {
+        const batch = byLength.slice(start, start + batchSize);
+        const results = await run(batch.map((k) => encoded[k] ?? []));
+        batch.forEach((k, n) => {
+          const vector = results[n];
+          if (vector) vectors[k] = vector;
+        });
       }
       return vectors;
     },

@@ -4,8 +4,8 @@ import type { MetricContext } from '../types.js';
 import { classifyPairs } from './classify-pairs.js';
 import { completeLinkageGroups } from './clusters.js';
 import { comparedItems, type ComparedItems } from './compared-items.js';
-import { effortPairs, rareIdf, sharedRareTerms, type EffortPair } from './effort-pairs.js';
-import { embeddedItems, embeddingScorer, type EmbeddingSetting } from './embedding-scorer.js';
+import { effortPairs, rareIdf, sharedRareTerms, type EffortPair, type EffortPairOptions } from './effort-pairs.js';
+import { embeddingScorer, type EmbeddingSetting } from './embedding-scorer.js';
 import { comparedTexts } from './embedding-texts.js';
 import { meaningScorer } from './meaning-scorer.js';
 import { allPersonNames, personNames, redundancyItemsById, type ItemRow } from './queries.js';
@@ -151,19 +151,22 @@ export async function computeRedundancy(
   const idf = rareIdf(corpus);
   const rare = rareFloor(corpus.size);
   const weights = tfIdfWeights(corpus);
+  const pairOptions: EffortPairOptions = {
+    minRareShare: config.similarityThreshold,
+    minCosine: config.copySimilarity,
+    minSharedRare: config.minSharedWords,
+    minTerms: config.minEffortWords,
+    rareIdf: rare,
+    maxPostings: 200,
+  };
   const embedding = config.meaning ? config.embedding : undefined;
   const scorer = embedding
-    ? await embeddingScorer(
-        await comparedTexts(
-          query,
-          ctx.period,
-          config.maxTextLength,
-          items,
-          embeddedItems(corpus, config.meaningMinWords),
-        ),
-        embedding,
-        config,
-      )
+    ? await embeddingScorer({
+        setting: embedding,
+        gates: config,
+        probe: (meaning) => void effortPairs(corpus, weights, idf, { ...pairOptions, meaning }),
+        textsOf: (wanted) => comparedTexts(query, ctx.period, config.maxTextLength, items, wanted),
+      })
     : config.meaning
       ? meaningScorer(corpus, weights, config)
       : undefined;
@@ -172,15 +175,7 @@ export async function computeRedundancy(
     : scorer
       ? 'rare-terms+lsa'
       : 'rare-terms';
-  const pairs = effortPairs(corpus, weights, idf, {
-    minRareShare: config.similarityThreshold,
-    minCosine: config.copySimilarity,
-    minSharedRare: config.minSharedWords,
-    minTerms: config.minEffortWords,
-    rareIdf: rare,
-    maxPostings: 200,
-    ...(scorer ? { meaning: scorer } : {}),
-  });
+  const pairs = effortPairs(corpus, weights, idf, { ...pairOptions, ...(scorer ? { meaning: scorer } : {}) });
   const terms = Int32Array.from(
     { length: corpus.size },
     (_, k) => (corpus.offsets[k + 1] ?? 0) - (corpus.offsets[k] ?? 0),

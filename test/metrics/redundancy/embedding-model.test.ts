@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EmbeddingFileError, loadSentenceEncoder } from '../../../src/metrics/redundancy/embedding-model.js';
+import { INT64, onnxModel } from '../../helpers/onnx-graph.js';
 
 // Hand-built by scripts/generate-embedding-fixtures.ts: every token's vector is an axis, e0 for
 // build-failure words (build, failed, mac, ...), e1 for translation words, e2 for the rest ([CLS],
@@ -87,6 +88,32 @@ describe('sentence encoder on a hand-built ONNX model', () => {
     );
     expect(await failure(file('tokens-model.onnx'), '{"model": {"type": "Unigram"}}')).toBe(
       'tokenizer: its model is Unigram; only WordPiece (BERT) tokenizers are supported',
+    );
+  });
+});
+
+describe('a model whose signature is not a sentence encoder', () => {
+  const tokenizer = readFileSync(path.join(DIR, 'tokenizer.json'), 'utf8');
+  const identity = (input: string, output: string) =>
+    onnxModel({
+      opset: 13,
+      nodes: [{ op: 'Identity', inputs: [input], outputs: [output] }],
+      initializers: [],
+      inputs: [{ name: input, type: INT64, shape: ['batch', 'sequence'] }],
+      outputs: [{ name: output, type: INT64, shape: ['batch', 'sequence'] }],
+    });
+  const message = async (model: Uint8Array) =>
+    loadSentenceEncoder(model, tokenizer, options).then(
+      () => 'no error',
+      (error: unknown) => (error instanceof EmbeddingFileError ? `${error.file}: ${error.message}` : String(error)),
+    );
+
+  it('is refused, naming the inputs or outputs it has', async () => {
+    expect(await message(identity('tokens', 'last_hidden_state'))).toBe(
+      'model: it has no input_ids input (inputs: tokens)',
+    );
+    expect(await message(identity('input_ids', 'logits'))).toBe(
+      'model: it has neither a sentence_embedding nor a last_hidden_state / token_embeddings output (outputs: logits)',
     );
   });
 });
