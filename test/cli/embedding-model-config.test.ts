@@ -72,7 +72,8 @@ describe('redundancy.embeddingModel in the config (in process)', () => {
     // pdfkit may break a line after a hyphen: the extracted text then has "sentence- embedding".
     expect(pdf).toMatch(/cosine of their sentence embeddings is at least 0\.90/);
     expect(pdf).toMatch(/sentence-\s?embedding model tokens-\s?model\.onnx, run on this computer/);
-  });
+    // A whole analyze with a PDF, in process: 20 s at a load of 25 on 2 cores.
+  }, 120_000);
 
   it.each([
     [
