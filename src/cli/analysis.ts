@@ -28,6 +28,7 @@ import { documentGaps } from './gap-warnings.js';
 import { gapLine } from '../metrics/setup/gaps.js';
 import { computeProvenance, runOutputs } from './provenance.js';
 import { metricSettings } from './metric-settings.js';
+import { loadEmbeddingModel } from './embedding-model-files.js';
 import { anonymized, maskPrivateFolders } from './privacy-steps.js';
 import { privateSpaceKeys } from '../metrics/evidence/thread-outcomes.js';
 import { stopwatch } from './timing.js';
@@ -111,6 +112,7 @@ async function analyze(inputs: readonly string[], config: ResolvedConfig, log: L
     };
     const people: PeopleEntry[] = [...botPeopleEntries(config.botAccounts), ...(await readPeople(config.people, sink))];
     const ledger = await readIdeasLedger(config.ideasLedger, sink);
+    const embedding = await loadEmbeddingModel(config);
     const sources = config.csvMapping ? { csv: createCsvSource(config.csvMapping) } : {};
     // Input hashes are computed while the inputs are read: with worker threads reading, the main
     // thread is idle, and the files are in the page cache either way. Awaited (and its errors
@@ -148,7 +150,7 @@ async function analyze(inputs: readonly string[], config: ResolvedConfig, log: L
       config: toMetricsConfig(config),
       capabilities: capabilitiesOf(accounts),
     };
-    const input = { query: dataset.query, ctx, accounts, settings: metricSettings(config, people, ledger) };
+    const input = { query: dataset.query, ctx, accounts, settings: metricSettings(config, people, ledger, embedding) };
     const metrics = await runMetrics(input, {
       phases: watch,
       after: { ideas: (ideas) => checkLedger(config, ideas.ledgerUnmatched, sink) },

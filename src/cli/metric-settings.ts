@@ -7,13 +7,17 @@ import { COMPARISON_DEFAULTS } from '../config/schema.js';
 import { builtInReferences } from './evidence.js';
 import type { PeopleEntry } from '../model/types.js';
 import { parseThreadLink } from '../sources/thread-links.js';
+import type { EmbeddingSetting } from '../metrics/redundancy/embedding-scorer.js';
 
 /** The metric knobs of a run: the config's metric sections over the defaults, and the side files. */
 export function metricSettings(
   config: ResolvedConfig,
   people: readonly PeopleEntry[],
   ledger: readonly LedgerRow[],
+  embedding?: EmbeddingSetting,
 ): MetricSettings {
+  // The model's file paths stay here: the metric gets the loaded model (see loadEmbeddingModel).
+  const { embeddingModel: _paths, ...redundancy } = config.redundancy ?? {};
   const moderatorSince = new Map(
     people.flatMap((p) =>
       p.role === 'moderator' && p.since && p.email ? [[p.email.toLowerCase(), p.since] as const] : [],
@@ -25,7 +29,7 @@ export function metricSettings(
     moderatorSince,
     recognition: recognitionConfig(config),
     network: networkConfig(config),
-    redundancy: definedOnly(config.redundancy ?? {}),
+    redundancy: { ...definedOnly(redundancy), ...(embedding ? { embedding } : {}) },
     businessCase: config.businessCase,
     comparison: comparisonSettings(config),
   };

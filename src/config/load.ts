@@ -229,6 +229,15 @@ function deepMerge(lower: Record<string, unknown>, higher: Record<string, unknow
   return result;
 }
 
+/** `redundancy.embeddingModel`'s two files, relative to the config file like the top-level paths. */
+function withModelPaths(redundancy: unknown, fix: (value: string) => string): unknown {
+  if (!isPlainObject(redundancy) || !isPlainObject(redundancy.embeddingModel)) return redundancy;
+  const model = { ...redundancy.embeddingModel };
+  for (const key of ['model', 'tokenizer'])
+    if (typeof model[key] === 'string' && model[key] !== '') model[key] = fix(model[key]);
+  return { ...redundancy, embeddingModel: model };
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -268,6 +277,7 @@ function resolveFilePaths(
     // A trailing slash makes `"dataset": "kept/"` a Parquet folder (docs/dataset.md): it is kept.
     if (key === 'dataset' && typeof value === 'string' && /[\\/]$/.test(value)) values[key] = `${String(values[key])}/`;
   }
+  if (values.redundancy !== undefined) values.redundancy = withModelPaths(values.redundancy, fix);
   const template = values.template;
   // A template is a built-in name unless it looks like a path.
   if (typeof template === 'string' && /[\\/]|^\./.test(template)) values.template = fix(template);

@@ -230,6 +230,40 @@ const redundancySchema = z
         'Two posts in one space count only when at least this many days apart (posts in different spaces always count). Default: 30.',
       )
       .optional(),
+    embeddingModel: z
+      .strictObject({
+        model: z
+          .string()
+          .min(1)
+          .describe(
+            'Path to the sentence-embedding model (.onnx), relative to this file, e.g. all-MiniLM-L6-v2 exported to ONNX.',
+          ),
+        tokenizer: z
+          .string()
+          .min(1)
+          .describe("Path to the model's WordPiece tokenizer: its tokenizer.json or vocab.txt, relative to this file."),
+        maxTokens: z
+          .number()
+          .int()
+          .min(8)
+          .max(8192)
+          .describe(
+            'Tokens the model reads of each post ([CLS] and [SEP] included); longer posts are cut. Default: 256.',
+          )
+          .optional(),
+        threshold: z
+          .number()
+          .min(0)
+          .max(1)
+          .describe(
+            "Cosine of two posts' embeddings that a pair by different people needs to match by meaning (in place of the LSA rule). Default: 0.7.",
+          )
+          .optional(),
+      })
+      .describe(
+        'A local sentence-embedding model to match posts by meaning instead of LSA. Read from disk only: pilot-report never downloads a model.',
+      )
+      .optional(),
   })
   .describe('Duplicate-effort detection: posts by different people raising the same thing.');
 

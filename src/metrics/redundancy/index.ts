@@ -4,7 +4,9 @@ import type { MetricContext } from '../types.js';
 import { classifyPairs } from './classify-pairs.js';
 import { completeLinkageGroups } from './clusters.js';
 import { comparedItems, type ComparedItems } from './compared-items.js';
-import { effortPairs, rareIdf, sharedRareTerms, type EffortPair } from './effort-pairs.js';
+import { effortPairs, rareIdf, sharedRareTerms, type EffortPair, type EffortPairOptions } from './effort-pairs.js';
+import { embeddingScorer, type EmbeddingSetting } from './embedding-scorer.js';
+import { comparedTexts } from './embedding-texts.js';
 import { meaningScorer } from './meaning-scorer.js';
 import { allPersonNames, personNames, redundancyItemsById, type ItemRow } from './queries.js';
 import { unicodeWords } from './unicode-words.js';
@@ -64,6 +66,11 @@ export interface RedundancyConfig {
   maxClusters: number;
   /** How many cross-post groups are listed, the latest first. Default: 20. */
   maxCrossPosts: number;
+  /**
+   * A local sentence-embedding model (config `redundancy.embeddingModel`, loaded by the CLI):
+   * its cosine replaces LSA's (and the trigram gate) in the meaning rule. Default: none.
+   */
+  embedding?: EmbeddingSetting;
 }
 
 export const DEFAULT_REDUNDANCY_CONFIG: RedundancyConfig = {
@@ -102,8 +109,11 @@ export interface RedundancyExtra {
 
 /** The method, worded for the report's reader. */
 export function methodText(config: RedundancyConfig, matcher: RedundancyMatcher = 'rare-terms'): string {
-  const meaning =
-    matcher === 'rare-terms+lsa'
+  const meaning = matcher.startsWith('rare-terms+embedding:')
+    ? `Two posts also match by meaning when the cosine of their sentence embeddings is at least ${(config.embedding?.threshold ?? 0).toFixed(2)}, ` +
+      `at least ${Math.round(config.meaningRareShare * 100)} % of the rare-word weight is shared with at least one rare word, and each has ${config.meaningMinWords} distinct words. ` +
+      `Matcher: rare terms and the sentence-embedding model ${matcher.slice('rare-terms+embedding:'.length)}, run on this computer (nothing is sent or downloaded).`
+    : matcher === 'rare-terms+lsa'
       ? `Two posts also match by meaning when their cosine in a ${config.lsaDimensions}-dimension semantic space learned from this export's own texts (LSA) is at least ${config.meaningSimilarity.toFixed(2)}, ` +
         `their character-trigram cosine (spelling variants) at least ${config.spellingSimilarity.toFixed(2)}, at least ${Math.round(config.meaningRareShare * 100)} % of the rare-word weight is shared ` +
         `with at least one rare word, and each has ${config.meaningMinWords} distinct words. Matcher: rare terms and LSA over the export itself; no language model is used.`
@@ -141,17 +151,31 @@ export async function computeRedundancy(
   const idf = rareIdf(corpus);
   const rare = rareFloor(corpus.size);
   const weights = tfIdfWeights(corpus);
-  const scorer = config.meaning ? meaningScorer(corpus, weights, config) : undefined;
-  const matcher: RedundancyMatcher = scorer ? 'rare-terms+lsa' : 'rare-terms';
-  const pairs = effortPairs(corpus, weights, idf, {
+  const pairOptions: EffortPairOptions = {
     minRareShare: config.similarityThreshold,
     minCosine: config.copySimilarity,
     minSharedRare: config.minSharedWords,
     minTerms: config.minEffortWords,
     rareIdf: rare,
     maxPostings: 200,
-    ...(scorer ? { meaning: scorer } : {}),
-  });
+  };
+  const embedding = config.meaning ? config.embedding : undefined;
+  const scorer = embedding
+    ? await embeddingScorer({
+        setting: embedding,
+        gates: config,
+        probe: (meaning) => void effortPairs(corpus, weights, idf, { ...pairOptions, meaning }),
+        textsOf: (wanted) => comparedTexts(query, ctx.period, config.maxTextLength, items, wanted),
+      })
+    : config.meaning
+      ? meaningScorer(corpus, weights, config)
+      : undefined;
+  const matcher: RedundancyMatcher = embedding
+    ? `rare-terms+embedding:${embedding.encoder.name}`
+    : scorer
+      ? 'rare-terms+lsa'
+      : 'rare-terms';
+  const pairs = effortPairs(corpus, weights, idf, { ...pairOptions, ...(scorer ? { meaning: scorer } : {}) });
   const terms = Int32Array.from(
     { length: corpus.size },
     (_, k) => (corpus.offsets[k + 1] ?? 0) - (corpus.offsets[k] ?? 0),

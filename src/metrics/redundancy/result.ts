@@ -24,7 +24,7 @@ export interface RedundantItem {
 }
 
 /** See {@link Redundancy.matcher}. */
-export type RedundancyMatcher = 'rare-terms' | 'rare-terms+lsa';
+export type RedundancyMatcher = 'rare-terms' | 'rare-terms+lsa' | `rare-terms+embedding:${string}`;
 
 /** What a reader can do about a duplicate effort. */
 export type RedundancyAction = 'linkThreads' | 'mergeThreads' | 'writeFaq' | 'pointToPage';
@@ -76,7 +76,8 @@ export interface Redundancy {
   /**
    * Which matcher ran: `rare-terms` (IDF over the export itself), or `rare-terms+lsa` (that, or a
    * match by meaning in an LSA space learned from the export's own texts, with character trigrams
-   * for spelling). No model file is read either way.
+   * for spelling), or `rare-terms+embedding:<model file name>` (that, or a match by the cosine of
+   * a local sentence-embedding model's vectors, when the config names one).
    */
   matcher: RedundancyMatcher;
   /** The rareShare threshold used (the other thresholds are worded in `method`). */

@@ -70,9 +70,9 @@ export const redundancySchema = z
   .strictObject({
     method: z.string().describe('How texts are compared, with the thresholds used, for the report to print.'),
     matcher: z
-      .enum(['rare-terms', 'rare-terms+lsa'])
+      .union([z.enum(['rare-terms', 'rare-terms+lsa']), z.templateLiteral(['rare-terms+embedding:', z.string()])])
       .describe(
-        'rare-terms: IDF over the export itself; rare-terms+lsa: that, or a match by meaning in an LSA space learned from the export (character trigrams for spelling). No model file is read.',
+        'rare-terms: IDF over the export itself; rare-terms+lsa: that, or a match by meaning in an LSA space learned from the export (character trigrams for spelling); rare-terms+embedding:<model file name>: that, or a match by the cosine of a local sentence-embedding model (config redundancy.embeddingModel) in place of LSA.',
       ),
     threshold: share.describe('The rareShare threshold of the rare-term rule.'),
     itemsCompared: count,
