@@ -11,6 +11,10 @@ export default defineConfig({
     // Vitest's default (cores - 1) runs one file at a time on a 2-core CI machine; the workers
     // spend much of their time waiting on DuckDB or on a spawned CLI, so use every core.
     maxWorkers: availableParallelism(),
+    // Keeps the transformed TypeScript in node_modules/.experimental-vitest-cache between runs,
+    // keyed by each file's content: a run with nothing changed skips the transforms. Measured on
+    // config/, time/, report/json/ (13 files): 12.3-13.0 s CPU without, 10.9 s with a warm cache.
+    experimental: { fsModuleCache: true },
     // Two projects so that `npm run test:fast` (`--project fast`) can leave out the tests that spawn
     // the CLI; `npm test` runs both. Each project lists its own files (an `include` here would be
     // merged into both).

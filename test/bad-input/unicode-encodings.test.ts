@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { detectUnicode, type UnicodeEncoding, UnicodeStreamDecoder } from '../../src/sources/shared/unicode-text.js';
 import { removeTempDirs } from '../helpers/temp-dir.js';
-import { fixture, load, reconciled, tempDir } from './harness.js';
+import { fixture, load, reconciled, tempDir, type LoadOutcome } from './harness.js';
 
 afterAll(removeTempDirs);
 
@@ -52,6 +52,20 @@ function reencoded(name: string, encoding: UnicodeEncoding, bom: boolean): strin
   return dir;
 }
 
+/**
+ * The UTF-8 original of a fixture, loaded once for every encoding compared with it (the tests only
+ * read it): fourteen loads of three fixtures were eleven DuckDB datasets too many.
+ */
+const originals = new Map<string, Promise<LoadOutcome>>();
+function originalOf(name: string): Promise<LoadOutcome> {
+  let loaded = originals.get(name);
+  if (!loaded) {
+    loaded = load([fixture(name)]);
+    originals.set(name, loaded);
+  }
+  return loaded;
+}
+
 describe('UTF-16 and UTF-32 XML and JSON inputs', () => {
   it('a MediaWiki dump in UTF-16LE without a BOM, declared encoding="UTF-16", is detected and read', async () => {
     const { accounts, warnings, activities, error } = await load([fixture('mediawiki-utf16le-no-bom')]);
@@ -68,7 +82,7 @@ describe('UTF-16 and UTF-32 XML and JSON inputs', () => {
   });
 
   it.each(CASES)('a MediaWiki dump in $encoding (BOM: $bom) reads as its UTF-8 original', async ({ encoding, bom }) => {
-    const original = await load([fixture('mediawiki-cut-mid-revision')]);
+    const original = await originalOf('mediawiki-cut-mid-revision');
     const { accounts, warnings, activities } = await load([reencoded('mediawiki-cut-mid-revision', encoding, bom)]);
     expect(accounts[0]).toMatchObject({ read: 3, used: 2, skipped: 1 });
     expect(warnings.map((w) => w.replace(/^.*dump\.xml/, 'dump.xml'))).toEqual(
@@ -82,7 +96,7 @@ describe('UTF-16 and UTF-32 XML and JSON inputs', () => {
   it.each(SOME_CASES)(
     'a Slack export (users.json, channels.json, day files) in $encoding (BOM: $bom) reads as its UTF-8 original',
     async ({ encoding, bom }) => {
-      const original = await load([fixture('slack-broken-day-file-among-good')]);
+      const original = await originalOf('slack-broken-day-file-among-good');
       const { accounts, activities } = await load([reencoded('slack-broken-day-file-among-good', encoding, bom)]);
       expect(accounts[0]).toMatchObject({ read: 4, used: 3, skipped: 1 });
       expect(reconciled(accounts)).toBe(true);
@@ -94,7 +108,7 @@ describe('UTF-16 and UTF-32 XML and JSON inputs', () => {
     ['utf-16le', false],
     ['utf-32be', true],
   ] as const)('a Teams page in %s (BOM: %s) is detected and read as its UTF-8 original', async (encoding, bom) => {
-    const original = await load([fixture('../teams/channel-page-rules/export')]);
+    const original = await originalOf('../teams/channel-page-rules/export');
     const { accounts, activities } = await load([reencoded('../teams/channel-page-rules/export', encoding, bom)]);
     expect(accounts[0]).toMatchObject({ kind: 'teams', read: 8, used: 3 });
     expect(activities.map((a) => a.text)).toEqual(original.activities.map((a) => a.text));

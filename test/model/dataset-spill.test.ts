@@ -1,12 +1,18 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { newAccount } from '../../src/model/accounting.js';
 import { Dataset } from '../../src/model/dataset.js';
 import { act } from '../helpers/dataset.js';
+import { makeTempDir, removeTempDirs } from '../helpers/temp-dir.js';
 
 const scratchFolders = () => new Set(readdirSync(tmpdir()).filter((name) => name.startsWith('pilot-report-dataset-')));
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+afterAll(removeTempDirs);
 
 /** 3,000 posts by 7 people over 30 days; every 10th re-exported (a duplicate id). */
 async function load(dataset: Dataset) {
@@ -26,6 +32,9 @@ async function load(dataset: Dataset) {
 
 describe('Dataset with spill (a temporary DuckDB file)', () => {
   it('gives the same tables as in memory, with a memory limit, and removes its file on close', async () => {
+    // A temporary folder of its own: the other worker, or another run on this machine, makes
+    // scratch folders in the system's at the same time, and one of those was counted as this one.
+    vi.stubEnv('TMPDIR', makeTempDir('pilot-report-spill-test-'));
     const before = scratchFolders();
     const spilled = await Dataset.open({ spill: true, memoryLimit: '64MB' });
     const created = [...scratchFolders()].filter((name) => !before.has(name));

@@ -3,6 +3,7 @@ import type { RedundancyCluster } from '../../../src/metrics/redundancy/index.js
 import { renderReport, type RenderOptions } from '../../../src/report/pdf/index.js';
 import { ITEMS_SHOWN, itemLines, reasonLine, suggestion } from '../../../src/report/pdf/sections/duplicates.js';
 import { readPdf } from '../../helpers/pdf-text.js';
+import { renderedText } from '../../helpers-fast/rendered-pdf.js';
 import { richDocument, richRenderOptions, richRedundancy } from './rich-document.js';
 
 const options: RenderOptions = richRenderOptions();
@@ -77,7 +78,7 @@ describe('duplicate-effort clusters in the PDF', () => {
   });
 
   it('lists cross-posts apart, by person, with the spaces and the time between', async () => {
-    const text = (await readPdf(await renderReport(richDocument(), options))).pages.join(' ');
+    const text = (await renderedText(richDocument(), options)).pages.join(' ');
     expect(text).toContain('4 posts were left out as recurring templates.');
     expect(text).toContain('Cross-posts (7)');
     expect(text).toContain('Ana Ruiz in Ops and Logistics, 3 min apart: Canteen closed on Friday');
@@ -88,7 +89,7 @@ describe('duplicate-effort clusters in the PDF', () => {
     const small = richDocument();
     const big = richDocument();
     big.redundancy = { ...richRedundancy(), clusters: [bigCluster(219)] };
-    const smallPages = (await readPdf(await renderReport(small, options))).pages;
+    const smallPages = (await renderedText(small, options)).pages;
     const bigPages = (await readPdf(await renderReport(big, options))).pages;
     expect(bigPages.length).toBe(smallPages.length);
     const text = bigPages.join(' ');

@@ -3,6 +3,7 @@ import { renderReport, type RenderOptions } from '../../../src/report/pdf/index.
 import { safeTitle, shownTitle } from '../../../src/report/pdf/sections/common.js';
 import type { MetricsDocument } from '../../../src/report/json/document.js';
 import { readPdf } from '../../helpers/pdf-text.js';
+import { renderedText } from '../../helpers-fast/rendered-pdf.js';
 import {
   richDocument,
   richIdeas,
@@ -18,9 +19,9 @@ const options: RenderOptions = {
   config: { minGroupSize: 5 },
 };
 
-/** Whole text of the rendered report, pages joined. */
+/** Whole text of the rendered report, pages joined (drawn once per worker for the same document). */
 async function reportText(data: MetricsDocument): Promise<string> {
-  return (await readPdf(await renderReport(data, options))).pages.join(' ');
+  return (await renderedText(data, options)).pages.join(' ');
 }
 
 // Exactly 100 code points, as metrics.json keeps a longer text: the last word is cut ("tick").

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { pdfTimestamp, renderReport, writeReport } from '../../../src/report/pdf/index.js';
 import { readPdf } from '../../helpers/pdf-text.js';
+import { renderedText } from '../../helpers-fast/rendered-pdf.js';
 import { sampleDocument } from './sample-document.js';
 
 const generatedAt = new Date('2026-04-02T08:00:00Z');
@@ -14,7 +15,7 @@ afterEach(() => {
 
 describe('renderReport', () => {
   it('prints the KPI values and section titles of the document as text', async () => {
-    const { pages } = await readPdf(await renderReport(sampleDocument(), { generatedAt }));
+    const { pages } = await renderedText(sampleDocument(), { generatedAt });
     const text = pages.join('\n');
     // Cover, executive summary, engagement, conversations, appendix (2 pages).
     expect(pages).toHaveLength(7);
@@ -53,7 +54,7 @@ describe('renderReport', () => {
   });
 
   it('draws Cyrillic, Chinese and Latin names with diacritics as extractable text', async () => {
-    const { pages, items } = await readPdf(await renderReport(sampleDocument(), { generatedAt }));
+    const { pages, items } = await renderedText(sampleDocument(), { generatedAt });
     const text = pages.join('\n');
     expect(text).toContain('Олена Коваленко');
     expect(text).toMatch(/王伟 ?asks: who owns the onboarding wiki\?/);
@@ -84,11 +85,11 @@ describe('renderReport', () => {
     vi.stubEnv('SOURCE_DATE_EPOCH', '1775116801');
     const later = await renderReport(sampleDocument(), { generatedAt: new Date('2030-01-01T00:00:00Z') });
     expect(later.equals(first)).toBe(false);
-    const { info } = await readPdf(first);
+    const { info, pages } = await readPdf(first);
     expect(info['CreationDate']).toBe('D:20260402080000Z');
     expect(info['ModDate']).toBe('D:20260402080000Z');
     // The printed date follows SOURCE_DATE_EPOCH too, not the (later) generatedAt.
-    expect((await readPdf(first)).pages[0]).toContain('Generated 2 Apr 2026');
+    expect(pages[0]).toContain('Generated 2 Apr 2026');
   });
 
   it('writes Title, Author and Subject metadata', async () => {
