@@ -73,6 +73,31 @@ describe('renderChartSvg', () => {
     expect(renderChartSvg(monthly)).toBe(renderChartSvg(monthly));
   });
 
+  // chart-block.ts places the SVG with svg-to-pdfkit at precision 1, which would coarsen arcs only.
+  it('writes point markers as curves, never as arcs, circles or ellipses', () => {
+    for (const kind of ['line', 'step', 'bar'] as const) {
+      const spec: ChartSpec =
+        kind === 'step'
+          ? {
+              ...monthly,
+              kind,
+              xValues: [
+                [0, 1, 2],
+                [0, 1, 2],
+              ],
+              xMax: 3,
+            }
+          : { ...monthly, kind };
+      const svg = renderChartSvg(spec);
+      expect(svg, kind).not.toMatch(/<(circle|ellipse)\b/);
+      const paths = [...svg.matchAll(/ d="([^"]*)"/g)].map((match) => match[1] ?? '');
+      expect(paths.length, kind).toBeGreaterThan(0);
+      for (const path of paths) expect(path, kind).not.toMatch(/[Aa]/);
+      // The line chart's round point markers are there, as curves.
+      if (kind === 'line') expect(paths.some((path) => /[QqCc]/.test(path))).toBe(true);
+    }
+  });
+
   it('renders line, stacked and horizontal bars, with category labels on the right axis', () => {
     for (const kind of ['line', 'stackedBar', 'horizontalBar'] as const) {
       const text = svgText(renderChartSvg({ ...monthly, kind }));
