@@ -18,7 +18,8 @@ const ALLOWED: Record<string, string> = {
   'src/metrics/ideas/schema.ts': 'a field description in metrics.json lists the kinds as examples',
   // metrics.json's schema is a published contract that lists the kinds; metrics may not import the
   // registry, so document-schema.ts checks at compile time that this enum infers to SourceKind.
-  'src/metrics/data-quality-schema.ts': "metrics.json's `sources[].kind` enum (checked against the registry's SourceKind)",
+  'src/metrics/data-quality-schema.ts':
+    "metrics.json's `sources[].kind` enum (checked against the registry's SourceKind)",
 };
 
 function sourceFiles(): string[] {
