@@ -34,7 +34,12 @@ export default defineConfig({
       {
         extends: true,
         // Isolated: internal-error.test.ts mocks a module (vi.mock), which must not leak.
-        test: { name: 'spawn', include: SPAWNING_TESTS.map((e) => (e.endsWith('/**') ? `${e}/*.test.ts` : e)) },
+        test: {
+          name: 'spawn',
+          include: SPAWNING_TESTS.map((e) => (e.endsWith('/**') ? `${e}/*.test.ts` : e)),
+          // The folder of the CLI runs that several files share (test/helpers/shared-run.ts).
+          globalSetup: ['test/helpers/shared-runs-setup.ts'],
+        },
       },
     ],
   },

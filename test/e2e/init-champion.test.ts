@@ -9,6 +9,7 @@ import { runInit } from '../../src/cli/commands/init.js';
 import type { PromptKit } from '../../src/cli/init/prompts.js';
 import type { Logger } from '../../src/cli/output.js';
 import { REPO_ROOT, hasStackTrace, runCli } from '../helpers/cli.js';
+import { sampleAnalyze } from '../helpers/shared-run.js';
 import { makeTempDir, removeTempDirs } from '../helpers/temp-dir.js';
 
 afterAll(removeTempDirs);
@@ -35,14 +36,15 @@ function analyzeWith(config: string, cwd: string, out: string): Metrics {
   return JSON.parse(readFileSync(path.join(out, 'metrics.json'), 'utf8')) as Metrics;
 }
 
-/** The hand-written sample config's run, made once for both tests. */
-let byHandRun: Metrics | null = null;
-function byHandMetrics(): Metrics {
-  if (byHandRun === null) {
-    const dir = makeTempDir('pilot-report-hand-');
-    byHandRun = analyzeWith(path.join(SAMPLE, CONFIG), dir, path.join(dir, 'out'));
-  }
-  return byHandRun;
+/**
+ * The hand-written sample config's run: the README's main command, shared with other test files
+ * (helpers/shared-run.ts). That config pins asOf to 2026-11-01, the date analyzeWith passes.
+ */
+async function byHandMetrics(): Promise<Metrics> {
+  const { result, out } = await sampleAnalyze();
+  expect(result.code, result.stderr).toBe(0);
+  expect(JSON.parse(readFileSync(path.join(SAMPLE, CONFIG), 'utf8')).asOf).toBe('2026-11-01');
+  return JSON.parse(readFileSync(path.join(out, 'metrics.json'), 'utf8')) as Metrics;
 }
 
 /** People counts per source, without the paths (the two configs name the same exports differently). */
@@ -77,7 +79,7 @@ describe("from a champion's folder to the sample report (init, then analyze)", (
   // init and two analyze runs: slow on a loaded machine.
   it('init --yes finds the exports, the people file and the ledger by header, proposes the wiki bot and leaves the business case to fill in', {
     timeout: 120_000,
-  }, () => {
+  }, async () => {
     const dir = championFolder();
     const result = runCli(['init', '--yes'], { cwd: dir });
     expect(result.code, result.stderr).toBe(0);
@@ -108,7 +110,7 @@ describe("from a champion's folder to the sample report (init, then analyze)", (
 
     // The same people counts and moderators as the hand-written sample config; no money without the inputs.
     const fromInit = analyzeWith(CONFIG, dir, path.join(dir, 'out'));
-    const byHand = byHandMetrics();
+    const byHand = await byHandMetrics();
     expect(fromInit['engagement'].totals.activePeople).toBe(54);
     expect(fromInit['engagement'].totals).toEqual(byHand['engagement'].totals);
     expect(peopleCounts(fromInit)).toEqual(peopleCounts(byHand));
@@ -170,7 +172,7 @@ describe("from a champion's folder to the sample report (init, then analyze)", (
     };
     writeFileSync(file, JSON.stringify(written, null, 2));
     const fromInit = analyzeWith(CONFIG, dir, path.join(dir, 'out'));
-    const byHand = byHandMetrics();
+    const byHand = await byHandMetrics();
     expect(fromInit['businessCase']).toEqual(byHand['businessCase']);
     expect(fromInit['businessCase'].assumptions.find((a: Metrics) => a['key'] === 'hourlyCost')).toMatchObject({
       value: 55,

@@ -1,12 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli, type CliResult } from '../helpers/cli.js';
-import { readPdf } from '../helpers/pdf-text.js';
-import { makeTempDir, removeTempDirs } from '../helpers/temp-dir.js';
-
-// Every temp folder this file makes is removed when it is done, also after a failure.
-afterAll(removeTempDirs);
+import { sampleAnalyze, sharedPdfPages } from '../helpers/shared-run.js';
 
 /**
  * The README's main command on the bundled sample pilot, checked against the facts the generator
@@ -47,15 +43,17 @@ function readFacts(): Facts {
 
 describe('the bundled sample pilot (README main command)', () => {
   const facts = readFacts();
-  const out = makeTempDir('pilot-report-sample-');
+  // The same run as sponsor-report.test.ts and init-champion.test.ts read (helpers/shared-run.ts).
+  let out: string;
   let result: CliResult;
   let metrics: Record<string, any>;
   let pdfText: string;
 
   beforeAll(async () => {
-    result = runCli(['analyze', '--config', 'fixtures/sample-pilot/pilot-report.config.json', '--out', out]);
+    const run = await sampleAnalyze();
+    ({ result, out } = run);
     metrics = JSON.parse(readFileSync(path.join(out, 'metrics.json'), 'utf8'));
-    pdfText = (await readPdf(readFileSync(path.join(out, 'report.pdf')))).pages.join('\n');
+    pdfText = (await sharedPdfPages(run, 'out/report.pdf')).join('\n');
   }, 60_000);
 
   it('exits 0 (the configured error-level target passes)', () => {

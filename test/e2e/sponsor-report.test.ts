@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasStackTrace, runCli, type CliResult } from '../helpers/cli.js';
 import { readPdf } from '../helpers/pdf-text.js';
+import { sampleAnalyze, sharedPdfPages } from '../helpers/shared-run.js';
 import { makeTempDir, removeTempDirs } from '../helpers/temp-dir.js';
 import { exportDir } from './tiny-yammer.js';
 
@@ -61,6 +62,13 @@ async function analyze(args: readonly string[], options: { cwd?: string } = {}):
   return { result, metrics, pages };
 }
 
+/** The sample pilot's shared run (helpers/shared-run.ts), read like `analyze`'s. */
+async function sample(extra: readonly string[] = []): Promise<Run> {
+  const run = await sampleAnalyze(extra);
+  const metrics = JSON.parse(readFileSync(path.join(run.out, 'metrics.json'), 'utf8'));
+  return { result: run.result, metrics, pages: await sharedPdfPages(run, 'out/report.pdf') };
+}
+
 const assumption = (metrics: Record<string, any>, key: string): number =>
   metrics.businessCase.assumptions.find((a: { key: string }) => a.key === key).value;
 
@@ -69,7 +77,8 @@ describe('the sample pilot as a sponsor reads it', () => {
   let all: string;
 
   beforeAll(async () => {
-    run = await analyze(['--config', 'fixtures/sample-pilot/pilot-report.config.json']);
+    // The same run as sample-pilot.test.ts and init-champion.test.ts read.
+    run = await sample();
     all = run.pages.join('\n');
   }, 60_000);
 
@@ -238,12 +247,7 @@ describe('the sample pilot as a sponsor reads it', () => {
   }, 60_000);
 
   it('speaks of a month and of earlier outcomes apart, and refuses a period without activity', async () => {
-    const october = await analyze([
-      '--config',
-      'fixtures/sample-pilot/pilot-report.config.json',
-      '--period',
-      '2026-10',
-    ]);
+    const october = await sample(['--period', '2026-10']);
     expect(october.pages[0]).toMatch(/^Aurora pilot: October 2026/);
     const earlier = october.metrics.ideas.earlier;
     expect(earlier).toMatchObject({ raised: 14, actioned: 4 });

@@ -4,10 +4,9 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { runCli, type CliResult } from '../helpers/cli.js';
-import { readPdf } from '../helpers/pdf-text.js';
-import { tempDir, writeTree } from '../bad-input/harness.js';
-import { removeTempDir } from '../helpers/temp-dir.js';
+import type { CliResult } from '../helpers/cli.js';
+import { sharedPdfPages, sharedRun } from '../helpers/shared-run.js';
+import { writeTree } from '../bad-input/harness.js';
 
 /** Text planted only in private places; none may appear in any output. */
 export const PRIVATE_MARKERS = [
@@ -93,28 +92,21 @@ export interface RunOutputs {
 
 /**
  * Writes the pilot, runs `analyze` with every output on and `--verbose`, and reads the outputs back.
- * The outputs are returned as text, so the temp folder is removed here, also when the run fails.
+ * The run is shared (helpers/shared-run.ts): anonymize.test.ts and private-content.test.ts both
+ * read the run without extra flags, made once per suite run in a folder the suite removes.
  */
 export async function runPilot(extra: readonly string[]): Promise<RunOutputs> {
-  const dir = writeTree(tempDir('pilot-report-privacy-'), pilotFiles());
-  try {
-    return await runPilotIn(dir, extra);
-  } finally {
-    removeTempDir(dir);
-  }
-}
-
-/** The run itself, in a folder that holds the pilot. */
-async function runPilotIn(dir: string, extra: readonly string[]): Promise<RunOutputs> {
-  const result = runCli(
-    ['analyze', 'yammer', 'slack', '--out', 'out', '--markdown', 'out/summary.md', '--verbose', ...extra],
-    { cwd: dir },
-  );
+  const run = await sharedRun({
+    fixture: 'privacy-pilot',
+    args: ['analyze', 'yammer', 'slack', '--out', 'out', '--markdown', 'out/summary.md', '--verbose', ...extra],
+    prepare: (dir) => writeTree(dir, pilotFiles()),
+  });
+  const { dir, result } = run;
   if (result.code !== 0) throw new Error(`analyze exited ${result.code}: ${result.stderr}`);
   const out = path.join(dir, 'out');
   const metrics = readFileSync(path.join(out, 'metrics.json'), 'utf8');
   const markdown = readFileSync(path.join(out, 'summary.md'), 'utf8');
-  const pdf = (await readPdf(readFileSync(path.join(out, 'report.pdf')))).pages.join('\n');
+  const pdf = (await sharedPdfPages(run, 'out/report.pdf')).join('\n');
   const files = readdirSync(out).sort();
   if (files.join(',') !== 'metrics.json,report.pdf,summary.md')
     throw new Error(`unexpected outputs: ${files.join(', ')}`);
