@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeInputs } from '../../src/cli/analysis.js';
 import { flagsToConfig } from '../../src/cli/flags.js';
 import { loadConfig } from '../../src/config/load.js';
+import { SOURCE_KINDS } from '../../src/sources/registry.js';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/yammer/typed-question-announcement-poll-praise');
 
@@ -19,6 +20,7 @@ const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/yammer/typed-ques
 describe('Yammer message_type', () => {
   it('makes a typed question a question and an announcement, poll or praise not one', async () => {
     const { config } = await loadConfig({
+      sourceKinds: SOURCE_KINDS,
       cwd: FIXTURE,
       env: { TZ: 'UTC' },
       flags: flagsToConfig({ since: '2026-03-01', until: '2026-04-01' }),

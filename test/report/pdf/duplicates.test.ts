@@ -85,6 +85,15 @@ describe('duplicate-effort clusters in the PDF', () => {
     expect(text).toContain('and 6 more (metrics.json lists up to 1).');
   });
 
+  it('says "1 post was" for a single template left out', async () => {
+    const doc = richDocument();
+    if (!doc.redundancy) throw new Error('the rich document has duplicate efforts');
+    const one = { ...doc, redundancy: { ...doc.redundancy, templatesLeftOut: 1 } };
+    const text = (await renderedText(one, options)).pages.join(' ');
+    expect(text).toContain('1 post was left out as recurring templates.');
+    expect(text).not.toContain('1 posts');
+  });
+
   it('keeps a cluster of 219 items to the pages a small cluster takes', async () => {
     const small = richDocument();
     const big = richDocument();

@@ -8,8 +8,13 @@ import type {
 import { PRIVATE_SPACE_LABEL } from '../../../metrics/public-text.js';
 import { formatCount, formatDate, formatDays, formatDuration } from '../format.js';
 import { bulletList, NOTE, paragraph, subheading } from '../layout.js';
+import { measureText } from '../rich-text.js';
 import { table } from '../table.js';
+import { CONTENT_WIDTH, SPACE } from '../theme.js';
 import { omittedPart, safeTitle } from './common.js';
+
+/** Points of a table's header and first row, kept on the page with the section's title. */
+const TABLE_START = 70;
 
 /** Clusters the PDF lists; metrics.json keeps them all. */
 const CLUSTERS_SHOWN = 8;
@@ -32,16 +37,16 @@ const CROSS_POSTS_SHOWN = 5;
 export function duplicateEfforts(pdf: PDFKit.PDFDocument, redundancy: Redundancy | null, timeZone: string): void {
   if (!redundancy)
     return omittedPart(pdf, 'Duplicate-effort candidates', 'metrics.json holds no duplicate-effort figures.');
-  subheading(pdf, `Duplicate-effort candidates (${formatCount(redundancy.clustersFound)})`);
+  const left = redundancy.templatesLeftOut;
   const templates =
-    redundancy.templatesLeftOut === 0
+    left === 0
       ? ''
-      : ` ${formatCount(redundancy.templatesLeftOut)} posts were left out as recurring templates.`;
-  paragraph(
-    pdf,
-    `Among ${formatCount(redundancy.itemsCompared)} threads and wiki pages compared. ${redundancy.method}${templates} Candidates to check, not proof of duplicated work.`,
-    NOTE,
-  );
+      : ` ${formatCount(left)} ${left === 1 ? 'post was' : 'posts were'} left out as recurring templates.`;
+  const intro = `Among ${formatCount(redundancy.itemsCompared)} threads and wiki pages compared. ${redundancy.method}${templates} Candidates to check, not proof of duplicated work.`;
+  // The title and its note stay with the table's first rows: a title alone at a page's foot reads as an empty section.
+  const keepWith = measureText(pdf, intro, CONTENT_WIDTH, NOTE) + SPACE.paragraphGap + TABLE_START;
+  subheading(pdf, `Duplicate-effort candidates (${formatCount(redundancy.clustersFound)})`, keepWith);
+  paragraph(pdf, intro, NOTE);
   if (redundancy.clusters.length === 0) paragraph(pdf, 'No candidate found.');
   else {
     table(pdf, {
