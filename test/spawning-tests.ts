@@ -1,5 +1,5 @@
 /**
- * The test files that spawn the built CLI (or another node process): `npm test` runs them, `npm run
+ * The test files that spawn the built CLI (or another node process, or tsx worker threads): `npm test` runs them, `npm run
  * test:fast` leaves them out. `test/hygiene/fast-suite.test.ts` fails when a file that spawns is
  * missing here, so the fast suite stays free of child processes. An entry is a file or `dir/**`.
  */
