@@ -61,63 +61,12 @@ export const windowSchema = z
       .nullable()
       .describe('returningContributors / contributors of the previous window; null when that is 0.'),
   })
-  .describe('Engagement figures for the whole period (spec §3).');
+  .describe('Engagement figures of one window: the whole period (the totals) or a month.');
 
 export const monthSchema = z
   .strictObject({
     month: z.string().regex(/^[0-9]{4}-(0[1-9]|1[0-2])$/),
-    activePeople: z
-      .number()
-      .int()
-      .min(0)
-      .describe('Distinct persons with at least one activity of any kind in the window.'),
-    contributors: z
-      .number()
-      .int()
-      .min(0)
-      .describe('Distinct persons with at least one contribution (post, reply, page_create, page_edit) in the window.'),
-    posts: z
-      .number()
-      .int()
-      .min(0)
-      .nullable()
-      .describe('Thread starters in the window; null when no loaded source records messages.'),
-    replies: z
-      .number()
-      .int()
-      .min(0)
-      .nullable()
-      .describe('Replies in the window; null when no loaded source records messages.'),
-    reactions: z
-      .number()
-      .int()
-      .min(0)
-      .nullable()
-      .describe('Reactions in the window; null when no loaded source records reactions (Slack, Teams, CSV).'),
-    wikiEdits: z
-      .number()
-      .int()
-      .min(0)
-      .nullable()
-      .describe('page_create + page_edit in the window; null without a wiki source.'),
-    newContributors: z
-      .number()
-      .int()
-      .min(0)
-      .describe('Persons whose first contribution in the whole dataset falls in the window.'),
-    returningContributors: z
-      .number()
-      .int()
-      .min(0)
-      .nullable()
-      .describe(
-        'Contributors of the window who also contributed in the previous window (previous calendar month for a month; previous period of equal length for the totals).',
-      ),
-    retention: z
-      .number()
-      .min(0)
-      .nullable()
-      .describe('returningContributors / contributors of the previous window; null when that is 0.'),
+    ...windowSchema.shape,
     reactivatedContributors: z
       .number()
       .int()
@@ -181,62 +130,8 @@ export const participationSchema = z
   })
   .describe("Inequality of contributions over the period's contributors.");
 
-export const totalsSchema = z
-  .strictObject({
-    activePeople: z
-      .number()
-      .int()
-      .min(0)
-      .describe('Distinct persons with at least one activity of any kind in the window.'),
-    contributors: z
-      .number()
-      .int()
-      .min(0)
-      .describe('Distinct persons with at least one contribution (post, reply, page_create, page_edit) in the window.'),
-    posts: z
-      .number()
-      .int()
-      .min(0)
-      .nullable()
-      .describe('Thread starters in the window; null when no loaded source records messages.'),
-    replies: z
-      .number()
-      .int()
-      .min(0)
-      .nullable()
-      .describe('Replies in the window; null when no loaded source records messages.'),
-    reactions: z
-      .number()
-      .int()
-      .min(0)
-      .nullable()
-      .describe('Reactions in the window; null when no loaded source records reactions (Slack, Teams, CSV).'),
-    wikiEdits: z
-      .number()
-      .int()
-      .min(0)
-      .nullable()
-      .describe('page_create + page_edit in the window; null without a wiki source.'),
-    newContributors: z
-      .number()
-      .int()
-      .min(0)
-      .describe('Persons whose first contribution in the whole dataset falls in the window.'),
-    returningContributors: z
-      .number()
-      .int()
-      .min(0)
-      .nullable()
-      .describe(
-        'Contributors of the window who also contributed in the previous window (previous calendar month for a month; previous period of equal length for the totals).',
-      ),
-    retention: z
-      .number()
-      .min(0)
-      .nullable()
-      .describe('returningContributors / contributors of the previous window; null when that is 0.'),
-    retentionInterval: intervalSchema,
-  })
+export const totalsSchema = windowSchema
+  .extend({ retentionInterval: intervalSchema })
   .describe('Engagement figures for the whole period (spec §3).');
 
 /** The section as metrics.json holds it: the totals carry the retention's interval. */

@@ -7,6 +7,37 @@
 import { z } from 'zod';
 import { intervalSchema } from './uncertainty/interval.js';
 
+/** One side of a moderator's start date: the space's threads in that window. */
+const windowSchema = z.strictObject({
+  answeredRate: z.number().nullable().describe('Answered threads / threads; null without threads or when suppressed.'),
+  from: z.string().nullable().describe('ISO instant the window starts at; null for "since the first loaded thread".'),
+  medianHoursToFirstResponse: z
+    .number()
+    .nullable()
+    .describe("Median hours to first response over the window's answered threads."),
+  note: z.string().nullable().describe('`fewer than 5` when suppressed, else null.'),
+  participantsPerThread: z
+    .number()
+    .nullable()
+    .describe('Mean distinct persons per thread; null without threads or when suppressed.'),
+  people: z.number().nullable().describe("Distinct persons in the window's threads; null when suppressed."),
+  repliesPerThread: z.number().nullable().describe('Mean replies per thread; null without threads or when suppressed.'),
+  suppressed: z.boolean().describe('True when fewer than `minGroupSize` persons took part: every figure is then null.'),
+  threads: z.number().nullable().describe('Threads started in the window; null when suppressed.'),
+  until: z.string().describe('ISO instant the window ends at (exclusive).'),
+});
+
+/** A set of threads (with or without a moderator) and what they drew. */
+const threadSetSchema = z.strictObject({
+  answeredRate: z.number().nullable().describe('Answered threads / threads; null without threads.'),
+  participantsPerThread: z
+    .number()
+    .nullable()
+    .describe('Mean distinct persons (starter and repliers) per thread; null without threads.'),
+  repliesPerThread: z.number().nullable().describe('Mean replies (by anyone) per thread; null without threads.'),
+  threads: z.number().describe('Threads in the set.'),
+});
+
 export const moderationSchema = z.strictObject({
   answered: z.number().describe('Answered threads among them.'),
   medianHoursToFirstResponse: z
@@ -52,68 +83,8 @@ export const moderationSchema = z.strictObject({
   spaces: z
     .array(
       z.strictObject({
-        after: z
-          .strictObject({
-            answeredRate: z
-              .number()
-              .nullable()
-              .describe('Answered threads / threads; null without threads or when suppressed.'),
-            from: z
-              .string()
-              .nullable()
-              .describe('ISO instant the window starts at; null for "since the first loaded thread".'),
-            medianHoursToFirstResponse: z
-              .number()
-              .nullable()
-              .describe("Median hours to first response over the window's answered threads."),
-            note: z.string().nullable().describe('`fewer than 5` when suppressed, else null.'),
-            participantsPerThread: z
-              .number()
-              .nullable()
-              .describe('Mean distinct persons per thread; null without threads or when suppressed.'),
-            people: z.number().nullable().describe("Distinct persons in the window's threads; null when suppressed."),
-            repliesPerThread: z
-              .number()
-              .nullable()
-              .describe('Mean replies per thread; null without threads or when suppressed.'),
-            suppressed: z
-              .boolean()
-              .describe('True when fewer than `minGroupSize` persons took part: every figure is then null.'),
-            threads: z.number().nullable().describe('Threads started in the window; null when suppressed.'),
-            until: z.string().describe('ISO instant the window ends at (exclusive).'),
-          })
-          .describe('Threads of the space started from the date to the period end.'),
-        before: z
-          .strictObject({
-            answeredRate: z
-              .number()
-              .nullable()
-              .describe('Answered threads / threads; null without threads or when suppressed.'),
-            from: z
-              .string()
-              .nullable()
-              .describe('ISO instant the window starts at; null for "since the first loaded thread".'),
-            medianHoursToFirstResponse: z
-              .number()
-              .nullable()
-              .describe("Median hours to first response over the window's answered threads."),
-            note: z.string().nullable().describe('`fewer than 5` when suppressed, else null.'),
-            participantsPerThread: z
-              .number()
-              .nullable()
-              .describe('Mean distinct persons per thread; null without threads or when suppressed.'),
-            people: z.number().nullable().describe("Distinct persons in the window's threads; null when suppressed."),
-            repliesPerThread: z
-              .number()
-              .nullable()
-              .describe('Mean replies per thread; null without threads or when suppressed.'),
-            suppressed: z
-              .boolean()
-              .describe('True when fewer than `minGroupSize` persons took part: every figure is then null.'),
-            threads: z.number().nullable().describe('Threads started in the window; null when suppressed.'),
-            until: z.string().describe('ISO instant the window ends at (exclusive).'),
-          })
-          .describe('Threads of the space started before the date.'),
+        after: windowSchema.describe('Threads of the space started from the date to the period end.'),
+        before: windowSchema.describe('Threads of the space started before the date.'),
         moderator: z.string().describe('Person id of the moderator whose start splits the threads.'),
         since: z.string().describe("The moderator's `since` date (ISO date)."),
         space: z.string().describe('Space name, or `(private space)`.'),
@@ -123,26 +94,6 @@ export const moderationSchema = z.strictObject({
     .describe('Per space a moderator with a `since` date contributed in: before vs after that date.'),
   threads: z.number().describe('Threads started in the period (as in `conversations.threads`).'),
   warnings: z.array(z.string()).describe('Why figures are null (no moderators, unknown keys, bad dates).'),
-  withModerator: z
-    .strictObject({
-      answeredRate: z.number().nullable().describe('Answered threads / threads; null without threads.'),
-      participantsPerThread: z
-        .number()
-        .nullable()
-        .describe('Mean distinct persons (starter and repliers) per thread; null without threads.'),
-      repliesPerThread: z.number().nullable().describe('Mean replies (by anyone) per thread; null without threads.'),
-      threads: z.number().describe('Threads in the set.'),
-    })
-    .describe('Threads a moderator started or replied in.'),
-  withoutModerator: z
-    .strictObject({
-      answeredRate: z.number().nullable().describe('Answered threads / threads; null without threads.'),
-      participantsPerThread: z
-        .number()
-        .nullable()
-        .describe('Mean distinct persons (starter and repliers) per thread; null without threads.'),
-      repliesPerThread: z.number().nullable().describe('Mean replies (by anyone) per thread; null without threads.'),
-      threads: z.number().describe('Threads in the set.'),
-    })
-    .describe('Threads no moderator started or replied in.'),
+  withModerator: threadSetSchema.describe('Threads a moderator started or replied in.'),
+  withoutModerator: threadSetSchema.describe('Threads no moderator started or replied in.'),
 });

@@ -8,38 +8,30 @@ import { z } from 'zod';
 import { intervalSchema } from '../uncertainty/interval.js';
 import { survivalSchema } from '../uncertainty/survival.js';
 
+/** Median and p90 days over the ideas that reached a stage. */
+const stageDaysSchema = z.strictObject({
+  ideas: z.number().describe('How many ideas the figures are over.'),
+  median: z.number().nullable(),
+  p90: z.number().nullable(),
+});
+
+/** One space's or department's ideas (`bySpace`, `byDepartment`). */
+const breakdownRowSchema = z.strictObject({
+  actioned: z.number().nullable().describe('Ideas that reached `actioned`.'),
+  authors: z.number().nullable().describe('Distinct authors of the ideas.'),
+  decided: z.number().nullable().describe('Ideas that reached `decided` (or `actioned`).'),
+  key: z.string().nullable().describe('Space id, or department name (null: department unknown).'),
+  name: z.string().describe('Space name or `(private space)`, or department name or `(unknown)`.'),
+  raised: z.number().nullable().describe('Ideas raised.'),
+  suppressed: z.boolean().describe('Fewer than `minGroupSize` distinct authors: every count is null ("fewer than 5").'),
+});
+
 export const ideasSectionSchema = z.strictObject({
   actionSurvival: survivalSchema,
   byDepartment: z
-    .array(
-      z.strictObject({
-        actioned: z.number().nullable().describe('Ideas that reached `actioned`.'),
-        authors: z.number().nullable().describe('Distinct authors of the ideas.'),
-        decided: z.number().nullable().describe('Ideas that reached `decided` (or `actioned`).'),
-        key: z.string().nullable().describe('Space id, or department name (null: department unknown).'),
-        name: z.string().describe('Space name or `(private space)`, or department name or `(unknown)`.'),
-        raised: z.number().nullable().describe('Ideas raised.'),
-        suppressed: z
-          .boolean()
-          .describe('Fewer than `minGroupSize` distinct authors: every count is null ("fewer than 5").'),
-      }),
-    )
+    .array(breakdownRowSchema)
     .describe('Ideas per author department, most raised first; suppressed entries last.'),
-  bySpace: z
-    .array(
-      z.strictObject({
-        actioned: z.number().nullable().describe('Ideas that reached `actioned`.'),
-        authors: z.number().nullable().describe('Distinct authors of the ideas.'),
-        decided: z.number().nullable().describe('Ideas that reached `decided` (or `actioned`).'),
-        key: z.string().nullable().describe('Space id, or department name (null: department unknown).'),
-        name: z.string().describe('Space name or `(private space)`, or department name or `(unknown)`.'),
-        raised: z.number().nullable().describe('Ideas raised.'),
-        suppressed: z
-          .boolean()
-          .describe('Fewer than `minGroupSize` distinct authors: every count is null ("fewer than 5").'),
-      }),
-    )
-    .describe('Ideas per space, most raised first; suppressed entries last.'),
+  bySpace: z.array(breakdownRowSchema).describe('Ideas per space, most raised first; suppressed entries last.'),
   conversion: z
     .strictObject({
       actioned: z.number().nullable(),
@@ -58,50 +50,18 @@ export const ideasSectionSchema = z.strictObject({
   }),
   daysFromRaised: z
     .strictObject({
-      actioned: z.strictObject({
-        ideas: z.number().describe('How many ideas the figures are over.'),
-        median: z.number().nullable(),
-        p90: z.number().nullable(),
-      }),
-      decided: z.strictObject({
-        ideas: z.number().describe('How many ideas the figures are over.'),
-        median: z.number().nullable(),
-        p90: z.number().nullable(),
-      }),
-      discussed: z.strictObject({
-        ideas: z.number().describe('How many ideas the figures are over.'),
-        median: z.number().nullable(),
-        p90: z.number().nullable(),
-      }),
-      endorsed: z.strictObject({
-        ideas: z.number().describe('How many ideas the figures are over.'),
-        median: z.number().nullable(),
-        p90: z.number().nullable(),
-      }),
+      actioned: stageDaysSchema,
+      decided: stageDaysSchema,
+      discussed: stageDaysSchema,
+      endorsed: stageDaysSchema,
     })
     .describe('Days from raised to each later stage, over ideas that reached it.'),
   daysInStage: z
     .strictObject({
-      decided: z.strictObject({
-        ideas: z.number().describe('How many ideas the figures are over.'),
-        median: z.number().nullable(),
-        p90: z.number().nullable(),
-      }),
-      discussed: z.strictObject({
-        ideas: z.number().describe('How many ideas the figures are over.'),
-        median: z.number().nullable(),
-        p90: z.number().nullable(),
-      }),
-      endorsed: z.strictObject({
-        ideas: z.number().describe('How many ideas the figures are over.'),
-        median: z.number().nullable(),
-        p90: z.number().nullable(),
-      }),
-      raised: z.strictObject({
-        ideas: z.number().describe('How many ideas the figures are over.'),
-        median: z.number().nullable(),
-        p90: z.number().nullable(),
-      }),
+      decided: stageDaysSchema,
+      discussed: stageDaysSchema,
+      endorsed: stageDaysSchema,
+      raised: stageDaysSchema,
     })
     .describe('Days spent in each stage before reaching the next, over ideas that reached the next.'),
   declined: z.number().describe('Ideas the ledger marked declined (closed, never stalled).'),
