@@ -1,3 +1,6 @@
+import { DEFAULT_NETWORK_CONFIG } from '../../src/metrics/network/index.js';
+import { DEFAULT_RECOGNITION_CONFIG } from '../../src/metrics/recognition/score.js';
+import type { MetricSettings } from '../../src/metrics/registry-types.js';
 import {
   DEFAULT_METRICS_CONFIG,
   type MetricContext,
@@ -5,6 +8,7 @@ import {
   type Period,
   type SourceCapabilities,
 } from '../../src/metrics/types.js';
+import { parseThreadLink } from '../../src/sources/thread-links.js';
 
 /** A metric context for tests: messages and reactions recorded unless told otherwise. */
 export function metricContext(
@@ -26,3 +30,22 @@ export const NO_COMPARISON = {
   builtIn: [],
   own: [],
 } as const;
+
+/**
+ * The metric knobs of a run with nothing configured (no ledger, people file, pilot scope or
+ * references), the registry's defaults elsewhere, and the sources' own thread links; a test
+ * overrides what it is about.
+ */
+export function defaultSettings(overrides: Partial<MetricSettings> = {}): MetricSettings {
+  return {
+    ledger: [],
+    threadLink: parseThreadLink,
+    moderatorSince: new Map(),
+    recognition: DEFAULT_RECOGNITION_CONFIG,
+    network: DEFAULT_NETWORK_CONFIG,
+    redundancy: {},
+    businessCase: { minutesSavedPerAnsweredQuestion: 15 },
+    comparison: NO_COMPARISON,
+    ...overrides,
+  };
+}

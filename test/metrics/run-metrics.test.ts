@@ -2,16 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { capabilitiesOf } from '../../src/sources/capabilities.js';
 import { computeConversations } from '../../src/metrics/conversations.js';
 import { computeConversationEvidence } from '../../src/metrics/uncertainty/index.js';
-import { DEFAULT_NETWORK_CONFIG } from '../../src/metrics/network/index.js';
 import { periodFromBounds } from '../../src/time/period.js';
-import { DEFAULT_RECOGNITION_CONFIG } from '../../src/metrics/recognition/score.js';
 import type { MetricInput } from '../../src/metrics/registry-types.js';
 import { runMetrics } from '../../src/metrics/run-metrics.js';
 import { DEFAULT_METRICS_CONFIG } from '../../src/metrics/types.js';
 import { inlineDataset } from '../helpers/dataset.js';
 import { YAMMER_PILOT } from '../report/json/documents.js';
-import { NO_COMPARISON } from './context.js';
-import { parseThreadLink } from '../../src/sources/thread-links.js';
+import { defaultSettings } from './context.js';
 
 describe('runMetrics (the metric registry)', () => {
   it('computes every section in the document order, times each area, and gives the sections the modules give', async () => {
@@ -27,16 +24,7 @@ describe('runMetrics (the metric registry)', () => {
           config: DEFAULT_METRICS_CONFIG,
           capabilities: capabilitiesOf([{ kind: 'yammer' }]),
         },
-        settings: {
-          ledger: [],
-          threadLink: parseThreadLink,
-          moderatorSince: new Map(),
-          recognition: DEFAULT_RECOGNITION_CONFIG,
-          network: DEFAULT_NETWORK_CONFIG,
-          redundancy: {},
-          businessCase: { minutesSavedPerAnsweredQuestion: 15 },
-          comparison: NO_COMPARISON,
-        },
+        settings: defaultSettings(),
       };
       const timed: string[] = [];
       const seen: string[] = [];

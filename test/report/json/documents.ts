@@ -1,16 +1,13 @@
 import { capabilitiesOf } from '../../../src/sources/capabilities.js';
 import { periodFromBounds } from '../../../src/time/period.js';
 import { DEFAULT_METRICS_CONFIG } from '../../../src/metrics/types.js';
-import { DEFAULT_NETWORK_CONFIG } from '../../../src/metrics/network/index.js';
-import { DEFAULT_RECOGNITION_CONFIG } from '../../../src/metrics/recognition/score.js';
 import { MEASURES } from '../../../src/metrics/registry.js';
 import type { MetricInput } from '../../../src/metrics/registry-types.js';
 import { assembleDocument } from '../../../src/report/json/build.js';
 import type { MetricsDocument, Provenance } from '../../../src/report/json/document.js';
 import { act, inlineDataset, type InlineData } from '../../helpers/dataset.js';
-import { NO_COMPARISON } from '../../metrics/context.js';
+import { defaultSettings } from '../../metrics/context.js';
 import { computeComparisons } from '../../../src/metrics/evidence/index.js';
-import { parseThreadLink } from '../../../src/sources/thread-links.js';
 
 /** A Yammer pilot: one public and one private group, an answered and two unanswered threads, a bot-free reaction-free export. */
 export const YAMMER_PILOT: InlineData = {
@@ -107,16 +104,7 @@ export async function documentFor(
       query: dataset.query,
       accounts: [account],
       ctx: { period, asOf: period.until, config: DEFAULT_METRICS_CONFIG, capabilities: capabilitiesOf(kinds) },
-      settings: {
-        ledger: [],
-        threadLink: parseThreadLink,
-        moderatorSince: new Map(),
-        recognition: DEFAULT_RECOGNITION_CONFIG,
-        network: DEFAULT_NETWORK_CONFIG,
-        redundancy: {},
-        businessCase: { minutesSavedPerAnsweredQuestion: 15 },
-        comparison: NO_COMPARISON,
-      },
+      settings: defaultSettings(),
     };
     const sources = await MEASURES.sources.compute(input, {});
     const identities = await MEASURES.identities.compute(input, {});

@@ -9,16 +9,13 @@ import {
 } from '../../../src/report/json/json-schema.js';
 import { serializeMetrics } from '../../../src/report/json/write.js';
 import { capabilitiesOf } from '../../../src/sources/capabilities.js';
-import { DEFAULT_NETWORK_CONFIG } from '../../../src/metrics/network/index.js';
-import { DEFAULT_RECOGNITION_CONFIG } from '../../../src/metrics/recognition/score.js';
 import { runMetrics } from '../../../src/metrics/run-metrics.js';
 import { DEFAULT_METRICS_CONFIG } from '../../../src/metrics/types.js';
 import { assembleDocument } from '../../../src/report/json/build.js';
 import { periodFromBounds } from '../../../src/time/period.js';
 import { inlineDataset, type InlineData } from '../../helpers/dataset.js';
-import { NO_COMPARISON } from '../../metrics/context.js';
+import { defaultSettings } from '../../metrics/context.js';
 import { MIXED_PILOT, SAMPLE_PROVENANCE, YAMMER_PILOT } from './documents.js';
-import { parseThreadLink } from '../../../src/sources/thread-links.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -35,16 +32,9 @@ async function written(data: InlineData, since: string, until: string, timeZone 
       query: dataset.query,
       accounts: [account],
       ctx: { period, asOf: period.until, config: DEFAULT_METRICS_CONFIG, capabilities: capabilitiesOf(kinds) },
-      settings: {
-        ledger: [],
-        threadLink: parseThreadLink,
-        moderatorSince: new Map(),
-        recognition: DEFAULT_RECOGNITION_CONFIG,
-        network: DEFAULT_NETWORK_CONFIG,
-        redundancy: {},
+      settings: defaultSettings({
         businessCase: { minutesSavedPerAnsweredQuestion: 15, hourlyCost: 60, currency: 'EUR' },
-        comparison: NO_COMPARISON,
-      },
+      }),
     });
     const doc = assembleDocument(run, {
       version: '0.1.0',
