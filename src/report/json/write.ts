@@ -73,6 +73,7 @@ const KEY_ORDER: Record<string, readonly string[]> = {
     'ideas.medianDaysToDecisionInterval',
     'ideas.medianDaysToActionInterval',
     ...IDEA_STAGES.map((s) => `ideas.conversionInterval.${s}`),
+    'moderation.moderatorFirstResponseShareInterval',
   ]),
   'engagement.monthly[]': ['month', ...WINDOW_KEYS, 'reactivatedContributors', 'stickiness', 'activeWikiEditors'],
   'engagement.weekly[]': ['week', 'activePeople', 'contributors'],

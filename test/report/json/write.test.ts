@@ -6,6 +6,7 @@ import { InternalError } from '../../../src/errors.js';
 import type { MetricsDocument } from '../../../src/report/json/document.js';
 import { serializeMetrics, writeMetrics } from '../../../src/report/json/write.js';
 import { YAMMER_PILOT, documentFor } from './documents.js';
+import { richDocument } from '../pdf/rich-document.js';
 
 /** The same value with every object's keys inserted in reverse order. */
 function reversedKeys<T>(value: T): T {
@@ -32,6 +33,23 @@ describe('serializeMetrics', () => {
     expect(text.endsWith('\n  ]\n}\n')).toBe(true);
     // Maps without a fixed order are sorted.
     expect(text).toContain('"skippedByReason": {\n          "bot": 2,\n          "private": 1\n        }');
+  });
+
+  it('writes every interval as value, low, high, n, wherever it sits', () => {
+    const doc = richDocument();
+    if (!doc.moderation) throw new Error('the rich document has a moderation section');
+    // Built in another order, as a hand-made or older document might be.
+    doc.moderation.moderatorFirstResponseShareInterval = { n: 4, high: 0.9, low: 0.1, value: 0.5 };
+    const orders: string[] = [];
+    const walk = (value: unknown, key: string): void => {
+      if (typeof value !== 'object' || value === null) return;
+      // `conversionInterval` is a map of stages to intervals; an interval is what carries a value.
+      if (key.endsWith('Interval') && 'value' in value) orders.push(`${key}: ${Object.keys(value).join(' ')}`);
+      for (const [k, v] of Object.entries(value)) walk(v, k);
+    };
+    walk(JSON.parse(serializeMetrics(doc)), '');
+    expect(orders).toContain('moderatorFirstResponseShareInterval: value low high n');
+    expect(orders.filter((o) => !o.endsWith(': value low high n'))).toEqual([]);
   });
 
   it('refuses numbers JSON cannot carry instead of writing them as null', async () => {
