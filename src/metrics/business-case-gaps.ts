@@ -2,7 +2,8 @@
  * The business case's program cost and the warnings that say which input is missing for which
  * figure (split from business-case.ts, which computes the figures themselves).
  */
-import type { BusinessCaseAssumptions, BusinessCaseInputs, Scenario } from './business-case.js';
+import type { BusinessCaseAssumptions, BusinessCaseInputs } from './business-case.js';
+import type { Scenario } from './business-case-schema.js';
 
 /**
  * Moderator time plus licences over the period. A cost component the user did not set is not

@@ -110,3 +110,27 @@ export const businessCaseSchema = z.strictObject({
   }),
   warnings: z.array(z.string()).describe('Why figures are null or partial.'),
 });
+
+/**
+ * The `businessCase` section of metrics.json, as computed by `computeBusinessCase`: the type is
+ * the schema's, so the two cannot differ. Money is in `currency`; nothing is rounded.
+ */
+export type BusinessCase = z.infer<typeof businessCaseSchema>;
+
+/** One scenario (low, base or high): every benefit times its `factor`, the same cost. */
+export type Scenario = z.infer<typeof scenarioSchema>;
+
+/**
+ * Scale-up of one scenario to the whole organization, per year:
+ * `per active person per month × orgSize × activeShare × 12`.
+ */
+export type Projection = NonNullable<Scenario['projection']>;
+
+/** One row of the assumptions table the report prints beside the result. */
+export type Assumption = BusinessCase['assumptions'][number];
+
+/**
+ * The single ledger entry or idea that carries more than `CONCENTRATION_SHARE` of the base value:
+ * a sponsor should know when one self-reported figure makes most of the case.
+ */
+export type Concentration = NonNullable<BusinessCase['concentration']>;

@@ -11,6 +11,7 @@
  */
 
 import { explainResultGaps, explainValueGaps, programCost } from './business-case-gaps.js';
+import type { Assumption, BusinessCase, Concentration, Projection, Scenario } from './business-case-schema.js';
 
 /** How the scenarios differ: every benefit (time and value) is multiplied by the factor; costs are not. */
 export const SCENARIO_FACTORS = { low: 0.5, base: 1, high: 1.5 } as const;
@@ -75,112 +76,6 @@ export interface BusinessCaseInputs {
   activePeople: number;
   /** `engagement.totals.contributors`: listed beside the result for context. */
   contributors: number;
-}
-
-/** One row of the assumptions table the report prints beside the result. */
-export interface Assumption {
-  key: string;
-  label: string;
-  /** Null when the user did not set it. */
-  value: number | string | null;
-  /** `minutes`, `hours`, `hours/month`, the currency, `people`, `×`… */
-  unit: string;
-  /** Where the value comes from: `default (…)`, `config: businessCase.…`, `metrics: …`, `tool: …`, `not set`. */
-  source: string;
-}
-
-/**
- * Scale-up of one scenario to the whole organization, per year:
- * `per active person per month × orgSize × activeShare × 12`.
- */
-export interface Projection {
-  orgSize: number;
-  /** Share of `orgSize` assumed active at scale. */
-  activeShare: number;
-  /** Where `activeShare` comes from (config, or the pilot's own share). */
-  activeShareSource: string;
-  /** `orgSize × activeShare`. */
-  activePeopleAtScale: number;
-  /** `activePeopleAtScale / activePeople`: the pilot's benefit per active person is assumed to hold at scale. */
-  scale: number;
-  /** Hours saved from answers per active person per month in the pilot. */
-  hoursPerActivePersonPerMonth: number;
-  /** Value per active person per month in the pilot; null when the value is null. */
-  valuePerActivePersonPerMonth: number | null;
-  /** Hours saved from answers per year at scale. */
-  hoursSavedPerYear: number;
-  /** Value per year at scale, in `currency`; null when the pilot's value is null. */
-  valuePerYear: number | null;
-}
-
-/** One scenario (low, base or high). Money in `currency`; nothing is rounded. */
-export interface Scenario {
-  /** The factor every benefit is multiplied by (see `SCENARIO_FACTORS`). */
-  factor: number;
-  /** Hours saved by answered questions: answered × minutes saved / 60 × factor. Always computed. */
-  hoursSaved: number;
-  /**
-   * Hours from actioned ideas the ledger gives no value: those ideas × hours per idea × factor;
-   * null without `hoursPerActionedIdea`.
-   */
-  hoursFromIdeas: number | null;
-  /** `hoursSaved × hourlyCost`; null without `hourlyCost`. */
-  valueFromAnswers: number | null;
-  /** Ledger values × factor, plus `hoursFromIdeas × hourlyCost`; null when neither is known. */
-  valueFromIdeas: number | null;
-  /** Of `valueFromIdeas`: the ledger's part (ledger values × factor); null without ledger values. */
-  valueFromLedger: number | null;
-  /** Sum of the value parts that could be computed; null when none could. */
-  value: number | null;
-  /** Program cost over the period (moderator time and licences); the same in every scenario. */
-  cost: number | null;
-  /** `(value - cost) / cost`; null when either is null or the cost is 0. */
-  roi: number | null;
-  /** `value / months`. */
-  monthlyValue: number | null;
-  /** `cost / months`: moderation and licences per month. */
-  monthlyCost: number | null;
-  /**
-   * The first month by whose end the value so far covers the cost so far (answers' value spread
-   * evenly over the months, ideas' value in the month they were actioned or the ledger row is
-   * dated); null when that does not happen within the period.
-   */
-  breakEvenMonth: string | null;
-  /** Months from the period start to the end of `breakEvenMonth` (1 = the first month); null when not within the period. */
-  paybackMonths: number | null;
-  /** Null without `orgSize` or without active people. */
-  projection: Projection | null;
-}
-
-/**
- * The `businessCase` section of metrics.json. A type alias, not an interface, so that it fits the
- * document's `Record<string, unknown>` section slot as it is.
- */
-export type BusinessCase = {
-  /** Always true: every figure here rests on assumptions. */
-  estimate: true;
-  /** ISO 4217 code of every money amount; null when not configured. */
-  currency: string | null;
-  assumptions: Assumption[];
-  scenarios: Record<ScenarioName, Scenario>;
-  /**
-   * The single ledger entry or idea that carries more than 40 % of the base value, or null. A
-   * sponsor should know when one self-reported figure makes most of the case.
-   */
-  concentration: Concentration | null;
-  /** Why figures are null or partial. */
-  warnings: string[];
-};
-
-/** One ledger entry or one idea carrying more than `CONCENTRATION_SHARE` of the base value. */
-export interface Concentration {
-  kind: 'ledgerEntry' | 'idea';
-  ideaId: string;
-  /** The ledger row's line (for `ledgerEntry`). */
-  line: number | null;
-  value: number;
-  /** `value / base value`. */
-  share: number;
 }
 
 /** Above this share of the value, one entry or idea is flagged. */

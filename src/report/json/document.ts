@@ -1,4 +1,4 @@
-import type { BusinessCase } from '../../metrics/business-case.js';
+import type { BusinessCase } from '../../metrics/business-case-schema.js';
 import type { IdentityReconciliation } from '../../metrics/identities.js';
 import type { IdeasSection } from '../../metrics/ideas/section.js';
 import type { Moderation } from '../../metrics/moderation.js';

@@ -1,6 +1,6 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { BusinessCase } from '../../../src/metrics/business-case.js';
+import type { BusinessCase } from '../../../src/metrics/business-case-schema.js';
 import { anonymizeDocument, pseudonymizer } from '../../../src/report/anonymize.js';
 import { renderReport, type RenderOptions } from '../../../src/report/pdf/index.js';
 import { readPdf } from '../../helpers/pdf-text.js';

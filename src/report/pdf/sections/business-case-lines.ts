@@ -1,4 +1,4 @@
-import type { BusinessCase, Scenario } from '../../../metrics/business-case.js';
+import type { BusinessCase, Scenario } from '../../../metrics/business-case-schema.js';
 import {
   formatCount,
   formatDecimal,

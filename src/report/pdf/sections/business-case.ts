@@ -1,4 +1,5 @@
-import type { Assumption, BusinessCase, Scenario, ScenarioName } from '../../../metrics/business-case.js';
+import type { ScenarioName } from '../../../metrics/business-case.js';
+import type { Assumption, BusinessCase, Scenario } from '../../../metrics/business-case-schema.js';
 import { chartBlock } from '../chart-block.js';
 import {
   formatCount,

@@ -1,4 +1,4 @@
-import type { BusinessCase } from '../../../metrics/business-case.js';
+import type { BusinessCase } from '../../../metrics/business-case-schema.js';
 import { formatMoney, formatPercent } from '../format.js';
 import { concentrationLine, paybackLine } from './business-case-lines.js';
 import { ideaTitleOf } from './business-case.js';

@@ -1,4 +1,4 @@
-import type { BusinessCase } from '../../../metrics/business-case.js';
+import type { BusinessCase } from '../../../metrics/business-case-schema.js';
 import type { BaselineDelta, TargetResult } from '../../../metrics/targets.js';
 import type { IdentityReconciliation } from '../../json/identities.js';
 import type { MetricsDocument } from '../../json/document.js';

@@ -1,4 +1,4 @@
-import type { BusinessCase } from '../../../metrics/business-case.js';
+import type { BusinessCase } from '../../../metrics/business-case-schema.js';
 import type { IdeaItem, Ideas } from '../../../metrics/ideas/result.js';
 import type { Moderation } from '../../../metrics/moderation.js';
 import type { Network } from '../../../metrics/network/index.js';
