@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
-import { SPAWNING_TESTS } from './test/spawning-tests.js';
+import LongestFirstSequencer from './test/sequencer.js';
+import { ISOLATED_TESTS, SPAWNING_TESTS } from './test/spawning-tests.js';
 
 const ALL_TESTS = 'test/**/*.test.ts';
 
@@ -15,9 +16,11 @@ export default defineConfig({
     // keyed by each file's content: a run with nothing changed skips the transforms. Measured on
     // config/, time/, report/json/ (13 files): 12.3-13.0 s CPU without, 10.9 s with a warm cache.
     experimental: { fsModuleCache: true },
-    // Two projects so that `npm run test:fast` (`--project fast`) can leave out the tests that spawn
-    // the CLI; `npm test` runs both. Each project lists its own files (an `include` here would be
-    // merged into both).
+    // The end-to-end files first, longest first, the short fast files last (test/sequencer.ts).
+    sequence: { sequencer: LongestFirstSequencer },
+    // Three projects so that `npm run test:fast` (`--project fast`) can leave out the end-to-end
+    // tests (the CLI spawned, or run whole in the worker); `npm test` runs all three. Each project
+    // lists its own files (an `include` here would be merged into every project).
     projects: [
       {
         extends: true,
@@ -33,14 +36,28 @@ export default defineConfig({
       },
       {
         extends: true,
-        // Isolated: internal-error.test.ts mocks a module (vi.mock), which must not leak.
         test: {
-          name: 'spawn',
-          include: SPAWNING_TESTS.map((e) => (e.endsWith('/**') ? `${e}/*.test.ts` : e)),
+          name: 'e2e',
+          include: endToEnd(SPAWNING_TESTS),
+          exclude: ['**/node_modules/**', ...ISOLATED_TESTS],
+          // Not isolated either: the files that run the CLI in the worker (test/helpers/cli-in-process.ts)
+          // then load its modules once per worker, not once per file. runCliInProcess puts back the
+          // env, cwd and streams it changes.
+          isolate: false,
           // The folder of the CLI runs that several files share (test/helpers/shared-run.ts).
           globalSetup: ['test/helpers/shared-runs-setup.ts'],
         },
       },
+      {
+        extends: true,
+        // Isolated: a file that mocks a module (vi.mock), which must not leak into other files.
+        test: { name: 'isolated', include: [...ISOLATED_TESTS] },
+      },
     ],
   },
 });
+
+/** Vitest globs for the entries of test/spawning-tests.ts (`dir/**` is every test file under dir). */
+function endToEnd(entries: readonly string[]): string[] {
+  return entries.map((e) => (e.endsWith('/**') ? `${e}/*.test.ts` : e));
+}

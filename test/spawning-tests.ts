@@ -1,7 +1,9 @@
 /**
- * The test files that spawn the built CLI (or another node process, or tsx worker threads): `npm test` runs them, `npm run
- * test:fast` leaves them out. `test/hygiene/fast-suite.test.ts` fails when a file that spawns is
- * missing here, so the fast suite stays free of child processes. An entry is a file or `dir/**`.
+ * The end-to-end test files: they spawn the built CLI (or another node process, or tsx worker
+ * threads) or run the whole CLI in the worker (test/helpers/cli-in-process.ts). `npm test` runs
+ * them (the e2e project, and the isolated one), `npm run test:fast` leaves them out.
+ * `test/hygiene/fast-suite.test.ts` fails when a file that spawns or runs the CLI is missing here,
+ * so the fast suite stays free of child processes. An entry is a file or `dir/**`.
  */
 export const SPAWNING_TESTS: readonly string[] = [
   'test/e2e/**',
@@ -20,6 +22,12 @@ export const SPAWNING_TESTS: readonly string[] = [
   // slowest file of the fast suite, and what it tests (parallel reading) is end-to-end plumbing.
   'test/sources/parallel-read.test.ts',
 ];
+
+/**
+ * The end-to-end files that mock a module (vi.mock): they run in the isolated project, one module
+ * graph per file; the e2e project shares a graph between the files of a worker, where a mock would leak.
+ */
+export const ISOLATED_TESTS: readonly string[] = ['test/e2e/internal-error.test.ts'];
 
 /** True when a repository-relative path (forward slashes) is one of `SPAWNING_TESTS`. */
 export function isSpawningTest(file: string): boolean {
