@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { removeStaleScratchFolders } from '../../src/model/scratch.js';
 import { MAX_XML_DEPTH } from '../../src/sources/mediawiki/dump-parser.js';
 import { BIN, runCli } from '../helpers/cli.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 import { removeTempDirs } from '../helpers/temp-dir.js';
 import { load, reconciled, tempDir, writeTree } from './harness.js';
 
@@ -46,12 +47,12 @@ describe('nesting depth of XML', () => {
 });
 
 describe('report texts', () => {
-  it('a 30,000-character report title: exit 2 naming the key and the bound, before any work', () => {
+  it('a 30,000-character report title: exit 2 naming the key and the bound, before any work', async () => {
     const dir = writeTree(tempDir(), {
       'export/Messages.csv': 'id,thread_id,sender_id,created_at\n1,1,11,2026-03-02 09:00:00 UTC\n',
       'c.json': JSON.stringify({ report: { title: 'Pilot '.repeat(5000) } }),
     });
-    const result = runCli(['analyze', 'export', '-c', 'c.json', '--out', 'out'], { cwd: dir });
+    const result = await runCliInProcess(['analyze', 'export', '-c', 'c.json', '--out', 'out'], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^error: c\.json: report\.title: too big: expected string to have <=200 characters/);
     expect(readdirSync(dir).sort()).toEqual(['c.json', 'export']);

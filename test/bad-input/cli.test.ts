@@ -6,7 +6,8 @@ import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildZip } from '../helpers/zip-writer.js';
-import { hasStackTrace, runCli } from '../helpers/cli.js';
+import { hasStackTrace } from '../helpers/cli.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 import { fixture, tempDir } from './harness.js';
 import { removeTempDirs } from '../helpers/temp-dir.js';
 
@@ -14,10 +15,10 @@ import { removeTempDirs } from '../helpers/temp-dir.js';
 afterAll(removeTempDirs);
 
 /** Copies a fixture case into a fresh temp folder (as `export/`) and runs analyze there. */
-function analyzeCase(name: string, extra: string[] = []) {
+async function analyzeCase(name: string, extra: string[] = []) {
   const dir = tempDir('pilot-report-bad-cli-');
   cpSync(fixture(name), path.join(dir, 'export'), { recursive: true });
-  return { dir, result: runCli(['analyze', 'export', ...extra], { cwd: dir }) };
+  return { dir, result: await runCliInProcess(['analyze', 'export', ...extra], { cwd: dir }) };
 }
 
 function metricsIn(dir: string) {
@@ -25,22 +26,22 @@ function metricsIn(dir: string) {
 }
 
 describe('bad inputs through the CLI', () => {
-  it('empty file: a warning naming the file, then exit 2 "no usable activity", no stack trace', () => {
-    const { result } = analyzeCase('yammer-empty-file');
+  it('empty file: a warning naming the file, then exit 2 "no usable activity", no stack trace', async () => {
+    const { result } = await analyzeCase('yammer-empty-file');
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/warning: export\/Messages\.csv: empty file/);
     expect(result.stderr).toMatch(/error: export: no usable activity: 0 record\(s\) read, none used/);
     expect(hasStackTrace(result.stderr)).toBe(false);
   });
 
-  it('header only: exit 2 "no usable activity"', () => {
-    const { result } = analyzeCase('yammer-header-only');
+  it('header only: exit 2 "no usable activity"', async () => {
+    const { result } = await analyzeCase('yammer-header-only');
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/no usable activity: 0 record\(s\) read/);
   });
 
-  it('a future date does not stretch the period: it is skipped and the report covers March 2026 only', () => {
-    const { dir, result } = analyzeCase('yammer-invalid-and-future-dates');
+  it('a future date does not stretch the period: it is skipped and the report covers March 2026 only', async () => {
+    const { dir, result } = await analyzeCase('yammer-invalid-and-future-dates');
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/Messages\.csv:8: dated 2099-12-31T23:00:00\.000Z, after the time of this run/);
     const metrics = metricsIn(dir);
@@ -57,8 +58,8 @@ describe('bad inputs through the CLI', () => {
     });
   });
 
-  it('control characters in a bad cell never reach the terminal: stderr shows U+FFFD instead', () => {
-    const { dir, result } = analyzeCase('yammer-hostile-bodies-html-script-control-rtl-formula');
+  it('control characters in a bad cell never reach the terminal: stderr shows U+FFFD instead', async () => {
+    const { dir, result } = await analyzeCase('yammer-hostile-bodies-html-script-control-rtl-formula');
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(
       /Messages\.csv:9: column "created_at": "\uFFFD\]0;owned\uFFFD\uFFFD\[2J2026-03-04" is not a date/,
@@ -72,7 +73,7 @@ describe('bad inputs through the CLI', () => {
     });
   });
 
-  it('zip-slip: the run writes only its outputs, inside its output folder', () => {
+  it('zip-slip: the run writes only its outputs, inside its output folder', async () => {
     const dir = tempDir('pilot-report-bad-cli-');
     const messages = readFileSync(fixture('yammer-utf8-bom/Messages.csv'));
     writeFileSync(
@@ -83,7 +84,7 @@ describe('bad inputs through the CLI', () => {
         { name: 'Messages.csv', data: messages },
       ]),
     );
-    const result = runCli(['analyze', 'export.zip'], { cwd: dir });
+    const result = await runCliInProcess(['analyze', 'export.zip'], { cwd: dir });
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(
       /export\.zip!\.\.\/\.\.\/escaped\/Messages\.csv: entry name points outside the archive/,
@@ -94,11 +95,11 @@ describe('bad inputs through the CLI', () => {
     expect(metricsIn(dir).forged).toBeUndefined();
   });
 
-  it('a zip holding only a nested zip: exit 2, and the message says the nested archive was not read', () => {
+  it('a zip holding only a nested zip: exit 2, and the message says the nested archive was not read', async () => {
     const dir = tempDir('pilot-report-bad-cli-');
     const inner = buildZip([{ name: 'Messages.csv', data: readFileSync(fixture('yammer-utf8-bom/Messages.csv')) }]);
     writeFileSync(path.join(dir, 'outer.zip'), buildZip([{ name: 'inner.zip', data: inner }]));
-    const result = runCli(['analyze', 'outer.zip'], { cwd: dir });
+    const result = await runCliInProcess(['analyze', 'outer.zip'], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
       /outer\.zip: holds no export pilot-report knows\n\s+outer\.zip!inner\.zip: nested archive not read/,

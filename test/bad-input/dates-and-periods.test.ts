@@ -5,7 +5,8 @@
 import { cpSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { hasStackTrace, runCli } from '../helpers/cli.js';
+import { hasStackTrace } from '../helpers/cli.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 import { removeTempDirs } from '../helpers/temp-dir.js';
 import { fixture, load, reconciled, tempDir } from './harness.js';
 
@@ -35,15 +36,17 @@ describe('dates before any of the tools existed', () => {
 });
 
 describe('a period far wider than the data', () => {
-  function run(extra: string[]) {
+  async function run(extra: string[]) {
     const dir = tempDir('pilot-report-period-');
     cpSync(fixture(CASE), path.join(dir, 'export'), { recursive: true });
-    const result = runCli(['analyze', 'export', '--json', 'm.json', '--out', 'out', ...extra], { cwd: dir });
+    const result = await runCliInProcess(['analyze', 'export', '--json', 'm.json', '--out', 'out', ...extra], {
+      cwd: dir,
+    });
     return { result, metrics: () => JSON.parse(readFileSync(path.join(dir, 'm.json'), 'utf8')) };
   }
 
-  it('--until 3026-04-01 (a typo): clipped to the end of the data, with a warning in stderr and metrics.json', () => {
-    const { result, metrics } = run(['--until', '3026-04-01']);
+  it('--until 3026-04-01 (a typo): clipped to the end of the data, with a warning in stderr and metrics.json', async () => {
+    const { result, metrics } = await run(['--until', '3026-04-01']);
     expect(result.code).toBe(0);
     const warning =
       'period: the period asked for ends 3026-04-01, more than 12 months after the last activity (2026-03-30); the report covers 2026-03-01 .. 2026-04-01 instead';
@@ -58,15 +61,15 @@ describe('a period far wider than the data', () => {
     expect(doc.warnings).toContain(warning);
   });
 
-  it('a bound within 12 months of the data is kept as asked', () => {
-    const { result, metrics } = run(['--since', '2025-06-01', '--until', '2027-01-01']);
+  it('a bound within 12 months of the data is kept as asked', async () => {
+    const { result, metrics } = await run(['--since', '2025-06-01', '--until', '2027-01-01']);
     expect(result.code).toBe(0);
     expect(result.stderr).not.toMatch(/period: the period asked for/);
     expect(metrics().engagement.monthly).toHaveLength(19);
   });
 
-  it('a long period wholly outside the data: exit 2 naming it, no stack trace', () => {
-    const { result } = run(['--since', '1000-01-01', '--until', '1999-01-01']);
+  it('a long period wholly outside the data: exit 2 naming it, no stack trace', async () => {
+    const { result } = await run(['--since', '1000-01-01', '--until', '1999-01-01']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
       /error: period 1000-01-01 \.\. 1999-01-01: spans 11988 months, more than the 360 a report covers/,

@@ -7,7 +7,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
-import { hasStackTrace, runCli } from '../helpers/cli.js';
+import { hasStackTrace } from '../helpers/cli.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 import { removeTempDirs } from '../helpers/temp-dir.js';
 import { fixture, tempDir } from './harness.js';
 
@@ -32,10 +33,13 @@ describe('a kept dataset', () => {
     timeout: 120_000,
   }, async () => {
     const dir = tempDir();
-    const result = runCli(['analyze', ...INPUTS, '--out', 'out', '--dataset', 'kept.duckdb', '--include-private'], {
-      cwd: dir,
-      env: { SOURCE_DATE_EPOCH: '1775000000' },
-    });
+    const result = await runCliInProcess(
+      ['analyze', ...INPUTS, '--out', 'out', '--dataset', 'kept.duckdb', '--include-private'],
+      {
+        cwd: dir,
+        env: { SOURCE_DATE_EPOCH: '1775000000' },
+      },
+    );
     expect(result.code).toBe(0);
     const file = path.join(dir, 'kept.duckdb');
     // Counted: 2 Yammer messages (1 in the private group) and 2 Slack messages (1 in the private channel).
@@ -63,10 +67,13 @@ describe('a kept dataset', () => {
     timeout: 120_000,
   }, async () => {
     const dir = tempDir();
-    const result = runCli(['analyze', ...INPUTS, '--out', 'out', '--dataset', 'kept/', '--include-private'], {
-      cwd: dir,
-      env: { SOURCE_DATE_EPOCH: '1775000000' },
-    });
+    const result = await runCliInProcess(
+      ['analyze', ...INPUTS, '--out', 'out', '--dataset', 'kept/', '--include-private'],
+      {
+        cwd: dir,
+        env: { SOURCE_DATE_EPOCH: '1775000000' },
+      },
+    );
     expect(result.code).toBe(0);
     const parquet = (table: string) => `read_parquet('${path.join(dir, 'kept', `${table}.parquet`)}')`;
     expect(await rows(':memory:', `SELECT space_id, text FROM ${parquet('activities')} ORDER BY activity_id`)).toEqual([
@@ -100,14 +107,19 @@ describe('a kept dataset', () => {
     timeout: 120_000,
   }, async () => {
     const dir = tempDir();
-    expect(runCli(['analyze', ...INPUTS, '--out', 'out', '--dataset', 'kept/'], { cwd: dir }).code).toBe(0);
+    expect(
+      (await runCliInProcess(['analyze', ...INPUTS, '--out', 'out', '--dataset', 'kept/'], { cwd: dir })).code,
+    ).toBe(0);
     const parquet = `read_parquet('${path.join(dir, 'kept', 'activities.parquet')}')`;
     const before = await rows(':memory:', `SELECT activity_id FROM ${parquet} ORDER BY activity_id`);
     // The PDF target is a folder: the run fails at the very end, after the dataset was written.
     mkdirSync(path.join(dir, 'a-folder'));
-    const failed = runCli(['analyze', INPUTS[0] ?? '', '--out', 'out', '--pdf', 'a-folder', '--dataset', 'kept/'], {
-      cwd: dir,
-    });
+    const failed = await runCliInProcess(
+      ['analyze', INPUTS[0] ?? '', '--out', 'out', '--pdf', 'a-folder', '--dataset', 'kept/'],
+      {
+        cwd: dir,
+      },
+    );
     expect(failed.code).toBe(2);
     expect(readdirSync(path.join(dir, 'kept')).sort()).toEqual([
       'activities.parquet',
@@ -120,11 +132,14 @@ describe('a kept dataset', () => {
     expect(await rows(':memory:', `SELECT activity_id FROM ${parquet} ORDER BY activity_id`)).toEqual(before);
   });
 
-  it('with --anonymize is refused with exit 2 and the reason, before anything is written', () => {
+  it('with --anonymize is refused with exit 2 and the reason, before anything is written', async () => {
     const dir = tempDir();
-    const result = runCli(['analyze', ...INPUTS, '--out', 'out', '--dataset', 'kept.duckdb', '--anonymize'], {
-      cwd: dir,
-    });
+    const result = await runCliInProcess(
+      ['analyze', ...INPUTS, '--out', 'out', '--dataset', 'kept.duckdb', '--anonymize'],
+      {
+        cwd: dir,
+      },
+    );
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(
       'error: config: dataset "kept.duckdb" cannot be kept with anonymize: the dataset holds every real name, e-mail and id',

@@ -6,7 +6,8 @@ import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_RECORD_CHARS } from '../../src/sources/shared/csv-records.js';
-import { hasStackTrace, runCli } from '../helpers/cli.js';
+import { hasStackTrace } from '../helpers/cli.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 import { removeTempDirs } from '../helpers/temp-dir.js';
 import { load, reconciled, tempDir, writeTree } from './harness.js';
 
@@ -20,14 +21,14 @@ function workspace(extra: Record<string, string> = {}): string {
 }
 
 describe('bad values in the data are row problems', () => {
-  it('a microsecond epoch in a generic CSV read as seconds: that row is "not a date", the others used', () => {
+  it('a microsecond epoch in a generic CSV read as seconds: that row is "not a date", the others used', async () => {
     const dir = workspace({
       'chat/log.csv':
         'created,user,message\n1772442000,ana,Hello\n1772442000000000,ben,Microseconds\n1772445600,ben,Hi\n',
       'chat/pilot-report.csv.json':
         '{"timestamp": "created", "timestampFormat": "epoch", "author": "user", "text": "message"}',
     });
-    const result = runCli(['analyze', 'csv:chat/log.csv', '--json', '-'], { cwd: dir });
+    const result = await runCliInProcess(['analyze', 'csv:chat/log.csv', '--json', '-'], { cwd: dir });
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/log\.csv:3: column "created": "1772442000000000" is not a date \(expected epoch\)/);
     const records = JSON.parse(result.stdout).sources[0].records;
@@ -52,9 +53,9 @@ describe('bad values in the data are row problems', () => {
     expect(reconciled(accounts)).toBe(true);
   }, 30_000);
 
-  it('an idea ledger value of 10^308: a problem, the row kept without a value; --dataset in a folder that does not exist yet is made', () => {
+  it('an idea ledger value of 10^308: a problem, the row kept without a value; --dataset in a folder that does not exist yet is made', async () => {
     const dir = workspace({ 'ledger.csv': `idea,stage,date,value\n1,actioned,2026-03-05,1${'0'.repeat(308)}\n` });
-    const result = runCli(
+    const result = await runCliInProcess(
       ['analyze', 'export', '--ideas', 'ledger.csv', '--json', '-', '--dataset', 'kept/deeper/pilot.duckdb'],
       { cwd: dir },
     );
@@ -87,9 +88,9 @@ describe('settings out of their bounds are exit 2 naming the value', () => {
       /error: SOURCE_DATE_EPOCH "99999999999999": after 9999-12-31 \(at most 253402300799 seconds\)/,
     ],
   ] as const) {
-    it(what, () => {
+    it(what, async () => {
       const dir = workspace({ 'big.json': '{"businessCase": {"hourlyCost": 1e308, "currency": "EUR"}}' });
-      const result = runCli(['analyze', 'export', '--json', '-', ...args], { cwd: dir, env });
+      const result = await runCliInProcess(['analyze', 'export', '--json', '-', ...args], { cwd: dir, env });
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(message);
       expect(hasStackTrace(result.stderr)).toBe(false);

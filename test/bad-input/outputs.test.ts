@@ -2,7 +2,9 @@
  * Outputs under hostile conditions (issue 19 items 6-10), through the built CLI: a second run into
  * the same folder, stdout that cannot be written, outputs that collide with each other or with an
  * input, prerequisites that fail, places that would hang. Every rejected run must leave the
- * previous outputs byte for byte and no temporary file behind.
+ * previous outputs byte for byte and no temporary file behind. Spawned where the process matters
+ * (a lock held by another live process, stdout a full device, a named pipe that would block the
+ * worker's thread); the other runs are made in the worker (helpers/cli-in-process.ts).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -10,6 +12,7 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, hasStackTrace, runCli } from '../helpers/cli.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 import { removeTempDirs } from '../helpers/temp-dir.js';
 import { tempDir, writeTree } from './harness.js';
 
@@ -39,6 +42,7 @@ function deadPid(): number {
 }
 
 describe('one run at a time per output folder', () => {
+  // Spawned: the lock names this (live) worker, which must be another process than the run.
   it('a folder locked by a running process: exit 2 naming it, the outputs there untouched', () => {
     const dir = workspace({
       'out/metrics.json': 'previous\n',
@@ -53,7 +57,7 @@ describe('one run at a time per output folder', () => {
     expect(snapshot(path.join(dir, 'out'))).toEqual(before);
   });
 
-  it("a lock left by a killed run is taken over, its temporary files removed, and released at the end; an earlier run's outputs inside the input folder are replaced", () => {
+  it("a lock left by a killed run is taken over, its temporary files removed, and released at the end; an earlier run's outputs inside the input folder are replaced", async () => {
     const pid = deadPid();
     const dir = workspace({
       'export/report/.pilot-report.lock': `${JSON.stringify({ pid, host: hostname(), startedAt: '2026-12-03T10:00:00.000Z' })}\n`,
@@ -61,7 +65,7 @@ describe('one run at a time per output folder', () => {
       'export/report/metrics.json': '{\n  "schemaVersion": "1.0"\n}\n',
       'export/report/report.pdf': 'previous pdf',
     });
-    const result = runCli(['analyze', 'export', '--out', 'export/report'], { cwd: dir });
+    const result = await runCliInProcess(['analyze', 'export', '--out', 'export/report'], { cwd: dir });
     expect(result.code).toBe(0);
     expect(readdirSync(path.join(dir, 'export/report')).sort()).toEqual(['metrics.json', 'report.pdf']);
     expect(JSON.parse(readFileSync(path.join(dir, 'export/report/metrics.json'), 'utf8')).sources[0].records.read).toBe(
@@ -98,9 +102,9 @@ describe('outputs are published together, or not at all', () => {
     expect(snapshot(path.join(dir, 'out'))).toEqual({ 'report.pdf': 'previous pdf' });
   });
 
-  it('a PDF target that cannot be written (a folder): exit 2, and the previous metrics.json is not replaced', () => {
+  it('a PDF target that cannot be written (a folder): exit 2, and the previous metrics.json is not replaced', async () => {
     const dir = workspace({ 'out/metrics.json': 'previous\n', 'out/report.pdf/keep': 'x' });
-    const result = runCli(['analyze', 'export', '--out', 'out'], { cwd: dir });
+    const result = await runCliInProcess(['analyze', 'export', '--out', 'out'], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/cannot write the outputs at .*report\.pdf \(EISDIR\)/);
     expect(readFileSync(path.join(dir, 'out/metrics.json'), 'utf8')).toBe('previous\n');
@@ -109,28 +113,31 @@ describe('outputs are published together, or not at all', () => {
 });
 
 describe('outputs that collide are refused before anything is read', () => {
-  it('--json X --pdf X: exit 2 naming both', () => {
+  it('--json X --pdf X: exit 2 naming both', async () => {
     const dir = workspace();
-    const result = runCli(['analyze', 'export', '--json', 'x', '--pdf', './sub/../x'], { cwd: dir });
+    const result = await runCliInProcess(['analyze', 'export', '--json', 'x', '--pdf', './sub/../x'], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/error: --pdf \.\/sub\/\.\.\/x: the same file as --json x/);
     expect(existsSync(path.join(dir, 'x'))).toBe(false);
   });
 
-  it('--pptx and --community-post are checked like the other outputs: a shared file or an input is exit 2', () => {
+  it('--pptx and --community-post are checked like the other outputs: a shared file or an input is exit 2', async () => {
     const dir = workspace({ 'people.csv': 'email,name\na@example.com,A\n' });
-    const shared = runCli(['analyze', 'export', '--pdf', 'r.pdf', '--pptx', 'r.pdf'], { cwd: dir });
+    const shared = await runCliInProcess(['analyze', 'export', '--pdf', 'r.pdf', '--pptx', 'r.pdf'], { cwd: dir });
     expect(shared.code).toBe(2);
     expect(shared.stderr).toMatch(/error: --pptx r\.pdf: the same file as --pdf r\.pdf/);
-    const input = runCli(['analyze', 'export', '--people', 'people.csv', '--community-post', 'people.csv'], {
-      cwd: dir,
-    });
+    const input = await runCliInProcess(
+      ['analyze', 'export', '--people', 'people.csv', '--community-post', 'people.csv'],
+      {
+        cwd: dir,
+      },
+    );
     expect(input.code).toBe(2);
     expect(input.stderr).toMatch(/--community-post people\.csv: would overwrite --people \(people\.csv\)/);
     expect(readFileSync(path.join(dir, 'people.csv'), 'utf8')).toBe('email,name\na@example.com,A\n');
   });
 
-  it('--json naming an input file, a file inside an input folder, or the people file: exit 2, the input unchanged', () => {
+  it('--json naming an input file, a file inside an input folder, or the people file: exit 2, the input unchanged', async () => {
     const dir = workspace({ 'people.csv': 'email,name\na@example.com,A\n' });
     for (const [args, named] of [
       [
@@ -145,7 +152,7 @@ describe('outputs that collide are refused before anything is read', () => {
     ] as const) {
       writeFileSync(path.join(dir, 'm.csv'), MESSAGES);
       const inputs = args[1] === 'm.csv' ? ['m.csv'] : ['export'];
-      const result = runCli(['analyze', ...inputs, ...args], { cwd: dir });
+      const result = await runCliInProcess(['analyze', ...inputs, ...args], { cwd: dir });
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(named);
     }
@@ -156,20 +163,20 @@ describe('outputs that collide are refused before anything is read', () => {
 });
 
 describe('prerequisites of every output are checked before any is written', () => {
-  it('a logo that is not an image: exit 2, no output folder made', () => {
+  it('a logo that is not an image: exit 2, no output folder made', async () => {
     const dir = workspace({
       'logo.png': 'not an image',
       'pilot-report.config.json': '{"report": {"logo": "logo.png"}}',
     });
-    const result = runCli(['analyze', 'export', '--out', 'out'], { cwd: dir });
+    const result = await runCliInProcess(['analyze', 'export', '--out', 'out'], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/error: report\.logo logo\.png: not a PNG or JPEG image/);
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
   });
 
-  it('an invalid template: exit 2, the previous metrics.json stays', () => {
+  it('an invalid template: exit 2, the previous metrics.json stays', async () => {
     const dir = workspace({ 'out/metrics.json': 'previous\n', 'theme/theme.json': '{"colours": {"text": "red"}}' });
-    const result = runCli(['analyze', 'export', '--out', 'out', '--template', './theme'], { cwd: dir });
+    const result = await runCliInProcess(['analyze', 'export', '--out', 'out', '--template', './theme'], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/theme\.json key "colours\.text"/);
     expect(snapshot(path.join(dir, 'out'))).toEqual({ 'metrics.json': 'previous\n' });
@@ -177,13 +184,14 @@ describe('prerequisites of every output are checked before any is written', () =
 });
 
 describe('places that used to hang end with exit 2', () => {
-  it('--out under /proc', () => {
+  it('--out under /proc', async () => {
     const dir = workspace();
-    const result = runCli(['analyze', 'export', '--out', '/proc/pilot-report-x'], { cwd: dir });
+    const result = await runCliInProcess(['analyze', 'export', '--out', '/proc/pilot-report-x'], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/cannot write the outputs at \/proc\/pilot-report-x \(E[A-Z]+\)/);
   });
 
+  // Spawned: a run that did block on the pipe would freeze the worker, timeouts included.
   it('a named pipe given as an input (forced csv:) or as a baseline', () => {
     const dir = workspace();
     execFileSync('mkfifo', [path.join(dir, 'pipe.csv')]);

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 import { readPdf } from '../helpers/pdf-text.js';
 import { removeTempDirs } from '../helpers/temp-dir.js';
 import { fixture, load, tempDir } from './harness.js';
@@ -32,7 +32,7 @@ describe('private space names in public messages', () => {
 
   it('neither name reaches metrics.json or the PDF, where the public titles are shown', async () => {
     const dir = tempDir();
-    const result = runCli(
+    const result = await runCliInProcess(
       ['analyze', fixture('yammer-private-group-referenced'), fixture('slack-private-channel-linked'), '--out', 'out'],
       { cwd: dir, env: { SOURCE_DATE_EPOCH: '1775000000' } },
     );

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hasStackTrace, runCli } from '../helpers/cli.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 import { exportDir, MESSAGES } from './tiny-yammer.js';
 import { makeTempDir, removeTempDirs } from '../helpers/temp-dir.js';
 
@@ -14,6 +15,9 @@ afterAll(removeTempDirs);
  * March contributors {Ana, Ben}; April {Cy, Ana}: April returning 1 (Ana), retention 1 / 2.
  */
 
+// The first two tests spawn the built binary (files written; `--json -` to a real stdout pipe);
+// the others run the CLI in the worker (helpers/cli-in-process.ts): their point is the exit code,
+// stderr and the files, not the process.
 describe('pilot-report analyze (end to end)', () => {
   it('writes metrics.json and a PDF with the hand-computed figures', () => {
     const dir = exportDir(MESSAGES);
@@ -69,45 +73,45 @@ describe('pilot-report analyze (end to end)', () => {
     expect(existsSync(path.join(dir, 'out/r.pdf'))).toBe(true);
   });
 
-  it('reports a truncated final row with file and line, still writes the report, and fails it under --strict', () => {
+  it('reports a truncated final row with file and line, still writes the report, and fails it under --strict', async () => {
     const dir = exportDir(
       `${MESSAGES}\r\n7,,7,,,11,user,Ana Ruiz,ana@example.com,"never closed,,2026-04-02 10:00:00 UTC`,
     );
-    const lenient = runCli(['analyze', 'export'], { cwd: dir });
+    const lenient = await runCliInProcess(['analyze', 'export'], { cwd: dir });
     expect(lenient.code).toBe(0);
     // Header line 1, message 2 spans lines 3-4 (a quoted newline), so the 7th record starts on line 9.
     expect(lenient.stderr).toMatch(/warning: .*Messages\.csv:9:/);
     const metrics = JSON.parse(readFileSync(path.join(dir, 'pilot-report-out/metrics.json'), 'utf8'));
     expect(metrics.sources[0].records).toEqual({ read: 7, used: 6, skipped: 1, skippedByReason: { malformed: 1 } });
-    const strict = runCli(['analyze', 'export', '--strict'], { cwd: dir });
+    const strict = await runCliInProcess(['analyze', 'export', '--strict'], { cwd: dir });
     expect(strict.code).toBe(2);
     expect(strict.stderr).toMatch(/--strict/);
     expect(hasStackTrace(strict.stderr)).toBe(false);
   });
 
-  it('counts a row with an unparseable date as skipped and names its line', () => {
+  it('counts a row with an unparseable date as skipped and names its line', async () => {
     const dir = exportDir(MESSAGES.replace('2026-03-10 09:00:00 UTC', '31/02/2026'));
-    const result = runCli(['analyze', 'export'], { cwd: dir });
+    const result = await runCliInProcess(['analyze', 'export'], { cwd: dir });
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/Messages\.csv:6:.*31\/02\/2026/);
     const metrics = JSON.parse(readFileSync(path.join(dir, 'pilot-report-out/metrics.json'), 'utf8'));
     expect(metrics.sources[0].records.skippedByReason).toEqual({ malformed: 1 });
   });
 
-  it('exits 2 naming the file and column when a required column is missing', () => {
+  it('exits 2 naming the file and column when a required column is missing', async () => {
     const dir = exportDir(MESSAGES.replace('created_at', 'created'));
-    const result = runCli(['analyze', 'export'], { cwd: dir });
+    const result = await runCliInProcess(['analyze', 'export'], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/Messages\.csv:1:.*created_at/);
     expect(hasStackTrace(result.stderr)).toBe(false);
   });
 
-  it('exits 1 when an error-level target fails, and still writes the report', () => {
+  it('exits 1 when an error-level target fails, and still writes the report', async () => {
     const config = JSON.stringify({
       targets: [{ metric: 'engagement.totals.activePeople', op: '>=', value: 50, level: 'error' }],
     });
     const dir = exportDir(MESSAGES, { 'pilot-report.config.json': config });
-    const result = runCli(['analyze', 'export'], { cwd: dir });
+    const result = await runCliInProcess(['analyze', 'export'], { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/target failed: .*activePeople/);
     const metrics = JSON.parse(readFileSync(path.join(dir, 'pilot-report-out/metrics.json'), 'utf8'));
@@ -118,61 +122,61 @@ describe('pilot-report analyze (end to end)', () => {
 });
 
 describe('pilot-report usage and unusable inputs', () => {
-  it('prints help with examples and exits 0', () => {
-    const result = runCli(['analyze', '--help']);
+  it('prints help with examples and exits 0', async () => {
+    const result = await runCliInProcess(['analyze', '--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Examples:/);
     expect(result.stdout).toMatch(/--include-private/);
   });
 
-  it('prints the version from package.json', () => {
+  it('prints the version from package.json', async () => {
     const pkg = JSON.parse(readFileSync(path.join(import.meta.dirname, '../../package.json'), 'utf8'));
-    const result = runCli(['--version']);
+    const result = await runCliInProcess(['--version']);
     expect(result.code).toBe(0);
     expect(result.stdout.trim()).toBe(pkg.version);
   });
 
-  it('exits 2 on an unknown option', () => {
-    const result = runCli(['analyze', '--no-such-flag', 'x']);
+  it('exits 2 on an unknown option', async () => {
+    const result = await runCliInProcess(['analyze', '--no-such-flag', 'x']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/unknown option '--no-such-flag'/);
   });
 
-  it('exits 2 when an input does not exist', () => {
-    const result = runCli(['analyze', 'no/such/export.zip']);
+  it('exits 2 when an input does not exist', async () => {
+    const result = await runCliInProcess(['analyze', 'no/such/export.zip']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/no\/such\/export\.zip/);
     expect(hasStackTrace(result.stderr)).toBe(false);
   });
 
-  it('exits 2 when a folder holds no known export (no Messages.csv)', () => {
+  it('exits 2 when a folder holds no known export (no Messages.csv)', async () => {
     const dir = makeTempDir('pilot-report-e2e-');
     writeFileSync(path.join(dir, 'notes.txt'), 'hello');
-    const result = runCli(['analyze', dir]);
+    const result = await runCliInProcess(['analyze', dir]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/holds no export pilot-report knows/);
   });
 
-  it('exits 2 on a file named .zip that is no zip archive', () => {
+  it('exits 2 on a file named .zip that is no zip archive', async () => {
     const dir = makeTempDir('pilot-report-e2e-');
     writeFileSync(path.join(dir, 'export.zip'), 'this is not a zip');
-    const result = runCli(['analyze', path.join(dir, 'export.zip')]);
+    const result = await runCliInProcess(['analyze', path.join(dir, 'export.zip')]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/export\.zip.*zip/);
     expect(hasStackTrace(result.stderr)).toBe(false);
   });
 
-  it('exits 2 when --out names a file, not a folder', () => {
+  it('exits 2 when --out names a file, not a folder', async () => {
     const dir = exportDir(MESSAGES, { 'taken.txt': 'x' });
-    const result = runCli(['analyze', 'export', '--out', 'taken.txt'], { cwd: dir });
+    const result = await runCliInProcess(['analyze', 'export', '--out', 'taken.txt'], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/cannot write the outputs .*taken\.txt/);
     expect(hasStackTrace(result.stderr)).toBe(false);
   });
 
-  it('exits 2 when the period holds no activity, naming the period and the dates the inputs cover', () => {
+  it('exits 2 when the period holds no activity, naming the period and the dates the inputs cover', async () => {
     const dir = exportDir(MESSAGES);
-    const result = runCli(['analyze', 'export', '--period', '2027-01', '--json', '-'], { cwd: dir });
+    const result = await runCliInProcess(['analyze', 'export', '--period', '2027-01', '--json', '-'], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(
       'error: no activity in the period January 2027 (2027-01-01 to 2027-01-31, UTC): the inputs cover 2026-03-02 to 2026-04-01',
@@ -181,16 +185,16 @@ describe('pilot-report usage and unusable inputs', () => {
     expect(hasStackTrace(result.stderr)).toBe(false);
   });
 
-  it('exits 2 on an unknown time zone', () => {
+  it('exits 2 on an unknown time zone', async () => {
     const dir = exportDir(MESSAGES);
-    const result = runCli(['analyze', 'export', '--tz', 'Mars/Olympus'], { cwd: dir });
+    const result = await runCliInProcess(['analyze', 'export', '--tz', 'Mars/Olympus'], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/Mars\/Olympus/);
   });
 
-  it('exits 2 naming the key and suggesting a fix for an unknown config key', () => {
+  it('exits 2 naming the key and suggesting a fix for an unknown config key', async () => {
     const dir = exportDir(MESSAGES, { 'pilot-report.config.json': '{ "timezone": "UTC" }' });
-    const result = runCli(['analyze', 'export'], { cwd: dir });
+    const result = await runCliInProcess(['analyze', 'export'], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/timezone.*did you mean "timeZone"/);
   });

@@ -9,6 +9,7 @@ import { runInit } from '../../src/cli/commands/init.js';
 import type { PromptKit } from '../../src/cli/init/prompts.js';
 import type { Logger } from '../../src/cli/output.js';
 import { REPO_ROOT, hasStackTrace, runCli } from '../helpers/cli.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 import { sampleAnalyze } from '../helpers/shared-run.js';
 import { makeTempDir, removeTempDirs } from '../helpers/temp-dir.js';
 
@@ -29,9 +30,10 @@ function championFolder(): string {
 
 type Metrics = Record<string, any>;
 
-function analyzeWith(config: string, cwd: string, out: string): Metrics {
+/** `analyze` in the worker (helpers/cli-in-process.ts); `init --yes` below is the built binary's. */
+async function analyzeWith(config: string, cwd: string, out: string): Promise<Metrics> {
   // The hand-written config pins asOf; the written one leaves "now" to the run, so the flag pins both.
-  const result = runCli(['analyze', '--config', config, '--out', out, '--as-of', '2026-11-01'], { cwd });
+  const result = await runCliInProcess(['analyze', '--config', config, '--out', out, '--as-of', '2026-11-01'], { cwd });
   expect(result.code, result.stderr).toBe(0);
   return JSON.parse(readFileSync(path.join(out, 'metrics.json'), 'utf8')) as Metrics;
 }
@@ -109,7 +111,7 @@ describe("from a champion's folder to the sample report (init, then analyze)", (
     ]);
 
     // The same people counts and moderators as the hand-written sample config; no money without the inputs.
-    const fromInit = analyzeWith(CONFIG, dir, path.join(dir, 'out'));
+    const fromInit = await analyzeWith(CONFIG, dir, path.join(dir, 'out'));
     const byHand = await byHandMetrics();
     expect(fromInit['engagement'].totals.activePeople).toBe(54);
     expect(fromInit['engagement'].totals).toEqual(byHand['engagement'].totals);
@@ -171,7 +173,7 @@ describe("from a champion's folder to the sample report (init, then analyze)", (
       orgSize: 1200,
     };
     writeFileSync(file, JSON.stringify(written, null, 2));
-    const fromInit = analyzeWith(CONFIG, dir, path.join(dir, 'out'));
+    const fromInit = await analyzeWith(CONFIG, dir, path.join(dir, 'out'));
     const byHand = await byHandMetrics();
     expect(fromInit['businessCase']).toEqual(byHand['businessCase']);
     expect(fromInit['businessCase'].assumptions.find((a: Metrics) => a['key'] === 'hourlyCost')).toMatchObject({

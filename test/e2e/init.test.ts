@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, hasStackTrace, runCli } from '../helpers/cli.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 import { exportDir } from './tiny-yammer.js';
 import { makeTempDir, removeTempDirs } from '../helpers/temp-dir.js';
 
@@ -18,6 +19,8 @@ function validatorOfConfig() {
   return ajv.compile(schema);
 }
 
+// The first test spawns the built binary (stdin and stderr pipes, as in CI); the others run the
+// CLI in the worker (helpers/cli-in-process.ts), which reads its streams as pipes too.
 describe('pilot-report init (end to end)', () => {
   it('writes a config that passes the config schema, lists the Yammer export and spells out the defaults', () => {
     const dir = exportDir(undefined, { 'notes.txt': 'not an export' }, 'yammer');
@@ -50,44 +53,44 @@ describe('pilot-report init (end to end)', () => {
     expect(path.resolve(dir, String(schemaRef))).toBe(path.join(REPO_ROOT, 'schema/config.schema.json'));
   });
 
-  it('writes a config that validate then reads its inputs from', () => {
+  it('writes a config that validate then reads its inputs from', async () => {
     const dir = exportDir();
-    expect(runCli(['init'], { cwd: dir }).code).toBe(0);
-    const validated = runCli(['validate'], { cwd: dir });
+    expect((await runCliInProcess(['init'], { cwd: dir })).code).toBe(0);
+    const validated = await runCliInProcess(['validate'], { cwd: dir });
     expect(validated.code).toBe(0);
     expect(validated.stdout).toMatch(/^export \(yammer\)$/m);
   });
 
-  it('refuses to overwrite an existing config (exit 2) and replaces it with --force', () => {
+  it('refuses to overwrite an existing config (exit 2) and replaces it with --force', async () => {
     const dir = exportDir();
     writeFileSync(path.join(dir, CONFIG), '{ "timeZone": "Europe/Berlin" }\n');
-    const refused = runCli(['init'], { cwd: dir });
+    const refused = await runCliInProcess(['init'], { cwd: dir });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/pilot-report\.config\.json: already exists.*\n.*--force/);
     expect(hasStackTrace(refused.stderr)).toBe(false);
     expect(readFileSync(path.join(dir, CONFIG), 'utf8')).toBe('{ "timeZone": "Europe/Berlin" }\n');
-    const forced = runCli(['init', '--force'], { cwd: dir });
+    const forced = await runCliInProcess(['init', '--force'], { cwd: dir });
     expect(forced.code).toBe(0);
     expect(JSON.parse(readFileSync(path.join(dir, CONFIG), 'utf8')).timeZone).toBe('UTC');
   });
 
-  it('--dir looks for exports in another folder and writes the config there; a wiki dump beside a folder is a second input', () => {
+  it('--dir looks for exports in another folder and writes the config there; a wiki dump beside a folder is a second input', async () => {
     const wiki =
       '<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.10/"><siteinfo><sitename>W</sitename></siteinfo></mediawiki>\n';
     const dir = exportDir(undefined, { 'wiki.xml': wiki });
-    const result = runCli(['init', '--dir', dir]);
+    const result = await runCliInProcess(['init', '--dir', dir]);
     expect(result.code).toBe(0);
     expect(JSON.parse(readFileSync(path.join(dir, CONFIG), 'utf8')).inputs).toEqual(['export/', 'wiki.xml']);
   });
 
-  it('writes an empty input list and says so when the folder holds no export; a missing --dir is exit 2', () => {
+  it('writes an empty input list and says so when the folder holds no export; a missing --dir is exit 2', async () => {
     const dir = makeTempDir('pilot-report-e2e-');
     writeFileSync(path.join(dir, 'notes.txt'), 'hello');
-    const bare = runCli(['init'], { cwd: dir });
+    const bare = await runCliInProcess(['init'], { cwd: dir });
     expect(bare.code).toBe(0);
     expect(bare.stderr).toMatch(/warning: no export found/);
     expect(JSON.parse(readFileSync(path.join(dir, CONFIG), 'utf8')).inputs).toEqual([]);
-    const missing = runCli(['init', '--dir', path.join(dir, 'nothing-here')]);
+    const missing = await runCliInProcess(['init', '--dir', path.join(dir, 'nothing-here')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/nothing-here: --dir must name an existing folder/);
   });

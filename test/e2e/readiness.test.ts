@@ -1,30 +1,34 @@
 import { cpSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, hasStackTrace, runCli } from '../helpers/cli.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT, hasStackTrace } from '../helpers/cli.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 import { readPdf } from '../helpers/pdf-text.js';
 import { makeTempDir, removeTempDirs } from '../helpers/temp-dir.js';
 
 afterAll(removeTempDirs);
 
 /** The sample's Slack export and wiki dump, no people file: no department, no moderator, no money. */
-function bareFolder(): string {
+async function bareFolder(): Promise<string> {
   const dir = makeTempDir('pilot-report-readiness-');
   for (const name of ['slack', 'wiki'])
     cpSync(path.join(REPO_ROOT, 'fixtures/sample-pilot', name), path.join(dir, name), { recursive: true });
-  expect(runCli(['init', '--yes'], { cwd: dir }).code).toBe(0);
+  expect((await runCliInProcess(['init', '--yes'], { cwd: dir })).code).toBe(0);
   return dir;
 }
 
 const count = (text: string, part: string) => text.split(part).length - 1;
 
 describe('what the report will lack, and how to fix it', () => {
-  const dir = bareFolder();
+  let dir: string;
+  beforeAll(async () => {
+    dir = await bareFolder();
+  }, 60_000);
 
   it('validate lists each gap after the counts with the setting that fixes it, and still exits 0', {
     timeout: 120_000,
-  }, () => {
-    const result = runCli(['validate'], { cwd: dir });
+  }, async () => {
+    const result = await runCliInProcess(['validate'], { cwd: dir });
     expect(result.code, result.stderr).toBe(0);
     const readiness = result.stdout.slice(result.stdout.indexOf('readiness:'));
     expect(readiness).toMatch(
@@ -41,7 +45,7 @@ describe('what the report will lack, and how to fix it', () => {
     );
     expect(readiness).toContain('  - 1 private space(s): their activity is counted, their text is never shown');
     expect(result.stdout.indexOf('readiness:')).toBeGreaterThan(result.stdout.indexOf('records: read'));
-    const json = JSON.parse(runCli(['validate', '--json', '-', '--quiet'], { cwd: dir }).stdout) as {
+    const json = JSON.parse((await runCliInProcess(['validate', '--json', '-', '--quiet'], { cwd: dir })).stdout) as {
       readiness: { key: string }[];
     };
     expect(json.readiness.map((r) => r.key)).toEqual([
@@ -57,7 +61,7 @@ describe('what the report will lack, and how to fix it', () => {
   it('analyze warns once per empty part (not with --quiet), and the PDF part says how to fill it', {
     timeout: 120_000,
   }, async () => {
-    const result = runCli(['analyze', '--as-of', '2026-11-01'], { cwd: dir });
+    const result = await runCliInProcess(['analyze', '--as-of', '2026-11-01'], { cwd: dir });
     expect(result.code, result.stderr).toBe(0);
     expect(hasStackTrace(result.stderr)).toBe(false);
     for (const line of [
@@ -66,7 +70,9 @@ describe('what the report will lack, and how to fix it', () => {
       'warning: no business-case inputs: the report shows no money; to fill it, set businessCase.hourlyCost',
     ])
       expect(count(result.stderr, line), line).toBe(1);
-    const quiet = runCli(['analyze', '--as-of', '2026-11-01', '--quiet', '--out', 'quiet'], { cwd: dir });
+    const quiet = await runCliInProcess(['analyze', '--as-of', '2026-11-01', '--quiet', '--out', 'quiet'], {
+      cwd: dir,
+    });
     expect(quiet.code).toBe(0);
     expect(quiet.stderr).toBe('');
     const text = (await readPdf(readFileSync(path.join(dir, 'pilot-report-out/report.pdf')))).pages.join('\n');

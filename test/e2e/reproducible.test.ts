@@ -3,6 +3,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hasStackTrace, runCli } from '../helpers/cli.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 import { MESSAGES, exportDir } from './tiny-yammer.js';
 import { makeTempDir, removeTempDirs } from '../helpers/temp-dir.js';
 
@@ -12,22 +13,26 @@ afterAll(removeTempDirs);
 const sha256 = (bytes: Buffer | string): string => createHash('sha256').update(bytes).digest('hex');
 const readJson = (file: string): Record<string, unknown> => JSON.parse(readFileSync(file, 'utf8'));
 
-/** Runs analyze in `dir` and returns metrics.json as written to stdout. */
-function periodOf(dir: string, args: string[]): unknown {
-  const result = runCli(['analyze', 'export', '--json', '-', '--pdf', 'out/report.pdf', ...args], { cwd: dir });
+/** Runs analyze in `dir` (in the worker) and returns metrics.json as written to stdout. */
+async function periodOf(dir: string, args: string[]): Promise<unknown> {
+  const result = await runCliInProcess(['analyze', 'export', '--json', '-', '--pdf', 'out/report.pdf', ...args], {
+    cwd: dir,
+  });
   expect(result.stderr).not.toMatch(/error/);
   expect(result.code).toBe(0);
   return JSON.parse(result.stdout).period;
 }
 
 describe('reproducible runs', () => {
-  it('gives byte-identical metrics.json and report.pdf for the same month and inputs, in two different clones', () => {
+  // One clone by the built binary in a child process, the other in the worker: the same bytes also
+  // show that the in-process runner (helpers/cli-in-process.ts) gives what a user's run gives.
+  it('gives byte-identical metrics.json and report.pdf for the same month and inputs, in two different clones', async () => {
     const first = exportDir();
     const second = makeTempDir('pilot-report-clone-');
     cpSync(first, second, { recursive: true });
     const args = ['analyze', 'export', '--period', '2026-03', '--out', 'out'];
     expect(runCli(args, { cwd: first }).code).toBe(0);
-    expect(runCli(args, { cwd: second }).code).toBe(0);
+    expect((await runCliInProcess(args, { cwd: second })).code).toBe(0);
     const [jsonA, jsonB] = [first, second].map((d) => readFileSync(path.join(d, 'out/metrics.json')));
     const [pdfA, pdfB] = [first, second].map((d) => readFileSync(path.join(d, 'out/report.pdf')));
     expect(jsonB!.equals(jsonA!)).toBe(true);
@@ -35,9 +40,9 @@ describe('reproducible runs', () => {
     expect(jsonA!.toString('utf8')).not.toContain(first);
   });
 
-  it('records provenance: tool, config hash and the sha256 of every input file, with the path as given', () => {
+  it('records provenance: tool, config hash and the sha256 of every input file, with the path as given', async () => {
     const dir = exportDir();
-    expect(runCli(['analyze', './export/', '--out', 'out'], { cwd: dir }).code).toBe(0);
+    expect((await runCliInProcess(['analyze', './export/', '--out', 'out'], { cwd: dir })).code).toBe(0);
     const provenance = readJson(path.join(dir, 'out/metrics.json'))['provenance'];
     const pkg = readJson(path.join(import.meta.dirname, '../../package.json'));
     expect(provenance).toEqual({
@@ -46,7 +51,9 @@ describe('reproducible runs', () => {
       inputs: [{ path: './export/Messages.csv', sha256: sha256(MESSAGES), bytes: Buffer.byteLength(MESSAGES) }],
     });
     // Another setting, another config hash (the same setting gives the same hash: see the clones above).
-    expect(runCli(['analyze', './export/', '--out', 'out', '--tz', 'Europe/Berlin'], { cwd: dir }).code).toBe(0);
+    expect(
+      (await runCliInProcess(['analyze', './export/', '--out', 'out', '--tz', 'Europe/Berlin'], { cwd: dir })).code,
+    ).toBe(0);
     const berlin = readJson(path.join(dir, 'out/metrics.json'))['provenance'];
     expect(berlin).toMatchObject({
       configHash: expect.stringMatching(/^[0-9a-f]{64}$/),
@@ -57,10 +64,10 @@ describe('reproducible runs', () => {
 });
 
 // The other --period forms and --since/--until are checked in process (test/cli/period-forms.test.ts);
-// this spawned run keeps the flag names themselves covered.
+// this run keeps the flag names themselves covered.
 describe('--period forms with a fixed --as-of', () => {
-  it('reads --period last-month --as-of 2026-04-15 as March 2026', () => {
-    expect(periodOf(exportDir(), ['--period', 'last-month', '--as-of', '2026-04-15'])).toEqual({
+  it('reads --period last-month --as-of 2026-04-15 as March 2026', async () => {
+    expect(await periodOf(exportDir(), ['--period', 'last-month', '--as-of', '2026-04-15'])).toEqual({
       since: '2026-03-01T00:00:00.000Z',
       until: '2026-04-01T00:00:00.000Z',
       timeZone: 'UTC',
@@ -69,10 +76,12 @@ describe('--period forms with a fixed --as-of', () => {
 });
 
 describe('--baseline', () => {
-  it('shows the change against last month in the Markdown summary', () => {
+  it('shows the change against last month in the Markdown summary', async () => {
     const dir = exportDir();
-    expect(runCli(['analyze', 'export', '--period', '2026-03', '--out', 'march'], { cwd: dir }).code).toBe(0);
-    const april = runCli(
+    expect(
+      (await runCliInProcess(['analyze', 'export', '--period', '2026-03', '--out', 'march'], { cwd: dir })).code,
+    ).toBe(0);
+    const april = await runCliInProcess(
       [
         'analyze',
         'export',
@@ -97,11 +106,13 @@ describe('--baseline', () => {
     expect(summary).toMatch(/^\| Active people \| 2 \| 0 \(0\.0%\) \|/m);
   });
 
-  it('refuses a baseline of another schemaVersion with exit 2', () => {
+  it('refuses a baseline of another schemaVersion with exit 2', async () => {
     const dir = exportDir(MESSAGES, {
       'old/metrics.json': JSON.stringify({ schemaVersion: 2, engagement: { totals: { activePeople: 1 } } }),
     });
-    const result = runCli(['analyze', 'export', '--baseline', 'old/metrics.json', '--out', 'out'], { cwd: dir });
+    const result = await runCliInProcess(['analyze', 'export', '--baseline', 'old/metrics.json', '--out', 'out'], {
+      cwd: dir,
+    });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/schemaVersion 2 cannot be compared/);
     expect(hasStackTrace(result.stderr)).toBe(false);
@@ -109,6 +120,7 @@ describe('--baseline', () => {
 });
 
 describe('stdout carries only what was asked for', () => {
+  // Spawned: a stray console.log would reach a real stdout, not the worker's captured one.
   it('keeps stdout empty when the outputs go to files', () => {
     const dir = exportDir();
     writeFileSync(path.join(dir, 'pilot-report.config.json'), '{}\n');

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasStackTrace, runCli, type CliResult } from '../helpers/cli.js';
+import { hasStackTrace, type CliResult } from '../helpers/cli.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 import { readPdf } from '../helpers/pdf-text.js';
 import { sampleAnalyze, sharedPdfPages } from '../helpers/shared-run.js';
 import { makeTempDir, removeTempDirs } from '../helpers/temp-dir.js';
@@ -56,7 +57,7 @@ interface Run {
 
 async function analyze(args: readonly string[], options: { cwd?: string } = {}): Promise<Run> {
   const out = makeTempDir('pilot-report-sponsor-');
-  const result = runCli(['analyze', ...args, '--out', out], options);
+  const result = await runCliInProcess(['analyze', ...args, '--out', out], options);
   const metrics = JSON.parse(readFileSync(path.join(out, 'metrics.json'), 'utf8'));
   const pages = (await readPdf(readFileSync(path.join(out, 'report.pdf')))).pages;
   return { result, metrics, pages };
@@ -210,7 +211,7 @@ describe('the sample pilot as a sponsor reads it', () => {
 
   it('writes a baseline section with --baseline: path, period, and per KPI value, change and percent change', async () => {
     const baselineFile = path.join(makeTempDir('pilot-report-baseline-'), 'metrics.json');
-    const previous = runCli([
+    const previous = await runCliInProcess([
       'analyze',
       '--config',
       'fixtures/sample-pilot/pilot-report.config.json',
@@ -254,7 +255,7 @@ describe('the sample pilot as a sponsor reads it', () => {
     expect(october.pages[1]).toContain(
       `Earlier, in March to September 2026: 14 ideas raised; by the start of this period ${earlier.decided} had reached a decision, 4 of them put into practice.`,
     );
-    const stale = runCli([
+    const stale = await runCliInProcess([
       'analyze',
       '--config',
       'fixtures/sample-pilot/pilot-report.config.json',

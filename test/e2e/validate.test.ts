@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hasStackTrace, runCli } from '../helpers/cli.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 import { HEADER, MESSAGES, exportDir } from './tiny-yammer.js';
 import { makeTempDir, removeTempDirs } from '../helpers/temp-dir.js';
 
@@ -40,6 +41,8 @@ interface ValidationJson {
   }[];
 }
 
+// The first two tests spawn the built binary (the report on stdout; `--json -` to a real pipe); the
+// others run the CLI in the worker (helpers/cli-in-process.ts).
 describe('pilot-report validate (end to end)', () => {
   it('prints per source the kind, files, read/used/skipped by reason, dates and problems, and exits 0', () => {
     const dir = exportDir(MIXED);
@@ -81,17 +84,17 @@ describe('pilot-report validate (end to end)', () => {
     expect(result.stderr).toMatch(/usable: 1 source/);
   });
 
-  it('exits 2 under --strict when any row has a problem', () => {
+  it('exits 2 under --strict when any row has a problem', async () => {
     const dir = exportDir(MIXED);
-    const result = runCli(['validate', 'export', '--strict'], { cwd: dir });
+    const result = await runCliInProcess(['validate', 'export', '--strict'], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/error: 1 problem\(s\) and --strict is set/);
     expect(result.stdout).toMatch(/^not usable: /m);
   });
 
-  it('exits 2 when one input cannot be used, and still reports the other', () => {
+  it('exits 2 when one input cannot be used, and still reports the other', async () => {
     const dir = exportDir(MESSAGES, { 'broken/Messages.csv': MESSAGES.replace('created_at', 'created') });
-    const result = runCli(['validate', 'export', 'broken', '--json', '-'], { cwd: dir });
+    const result = await runCliInProcess(['validate', 'export', 'broken', '--json', '-'], { cwd: dir });
     expect(result.code).toBe(2);
     expect(hasStackTrace(result.stderr)).toBe(false);
     expect(result.stderr).toMatch(/error: broken\/Messages\.csv:1:.*created_at/);
@@ -104,32 +107,32 @@ describe('pilot-report validate (end to end)', () => {
     ]);
   });
 
-  it('exits 2 when an input does not exist or holds no export', () => {
+  it('exits 2 when an input does not exist or holds no export', async () => {
     const dir = makeTempDir('pilot-report-e2e-');
     writeFileSync(path.join(dir, 'notes.txt'), 'hello');
-    const missing = runCli(['validate', 'no/such/export.zip'], { cwd: dir });
+    const missing = await runCliInProcess(['validate', 'no/such/export.zip'], { cwd: dir });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/no\/such\/export\.zip: does not exist/);
-    const unknown = runCli(['validate', '.'], { cwd: dir });
+    const unknown = await runCliInProcess(['validate', '.'], { cwd: dir });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/holds no export pilot-report knows/);
   });
 
-  it('exits 2 when nothing usable remains (every message deleted)', () => {
+  it('exits 2 when nothing usable remains (every message deleted)', async () => {
     const deleted = [
       HEADER,
       '1,,1,,,11,user,Ana Ruiz,ana@example.com,Hi,2026-03-03 00:00:00 UTC,2026-03-02 09:00:00 UTC',
     ].join('\r\n');
     const dir = exportDir(deleted);
-    const result = runCli(['validate', 'export'], { cwd: dir });
+    const result = await runCliInProcess(['validate', 'export'], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/error: nothing usable: 1 record\(s\) read, none used/);
     expect(result.stdout).toMatch(/records: read 1, used 0, skipped 1 \(deleted 1\)/);
   });
 
-  it('exits 2 when no input is given and the config lists none', () => {
+  it('exits 2 when no input is given and the config lists none', async () => {
     const dir = makeTempDir('pilot-report-e2e-');
-    const result = runCli(['validate'], { cwd: dir });
+    const result = await runCliInProcess(['validate'], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/validate needs at least one input/);
   });

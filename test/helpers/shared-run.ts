@@ -2,9 +2,10 @@
  * One CLI run shared by every test file of a suite run that asks for the same (fixture, arguments,
  * environment): several files read the outputs of `analyze` on the sample pilot, and each spawn
  * costs seconds of CPU on a 2-core machine. The first file to ask makes the run in a folder of the
- * suite's cache (test/helpers/shared-runs-setup.ts, the spawn project's globalSetup, makes it and
+ * suite's cache (test/helpers/shared-runs-setup.ts, the e2e project's globalSetup, makes it and
  * removes it at the end); a file that asks while the run is under way waits for it. Files run in
  * separate workers, so the cache is on disk and a run's folder is claimed with an atomic mkdir.
+ * A run is made in the worker (test/helpers/cli-in-process.ts) unless the spec asks for a spawn.
  * Readers must not write into a shared folder: a test that changes the outputs makes its own run.
  */
 import { createHash } from 'node:crypto';
@@ -13,6 +14,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { inject } from 'vitest';
 import { REPO_ROOT, runCli, type CliResult } from './cli.js';
+import { runCliInProcess } from './cli-in-process.js';
 import { readPdf } from './pdf-text.js';
 
 declare module 'vitest' {
@@ -36,6 +38,8 @@ export interface SharedRunSpec {
   /** Writes the inputs into the run's folder, which is then the run's cwd; without it the cwd is the repository. */
   prepare?: (dir: string) => void;
   env?: Record<string, string>;
+  /** Runs the built CLI in a child process (the binary as a user runs it); else in this worker. */
+  spawn?: boolean;
 }
 
 export interface SharedRun {
@@ -49,16 +53,22 @@ const WAIT_MS = 240_000;
 const RESULT = 'cli-result.json';
 const FAILED = 'cli-failed.txt';
 
-/** The folder of the suite's cache; fails when the spawn project's globalSetup did not run. */
+/** The folder of the suite's cache; fails when the e2e project's globalSetup did not run. */
 function cacheDir(): string {
   const dir = inject('sharedRunsDir');
-  if (!dir) throw new Error('no shared-runs folder: run the spawning tests through vitest.config.ts (spawn project)');
+  if (!dir) throw new Error('no shared-runs folder: run the spawning tests through vitest.config.ts (e2e project)');
   return dir;
 }
 
 /** The key of a spec: what the run reads and how it is called. */
 function keyOf(spec: SharedRunSpec): string {
-  const what = JSON.stringify([spec.fixture, spec.args, spec.env ?? {}, spec.prepare ? 'own folder' : 'repository']);
+  const what = JSON.stringify([
+    spec.fixture,
+    spec.args,
+    spec.env ?? {},
+    spec.prepare ? 'own folder' : 'repository',
+    spec.spawn === true ? 'spawned' : 'in process',
+  ]);
   return createHash('sha256').update(what).digest('hex').slice(0, 16);
 }
 
@@ -76,7 +86,8 @@ export async function sharedRun(spec: SharedRunSpec): Promise<SharedRun> {
     try {
       spec.prepare?.(dir);
       const args = spec.args.map((arg) => arg.replaceAll(RUN_DIR, dir));
-      const result = runCli(args, { cwd: spec.prepare ? dir : REPO_ROOT, env: spec.env ?? {} });
+      const how = { cwd: spec.prepare ? dir : REPO_ROOT, env: spec.env ?? {} };
+      const result = spec.spawn === true ? runCli(args, how) : await runCliInProcess(args, how);
       // Written whole, then renamed: a waiting worker never reads half a file.
       writeFileSync(path.join(dir, `${RESULT}.tmp`), JSON.stringify(result));
       renameSync(path.join(dir, `${RESULT}.tmp`), path.join(dir, RESULT));
@@ -119,12 +130,14 @@ export const SAMPLE_CONFIG = 'fixtures/sample-pilot/pilot-report.config.json';
 
 /**
  * `analyze --config <sample config> ...extra --out <run>/out` from the repository, shared: the
- * outputs are in `out`. The README's main command is `sampleAnalyze()`.
+ * outputs are in `out`. The README's main command is `sampleAnalyze()`, run by the built binary in
+ * a child process as a user runs it; with `extra` the run is made in the worker.
  */
 export async function sampleAnalyze(extra: readonly string[] = []): Promise<SharedRun & { out: string }> {
   const run = await sharedRun({
     fixture: 'sample-pilot',
     args: ['analyze', '--config', SAMPLE_CONFIG, ...extra, '--out', `${RUN_DIR}/out`],
+    spawn: extra.length === 0,
   });
   return { ...run, out: path.join(run.dir, 'out') };
 }

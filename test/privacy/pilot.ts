@@ -93,13 +93,15 @@ export interface RunOutputs {
 /**
  * Writes the pilot, runs `analyze` with every output on and `--verbose`, and reads the outputs back.
  * The run is shared (helpers/shared-run.ts): anonymize.test.ts and private-content.test.ts both
- * read the run without extra flags, made once per suite run in a folder the suite removes.
+ * read the run without extra flags, made once per suite run in a folder the suite removes. The
+ * runs are spawned: what leaks is checked on the built binary's outputs and streams as a user gets them.
  */
 export async function runPilot(extra: readonly string[]): Promise<RunOutputs> {
   const run = await sharedRun({
     fixture: 'privacy-pilot',
     args: ['analyze', 'yammer', 'slack', '--out', 'out', '--markdown', 'out/summary.md', '--verbose', ...extra],
     prepare: (dir) => writeTree(dir, pilotFiles()),
+    spawn: true,
   });
   const { dir, result } = run;
   if (result.code !== 0) throw new Error(`analyze exited ${result.code}: ${result.stderr}`);
