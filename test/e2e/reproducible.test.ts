@@ -24,15 +24,15 @@ async function periodOf(dir: string, args: string[]): Promise<unknown> {
 }
 
 describe('reproducible runs', () => {
-  // One clone by the built binary in a child process, the other in the worker: the same bytes also
-  // show that the in-process runner (helpers/cli-in-process.ts) gives what a user's run gives.
-  it('gives byte-identical metrics.json and report.pdf for the same month and inputs, in two different clones', async () => {
+  // Both clones spawned: a process renders one report, and the PDF's bytes are not independent of
+  // what the same process rendered before (a run in a worker after others named a font /F3, not /F2).
+  it('gives byte-identical metrics.json and report.pdf for the same month and inputs, in two different clones', () => {
     const first = exportDir();
     const second = makeTempDir('pilot-report-clone-');
     cpSync(first, second, { recursive: true });
     const args = ['analyze', 'export', '--period', '2026-03', '--out', 'out'];
     expect(runCli(args, { cwd: first }).code).toBe(0);
-    expect((await runCliInProcess(args, { cwd: second })).code).toBe(0);
+    expect(runCli(args, { cwd: second }).code).toBe(0);
     const [jsonA, jsonB] = [first, second].map((d) => readFileSync(path.join(d, 'out/metrics.json')));
     const [pdfA, pdfB] = [first, second].map((d) => readFileSync(path.join(d, 'out/report.pdf')));
     expect(jsonB!.equals(jsonA!)).toBe(true);
