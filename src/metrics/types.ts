@@ -4,9 +4,11 @@
  * null (with a reason in warnings), never a made-up 0.
  */
 
+import type { z } from 'zod';
 import type { MetricsConfig } from '../config/metrics-defaults.js';
-import type { SourceCapabilities, SourceKind } from '../model/types.js';
+import type { SourceCapabilities } from '../model/types.js';
 import type { Period } from '../time/period.js';
+import type { sourceSchema } from './data-quality-schema.js';
 import type { Interval } from './uncertainty/interval.js';
 import type { Survival } from './uncertainty/survival.js';
 
@@ -127,17 +129,8 @@ export interface Conversations {
   questions: QuestionFigures;
 }
 
-/** One input's data-quality line (spec §7). */
-export interface SourceQuality {
-  kind: SourceKind;
-  path: string;
-  files: number;
-  records: { read: number; used: number; skipped: number; skippedByReason: Record<string, number> };
-  firstAt: string | null;
-  lastAt: string | null;
-  warnings: string[];
-  /** All problems found, also those beyond the first few kept in `warnings`. */
-  problemCount: number;
-  /** What the source cannot record, e.g. "Yammer network exports carry no likes". */
-  notes: string[];
-}
+/**
+ * One input's data-quality line (spec §7), as metrics.json `sources` holds it: the type is its zod
+ * schema's (data-quality-schema.ts), so the two cannot differ.
+ */
+export type SourceQuality = z.infer<typeof sourceSchema>;
