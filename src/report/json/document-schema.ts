@@ -130,16 +130,12 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Schemas = typeof metricsDocumentSchema.shape;
 type Inferred<K extends keyof Schemas> = z.infer<Schemas[K]>;
 export type SchemaMatchesTypes = [
-  Same<Inferred<'engagement'>, Sections['engagement']>,
-  Same<Inferred<'conversations'>, Sections['conversations']>,
   Same<Inferred<'ideas'>, Sections['ideas'] | null>,
   Same<Inferred<'moderation'>, Sections['moderation'] | null>,
   Same<Inferred<'recognition'>, Sections['recognition'] | null>,
   Same<Inferred<'network'>, Sections['network'] | null>,
   Same<Inferred<'redundancy'>, Sections['redundancy'] | null>,
   Same<Inferred<'businessCase'>, Sections['businessCase'] | null>,
-  Same<Inferred<'comparisons'>, Sections['comparisons']>,
-  Same<Inferred<'movement'>, Sections['movement']>,
   Same<Inferred<'tool'>, MetricsDocument['tool']>,
   Same<Inferred<'provenance'>, Provenance>,
   Same<Inferred<'period'>, Period>,
