@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Query } from '../../model/query.js';
 import type { MetricContext } from '../types.js';
 import { DEFAULT_BETWEENNESS_WORK, findBrokers, type Broker } from './brokers.js';
-import { departmentNetwork, type DepartmentNetwork } from './departments.js';
+import { departmentNetwork } from './departments.js';
 import { INTERACTION_KINDS, type InteractionKind } from './edges.js';
 import type { networkSchema } from './schema.js';
 import { countsByKind, departmentFlows, networkNodes, withNetworkTables, type NodeRow } from './tables.js';
