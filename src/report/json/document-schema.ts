@@ -131,7 +131,6 @@ type Schemas = typeof metricsDocumentSchema.shape;
 type Inferred<K extends keyof Schemas> = z.infer<Schemas[K]>;
 export type SchemaMatchesTypes = [
   Same<Inferred<'ideas'>, Sections['ideas'] | null>,
-  Same<Inferred<'redundancy'>, Sections['redundancy'] | null>,
   Same<Inferred<'businessCase'>, Sections['businessCase'] | null>,
   Same<Inferred<'tool'>, MetricsDocument['tool']>,
   Same<Inferred<'provenance'>, Provenance>,
