@@ -130,7 +130,6 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Schemas = typeof metricsDocumentSchema.shape;
 type Inferred<K extends keyof Schemas> = z.infer<Schemas[K]>;
 export type SchemaMatchesTypes = [
-  Same<Inferred<'ideas'>, Sections['ideas'] | null>,
   Same<Inferred<'businessCase'>, Sections['businessCase'] | null>,
   Same<Inferred<'tool'>, MetricsDocument['tool']>,
   Same<Inferred<'provenance'>, Provenance>,
