@@ -14,7 +14,7 @@ const DAY_MS = 86_400_000;
  * which the registry adds from uncertainty/ (`ConversationEvidence`, from the threads' waits).
  */
 type ThreadFigures = Omit<QuestionFigures, keyof ConversationEvidence['questions']>;
-export type ConversationFigures = Omit<Conversations, keyof ConversationEvidence> & { questions: ThreadFigures };
+type ConversationFigures = Omit<Conversations, keyof ConversationEvidence> & { questions: ThreadFigures };
 
 /**
  * Threads started in the period: `post` activities (a wiki revision is a `page_create` or
