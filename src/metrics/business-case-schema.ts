@@ -1,8 +1,7 @@
 /**
  * The `businessCase` section of metrics.json (an estimate) as a zod schema: its JSON Schema is generated from it
- * (report/json/json-schema.ts) and its type is checked equal to what the metric computes
- * (report/json/document-schema.ts). Keys are listed in code-point order, the order metrics.json
- * writes this section in.
+ * (report/json/json-schema.ts) and the section's types are inferred from it (below). Keys are
+ * listed in code-point order, the order metrics.json writes this section in.
  */
 import { z } from 'zod';
 

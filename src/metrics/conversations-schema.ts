@@ -1,6 +1,6 @@
 /**
  * The `conversations` section of metrics.json (spec §4) as zod schemas (JSON Schema generated from
- * them; type checked equal to what the metric computes in report/json/document-schema.ts).
+ * them; the section's types are inferred from them in metrics/types.ts).
  */
 import { z } from 'zod';
 import { instant } from '../time/instant-schema.js';

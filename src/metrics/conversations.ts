@@ -3,10 +3,18 @@ import type { Query } from '../model/query.js';
 import { meanOf, medianOf, middleColumns, percentileColumns, percentileOf } from './sql-stats.js';
 import { QUESTION_FILTER, questionRegex } from './questions.js';
 import type { Conversations, MetricContext, QuestionFigures, UnansweredThread } from './types.js';
+import type { ConversationEvidence } from './uncertainty/index.js';
 
 export { PRIVATE_SPACE_LABEL } from './public-text.js';
 
 const DAY_MS = 86_400_000;
+
+/**
+ * What this module computes: the section's figures without the intervals and the response curve,
+ * which the registry adds from uncertainty/ (`ConversationEvidence`, from the threads' waits).
+ */
+type ThreadFigures = Omit<QuestionFigures, keyof ConversationEvidence['questions']>;
+type ConversationFigures = Omit<Conversations, keyof ConversationEvidence> & { questions: ThreadFigures };
 
 /**
  * Threads started in the period: `post` activities (a wiki revision is a `page_create` or
@@ -90,7 +98,7 @@ interface UnansweredRow extends Record<string, string | boolean | null> {
  * from the start to `ctx.asOf`, and `title` (the starter's title, else its text, first 100
  * characters) is omitted for private spaces and for starters without text.
  */
-export async function computeConversations(query: Query, ctx: MetricContext): Promise<Conversations> {
+export async function computeConversations(query: Query, ctx: MetricContext): Promise<ConversationFigures> {
   const all = await threadFigures(query, ctx, '', {});
   const questions = await threadFigures(query, ctx, QUESTION_FILTER, {
     pattern: questionRegex(ctx.config.questionPatterns),
@@ -121,7 +129,7 @@ async function threadFigures(
   ctx: MetricContext,
   filter: string,
   params: Record<string, string>,
-): Promise<QuestionFigures & { repliesPerThread: number | null }> {
+): Promise<ThreadFigures & { repliesPerThread: number | null }> {
   const window = { since: ctx.period.since, until: ctx.period.until, ...params };
   const [f] = await query.all<FiguresRow>(figuresSql(filter), window);
   const threads = f?.threads ?? 0;

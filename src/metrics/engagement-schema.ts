@@ -1,7 +1,6 @@
 /**
  * The `engagement` section of metrics.json (spec §3) as zod schemas: its JSON Schema is generated
- * from these (report/json/json-schema.ts) and its type is checked equal to what the metric computes
- * (report/json/document-schema.ts).
+ * from these (report/json/json-schema.ts) and its types are inferred from them (metrics/types.ts).
  */
 import { z } from 'zod';
 import { intervalSchema } from './uncertainty/interval.js';

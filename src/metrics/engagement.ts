@@ -21,6 +21,12 @@ import type {
 } from './types.js';
 
 /**
+ * What `computeEngagement` returns: the section without the totals' retention interval, which the
+ * registry adds from uncertainty/ (its own query over the previous period's contributors).
+ */
+export type EngagementFigures = Omit<Engagement, 'totals'> & { totals: EngagementWindow };
+
+/**
  * Engagement (spec §3): one row per local calendar month of the period (also empty months), one
  * per ISO week that overlaps it, totals and participation.
  *
@@ -39,7 +45,7 @@ import type {
  *   contributors in every month.
  * - `newContributors` of the totals: first contribution in the whole dataset falls in the period.
  */
-export async function computeEngagement(query: Query, ctx: MetricContext): Promise<Engagement> {
+export async function computeEngagement(query: Query, ctx: MetricContext): Promise<EngagementFigures> {
   const { period, capabilities } = ctx;
   const calendar = periodCalendar(period);
   // One connection runs one statement at a time, so the queries run in sequence.

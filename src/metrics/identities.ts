@@ -1,5 +1,7 @@
+import type { z } from 'zod';
 import type { SourceAccount } from '../model/accounting.js';
 import type { Query } from '../model/query.js';
+import type { identitiesSchema } from './identities-schema.js';
 
 /**
  * Identity reconciliation (the `identities` section of metrics.json): how the raw identities seen
@@ -8,38 +10,11 @@ import type { Query } from '../model/query.js';
  * reader can see how many people the figures are about and how sure the merge is.
  */
 
-/** One input's identities. */
-export interface SourceIdentities {
-  /** Source kind (`yammer`, `slack`, `teams`, `mediawiki`, `csv`). */
-  source: string;
-  /** The input path, as in `sources[].path`. */
-  path: string;
-  /** Distinct raw identities (user ids, accounts) seen in the input, bots included. */
-  identitiesSeen: number;
-  /** Persons those identities (bots excluded) resolved to. */
-  persons: number;
-  /** Identities excluded as bots, integrations or system senders. */
-  botsExcluded: number;
-  /** Identities with no e-mail: kept as `source:userId` persons, so they cannot merge with another source. */
-  unmatched: number;
-}
+/** The `identities` section of metrics.json: the type is its zod schema's, so the two cannot differ. */
+export type IdentityReconciliation = z.infer<typeof identitiesSchema>;
 
-/** The `identities` section of metrics.json. */
-export interface IdentityReconciliation {
-  /** One entry per input, in input order. */
-  sources: SourceIdentities[];
-  /** Distinct persons over all sources after merging. */
-  persons: number;
-  /** Persons seen in two or more sources (merged by e-mail or alias). */
-  mergedAcrossSources: number;
-  /** Merges made by the config's alias list. */
-  aliasMerges: number;
-  /**
-   * Persons whose real name may appear in the outputs: every person when the report is not
-   * anonymized; under `--anonymize`, the persons who opted in through `--recognize`.
-   */
-  namedPersons: number;
-}
+/** One input's identities, in input order. */
+export type SourceIdentities = IdentityReconciliation['sources'][number];
 
 /**
  * Identity reconciliation (issue: "so readers can trust the counts"), per source kind over all

@@ -1,4 +1,5 @@
-import { rateInterval, type Interval } from './uncertainty/interval.js';
+import type { z } from 'zod';
+import { rateInterval } from './uncertainty/interval.js';
 import type { Query } from '../model/query.js';
 import { shownSpace } from './public-text.js';
 import {
@@ -23,109 +24,30 @@ import { fewerThan, isSuppressed } from './network/privacy.js';
 import { periodCalendar } from '../time/period.js';
 import { startOfLocalDay } from '../time/zone.js';
 import { meanOf, medianOf } from './sql-stats.js';
+import type { moderationSchema } from './moderation-schema.js';
 import type { MetricContext } from './types.js';
 
+/**
+ * The `moderation` section of metrics.json (spec §6). Observational figures: never causes. The type
+ * is its zod schema's (moderation-schema.ts), so the two cannot differ; the parts below are named
+ * for the code that builds them.
+ */
+export type Moderation = z.infer<typeof moderationSchema>;
+
 /** A moderator the figures are about. */
-export interface Moderator {
-  /** Person id. */
-  id: string;
-  /** Display name (replaced by a pseudonym under `--anonymize`). */
-  name: string | null;
-  /** ISO date the person started moderating, when the people file gives one. */
-  since: string | null;
-}
+export type Moderator = Moderation['moderators'][number];
 
-/** Figures over a set of threads. */
-export interface ThreadGroup {
-  /** Threads in the set. */
-  threads: number;
-  /** Answered threads / threads; null without threads. */
-  answeredRate: number | null;
-  /** Mean replies (by anyone) per thread; null without threads. */
-  repliesPerThread: number | null;
-  /** Mean distinct persons (starter and repliers) per thread; null without threads. */
-  participantsPerThread: number | null;
-}
+/** A set of threads (with or without a moderator) and what they drew. */
+export type ThreadGroup = Moderation['withModerator'];
 
-/** One side (before or after a moderator's start) of a space's comparison. */
-export interface SpaceWindow {
-  /** ISO instant the window starts at; null for "since the first loaded thread". */
-  from: string | null;
-  /** ISO instant the window ends at (exclusive). */
-  until: string;
-  /** Threads started in the window; null when suppressed. */
-  threads: number | null;
-  /** Distinct persons in the window's threads; null when suppressed. */
-  people: number | null;
-  /** Answered threads / threads; null without threads or when suppressed. */
-  answeredRate: number | null;
-  /** Mean replies per thread; null without threads or when suppressed. */
-  repliesPerThread: number | null;
-  /** Mean distinct persons per thread; null without threads or when suppressed. */
-  participantsPerThread: number | null;
-  /** Median hours to first response over the window's answered threads. */
-  medianHoursToFirstResponse: number | null;
-  /** True when fewer than `minGroupSize` persons took part: every figure is then null. */
-  suppressed: boolean;
-  /** `fewer than 5` when suppressed, else null. */
-  note: string | null;
-}
+/** One space's threads before and after a moderator's `since` date. */
+export type SpaceBeforeAfter = Moderation['spaces'][number];
 
-/** Threads of one space before vs after one moderator's `since` date. */
-export interface SpaceBeforeAfter {
-  /** Space id. */
-  spaceId: string;
-  /** Space name, or `(private space)`. */
-  space: string;
-  /** Person id of the moderator whose start splits the threads. */
-  moderator: string;
-  /** The moderator's `since` date (ISO date). */
-  since: string;
-  /** Threads of the space started before the date. */
-  before: SpaceWindow;
-  /** Threads of the space started from the date to the period end. */
-  after: SpaceWindow;
-}
+/** One side of a moderator's start date: the space's threads in that window. */
+export type SpaceWindow = SpaceBeforeAfter['before'];
 
 /** One local month of the period. */
-export interface ModerationMonth {
-  /** `2026-01`. */
-  month: string;
-  /** Distinct persons with any activity in the month (spec §3 `activePeople`). */
-  activePeople: number;
-  /** Distinct moderators with any activity in the month (as moderators: from their `since` on). */
-  activeModerators: number;
-  /** Contributions (posts, replies, wiki edits) by moderators. */
-  moderatorContributions: number;
-  /** Replies by moderators. */
-  moderatorReplies: number;
-}
-
-/** The `moderation` section of metrics.json (spec §6). Observational figures: never causes. */
-export interface Moderation {
-  /** The moderators found in the data, sorted by id. */
-  moderators: Moderator[];
-  /** Threads started in the period (as in `conversations.threads`). */
-  threads: number;
-  /** Answered threads among them. */
-  answered: number;
-  /** Answered threads whose first response came from a moderator / answered; null without moderators or answers. */
-  moderatorFirstResponseShare: number | null;
-  /** `moderatorFirstResponseShare` with its Wilson interval (uncertainty/); null without moderators. */
-  moderatorFirstResponseShareInterval: Interval | null;
-  /** Median hours from the start to the first response by each group, over threads the group responded in. */
-  medianHoursToFirstResponse: { moderators: number | null; others: number | null };
-  /** Threads a moderator started or replied in. */
-  withModerator: ThreadGroup;
-  /** Threads no moderator started or replied in. */
-  withoutModerator: ThreadGroup;
-  /** Per space a moderator with a `since` date contributed in: before vs after that date. */
-  spaces: SpaceBeforeAfter[];
-  /** Every local month of the period. */
-  monthly: ModerationMonth[];
-  /** Why figures are null (no moderators, unknown keys, bad dates). */
-  warnings: string[];
-}
+export type ModerationMonth = Moderation['monthly'][number];
 
 /** What moderation needs beyond the dataset. */
 export interface ModerationExtra {

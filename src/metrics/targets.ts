@@ -5,25 +5,19 @@
  * Whether a target's path leads to a number is read from the document's schema before the run
  * (report/json/target-paths.ts).
  */
+import type { z } from 'zod';
 import type { TargetOperator, TargetSpec } from '../config/target-spec.js';
 import { ConfigError } from '../errors.js';
+import type { targetSchema } from './targets-schema.js';
 
 // A target is written in the config, which may not import metrics; re-exported for the metrics' importers.
 export type { TargetOperator, TargetSpec } from '../config/target-spec.js';
 
-/** The outcome of one target. */
-export interface TargetResult {
-  metric: string;
-  op: TargetOperator;
-  expected: number;
-  /** The metric's value; null when it is missing, null in the document, or not a number. */
-  actual: number | null;
-  /** A target whose metric could not be computed does not pass. */
-  passed: boolean;
-  level: 'error' | 'warn';
-  /** One line for people: the user's message (if any), the value and the target. */
-  message: string;
-}
+/**
+ * The outcome of one target, as metrics.json `targets` holds it: the type is its zod schema's
+ * (targets-schema.ts), so the two cannot differ.
+ */
+export type TargetResult = z.infer<typeof targetSchema>;
 
 /** One KPI compared with the baseline run. */
 export interface BaselineDelta {

@@ -4,11 +4,19 @@
  * null (with a reason in warnings), never a made-up 0.
  */
 
+import type { z } from 'zod';
 import type { MetricsConfig } from '../config/metrics-defaults.js';
-import type { SourceCapabilities, SourceKind } from '../model/types.js';
+import type { SourceCapabilities } from '../model/types.js';
 import type { Period } from '../time/period.js';
-import type { Interval } from './uncertainty/interval.js';
-import type { Survival } from './uncertainty/survival.js';
+import type { ConversationsSection, unansweredThreadSchema } from './conversations-schema.js';
+import type { sourceSchema } from './data-quality-schema.js';
+import type {
+  EngagementSection,
+  monthSchema,
+  participationSchema,
+  weekSchema,
+  windowSchema,
+} from './engagement-schema.js';
 
 /** The report period, defined with the calendar in `src/time/`. */
 export type { Period };
@@ -29,115 +37,38 @@ export interface MetricContext {
   capabilities: SourceCapabilities;
 }
 
-/** Engagement figures for one window (a month, a week, or the whole period), spec §3. */
-export interface EngagementWindow {
-  activePeople: number;
-  contributors: number;
-  posts: number | null;
-  replies: number | null;
-  reactions: number | null;
-  wikiEdits: number | null;
-  newContributors: number;
-  /** Contributors of this window who also contributed in the previous window of the same length. */
-  returningContributors: number | null;
-  retention: number | null;
-  /** Totals only: `retention` with its Wilson interval over the previous period's contributors. */
-  retentionInterval?: Interval;
-}
+/**
+ * Engagement figures for one window (the whole period, or a month's share of a row), spec §3. The
+ * metrics.json types below are their zod schemas' (engagement-schema.ts, conversations-schema.ts),
+ * so type and schema cannot differ.
+ */
+export type EngagementWindow = z.infer<typeof windowSchema>;
 
-export interface EngagementMonth extends EngagementWindow {
-  /** `2026-01`, in the report time zone. */
-  month: string;
-  /**
-   * Contributors of the month who contributed before (all loaded data) but not in the previous
-   * month: `newContributors + returningContributors + reactivatedContributors = contributors`.
-   */
-  reactivatedContributors: number;
-  stickiness: number | null;
-  activeWikiEditors: number | null;
-}
+/** One local calendar month of the period (`2026-01`, in the report time zone). */
+export type EngagementMonth = z.infer<typeof monthSchema>;
 
-export interface EngagementWeek {
-  /** ISO week `2026-W05`, Monday start, in the report time zone. */
-  week: string;
-  activePeople: number;
-  contributors: number;
-}
+/** One ISO week (`2026-W05`, Monday start, in the report time zone) that overlaps the period. */
+export type EngagementWeek = z.infer<typeof weekSchema>;
 
-export interface Participation {
-  contributors: number;
-  contributions: number;
-  gini: number | null;
-  top1Share: number | null;
-  top10Share: number | null;
-  absenceFactor: number | null;
-}
+export type Participation = z.infer<typeof participationSchema>;
 
-export interface Engagement {
-  totals: EngagementWindow;
-  monthly: EngagementMonth[];
-  weekly: EngagementWeek[];
-  participation: Participation;
-}
+/** The `engagement` section of metrics.json: the totals carry the retention's Wilson interval. */
+export type Engagement = EngagementSection;
 
-export interface UnansweredThread {
-  id: string;
-  source: string;
-  /** Space name, or `(private space)`. */
-  space: string;
-  startedAt: string;
-  ageDays: number;
-  /** First 100 characters of the starter; omitted for private spaces. */
-  title?: string;
-}
+/** An unanswered thread; `title` is absent for private spaces. */
+export type UnansweredThread = z.infer<typeof unansweredThreadSchema>;
+
+/** The `conversations` section of metrics.json, with the intervals and the response curve. */
+export type Conversations = ConversationsSection;
 
 /**
  * Threads whose starter asks (`questions.ts`): the same figures as for all threads, over
  * questions only. The business case, the "Questions answered" tile and the unanswered list use these.
  */
-export interface QuestionFigures {
-  threads: number;
-  answered: number;
-  /** `answered / threads`; null when no question was asked. */
-  answeredRate: number | null;
-  /** `answeredRate` with its Wilson interval (uncertainty/). */
-  answeredRateInterval?: Interval;
-  medianHoursToFirstResponse: number | null;
-  /** `medianHoursToFirstResponse` with its bootstrap interval (uncertainty/). */
-  medianHoursToFirstResponseInterval?: Interval;
-  p90HoursToFirstResponse: number | null;
-  /** The oldest unanswered questions. */
-  unanswered: UnansweredThread[];
-}
+export type QuestionFigures = Conversations['questions'];
 
-export interface Conversations {
-  threads: number;
-  answered: number;
-  answeredRate: number | null;
-  /** `answeredRate` with its Wilson interval (uncertainty/). */
-  answeredRateInterval?: Interval;
-  medianHoursToFirstResponse: number | null;
-  /** `medianHoursToFirstResponse` with its bootstrap interval (uncertainty/). */
-  medianHoursToFirstResponseInterval?: Interval;
-  p90HoursToFirstResponse: number | null;
-  /** Kaplan-Meier curve of the wait for a first response, unanswered threads censored (uncertainty/). */
-  responseSurvival?: Survival;
-  repliesPerThread: number | null;
-  unanswered: UnansweredThread[];
-  questions: QuestionFigures;
-}
-
-/** One input's data-quality line (spec §7). */
-export interface SourceQuality {
-  kind: SourceKind;
-  path: string;
-  files: number;
-  records: { read: number; used: number; skipped: number; skippedByReason: Record<string, number> };
-  firstAt: string | null;
-  lastAt: string | null;
-  warnings: string[];
-  /** All problems found, also those beyond the first few kept in `warnings`. */
-  problemCount: number;
-  /** What the source cannot record, e.g. "Yammer network exports carry no likes". */
-  notes: string[];
-}
+/**
+ * One input's data-quality line (spec §7), as metrics.json `sources` holds it: the type is its zod
+ * schema's (data-quality-schema.ts), so the two cannot differ.
+ */
+export type SourceQuality = z.infer<typeof sourceSchema>;

@@ -1,5 +1,7 @@
+import type { z } from 'zod';
 import { ConfigError } from '../errors.js';
 import { addDays, addMonths, isoWeekKey, monthKey, monthsBetween, sameDate, type LocalDate } from './calendar.js';
+import type { periodSchema } from './period-schema.js';
 import { assertTimeZone, localDateOf, startOfLocalDay } from './zone.js';
 
 /**
@@ -7,15 +9,12 @@ import { assertTimeZone, localDateOf, startOfLocalDay } from './zone.js';
  * cut in the report time zone.
  */
 
-/** The report period `[since, until)` and the zone calendar buckets are cut in (spec §2). */
-export interface Period {
-  /** ISO 8601 UTC instant, inclusive: local midnight of the first day in `timeZone`. */
-  since: string;
-  /** ISO 8601 UTC instant, exclusive. */
-  until: string;
-  /** IANA zone name, default `UTC`. */
-  timeZone: string;
-}
+/**
+ * The report period `[since, until)` and the zone calendar buckets are cut in (spec §2): `since` is
+ * local midnight of the first day in `timeZone`, as UTC; `until` is exclusive. The type is the
+ * schema's metrics.json is checked against (period-schema.ts), so the two cannot differ.
+ */
+export type Period = z.infer<typeof periodSchema>;
 
 function toMs(instant: number | string): number {
   return typeof instant === 'number' ? instant : Date.parse(instant);

@@ -8,7 +8,8 @@ import type { Query } from '../../model/query.js';
 import { monthKey } from '../../time/calendar.js';
 import { periodCalendar } from '../../time/period.js';
 import { localDateOf } from '../../time/zone.js';
-import type { Engagement, MetricContext } from '../types.js';
+import type { EngagementFigures } from '../engagement.js';
+import type { MetricContext } from '../types.js';
 import { personMonths } from './activity-months.js';
 import { benchmarkSchema, computeBenchmarks, type Reference } from './benchmarks.js';
 import { cohortsSchema, computeCohorts } from './cohorts.js';
@@ -59,7 +60,8 @@ export interface ComparisonInputs {
   options: CompareOptions;
   builtIn: readonly Reference[];
   own: readonly Reference[];
-  engagement: Engagement;
+  /** Only the figures are read (the totals and participation), not the retention's interval. */
+  engagement: EngagementFigures;
   moderated: readonly ModeratedSpace[];
 }
 

@@ -1,7 +1,7 @@
 /**
  * The `ideas` section of metrics.json (spec §5) as a zod schema: its JSON Schema is generated from it
- * (report/json/json-schema.ts) and its type is checked equal to what the metric computes
- * (report/json/document-schema.ts). Keys are listed in code-point order, the order metrics.json
+ * (report/json/json-schema.ts) and the section's types are inferred from it (result.ts, section.ts).
+ * Keys are listed in code-point order, the order metrics.json
  * writes this section in.
  */
 import { z } from 'zod';

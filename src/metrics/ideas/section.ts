@@ -1,23 +1,22 @@
-import { computeIdeaEvidence, type IdeaEvidence } from '../uncertainty/index.js';
+import type { z } from 'zod';
+import { computeIdeaEvidence } from '../uncertainty/index.js';
 import type { SourceAccount } from '../../model/accounting.js';
 import { defaultPeriod } from '../../time/period.js';
 import type { MetricInput } from '../registry-types.js';
 import type { Period } from '../types.js';
 import { computeIdeas } from './index.js';
 import type { Ideas } from './result.js';
+import type { ideasSectionSchema } from './schema.js';
+
+/**
+ * The `ideas` section of metrics.json: the period's ideas, their intervals and action curve
+ * (uncertainty/), and `earlier` when the data starts before the period. The type is its zod
+ * schema's (schema.ts), so the two cannot differ.
+ */
+export type IdeasSection = z.infer<typeof ideasSectionSchema>;
 
 /** Ideas raised before the period, from the start of the data, as they stood when the period began. */
-export interface EarlierIdeas {
-  since: string;
-  until: string;
-  raised: number;
-  decided: number;
-  actioned: number;
-}
-
-/** The `ideas` section of metrics.json: the period's ideas, and `earlier` when the data starts before the period. */
-/** The period's ideas, their intervals and action curve (uncertainty/), and the earlier outcomes. */
-export type IdeasSection = Ideas & IdeaEvidence & { earlier?: EarlierIdeas };
+export type EarlierIdeas = NonNullable<IdeasSection['earlier']>;
 
 /** The ideas area (registry): the period's ideas plus the earlier outcomes, when there are any. */
 export async function computeIdeasSection({ query, ctx, accounts, settings }: MetricInput): Promise<IdeasSection> {

@@ -1,5 +1,7 @@
+import type { z } from 'zod';
 import type { Query } from '../../model/query.js';
 import { betweenness, csrFromEdges, randomSources, exactWork, orderOf, type CsrGraph } from './betweenness.js';
+import type { networkSchema } from './schema.js';
 import { tiesAmong, type NodeRow } from './tables.js';
 
 /**
@@ -15,23 +17,11 @@ export const DEFAULT_BETWEENNESS_WORK = 2e8;
 /** Fewest pivots of an estimate, however dense the graph: below this the ranking gets noisy. */
 const MIN_PIVOTS = 100;
 
-/** A person who links others: high betweenness in the interaction network. */
-export interface Broker {
-  /** Person id. */
-  id: string;
-  /** Display name (replaced by a pseudonym under `--anonymize`). */
-  name: string | null;
-  /** Department, when known. */
-  department: string | null;
-  /**
-   * Normalized betweenness centrality (0–1) in the undirected, unweighted network, as
-   * graphology-metrics computes it; estimated from pivots when exact would exceed the work budget
-   * (then `warnings` says so, see `NetworkConfig.maxBetweennessWork`).
-   */
-  betweenness: number;
-  /** Distinct persons interacted with, either direction. */
-  partners: number;
-}
+/**
+ * A person who links others: high betweenness in the interaction network. The type is the
+ * schema's (schema.ts), so the two cannot differ.
+ */
+export type Broker = z.infer<typeof networkSchema>['topBrokers'][number];
 
 /** What limits the broker search. */
 export interface BrokerLimits {

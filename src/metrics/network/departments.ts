@@ -1,42 +1,16 @@
+import type { z } from 'zod';
 import { fewerThan, isSuppressed } from './privacy.js';
+import type { networkSchema } from './schema.js';
 import type { DepartmentFlow } from './tables.js';
 
-/** One department's figures; all null (with `note`) below the privacy threshold. */
-export interface DepartmentFigures {
-  /** Department name as the source or people file writes it. */
-  name: string;
-  /** Persons of the department in the network (active in the period or reached); null when suppressed. */
-  people: number | null;
-  /** Weighted interactions between two persons of the department; null when suppressed. */
-  internalInteractions: number | null;
-  /** Weighted interactions with persons of other departments, either direction; null when suppressed. */
-  crossInteractions: number | null;
-  /** True when fewer than `minGroupSize` persons of the department were active. */
-  suppressed: boolean;
-  /** `fewer than 5` when suppressed, else null. */
-  note: string | null;
-}
+/**
+ * Department-level network figures (spec §6), present when any active person has a department.
+ * The type is the schema's (schema.ts), so the two cannot differ.
+ */
+export type DepartmentNetwork = NonNullable<z.infer<typeof networkSchema>['departments']>;
 
-/** Department-level network figures (spec §6), present when any active person has a department. */
-export interface DepartmentNetwork {
-  /** Weighted interactions between persons of different departments / those between persons with known departments. */
-  crossDepartmentShare: number | null;
-  /** Every department with an active person, by name. */
-  departments: DepartmentFigures[];
-  /**
-   * Weighted interactions from the row's department to the column's, in the order of
-   * `departments`; null when either department is suppressed.
-   */
-  matrix: (number | null)[][];
-  /** Unordered pairs of different departments with at least one interaction either way. */
-  departmentPairsConnected: number;
-  /** All unordered pairs of different departments: k·(k−1)/2. */
-  departmentPairsPossible: number;
-  /** Departments (not suppressed) with no interaction with any other department. */
-  isolatedDepartments: string[];
-  /** Weighted interactions where one side has no known department (left out of the share). */
-  interactionsWithoutDepartment: number;
-}
+/** One department's figures; all null (with `note`) below the privacy threshold. */
+export type DepartmentFigures = DepartmentNetwork['departments'][number];
 
 /**
  * Department figures from the number of network persons per department and the weighted

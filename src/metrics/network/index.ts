@@ -1,8 +1,10 @@
+import type { z } from 'zod';
 import type { Query } from '../../model/query.js';
 import type { MetricContext } from '../types.js';
 import { DEFAULT_BETWEENNESS_WORK, findBrokers, type Broker } from './brokers.js';
-import { departmentNetwork, type DepartmentNetwork } from './departments.js';
+import { departmentNetwork } from './departments.js';
 import { INTERACTION_KINDS, type InteractionKind } from './edges.js';
+import type { networkSchema } from './schema.js';
 import { countsByKind, departmentFlows, networkNodes, withNetworkTables, type NodeRow } from './tables.js';
 
 export type { DepartmentFigures, DepartmentNetwork } from './departments.js';
@@ -37,27 +39,11 @@ export const DEFAULT_NETWORK_CONFIG: NetworkConfig = {
   maxPeopleForBrokers: 2000,
 };
 
-/** The `network` section of metrics.json (spec §6). */
-export interface Network {
-  /** The nodes: persons with any activity in the period, and the persons their interactions reached. */
-  people: number;
-  /** Persons with at least one interaction either way. */
-  connectedPeople: number;
-  /** Unordered pairs of persons with at least one interaction either way: the ties. */
-  ties: number;
-  /** Interaction counts by kind in the period (unweighted). */
-  interactions: Record<InteractionKind, number>;
-  /** Weighted sum of all interactions (`edgeWeights`). */
-  weightedInteractions: number;
-  /** Ties / possible ties among `people`: 2 · ties / (people · (people − 1)); null for fewer than 2 people. */
-  density: number | null;
-  /** Top brokers by betweenness (only persons above 0), ties broken by id. */
-  topBrokers: Broker[];
-  /** Department figures; null when no active person has a department (see `warnings`). */
-  departments: DepartmentNetwork | null;
-  /** Why figures are null. */
-  warnings: string[];
-}
+/**
+ * The `network` section of metrics.json (spec §6): the type is its zod schema's (schema.ts), so the
+ * two cannot differ.
+ */
+export type Network = z.infer<typeof networkSchema>;
 
 /** What the network metric needs beyond the dataset. */
 export interface NetworkExtra {

@@ -1,46 +1,19 @@
-import type { PersonRecognition } from './result.js';
-
-/** A person in a top list: who, and the figure they are listed for. */
-export interface ListedPerson {
-  /** Person id. */
-  id: string;
-  /** Display name (replaced by a pseudonym under `--anonymize`). */
-  name: string | null;
-}
+import type { PersonRecognition, Recognition } from './result.js';
 
 /** Thought leader: many responses per post. */
-export interface ThoughtLeader extends ListedPerson {
-  /** Posts in the period (at least `thoughtLeaderMinPosts`). */
-  posts: number;
-  /** Replies and reactions by others to those posts, at any time. */
-  responsesToPosts: number;
-  /** responsesToPosts / posts. */
-  responsesPerPost: number;
-}
+export type ThoughtLeader = Recognition['thoughtLeaders'][number];
 
 /** Helper: many first responses. */
-export interface Helper extends ListedPerson {
-  /** First responses given in the period. */
-  firstResponses: number;
-}
+export type Helper = Recognition['helpers'][number];
 
 /** Connector: reaches many departments (or spaces, when no department is known). */
-export interface Connector extends ListedPerson {
-  /** Other departments of the persons interacted with. */
-  departmentsReached: number;
-  /** Spaces contributed in. */
-  spaces: number;
-}
+export type Connector = Recognition['connectors'][number];
 
 /** Rising contributor: largest score gain over the previous period of equal length. */
-export interface RisingContributor extends ListedPerson {
-  /** Score in the previous period (same formula, see `Recognition.rising`). */
-  previousScore: number;
-  /** Score in this period, same formula. */
-  score: number;
-  /** score − previousScore (> 0). */
-  gain: number;
-}
+export type RisingContributor = Recognition['rising'][number];
+
+/** What every top list's entry has: who (the figure they are listed for differs per list). */
+export type ListedPerson = Pick<Helper, 'id' | 'name'>;
 
 /** Orders by a figure, largest first, then by `then` (largest first), then by id; keeps only those above 0. */
 function top<T extends ListedPerson>(

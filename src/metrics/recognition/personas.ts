@@ -11,6 +11,8 @@
  * person's messages. Persons active only on a wiki get no persona (personas describe conversation).
  */
 
+import type { Recognition } from './result.js';
+
 export const PERSONAS = ['engager', 'catalyst', 'responder', 'broadcaster', 'observer'] as const;
 export type Persona = (typeof PERSONAS)[number];
 
@@ -33,15 +35,11 @@ export function personaOf(p: PersonaInput, ratio: number): Persona | null {
   return p.replies + p.reactionsGiven >= p.posts ? 'responder' : 'broadcaster';
 }
 
-/** How many persons have each persona, and their share of all persons with one. */
-export interface PersonaSummary {
-  /** Persons with a persona. */
-  people: number;
-  /** Persons per persona. */
-  counts: Record<Persona, number>;
-  /** Count / people per persona; null when nobody has a persona. */
-  shares: Record<Persona, number | null>;
-}
+/**
+ * How many persons have each persona, and their share of all persons with one: metrics.json
+ * `recognition.personas`, typed by the schema.
+ */
+export type PersonaSummary = Recognition['personas'];
 
 export function summarizePersonas(personas: readonly (Persona | null)[]): PersonaSummary {
   const counts: Record<Persona, number> = { engager: 0, catalyst: 0, responder: 0, broadcaster: 0, observer: 0 };

@@ -1,9 +1,9 @@
 /**
  * The `redundancy` section of metrics.json as zod schemas; `schema/metrics.schema.json` is
- * generated from them with the rest of the document (report/json/json-schema.ts).
+ * generated from them with the rest of the document (report/json/json-schema.ts), and the
+ * section's types are inferred from them (result.ts).
  */
 import { z } from 'zod';
-import type { CrossPost, Redundancy, RedundancyCluster, RedundantItem } from './result.js';
 
 /** An instant as `Date#toISOString` writes it. */
 const instant = z.string().regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?Z$/);
@@ -85,11 +85,3 @@ export const redundancySchema = z
   .describe(
     "Duplicate efforts (spec §6): posts by different people raising the same thing, and one person's cross-posts apart.",
   );
-
-// The TypeScript interfaces and the schemas describe one shape: each must be assignable to the other.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const sameItem: Same<z.infer<typeof redundantItemSchema>, RedundantItem> = true;
-const sameCluster: Same<z.infer<typeof redundancyClusterSchema>, RedundancyCluster> = true;
-const sameCrossPost: Same<z.infer<typeof crossPostSchema>, CrossPost> = true;
-const sameSection: Same<z.infer<typeof redundancySchema>, Redundancy> = true;
-export const SCHEMA_MATCHES_TYPES = sameItem && sameCluster && sameCrossPost && sameSection;

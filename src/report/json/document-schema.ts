@@ -1,11 +1,12 @@
 /**
  * The whole metrics.json document as one zod schema, composed of the sections' schemas (each next
  * to the code that computes it). schema/metrics.schema.json is generated from it
- * (report/json/json-schema.ts), and each section's TypeScript type is checked equal to its schema
- * below, so type, schema and JSON Schema cannot drift apart.
+ * (report/json/json-schema.ts), and the document's TypeScript type is inferred from it
+ * (`MetricsDocument`, document.ts), so type, schema and JSON Schema cannot drift apart.
  */
 import { z } from 'zod';
 import { instant } from '../../time/instant-schema.js';
+import { periodSchema } from '../../time/period-schema.js';
 import { businessCaseSchema } from '../../metrics/business-case-schema.js';
 import { conversationsSchema } from '../../metrics/conversations-schema.js';
 import { sourceSchema } from '../../metrics/data-quality-schema.js';
@@ -17,11 +18,7 @@ import { moderationSchema } from '../../metrics/moderation-schema.js';
 import { networkSchema } from '../../metrics/network/schema.js';
 import { recognitionSchema } from '../../metrics/recognition/schema.js';
 import { redundancySchema } from '../../metrics/redundancy/schema.js';
-import type { Sections } from '../../metrics/registry.js';
 import { targetSchema } from '../../metrics/targets-schema.js';
-import type { TargetResult } from '../../metrics/targets.js';
-import type { Period } from '../../time/period.js';
-import type { BaselineSection, MetricsDocument, Provenance } from './document.js';
 
 /** What a section computed by a later module says when it is null. */
 const LATER = 'A section filled by a later module; null (with a warning) when not computed.';
@@ -59,13 +56,8 @@ export const provenanceSchema = z
     'What produced this file from what: the same tool version, config hash and input hashes give the same metrics.json.',
   );
 
-export const periodSchema = z
-  .strictObject({
-    since: instant.describe('Inclusive start: local midnight of the first day in timeZone, as UTC.'),
-    until: instant.describe('Exclusive end, as UTC.'),
-    timeZone: z.string().min(1).describe('IANA zone months, weeks and days are cut in.'),
-  })
-  .describe('The report period [since, until).');
+// The period is the calendar's (time/); exported here too with the document's other parts.
+export { periodSchema };
 
 export const baselineSchema = z
   .strictObject({
@@ -121,33 +113,3 @@ export const metricsDocumentSchema = z
   .describe(
     'Metrics of an internal social media pilot (schemaVersion 1). Keys are camelCase; instants are ISO 8601 UTC strings; a figure that cannot be computed is null with a reason in warnings.',
   );
-
-/**
- * Type and schema cannot drift: each section's schema infers exactly the type its metric computes
- * (`Sections`, metrics/registry.ts), and the rest exactly the types document.ts declares. A field
- * added to one and not the other fails `npm run typecheck` here.
- */
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type Schemas = typeof metricsDocumentSchema.shape;
-type Inferred<K extends keyof Schemas> = z.infer<Schemas[K]>;
-export type SchemaMatchesTypes = [
-  Same<Inferred<'sources'>, Sections['sources']>,
-  Same<Inferred<'identities'>, Sections['identities']>,
-  Same<Inferred<'engagement'>, Sections['engagement']>,
-  Same<Inferred<'conversations'>, Sections['conversations']>,
-  Same<Inferred<'ideas'>, Sections['ideas'] | null>,
-  Same<Inferred<'moderation'>, Sections['moderation'] | null>,
-  Same<Inferred<'recognition'>, Sections['recognition'] | null>,
-  Same<Inferred<'network'>, Sections['network'] | null>,
-  Same<Inferred<'redundancy'>, Sections['redundancy'] | null>,
-  Same<Inferred<'businessCase'>, Sections['businessCase'] | null>,
-  Same<Inferred<'comparisons'>, Sections['comparisons']>,
-  Same<Inferred<'movement'>, Sections['movement']>,
-  Same<Inferred<'tool'>, MetricsDocument['tool']>,
-  Same<Inferred<'provenance'>, Provenance>,
-  Same<Inferred<'period'>, Period>,
-  Same<Inferred<'baseline'>, BaselineSection | null>,
-  Same<Inferred<'targets'>, TargetResult[]>,
-];
-// Fails (true is not never) when any entry above is false.
-true satisfies false extends SchemaMatchesTypes[number] ? never : true;

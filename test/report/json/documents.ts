@@ -8,6 +8,7 @@ import type { MetricsDocument, Provenance } from '../../../src/report/json/docum
 import { act, inlineDataset, type InlineData } from '../../helpers/dataset.js';
 import { defaultSettings } from '../../metrics/context.js';
 import { computeComparisons } from '../../../src/metrics/evidence/index.js';
+import type { ConversationEvidence, Interval } from '../../../src/metrics/uncertainty/index.js';
 
 /** A Yammer pilot: one public and one private group, an answered and two unanswered threads, a bot-free reaction-free export. */
 export const YAMMER_PILOT: InlineData = {
@@ -88,6 +89,33 @@ export const SAMPLE_PROVENANCE: Provenance = {
     },
   ],
 };
+
+/**
+ * The evidence a run writes beside its figures, with nothing to show: an interval without a value
+ * and a response curve over no threads. Hand-made documents that are not about the evidence use
+ * these; the report then prints the plain figures, as for a run whose figures have no data.
+ */
+export const NO_INTERVAL: Interval = { value: null, low: null, high: null, n: 0 };
+
+export function noConversationEvidence(observedUntil: string): ConversationEvidence {
+  return {
+    answeredRateInterval: NO_INTERVAL,
+    medianHoursToFirstResponseInterval: NO_INTERVAL,
+    responseSurvival: {
+      unit: 'hours',
+      observedUntil,
+      n: 0,
+      events: 0,
+      censored: 0,
+      median: null,
+      p90: null,
+      curve: [],
+      bySpace: [],
+      byDepartment: [],
+    },
+    questions: { answeredRateInterval: NO_INTERVAL, medianHoursToFirstResponseInterval: NO_INTERVAL },
+  };
+}
 
 /** Builds metrics.json for an inline dataset, as of the end of its period, with the four first sections only (the registry's own areas). */
 export async function documentFor(

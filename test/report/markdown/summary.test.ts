@@ -1,4 +1,4 @@
-import { SAMPLE_PROVENANCE } from '../json/documents.js';
+import { NO_INTERVAL, noConversationEvidence, SAMPLE_PROVENANCE } from '../json/documents.js';
 import { describe, expect, it } from 'vitest';
 import type { BaselineDelta, TargetResult } from '../../../src/metrics/targets.js';
 import type { EngagementWindow } from '../../../src/metrics/types.js';
@@ -47,7 +47,7 @@ const doc: MetricsDocument = {
   period: { since: '2026-06-30T22:00:00.000Z', until: '2026-09-30T22:00:00.000Z', timeZone: 'Europe/Paris' },
   sources: [source('yammer', 'exports/yammer.zip', 3, 1250, 1200), source('mediawiki', 'wiki.xml', 1, 80, 80)],
   engagement: {
-    totals,
+    totals: { ...totals, retentionInterval: NO_INTERVAL },
     monthly: [],
     weekly: [],
     participation: {
@@ -60,6 +60,7 @@ const doc: MetricsDocument = {
     },
   },
   conversations: {
+    ...noConversationEvidence('2026-09-30T22:00:00.000Z'),
     threads: 500,
     answered: 310,
     answeredRate: 0.62,
@@ -74,6 +75,7 @@ const doc: MetricsDocument = {
       medianHoursToFirstResponse: 3.1,
       p90HoursToFirstResponse: 18,
       unanswered: [],
+      ...noConversationEvidence('2026-09-30T22:00:00.000Z').questions,
     },
   },
   ideas: null,

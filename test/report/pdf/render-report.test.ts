@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { pdfTimestamp, renderReport, writeReport } from '../../../src/report/pdf/index.js';
 import { readPdf } from '../../helpers/pdf-text.js';
 import { renderedText } from '../../helpers-fast/rendered-pdf.js';
+import { noConversationEvidence } from '../json/documents.js';
 import { sampleDocument } from './sample-document.js';
 
 const generatedAt = new Date('2026-04-02T08:00:00Z');
@@ -112,6 +113,7 @@ describe('renderReport', () => {
       replies: null,
     };
     data.conversations = {
+      ...noConversationEvidence('2026-04-01T00:00:00.000Z'),
       threads: 0,
       answered: 0,
       answeredRate: null,
@@ -126,6 +128,7 @@ describe('renderReport', () => {
         medianHoursToFirstResponse: null,
         p90HoursToFirstResponse: null,
         unanswered: [],
+        ...noConversationEvidence('2026-04-01T00:00:00.000Z').questions,
       },
     };
     const { pages } = await readPdf(await renderReport(data, { generatedAt }));

@@ -1,4 +1,4 @@
-import { SAMPLE_PROVENANCE } from '../json/documents.js';
+import { NO_INTERVAL, noConversationEvidence, SAMPLE_PROVENANCE } from '../json/documents.js';
 import { SCHEMA_VERSION, type MetricsDocument } from '../../../src/report/json/document.js';
 import type { EngagementMonth } from '../../../src/metrics/types.js';
 
@@ -68,6 +68,7 @@ export function sampleDocument(): MetricsDocument {
         newContributors: 20,
         returningContributors: null,
         retention: null,
+        retentionInterval: NO_INTERVAL,
       },
       monthly: [month('2026-01', 81, 30), month('2026-02', 95, 41), month('2026-03', 110, 47)],
       weekly: [],
@@ -81,6 +82,7 @@ export function sampleDocument(): MetricsDocument {
       },
     },
     conversations: {
+      ...noConversationEvidence('2026-04-01T00:00:00.000Z'),
       threads: 40,
       answered: 31,
       answeredRate: 0.775,
@@ -131,6 +133,7 @@ export function sampleDocument(): MetricsDocument {
             title: 'Where do we hold the Q2 offsite?',
           },
         ],
+        ...noConversationEvidence('2026-04-01T00:00:00.000Z').questions,
       },
     },
     ideas: null,
