@@ -87,36 +87,24 @@ function periodRetention(data: MetricsDocument): string {
   return ` Over the period, the previous period's contributors who contributed again: ${intervalText(interval, formatPercent, formatPercent(interval.value))}.`;
 }
 
-/** Members and lurker share when a roster was known (optional keys of `participation`). */
-function roster(data: MetricsDocument): { members: number; lurkerShare: number } | null {
-  const members: unknown = Reflect.get(data.engagement.participation, 'members');
-  const lurkerShare: unknown = Reflect.get(data.engagement.participation, 'lurkerShare');
-  return typeof members === 'number' && typeof lurkerShare === 'number' ? { members, lurkerShare } : null;
-}
-
 function participation(pdf: PDFKit.PDFDocument, data: MetricsDocument): void {
   const p = data.engagement.participation;
-  const known = roster(data);
-  const categories = [
-    'Top 1% of contributors',
-    'Top 10% of contributors',
-    ...(known ? ['Members who never contributed'] : []),
-  ];
+  const categories = ['Top 1% of contributors', 'Top 10% of contributors'];
   chartBlock(pdf, {
     title: 'Participation inequality beside the 90-9-1 rule of thumb',
     chart: {
       kind: 'horizontalBar',
       categories,
       series: [
-        { label: 'This pilot', values: [p.top1Share, p.top10Share, ...(known ? [known.lurkerShare] : [])] },
-        { label: '90-9-1 reference', values: [null, 0.9, ...(known ? [0.9] : [])] },
+        { label: 'This pilot', values: [p.top1Share, p.top10Share] },
+        { label: '90-9-1 reference', values: [null, 0.9] },
       ],
       categoryAxisTitle: '',
       valueAxisTitle: 'Share of all contributions (members: share of members)',
       valueFormat: 'percent',
       valueMax: 1,
       valueLabels: true,
-      height: known ? 130 : 105,
+      height: 105,
     },
     note: '90-9-1 rule of thumb: about 90 % of members only read, 9 % contribute now and then, 1 % make most of the content; so the most active tenth of contributors make about 90 % of contributions.',
   });
@@ -142,12 +130,6 @@ function participation(pdf: PDFKit.PDFDocument, data: MetricsDocument): void {
         formatCount(p.absenceFactor),
         'The fewest contributors who together made half of all contributions (CHAOSS).',
       ],
-      ...(known
-        ? [
-            ['Members', formatCount(known.members), 'People on the member roster.'],
-            ['Never contributed', formatPercent(known.lurkerShare), 'Members with no contribution in the period.'],
-          ]
-        : []),
     ],
   });
 }
