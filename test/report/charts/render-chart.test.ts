@@ -98,6 +98,44 @@ describe('renderChartSvg', () => {
     }
   });
 
+  // render-chart.ts has Skia trace full circles as four cubics (not 32 quadratics): fewer curves to place.
+  it('draws each round point marker as four cubic curves on the circle of its radius', () => {
+    const svg = renderChartSvg({ ...monthly, kind: 'line' });
+    const markers = [...svg.matchAll(/ d="(M[^"]*C[^"]*)"/g)].map((match) => match[1] ?? '');
+    // Five values (one of the six is a gap), each marker filled and then stroked: 10 paths, no quadratics.
+    expect(markers).toHaveLength(10);
+    expect(svg).not.toMatch(/ d="[^"]*Q/);
+    for (const path of markers) {
+      const numbers = [...path.matchAll(/-?[\d.]+/g)].map((match) => Number(match[0]));
+      // M x0 y0, then four C segments of three points each.
+      expect(path.match(/C/g), path).toHaveLength(4);
+      expect(numbers, path).toHaveLength(2 + 4 * 6);
+      const point = (index: number): [number, number] => [numbers[2 * index] ?? NaN, numbers[2 * index + 1] ?? NaN];
+      // Start (angle 0) and the end of the second segment (angle 180°) are opposite ends of a diameter.
+      const [startX, startY] = point(0);
+      const [oppositeX, oppositeY] = point(6);
+      const centre: [number, number] = [(startX + oppositeX) / 2, (startY + oppositeY) / 2];
+      const radius = Math.hypot(startX - oppositeX, startY - oppositeY) / 2;
+      expect(radius).toBeCloseTo(2.5, 3);
+      for (let segment = 0; segment < 4; segment++) {
+        const [p0, p1, p2, p3] = [
+          point(3 * segment),
+          point(3 * segment + 1),
+          point(3 * segment + 2),
+          point(3 * segment + 3),
+        ];
+        for (let step = 0; step <= 8; step++) {
+          const t = step / 8;
+          const u = 1 - t;
+          const at = (axis: 0 | 1): number =>
+            u * u * u * p0[axis] + 3 * u * u * t * p1[axis] + 3 * u * t * t * p2[axis] + t * t * t * p3[axis];
+          // The best four-cubic circle strays 0.027 % of the radius; Skia prints about 5 decimals.
+          expect(Math.abs(Math.hypot(at(0) - centre[0], at(1) - centre[1]) - radius), path).toBeLessThan(0.002);
+        }
+      }
+    }
+  });
+
   it('renders line, stacked and horizontal bars, with category labels on the right axis', () => {
     for (const kind of ['line', 'stackedBar', 'horizontalBar'] as const) {
       const text = svgText(renderChartSvg({ ...monthly, kind }));
