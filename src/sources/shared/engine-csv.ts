@@ -1,0 +1,172 @@
+/**
+ * A CSV file read by the dataset's engine (DuckDB `read_csv`) into a temporary table of raw
+ * VARCHAR cells, for adapters that map rows in SQL. The file takes this path only when DuckDB is
+ * sure to see what the JavaScript reader (`openCsv`) would, line for line: a plain file on disk,
+ * UTF-8 (BOM or not), a one-line header of distinct, unquoted names, no lone carriage return, a
+ * strict parse (every row has the header's column count, valid UTF-8, no over-long record), and
+ * records that account for every line of the file (no blank line, which both readers skip but
+ * which would shift the line numbers counted here) without repeating the header. Anything else
+ * gives null and the caller reads the file with `openCsv`, which reports each bad row with its
+ * line. Kept from the first attempt on branch issue-16a (bench/README.md).
+ */
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import type { InputFile, SourceEngine } from '../types.js';
+import { detectDelimiter } from './csv-records.js';
+
+/** Bytes read to find the header line; a longer header goes to the JavaScript reader. */
+const HEAD_BYTES = 64 * 1024;
+const LF = 0x0a;
+const CR = 0x0d;
+
+/** A file loaded into a temporary table `table`: columns `c0`, `c1`... in header order. */
+export interface EngineCsv {
+  table: string;
+  /** Header names, trimmed and lower-cased, in file order. */
+  columns: readonly string[];
+  /** Data rows. */
+  rows: number;
+  /**
+   * SQL for a column's cell as the JavaScript reader gives it: `''` for an absent column or an
+   * empty cell, CRLF inside a quoted field turned into LF (as the text decoder does).
+   */
+  raw(column: string): string;
+  drop(): Promise<void>;
+}
+
+/** What the byte scan of the whole file found. */
+interface LineScan {
+  newlines: number;
+  /** A `\r` not followed by `\n` (the JavaScript reader counts it as a line end). */
+  loneCr: boolean;
+  hasCr: boolean;
+  endsWithNewline: boolean;
+}
+
+let tables = 0;
+
+/** Loads `file` into a temporary table when it qualifies (see the module comment); else null. */
+export async function loadCsvInEngine(file: InputFile, engine: SourceEngine): Promise<EngineCsv | null> {
+  const path = file.localPath;
+  if (path === undefined) return null;
+  const header = await readHeader(path);
+  if (header === null) return null;
+  const scan = await scanLines(path);
+  if (scan.loneCr) return null;
+  tables += 1;
+  const table = `engine_csv_${tables}`;
+  const drop = () => engine.run(`DROP TABLE IF EXISTS ${table}`);
+  const columns = header.names.map((_n, i) => `${sqlString(col(i))}: 'VARCHAR'`).join(', ');
+  try {
+    // CREATE TABLE AS keeps the file's order (insertion order is preserved), so rowid is the record's rank.
+    await engine.run(
+      `CREATE TEMP TABLE ${table} AS SELECT * FROM read_csv(${sqlString(path)}, columns = {${columns}}, ` +
+        `header = true, auto_detect = false, delim = ${sqlString(header.delimiter)}, quote = '"', escape = '"', ` +
+        `strict_mode = true, null_padding = false, all_varchar = true, encoding = 'utf-8')`,
+    );
+  } catch {
+    // DuckDB refused the file (a ragged row, invalid UTF-8, a record over its line limit).
+    await drop();
+    return null;
+  }
+  const index = new Map(header.names.map((name, i) => [name, i]));
+  const raw = (column: string): string => {
+    const i = index.get(column);
+    if (i === undefined) return "''";
+    return scan.hasCr ? `replace(coalesce(${col(i)}, ''), chr(13) || chr(10), chr(10))` : `coalesce(${col(i)}, '')`;
+  };
+  const rows = await accountsForEveryLine(engine, table, header.names, scan, raw);
+  if (rows === null) {
+    await drop();
+    return null;
+  }
+  return { table, columns: header.names, rows, raw, drop };
+}
+
+/** SQL: the number of `\n` in a VARCHAR expression. */
+export function newlinesIn(expression: string): string {
+  return `(strlen(${expression}) - strlen(replace(${expression}, chr(10), '')))`;
+}
+
+/** A SQL string literal. */
+export function sqlString(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
+/** Positional column names: the header's own names may not be valid SQL identifiers. */
+const col = (i: number): string => `c${i}`;
+
+/** The header's names and delimiter when the header is one line of distinct, non-empty, unquoted names. */
+async function readHeader(path: string): Promise<{ names: string[]; delimiter: string } | null> {
+  const handle = await open(path, 'r');
+  let head: Buffer;
+  try {
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+    head = buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return null; // UTF-16
+  const end = head.indexOf(LF);
+  if (end <= 0) return null;
+  let line: string;
+  try {
+    line = new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, end));
+  } catch {
+    return null; // not UTF-8: the JavaScript reader decodes it as Windows-1252 and says so
+  }
+  line = line.replace(/^\uFEFF/, '').replace(/\r$/, '');
+  if (line.includes('"') || line.includes('\r')) return null;
+  const delimiter = detectDelimiter(line);
+  const names = line.split(delimiter).map((name) => name.trim().toLowerCase());
+  // Empty or repeated names: the JavaScript reader reports them and knows which one is used.
+  if (names.some((name) => name === '') || new Set(names).size !== names.length) return null;
+  return { names, delimiter };
+}
+
+/** Counts line ends in one pass over the bytes. */
+async function scanLines(path: string): Promise<LineScan> {
+  const scan: LineScan = { newlines: 0, loneCr: false, hasCr: false, endsWithNewline: false };
+  let crAtEnd = false;
+  let last = -1;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    const bytes = chunk as Buffer;
+    if (bytes.length === 0) continue;
+    if (crAtEnd && bytes[0] !== LF) scan.loneCr = true;
+    for (let i = bytes.indexOf(LF); i !== -1; i = bytes.indexOf(LF, i + 1)) scan.newlines += 1;
+    for (let i = bytes.indexOf(CR); i !== -1; i = bytes.indexOf(CR, i + 1)) {
+      scan.hasCr = true;
+      if (i + 1 < bytes.length && bytes[i + 1] !== LF) scan.loneCr = true;
+    }
+    last = bytes[bytes.length - 1] ?? -1;
+    crAtEnd = last === CR;
+  }
+  if (crAtEnd) scan.loneCr = true;
+  scan.endsWithNewline = last === LF;
+  return scan;
+}
+
+/**
+ * The number of records when they cover the file line for line (the header line, plus for each
+ * record one line and one more per newline inside its fields, equals the file's line count) and
+ * none repeats the header (two exports joined with `cat`, which the JavaScript reader reports);
+ * else null.
+ */
+async function accountsForEveryLine(
+  engine: SourceEngine,
+  table: string,
+  names: readonly string[],
+  scan: LineScan,
+  raw: (column: string) => string,
+): Promise<number | null> {
+  const repeatsHeader = names.map((name) => `lower(trim(${raw(name)})) = ${sqlString(name)}`).join(' AND ');
+  const row = `concat(${names.map((_n, i) => `${col(i)}`).join(', ')})`;
+  const [result] = await engine.all<{ records: number; inner: number; repeats: number }>(
+    `SELECT count(*)::DOUBLE AS records, coalesce(sum(${newlinesIn('r')}), 0)::DOUBLE AS inner, ` +
+      `(count(*) FILTER (WHERE h))::DOUBLE AS repeats FROM (SELECT ${row} AS r, ${repeatsHeader} AS h FROM ${table})`,
+  );
+  if (result === undefined || result.repeats !== 0) return null;
+  const lines = scan.newlines + (scan.endsWithNewline ? 0 : 1);
+  return lines === 1 + result.records + result.inner ? result.records : null;
+}

@@ -1,0 +1,320 @@
+/**
+ * Messages.csv parsed and mapped by the dataset's engine (issue 16): `read_csv` into a temporary
+ * table, then map.ts's rules in SQL (sql-text.ts), and `INSERT INTO raw_activities SELECT ...`, so
+ * the rows never cross into JavaScript. Only the rows SQL does not finish come out: skipped ones
+ * (for their warning with file and line), ones `load.ts` screens (a date before 2001 or after the
+ * run, a text over the length cap), and ones whose text needs what SQL here does not do (an
+ * `html_body` alone, a URL extractUrls would trim); those are mapped by `mapMessage` as before.
+ * Identities of senders Users.csv does not list and spaces are inserted in SQL for every mapped row.
+ *
+ * Sequence numbers follow the file: row r (0-based) owns base + 3r (its sender's identity),
+ * + 1 (its space) and + 2 (its activity), the order read.ts appends them in.
+ */
+import type { SourceRecord } from '../../model/types.js';
+import { loadCsvInEngine, newlinesIn, sqlString, type EngineCsv } from '../shared/engine-csv.js';
+import type { InputFile, SourceContext, SourceEngine } from '../types.js';
+import { mapMessage, type MessageContext } from './map.js';
+import type { YammerLookups } from './lookups.js';
+import {
+  cellSql,
+  distinctInOrder,
+  flagSql,
+  instantMs,
+  instantParts,
+  jsTrim,
+  REFERENCE,
+  textCellSql,
+  unescapeNewlines,
+  URL,
+  URL_NEEDS_TRIM,
+} from './sql-text.js';
+
+/**
+ * Smaller files stay on the JavaScript path: a few SQL statements cost more than csv-parse spends
+ * on a small file, and small pilots must feel instant.
+ */
+export const ENGINE_MIN_BYTES = 1024 * 1024;
+
+/** Columns the SQL mapping needs; older vintages without `thread_id` take the JavaScript path. */
+const NEEDED = ['id', 'sender_id', 'created_at', 'thread_id'] as const;
+
+/** Cell columns map.ts reads. */
+const CELLS = [
+  'id',
+  'sender_id',
+  'thread_id',
+  'replied_to_id',
+  'deleted_at',
+  'message_type',
+  'sender_type',
+  'in_private_conversation',
+  'in_private_group',
+  'conversation_id',
+  'group_id',
+  'group_name',
+  'created_at',
+  'title',
+  'sender_name',
+  'sender_email',
+  'attachments',
+] as const;
+
+let runs = 0;
+
+/**
+ * Reads and maps `messages` in SQL when the file qualifies (engine-csv.ts, this module's columns);
+ * returns null, having reported and counted nothing, when it does not, and the caller reads it
+ * with the JavaScript reader. Otherwise yields the few records SQL left to JavaScript.
+ */
+export async function readMessagesInEngine(
+  messages: InputFile,
+  lookups: YammerLookups,
+  ctx: SourceContext,
+  minBytes = ENGINE_MIN_BYTES,
+): Promise<AsyncGenerator<SourceRecord> | null> {
+  const engine = ctx.engine;
+  if (!engine || messages.localPath === undefined || (messages.size ?? 0) < minBytes) return null;
+  const csv = await loadCsvInEngine(messages, engine);
+  if (csv === null) return null;
+  if (NEEDED.some((c) => !csv.columns.includes(c))) {
+    await csv.drop();
+    return null;
+  }
+  return mapInEngine(csv, messages.displayPath, lookups, ctx, engine);
+}
+
+async function* mapInEngine(
+  csv: EngineCsv,
+  file: string,
+  lookups: YammerLookups,
+  ctx: SourceContext,
+  engine: SourceEngine,
+): AsyncGenerator<SourceRecord> {
+  runs += 1;
+  const t = (name: string): string => `yammer_${name}_${runs}`;
+  const temps = ['users', 'known', 'groups', 'topics', 'rows', 'refs', 'mapped', 'firsts', 'texts'].map(t);
+  try {
+    await lookupTables(engine, lookups, t);
+    await engine.run(mappingSql(csv, ctx, engine, t));
+    const base = engine.reserve(3 * csv.rows);
+    // Senders Users.csv does not name: their first named row gives the name mentions show after it.
+    const firsts = await engine.all<{ id: string; line: number; name: string }>(
+      `SELECT sender_id AS id, line, sender_name AS name FROM ${t('firsts')}`,
+    );
+    const firstNames = new Map(firsts.map((f) => [f.id, f]));
+    yield* leftToJavaScript(engine, csv, t, file, lookups, firstNames, ctx);
+    await insertRows(engine, t, file, base);
+    for (const f of firsts) if (!lookups.userNames.has(f.id)) lookups.userNames.set(f.id, f.name);
+    const senders = await engine.all<{ id: string }>(`SELECT DISTINCT sender_id AS id FROM ${t('mapped')}`);
+    for (const s of senders) lookups.knownUsers.add(s.id);
+  } finally {
+    await engine.run(temps.map((name) => `DROP TABLE IF EXISTS ${name};`).join(' '));
+    await csv.drop();
+  }
+}
+
+/** The lookups as they stand before this file, as temporary tables. */
+async function lookupTables(engine: SourceEngine, lookups: YammerLookups, t: (n: string) => string): Promise<void> {
+  const values = (rows: string[][], empty: string): string =>
+    rows.length === 0 ? empty : `VALUES ${rows.map((r) => `(${r.join(', ')})`).join(', ')}`;
+  const users = [...lookups.userNames].map(([id, name]) => [sqlString(id), sqlString(name)]);
+  const known = [...lookups.knownUsers].map((id) => [sqlString(id)]);
+  const groups = [...lookups.groups].map(([id, g]) => [sqlString(id), sqlString(g.name), String(g.isPrivate)]);
+  const topics = [...lookups.topics].map(([id, name]) => [sqlString(id), sqlString(name)]);
+  await engine.run(`
+    CREATE TEMP TABLE ${t('users')} AS SELECT * FROM (${values(users, "SELECT '' AS a, '' AS b WHERE false")}) v(id, name);
+    CREATE TEMP TABLE ${t('known')} AS SELECT * FROM (${values(known, "SELECT '' AS a WHERE false")}) v(id);
+    CREATE TEMP TABLE ${t('groups')} AS SELECT * FROM (${values(groups, "SELECT '' AS a, '' AS b, false AS c WHERE false")}) v(id, name, is_private);
+    CREATE TEMP TABLE ${t('topics')} AS SELECT * FROM (${values(topics, "SELECT '' AS a, '' AS b WHERE false")}) v(id, name);`);
+}
+
+/**
+ * map.ts in SQL: one row per record with its line, skip reason, and for mapped rows every field
+ * of the activity, its space and its sender; `js` marks mapped rows JavaScript must finish.
+ */
+function mappingSql(csv: EngineCsv, ctx: SourceContext, engine: SourceEngine, t: (n: string) => string): string {
+  const cells = CELLS.map((c) => `${cellSql(csv.raw(c))} AS ${c}`).join(',\n      ');
+  const rowNewlines = csv.columns.map((c) => newlinesIn(csv.raw(c))).join(' + ');
+  const includePrivate = ctx.options.includePrivate ? 'true' : 'false';
+  return `
+    CREATE TEMP TABLE ${t('rows')} AS
+    WITH cells AS (
+      SELECT rowid AS rn, ${cells},
+      ${textCellSql(csv.raw('body'))} AS body, ${textCellSql(csv.raw('html_body'))} AS html_body,
+      1 + ${rowNewlines} AS span
+      FROM ${csv.table}),
+    lined AS (
+      SELECT *, 2 + coalesce(sum(span) OVER (ORDER BY rn ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS line,
+             ${instantParts('created_at')} AS instant
+      FROM cells),
+    judged AS (
+      SELECT *, ${instantMs('instant')} AS at_ms,
+             ${flagSql('in_private_conversation')} AS in_conversation, ${flagSql('in_private_group')} AS in_private_group_flag,
+             CASE WHEN thread_id <> '' THEN thread_id = id ELSE replied_to_id = '' END AS is_starter
+      FROM lined),
+    skipped AS (
+      SELECT *, CASE
+          WHEN id = '' OR sender_id = '' THEN 'missingField'
+          WHEN deleted_at <> '' THEN 'deleted'
+          WHEN lower(message_type) = 'system' THEN 'system'
+          WHEN sender_type <> '' AND lower(sender_type) <> 'user' THEN 'bot'
+          WHEN in_conversation AND NOT ${includePrivate} THEN 'private'
+          WHEN at_ms IS NULL THEN 'malformed'
+        END AS skip,
+        CASE WHEN ${jsTrim('body')} <> '' THEN body ELSE '' END AS plain
+      FROM judged)
+    SELECT rn, line, skip, id, sender_id, sender_name, sender_email, title, message_type, attachments, at_ms,
+           in_conversation, in_private_group_flag, conversation_id, group_id, group_name, is_starter,
+           CASE WHEN thread_id <> '' THEN 'yammer:' || thread_id WHEN is_starter THEN 'yammer:' || id ELSE 'yammer:' || replied_to_id END AS thread,
+           CASE WHEN is_starter THEN NULL WHEN replied_to_id <> '' THEN 'yammer:' || replied_to_id
+                WHEN thread_id <> '' THEN 'yammer:' || thread_id ELSE 'yammer:' || id END AS parent,
+           ${unescapeNewlines('plain')} AS source,
+           (${jsTrim('body')} = '' AND html_body <> '') OR at_ms < ${engine.earliest} OR at_ms > ${engine.notAfter} AS js
+    FROM skipped;
+
+    -- Senders not in Users.csv, from mapped rows: the identity comes from their first row, and a
+    -- mention shows the name of their first row with one, from the next row on (read.ts order).
+    CREATE TEMP TABLE ${t('mapped')} AS SELECT * FROM ${t('rows')} WHERE skip IS NULL;
+    CREATE TEMP TABLE ${t('firsts')} AS
+      SELECT sender_id, min(line) AS line, arg_min(sender_name, line) AS sender_name FROM ${t('mapped')}
+      WHERE sender_name <> '' AND sender_id NOT IN (SELECT id FROM ${t('users')}) GROUP BY sender_id;
+
+    -- References rendered by joining the lookups, one row per reference.
+    CREATE TEMP TABLE ${t('refs')} AS
+    WITH found AS (
+      SELECT rn, line, unnest(regexp_extract_all(source, '${REFERENCE}', 1)) AS kind,
+             unnest(regexp_extract_all(source, '${REFERENCE}', 2)) AS ref,
+             unnest(range(1, 1 + len(regexp_extract_all(source, '${REFERENCE}', 2)))) AS k
+      FROM ${t('mapped')} WHERE NOT js AND source LIKE '%[[%')
+    SELECT f.rn, f.k, lower(f.kind) = 'user' AS is_user, f.ref, CASE lower(f.kind)
+        WHEN 'user' THEN '@' || coalesce(u.name, CASE WHEN s.line < f.line THEN s.sender_name END, 'user:' || f.ref)
+        WHEN 'tag' THEN '#' || coalesce(tp.name, 'tag:' || f.ref)
+        ELSE coalesce(CASE WHEN g.is_private THEN 'a private group' ELSE g.name END, 'group:' || f.ref) END AS shown
+    FROM found f
+    LEFT JOIN ${t('users')} u ON lower(f.kind) = 'user' AND u.id = f.ref
+    LEFT JOIN ${t('firsts')} s ON lower(f.kind) = 'user' AND s.sender_id = f.ref
+    LEFT JOIN ${t('topics')} tp ON lower(f.kind) = 'tag' AND tp.id = f.ref
+    LEFT JOIN ${t('groups')} g ON lower(f.kind) = 'group' AND g.id = f.ref;
+
+    -- Texts, mentions and links of the rows SQL maps; \`late\` marks the ones JavaScript must
+    -- finish after all (a URL extractUrls would trim or drop, a text over the length cap).
+    CREATE TEMP TABLE ${t('texts')} AS
+    WITH agg AS (
+      SELECT rn, list(shown ORDER BY k) AS shown, list('yammer:' || ref ORDER BY k) FILTER (WHERE is_user) AS users
+      FROM ${t('refs')} GROUP BY rn),
+    texts AS (
+      SELECT m.rn, ${jsTrim(`CASE WHEN a.rn IS NULL THEN m.source ELSE ${rendered('m', 'a')} END`)} AS text,
+             ${distinctInOrder('coalesce(a.users, [])')} AS mentions, m.attachments
+      FROM ${t('mapped')} m LEFT JOIN agg a USING (rn) WHERE NOT m.js),
+    linked AS (
+      SELECT rn, text, mentions, list_concat(regexp_extract_all(text, '${URL}'), regexp_extract_all(attachments, '${URL}')) AS urls
+      FROM texts)
+    SELECT rn, text, mentions, ${distinctInOrder('urls')} AS links,
+           coalesce(list_bool_or(list_transform(urls, u -> regexp_matches(u, '${URL_NEEDS_TRIM}') OR length(u) <= 8)), false)
+             OR strlen(text) > ${engine.maxTextChars} AS late
+    FROM linked;`;
+}
+
+/**
+ * The rows SQL left, in file order: skips are counted (with a problem for a bad date, as read.ts
+ * does), and mapped rows are mapped by `mapMessage` and yielded, for load.ts to screen and append.
+ * Names for mentions follow read.ts: Users.csv's, else a sender's first named row before this one.
+ */
+async function* leftToJavaScript(
+  engine: SourceEngine,
+  csv: EngineCsv,
+  t: (n: string) => string,
+  file: string,
+  lookups: YammerLookups,
+  firsts: ReadonlyMap<string, { line: number; name: string }>,
+  ctx: SourceContext,
+): AsyncGenerator<SourceRecord> {
+  let line = 0;
+  const mapping: MessageContext = {
+    names: {
+      user: (id) => {
+        const first = firsts.get(id);
+        return lookups.userNames.get(id) ?? (first !== undefined && first.line < line ? first.name : null);
+      },
+      topic: (id) => lookups.topics.get(id) ?? null,
+      group: (id) => {
+        const group = lookups.groups.get(id);
+        return group === undefined ? null : group.isPrivate ? 'a private group' : group.name;
+      },
+    },
+    groups: lookups.groups,
+    includePrivate: ctx.options.includePrivate,
+    threadOf: null,
+  };
+  const fields = csv.columns.map((c) => `${sqlString(c)}, ${csv.raw(c)}`).join(', ');
+  const left = await engine.all<{ line: number; fields: string }>(
+    `SELECT r.line, json_object(${fields})::VARCHAR AS fields
+     FROM ${t('rows')} r JOIN ${csv.table} c ON c.rowid = r.rn
+     WHERE r.skip IS NOT NULL OR r.js OR r.rn IN (SELECT rn FROM ${t('texts')} WHERE late)
+     ORDER BY r.line`,
+  );
+  for (const row of left) {
+    line = row.line;
+    const fields = JSON.parse(row.fields) as Record<string, string>;
+    const mapped = mapMessage(fields, file, line, mapping);
+    if (mapped.type === 'skip') {
+      if (mapped.isProblem) ctx.problem({ file, line, reason: mapped.reason, detail: mapped.detail });
+      ctx.skip(mapped.reason, { file, line }, mapped.detail);
+    } else yield { type: 'activity', activity: mapped.activity };
+  }
+}
+
+/** The activities SQL finished, the identities of unknown senders, and the spaces, with their sequence numbers. */
+async function insertRows(engine: SourceEngine, t: (n: string) => string, file: string, base: number): Promise<void> {
+  const m = t('mapped');
+  const g = t('groups');
+  await engine.run(`
+    INSERT INTO raw_activities
+    SELECT ${base} + 3 * m.rn + 2, ${engine.inputIndex}, false, 'yammer:' || m.id, 'yammer', CASE WHEN m.is_starter THEN 'post' ELSE 'reply' END,
+           epoch_ms(m.at_ms) AT TIME ZONE 'UTC', 'yammer:' || m.sender_id, ${spaceId('m')}, m.thread, m.parent,
+           nullif(x.text, ''), nullif(m.title, ''), NULL,
+           nullif(array_to_string(x.mentions, ' '), ''), nullif(array_to_string(x.links, ' '), ''),
+           ${sqlString(file)}, m.line,
+           CASE WHEN NOT m.is_starter THEN NULL WHEN lower(m.message_type) = 'question' THEN true
+                WHEN lower(m.message_type) IN ('announcement', 'poll', 'praise') THEN false END
+    FROM ${m} m JOIN ${t('texts')} x USING (rn)
+    WHERE NOT x.late;
+
+    INSERT INTO raw_identities
+    SELECT ${base} + 3 * min(rn), 'yammer:' || sender_id, 'yammer', nullif(arg_min(sender_name, rn), ''),
+           nullif(arg_min(sender_email, rn), ''), NULL, false
+    FROM ${m} WHERE sender_id NOT IN (SELECT id FROM ${t('known')}) GROUP BY sender_id;
+
+    INSERT INTO raw_spaces
+    WITH spaced AS (
+      SELECT m.rn, ${spaceId('m')} AS space_id,
+             CASE WHEN m.in_conversation THEN 'Private conversation'
+                  WHEN m.group_id = '' THEN CASE WHEN m.in_private_group_flag THEN 'Private group' ELSE 'All Company' END
+                  ELSE coalesce(nullif(g.name, ''), nullif(m.group_name, ''), 'Group ' || m.group_id) END AS name,
+             CASE WHEN m.in_conversation THEN 'chat' ELSE 'group' END AS kind,
+             CASE WHEN m.in_conversation THEN true WHEN m.group_id = '' THEN m.in_private_group_flag
+                  ELSE m.in_private_group_flag OR coalesce(g.is_private, false) END AS is_private
+      FROM ${m} m LEFT JOIN ${g} g ON m.group_id <> '' AND g.id = m.group_id),
+    firsts AS (SELECT space_id, min(rn) AS rn, arg_min(is_private, rn) AS first_private FROM spaced GROUP BY space_id),
+    again AS (
+      -- A space first seen public is emitted again at its first private row (read.ts).
+      SELECT s.space_id, min(s.rn) AS rn FROM spaced s JOIN firsts f USING (space_id)
+      WHERE s.is_private AND NOT f.first_private GROUP BY s.space_id),
+    emitted AS (SELECT rn FROM firsts UNION ALL SELECT rn FROM again)
+    SELECT ${base} + 3 * s.rn + 1, s.space_id, 'yammer', s.name, s.kind, s.is_private
+    FROM spaced s JOIN emitted USING (rn);`);
+  const [count] = await engine.all<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM ${t('texts')} WHERE NOT late`);
+  engine.inserted(count?.n ?? 0);
+}
+
+/** SQL: a row's source text with its references replaced by the shown names in `a.shown` (one per match, in order). */
+function rendered(m: string, a: string): string {
+  const pieces = `regexp_split_to_array(${m}.source, '${REFERENCE}')`;
+  return `(${pieces}[1] || array_to_string(list_transform(${a}.shown, (s, k) -> s || ${pieces}[k + 1]), ''))`;
+}
+
+function spaceId(m: string): string {
+  return `CASE WHEN ${m}.in_conversation THEN 'yammer:conversation:' || coalesce(nullif(${m}.conversation_id, ''), 'thread-' || ${m}.thread[8:])
+      WHEN ${m}.group_id = '' THEN CASE WHEN ${m}.in_private_group_flag THEN 'yammer:group:unknown-private' ELSE 'yammer:all-company' END
+      ELSE 'yammer:group:' || ${m}.group_id END`;
+}
