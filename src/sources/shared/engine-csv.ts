@@ -3,7 +3,7 @@
  * VARCHAR cells, for adapters that map rows in SQL. The file takes this path only when DuckDB is
  * sure to see what the JavaScript reader (`openCsv`) would, line for line: a plain file on disk,
  * UTF-8 (BOM or not), a one-line header of distinct, unquoted names, no lone carriage return, a
- * strict parse (every row has the header's column count, valid UTF-8, no over-long record), and
+ * strict parse (every row has the header's column count, valid UTF-8, no record over 2 MiB), and
  * records that account for every line of the file (no blank line, which both readers skip but
  * which would shift the line numbers counted here) without repeating the header. Anything else
  * gives null and the caller reads the file with `openCsv`, which reports each bad row with its
@@ -43,6 +43,13 @@ interface LineScan {
   endsWithNewline: boolean;
 }
 
+/**
+ * A longer record makes DuckDB refuse the file, which then takes the JavaScript path: such a
+ * record is an anomaly (a pasted log, a quote swallowing the rest of the file) whose text is cut
+ * anyway, and the SQL text clean-up would run its regular expressions over all of it.
+ */
+const MAX_LINE_BYTES = 2 * 1024 * 1024;
+
 let tables = 0;
 
 /** Loads `file` into a temporary table when it qualifies (see the module comment); else null. */
@@ -62,7 +69,7 @@ export async function loadCsvInEngine(file: InputFile, engine: SourceEngine): Pr
     await engine.run(
       `CREATE TEMP TABLE ${table} AS SELECT * FROM read_csv(${sqlString(path)}, columns = {${columns}}, ` +
         `header = true, auto_detect = false, delim = ${sqlString(header.delimiter)}, quote = '"', escape = '"', ` +
-        `strict_mode = true, null_padding = false, all_varchar = true, encoding = 'utf-8')`,
+        `strict_mode = true, null_padding = false, all_varchar = true, encoding = 'utf-8', max_line_size = ${MAX_LINE_BYTES})`,
     );
   } catch {
     // DuckDB refused the file (a ragged row, invalid UTF-8, a record over its line limit).
