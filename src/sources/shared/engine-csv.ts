@@ -1,17 +1,20 @@
 /**
- * A CSV file read by the dataset's engine (DuckDB `read_csv`) into a temporary table of raw
- * VARCHAR cells, for adapters that map rows in SQL. The file takes this path only when DuckDB is
- * sure to see what the JavaScript reader (`openCsv`) would, line for line: a plain file on disk,
- * UTF-8 (BOM or not), a one-line header of distinct, unquoted names, no lone carriage return, a
- * strict parse (every row has the header's column count, valid UTF-8, no record over 2 MiB), and
- * records that account for every line of the file (no blank line, which both readers skip but
- * which would shift the line numbers counted here) without repeating the header. Anything else
- * gives null and the caller reads the file with `openCsv`, which reports each bad row with its
- * line. Kept from the first attempt on branch issue-16a (bench/README.md).
+ * A CSV file for the dataset's engine (DuckDB `read_csv`), for adapters that load rows by SQL
+ * straight into the dataset (issue 16). The file takes this path only when DuckDB is sure to see
+ * what the JavaScript reader (`openCsv`) would, line for line: a plain file on disk, UTF-8 (BOM or
+ * not), a one-line header of distinct, unquoted names, no lone carriage return, a strict parse
+ * (every row has the header's column count, valid UTF-8, no record over 2 MiB), and records that
+ * account for every line of the file (no blank line, which both readers skip but which would shift
+ * the line numbers counted here) without repeating the header. Anything else gives null and the
+ * caller reads the file with `openCsv`, which reports each bad row with its line.
+ *
+ * No table of raw cells is made here (branch s5-16a kept one beside the mapped rows: +200 MiB of
+ * peak RSS on 200k rows): the adapter selects what it needs from `source`, together with `span`
+ * and `repeatsHeader`, and asks `coversEveryLine` with their totals whether the parse is exact.
  */
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import type { InputFile, SourceEngine } from '../types.js';
+import type { InputFile } from '../types.js';
 import { detectDelimiter } from './csv-records.js';
 
 /** Bytes read to find the header line; a longer header goes to the JavaScript reader. */
@@ -19,19 +22,27 @@ const HEAD_BYTES = 64 * 1024;
 const LF = 0x0a;
 const CR = 0x0d;
 
-/** A file loaded into a temporary table `table`: columns `c0`, `c1`... in header order. */
+/** A CSV file DuckDB may read: SQL pieces over its rows, columns `c0`, `c1`... in header order. */
 export interface EngineCsv {
-  table: string;
+  /** A `read_csv(...)` table function call giving one row per record, in file order. */
+  source: string;
   /** Header names, trimmed and lower-cased, in file order. */
   columns: readonly string[];
-  /** Data rows. */
-  rows: number;
   /**
    * SQL for a column's cell as the JavaScript reader gives it: `''` for an absent column or an
    * empty cell, CRLF inside a quoted field turned into LF (as the text decoder does).
    */
   raw(column: string): string;
-  drop(): Promise<void>;
+  /** SQL over a `source` row: the number of file lines the record spans. */
+  span: string;
+  /** SQL over a `source` row: whether it repeats the header (two exports joined with `cat`). */
+  repeatsHeader: string;
+  /**
+   * Whether records spanning `lines` lines in all, `repeats` of them repeating the header, cover
+   * the file line for line: none repeats it, and the header line plus every record's lines equal
+   * the file's line count.
+   */
+  coversEveryLine(lines: number, repeats: number): boolean;
 }
 
 /** What the byte scan of the whole file found. */
@@ -50,44 +61,40 @@ interface LineScan {
  */
 const MAX_LINE_BYTES = 2 * 1024 * 1024;
 
-let tables = 0;
-
-/** Loads `file` into a temporary table when it qualifies (see the module comment); else null. */
-export async function loadCsvInEngine(file: InputFile, engine: SourceEngine): Promise<EngineCsv | null> {
+/**
+ * The SQL pieces for `file` when it may qualify (see the module comment); else null. DuckDB may
+ * still refuse the file when the statement using `source` runs (a ragged row, invalid UTF-8, a
+ * record over its line limit): the caller then takes the JavaScript path.
+ */
+export async function csvForEngine(file: InputFile): Promise<EngineCsv | null> {
   const path = file.localPath;
   if (path === undefined) return null;
   const header = await readHeader(path);
   if (header === null) return null;
   const scan = await scanLines(path);
   if (scan.loneCr) return null;
-  tables += 1;
-  const table = `engine_csv_${tables}`;
-  const drop = () => engine.run(`DROP TABLE IF EXISTS ${table}`);
-  const columns = header.names.map((_n, i) => `${sqlString(col(i))}: 'VARCHAR'`).join(', ');
-  try {
-    // CREATE TABLE AS keeps the file's order (insertion order is preserved), so rowid is the record's rank.
-    await engine.run(
-      `CREATE TEMP TABLE ${table} AS SELECT * FROM read_csv(${sqlString(path)}, columns = {${columns}}, ` +
-        `header = true, auto_detect = false, delim = ${sqlString(header.delimiter)}, quote = '"', escape = '"', ` +
-        `strict_mode = true, null_padding = false, all_varchar = true, encoding = 'utf-8', max_line_size = ${MAX_LINE_BYTES})`,
-    );
-  } catch {
-    // DuckDB refused the file (a ragged row, invalid UTF-8, a record over its line limit).
-    await drop();
-    return null;
-  }
+  const types = header.names.map((_n, i) => `${sqlString(col(i))}: 'VARCHAR'`).join(', ');
+  const source =
+    `read_csv(${sqlString(path)}, columns = {${types}}, header = true, auto_detect = false, ` +
+    `delim = ${sqlString(header.delimiter)}, quote = '"', escape = '"', strict_mode = true, null_padding = false, ` +
+    `all_varchar = true, encoding = 'utf-8', max_line_size = ${MAX_LINE_BYTES})`;
   const index = new Map(header.names.map((name, i) => [name, i]));
   const raw = (column: string): string => {
     const i = index.get(column);
     if (i === undefined) return "''";
     return scan.hasCr ? `replace(coalesce(${col(i)}, ''), chr(13) || chr(10), chr(10))` : `coalesce(${col(i)}, '')`;
   };
-  const rows = await accountsForEveryLine(engine, table, header.names, scan, raw);
-  if (rows === null) {
-    await drop();
-    return null;
-  }
-  return { table, columns: header.names, rows, raw, drop };
+  const span = `(1 + ${header.names.map((name) => newlinesIn(raw(name))).join(' + ')})`;
+  const repeatsHeader = `(${header.names.map((name) => `lower(trim(${raw(name)})) = ${sqlString(name)}`).join(' AND ')})`;
+  const fileLines = scan.newlines + (scan.endsWithNewline ? 0 : 1);
+  return {
+    source,
+    columns: header.names,
+    raw,
+    span,
+    repeatsHeader,
+    coversEveryLine: (lines, repeats) => repeats === 0 && fileLines === 1 + lines,
+  };
 }
 
 /** SQL: the number of `\n` in a VARCHAR expression. */
@@ -152,28 +159,4 @@ async function scanLines(path: string): Promise<LineScan> {
   if (crAtEnd) scan.loneCr = true;
   scan.endsWithNewline = last === LF;
   return scan;
-}
-
-/**
- * The number of records when they cover the file line for line (the header line, plus for each
- * record one line and one more per newline inside its fields, equals the file's line count) and
- * none repeats the header (two exports joined with `cat`, which the JavaScript reader reports);
- * else null.
- */
-async function accountsForEveryLine(
-  engine: SourceEngine,
-  table: string,
-  names: readonly string[],
-  scan: LineScan,
-  raw: (column: string) => string,
-): Promise<number | null> {
-  const repeatsHeader = names.map((name) => `lower(trim(${raw(name)})) = ${sqlString(name)}`).join(' AND ');
-  const row = `concat(${names.map((_n, i) => `${col(i)}`).join(', ')})`;
-  const [result] = await engine.all<{ records: number; inner: number; repeats: number }>(
-    `SELECT count(*)::DOUBLE AS records, coalesce(sum(${newlinesIn('r')}), 0)::DOUBLE AS inner, ` +
-      `(count(*) FILTER (WHERE h))::DOUBLE AS repeats FROM (SELECT ${row} AS r, ${repeatsHeader} AS h FROM ${table})`,
-  );
-  if (result === undefined || result.repeats !== 0) return null;
-  const lines = scan.newlines + (scan.endsWithNewline ? 0 : 1);
-  return lines === 1 + result.records + result.inner ? result.records : null;
 }

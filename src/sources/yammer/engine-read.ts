@@ -1,17 +1,24 @@
 /**
- * Messages.csv parsed and mapped by the dataset's engine (issue 16): `read_csv` into a temporary
- * table, then map.ts's rules in SQL (sql-text.ts), and `INSERT INTO raw_activities SELECT ...`, so
- * the rows never cross into JavaScript. Only the rows SQL does not finish come out: skipped ones
- * (for their warning with file and line), ones `load.ts` screens (a date before 2001 or after the
- * run, a text over the length cap), and ones whose text needs what SQL here does not do (an
- * `html_body` alone, a URL extractUrls would trim); those are mapped by `mapMessage` as before.
- * Identities of senders Users.csv does not list and spaces are inserted in SQL for every mapped row.
+ * Messages.csv loaded by the dataset's engine (issue 16): one `CREATE TABLE ... AS SELECT ... FROM
+ * read_csv(...)` parses the file and applies map.ts's row rules in SQL (sql-text.ts), then one
+ * `INSERT INTO raw_activities SELECT ...` renders the texts and writes the activities straight
+ * into the dataset, so the rows never cross into JavaScript. Only the rows SQL does not finish come
+ * out: skipped ones (for their warning with file and line), ones `load.ts` screens (a date before
+ * 2001 or after the run, a text over the length cap), and ones whose text needs what SQL here does
+ * not do (an `html_body` alone, a URL extractUrls would trim); those are mapped by `mapMessage` as
+ * before. Identities of senders Users.csv does not list and spaces are inserted in SQL for every
+ * mapped row.
+ *
+ * Memory: the one work table holds the mapped cells and the raw body (html_body only where the
+ * body is blank), no raw-cell copy beside it, and lives in the dataset's own file (compressed and
+ * evictable under the memory limit, where a TEMP table would sit uncompressed in memory); it is
+ * dropped as soon as the activities are in.
  *
  * Sequence numbers follow the file: row r (0-based) owns base + 3r (its sender's identity),
  * + 1 (its space) and + 2 (its activity), the order read.ts appends them in.
  */
 import type { SourceRecord } from '../../model/types.js';
-import { loadCsvInEngine, newlinesIn, sqlString, type EngineCsv } from '../shared/engine-csv.js';
+import { csvForEngine, sqlString, type EngineCsv } from '../shared/engine-csv.js';
 import type { InputFile, SourceContext, SourceEngine } from '../types.js';
 import { mapMessage, type MessageContext } from './map.js';
 import type { YammerLookups } from './lookups.js';
@@ -28,7 +35,6 @@ import {
   URL,
   URL_NEEDS_TRIM,
 } from './sql-text.js';
-
 /**
  * Smaller files stay on the JavaScript path: a few SQL statements cost more than csv-parse spends
  * on a small file, and small pilots must feel instant.
@@ -61,10 +67,14 @@ const CELLS = [
 
 let runs = 0;
 
+/** Names of one load's tables. */
+type Names = (name: string) => string;
+
 /**
- * Reads and maps `messages` in SQL when the file qualifies (engine-csv.ts, this module's columns);
- * returns null, having reported and counted nothing, when it does not, and the caller reads it
- * with the JavaScript reader. Otherwise yields the few records SQL left to JavaScript.
+ * Loads `messages` by SQL when the file qualifies (engine-csv.ts, this module's columns); returns
+ * null, having reported and counted nothing, when it does not, and the caller reads it with the
+ * JavaScript reader. Otherwise the activities are in the dataset, and the returned generator yields
+ * the few records SQL left to JavaScript and does the accounting.
  */
 export async function readMessagesInEngine(
   messages: InputFile,
@@ -74,47 +84,90 @@ export async function readMessagesInEngine(
 ): Promise<AsyncGenerator<SourceRecord> | null> {
   const engine = ctx.engine;
   if (!engine || messages.localPath === undefined || (messages.size ?? 0) < minBytes) return null;
-  const csv = await loadCsvInEngine(messages, engine);
-  if (csv === null) return null;
-  if (NEEDED.some((c) => !csv.columns.includes(c))) {
-    await csv.drop();
+  const csv = await csvForEngine(messages);
+  if (csv === null || NEEDED.some((c) => !csv.columns.includes(c))) return null;
+  runs += 1;
+  const n = runs;
+  const t: Names = (name) => `yammer_load_${name}_${n}`;
+  const temps = ['rows', 'lines', 'late', 'users', 'known', 'groups', 'topics', 'firsts'].map(t);
+  const drop = () => engine.run(temps.map((name) => `DROP TABLE IF EXISTS ${name};`).join(' '));
+  try {
+    await engine.run(rowsSql(csv, ctx, engine, t));
+  } catch {
+    // DuckDB refused the file (a ragged row, invalid UTF-8, a record over its line limit).
+    await drop();
     return null;
   }
-  return mapInEngine(csv, messages.displayPath, lookups, ctx, engine);
+  const [total] = await engine.all<{ records: number; lines: number; repeats: number }>(
+    `SELECT count(*)::DOUBLE AS records, coalesce(sum(span), 0)::DOUBLE AS lines,
+            (count(*) FILTER (WHERE repeats))::DOUBLE AS repeats FROM ${t('rows')}`,
+  );
+  if (total === undefined || !csv.coversEveryLine(total.lines, total.repeats)) {
+    await drop();
+    return null;
+  }
+  return loadInEngine(total.records, messages.displayPath, lookups, ctx, engine, t, drop);
 }
 
-async function* mapInEngine(
-  csv: EngineCsv,
+async function* loadInEngine(
+  records: number,
   file: string,
   lookups: YammerLookups,
   ctx: SourceContext,
   engine: SourceEngine,
+  t: Names,
+  drop: () => Promise<void>,
 ): AsyncGenerator<SourceRecord> {
-  runs += 1;
-  const t = (name: string): string => `yammer_${name}_${runs}`;
-  const temps = ['users', 'known', 'groups', 'topics', 'rows', 'refs', 'mapped', 'firsts', 'texts'].map(t);
   try {
     await lookupTables(engine, lookups, t);
-    await engine.run(mappingSql(csv, ctx, engine, t));
-    const base = engine.reserve(3 * csv.rows);
-    // Senders Users.csv does not name: their first named row gives the name mentions show after it.
+    // Line numbers in a narrow table of their own: a window over the wide rows would sort the bodies.
+    await engine.run(`
+      CREATE TEMP TABLE ${t('lines')} AS
+        SELECT rowid AS rn, 2 + coalesce(sum(span) OVER (ORDER BY rowid ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS line
+        FROM ${t('rows')};
+      -- Senders not in Users.csv, from mapped rows: the identity comes from their first row, and a
+      -- mention shows the name of their first row with one, from the next row on (read.ts order).
+      CREATE TEMP TABLE ${t('firsts')} AS
+        SELECT r.sender_id, min(l.line) AS line, arg_min(r.sender_name, l.line) AS sender_name
+        FROM ${t('rows')} r JOIN ${t('lines')} l ON l.rn = r.rowid
+        WHERE r.skip IS NULL AND r.sender_name <> '' AND r.sender_id NOT IN (SELECT id FROM ${t('users')})
+        GROUP BY r.sender_id;`);
+    const base = engine.reserve(3 * records);
+    await engine.run(activitiesSql(engine, t, file, base));
+    // Rows whose finished text or links SQL cannot vouch for go back to JavaScript (they are few).
+    const range = `seq BETWEEN ${base} AND ${base + 3 * records}`;
+    await engine.run(`
+      CREATE TEMP TABLE ${t('late')} AS
+        SELECT seq, line FROM raw_activities
+        WHERE ${range} AND (strlen(coalesce(text, '')) > ${engine.maxTextChars}
+          OR list_bool_or(list_transform(string_split(coalesce(links, ''), ' '),
+               u -> u <> '' AND (regexp_matches(u, '${URL_NEEDS_TRIM}') OR length(u) <= 8))));
+      DELETE FROM raw_activities WHERE ${range} AND seq IN (SELECT seq FROM ${t('late')});`);
+    await engine.run(sendersAndSpacesSql(engine, t, base));
+    const [inserted] = await engine.all<{ n: number }>(
+      `SELECT count(*)::DOUBLE AS n FROM raw_activities WHERE ${range}`,
+    );
     const firsts = await engine.all<{ id: string; line: number; name: string }>(
       `SELECT sender_id AS id, line, sender_name AS name FROM ${t('firsts')}`,
     );
+    const left = await engine.all<{ line: number; fields: string }>(leftoversSql(t));
+    const senders = await engine.all<{ id: string }>(
+      `SELECT DISTINCT sender_id AS id FROM ${t('rows')} WHERE skip IS NULL`,
+    );
+    // Everything SQL needed is read: the work tables go before JavaScript maps the leftovers.
+    await drop();
+    engine.inserted(inserted?.n ?? 0);
     const firstNames = new Map(firsts.map((f) => [f.id, f]));
-    yield* leftToJavaScript(engine, csv, t, file, lookups, firstNames, ctx);
-    await insertRows(engine, t, file, base);
+    yield* leftToJavaScript(left, file, lookups, firstNames, ctx);
     for (const f of firsts) if (!lookups.userNames.has(f.id)) lookups.userNames.set(f.id, f.name);
-    const senders = await engine.all<{ id: string }>(`SELECT DISTINCT sender_id AS id FROM ${t('mapped')}`);
     for (const s of senders) lookups.knownUsers.add(s.id);
   } finally {
-    await engine.run(temps.map((name) => `DROP TABLE IF EXISTS ${name};`).join(' '));
-    await csv.drop();
+    await drop();
   }
 }
 
 /** The lookups as they stand before this file, as temporary tables. */
-async function lookupTables(engine: SourceEngine, lookups: YammerLookups, t: (n: string) => string): Promise<void> {
+async function lookupTables(engine: SourceEngine, lookups: YammerLookups, t: Names): Promise<void> {
   const values = (rows: string[][], empty: string): string =>
     rows.length === 0 ? empty : `VALUES ${rows.map((r) => `(${r.join(', ')})`).join(', ')}`;
   const users = [...lookups.userNames].map(([id, name]) => [sqlString(id), sqlString(name)]);
@@ -129,31 +182,28 @@ async function lookupTables(engine: SourceEngine, lookups: YammerLookups, t: (n:
 }
 
 /**
- * map.ts in SQL: one row per record with its line, skip reason, and for mapped rows every field
- * of the activity, its space and its sender; `js` marks mapped rows JavaScript must finish.
+ * map.ts's row rules in SQL, straight from `read_csv`: one row per record, in file order (rowid),
+ * with its skip reason, every field of its activity, space and sender, the raw body, and `js` for
+ * mapped rows JavaScript must finish; `span` and `repeats` let the caller check the parse.
  */
-function mappingSql(csv: EngineCsv, ctx: SourceContext, engine: SourceEngine, t: (n: string) => string): string {
+function rowsSql(csv: EngineCsv, ctx: SourceContext, engine: SourceEngine, t: Names): string {
   const cells = CELLS.map((c) => `${cellSql(csv.raw(c))} AS ${c}`).join(',\n      ');
-  const rowNewlines = csv.columns.map((c) => newlinesIn(csv.raw(c))).join(' + ');
   const includePrivate = ctx.options.includePrivate ? 'true' : 'false';
+  const body = textCellSql(csv.raw('body'));
   return `
-    CREATE TEMP TABLE ${t('rows')} AS
+    CREATE TABLE ${t('rows')} AS
     WITH cells AS (
-      SELECT rowid AS rn, ${cells},
-      ${textCellSql(csv.raw('body'))} AS body, ${textCellSql(csv.raw('html_body'))} AS html_body,
-      1 + ${rowNewlines} AS span
-      FROM ${csv.table}),
-    lined AS (
-      SELECT *, 2 + coalesce(sum(span) OVER (ORDER BY rn ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS line,
-             ${instantParts('created_at')} AS instant
-      FROM cells),
+      SELECT ${cells}, ${body} AS body,
+             CASE WHEN ${jsTrim(body)} = '' THEN ${textCellSql(csv.raw('html_body'))} END AS html_body,
+             ${csv.span} AS span, ${csv.repeatsHeader} AS repeats
+      FROM ${csv.source}),
+    parts AS (SELECT *, ${instantParts('created_at')} AS instant FROM cells),
     judged AS (
-      SELECT *, ${instantMs('instant')} AS at_ms,
+      SELECT * EXCLUDE (instant), ${instantMs('instant')} AS at_ms,
              ${flagSql('in_private_conversation')} AS in_conversation, ${flagSql('in_private_group')} AS in_private_group_flag,
              CASE WHEN thread_id <> '' THEN thread_id = id ELSE replied_to_id = '' END AS is_starter
-      FROM lined),
-    skipped AS (
-      SELECT *, CASE
+      FROM parts)
+    SELECT *, CASE
           WHEN id = '' OR sender_id = '' THEN 'missingField'
           WHEN deleted_at <> '' THEN 'deleted'
           WHEN lower(message_type) = 'system' THEN 'system'
@@ -161,58 +211,102 @@ function mappingSql(csv: EngineCsv, ctx: SourceContext, engine: SourceEngine, t:
           WHEN in_conversation AND NOT ${includePrivate} THEN 'private'
           WHEN at_ms IS NULL THEN 'malformed'
         END AS skip,
-        CASE WHEN ${jsTrim('body')} <> '' THEN body ELSE '' END AS plain
-      FROM judged)
-    SELECT rn, line, skip, id, sender_id, sender_name, sender_email, title, message_type, attachments, at_ms,
-           in_conversation, in_private_group_flag, conversation_id, group_id, group_name, is_starter,
-           CASE WHEN thread_id <> '' THEN 'yammer:' || thread_id WHEN is_starter THEN 'yammer:' || id ELSE 'yammer:' || replied_to_id END AS thread,
-           CASE WHEN is_starter THEN NULL WHEN replied_to_id <> '' THEN 'yammer:' || replied_to_id
-                WHEN thread_id <> '' THEN 'yammer:' || thread_id ELSE 'yammer:' || id END AS parent,
-           ${unescapeNewlines('plain')} AS source,
-           (${jsTrim('body')} = '' AND html_body <> '') OR at_ms < ${engine.earliest} OR at_ms > ${engine.notAfter} AS js
-    FROM skipped;
+        CASE WHEN thread_id <> '' THEN 'yammer:' || thread_id WHEN is_starter THEN 'yammer:' || id ELSE 'yammer:' || replied_to_id END AS thread,
+        CASE WHEN is_starter THEN NULL WHEN replied_to_id <> '' THEN 'yammer:' || replied_to_id
+             WHEN thread_id <> '' THEN 'yammer:' || thread_id ELSE 'yammer:' || id END AS parent,
+        html_body IS NOT NULL AND html_body <> '' OR coalesce(at_ms < ${engine.earliest} OR at_ms > ${engine.notAfter}, false) AS js
+    FROM judged;`;
+}
 
-    -- Senders not in Users.csv, from mapped rows: the identity comes from their first row, and a
-    -- mention shows the name of their first row with one, from the next row on (read.ts order).
-    CREATE TEMP TABLE ${t('mapped')} AS SELECT * FROM ${t('rows')} WHERE skip IS NULL;
-    CREATE TEMP TABLE ${t('firsts')} AS
-      SELECT sender_id, min(line) AS line, arg_min(sender_name, line) AS sender_name FROM ${t('mapped')}
-      WHERE sender_name <> '' AND sender_id NOT IN (SELECT id FROM ${t('users')}) GROUP BY sender_id;
-
-    -- References rendered by joining the lookups, one row per reference.
-    CREATE TEMP TABLE ${t('refs')} AS
-    WITH found AS (
+/**
+ * The activities SQL finishes, in one statement: references rendered by joining the lookups (one
+ * row per reference), texts, mentions and links, inserted into the dataset with their sequence
+ * numbers and lines.
+ */
+function activitiesSql(engine: SourceEngine, t: Names, file: string, base: number): string {
+  return `
+    INSERT INTO raw_activities
+    WITH mapped AS (
+      SELECT r.rowid AS rn, l.line, r.id, r.sender_id, r.title, r.message_type, r.attachments, r.at_ms, r.is_starter,
+             r.in_conversation, r.in_private_group_flag, r.conversation_id, r.group_id, r.thread, r.parent,
+             ${unescapeNewlines(`CASE WHEN ${jsTrim('r.body')} <> '' THEN r.body ELSE '' END`)} AS source
+      FROM ${t('rows')} r JOIN ${t('lines')} l ON l.rn = r.rowid
+      WHERE r.skip IS NULL AND NOT r.js),
+    found AS (
       SELECT rn, line, unnest(regexp_extract_all(source, '${REFERENCE}', 1)) AS kind,
              unnest(regexp_extract_all(source, '${REFERENCE}', 2)) AS ref,
              unnest(range(1, 1 + len(regexp_extract_all(source, '${REFERENCE}', 2)))) AS k
-      FROM ${t('mapped')} WHERE NOT js AND source LIKE '%[[%')
-    SELECT f.rn, f.k, lower(f.kind) = 'user' AS is_user, f.ref, CASE lower(f.kind)
-        WHEN 'user' THEN '@' || coalesce(u.name, CASE WHEN s.line < f.line THEN s.sender_name END, 'user:' || f.ref)
-        WHEN 'tag' THEN '#' || coalesce(tp.name, 'tag:' || f.ref)
-        ELSE coalesce(CASE WHEN g.is_private THEN 'a private group' ELSE g.name END, 'group:' || f.ref) END AS shown
-    FROM found f
-    LEFT JOIN ${t('users')} u ON lower(f.kind) = 'user' AND u.id = f.ref
-    LEFT JOIN ${t('firsts')} s ON lower(f.kind) = 'user' AND s.sender_id = f.ref
-    LEFT JOIN ${t('topics')} tp ON lower(f.kind) = 'tag' AND tp.id = f.ref
-    LEFT JOIN ${t('groups')} g ON lower(f.kind) = 'group' AND g.id = f.ref;
-
-    -- Texts, mentions and links of the rows SQL maps; \`late\` marks the ones JavaScript must
-    -- finish after all (a URL extractUrls would trim or drop, a text over the length cap).
-    CREATE TEMP TABLE ${t('texts')} AS
-    WITH agg AS (
+      FROM mapped WHERE source LIKE '%[[%'),
+    refs AS (
+      SELECT f.rn, f.k, lower(f.kind) = 'user' AS is_user, f.ref, CASE lower(f.kind)
+          WHEN 'user' THEN '@' || coalesce(u.name, CASE WHEN s.line < f.line THEN s.sender_name END, 'user:' || f.ref)
+          WHEN 'tag' THEN '#' || coalesce(tp.name, 'tag:' || f.ref)
+          ELSE coalesce(CASE WHEN g.is_private THEN 'a private group' ELSE g.name END, 'group:' || f.ref) END AS shown
+      FROM found f
+      LEFT JOIN ${t('users')} u ON lower(f.kind) = 'user' AND u.id = f.ref
+      LEFT JOIN ${t('firsts')} s ON lower(f.kind) = 'user' AND s.sender_id = f.ref
+      LEFT JOIN ${t('topics')} tp ON lower(f.kind) = 'tag' AND tp.id = f.ref
+      LEFT JOIN ${t('groups')} g ON lower(f.kind) = 'group' AND g.id = f.ref),
+    agg AS (
       SELECT rn, list(shown ORDER BY k) AS shown, list('yammer:' || ref ORDER BY k) FILTER (WHERE is_user) AS users
-      FROM ${t('refs')} GROUP BY rn),
+      FROM refs GROUP BY rn),
     texts AS (
-      SELECT m.rn, ${jsTrim(`CASE WHEN a.rn IS NULL THEN m.source ELSE ${rendered('m', 'a')} END`)} AS text,
-             ${distinctInOrder('coalesce(a.users, [])')} AS mentions, m.attachments
-      FROM ${t('mapped')} m LEFT JOIN agg a USING (rn) WHERE NOT m.js),
+      SELECT m.*, ${jsTrim(`CASE WHEN a.rn IS NULL THEN m.source ELSE ${rendered('m', 'a')} END`)} AS text,
+             ${distinctInOrder('coalesce(a.users, [])')} AS mentions
+      FROM mapped m LEFT JOIN agg a USING (rn)),
     linked AS (
-      SELECT rn, text, mentions, list_concat(regexp_extract_all(text, '${URL}'), regexp_extract_all(attachments, '${URL}')) AS urls
+      SELECT *, list_concat(regexp_extract_all(text, '${URL}'), regexp_extract_all(attachments, '${URL}')) AS urls
       FROM texts)
-    SELECT rn, text, mentions, ${distinctInOrder('urls')} AS links,
-           coalesce(list_bool_or(list_transform(urls, u -> regexp_matches(u, '${URL_NEEDS_TRIM}') OR length(u) <= 8)), false)
-             OR strlen(text) > ${engine.maxTextChars} AS late
-    FROM linked;`;
+    SELECT ${base} + 3 * m.rn + 2, ${engine.inputIndex}, false, 'yammer:' || m.id, 'yammer', CASE WHEN m.is_starter THEN 'post' ELSE 'reply' END,
+           epoch_ms(m.at_ms) AT TIME ZONE 'UTC', 'yammer:' || m.sender_id, ${spaceId('m')}, m.thread, m.parent,
+           nullif(m.text, ''), nullif(m.title, ''), NULL,
+           nullif(array_to_string(m.mentions, ' '), ''), nullif(array_to_string(${distinctInOrder('m.urls')}, ' '), ''),
+           ${sqlString(file)}, m.line,
+           CASE WHEN NOT m.is_starter THEN NULL WHEN lower(m.message_type) = 'question' THEN true
+                WHEN lower(m.message_type) IN ('announcement', 'poll', 'praise') THEN false END
+    FROM linked m;`;
+}
+
+/** The identities of senders no earlier file named, and the spaces, with their sequence numbers. */
+function sendersAndSpacesSql(engine: SourceEngine, t: Names, base: number): string {
+  const m = `(SELECT rowid AS rn, * FROM ${t('rows')} WHERE skip IS NULL)`;
+  return `
+    INSERT INTO raw_identities
+    SELECT ${base} + 3 * min(rn), 'yammer:' || sender_id, 'yammer', nullif(arg_min(sender_name, rn), ''),
+           nullif(arg_min(sender_email, rn), ''), NULL, false
+    FROM ${m} WHERE sender_id NOT IN (SELECT id FROM ${t('known')}) GROUP BY sender_id;
+
+    INSERT INTO raw_spaces
+    WITH spaced AS (
+      SELECT m.rn, ${spaceId('m')} AS space_id,
+             CASE WHEN m.in_conversation THEN 'Private conversation'
+                  WHEN m.group_id = '' THEN CASE WHEN m.in_private_group_flag THEN 'Private group' ELSE 'All Company' END
+                  ELSE coalesce(nullif(g.name, ''), nullif(m.group_name, ''), 'Group ' || m.group_id) END AS name,
+             CASE WHEN m.in_conversation THEN 'chat' ELSE 'group' END AS kind,
+             CASE WHEN m.in_conversation THEN true WHEN m.group_id = '' THEN m.in_private_group_flag
+                  ELSE m.in_private_group_flag OR coalesce(g.is_private, false) END AS is_private
+      FROM ${m} m LEFT JOIN ${t('groups')} g ON m.group_id <> '' AND g.id = m.group_id),
+    firsts AS (SELECT space_id, min(rn) AS rn, arg_min(is_private, rn) AS first_private FROM spaced GROUP BY space_id),
+    again AS (
+      -- A space first seen public is emitted again at its first private row (read.ts).
+      SELECT s.space_id, min(s.rn) AS rn FROM spaced s JOIN firsts f USING (space_id)
+      WHERE s.is_private AND NOT f.first_private GROUP BY s.space_id),
+    emitted AS (SELECT rn FROM firsts UNION ALL SELECT rn FROM again)
+    SELECT ${base} + 3 * s.rn + 1, s.space_id, 'yammer', s.name, s.kind, s.is_private
+    FROM spaced s JOIN emitted USING (rn);`;
+}
+
+/**
+ * The rows JavaScript maps, in file order, as the fields map.ts reads (the stored cells give what
+ * the raw ones would: `cell` and `textCell` are idempotent): skipped rows, rows marked `js`, and
+ * the lines of the `late` table.
+ */
+function leftoversSql(t: Names): string {
+  const fields = [...CELLS.map((c) => `'${c}', r.${c}`), "'body', r.body", "'html_body', r.html_body"].join(', ');
+  return `SELECT l.line::DOUBLE AS line, json_object(${fields})::VARCHAR AS fields
+    FROM ${t('rows')} r JOIN ${t('lines')} l ON l.rn = r.rowid
+    WHERE r.skip IS NOT NULL OR r.js OR l.line IN (SELECT line FROM ${t('late')})
+    ORDER BY l.line`;
 }
 
 /**
@@ -221,9 +315,7 @@ function mappingSql(csv: EngineCsv, ctx: SourceContext, engine: SourceEngine, t:
  * Names for mentions follow read.ts: Users.csv's, else a sender's first named row before this one.
  */
 async function* leftToJavaScript(
-  engine: SourceEngine,
-  csv: EngineCsv,
-  t: (n: string) => string,
+  left: readonly { line: number; fields: string }[],
   file: string,
   lookups: YammerLookups,
   firsts: ReadonlyMap<string, { line: number; name: string }>,
@@ -246,13 +338,6 @@ async function* leftToJavaScript(
     includePrivate: ctx.options.includePrivate,
     threadOf: null,
   };
-  const fields = csv.columns.map((c) => `${sqlString(c)}, ${csv.raw(c)}`).join(', ');
-  const left = await engine.all<{ line: number; fields: string }>(
-    `SELECT r.line, json_object(${fields})::VARCHAR AS fields
-     FROM ${t('rows')} r JOIN ${csv.table} c ON c.rowid = r.rn
-     WHERE r.skip IS NOT NULL OR r.js OR r.rn IN (SELECT rn FROM ${t('texts')} WHERE late)
-     ORDER BY r.line`,
-  );
   for (const row of left) {
     line = row.line;
     const fields = JSON.parse(row.fields) as Record<string, string>;
@@ -262,49 +347,6 @@ async function* leftToJavaScript(
       ctx.skip(mapped.reason, { file, line }, mapped.detail);
     } else yield { type: 'activity', activity: mapped.activity };
   }
-}
-
-/** The activities SQL finished, the identities of unknown senders, and the spaces, with their sequence numbers. */
-async function insertRows(engine: SourceEngine, t: (n: string) => string, file: string, base: number): Promise<void> {
-  const m = t('mapped');
-  const g = t('groups');
-  await engine.run(`
-    INSERT INTO raw_activities
-    SELECT ${base} + 3 * m.rn + 2, ${engine.inputIndex}, false, 'yammer:' || m.id, 'yammer', CASE WHEN m.is_starter THEN 'post' ELSE 'reply' END,
-           epoch_ms(m.at_ms) AT TIME ZONE 'UTC', 'yammer:' || m.sender_id, ${spaceId('m')}, m.thread, m.parent,
-           nullif(x.text, ''), nullif(m.title, ''), NULL,
-           nullif(array_to_string(x.mentions, ' '), ''), nullif(array_to_string(x.links, ' '), ''),
-           ${sqlString(file)}, m.line,
-           CASE WHEN NOT m.is_starter THEN NULL WHEN lower(m.message_type) = 'question' THEN true
-                WHEN lower(m.message_type) IN ('announcement', 'poll', 'praise') THEN false END
-    FROM ${m} m JOIN ${t('texts')} x USING (rn)
-    WHERE NOT x.late;
-
-    INSERT INTO raw_identities
-    SELECT ${base} + 3 * min(rn), 'yammer:' || sender_id, 'yammer', nullif(arg_min(sender_name, rn), ''),
-           nullif(arg_min(sender_email, rn), ''), NULL, false
-    FROM ${m} WHERE sender_id NOT IN (SELECT id FROM ${t('known')}) GROUP BY sender_id;
-
-    INSERT INTO raw_spaces
-    WITH spaced AS (
-      SELECT m.rn, ${spaceId('m')} AS space_id,
-             CASE WHEN m.in_conversation THEN 'Private conversation'
-                  WHEN m.group_id = '' THEN CASE WHEN m.in_private_group_flag THEN 'Private group' ELSE 'All Company' END
-                  ELSE coalesce(nullif(g.name, ''), nullif(m.group_name, ''), 'Group ' || m.group_id) END AS name,
-             CASE WHEN m.in_conversation THEN 'chat' ELSE 'group' END AS kind,
-             CASE WHEN m.in_conversation THEN true WHEN m.group_id = '' THEN m.in_private_group_flag
-                  ELSE m.in_private_group_flag OR coalesce(g.is_private, false) END AS is_private
-      FROM ${m} m LEFT JOIN ${g} g ON m.group_id <> '' AND g.id = m.group_id),
-    firsts AS (SELECT space_id, min(rn) AS rn, arg_min(is_private, rn) AS first_private FROM spaced GROUP BY space_id),
-    again AS (
-      -- A space first seen public is emitted again at its first private row (read.ts).
-      SELECT s.space_id, min(s.rn) AS rn FROM spaced s JOIN firsts f USING (space_id)
-      WHERE s.is_private AND NOT f.first_private GROUP BY s.space_id),
-    emitted AS (SELECT rn FROM firsts UNION ALL SELECT rn FROM again)
-    SELECT ${base} + 3 * s.rn + 1, s.space_id, 'yammer', s.name, s.kind, s.is_private
-    FROM spaced s JOIN emitted USING (rn);`);
-  const [count] = await engine.all<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM ${t('texts')} WHERE NOT late`);
-  engine.inserted(count?.n ?? 0);
 }
 
 /** SQL: a row's source text with its references replaced by the shown names in `a.shown` (one per match, in order). */
