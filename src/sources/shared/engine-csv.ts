@@ -22,21 +22,20 @@ const HEAD_BYTES = 64 * 1024;
 const LF = 0x0a;
 const CR = 0x0d;
 
-/** A CSV file DuckDB may read: SQL pieces over its rows, columns `c0`, `c1`... in header order. */
+/** A CSV file DuckDB may read, and SQL over its rows. */
 export interface EngineCsv {
-  /** A `read_csv(...)` table function call giving one row per record, in file order. */
+  /**
+   * A subquery over `read_csv(...)` giving one row per record, in file order: the cells as the
+   * JavaScript reader gives them (`''` for an empty cell, CRLF inside a quoted field turned into LF
+   * as the text decoder does) in columns `c0`, `c1`... in header order; `span`, the number of file
+   * lines the record spans; and `repeats`, whether it repeats the header (two exports joined with
+   * `cat`, which the JavaScript reader reports).
+   */
   source: string;
   /** Header names, trimmed and lower-cased, in file order. */
   columns: readonly string[];
-  /**
-   * SQL for a column's cell as the JavaScript reader gives it: `''` for an absent column or an
-   * empty cell, CRLF inside a quoted field turned into LF (as the text decoder does).
-   */
+  /** SQL for a column's cell over `source`: its `cN` column, or `''` for a column the file lacks. */
   raw(column: string): string;
-  /** SQL over a `source` row: the number of file lines the record spans. */
-  span: string;
-  /** SQL over a `source` row: whether it repeats the header (two exports joined with `cat`). */
-  repeatsHeader: string;
   /**
    * Whether records spanning `lines` lines in all, `repeats` of them repeating the header, cover
    * the file line for line: none repeats it, and the header line plus every record's lines equal
@@ -74,25 +73,33 @@ export async function csvForEngine(file: InputFile): Promise<EngineCsv | null> {
   const scan = await scanLines(path);
   if (scan.loneCr) return null;
   const types = header.names.map((_n, i) => `${sqlString(col(i))}: 'VARCHAR'`).join(', ');
-  const source =
+  const read =
     `read_csv(${sqlString(path)}, columns = {${types}}, header = true, auto_detect = false, ` +
     `delim = ${sqlString(header.delimiter)}, quote = '"', escape = '"', strict_mode = true, null_padding = false, ` +
     `all_varchar = true, encoding = 'utf-8', max_line_size = ${MAX_LINE_BYTES})`;
+  const cells = header.names.map((_n, i) => {
+    const cell = `coalesce(${col(i)}, '')`;
+    return `${scan.hasCr ? `replace(${cell}, chr(13) || chr(10), chr(10))` : cell} AS ${col(i)}`;
+  });
+  // The header check looks at the other columns only when the first one holds its own name.
+  const repeats = header.names.map((name, i) => `lower(trim(${col(i)})) = ${sqlString(name)}`);
+  const span = header.names.map(
+    (_n, i) => `CASE WHEN contains(${col(i)}, chr(10)) THEN ${newlinesIn(col(i))} ELSE 0 END`,
+  );
+  const source =
+    `(SELECT *, 1 + ${span.join(' + ')} AS span, ` +
+    `CASE WHEN ${repeats[0]} THEN ${repeats.join(' AND ')} ELSE false END AS repeats ` +
+    `FROM (SELECT ${cells.join(', ')} FROM ${read}))`;
   const index = new Map(header.names.map((name, i) => [name, i]));
   const raw = (column: string): string => {
     const i = index.get(column);
-    if (i === undefined) return "''";
-    return scan.hasCr ? `replace(coalesce(${col(i)}, ''), chr(13) || chr(10), chr(10))` : `coalesce(${col(i)}, '')`;
+    return i === undefined ? "''" : col(i);
   };
-  const span = `(1 + ${header.names.map((name) => newlinesIn(raw(name))).join(' + ')})`;
-  const repeatsHeader = `(${header.names.map((name) => `lower(trim(${raw(name)})) = ${sqlString(name)}`).join(' AND ')})`;
   const fileLines = scan.newlines + (scan.endsWithNewline ? 0 : 1);
   return {
     source,
     columns: header.names,
     raw,
-    span,
-    repeatsHeader,
     coversEveryLine: (lines, repeats) => repeats === 0 && fileLines === 1 + lines,
   };
 }

@@ -23,7 +23,6 @@ import type { InputFile, SourceContext, SourceEngine } from '../types.js';
 import { mapMessage, type MessageContext } from './map.js';
 import type { YammerLookups } from './lookups.js';
 import {
-  cellSql,
   distinctInOrder,
   flagSql,
   instantMs,
@@ -35,6 +34,9 @@ import {
   URL,
   URL_NEEDS_TRIM,
 } from './sql-text.js';
+
+/** fields.ts `cell` on a trimmed column: the literal `null` (any case) read as ''. */
+const nullIsEmpty = (column: string): string => `CASE WHEN lower(${column}) = 'null' THEN '' ELSE ${column} END`;
 /**
  * Smaller files stay on the JavaScript path: a few SQL statements cost more than csv-parse spends
  * on a small file, and small pilots must feel instant.
@@ -90,12 +92,20 @@ export async function readMessagesInEngine(
   const n = runs;
   const t: Names = (name) => `yammer_load_${name}_${n}`;
   const temps = ['rows', 'lines', 'late', 'users', 'known', 'groups', 'topics', 'firsts'].map(t);
-  const drop = () => engine.run(temps.map((name) => `DROP TABLE IF EXISTS ${name};`).join(' '));
+  // One thread for the load: a parallel read_csv that keeps the file's order holds the wide rows
+  // its threads parse ahead, which cost ~100 MiB of peak RSS on 200k messages and no less CPU
+  // (bench/README.md); the metrics after it run with the engine's threads again.
+  const [threads] = await engine.all<{ n: string }>(`SELECT current_setting('threads')::VARCHAR AS n`);
+  const finish = () =>
+    engine.run(
+      temps.map((name) => `DROP TABLE IF EXISTS ${name};`).join(' ') + ` SET threads = ${Number(threads?.n ?? 1)};`,
+    );
   try {
+    await engine.run('SET threads = 1');
     await engine.run(rowsSql(csv, ctx, engine, t));
   } catch {
     // DuckDB refused the file (a ragged row, invalid UTF-8, a record over its line limit).
-    await drop();
+    await finish();
     return null;
   }
   const [total] = await engine.all<{ records: number; lines: number; repeats: number }>(
@@ -103,10 +113,10 @@ export async function readMessagesInEngine(
             (count(*) FILTER (WHERE repeats))::DOUBLE AS repeats FROM ${t('rows')}`,
   );
   if (total === undefined || !csv.coversEveryLine(total.lines, total.repeats)) {
-    await drop();
+    await finish();
     return null;
   }
-  return loadInEngine(total.records, messages.displayPath, lookups, ctx, engine, t, drop);
+  return loadInEngine(total.records, messages.displayPath, lookups, ctx, engine, t, finish);
 }
 
 async function* loadInEngine(
@@ -116,7 +126,7 @@ async function* loadInEngine(
   ctx: SourceContext,
   engine: SourceEngine,
   t: Names,
-  drop: () => Promise<void>,
+  finish: () => Promise<void>,
 ): AsyncGenerator<SourceRecord> {
   try {
     await lookupTables(engine, lookups, t);
@@ -143,7 +153,7 @@ async function* loadInEngine(
           OR list_bool_or(list_transform(string_split(coalesce(links, ''), ' '),
                u -> u <> '' AND (regexp_matches(u, '${URL_NEEDS_TRIM}') OR length(u) <= 8))));
       DELETE FROM raw_activities WHERE ${range} AND seq IN (SELECT seq FROM ${t('late')});`);
-    await engine.run(sendersAndSpacesSql(engine, t, base));
+    await engine.run(sendersAndSpacesSql(t, base));
     const [inserted] = await engine.all<{ n: number }>(
       `SELECT count(*)::DOUBLE AS n FROM raw_activities WHERE ${range}`,
     );
@@ -154,15 +164,16 @@ async function* loadInEngine(
     const senders = await engine.all<{ id: string }>(
       `SELECT DISTINCT sender_id AS id FROM ${t('rows')} WHERE skip IS NULL`,
     );
-    // Everything SQL needed is read: the work tables go before JavaScript maps the leftovers.
-    await drop();
+    // Everything SQL needed is read: the work tables go (and the threads come back) before
+    // JavaScript maps the leftovers.
+    await finish();
     engine.inserted(inserted?.n ?? 0);
     const firstNames = new Map(firsts.map((f) => [f.id, f]));
     yield* leftToJavaScript(left, file, lookups, firstNames, ctx);
     for (const f of firsts) if (!lookups.userNames.has(f.id)) lookups.userNames.set(f.id, f.name);
     for (const s of senders) lookups.knownUsers.add(s.id);
   } finally {
-    await drop();
+    await finish();
   }
 }
 
@@ -187,16 +198,21 @@ async function lookupTables(engine: SourceEngine, lookups: YammerLookups, t: Nam
  * mapped rows JavaScript must finish; `span` and `repeats` let the caller check the parse.
  */
 function rowsSql(csv: EngineCsv, ctx: SourceContext, engine: SourceEngine, t: Names): string {
-  const cells = CELLS.map((c) => `${cellSql(csv.raw(c))} AS ${c}`).join(',\n      ');
+  // In layers, so that each cell is trimmed once (an expression used twice in one layer runs twice).
+  const trimmed = CELLS.map((c) => `${jsTrim(csv.raw(c))} AS ${c}`).join(', ');
+  const cells = CELLS.map((c) => `${nullIsEmpty(c)} AS ${c}`).join(', ');
   const includePrivate = ctx.options.includePrivate ? 'true' : 'false';
-  const body = textCellSql(csv.raw('body'));
   return `
     CREATE TABLE ${t('rows')} AS
-    WITH cells AS (
-      SELECT ${cells}, ${body} AS body,
-             CASE WHEN ${jsTrim(body)} = '' THEN ${textCellSql(csv.raw('html_body'))} END AS html_body,
-             ${csv.span} AS span, ${csv.repeatsHeader} AS repeats
+    WITH trimmed AS (
+      SELECT ${trimmed}, ${csv.raw('body')} AS body_raw, ${jsTrim(csv.raw('body'))} AS body_trimmed,
+             ${csv.raw('html_body')} AS html_raw, span, repeats
       FROM ${csv.source}),
+    cells AS (
+      SELECT ${cells}, span, repeats,
+             CASE WHEN lower(body_trimmed) = 'null' THEN '' ELSE body_raw END AS body,
+             CASE WHEN body_trimmed = '' OR lower(body_trimmed) = 'null' THEN ${textCellSql('html_raw')} END AS html_body
+      FROM trimmed),
     parts AS (SELECT *, ${instantParts('created_at')} AS instant FROM cells),
     judged AS (
       SELECT * EXCLUDE (instant), ${instantMs('instant')} AS at_ms,
@@ -229,7 +245,7 @@ function activitiesSql(engine: SourceEngine, t: Names, file: string, base: numbe
     WITH mapped AS (
       SELECT r.rowid AS rn, l.line, r.id, r.sender_id, r.title, r.message_type, r.attachments, r.at_ms, r.is_starter,
              r.in_conversation, r.in_private_group_flag, r.conversation_id, r.group_id, r.thread, r.parent,
-             ${unescapeNewlines(`CASE WHEN ${jsTrim('r.body')} <> '' THEN r.body ELSE '' END`)} AS source
+             ${unescapeNewlines(`CASE WHEN r.html_body IS NULL THEN r.body ELSE '' END`)} AS source
       FROM ${t('rows')} r JOIN ${t('lines')} l ON l.rn = r.rowid
       WHERE r.skip IS NULL AND NOT r.js),
     found AS (
@@ -250,10 +266,11 @@ function activitiesSql(engine: SourceEngine, t: Names, file: string, base: numbe
     agg AS (
       SELECT rn, list(shown ORDER BY k) AS shown, list('yammer:' || ref ORDER BY k) FILTER (WHERE is_user) AS users
       FROM refs GROUP BY rn),
-    texts AS (
-      SELECT m.*, ${jsTrim(`CASE WHEN a.rn IS NULL THEN m.source ELSE ${rendered('m', 'a')} END`)} AS text,
+    untrimmed AS (
+      SELECT m.*, CASE WHEN a.rn IS NULL THEN m.source ELSE ${rendered('m', 'a')} END AS untrimmed,
              ${distinctInOrder('coalesce(a.users, [])')} AS mentions
       FROM mapped m LEFT JOIN agg a USING (rn)),
+    texts AS (SELECT * EXCLUDE (untrimmed), ${jsTrim('untrimmed')} AS text FROM untrimmed),
     linked AS (
       SELECT *, list_concat(regexp_extract_all(text, '${URL}'), regexp_extract_all(attachments, '${URL}')) AS urls
       FROM texts)
@@ -268,7 +285,7 @@ function activitiesSql(engine: SourceEngine, t: Names, file: string, base: numbe
 }
 
 /** The identities of senders no earlier file named, and the spaces, with their sequence numbers. */
-function sendersAndSpacesSql(engine: SourceEngine, t: Names, base: number): string {
+function sendersAndSpacesSql(t: Names, base: number): string {
   const m = `(SELECT rowid AS rn, * FROM ${t('rows')} WHERE skip IS NULL)`;
   return `
     INSERT INTO raw_identities

@@ -55,12 +55,16 @@ async function load(inputs: string[], engineMinBytes: number, includePrivate = f
   };
   const dataset = await Dataset.open({ observe });
   try {
+    const threads = async () => dataset.query.all(`SELECT current_setting('threads') AS n`);
+    const before = await threads();
     const accounts = await loadInputs(
       inputs,
       dataset,
       { includePrivate, botAccounts: [], notAfter: NOT_AFTER, sources: { yammer: watched } },
       { warn: () => undefined, verbose: () => undefined },
     );
+    // The SQL load runs at one thread and gives the engine its threads back.
+    expect(await threads()).toEqual(before);
     await dataset.finalize(accounts, []);
     const tables: Record<string, unknown[]> = {};
     for (const table of ['activities', 'identities', 'spaces', 'persons'])
