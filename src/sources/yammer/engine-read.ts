@@ -169,12 +169,40 @@ async function* loadInEngine(
     await finish();
     engine.inserted(inserted?.n ?? 0);
     const firstNames = new Map(firsts.map((f) => [f.id, f]));
-    yield* leftToJavaScript(left, file, lookups, firstNames, ctx);
+    // Activity id -> the last line JavaScript mapped it at.
+    const mappedHere = new Map<string, number>();
+    yield* leftToJavaScript(left, file, lookups, firstNames, ctx, mappedHere);
+    await laterRowsWin(engine, base, records, mappedHere);
     for (const f of firsts) if (!lookups.userNames.has(f.id)) lookups.userNames.set(f.id, f.name);
     for (const s of senders) lookups.knownUsers.add(s.id);
   } finally {
     await finish();
   }
+}
+
+/**
+ * The later input wins inside the file too: JavaScript's rows were appended after the block SQL
+ * inserted, so an SQL row of the same message id on a later line gets a sequence number after
+ * them (in line order), as read.ts would have given it.
+ */
+async function laterRowsWin(
+  engine: SourceEngine,
+  base: number,
+  records: number,
+  mappedHere: ReadonlyMap<string, number>,
+): Promise<void> {
+  if (mappedHere.size === 0) return;
+  const pairs = [...mappedHere].map(([id, line]) => `(${sqlString(id)}, ${line})`).join(', ');
+  const later = await engine.all<{ seq: number }>(
+    `SELECT a.seq::DOUBLE AS seq FROM raw_activities a JOIN (VALUES ${pairs}) v(id, line) ON a.activity_id = v.id
+     WHERE a.seq BETWEEN ${base} AND ${base + 3 * records} AND a.line > v.line ORDER BY a.line`,
+  );
+  if (later.length === 0) return;
+  const first = engine.reserve(later.length);
+  const moves = later.map((row, i) => `WHEN ${row.seq} THEN ${first + i}`).join(' ');
+  await engine.run(
+    `UPDATE raw_activities SET seq = CASE seq ${moves} END WHERE seq IN (${later.map((r) => r.seq).join(', ')})`,
+  );
 }
 
 /** The lookups as they stand before this file, as temporary tables. */
@@ -337,6 +365,7 @@ async function* leftToJavaScript(
   lookups: YammerLookups,
   firsts: ReadonlyMap<string, { line: number; name: string }>,
   ctx: SourceContext,
+  mappedHere: Map<string, number>,
 ): AsyncGenerator<SourceRecord> {
   let line = 0;
   const mapping: MessageContext = {
@@ -362,7 +391,10 @@ async function* leftToJavaScript(
     if (mapped.type === 'skip') {
       if (mapped.isProblem) ctx.problem({ file, line, reason: mapped.reason, detail: mapped.detail });
       ctx.skip(mapped.reason, { file, line }, mapped.detail);
-    } else yield { type: 'activity', activity: mapped.activity };
+    } else {
+      mappedHere.set(mapped.activity.id, line);
+      yield { type: 'activity', activity: mapped.activity };
+    }
   }
 }
 
