@@ -55,13 +55,16 @@ export function lsaSpace(
   weights: Float64Array,
   options: LsaOptions = DEFAULT_LSA_OPTIONS,
 ): LsaSpace | null {
-  const docs = sampledDocs(corpus.size, options.maxDocs);
+  const docs = sampleOf(corpus, options.maxDocs);
   const rowOf = new Int32Array(corpus.terms.length).fill(-1);
   let n = 0;
   for (let t = 0; t < rowOf.length; t += 1) if ((corpus.df[t] ?? 0) >= 2) rowOf[t] = n++;
-  const dims = Math.min(options.dims, Math.floor(docs.length / 4), Math.floor(n / 4));
+  // A partial corpus (engine-items.ts) lacks the rows of terms its sampled texts do not hold:
+  // zero rows, which change no sum below, so only the sizes are taken from the whole set.
+  const held = corpus.whole?.heldTwice ?? n;
+  const dims = Math.min(options.dims, Math.floor(docs.length / 4), Math.floor(held / 4));
   if (dims < 2) return null;
-  const l = Math.min(dims + options.oversample, docs.length, n);
+  const l = Math.min(dims + options.oversample, docs.length, held);
   const x = { corpus, weights, docs, rowOf };
   const normal = gaussian(mulberry32(options.seed));
   // Y = Xᵀ Ω (n × l): a random sample of the row space of X.
@@ -134,9 +137,25 @@ interface SparseRows {
 }
 
 /** `count` text indexes spread evenly over `size` (all when size <= count). */
-function sampledDocs(size: number, count: number): Int32Array {
+export function sampledDocs(size: number, count: number): Int32Array {
   if (size <= count) return Int32Array.from({ length: size }, (_, k) => k);
   return Int32Array.from({ length: count }, (_, k) => Math.floor((k * size) / count));
+}
+
+/**
+ * The texts the space is learned from, as indexes of `corpus`: evenly spaced over the whole set
+ * when the corpus is partial (which then holds each of them; engine-items.ts loads them).
+ */
+function sampleOf(corpus: TermCorpus, count: number): Int32Array {
+  const whole = corpus.whole;
+  if (!whole) return sampledDocs(corpus.size, count);
+  const at = new Map<number, number>();
+  whole.index.forEach((g, k) => at.set(g, k));
+  return sampledDocs(whole.size, count).map((g) => {
+    const k = at.get(g);
+    if (k === undefined) throw new Error(`LSA sample text ${g} is not in the partial corpus`);
+    return k;
+  });
 }
 
 /** X · M, with M n × l row-major; returns m × l. */
