@@ -35,7 +35,7 @@ export const DEFAULT_LSA_OPTIONS: LsaOptions = {
 /** The learned space: each term's coordinates (V_k), for terms held by two texts or more. */
 export interface LsaSpace {
   dims: number;
-  /** Term id -> row of `termVectors`, or -1 (a term in one text only says nothing of company). */
+  /** Term id -> row of `termVectors`, or -1 (a term in one text only says nothing of company; one no sampled text holds has a zero vector). */
   rowOf: Int32Array;
   /** Row-major, `dims` numbers per kept term. */
   termVectors: Float64Array;
@@ -56,12 +56,25 @@ export function lsaSpace(
   options: LsaOptions = DEFAULT_LSA_OPTIONS,
 ): LsaSpace | null {
   const docs = sampleOf(corpus, options.maxDocs);
+  // Rows only for the terms (in 2 texts or more) that the sampled texts hold, in term id order:
+  // every other term's row of Y, of Q and of V would be all zeros, which change no sum below
+  // (adding ±0 leaves a sum as it is), so leaving them out gives the same numbers, bit for bit,
+  // for far less work on a large pilot (orthonormalizing costs rows × l²). A text's terms
+  // without a row add nothing to its vector, as their zero rows did. The sizes (dims, l) are
+  // still those of every term in 2 texts or more, of the whole set when the corpus is partial
+  // (engine-items.ts).
+  const sampled = new Uint8Array(corpus.terms.length);
+  for (const k of docs)
+    for (let p = corpus.offsets[k] ?? 0; p < (corpus.offsets[k + 1] ?? 0); p += 1) sampled[corpus.termIds[p] ?? 0] = 1;
   const rowOf = new Int32Array(corpus.terms.length).fill(-1);
   let n = 0;
-  for (let t = 0; t < rowOf.length; t += 1) if ((corpus.df[t] ?? 0) >= 2) rowOf[t] = n++;
-  // A partial corpus (engine-items.ts) lacks the rows of terms its sampled texts do not hold:
-  // zero rows, which change no sum below, so only the sizes are taken from the whole set.
-  const held = corpus.whole?.heldTwice ?? n;
+  let heldTwice = 0;
+  for (let t = 0; t < rowOf.length; t += 1) {
+    if ((corpus.df[t] ?? 0) < 2) continue;
+    heldTwice += 1;
+    if (sampled[t] === 1) rowOf[t] = n++;
+  }
+  const held = corpus.whole?.heldTwice ?? heldTwice;
   const dims = Math.min(options.dims, Math.floor(docs.length / 4), Math.floor(held / 4));
   if (dims < 2) return null;
   const l = Math.min(dims + options.oversample, docs.length, held);
