@@ -1,5 +1,5 @@
 import { rarePostings } from './pair-search.js';
-import type { TermCorpus } from './term-corpus.js';
+import { populationOf, type TermCorpus } from './term-corpus.js';
 
 /**
  * Pair scores for duplicate efforts. Real duplicates written by two people share few words
@@ -72,7 +72,8 @@ export interface EffortPairOptions {
 /** Smoothed idf = ln((1 + N) / (1 + df)) + 1 per term id (scikit-learn's; a two-text corpus still weighs its words). */
 export function rareIdf(corpus: TermCorpus): Float64Array {
   const idf = new Float64Array(corpus.terms.length);
-  for (let t = 0; t < idf.length; t += 1) idf[t] = Math.log((1 + corpus.size) / (1 + (corpus.df[t] ?? 0))) + 1;
+  const n = populationOf(corpus);
+  for (let t = 0; t < idf.length; t += 1) idf[t] = Math.log((1 + n) / (1 + (corpus.df[t] ?? 0))) + 1;
   return idf;
 }
 

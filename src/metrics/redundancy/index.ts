@@ -7,11 +7,13 @@ import { effortPairs, rareIdf, sharedRareTerms, type EffortPair, type EffortPair
 import { embeddingScorer, type EmbeddingSetting } from './embedding-scorer.js';
 import { comparedTexts } from './embedding-texts.js';
 import { meaningScorer } from './meaning-scorer.js';
-import { allPersonNames, personNames, redundancyItemsById, type ItemRow } from './queries.js';
+import { allPersonNames, itemsSql, personNames, redundancyItemsById, type ItemRow } from './queries.js';
 import { unicodeWords } from './unicode-words.js';
 import type { Redundancy, RedundancyMatcher } from './result.js';
 import { byId, clusterOf, crossPostOf, type RankedGroup } from './section-items.js';
-import { tfIdfWeights } from './term-corpus.js';
+import { populationOf, tfIdfWeights } from './term-corpus.js';
+import { engineComparedItems } from './engine-items.js';
+import { DEFAULT_LSA_OPTIONS } from './lsa.js';
 
 /** Knobs of the redundancy metric (the lead merges them into the config schema). */
 export interface RedundancyConfig {
@@ -98,7 +100,24 @@ export type {
 /** What redundancy needs beyond the dataset. */
 export interface RedundancyExtra {
   config?: Partial<RedundancyConfig>;
+  /**
+   * Items compared above which the engine path reads them (`engine-items.ts`: the same pairs and
+   * clusters, with only the texts that can pair brought into JavaScript). Default
+   * {@link ENGINE_ABOVE}: never; tests and bench/sql-blocking.ts set 0 to take it.
+   */
+  engineAbove?: number;
 }
+
+/**
+ * The engine path is not taken by default: measured on 1M generated Yammer messages
+ * (bench/README.md), it costs about as much CPU as the JS path when no text can pair, and more
+ * when most can (a vocabulary with rare words: 81 % of the items must be read anyway), with a
+ * higher peak of memory in both cases.
+ */
+export const ENGINE_ABOVE = Number.POSITIVE_INFINITY;
+
+/** Terms held by more texts than this never make two texts candidates (see `effortPairs`). */
+const MAX_POSTINGS = 200;
 
 /** The method, worded for the report's reader. */
 export function methodText(config: RedundancyConfig, matcher: RedundancyMatcher = 'rare-terms'): string {
@@ -139,10 +158,16 @@ export async function computeRedundancy(
   extra: RedundancyExtra = {},
 ): Promise<Redundancy> {
   const config: RedundancyConfig = { ...DEFAULT_REDUNDANCY_CONFIG, ...extra.config };
-  const items = await comparedItems(query, ctx.period, config.maxTextLength, config.minWords);
+  const embedding = config.meaning ? config.embedding : undefined;
+  const items = await itemsOf(
+    query,
+    ctx,
+    config,
+    embedding === undefined ? (extra.engineAbove ?? ENGINE_ABOVE) : Infinity,
+  );
   const { corpus } = items;
   const idf = rareIdf(corpus);
-  const rare = rareFloor(corpus.size);
+  const rare = rareFloor(populationOf(corpus));
   const weights = tfIdfWeights(corpus);
   const pairOptions: EffortPairOptions = {
     minRareShare: config.similarityThreshold,
@@ -150,9 +175,8 @@ export async function computeRedundancy(
     minSharedRare: config.minSharedWords,
     minTerms: config.minEffortWords,
     rareIdf: rare,
-    maxPostings: 200,
+    maxPostings: MAX_POSTINGS,
   };
-  const embedding = config.meaning ? config.embedding : undefined;
   const scorer = embedding
     ? await embeddingScorer({
         setting: embedding,
@@ -224,13 +248,41 @@ export async function computeRedundancy(
     method: methodText(config, matcher),
     matcher,
     threshold: config.similarityThreshold,
-    itemsCompared: items.ids.length,
+    itemsCompared: populationOf(corpus),
     templatesLeftOut: sorted.template.reduce((sum, t) => sum + t, 0),
     clustersFound: efforts.length,
     clusters: shown.map((r) => clusterOf(r, rows, names, reasonOf(r))),
     crossPostsFound: crossGroups.length,
     crossPosts: shownCross.flatMap((g) => crossPostOf(g, rows, names)),
   };
+}
+
+/**
+ * The compared items: by the engine path when there are more than `engineAbove` (the items that
+ * can pair and the LSA sample only), else, or when the two disagree, by the JS path (all).
+ */
+async function itemsOf(
+  query: Query,
+  ctx: MetricContext,
+  config: RedundancyConfig,
+  engineAbove: number,
+): Promise<ComparedItems> {
+  const js = (): Promise<ComparedItems> => comparedItems(query, ctx.period, config.maxTextLength, config.minWords);
+  if (!Number.isFinite(engineAbove)) return js();
+  if (engineAbove > 0) {
+    const [row] = await query.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM (${itemsSql('1')})`, {
+      since: ctx.period.since,
+      until: ctx.period.until,
+    });
+    if ((row?.n ?? 0) <= engineAbove) return js();
+  }
+  const found = await engineComparedItems(query, ctx.period, {
+    cap: config.maxTextLength,
+    minWords: config.minWords,
+    maxPostings: MAX_POSTINGS,
+    lsaDocs: config.meaning ? DEFAULT_LSA_OPTIONS.maxDocs : 0,
+  });
+  return 'items' in found ? found.items : js();
 }
 
 /** Complete-linkage groups of `links` (strongest link first), kept when one item is active in the period. */

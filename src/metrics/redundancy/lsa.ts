@@ -35,7 +35,7 @@ export const DEFAULT_LSA_OPTIONS: LsaOptions = {
 /** The learned space: each term's coordinates (V_k), for terms held by two texts or more. */
 export interface LsaSpace {
   dims: number;
-  /** Term id -> row of `termVectors`, or -1 (a term in one text only says nothing of company). */
+  /** Term id -> row of `termVectors`, or -1 (a term in one text only says nothing of company; one no sampled text holds has a zero vector). */
   rowOf: Int32Array;
   /** Row-major, `dims` numbers per kept term. */
   termVectors: Float64Array;
@@ -55,13 +55,29 @@ export function lsaSpace(
   weights: Float64Array,
   options: LsaOptions = DEFAULT_LSA_OPTIONS,
 ): LsaSpace | null {
-  const docs = sampledDocs(corpus.size, options.maxDocs);
+  const docs = sampleOf(corpus, options.maxDocs);
+  // Rows only for the terms (in 2 texts or more) that the sampled texts hold, in term id order:
+  // every other term's row of Y, of Q and of V would be all zeros, which change no sum below
+  // (adding ±0 leaves a sum as it is), so leaving them out gives the same numbers, bit for bit,
+  // for far less work on a large pilot (orthonormalizing costs rows × l²). A text's terms
+  // without a row add nothing to its vector, as their zero rows did. The sizes (dims, l) are
+  // still those of every term in 2 texts or more, of the whole set when the corpus is partial
+  // (engine-items.ts).
+  const sampled = new Uint8Array(corpus.terms.length);
+  for (const k of docs)
+    for (let p = corpus.offsets[k] ?? 0; p < (corpus.offsets[k + 1] ?? 0); p += 1) sampled[corpus.termIds[p] ?? 0] = 1;
   const rowOf = new Int32Array(corpus.terms.length).fill(-1);
   let n = 0;
-  for (let t = 0; t < rowOf.length; t += 1) if ((corpus.df[t] ?? 0) >= 2) rowOf[t] = n++;
-  const dims = Math.min(options.dims, Math.floor(docs.length / 4), Math.floor(n / 4));
+  let heldTwice = 0;
+  for (let t = 0; t < rowOf.length; t += 1) {
+    if ((corpus.df[t] ?? 0) < 2) continue;
+    heldTwice += 1;
+    if (sampled[t] === 1) rowOf[t] = n++;
+  }
+  const held = corpus.whole?.heldTwice ?? heldTwice;
+  const dims = Math.min(options.dims, Math.floor(docs.length / 4), Math.floor(held / 4));
   if (dims < 2) return null;
-  const l = Math.min(dims + options.oversample, docs.length, n);
+  const l = Math.min(dims + options.oversample, docs.length, held);
   const x = { corpus, weights, docs, rowOf };
   const normal = gaussian(mulberry32(options.seed));
   // Y = Xᵀ Ω (n × l): a random sample of the row space of X.
@@ -134,9 +150,25 @@ interface SparseRows {
 }
 
 /** `count` text indexes spread evenly over `size` (all when size <= count). */
-function sampledDocs(size: number, count: number): Int32Array {
+export function sampledDocs(size: number, count: number): Int32Array {
   if (size <= count) return Int32Array.from({ length: size }, (_, k) => k);
   return Int32Array.from({ length: count }, (_, k) => Math.floor((k * size) / count));
+}
+
+/**
+ * The texts the space is learned from, as indexes of `corpus`: evenly spaced over the whole set
+ * when the corpus is partial (which then holds each of them; engine-items.ts loads them).
+ */
+function sampleOf(corpus: TermCorpus, count: number): Int32Array {
+  const whole = corpus.whole;
+  if (!whole) return sampledDocs(corpus.size, count);
+  const at = new Map<number, number>();
+  whole.index.forEach((g, k) => at.set(g, k));
+  return sampledDocs(whole.size, count).map((g) => {
+    const k = at.get(g);
+    if (k === undefined) throw new Error(`LSA sample text ${g} is not in the partial corpus`);
+    return k;
+  });
 }
 
 /** X · M, with M n × l row-major; returns m × l. */

@@ -10,6 +10,8 @@ export interface MeaningSettings {
   meaningRareShare: number;
   meaningMinWords: number;
   lsaDimensions: number;
+  /** Texts the LSA space is learned from at most (default `DEFAULT_LSA_OPTIONS.maxDocs`; tests set fewer). */
+  lsaMaxDocs?: number;
 }
 
 /**
@@ -22,7 +24,11 @@ export function meaningScorer(
   weights: Float64Array,
   settings: MeaningSettings,
 ): MeaningScorer | undefined {
-  const space = lsaSpace(corpus, weights, { ...DEFAULT_LSA_OPTIONS, dims: settings.lsaDimensions });
+  const space = lsaSpace(corpus, weights, {
+    ...DEFAULT_LSA_OPTIONS,
+    dims: settings.lsaDimensions,
+    maxDocs: settings.lsaMaxDocs ?? DEFAULT_LSA_OPTIONS.maxDocs,
+  });
   if (!space) return undefined;
   const vectors = new Map<number, Float64Array>();
   const vectorOf = (k: number): Float64Array => {

@@ -25,6 +25,26 @@ export interface TermCorpus {
   counts: Int32Array;
   /** Texts holding each term (document frequency), by term id. */
   df: Int32Array;
+  /**
+   * Set when the corpus holds only some texts of a larger set (the engine path of
+   * `engine-items.ts`): `df` is then over that whole set, and so is every IDF.
+   */
+  whole?: WholeCorpus;
+}
+
+/** The larger set a partial {@link TermCorpus} was taken from. */
+export interface WholeCorpus {
+  /** Number of texts in the whole set. */
+  size: number;
+  /** Terms of the whole set held by two texts or more. */
+  heldTwice: number;
+  /** Text k's index in the whole set (ascending). */
+  index: Int32Array;
+}
+
+/** Number of texts the corpus's IDF is over: the whole set's when it is partial. */
+export function populationOf(corpus: TermCorpus): number {
+  return corpus.whole?.size ?? corpus.size;
 }
 
 /** An Int32Array that doubles when full. */
@@ -170,11 +190,11 @@ export function termCorpusOf(texts: readonly string[]): TermCorpus {
  * vectors this replaced, so every similarity in metrics.json is unchanged to the last digit.
  */
 export function tfIdfWeights(corpus: TermCorpus): Float64Array {
-  const n = corpus.size;
+  const n = populationOf(corpus);
   const idf = new Float64Array(corpus.terms.length);
   for (let t = 0; t < idf.length; t += 1) idf[t] = Math.log((1 + n) / (1 + (corpus.df[t] ?? 0))) + 1;
   const weights = new Float64Array(corpus.termIds.length);
-  for (let k = 0; k < n; k += 1) {
+  for (let k = 0; k < corpus.size; k += 1) {
     const start = corpus.offsets[k] ?? 0;
     const end = corpus.offsets[k + 1] ?? 0;
     let norm = 0;
