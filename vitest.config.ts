@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { SPAWNING_TESTS } from './test/spawning-tests.js';
+import { SlowFirstSequencer } from './test/helpers-fast/slow-first-sequencer.js';
 
 const ALL_TESTS = 'test/**/*.test.ts';
 
@@ -15,6 +16,9 @@ export default defineConfig({
     // keyed by each file's content: a run with nothing changed skips the transforms. Measured on
     // config/, time/, report/json/ (13 files): 12.3-13.0 s CPU without, 10.9 s with a warm cache.
     experimental: { fsModuleCache: true },
+    // A fresh clone has no cached durations: the fast project's long files start first anyway
+    // (test/helpers-fast/slow-first-sequencer.ts). Other projects keep vitest's order.
+    sequence: { sequencer: SlowFirstSequencer },
     // Two projects so that `npm run test:fast` (`--project fast`) can leave out the tests that spawn
     // the CLI; `npm test` runs both. Each project lists its own files (an `include` here would be
     // merged into both).
