@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { metricsDocumentSchema } from '../../../src/report/json/document-schema.js';
 import {
@@ -16,14 +15,28 @@ import { periodFromBounds } from '../../../src/time/period.js';
 import { inlineDataset, type InlineData } from '../../helpers/dataset.js';
 import { defaultSettings } from '../../metrics/context.js';
 import { MIXED_PILOT, SAMPLE_PROVENANCE, YAMMER_PILOT } from './documents.js';
+import { jsonSchemaValidator } from '../../helpers-fast/json-schema-validator.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
 const root = new URL('../../../', import.meta.url);
 
-/** metrics.json with every section of the registry computed, as a reader sees it (parsed back from the text). */
+/** Written metrics.json per inline pilot and period: two tests read the MIXED_PILOT one. */
+const texts = new Map<string, Promise<string>>();
+
+/** metrics.json with every section of the registry computed, as a reader sees it (parsed back from the text, a fresh copy per call). */
 async function written(data: InlineData, since: string, until: string, timeZone = 'UTC'): Promise<JsonObject> {
+  const key = JSON.stringify([data, since, until, timeZone]);
+  let text = texts.get(key);
+  if (!text) {
+    text = writtenText(data, since, until, timeZone);
+    texts.set(key, text);
+  }
+  return JSON.parse(await text) as JsonObject;
+}
+
+async function writtenText(data: InlineData, since: string, until: string, timeZone: string): Promise<string> {
   const { dataset, account } = await inlineDataset(data);
   try {
     const period = periodFromBounds(since, until, timeZone);
@@ -42,16 +55,15 @@ async function written(data: InlineData, since: string, until: string, timeZone 
       provenance: SAMPLE_PROVENANCE,
       period,
     });
-    return JSON.parse(serializeMetrics(doc)) as JsonObject;
+    return serializeMetrics(doc);
   } finally {
     await dataset.close();
   }
 }
 
+/** The schema generated from zod, compiled once per worker (helpers-fast/json-schema-validator.ts). */
 function validator() {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
-  ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
-  return ajv.compile(metricsJsonSchema());
+  return jsonSchemaValidator(metricsJsonSchema());
 }
 
 function section(doc: JsonObject, name: string): JsonObject {

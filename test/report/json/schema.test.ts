@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { serializeMetrics } from '../../../src/report/json/write.js';
 import { MIXED_PILOT, YAMMER_PILOT, documentFor } from './documents.js';
+import { jsonSchemaValidator } from '../../helpers-fast/json-schema-validator.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type SchemaNode = { [key: string]: Json };
@@ -10,16 +10,23 @@ type SchemaNode = { [key: string]: Json };
 const schemaText = readFileSync(new URL('../../../schema/metrics.schema.json', import.meta.url), 'utf8');
 const schema = JSON.parse(schemaText) as SchemaNode;
 
+/** The committed schema, compiled once per worker (helpers-fast/json-schema-validator.ts). */
 function validator() {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
-  // Instants are written by Date#toISOString: always UTC with milliseconds.
-  ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
-  return ajv.compile(schema);
+  return jsonSchemaValidator(schema);
 }
 
-/** The document as a reader sees it: parsed back from the written JSON. */
+/** Written metrics.json per arguments of `documentFor`: several tests read the same document. */
+const texts = new Map<string, Promise<string>>();
+
+/** The document as a reader sees it: parsed back from the written JSON (a fresh copy per call). */
 async function writtenDocument(...args: Parameters<typeof documentFor>): Promise<{ [key: string]: Json }> {
-  return JSON.parse(serializeMetrics(await documentFor(...args))) as { [key: string]: Json };
+  const key = JSON.stringify(args);
+  let text = texts.get(key);
+  if (!text) {
+    text = documentFor(...args).then(serializeMetrics);
+    texts.set(key, text);
+  }
+  return JSON.parse(await text) as { [key: string]: Json };
 }
 
 function isObject(value: Json | undefined): value is { [key: string]: Json } {

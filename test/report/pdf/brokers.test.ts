@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderReport } from '../../../src/report/pdf/index.js';
 import { readPdf } from '../../helpers/pdf-text.js';
+import { sectionsOnly } from '../../helpers-fast/section-pdf.js';
 import { richDocument, richRenderOptions } from './rich-document.js';
 
 describe('brokers in the PDF', () => {
@@ -23,9 +24,9 @@ describe('brokers in the PDF', () => {
         'network.topBrokers: betweenness estimated from 118 of 2000 people as sources (drawn with a fixed seed): exact would exceed the work budget (network.maxBetweennessWork)',
       ],
     };
-    const text = (await readPdf(await renderReport(document, richRenderOptions()))).pages
-      .join(' ')
-      .replace(/\s+/g, ' ');
+    // Brokers are drawn in "Across the organization", alone here (helpers-fast/section-pdf.ts).
+    const options = { ...richRenderOptions(), template: sectionsOnly(['organization']) };
+    const text = (await readPdf(await renderReport(document, options))).pages.join(' ').replace(/\s+/g, ' ');
     expect(text).toContain('Ana Ruiz Operations 2,498 0.0021');
     expect(text).toContain(
       'Betweenness computed over the 2000 most connected of 2800 people; estimated from 118 of 2000 people as sources (drawn with a fixed seed): exact would exceed the work budget.',

@@ -4,9 +4,12 @@ import { renderReport, type RenderOptions } from '../../../src/report/pdf/index.
 import { ITEMS_SHOWN, itemLines, reasonLine, suggestion } from '../../../src/report/pdf/sections/duplicates.js';
 import { readPdf } from '../../helpers/pdf-text.js';
 import { renderedText } from '../../helpers-fast/rendered-pdf.js';
+import { sectionsOnly } from '../../helpers-fast/section-pdf.js';
 import { richDocument, richRenderOptions, richRedundancy } from './rich-document.js';
 
-const options: RenderOptions = richRenderOptions();
+// The duplicate efforts are drawn in "Across the organization": that section alone
+// (helpers-fast/section-pdf.ts) prints what the full report prints there.
+const options: RenderOptions = { ...richRenderOptions(), template: sectionsOnly(['organization']) };
 
 /** The rich document's cluster grown to `count` items (thread k in space `Team k`). */
 function bigCluster(count: number): RedundancyCluster {
