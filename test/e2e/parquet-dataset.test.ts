@@ -56,7 +56,7 @@ describe('the dataset as a folder of Parquet files (sample pilot)', () => {
       '--out',
       path.join(dir, 'out'),
       '--dataset',
-      path.join(dir, 'kept') + '/',
+      `${path.join(dir, 'kept')}/`,
     ]);
     metrics = JSON.parse(readFileSync(path.join(dir, 'out', 'metrics.json'), 'utf8')) as Metrics;
     // What docs/dataset.md tells an analyst to do: one view per table, named like the table.

@@ -49,7 +49,7 @@ export function pilotFiles(): Record<string, string> {
   ];
   const day = (messages: object[]) => JSON.stringify(messages, null, 1);
   return {
-    'yammer/Messages.csv': [YAMMER_HEADER, ...rows].join('\n') + '\n',
+    'yammer/Messages.csv': `${[YAMMER_HEADER, ...rows].join('\n')}\n`,
     'yammer/Users.csv':
       'id,name,email,department\n11,Ana Ruiz,ana.ruiz@example.com,Sales\n12,Ben Ode,ben.ode@example.com,IT\n13,Cy Lee,cy.lee@example.com,IT\n',
     'yammer/Groups.csv': 'id,name,private\n7,Pilot,false\n8,PRIVMARK-YAMMER-GROUP-NAME,true\n',

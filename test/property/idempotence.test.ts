@@ -25,7 +25,7 @@ function csvOf(ids: readonly number[], senders: readonly string[]): string {
     (id) =>
       `${id},${id},${senders[id - 1] ?? '11'},Person ${senders[id - 1]},Message ${id},2026-03-${String(id).padStart(2, '0')} 09:00:00 UTC`,
   );
-  return [HEADER, ...rows].join('\n') + '\n';
+  return `${[HEADER, ...rows].join('\n')}\n`;
 }
 
 const range = (from: number, to: number): number[] =>

@@ -66,7 +66,7 @@ describe('reading exports in worker threads', () => {
   }, 60_000);
 
   it('stops with the input error a thread met, as the same class (exit 2)', async () => {
-    const error = await load([path.join(PILOT, 'yammer'), 'mediawiki:' + path.join(PILOT, 'yammer', 'Messages.csv')], {
+    const error = await load([path.join(PILOT, 'yammer'), `mediawiki:${path.join(PILOT, 'yammer', 'Messages.csv')}`], {
       parallel: { threads: 2, minBytes: 0, memoryLimit: null, csvMapping: null },
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);

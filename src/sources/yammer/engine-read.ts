@@ -98,7 +98,7 @@ export async function readMessagesInEngine(
   const [threads] = await engine.all<{ n: string }>(`SELECT current_setting('threads')::VARCHAR AS n`);
   const finish = () =>
     engine.run(
-      temps.map((name) => `DROP TABLE IF EXISTS ${name};`).join(' ') + ` SET threads = ${Number(threads?.n ?? 1)};`,
+      `${temps.map((name) => `DROP TABLE IF EXISTS ${name};`).join(' ')} SET threads = ${Number(threads?.n ?? 1)};`,
     );
   try {
     await engine.run('SET threads = 1');
