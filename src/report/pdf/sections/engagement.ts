@@ -100,7 +100,7 @@ function participation(pdf: PDFKit.PDFDocument, data: MetricsDocument): void {
         { label: '90-9-1 reference', values: [null, 0.9] },
       ],
       categoryAxisTitle: '',
-      valueAxisTitle: 'Share of all contributions (members: share of members)',
+      valueAxisTitle: 'Share of all contributions',
       valueFormat: 'percent',
       valueMax: 1,
       valueLabels: true,
