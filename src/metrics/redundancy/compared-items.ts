@@ -1,7 +1,7 @@
 import type { Query } from '../../model/query.js';
 import type { Period } from '../types.js';
 import { contentOf, isIntroduction } from './clean-text.js';
-import { redundancyTexts } from './queries.js';
+import { type ItemText, redundancyTexts } from './queries.js';
 import { TermCorpusBuilder, type TermCorpus } from './term-corpus.js';
 
 /**
@@ -39,33 +39,46 @@ export async function comparedItems(
   minWords: number,
 ): Promise<ComparedItems> {
   const builder = new TermCorpusBuilder();
-  const ids: string[] = [];
-  const isPage: number[] = [];
-  const space: number[] = [];
-  const author: number[] = [];
-  const atMs: number[] = [];
-  const active: number[] = [];
-  const introduction: number[] = [];
+  const columns = new ItemColumns();
   for await (const batch of redundancyTexts(query, period.since, period.until, cap)) {
     for (const row of batch) {
       if (builder.add(contentOf(row.body), minWords) < 0) continue;
-      ids.push(row.item_id);
-      isPage.push(row.is_page ? 1 : 0);
-      space.push(row.space_no);
-      author.push(row.author_no);
-      atMs.push(row.at_ms);
-      active.push(row.active ? 1 : 0);
-      introduction.push(isIntroduction(row.body) ? 1 : 0);
+      columns.push(row);
     }
   }
-  return {
-    corpus: builder.build(),
-    ids,
-    isPage: Uint8Array.from(isPage),
-    space: Int32Array.from(space),
-    author: Int32Array.from(author),
-    atMs: Float64Array.from(atMs),
-    active: Uint8Array.from(active),
-    introduction: Uint8Array.from(introduction),
-  };
+  return columns.finish(builder.build());
+}
+
+/** The per-item columns of {@link ComparedItems} besides the corpus, gathered one kept row at a time. */
+export class ItemColumns {
+  private readonly ids: string[] = [];
+  private readonly isPage: number[] = [];
+  private readonly space: number[] = [];
+  private readonly author: number[] = [];
+  private readonly atMs: number[] = [];
+  private readonly active: number[] = [];
+  private readonly introduction: number[] = [];
+
+  push(row: ItemText): void {
+    this.ids.push(row.item_id);
+    this.isPage.push(row.is_page ? 1 : 0);
+    this.space.push(row.space_no);
+    this.author.push(row.author_no);
+    this.atMs.push(row.at_ms);
+    this.active.push(row.active ? 1 : 0);
+    this.introduction.push(isIntroduction(row.body) ? 1 : 0);
+  }
+
+  finish(corpus: TermCorpus): ComparedItems {
+    return {
+      corpus,
+      ids: this.ids,
+      isPage: Uint8Array.from(this.isPage),
+      space: Int32Array.from(this.space),
+      author: Int32Array.from(this.author),
+      atMs: Float64Array.from(this.atMs),
+      active: Uint8Array.from(this.active),
+      introduction: Uint8Array.from(this.introduction),
+    };
+  }
 }

@@ -1,9 +1,9 @@
 import type { Query } from '../../model/query.js';
 import type { Period } from '../types.js';
-import { contentOf, isIntroduction } from './clean-text.js';
-import type { ComparedItems } from './compared-items.js';
+import { contentOf } from './clean-text.js';
+import { type ComparedItems, ItemColumns } from './compared-items.js';
 import { contentSql } from './content-sql.js';
-import { itemsSql } from './queries.js';
+import { type ItemText, itemsSql } from './queries.js';
 import { TermCorpusBuilder, type TermCorpus, type WholeCorpus } from './term-corpus.js';
 import { foldWord } from './tokenize.js';
 import { forEachWord } from './unicode-words.js';
@@ -48,17 +48,10 @@ let runs = 0;
 /** A run of letters, digits and any non-ASCII code point: what JavaScript words never cross the end of. */
 const CHUNK = String.raw`[A-Za-z0-9\x{80}-\x{10FFFF}]+`;
 
-/** One row of the items brought into JavaScript. */
-interface LoadedRow extends Record<string, string | number | boolean> {
+/** One row of the items brought into JavaScript: the JS path's row, with its place and term count. */
+interface LoadedRow extends ItemText {
   k: number;
   terms: number;
-  item_id: string;
-  is_page: boolean;
-  space_no: number;
-  active: boolean;
-  author_no: number;
-  at_ms: number;
-  body: string;
 }
 
 export async function engineComparedItems(query: Query, period: Period, options: EngineOptions): Promise<EngineItems> {
@@ -160,13 +153,7 @@ async function loadedItems(
 ): Promise<EngineItems> {
   const builder = new TermCorpusBuilder();
   const index: number[] = [];
-  const ids: string[] = [];
-  const isPage: number[] = [];
-  const space: number[] = [];
-  const author: number[] = [];
-  const atMs: number[] = [];
-  const active: number[] = [];
-  const introduction: number[] = [];
+  const columns = new ItemColumns();
   const sql = `SELECT k::INTEGER AS k, terms::INTEGER AS terms, item_id, is_page, space_no, active, author_no, at_ms, body
     FROM ${t}_items JOIN ${t}_loaded USING (ord) JOIN ${t}_kept USING (ord) ORDER BY ord`;
   for await (const batch of query.batches<LoadedRow>(sql)) {
@@ -174,13 +161,7 @@ async function loadedItems(
       const k = builder.add(contentOf(row.body), minWords);
       if (k < 0) return { mismatch: `item ${row.item_id}: too few words in JavaScript, ${row.terms} in the engine` };
       index.push(row.k);
-      ids.push(row.item_id);
-      isPage.push(row.is_page ? 1 : 0);
-      space.push(row.space_no);
-      author.push(row.author_no);
-      atMs.push(row.at_ms);
-      active.push(row.active ? 1 : 0);
-      introduction.push(isIntroduction(row.body) ? 1 : 0);
+      columns.push(row);
       const built = builder.build();
       const distinct = (built.offsets[k + 1] ?? 0) - (built.offsets[k] ?? 0);
       if (distinct !== row.terms)
@@ -199,18 +180,7 @@ async function loadedItems(
     index: Int32Array.from(index),
   });
   if (typeof corpus === 'string') return { mismatch: corpus };
-  return {
-    items: {
-      corpus,
-      ids,
-      isPage: Uint8Array.from(isPage),
-      space: Int32Array.from(space),
-      author: Int32Array.from(author),
-      atMs: Float64Array.from(atMs),
-      active: Uint8Array.from(active),
-      introduction: Uint8Array.from(introduction),
-    },
-  };
+  return { items: columns.finish(corpus) };
 }
 
 /**
