@@ -21,7 +21,7 @@ import type { SourceRecord } from '../../model/types.js';
 import { csvForEngine, sqlString, type EngineCsv } from '../shared/engine-csv.js';
 import type { InputFile, SourceContext, SourceEngine } from '../types.js';
 import { mapMessage, type MessageContext } from './map.js';
-import type { YammerLookups } from './lookups.js';
+import { groupMentionName, PRIVATE_GROUP_MENTION, type YammerLookups } from './lookups.js';
 import {
   distinctInOrder,
   flagSql,
@@ -285,7 +285,7 @@ function activitiesSql(engine: SourceEngine, t: Names, file: string, base: numbe
       SELECT f.rn, f.k, lower(f.kind) = 'user' AS is_user, f.ref, CASE lower(f.kind)
           WHEN 'user' THEN '@' || coalesce(u.name, CASE WHEN s.line < f.line THEN s.sender_name END, 'user:' || f.ref)
           WHEN 'tag' THEN '#' || coalesce(tp.name, 'tag:' || f.ref)
-          ELSE coalesce(CASE WHEN g.is_private THEN 'a private group' ELSE g.name END, 'group:' || f.ref) END AS shown
+          ELSE coalesce(CASE WHEN g.is_private THEN ${sqlString(PRIVATE_GROUP_MENTION)} ELSE g.name END, 'group:' || f.ref) END AS shown
       FROM found f
       LEFT JOIN ${t('users')} u ON lower(f.kind) = 'user' AND u.id = f.ref
       LEFT JOIN ${t('firsts')} s ON lower(f.kind) = 'user' AND s.sender_id = f.ref
@@ -375,10 +375,7 @@ async function* leftToJavaScript(
         return lookups.userNames.get(id) ?? (first !== undefined && first.line < line ? first.name : null);
       },
       topic: (id) => lookups.topics.get(id) ?? null,
-      group: (id) => {
-        const group = lookups.groups.get(id);
-        return group === undefined ? null : group.isPrivate ? 'a private group' : group.name;
-      },
+      group: (id) => groupMentionName(lookups.groups, id),
     },
     groups: lookups.groups,
     includePrivate: ctx.options.includePrivate,

@@ -7,7 +7,15 @@ import type { Identity, SourceRecord } from '../../model/types.js';
 import { openCsv, type CsvTable } from '../shared/csv-records.js';
 import type { InputFile, InputTree, SourceContext } from '../types.js';
 import { findYammerRoots } from './detect.js';
-import { emptyLookups, readGroups, readTopics, readUsers, sideFile, type YammerLookups } from './lookups.js';
+import {
+  emptyLookups,
+  groupMentionName,
+  readGroups,
+  readTopics,
+  readUsers,
+  sideFile,
+  type YammerLookups,
+} from './lookups.js';
 import { ENGINE_MIN_BYTES, readMessagesInEngine } from './engine-read.js';
 import { mapMessage, type MessageContext, type RowSender } from './map.js';
 
@@ -89,11 +97,7 @@ async function* readMessages(
     names: {
       user: (id) => lookups.userNames.get(id) ?? null,
       topic: (id) => lookups.topics.get(id) ?? null,
-      // A private group's name is private text: a `[[group:ID]]` in a public message must not show it.
-      group: (id) => {
-        const group = lookups.groups.get(id);
-        return group === undefined ? null : group.isPrivate ? 'a private group' : group.name;
-      },
+      group: (id) => groupMentionName(lookups.groups, id),
     },
     groups: lookups.groups,
     includePrivate: ctx.options.includePrivate,
