@@ -38,6 +38,11 @@ export function registerPrimaryFonts(pdf: PDFKit.PDFDocument): void {
   const files = fontFiles();
   pdf.registerFont(FONT_NAMES.regular, fontBuffer(files.regular));
   pdf.registerFont(FONT_NAMES.bold, fontBuffer(files.bold));
+  // Opened now, so the regular face is the document's first font (F2 after pdfkit's Helvetica) in
+  // every document. Otherwise which face came first depended on the process-wide coverage cache
+  // below: a cold cache opens the regular face at the first glyph check, a warm one does not, and a
+  // second render in the same process wrote other font names, so other bytes.
+  pdf.font(FONT_NAMES.regular);
 }
 
 const fallbackRegistered = new WeakSet<PDFKit.PDFDocument>();

@@ -175,6 +175,24 @@ describe('the full report', () => {
     expect(monoText).toEqual((await readPdf(first)).pages);
   });
 
+  // The glyph-coverage cache is shared by every document of a process; the first render used to
+  // open the regular face at its first glyph check (F2) and later ones the bold face first, so a
+  // second render in one process wrote other font names. Every render names the regular face F2.
+  it('names its fonts in the same order in every render of a process (F2 is the regular face)', async () => {
+    vi.stubEnv('SOURCE_DATE_EPOCH', '1775116800');
+    const fontOf = (pdf: Buffer, name: string): string => {
+      const text = pdf.toString('latin1');
+      const ref = new RegExp(`/${name} (\\d+) 0 R`).exec(text)?.[1];
+      const object = ref === undefined ? '' : (text.split(`\n${ref} 0 obj\n`)[1] ?? '');
+      return /\/BaseFont \/[A-Z]{6}\+([\w-]+)/.exec(object)?.[1] ?? 'none';
+    };
+    const renders = [await renderReport(richDocument(), options), await renderReport(richDocument(), options)];
+    for (const pdf of renders) {
+      expect(fontOf(pdf, 'F2')).toBe('DejaVuSans');
+      expect(fontOf(pdf, 'F3')).toBe('DejaVuSans-Bold');
+    }
+  });
+
   // How long it takes is the bench's to measure (a wall-clock limit here failed on a loaded
   // machine); what keeps it short is checked here: 20,000 ideas draw the pages that 7 draw.
   it('renders thousands of ideas on the pages a few take: charts aggregate, tables are capped', async () => {
