@@ -162,8 +162,7 @@ async function loadedItems(
       if (k < 0) return { mismatch: `item ${row.item_id}: too few words in JavaScript, ${row.terms} in the engine` };
       index.push(row.k);
       columns.push(row);
-      const built = builder.build();
-      const distinct = (built.offsets[k + 1] ?? 0) - (built.offsets[k] ?? 0);
+      const distinct = builder.distinctTerms(k);
       if (distinct !== row.terms)
         return {
           mismatch: `item ${row.item_id}: ${distinct} distinct terms in JavaScript, ${row.terms} in the engine`,

@@ -113,6 +113,11 @@ export class TermCorpusBuilder {
     return this.size - 1;
   }
 
+  /** How many distinct terms text `k` (an index `add` returned) holds. */
+  distinctTerms(k: number): number {
+    return (this.offsets.values[k + 1] ?? 0) - (this.offsets.values[k] ?? 0);
+  }
+
   /**
    * The corpus of the texts added. Its arrays are views of the builder's, not copies (on a large
    * pilot, tens of megabytes at the peak of memory use): add no text after building.
