@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { removeStaleScratchFolders } from '../../src/model/scratch.js';
 import { MAX_XML_DEPTH } from '../../src/sources/mediawiki/dump-parser.js';
-import { BIN } from '../helpers/cli.js';
+import { BIN, runCli } from '../helpers/cli.js';
 import { runCliInProcess } from '../helpers/cli-in-process.js';
 import { removeTempDirs } from '../helpers/temp-dir.js';
 import { load, reconciled, tempDir, writeTree } from './harness.js';
@@ -104,9 +104,7 @@ describe('a stopped run', () => {
       pid: killed.pid,
       host: hostname(),
     });
-    // The next run is made in this worker: what it must show (the sweep, the lock taken over) is in
-    // the files, not in the process (os.tmpdir() reads TMPDIR at each call).
-    const next = await runCliInProcess(['analyze', 'export', '--out', 'out'], { cwd: dir, env: { TMPDIR: tmp } });
+    const next = runCli(['analyze', 'export', '--out', 'out'], { cwd: dir, env: { TMPDIR: tmp } });
     expect(next.code).toBe(0);
     expect(readdirSync(tmp)).toEqual([]);
     // The output lock the killed runs held was taken over as well.
