@@ -18,8 +18,8 @@ export const SPAWNING_TESTS: readonly string[] = [
   'test/privacy/anonymize.test.ts',
   'test/privacy/community-post.test.ts',
   'test/privacy/private-content.test.ts',
-  // Not a process, but eight worker threads that each start tsx (about 1 s of CPU apiece): the
-  // slowest file of the fast suite, and what it tests (parallel reading) is end-to-end plumbing.
+  // Not a process, but reading worker threads started from the built dist/ (as the CLI starts
+  // them), which the fast suite does not build; what it tests (parallel reading) is end-to-end plumbing.
   'test/sources/parallel-read.test.ts',
 ];
 

@@ -104,6 +104,8 @@ describe('a stopped run', () => {
       pid: killed.pid,
       host: hostname(),
     });
+    // Spawned too: a process sweeps the folders of dead runs once, at its first dataset
+    // (model/scratch.ts), which in a test worker an earlier in-process run has already made.
     const next = runCli(['analyze', 'export', '--out', 'out'], { cwd: dir, env: { TMPDIR: tmp } });
     expect(next.code).toBe(0);
     expect(readdirSync(tmp)).toEqual([]);

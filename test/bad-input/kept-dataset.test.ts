@@ -28,6 +28,23 @@ async function rows(file: string, sql: string): Promise<Record<string, unknown>[
   }
 }
 
+/**
+ * One run keeping a Parquet folder, with --include-private, shared by the two tests that read it (the
+ * second then fails a run into the same folder): the same inputs and arguments, run once.
+ */
+let parquetRun: Promise<{ dir: string; code: number | null }> | null = null;
+function keptParquet(): Promise<{ dir: string; code: number | null }> {
+  parquetRun ??= (async () => {
+    const dir = tempDir();
+    const result = await runCliInProcess(
+      ['analyze', ...INPUTS, '--out', 'out', '--dataset', 'kept/', '--include-private'],
+      { cwd: dir, env: { SOURCE_DATE_EPOCH: '1775000000' } },
+    );
+    return { dir, code: result.code };
+  })();
+  return parquetRun;
+}
+
 describe('a kept dataset', () => {
   it('holds every activity but no private space text or name, even with --include-private', {
     timeout: 120_000,
@@ -66,15 +83,8 @@ describe('a kept dataset', () => {
   it('as a Parquet folder (--dataset kept/) holds the same: no private space text or name', {
     timeout: 120_000,
   }, async () => {
-    const dir = tempDir();
-    const result = await runCliInProcess(
-      ['analyze', ...INPUTS, '--out', 'out', '--dataset', 'kept/', '--include-private'],
-      {
-        cwd: dir,
-        env: { SOURCE_DATE_EPOCH: '1775000000' },
-      },
-    );
-    expect(result.code).toBe(0);
+    const { dir, code } = await keptParquet();
+    expect(code).toBe(0);
     const parquet = (table: string) => `read_parquet('${path.join(dir, 'kept', `${table}.parquet`)}')`;
     expect(await rows(':memory:', `SELECT space_id, text FROM ${parquet('activities')} ORDER BY activity_id`)).toEqual([
       { space_id: 'slack:C1', text: 'Ideas welcome: should we see #private-channel, #general or #channel?' },
@@ -106,10 +116,9 @@ describe('a kept dataset', () => {
   it('as a Parquet folder, in a run that fails when publishing: the previous files stay, no temporary file is left', {
     timeout: 120_000,
   }, async () => {
-    const dir = tempDir();
-    expect(
-      (await runCliInProcess(['analyze', ...INPUTS, '--out', 'out', '--dataset', 'kept/'], { cwd: dir })).code,
-    ).toBe(0);
+    // The folder the run above kept (the previous files); the failing run below writes into it.
+    const { dir, code } = await keptParquet();
+    expect(code).toBe(0);
     const parquet = `read_parquet('${path.join(dir, 'kept', 'activities.parquet')}')`;
     const before = await rows(':memory:', `SELECT activity_id FROM ${parquet} ORDER BY activity_id`);
     // The PDF target is a folder: the run fails at the very end, after the dataset was written.

@@ -3,10 +3,10 @@
  * the same folder, stdout that cannot be written, outputs that collide with each other or with an
  * input, prerequisites that fail, places that would hang. Every rejected run must leave the
  * previous outputs byte for byte and no temporary file behind. Spawned where the process matters
- * (a lock held by another live process, stdout a full device, a named pipe that would block the
- * worker's thread); the other runs are made in the worker (helpers/cli-in-process.ts).
+ * (stdout a full device, a named pipe that would block the worker's thread); the other runs are
+ * made in the worker (helpers/cli-in-process.ts), a lock's live owner being a `sleep` child.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
@@ -35,26 +35,36 @@ function snapshot(dir: string): Record<string, string> {
   );
 }
 
-/** A pid that ran and has ended. */
+/** A pid that ran and has ended (a `true` process: no Node to start). */
 function deadPid(): number {
-  const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
-  return Number(child.stdout);
+  const child = spawnSync('true');
+  if (child.pid === undefined || child.status !== 0) throw new Error('could not run `true`');
+  return child.pid;
 }
 
 describe('one run at a time per output folder', () => {
-  // Spawned: the lock names this (live) worker, which must be another process than the run.
-  it('a folder locked by a running process: exit 2 naming it, the outputs there untouched', () => {
-    const dir = workspace({
-      'out/metrics.json': 'previous\n',
-      'out/.pilot-report.lock': `${JSON.stringify({ pid: process.pid, host: hostname(), startedAt: '2026-12-03T10:00:00.000Z' })}\n`,
-    });
-    const before = snapshot(path.join(dir, 'out'));
-    const result = runCli(['analyze', 'export', '--out', 'out'], { cwd: dir });
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain(
-      `another pilot-report run is writing its outputs here (process ${process.pid} on ${hostname()}`,
-    );
-    expect(snapshot(path.join(dir, 'out'))).toEqual(before);
+  // The lock's owner must be another live process than the run: a `sleep` child, while the run is
+  // made in this worker.
+  it('a folder locked by a running process: exit 2 naming it, the outputs there untouched', async () => {
+    const owner = spawn('sleep', ['60'], { stdio: 'ignore' });
+    try {
+      const pid = owner.pid;
+      if (pid === undefined) throw new Error('could not start `sleep`');
+      const dir = workspace({
+        'out/metrics.json': 'previous\n',
+        'out/.pilot-report.lock': `${JSON.stringify({ pid, host: hostname(), startedAt: '2026-12-03T10:00:00.000Z' })}\n`,
+      });
+      const before = snapshot(path.join(dir, 'out'));
+      const result = await runCliInProcess(['analyze', 'export', '--out', 'out'], { cwd: dir });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(
+        `another pilot-report run is writing its outputs here (process ${pid} on ${hostname()}`,
+      );
+      expect(hasStackTrace(result.stderr)).toBe(false);
+      expect(snapshot(path.join(dir, 'out'))).toEqual(before);
+    } finally {
+      owner.kill();
+    }
   });
 
   it("a lock left by a killed run is taken over, its temporary files removed, and released at the end; an earlier run's outputs inside the input folder are replaced", async () => {
