@@ -105,3 +105,26 @@ export function covers(pdf: PDFKit.PDFDocument, codePoint: number, fallback: boo
   cache.set(codePoint, result);
   return result;
 }
+
+/** The current font's OS/2 typographic ascender and descender, in 1/1000 em (descender negative). */
+export interface TypoMetrics {
+  ascender: number;
+  descender: number;
+}
+
+/**
+ * Reads the typographic ascender and descender of the current font (fontkit's `OS/2` table through
+ * pdfkit's `doc._font.font`): what a canvas's 'top', 'middle' and 'bottom' text baselines hang from.
+ */
+export function typoMetrics(pdf: PDFKit.PDFDocument): TypoMetrics {
+  const embedded: unknown = Reflect.get(pdf, '_font');
+  const fontkitFont: unknown = isObject(embedded) ? Reflect.get(embedded, 'font') : undefined;
+  const os2: unknown = isObject(fontkitFont) ? Reflect.get(fontkitFont, 'OS/2') : undefined;
+  const unitsPerEm: unknown = isObject(fontkitFont) ? Reflect.get(fontkitFont, 'unitsPerEm') : undefined;
+  const ascender: unknown = isObject(os2) ? Reflect.get(os2, 'typoAscender') : undefined;
+  const descender: unknown = isObject(os2) ? Reflect.get(os2, 'typoDescender') : undefined;
+  if (typeof unitsPerEm !== 'number' || typeof ascender !== 'number' || typeof descender !== 'number') {
+    throw new Error('pdfkit font internals changed: no OS/2 typoAscender/typoDescender on doc._font.font');
+  }
+  return { ascender: (ascender * 1000) / unitsPerEm, descender: (descender * 1000) / unitsPerEm };
+}
