@@ -38,11 +38,36 @@ export function registerPrimaryFonts(pdf: PDFKit.PDFDocument): void {
   const files = fontFiles();
   pdf.registerFont(FONT_NAMES.regular, fontBuffer(files.regular));
   pdf.registerFont(FONT_NAMES.bold, fontBuffer(files.bold));
-  // Opened now, so the regular face is the document's first font (F2 after pdfkit's Helvetica) in
-  // every document. Otherwise which face came first depended on the process-wide coverage cache
-  // below: a cold cache opens the regular face at the first glyph check, a warm one does not, and a
-  // second render in the same process wrote other font names, so other bytes.
+  // Opened now, regular then bold, so they are the document's first fonts (F2 and F3 after pdfkit's
+  // Helvetica) in every document. Otherwise which face came first depended on the process-wide
+  // coverage cache below: a cold cache opens the regular face at the first glyph check, a warm one
+  // does not, and a second render in the same process wrote other font names, so other bytes.
   pdf.font(FONT_NAMES.regular);
+  shareLayoutCache(pdf, files.regular);
+  pdf.font(FONT_NAMES.bold);
+  shareLayoutCache(pdf, files.bold);
+  pdf.font(FONT_NAMES.regular);
+}
+
+/** Shaped words per font file, shared by every document of the process (see shareLayoutCache). */
+const layoutCaches = new Map<string, object>();
+
+/**
+ * Gives the current font the process-wide cache of shaped words of its file. pdfkit shapes each
+ * new word through fontkit (GSUB, GPOS) and caches the result per document; the shaping is a
+ * function of the font file and the word alone, and pdfkit does not change a cached result, so
+ * a process that renders several reports (the tests, about 60 renders) shapes each word once.
+ */
+function shareLayoutCache(pdf: PDFKit.PDFDocument, file: string): void {
+  const embedded: unknown = Reflect.get(pdf, '_font');
+  // pdfkit leaves the cache out when the document turns it off (fontLayoutCache: false).
+  if (!isObject(embedded) || !isObject(Reflect.get(embedded, 'layoutCache'))) return;
+  let cache = layoutCaches.get(file);
+  if (!cache) {
+    cache = Object.create(null) as object;
+    layoutCaches.set(file, cache);
+  }
+  Reflect.set(embedded, 'layoutCache', cache);
 }
 
 const fallbackRegistered = new WeakSet<PDFKit.PDFDocument>();
