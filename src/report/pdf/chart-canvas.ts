@@ -390,7 +390,7 @@ export class PdfChartContext {
     }
   }
 
-  /** Sets the PDF fill colour; false when nothing would show. Opacity below 1 only inside `paintWithAlpha`. */
+  /** The colour of `style` with the global alpha applied; null when nothing would show. */
   private paint(style: string): Paint | null {
     const paint = parseColour(style);
     const alpha = paint.alpha * this.state.globalAlpha;
@@ -404,12 +404,13 @@ export class PdfChartContext {
       draw();
       return;
     }
+    const written = { ...this.state.written };
     this.pdf.save();
     this.pdf.opacity(alpha);
     draw();
     this.pdf.restore();
-    // The restore put back the stroke settings of before; what was written inside is forgotten.
-    this.state.written = { ...this.state.written };
+    // The restore put back the PDF's stroke settings of before; so does the record of them.
+    this.state.written = written;
   }
 
   fill(): void {

@@ -221,6 +221,28 @@ describe('charts drawn straight into the PDF', () => {
     expect(points[1]?.[1]).toBeCloseTo(40, 9);
   });
 
+  it('writes translucent paint in its own graphics state, and the stroke settings again after it', async () => {
+    const pdf = newPdf();
+    const chunks: Buffer[] = [];
+    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const ended = new Promise((resolve) => pdf.on('end', resolve));
+    const context = new PdfChartContext(pdf, 100, 100);
+    context.lineWidth = 3;
+    for (const colour of ['rgba(0, 114, 178, 0.5)', '#0072B2']) {
+      context.strokeStyle = colour;
+      context.beginPath();
+      context.moveTo(10, 10);
+      context.lineTo(90, 10);
+      context.stroke();
+    }
+    pdf.end();
+    await ended;
+    const file = Buffer.concat(chunks).toString('latin1');
+    // The first line width was set inside q ... Q with the opacity, so the second stroke sets it again.
+    expect(file.match(/\b3 w\b/g)).toHaveLength(2);
+    expect(file).toMatch(/q\n\/Gs\d+ gs\n3 w[\s\S]*?S\nQ\n3 w\n/);
+  });
+
   it('reads the colour and font forms Chart.js writes', () => {
     expect(parseColour('#0072B2')).toEqual({ color: [0, 114, 178], alpha: 1 });
     expect(parseColour('#abc')).toEqual({ color: [170, 187, 204], alpha: 1 });
