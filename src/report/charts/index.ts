@@ -1,5 +1,10 @@
-/** Charts: plain specs in, SVG strings out. The only module that imports Chart.js. */
-export { renderChartSvg, formatTick, renumberClipPaths, expandLigatures } from './render-chart.js';
+/**
+ * Charts: plain specs in, Chart.js drawing onto a canvas out (the PDF gives one that draws into
+ * the page). The Skia SVG rendering (render-chart.ts) is its test reference, not exported here, so
+ * the CLI does not load Skia.
+ */
+export { drawChart, type ChartCanvas } from './draw-chart.js';
+export { formatTick } from './chart-config.js';
 export type { ChartKind, ChartSeries, ChartSpec, ValueFormat } from './chart-spec.js';
 export { DEFAULT_CHART_HEIGHT, DEFAULT_CHART_WIDTH } from './chart-spec.js';
 export { SERIES_COLOURS, INK, seriesColour } from './palette.js';

@@ -1,6 +1,5 @@
-import SVGtoPDF from 'svg-to-pdfkit';
-import { DEFAULT_CHART_HEIGHT, renderChartSvg, type ChartSpec } from '../charts/index.js';
-import { fontName } from './fonts.js';
+import { DEFAULT_CHART_HEIGHT, drawChart, type ChartSpec } from '../charts/index.js';
+import { PdfChartContext } from './chart-canvas.js';
 import { ensureSpace, NOTE } from './layout.js';
 import { drawText, measureText, type TextStyle } from './rich-text.js';
 import { CHART_PALETTE, COLOURS, CONTENT_WIDTH, PAGE, SPACE, TYPE } from './theme.js';
@@ -25,8 +24,8 @@ function blockHeight(pdf: PDFKit.PDFDocument, block: ChartBlock, width: number):
 }
 
 /**
- * Draws a chart block at `pdf.y`. The chart is rendered at its width in points, so its 8.5-unit
- * text prints at 8.5 pt, and placed as vectors; its text stays selectable text in DejaVu.
+ * Draws a chart block at `pdf.y`. The chart is drawn at its width in points, so its 8.5-unit
+ * text prints at 8.5 pt, as vectors; its text is selectable text in DejaVu.
  */
 export function chartBlock(pdf: PDFKit.PDFDocument, block: ChartBlock): void {
   ensureSpace(pdf, blockHeight(pdf, block, CONTENT_WIDTH));
@@ -50,21 +49,30 @@ export function chartPair(pdf: PDFKit.PDFDocument, left: ChartBlock, right: Char
 function drawBlock(pdf: PDFKit.PDFDocument, block: ChartBlock, x: number, y: number, width: number): number {
   const height = block.chart.height ?? DEFAULT_CHART_HEIGHT;
   const top = y + drawText(pdf, block.title, { x, y, width }, titleStyle()) + 6;
-  const svg = renderChartSvg({ palette: CHART_PALETTE, ...block.chart, width, height });
-  SVGtoPDF(pdf, svg, x, top, {
-    width,
-    height,
-    preserveAspectRatio: 'xMidYMid meet',
-    // Precision only sets how finely svg-to-pdfkit splits arcs and how many steps it measures along
-    // each curve (for markers and text on paths, which charts have not). Skia writes curves, never
-    // arcs (checked in test/report/charts), so the drawing is the same; at the default 3, measuring
-    // the ~8,000 curves of the point markers was a fifth of the PDF's time (since drawn as four
-    // cubics each, see drawCirclesAsCubics, they are about 1,000).
-    precision: 1,
-    // Chart text is only ever set in CHART_FONT_FAMILY (DejaVu Sans), which the PDF embeds.
-    fontCallback: (_family, bold) => fontName(bold ? 'bold' : 'regular', false),
-  });
+  drawChartAt(pdf, { palette: CHART_PALETTE, ...block.chart, width, height }, x, top);
   let bottom = top + height;
   if (block.note) bottom += 4 + drawText(pdf, block.note, { x, y: bottom + 4, width }, NOTE);
   return bottom;
+}
+
+/**
+ * Draws the chart of `spec` with its top-left at (x, y), straight into the page (chart-canvas.ts).
+ * Chart.js lays out on a canvas of whole units, as the Skia canvas it was drawn on before had, and
+ * that canvas is centred in the box as svg-to-pdfkit placed the SVG (a fraction of a point).
+ */
+function drawChartAt(
+  pdf: PDFKit.PDFDocument,
+  spec: ChartSpec & { width: number; height: number },
+  x: number,
+  y: number,
+): void {
+  const canvasWidth = Math.trunc(spec.width);
+  const canvasHeight = Math.trunc(spec.height);
+  if (canvasWidth <= 0 || canvasHeight <= 0) return;
+  const scale = Math.min(spec.width / canvasWidth, spec.height / canvasHeight);
+  pdf.save();
+  pdf.translate(x + (spec.width - canvasWidth * scale) / 2, y + (spec.height - canvasHeight * scale) / 2);
+  if (scale !== 1) pdf.scale(scale);
+  drawChart(new PdfChartContext(pdf, canvasWidth, canvasHeight).canvas, spec);
+  pdf.restore();
 }

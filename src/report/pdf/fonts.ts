@@ -38,11 +38,36 @@ export function registerPrimaryFonts(pdf: PDFKit.PDFDocument): void {
   const files = fontFiles();
   pdf.registerFont(FONT_NAMES.regular, fontBuffer(files.regular));
   pdf.registerFont(FONT_NAMES.bold, fontBuffer(files.bold));
-  // Opened now, so the regular face is the document's first font (F2 after pdfkit's Helvetica) in
-  // every document. Otherwise which face came first depended on the process-wide coverage cache
-  // below: a cold cache opens the regular face at the first glyph check, a warm one does not, and a
-  // second render in the same process wrote other font names, so other bytes.
+  // Opened now, regular then bold, so they are the document's first fonts (F2 and F3 after pdfkit's
+  // Helvetica) in every document. Otherwise which face came first depended on the process-wide
+  // coverage cache below: a cold cache opens the regular face at the first glyph check, a warm one
+  // does not, and a second render in the same process wrote other font names, so other bytes.
   pdf.font(FONT_NAMES.regular);
+  shareLayoutCache(pdf, files.regular);
+  pdf.font(FONT_NAMES.bold);
+  shareLayoutCache(pdf, files.bold);
+  pdf.font(FONT_NAMES.regular);
+}
+
+/** Shaped words per font file, shared by every document of the process (see shareLayoutCache). */
+const layoutCaches = new Map<string, object>();
+
+/**
+ * Gives the current font the process-wide cache of shaped words of its file. pdfkit shapes each
+ * new word through fontkit (GSUB, GPOS) and caches the result per document; the shaping is a
+ * function of the font file and the word alone, and pdfkit does not change a cached result, so
+ * a process that renders several reports (the tests, about 60 renders) shapes each word once.
+ */
+function shareLayoutCache(pdf: PDFKit.PDFDocument, file: string): void {
+  const embedded: unknown = Reflect.get(pdf, '_font');
+  // pdfkit leaves the cache out when the document turns it off (fontLayoutCache: false).
+  if (!isObject(embedded) || !isObject(Reflect.get(embedded, 'layoutCache'))) return;
+  let cache = layoutCaches.get(file);
+  if (!cache) {
+    cache = Object.create(null) as object;
+    layoutCaches.set(file, cache);
+  }
+  Reflect.set(embedded, 'layoutCache', cache);
 }
 
 const fallbackRegistered = new WeakSet<PDFKit.PDFDocument>();
@@ -104,4 +129,27 @@ export function covers(pdf: PDFKit.PDFDocument, codePoint: number, fallback: boo
   const result = currentFont(pdf).hasGlyph(codePoint);
   cache.set(codePoint, result);
   return result;
+}
+
+/** The current font's OS/2 typographic ascender and descender, in 1/1000 em (descender negative). */
+export interface TypoMetrics {
+  ascender: number;
+  descender: number;
+}
+
+/**
+ * Reads the typographic ascender and descender of the current font (fontkit's `OS/2` table through
+ * pdfkit's `doc._font.font`): what a canvas's 'top', 'middle' and 'bottom' text baselines hang from.
+ */
+export function typoMetrics(pdf: PDFKit.PDFDocument): TypoMetrics {
+  const embedded: unknown = Reflect.get(pdf, '_font');
+  const fontkitFont: unknown = isObject(embedded) ? Reflect.get(embedded, 'font') : undefined;
+  const os2: unknown = isObject(fontkitFont) ? Reflect.get(fontkitFont, 'OS/2') : undefined;
+  const unitsPerEm: unknown = isObject(fontkitFont) ? Reflect.get(fontkitFont, 'unitsPerEm') : undefined;
+  const ascender: unknown = isObject(os2) ? Reflect.get(os2, 'typoAscender') : undefined;
+  const descender: unknown = isObject(os2) ? Reflect.get(os2, 'typoDescender') : undefined;
+  if (typeof unitsPerEm !== 'number' || typeof ascender !== 'number' || typeof descender !== 'number') {
+    throw new Error('pdfkit font internals changed: no OS/2 typoAscender/typoDescender on doc._font.font');
+  }
+  return { ascender: (ascender * 1000) / unitsPerEm, descender: (descender * 1000) / unitsPerEm };
 }

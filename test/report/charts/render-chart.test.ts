@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  expandLigatures,
-  formatTick,
-  renderChartSvg,
-  renumberClipPaths,
-  SERIES_COLOURS,
-  type ChartSpec,
-} from '../../../src/report/charts/index.js';
+import { formatTick, SERIES_COLOURS, type ChartSpec } from '../../../src/report/charts/index.js';
+import { expandLigatures, renderChartSvg, renumberClipPaths } from '../../../src/report/charts/render-chart.js';
 
 const monthly: ChartSpec = {
   kind: 'bar',
@@ -73,7 +67,7 @@ describe('renderChartSvg', () => {
     expect(renderChartSvg(monthly)).toBe(renderChartSvg(monthly));
   });
 
-  // chart-block.ts places the SVG with svg-to-pdfkit at precision 1, which would coarsen arcs only.
+  // The Skia SVG is the reference the PDF drawing is tested against (pdf-chart-canvas.test.ts): curves only.
   it('writes point markers as curves, never as arcs, circles or ellipses', () => {
     for (const kind of ['line', 'step', 'bar'] as const) {
       const spec: ChartSpec =
