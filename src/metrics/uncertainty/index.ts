@@ -3,7 +3,6 @@ import type { Query } from '../../model/query.js';
 import { periodRetention } from '../engagement-sql.js';
 import { IDEA_STAGES, type IdeaItem, type IdeaStage, type Ideas } from '../ideas/result.js';
 import { previousPeriod } from '../../time/period.js';
-import { shownSpace } from '../public-text.js';
 import type { MetricContext } from '../types.js';
 import { intervalSchema, medianInterval, rateInterval, type Interval } from './interval.js';
 import { survivalOf, survivalOfColumns, survivalSchema, type Subject, type SubjectColumns } from './survival.js';
