@@ -33,7 +33,7 @@ export interface BootstrapInterval {
  * resample instead of O(n log n), which is what makes 2,000 resamples of 100,000 threads cheap.
  */
 export function bootstrapInterval(
-  values: readonly number[],
+  values: ArrayLike<number>,
   options: BootstrapOptions = DEFAULT_BOOTSTRAP,
   resampleUpTo = RESAMPLE_UP_TO,
 ): BootstrapInterval | null {

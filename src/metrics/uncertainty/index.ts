@@ -3,11 +3,10 @@ import type { Query } from '../../model/query.js';
 import { periodRetention } from '../engagement-sql.js';
 import { IDEA_STAGES, type IdeaItem, type IdeaStage, type Ideas } from '../ideas/result.js';
 import { previousPeriod } from '../../time/period.js';
-import { shownSpace } from '../public-text.js';
 import type { MetricContext } from '../types.js';
 import { intervalSchema, medianInterval, rateInterval, type Interval } from './interval.js';
-import { survivalOf, survivalSchema, type Subject } from './survival.js';
-import { observedUntilMs, threadWaits, type ThreadWait } from './thread-waits.js';
+import { survivalOf, survivalOfColumns, survivalSchema, type Subject, type SubjectColumns } from './survival.js';
+import { observedUntilMs, threadWaits, type ThreadWaits } from './thread-waits.js';
 
 export { intervalSchema, type Interval } from './interval.js';
 export { survivalSchema, type Survival } from './survival.js';
@@ -39,21 +38,19 @@ export const ideaEvidenceSchema = z.strictObject({
 export type ConversationEvidence = z.infer<typeof conversationEvidenceSchema>;
 export type IdeaEvidence = z.infer<typeof ideaEvidenceSchema>;
 
-/** What the thread figures gain: written into `conversations` and beside `engagement.totals.retention`. */
 /** The conversations' intervals and the response curve, beside the figures they qualify. */
 export async function computeConversationEvidence(query: Query, ctx: MetricContext): Promise<ConversationEvidence> {
   const waits = await threadWaits(query, ctx);
-  const questions = waits.filter((w) => w.isQuestion);
   const until = await observedUntilMs(query, ctx.asOf);
   return {
-    ...waitIntervals(waits, ctx),
-    responseSurvival: survivalOf(
-      waits.map((w) => threadSubject(w, until)),
+    ...waitIntervals(waits, ctx, () => true),
+    responseSurvival: survivalOfColumns(
+      threadSubjects(waits, until),
       'hours',
       new Date(until).toISOString(),
       ctx.config.minGroupSize,
     ),
-    questions: waitIntervals(questions, ctx),
+    questions: waitIntervals(waits, ctx, (i) => waits.isQuestion[i] === 1),
   };
 }
 
@@ -63,26 +60,48 @@ export async function computeRetentionInterval(query: Query, ctx: MetricContext)
   return rateInterval(retention.returning, retention.previousContributors, ctx.config.uncertainty);
 }
 
+/** The answered rate and the median wait, with their intervals, over the threads `kept` keeps. */
 function waitIntervals(
-  waits: readonly ThreadWait[],
+  waits: ThreadWaits,
   ctx: MetricContext,
+  kept: (thread: number) => boolean,
 ): Pick<ConversationEvidence, 'answeredRateInterval' | 'medianHoursToFirstResponseInterval'> {
-  const hours = waits.flatMap((w) => (w.hours === null ? [] : [w.hours]));
+  let threads = 0;
+  let answered = 0;
+  const hours = new Float64Array(waits.count);
+  for (let i = 0; i < waits.count; i += 1) {
+    if (!kept(i)) continue;
+    threads += 1;
+    const h = waits.hours[i] ?? Number.NaN;
+    if (!Number.isNaN(h)) hours[answered++] = h;
+  }
   return {
-    answeredRateInterval: rateInterval(hours.length, waits.length, ctx.config.uncertainty),
-    medianHoursToFirstResponseInterval: medianInterval(hours, ctx.config.uncertainty),
+    answeredRateInterval: rateInterval(answered, threads, ctx.config.uncertainty),
+    medianHoursToFirstResponseInterval: medianInterval(hours.subarray(0, answered), ctx.config.uncertainty),
   };
 }
 
-/** A thread waits until its first response; one without a response by `until` is censored there. */
-function threadSubject(w: ThreadWait, until: number): Subject {
-  const waited = Math.max(0, (until - w.startedMs) / HOUR_MS);
-  const answered = w.hours !== null && w.hours <= waited;
+/**
+ * A thread waits until its first response; one without a response by `until` is censored there.
+ * The groups are the thread's space and its starter's department.
+ */
+function threadSubjects(waits: ThreadWaits, until: number): SubjectColumns {
+  const time = new Float64Array(waits.count);
+  const event = new Uint8Array(waits.count);
+  for (let i = 0; i < waits.count; i += 1) {
+    const waited = Math.max(0, (until - (waits.startedMs[i] ?? 0)) / HOUR_MS);
+    const hours = waits.hours[i] ?? Number.NaN;
+    const answered = !Number.isNaN(hours) && hours <= waited;
+    time[i] = answered ? Math.max(0, hours) : waited;
+    event[i] = answered ? 1 : 0;
+  }
   return {
-    time: answered ? Math.max(0, w.hours ?? 0) : waited,
-    event: answered,
-    space: { key: w.spaceId, name: shownSpace(w.isPrivate, w.spaceName) },
-    department: w.department,
+    time,
+    event,
+    space: waits.space,
+    spaces: waits.spaces,
+    department: waits.department,
+    departments: waits.departments,
   };
 }
 
