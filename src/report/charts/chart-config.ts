@@ -18,7 +18,7 @@ import { valueLabelsPlugin } from './value-labels.js';
 
 /**
  * The Chart.js configuration of a chart spec, shared by the drawing into the PDF (draw-chart.ts)
- * and the Skia SVG rendering kept as its reference (render-chart.ts).
+ * and the Skia SVG rendering kept as its reference (test/helpers-fast/skia-chart-reference.ts).
  */
 
 /** Chart text size in SVG units (= pt in the PDF): small but readable in print. */

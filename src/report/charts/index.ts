@@ -1,7 +1,7 @@
 /**
  * Charts: plain specs in, Chart.js drawing onto a canvas out (the PDF gives one that draws into
- * the page). The Skia SVG rendering (render-chart.ts) is its test reference, not exported here, so
- * the CLI does not load Skia.
+ * the page). The Skia SVG rendering it is tested against lives in the tests
+ * (test/helpers-fast/skia-chart-reference.ts), so the CLI does not load Skia.
  */
 export { drawChart, type ChartCanvas } from './draw-chart.js';
 export { formatTick } from './chart-config.js';

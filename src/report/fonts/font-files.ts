@@ -2,8 +2,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
 /**
- * Where the report's fonts live. Both the charts (Skia, through @napi-rs/canvas) and the PDF (pdfkit)
- * use these same files, so chart text in the SVG names a family the PDF also embeds.
+ * Where the report's fonts live. The PDF (pdfkit), the charts Chart.js draws into its pages, and the
+ * tests' Skia reference rendering all use these same files, so chart text measures the same everywhere.
  */
 
 /** Family name chart SVG text carries; the PDF maps it back to the embedded DejaVu Sans. */

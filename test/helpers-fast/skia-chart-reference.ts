@@ -1,8 +1,8 @@
 import { createCanvas, GlobalFonts, SvgExportFlag } from '@napi-rs/canvas';
 import { Chart } from 'chart.js';
-import { CHART_FONT_FAMILY, fontFiles } from '../fonts/font-files.js';
-import { chartConfig, registerChartParts } from './chart-config.js';
-import { DEFAULT_CHART_HEIGHT, DEFAULT_CHART_WIDTH, type ChartSpec } from './chart-spec.js';
+import { CHART_FONT_FAMILY, fontFiles } from '../../src/report/fonts/font-files.js';
+import { chartConfig, registerChartParts } from '../../src/report/charts/chart-config.js';
+import { DEFAULT_CHART_HEIGHT, DEFAULT_CHART_WIDTH, type ChartSpec } from '../../src/report/charts/chart-spec.js';
 
 /**
  * The chart as SVG from Chart.js on a Skia canvas: the way the report drew its charts until
