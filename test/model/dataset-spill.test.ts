@@ -80,3 +80,25 @@ describe('Query.batches', () => {
     await dataset.close();
   });
 });
+
+describe('Query.all', () => {
+  it('returns every row of a result spanning several chunks, in the query order, converted', async () => {
+    const dataset = await Dataset.open();
+    // 5,000 rows are three of DuckDB's 2,048-row chunks; all() reads them one at a time.
+    const rows = await dataset.query.all<{ n: number; half: number | null; at: string }>(
+      `SELECT range AS n, CASE WHEN range % 2 = 0 THEN range // 2 END AS half,
+              TIMESTAMPTZ '2026-01-01 00:00:00+00' + to_seconds(range) AS at
+       FROM range(5000) ORDER BY range DESC`,
+    );
+    expect(rows).toHaveLength(5000);
+    expect(rows[0]).toEqual({ n: 4999, half: null, at: '2026-01-01T01:23:19.000Z' });
+    expect(rows[4999]).toEqual({ n: 0, half: 0, at: '2026-01-01T00:00:00.000Z' });
+    // Strictly descending, so no chunk is missing, repeated or out of order.
+    expect(rows.every((r, i) => r.n === 4999 - i)).toBe(true);
+    expect(rows.every((r) => typeof r.n === 'number')).toBe(true);
+    expect(rows.filter((r) => r.half === null)).toHaveLength(2500);
+    // 0 + 1 + ... + 2499 = 2499 * 2500 / 2
+    expect(rows.reduce((t, r) => t + (r.half ?? 0), 0)).toBe(3_123_750);
+    await dataset.close();
+  });
+});
