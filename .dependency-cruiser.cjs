@@ -91,7 +91,14 @@ module.exports = {
       comment: 'Only report/pdf draws PDF.',
       severity: 'error',
       from: { path: '^src/(?!report/pdf/)' },
-      to: { path: '^node_modules/(pdfkit|svg-to-pdfkit)/' },
+      to: { path: '^node_modules/pdfkit/' },
+    },
+    {
+      name: 'no-skia-in-src',
+      comment: 'Skia (@napi-rs/canvas) is a development dependency: only the tests\' reference chart rendering uses it.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^node_modules/@napi-rs/canvas/' },
     },
     {
       name: 'chartjs-only-in-report-charts',

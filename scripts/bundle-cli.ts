@@ -2,11 +2,11 @@
  * Bundles the compiled CLI (dist/cli/main.js and the ~270 modules it imports) into one file,
  * dist/cli.bundle.js, which bin/pilot-report.js runs. Node's ESM loader resolves, reads and compiles
  * every module separately; for a small pilot that was about a fifth of the run's CPU (issue 16,
- * item 4). Dependencies stay external (native DuckDB and Skia, pdfkit's data files read beside its
+ * item 4). Dependencies stay external (native DuckDB, pdfkit's data files read beside its
  * code), so only our own modules are joined. dist/ keeps the separate modules: tests import them,
  * and the reading worker threads start from dist/sources/parallel/worker.js.
  *
- * CommonJS dependencies (DuckDB's API, Skia's canvas, svg-to-pdfkit, yauzl, saxes...) are loaded with
+ * CommonJS dependencies (DuckDB's API, yauzl, saxes...) are loaded with
  * `require` rather than `import`: imported, Node 20 runs its CommonJS export scanner over every file
  * of the package, which made importing @duckdb/node-api cost 0.48 s CPU against 0.17 s required.
  * The module is the same either way (its `import` entry is that CommonJS file).

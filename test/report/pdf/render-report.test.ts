@@ -49,7 +49,7 @@ describe('renderReport', () => {
     expect(text).toContain('1 Jan 2026 – 31 Mar 2026');
     expect(text).toContain('Page 1 of 7');
     expect(text).toContain('Page 7 of 7');
-    // Chart text (axis title, legend, month labels) comes through svg-to-pdfkit as real text, once.
+    // Chart text (axis title, legend, month labels) is drawn into the page as real text, once.
     expect(pages[2]).toContain('People (distinct)');
     expect(pages[2]).toContain('Month (UTC)');
     expect(pages[2]?.split('Active people and contributors per month')).toHaveLength(2);
