@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runInit } from '../../src/cli/commands/init.js';
 import type { PromptKit } from '../../src/cli/init/prompts.js';
 import type { Logger } from '../../src/cli/output.js';
-import { REPO_ROOT, hasStackTrace, runCli } from '../helpers/cli.js';
+import { REPO_ROOT, hasStackTrace } from '../helpers/cli.js';
 import { runCliInProcess } from '../helpers/cli-in-process.js';
 import { sampleAnalyze } from '../helpers/shared-run.js';
 import { makeTempDir, removeTempDirs } from '../helpers/temp-dir.js';
@@ -30,7 +30,7 @@ function championFolder(): string {
 
 type Metrics = Record<string, any>;
 
-/** `analyze` in the worker (helpers/cli-in-process.ts); `init --yes` below is the built binary's. */
+/** `analyze` in the worker (helpers/cli-in-process.ts). */
 async function analyzeWith(config: string, cwd: string, out: string): Promise<Metrics> {
   // The hand-written config pins asOf; the written one leaves "now" to the run, so the flag pins both.
   const result = await runCliInProcess(['analyze', '--config', config, '--out', out, '--as-of', '2026-11-01'], { cwd });
@@ -83,7 +83,8 @@ describe("from a champion's folder to the sample report (init, then analyze)", (
     timeout: 120_000,
   }, async () => {
     const dir = championFolder();
-    const result = runCli(['init', '--yes'], { cwd: dir });
+    // In the worker: `init` through the built binary is spawned in init.test.ts and init-terminal.test.ts.
+    const result = await runCliInProcess(['init', '--yes'], { cwd: dir });
     expect(result.code, result.stderr).toBe(0);
     expect(hasStackTrace(result.stderr)).toBe(false);
     expect(result.stderr).toContain('found a people file: Staff list (HR export).csv');
