@@ -47,7 +47,10 @@ function twoClones() {
 }
 
 describe('reproducible runs', () => {
-  it('gives byte-identical metrics.json and report.pdf for the same month and inputs, in two different clones', async () => {
+  // A spawn and a run in the worker: over the 30 s default on a loaded 2-core machine.
+  it('gives byte-identical metrics.json and report.pdf for the same month and inputs, in two different clones', {
+    timeout: 120_000,
+  }, async () => {
     const { first, second, spawned, inProcess } = await twoClones();
     expect(spawned.code, spawned.stderr).toBe(0);
     expect(inProcess.code, inProcess.stderr).toBe(0);
