@@ -1,7 +1,7 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { hasStackTrace, runCli } from '../helpers/cli.js';
+import { type CliResult, hasStackTrace, runCli } from '../helpers/cli.js';
 import { runCliInProcess } from '../helpers/cli-in-process.js';
 import { exportDir, MESSAGES } from './tiny-yammer.js';
 import { makeTempDir, removeTempDirs } from '../helpers/temp-dir.js';
@@ -15,16 +15,24 @@ afterAll(removeTempDirs);
  * March contributors {Ana, Ben}; April {Cy, Ana}: April returning 1 (Ana), retention 1 / 2.
  */
 
-// The first two tests spawn the built binary (files written; `--json -` to a real stdout pipe);
-// the others run the CLI in the worker (helpers/cli-in-process.ts): their point is the exit code,
-// stderr and the files, not the process.
+// The first two tests read one run of the built binary (`--json -` to a real stdout pipe, the PDF
+// to the default folder); the others run the CLI in the worker (helpers/cli-in-process.ts): their
+// point is the exit code, stderr and the files, not the process.
+let spawned: { dir: string; result: CliResult } | undefined;
+function spawnedRun(): { dir: string; result: CliResult } {
+  if (!spawned) {
+    const dir = exportDir(MESSAGES);
+    spawned = { dir, result: runCli(['analyze', 'export', '--json', '-'], { cwd: dir }) };
+  }
+  return spawned;
+}
+
 describe('pilot-report analyze (end to end)', () => {
   it('writes metrics.json and a PDF with the hand-computed figures', () => {
-    const dir = exportDir(MESSAGES);
-    const result = runCli(['analyze', 'export'], { cwd: dir });
+    const { dir, result } = spawnedRun();
     expect(result.stderr).not.toMatch(/error/);
     expect(result.code).toBe(0);
-    const metrics = JSON.parse(readFileSync(path.join(dir, 'pilot-report-out/metrics.json'), 'utf8'));
+    const metrics = JSON.parse(result.stdout);
     expect(metrics.period).toEqual({
       since: '2026-03-01T00:00:00.000Z',
       until: '2026-05-01T00:00:00.000Z',
@@ -60,29 +68,44 @@ describe('pilot-report analyze (end to end)', () => {
     });
     expect(metrics.conversations.answeredRate).toBeCloseTo(2 / 3, 12);
     expect(metrics.generatedAt).toBe('2026-01-01T00:00:00.000Z'); // SOURCE_DATE_EPOCH=1767225600
+    // The PDF goes to the default output folder, and metrics.json only to stdout, as asked.
+    expect(readdirSync(path.join(dir, 'pilot-report-out'))).toEqual(['report.pdf']);
     const pdf = readFileSync(path.join(dir, 'pilot-report-out/report.pdf'));
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 
   it('--json - writes pure JSON to stdout and nothing else', () => {
-    const dir = exportDir(MESSAGES);
-    const result = runCli(['analyze', 'export', '--json', '-', '--pdf', 'out/r.pdf'], { cwd: dir });
+    const { result } = spawnedRun();
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).conversations.threads).toBe(3);
+    expect(result.stdout.startsWith('{')).toBe(true);
     expect(result.stdout.trimEnd().endsWith('}')).toBe(true);
-    expect(existsSync(path.join(dir, 'out/r.pdf'))).toBe(true);
   });
 
+  /**
+   * One export with two bad rows, each test reading its own: message 4's date replaced by
+   * "31/02/2026" (line 6) and a 7th record whose quote is never closed (it starts on line 9: header
+   * line 1, message 2 spans lines 3-4). Read 7, used 5, skipped 2, both malformed. One lenient run
+   * in the worker, shared by the two tests below.
+   */
+  let badRows: Promise<{ dir: string; lenient: CliResult }> | undefined;
+  function twoBadRows() {
+    badRows ??= (async () => {
+      const dir = exportDir(
+        `${MESSAGES.replace('2026-03-10 09:00:00 UTC', '31/02/2026')}\r\n7,,7,,,11,user,Ana Ruiz,ana@example.com,"never closed,,2026-04-02 10:00:00 UTC`,
+      );
+      return { dir, lenient: await runCliInProcess(['analyze', 'export'], { cwd: dir }) };
+    })();
+    return badRows;
+  }
+  const recordsOf = (dir: string) =>
+    JSON.parse(readFileSync(path.join(dir, 'pilot-report-out/metrics.json'), 'utf8')).sources[0].records;
+
   it('reports a truncated final row with file and line, still writes the report, and fails it under --strict', async () => {
-    const dir = exportDir(
-      `${MESSAGES}\r\n7,,7,,,11,user,Ana Ruiz,ana@example.com,"never closed,,2026-04-02 10:00:00 UTC`,
-    );
-    const lenient = await runCliInProcess(['analyze', 'export'], { cwd: dir });
+    const { dir, lenient } = await twoBadRows();
     expect(lenient.code).toBe(0);
-    // Header line 1, message 2 spans lines 3-4 (a quoted newline), so the 7th record starts on line 9.
     expect(lenient.stderr).toMatch(/warning: .*Messages\.csv:9:/);
-    const metrics = JSON.parse(readFileSync(path.join(dir, 'pilot-report-out/metrics.json'), 'utf8'));
-    expect(metrics.sources[0].records).toEqual({ read: 7, used: 6, skipped: 1, skippedByReason: { malformed: 1 } });
+    expect(recordsOf(dir)).toEqual({ read: 7, used: 5, skipped: 2, skippedByReason: { malformed: 2 } });
     const strict = await runCliInProcess(['analyze', 'export', '--strict'], { cwd: dir });
     expect(strict.code).toBe(2);
     expect(strict.stderr).toMatch(/--strict/);
@@ -90,12 +113,13 @@ describe('pilot-report analyze (end to end)', () => {
   });
 
   it('counts a row with an unparseable date as skipped and names its line', async () => {
-    const dir = exportDir(MESSAGES.replace('2026-03-10 09:00:00 UTC', '31/02/2026'));
-    const result = await runCliInProcess(['analyze', 'export'], { cwd: dir });
-    expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/Messages\.csv:6:.*31\/02\/2026/);
-    const metrics = JSON.parse(readFileSync(path.join(dir, 'pilot-report-out/metrics.json'), 'utf8'));
-    expect(metrics.sources[0].records.skippedByReason).toEqual({ malformed: 1 });
+    const { dir, lenient } = await twoBadRows();
+    expect(lenient.code).toBe(0);
+    expect(lenient.stderr).toMatch(/Messages\.csv:6:.*31\/02\/2026/);
+    // Each bad row named once, on its own line.
+    expect(lenient.stderr.match(/Messages\.csv:6:/g)).toHaveLength(1);
+    expect(lenient.stderr.match(/Messages\.csv:9:/g)).toHaveLength(1);
+    expect(recordsOf(dir).skippedByReason).toEqual({ malformed: 2 });
   });
 
   it('exits 2 naming the file and column when a required column is missing', async () => {

@@ -7,34 +7,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli, type CliResult } from '../helpers/cli.js';
+import { sampleEveryOutput, sampleEveryOutputArgs } from '../helpers/shared-run.js';
 import { readPdf } from '../helpers/pdf-text.js';
 import { makeTempDir, removeTempDirs } from '../helpers/temp-dir.js';
 import { decodeXml, textRuns, zipEntries, type ZipEntry } from '../helpers/zip-entries.js';
 
 afterAll(removeTempDirs);
 
-const CONFIG = 'fixtures/sample-pilot/pilot-report.config.json';
 /** runCli's SOURCE_DATE_EPOCH, 1767225600, as written in the deck. */
 const EPOCH_ISO = '2026-01-01T00:00:00Z';
-
-function run(out: string, env: Record<string, string> = {}): CliResult {
-  return runCli(
-    [
-      'analyze',
-      '--config',
-      CONFIG,
-      '--out',
-      out,
-      '--markdown',
-      path.join(out, 'summary.md'),
-      '--pptx',
-      path.join(out, 'deck.pptx'),
-      '--community-post',
-      path.join(out, 'post.md'),
-    ],
-    { env },
-  );
-}
 
 /** Series of a chart part: name and the numbers of its value cache. */
 function chartSeries(xml: string): { name: string; values: number[] }[] {
@@ -49,7 +30,8 @@ function chartSeries(xml: string): { name: string; values: number[] }[] {
 const count = (n: number): string => Math.round(n).toLocaleString('en-US');
 
 describe('the sample pilot with --pptx and --community-post', () => {
-  const out = makeTempDir('pilot-report-deck-');
+  // The UTC run is the built binary's run with every output, shared with parquet-dataset.test.ts.
+  let out: string;
   const tokyo = makeTempDir('pilot-report-deck-tz-');
   let result: CliResult;
   let again: CliResult;
@@ -60,8 +42,10 @@ describe('the sample pilot with --pptx and --community-post', () => {
   let post: string;
 
   beforeAll(async () => {
-    result = run(out);
-    again = run(tokyo, { TZ: 'Asia/Tokyo' });
+    const shared = await sampleEveryOutput();
+    ({ out, result } = shared);
+    // The same command in a process whose machine time zone is Tokyo (ICU reads TZ once per process).
+    again = runCli(sampleEveryOutputArgs(tokyo), { env: { TZ: 'Asia/Tokyo' } });
     metrics = JSON.parse(readFileSync(path.join(out, 'metrics.json'), 'utf8'));
     deck = readFileSync(path.join(out, 'deck.pptx'));
     entries = await zipEntries(deck);
@@ -195,8 +179,8 @@ describe('the sample pilot with --pptx and --community-post', () => {
   });
 
   it('is byte-identical under SOURCE_DATE_EPOCH whatever the machine time zone, with every date that instant', async () => {
-    expect(readFileSync(path.join(tokyo, 'deck.pptx')).equals(deck)).toBe(true);
-    expect(readFileSync(path.join(tokyo, 'post.md'), 'utf8')).toBe(post);
+    expect(readFileSync(path.join(tokyo, 'out/deck.pptx')).equals(deck)).toBe(true);
+    expect(readFileSync(path.join(tokyo, 'out/post.md'), 'utf8')).toBe(post);
     expect(new Set(entries.map((e) => e.stamp))).toEqual(new Set(['2026-01-01 00:00:00']));
     expect(part('docProps/core.xml')).toContain(
       `<dcterms:created xsi:type="dcterms:W3CDTF">${EPOCH_ISO}</dcterms:created>`,

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runInit } from '../../src/cli/commands/init.js';
 import type { PromptKit } from '../../src/cli/init/prompts.js';
 import type { Logger } from '../../src/cli/output.js';
-import { REPO_ROOT, hasStackTrace, runCli } from '../helpers/cli.js';
+import { type CliResult, REPO_ROOT, hasStackTrace } from '../helpers/cli.js';
 import { runCliInProcess } from '../helpers/cli-in-process.js';
 import { sampleAnalyze } from '../helpers/shared-run.js';
 import { makeTempDir, removeTempDirs } from '../helpers/temp-dir.js';
@@ -30,7 +30,7 @@ function championFolder(): string {
 
 type Metrics = Record<string, any>;
 
-/** `analyze` in the worker (helpers/cli-in-process.ts); `init --yes` below is the built binary's. */
+/** `analyze` in the worker (helpers/cli-in-process.ts). */
 async function analyzeWith(config: string, cwd: string, out: string): Promise<Metrics> {
   // The hand-written config pins asOf; the written one leaves "now" to the run, so the flag pins both.
   const result = await runCliInProcess(['analyze', '--config', config, '--out', out, '--as-of', '2026-11-01'], { cwd });
@@ -77,13 +77,26 @@ function scriptedKit(
 
 const silent: Logger = { info: () => {}, verbose: () => {}, warn: () => {}, error: () => {} };
 
+/** A champion's folder after `init --yes`, in the worker (made once, read by both tests below). */
+let yes: Promise<{ dir: string; result: CliResult }> | undefined;
+function initYes(): Promise<{ dir: string; result: CliResult }> {
+  yes ??= (async () => {
+    const dir = championFolder();
+    // In the worker: `init` through the built binary is spawned in init.test.ts and init-terminal.test.ts.
+    return { dir, result: await runCliInProcess(['init', '--yes'], { cwd: dir }) };
+  })();
+  return yes;
+}
+
+/** A config without what the prompts of `init` on a terminal ask (the pilot name, money, moderators). */
+const withoutAnswers = ({ businessCase: _b, moderators: _m, report: _r, ...rest }: Metrics) => rest;
+
 describe("from a champion's folder to the sample report (init, then analyze)", () => {
   // init and two analyze runs: slow on a loaded machine.
   it('init --yes finds the exports, the people file and the ledger by header, proposes the wiki bot and leaves the business case to fill in', {
     timeout: 120_000,
   }, async () => {
-    const dir = championFolder();
-    const result = runCli(['init', '--yes'], { cwd: dir });
+    const { dir, result } = await initYes();
     expect(result.code, result.stderr).toBe(0);
     expect(hasStackTrace(result.stderr)).toBe(false);
     expect(result.stderr).toContain('found a people file: Staff list (HR export).csv');
@@ -110,19 +123,8 @@ describe("from a champion's folder to the sample report (init, then analyze)", (
       'orgSize',
     ]);
 
-    // The same people counts and moderators as the hand-written sample config; no money without the inputs.
-    const fromInit = await analyzeWith(CONFIG, dir, path.join(dir, 'out'));
-    const byHand = await byHandMetrics();
-    expect(fromInit['engagement'].totals.activePeople).toBe(54);
-    expect(fromInit['engagement'].totals).toEqual(byHand['engagement'].totals);
-    expect(peopleCounts(fromInit)).toEqual(peopleCounts(byHand));
-    expect(fromInit['moderation'].moderators).toEqual(byHand['moderation'].moderators);
-    expect(fromInit['moderation'].moderators.map((m: Metrics) => m['id'])).toEqual([
-      'marcus.lindqvist@aurora.example',
-      'olena.kovalenko@aurora.example',
-      'priya.raghunathan@aurora.example',
-    ]);
-    expect(fromInit['ideas'].funnel).toEqual(byHand['ideas'].funnel);
+    // The analysis of what init wrote is checked in the next test, on the terminal's config, which
+    // differs from this one only in the answers to its questions (checked there).
   });
 
   it("on a terminal, asks for the pilot name, currency, hourly cost and moderators; with the rest of the inputs filled in as the notes say, the business case is the sample's", {
@@ -173,8 +175,22 @@ describe("from a champion's folder to the sample report (init, then analyze)", (
       orgSize: 1200,
     };
     writeFileSync(file, JSON.stringify(written, null, 2));
+    // Apart from the answers, the same config as `init --yes` writes: the analysis below stands for both.
+    const byYes = JSON.parse(readFileSync(path.join((await initYes()).dir, CONFIG), 'utf8')) as Metrics;
+    expect(withoutAnswers(written)).toEqual(withoutAnswers(byYes));
+    expect(byYes['report']).toEqual(written['report']);
     const fromInit = await analyzeWith(CONFIG, dir, path.join(dir, 'out'));
     const byHand = await byHandMetrics();
+    // The same people counts and moderators as the hand-written sample config.
+    expect(fromInit['engagement'].totals.activePeople).toBe(54);
+    expect(peopleCounts(fromInit)).toEqual(peopleCounts(byHand));
+    expect(fromInit['moderation'].moderators).toEqual(byHand['moderation'].moderators);
+    expect(fromInit['moderation'].moderators.map((m: Metrics) => m['id'])).toEqual([
+      'marcus.lindqvist@aurora.example',
+      'olena.kovalenko@aurora.example',
+      'priya.raghunathan@aurora.example',
+    ]);
+    expect(fromInit['ideas'].funnel).toEqual(byHand['ideas'].funnel);
     expect(fromInit['businessCase']).toEqual(byHand['businessCase']);
     expect(fromInit['businessCase'].assumptions.find((a: Metrics) => a['key'] === 'hourlyCost')).toMatchObject({
       value: 55,

@@ -209,35 +209,40 @@ describe('the sample pilot as a sponsor reads it', () => {
     expect(all).toContain('Ideas ledger: rows not applied 1 row is a problem to fix in ideas-ledger.csv.');
   });
 
+  /**
+   * October 2026 of the sample, with the whole-pilot run (the shared README run) as its baseline:
+   * one in-process run read by the two tests below (the baseline section, and October's own text).
+   */
+  let october: Promise<Run & { baselineFile: string; before: Record<string, any> }> | undefined;
+  function octoberAgainstWhole() {
+    october ??= (async () => {
+      const whole = await sampleAnalyze();
+      const baselineFile = path.join(whole.out, 'metrics.json');
+      const before = JSON.parse(readFileSync(baselineFile, 'utf8'));
+      const run = await analyze([
+        '--config',
+        'fixtures/sample-pilot/pilot-report.config.json',
+        '--period',
+        '2026-10',
+        '--baseline',
+        baselineFile,
+      ]);
+      return { ...run, baselineFile, before };
+    })();
+    return october;
+  }
+
   it('writes a baseline section with --baseline: path, period, and per KPI value, change and percent change', async () => {
-    const baselineFile = path.join(makeTempDir('pilot-report-baseline-'), 'metrics.json');
-    const previous = await runCliInProcess([
-      'analyze',
-      '--config',
-      'fixtures/sample-pilot/pilot-report.config.json',
-      '--period',
-      '2026-09',
-      '--json',
-      baselineFile,
-      '--pdf',
-      path.join(path.dirname(baselineFile), 'r.pdf'),
-    ]);
-    expect(previous.code).toBe(0);
-    const september = JSON.parse(readFileSync(baselineFile, 'utf8'));
-    const october = await analyze([
-      '--config',
-      'fixtures/sample-pilot/pilot-report.config.json',
-      '--period',
-      '2026-10',
-      '--baseline',
-      baselineFile,
-    ]);
-    const section = october.metrics.baseline;
+    const { metrics, baselineFile, before: whole } = await octoberAgainstWhole();
+    const section = metrics.baseline;
     expect(section.path).toBe(baselineFile);
-    expect(section.period).toEqual(september.period);
+    expect(section.period).toEqual(whole.period);
+    // The baseline is another period than the run's (March to October against October).
+    expect(section.period).not.toEqual(metrics.period);
     const active = section.kpis.find((k: { metric: string }) => k.metric === 'engagement.totals.activePeople');
-    const now = october.metrics.engagement.totals.activePeople;
-    const before = september.engagement.totals.activePeople;
+    const now = metrics.engagement.totals.activePeople;
+    const before = whole.engagement.totals.activePeople;
+    expect(now).not.toBe(before);
     expect(active).toEqual({
       metric: 'engagement.totals.activePeople',
       value: now,
@@ -248,7 +253,8 @@ describe('the sample pilot as a sponsor reads it', () => {
   }, 60_000);
 
   it('speaks of a month and of earlier outcomes apart, and refuses a period without activity', async () => {
-    const october = await sample(['--period', '2026-10']);
+    const october = await octoberAgainstWhole();
+    expect(october.result.code).toBe(0);
     expect(october.pages[0]).toMatch(/^Aurora pilot: October 2026/);
     const earlier = october.metrics.ideas.earlier;
     expect(earlier).toMatchObject({ raised: 14, actioned: 4 });
@@ -324,13 +330,28 @@ describe('a generated pilot', () => {
       businessCase,
     });
 
+  /**
+   * The pilot with no money settings, under --anonymize with Ana and Dee opted in (--recognize; a
+   * third row names no one in the inputs): one in-process run read by the next two tests.
+   * Anonymizing changes no count, so the second test's figures hold for it as for a named run.
+   */
+  let noMoney: Promise<Run> | undefined;
+  function noMoneyAnonymized(): Promise<Run> {
+    noMoney ??= (() => {
+      const recognize = ['email', 'ana@example.com', 'DEE@example.com', 'zed@example.com'].join('\n');
+      const dir = exportDir(MESSAGES, {
+        'ledger.csv': LEDGER,
+        'money.json': config({ orgSize: 100 }),
+        'recognize.csv': recognize,
+      });
+      return analyze(['export', '--config', 'money.json', '--anonymize', '--recognize', 'recognize.csv'], { cwd: dir });
+    })();
+    return noMoney;
+  }
+
   it('counts the persons named under --anonymize: those who opted in with --recognize', async () => {
     // Hand count: four persons (Ana, Ben, Cy, Dee); Ana and Dee opted in, a third row names no one in the inputs.
-    const recognize = ['email', 'ana@example.com', 'DEE@example.com', 'zed@example.com'].join('\n');
-    const dir = exportDir(MESSAGES, { 'ledger.csv': LEDGER, 'money.json': config({}), 'recognize.csv': recognize });
-    const run = await analyze(['export', '--config', 'money.json', '--anonymize', '--recognize', 'recognize.csv'], {
-      cwd: dir,
-    });
+    const run = await noMoneyAnonymized();
     expect(run.result.code).toBe(0);
     expect(run.metrics.identities).toMatchObject({ persons: 4, namedPersons: 2 });
     const all = run.pages.join('\n');
@@ -338,8 +359,7 @@ describe('a generated pilot', () => {
   }, 60_000);
 
   it('counts questions, not conversations, and months of new, returning and reactivated contributors', async () => {
-    const dir = exportDir(MESSAGES, { 'ledger.csv': LEDGER, 'money.json': config({ orgSize: 100 }) });
-    const run = await analyze(['export', '--config', 'money.json'], { cwd: dir });
+    const run = await noMoneyAnonymized();
     expect(run.result.code).toBe(0);
     expect(run.metrics.conversations).toMatchObject({ threads: 6, answered: 3 });
     expect(run.metrics.conversations.questions).toMatchObject({

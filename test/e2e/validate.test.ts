@@ -41,8 +41,9 @@ interface ValidationJson {
   }[];
 }
 
-// The first two tests spawn the built binary (the report on stdout; `--json -` to a real pipe); the
-// others run the CLI in the worker (helpers/cli-in-process.ts).
+// The first test spawns the built binary (the report on stdout); the others run the CLI in the
+// worker (helpers/cli-in-process.ts). `validate --json -` to a real pipe is spawned in
+// sample-pilot.test.ts ("a folder that holds several exports").
 describe('pilot-report validate (end to end)', () => {
   it('prints per source the kind, files, read/used/skipped by reason, dates and problems, and exits 0', () => {
     const dir = exportDir(MIXED);
@@ -62,9 +63,9 @@ describe('pilot-report validate (end to end)', () => {
     expect(result.stdout).toMatch(/^usable: 1 source\(s\), 3 of 6 record\(s\) used, 1 problem\(s\)$/m);
   });
 
-  it('--json - writes only the JSON result to stdout', () => {
+  it('--json - writes only the JSON result to stdout', async () => {
     const dir = exportDir(MIXED);
-    const result = runCli(['validate', 'export', '--json', '-'], { cwd: dir });
+    const result = await runCliInProcess(['validate', 'export', '--json', '-'], { cwd: dir });
     expect(result.code).toBe(0);
     const json: ValidationJson = JSON.parse(result.stdout);
     expect(json.usable).toBe(true);

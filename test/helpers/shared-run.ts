@@ -141,3 +141,37 @@ export async function sampleAnalyze(extra: readonly string[] = []): Promise<Shar
   });
   return { ...run, out: path.join(run.dir, 'out') };
 }
+
+/**
+ * `analyze` of the sample pilot with every output on: metrics.json and the PDF in `<dir>/out`, the
+ * Markdown summary, the slide deck and the community post beside them, and the dataset as Parquet
+ * files in `<dir>/kept/`.
+ */
+export function sampleEveryOutputArgs(dir: string): string[] {
+  const out = path.join(dir, 'out');
+  return [
+    'analyze',
+    '--config',
+    SAMPLE_CONFIG,
+    '--out',
+    out,
+    '--markdown',
+    path.join(out, 'summary.md'),
+    '--pptx',
+    path.join(out, 'deck.pptx'),
+    '--community-post',
+    path.join(out, 'post.md'),
+    '--dataset',
+    `${path.join(dir, 'kept')}/`,
+  ];
+}
+
+/**
+ * The built binary's run of `sampleEveryOutputArgs`, shared: deck-and-post.test.ts reads the deck,
+ * the post and the summary, parquet-dataset.test.ts the Parquet folder and metrics.json. One spawned
+ * sample run instead of two, and the output formats are still written by the binary.
+ */
+export async function sampleEveryOutput(): Promise<SharedRun & { out: string; kept: string }> {
+  const run = await sharedRun({ fixture: 'sample-pilot', args: sampleEveryOutputArgs(RUN_DIR), spawn: true });
+  return { ...run, out: path.join(run.dir, 'out'), kept: path.join(run.dir, 'kept') };
+}

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir, writeTree } from '../bad-input/harness.js';
-import { runCli } from '../helpers/cli.js';
+import { runCliInProcess } from '../helpers/cli-in-process.js';
 import { removeTempDirs } from '../helpers/temp-dir.js';
 import { textRuns, zipEntries } from '../helpers/zip-entries.js';
 import { pilotFiles, PRIVATE_MARKERS, PUBLIC_MARKER, REAL_IDENTITIES } from './pilot.js';
@@ -39,7 +39,9 @@ interface Outputs {
 
 async function runPilot(extra: readonly string[]): Promise<Outputs> {
   const dir = writeTree(tempDir('pilot-report-post-privacy-'), files());
-  const result = runCli(
+  // In the worker (helpers/cli-in-process.ts): the point is the files written; the deck and the
+  // post of the built binary are spawned in deck-and-post.test.ts, its streams in pilot.ts's run.
+  const result = await runCliInProcess(
     [
       'analyze',
       'yammer',

@@ -93,15 +93,18 @@ export interface RunOutputs {
 /**
  * Writes the pilot, runs `analyze` with every output on and `--verbose`, and reads the outputs back.
  * The run is shared (helpers/shared-run.ts): anonymize.test.ts and private-content.test.ts both
- * read the run without extra flags, made once per suite run in a folder the suite removes. The
- * runs are spawned: what leaks is checked on the built binary's outputs and streams as a user gets them.
+ * read the run without extra flags, made once per suite run in a folder the suite removes. That
+ * run is spawned: what leaks is checked on the built binary's outputs and streams as a user gets
+ * them. The runs with a flag (--anonymize, --include-private) are made in the worker
+ * (helpers/cli-in-process.ts), which captures the same streams (reproducible.test.ts checks that
+ * a spawned and an in-process run write the same stderr and the same bytes).
  */
 export async function runPilot(extra: readonly string[]): Promise<RunOutputs> {
   const run = await sharedRun({
     fixture: 'privacy-pilot',
     args: ['analyze', 'yammer', 'slack', '--out', 'out', '--markdown', 'out/summary.md', '--verbose', ...extra],
     prepare: (dir) => writeTree(dir, pilotFiles()),
-    spawn: true,
+    spawn: extra.length === 0,
   });
   const { dir, result } = run;
   if (result.code !== 0) throw new Error(`analyze exited ${result.code}: ${result.stderr}`);
