@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { registerPrimaryFonts } from '../../../src/report/pdf/fonts.js';
 import { drawText, fitOneLine, measureText, type TextStyle } from '../../../src/report/pdf/rich-text.js';
 import { readPdf } from '../../helpers/pdf-text.js';
+import { finishPdf } from '../../helpers-fast/pdf-bytes.js';
 
 const style: TextStyle = { weight: 'regular', size: 10, color: '#000000' };
 
@@ -12,20 +13,12 @@ function newPdf(): PDFKit.PDFDocument {
   return pdf;
 }
 
-async function finish(pdf: PDFKit.PDFDocument): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve) => pdf.on('end', () => resolve(Buffer.concat(chunks))));
-  pdf.end();
-  return done;
-}
-
 describe('drawText', () => {
   it('draws Cyrillic, Chinese and accented Latin names on one line as text', async () => {
     const pdf = newPdf();
     const height = drawText(pdf, 'Олена Коваленко, 王伟 and Zoë Łukasz', { x: 50, y: 50, width: 400 }, style);
     expect(height).toBeGreaterThan(0);
-    const { pages, items } = await readPdf(await finish(pdf));
+    const { pages, items } = await readPdf(await finishPdf(pdf));
     expect(pages).toHaveLength(1);
     expect(pages[0]?.replace(/ /g, '')).toBe('ОленаКоваленко,王伟andZoëŁukasz');
     // Three runs, two faces: DejaVu, Noto Sans SC, DejaVu.

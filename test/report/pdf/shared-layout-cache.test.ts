@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { registerPrimaryFonts } from '../../../src/report/pdf/fonts.js';
 import { drawText, type TextStyle } from '../../../src/report/pdf/rich-text.js';
+import { finishPdf } from '../../helpers-fast/pdf-bytes.js';
 
 /**
  * Shaped words are shared by every document of the process (fonts.ts, shareLayoutCache): a second
@@ -38,14 +39,6 @@ function countShaping(pdf: PDFKit.PDFDocument): { calls: number } {
   return counter;
 }
 
-async function finish(pdf: PDFKit.PDFDocument): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve) => pdf.on('end', () => resolve(Buffer.concat(chunks))));
-  pdf.end();
-  return done;
-}
-
 function draw(pdf: PDFKit.PDFDocument): void {
   drawText(pdf, TEXT, { x: 50, y: 50, width: 200 }, regular);
   drawText(pdf, TEXT, { x: 50, y: 200, width: 300 }, bold);
@@ -56,21 +49,21 @@ describe('shaped words shared across documents', () => {
     const first = newPdf();
     const firstCount = countShaping(first);
     draw(first);
-    const firstBytes = await finish(first);
+    const firstBytes = await finishPdf(first);
     // The regular face shaped the words of TEXT (the counter watches the face current after registration).
     expect(firstCount.calls).toBeGreaterThan(5);
 
     const second = newPdf();
     const secondCount = countShaping(second);
     draw(second);
-    const secondBytes = await finish(second);
+    const secondBytes = await finishPdf(second);
     expect(secondCount.calls).toBe(0);
 
     // pdfkit's own per-document cache only: every word shaped again in this document.
     const own = newPdf(false);
     const ownCount = countShaping(own);
     draw(own);
-    const ownBytes = await finish(own);
+    const ownBytes = await finishPdf(own);
     expect(ownCount.calls).toBeGreaterThan(5);
 
     expect(secondBytes.equals(firstBytes)).toBe(true);
