@@ -3,8 +3,8 @@
  * gives null (a figure that cannot be computed), never 0.
  */
 
-function ascending(values: readonly number[]): number[] {
-  return [...values].sort((a, b) => a - b);
+function ascending(values: ArrayLike<number>): number[] {
+  return Array.from(values).sort((a, b) => a - b);
 }
 
 function sum(values: readonly number[]): number {
@@ -17,7 +17,7 @@ export function mean(values: readonly number[]): number | null {
 }
 
 /** The middle value, or the mean of the two middle values for an even count (spec §2). */
-export function median(values: readonly number[]): number | null {
+export function median(values: ArrayLike<number>): number | null {
   const s = ascending(values);
   const n = s.length;
   if (n === 0) return null;

@@ -1,6 +1,7 @@
 import { publicTitle, shownSpace } from '../public-text.js';
 import type { Query } from '../../model/query.js';
 import type { MetricContext } from '../types.js';
+import { departmentLabel } from '../uncertainty/survival.js';
 import {
   ideaRules,
   matchIdeaRule,
@@ -250,7 +251,7 @@ function assemble(items: IdeaItem[], ledger: LedgerOutcome, reference: number, m
     open: items.filter((i) => i.actionedAt === null && !i.declined).length,
     oldestOpen: oldestOpenOf(items, reference),
     bySpace: breakdownOf(items, (i) => ({ key: i.spaceId, name: i.space }), minGroupSize),
-    byDepartment: breakdownOf(items, (i) => ({ key: i.department, name: i.department ?? '(unknown)' }), minGroupSize),
+    byDepartment: breakdownOf(items, (i) => departmentLabel(i.department), minGroupSize),
     ledgerValue: ledger.value,
     ledgerValues: ledger.values,
     ledgerUnmatched: ledger.misses,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { median } from '../stats.js';
 import { bootstrapInterval } from '../stats/bootstrap.js';
 import { wilsonInterval } from '../stats/wilson.js';
 import type { UncertaintyConfig } from '../../config/uncertainty-defaults.js';
@@ -39,15 +40,5 @@ export function medianInterval(values: readonly number[] | Float64Array, config:
     n >= config.minN
       ? bootstrapInterval(values, { seed: config.bootstrapSeed, resamples: config.bootstrapResamples })
       : null;
-  return { value: medianOfValues(values), low: bounds?.low ?? null, high: bounds?.high ?? null, n };
-}
-
-/** `stats.median` (the mean of the two middle values for an even count), on a typed copy: no boxed array at scale. */
-function medianOfValues(values: readonly number[] | Float64Array): number | null {
-  const s = Float64Array.from(values).sort();
-  const n = s.length;
-  if (n === 0) return null;
-  const upper = s[Math.floor(n / 2)] ?? 0;
-  if (n % 2 === 1) return upper;
-  return ((s[n / 2 - 1] ?? 0) + upper) / 2;
+  return { value: median(values), low: bounds?.low ?? null, high: bounds?.high ?? null, n };
 }

@@ -83,6 +83,11 @@ export interface GroupLabel {
   name: string;
 }
 
+/** A department as a group: no department is one group, shown as `(unknown)`. */
+export function departmentLabel(department: string | null): GroupLabel {
+  return { key: department, name: department ?? '(unknown)' };
+}
+
 /**
  * Subjects as columns: a curve over hundreds of thousands of threads keeps four numbers per
  * thread in typed arrays instead of an object per thread (peak memory at scale, issue 16).
@@ -146,10 +151,7 @@ function subjectColumns(subjects: readonly Subject[]): SubjectColumns {
     columns.time[i] = s.time;
     columns.event[i] = s.event ? 1 : 0;
     columns.space[i] = groupIndex(spaceIds, columns.spaces, s.space);
-    columns.department[i] = groupIndex(departmentIds, columns.departments, {
-      key: s.department,
-      name: s.department ?? '(unknown)',
-    });
+    columns.department[i] = groupIndex(departmentIds, columns.departments, departmentLabel(s.department));
   });
   return columns;
 }

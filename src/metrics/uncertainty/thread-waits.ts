@@ -2,7 +2,7 @@ import type { Query } from '../../model/query.js';
 import { QUESTION_FILTER, questionRegex } from '../questions.js';
 import { shownSpace } from '../public-text.js';
 import type { MetricContext } from '../types.js';
-import { groupIndex, type GroupLabel } from './survival.js';
+import { departmentLabel, groupIndex, type GroupLabel } from './survival.js';
 
 /**
  * Every thread started in the period with what its wait needs: hours to the first response by
@@ -79,7 +79,7 @@ export async function threadWaits(query: Query, ctx: MetricContext): Promise<Thr
         r.hours ?? Number.NaN,
         r.is_question,
         groupIndex(spaceIds, columns.spaces, { key: r.space_id, name: shownSpace(r.is_private, r.space_name) }),
-        groupIndex(departmentIds, columns.departments, { key: r.department, name: r.department ?? '(unknown)' }),
+        groupIndex(departmentIds, columns.departments, departmentLabel(r.department)),
       );
   return columns.done();
 }
