@@ -1,5 +1,6 @@
 import type { ChartCanvas } from '../charts/index.js';
-import { fontName, typoMetrics, type FontWeight } from './fonts.js';
+import { type Paint, parseColour, parseFont } from './canvas-styles.js';
+import { fontName, typoMetrics } from './fonts.js';
 
 /**
  * A canvas for Chart.js that draws straight into the PDF page: the part of CanvasRenderingContext2D
@@ -57,41 +58,6 @@ type DashArray = (this: PDFKit.PDFDocument, lengths: number[], options: { phase:
 
 /** The handle length of a cubic Bézier quarter circle, per unit of radius: 4/3 · (√2 − 1). */
 const QUARTER_CIRCLE_HANDLE = (4 / 3) * (Math.SQRT2 - 1);
-
-/** Where a colour string paints: RGB 0-255 and alpha 0-1, or a name pdfkit knows. */
-interface Paint {
-  color: string | [number, number, number];
-  alpha: number;
-}
-
-/** Parses the colour forms Chart.js and our palette use: #rgb, #rrggbb, #rrggbbaa, rgb(), rgba(). */
-export function parseColour(text: string): Paint {
-  const value = text.trim().toLowerCase();
-  if (value === 'transparent') return { color: [0, 0, 0], alpha: 0 };
-  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})$/.exec(value)?.[1];
-  if (hex !== undefined) {
-    const full = hex.length === 3 ? [...hex].map((digit) => digit + digit).join('') : hex;
-    const part = (index: number): number => Number.parseInt(full.slice(index * 2, index * 2 + 2), 16);
-    return { color: [part(0), part(1), part(2)], alpha: full.length === 8 ? part(3) / 255 : 1 };
-  }
-  const functional = /^rgba?\(([^)]*)\)$/.exec(value)?.[1];
-  if (functional !== undefined) {
-    const parts = functional.split(/[\s,/]+/).filter((part) => part.length > 0);
-    const channel = (part: string | undefined): number => Math.max(0, Math.min(255, Number(part ?? 0)));
-    const alphaPart = parts[3];
-    const alpha =
-      alphaPart === undefined ? 1 : Number(alphaPart.replace('%', '')) / (alphaPart.endsWith('%') ? 100 : 1);
-    return { color: [channel(parts[0]), channel(parts[1]), channel(parts[2])], alpha: Math.max(0, Math.min(1, alpha)) };
-  }
-  return { color: value, alpha: 1 };
-}
-
-/** Weight and size of a CSS font string ("bold 8.5px DejaVu Sans"); chart text is only ever DejaVu Sans. */
-export function parseFont(font: string): { weight: FontWeight; size: number } {
-  const size = Number(/(\d+(?:\.\d+)?)px/.exec(font)?.[1] ?? 10);
-  const weight: FontWeight = /\b(bold|bolder|[6-9]00)\b/.test(font) ? 'bold' : 'regular';
-  return { weight, size };
-}
 
 /** Rounds to Skia's 1/64 pixel, so text baselines land where the Skia canvas put them. */
 function to64th(value: number): number {

@@ -2,7 +2,8 @@ import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { drawChart, type ChartSpec } from '../../../src/report/charts/index.js';
 import { renderChartSvg } from '../../helpers-fast/skia-chart-reference.js';
-import { PdfChartContext, parseColour, parseFont } from '../../../src/report/pdf/chart-canvas.js';
+import { parseColour, parseFont } from '../../../src/report/pdf/canvas-styles.js';
+import { PdfChartContext } from '../../../src/report/pdf/chart-canvas.js';
 import { registerPrimaryFonts } from '../../../src/report/pdf/fonts.js';
 
 /**
