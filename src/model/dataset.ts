@@ -120,6 +120,17 @@ export class Dataset {
     return `(${[table, ...this.parts.map((p) => `${p}.${table}`)].map((t) => `SELECT * FROM ${t}`).join(' UNION ALL ')})`;
   }
 
+  /**
+   * Reserves `count` sequence numbers for rows an adapter inserts into the raw tables with SQL
+   * (`raw_activities`, `raw_identities`, `raw_spaces`, same columns as the appenders write); returns
+   * the first. Appended records keep numbering after them.
+   */
+  reserveSeq(count: number): number {
+    const first = this.seq + 1;
+    this.seq += count;
+    return first;
+  }
+
   /** Appends one adapter record; counts non-derived activities as read and used. */
   append(record: SourceRecord, account: SourceAccount): void {
     this.seq += 1;

@@ -90,5 +90,5 @@ export async function singleFileTree(file: string): Promise<InputTree> {
 }
 
 function diskFile(absolute: string, name: string, displayPath: string, size: number): InputFile {
-  return { name, displayPath, size, open: async () => createReadStream(absolute) };
+  return { name, displayPath, size, localPath: absolute, open: async () => createReadStream(absolute) };
 }

@@ -269,12 +269,25 @@ async function readExport(
     withoutReactions: () => {
       account.recordsReactions = false;
     },
+    engine: {
+      run: (sql) => dataset.query.run(sql),
+      all: <T extends Record<string, unknown>>(sql: string) => dataset.query.all(sql) as Promise<T[]>,
+      reserve: (count) => dataset.reserveSeq(count),
+      inputIndex: account.inputIndex,
+      inserted: (count) => {
+        account.read += count;
+        account.used += count;
+      },
+      notAfter: options.notAfter ?? Date.now() + FUTURE_TOLERANCE_MS,
+      earliest: EARLIEST_ACTIVITY,
+      maxTextChars: MAX_TEXT_CHARS,
+    },
   };
   found.treeProblems.forEach(problem);
   log.verbose(`reading ${found.tree.displayPath} as ${source.title}`);
   const started = performance.now();
   try {
-    const notAfter = options.notAfter ?? Date.now() + FUTURE_TOLERANCE_MS;
+    const notAfter = ctx.engine?.notAfter ?? Date.now() + FUTURE_TOLERANCE_MS;
     for await (const record of source.read(found.tree, ctx)) {
       const kept = screen(record, notAfter, ctx);
       if (kept) dataset.append(kept, account);

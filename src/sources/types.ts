@@ -10,6 +10,8 @@ export interface InputFile {
   displayPath: string;
   /** Uncompressed size in bytes when known. */
   size: number | null;
+  /** The file's path on disk, when it is a plain file there (not a zip member): DuckDB can read it directly. */
+  localPath?: string;
   /** A fresh byte stream of the file each call. */
   open(): Promise<Readable>;
 }
@@ -79,6 +81,31 @@ export interface SourceContext {
   note(text: string): void;
   /** This export cannot record reactions although its kind usually can (a CSV mapped without a reaction column). */
   withoutReactions(): void;
+  /** The dataset's engine, for adapters that map a whole file in SQL; absent, records are yielded. */
+  engine?: SourceEngine;
+}
+
+/**
+ * What an adapter needs to insert a file's rows with one SQL statement instead of yielding them:
+ * the dataset's connection (its raw tables, see model/dataset.ts), a block of sequence numbers in
+ * file order, the accounting of the rows it inserted, and the checks `load.ts` applies to yielded
+ * activities, which the adapter must route to yielded records (they are few).
+ */
+export interface SourceEngine {
+  run(sql: string): Promise<void>;
+  all<T extends Record<string, unknown>>(sql: string): Promise<T[]>;
+  /** Reserves `count` consecutive sequence numbers (the "later wins" order) and returns the first. */
+  reserve(count: number): number;
+  /** The input index the inserted activities belong to. */
+  inputIndex: number;
+  /** Counts activities inserted in SQL as read and used, as `Dataset.append` does for yielded ones. */
+  inserted(count: number): void;
+  /** Activities dated at or before this (UTC ms) pass the date checks; later ones must be yielded. */
+  notAfter: number;
+  /** Activities dated before this (UTC ms) must be yielded. */
+  earliest: number;
+  /** Activities with a longer text (UTF-16 units) must be yielded. */
+  maxTextChars: number;
 }
 
 /**

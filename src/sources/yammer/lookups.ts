@@ -22,6 +22,7 @@ export interface YammerLookups {
 /**
  * What a `[[group:ID]]` reference shows: the group's name, or for a private group only that it is
  * one (its name is private text, which a public message must not carry); null for an unknown id.
+ * The SQL loader (engine-read.ts) writes the same rule in its CASE, with PRIVATE_GROUP_MENTION.
  */
 export const PRIVATE_GROUP_MENTION = 'a private group';
 export function groupMentionName(groups: ReadonlyMap<string, YammerGroup>, id: string): string | null {

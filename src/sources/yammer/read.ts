@@ -16,6 +16,7 @@ import {
   sideFile,
   type YammerLookups,
 } from './lookups.js';
+import { ENGINE_MIN_BYTES, readMessagesInEngine } from './engine-read.js';
 import { mapMessage, type MessageContext, type RowSender } from './map.js';
 
 /** The data-quality note every Yammer read adds once (metrics.md §1). */
@@ -29,12 +30,16 @@ const REQUIRED_COLUMNS = ['id', 'sender_id', 'created_at'] as const;
  * lookups are shared between networks: Yammer ids are global, and a sender known from one
  * network's Users.csv must not be emitted again, without e-mail or department, from another's rows.
  */
-export async function* readYammer(input: InputTree, ctx: SourceContext): AsyncGenerator<SourceRecord> {
+export async function* readYammer(
+  input: InputTree,
+  ctx: SourceContext,
+  engineMinBytes = ENGINE_MIN_BYTES,
+): AsyncGenerator<SourceRecord> {
   ctx.note(NO_REACTIONS_NOTE);
   const lookups = emptyLookups();
   for (const root of findYammerRoots(input)) {
     const messages = sideFile(input, root, 'Messages.csv');
-    if (messages) yield* readNetwork(input, root, messages, lookups, ctx);
+    if (messages) yield* readNetwork(input, root, messages, lookups, ctx, engineMinBytes);
   }
 }
 
@@ -44,6 +49,7 @@ async function* readNetwork(
   messages: InputFile,
   lookups: YammerLookups,
   ctx: SourceContext,
+  engineMinBytes: number,
 ): AsyncGenerator<SourceRecord> {
   const users = sideFile(input, root, 'Users.csv');
   if (users) for await (const identity of readUsers(users, lookups, ctx)) yield { type: 'identity', identity };
@@ -53,6 +59,12 @@ async function* readNetwork(
   if (topics) await readTopics(topics, lookups, ctx);
 
   ctx.fileRead(messages.displayPath);
+  // A plain UTF-8 file of a known vintage is parsed and mapped in SQL; anything else is read here.
+  const inEngine = await readMessagesInEngine(messages, lookups, ctx, engineMinBytes);
+  if (inEngine) {
+    yield* inEngine;
+    return;
+  }
   const table = await openCsv(messages, (p) => ctx.problem(p));
   if (table.columns.length === 0) return; // empty file: reported by the CSV reader, nothing to count
   try {

@@ -1,0 +1,169 @@
+/**
+ * A CSV file for the dataset's engine (DuckDB `read_csv`), for adapters that load rows by SQL
+ * straight into the dataset (issue 16). The file takes this path only when DuckDB is sure to see
+ * what the JavaScript reader (`openCsv`) would, line for line: a plain file on disk, UTF-8 (BOM or
+ * not), a one-line header of distinct, unquoted names, no lone carriage return, a strict parse
+ * (every row has the header's column count, valid UTF-8, no record over 2 MiB), and records that
+ * account for every line of the file (no blank line, which both readers skip but which would shift
+ * the line numbers counted here) without repeating the header. Anything else gives null and the
+ * caller reads the file with `openCsv`, which reports each bad row with its line.
+ *
+ * No table of raw cells is made here (branch s5-16a kept one beside the mapped rows: +200 MiB of
+ * peak RSS on 200k rows): the adapter selects what it needs from `source`, together with `span`
+ * and `repeatsHeader`, and asks `coversEveryLine` with their totals whether the parse is exact.
+ */
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import type { InputFile } from '../types.js';
+import { detectDelimiter } from './csv-records.js';
+
+/** Bytes read to find the header line; a longer header goes to the JavaScript reader. */
+const HEAD_BYTES = 64 * 1024;
+const LF = 0x0a;
+const CR = 0x0d;
+
+/** A CSV file DuckDB may read, and SQL over its rows. */
+export interface EngineCsv {
+  /**
+   * A subquery over `read_csv(...)` giving one row per record, in file order: the cells as the
+   * JavaScript reader gives them (`''` for an empty cell, CRLF inside a quoted field turned into LF
+   * as the text decoder does) in columns `c0`, `c1`... in header order; `span`, the number of file
+   * lines the record spans; and `repeats`, whether it repeats the header (two exports joined with
+   * `cat`, which the JavaScript reader reports).
+   */
+  source: string;
+  /** Header names, trimmed and lower-cased, in file order. */
+  columns: readonly string[];
+  /** SQL for a column's cell over `source`: its `cN` column, or `''` for a column the file lacks. */
+  raw(column: string): string;
+  /**
+   * Whether records spanning `lines` lines in all, `repeats` of them repeating the header, cover
+   * the file line for line: none repeats it, and the header line plus every record's lines equal
+   * the file's line count.
+   */
+  coversEveryLine(lines: number, repeats: number): boolean;
+}
+
+/** What the byte scan of the whole file found. */
+interface LineScan {
+  newlines: number;
+  /** A `\r` not followed by `\n` (the JavaScript reader counts it as a line end). */
+  loneCr: boolean;
+  hasCr: boolean;
+  endsWithNewline: boolean;
+}
+
+/**
+ * A longer record makes DuckDB refuse the file, which then takes the JavaScript path: such a
+ * record is an anomaly (a pasted log, a quote swallowing the rest of the file) whose text is cut
+ * anyway, and the SQL text clean-up would run its regular expressions over all of it.
+ */
+const MAX_LINE_BYTES = 2 * 1024 * 1024;
+
+/**
+ * The SQL pieces for `file` when it may qualify (see the module comment); else null. DuckDB may
+ * still refuse the file when the statement using `source` runs (a ragged row, invalid UTF-8, a
+ * record over its line limit): the caller then takes the JavaScript path.
+ */
+export async function csvForEngine(file: InputFile): Promise<EngineCsv | null> {
+  const path = file.localPath;
+  if (path === undefined) return null;
+  const header = await readHeader(path);
+  if (header === null) return null;
+  const scan = await scanLines(path);
+  if (scan.loneCr) return null;
+  const types = header.names.map((_n, i) => `${sqlString(col(i))}: 'VARCHAR'`).join(', ');
+  const read =
+    `read_csv(${sqlString(path)}, columns = {${types}}, header = true, auto_detect = false, ` +
+    `delim = ${sqlString(header.delimiter)}, quote = '"', escape = '"', strict_mode = true, null_padding = false, ` +
+    `all_varchar = true, encoding = 'utf-8', max_line_size = ${MAX_LINE_BYTES})`;
+  const cells = header.names.map((_n, i) => {
+    const cell = `coalesce(${col(i)}, '')`;
+    return `${scan.hasCr ? `replace(${cell}, chr(13) || chr(10), chr(10))` : cell} AS ${col(i)}`;
+  });
+  // The header check looks at the other columns only when the first one holds its own name.
+  const repeats = header.names.map((name, i) => `lower(trim(${col(i)})) = ${sqlString(name)}`);
+  const span = header.names.map(
+    (_n, i) => `CASE WHEN contains(${col(i)}, chr(10)) THEN ${newlinesIn(col(i))} ELSE 0 END`,
+  );
+  const source =
+    `(SELECT *, 1 + ${span.join(' + ')} AS span, ` +
+    `CASE WHEN ${repeats[0]} THEN ${repeats.join(' AND ')} ELSE false END AS repeats ` +
+    `FROM (SELECT ${cells.join(', ')} FROM ${read}))`;
+  const index = new Map(header.names.map((name, i) => [name, i]));
+  const raw = (column: string): string => {
+    const i = index.get(column);
+    return i === undefined ? "''" : col(i);
+  };
+  const fileLines = scan.newlines + (scan.endsWithNewline ? 0 : 1);
+  return {
+    source,
+    columns: header.names,
+    raw,
+    coversEveryLine: (lines, repeats) => repeats === 0 && fileLines === 1 + lines,
+  };
+}
+
+/** SQL: the number of `\n` in a VARCHAR expression. */
+export function newlinesIn(expression: string): string {
+  return `(strlen(${expression}) - strlen(replace(${expression}, chr(10), '')))`;
+}
+
+/** A SQL string literal. */
+export function sqlString(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
+/** Positional column names: the header's own names may not be valid SQL identifiers. */
+const col = (i: number): string => `c${i}`;
+
+/** The header's names and delimiter when the header is one line of distinct, non-empty, unquoted names. */
+async function readHeader(path: string): Promise<{ names: string[]; delimiter: string } | null> {
+  const handle = await open(path, 'r');
+  let head: Buffer;
+  try {
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+    head = buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return null; // UTF-16
+  const end = head.indexOf(LF);
+  if (end <= 0) return null;
+  let line: string;
+  try {
+    line = new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, end));
+  } catch {
+    return null; // not UTF-8: the JavaScript reader decodes it as Windows-1252 and says so
+  }
+  line = line.replace(/^\uFEFF/, '').replace(/\r$/, '');
+  if (line.includes('"') || line.includes('\r')) return null;
+  const delimiter = detectDelimiter(line);
+  const names = line.split(delimiter).map((name) => name.trim().toLowerCase());
+  // Empty or repeated names: the JavaScript reader reports them and knows which one is used.
+  if (names.some((name) => name === '') || new Set(names).size !== names.length) return null;
+  return { names, delimiter };
+}
+
+/** Counts line ends in one pass over the bytes. */
+async function scanLines(path: string): Promise<LineScan> {
+  const scan: LineScan = { newlines: 0, loneCr: false, hasCr: false, endsWithNewline: false };
+  let crAtEnd = false;
+  let last = -1;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    const bytes = chunk as Buffer;
+    if (bytes.length === 0) continue;
+    if (crAtEnd && bytes[0] !== LF) scan.loneCr = true;
+    for (let i = bytes.indexOf(LF); i !== -1; i = bytes.indexOf(LF, i + 1)) scan.newlines += 1;
+    for (let i = bytes.indexOf(CR); i !== -1; i = bytes.indexOf(CR, i + 1)) {
+      scan.hasCr = true;
+      if (i + 1 < bytes.length && bytes[i + 1] !== LF) scan.loneCr = true;
+    }
+    last = bytes[bytes.length - 1] ?? -1;
+    crAtEnd = last === CR;
+  }
+  if (crAtEnd) scan.loneCr = true;
+  scan.endsWithNewline = last === LF;
+  return scan;
+}
