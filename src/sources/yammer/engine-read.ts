@@ -43,6 +43,12 @@ const nullIsEmpty = (column: string): string => `CASE WHEN lower(${column}) = 'n
  */
 export const ENGINE_MIN_BYTES = 1024 * 1024;
 
+/**
+ * Rows of the file per activities insert (one statement each): one statement over a whole large
+ * file held its mapped rows and the inserted activities in memory until it ended (bench/README.md).
+ */
+export const INSERT_BATCH_ROWS = 250_000;
+
 /** Columns the SQL mapping needs; older vintages without `thread_id` take the JavaScript path. */
 const NEEDED = ['id', 'sender_id', 'created_at', 'thread_id'] as const;
 
@@ -83,6 +89,7 @@ export async function readMessagesInEngine(
   lookups: YammerLookups,
   ctx: SourceContext,
   minBytes = ENGINE_MIN_BYTES,
+  batchRows = INSERT_BATCH_ROWS,
 ): Promise<AsyncGenerator<SourceRecord> | null> {
   const engine = ctx.engine;
   if (!engine || messages.localPath === undefined || (messages.size ?? 0) < minBytes) return null;
@@ -116,11 +123,12 @@ export async function readMessagesInEngine(
     await finish();
     return null;
   }
-  return loadInEngine(total.records, messages.displayPath, lookups, ctx, engine, t, finish);
+  return loadInEngine(total.records, batchRows, messages.displayPath, lookups, ctx, engine, t, finish);
 }
 
 async function* loadInEngine(
   records: number,
+  batchRows: number,
   file: string,
   lookups: YammerLookups,
   ctx: SourceContext,
@@ -143,7 +151,9 @@ async function* loadInEngine(
         WHERE r.skip IS NULL AND r.sender_name <> '' AND r.sender_id NOT IN (SELECT id FROM ${t('users')})
         GROUP BY r.sender_id;`);
     const base = engine.reserve(3 * records);
-    await engine.run(activitiesSql(engine, t, file, base));
+    // In batches of rows (INSERT_BATCH_ROWS), each statement committed before the next.
+    for (let from = 0; from < records; from += batchRows)
+      await engine.run(activitiesSql(engine, t, file, base, from, Math.min(records, from + batchRows)));
     // Rows whose finished text or links SQL cannot vouch for go back to JavaScript (they are few).
     const range = `seq BETWEEN ${base} AND ${base + 3 * records}`;
     await engine.run(`
@@ -263,11 +273,11 @@ function rowsSql(csv: EngineCsv, ctx: SourceContext, engine: SourceEngine, t: Na
 }
 
 /**
- * The activities SQL finishes, in one statement: references rendered by joining the lookups (one
+ * The activities of rows `from` (inclusive) to `to` (exclusive) SQL finishes, in one statement: references rendered by joining the lookups (one
  * row per reference), texts, mentions and links, inserted into the dataset with their sequence
  * numbers and lines.
  */
-function activitiesSql(engine: SourceEngine, t: Names, file: string, base: number): string {
+function activitiesSql(engine: SourceEngine, t: Names, file: string, base: number, from: number, to: number): string {
   return `
     INSERT INTO raw_activities
     WITH mapped AS (
@@ -275,7 +285,7 @@ function activitiesSql(engine: SourceEngine, t: Names, file: string, base: numbe
              r.in_conversation, r.in_private_group_flag, r.conversation_id, r.group_id, r.thread, r.parent,
              ${unescapeNewlines(`CASE WHEN r.html_body IS NULL THEN r.body ELSE '' END`)} AS source
       FROM ${t('rows')} r JOIN ${t('lines')} l ON l.rn = r.rowid
-      WHERE r.skip IS NULL AND NOT r.js),
+      WHERE r.rowid >= ${from} AND r.rowid < ${to} AND l.rn >= ${from} AND l.rn < ${to} AND r.skip IS NULL AND NOT r.js),
     found AS (
       SELECT rn, line, unnest(regexp_extract_all(source, '${REFERENCE}', 1)) AS kind,
              unnest(regexp_extract_all(source, '${REFERENCE}', 2)) AS ref,

@@ -8,9 +8,10 @@ export const yammerSource: Source = yammerSourceWith();
 
 /**
  * The adapter with another size from which Messages.csv is loaded by SQL (engine-read.ts):
- * tests compare both paths on the same files (0 always, Infinity never).
+ * tests compare both paths on the same files (0 always, Infinity never), and with smaller
+ * batches of rows per SQL insert (their edges).
  */
-export function yammerSourceWith(engineMinBytes?: number): Source {
+export function yammerSourceWith(engineMinBytes?: number, engineBatchRows?: number): Source {
   return {
     kind: 'yammer',
     title: 'Yammer / Viva Engage',
@@ -29,6 +30,6 @@ export function yammerSourceWith(engineMinBytes?: number): Source {
     },
     threadLink: yammerThreadLink,
     detect: detectYammer,
-    read: (input, ctx) => readYammer(input, ctx, engineMinBytes),
+    read: (input, ctx) => readYammer(input, ctx, engineMinBytes, engineBatchRows),
   };
 }
