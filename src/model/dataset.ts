@@ -46,6 +46,8 @@ export class Dataset {
     readonly query: Query,
     /** A temporary folder holding the database, removed on close. */
     private readonly scratch: string | null,
+    /** The `memory_limit` the dataset was opened with (null: DuckDB's default, or in memory, where nothing spills). */
+    readonly memoryLimit: string | null = null,
   ) {}
 
   /**
@@ -73,7 +75,8 @@ export class Dataset {
         identities: await connection.createAppender('raw_identities'),
         spaces: await connection.createAppender('raw_spaces'),
       };
-      return new Dataset(instance, connection, appenders, queryOver(connection, options.observe), scratch);
+      const limit = settings['memory_limit'] ?? null;
+      return new Dataset(instance, connection, appenders, queryOver(connection, options.observe), scratch, limit);
     } catch (error) {
       if (scratch) removeScratchFolder(scratch);
       throw error;

@@ -281,6 +281,7 @@ async function readExport(
       notAfter: options.notAfter ?? Date.now() + FUTURE_TOLERANCE_MS,
       earliest: EARLIEST_ACTIVITY,
       maxTextChars: MAX_TEXT_CHARS,
+      memoryLimit: dataset.memoryLimit,
     },
   };
   found.treeProblems.forEach(problem);

@@ -106,6 +106,11 @@ export interface SourceEngine {
   earliest: number;
   /** Activities with a longer text (UTF-16 units) must be yielded. */
   maxTextChars: number;
+  /**
+   * The dataset's configured `memory_limit`, for an adapter that lowers it while it loads (then
+   * restores this); null when the dataset cannot spill (in memory) or has DuckDB's default.
+   */
+  memoryLimit: string | null;
 }
 
 /**

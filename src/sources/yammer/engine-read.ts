@@ -17,6 +17,7 @@
  * Sequence numbers follow the file: row r (0-based) owns base + 3r (its sender's identity),
  * + 1 (its space) and + 2 (its activity), the order read.ts appends them in.
  */
+import { MIN_MEMORY_LIMIT_BYTES, sizeInBytes } from '../../model/size.js';
 import type { SourceRecord } from '../../model/types.js';
 import { csvForEngine, sqlString, type EngineCsv } from '../shared/engine-csv.js';
 import type { InputFile, SourceContext, SourceEngine } from '../types.js';
@@ -101,14 +102,20 @@ export async function readMessagesInEngine(
   const temps = ['rows', 'lines', 'late', 'users', 'known', 'groups', 'topics', 'firsts'].map(t);
   // One thread for the load: a parallel read_csv that keeps the file's order holds the wide rows
   // its threads parse ahead, which cost ~100 MiB of peak RSS on 200k messages and no less CPU
-  // (bench/README.md); the metrics after it run with the engine's threads again.
+  // (bench/README.md); the metrics after it run with the engine's threads again. A lower memory
+  // limit too: the blocks of the work table and of the activities written stay in DuckDB's buffer
+  // pool up to the limit, which at 3M messages made the load the run's peak; nothing the load
+  // reads twice is worth caching, so evicting them costs little.
   const [threads] = await engine.all<{ n: string }>(`SELECT current_setting('threads')::VARCHAR AS n`);
+  const limit = engine.memoryLimit === null ? null : sizeInBytes(engine.memoryLimit);
+  const restore = limit === null ? '' : ` SET memory_limit = ${sqlString(engine.memoryLimit ?? '')};`;
   const finish = () =>
     engine.run(
-      `${temps.map((name) => `DROP TABLE IF EXISTS ${name};`).join(' ')} SET threads = ${Number(threads?.n ?? 1)};`,
+      `${temps.map((name) => `DROP TABLE IF EXISTS ${name};`).join(' ')} SET threads = ${Number(threads?.n ?? 1)};${restore}`,
     );
   try {
     await engine.run('SET threads = 1');
+    if (limit !== null) await lowerMemoryLimit(engine, limit);
     await engine.run(rowsSql(csv, ctx, engine, t));
   } catch {
     // DuckDB refused the file (a ragged row, invalid UTF-8, a record over its line limit).
@@ -187,6 +194,23 @@ async function* loadInEngine(
     for (const s of senders) lookups.knownUsers.add(s.id);
   } finally {
     await finish();
+  }
+}
+
+/** Share of the dataset's memory limit the load runs under (see `readMessagesInEngine`). */
+export const LOAD_MEMORY_SHARE = 0.5;
+
+/**
+ * Lowers DuckDB's memory limit for the load to LOAD_MEMORY_SHARE of `limit` bytes (never under
+ * the smallest limit the engine works with). DuckDB refuses when it cannot evict enough; the load
+ * then runs under the full limit.
+ */
+async function lowerMemoryLimit(engine: SourceEngine, limit: number): Promise<void> {
+  const lowered = Math.max(MIN_MEMORY_LIMIT_BYTES, Math.floor(limit * LOAD_MEMORY_SHARE));
+  try {
+    await engine.run(`SET memory_limit = '${Math.floor(lowered / 1e6)}MB'`);
+  } catch {
+    // Kept at the full limit.
   }
 }
 

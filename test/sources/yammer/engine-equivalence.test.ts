@@ -34,6 +34,8 @@ interface Loaded {
   inSql: boolean;
   /** Statements that inserted activities by SQL. */
   inserts: number;
+  /** The memory limits the load set, in order. */
+  limitsSet: string[];
 }
 
 /** Loads `inputs` with Messages.csv read one way, and returns the final tables and the accounts. */
@@ -42,8 +44,10 @@ async function load(
   engineMinBytes: number,
   includePrivate = false,
   engineBatchRows?: number,
+  memoryLimit?: string,
 ): Promise<Loaded> {
   let inSql = false;
+  const limitsSet: string[] = [];
   let inserts = 0;
   const skips: string[] = [];
   const yammer = yammerSourceWith(engineMinBytes, engineBatchRows);
@@ -63,10 +67,13 @@ async function load(
       inSql = true;
       inserts += 1;
     }
+    for (const set of sql.matchAll(/SET memory_limit = '([^']*)'/g)) limitsSet.push(set[1] ?? '');
   };
-  const dataset = await Dataset.open({ observe });
+  // A spilled dataset has a memory limit, which the SQL load lowers while it runs.
+  const dataset = await Dataset.open(memoryLimit === undefined ? { observe } : { observe, spill: true, memoryLimit });
   try {
-    const threads = async () => dataset.query.all(`SELECT current_setting('threads') AS n`);
+    const threads = async () =>
+      dataset.query.all(`SELECT current_setting('threads') AS n, current_setting('memory_limit') AS limit`);
     const before = await threads();
     const accounts = await loadInputs(
       inputs,
@@ -74,13 +81,13 @@ async function load(
       { includePrivate, botAccounts: [], notAfter: NOT_AFTER, sources: { yammer: watched } },
       { warn: () => undefined, verbose: () => undefined },
     );
-    // The SQL load runs at one thread and gives the engine its threads back.
+    // The SQL load runs at one thread and gives the engine its threads (and memory limit) back.
     expect(await threads()).toEqual(before);
     await dataset.finalize(accounts, []);
     const tables: Record<string, unknown[]> = {};
     for (const table of ['activities', 'identities', 'spaces', 'persons'])
       tables[table] = await dataset.query.all(`SELECT * FROM ${table} ORDER BY ALL`);
-    return { accounts, skips, tables, inSql, inserts };
+    return { accounts, skips, tables, inSql, inserts, limitsSet };
   } finally {
     await dataset.close();
   }
@@ -302,6 +309,20 @@ describe('Messages.csv mapped in SQL', () => {
       expect(batched.inserts, `batches of ${batchRows}`).toBe(Math.ceil(25 / batchRows));
       await expectSameBothWays([dir], true, batched);
     }
+  }, 120_000);
+
+  it('loads a spilled dataset under half its memory limit, then restores the limit', async () => {
+    const dir = makeTempDir('yammer-engine-limit-');
+    writeNasty(dir, '\n');
+    const spilled = await load([dir], 0, true, 4, '300MB');
+    expect(spilled.inSql).toBe(true);
+    // Half of 300MB while loading, then the configured limit again (load() checks the setting;
+    // the work tables' clean-up runs twice, after the load and on the way out).
+    expect(spilled.limitsSet[0]).toBe('150MB');
+    expect(new Set(spilled.limitsSet.slice(1))).toEqual(new Set(['300MB']));
+    await expectSameBothWays([dir], true, spilled);
+    // In memory nothing spills: the limit is left alone.
+    expect((await load([dir], 0, true)).limitsSet).toEqual([]);
   }, 120_000);
 
   it('gives the JavaScript reader’s dataset, or the same error, on every Yammer fixture', async () => {
