@@ -102,10 +102,10 @@ export async function readMessagesInEngine(
   const temps = ['rows', 'lines', 'late', 'users', 'known', 'groups', 'topics', 'firsts'].map(t);
   // One thread for the load: a parallel read_csv that keeps the file's order holds the wide rows
   // its threads parse ahead, which cost ~100 MiB of peak RSS on 200k messages and no less CPU
-  // (bench/README.md); the metrics after it run with the engine's threads again. A lower memory
-  // limit too: the blocks of the work table and of the activities written stay in DuckDB's buffer
-  // pool up to the limit, which at 3M messages made the load the run's peak; nothing the load
-  // reads twice is worth caching, so evicting them costs little.
+  // (bench/README.md); the metrics after it run with the engine's threads again. Half the memory
+  // limit too (LOAD_MEMORY_SHARE): the blocks of the work table and of the activities written
+  // stayed in DuckDB's buffer pool up to the full limit (338 MiB of them at 3M messages, the run's
+  // peak), while each insert batch needs one batch's rows; evicted blocks are in the dataset's file.
   const [threads] = await engine.all<{ n: string }>(`SELECT current_setting('threads')::VARCHAR AS n`);
   const limit = engine.memoryLimit === null ? null : sizeInBytes(engine.memoryLimit);
   const restore = limit === null ? '' : ` SET memory_limit = ${sqlString(engine.memoryLimit ?? '')};`;
