@@ -19,7 +19,6 @@
  * stride, its reactions the numbers after it; records JavaScript yields come after the block, and
  * an SQL message of the same id later in the reading order is moved after them (`laterRowsWin`).
  */
-import type { SourceRecord } from '../../model/types.js';
 import { sqlString } from '../shared/engine-csv.js';
 import {
   distinctInOrder,
@@ -267,7 +266,8 @@ async function lookupTables(
 }
 
 /** Undoes Slack's escaping of `&`, `<` and `>` (mrkdwn.ts `unescapeSlack`). */
-const unescape = (text: string): string => `replace(replace(replace(${text}, '&lt;', '<'), '&gt;', '>'), '&amp;', '&')`;
+const unescapeSql = (text: string): string =>
+  `replace(replace(replace(${text}, '&lt;', '<'), '&gt;', '>'), '&amp;', '&')`;
 
 /**
  * map-message.ts's rules in SQL, straight from `read_json`: one row per message in reading order
@@ -280,7 +280,9 @@ function rowsSql(
   engine: SourceEngine,
   t: (name: string) => string,
 ): string {
-  const list = (values: readonly string[]) => `(${values.map(sqlString).join(', ')})`;
+  // list_contains, not IN: DuckDB plans an IN over many constants as a join, which does not keep
+  // the rows' order (the sequence numbers follow it).
+  const list = (values: readonly string[]) => `[${values.map(sqlString).join(', ')}]`;
   const bots = [SLACKBOT_ID, ...[...users].filter(([, u]) => u.isBot).map(([id]) => id)];
   const str = (c: string) => `CASE WHEN json_type(${c}) = 'VARCHAR' THEN ${c} ->> '$' END`;
   return `
@@ -298,9 +300,9 @@ function rowsSql(
       FROM raw),
     judged AS (
       SELECT *, CASE
-          WHEN sub IN ('tombstone', 'message_deleted', 'message_changed') THEN 'deleted'
-          WHEN sub NOT IN ${list([...ORDINARY, ...BOTS])} THEN 'system'
-          WHEN sub IN ${list(BOTS)} OR has_bot_id THEN 'bot'
+          WHEN list_contains(${list(['tombstone', 'message_deleted', 'message_changed'])}, sub) THEN 'deleted'
+          WHEN NOT list_contains(${list([...ORDINARY, ...BOTS])}, sub) THEN 'system'
+          WHEN list_contains(${list(BOTS)}, sub) OR has_bot_id THEN 'bot'
         END AS early,
         CASE WHEN regexp_full_match(coalesce(ts_s, ''), '(\\d{1,12})(\\.\\d{1,6})?')
              THEN split_part(ts_s, '.', 1)::BIGINT * 1000 + rpad(left(split_part(ts_s, '.', 2), 3), 3, '0')::BIGINT END AS at_ms
@@ -308,7 +310,7 @@ function rowsSql(
     routed AS (
       SELECT *, early IS NULL AND (sub = 'file_comment' OR user_s IS NULL OR at_ms IS NULL OR (thread_s IS NULL AND has_root) OR odd
           OR at_ms < ${engine.earliest} OR at_ms > ${engine.notAfter}
-          OR (contains(lower(body), 'http') AND list_bool_or(list_transform(regexp_extract_all(${unescape('body')}, '${URL_SQL}'), u -> ${urlNeedsJavaScript('u')})))) AS js
+          OR (contains(lower(body), 'http') AND list_bool_or(list_transform(regexp_extract_all(${unescapeSql('body')}, '${URL_SQL}'), u -> ${urlNeedsJavaScript('u')})))) AS js
       FROM judged),
     skipped AS (
       SELECT *, CASE WHEN early IS NOT NULL THEN early
@@ -316,7 +318,7 @@ function rowsSql(
       FROM routed)
     SELECT filename, ts_s, user_s, body, thread_s, at_ms, js, reactions, skip,
            CASE WHEN early = 'deleted' AND sub = 'message_changed' THEN 'an edit of an earlier message'
-                WHEN early IN ('deleted', 'system') THEN 'subtype ' || sub
+                WHEN early = 'deleted' OR early = 'system' THEN 'subtype ' || sub
                 WHEN early = 'bot' THEN 'a bot or integration message'
                 WHEN skip = 'bot' THEN 'a message by bot user ' || user_s END AS detail
     FROM skipped;`;
@@ -356,14 +358,14 @@ function messagesSql(engine: SourceEngine, t: (name: string) => string, base: nu
       FROM mapped WHERE contains(body, '<')),
     parsed AS (
       SELECT rn, k, CASE WHEN strpos(tok, '|') = 0 THEN tok ELSE tok[:strpos(tok, '|') - 1] END AS target,
-             CASE WHEN strpos(tok, '|') > 0 THEN ${unescape(`tok[strpos(tok, '|') + 1:]`)} END AS label
+             CASE WHEN strpos(tok, '|') > 0 THEN ${unescapeSql(`tok[strpos(tok, '|') + 1:]`)} END AS label
       FROM found),
     refs AS (
       SELECT p.rn, p.k, p.target, CASE
           WHEN starts_with(p.target, '@') THEN '@' || coalesce(u.name, p.label, p.target[2:])
           WHEN starts_with(p.target, '#') THEN '#' || coalesce(c.shown, 'channel')
           WHEN starts_with(p.target, '!') THEN CASE WHEN coalesce(p.label, '') <> '' THEN p.label ELSE '@' || split_part(p.target[2:], '^', 1) END
-          ELSE coalesce(p.label, ${unescape('p.target')}) END AS shown
+          ELSE coalesce(p.label, ${unescapeSql('p.target')}) END AS shown
       FROM parsed p
       LEFT JOIN ${t('users')} u ON starts_with(p.target, '@') AND u.id = p.target[2:]
       LEFT JOIN ${t('channels')} c ON starts_with(p.target, '#') AND c.id = p.target[2:]),
@@ -371,9 +373,9 @@ function messagesSql(engine: SourceEngine, t: (name: string) => string, base: nu
       SELECT rn, list(shown ORDER BY k) AS shown, list(target[2:] ORDER BY k) FILTER (WHERE starts_with(target, '@')) AS users
       FROM refs GROUP BY rn),
     texts AS (
-      SELECT m.*, ${unescape(`CASE WHEN a.rn IS NULL THEN m.body ELSE ${pieces}[1] || array_to_string(list_transform(a.shown, (s, k) -> s || ${pieces}[k + 1]), '') END`)} AS text,
+      SELECT m.*, ${unescapeSql(`CASE WHEN a.rn IS NULL THEN m.body ELSE ${pieces}[1] || array_to_string(list_transform(a.shown, (s, k) -> s || ${pieces}[k + 1]), '') END`)} AS text,
              list_filter(${distinctInOrder('coalesce(a.users, [])')}, u -> u <> m.user_s) AS mentions,
-             CASE WHEN contains(lower(m.body), 'http') THEN ${distinctInOrder(`regexp_extract_all(${unescape('m.body')}, '${URL_SQL}')`)} END AS urls,
+             CASE WHEN contains(lower(m.body), 'http') THEN ${distinctInOrder(`regexp_extract_all(${unescapeSql('m.body')}, '${URL_SQL}')`)} END AS urls,
              'slack:' || m.channel_id || ':' || m.ts_s AS id,
              CASE WHEN m.thread_s IS NOT NULL AND m.thread_s <> m.ts_s THEN 'slack:' || m.channel_id || ':' || m.thread_s END AS parent
       FROM mapped m LEFT JOIN agg a USING (rn))

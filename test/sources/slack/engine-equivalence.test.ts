@@ -136,7 +136,9 @@ function writeNasty(dir: string): void {
     m(1, { text: 'plain hello' }),
     m(2, { text: 'reply to one', thread_ts: ts(2, 1), user: 'U2' }),
     m(3, { text: 'hi <@U2> and <@U9|label &amp; more> and <@U3> and <@U1> <@U2>' }),
-    m(4, { text: 'see <#C2|random>, <#G1|secret>, <#C999|gone> <!here> <!subteam^S1|@team> <!date^1^{date}|Mar 2> <!channel>' }),
+    m(4, {
+      text: 'see <#C2|random>, <#G1|secret>, <#C999|gone> <!here> <!subteam^S1|@team> <!date^1^{date}|Mar 2> <!channel>',
+    }),
     m(5, { text: 'links <https://x.org/a|site> <https://x.org/a> <mailto:a@b.org|mail> &lt;b&gt; &amp;lt; &amp;amp;' }),
     m(6, { text: 'trailing https://x.org/b. (https://x.org/c) http://' }),
     m(7, { text: 'HTTPS://X.ORG/Up and https://x.org/q?a=1&amp;b=2 twice https://x.org/q?a=1&amp;b=2' }),
@@ -156,14 +158,25 @@ function writeNasty(dir: string): void {
     m(21, { subtype: 'file_comment', comment: { user: 'U2', comment: 'nice <@U1>' }, text: 'ignored' }),
     m(22, { subtype: 'thread_broadcast', root: { ts: ts(2, 1), user: 'U1' }, text: 'broadcast without thread_ts' }),
     m(23, { subtype: 'thread_broadcast', thread_ts: ts(2, 1), text: 'broadcast with thread_ts' }),
-    m(24, { text: 'emoji 😀 and 日本語 and é', reactions: [{ name: '+1', users: ['U2', 'U3', 'U2', 7, ''], count: 5 }] }),
+    m(24, {
+      text: 'emoji 😀 and 日本語 and é',
+      reactions: [{ name: '+1', users: ['U2', 'U3', 'U2', 7, ''], count: 5 }],
+    }),
     m(25, {
       text: 'reactions',
-      reactions: [{ name: 'tada', users: ['U1'], count: 1 }, 'x', { name: '', users: ['U2'] }, { users: ['U2'] }, { name: 'eyes', users: 'U2', count: 0 }],
+      reactions: [
+        { name: 'tada', users: ['U1'], count: 1 },
+        'x',
+        { name: '', users: ['U2'] },
+        { users: ['U2'] },
+        { name: 'eyes', users: 'U2', count: 0 },
+      ],
     }),
     m(26, {
       text: 'blocks name <@U2>',
-      blocks: [{ type: 'rich_text', elements: [{ type: 'rich_text_section', elements: [{ type: 'user', user_id: 'U3' }] }] }],
+      blocks: [
+        { type: 'rich_text', elements: [{ type: 'rich_text_section', elements: [{ type: 'user', user_id: 'U3' }] }] },
+      ],
     }),
     m(27, { text: 42 }),
     m(28, { text: '' }),
@@ -188,14 +201,26 @@ function writeNasty(dir: string): void {
     path.join(dir, 'general', '2026-03-03.json'),
     json([m(1, { text: 'plain hello, edited later' }), m(6, { text: 'trailing again https://x.org/b.' })]),
   );
-  writeFileSync(path.join(dir, 'general', '2026-03-04.json'), json([m(6, { text: 'now plain' }), m(40, { text: 'x' })]));
-  writeFileSync(path.join(dir, 'general', '2026-03-05.json'), '[{"ts": "1772700000.000100", "user": "U1", "text": "bad json",]');
+  writeFileSync(
+    path.join(dir, 'general', '2026-03-04.json'),
+    json([m(6, { text: 'now plain' }), m(40, { text: 'x' })]),
+  );
+  writeFileSync(
+    path.join(dir, 'general', '2026-03-05.json'),
+    '[{"ts": "1772700000.000100", "user": "U1", "text": "bad json",]',
+  );
   writeFileSync(path.join(dir, 'general', '2026-03-06.json'), '');
   writeFileSync(path.join(dir, 'general', '2026-03-07.json'), ' \n ');
   writeFileSync(path.join(dir, 'general', '2026-03-08.json'), `\uFEFF${json([m(41, { text: 'after a BOM' })])}`);
   writeFileSync(path.join(dir, 'general', '2026-03-09.json'), json([m(42, { text: 'then a number' }), 5]));
-  writeFileSync(path.join(dir, 'general', '2026-03-10.json'), '[{"ts": "1772800000.000100", "user": "U1", "text": "lone \\ud800 surrogate"}]');
-  writeFileSync(path.join(dir, 'general', '2026-03-11.json'), '[{"ts": "1772900000.000100", "user": "U1", "ts": "1772900001.000100"}]');
+  writeFileSync(
+    path.join(dir, 'general', '2026-03-10.json'),
+    '[{"ts": "1772800000.000100", "user": "U1", "text": "lone \\ud800 surrogate"}]',
+  );
+  writeFileSync(
+    path.join(dir, 'general', '2026-03-11.json'),
+    '[{"ts": "1772900000.000100", "user": "U1", "ts": "1772900001.000100"}]',
+  );
   writeFileSync(path.join(dir, 'general', '2026-03-12.json.gz'), gzipSync(json([m(43, { text: 'gzipped' })])));
   writeFileSync(path.join(dir, 'general', '2026-03-13.json'), json([m(1, { text: 'plain hello, last version' })]));
   mkdirSync(path.join(dir, 'secret-plans'));
