@@ -3,7 +3,7 @@
  * that map a file's elements in SQL straight into the dataset (issue 16). A file takes this path
  * only when DuckDB is sure to see what the JavaScript reader (`readJsonArray`) would: a plain file
  * on disk (no zip member, not gzipped) whose first byte after a UTF-8 byte-order mark and white
- * space is `[` (DuckDB reads an empty or blank file as an empty array, where the JavaScript reader
+ * space is `[` and whose first bytes hold no NUL (UTF-16 or UTF-32 without a byte-order mark) (DuckDB reads an empty or blank file as an empty array, where the JavaScript reader
  * reports it), read with `records = true` (an element that is no object, which DuckDB would
  * otherwise read as a value in every column, makes it refuse the file). Files DuckDB refuses
  * (invalid JSON or UTF-8, a lone surrogate, a duplicate key, UTF-16) are named in its error; they
@@ -27,6 +27,8 @@ export async function jsonArrayForEngine(file: InputFile): Promise<boolean> {
   try {
     const head = Buffer.alloc(HEAD_BYTES);
     const { bytesRead } = await handle.read(head, 0, HEAD_BYTES, 0);
+    // A NUL byte: UTF-16 or UTF-32 without a byte-order mark, which the JavaScript reader decodes.
+    if (head.subarray(0, bytesRead).includes(0)) return false;
     let i = bytesRead >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
     while (i < bytesRead && (head[i] === 0x20 || head[i] === 0x0a || head[i] === 0x0d || head[i] === 0x09)) i += 1;
     return i < bytesRead && head[i] === 0x5b;

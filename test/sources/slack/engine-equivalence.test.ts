@@ -223,6 +223,10 @@ function writeNasty(dir: string): void {
   );
   writeFileSync(path.join(dir, 'general', '2026-03-12.json.gz'), gzipSync(json([m(43, { text: 'gzipped' })])));
   writeFileSync(path.join(dir, 'general', '2026-03-13.json'), json([m(1, { text: 'plain hello, last version' })]));
+  writeFileSync(
+    path.join(dir, 'general', '2026-03-14.json'),
+    Buffer.from(json([m(44, { text: 'UTF-16 without a BOM' })]), 'utf16le'),
+  );
   mkdirSync(path.join(dir, 'secret-plans'));
   writeFileSync(path.join(dir, 'secret-plans', '2026-03-02.json'), json([m(50, { text: 'private channel text' })]));
   mkdirSync(path.join(dir, 'D1'));
