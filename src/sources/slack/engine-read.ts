@@ -121,7 +121,7 @@ export async function loadDayFilesInEngine(
   if (eligible.length === 0) return null;
   runs += 1;
   const t = (name: string) => `slack_load_${name}_${runs}`;
-  const temps = ['rows', 'files', 'firsts', 'users', 'channels', 'reactors', 'refs', 'late'].map(t);
+  const temps = ['rows', 'files', 'firsts', 'users', 'channels', 'reactors', 'refs', 'late', 'yielded'].map(t);
   const [threads] = await engine.all<{ n: string }>(`SELECT current_setting('threads')::VARCHAR AS n`);
   let threadsBack = false;
   const close = async () => {
@@ -419,13 +419,18 @@ async function laterRowsWin(
   yielded: ReadonlyMap<string, { file: number; k: number }>,
 ): Promise<void> {
   if (yielded.size === 0) return;
-  const pairs = [...yielded].map(([id, at]) => `(${sqlString(id)}, ${at.file}, ${at.k})`).join(', ');
+  // In slices: JavaScript may have mapped many messages (rich-text mentions), and one VALUES list
+  // of them all would be a statement of megabytes.
+  const pairs = [...yielded].map(([id, at]) => `(${sqlString(id)}, ${at.file}, ${at.k})`);
+  await engine.run(`CREATE TEMP TABLE ${t('yielded')} (id VARCHAR, file BIGINT, k BIGINT)`);
+  for (let i = 0; i < pairs.length; i += 5000)
+    await engine.run(`INSERT INTO ${t('yielded')} VALUES ${pairs.slice(i, i + 5000).join(', ')}`);
   const later = await engine.all<{ rn: number }>(`
     SELECT r.rn::DOUBLE AS rn FROM (
       SELECT (a.seq - ${base}) // ${stride} AS rn, a.activity_id FROM raw_activities a
-      WHERE ${range} AND NOT a.derived AND a.activity_id IN (SELECT id FROM (VALUES ${pairs}) v(id, f, k))) r
+      WHERE ${range} AND NOT a.derived AND a.activity_id IN (SELECT id FROM ${t('yielded')})) r
     JOIN ${t('firsts')} f ON r.rn BETWEEN f.first AND f.first + f.n - 1
-    JOIN (VALUES ${pairs}) v(id, file, k) ON v.id = r.activity_id
+    JOIN ${t('yielded')} v ON v.id = r.activity_id
     WHERE f.ord > v.file OR (f.ord = v.file AND r.rn - f.first > v.k)
     ORDER BY r.rn`);
   for (const { rn } of later) {
