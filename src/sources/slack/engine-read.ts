@@ -8,8 +8,9 @@
  *
  * What SQL does not vouch for comes back to JavaScript and is mapped by `mapMessage` as before:
  * a message that needs a warning (no `ts` or `user`, a malformed `ts`, which carry a line), a
- * legacy file comment, a broadcast whose thread is only in `root`, rich-text blocks naming a user,
- * a URL extractUrls would trim, a date load.ts screens, a text near the length cap. Lines: only
+ * legacy file comment, a broadcast whose thread is only in `root`, rich-text blocks naming users
+ * in an unusual shape (`blockMentionsSql`), a URL extractUrls would trim, a date load.ts screens,
+ * a text near the length cap. Lines: only
  * those messages need one, and they are found by reading just the files that hold one with the
  * JavaScript reader (which also checks that it sees as many messages as DuckDB did). The messages
  * SQL inserts and the skips SQL decides without a warning (system, bot, deleted, private) carry
@@ -303,10 +304,12 @@ function rowsSql(
       SELECT filename, coalesce(${str('subtype')}, '') AS sub, coalesce(${str('bot_id')}, '') <> '' AS has_bot_id,
              ${str('ts')} AS ts_s, nullif(${str('usr')}, '') AS user_s, coalesce(${str('text')}, '') AS body,
              nullif(${str('thread_ts')}, '') AS thread_s, coalesce(json_type(root) = 'OBJECT', false) AS has_root,
-             -- A NUL escape, and rich-text blocks naming a user (blockMentions), are JavaScript's.
-             coalesce(contains(text::VARCHAR, '\\u0000'), false) OR coalesce(contains(blocks::VARCHAR, '"user_id"'), false) AS odd,
+             -- A NUL escape is JavaScript's.
+             coalesce(contains(text::VARCHAR, '\\u0000'), false) AS odd,
+             CASE WHEN contains(blocks::VARCHAR, '"user_id"') THEN blocks END AS user_blocks,
              CASE WHEN json_type(reactions) = 'ARRAY' AND json_array_length(reactions) > 0 THEN reactions END AS reactions
       FROM raw),
+    ${blockMentionsSql()},
     judged AS (
       SELECT *, CASE
           WHEN list_contains(${list(['tombstone', 'message_deleted', 'message_changed'])}, sub) THEN 'deleted'
@@ -315,9 +318,9 @@ function rowsSql(
         END AS early,
         CASE WHEN regexp_full_match(coalesce(ts_s, ''), '(\\d{1,12})(\\.\\d{1,6})?')
              THEN split_part(ts_s, '.', 1)::BIGINT * 1000 + rpad(left(split_part(ts_s, '.', 2), 3), 3, '0')::BIGINT END AS at_ms
-      FROM typed),
+      FROM blocked),
     routed AS (
-      SELECT *, early IS NULL AND (sub = 'file_comment' OR user_s IS NULL OR at_ms IS NULL OR (thread_s IS NULL AND has_root) OR odd
+      SELECT *, early IS NULL AND (sub = 'file_comment' OR user_s IS NULL OR at_ms IS NULL OR (thread_s IS NULL AND has_root) OR odd OR blocks_js
           OR at_ms < ${engine.earliest} OR at_ms > ${engine.notAfter}
           OR (contains(lower(body), 'http') AND list_bool_or(list_transform(regexp_extract_all(${unescapeSql('body')}, '${URL_SQL}'), u -> ${urlNeedsJavaScript('u')})))) AS js
       FROM judged),
@@ -325,12 +328,43 @@ function rowsSql(
       SELECT *, CASE WHEN early IS NOT NULL THEN early
                      WHEN NOT js AND list_contains([${bots.map(sqlString).join(', ')}], user_s) THEN 'bot' END AS skip
       FROM routed)
-    SELECT filename, ts_s, user_s, body, thread_s, at_ms, js, reactions, skip,
+    SELECT filename, ts_s, user_s, body, thread_s, at_ms, js, reactions, block_users, skip,
            CASE WHEN early = 'deleted' AND sub = 'message_changed' THEN 'an edit of an earlier message'
                 WHEN early = 'deleted' OR early = 'system' THEN 'subtype ' || sub
                 WHEN early = 'bot' THEN 'a bot or integration message'
                 WHEN skip = 'bot' THEN 'a message by bot user ' || user_s END AS detail
     FROM skipped;`;
+}
+
+/**
+ * mrkdwn.ts `blockMentions` for the usual rich text, as CTEs after `typed`: the users of
+ * `type: user` elements at one of the first four levels of `elements` (blocks, their elements,
+ * theirs...), in order, without repeats. JavaScript walks the tree depth first; the levels agree
+ * with it when every `"user_id"` key of the blocks' text sits at one level, which is checked by
+ * counting them; any other shape (users at two levels or deeper, blocks that are no array, the
+ * words in a string) makes the message JavaScript's (`blocks_js`).
+ */
+function blockMentionsSql(): string {
+  const paths = [
+    '$[*]',
+    '$[*].elements[*]',
+    '$[*].elements[*].elements[*]',
+    '$[*].elements[*].elements[*].elements[*]',
+  ];
+  const levels = `[${paths.map((p) => `coalesce(json_extract(user_blocks, '${p}'), [])`).join(', ')}]`;
+  const users = `list_transform(list_filter(lv[list_position(counts, keys)], e -> json_type(e, '$.type') = 'VARCHAR'
+      AND json_extract_string(e, '$.type') = 'user' AND json_type(e, '$.user_id') = 'VARCHAR'), e -> json_extract_string(e, '$.user_id'))`;
+  return `leveled AS (
+      SELECT *, CASE WHEN user_blocks IS NOT NULL THEN ${levels} END AS lv,
+             (strlen(user_blocks::VARCHAR) - strlen(replace(user_blocks::VARCHAR, '"user_id"', ''))) // 9 AS keys
+      FROM typed),
+    counted AS (
+      SELECT *, list_transform(lv, l -> len(list_filter(l, e -> json_type(e, '$.user_id') IS NOT NULL))) AS counts FROM leveled),
+    blocked AS (
+      SELECT * EXCLUDE (lv, keys, counts, user_blocks),
+             coalesce(user_blocks IS NOT NULL AND NOT list_contains(counts, keys), false) AS blocks_js,
+             CASE WHEN user_blocks IS NOT NULL AND list_contains(counts, keys) THEN ${distinctInOrder(users)} END AS block_users
+      FROM counted)`;
 }
 
 /** The messages SQL maps in files not skipped as private, with their file's fields. */
@@ -381,7 +415,7 @@ function messagesSql(engine: SourceEngine, t: (name: string) => string, base: nu
     WITH mapped AS (${mappedRows(t)}),
     texts AS (
       SELECT m.*, ${unescapeSql(`CASE WHEN a.rn IS NULL THEN m.body ELSE ${pieces}[1] || array_to_string(list_transform(a.shown, (s, k) -> s || ${pieces}[k + 1]), '') END`)} AS text,
-             list_filter(${distinctInOrder('coalesce(a.users, [])')}, u -> u <> m.user_s) AS mentions,
+             list_filter(${distinctInOrder('list_concat(coalesce(a.users, []), coalesce(m.block_users, []))')}, u -> u <> m.user_s) AS mentions,
              CASE WHEN contains(lower(m.body), 'http') THEN ${distinctInOrder(`regexp_extract_all(${unescapeSql('m.body')}, '${URL_SQL}')`)} END AS urls,
              'slack:' || m.channel_id || ':' || m.ts_s AS id,
              CASE WHEN m.thread_s IS NOT NULL AND m.thread_s <> m.ts_s THEN 'slack:' || m.channel_id || ':' || m.thread_s END AS parent

@@ -191,6 +191,98 @@ function writeNasty(dir: string): void {
     m(36, { text: 'tabs\tand\nnewlines &gt;', thread_ts: '' }),
     m(37, { text: 'three', thread_ts: ts(2, 37), reactions: [] }),
     m(38, { text: 'https://x.org/ok and <https://x.org/d|label>' }),
+    m(39, {
+      text: 'users at two levels',
+      blocks: [
+        {
+          type: 'user',
+          user_id: 'U2',
+          elements: [{ type: 'rich_text_section', elements: [{ type: 'user', user_id: 'U3' }] }],
+        },
+      ],
+    }),
+    m(45, { text: 'blocks an object', blocks: { type: 'rich_text', elements: [{ type: 'user', user_id: 'U2' }] } }),
+    m(46, {
+      text: 'author, repeats and a broadcast <@U3>',
+      blocks: [
+        {
+          type: 'rich_text',
+          elements: [
+            {
+              type: 'rich_text_section',
+              elements: [
+                { type: 'user', user_id: 'U1' },
+                { type: 'user', user_id: 'U2' },
+                { type: 'text', text: 'user_id' },
+              ],
+            },
+          ],
+        },
+        {
+          type: 'rich_text',
+          elements: [
+            {
+              type: 'rich_text_section',
+              elements: [
+                { type: 'user', user_id: 'U2' },
+                { type: 'broadcast', user_id: 'U4' },
+                { type: 'user', user_id: 7 },
+                { type: 'user', user_id: 'U3' },
+              ],
+            },
+          ],
+        },
+      ],
+    }),
+    m(48, {
+      text: 'author, repeats and a broadcast, mapped in SQL <@U3>',
+      blocks: [
+        {
+          type: 'rich_text',
+          elements: [
+            {
+              type: 'rich_text_section',
+              elements: [
+                { type: 'user', user_id: 'U1' },
+                { type: 'user', user_id: 'U2' },
+              ],
+            },
+          ],
+        },
+        {
+          type: 'rich_text',
+          elements: [
+            {
+              type: 'rich_text_section',
+              elements: [
+                { type: 'user', user_id: 'U2' },
+                { type: 'broadcast', user_id: 'U4' },
+                { type: 'user', user_id: 7 },
+                { type: 'user', user_id: 'U3' },
+                { type: 'user', user_id: 'U5' },
+              ],
+            },
+          ],
+        },
+      ],
+    }),
+    m(47, {
+      text: 'a user id in a string',
+      blocks: [
+        {
+          type: 'rich_text',
+          elements: [
+            {
+              type: 'rich_text_section',
+              elements: [
+                { type: 'text', text: 'see "user_id"' },
+                { type: 'user', user_id: 'U2' },
+              ],
+            },
+          ],
+        },
+      ],
+    }),
     null,
     {},
   ];
@@ -246,8 +338,9 @@ describe('Slack day files mapped in SQL', () => {
       expect(reasons).toContain('missingField');
       // Messages SQL inserted carry no line (mrkdwn, entities, links, reactions among them); the
       // ones JavaScript mapped (a URL it trims, a broadcast known by its root) carry theirs.
-      for (const n of [2, 3, 4, 5, 7, 24, 25, 36]) expect(loaded.lines.has(`slack:C1:${ts(2, n)}`), `${n}`).toBe(false);
-      for (const n of [22, 26]) expect(loaded.lines.has(`slack:C1:${ts(2, n)}`), `${n}`).toBe(true);
+      for (const n of [2, 3, 4, 5, 7, 24, 25, 26, 36, 47, 48])
+        expect(loaded.lines.has(`slack:C1:${ts(2, n)}`), `${n}`).toBe(false);
+      for (const n of [22, 39, 45, 46]) expect(loaded.lines.has(`slack:C1:${ts(2, n)}`), `${n}`).toBe(true);
     }
   }, 120_000);
 
