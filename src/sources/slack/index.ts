@@ -5,6 +5,7 @@ import type { SourceRecord } from '../../model/types.js';
 import { readJsonArray } from '../shared/json-stream.js';
 import type { InputFile, InputTree, Source, SourceContext } from '../types.js';
 import { type Conversation, dayFilesByFolder, exportRoot, readConversations } from './layout.js';
+import { type DayFileTask, type EngineLoad, type LoadedFile, loadDayFilesInEngine } from './engine-read.js';
 import { mapMessage } from './map-message.js';
 import { readUsers, type SlackUser } from './users.js';
 import { slackThreadLink } from './thread-link.js';
@@ -30,28 +31,59 @@ async function detect(tree: InputTree): Promise<boolean> {
  * deleted message, a DM) are dropped with their message, since what they react to is not in the
  * dataset.
  */
-async function* read(tree: InputTree, ctx: SourceContext): AsyncIterable<SourceRecord> {
+async function* read(tree: InputTree, ctx: SourceContext, engineMinBytes?: number): AsyncIterable<SourceRecord> {
   const root = exportRoot(tree) ?? '';
   const users = await loadUsers(tree, root, ctx);
   for (const identity of users.identities) yield { type: 'identity', identity };
   const conversations = await readConversations(tree, root, users.users, ctx);
   const channelName = channelNamer(conversations);
-  let capped = false;
-  for (const conversation of conversations) {
-    const readable = !conversation.isDirect || ctx.options.includePrivate;
-    if (readable && conversation.dayFiles.length > 0) yield { type: 'space', space: conversation.space };
-    for (const file of conversation.strayFiles) skipStrayFile(file, conversation, root, ctx);
-    for (const file of conversation.dayFiles) {
-      for await (const record of readDayFile(file, conversation, root, { users: users.users, channelName }, ctx)) {
-        if (record === 'capped') capped = true;
-        else yield record;
+  const lookups = { users: users.users, channelName };
+  const tasks: DayFileTask[] = conversations.flatMap((conversation) =>
+    conversation.dayFiles.map((file) => ({
+      file,
+      conversation,
+      shown: shownPath(file, conversation, root),
+      skipPrivate: conversation.isDirect && !ctx.options.includePrivate,
+    })),
+  );
+  const inEngine = await loadDayFilesInEngine(tasks, users.users, conversations, ctx, engineMinBytes);
+  // Activity id -> where JavaScript last yielded it, for the later message to win over SQL's rows.
+  const yielded = new Map<string, { file: number; k: number }>();
+  const place: Placement | null = inEngine ? { yielded, file: 0 } : null;
+  let capped = inEngine?.capped ?? false;
+  try {
+    for (const conversation of conversations) {
+      const readable = !conversation.isDirect || ctx.options.includePrivate;
+      if (readable && conversation.dayFiles.length > 0) yield { type: 'space', space: conversation.space };
+      for (const file of conversation.strayFiles) skipStrayFile(file, conversation, root, ctx);
+      for (const file of conversation.dayFiles) {
+        const task = tasks[place?.file ?? 0];
+        const loaded = inEngine?.files.get(file);
+        const records =
+          inEngine && task && loaded
+            ? replayDayFile(task, loaded, inEngine, lookups, ctx, place)
+            : readDayFile(file, conversation, root, lookups, ctx, place);
+        for await (const record of records) {
+          if (record === 'capped') capped = true;
+          else yield record;
+        }
+        if (place) place.file += 1;
       }
     }
+    await inEngine?.finish(yielded);
+  } finally {
+    await inEngine?.close();
   }
   if (capped)
     ctx.note(
       'Slack lists at most a few users per reaction: reactions beyond the list cannot be attributed and are not counted',
     );
+}
+
+/** Where the file being read stands in the reading order, and what JavaScript yielded where (engine loads only). */
+interface Placement {
+  yielded: Map<string, { file: number; k: number }>;
+  file: number;
 }
 
 async function loadUsers(
@@ -99,45 +131,108 @@ async function* readDayFile(
   root: string,
   lookups: Lookups,
   ctx: SourceContext,
+  place: Placement | null,
 ): AsyncIterable<SourceRecord | 'capped'> {
   const file = { ...dayFile, displayPath: shownPath(dayFile, conversation, root) };
   ctx.fileRead(file.displayPath);
-  const result = await readDayFileArray(file);
+  yield* mapDayFile(await readDayFileArray(file), file.displayPath, conversation, lookups, ctx, place);
+}
+
+/** A day file's messages as the JavaScript reader gives them, every one used or skipped. */
+async function* mapDayFile(
+  result: Awaited<ReturnType<typeof readDayFileArray>>,
+  shown: string,
+  conversation: Conversation,
+  lookups: Lookups,
+  ctx: SourceContext,
+  place: Placement | null,
+): AsyncIterable<SourceRecord | 'capped'> {
   if ('failure' in result) {
     ctx.problem({
-      file: file.displayPath,
+      file: shown,
       line: result.failure.line,
       reason: 'malformed',
       detail: `day file ${result.failure.detail}`,
     });
     // Its messages cannot be counted, so the file counts as one record read and skipped: the
     // loss shows in data quality instead of vanishing from read = used + skipped.
-    ctx.skip('malformed', { file: file.displayPath, line: result.failure.line }, 'unreadable day file');
+    ctx.skip('malformed', { file: shown, line: result.failure.line }, 'unreadable day file');
     return;
   }
   const skipPrivate = conversation.isDirect && !ctx.options.includePrivate;
-  for (const { value, line } of result.items) {
-    const at = { file: file.displayPath, line };
+  for (const [k, { value, line }] of result.items.entries()) {
     if (skipPrivate) {
-      ctx.skip('private', at);
+      ctx.skip('private', { file: shown, line });
       continue;
     }
-    const outcome = mapMessage(value, {
-      channelId: conversation.id,
-      spaceId: conversation.space.id,
-      file: file.displayPath,
-      line,
-      ...lookups,
-    });
-    if (outcome.kind === 'skip') {
-      if (outcome.problem)
-        ctx.problem({ file: file.displayPath, line, reason: outcome.reason, detail: outcome.detail });
-      ctx.skip(outcome.reason, at, outcome.detail);
-      continue;
-    }
-    yield { type: 'activity', activity: outcome.activity };
-    for (const reaction of outcome.reactions) yield { type: 'activity', activity: reaction, derived: true };
-    if (outcome.cappedReactions) yield 'capped';
+    yield* mapItem(value, line, k, shown, conversation, lookups, ctx, place);
+  }
+}
+
+/** One message mapped by `mapMessage`: skipped (with a problem when it is malformed) or yielded with its reactions. */
+function* mapItem(
+  value: unknown,
+  line: number,
+  k: number,
+  shown: string,
+  conversation: Conversation,
+  lookups: Lookups,
+  ctx: SourceContext,
+  place: Placement | null,
+): Iterable<SourceRecord | 'capped'> {
+  const outcome = mapMessage(value, {
+    channelId: conversation.id,
+    spaceId: conversation.space.id,
+    file: shown,
+    line,
+    ...lookups,
+  });
+  if (outcome.kind === 'skip') {
+    if (outcome.problem) ctx.problem({ file: shown, line, reason: outcome.reason, detail: outcome.detail });
+    ctx.skip(outcome.reason, { file: shown, line }, outcome.detail);
+    return;
+  }
+  place?.yielded.set(outcome.activity.id, { file: place.file, k });
+  yield { type: 'activity', activity: outcome.activity };
+  for (const reaction of outcome.reactions) yield { type: 'activity', activity: reaction, derived: true };
+  if (outcome.cappedReactions) yield 'capped';
+}
+
+/**
+ * A day file the engine loaded: its inserted messages are counted, and what SQL left is replayed
+ * in message order: skips SQL decided (without a line: they report no problem), and messages
+ * JavaScript maps, taken from the file read again by the JavaScript reader, which gives their
+ * lines. Should that reader not see the same messages, the file's SQL rows are removed and the
+ * file is read by JavaScript alone.
+ */
+async function* replayDayFile(
+  task: DayFileTask,
+  loaded: LoadedFile,
+  inEngine: EngineLoad,
+  lookups: Lookups,
+  ctx: SourceContext,
+  place: Placement | null,
+): AsyncIterable<SourceRecord | 'capped'> {
+  ctx.fileRead(task.shown);
+  const none = { file: task.shown, line: null };
+  if (task.skipPrivate) {
+    for (let k = 0; k < loaded.count; k += 1) ctx.skip('private', none);
+    return;
+  }
+  const result = loaded.events.some((e) => e.skip === null)
+    ? await readDayFileArray({ ...task.file, displayPath: task.shown })
+    : null;
+  if (result !== null && ('failure' in result || result.items.length !== loaded.count)) {
+    await inEngine.undo(task.file);
+    yield* mapDayFile(result, task.shown, task.conversation, lookups, ctx, place);
+    return;
+  }
+  ctx.engine?.inserted(loaded.inserted);
+  for (const event of loaded.events) {
+    const item = result?.items[event.k];
+    if (event.skip !== null) ctx.skip(event.skip, none, event.detail ?? undefined);
+    else if (item !== undefined)
+      yield* mapItem(item.value, item.line, event.k, task.shown, task.conversation, lookups, ctx, place);
   }
 }
 
@@ -185,25 +280,33 @@ function skipStrayFile(stray: InputFile, conversation: Conversation, root: strin
 }
 
 /** The Slack workspace export adapter (formats.md §2). */
-export const slackSource: Source = {
-  kind: 'slack',
-  title: 'Slack workspace export',
-  records: { messages: true, reactions: true, wiki: false },
-  // Slack JSON: 25.6 s for 1,044 MB in `npm run bench`.
-  readSecondsPerMb: 0.025,
-  folderExport: true,
-  accounts: {
-    label: 'Slack',
-    adjective: 'Slack',
-    userNames: false,
-    handleIsEmailLocalPart: true,
-    aliasPrefixes: [],
-    normalizeId: (id) => id.toUpperCase(),
-  },
-  threadLink: slackThreadLink,
-  detect,
-  read,
-};
+export const slackSource: Source = slackSourceWith();
+
+/**
+ * The adapter with another size from which day files are loaded by SQL (engine-read.ts): tests
+ * compare both paths on the same files (0 always, Infinity never).
+ */
+export function slackSourceWith(engineMinBytes?: number): Source {
+  return {
+    kind: 'slack',
+    title: 'Slack workspace export',
+    records: { messages: true, reactions: true, wiki: false },
+    // Slack JSON: 25.6 s for 1,044 MB in `npm run bench`.
+    readSecondsPerMb: 0.025,
+    folderExport: true,
+    accounts: {
+      label: 'Slack',
+      adjective: 'Slack',
+      userNames: false,
+      handleIsEmailLocalPart: true,
+      aliasPrefixes: [],
+      normalizeId: (id) => id.toUpperCase(),
+    },
+    threadLink: slackThreadLink,
+    detect,
+    read: (input, ctx) => read(input, ctx, engineMinBytes),
+  };
+}
 
 /**
  * A day file's path as warnings show it. A private channel's or group DM's folder is named after
