@@ -50,7 +50,8 @@ export async function comparedItems(
     for (const row of batch) {
       if (row.body === null) {
         const first = shared.get(row.first_key ?? '');
-        if (!first) throw new Error(`duplicate efforts: item ${row.item_id} repeats an item not read (${row.first_key})`);
+        if (!first)
+          throw new Error(`duplicate efforts: item ${row.item_id} repeats an item not read (${row.first_key})`);
         first.left -= 1;
         if (first.left === 0) shared.delete(row.first_key ?? '');
         if (first.k < 0) continue;

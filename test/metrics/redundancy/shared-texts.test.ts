@@ -64,7 +64,16 @@ describe('comparedItems with texts shared by several items', () => {
     const long = 'Shared forklift booking sheet for the warehouse teams, book slots weekly';
     const intro = 'Hello everyone, my name is Ana Lima and I run the forklift booking sheet for warehouse teams';
     const short = 'Thanks, done';
-    const texts = [long, short, intro, 'Quarterly badge printer audit for the east wing offices', long, short, intro, long];
+    const texts = [
+      long,
+      short,
+      intro,
+      'Quarterly badge printer audit for the east wing offices',
+      long,
+      short,
+      intro,
+      long,
+    ];
     const activities = texts.map((text, k) =>
       act({
         id: `yammer:${k + 1}`,
