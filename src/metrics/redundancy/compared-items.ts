@@ -1,7 +1,10 @@
 import type { Query } from '../../model/query.js';
 import type { Period } from '../types.js';
-import { contentOf, isIntroduction } from './clean-text.js';
-import { type ItemText, redundancyTexts } from './queries.js';
+import { contentWithSpaces, isIntroduction } from './clean-text.js';
+import { type ItemText, itemKey, redundancyDistinctTexts } from './queries.js';
+
+/** What {@link ItemColumns} keeps of an item's row. */
+type ItemFields = Pick<ItemText, 'item_id' | 'is_page' | 'space_no' | 'author_no' | 'at_ms' | 'active'>;
 import { TermCorpusBuilder, type TermCorpus } from './term-corpus.js';
 
 /**
@@ -28,9 +31,10 @@ export interface ComparedItems {
 }
 
 /**
- * Streams the items' texts out of DuckDB and turns the content of each (see {@link contentOf})
+ * Streams the items' texts out of DuckDB and turns the content of each (see `contentOf`)
  * into term ids at once, keeping only the items with at least `minWords` distinct words (see
- * {@link redundancyTexts}).
+ * `redundancyTexts`). A text several items share is read once (see
+ * {@link redundancyDistinctTexts}): the later ones repeat its terms.
  */
 export async function comparedItems(
   query: Query,
@@ -40,10 +44,25 @@ export async function comparedItems(
 ): Promise<ComparedItems> {
   const builder = new TermCorpusBuilder();
   const columns = new ItemColumns();
-  for await (const batch of redundancyTexts(query, period.since, period.until, cap)) {
+  /** Per text held by more items than those read so far: its first item's index (-1: too short), whether it introduces, and how many items are still to come. */
+  const shared = new Map<string, { k: number; introduction: boolean; left: number }>();
+  for await (const batch of redundancyDistinctTexts(query, period.since, period.until, cap)) {
     for (const row of batch) {
-      if (builder.add(contentOf(row.body), minWords) < 0) continue;
-      columns.push(row);
+      if (row.body === null) {
+        const first = shared.get(row.first_key ?? '');
+        if (!first)
+          throw new Error(`duplicate efforts: item ${row.item_id} repeats an item not read (${row.first_key})`);
+        first.left -= 1;
+        if (first.left === 0) shared.delete(row.first_key ?? '');
+        if (first.k < 0) continue;
+        builder.repeat(first.k);
+        columns.push(row, first.introduction);
+        continue;
+      }
+      const k = builder.add(contentWithSpaces(row.body), minWords);
+      const introduction = k >= 0 && isIntroduction(row.body);
+      if (row.copies > 1) shared.set(itemKey(row.is_page, row.item_id), { k, introduction, left: row.copies - 1 });
+      if (k >= 0) columns.push(row, introduction);
     }
   }
   return columns.finish(builder.build());
@@ -59,14 +78,15 @@ export class ItemColumns {
   private readonly active: number[] = [];
   private readonly introduction: number[] = [];
 
-  push(row: ItemText): void {
+  /** Adds the row's item; `introduction`: whether its text introduces its author (see {@link isIntroduction}). */
+  push(row: ItemFields, introduction: boolean): void {
     this.ids.push(row.item_id);
     this.isPage.push(row.is_page ? 1 : 0);
     this.space.push(row.space_no);
     this.author.push(row.author_no);
     this.atMs.push(row.at_ms);
     this.active.push(row.active ? 1 : 0);
-    this.introduction.push(isIntroduction(row.body) ? 1 : 0);
+    this.introduction.push(introduction ? 1 : 0);
   }
 
   finish(corpus: TermCorpus): ComparedItems {

@@ -1,6 +1,6 @@
 import type { Query } from '../../model/query.js';
 import type { Period } from '../types.js';
-import { contentOf } from './clean-text.js';
+import { contentOf, isIntroduction } from './clean-text.js';
 import { type ComparedItems, ItemColumns } from './compared-items.js';
 import { contentSql } from './content-sql.js';
 import { type ItemText, itemsSql } from './queries.js';
@@ -161,7 +161,7 @@ async function loadedItems(
       const k = builder.add(contentOf(row.body), minWords);
       if (k < 0) return { mismatch: `item ${row.item_id}: too few words in JavaScript, ${row.terms} in the engine` };
       index.push(row.k);
-      columns.push(row);
+      columns.push(row, isIntroduction(row.body));
       const distinct = builder.distinctTerms(k);
       if (distinct !== row.terms)
         return {

@@ -49,9 +49,12 @@ export interface ItemText extends Record<string, string | number | boolean> {
  * only the items whose id is one of its lines (newline-separated). With `numbered`, `n.space_no`
  * numbers the spaces (NULL included) and `p.author_no` the authors, so ids need not reach JS. With
  * `discussed`, `d.responses` and `d.responders` count what each thread drew (the cost of a
- * duplicate: the same question answered twice).
+ * duplicate: the same question answered twice). Without `ordered`, in no particular order.
  */
-export function itemsSql(columns: string, { wanted = false, numbered = false, discussed = false } = {}): string {
+export function itemsSql(
+  columns: string,
+  { wanted = false, numbered = false, discussed = false, ordered = true } = {},
+): string {
   const only = (column: string): string =>
     wanted ? `AND ${column} IN (SELECT unnest(string_split($wanted, chr(10))))` : '';
   return `
@@ -101,7 +104,7 @@ export function itemsSql(columns: string, { wanted = false, numbered = false, di
     ${numbered ? 'JOIN space_numbers n ON n.space_id IS NOT DISTINCT FROM i.space_id JOIN author_numbers p ON p.person_id = i.author' : ''}
     ${discussed ? 'JOIN discussion d ON d.item_id = i.item_id AND d.kind = i.kind' : ''}
     WHERE trim(i.body) <> ''
-    ORDER BY i.first_at, i.item_id`;
+    ${ordered ? 'ORDER BY i.first_at, i.item_id' : ''}`;
 }
 
 const ROW_COLUMNS = `i.item_id, i.kind, i.space_id, coalesce(s.name, i.space_id) AS space_name, coalesce(s.is_private, false) AS is_private,
@@ -140,6 +143,64 @@ export function redundancyTexts(query: Query, since: string, until: string, cap:
   const columns = `i.item_id, i.kind = 'wikiPage' AS is_page, n.space_no, i.last_at >= $since::TIMESTAMPTZ AS active,
     p.author_no, epoch_ms(i.first_at)::DOUBLE AS at_ms, left(i.body, $cap::INTEGER) AS body`;
   return query.batches<ItemText>(itemsSql(columns, { numbered: true }), { since, until, cap });
+}
+
+/**
+ * An item of {@link redundancyTexts} whose text may be one of several items' (see
+ * {@link redundancyDistinctTexts}).
+ */
+export interface ItemCopy extends Record<string, string | number | boolean | null> {
+  item_id: string;
+  is_page: boolean;
+  space_no: number;
+  active: boolean;
+  author_no: number;
+  at_ms: number;
+  /** Title and text joined, at most `$cap` characters; null when an earlier item has this text (see `first_key`). */
+  body: string | null;
+  /** Items with this text (1: no other). */
+  copies: number;
+  /** When `body` is null: {@link itemKey} of the first item (in comparison order) with this text. */
+  first_key: string | null;
+}
+
+/** An item's key in {@link ItemCopy.first_key}: its kind and id (a page and a thread may share an id). */
+export function itemKey(isPage: boolean, id: string): string {
+  return `${isPage ? 'p' : 't'}:${id}`;
+}
+
+/**
+ * The rows of {@link redundancyTexts}, in the same order, each text sent only once: a template,
+ * a cross-post or a "+1" posted again has its text read out of DuckDB, cleaned and split into
+ * words by its first item only, and the later items with the same text name that first one
+ * (the comparison's result for a text depends on the text alone). Among items of one instant
+ * and id (a page and a thread), the one holding the text comes first.
+ */
+export function redundancyDistinctTexts(
+  query: Query,
+  since: string,
+  until: string,
+  cap: number,
+): AsyncIterable<ItemCopy[]> {
+  const columns = `i.item_id, i.kind = 'wikiPage' AS is_page, n.space_no, i.last_at >= $since::TIMESTAMPTZ AS active,
+    p.author_no, epoch_ms(i.first_at)::DOUBLE AS at_ms, i.first_at, left(i.body, $cap::INTEGER) AS body,
+    CASE WHEN i.kind = 'wikiPage' THEN 'p:' ELSE 't:' END || i.item_id AS item_key`;
+  return query.batches<ItemCopy>(
+    // A window over each text rather than a GROUP BY joined back: measured on the three bench exports
+    // (800k items), the same CPU and about half the engine's memory.
+    `WITH compared AS (${itemsSql(columns, { numbered: true, ordered: false })}),
+     marked AS (
+       SELECT *, count(*) OVER same_text AS copies, first_value(item_key) OVER same_text AS first_key,
+              copies > 1 AND first_key <> item_key AS again
+       FROM compared
+       WINDOW same_text AS (PARTITION BY body ORDER BY first_at, item_id, item_key
+                            ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING))
+     SELECT item_id, is_page, space_no, active, author_no, at_ms, CASE WHEN again THEN NULL ELSE body END AS body,
+            copies::INTEGER AS copies, CASE WHEN again THEN first_key END AS first_key
+     FROM marked
+     ORDER BY first_at, item_id, again`,
+    { since, until, cap },
+  );
 }
 
 /** Display names of the given persons. */

@@ -113,6 +113,26 @@ export class TermCorpusBuilder {
     return this.size - 1;
   }
 
+  /**
+   * Adds text `k` (an index `add` returned) again, as a new text: what `add` of the same string
+   * would do (the same terms in the same order, the same counts, each document frequency one
+   * more), without reading it again. Returns the new text's index.
+   */
+  repeat(k: number): number {
+    const from = this.offsets.values[k] ?? 0;
+    const to = this.offsets.values[k + 1] ?? 0;
+    for (let p = from; p < to; p += 1) {
+      const id = this.termIds.values[p] ?? 0;
+      const count = this.counts.values[p] ?? 0;
+      this.termIds.push(id);
+      this.counts.push(count);
+      this.df.values[id] = (this.df.values[id] ?? 0) + 1;
+    }
+    this.offsets.push(this.termIds.length);
+    this.size += 1;
+    return this.size - 1;
+  }
+
   /** How many distinct terms text `k` (an index `add` returned) holds. */
   distinctTerms(k: number): number {
     return (this.offsets.values[k + 1] ?? 0) - (this.offsets.values[k] ?? 0);
