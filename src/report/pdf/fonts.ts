@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fontFiles } from '../fonts/font-files.js';
+import { shapeWord, type FontkitFont } from './word-shaping.js';
 
 /**
  * Font registration and glyph coverage. DejaVu Sans is the primary face (Latin, Cyrillic, Greek);
@@ -44,9 +45,40 @@ export function registerPrimaryFonts(pdf: PDFKit.PDFDocument): void {
   // does not, and a second render in the same process wrote other font names, so other bytes.
   pdf.font(FONT_NAMES.regular);
   shareLayoutCache(pdf, files.regular);
+  shapeWordsDirectly(pdf, files.regular);
   pdf.font(FONT_NAMES.bold);
   shareLayoutCache(pdf, files.bold);
+  shapeWordsDirectly(pdf, files.bold);
   pdf.font(FONT_NAMES.regular);
+}
+
+/**
+ * Lets the current font shape plain words through `shapeWord` (the same glyphs and positions
+ * without fontkit's full layout; see word-shaping.ts) and every other word through pdfkit's own
+ * `layoutRun`. Only calls without user features are taken (the report passes none).
+ */
+function shapeWordsDirectly(pdf: PDFKit.PDFDocument, file: string): void {
+  const embedded: unknown = Reflect.get(pdf, '_font');
+  const layoutRun: unknown = isObject(embedded) ? Reflect.get(embedded, 'layoutRun') : undefined;
+  const fontkitFont: unknown = isObject(embedded) ? Reflect.get(embedded, 'font') : undefined;
+  if (!isObject(embedded) || typeof layoutRun !== 'function' || !isFontkitFont(fontkitFont)) {
+    throw new Error('pdfkit font internals changed: no layoutRun or fontkit font on doc._font');
+  }
+  Reflect.set(embedded, 'layoutRun', (text: string, features?: unknown): unknown => {
+    if (features === undefined) {
+      const run = shapeWord(fontkitFont, file, text);
+      if (run) return run;
+    }
+    return Reflect.apply(layoutRun, embedded, [text, features]);
+  });
+}
+
+function isFontkitFont(value: unknown): value is FontkitFont {
+  return (
+    isObject(value) &&
+    typeof Reflect.get(value, 'unitsPerEm') === 'number' &&
+    typeof Reflect.get(value, 'glyphForCodePoint') === 'function'
+  );
 }
 
 /** Shaped words per font file, shared by every document of the process (see shareLayoutCache). */
