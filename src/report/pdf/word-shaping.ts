@@ -438,9 +438,19 @@ function blockChainClassRules(blocked: Set<number>, table: Subtable, reachable: 
     for (const anchor of anchorCoverages(6, table, false)) addCoverage(blocked, anchor);
     return;
   }
-  // Class 0 is every glyph the definition does not list, so always reachable.
-  const unreachable = (classDef: ClassDef, value: number): boolean =>
-    value !== 0 && !classGlyphs(classDef, value).some((glyph) => reachable.has(glyph));
+  // Class 0 is every glyph the definition does not list, so always reachable. Rules repeat
+  // classes, so each class is looked at once.
+  const known = new Map<ClassDef, Map<number, boolean>>();
+  const unreachable = (classDef: ClassDef, value: number): boolean => {
+    let classes = known.get(classDef);
+    if (!classes) known.set(classDef, (classes = new Map()));
+    let result = classes.get(value);
+    if (result === undefined) {
+      result = value !== 0 && !classGlyphs(classDef, value).some((glyph) => reachable.has(glyph));
+      classes.set(value, result);
+    }
+    return result;
+  };
   for (const glyph of coverageGlyphs(coverage)) {
     const rules = chainClassSet[classId(glyph, inputClassDef)] ?? [];
     const canMatch = rules.some(
