@@ -1,3 +1,5 @@
+import { readPairLookup, type PairLookup, type PairValues, type ValueRecord } from './gpos-pairs.js';
+
 /**
  * Shaping a word without fontkit's full layout, where that provably gives fontkit's result.
  *
@@ -56,6 +58,9 @@ export interface FontkitFont {
   GPOS?: OtTable | null;
   GDEF?: { glyphClassDef?: ClassDef | null } | null;
   kern?: unknown;
+  /** The font file's bytes (restructure's DecodeStream) and where its tables are. */
+  stream?: { buffer?: unknown };
+  directory?: { tables?: Record<string, { offset: number } | undefined> };
 }
 
 interface Coverage {
@@ -69,13 +74,6 @@ interface ClassDef {
   startGlyph?: number;
   classValueArray?: ArrayLike<number>;
   classRangeRecord?: ReadonlyArray<{ start: number; end: number; class: number }>;
-}
-
-interface ValueRecord {
-  xAdvance?: number | null;
-  yAdvance?: number | null;
-  xPlacement?: number | null;
-  yPlacement?: number | null;
 }
 
 /** A lookup subtable: the fields of every type this module reads, all optional. */
@@ -97,10 +95,6 @@ interface Subtable {
     lookahead: number[];
   }> | null>;
   ligatureSets?: { get(index: number): ReadonlyArray<{ glyph: number; components: ArrayLike<number> }> };
-  pairSets?: { get(index: number): ReadonlyArray<{ secondGlyph: number; value1: ValueRecord; value2: ValueRecord }> };
-  classDef1?: ClassDef;
-  classDef2?: ClassDef;
-  classRecords?: { get(index: number): { get(index: number): { value1: ValueRecord; value2: ValueRecord } } };
 }
 
 interface Lookup {
@@ -182,8 +176,8 @@ interface ScriptPlan {
   blocked: Set<number>;
   /** Ligature subtables of the script's GSUB lookups, to match against each word. */
   ligatures: Subtable[];
-  /** Pair positioning lookups in lookup order, each its subtables. */
-  pairs: Subtable[][];
+  /** Pair positioning lookups in lookup order, read from the font's bytes. */
+  pairs: PairLookup[];
 }
 
 /** Everything read from one font file, shared by every document of the process. */
@@ -193,7 +187,7 @@ interface FontPlan {
   /** GDEF glyph class per glyph id (2 ligature, 3 mark), cached. */
   glyphClass: Map<number, number>;
   /** Pair adjustments per script and glyph pair (id1 * 65536 + id2). */
-  pairCache: Map<string, Map<number, ReadonlyArray<readonly [ValueRecord, ValueRecord]>>>;
+  pairCache: Map<string, Map<number, readonly PairValues[] | null>>;
 }
 
 const plans = new Map<string, FontPlan>();
@@ -231,7 +225,8 @@ export function shapeWord(font: FontkitFont, key: string, text: string): ShapedR
     glyphs.push(glyph);
   }
   if (ligatureMatches(scriptPlan.ligatures, glyphs)) return null;
-  return position(font, glyphs, pairAdjustments(plan, scriptPlan, script, glyphs));
+  const adjustments = pairAdjustments(plan, scriptPlan, script, glyphs);
+  return adjustments ? position(font, glyphs, adjustments) : null;
 }
 
 function classOf(plan: FontPlan, font: FontkitFont, glyph: number): number {
@@ -248,7 +243,7 @@ function classOf(plan: FontPlan, font: FontkitFont, glyph: number): number {
 function position(
   font: FontkitFont,
   glyphs: ShapedGlyph[],
-  adjustments: ReadonlyArray<ReadonlyArray<readonly [ValueRecord, ValueRecord]> | undefined>,
+  adjustments: ReadonlyArray<readonly PairValues[] | undefined>,
 ): ShapedRun {
   const positions = glyphs.map((glyph) => ({ xAdvance: glyph.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 }));
   adjustments.forEach((values, index) => {
@@ -287,49 +282,40 @@ function addValue(
   if (value.yPlacement != null) target.yOffset += value.yPlacement;
 }
 
-/** Per glyph index, the value records the pair lookups apply at that glyph and the next. */
+/** Per glyph index, the value records the pair lookups apply at that glyph and the next; null when a table is damaged. */
 function pairAdjustments(
   plan: FontPlan,
   scriptPlan: ScriptPlan,
   script: string,
   glyphs: ShapedGlyph[],
-): Array<ReadonlyArray<readonly [ValueRecord, ValueRecord]> | undefined> {
+): Array<readonly PairValues[] | undefined> | null {
   let cache = plan.pairCache.get(script);
   if (!cache) plan.pairCache.set(script, (cache = new Map()));
-  const result: Array<ReadonlyArray<readonly [ValueRecord, ValueRecord]> | undefined> = [];
+  const result: Array<readonly PairValues[] | undefined> = [];
   for (let index = 0; index + 1 < glyphs.length; index++) {
     const first = glyphs[index]?.id ?? 0;
     const second = glyphs[index + 1]?.id ?? 0;
     const pairKey = first * 65536 + second;
     let values = cache.get(pairKey);
-    if (!values) {
-      values = scriptPlan.pairs.flatMap((subtables) => {
-        const applied = applyPair(subtables, first, second);
-        return applied ? [applied] : [];
-      });
+    if (values === undefined) {
+      values = pairValues(scriptPlan.pairs, first, second);
       cache.set(pairKey, values);
     }
+    if (values === null) return null;
     result.push(values.length > 0 ? values : undefined);
   }
   return result;
 }
 
-/** fontkit's pair positioning at one glyph: the first subtable that applies wins. */
-function applyPair(subtables: Subtable[], first: number, second: number): readonly [ValueRecord, ValueRecord] | null {
-  for (const table of subtables) {
-    if (!table.coverage) continue;
-    const index = coverageIndex(table.coverage, first);
-    if (index === -1) continue;
-    if (table.version === 1 && table.pairSets) {
-      for (const pair of table.pairSets.get(index)) {
-        if (pair.secondGlyph === second) return [pair.value1, pair.value2];
-      }
-    } else if (table.version === 2 && table.classDef1 && table.classDef2 && table.classRecords) {
-      const record = table.classRecords.get(classId(first, table.classDef1)).get(classId(second, table.classDef2));
-      return [record.value1, record.value2];
-    }
+/** What every pair lookup applies at `first` then `second`, in lookup order; null when one cannot tell. */
+function pairValues(lookups: readonly PairLookup[], first: number, second: number): PairValues[] | null {
+  const values: PairValues[] = [];
+  for (const lookup of lookups) {
+    const applied = lookup.apply(first, second);
+    if (applied === 'unknown') return null;
+    if (applied) values.push(applied);
   }
-  return null;
+  return values;
 }
 
 function ligatureMatches(ligatures: Subtable[], glyphs: ShapedGlyph[]): boolean {
@@ -355,16 +341,21 @@ function ligatureMatches(ligatures: Subtable[], glyphs: ShapedGlyph[]): boolean 
 function planScript(font: FontkitFont, script: string): ScriptPlan | null {
   const gsub = font.GSUB;
   const gpos = font.GPOS;
+  const tables = font.directory?.tables;
+  const bytes = font.stream?.buffer;
+  const gposOffset = tables?.['GPOS']?.offset;
   // Without GPOS kerning fontkit falls back to the legacy kern table or to Unicode mark
-  // positioning; without GSUB or GPOS at all, to other code paths: leave those to fontkit.
-  if (!gsub || !gpos || gsub.featureVariations || gpos.featureVariations) return null;
+  // positioning; without GSUB or GPOS at all, to other code paths; a variable font (fvar) moves
+  // positions by its device tables: leave those to fontkit.
+  if (!gsub || !gpos || gsub.featureVariations || gpos.featureVariations || tables?.['fvar']) return null;
+  if (!(bytes instanceof Uint8Array) || gposOffset === undefined) return null;
   const plan: ScriptPlan = { blocked: new Set(), ligatures: [], pairs: [] };
   const substitutions = scriptLookups(gsub, script);
   const positionings = scriptLookups(gpos, script);
   if (!substitutions || !positionings) return null;
   if (!positionings.features.has('kern') && font.kern) return null;
   let reachable: Set<number> | undefined;
-  for (const lookup of substitutions.lookups) {
+  for (const { lookup } of substitutions.lookups) {
     for (const { type, table } of subtables(lookup, 7)) {
       if (type === 4 && !lookup.flags.flags.ignoreBaseGlyphs) plan.ligatures.push(table);
       else if (type === 6 && table.version === 2) {
@@ -373,19 +364,29 @@ function planScript(font: FontkitFont, script: string): ScriptPlan | null {
       } else for (const coverage of anchorCoverages(type, table, false)) addCoverage(plan.blocked, coverage);
     }
   }
-  for (const lookup of positionings.lookups) {
-    const pairTables: Subtable[] = [];
-    for (const { type, table } of subtables(lookup, 9)) {
-      if (type === 2 && !lookup.flags.flags.ignoreBaseGlyphs) pairTables.push(table);
-      else for (const coverage of anchorCoverages(type, table, true)) addCoverage(plan.blocked, coverage);
+  for (const { index, lookup } of positionings.lookups) {
+    const extension = lookup.lookupType === 9;
+    // Pair positioning is read from the bytes (gpos-pairs.ts), never decoded by fontkit here.
+    const pairs =
+      lookup.lookupType === 2 || (extension && Array.from(lookup.subTables).every((table) => table.lookupType === 2))
+        ? readPairLookup(bytes, gposOffset, index)
+        : null;
+    if (pairs) {
+      plan.pairs.push(pairs);
+      continue;
     }
-    if (pairTables.length > 0) plan.pairs.push(pairTables);
+    for (const { type, table } of subtables(lookup, 9)) {
+      for (const coverage of anchorCoverages(type, table, true)) addCoverage(plan.blocked, coverage);
+    }
   }
   return plan;
 }
 
 /** The lookups fontkit applies for `script` (default language system, default features), in index order. */
-function scriptLookups(table: OtTable, script: string): { lookups: Lookup[]; features: Set<string> } | null {
+function scriptLookups(
+  table: OtTable,
+  script: string,
+): { lookups: Array<{ index: number; lookup: Lookup }>; features: Set<string> } | null {
   const entry =
     table.scriptList.find((candidate) => candidate.tag === script) ??
     FALLBACK_SCRIPTS.map((tag) => table.scriptList.find((candidate) => candidate.tag === tag)).find(Boolean);
@@ -403,7 +404,7 @@ function scriptLookups(table: OtTable, script: string): { lookups: Lookup[]; fea
     if (DEFAULT_FEATURES.has(tag)) for (const index of lookupIndexes) indexes.add(index);
   }
   return {
-    lookups: [...indexes].sort((a, b) => a - b).map((index) => table.lookupList.get(index)),
+    lookups: [...indexes].sort((a, b) => a - b).map((index) => ({ index, lookup: table.lookupList.get(index) })),
     features: new Set([...features.keys()].filter((tag) => DEFAULT_FEATURES.has(tag))),
   };
 }
