@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fontFiles } from '../fonts/font-files.js';
+import { shapeWord, type FontkitFont } from './word-shaping.js';
 
 /**
  * Font registration and glyph coverage. DejaVu Sans is the primary face (Latin, Cyrillic, Greek);
@@ -44,9 +45,74 @@ export function registerPrimaryFonts(pdf: PDFKit.PDFDocument): void {
   // does not, and a second render in the same process wrote other font names, so other bytes.
   pdf.font(FONT_NAMES.regular);
   shareLayoutCache(pdf, files.regular);
+  shapeWordsDirectly(pdf, files.regular);
+  postHeaderOnly(pdf, fontBuffer(files.regular));
   pdf.font(FONT_NAMES.bold);
   shareLayoutCache(pdf, files.bold);
+  shapeWordsDirectly(pdf, files.bold);
+  postHeaderOnly(pdf, fontBuffer(files.bold));
   pdf.font(FONT_NAMES.regular);
+}
+
+/**
+ * Lets the current font shape plain words through `shapeWord` (the same glyphs and positions
+ * without fontkit's full layout; see word-shaping.ts) and every other word through pdfkit's own
+ * `layoutRun`. Only calls without user features are taken (the report passes none).
+ */
+function shapeWordsDirectly(pdf: PDFKit.PDFDocument, file: string): void {
+  const embedded: unknown = Reflect.get(pdf, '_font');
+  const layoutRun: unknown = isObject(embedded) ? Reflect.get(embedded, 'layoutRun') : undefined;
+  const fontkitFont: unknown = isObject(embedded) ? Reflect.get(embedded, 'font') : undefined;
+  if (!isObject(embedded) || typeof layoutRun !== 'function' || !isFontkitFont(fontkitFont)) {
+    throw new Error('pdfkit font internals changed: no layoutRun or fontkit font on doc._font');
+  }
+  Reflect.set(embedded, 'layoutRun', (text: string, features?: unknown): unknown => {
+    if (features === undefined) {
+      const run = shapeWord(fontkitFont, file, text);
+      if (run) return run;
+    }
+    return Reflect.apply(layoutRun, embedded, [text, features]);
+  });
+}
+
+/**
+ * Gives the current font's fontkit object its `post` table read from the fixed header alone.
+ * pdfkit reads `post.isFixedPitch` and the italic angle when it embeds the font; fontkit would
+ * decode the whole table for that, the names of DejaVu's ~6,000 glyphs included (28 ms CPU for
+ * the first face, 8 ms for the second), which nothing in the report reads. fontkit keeps decoded tables in `_tables`, so one put
+ * there first is the one it returns; the fields are those fontkit's own decoder gives.
+ */
+function postHeaderOnly(pdf: PDFKit.PDFDocument, file: Buffer): void {
+  const embedded: unknown = Reflect.get(pdf, '_font');
+  const fontkitFont: unknown = isObject(embedded) ? Reflect.get(embedded, 'font') : undefined;
+  const tables: unknown = isObject(fontkitFont) ? Reflect.get(fontkitFont, '_tables') : undefined;
+  const directory: unknown = isObject(fontkitFont) ? Reflect.get(fontkitFont, 'directory') : undefined;
+  const records: unknown = isObject(directory) ? Reflect.get(directory, 'tables') : undefined;
+  const post: unknown = isObject(records) ? Reflect.get(records, 'post') : undefined;
+  const offset: unknown = isObject(post) ? Reflect.get(post, 'offset') : undefined;
+  const length: unknown = isObject(post) ? Reflect.get(post, 'length') : undefined;
+  // Anything unexpected (no table, another layout of fontkit's internals): fontkit decodes it as before.
+  if (!isObject(tables) || 'post' in tables || typeof offset !== 'number' || typeof length !== 'number') return;
+  if (length < 32 || offset + 32 > file.length) return;
+  Reflect.set(tables, 'post', {
+    version: file.readInt32BE(offset) / 65536,
+    italicAngle: file.readInt32BE(offset + 4) / 65536,
+    underlinePosition: file.readInt16BE(offset + 8),
+    underlineThickness: file.readInt16BE(offset + 10),
+    isFixedPitch: file.readUInt32BE(offset + 12),
+    minMemType42: file.readUInt32BE(offset + 16),
+    maxMemType42: file.readUInt32BE(offset + 20),
+    minMemType1: file.readUInt32BE(offset + 24),
+    maxMemType1: file.readUInt32BE(offset + 28),
+  });
+}
+
+function isFontkitFont(value: unknown): value is FontkitFont {
+  return (
+    isObject(value) &&
+    typeof Reflect.get(value, 'unitsPerEm') === 'number' &&
+    typeof Reflect.get(value, 'glyphForCodePoint') === 'function'
+  );
 }
 
 /** Shaped words per font file, shared by every document of the process (see shareLayoutCache). */

@@ -25,16 +25,17 @@ function newPdf(layoutCache = true): PDFKit.PDFDocument {
   return pdf;
 }
 
-/** Counts fontkit shaping calls of the document's current font (pdfkit's `_font.font.layout`). */
+/**
+ * Counts the words the document's current font shapes (pdfkit's `_font.layoutRun`, which fonts.ts
+ * sends to word-shaping.ts or to fontkit's layout): a word found in the shared cache is not shaped.
+ */
 function countShaping(pdf: PDFKit.PDFDocument): { calls: number } {
   const counter = { calls: 0 };
-  const fontkitFont = Reflect.get(Reflect.get(pdf, '_font') as object, 'font') as {
-    layout: (...args: unknown[]) => unknown;
-  };
-  const layout = fontkitFont.layout.bind(fontkitFont);
-  fontkitFont.layout = (...args: unknown[]) => {
+  const embedded = Reflect.get(pdf, '_font') as { layoutRun: (...args: unknown[]) => unknown };
+  const layoutRun = embedded.layoutRun.bind(embedded);
+  embedded.layoutRun = (...args: unknown[]) => {
     counter.calls++;
-    return layout(...args);
+    return layoutRun(...args);
   };
   return counter;
 }

@@ -1,0 +1,526 @@
+import { readPairLookup, type PairLookup, type PairValues, type ValueRecord } from './gpos-pairs.js';
+
+/**
+ * Shaping a word without fontkit's full layout, where that provably gives fontkit's result.
+ *
+ * pdfkit shapes every new word (text up to and including a space) through fontkit's `layout`,
+ * which detects the script, builds a shaping plan, collects the lookups of the default features
+ * and runs every GSUB and GPOS lookup over the glyphs: about 12 % of the sample pilot's run, for
+ * words that in DejaVu Sans almost always come out as their cmap glyphs with pair kerning.
+ *
+ * This module reads the font's GSUB, GPOS and GDEF tables once per font file and script and
+ * shapes a word directly when nothing but pair kerning can apply to it:
+ * - every character is a Latin or Common (punctuation, digits, symbols) character of a few
+ *   long-stable BMP blocks, not a mark, not default-ignorable, not U+2044 (which turns on the
+ *   fraction features), so the script fontkit detects is `latn` or none, as computed here;
+ * - no glyph of the word is where a GSUB lookup of that script's default features can start
+ *   (its coverage), except chaining-context rules that need a glyph no accepted character maps
+ *   to (a mark, say), and ligatures, which are matched here: a word where one matches goes to
+ *   fontkit;
+ * - no glyph is where a GPOS lookup other than pair positioning starts (mark, cursive,
+ *   contextual); pair positioning is applied as fontkit applies it (first matching subtable
+ *   per lookup and glyph, value records added);
+ * - no glyph is a mark or ligature by GDEF.
+ * Anything else (CJK, emoji, Greek, Cyrillic, marks, ligatures, fonts with feature variations or
+ * a legacy `kern` table) returns null and pdfkit's own fontkit layout runs.
+ * test/report/pdf/word-shaping.test.ts compares both for every word of the sample report and of
+ * the shared sample exports.
+ */
+
+/** A glyph as fontkit returns it (pdfkit reads the id, the code points and the advance). */
+export interface ShapedGlyph {
+  id: number;
+  codePoints: number[];
+  advanceWidth: number;
+}
+
+/** A glyph position in pdfkit's units (1/1000 em), as pdfkit's `layoutRun` leaves it. */
+export interface ShapedPosition {
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
+  advanceWidth: number;
+}
+
+/** What pdfkit's `layoutRun` returns and its callers read. */
+export interface ShapedRun {
+  glyphs: ShapedGlyph[];
+  positions: ShapedPosition[];
+  advanceWidth: number;
+}
+
+/** The parts of a fontkit font this module reads (fontkit has no types; checked at run time). */
+export interface FontkitFont {
+  unitsPerEm: number;
+  glyphForCodePoint(codePoint: number): ShapedGlyph;
+  GSUB?: OtTable | null;
+  GPOS?: OtTable | null;
+  GDEF?: { glyphClassDef?: ClassDef | null } | null;
+  kern?: unknown;
+  /** The font file's bytes (restructure's DecodeStream) and where its tables are. */
+  stream?: { buffer?: unknown };
+  directory?: { tables?: Record<string, { offset: number } | undefined> };
+}
+
+interface Coverage {
+  version: number;
+  glyphs?: ArrayLike<number>;
+  rangeRecords?: ReadonlyArray<{ start: number; end: number; startCoverageIndex: number }>;
+}
+
+interface ClassDef {
+  version: number;
+  startGlyph?: number;
+  classValueArray?: ArrayLike<number>;
+  classRangeRecord?: ReadonlyArray<{ start: number; end: number; class: number }>;
+}
+
+/** A lookup subtable: the fields of every type this module reads, all optional. */
+interface Subtable {
+  version: number;
+  lookupType?: number;
+  extension?: Subtable;
+  coverage?: Coverage;
+  coverages?: Coverage[];
+  inputCoverage?: Coverage[];
+  markCoverage?: Coverage;
+  mark1Coverage?: Coverage;
+  inputClassDef?: ClassDef;
+  backtrackClassDef?: ClassDef;
+  lookaheadClassDef?: ClassDef;
+  chainClassSet?: ReadonlyArray<ReadonlyArray<{
+    backtrack: number[];
+    input: number[];
+    lookahead: number[];
+  }> | null>;
+  ligatureSets?: { get(index: number): ReadonlyArray<{ glyph: number; components: ArrayLike<number> }> };
+}
+
+interface Lookup {
+  lookupType: number;
+  flags: { flags: { ignoreBaseGlyphs: boolean } };
+  subTables: ArrayLike<Subtable>;
+}
+
+interface OtTable {
+  scriptList: ReadonlyArray<{
+    tag: string;
+    script: { defaultLangSys: { featureIndexes: number[] } | null };
+  }>;
+  featureList: ReadonlyArray<{ tag: string; feature: { lookupListIndexes: number[] } }>;
+  lookupList: { get(index: number): Lookup };
+  featureVariations?: unknown;
+}
+
+// The features fontkit's default shaper turns on for horizontal text (its DefaultShaper: rvrn,
+// the direction's, the fraction features (local, included here to stay on the safe side),
+// the common and the horizontal ones).
+const DEFAULT_FEATURES = new Set([
+  'rvrn',
+  'ltra',
+  'ltrm',
+  'rtla',
+  'rtlm',
+  'frac',
+  'numr',
+  'dnom',
+  'ccmp',
+  'locl',
+  'rlig',
+  'mark',
+  'mkmk',
+  'calt',
+  'clig',
+  'liga',
+  'rclt',
+  'curs',
+  'kern',
+]);
+
+/** fontkit's fallback when the font has no entry for the detected script. */
+const FALLBACK_SCRIPTS = ['DFLT', 'dflt', 'latn'];
+
+// Blocks whose characters are Latin or Common script since Unicode 1.1-4.0 (so fontkit's
+// unicode-properties and V8 agree): Basic Latin, Latin-1, Latin Extended-A/B, General
+// Punctuation, currency, arrows, mathematical operators, box drawing, geometric shapes.
+const BLOCKS: ReadonlyArray<readonly [number, number]> = [
+  [0x20, 0x7e],
+  [0xa0, 0x24f],
+  [0x2010, 0x205e],
+  [0x20a0, 0x20b5],
+  [0x2190, 0x22ff],
+  [0x2500, 0x25ff],
+];
+const LATIN_OR_COMMON = /^[\p{Script=Latin}\p{Script=Common}]$/u;
+const LATIN = /^\p{Script=Latin}$/u;
+const EXCLUDED = /^[\p{M}\p{Default_Ignorable_Code_Point}\p{Cc}]$/u;
+
+/** How a code point enters the fast path: 0 not at all, 1 Common, 2 Latin (sets the script). */
+const charKinds = new Map<number, 0 | 1 | 2>();
+
+function charKind(codePoint: number): 0 | 1 | 2 {
+  let kind = charKinds.get(codePoint);
+  if (kind !== undefined) return kind;
+  const char = String.fromCodePoint(codePoint);
+  const inBlock = BLOCKS.some(([low, high]) => codePoint >= low && codePoint <= high);
+  if (!inBlock || codePoint === 0x2044 || EXCLUDED.test(char) || !LATIN_OR_COMMON.test(char)) kind = 0;
+  else kind = LATIN.test(char) ? 2 : 1;
+  charKinds.set(codePoint, kind);
+  return kind;
+}
+
+/** What one script of one font allows: glyphs that send a word to fontkit, ligatures, pair lookups. */
+interface ScriptPlan {
+  /** Glyphs where a lookup other than pair positioning or a ligature can start. */
+  blocked: Set<number>;
+  /** Ligature subtables of the script's GSUB lookups, to match against each word. */
+  ligatures: Subtable[];
+  /** Pair positioning lookups in lookup order, read from the font's bytes. */
+  pairs: PairLookup[];
+}
+
+/** Everything read from one font file, shared by every document of the process. */
+interface FontPlan {
+  /** Per detected script ('latn' or 'Zzzz'); null when the font cannot take the fast path. */
+  scripts: Map<string, ScriptPlan | null>;
+  /** GDEF glyph class per glyph id (2 ligature, 3 mark), cached. */
+  glyphClass: Map<number, number>;
+  /** Pair adjustments per script and glyph pair (id1 * 65536 + id2). */
+  pairCache: Map<string, Map<number, readonly PairValues[] | null>>;
+}
+
+const plans = new Map<string, FontPlan>();
+
+/**
+ * Shapes `text` (one word, possibly with its trailing space) as pdfkit's `layoutRun` would, in
+ * 1/1000 em, or returns null when the word needs fontkit's full layout. `key` names the font
+ * file: what is read from the tables is shared by every document using that file.
+ */
+export function shapeWord(font: FontkitFont, key: string, text: string): ShapedRun | null {
+  let script = 'Zzzz';
+  for (let index = 0; index < text.length; index++) {
+    const kind = charKind(text.charCodeAt(index));
+    if (kind === 0) return null;
+    if (kind === 2) script = 'latn';
+  }
+  let plan = plans.get(key);
+  if (!plan) {
+    plan = { scripts: new Map(), glyphClass: new Map(), pairCache: new Map() };
+    plans.set(key, plan);
+  }
+  let scriptPlan = plan.scripts.get(script);
+  if (scriptPlan === undefined) {
+    scriptPlan = planScript(font, script);
+    plan.scripts.set(script, scriptPlan);
+  }
+  if (scriptPlan === null) return null;
+  const glyphs: ShapedGlyph[] = [];
+  for (let index = 0; index < text.length; index++) {
+    // All accepted characters are in the BMP: one UTF-16 unit each.
+    const glyph = font.glyphForCodePoint(text.charCodeAt(index));
+    if (scriptPlan.blocked.has(glyph.id)) return null;
+    const glyphClass = classOf(plan, font, glyph.id);
+    if (glyphClass === 2 || glyphClass === 3) return null;
+    glyphs.push(glyph);
+  }
+  if (ligatureMatches(scriptPlan.ligatures, glyphs)) return null;
+  const adjustments = pairAdjustments(plan, scriptPlan, script, glyphs);
+  return adjustments ? position(font, glyphs, adjustments) : null;
+}
+
+function classOf(plan: FontPlan, font: FontkitFont, glyph: number): number {
+  let value = plan.glyphClass.get(glyph);
+  if (value === undefined) {
+    const classDef = font.GDEF?.glyphClassDef;
+    value = classDef ? classId(glyph, classDef) : 0;
+    plan.glyphClass.set(glyph, value);
+  }
+  return value;
+}
+
+/** The positions fontkit gives: advances plus the pair values, then scaled as pdfkit scales them. */
+function position(
+  font: FontkitFont,
+  glyphs: ShapedGlyph[],
+  adjustments: ReadonlyArray<readonly PairValues[] | undefined>,
+): ShapedRun {
+  const positions = glyphs.map((glyph) => ({ xAdvance: glyph.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 }));
+  adjustments.forEach((values, index) => {
+    if (!values) return;
+    for (const [first, second] of values) {
+      addValue(positions[index], first);
+      addValue(positions[index + 1], second);
+    }
+  });
+  const scale = 1000 / font.unitsPerEm;
+  const scaled: ShapedPosition[] = [];
+  let advanceWidth = 0;
+  positions.forEach((raw, index) => {
+    // The same operations as pdfkit's layoutRun and fontkit's GlyphRun.advanceWidth.
+    const shaped = {
+      xAdvance: raw.xAdvance * scale,
+      yAdvance: raw.yAdvance * scale,
+      xOffset: raw.xOffset * scale,
+      yOffset: raw.yOffset * scale,
+      advanceWidth: (glyphs[index]?.advanceWidth ?? 0) * scale,
+    };
+    advanceWidth += shaped.xAdvance;
+    scaled.push(shaped);
+  });
+  return { glyphs, positions: scaled, advanceWidth };
+}
+
+function addValue(
+  target: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number } | undefined,
+  value: ValueRecord | undefined,
+): void {
+  if (!target || !value) return;
+  if (value.xAdvance != null) target.xAdvance += value.xAdvance;
+  if (value.yAdvance != null) target.yAdvance += value.yAdvance;
+  if (value.xPlacement != null) target.xOffset += value.xPlacement;
+  if (value.yPlacement != null) target.yOffset += value.yPlacement;
+}
+
+/** Per glyph index, the value records the pair lookups apply at that glyph and the next; null when a table is damaged. */
+function pairAdjustments(
+  plan: FontPlan,
+  scriptPlan: ScriptPlan,
+  script: string,
+  glyphs: ShapedGlyph[],
+): Array<readonly PairValues[] | undefined> | null {
+  let cache = plan.pairCache.get(script);
+  if (!cache) plan.pairCache.set(script, (cache = new Map()));
+  const result: Array<readonly PairValues[] | undefined> = [];
+  for (let index = 0; index + 1 < glyphs.length; index++) {
+    const first = glyphs[index]?.id ?? 0;
+    const second = glyphs[index + 1]?.id ?? 0;
+    const pairKey = first * 65536 + second;
+    let values = cache.get(pairKey);
+    if (values === undefined) {
+      values = pairValues(scriptPlan.pairs, first, second);
+      cache.set(pairKey, values);
+    }
+    if (values === null) return null;
+    result.push(values.length > 0 ? values : undefined);
+  }
+  return result;
+}
+
+/** What every pair lookup applies at `first` then `second`, in lookup order; null when one cannot tell. */
+function pairValues(lookups: readonly PairLookup[], first: number, second: number): PairValues[] | null {
+  const values: PairValues[] = [];
+  for (const lookup of lookups) {
+    const applied = lookup.apply(first, second);
+    if (applied === 'unknown') return null;
+    if (applied) values.push(applied);
+  }
+  return values;
+}
+
+function ligatureMatches(ligatures: Subtable[], glyphs: ShapedGlyph[]): boolean {
+  for (const table of ligatures) {
+    if (!table.coverage || !table.ligatureSets) return true;
+    for (let index = 0; index < glyphs.length; index++) {
+      const coverage = coverageIndex(table.coverage, glyphs[index]?.id ?? -1);
+      if (coverage === -1) continue;
+      for (const ligature of table.ligatureSets.get(coverage)) {
+        const components = ligature.components;
+        let matched = index + components.length < glyphs.length;
+        for (let offset = 0; matched && offset < components.length; offset++) {
+          matched = glyphs[index + 1 + offset]?.id === components[offset];
+        }
+        if (matched) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** Reads what `script` allows in `font`, or null when the font is outside what this module models. */
+function planScript(font: FontkitFont, script: string): ScriptPlan | null {
+  const gsub = font.GSUB;
+  const gpos = font.GPOS;
+  const tables = font.directory?.tables;
+  const bytes = font.stream?.buffer;
+  const gposOffset = tables?.['GPOS']?.offset;
+  // Without GPOS kerning fontkit falls back to the legacy kern table or to Unicode mark
+  // positioning; without GSUB or GPOS at all, to other code paths; a variable font (fvar) moves
+  // positions by its device tables: leave those to fontkit.
+  if (!gsub || !gpos || gsub.featureVariations || gpos.featureVariations || tables?.['fvar']) return null;
+  if (!(bytes instanceof Uint8Array) || gposOffset === undefined) return null;
+  const plan: ScriptPlan = { blocked: new Set(), ligatures: [], pairs: [] };
+  const substitutions = scriptLookups(gsub, script);
+  const positionings = scriptLookups(gpos, script);
+  if (!substitutions || !positionings) return null;
+  if (!positionings.features.has('kern') && font.kern) return null;
+  let reachable: Set<number> | undefined;
+  for (const { lookup } of substitutions.lookups) {
+    for (const { type, table } of subtables(lookup, 7)) {
+      if (type === 4 && !lookup.flags.flags.ignoreBaseGlyphs) plan.ligatures.push(table);
+      else if (type === 6 && table.version === 2) {
+        reachable ??= reachableGlyphs(font);
+        blockChainClassRules(plan.blocked, table, reachable);
+      } else for (const coverage of anchorCoverages(type, table, false)) addCoverage(plan.blocked, coverage);
+    }
+  }
+  for (const { index, lookup } of positionings.lookups) {
+    const extension = lookup.lookupType === 9;
+    // Pair positioning is read from the bytes (gpos-pairs.ts), never decoded by fontkit here.
+    const pairs =
+      lookup.lookupType === 2 || (extension && Array.from(lookup.subTables).every((table) => table.lookupType === 2))
+        ? readPairLookup(bytes, gposOffset, index)
+        : null;
+    if (pairs) {
+      plan.pairs.push(pairs);
+      continue;
+    }
+    for (const { type, table } of subtables(lookup, 9)) {
+      for (const coverage of anchorCoverages(type, table, true)) addCoverage(plan.blocked, coverage);
+    }
+  }
+  return plan;
+}
+
+/** The lookups fontkit applies for `script` (default language system, default features), in index order. */
+function scriptLookups(
+  table: OtTable,
+  script: string,
+): { lookups: Array<{ index: number; lookup: Lookup }>; features: Set<string> } | null {
+  const entry =
+    table.scriptList.find((candidate) => candidate.tag === script) ??
+    FALLBACK_SCRIPTS.map((tag) => table.scriptList.find((candidate) => candidate.tag === tag)).find(Boolean);
+  if (!entry) return null;
+  const langSys = entry.script.defaultLangSys;
+  if (!langSys) return { lookups: [], features: new Set() };
+  // fontkit keeps one feature table per tag, the last listed.
+  const features = new Map<string, number[]>();
+  for (const featureIndex of langSys.featureIndexes) {
+    const record = table.featureList[featureIndex];
+    if (record) features.set(record.tag, record.feature.lookupListIndexes);
+  }
+  const indexes = new Set<number>();
+  for (const [tag, lookupIndexes] of features) {
+    if (DEFAULT_FEATURES.has(tag)) for (const index of lookupIndexes) indexes.add(index);
+  }
+  return {
+    lookups: [...indexes].sort((a, b) => a - b).map((index) => ({ index, lookup: table.lookupList.get(index) })),
+    features: new Set([...features.keys()].filter((tag) => DEFAULT_FEATURES.has(tag))),
+  };
+}
+
+/** A lookup's subtables with extension subtables (GSUB 7, GPOS 9) unwrapped. */
+function subtables(lookup: Lookup, extensionType: number): Array<{ type: number; table: Subtable }> {
+  return Array.from(lookup.subTables, (table) =>
+    lookup.lookupType === extensionType && table.extension && table.lookupType !== undefined
+      ? { type: table.lookupType, table: table.extension }
+      : { type: lookup.lookupType, table },
+  );
+}
+
+/** The coverages holding every glyph where a subtable of `type` can start to apply. */
+function anchorCoverages(type: number, table: Subtable, gpos: boolean): Coverage[] {
+  const all = [table.coverage, table.markCoverage, table.mark1Coverage, ...(table.coverages ?? [])];
+  // Mark attachment applies at the mark (GPOS 4-6); the base or ligature coverage only matches.
+  if (gpos && (type === 4 || type === 5)) return table.markCoverage ? [table.markCoverage] : [];
+  if (gpos && type === 6) return table.mark1Coverage ? [table.mark1Coverage] : [];
+  all.push(...(table.inputCoverage ?? []));
+  return all.filter((coverage): coverage is Coverage => coverage !== undefined);
+}
+
+/**
+ * Chaining context by classes (GSUB 6.2): a covered glyph can start a substitution only through
+ * a rule all of whose classes hold a glyph some accepted character maps to; the other rules never
+ * match a word this module shapes (DejaVu's dotless i and j before a combining accent).
+ */
+function blockChainClassRules(blocked: Set<number>, table: Subtable, reachable: ReadonlySet<number>): void {
+  const { coverage, inputClassDef, backtrackClassDef, lookaheadClassDef, chainClassSet } = table;
+  if (!coverage || !inputClassDef || !backtrackClassDef || !lookaheadClassDef || !chainClassSet) {
+    for (const anchor of anchorCoverages(6, table, false)) addCoverage(blocked, anchor);
+    return;
+  }
+  // Class 0 is every glyph the definition does not list, so always reachable. Rules repeat
+  // classes, so each class is looked at once.
+  const known = new Map<ClassDef, Map<number, boolean>>();
+  const unreachable = (classDef: ClassDef, value: number): boolean => {
+    let classes = known.get(classDef);
+    if (!classes) known.set(classDef, (classes = new Map()));
+    let result = classes.get(value);
+    if (result === undefined) {
+      result = value !== 0 && !classGlyphs(classDef, value).some((glyph) => reachable.has(glyph));
+      classes.set(value, result);
+    }
+    return result;
+  };
+  for (const glyph of coverageGlyphs(coverage)) {
+    const rules = chainClassSet[classId(glyph, inputClassDef)] ?? [];
+    const canMatch = rules.some(
+      (rule) =>
+        !rule.backtrack.some((value) => unreachable(backtrackClassDef, value)) &&
+        !rule.input.some((value) => unreachable(inputClassDef, value)) &&
+        !rule.lookahead.some((value) => unreachable(lookaheadClassDef, value)),
+    );
+    if (canMatch) blocked.add(glyph);
+  }
+}
+
+/** The glyphs of every character `shapeWord` accepts: all a shaped word can contain. */
+function reachableGlyphs(font: FontkitFont): Set<number> {
+  const glyphs = new Set<number>();
+  for (const [low, high] of BLOCKS) {
+    for (let codePoint = low; codePoint <= high; codePoint++) {
+      if (charKind(codePoint) !== 0) glyphs.add(font.glyphForCodePoint(codePoint).id);
+    }
+  }
+  return glyphs;
+}
+
+function addCoverage(blocked: Set<number>, coverage: Coverage): void {
+  for (const glyph of coverageGlyphs(coverage)) blocked.add(glyph);
+}
+
+function coverageGlyphs(coverage: Coverage): number[] {
+  if (coverage.version === 1) return Array.from(coverage.glyphs ?? []);
+  const glyphs: number[] = [];
+  for (const range of coverage.rangeRecords ?? [])
+    for (let glyph = range.start; glyph <= range.end; glyph++) glyphs.push(glyph);
+  return glyphs;
+}
+
+/** fontkit's coverageIndex. */
+function coverageIndex(coverage: Coverage, glyph: number): number {
+  if (coverage.version === 1) return Array.prototype.indexOf.call(coverage.glyphs ?? [], glyph);
+  for (const range of coverage.rangeRecords ?? []) {
+    if (range.start <= glyph && glyph <= range.end) return range.startCoverageIndex + glyph - range.start;
+  }
+  return -1;
+}
+
+/** fontkit's getClassID: 0 for a glyph the class definition does not list. */
+function classId(glyph: number, classDef: ClassDef): number {
+  if (classDef.version === 1) {
+    const index = glyph - (classDef.startGlyph ?? 0);
+    const values = classDef.classValueArray;
+    if (values && index >= 0 && index < values.length) return values[index] ?? 0;
+    return 0;
+  }
+  for (const range of classDef.classRangeRecord ?? []) {
+    if (range.start <= glyph && glyph <= range.end) return range.class;
+  }
+  return 0;
+}
+
+function classGlyphs(classDef: ClassDef, value: number): number[] {
+  const glyphs: number[] = [];
+  if (classDef.version === 1) {
+    const values = classDef.classValueArray ?? [];
+    for (let index = 0; index < values.length; index++) {
+      if (values[index] === value) glyphs.push((classDef.startGlyph ?? 0) + index);
+    }
+    return glyphs;
+  }
+  for (const range of classDef.classRangeRecord ?? []) {
+    if (range.class === value) for (let glyph = range.start; glyph <= range.end; glyph++) glyphs.push(glyph);
+  }
+  return glyphs;
+}
