@@ -40,7 +40,7 @@ function setTime(file: string, seconds: number): void {
 
 describe('bin/pilot-report.js', () => {
   /** What the bundle prints: Node 22+ keeps compiled code itself, Node 20 through dist/cli/code-cache.js. */
-  const BUNDLE = typeof module.enableCompileCache === 'function' ? 'bundle' : 'bundle (code cache)';
+  const BUNDLE = 'enableCompileCache' in module ? 'bundle' : 'bundle (code cache)';
 
   it('runs the bundle when it is as new as dist/ or newer (an npm package gives every file one time)', () => {
     const { root, run } = launcher();
