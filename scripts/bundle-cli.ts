@@ -74,6 +74,8 @@ await build({
   minify: false,
   legalComments: 'none',
   logLevel: 'warning',
+  // Only `import.meta.url` is rebuilt (above): any other `import.meta` would be empty in CommonJS.
+  logOverride: { 'empty-import-meta': 'error' },
   plugins: [ownMetaUrl],
 });
 
