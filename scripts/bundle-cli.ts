@@ -1,15 +1,15 @@
 /**
- * Bundles the compiled CLI (dist/cli/main.js and the ~270 modules it imports) into one file,
- * dist/cli.bundle.js, which bin/pilot-report.js runs. Node's ESM loader resolves, reads and compiles
- * every module separately; for a small pilot that was about a fifth of the run's CPU (issue 16,
- * item 4). Dependencies stay external (native DuckDB, pdfkit's data files read beside its
- * code), so only our own modules are joined. dist/ keeps the separate modules: tests import them,
- * and the reading worker threads start from dist/sources/parallel/worker.js.
+ * Bundles the compiled CLI (dist/cli/main.js and the ~270 modules it imports) into one CommonJS
+ * file, dist/cli.bundle.cjs, which bin/pilot-report.js runs. Node's ESM loader resolves, reads and
+ * compiles every module separately; for a small pilot that was about a fifth of the run's CPU
+ * (issue 16, item 4). Dependencies stay external (native DuckDB, pdfkit's data files read beside
+ * its code), so only our own modules are joined. dist/ keeps the separate modules: tests import
+ * them, and the reading worker threads start from dist/sources/parallel/worker.js.
  *
- * CommonJS dependencies (DuckDB's API, yauzl, saxes...) are loaded with
- * `require` rather than `import`: imported, Node 20 runs its CommonJS export scanner over every file
- * of the package, which made importing @duckdb/node-api cost 0.48 s CPU against 0.17 s required.
- * The module is the same either way (its `import` entry is that CommonJS file).
+ * CommonJS, so that on Node 20 the launcher can compile it through `vm.Script` with a V8 code cache
+ * (src/cli/code-cache.ts). Every dependency is then loaded with `require` (its CommonJS entry);
+ * imported from an ES module, Node 20 also ran its CommonJS export scanner over the CommonJS ones
+ * (@duckdb/node-api cost 0.48 s CPU imported against 0.17 s required).
  *
  * `import.meta.url` is rewritten per module to that module's own dist/ URL, so paths resolved from
  * it (templates, data, schema, package.json, the worker script) stay what they were.
