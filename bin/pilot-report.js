@@ -1,26 +1,39 @@
 #!/usr/bin/env node
 // Thin launcher: the compiled CLI lives in dist/ (built by `npm run build`, run by `npm ci` via `prepare`),
-// joined into one module (scripts/bundle-cli.ts) so start-up does not resolve and compile ~270 files.
+// joined into one CommonJS file (scripts/bundle-cli.ts) so start-up does not resolve and compile ~270 files.
 import { statSync } from 'node:fs';
-import module from 'node:module';
+import module, { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
-// Node 22+ can keep compiled code between runs (start-up of a small pilot); Node 20 has no such API.
-module.enableCompileCache?.();
+// Node 22+ keeps compiled code between runs itself (the dependencies' too); Node 20 has no such API.
+const nodeCompileCache = typeof module.enableCompileCache === 'function';
+if (nodeCompileCache) module.enableCompileCache();
 
-/**
- * The bundle, unless it is missing or older than dist/ (tsc run alone after the last `npm run build`):
- * then the separate modules, slower to load but never stale code.
- */
-function entry() {
+const BUNDLE = fileURLToPath(new URL('../dist/cli.bundle.cjs', import.meta.url));
+// Compiled code kept between runs (dist/cli/code-cache.js), beside the other tools' caches.
+const CODE_CACHE = fileURLToPath(new URL('../node_modules/.cache/pilot-report/v8', import.meta.url));
+
+/** The bundle, unless it is missing or older than dist/ (tsc run alone after the last `npm run build`). */
+function bundleIsCurrent() {
   try {
-    const bundle = statSync(new URL('../dist/cli.bundle.js', import.meta.url)).mtimeMs;
-    const modules = statSync(new URL('../dist/cli/main.js', import.meta.url)).mtimeMs;
-    if (bundle >= modules) return '../dist/cli.bundle.js';
+    return statSync(BUNDLE).mtimeMs >= statSync(new URL('../dist/cli/main.js', import.meta.url)).mtimeMs;
   } catch {
-    // No bundle (or no dist/ at all, which the import below reports).
+    return false; // No bundle (or no dist/ at all, which the import of the modules reports).
   }
-  return '../dist/cli/main.js';
 }
 
-const { main } = await import(entry());
+/**
+ * The CLI's `main` and what to do once it has run. On Node 20 the bundle goes through a V8 code
+ * cache of its own, saved after a run (it then holds every function the run compiled).
+ */
+async function load() {
+  if (!bundleIsCurrent()) return { main: (await import('../dist/cli/main.js')).main, after: () => {} };
+  if (nodeCompileCache) return { main: createRequire(import.meta.url)(BUNDLE).main, after: () => {} };
+  const { loadWithCodeCache } = await import('../dist/cli/code-cache.js');
+  const loaded = loadWithCodeCache(BUNDLE, CODE_CACHE);
+  return { main: loaded.exports.main, after: loaded.save };
+}
+
+const { main, after } = await load();
 process.exitCode = await main(process.argv.slice(2));
+after();

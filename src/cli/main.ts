@@ -1,9 +1,9 @@
 import { Command, CommanderError, Option } from 'commander';
 import { InternalError, PilotError, UsageError } from '../errors.js';
 import { TOOL_VERSION } from '../version.js';
-import { runAnalyze, type AnalyzeFlags } from './commands/analyze.js';
-import { registerInit } from './commands/init.js';
-import { registerValidate } from './commands/validate.js';
+import type { AnalyzeFlags } from './commands/analyze.js';
+import { registerInit } from './commands/init-command.js';
+import { registerValidate } from './commands/validate-command.js';
 import { createLogger } from './output.js';
 import { withProgress } from './progress.js';
 
@@ -52,6 +52,8 @@ function buildProgram(): Command {
       const log = withProgress(createLogger({ quiet: flags.quiet === true, verbose: flags.verbose === true }), {
         quiet: flags.quiet === true,
       });
+      // Loaded when the command runs (DuckDB, pdfkit, the metrics): `--version` and `--help` need none of it.
+      const { runAnalyze } = await import('./commands/analyze.js');
       program.setOptionValue('exitCode', await runAnalyze(inputs, flags, log));
     });
   registerValidate(program);

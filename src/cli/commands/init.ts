@@ -2,7 +2,6 @@ import { createReadStream } from 'node:fs';
 import { readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Command } from 'commander';
 import { DEFAULT_CONFIG } from '../../config/defaults.js';
 import { DEFAULT_CONFIG_FILE } from '../../config/load.js';
 import { configSchema, type WrittenConfig } from '../../config/schema.js';
@@ -17,7 +16,7 @@ import { askAnswers, INQUIRER, type PromptKit } from '../init/prompts.js';
 import { buildProposal, defaultAnswers, SUGGESTED_PEOPLE_FILE } from '../init/proposal.js';
 import { findSideFiles } from '../init/side-files.js';
 import { surveyFolder, type Survey } from '../init/survey.js';
-import { createLogger, type Logger } from '../output.js';
+import type { Logger } from '../output.js';
 
 /** The flags of `pilot-report init`. */
 export interface InitFlags {
@@ -49,29 +48,6 @@ const SCHEMA_FILE = fileURLToPath(new URL('../../../schema/config.schema.json', 
 const NOT_EXPORTS = new Set(['node_modules', 'pilot-report-out']);
 /** Files worth opening for detection besides folders (as `loadInputs` looks into a folder of exports). */
 const EXPORT_FILE = /\.(zip|xml|xml\.gz|json)$/i;
-
-/** Registers `pilot-report init` on the program; the exit code goes where `main` reads it. */
-export function registerInit(program: Command): void {
-  program
-    .command('init')
-    .description('write a starter pilot-report.config.json for the exports, people file and idea ledger here')
-    .option('--dir <folder>', 'folder to look for exports in and write the config to (default: the current folder)')
-    .option('-y, --yes', 'take the defaults without asking (also when not on a terminal, as in CI)')
-    .option('--force', 'overwrite an existing pilot-report.config.json (and people.suggested.csv)')
-    .option('--quiet', 'only errors on stderr')
-    .option('--verbose', 'more detail on stderr')
-    .option('--debug', 'stack traces for internal errors')
-    .addHelpText(
-      'after',
-      '\nExamples:\n  pilot-report init\n  pilot-report init --yes --dir reports/pilot --force\n\nExit codes: 0 written; 2 the config exists (add --force), --dir is no folder, or the questions were stopped (Ctrl-C).',
-    )
-    .action(async (flags: InitFlags) => {
-      program.setOptionValue(
-        'exitCode',
-        await runInit(flags, createLogger({ quiet: flags.quiet === true, verbose: flags.verbose === true })),
-      );
-    });
-}
 
 /** On a terminal, and not told `--yes`: ask. */
 function defaultAsking(flags: InitFlags): InitAsking {

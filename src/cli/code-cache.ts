@@ -1,0 +1,126 @@
+/**
+ * Runs a CommonJS file (the CLI bundle) through V8 with a code cache kept between runs, for Node 20,
+ * which has no `module.enableCompileCache` (Node 22+ keeps its own; the launcher uses that there).
+ * On a run as short as the sample pilot's, V8 compiling the ~830 KB bundle lazily, function by
+ * function, is a noticeable share of the CPU; the cache holds the bytecode of every function the
+ * first run compiled, so later runs deserialize it instead (issue 16, item 4).
+ *
+ * The cache file is named by a hash of the file's content and of the Node, V8 and platform it was
+ * made with, so a rebuilt bundle or another Node never reads a stale one; V8 also checks it and
+ * rejects what does not match (`cachedDataRejected`), and then the file is simply compiled. Any
+ * failure to read or write the cache (read-only install, full disk) only costs the compile.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import vm from 'node:vm';
+
+/** A loaded file: its exports, and how to keep its compiled code for the next run. */
+export interface CachedLoad {
+  readonly exports: unknown;
+  /** Whether V8 used a code cache from an earlier run. */
+  readonly cacheUsed: boolean;
+  /**
+   * Writes the code cache when this run had none, so it holds every function compiled until now:
+   * call it after the work, not right after loading (a cache made at load time holds only the
+   * top-level code). Never throws.
+   */
+  readonly save: () => void;
+}
+
+/** How much more compiled code than its cache a run must hold for the cache to be written again. */
+const GROWTH_TO_REWRITE = 1.1;
+
+/**
+ * Node's CommonJS wrapper, so the file sees `require`, `module`, `__filename` as under `require`,
+ * plus `__loaderImport`: code compiled by `vm.Script` cannot run `import()` on Node 20 (not without
+ * `--experimental-vm-modules`, or an experimental-feature warning on stderr), so the bundle imports
+ * its few ES-module-only packages through this function (scripts/bundle-cli.ts).
+ */
+const WRAPPER_START = '(function (exports, require, module, __filename, __dirname, __loaderImport) { ';
+const WRAPPER_END = '\n});';
+
+/** `import()` from this module: packages resolve from dist/, as they would from the bundle beside it. */
+const importFromHere = (specifier: string): Promise<unknown> => import(specifier);
+
+/**
+ * The cache file of `source` (as loaded from `file`) in `cacheDir`: `<name>-<where>-<what>.v8`, where
+ * `where` hashes the file's path (two installs may share a cache folder) and `what` its content and
+ * the Node, V8 and platform that compile it.
+ */
+export function cacheFileFor(file: string, source: string, cacheDir: string): string {
+  const what = createHash('sha256')
+    .update(`${process.version}\0${process.versions.v8}\0${process.arch}\0${process.platform}\0`)
+    .update(source)
+    .digest('hex')
+    .slice(0, 32);
+  return path.join(cacheDir, `${cachePrefix(file)}${what}.v8`);
+}
+
+/** What the cache files of every build of `file` start with. */
+function cachePrefix(file: string): string {
+  return `${path.basename(file)}-${createHash('sha256').update(file).digest('hex').slice(0, 12)}-`;
+}
+
+/**
+ * Loads the CommonJS `file` like `require` would (a fresh module; `__loaderImport` for its dynamic
+ * imports, above) with V8's code cache in `cacheDir`.
+ */
+export function loadWithCodeCache(file: string, cacheDir: string): CachedLoad {
+  const source = readFileSync(file, 'utf8');
+  const cacheFile = cacheFileFor(file, source, cacheDir);
+  const cachedData = readIfPresent(cacheFile);
+  const script = new vm.Script(WRAPPER_START + source + WRAPPER_END, {
+    filename: file,
+    ...(cachedData === undefined ? {} : { cachedData }),
+  });
+  const cacheUsed = cachedData !== undefined && script.cachedDataRejected !== true;
+  const wrapper: unknown = script.runInThisContext();
+  if (typeof wrapper !== 'function') throw new Error(`${file}: the CommonJS wrapper did not compile to a function`);
+  const module = { exports: {} as unknown };
+  wrapper.call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file), importFromHere);
+  return {
+    exports: module.exports,
+    cacheUsed,
+    save: () => {
+      // A run compiles only what it calls (`--version` little, `analyze` most), so a cache made
+      // by a small run is replaced once a larger run has compiled more; serializing costs about
+      // 12 ms of CPU after a sample-pilot run, against the compile it saves next time.
+      try {
+        const compiled = script.createCachedData();
+        if (!cacheUsed || compiled.length > cachedData.length * GROWTH_TO_REWRITE)
+          writeAtomically(cacheFile, compiled, file);
+      } catch {
+        // No cache this time: only a slower next start.
+      }
+    },
+  };
+}
+
+function readIfPresent(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes beside, then renames: runs started at the same time never read half a cache. */
+function writeAtomically(file: string, data: Buffer, sourceFile: string): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const partial = `${file}.${process.pid}.partial`;
+  writeFileSync(partial, data);
+  renameSync(partial, file);
+  removeOlderCaches(sourceFile, file);
+}
+
+/** The caches of earlier builds of the same file: each build names a new one, so they would pile up. */
+function removeOlderCaches(sourceFile: string, kept: string): void {
+  const prefix = cachePrefix(sourceFile);
+  const folder = path.dirname(kept);
+  for (const name of readdirSync(folder)) {
+    if (name.startsWith(prefix) && name.endsWith('.v8') && name !== path.basename(kept))
+      rmSync(path.join(folder, name), { force: true });
+  }
+}

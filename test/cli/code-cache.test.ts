@@ -1,0 +1,133 @@
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cacheFileFor, loadWithCodeCache, type CachedLoad } from '../../src/cli/code-cache.js';
+import { makeTempDir, removeTempDirs } from '../helpers/temp-dir.js';
+
+afterAll(removeTempDirs);
+
+/** A CommonJS file using what `require` gives a module, and the loader's import (the bundle's `__importEsm`). */
+const SOURCE = `'use strict';
+const { basename } = require('node:path');
+exports.name = basename(__filename);
+exports.folder = __dirname;
+exports.self = module.exports === exports;
+exports.strict = (function () { return this === undefined; })();
+exports.loadPath = async () => (await __loaderImport('node:path')).sep;
+`;
+
+function setUp(source = SOURCE): { file: string; cache: string } {
+  const root = makeTempDir('code-cache-');
+  const file = path.join(root, 'bundle.cjs');
+  writeFileSync(file, source);
+  return { file, cache: path.join(root, 'cache') };
+}
+
+function load(file: string, cache: string): CachedLoad {
+  return loadWithCodeCache(file, cache);
+}
+
+function cacheFiles(cache: string): string[] {
+  try {
+    return readdirSync(cache).sort();
+  } catch {
+    return [];
+  }
+}
+
+describe('loadWithCodeCache', () => {
+  it('runs a CommonJS file as require would (exports, __filename, strict mode), with an import function', async () => {
+    const { file, cache } = setUp();
+    const loaded = load(file, cache);
+    const exports = loaded.exports as Record<string, unknown>;
+    expect(exports['name']).toBe('bundle.cjs');
+    expect(exports['folder']).toBe(path.dirname(file));
+    expect(exports['self']).toBe(true);
+    expect(exports['strict']).toBe(true);
+    expect(await (exports['loadPath'] as () => Promise<string>)()).toBe(path.sep);
+  });
+
+  it('compiles without a cache the first time, writes it after the run, and uses it the next time', () => {
+    const { file, cache } = setUp();
+    const first = load(file, cache);
+    expect(first.cacheUsed).toBe(false);
+    expect(cacheFiles(cache)).toEqual([]);
+    first.save();
+    const written = cacheFileFor(file, SOURCE, cache);
+    expect(cacheFiles(cache)).toEqual([path.basename(written)]);
+    expect(statSync(written).size).toBeGreaterThan(0);
+
+    const second = load(file, cache);
+    expect(second.cacheUsed).toBe(true);
+    expect((second.exports as Record<string, unknown>)['name']).toBe('bundle.cjs');
+    // A run that compiled nothing more leaves the cache as it was.
+    const before = readFileSync(written);
+    second.save();
+    expect(readFileSync(written).equals(before)).toBe(true);
+  });
+
+  it('never reads the cache of another content: a rebuilt file gets its own, and the old one is removed', () => {
+    const { file, cache } = setUp();
+    load(file, cache).save();
+    const old = cacheFileFor(file, SOURCE, cache);
+    const rebuilt = `${SOURCE}exports.rebuilt = true;\n`;
+    writeFileSync(file, rebuilt);
+    const loaded = load(file, cache);
+    expect(loaded.cacheUsed).toBe(false);
+    expect((loaded.exports as Record<string, unknown>)['rebuilt']).toBe(true);
+    loaded.save();
+    expect(cacheFiles(cache)).toEqual([path.basename(cacheFileFor(file, rebuilt, cache))]);
+    expect(cacheFiles(cache)).not.toContain(path.basename(old));
+  });
+
+  it('keeps the caches of another file (another install sharing the folder)', () => {
+    const { file, cache } = setUp();
+    const other = path.join(path.dirname(file), 'other', 'bundle.cjs');
+    mkdirSync(path.dirname(other));
+    writeFileSync(other, SOURCE);
+    load(file, cache).save();
+    load(other, cache).save();
+    expect(cacheFiles(cache)).toHaveLength(2);
+  });
+
+  it('falls back to compiling when the cache is damaged, and replaces it', () => {
+    const { file, cache } = setUp();
+    const target = cacheFileFor(file, SOURCE, cache);
+    mkdirSync(cache);
+    writeFileSync(target, Buffer.from('not a V8 code cache at all'));
+    const loaded = load(file, cache);
+    expect(loaded.cacheUsed).toBe(false);
+    expect((loaded.exports as Record<string, unknown>)['name']).toBe('bundle.cjs');
+    loaded.save();
+    expect(load(file, cache).cacheUsed).toBe(true);
+  });
+
+  it('runs without a cache when none can be written (save never throws)', () => {
+    const { file, cache } = setUp();
+    writeFileSync(cache, 'a file where the cache folder would be');
+    const loaded = load(file, cache);
+    expect(() => loaded.save()).not.toThrow();
+    expect(load(file, cache).cacheUsed).toBe(false);
+  });
+
+  it('replaces a cache made by a small run once a larger run has compiled more', () => {
+    // Twenty functions compiled only when `work` is called (V8 compiles lazily, on first call).
+    const inner = Array.from(
+      { length: 20 },
+      (_, i) => `function f${i}(x) { let s = 0; for (let k = 0; k < x; k++) s += (k * ${i + 1}) % 7; return s; }`,
+    );
+    const source = `'use strict';\n${inner.join('\n')}\nexports.work = () => ${inner.map((_, i) => `f${i}(3)`).join(' + ')};\n`;
+    const { file, cache } = setUp(source);
+    load(file, cache).save(); // the small run: `work` never called
+    const target = cacheFileFor(file, source, cache);
+    const small = statSync(target).size;
+
+    const larger = load(file, cache);
+    expect(larger.cacheUsed).toBe(true);
+    const work = (larger.exports as Record<string, unknown>)['work'] as () => number;
+    expect(work()).toBeGreaterThan(0);
+    larger.save();
+    expect(statSync(target).size).toBeGreaterThan(small * 1.1);
+    expect(load(file, cache).cacheUsed).toBe(true);
+  });
+});
