@@ -9,6 +9,8 @@
  * The period is the data's whole range (what `analyze` uses without --period). Prints seconds and
  * the RSS after each metric; with PILOT_REPORT_RESULT=1 also the result as JSON, with
  * PILOT_REPORT_SQL=1 every statement the metric ran (with its $parameters), for another engine.
+ * PILOT_REPORT_MEMORY_LIMIT (e.g. 768MB, the CLI's default) caps DuckDB as `analyze` does; without
+ * it DuckDB may take 80 % of the machine's memory, and the RSS printed says nothing about a run.
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
@@ -42,12 +44,12 @@ async function main(): Promise<void> {
   const [file, ...wanted] = process.argv.slice(2);
   if (!file) throw new Error('usage: npx tsx bench/metrics-on-dataset.ts FILE.duckdb|FOLDER [metric ...]');
   const folder = statSync(file).isDirectory();
-  const instance = await DuckDBInstance.create(
-    folder ? ':memory:' : file,
-    folder
-      ? { autoinstall_known_extensions: 'false' }
-      : { access_mode: 'READ_ONLY', autoinstall_known_extensions: 'false' },
-  );
+  const memoryLimit = process.env['PILOT_REPORT_MEMORY_LIMIT'];
+  const instance = await DuckDBInstance.create(folder ? ':memory:' : file, {
+    autoinstall_known_extensions: 'false',
+    ...(folder ? {} : { access_mode: 'READ_ONLY' }),
+    ...(memoryLimit ? { memory_limit: memoryLimit } : {}),
+  });
   const connection = await instance.connect();
   // A Parquet folder: one view per table, named like it, is all the metric SQL needs (docs/dataset.md).
   if (folder)
