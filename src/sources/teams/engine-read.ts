@@ -284,8 +284,8 @@ function rowsSql(
              ${str('m."from"', '$.user.id')} AS user_id, ${str('m."from"', '$.user.displayName')} AS user_name,
              CASE WHEN json_type(m.body, '$.content') = 'VARCHAR' THEN json_extract_string(m.body, '$.content') ELSE '' END AS content,
              coalesce(${str('m.body', '$.contentType')} = 'html', false) AS html,
-             -- A NUL escape is JavaScript's.
-             coalesce(contains(m.body::VARCHAR, '\\u0000'), false) AS odd,
+             -- A NUL escape, in the text or in a name or id, is JavaScript's.
+             contains(concat_ws(' ', m.id, m.replyToId, m.subject, m.chatId, m.channelIdentity, m."from", m.body, m.mentions, m.reactions), '\\u0000') AS odd,
              CASE WHEN json_type(m.mentions) = 'ARRAY' THEN list_transform(list_filter(json_extract(m.mentions, '$[*]'),
                     e -> json_type(e) = 'OBJECT' AND json_type(e, '$.mentioned') = 'OBJECT' AND json_type(e, '$.mentioned.user') = 'OBJECT'
                          AND json_type(e, '$.mentioned.user.id') = 'VARCHAR' AND json_extract_string(e, '$.mentioned.user.id') <> ''), e -> ${mention})

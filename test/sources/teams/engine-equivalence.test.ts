@@ -213,6 +213,12 @@ function writeNasty(dir: string): void {
     m(43, { reactions: [reaction('like', 'u-bo', 'garbage')] }),
     null,
     m(44, { createdDateTime: '2026-03-02T23:59:59.1234567Z' }),
+    m(45, { from: user('u-nul', 'Nul\u0000Name') }),
+    m(46, { ...html('<at id="0">Bo</at>'), mentions: [{ ...mention(0, 'u-bo', 'Bo'), id: true }] }),
+    m(47, {
+      ...html('<P>Line one</P >\r\n<br >  <h7>x</h7><at  id = "0" >Bo</at>&NBSP;&nbsp;<div>tail</DIV>\n\n\n'),
+      mentions: [mention(0, 'u-bo', null)],
+    }),
     m(1, html('<p>message 1, a later version</p>')),
   ];
   writeFileSync(
@@ -233,6 +239,14 @@ function writeNasty(dir: string): void {
   const bare = (n: number) => ({ ...m(n), channelIdentity: undefined });
   writeFileSync(path.join(dir, 'c-context.json'), page([bare(70), bare(71)]));
   writeFileSync(path.join(dir, 'd-nocontext.json'), JSON.stringify({ value: [bare(72), m(73)] }));
+  // The context after the messages: JavaScript has not seen it when it maps them.
+  writeFileSync(
+    path.join(dir, 'd2-context-after.json'),
+    JSON.stringify({
+      value: [bare(74), m(75)],
+      '@odata.context': "https://graph.microsoft.com/v1.0/$metadata#chats('c9')/messages",
+    }),
+  );
   writeFileSync(path.join(dir, 'e-ndjson.ndjson'), `${JSON.stringify(m(80))}\n${JSON.stringify(m(81))}\n`);
   writeFileSync(path.join(dir, 'f-broken.json'), `${page([m(90)]).slice(0, -20)}`);
   writeFileSync(path.join(dir, 'g-not-teams.json'), JSON.stringify({ value: [{ name: 'x' }] }));
@@ -263,9 +277,9 @@ describe('Teams pages mapped in SQL', () => {
       expect(reasons.filter((r) => r === 'private')).toHaveLength(includePrivate ? 0 : 3);
       // SQL inserted these (HTML, mentions, entities, links, reactions): no line; JavaScript mapped
       // those that need a warning or that SQL does not vouch for: their line.
-      for (const n of [25, 28, 30, 31, 41])
+      for (const n of [25, 28, 30, 31, 41, 47])
         expect(loaded.lines.has(`teams:${CHANNEL}:${1000 + n}`), `${n}`).toBe(false);
-      for (const n of [10, 22, 23, 24, 26, 29, 35])
+      for (const n of [10, 22, 23, 24, 26, 29, 35, 45, 46])
         expect(loaded.lines.has(`teams:${CHANNEL}:${1000 + n}`), `${n}`).toBe(true);
     }
   }, 120_000);
