@@ -306,17 +306,20 @@ function rowsSql(
                   WHEN deleted THEN 'deleted'
                   WHEN by_app THEN 'bot' END AS skip,
              ${instantSql('created')} AS at_ms,
-             CASE WHEN html THEN ${htmlTextSql('content')} ELSE ${normalizeSpaceSql('content')} END AS text,
-             CASE WHEN html THEN ${atIdsSql('content')} ELSE [] END AS at_ids,
-             CASE WHEN html THEN ${hrefsSql('content')} ELSE [] END AS hrefs,
              list_transform(listed, x -> x.key) AS keys
       FROM typed),
+    -- The body's text only for messages not skipped (a private chat's text is never cleaned).
+    cleaned AS (
+      SELECT *, CASE WHEN skip IS NOT NULL THEN '' WHEN html THEN ${htmlTextSql('content')} ELSE ${normalizeSpaceSql('content', '(contains(content, chr(10)) OR contains(content, chr(13)))')} END AS text,
+             CASE WHEN html AND skip IS NULL THEN ${atIdsSql('content')} ELSE [] END AS at_ids,
+             CASE WHEN html AND skip IS NULL THEN ${hrefsSql('content')} ELSE [] END AS hrefs
+      FROM judged),
     mapped AS (
       SELECT *, CASE WHEN contains(lower(text), 'http') THEN regexp_extract_all(text, '${URL_SQL}') ELSE [] END AS urls,
              -- resolveMentions: the <at> ids found in mentions[], then every listed user, each person once.
              list_concat(list_transform(list_filter(at_ids, a -> list_contains(keys, a)), a -> listed[list_position(keys, a)]), listed) AS ordered,
              list_transform(reacted, r -> {'r': r, 'at': ${instantSql('r.created')}}) AS dated
-      FROM judged),
+      FROM cleaned),
     routed AS (
       SELECT *, skip IS NULL AND (nul OR conv_id IS NULL OR mt IS NULL OR id_s IS NULL OR user_id IS NULL OR created IS NULL OR num_id
           OR at_ms IS NULL OR at_ms < ${engine.earliest} OR at_ms > ${engine.notAfter} OR odd OR strlen(text) > ${engine.maxTextChars}

@@ -45,14 +45,18 @@ export function decodeNamedSql(text: string): string {
   return named.reduce((sql, [name, by]) => replaceAll(sql, `&${ci(name)};`, by), text);
 }
 
-/** html.ts `normalizeSpace`. */
-export function normalizeSpaceSql(text: string): string {
+/**
+ * html.ts `normalizeSpace`. Runs of spaces, tabs and no-break spaces become one space: a lone
+ * space is left alone rather than replaced by itself (the same text, and most words end in one:
+ * rewriting each cost more than the rest of the clean-up). `breaks` (SQL) tells whether the text
+ * may hold a line break; when false, the line-break steps are not run.
+ */
+export function normalizeSpaceSql(text: string, breaks = 'true'): string {
   const lf = 'chr(10)';
   let sql = replaceAll(text, String.raw`\r\n?`, lf);
-  sql = replaceAll(sql, String.raw`[ \t\x{a0}]+`, "' '");
-  sql = replaceAll(sql, String.raw` ?\n ?`, lf);
-  sql = replaceAll(sql, String.raw`\n{3,}`, `${lf} || ${lf}`);
-  return replaceAll(sql, `^${WS}+|${WS}+$`, "''");
+  sql = replaceAll(sql, String.raw`[\t\x{a0}][ \t\x{a0}]*| [ \t\x{a0}]+`, "' '");
+  const lines = replaceAll(replaceAll(sql, String.raw` ?\n ?`, lf), String.raw`\n{3,}`, `${lf} || ${lf}`);
+  return replaceAll(`CASE WHEN ${breaks} THEN ${lines} ELSE ${sql} END`, `^${WS}+|${WS}+$`, "''");
 }
 
 /** Whether an HTML body holds something this SQL does not vouch for (see the module comment). */

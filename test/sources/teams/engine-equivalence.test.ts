@@ -214,6 +214,8 @@ function writeNasty(dir: string): void {
     null,
     m(44, { createdDateTime: '2026-03-02T23:59:59.1234567Z' }),
     m(45, { from: user('u-nul', 'Nul\u0000Name') }),
+    m(48, { body: { contentType: 'text', content: '\u3000 a \t b  c\u00a0d \u00a0e\tf\n \n \n \ng \u2003' } }),
+    m(49, html('\u00a0<p> x \t</p>\r<br>\r\n<br/> y&nbsp; </p>')),
     m(46, { ...html('<at id="0">Bo</at>'), mentions: [{ ...mention(0, 'u-bo', 'Bo'), id: true }] }),
     m(47, {
       ...html('<P>Line one</P >\r\n<br >  <h7>x</h7><at  id = "0" >Bo</at>&NBSP;&nbsp;<div>tail</DIV>\n\n\n'),
@@ -277,7 +279,7 @@ describe('Teams pages mapped in SQL', () => {
       expect(reasons.filter((r) => r === 'private')).toHaveLength(includePrivate ? 0 : 3);
       // SQL inserted these (HTML, mentions, entities, links, reactions): no line; JavaScript mapped
       // those that need a warning or that SQL does not vouch for: their line.
-      for (const n of [25, 28, 30, 31, 41, 47])
+      for (const n of [25, 28, 30, 31, 41, 47, 48, 49])
         expect(loaded.lines.has(`teams:${CHANNEL}:${1000 + n}`), `${n}`).toBe(false);
       for (const n of [10, 22, 23, 24, 26, 29, 35, 45, 46])
         expect(loaded.lines.has(`teams:${CHANNEL}:${1000 + n}`), `${n}`).toBe(true);
