@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { SourceAccount } from '../../../src/model/accounting.js';
 import { Dataset } from '../../../src/model/dataset.js';
 import { loadInputs } from '../../../src/sources/load.js';
+import { ENGINE_MIN_BYTES } from '../../../src/sources/teams/engine-read.js';
 import { teamsSourceWith } from '../../../src/sources/teams/index.js';
 import type { Problem, Source } from '../../../src/sources/types.js';
 import { writeTeamsExport } from '../../helpers/teams-export.js';
@@ -298,11 +299,15 @@ describe('Teams pages mapped in SQL', () => {
     ];
     expect(dirs.length).toBeGreaterThanOrEqual(2);
     for (const dir of dirs) for (const includePrivate of [false, true]) await expectSameBothWays([dir], includePrivate);
+    // Exports under 1 MiB stay on the JavaScript path (small pilots must feel instant).
+    for (const dir of dirs) expect((await load([dir], ENGINE_MIN_BYTES)).inSql, dir).toBe(false);
   }, 300_000);
 
   it('gives the JavaScript reader’s dataset on a generated export, most of it inserted by SQL', async () => {
     const dir = makeTempDir('teams-generated-');
     writeTeamsExport(dir, { seed: 7, messages: 3000 });
+    // Over 1 MiB (about 3 MB): the adapter as shipped loads it by SQL.
+    expect((await load([dir], ENGINE_MIN_BYTES)).inSql).toBe(true);
     for (const includePrivate of [false, true]) {
       const loaded = await expectSameBothWays([dir], includePrivate);
       expect(loaded.inSql).toBe(true);
