@@ -115,8 +115,9 @@ async function* replayFile(
   state: ReadState,
   place: Placement | null,
 ): AsyncIterable<SourceRecord> {
-  const items = loaded.events.some((e) => e.skip === null) ? await pageItems(file) : null;
-  if (items !== null && (items === 'broken' || items.length !== loaded.count)) {
+  const wanted = new Set(loaded.events.filter((e) => e.skip === null).map((e) => e.k));
+  const read = wanted.size > 0 ? await pageItems(file, wanted) : null;
+  if (read !== null && (read === 'broken' || read.count !== loaded.count)) {
     await inEngine.undo(file);
     yield* readFile(file, ctx, state, place);
     return;
@@ -144,7 +145,7 @@ async function* replayFile(
       ctx.skip(event.skip, none, event.detail);
       continue;
     }
-    const item = items?.[event.k];
+    const item = read?.items.get(event.k);
     if (item === undefined) continue;
     if (place) place.k = event.k;
     page = { '@odata.context': item.context };
@@ -153,12 +154,24 @@ async function* replayFile(
   yield* spacesUpTo(Number.POSITIVE_INFINITY);
 }
 
-/** Every message of a page file with its line and page context, as `readFile` sees them; 'broken' when it is not valid JSON. */
-async function pageItems(file: InputFile): Promise<PageItem[] | 'broken'> {
-  const items: PageItem[] = [];
+/**
+ * The messages `wanted` (their indexes) of a page file with their lines and page context, as
+ * `readFile` sees them, and how many messages it holds; 'broken' when it is not valid JSON. Only
+ * the wanted ones are kept: a file of concatenated pages may hold a hundred thousand messages.
+ */
+async function pageItems(
+  file: InputFile,
+  wanted: ReadonlySet<number>,
+): Promise<{ count: number; items: Map<number, PageItem> } | 'broken'> {
+  const items = new Map<number, PageItem>();
+  let count = 0;
   let members: Record<string, unknown> = {};
   let hasValue = false;
   let rootLine = 1;
+  const add = (value: () => unknown, line: number) => {
+    if (wanted.has(count)) items.set(count, { value: value(), line, context: members['@odata.context'] });
+    count += 1;
+  };
   try {
     for await (const event of readJsonEvents(await file.open())) {
       if (event.type === 'rootStart') {
@@ -167,16 +180,14 @@ async function pageItems(file: InputFile): Promise<PageItem[] | 'broken'> {
         rootLine = event.line;
       } else if (event.type === 'valueStart') hasValue = true;
       else if (event.type === 'member') members[event.key] = event.value;
-      else if (event.type === 'item')
-        items.push({ value: event.value, line: event.line, context: members['@odata.context'] });
-      else if (event.type === 'rootEnd' && !hasValue)
-        items.push({ value: { ...members }, line: rootLine, context: members['@odata.context'] });
+      else if (event.type === 'item') add(() => event.value, event.line);
+      else if (event.type === 'rootEnd' && !hasValue) add(() => ({ ...members }), rootLine);
     }
   } catch (error) {
     if (!(error instanceof JsonSyntaxError)) throw error;
     return 'broken';
   }
-  return items;
+  return { count, items };
 }
 
 async function* readFile(
