@@ -195,12 +195,13 @@ async function loadRows(
   const spaces = await engine.all<{ path: string; k: number; id: string; kind: 'channel' | 'chat'; name: string }>(`
     SELECT f.path, (s.rn - f.first)::DOUBLE AS k, s.id, s.kind, s.name
     FROM (SELECT conv_id AS id, min(rowid) AS rn, arg_min(kind, rowid) AS kind, arg_min(coalesce(conv_name, conv_id), rowid) AS name
-          FROM ${t('rows')} WHERE inserted GROUP BY conv_id) s
+          FROM ${t('rows')} WHERE inserted AND filename IN (SELECT path FROM ${t('firsts')} WHERE ok) GROUP BY conv_id) s
     JOIN ${t('firsts')} f ON s.rn BETWEEN f.first AND f.first + f.n - 1
     ORDER BY s.rn`);
   const people = await engine.all<{ id: string; name: string | null; rn: number }>(`
     WITH listed AS (
-      SELECT rowid AS rn, unnest(people) AS p, unnest(range(len(people))) AS j FROM ${t('rows')} WHERE inserted)
+      SELECT rowid AS rn, unnest(people) AS p, unnest(range(len(people))) AS j FROM ${t('rows')}
+      WHERE inserted AND filename IN (SELECT path FROM ${t('firsts')} WHERE ok))
     SELECT p.id AS id, arg_min(p.name, (rn, j)) FILTER (WHERE p.name IS NOT NULL) AS name,
            coalesce(min(rn) FILTER (WHERE p.name IS NOT NULL), min(rn))::DOUBLE AS rn
     FROM listed GROUP BY p.id ORDER BY p.id`);

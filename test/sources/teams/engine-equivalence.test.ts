@@ -253,6 +253,13 @@ function writeNasty(dir: string): void {
   writeFileSync(path.join(dir, 'e-ndjson.ndjson'), `${JSON.stringify(m(80))}\n${JSON.stringify(m(81))}\n`);
   writeFileSync(path.join(dir, 'f-broken.json'), `${page([m(90)]).slice(0, -20)}`);
   writeFileSync(path.join(dir, 'g-not-teams.json'), JSON.stringify({ value: [{ name: 'x' }] }));
+  // A file JavaScript ignores (its first record is no message) before the first page of another channel.
+  const other = { channelId: '19:other@thread.tacv2', channelDisplayName: 'Other' };
+  writeFileSync(
+    path.join(dir, 'g2-not-first.json'),
+    page([{ name: 'x' }, m(77, { channelIdentity: other, from: user('u-gil', 'Gil') })]),
+  );
+  writeFileSync(path.join(dir, 'g3-other.json'), page([m(78, { channelIdentity: other, from: user('u-gil', null) })]));
   writeFileSync(path.join(dir, 'h-array.json'), JSON.stringify([m(95), m(2, html('array version of 2'))]));
   writeFileSync(
     path.join(dir, 'i-dupkey.json'),
