@@ -169,6 +169,29 @@ export function itemKey(isPage: boolean, id: string): string {
   return `${isPage ? 'p' : 't'}:${id}`;
 }
 
+/** The items of {@link redundancyTexts} with each text's copies marked (see {@link redundancyDistinctTexts}). */
+function markedItemsSql(): string {
+  const columns = `i.item_id, i.kind = 'wikiPage' AS is_page, n.space_no, i.last_at >= $since::TIMESTAMPTZ AS active,
+    p.author_no, epoch_ms(i.first_at)::DOUBLE AS at_ms, i.first_at, left(i.body, $cap::INTEGER) AS body,
+    CASE WHEN i.kind = 'wikiPage' THEN 'p:' ELSE 't:' END || i.item_id AS item_key`;
+  // A window over each text rather than a GROUP BY joined back: measured on the three bench exports
+  // (800k items), the same CPU and about half the engine's memory.
+  return `WITH compared AS (${itemsSql(columns, { numbered: true, ordered: false })}),
+     marked AS (
+       SELECT *, count(*) OVER same_text AS copies, first_value(item_key) OVER same_text AS first_key,
+              copies > 1 AND first_key <> item_key AS again
+       FROM compared
+       WINDOW same_text AS (PARTITION BY body ORDER BY first_at, item_id, item_key
+                            ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING))`;
+}
+
+/**
+ * The order of {@link redundancyDistinctTexts}: comparison order, the item holding a text before
+ * its repeats, then the item's kind (a page and a thread may share an id and an instant), so that
+ * two runs of the query give their rows in one order.
+ */
+const DISTINCT_ORDER = 'first_at, item_id, again, item_key';
+
 /**
  * The rows of {@link redundancyTexts}, in the same order, each text sent only once: a template,
  * a cross-post or a "+1" posted again has its text read out of DuckDB, cleaned and split into
@@ -182,24 +205,42 @@ export function redundancyDistinctTexts(
   until: string,
   cap: number,
 ): AsyncIterable<ItemCopy[]> {
-  const columns = `i.item_id, i.kind = 'wikiPage' AS is_page, n.space_no, i.last_at >= $since::TIMESTAMPTZ AS active,
-    p.author_no, epoch_ms(i.first_at)::DOUBLE AS at_ms, i.first_at, left(i.body, $cap::INTEGER) AS body,
-    CASE WHEN i.kind = 'wikiPage' THEN 'p:' ELSE 't:' END || i.item_id AS item_key`;
   return query.batches<ItemCopy>(
-    // A window over each text rather than a GROUP BY joined back: measured on the three bench exports
-    // (800k items), the same CPU and about half the engine's memory.
-    `WITH compared AS (${itemsSql(columns, { numbered: true, ordered: false })}),
-     marked AS (
-       SELECT *, count(*) OVER same_text AS copies, first_value(item_key) OVER same_text AS first_key,
-              copies > 1 AND first_key <> item_key AS again
-       FROM compared
-       WINDOW same_text AS (PARTITION BY body ORDER BY first_at, item_id, item_key
-                            ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING))
+    `${markedItemsSql()}
      SELECT item_id, is_page, space_no, active, author_no, at_ms, CASE WHEN again THEN NULL ELSE body END AS body,
             copies::INTEGER AS copies, CASE WHEN again THEN first_key END AS first_key
      FROM marked
-     ORDER BY first_at, item_id, again`,
+     ORDER BY ${DISTINCT_ORDER}`,
     { since, until, cap },
+  );
+}
+
+/** A row of {@link redundancyRowsAt}: an item of {@link redundancyTexts} with its text and its place. */
+export interface PlacedItem extends ItemText {
+  /** The row's place (from 0) in {@link redundancyDistinctTexts}. */
+  pos: number;
+}
+
+/**
+ * The rows of {@link redundancyDistinctTexts} at the given places (ascending, from 0), in that
+ * order, each with its text (a repeat too: its first item may not be among them). The space and
+ * author numbers are this query's own: compare them with each other, not with another query's.
+ */
+export function redundancyRowsAt(
+  query: Query,
+  since: string,
+  until: string,
+  cap: number,
+  places: readonly number[],
+): AsyncIterable<PlacedItem[]> {
+  return query.batches<PlacedItem>(
+    `${markedItemsSql()},
+     placed AS (SELECT *, (row_number() OVER (ORDER BY ${DISTINCT_ORDER}) - 1)::INTEGER AS pos FROM marked)
+     SELECT item_id, is_page, space_no, active, author_no, at_ms, body, pos
+     FROM placed
+     WHERE pos IN (SELECT unnest(string_split($places, ','))::INTEGER)
+     ORDER BY pos`,
+    { since, until, cap, places: places.join(',') },
   );
 }
 
