@@ -14,6 +14,7 @@
  * Prints the CPU time (user + system of this process, DuckDB's threads included), wall time and
  * RSS of each step. Run one path per process to compare peaks of memory.
  */
+import { createHash } from 'node:crypto';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { comparedItems } from '../src/metrics/redundancy/compared-items.js';
 import { blockedComparedItems } from '../src/metrics/redundancy/blocked-items.js';
@@ -123,6 +124,9 @@ async function main(): Promise<void> {
       );
     } else throw new Error(`unknown path ${path}: js, blocked or engine`);
   }
+  // The sha-256 of each result (compact JSON), to compare with another run's (before a change).
+  for (const [k, result] of results.entries())
+    process.stdout.write(`result ${wanted[k]} sha256 ${createHash('sha256').update(result).digest('hex')}\n`);
   const first = results[0] ?? '';
   const found = JSON.parse(first) as { clustersFound: number; crossPostsFound: number; itemsCompared: number };
   process.stdout.write(
