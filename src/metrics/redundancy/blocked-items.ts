@@ -25,7 +25,9 @@ import { TermCorpusBuilder } from './term-corpus.js';
  * JS path's term ids (one dictionary, filled in the same order), so every IDF, weight, pair score
  * and LSA vector is the JS path's, bit for bit, and so are the pairs and clusters
  * (test/metrics/redundancy/blocked-items.test.ts). Memory: a few bytes per item in the first
- * pass instead of every item's terms, weights and columns.
+ * pass instead of every item's terms, weights and columns. The saving is the share of items that
+ * cannot pair: when most texts hold a rare word, most are read twice and held all the same (CPU
+ * and memory measured in bench/README.md), hence only above `BLOCKED_ABOVE` items (index.ts).
  */
 export interface BlockingOptions {
   /** Characters of each text compared. */
