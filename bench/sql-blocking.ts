@@ -5,13 +5,19 @@
  * a kept dataset, side by side: the items step alone, then the whole metric, and whether the two
  * metric results are identical.
  *
- *   npx tsx bench/sql-blocking.ts FILE.duckdb [js|engine ...]   (default: js engine)
+ *   npx tsx bench/sql-blocking.ts FILE.duckdb [js|blocked|engine ...]   (default: js blocked)
+ *
+ * The blocked path (`blocked-items.ts`) folds every text in JavaScript without keeping it, then
+ * reads again only the items that can pair and the LSA sample. PILOT_REPORT_MEMORY_LIMIT (e.g.
+ * 768MB) caps DuckDB as `analyze` does.
  *
  * Prints the CPU time (user + system of this process, DuckDB's threads included), wall time and
  * RSS of each step. Run one path per process to compare peaks of memory.
  */
+import { createHash } from 'node:crypto';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { comparedItems } from '../src/metrics/redundancy/compared-items.js';
+import { blockedComparedItems } from '../src/metrics/redundancy/blocked-items.js';
 import { engineComparedItems } from '../src/metrics/redundancy/engine-items.js';
 import { computeRedundancy, DEFAULT_REDUNDANCY_CONFIG as C } from '../src/metrics/redundancy/index.js';
 import { DEFAULT_LSA_OPTIONS } from '../src/metrics/redundancy/lsa.js';
@@ -34,11 +40,13 @@ async function timed<T>(name: string, run: () => Promise<T>): Promise<T> {
 
 async function main(): Promise<void> {
   const [file, ...paths] = process.argv.slice(2);
-  if (!file) throw new Error('usage: npx tsx bench/sql-blocking.ts FILE.duckdb [js|engine ...]');
-  const wanted = paths.length > 0 ? paths : ['js', 'engine'];
+  if (!file) throw new Error('usage: npx tsx bench/sql-blocking.ts FILE.duckdb [js|blocked|engine ...]');
+  const wanted = paths.length > 0 ? paths : ['js', 'blocked'];
+  const memoryLimit = process.env['PILOT_REPORT_MEMORY_LIMIT'];
   const instance = await DuckDBInstance.create(file, {
     access_mode: 'READ_ONLY',
     autoinstall_known_extensions: 'false',
+    ...(memoryLimit ? { memory_limit: memoryLimit } : {}),
   });
   // BENCH_SQL=1: each statement's wall time (the engine path's steps).
   const query = queryOver(
@@ -70,7 +78,28 @@ async function main(): Promise<void> {
       process.stdout.write(`  items compared ${items.ids.length}, all in JS\n`);
       results.push(
         JSON.stringify(
-          await timed('JS path: whole metric', () => computeRedundancy(query, ctx, { engineAbove: Infinity })),
+          await timed('JS path: whole metric', () =>
+            computeRedundancy(query, ctx, { engineAbove: Infinity, blockedAbove: Infinity }),
+          ),
+        ),
+      );
+    } else if (path === 'blocked') {
+      const items = await timed('blocked path: fold every text, keep and read again what can pair', () =>
+        blockedComparedItems(query, period, {
+          cap: C.maxTextLength,
+          minWords: C.minWords,
+          maxPostings: 200,
+          lsaDocs: DEFAULT_LSA_OPTIONS.maxDocs,
+        }),
+      );
+      process.stdout.write(
+        `  items compared ${populationOf(items.corpus)}, in JS ${items.ids.length} (pairable or LSA sample)\n`,
+      );
+      results.push(
+        JSON.stringify(
+          await timed('blocked path: whole metric', () =>
+            computeRedundancy(query, ctx, { engineAbove: Infinity, blockedAbove: 0 }),
+          ),
         ),
       );
     } else if (path === 'engine') {
@@ -88,11 +117,16 @@ async function main(): Promise<void> {
       );
       results.push(
         JSON.stringify(
-          await timed('engine path: whole metric', () => computeRedundancy(query, ctx, { engineAbove: 0 })),
+          await timed('engine path: whole metric', () =>
+            computeRedundancy(query, ctx, { engineAbove: 0, blockedAbove: Infinity }),
+          ),
         ),
       );
-    } else throw new Error(`unknown path ${path}: js or engine`);
+    } else throw new Error(`unknown path ${path}: js, blocked or engine`);
   }
+  // The sha-256 of each result (compact JSON), to compare with another run's (before a change).
+  for (const [k, result] of results.entries())
+    process.stdout.write(`result ${wanted[k]} sha256 ${createHash('sha256').update(result).digest('hex')}\n`);
   const first = results[0] ?? '';
   const found = JSON.parse(first) as { clustersFound: number; crossPostsFound: number; itemsCompared: number };
   process.stdout.write(

@@ -13,6 +13,7 @@ import type { Redundancy, RedundancyMatcher } from './result.js';
 import { byId, clusterOf, crossPostOf, type RankedGroup } from './section-items.js';
 import { populationOf, tfIdfWeights } from './term-corpus.js';
 import { engineComparedItems } from './engine-items.js';
+import { blockedComparedItems } from './blocked-items.js';
 import { DEFAULT_LSA_OPTIONS } from './lsa.js';
 
 /** Knobs of the redundancy metric (the lead merges them into the config schema). */
@@ -106,7 +107,19 @@ export interface RedundancyExtra {
    * {@link ENGINE_ABOVE}: never; tests and bench/sql-blocking.ts set 0 to take it.
    */
   engineAbove?: number;
+  /**
+   * Items compared above which only the items that can pair (and the LSA sample) are held
+   * (`blocked-items.ts`: the same pairs and clusters, two readings of the texts). Default
+   * {@link BLOCKED_ABOVE}; tests set 0 to take it, Infinity to leave it.
+   */
+  blockedAbove?: number;
 }
+
+/**
+ * Above this many items the blocked path is taken: see bench/README.md (s9-16d) for the CPU and
+ * memory of both paths at 1M, 3M and 10M messages.
+ */
+export const BLOCKED_ABOVE = 1_000_000;
 
 /**
  * The engine path is not taken by default: measured on 1M generated Yammer messages
@@ -164,6 +177,7 @@ export async function computeRedundancy(
     ctx,
     config,
     embedding === undefined ? (extra.engineAbove ?? ENGINE_ABOVE) : Infinity,
+    embedding === undefined ? (extra.blockedAbove ?? BLOCKED_ABOVE) : Infinity,
   );
   const { corpus } = items;
   const idf = rareIdf(corpus);
@@ -259,28 +273,40 @@ export async function computeRedundancy(
 
 /**
  * The compared items: by the engine path when there are more than `engineAbove` (the items that
- * can pair and the LSA sample only), else, or when the two disagree, by the JS path (all).
+ * can pair and the LSA sample only), else, or when the two disagree, by the JS path (all); by the
+ * blocked path (the same items as the engine path, read in JavaScript) when there are more than
+ * `blockedAbove`.
  */
 async function itemsOf(
   query: Query,
   ctx: MetricContext,
   config: RedundancyConfig,
   engineAbove: number,
+  blockedAbove: number,
 ): Promise<ComparedItems> {
   const js = (): Promise<ComparedItems> => comparedItems(query, ctx.period, config.maxTextLength, config.minWords);
-  if (!Number.isFinite(engineAbove)) return js();
-  if (engineAbove > 0) {
+  const lsaDocs = config.meaning ? DEFAULT_LSA_OPTIONS.maxDocs : 0;
+  const above = Math.min(engineAbove, blockedAbove);
+  if (!Number.isFinite(above)) return js();
+  if (above > 0) {
     const [row] = await query.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM (${itemsSql('1')})`, {
       since: ctx.period.since,
       until: ctx.period.until,
     });
-    if ((row?.n ?? 0) <= engineAbove) return js();
+    if ((row?.n ?? 0) <= above) return js();
   }
+  if (blockedAbove <= engineAbove)
+    return blockedComparedItems(query, ctx.period, {
+      cap: config.maxTextLength,
+      minWords: config.minWords,
+      maxPostings: MAX_POSTINGS,
+      lsaDocs,
+    });
   const found = await engineComparedItems(query, ctx.period, {
     cap: config.maxTextLength,
     minWords: config.minWords,
     maxPostings: MAX_POSTINGS,
-    lsaDocs: config.meaning ? DEFAULT_LSA_OPTIONS.maxDocs : 0,
+    lsaDocs,
   });
   return 'items' in found ? found.items : js();
 }

@@ -75,7 +75,7 @@ export function lsaSpace(
     if (sampled[t] === 1) rowOf[t] = n++;
   }
   const held = corpus.whole?.heldTwice ?? heldTwice;
-  const dims = Math.min(options.dims, Math.floor(docs.length / 4), Math.floor(held / 4));
+  const dims = dimsOf(options.dims, docs.length, held);
   if (dims < 2) return null;
   const l = Math.min(dims + options.oversample, docs.length, held);
   const x = { corpus, weights, docs, rowOf };
@@ -114,6 +114,25 @@ export function lsaSpace(
     }
   }
   return { dims, rowOf, termVectors };
+}
+
+/** Dimensions of a space learned from `docs` texts over `held` terms (of two texts or more): under 2, none. */
+function dimsOf(wanted: number, docs: number, held: number): number {
+  return Math.min(wanted, Math.floor(docs / 4), Math.floor(held / 4));
+}
+
+/**
+ * Whether {@link lsaSpace} of `corpus` gives a space (is not null), known without fitting it: a
+ * pilot may never ask for a text's meaning, and then need not pay for the fit.
+ */
+export function hasLsaSpace(corpus: TermCorpus, options: LsaOptions = DEFAULT_LSA_OPTIONS): boolean {
+  let held = corpus.whole?.heldTwice;
+  if (held === undefined) {
+    held = 0;
+    for (const df of corpus.df) if (df >= 2) held += 1;
+  }
+  const docs = Math.min(corpus.whole?.size ?? corpus.size, options.maxDocs);
+  return dimsOf(options.dims, docs, held) >= 2;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { CharGrams } from './char-grams.js';
 import type { MeaningScorer } from './effort-pairs.js';
-import { DEFAULT_LSA_OPTIONS, lsaCosine, lsaSpace, lsaVector } from './lsa.js';
+import { DEFAULT_LSA_OPTIONS, hasLsaSpace, type LsaSpace, lsaCosine, lsaSpace, lsaVector } from './lsa.js';
 import type { TermCorpus } from './term-corpus.js';
 
 /** The thresholds of the meaning rule (see `RedundancyConfig`). */
@@ -24,17 +24,25 @@ export function meaningScorer(
   weights: Float64Array,
   settings: MeaningSettings,
 ): MeaningScorer | undefined {
-  const space = lsaSpace(corpus, weights, {
+  const options = {
     ...DEFAULT_LSA_OPTIONS,
     dims: settings.lsaDimensions,
     maxDocs: settings.lsaMaxDocs ?? DEFAULT_LSA_OPTIONS.maxDocs,
-  });
-  if (!space) return undefined;
+  };
+  if (!hasLsaSpace(corpus, options)) return undefined;
+  // Fitted when a pair first asks for a meaning: a pilot whose candidates all miss the cheaper
+  // gates (shared rare weight, words) never needs the space (its eigen-decomposition included).
+  let space: LsaSpace | null = null;
+  const spaceOf = (): LsaSpace => {
+    space ??= lsaSpace(corpus, weights, options);
+    if (!space) throw new Error('duplicate efforts: the LSA space could not be learned after all');
+    return space;
+  };
   const vectors = new Map<number, Float64Array>();
   const vectorOf = (k: number): Float64Array => {
     let v = vectors.get(k);
     if (!v) {
-      v = lsaVector(space, corpus, weights, k);
+      v = lsaVector(spaceOf(), corpus, weights, k);
       vectors.set(k, v);
     }
     return v;

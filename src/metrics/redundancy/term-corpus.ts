@@ -133,6 +133,34 @@ export class TermCorpusBuilder {
     return this.size - 1;
   }
 
+  /**
+   * Counts `text` as `copies` texts without keeping it (the first pass of `blocked-items.ts`):
+   * the dictionary and every document frequency change exactly as `copies` calls of `add` would,
+   * but no position is kept. Returns the text's distinct term ids in order of first occurrence (a
+   * view, valid until the next call), or null when it has fewer than `minDistinct` (then nothing
+   * is counted, as `add` counts nothing).
+   */
+  tally(text: string, minDistinct: number, copies: number): Int32Array | null {
+    const start = this.termIds.length;
+    const serial = this.size + 1;
+    forEachWord(text, (s, from, to) => this.count(this.termOf(s, from, to), serial));
+    const ids = this.termIds.view().subarray(start);
+    this.rollback(start);
+    if (ids.length < minDistinct) return null;
+    for (const id of ids) this.df.values[id] = (this.df.values[id] ?? 0) + copies;
+    return ids;
+  }
+
+  /** The document frequencies counted so far, by term id (a copy). */
+  documentFrequencies(): Int32Array {
+    return this.df.view().slice();
+  }
+
+  /** The document frequency of term `id` counted so far. */
+  frequencyOf(id: number): number {
+    return this.df.values[id] ?? 0;
+  }
+
   /** How many distinct terms text `k` (an index `add` returned) holds. */
   distinctTerms(k: number): number {
     return (this.offsets.values[k + 1] ?? 0) - (this.offsets.values[k] ?? 0);

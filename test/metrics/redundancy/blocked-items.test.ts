@@ -1,0 +1,216 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { blockedComparedItems } from '../../../src/metrics/redundancy/blocked-items.js';
+import { comparedItems, type ComparedItems } from '../../../src/metrics/redundancy/compared-items.js';
+import { effortPairs, rareIdf } from '../../../src/metrics/redundancy/effort-pairs.js';
+import {
+  computeRedundancy,
+  DEFAULT_REDUNDANCY_CONFIG as C,
+  type RedundancyConfig,
+} from '../../../src/metrics/redundancy/index.js';
+import { DEFAULT_LSA_OPTIONS, lsaSpace } from '../../../src/metrics/redundancy/lsa.js';
+import { meaningScorer } from '../../../src/metrics/redundancy/meaning-scorer.js';
+import { populationOf, TermCorpusBuilder, tfIdfWeights } from '../../../src/metrics/redundancy/term-corpus.js';
+import { Dataset } from '../../../src/model/dataset.js';
+import type { Period } from '../../../src/metrics/types.js';
+import { loadInputs } from '../../../src/sources/load.js';
+import { periodFromBounds } from '../../../src/time/period.js';
+import { act, inlineDataset } from '../../helpers/dataset.js';
+import { metricContext } from '../context.js';
+
+/**
+ * The blocked path of duplicate efforts (blocked-items.ts: only the items that can pair and the
+ * LSA sample held) against the JS path (compared-items.ts: every item held): the same pairs with
+ * every score, the same LSA space and the same metric result, on the bundled sample pilot and the
+ * real Slack export with labelled pairs, with the default postings and with short ones (so that
+ * only a part is held).
+ */
+const SAMPLE = path.resolve(import.meta.dirname, '../../../fixtures/sample-pilot');
+const SAMPLES = '/work/shared/samples';
+
+interface Pilot {
+  dataset: Dataset;
+  period: Period;
+}
+const pilots: Pilot[] = [];
+
+async function load(inputs: string[], bots: string[], period: Period): Promise<void> {
+  const dataset = await Dataset.open();
+  const accounts = await loadInputs(
+    inputs,
+    dataset,
+    { includePrivate: false, botAccounts: bots },
+    { warn: () => {}, verbose: () => {} },
+  );
+  await dataset.finalize(accounts, []);
+  pilots.push({ dataset, period });
+}
+
+beforeAll(async () => {
+  await load(
+    ['yammer', 'slack', 'wiki/aurora-wiki.xml'].map((input) => path.join(SAMPLE, input)),
+    ['aurorabot'],
+    periodFromBounds('2026-03-01', '2026-11-01', 'UTC'),
+  );
+  const labelled = JSON.parse(
+    readFileSync(new URL('../../fixtures/redundancy/samples-labelled-pairs.json', import.meta.url), 'utf8'),
+  ) as { export: string };
+  await load([path.join(SAMPLES, labelled.export)], [], periodFromBounds('2016-01-01', '2017-01-01', 'UTC'));
+}, 120_000);
+
+afterAll(async () => {
+  for (const p of pilots) await p.dataset.close();
+});
+
+/** Pairs of `items` as effortPairs keeps them, by item key, with every score. */
+function keptPairs(
+  items: ComparedItems,
+  config: RedundancyConfig & { lsaMaxDocs: number },
+  maxPostings: number,
+): string[] {
+  const { corpus } = items;
+  const weights = tfIdfWeights(corpus);
+  const idf = rareIdf(corpus);
+  const n = populationOf(corpus);
+  const scorer = config.meaning ? meaningScorer(corpus, weights, config) : undefined;
+  const rare = Math.log((1 + n) / (1 + Math.min(50, Math.max(2, n / 100)))) + 1;
+  const key = (k: number): string => `${items.isPage[k] === 1 ? 'page' : 'thread'}:${items.ids[k]}`;
+  return effortPairs(corpus, weights, idf, {
+    minRareShare: config.similarityThreshold,
+    minCosine: config.copySimilarity,
+    minSharedRare: config.minSharedWords,
+    minTerms: config.minEffortWords,
+    rareIdf: rare,
+    maxPostings,
+    ...(scorer ? { meaning: scorer } : {}),
+  }).map((p) => `${key(p.i)} ${key(p.j)} ${p.rareShare} ${p.cosine} ${p.sharedRare} ${p.meaning} ${p.spelling}`);
+}
+
+describe.each([
+  { meaning: true, maxPostings: 200, lsaMaxDocs: DEFAULT_LSA_OPTIONS.maxDocs },
+  { meaning: false, maxPostings: 200, lsaMaxDocs: DEFAULT_LSA_OPTIONS.maxDocs },
+  { meaning: true, maxPostings: 3, lsaMaxDocs: 60 },
+  { meaning: false, maxPostings: 3, lsaMaxDocs: 60 },
+])('the blocked path, %o', ({ meaning, maxPostings, lsaMaxDocs }) => {
+  const config = { ...C, meaning, lsaMaxDocs };
+  it.each([0, 1])('gives the JS path’s pairs, scores and LSA space on pilot %i', async (n) => {
+    const pilot = pilots[n];
+    if (!pilot) throw new Error('no pilot');
+    const { query } = pilot.dataset;
+    const js = await comparedItems(query, pilot.period, C.maxTextLength, C.minWords);
+    const blocked = await blockedComparedItems(query, pilot.period, {
+      cap: C.maxTextLength,
+      minWords: C.minWords,
+      maxPostings,
+      lsaDocs: meaning ? lsaMaxDocs : 0,
+    });
+    expect(populationOf(blocked.corpus)).toBe(js.ids.length);
+    expect(blocked.corpus.terms).toEqual(js.corpus.terms);
+    expect(blocked.corpus.words).toEqual(js.corpus.words);
+    expect([...blocked.corpus.df]).toEqual([...js.corpus.df]);
+    // Each held item is the JS path's item at its place, with its terms, counts and columns.
+    const index = blocked.corpus.whole?.index ?? Int32Array.from(blocked.ids, (_, k) => k);
+    blocked.ids.forEach((id, k) => {
+      const at = index[k] ?? -1;
+      expect(id).toBe(js.ids[at]);
+      expect(blocked.isPage[k]).toBe(js.isPage[at]);
+      expect(blocked.atMs[k]).toBe(js.atMs[at]);
+      expect(blocked.active[k]).toBe(js.active[at]);
+      expect(blocked.introduction[k]).toBe(js.introduction[at]);
+      const range = (c: ComparedItems, i: number): number[] => [
+        ...c.corpus.termIds.subarray(c.corpus.offsets[i], c.corpus.offsets[i + 1]),
+        ...c.corpus.counts.subarray(c.corpus.offsets[i], c.corpus.offsets[i + 1]),
+      ];
+      expect(range(blocked, k)).toEqual(range(js, at));
+    });
+    if (maxPostings < 200 && (!meaning || lsaMaxDocs < js.ids.length))
+      expect(blocked.ids.length).toBeLessThan(js.ids.length);
+    if (meaning) {
+      const options = { ...DEFAULT_LSA_OPTIONS, maxDocs: lsaMaxDocs };
+      const space = lsaSpace(js.corpus, tfIdfWeights(js.corpus), options);
+      expect(space).not.toBeNull();
+      expect(lsaSpace(blocked.corpus, tfIdfWeights(blocked.corpus), options)?.termVectors).toEqual(space?.termVectors);
+    }
+    const pairs = keptPairs(js, config, maxPostings);
+    expect(pairs.length).toBeGreaterThan(0);
+    expect(keptPairs(blocked, config, maxPostings)).toEqual(pairs);
+  });
+});
+
+describe.each([true, false])('duplicate efforts by the blocked path, meaning rule %s', (meaning) => {
+  it.each([0, 1])('are those of the JS path on pilot %i', async (n) => {
+    const pilot = pilots[n];
+    if (!pilot) throw new Error('no pilot');
+    const ctx = metricContext(pilot.period);
+    const viaJs = await computeRedundancy(pilot.dataset.query, ctx, { config: { meaning }, blockedAbove: Infinity });
+    if (n === 0) expect(viaJs.clustersFound).toBeGreaterThan(0);
+    expect(await computeRedundancy(pilot.dataset.query, ctx, { config: { meaning }, blockedAbove: 0 })).toEqual(viaJs);
+  });
+});
+
+describe('the blocked path with texts shared by several items', () => {
+  it('holds a sampled repeat whose first item cannot pair, and only the items that can pair', async () => {
+    // Nine copies of one text whose words are all held by 9 texts or more (never rare with
+    // postings of at most 3), another text that cannot pair, two texts sharing a rare word, a
+    // short one. Kept order: k0 the other text, k1 and k7 the two sharing "calibration", k2..k6
+    // and k8..k11 the copies (k2 the first).
+    const common = 'warehouse forklift booking sheet weekly slots teams';
+    const texts = [
+      'quarterly badge printer review east wing offices',
+      'Thanks, done',
+      `${common} calibration`,
+      ...Array.from({ length: 5 }, () => common),
+      `${common} calibration audit`,
+      ...Array.from({ length: 4 }, () => common),
+    ];
+    const activities = texts.map((text, k) =>
+      act({
+        id: `yammer:${k + 10}`,
+        at: `2026-03-${String(k + 10).padStart(2, '0')}T09:00:00Z`,
+        identityId: `yammer:person${k % 3}`,
+        spaceId: `yammer:group:g${k % 2}`,
+        text,
+      }),
+    );
+    const { dataset } = await inlineDataset({ activities });
+    const period = { since: '2026-03-01T00:00:00.000Z', until: '2026-04-01T00:00:00.000Z', timeZone: 'UTC' };
+    const options = { cap: 2000, minWords: 4, maxPostings: 3 };
+    const js = await comparedItems(dataset.query, period, 2000, 4);
+    const blocked = await blockedComparedItems(dataset.query, period, { ...options, lsaDocs: 2 });
+    const none = await blockedComparedItems(dataset.query, period, { ...options, lsaDocs: 0 });
+    await dataset.close();
+    // 12 kept (the short one left out); calibration is in 2 texts, audit in 1, the rest in 11 or 1.
+    expect(js.ids).toHaveLength(12);
+    expect(none.ids).toEqual(['yammer:12', 'yammer:18']);
+    // The LSA sample of 2 over 12 is k0 and k6: the other text and the fifth copy, whose first
+    // copy (k2) is not held, so its text is read again with it.
+    expect(blocked.ids).toEqual(['yammer:10', 'yammer:12', 'yammer:17', 'yammer:18']);
+    expect([...(blocked.corpus.whole?.index ?? [])]).toEqual([0, 1, 6, 7]);
+    expect(blocked.corpus.whole?.size).toBe(12);
+    for (const k of [0, 1, 2, 3]) {
+      const at = blocked.corpus.whole?.index[k] ?? -1;
+      expect([...blocked.corpus.termIds.subarray(blocked.corpus.offsets[k], blocked.corpus.offsets[k + 1])]).toEqual([
+        ...js.corpus.termIds.subarray(js.corpus.offsets[at], js.corpus.offsets[at + 1]),
+      ]);
+    }
+  });
+});
+
+describe('TermCorpusBuilder.tally', () => {
+  it('counts a text as copies of add would, keeping no position', () => {
+    const tallied = new TermCorpusBuilder();
+    const added = new TermCorpusBuilder();
+    expect([...(tallied.tally('Apples, apple and bananas', 0, 3) ?? [])]).toEqual([0, 1]);
+    for (let k = 0; k < 3; k += 1) added.add('Apples, apple and bananas');
+    // Too short: its new term is in the dictionary (as add leaves it), no frequency counted.
+    expect(tallied.tally('cherry', 2, 5)).toBeNull();
+    added.add('cherry', 2);
+    const corpus = tallied.build();
+    expect(corpus.size).toBe(0);
+    expect(corpus.termIds).toHaveLength(0);
+    expect(corpus.terms).toEqual(added.build().terms);
+    expect([...tallied.documentFrequencies()]).toEqual([...added.build().df]);
+    expect([...tallied.documentFrequencies()]).toEqual([3, 3, 0]);
+  });
+});
