@@ -22,6 +22,8 @@ import { build, type Plugin } from 'esbuild';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
 const BUNDLE = join(DIST, 'cli.bundle.cjs');
+/** The PDF thread's modules (src/cli/pdf-thread-worker.ts runs them the same way, code cache included). */
+const PDF_THREAD_BUNDLE = join(DIST, 'pdf-thread.bundle.cjs');
 
 /** `await import('package')` in our modules: the packages that are ES modules only (see below). */
 const PACKAGE_IMPORT = /\bawait import\((['"])([^'"./][^'"]*)\1\)/g;
@@ -60,25 +62,30 @@ const BANNER = [
   "const __importEsm = typeof __loaderImport === 'function' ? __loaderImport : (specifier) => import(specifier);",
 ].join('\n');
 
-await build({
-  entryPoints: [join(DIST, 'cli', 'main.js')],
-  outfile: BUNDLE,
-  bundle: true,
-  banner: { js: BANNER },
-  platform: 'node',
-  format: 'cjs',
-  // Every package is loaded by `require` from dist/, as Node resolves it for a CommonJS file.
-  packages: 'external',
-  target: 'node20',
-  // Same code as dist/, joined: no minifying, so stack traces of internal errors stay readable.
-  minify: false,
-  legalComments: 'none',
-  logLevel: 'warning',
-  // Only `import.meta.url` is rebuilt (above): any other `import.meta` would be empty in CommonJS.
-  logOverride: { 'empty-import-meta': 'error' },
-  plugins: [ownMetaUrl],
-});
+/** Joins `entry` and the modules it imports into the CommonJS file `outfile`. */
+async function bundle(entry: string, outfile: string): Promise<void> {
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    banner: { js: BANNER },
+    platform: 'node',
+    format: 'cjs',
+    // Every package is loaded by `require` from dist/, as Node resolves it for a CommonJS file.
+    packages: 'external',
+    target: 'node20',
+    // Same code as dist/, joined: no minifying, so stack traces of internal errors stay readable.
+    minify: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+    // Only `import.meta.url` is rebuilt (above): any other `import.meta` would be empty in CommonJS.
+    logOverride: { 'empty-import-meta': 'error' },
+    plugins: [ownMetaUrl],
+  });
+  // An `import("...")` left in the bundle would fail when the launcher runs it from the code cache.
+  const left = (await readFile(outfile, 'utf8')).match(/(?<![\w$.])import\("[^"]*"\)/g);
+  if (left) throw new Error(`${outfile}: import() of ${left.join(', ')} not routed through __importEsm`);
+}
 
-// An `import("...")` left in the bundle would fail when the launcher runs it from the code cache.
-const left = (await readFile(BUNDLE, 'utf8')).match(/(?<![\w$.])import\("[^"]*"\)/g);
-if (left) throw new Error(`${BUNDLE}: import() of ${left.join(', ')} not routed through __importEsm`);
+await bundle(join(DIST, 'cli', 'main.js'), BUNDLE);
+await bundle(join(DIST, 'report', 'pdf', 'render-worker.js'), PDF_THREAD_BUNDLE);
