@@ -62,8 +62,35 @@ const BANNER = [
   "const __importEsm = typeof __loaderImport === 'function' ? __loaderImport : (specifier) => import(specifier);",
 ].join('\n');
 
-/** Joins `entry` and the modules it imports into the CommonJS file `outfile`. */
-async function bundle(entry: string, outfile: string): Promise<void> {
+/**
+ * Pure-JavaScript packages that every `analyze` run loads, joined into the main bundle: compiled
+ * separately they missed the code cache, about 0.1 s of CPU each for zod and @duckdb/node-api at
+ * every start (issue 16, item 4). Native code (@duckdb/node-bindings), packages that read files
+ * beside their code (pdfkit's font metrics) and those loaded only by some commands stay outside.
+ */
+const MAIN_INLINED: readonly string[] = ['zod', 'commander', '@duckdb/node-api', 'csv-parse', 'saxes', 'yauzl'];
+
+/** DuckDB's native binding, loaded by @duckdb/node-api: always required from node_modules. */
+const NATIVE = '@duckdb/node-bindings';
+
+/** Marks every package import external but those of `inlined` (by package name) and what they import. */
+function packagesOutside(inlined: readonly string[]): Plugin {
+  return {
+    name: 'packages-outside',
+    setup(context) {
+      context.onResolve({ filter: /^[^./]/ }, (args) => {
+        const name = args.path.startsWith('@') ? args.path.split('/').slice(0, 2).join('/') : args.path.split('/')[0];
+        if (name === NATIVE) return { path: args.path, external: true };
+        // What an inlined package imports is inlined with it (it may sit in that package's own node_modules).
+        if (args.importer.includes(`${sep}node_modules${sep}`)) return undefined;
+        return inlined.includes(name ?? '') ? undefined : { path: args.path, external: true };
+      });
+    },
+  };
+}
+
+/** Joins `entry` and the modules it imports into the CommonJS file `outfile`, with the packages `inlined`. */
+async function bundle(entry: string, outfile: string, inlined: readonly string[]): Promise<void> {
   await build({
     entryPoints: [entry],
     outfile,
@@ -71,8 +98,9 @@ async function bundle(entry: string, outfile: string): Promise<void> {
     banner: { js: BANNER },
     platform: 'node',
     format: 'cjs',
-    // Every package is loaded by `require` from dist/, as Node resolves it for a CommonJS file.
-    packages: 'external',
+    // Packages are loaded by `require` from dist/, as Node resolves them for a CommonJS file, except
+    // the pure-JavaScript ones every analyze run loads (below), joined in so the code cache holds them.
+    plugins: [ownMetaUrl, packagesOutside(inlined)],
     target: 'node20',
     // Same code as dist/, joined: no minifying, so stack traces of internal errors stay readable.
     minify: false,
@@ -80,12 +108,11 @@ async function bundle(entry: string, outfile: string): Promise<void> {
     logLevel: 'warning',
     // Only `import.meta.url` is rebuilt (above): any other `import.meta` would be empty in CommonJS.
     logOverride: { 'empty-import-meta': 'error' },
-    plugins: [ownMetaUrl],
   });
   // An `import("...")` left in the bundle would fail when the launcher runs it from the code cache.
   const left = (await readFile(outfile, 'utf8')).match(/(?<![\w$.])import\("[^"]*"\)/g);
   if (left) throw new Error(`${outfile}: import() of ${left.join(', ')} not routed through __importEsm`);
 }
 
-await bundle(join(DIST, 'cli', 'main.js'), BUNDLE);
-await bundle(join(DIST, 'report', 'pdf', 'render-worker.js'), PDF_THREAD_BUNDLE);
+await bundle(join(DIST, 'cli', 'main.js'), BUNDLE, MAIN_INLINED);
+await bundle(join(DIST, 'report', 'pdf', 'render-worker.js'), PDF_THREAD_BUNDLE, ['zod']);

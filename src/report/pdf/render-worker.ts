@@ -1,15 +1,14 @@
 /**
  * The PDF's side of the thread that draws it (src/cli/pdf-thread.ts starts the thread). It loads
- * and warms pdfkit, fontkit, Chart.js and the fonts as soon as the thread starts, on the other
+ * and warms pdfkit, fontkit, Chart.js and the fonts (warm-up.ts) as soon as the thread starts, on the other
  * core, while the main thread reads the exports and runs the metrics; then it renders the one
  * document it is sent and posts the bytes back (report-renderer.ts, the main thread's side).
  */
 import type { MessagePort } from 'node:worker_threads';
-import PDFDocument from 'pdfkit';
-import { warmUpFonts } from './fonts.js';
 import { renderReport } from './render-report.js';
 import type { RendererReply, RendererRequest } from './renderer-messages.js';
 import { loadTemplate } from './template.js';
+import { warmUpDrawing } from './warm-up.js';
 
 /**
  * Serves one render on `port`. `beforeReply` runs once the PDF is drawn, before it is posted (the
@@ -29,8 +28,9 @@ export function serveReportRendering(port: MessagePort, beforeReply: () => void 
       (error: unknown) => port.postMessage({ type: 'failed', error: thrown(error) } satisfies RendererReply),
     );
   });
-  // The report's fixed words (the default template's text) shaped before the document arrives.
-  warmUpFonts(new PDFDocument({ autoFirstPage: false }), stringsOf(loadTemplate().text).join(' '));
+  // Before the document arrives: the fonts, the report's fixed words (the default template's text)
+  // and the drawing code, warmed on a throw-away page.
+  warmUpDrawing(stringsOf(loadTemplate().text).join(' '));
 }
 
 function stringsOf(value: unknown): string[] {
