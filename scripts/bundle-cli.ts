@@ -22,6 +22,8 @@ import { build, type Plugin } from 'esbuild';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
 const BUNDLE = join(DIST, 'cli.bundle.cjs');
+/** The PDF thread's modules (src/cli/pdf-thread-worker.ts runs them the same way, code cache included). */
+const PDF_THREAD_BUNDLE = join(DIST, 'pdf-thread.bundle.cjs');
 
 /** `await import('package')` in our modules: the packages that are ES modules only (see below). */
 const PACKAGE_IMPORT = /\bawait import\((['"])([^'"./][^'"]*)\1\)/g;
@@ -60,25 +62,57 @@ const BANNER = [
   "const __importEsm = typeof __loaderImport === 'function' ? __loaderImport : (specifier) => import(specifier);",
 ].join('\n');
 
-await build({
-  entryPoints: [join(DIST, 'cli', 'main.js')],
-  outfile: BUNDLE,
-  bundle: true,
-  banner: { js: BANNER },
-  platform: 'node',
-  format: 'cjs',
-  // Every package is loaded by `require` from dist/, as Node resolves it for a CommonJS file.
-  packages: 'external',
-  target: 'node20',
-  // Same code as dist/, joined: no minifying, so stack traces of internal errors stay readable.
-  minify: false,
-  legalComments: 'none',
-  logLevel: 'warning',
-  // Only `import.meta.url` is rebuilt (above): any other `import.meta` would be empty in CommonJS.
-  logOverride: { 'empty-import-meta': 'error' },
-  plugins: [ownMetaUrl],
-});
+/**
+ * Pure-JavaScript packages that every `analyze` run loads, joined into the main bundle: compiled
+ * separately they missed the code cache, about 0.1 s of CPU each for zod and @duckdb/node-api at
+ * every start (issue 16, item 4). Native code (@duckdb/node-bindings), packages that read files
+ * beside their code (pdfkit's font metrics) and those loaded only by some commands stay outside.
+ */
+const MAIN_INLINED: readonly string[] = ['zod', 'commander', '@duckdb/node-api', 'csv-parse', 'saxes', 'yauzl'];
 
-// An `import("...")` left in the bundle would fail when the launcher runs it from the code cache.
-const left = (await readFile(BUNDLE, 'utf8')).match(/(?<![\w$.])import\("[^"]*"\)/g);
-if (left) throw new Error(`${BUNDLE}: import() of ${left.join(', ')} not routed through __importEsm`);
+/** DuckDB's native binding, loaded by @duckdb/node-api: always required from node_modules. */
+const NATIVE = '@duckdb/node-bindings';
+
+/** Marks every package import external but those of `inlined` (by package name) and what they import. */
+function packagesOutside(inlined: readonly string[]): Plugin {
+  return {
+    name: 'packages-outside',
+    setup(context) {
+      context.onResolve({ filter: /^[^./]/ }, (args) => {
+        const name = args.path.startsWith('@') ? args.path.split('/').slice(0, 2).join('/') : args.path.split('/')[0];
+        if (name === NATIVE) return { path: args.path, external: true };
+        // What an inlined package imports is inlined with it (it may sit in that package's own node_modules).
+        if (args.importer.includes(`${sep}node_modules${sep}`)) return undefined;
+        return inlined.includes(name ?? '') ? undefined : { path: args.path, external: true };
+      });
+    },
+  };
+}
+
+/** Joins `entry` and the modules it imports into the CommonJS file `outfile`, with the packages `inlined`. */
+async function bundle(entry: string, outfile: string, inlined: readonly string[]): Promise<void> {
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    banner: { js: BANNER },
+    platform: 'node',
+    format: 'cjs',
+    // Packages are loaded by `require` from dist/, as Node resolves them for a CommonJS file, except
+    // the pure-JavaScript ones every analyze run loads (below), joined in so the code cache holds them.
+    plugins: [ownMetaUrl, packagesOutside(inlined)],
+    target: 'node20',
+    // Same code as dist/, joined: no minifying, so stack traces of internal errors stay readable.
+    minify: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+    // Only `import.meta.url` is rebuilt (above): any other `import.meta` would be empty in CommonJS.
+    logOverride: { 'empty-import-meta': 'error' },
+  });
+  // An `import("...")` left in the bundle would fail when the launcher runs it from the code cache.
+  const left = (await readFile(outfile, 'utf8')).match(/(?<![\w$.])import\("[^"]*"\)/g);
+  if (left) throw new Error(`${outfile}: import() of ${left.join(', ')} not routed through __importEsm`);
+}
+
+await bundle(join(DIST, 'cli', 'main.js'), BUNDLE, MAIN_INLINED);
+await bundle(join(DIST, 'report', 'pdf', 'render-worker.js'), PDF_THREAD_BUNDLE, ['zod']);

@@ -6,7 +6,9 @@ import { InputError, UsageError } from '../../errors.js';
 import { renderCommunityPost } from '../../report/community-post/index.js';
 import { renderMarkdownSummary, type SummaryOutput } from '../../report/markdown/summary.js';
 import { serializeMetrics } from '../../report/json/write.js';
-import { renderReport, type RenderOptions, type ReportTemplate } from '../../report/pdf/index.js';
+import type { RenderOptions } from '../../report/pdf/render-report.js';
+import type { ReportRenderer } from '../../report/pdf/report-renderer.js';
+import type { ReportTemplate } from '../../report/pdf/template.js';
 import type { Logger } from '../output.js';
 import { analyzeInputs, type AnalysisResult } from '../analysis.js';
 import { configAndInputs } from '../config-and-inputs.js';
@@ -31,9 +33,15 @@ export type { AnalyzeFlags } from '../flags.js';
  * `pilot-report analyze`: load config, check the outputs can be written (no collision, the
  * template and logo usable, the output folders free), read every input into the dataset, compute
  * metrics.json, render every output in memory and publish them together; then decide the exit
- * code: 0 ok, 1 when an error-level target failed (the outputs are still written).
+ * code: 0 ok, 1 when an error-level target failed (the outputs are still written). `renderer` draws
+ * the PDF (started by the caller when the run began, so it is ready by then).
  */
-export async function runAnalyze(inputs: readonly string[], flags: AnalyzeFlags, log: Logger): Promise<number> {
+export async function runAnalyze(
+  inputs: readonly string[],
+  flags: AnalyzeFlags,
+  log: Logger,
+  renderer: ReportRenderer,
+): Promise<number> {
   const { config, inputs: chosenInputs } = await configAndInputs(
     'analyze',
     inputs,
@@ -48,7 +56,7 @@ export async function runAnalyze(inputs: readonly string[], flags: AnalyzeFlags,
   try {
     const result = await analyzeInputs(chosenInputs, config, log);
     // The appendix prints the inputs actually read, also when they came from the command line.
-    await writeOutputs(result, { ...config, inputs: [...chosenInputs] }, targets, template, log);
+    await writeOutputs(result, { ...config, inputs: [...chosenInputs] }, targets, { template, renderer }, log);
     published = true;
     const failed = result.document.targets.filter((t) => !t.passed);
     failed.forEach((t) =>
@@ -70,15 +78,21 @@ async function outputLock(targets: OutputTargets): Promise<OutputLock> {
   }
 }
 
+/** The report's template and the renderer that draws the PDF. */
+interface PdfDrawing {
+  template: ReportTemplate;
+  renderer: ReportRenderer;
+}
+
 async function writeOutputs(
   result: AnalysisResult,
   config: ResolvedConfig,
   targets: OutputTargets,
-  template: ReportTemplate,
+  drawing: PdfDrawing,
   log: Logger,
 ): Promise<void> {
   try {
-    await writeAll(result, config, targets, template, log);
+    await writeAll(result, config, targets, drawing, log);
   } catch (error) {
     throw asWriteError(error) ?? error;
   }
@@ -99,7 +113,7 @@ async function writeAll(
   result: AnalysisResult,
   config: ResolvedConfig,
   targets: OutputTargets,
-  template: ReportTemplate,
+  { template, renderer }: PdfDrawing,
   log: Logger,
 ): Promise<void> {
   const { document } = result;
@@ -118,7 +132,7 @@ async function writeAll(
     config: printableConfig(config, result.privateSpaces),
     anonymized: config.anonymize,
   };
-  const pdf = await stopwatch(log).phase('render the PDF', () => renderReport(document, options));
+  const pdf = await stopwatch(log).phase('render the PDF', () => renderer.render(document, options));
   const outputs = outputList(targets);
   const markdown = renderMarkdownSummary(document, document.targets, result.deltas, {
     title: config.report.title,

@@ -1,7 +1,7 @@
 import { open, stat } from 'node:fs/promises';
 import type { ResolvedConfig } from '../../config/defaults.js';
 import { ConfigError } from '../../errors.js';
-import { loadTemplate, type ReportTemplate } from '../../report/pdf/index.js';
+import { loadTemplate, type ReportTemplate } from '../../report/pdf/template.js';
 
 /** PNG and JPEG signatures: the formats pdfkit embeds. */
 const IMAGE_SIGNATURES = [

@@ -57,14 +57,18 @@ export async function discardStaged(staged: readonly StagedFile[]): Promise<void
   await Promise.all(staged.map((f) => rm(temporaryBeside(f.target), { force: true })));
 }
 
+const ignoreLateError = (): void => undefined;
+
 /**
  * Writes `what` (metrics.json) to stdout and waits until it is accepted: a full disk (`> /dev/full`) or a
  * reader that went away (EPIPE) is exit 2 with a message, never an unhandled 'error' event or a
  * file cut short with exit 0.
  */
 export async function writeStdout(text: string, what = 'metrics.json'): Promise<void> {
-  // Errors reported after the callback (a late EPIPE) must not crash the process either.
-  if (process.stdout.listenerCount('error') === 0) process.stdout.on('error', () => undefined);
+  // Errors reported after the callback (a late EPIPE) must not crash the process either. Ours even
+  // when stdout has other listeners: a worker thread's output piped into it (the PDF thread) adds
+  // one that removes itself at the first error and then re-raises it when no other is left.
+  if (!process.stdout.listeners('error').includes(ignoreLateError)) process.stdout.on('error', ignoreLateError);
   try {
     await new Promise<void>((resolve, reject) => {
       process.stdout.write(text, (error) => (error ? reject(error) : resolve()));

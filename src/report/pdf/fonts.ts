@@ -55,6 +55,21 @@ export function registerPrimaryFonts(pdf: PDFKit.PDFDocument): void {
 }
 
 /**
+ * Does in a throw-away document what the first report of a process does once per font file:
+ * reads the primary faces, decodes their tables and shaping plans, and shapes `words` into the
+ * process-wide caches (shareLayoutCache). The thread that draws the PDF (render-worker.ts) calls
+ * it while the main thread is still reading, so the report itself starts warm. Changes no output:
+ * what it leaves behind is shared by every document of the process already (tests render ~60).
+ */
+export function warmUpFonts(pdf: PDFKit.PDFDocument, words: string): void {
+  registerPrimaryFonts(pdf);
+  for (const face of [FONT_NAMES.regular, FONT_NAMES.bold]) {
+    pdf.font(face);
+    pdf.widthOfString(words);
+  }
+}
+
+/**
  * Lets the current font shape plain words through `shapeWord` (the same glyphs and positions
  * without fontkit's full layout; see word-shaping.ts) and every other word through pdfkit's own
  * `layoutRun`. Only calls without user features are taken (the report passes none).
