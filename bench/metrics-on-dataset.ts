@@ -13,7 +13,8 @@
  * PILOT_REPORT_MEMORY_LIMIT (e.g. 768MB, the CLI's default) caps DuckDB as `analyze` does; without
  * it DuckDB may take 80 % of the machine's memory, and the RSS printed says nothing about a run.
  */
-import { statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { capabilitiesOf } from '../src/sources/capabilities.js';
@@ -58,8 +59,13 @@ async function main(): Promise<void> {
   if (!file) throw new Error('usage: npx tsx bench/metrics-on-dataset.ts FILE.duckdb|FOLDER [metric ...]');
   const folder = statSync(file).isDirectory();
   const memoryLimit = process.env['PILOT_REPORT_MEMORY_LIMIT'];
+  // A spill folder of its own: by default DuckDB spills beside the file (`FILE.tmp`), and two of these
+  // runs on one dataset then wrote the same temporary files (one crashed, the other read garbage).
+  const spill = mkdtempSync(path.join(tmpdir(), 'metrics-on-dataset-'));
+  process.on('exit', () => rmSync(spill, { recursive: true, force: true }));
   const instance = await DuckDBInstance.create(folder ? ':memory:' : file, {
     autoinstall_known_extensions: 'false',
+    temp_directory: spill,
     ...(folder ? {} : { access_mode: 'READ_ONLY' }),
     ...(memoryLimit ? { memory_limit: memoryLimit } : {}),
   });
