@@ -1,7 +1,7 @@
 import { publicTitle, shownSpace } from './public-text.js';
 import type { Query } from '../model/query.js';
 import { meanOf, medianOf, middleColumns, percentileColumns, percentileOf } from './sql-stats.js';
-import { QUESTION_FILTER, questionRegex } from './questions.js';
+import { conversationWindow, withConversationThreads } from './conversation-threads.js';
 import type { Conversations, MetricContext, QuestionFigures, UnansweredThread } from './types.js';
 import type { ConversationEvidence } from './uncertainty/index.js';
 
@@ -17,31 +17,14 @@ type ThreadFigures = Omit<QuestionFigures, keyof ConversationEvidence['questions
 type ConversationFigures = Omit<Conversations, keyof ConversationEvidence> & { questions: ThreadFigures };
 
 /**
- * Threads started in the period: `post` activities (a wiki revision is a `page_create` or
- * `page_edit`, never a post, whatever source recorded it). A response is a reply by another PERSON than the starter's
- * (person_id, so a second account of the author merged by e-mail does not answer), at any time,
- * also after the period. Narrow columns only: texts are fetched for the listed threads alone.
- */
-const startersCte = (filter: string): string => `
-  starters AS (
-    SELECT activity_id, thread_id, person_id, occurred_at AS started_at
-    FROM activities
-    WHERE kind = 'post'
-      AND occurred_at >= $since::TIMESTAMPTZ AND occurred_at < $until::TIMESTAMPTZ${filter})`;
-
-/**
  * One row: thread count, replies, and the order statistics of hours to first response, over the
- * starters `filter` (an SQL condition on `activities`, empty for every thread) keeps.
+ * threads of `conversation_threads` (conversation-threads.ts) that `filter` keeps (an SQL condition
+ * on that table, empty for every thread).
  */
 const figuresSql = (filter = ''): string => `
-  WITH ${startersCte(filter)},
-  replies AS (
-    SELECT thread_id, person_id, occurred_at FROM activities WHERE kind = 'reply'),
-  threads AS (
-    SELECT count(r.thread_id) AS replies,
-           (epoch_ms(min(r.occurred_at) FILTER (WHERE r.person_id <> s.person_id)) - epoch_ms(s.started_at)) / 3600000.0 AS hours
-    FROM starters s LEFT JOIN replies r ON r.thread_id = s.thread_id
-    GROUP BY s.activity_id, s.started_at),
+  WITH threads AS (
+    SELECT replies, (epoch_ms(responded_at) - epoch_ms(started_at)) / 3600000.0 AS hours
+    FROM conversation_threads${filter ? ` WHERE ${filter}` : ''}),
   totals AS (
     SELECT count(*) AS threads, coalesce(sum(replies), 0)::BIGINT AS replies,
            list_sort(list(hours) FILTER (WHERE hours IS NOT NULL)) AS hours
@@ -64,11 +47,9 @@ interface FiguresRow extends Record<string, number | null> {
  * columns; names and texts are joined to the few threads kept.
  */
 const unansweredSql = (filter = ''): string => `
-  WITH ${startersCte(filter)},
-  unanswered AS (
-    SELECT activity_id, thread_id, started_at FROM starters s
-    WHERE NOT EXISTS (
-      SELECT 1 FROM activities r WHERE r.kind = 'reply' AND r.thread_id = s.thread_id AND r.person_id <> s.person_id)
+  WITH unanswered AS (
+    SELECT activity_id, thread_id, started_at FROM conversation_threads
+    WHERE responded_at IS NULL${filter ? ` AND ${filter}` : ''}
     ORDER BY started_at, thread_id
     LIMIT $limit)
   SELECT u.thread_id, a.source, u.started_at,
@@ -99,10 +80,15 @@ interface UnansweredRow extends Record<string, string | boolean | null> {
  * characters) is omitted for private spaces and for starters without text.
  */
 export async function computeConversations(query: Query, ctx: MetricContext): Promise<ConversationFigures> {
-  const all = await threadFigures(query, ctx, '', {});
-  const questions = await threadFigures(query, ctx, QUESTION_FILTER, {
-    pattern: questionRegex(ctx.config.questionPatterns),
-  });
+  return withConversationThreads(query, conversationWindow(ctx), async () =>
+    figuresOf(await threadFigures(query, ctx, ''), await threadFigures(query, ctx, 'is_question')),
+  );
+}
+
+function figuresOf(
+  all: ThreadFigures & { repliesPerThread: number | null },
+  questions: ThreadFigures,
+): ConversationFigures {
   const { threads, answered, answeredRate, medianHoursToFirstResponse, p90HoursToFirstResponse, unanswered } = all;
   return {
     threads,
@@ -123,19 +109,16 @@ export async function computeConversations(query: Query, ctx: MetricContext): Pr
   };
 }
 
-/** The figures of the threads whose starter `filter` keeps (every thread when it is empty). */
+/** The figures of the threads `filter` keeps (every thread when it is empty). */
 async function threadFigures(
   query: Query,
   ctx: MetricContext,
   filter: string,
-  params: Record<string, string>,
 ): Promise<ThreadFigures & { repliesPerThread: number | null }> {
-  const window = { since: ctx.period.since, until: ctx.period.until, ...params };
-  const [f] = await query.all<FiguresRow>(figuresSql(filter), window);
+  const [f] = await query.all<FiguresRow>(figuresSql(filter));
   const threads = f?.threads ?? 0;
   const answered = f?.hours_n ?? 0;
   const unanswered = await query.all<UnansweredRow>(unansweredSql(filter), {
-    ...window,
     limit: Math.max(0, ctx.config.unansweredListSize),
   });
   return {

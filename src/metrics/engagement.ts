@@ -5,6 +5,7 @@ import {
   monthlyRetention,
   periodRetention,
   windowCounts,
+  withLocalOffsets,
   type WindowCountsRow,
 } from './engagement-sql.js';
 import { periodCalendar, previousPeriod, type PeriodMonth } from '../time/period.js';
@@ -46,6 +47,11 @@ export type EngagementFigures = Omit<Engagement, 'totals'> & { totals: Engagemen
  * - `newContributors` of the totals: first contribution in the whole dataset falls in the period.
  */
 export async function computeEngagement(query: Query, ctx: MetricContext): Promise<EngagementFigures> {
+  // The monthly and weekly queries all cut local time: one offsets table for them (engagement-sql.ts).
+  return withLocalOffsets(query, ctx.period.timeZone, () => engagement(query, ctx));
+}
+
+async function engagement(query: Query, ctx: MetricContext): Promise<EngagementFigures> {
   const { period, capabilities } = ctx;
   const calendar = periodCalendar(period);
   // One connection runs one statement at a time, so the queries run in sequence.

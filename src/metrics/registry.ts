@@ -10,6 +10,7 @@
 import { computeBusinessCase } from './business-case.js';
 import { businessCaseInputs } from './business-case-inputs.js';
 import { computeConversations } from './conversations.js';
+import { conversationWindow, withConversationThreads } from './conversation-threads.js';
 import { conversationWarnings } from './conversations-warnings.js';
 import { sourceQuality } from './data-quality.js';
 import { computeEngagement } from './engagement.js';
@@ -135,9 +136,12 @@ async function engagementWithInterval({ query, ctx }: MetricInput) {
 
 /** Conversations, with the intervals and the response curve beside the figures they qualify (uncertainty/). */
 async function conversationsWithEvidence({ query, ctx }: MetricInput) {
-  const conversations = await computeConversations(query, ctx);
-  const evidence = await computeConversationEvidence(query, ctx);
-  return { ...conversations, ...evidence, questions: { ...conversations.questions, ...evidence.questions } };
+  // Both read the period's threads: one table for the two (conversation-threads.ts).
+  return withConversationThreads(query, conversationWindow(ctx), async () => {
+    const conversations = await computeConversations(query, ctx);
+    const evidence = await computeConversationEvidence(query, ctx);
+    return { ...conversations, ...evidence, questions: { ...conversations.questions, ...evidence.questions } };
+  });
 }
 
 /** The measured sections, by name. */

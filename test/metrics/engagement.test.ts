@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { computeEngagement } from '../../src/metrics/engagement.js';
+import { monthlyDaily, withLocalOffsets } from '../../src/metrics/engagement-sql.js';
+import type { Query } from '../../src/model/query.js';
 import { periodFromBounds } from '../../src/time/period.js';
 import type { Dataset } from '../../src/model/dataset.js';
 import { act, inlineDataset } from '../helpers/dataset.js';
@@ -258,5 +260,38 @@ describe('computeEngagement', () => {
         activeWikiEditors: null,
       },
     ]);
+  });
+});
+
+describe('local offsets table', () => {
+  it('is built once for all of engagement, dropped after, and each query alone builds its own', async () => {
+    const dataset = await load(
+      { id: 'y:1', at: '2026-01-31T23:30:00Z', identityId: 'yammer:a' },
+      { id: 'y:2', at: '2026-02-10T10:00:00Z', identityId: 'yammer:b' },
+    );
+    const creates: string[] = [];
+    const query: Query = {
+      all: (sql, params) => dataset.query.all(sql, params),
+      batches: (sql, params) => dataset.query.batches(sql, params),
+      numbers: (sql, params) => dataset.query.numbers(sql, params),
+      run: (sql, params) => {
+        if (sql.includes('TEMP TABLE local_offsets')) creates.push(sql);
+        return dataset.query.run(sql, params);
+      },
+    };
+    const berlin = periodFromBounds('2026-01-01', '2026-03-01', 'Europe/Berlin');
+    const engagement = await computeEngagement(query, metricContext(berlin));
+    expect(creates).toHaveLength(1);
+    // 23:30 UTC on 31 January is 1 February in Berlin: both contributions fall in February.
+    expect(engagement.monthly.map((m) => [m.month, m.contributors])).toEqual([
+      ['2026-01', 0],
+      ['2026-02', 2],
+    ]);
+    const alone = await monthlyDaily(query, berlin);
+    expect(alone).toEqual([{ month: '2026-02', person_days: 2, active_wiki_editors: 0 }]);
+    expect(creates).toHaveLength(2);
+    expect(await query.all("SELECT table_name FROM duckdb_tables() WHERE table_name = 'local_offsets'")).toEqual([]);
+    const utc = periodFromBounds('2026-01-01', '2026-03-01', 'UTC');
+    await expect(withLocalOffsets(query, 'Europe/Berlin', () => monthlyDaily(query, utc))).rejects.toThrow(/nested/);
   });
 });

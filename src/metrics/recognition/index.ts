@@ -5,7 +5,13 @@ import { absenceFactor } from '../stats.js';
 import type { MetricContext } from '../types.js';
 import { connectors, helpers, rising, thoughtLeaders } from './lists.js';
 import { personaOf, summarizePersonas } from './personas.js';
-import { departmentsReached, personFigures, wikiEditorMonths, type PersonFiguresRow } from './queries.js';
+import {
+  departmentsReached,
+  personFigures,
+  wikiEditorMonths,
+  withFirstResponses,
+  type PersonFiguresRow,
+} from './queries.js';
 import type { ActiveEditorsMonth, IdeaCounts, PersonRecognition, Recognition } from './result.js';
 import {
   DEFAULT_RECOGNITION_CONFIG,
@@ -46,9 +52,14 @@ export async function computeRecognition(
   ctx: MetricContext,
   extra: RecognitionExtra = {},
 ): Promise<Recognition> {
+  // The first responses count in the period and in the previous one (rising): one table for both.
+  return withFirstResponses(query, () => recognition(query, ctx, extra));
+}
+
+async function recognition(query: Query, ctx: MetricContext, extra: RecognitionExtra): Promise<Recognition> {
   const config: RecognitionConfig = { ...DEFAULT_RECOGNITION_CONFIG, ...extra.config };
   const { since, until, timeZone } = ctx.period;
-  const rows = await personFigures(query, since, until);
+  const rows = await personFigures(query, since, until, 'interactions');
   const info = new Map((await personInfo(query)).map((p) => [p.person_id, p]));
   const reached = await departmentsReached(query, since, until);
   const editors = await wikiEditorMonths(query, since, until, timeZone);

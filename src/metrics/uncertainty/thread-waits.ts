@@ -1,37 +1,41 @@
 import type { Query } from '../../model/query.js';
-import { QUESTION_FILTER, questionRegex } from '../questions.js';
+import { conversationWindow, withConversationThreads } from '../conversation-threads.js';
 import { shownSpace } from '../public-text.js';
 import type { MetricContext } from '../types.js';
 import { departmentLabel, groupIndex, type GroupLabel } from './survival.js';
 
 /**
  * Every thread started in the period with what its wait needs: hours to the first response by
- * another person (null: none yet), the space and the starter's department. The same threads and
- * the same "response" as `conversations` (a reply by another person, at any time), so the interval
- * and the curve qualify the figures printed beside them; the question condition is `conversations`'
- * own (`QUESTION_FILTER`).
+ * another person (NaN: none yet), the space and the starter's department. The threads of
+ * `conversation_threads` (conversation-threads.ts), which `conversations` reads too, so the
+ * interval and the curve qualify the figures printed beside them, with the same question rule.
+ *
+ * Only numbers reach JS, one row per thread (`query.numbers`): the space and department come as
+ * the index of their label in the small `thread_wait_spaces` and `thread_wait_departments`
+ * tables. Strings per row cost most of the step's CPU at scale.
  */
-const threadWaitsSql = `
-  WITH starters AS (
-    SELECT activity_id, thread_id, person_id, space_id, occurred_at AS started_at,
-           coalesce(true ${QUESTION_FILTER}, false) AS is_question
-    FROM activities
-    WHERE kind = 'post'
-      AND occurred_at >= $since::TIMESTAMPTZ AND occurred_at < $until::TIMESTAMPTZ),
-  first_responses AS (
-    SELECT s.activity_id, min(r.occurred_at) AS responded_at
-    FROM starters s JOIN activities r ON r.thread_id = s.thread_id AND r.kind = 'reply' AND r.person_id <> s.person_id
-    GROUP BY s.activity_id)
-  SELECT epoch_ms(s.started_at)::DOUBLE AS started_ms,
-         (epoch_ms(f.responded_at) - epoch_ms(s.started_at)) / 3600000.0 AS hours,
-         s.is_question,
-         s.space_id, coalesce(sp.name, s.space_id) AS space_name, coalesce(sp.is_private, false) AS is_private,
-         p.department
-  FROM starters s
-  LEFT JOIN first_responses f USING (activity_id)
-  LEFT JOIN spaces sp ON sp.space_id = s.space_id
-  LEFT JOIN persons p ON p.person_id = s.person_id
-  ORDER BY s.started_at, s.activity_id`;
+const LABELS_SQL = `
+  CREATE OR REPLACE TEMP TABLE thread_wait_spaces AS
+  SELECT (row_number() OVER (ORDER BY space_id, space_name, is_private) - 1)::INTEGER AS g, *
+  FROM (SELECT DISTINCT t.space_id, coalesce(sp.name, t.space_id) AS space_name, coalesce(sp.is_private, false) AS is_private
+        FROM conversation_threads t LEFT JOIN spaces sp ON sp.space_id = t.space_id);
+  CREATE OR REPLACE TEMP TABLE thread_wait_departments AS
+  SELECT (row_number() OVER (ORDER BY department) - 1)::INTEGER AS g, department
+  FROM (SELECT DISTINCT p.department FROM conversation_threads t LEFT JOIN persons p ON p.person_id = t.person_id)`;
+
+/** In start order; a thread whose space has several rows in `spaces` is repeated, as the join gives. */
+const WAITS_SQL = `
+  SELECT epoch_ms(t.started_at)::DOUBLE AS started_ms,
+         (epoch_ms(t.responded_at) - epoch_ms(t.started_at)) / 3600000.0 AS hours,
+         t.is_question, sg.g AS space_g, dg.g AS department_g
+  FROM conversation_threads t
+  LEFT JOIN spaces sp ON sp.space_id = t.space_id
+  JOIN thread_wait_spaces sg
+    ON sg.space_id IS NOT DISTINCT FROM t.space_id AND sg.space_name = coalesce(sp.name, t.space_id)
+       AND sg.is_private = coalesce(sp.is_private, false)
+  LEFT JOIN persons p ON p.person_id = t.person_id
+  JOIN thread_wait_departments dg ON dg.department IS NOT DISTINCT FROM p.department
+  ORDER BY t.started_at, t.activity_id`;
 
 /**
  * The threads' waits as columns (one entry per thread, in start order): a large export has
@@ -52,36 +56,68 @@ export interface ThreadWaits {
   departments: GroupLabel[];
 }
 
-interface Row extends Record<string, string | number | boolean | null> {
-  started_ms: number;
-  hours: number | null;
-  is_question: boolean;
-  space_id: string | null;
-  space_name: string;
-  is_private: boolean;
-  department: string | null;
+/**
+ * The threads' waits, read in DuckDB's chunks straight into typed columns: no row outlives its
+ * chunk. Groups are numbered in the order they first appear among the threads (their tie order).
+ */
+export async function threadWaits(query: Query, ctx: MetricContext): Promise<ThreadWaits> {
+  return withConversationThreads(query, conversationWindow(ctx), async () => {
+    await query.run(LABELS_SQL);
+    try {
+      const spaceLabels = await query.all<{
+        g: number;
+        space_id: string | null;
+        space_name: string;
+        is_private: boolean;
+      }>('SELECT g, space_id, space_name, is_private FROM thread_wait_spaces ORDER BY g');
+      const departmentLabels = await query.all<{ g: number; department: string | null }>(
+        'SELECT g, department FROM thread_wait_departments ORDER BY g',
+      );
+      const columns = new GrowingColumns();
+      const spaceOf = firstSeen(
+        spaceLabels.map((r) => ({ key: r.space_id, name: shownSpace(r.is_private, r.space_name) })),
+        columns.spaces,
+      );
+      const departmentOf = firstSeen(
+        departmentLabels.map((r) => departmentLabel(r.department)),
+        columns.departments,
+      );
+      for await (const [startedMs, hours, isQuestion, space, department] of query.numbers(WAITS_SQL)) {
+        if (!startedMs || !hours || !isQuestion || !space || !department)
+          throw new Error('thread waits: a column is missing');
+        for (let i = 0; i < startedMs.length; i += 1)
+          columns.push(
+            startedMs[i] as number,
+            hours[i] as number,
+            isQuestion[i] === 1,
+            spaceOf(space[i] as number),
+            departmentOf(department[i] as number),
+          );
+      }
+      return columns.done();
+    } finally {
+      await query.run('DROP TABLE IF EXISTS thread_wait_spaces; DROP TABLE IF EXISTS thread_wait_departments');
+    }
+  });
 }
 
-/** The threads' waits, read in DuckDB's chunks straight into typed columns: no row outlives its chunk. */
-export async function threadWaits(query: Query, ctx: MetricContext): Promise<ThreadWaits> {
-  const columns = new GrowingColumns();
-  const spaceIds = new Map<string, number>();
-  const departmentIds = new Map<string, number>();
-  const params = {
-    since: ctx.period.since,
-    until: ctx.period.until,
-    pattern: questionRegex(ctx.config.questionPatterns),
+/**
+ * Maps a label's number in SQL to its group's index in `groups`, given out as groups first appear
+ * (`groupIndex`: labels with the same key share one group, the first label seen names it).
+ */
+function firstSeen(labels: readonly GroupLabel[], groups: GroupLabel[]): (label: number) => number {
+  const ids = new Map<string, number>();
+  const index = new Int32Array(labels.length).fill(-1);
+  return (label) => {
+    let i = index[label] ?? -1;
+    if (i < 0) {
+      const known = labels[label];
+      if (!known) throw new Error(`thread waits: no label ${label}`);
+      i = groupIndex(ids, groups, known);
+      index[label] = i;
+    }
+    return i;
   };
-  for await (const batch of query.batches<Row>(threadWaitsSql, params))
-    for (const r of batch)
-      columns.push(
-        Number(r.started_ms),
-        r.hours ?? Number.NaN,
-        r.is_question,
-        groupIndex(spaceIds, columns.spaces, { key: r.space_id, name: shownSpace(r.is_private, r.space_name) }),
-        groupIndex(departmentIds, columns.departments, departmentLabel(r.department)),
-      );
-  return columns.done();
 }
 
 /** Columns that double their capacity as rows come (the thread count is not known before the stream ends). */

@@ -30,6 +30,7 @@ describe('withInteractions', () => {
     const query: Query = {
       all: (sql, params) => dataset.query.all(sql, params),
       batches: (sql, params) => dataset.query.batches(sql, params),
+      numbers: (sql, params) => dataset.query.numbers(sql, params),
       run: (sql, params) => {
         if (sql.includes('CREATE OR REPLACE TEMP TABLE interactions_in_period')) creates.push(sql);
         return dataset.query.run(sql, params);

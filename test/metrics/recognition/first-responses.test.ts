@@ -62,3 +62,90 @@ describe('first responses', () => {
     expect(firstResponses(december)).toEqual({ 'bob@example.com': 1 });
   });
 });
+
+describe('replies and reactions received', () => {
+  /**
+   * In January: Bob replies to Ana's post P (-> Ana), Cy replies to Bob's reply (-> Bob), Ana
+   * replies to a message not loaded in her own thread (-> the starter, herself: not counted), Cy
+   * reacts to P (-> Ana) and to a message not loaded (no target), Ana reacts to P (herself). In
+   * February, Bob reacts to P: outside the window.
+   */
+  async function received(): Promise<Dataset> {
+    const { dataset } = await inlineDataset({
+      identities: [person('ana'), person('bob'), person('cy')],
+      activities: [
+        act({ id: 'P', at: '2026-01-01T08:00:00Z', identityId: 'yammer:ana' }),
+        reply('R1', 'P', '2026-01-01T09:00:00Z', 'bob'),
+        act({
+          id: 'R2',
+          kind: 'reply',
+          threadId: 'P',
+          parentId: 'R1',
+          at: '2026-01-01T10:00:00Z',
+          identityId: 'yammer:cy',
+        }),
+        act({
+          id: 'R3',
+          kind: 'reply',
+          threadId: 'P',
+          parentId: 'gone',
+          at: '2026-01-02T10:00:00Z',
+          identityId: 'yammer:ana',
+        }),
+        act({
+          id: 'X1',
+          kind: 'reaction',
+          threadId: 'P',
+          parentId: 'P',
+          at: '2026-01-03T10:00:00Z',
+          identityId: 'yammer:cy',
+        }),
+        act({
+          id: 'X2',
+          kind: 'reaction',
+          threadId: 'P',
+          parentId: 'gone',
+          at: '2026-01-03T11:00:00Z',
+          identityId: 'yammer:cy',
+        }),
+        act({
+          id: 'X3',
+          kind: 'reaction',
+          threadId: 'P',
+          parentId: 'P',
+          at: '2026-01-03T12:00:00Z',
+          identityId: 'yammer:ana',
+        }),
+        act({
+          id: 'X4',
+          kind: 'reaction',
+          threadId: 'P',
+          parentId: 'P',
+          at: '2026-02-03T12:00:00Z',
+          identityId: 'yammer:bob',
+        }),
+      ],
+    });
+    open = dataset;
+    return dataset;
+  }
+  const counts = (rows: { person_id: string; replies_received: number; reactions_received: number }[]) =>
+    Object.fromEntries(rows.map((r) => [r.person_id, [r.replies_received, r.reactions_received]]));
+
+  it('are the same read from the interactions table as joined from the activities, which are dropped after', async () => {
+    const dataset = await received();
+    const [since, until] = ['2026-01-01T00:00:00Z', '2026-02-01T00:00:00Z'];
+    const joined = await personFigures(dataset.query, since, until, 'activities');
+    const fromTable = await personFigures(dataset.query, since, until, 'interactions');
+    expect(counts(joined)).toEqual({
+      'ana@example.com': [1, 1],
+      'bob@example.com': [1, 0],
+      'cy@example.com': [0, 0],
+    });
+    expect(fromTable).toEqual(joined);
+    const left = await dataset.query.all(
+      "SELECT table_name FROM duckdb_tables() WHERE table_name IN ('interactions_in_period', 'recognition_first_responses')",
+    );
+    expect(left).toEqual([]);
+  });
+});
