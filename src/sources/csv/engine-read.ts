@@ -7,7 +7,7 @@
  *
  * Only the rows SQL does not finish come out, in file order: skipped ones (mapRow gives their
  * reason and warning with file and line), ones load.ts screens (a date before 2001 or after the run,
- * a text over the length cap) and ones whose links need extractUrls' trimming. mapRow maps them
+ * a text over the length cap) and the rare ones whose links SQL cannot vouch for (engine-csv-sql.ts). mapRow maps them
  * again and has the last word: when it disagrees with SQL about a row (used or not, why, its time,
  * its thread), everything this file inserted is deleted and the caller reads the file with the
  * JavaScript reader, so a form SQL misreads costs time, never a different dataset.
@@ -18,7 +18,7 @@
 import { MIN_MEMORY_LIMIT_BYTES, sizeInBytes } from '../../model/size.js';
 import type { Activity } from '../../model/types.js';
 import { csvForEngine, sqlString, type EngineCsv } from '../shared/engine-csv.js';
-import { distinctInOrder, jsTrim, URL, URL_NEEDS_TRIM } from '../shared/engine-csv-sql.js';
+import { jsTrim, unsureUrlsSql, urlsSql } from '../shared/engine-csv-sql.js';
 import type { InputFile, SourceContext, SourceEngine } from '../types.js';
 import { mapRow, type RowContext, type RowOutcome } from './map-row.js';
 import type { CsvMapping } from './mapping.js';
@@ -166,12 +166,11 @@ async function load(
   }
   const [inserted] = await engine.all<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM raw_activities WHERE ${range}`);
   await updateSent(engine, sent, t);
-  const mappedHere = new Map<string, number>();
-  for (const { line, outcome } of leftovers) if (outcome.use) mappedHere.set(outcome.activity.id, line);
+  const later = await laterRows(engine, base, t);
   return {
     inserted: inserted?.n ?? 0,
     leftovers,
-    laterRowsWin: () => laterRowsWin(engine, base, records, mappedHere),
+    laterRowsWin: () => laterRowsWin(engine, later),
   };
 }
 
@@ -222,7 +221,6 @@ function rowsSql(
     .join(',\n    ');
   const last = steps.length - 1;
   const includePrivate = ctx.options.includePrivate ? 'true' : 'false';
-  const urls = `regexp_extract_all(text, '${URL}')`;
   return `
     CREATE TABLE ${t('rows')} AS
     WITH trimmed AS (SELECT ${cells}, span, repeats FROM ${csv.source}),
@@ -240,8 +238,7 @@ function rowsSql(
         CASE WHEN reaction_to <> '' THEN reaction_to WHEN parent_id <> '' AND parent_id <> message_id THEN parent_id
              ELSE own_thread END AS target,
         coalesce(at_ms < ${engine.earliest} OR at_ms > ${engine.notAfter}, false) OR strlen(text) > ${engine.maxTextChars}
-          OR (strpos(text, '://') > 0 AND list_bool_or(list_transform(${urls},
-                u -> regexp_matches(u, '${URL_NEEDS_TRIM}') OR length(u) <= 8))) AS js
+          OR (strpos(text, '://') > 0 AND ${unsureUrlsSql('text')}) AS js
     FROM judged;`;
 }
 
@@ -254,13 +251,15 @@ function linksSql(file: InputFile, t: (name: string) => string): string {
   const prefix = `'csv:' || r.space_key || ':'`;
   return `
     CREATE TEMP TABLE ${t('links')} AS
-    SELECT r.rowid AS rn, r.kind,
+    SELECT *, CASE WHEN kind = 'reaction' THEN target || '#react:' || reaction || ':csv:' || author ELSE own END AS activity_id
+    FROM (
+    SELECT r.rowid AS rn, r.kind, r.author, CASE WHEN r.text = '' THEN 'like' ELSE r.text END AS reaction,
            ${prefix} || CASE WHEN r.message_id <> '' THEN r.message_id ELSE ${sqlString(`${file.name}:`)} || l.line END AS own,
            CASE WHEN r.kind <> 'post' THEN ${prefix} || r.target END AS target,
            CASE WHEN r.kind = 'post' THEN ${prefix} || CASE WHEN r.message_id <> '' THEN r.message_id ELSE ${sqlString(`${file.name}:`)} || l.line END
                 WHEN r.own_thread IS NOT NULL THEN ${prefix} || r.own_thread END AS thread
     FROM ${t('rows')} r JOIN ${t('lines')} l ON l.rn = r.rowid
-    WHERE r.skip IS NULL;`;
+    WHERE r.skip IS NULL);`;
 }
 
 /** Pointer jumps at most: a reply chain of 2^40 rows is not in any file. */
@@ -315,17 +314,16 @@ function activitiesSql(
   from: number,
   to: number,
 ): string {
-  const reaction = `CASE WHEN r.text = '' THEN 'like' ELSE r.text END`;
   return `
     INSERT INTO raw_activities
     SELECT ${base} + 3 * r.rowid + 2, ${engine.inputIndex}, false,
-           CASE WHEN r.kind = 'reaction' THEN k.target || '#react:' || ${reaction} || ':csv:' || r.author ELSE k.own END,
+           k.activity_id,
            'csv', r.kind, epoch_ms(r.at_ms) AT TIME ZONE 'UTC', 'csv:' || r.author, 'csv:' || r.space_key,
            ${threadOf('k', 'c')}, k.target,
            CASE WHEN r.kind = 'reaction' OR r.text = '' THEN NULL ELSE r.text END, NULL,
-           CASE WHEN r.kind = 'reaction' THEN ${reaction} END, NULL,
+           CASE WHEN r.kind = 'reaction' THEN k.reaction END, NULL,
            CASE WHEN r.kind <> 'reaction' AND strpos(r.text, '://') > 0
-                THEN nullif(array_to_string(${distinctInOrder(`regexp_extract_all(r.text, '${URL}')`)}, ' '), '') END,
+                THEN nullif(array_to_string(${urlsSql('r.text')}, ' '), '') END,
            ${sqlString(file)}, k.line, NULL
     FROM ${t('rows')} r JOIN (SELECT k.*, l.line FROM ${t('links')} k JOIN ${t('lines')} l USING (rn)) k ON k.rn = r.rowid
     LEFT JOIN ${t('chain')} c ON c.rn = r.rowid
@@ -394,9 +392,10 @@ async function mapLeftovers(
     at_ms: number | null;
     target: string | null;
     thread: string | null;
+    activity_id: string | null;
   }>(`
     SELECT l.line::DOUBLE AS line, json_object(${fields || "'', ''"})::VARCHAR AS fields, r.skip, r.at_ms::DOUBLE AS at_ms,
-           k.target, ${threadOf('k', 'c')} AS thread
+           k.target, ${threadOf('k', 'c')} AS thread, k.activity_id
     FROM ${t('rows')} r JOIN ${t('lines')} l ON l.rn = r.rowid
     LEFT JOIN ${t('links')} k ON k.rn = r.rowid LEFT JOIN ${t('chain')} c ON c.rn = r.rowid
     WHERE r.skip IS NOT NULL OR r.js
@@ -417,11 +416,16 @@ async function mapLeftovers(
 
 function agrees(
   outcome: RowOutcome,
-  sql: { skip: string | null; at_ms: number | null; thread: string | null },
+  sql: { skip: string | null; at_ms: number | null; thread: string | null; activity_id: string | null },
 ): boolean {
   if (!outcome.use) return outcome.reason === sql.skip;
   const activity: Activity = outcome.activity;
-  return sql.skip === null && activity.at === sql.at_ms && activity.threadId === sql.thread;
+  return (
+    sql.skip === null &&
+    activity.id === sql.activity_id &&
+    activity.at === sql.at_ms &&
+    activity.threadId === sql.thread
+  );
 }
 
 /** What the file sent, for the next files of the input (index.ts's `sent`). */
@@ -445,26 +449,27 @@ async function updateSent(engine: SourceEngine, sent: SentSoFar, t: (name: strin
 }
 
 /**
- * The later row wins inside the file too: JavaScript's rows are appended after the block SQL
- * inserted, so an SQL row of the same activity id on a later line gets a sequence number after
- * them (in line order), as the JavaScript reader would have given it.
+ * The sequence numbers of SQL rows, in file order, that must come after the rows JavaScript
+ * finishes: those whose activity id a JavaScript row has on an earlier line (and no JavaScript
+ * row on a later one).
  */
-async function laterRowsWin(
-  engine: SourceEngine,
-  base: number,
-  records: number,
-  mappedHere: ReadonlyMap<string, number>,
-): Promise<void> {
-  if (mappedHere.size === 0) return;
-  const pairs = [...mappedHere].map(([id, line]) => `(${sqlString(id)}, ${line})`).join(', ');
-  const later = await engine.all<{ seq: number }>(
-    `SELECT a.seq::DOUBLE AS seq FROM raw_activities a JOIN (VALUES ${pairs}) v(id, line) ON a.activity_id = v.id
-     WHERE a.seq BETWEEN ${base} AND ${base + 3 * records - 1} AND a.line > v.line ORDER BY a.line`,
-  );
-  if (later.length === 0) return;
-  const first = engine.reserve(later.length);
-  const moves = later.map((row, i) => `WHEN ${row.seq} THEN ${first + i}`).join(' ');
-  await engine.run(
-    `UPDATE raw_activities SET seq = CASE seq ${moves} END WHERE seq IN (${later.map((r) => r.seq).join(', ')})`,
-  );
+async function laterRows(engine: SourceEngine, base: number, t: (name: string) => string): Promise<number[]> {
+  const rows = await engine.all<{ seq: number }>(`
+    WITH acts AS (SELECT k.rn, k.activity_id, r.js FROM ${t('links')} k JOIN ${t('rows')} r ON r.rowid = k.rn),
+    last_js AS (SELECT activity_id, max(rn) AS rn FROM acts WHERE js GROUP BY activity_id)
+    SELECT (${base} + 3 * a.rn + 2)::DOUBLE AS seq FROM acts a JOIN last_js j USING (activity_id)
+    WHERE NOT a.js AND a.rn > j.rn ORDER BY a.rn`);
+  return rows.map((row) => row.seq);
+}
+
+/**
+ * The later row wins inside the file too: JavaScript's rows are appended after the block SQL
+ * inserted, so the SQL rows `laterRows` found get sequence numbers after them (in file order), as
+ * the JavaScript reader would have given them.
+ */
+async function laterRowsWin(engine: SourceEngine, seqs: readonly number[]): Promise<void> {
+  if (seqs.length === 0) return;
+  const first = engine.reserve(seqs.length);
+  const moves = seqs.map((seq, i) => `WHEN ${seq} THEN ${first + i}`).join(' ');
+  await engine.run(`UPDATE raw_activities SET seq = CASE seq ${moves} END WHERE seq IN (${seqs.join(', ')})`);
 }

@@ -24,11 +24,58 @@ export function jsTrim(text: string): string {
 /** shared/text.ts URL_PATTERN. */
 export const URL = `[hH][tT][tT][pP][sS]?://[^${WS}<>"|\`]+`;
 
+/** Trailing punctuation extractUrls trims, as an RE2 expression in a SQL string ('' is a quote). */
+const TRAILING_PUNCTUATION = `[.,;:!?''*_~]+$`;
+
+/** Rounds of trimming done in SQL; a URL needing more goes to JavaScript (`unsureUrlsSql`). */
+const URL_ROUNDS = 3;
+
+/** SQL: how often the one ASCII character `c` occurs in `text` (in bytes: exact whatever the text). */
+const occurrences = (text: string, c: string) => `(strlen(${text}) - strlen(replace(${text}, '${c}', '')))`;
+
+/** SQL: whether `v` ends with a closing bracket that has no opening one inside it. */
+function unbalanced(v: string): string {
+  return [
+    ['(', ')'],
+    ['[', ']'],
+    ['{', '}'],
+  ]
+    .map(
+      ([open, close]) =>
+        `(right(${v}, 1) = '${close}' AND ${occurrences(v, open ?? '')} < ${occurrences(v, close ?? '')})`,
+    )
+    .join(' OR ');
+}
+
 /**
- * A URL that extractUrls would trim (trailing punctuation, a closing bracket) or drop (too short):
- * rows holding one are mapped in JavaScript.
+ * shared/text.ts `trimUrl`, URL_ROUNDS rounds: trailing sentence punctuation, then a closing
+ * bracket without its opening one inside the URL.
  */
-export const URL_NEEDS_TRIM = `[.,;:!?''*_~)\\]}]$`; // '' : a quote inside a SQL string
+function trimmedUrls(list: string): string {
+  let urls = list;
+  for (let round = 0; round < URL_ROUNDS; round++) {
+    urls = `list_transform(${urls}, u -> regexp_replace(u, '${TRAILING_PUNCTUATION}', ''))`;
+    urls = `list_transform(${urls}, v -> CASE WHEN ${unbalanced('v')} THEN v[:-2] ELSE v END)`;
+  }
+  return urls;
+}
+
+/**
+ * SQL: shared/text.ts `extractUrls(text)` as a list, given `unsureUrls(text)` is false: the
+ * matches trimmed, those of 8 UTF-16 units or fewer dropped, without repeats.
+ */
+export function urlsSql(text: string): string {
+  return distinctInOrder(`list_filter(${trimmedUrls(`regexp_extract_all(${text}, '${URL}')`)}, u -> strlen(u) > 8)`);
+}
+
+/**
+ * SQL: whether SQL cannot vouch for `urlsSql(text)`: a URL that needs more trimming, or whose
+ * length in UTF-16 units (between its code points and its UTF-8 bytes) may be 8 or less.
+ */
+export function unsureUrlsSql(text: string): string {
+  return `list_bool_or(list_transform(${trimmedUrls(`regexp_extract_all(${text}, '${URL}')`)},
+      u -> regexp_matches(u, '${TRAILING_PUNCTUATION}') OR ${unbalanced('u')} OR (strlen(u) > 8 AND length(u) <= 8)))`;
+}
 
 /** A list without repeats, in order of first appearance. */
 export function distinctInOrder(list: string): string {

@@ -144,7 +144,7 @@ function nastyRows(at: (minute: number) => string): string[] {
       User: 'gus',
       Email: 'ZOË@Example.com',
       Room: 'ideas',
-      Message: 'see (https://en.wikipedia.org/wiki/Foo_(bar)).',
+      Message: 'see (https://en.wikipedia.org/wiki/Foo_(bar)). https://e.example/a).).).). http://é',
     }),
     row({
       ID: 'm12',
@@ -152,7 +152,8 @@ function nastyRows(at: (minute: number) => string): string[] {
       User: 'gus',
       Email: 'gus@x.org',
       Room: 'ideas',
-      Message: 'http://x is short, https://ok.example/p?q=1#f fine',
+      Message:
+        'http://x is short, https://ok.example/p?q=1#f fine, (https://a.example/x)). [https://b.example/y] {https://c.example/{z}} https://d.example/w?!; http://éé HTTPS://ok.example/p?q=1#f https://ok.example/p?q=1#f',
     }),
     row({ ID: 'm13', Sent: at(14), User: 'hal', Room: 'ideas', Message: `long ${'x'.repeat(100_010)}` }),
     row({
@@ -263,7 +264,8 @@ describe('generic CSV files mapped in SQL', () => {
       const mapping = { ...genericMapping('iso'), timestampFormat: format };
       const parse = compileTimestampFormat(format);
       if (typeof parse === 'string') throw new Error(parse);
-      for (const eol of ['\n', '\r\n']) {
+      // CRLF (CRLF inside quoted cells turned to LF) in two formats, LF in all.
+      for (const eol of format === 'iso' || format === 'M/d/yyyy h:mm a' ? ['\n', '\r\n'] : ['\n']) {
         const dir = path.join(root, `${format.replace(/[^a-z]/gi, '_')}-${eol.length}`);
         mkdirSync(dir);
         writeFileSync(path.join(dir, 'chat.csv'), nastyCsv(at, eol, formRows(extra)));
