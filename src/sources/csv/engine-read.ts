@@ -18,7 +18,7 @@
 import { MIN_MEMORY_LIMIT_BYTES, sizeInBytes } from '../../model/size.js';
 import type { Activity } from '../../model/types.js';
 import { csvForEngine, sqlString, type EngineCsv } from '../shared/engine-csv.js';
-import { jsTrim, unsureUrlsSql, urlsSql } from '../shared/engine-csv-sql.js';
+import { distinctInOrder, jsTrim, unsureUrlsSql, urlListSql } from '../shared/engine-csv-sql.js';
 import type { InputFile, SourceContext, SourceEngine } from '../types.js';
 import { mapRow, type RowContext, type RowOutcome } from './map-row.js';
 import type { CsvMapping } from './mapping.js';
@@ -316,18 +316,18 @@ function activitiesSql(
 ): string {
   return `
     INSERT INTO raw_activities
-    SELECT ${base} + 3 * r.rowid + 2, ${engine.inputIndex}, false,
-           k.activity_id,
-           'csv', r.kind, epoch_ms(r.at_ms) AT TIME ZONE 'UTC', 'csv:' || r.author, 'csv:' || r.space_key,
-           ${threadOf('k', 'c')}, k.target,
-           CASE WHEN r.kind = 'reaction' OR r.text = '' THEN NULL ELSE r.text END, NULL,
-           CASE WHEN r.kind = 'reaction' THEN k.reaction END, NULL,
-           CASE WHEN r.kind <> 'reaction' AND strpos(r.text, '://') > 0
-                THEN nullif(array_to_string(${urlsSql('r.text')}, ' '), '') END,
-           ${sqlString(file)}, k.line, NULL
-    FROM ${t('rows')} r JOIN (SELECT k.*, l.line FROM ${t('links')} k JOIN ${t('lines')} l USING (rn)) k ON k.rn = r.rowid
-    LEFT JOIN ${t('chain')} c ON c.rn = r.rowid
-    WHERE r.rowid >= ${from} AND r.rowid < ${to} AND k.rn >= ${from} AND k.rn < ${to} AND NOT r.js;`;
+    SELECT ${base} + 3 * rn + 2, ${engine.inputIndex}, false, activity_id, 'csv', kind, epoch_ms(at_ms) AT TIME ZONE 'UTC',
+           'csv:' || author, 'csv:' || space_key, thread, target,
+           CASE WHEN kind = 'reaction' OR text = '' THEN NULL ELSE text END, NULL,
+           CASE WHEN kind = 'reaction' THEN reaction END, NULL,
+           nullif(array_to_string(${distinctInOrder('urls')}, ' '), ''), ${sqlString(file)}, line, NULL
+    FROM (
+      SELECT r.rowid AS rn, k.activity_id, r.kind, r.at_ms, r.author, r.space_key, ${threadOf('k', 'c')} AS thread, k.target,
+             r.text, k.reaction, k.line,
+             CASE WHEN r.kind <> 'reaction' AND strpos(r.text, '://') > 0 THEN ${urlListSql('r.text')} END AS urls
+      FROM ${t('rows')} r JOIN (SELECT k.*, l.line FROM ${t('links')} k JOIN ${t('lines')} l USING (rn)) k ON k.rn = r.rowid
+      LEFT JOIN ${t('chain')} c ON c.rn = r.rowid
+      WHERE r.rowid >= ${from} AND r.rowid < ${to} AND k.rn >= ${from} AND k.rn < ${to} AND NOT r.js);`;
 }
 
 /**

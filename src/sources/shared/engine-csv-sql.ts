@@ -61,11 +61,12 @@ function trimmedUrls(list: string): string {
 }
 
 /**
- * SQL: shared/text.ts `extractUrls(text)` as a list, given `unsureUrls(text)` is false: the
- * matches trimmed, those of 8 UTF-16 units or fewer dropped, without repeats.
+ * SQL: shared/text.ts `extractUrls(text)` as a list, given `unsureUrlsSql(text)` is false: the
+ * matches trimmed, those of 8 UTF-16 units or fewer dropped; repeats are still in (apply
+ * `distinctInOrder` to a column holding this in the next query layer: it names its list twice).
  */
-export function urlsSql(text: string): string {
-  return distinctInOrder(`list_filter(${trimmedUrls(`regexp_extract_all(${text}, '${URL}')`)}, u -> strlen(u) > 8)`);
+export function urlListSql(text: string): string {
+  return `list_filter(${trimmedUrls(`regexp_extract_all(${text}, '${URL}')`)}, u -> strlen(u) > 8)`;
 }
 
 /**
