@@ -17,12 +17,18 @@
  */
 import { MIN_MEMORY_LIMIT_BYTES, sizeInBytes } from '../../model/size.js';
 import type { Activity } from '../../model/types.js';
-import { csvForEngine, sqlString, type EngineCsv } from '../shared/engine-csv.js';
-import { distinctInOrder, jsTrim, unsureUrlsSql, urlListSql } from '../shared/engine-csv-sql.js';
+import { csvForEngine, sqlString } from '../shared/engine-csv.js';
 import type { InputFile, SourceContext, SourceEngine } from '../types.js';
+import {
+  activitiesSql,
+  identitiesAndSpacesSql,
+  linksSql,
+  mappedColumns,
+  rowsSql,
+  threadOf,
+  type Names,
+} from './engine-sql.js';
 import { mapRow, type RowContext, type RowOutcome } from './map-row.js';
-import type { CsvMapping } from './mapping.js';
-import { sqlTimestamp } from './sql-timestamp.js';
 
 /**
  * Smaller files stay on the JavaScript path: a few SQL statements cost more than csv-parse spends
@@ -55,22 +61,6 @@ export interface EngineLoad {
    */
   laterRowsWin(): Promise<void>;
 }
-
-/** The mapping's fields as cells: SQL column name -> mapping key. */
-const CELLS = {
-  author: 'author',
-  ts: 'timestamp',
-  email: 'authorEmail',
-  space: 'space',
-  text: 'text',
-  thread_id: 'threadId',
-  parent_id: 'parentId',
-  message_id: 'messageId',
-  reaction_to: 'reactionTo',
-  priv: 'private',
-} as const satisfies Record<string, keyof CsvMapping>;
-
-type Cell = keyof typeof CELLS;
 
 let runs = 0;
 
@@ -124,16 +114,6 @@ export async function readCsvInEngine(
   }
 }
 
-/** Mapping key -> its column as the header names it (trimmed, lower-cased). */
-function mappedColumns(mapping: CsvMapping): Map<Cell, string> {
-  const columns = new Map<Cell, string>();
-  for (const [cell, key] of Object.entries(CELLS) as [Cell, keyof CsvMapping][]) {
-    const column = mapping[key];
-    if (column !== undefined) columns.set(cell, column.trim().toLowerCase());
-  }
-  return columns;
-}
-
 async function load(
   records: number,
   file: InputFile,
@@ -141,7 +121,7 @@ async function load(
   engine: SourceEngine,
   sent: SentSoFar,
   batchRows: number,
-  t: (name: string) => string,
+  t: Names,
 ): Promise<EngineLoad | null> {
   await engine.run(`
     CREATE TEMP TABLE ${t('lines')} AS
@@ -188,80 +168,6 @@ async function lowerMemoryLimit(engine: SourceEngine, limit: number): Promise<vo
   }
 }
 
-/** map-row.ts's TRUE_VALUES. */
-const TRUE_VALUES = "('true', 'yes', 'y', '1', 'x')";
-
-/**
- * mapRow's rules in SQL, straight from `read_csv`: one row per record, in file order (rowid), with
- * its trimmed cells, time, skip reason, kind and target, and `js` for used rows JavaScript must
- * finish; `span` and `repeats` let the caller check the parse.
- */
-function rowsSql(
-  csv: EngineCsv,
-  columns: ReadonlyMap<Cell, string>,
-  rowCtx: RowContext,
-  ctx: SourceContext,
-  engine: SourceEngine,
-  t: (name: string) => string,
-): string {
-  const cells = (Object.keys(CELLS) as Cell[])
-    .map((cell) => {
-      const column = columns.get(cell);
-      return `${column === undefined ? "''" : jsTrim(csv.raw(column))} AS ${cell}`;
-    })
-    .join(', ');
-  const steps = sqlTimestamp(rowCtx.mapping.timestampFormat ?? 'iso');
-  const layers = steps
-    .map((step, i) => {
-      const from = i === 0 ? 'trimmed' : `time_${i - 1}`;
-      const input = i === 0 ? 'ts' : `step_${i - 1}`;
-      const keep = i === 0 ? '*' : `* EXCLUDE (step_${i - 1})`;
-      return `time_${i} AS (SELECT ${keep}, ${step(input)} AS step_${i} FROM ${from})`;
-    })
-    .join(',\n    ');
-  const last = steps.length - 1;
-  const includePrivate = ctx.options.includePrivate ? 'true' : 'false';
-  return `
-    CREATE TABLE ${t('rows')} AS
-    WITH trimmed AS (SELECT ${cells}, span, repeats FROM ${csv.source}),
-    ${layers},
-    judged AS (
-      SELECT * EXCLUDE (step_${last}), step_${last} AS at_ms, lower(priv) IN ${TRUE_VALUES} AS is_private,
-             coalesce(nullif(space, ''), ${sqlString(rowCtx.defaultSpace)}) AS space_key,
-             CASE WHEN thread_id <> '' AND thread_id <> message_id THEN thread_id END AS own_thread
-      FROM time_${last})
-    SELECT *,
-        CASE WHEN author = '' OR ts = '' THEN 'missingField' WHEN at_ms IS NULL THEN 'malformed'
-             WHEN is_private AND NOT ${includePrivate} THEN 'private' END AS skip,
-        CASE WHEN reaction_to <> '' THEN 'reaction' WHEN parent_id <> '' AND parent_id <> message_id THEN 'reply'
-             WHEN own_thread IS NOT NULL THEN 'reply' ELSE 'post' END AS kind,
-        CASE WHEN reaction_to <> '' THEN reaction_to WHEN parent_id <> '' AND parent_id <> message_id THEN parent_id
-             ELSE own_thread END AS target,
-        coalesce(at_ms < ${engine.earliest} OR at_ms > ${engine.notAfter}, false) OR strlen(text) > ${engine.maxTextChars}
-          OR (strpos(text, '://') > 0 AND ${unsureUrlsSql('text')}) AS js
-    FROM judged;`;
-}
-
-/**
- * The used rows' ids: `own` (the row's message), `target` (what a reply or reaction points at) and
- * `thread` where the row says it (a post, a thread column); replies and reactions without one
- * take the thread of their target (resolveThreads).
- */
-function linksSql(file: InputFile, t: (name: string) => string): string {
-  const prefix = `'csv:' || r.space_key || ':'`;
-  return `
-    CREATE TEMP TABLE ${t('links')} AS
-    SELECT *, CASE WHEN kind = 'reaction' THEN target || '#react:' || reaction || ':csv:' || author ELSE own END AS activity_id
-    FROM (
-    SELECT r.rowid AS rn, r.kind, r.author, CASE WHEN r.text = '' THEN 'like' ELSE r.text END AS reaction,
-           ${prefix} || CASE WHEN r.message_id <> '' THEN r.message_id ELSE ${sqlString(`${file.name}:`)} || l.line END AS own,
-           CASE WHEN r.kind <> 'post' THEN ${prefix} || r.target END AS target,
-           CASE WHEN r.kind = 'post' THEN ${prefix} || CASE WHEN r.message_id <> '' THEN r.message_id ELSE ${sqlString(`${file.name}:`)} || l.line END
-                WHEN r.own_thread IS NOT NULL THEN ${prefix} || r.own_thread END AS thread
-    FROM ${t('rows')} r JOIN ${t('lines')} l ON l.rn = r.rowid
-    WHERE r.skip IS NULL);`;
-}
-
 /** Pointer jumps at most: a reply chain of 2^40 rows is not in any file. */
 const MAX_JUMPS = 40;
 
@@ -271,7 +177,7 @@ const MAX_JUMPS = 40;
  * none. That message may be such a reply itself, so the pointers are followed by doubling: each
  * round, a row whose target's thread is known takes it, the others jump to their target's target.
  */
-async function resolveThreads(engine: SourceEngine, t: (name: string) => string): Promise<void> {
+async function resolveThreads(engine: SourceEngine, t: Names): Promise<void> {
   await engine.run(`
     CREATE TEMP TABLE ${t('chain')} AS
     SELECT q.rn, s.rn AS next, CASE WHEN s.rn IS NULL THEN q.target END AS thread
@@ -293,76 +199,13 @@ async function resolveThreads(engine: SourceEngine, t: (name: string) => string)
 }
 
 /** What earlier files of the input sent, as tables. */
-async function sentTables(engine: SourceEngine, sent: SentSoFar, t: (name: string) => string): Promise<void> {
+async function sentTables(engine: SourceEngine, sent: SentSoFar, t: Names): Promise<void> {
   const values = (rows: string[], empty: string): string => (rows.length === 0 ? empty : `VALUES ${rows.join(', ')}`);
   const identities = [...sent.identities].map(([id, email]) => `(${sqlString(id)}, ${email !== null})`);
   const spaces = [...sent.spaces].map(([id, isPrivate]) => `(${sqlString(id)}, ${isPrivate})`);
   await engine.run(`
     CREATE TEMP TABLE ${t('sent_identities')} AS SELECT * FROM (${values(identities, "SELECT '' AS a, false AS b WHERE false")}) v(id, has_email);
     CREATE TEMP TABLE ${t('sent_spaces')} AS SELECT * FROM (${values(spaces, "SELECT '' AS a, false AS b WHERE false")}) v(id, is_private);`);
-}
-
-/** The thread of a used row: its own, or the one resolveThreads found. */
-const threadOf = (l: string, c: string) => `coalesce(${l}.thread, ${c}.thread)`;
-
-/** The activities of rows `from` (inclusive) to `to` (exclusive) that SQL finishes, in one statement. */
-function activitiesSql(
-  engine: SourceEngine,
-  t: (name: string) => string,
-  file: string,
-  base: number,
-  from: number,
-  to: number,
-): string {
-  return `
-    INSERT INTO raw_activities
-    SELECT ${base} + 3 * rn + 2, ${engine.inputIndex}, false, activity_id, 'csv', kind, epoch_ms(at_ms) AT TIME ZONE 'UTC',
-           'csv:' || author, 'csv:' || space_key, thread, target,
-           CASE WHEN kind = 'reaction' OR text = '' THEN NULL ELSE text END, NULL,
-           CASE WHEN kind = 'reaction' THEN reaction END, NULL,
-           nullif(array_to_string(${distinctInOrder('urls')}, ' '), ''), ${sqlString(file)}, line, NULL
-    FROM (
-      SELECT r.rowid AS rn, k.activity_id, r.kind, r.at_ms, r.author, r.space_key, ${threadOf('k', 'c')} AS thread, k.target,
-             r.text, k.reaction, k.line,
-             CASE WHEN r.kind <> 'reaction' AND strpos(r.text, '://') > 0 THEN ${urlListSql('r.text')} END AS urls
-      FROM ${t('rows')} r JOIN (SELECT k.*, l.line FROM ${t('links')} k JOIN ${t('lines')} l USING (rn)) k ON k.rn = r.rowid
-      LEFT JOIN ${t('chain')} c ON c.rn = r.rowid
-      WHERE r.rowid >= ${from} AND r.rowid < ${to} AND k.rn >= ${from} AND k.rn < ${to} AND NOT r.js);`;
-}
-
-/**
- * The identities and spaces index.ts would send for the used rows (SQL and JavaScript ones):
- * an author at their first row, and again at their first row with an e-mail when the first had
- * none; a space at its first row, and again at its first private row when it was public.
- */
-function identitiesAndSpacesSql(t: (name: string) => string, base: number): string {
-  const used = `(SELECT rowid AS rn, author, email, space_key, is_private FROM ${t('rows')} WHERE skip IS NULL)`;
-  // JavaScript lower-cases e-mails: non-ASCII ones are lower-cased there (lowerEmailsInJavaScript).
-  const email = `nullif(CASE WHEN regexp_matches(u.email, '[^\\x00-\\x7F]') THEN u.email ELSE lower(u.email) END, '')`;
-  return `
-    INSERT INTO raw_identities
-    WITH u AS ${used},
-    f AS (SELECT author, min(rn) AS first_rn, arg_min(email, rn) AS first_email, min(rn) FILTER (WHERE email <> '') AS email_rn
-          FROM u GROUP BY author),
-    p AS (SELECT f.*, s.has_email FROM f LEFT JOIN ${t('sent_identities')} s ON s.id = 'csv:' || f.author),
-    emit AS (
-      SELECT first_rn AS rn FROM p WHERE has_email IS NULL
-      UNION ALL SELECT email_rn FROM p
-      WHERE email_rn IS NOT NULL AND (has_email IS NULL AND first_email = '' OR has_email = false))
-    SELECT ${base} + 3 * u.rn, 'csv:' || u.author, 'csv', u.author, ${email}, NULL, false FROM u JOIN emit USING (rn);
-
-    INSERT INTO raw_spaces
-    WITH u AS ${used},
-    f AS (SELECT space_key, min(rn) AS first_rn, arg_min(is_private, rn) AS first_private,
-                 min(rn) FILTER (WHERE is_private) AS private_rn
-          FROM u GROUP BY space_key),
-    p AS (SELECT f.*, s.is_private AS was_private FROM f LEFT JOIN ${t('sent_spaces')} s ON s.id = 'csv:' || f.space_key),
-    emit AS (
-      SELECT first_rn AS rn FROM p WHERE was_private IS NULL
-      UNION ALL SELECT private_rn FROM p
-      WHERE private_rn IS NOT NULL AND (was_private IS NULL AND NOT first_private OR was_private = false))
-    SELECT ${base} + 3 * u.rn + 1, 'csv:' || u.space_key, 'csv', u.space_key, 'channel', u.is_private
-    FROM u JOIN emit USING (rn);`;
 }
 
 /** `toLowerCase` on the few e-mails with non-ASCII letters, whose lower case SQL may spell differently. */
@@ -378,11 +221,7 @@ async function lowerEmailsInJavaScript(engine: SourceEngine, range: string): Pro
  * The rows JavaScript finishes, in file order, mapped by mapRow; null when mapRow disagrees with
  * SQL about one (see the module comment).
  */
-async function mapLeftovers(
-  engine: SourceEngine,
-  rowCtx: RowContext,
-  t: (name: string) => string,
-): Promise<Leftover[] | null> {
+async function mapLeftovers(engine: SourceEngine, rowCtx: RowContext, t: Names): Promise<Leftover[] | null> {
   const columns = mappedColumns(rowCtx.mapping);
   const fields = [...columns].map(([cell, column]) => `${sqlString(column)}, r.${cell}`).join(', ');
   const rows = await engine.all<{
@@ -429,7 +268,7 @@ function agrees(
 }
 
 /** What the file sent, for the next files of the input (index.ts's `sent`). */
-async function updateSent(engine: SourceEngine, sent: SentSoFar, t: (name: string) => string): Promise<void> {
+async function updateSent(engine: SourceEngine, sent: SentSoFar, t: Names): Promise<void> {
   const authors = await engine.all<{ author: string; email: string | null }>(
     `SELECT author, arg_min(email, rowid) FILTER (WHERE email <> '') AS email
      FROM ${t('rows')} WHERE skip IS NULL GROUP BY author`,
@@ -453,7 +292,7 @@ async function updateSent(engine: SourceEngine, sent: SentSoFar, t: (name: strin
  * finishes: those whose activity id a JavaScript row has on an earlier line (and no JavaScript
  * row on a later one).
  */
-async function laterRows(engine: SourceEngine, base: number, t: (name: string) => string): Promise<number[]> {
+async function laterRows(engine: SourceEngine, base: number, t: Names): Promise<number[]> {
   const rows = await engine.all<{ seq: number }>(`
     WITH acts AS (SELECT k.rn, k.activity_id, r.js FROM ${t('links')} k JOIN ${t('rows')} r ON r.rowid = k.rn),
     last_js AS (SELECT activity_id, max(rn) AS rn FROM acts WHERE js GROUP BY activity_id)
