@@ -213,8 +213,12 @@ async function lowerEmailsInJavaScript(engine: SourceEngine, range: string): Pro
   const rows = await engine.all<{ seq: number; email: string }>(
     `SELECT seq::DOUBLE AS seq, email FROM raw_identities WHERE ${range} AND regexp_matches(email, '[^\\x00-\\x7F]')`,
   );
-  for (const row of rows)
-    await engine.run(`UPDATE raw_identities SET email = ${sqlString(row.email.toLowerCase())} WHERE seq = ${row.seq}`);
+  if (rows.length === 0) return;
+  // One statement for all of them: an UPDATE each cost a statement per identity (1,818 on the 1M file).
+  const values = rows.map((row) => `(${row.seq}, ${sqlString(row.email.toLowerCase())})`).join(', ');
+  await engine.run(
+    `UPDATE raw_identities SET email = v.email FROM (VALUES ${values}) v(seq, email) WHERE raw_identities.seq = v.seq`,
+  );
 }
 
 /**
