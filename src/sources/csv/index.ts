@@ -2,6 +2,13 @@ import { InputError } from '../../errors.js';
 import type { SourceRecord } from '../../model/types.js';
 import { openCsv } from '../shared/csv-records.js';
 import type { InputFile, InputTree, Source, SourceContext } from '../types.js';
+import {
+  ENGINE_MIN_BYTES,
+  INSERT_BATCH_ROWS,
+  readCsvInEngine,
+  type EngineLoad,
+  type SentSoFar,
+} from './engine-read.js';
 import { mapRow, type RowContext } from './map-row.js';
 import { findMappingFile, loadMappingFile, MAPPING_FILE, MAPPING_HINT, type CsvMapping } from './mapping.js';
 import { compileTimestampFormat } from './timestamp-format.js';
@@ -16,7 +23,11 @@ const CSV_FILE = /\.(csv|tsv)$/i;
  * it. A config mapping wins over a mapping file. Detection only fires when a mapping file is
  * present (a bare CSV is too common to claim); `csv:path` forces the kind.
  */
-export function createCsvSource(mapping: CsvMapping | null = null): Source {
+export function createCsvSource(
+  mapping: CsvMapping | null = null,
+  engineMinBytes = ENGINE_MIN_BYTES,
+  engineBatchRows = INSERT_BATCH_ROWS,
+): Source {
   return {
     kind: 'csv',
     title: 'generic CSV chat log',
@@ -37,7 +48,7 @@ export function createCsvSource(mapping: CsvMapping | null = null): Source {
       for (const file of input.files) if (CSV_FILE.test(file.name) && (await findMappingFile(input, file))) return true;
       return false;
     },
-    read: (input, ctx) => readCsvInput(input, ctx, mapping),
+    read: (input, ctx) => readCsvInput(input, ctx, mapping, { minBytes: engineMinBytes, batchRows: engineBatchRows }),
   };
 }
 
@@ -48,10 +59,11 @@ async function* readCsvInput(
   input: InputTree,
   ctx: SourceContext,
   configMapping: CsvMapping | null,
+  inEngine: EngineSizes,
 ): AsyncGenerator<SourceRecord> {
   const files = input.files.filter((f) => CSV_FILE.test(f.name));
   if (files.length === 0) throw new InputError(input.displayPath, null, 'holds no .csv file');
-  const sent = { identities: new Map<string, string | null>(), spaces: new Map<string, boolean>() };
+  const sent: SentSoFar = { identities: new Map(), spaces: new Map() };
   for (const file of files) {
     const found = configMapping ? null : await findMappingFile(input, file);
     if (!configMapping && !found) {
@@ -60,28 +72,26 @@ async function* readCsvInput(
       });
     }
     const mapping = configMapping ?? (found ? await loadMappingFile(found) : null);
-    if (mapping) yield* readCsvFile(file, mapping, ctx, sent);
+    if (mapping) yield* readCsvFile(file, mapping, ctx, sent, inEngine);
   }
+}
+
+/** Files from `minBytes` on are loaded by SQL (engine-read.ts), `batchRows` rows per insert. */
+interface EngineSizes {
+  minBytes: number;
+  batchRows: number;
 }
 
 async function* readCsvFile(
   file: InputFile,
   mapping: CsvMapping,
   ctx: SourceContext,
-  sent: { identities: Map<string, string | null>; spaces: Map<string, boolean> },
+  sent: SentSoFar,
+  sizes: EngineSizes,
 ): AsyncGenerator<SourceRecord> {
   const parseTime = compileTimestampFormat(mapping.timestampFormat ?? 'iso');
   if (typeof parseTime === 'string')
     throw new InputError(file.displayPath, null, `cannot be read: ${parseTime}`, { hint: MAPPING_HINT });
-  const table = await openCsv(file, ctx.problem);
-  ctx.fileRead(file.displayPath);
-  checkColumns(mapping, table.columns, file.displayPath, table.headerLine);
-  if (!mapping.reactionTo) ctx.withoutReactions();
-  if (!mapping.messageId && (mapping.parentId || mapping.threadId || mapping.reactionTo)) {
-    const detail =
-      'the mapping names no messageId column, so replies and reactions cannot be joined to the messages they answer';
-    ctx.problem({ file: file.displayPath, line: table.headerLine, reason: 'mapping', detail });
-  }
   const rowCtx: RowContext = {
     mapping,
     parseTime,
@@ -90,6 +100,17 @@ async function* readCsvFile(
     includePrivate: ctx.options.includePrivate,
     threadOf: new Map(),
   };
+  const inEngine = await readCsvInEngine(file, rowCtx, ctx, sent, sizes.minBytes, sizes.batchRows);
+  if (inEngine) {
+    ctx.fileRead(file.displayPath);
+    checkMapping(mapping, ctx, file.displayPath, 1);
+    yield* finishInEngine(inEngine, file.displayPath, ctx);
+    return;
+  }
+  const table = await openCsv(file, ctx.problem);
+  ctx.fileRead(file.displayPath);
+  checkColumns(mapping, table.columns, file.displayPath, table.headerLine);
+  checkMapping(mapping, ctx, file.displayPath, table.headerLine);
   for await (const item of table.rows()) {
     const at = { file: file.displayPath, line: item.line };
     if (item.type === 'malformed') {
@@ -115,6 +136,33 @@ async function* readCsvFile(
     }
     yield { type: 'activity', activity: outcome.activity };
   }
+}
+
+/** What the mapping itself tells the reader: no reactions, or replies that cannot be joined. */
+function checkMapping(mapping: CsvMapping, ctx: SourceContext, file: string, headerLine: number): void {
+  if (!mapping.reactionTo) ctx.withoutReactions();
+  if (!mapping.messageId && (mapping.parentId || mapping.threadId || mapping.reactionTo)) {
+    const detail =
+      'the mapping names no messageId column, so replies and reactions cannot be joined to the messages they answer';
+    ctx.problem({ file, line: headerLine, reason: 'mapping', detail });
+  }
+}
+
+/**
+ * The accounting of a file loaded by SQL, and the rows SQL left, in file order: skips with their
+ * problem, activities for load.ts to screen and append (their identities and spaces are in).
+ */
+async function* finishInEngine(load: EngineLoad, file: string, ctx: SourceContext): AsyncGenerator<SourceRecord> {
+  ctx.engine?.inserted(load.inserted);
+  for (const { line, outcome } of load.leftovers) {
+    const at = { file, line };
+    if (outcome.use) yield { type: 'activity', activity: outcome.activity };
+    else {
+      if (outcome.problem) ctx.problem({ ...at, reason: outcome.reason, detail: outcome.detail });
+      ctx.skip(outcome.reason, at, outcome.detail);
+    }
+  }
+  await load.laterRowsWin();
 }
 
 /** Every mapped column must be in the header: a typo would otherwise silently empty a field. */

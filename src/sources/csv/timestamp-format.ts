@@ -30,7 +30,7 @@ const TOKENS: readonly { token: string; regex: string; part: Part }[] = [
   { token: 'a', regex: '([AaPp][Mm])', part: 'meridiem' },
 ];
 
-type Part = 'year' | 'month' | 'day' | 'hour' | 'hour12' | 'minute' | 'second' | 'millis' | 'meridiem';
+export type Part = 'year' | 'month' | 'day' | 'hour' | 'hour12' | 'minute' | 'second' | 'millis' | 'meridiem';
 
 /** Parses one timestamp text into UTC milliseconds, or null when it does not fit the format. */
 export type TimestampParser = (text: string) => number | null;
@@ -57,33 +57,58 @@ function epoch(text: string, scale: number): number | null {
   return Math.abs(ms) <= MAX_DATE_MS ? ms : null;
 }
 
-function compilePattern(pattern: string): TimestampParser | string {
-  const parts: Part[] = [];
-  let regex = '';
+/** One piece of a compiled pattern: a field, literal text, or a space (any run of whitespace). */
+export type PatternPiece =
+  | { kind: 'field'; part: Part; digits: string }
+  | { kind: 'literal'; text: string }
+  | { kind: 'space' };
+
+/**
+ * Splits a pattern into its pieces, or returns an error message (unknown letters, no
+ * year/month/day, `h` without `a`). The JavaScript parser and the SQL one (sql-timestamp.ts)
+ * are both built from these pieces, so they accept the same texts.
+ */
+export function patternPieces(pattern: string): PatternPiece[] | string {
+  const pieces: PatternPiece[] = [];
   for (let i = 0; i < pattern.length; ) {
     const match = TOKENS.find((t) => pattern.startsWith(t.token, i));
     if (match) {
-      parts.push(match.part);
-      regex += match.regex;
+      pieces.push({ kind: 'field', part: match.part, digits: match.regex });
       i += match.token.length;
     } else if (pattern.charAt(i) === "'") {
       // Quoted literal letters, as in `yyyy-MM-dd'T'HH:mm`.
       const end = pattern.indexOf("'", i + 1);
       if (end === -1) return `timestamp pattern "${pattern}": a quote is not closed`;
-      regex += escapeRegex(pattern.slice(i + 1, end));
+      pieces.push({ kind: 'literal', text: pattern.slice(i + 1, end) });
       i = end + 1;
     } else {
       const char = pattern.charAt(i);
       if (/[A-Za-z]/.test(char))
         return `timestamp pattern "${pattern}": "${char}" is not a known field (use yyyy MM M dd d HH H hh h mm ss SSS a)`;
-      regex += char === ' ' ? '\\s+' : escapeRegex(char);
+      pieces.push(char === ' ' ? { kind: 'space' } : { kind: 'literal', text: char });
       i += 1;
     }
   }
+  const parts = fieldsOf(pieces);
   if (!(['year', 'month', 'day'] as const).every((p) => parts.includes(p)))
     return `timestamp pattern "${pattern}" needs yyyy, MM (or M) and dd (or d)`;
   if (parts.includes('hour12') !== parts.includes('meridiem'))
     return `timestamp pattern "${pattern}": h/hh needs a (AM/PM) and a needs h/hh`;
+  return pieces;
+}
+
+/** The fields of a pattern's pieces, in order (one per capture group). */
+export function fieldsOf(pieces: readonly PatternPiece[]): Part[] {
+  return pieces.flatMap((piece) => (piece.kind === 'field' ? [piece.part] : []));
+}
+
+function compilePattern(pattern: string): TimestampParser | string {
+  const pieces = patternPieces(pattern);
+  if (typeof pieces === 'string') return pieces;
+  const parts = fieldsOf(pieces);
+  const regex = pieces
+    .map((piece) => (piece.kind === 'field' ? piece.digits : piece.kind === 'space' ? '\\s+' : escapeRegex(piece.text)))
+    .join('');
   const compiled = new RegExp(`^${regex}$`);
   return (text) => {
     const m = compiled.exec(text.trim());
