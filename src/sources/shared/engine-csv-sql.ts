@@ -1,11 +1,10 @@
 /**
  * SQL expressions that give, in DuckDB, what the shared JavaScript helpers give (`trim`,
  * shared/timestamps.ts `parseInstant`, shared/text.ts `extractUrls`), for adapters that map CSV
- * rows in SQL (the generic CSV adapter; yammer/sql-text.ts holds the same pieces next to Yammer's
- * own, and may import these once the branches are merged). DuckDB's regular expressions are RE2:
- * `\s` there is ASCII whitespace where JavaScript's is Unicode's, `(?i)` folds non-ASCII letters
- * onto ASCII ones where JavaScript does not, and there are no back-references; so whitespace is
- * spelled out and letters are written in both cases.
+ * rows in SQL (the generic CSV adapter, and Yammer's through yammer/sql-text.ts). DuckDB's regular
+ * expressions are RE2: `\s` there is ASCII whitespace where JavaScript's is Unicode's, `(?i)` folds
+ * non-ASCII letters onto ASCII ones where JavaScript does not, and there are no back-references; so
+ * whitespace is spelled out and letters are written in both cases.
  */
 
 /** JavaScript's `\s` (and what `String.prototype.trim` removes), as the inside of an RE2 class. */

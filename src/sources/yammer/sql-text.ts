@@ -6,19 +6,11 @@
  * so whitespace is spelled out and letters are written in both cases.
  */
 
-/** JavaScript's `\s` (and what `String.prototype.trim` removes), as the inside of an RE2 class. */
-const WS = String.raw`\t\n\x0b\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}`;
+import { jsTrim, WS } from '../shared/engine-csv-sql.js';
 
-/**
- * `text.trim()`. Most cells start and end with a character from `!` to U+009F, none of which is
- * whitespace: those skip the regular expression, which otherwise runs on every cell of every row
- * (the largest CPU cost of the mapping).
- */
-export function jsTrim(text: string): string {
-  const plain = (c: string) => `ord(${c}) BETWEEN 33 AND 159`;
-  return `(CASE WHEN ${text} = '' THEN '' WHEN ${plain(`${text}[1]`)} AND ${plain(`${text}[-1]`)} THEN ${text}
-      ELSE regexp_replace(${text}, '^[${WS}]+|[${WS}]+$', '', 'g') END)`;
-}
+// The pieces every CSV loader shares (trim, URL, timestamps, a list without repeats) live in
+// shared/engine-csv-sql.ts; re-exported so engine-read.ts reads Yammer's SQL from one module.
+export { distinctInOrder, instantMs, instantParts, jsTrim, URL } from '../shared/engine-csv-sql.js';
 
 /** fields.ts `textCell`: untrimmed, the literal `null` read as ''. */
 export function textCellSql(raw: string): string {
@@ -33,9 +25,6 @@ export function flagSql(cell: string): string {
 /** body.ts REFERENCE: `[[user:ID]]`, `[[tag:ID]]`, `[[group:ID]]`, kind in any ASCII case. */
 export const REFERENCE = `\\[\\[([uU][sS][eE][rR]|[tT][aA][gG]|[gG][rR][oO][uU][pP]):([^\\]${WS}]+)\\]\\]`;
 
-/** shared/text.ts URL_PATTERN. */
-export const URL = `[hH][tT][tT][pP][sS]?://[^${WS}<>"|\`]+`;
-
 /**
  * A URL that extractUrls would trim (trailing punctuation, a closing bracket) or drop (too short):
  * rows holding one are mapped in JavaScript.
@@ -45,49 +34,4 @@ export const URL_NEEDS_TRIM = `[.,;:!?''*_~)\\]}]$`; // '' : a quote inside a SQ
 /** body.ts: escaped `\r\n` and `\n` made real newlines. */
 export function unescapeNewlines(text: string): string {
   return `regexp_replace(${text}, '\\\\r\\\\n|\\\\n', chr(10), 'g')`;
-}
-
-/** A list without repeats, in order of first appearance. */
-export function distinctInOrder(list: string): string {
-  return `list_filter(${list}, (x, i) -> list_position(${list}, x) = i)`;
-}
-
-/**
- * shared/timestamps.ts `parseInstant`, in two steps so no subquery runs per row: `instantParts`
- * matches a trimmed cell into a struct column, `instantMs` turns that column into UTC milliseconds
- * (BIGINT) or NULL. The date separator is `-` or `/` throughout (two alternatives: RE2 has no
- * back-references); days are counted with integer arithmetic (days from civil), so no impossible
- * date can raise an error.
- */
-export function instantParts(cell: string): string {
-  const pattern =
-    String.raw`^(\d{4})(?:-(\d{2})-(\d{2})|/(\d{2})/(\d{2}))(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?` +
-    `[${WS}]*([zZ]|[uU][tT][cC]|[gG][mM][tT]|[+-]\\d{2}(?::?\\d{2})?)?$`;
-  return `regexp_extract(${cell}, '${pattern}', ['y', 'mo1', 'd1', 'mo2', 'd2', 'h', 'mi', 's', 'f', 'z'])`;
-}
-
-export function instantMs(p: string): string {
-  const y = `TRY_CAST(${p}.y AS INTEGER)`;
-  const mo = `TRY_CAST(coalesce(nullif(${p}.mo1, ''), ${p}.mo2) AS INTEGER)`;
-  const d = `TRY_CAST(coalesce(nullif(${p}.d1, ''), ${p}.d2) AS INTEGER)`;
-  const h = `TRY_CAST(coalesce(nullif(${p}.h, ''), '0') AS INTEGER)`;
-  const mi = `TRY_CAST(coalesce(nullif(${p}.mi, ''), '0') AS INTEGER)`;
-  const s = `TRY_CAST(coalesce(nullif(${p}.s, ''), '0') AS INTEGER)`;
-  const ms = `coalesce(TRY_CAST(rpad(left(${p}.f, 3), 3, '0') AS INTEGER), 0)`;
-  const signed = `${p}.z[1] IN ('+', '-')`;
-  const digits = `replace(${p}.z[2:], ':', '')`;
-  const zh = `(CASE WHEN ${signed} THEN TRY_CAST(left(${digits}, 2) AS INTEGER) ELSE 0 END)`;
-  const zm = `(CASE WHEN ${signed} THEN TRY_CAST(coalesce(nullif(${digits}[3:], ''), '0') AS INTEGER) ELSE 0 END)`;
-  const offset = `(CASE WHEN ${p}.z[1] = '-' THEN -1 ELSE 1 END) * (${zh} * 60 + ${zm})`;
-  const leap = `(${y} % 4 = 0 AND (${y} % 100 <> 0 OR ${y} % 400 = 0))`;
-  const dim = `(CASE WHEN ${mo} = 2 AND ${leap} THEN 29 ELSE [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][${mo}] END)`;
-  // Days from civil (H. Hinnant); years here are 1000-9999, so integer division needs no floor care.
-  const yy = `(${y} - CASE WHEN ${mo} <= 2 THEN 1 ELSE 0 END)`;
-  const doy = `((153 * ((${mo} + 9) % 12) + 2) // 5 + ${d} - 1)`;
-  const yoe = `(${yy} % 400)`;
-  const days = `((${yy} // 400) * 146097 + ${yoe} * 365 + ${yoe} // 4 - ${yoe} // 100 + ${doy} - 719468)`;
-  return `(CASE WHEN ${p}.y = '' THEN NULL
-      WHEN ${y} < 1000 OR ${mo} < 1 OR ${mo} > 12 OR ${d} < 1 OR ${d} > ${dim}
-        OR ${h} > 23 OR ${mi} > 59 OR ${s} > 59 OR ${zh} > 14 OR ${zm} > 59 THEN NULL
-      ELSE ${days}::BIGINT * 86400000 + ${h} * 3600000 + ${mi} * 60000 + ${s} * 1000 + ${ms} - ${offset} * 60000 END)`;
 }
