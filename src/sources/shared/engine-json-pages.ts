@@ -5,27 +5,13 @@
  * conditions: a plain file on disk, not gzipped, first byte after a UTF-8 byte-order mark and
  * white space `{`, no NUL in its first bytes (UTF-16 or UTF-32 without a byte-order mark).
  */
-import { open } from 'node:fs/promises';
 import type { InputFile, SourceEngine } from '../types.js';
 import { sqlString } from './engine-csv.js';
-
-const HEAD_BYTES = 256;
+import { jsonStartsWith } from './engine-json.js';
 
 /** Whether DuckDB may read `file` as a sequence of JSON objects (see the module comment). */
-export async function jsonObjectsForEngine(file: InputFile): Promise<boolean> {
-  if (file.localPath === undefined || /\.gz$/i.test(file.name) || (file.size ?? 0) < 2) return false;
-  const handle = await open(file.localPath, 'r').catch(() => null);
-  if (handle === null) return false;
-  try {
-    const head = Buffer.alloc(HEAD_BYTES);
-    const { bytesRead } = await handle.read(head, 0, HEAD_BYTES, 0);
-    if (head.subarray(0, bytesRead).includes(0)) return false;
-    let i = bytesRead >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
-    while (i < bytesRead && (head[i] === 0x20 || head[i] === 0x0a || head[i] === 0x0d || head[i] === 0x09)) i += 1;
-    return i < bytesRead && head[i] === 0x7b;
-  } finally {
-    await handle.close();
-  }
+export function jsonObjectsForEngine(file: InputFile): Promise<boolean> {
+  return jsonStartsWith(file, 0x7b);
 }
 
 /**
