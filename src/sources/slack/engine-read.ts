@@ -38,6 +38,7 @@ import {
 import { filesInOrderSql, laterRowsWin, loadSettings, reserveBlock } from '../shared/engine-load.js';
 import type { InputFile, SourceContext, SourceEngine } from '../types.js';
 import type { Conversation } from './layout.js';
+import { BOT_SUBTYPES, ORDINARY_SUBTYPES } from './map-message.js';
 import { SLACKBOT_ID, type SlackUser } from './users.js';
 
 /**
@@ -48,16 +49,9 @@ export const ENGINE_MIN_BYTES = 1024 * 1024;
 
 /** Message fields map-message.ts reads. */
 const COLUMNS = ['ts', 'user', 'subtype', 'bot_id', 'text', 'thread_ts', 'root', 'blocks', 'reactions'];
-const ORDINARY = [
-  '',
-  'thread_broadcast',
-  'reply_broadcast',
-  'file_share',
-  'file_comment',
-  'file_mention',
-  'me_message',
-];
-const BOTS = ['bot_message', 'slackbot_response'];
+/** map-message.ts's subtypes, as lists for SQL. */
+const ORDINARY = [...ORDINARY_SUBTYPES];
+const BOTS = [...BOT_SUBTYPES];
 
 /** A day file to read, in reading order. */
 export interface DayFileTask {
