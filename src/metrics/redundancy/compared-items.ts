@@ -1,10 +1,7 @@
 import type { Query } from '../../model/query.js';
 import type { Period } from '../types.js';
 import { contentWithSpaces, isIntroduction } from './clean-text.js';
-import { type ItemText, redundancyDistinctTexts } from './queries.js';
-
-/** What {@link ItemColumns} keeps of an item's row. */
-type ItemFields = Pick<ItemText, 'item_id' | 'is_page' | 'space_no' | 'author_no' | 'at_ms' | 'active'>;
+import { type ItemColumnsRow, redundancyDistinctTexts } from './queries.js';
 import { TermCorpusBuilder, type TermCorpus } from './term-corpus.js';
 import { TextRepeats } from './text-repeats.js';
 
@@ -76,7 +73,7 @@ export class ItemColumns {
   private readonly introduction: number[] = [];
 
   /** Adds the row's item; `introduction`: whether its text introduces its author (see {@link isIntroduction}). */
-  push(row: ItemFields, introduction: boolean): void {
+  push(row: ItemColumnsRow, introduction: boolean): void {
     this.ids.push(row.item_id);
     this.isPage.push(row.is_page ? 1 : 0);
     this.space.push(row.space_no);
