@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { expect } from 'vitest';
 import type { SourceAccount } from '../../src/model/accounting.js';
-import type { Dataset } from '../../src/model/dataset.js';
+import { Dataset } from '../../src/model/dataset.js';
 import { type LoadOptions, loadInputs } from '../../src/sources/load.js';
 import type { Problem, SkipReason, Source } from '../../src/sources/types.js';
 
@@ -131,4 +131,62 @@ export async function engineLoadOrSameFailure<T>(
   if (outcome.failure === null) return outcome.loaded;
   await expect(inJavaScript(), label).rejects.toThrow(outcome.failure.replace(/^\w+: /, ''));
   return null;
+}
+
+/** Bad inputs (Yammer Messages.csv files) DuckDB cannot read line for line: they stay on the JavaScript path. */
+export const CSV_NOT_LINE_FOR_LINE = [
+  'yammer-latin1-not-utf8',
+  'yammer-utf16le-excel-unicode-text',
+  'yammer-truncated-mid-quote',
+  'yammer-header-repeated-mid-file',
+  'yammer-crlf-and-lf-mixed',
+];
+
+/** A load of a JSON source (Slack, Teams) as its equivalence test compares it. */
+export interface LinedLoad {
+  accounts: SourceAccount[];
+  skips: NotedSkip[];
+  problems: Problem[];
+  /** Final tables, activities without their `line`. */
+  tables: Record<string, unknown[]>;
+  /** Activity id -> line, for the activities that have one. */
+  lines: Map<string, number>;
+  /** Whether some file was inserted by SQL. */
+  inSql: boolean;
+}
+
+/**
+ * Loads `inputs` with `source` (as the source `kind`), noting its skips and problems and whether
+ * SQL inserted activities; the SQL load runs at one thread and gives the engine its threads back.
+ */
+export async function loadLined(
+  inputs: string[],
+  kind: 'slack' | 'teams',
+  source: Source,
+  options: { includePrivate: boolean; botAccounts: string[] },
+): Promise<LinedLoad> {
+  let inSql = false;
+  const skips: NotedSkip[] = [];
+  const problems: Problem[] = [];
+  const watched = watchedSource(source, {
+    skip: (reason, at) => skips.push({ file: at.file, line: at.line, reason }),
+    problem: (problem) => problems.push(problem),
+  });
+  const observe = (sql: string) => {
+    if (sql.includes('INSERT INTO raw_activities')) inSql = true;
+  };
+  const dataset = await Dataset.open({ observe });
+  try {
+    const accounts = await loadGivingSettingsBack(
+      inputs,
+      dataset,
+      { ...options, notAfter: NOT_AFTER, sources: { [kind]: watched } },
+      ['threads'],
+    );
+    await dataset.finalize(accounts, []);
+    const tables = await finalTables(dataset, 'SELECT * EXCLUDE (line) FROM activities ORDER BY ALL');
+    return { accounts, skips, problems, tables, lines: await activityLines(dataset), inSql };
+  } finally {
+    await dataset.close();
+  }
 }

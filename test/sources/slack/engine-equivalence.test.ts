@@ -10,21 +10,15 @@ import { gzipSync } from 'node:zlib';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { SourceAccount } from '../../../src/model/accounting.js';
-import { Dataset } from '../../../src/model/dataset.js';
 import { slackSourceWith } from '../../../src/sources/slack/index.js';
 import { writeSlackExport } from '../../../scripts/generate/slack-writer.js';
 import {
-  activityLines,
   BAD_INPUTS,
   engineLoadOrSameFailure,
   expectSameAccountsAndTables,
   expectSameSkipsAndLines,
-  finalTables,
-  loadGivingSettingsBack,
-  NOT_AFTER,
-  type NotedSkip,
-  watchedSource,
+  type LinedLoad,
+  loadLined,
 } from '../../helpers/engine-equivalence.js';
 import { makeTempDir, removeTempDirs } from '../../helpers/temp-dir.js';
 
@@ -34,42 +28,10 @@ const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/slack');
 const SAMPLES = path.resolve(import.meta.dirname, '../../../../shared/samples/slack');
 const SAMPLE_PILOT = path.resolve(import.meta.dirname, '../../../fixtures/sample-pilot/slack');
 
-interface Loaded {
-  accounts: SourceAccount[];
-  skips: NotedSkip[];
-  /** Final tables, activities without their `line`. */
-  tables: Record<string, unknown[]>;
-  /** Activity id -> line, for the activities that have one. */
-  lines: Map<string, number>;
-  /** Whether some day file was inserted by SQL. */
-  inSql: boolean;
-}
+type Loaded = LinedLoad;
 
-async function load(inputs: string[], engineMinBytes: number, includePrivate = false): Promise<Loaded> {
-  let inSql = false;
-  const skips: NotedSkip[] = [];
-  const watched = watchedSource(slackSourceWith(engineMinBytes), {
-    skip: (reason, at) => skips.push({ file: at.file, line: at.line, reason }),
-  });
-  const observe = (sql: string) => {
-    if (sql.includes('INSERT INTO raw_activities')) inSql = true;
-  };
-  const dataset = await Dataset.open({ observe });
-  try {
-    // The SQL load runs at one thread and gives the engine its threads back.
-    const accounts = await loadGivingSettingsBack(
-      inputs,
-      dataset,
-      { includePrivate, botAccounts: ['ubotlisted'], notAfter: NOT_AFTER, sources: { slack: watched } },
-      ['threads'],
-    );
-    await dataset.finalize(accounts, []);
-    const tables = await finalTables(dataset, 'SELECT * EXCLUDE (line) FROM activities ORDER BY ALL');
-    return { accounts, skips, tables, lines: await activityLines(dataset), inSql };
-  } finally {
-    await dataset.close();
-  }
-}
+const load = (inputs: string[], engineMinBytes: number, includePrivate = false): Promise<Loaded> =>
+  loadLined(inputs, 'slack', slackSourceWith(engineMinBytes), { includePrivate, botAccounts: ['ubotlisted'] });
 
 async function expectSameBothWays(inputs: string[], includePrivate = false, loadedInEngine?: Loaded): Promise<Loaded> {
   const inEngine = loadedInEngine ?? (await load(inputs, 0, includePrivate));

@@ -9,22 +9,15 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { SourceAccount } from '../../../src/model/accounting.js';
-import { Dataset } from '../../../src/model/dataset.js';
 import { ENGINE_MIN_BYTES } from '../../../src/sources/teams/engine-read.js';
 import { teamsSourceWith } from '../../../src/sources/teams/index.js';
-import type { Problem } from '../../../src/sources/types.js';
 import { writeTeamsExport } from '../../helpers/teams-export.js';
 import {
-  activityLines,
   BAD_INPUTS,
   expectSameAccountsAndTables,
   expectSameSkipsAndLines,
-  finalTables,
-  loadGivingSettingsBack,
-  NOT_AFTER,
-  type NotedSkip,
-  watchedSource,
+  type LinedLoad,
+  loadLined,
 } from '../../helpers/engine-equivalence.js';
 import { makeTempDir, removeTempDirs } from '../../helpers/temp-dir.js';
 
@@ -33,41 +26,15 @@ afterAll(removeTempDirs);
 const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/teams');
 const SAMPLES = path.resolve(import.meta.dirname, '../../../../shared/samples/teams-graph');
 
-interface Loaded {
-  accounts: SourceAccount[];
-  skips: NotedSkip[];
-  problems: Problem[];
-  tables: Record<string, unknown[]>;
-  lines: Map<string, number>;
-  inSql: boolean;
-}
+type Loaded = LinedLoad;
 
-async function load(inputs: string[], engineMinBytes: number, includePrivate = false): Promise<Loaded> {
-  let inSql = false;
-  const skips: NotedSkip[] = [];
-  const problems: Problem[] = [];
-  const watched = watchedSource(teamsSourceWith(engineMinBytes), {
-    skip: (reason, at) => skips.push({ file: at.file, line: at.line, reason }),
-    problem: (problem) => problems.push(problem),
-  });
-  const observe = (sql: string) => {
-    if (sql.includes('INSERT INTO raw_activities')) inSql = true;
-  };
-  const dataset = await Dataset.open({ observe });
-  try {
-    const accounts = await loadGivingSettingsBack(
-      inputs.map((i) => `teams:${i}`),
-      dataset,
-      { includePrivate, botAccounts: [], notAfter: NOT_AFTER, sources: { teams: watched } },
-      ['threads'],
-    );
-    await dataset.finalize(accounts, []);
-    const tables = await finalTables(dataset, 'SELECT * EXCLUDE (line) FROM activities ORDER BY ALL');
-    return { accounts, skips, problems, tables, lines: await activityLines(dataset), inSql };
-  } finally {
-    await dataset.close();
-  }
-}
+const load = (inputs: string[], engineMinBytes: number, includePrivate = false): Promise<Loaded> =>
+  loadLined(
+    inputs.map((i) => `teams:${i}`),
+    'teams',
+    teamsSourceWith(engineMinBytes),
+    { includePrivate, botAccounts: [] },
+  );
 
 async function expectSameBothWays(inputs: string[], includePrivate = false): Promise<Loaded> {
   const inEngine = await load(inputs, 0, includePrivate);

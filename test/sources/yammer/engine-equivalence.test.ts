@@ -12,6 +12,7 @@ import { yammerSourceWith } from '../../../src/sources/yammer/index.js';
 import { writeYammerExport } from '../../../scripts/generate/yammer-writer.js';
 import {
   BAD_INPUTS,
+  CSV_NOT_LINE_FOR_LINE,
   engineLoadOrSameFailure,
   expectSameAccountsAndTables,
   finalTables,
@@ -335,15 +336,7 @@ describe('Messages.csv mapped in SQL', () => {
     expect(inSql).toContain('yammer'); // the sample pilot's export
     expect(inSql).toContain('groups-private-system-bot-and-bad-rows');
     expect(inSql).toContain('yammer-invalid-and-future-dates');
-    for (const fallback of [
-      'yammer-latin1-not-utf8',
-      'yammer-utf16le-excel-unicode-text',
-      'yammer-truncated-mid-quote',
-      'yammer-header-repeated-mid-file',
-      'yammer-crlf-and-lf-mixed',
-      'two-threads-one-deleted',
-    ])
-      expect(inSql).not.toContain(fallback);
+    for (const fallback of [...CSV_NOT_LINE_FOR_LINE, 'two-threads-one-deleted']) expect(inSql).not.toContain(fallback);
   }, 300_000);
 
   // 1,500 messages: the smallest generated export with all three (3,000 took ten times longer).
