@@ -4,7 +4,7 @@
  * JavaScript paths.
  */
 import { MIN_MEMORY_LIMIT_BYTES, sizeInBytes } from '../../model/size.js';
-import type { SourceEngine } from '../types.js';
+import type { InputFile, SourceEngine } from '../types.js';
 import { sqlString } from './engine-csv.js';
 
 /** Share of the dataset's memory limit a load runs under (see `loadSettings`). */
@@ -38,6 +38,20 @@ export async function loadSettings(engine: SourceEngine, lowerMemory: boolean): 
     },
     restoreSql: `SET threads = ${Number(threads?.n ?? 1)};${restore}`,
   };
+}
+
+/** A load of files in the engine that the adapter replays file by file in its reading order. */
+export interface FilesLoad {
+  /** JavaScript reads `file` after all: its SQL rows are removed. */
+  undo(file: InputFile): Promise<void>;
+  /**
+   * After the read: `yielded` maps each activity id JavaScript yielded to its last position
+   * (file index in reading order, message index), and SQL rows of those ids further on are moved
+   * after JavaScript's records (`laterRowsWin`). Drops the work tables.
+   */
+  finish(yielded: ReadonlyMap<string, { file: number; k: number }>): Promise<void>;
+  /** Drops the work tables (also after a failure). */
+  close(): Promise<void>;
 }
 
 /** Sequence numbers one input may use (dataset.ts gives each 2^40). */

@@ -35,7 +35,7 @@ import {
   URL_SQL,
   urlNeedsJavaScript,
 } from '../shared/engine-json.js';
-import { filesInOrderSql, laterRowsWin, loadSettings, reserveBlock } from '../shared/engine-load.js';
+import { type FilesLoad, filesInOrderSql, laterRowsWin, loadSettings, reserveBlock } from '../shared/engine-load.js';
 import type { InputFile, SourceContext, SourceEngine } from '../types.js';
 import type { Conversation } from './layout.js';
 import { BOT_SUBTYPES, ORDINARY_SUBTYPES } from './map-message.js';
@@ -77,20 +77,10 @@ export interface LoadedFile {
 }
 
 /** A load in the engine, for the adapter to replay file by file in its reading order. */
-export interface EngineLoad {
+export interface EngineLoad extends FilesLoad {
   files: ReadonlyMap<InputFile, LoadedFile>;
   /** Some reaction lists SQL read were cut short by Slack (the adapter's note). */
   capped: boolean;
-  /** JavaScript reads `file` after all: its SQL rows are removed. */
-  undo(file: InputFile): Promise<void>;
-  /**
-   * After the read: `yielded` maps each activity id JavaScript yielded to its last position
-   * (file index in reading order, message index), and SQL rows of those ids further on are moved
-   * after JavaScript's records. Drops the work tables.
-   */
-  finish(yielded: ReadonlyMap<string, { file: number; k: number }>): Promise<void>;
-  /** Drops the work tables (also after a failure). */
-  close(): Promise<void>;
 }
 
 let runs = 0;

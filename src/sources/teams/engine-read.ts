@@ -27,7 +27,7 @@
 import { sqlString } from '../shared/engine-csv.js';
 import { distinctInOrder, runOverReadableFiles, URL_SQL, urlNeedsJavaScript } from '../shared/engine-json.js';
 import { jsonObjectsForEngine, readJsonObjects } from '../shared/engine-json-pages.js';
-import { filesInOrderSql, laterRowsWin, loadSettings, reserveBlock } from '../shared/engine-load.js';
+import { type FilesLoad, filesInOrderSql, laterRowsWin, loadSettings, reserveBlock } from '../shared/engine-load.js';
 import type { InputFile, SourceContext, SourceEngine } from '../types.js';
 import { atIdsSql, hrefsSql, htmlNeedsJavaScript, htmlTextSql, normalizeSpaceSql } from './html-sql.js';
 
@@ -76,14 +76,9 @@ export interface EnginePerson {
 }
 
 /** A load in the engine, for the adapter to replay file by file. */
-export interface PagesLoad {
+export interface PagesLoad extends FilesLoad {
   files: ReadonlyMap<InputFile, LoadedPages>;
   people: readonly EnginePerson[];
-  /** JavaScript reads `file` after all: its SQL rows are removed. */
-  undo(file: InputFile): Promise<void>;
-  /** After the read: SQL rows of ids JavaScript yielded earlier in the reading order are moved after them; drops the work tables. */
-  finish(yielded: ReadonlyMap<string, { file: number; k: number }>): Promise<void>;
-  close(): Promise<void>;
 }
 
 let runs = 0;
