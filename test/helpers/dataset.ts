@@ -1,5 +1,6 @@
 import { newAccount, type SourceAccount } from '../../src/model/accounting.js';
 import { Dataset } from '../../src/model/dataset.js';
+import type { Query } from '../../src/model/query.js';
 import type { Activity, Identity, PeopleEntry, SourceKind, Space } from '../../src/model/types.js';
 
 /** Terse activity for inline test datasets; `at` is an ISO instant. */
@@ -39,4 +40,22 @@ export async function inlineDataset(data: InlineData): Promise<{ dataset: Datase
     dataset.append({ type: 'activity', activity, derived: activity.kind === 'reaction' }, account);
   await dataset.finalize([account], data.people ?? []);
   return { dataset, account };
+}
+
+/**
+ * `dataset`'s query, recording in `runs` each statement run through it that includes `marker`:
+ * how a test counts the builds of a shared temporary table.
+ */
+export function recordingQuery(dataset: Dataset, marker: string): { query: Query; runs: string[] } {
+  const runs: string[] = [];
+  const query: Query = {
+    all: (sql, params) => dataset.query.all(sql, params),
+    batches: (sql, params) => dataset.query.batches(sql, params),
+    numbers: (sql, params) => dataset.query.numbers(sql, params),
+    run: (sql, params) => {
+      if (sql.includes(marker)) runs.push(sql);
+      return dataset.query.run(sql, params);
+    },
+  };
+  return { query, runs };
 }

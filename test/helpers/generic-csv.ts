@@ -8,6 +8,7 @@
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { mulberry32 } from '../../src/metrics/prng.js';
 import type { CsvMapping } from '../../src/sources/csv/index.js';
 
 export const GENERIC_HEADER = 'ID,Sent,User,Email,Room,Message,Reply To,Thread,Reacted To,DM';
@@ -57,18 +58,6 @@ export function formatTime(ms: number, format: GenericTimeFormat): string {
   }
 }
 
-/** mulberry32: small, seeded, good enough for test data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const q = (text: string): string => (/[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
 
 const TEXTS = [
@@ -86,7 +75,7 @@ const TEXTS = [
 
 /** Generated lines (header included) of `rows` records, and what was written. */
 export function* genericCsvLines(rows: number, seed: number, format: GenericTimeFormat): Generator<string> {
-  const random = prng(seed);
+  const random = mulberry32(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const rooms = ['general', 'random', 'ideas', "O'Brien's room", ''];
   const users = Array.from({ length: Math.max(5, Math.floor(rows / 50)) }, (_u, i) => `user${i}`);

@@ -6,24 +6,13 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../src/metrics/prng.js';
 
 const WORDS = ['plan', 'roadmap', 'budget', 'idea', 'review', 'launch', 'café', 'customer', 'résumé', 'data', 'team'];
 
 /** Writes `messages` messages into `dir`; returns the files written. */
 export function writeTeamsExport(dir: string, options: { seed: number; messages: number }): string[] {
-  const rnd = random(options.seed);
+  const rnd = mulberry32(options.seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
   const users = Array.from({ length: 60 }, (_, i) => ({
     id: `${String(i).padStart(8, '0')}-aaaa-bbbb-cccc-${String(i).padStart(12, '0')}`,

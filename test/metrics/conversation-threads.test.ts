@@ -6,7 +6,7 @@ import { computeConversations } from '../../src/metrics/conversations.js';
 import type { Dataset } from '../../src/model/dataset.js';
 import type { Query } from '../../src/model/query.js';
 import { periodFromBounds } from '../../src/time/period.js';
-import { act, inlineDataset } from '../helpers/dataset.js';
+import { act, inlineDataset, recordingQuery } from '../helpers/dataset.js';
 import { metricContext } from './context.js';
 
 let open: Dataset | null = null;
@@ -40,16 +40,7 @@ async function march(): Promise<{ query: Query; creates: string[] }> {
     ],
   });
   open = dataset;
-  const creates: string[] = [];
-  const query: Query = {
-    all: (sql, params) => dataset.query.all(sql, params),
-    batches: (sql, params) => dataset.query.batches(sql, params),
-    numbers: (sql, params) => dataset.query.numbers(sql, params),
-    run: (sql, params) => {
-      if (sql.includes('TEMP TABLE conversation_threads')) creates.push(sql);
-      return dataset.query.run(sql, params);
-    },
-  };
+  const { query, runs: creates } = recordingQuery(dataset, 'TEMP TABLE conversation_threads');
   return { query, creates };
 }
 

@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { computeEngagement } from '../../src/metrics/engagement.js';
 import { monthlyDaily, withLocalOffsets } from '../../src/metrics/engagement-sql.js';
-import type { Query } from '../../src/model/query.js';
 import { periodFromBounds } from '../../src/time/period.js';
 import type { Dataset } from '../../src/model/dataset.js';
-import { act, inlineDataset } from '../helpers/dataset.js';
+import { act, inlineDataset, recordingQuery } from '../helpers/dataset.js';
 import { metricContext } from './context.js';
 
 let open: Dataset | null = null;
@@ -269,16 +268,7 @@ describe('local offsets table', () => {
       { id: 'y:1', at: '2026-01-31T23:30:00Z', identityId: 'yammer:a' },
       { id: 'y:2', at: '2026-02-10T10:00:00Z', identityId: 'yammer:b' },
     );
-    const creates: string[] = [];
-    const query: Query = {
-      all: (sql, params) => dataset.query.all(sql, params),
-      batches: (sql, params) => dataset.query.batches(sql, params),
-      numbers: (sql, params) => dataset.query.numbers(sql, params),
-      run: (sql, params) => {
-        if (sql.includes('TEMP TABLE local_offsets')) creates.push(sql);
-        return dataset.query.run(sql, params);
-      },
-    };
+    const { query, runs: creates } = recordingQuery(dataset, 'TEMP TABLE local_offsets');
     const berlin = periodFromBounds('2026-01-01', '2026-03-01', 'Europe/Berlin');
     const engagement = await computeEngagement(query, metricContext(berlin));
     expect(creates).toHaveLength(1);

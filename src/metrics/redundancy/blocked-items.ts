@@ -2,9 +2,11 @@ import type { Query } from '../../model/query.js';
 import type { Period } from '../types.js';
 import { contentWithSpaces, isIntroduction } from './clean-text.js';
 import { type ComparedItems, ItemColumns } from './compared-items.js';
+import { IntList } from './int-list.js';
 import { sampledDocs } from './lsa.js';
-import { itemKey, redundancyDistinctTexts, redundancyRowsAt } from './queries.js';
+import { redundancyDistinctTexts, redundancyRowsAt } from './queries.js';
 import { TermCorpusBuilder } from './term-corpus.js';
+import { TextRepeats } from './text-repeats.js';
 
 /**
  * The compared items of a large pilot, with only the items that can pair held in JavaScript
@@ -40,36 +42,16 @@ export interface BlockingOptions {
   lsaDocs: number;
 }
 
-/** An Int32Array that doubles when full (first-pass bookkeeping: one or two numbers per item). */
-class Ints {
-  values = new Int32Array(1024);
-  length = 0;
-
-  push(value: number): void {
-    if (this.length === this.values.length) {
-      const grown = new Int32Array(this.values.length * 2);
-      grown.set(this.values);
-      this.values = grown;
-    }
-    this.values[this.length] = value;
-    this.length += 1;
-  }
-
-  at(index: number): number {
-    return this.values[index] ?? 0;
-  }
-}
-
 /** What the first pass learns: the dictionary and frequencies, and where each compared item is. */
 interface FirstPass {
   builder: TermCorpusBuilder;
   /** Compared item k's place in the query's rows. */
-  placeOf: Ints;
+  placeOf: IntList;
   /** Compared item k's text, as an index of the texts read. */
-  textOf: Ints;
+  textOf: IntList;
   /** Text d's noted terms: `noted[notedStart[d] .. notedStart[d + 1])`. */
-  notedStart: Ints;
-  noted: Ints;
+  notedStart: IntList;
+  noted: IntList;
 }
 
 async function firstPass(
@@ -79,28 +61,24 @@ async function firstPass(
 ): Promise<FirstPass> {
   const pass: FirstPass = {
     builder: new TermCorpusBuilder(),
-    placeOf: new Ints(),
-    textOf: new Ints(),
-    notedStart: new Ints(),
-    noted: new Ints(),
+    placeOf: new IntList(),
+    textOf: new IntList(),
+    notedStart: new IntList(),
+    noted: new IntList(),
   };
   const { builder, placeOf, textOf, notedStart, noted } = pass;
   notedStart.push(0);
-  /** Per text held by more items than those read so far: its index (-1: too short) and how many items are still to come. */
-  const shared = new Map<string, { d: number; left: number }>();
+  /** Per text held by more items than those read so far: its index (-1: too short). */
+  const repeats = new TextRepeats<number>();
   let place = 0;
   let texts = 0;
   for await (const batch of redundancyDistinctTexts(query, period.since, period.until, cap)) {
     for (const row of batch) {
       if (row.body === null) {
-        const first = shared.get(row.first_key ?? '');
-        if (!first)
-          throw new Error(`duplicate efforts: item ${row.item_id} repeats an item not read (${row.first_key})`);
-        first.left -= 1;
-        if (first.left === 0) shared.delete(row.first_key ?? '');
-        if (first.d >= 0) {
+        const first = repeats.repeat(row);
+        if (first >= 0) {
           placeOf.push(place);
-          textOf.push(first.d);
+          textOf.push(first);
         }
         place += 1;
         continue;
@@ -116,7 +94,7 @@ async function firstPass(
         placeOf.push(place);
         textOf.push(d);
       }
-      if (row.copies > 1) shared.set(itemKey(row.is_page, row.item_id), { d, left: row.copies - 1 });
+      repeats.note(row, d);
       place += 1;
     }
   }

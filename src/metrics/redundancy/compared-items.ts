@@ -1,11 +1,9 @@
 import type { Query } from '../../model/query.js';
 import type { Period } from '../types.js';
 import { contentWithSpaces, isIntroduction } from './clean-text.js';
-import { type ItemText, itemKey, redundancyDistinctTexts } from './queries.js';
-
-/** What {@link ItemColumns} keeps of an item's row. */
-type ItemFields = Pick<ItemText, 'item_id' | 'is_page' | 'space_no' | 'author_no' | 'at_ms' | 'active'>;
+import { type ItemColumnsRow, redundancyDistinctTexts } from './queries.js';
 import { TermCorpusBuilder, type TermCorpus } from './term-corpus.js';
+import { TextRepeats } from './text-repeats.js';
 
 /**
  * The items long enough to compare, in comparison order (first instant, then id), held compactly:
@@ -44,16 +42,12 @@ export async function comparedItems(
 ): Promise<ComparedItems> {
   const builder = new TermCorpusBuilder();
   const columns = new ItemColumns();
-  /** Per text held by more items than those read so far: its first item's index (-1: too short), whether it introduces, and how many items are still to come. */
-  const shared = new Map<string, { k: number; introduction: boolean; left: number }>();
+  /** Per text held by more items than those read so far: its first item's index (-1: too short) and whether it introduces. */
+  const repeats = new TextRepeats<{ k: number; introduction: boolean }>();
   for await (const batch of redundancyDistinctTexts(query, period.since, period.until, cap)) {
     for (const row of batch) {
       if (row.body === null) {
-        const first = shared.get(row.first_key ?? '');
-        if (!first)
-          throw new Error(`duplicate efforts: item ${row.item_id} repeats an item not read (${row.first_key})`);
-        first.left -= 1;
-        if (first.left === 0) shared.delete(row.first_key ?? '');
+        const first = repeats.repeat(row);
         if (first.k < 0) continue;
         builder.repeat(first.k);
         columns.push(row, first.introduction);
@@ -61,7 +55,7 @@ export async function comparedItems(
       }
       const k = builder.add(contentWithSpaces(row.body), minWords);
       const introduction = k >= 0 && isIntroduction(row.body);
-      if (row.copies > 1) shared.set(itemKey(row.is_page, row.item_id), { k, introduction, left: row.copies - 1 });
+      repeats.note(row, { k, introduction });
       if (k >= 0) columns.push(row, introduction);
     }
   }
@@ -79,7 +73,7 @@ export class ItemColumns {
   private readonly introduction: number[] = [];
 
   /** Adds the row's item; `introduction`: whether its text introduces its author (see {@link isIntroduction}). */
-  push(row: ItemFields, introduction: boolean): void {
+  push(row: ItemColumnsRow, introduction: boolean): void {
     this.ids.push(row.item_id);
     this.isPage.push(row.is_page ? 1 : 0);
     this.space.push(row.space_no);

@@ -24,8 +24,8 @@ export interface ItemRow
   responders: number;
 }
 
-/** What the comparison needs of an item: its key, space, whether it is active, and its text. */
-export interface ItemText extends Record<string, string | number | boolean> {
+/** What the comparison needs of an item besides its text: its key, space, author, instant, whether it is active. */
+export interface ItemColumnsRow {
   item_id: string;
   /** A wiki page (else a thread). */
   is_page: boolean;
@@ -37,6 +37,10 @@ export interface ItemText extends Record<string, string | number | boolean> {
   author_no: number;
   /** First instant, in milliseconds since 1970. */
   at_ms: number;
+}
+
+/** What the comparison needs of an item: its columns and its text. */
+export interface ItemText extends ItemColumnsRow, Record<string, string | number | boolean> {
   /** Title and text joined, at most `$cap` characters. */
   body: string;
 }
@@ -149,13 +153,7 @@ export function redundancyTexts(query: Query, since: string, until: string, cap:
  * An item of {@link redundancyTexts} whose text may be one of several items' (see
  * {@link redundancyDistinctTexts}).
  */
-export interface ItemCopy extends Record<string, string | number | boolean | null> {
-  item_id: string;
-  is_page: boolean;
-  space_no: number;
-  active: boolean;
-  author_no: number;
-  at_ms: number;
+export interface ItemCopy extends ItemColumnsRow, Record<string, string | number | boolean | null> {
   /** Title and text joined, at most `$cap` characters; null when an earlier item has this text (see `first_key`). */
   body: string | null;
   /** Items with this text (1: no other). */

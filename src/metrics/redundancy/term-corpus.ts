@@ -1,3 +1,4 @@
+import { IntList } from './int-list.js';
 import { foldWord } from './tokenize.js';
 import { forEachWord } from './unicode-words.js';
 import { WordTable } from './word-table.js';
@@ -45,27 +46,6 @@ export interface WholeCorpus {
 /** Number of texts the corpus's IDF is over: the whole set's when it is partial. */
 export function populationOf(corpus: TermCorpus): number {
   return corpus.whole?.size ?? corpus.size;
-}
-
-/** An Int32Array that doubles when full. */
-class IntList {
-  values = new Int32Array(1024);
-  length = 0;
-
-  push(value: number): void {
-    if (this.length === this.values.length) {
-      const grown = new Int32Array(this.values.length * 2);
-      grown.set(this.values);
-      this.values = grown;
-    }
-    this.values[this.length] = value;
-    this.length += 1;
-  }
-
-  /** The values pushed, without a copy (a view of the current buffer). */
-  view(): Int32Array {
-    return this.values.subarray(0, this.length);
-  }
 }
 
 /**

@@ -15,9 +15,9 @@
  * Sequence numbers follow the file: row r (0-based) owns base + 3r (its author's identity),
  * + 1 (its space) and + 2 (its activity), the order index.ts yields them in.
  */
-import { MIN_MEMORY_LIMIT_BYTES, sizeInBytes } from '../../model/size.js';
 import type { Activity } from '../../model/types.js';
 import { csvForEngine, sqlString } from '../shared/engine-csv.js';
+import { loadSettings } from '../shared/engine-load.js';
 import type { InputFile, SourceContext, SourceEngine } from '../types.js';
 import {
   activitiesSql,
@@ -38,9 +38,6 @@ export const ENGINE_MIN_BYTES = 1024 * 1024;
 
 /** Rows of the file per activities insert (one statement each), as Yammer's loader (bench/README.md). */
 export const INSERT_BATCH_ROWS = 250_000;
-
-/** Share of the dataset's memory limit the load runs under, as Yammer's loader. */
-const LOAD_MEMORY_SHARE = 0.5;
 
 /** What earlier files of the same input sent: identity id -> e-mail, space id -> private. */
 export interface SentSoFar {
@@ -88,16 +85,11 @@ export async function readCsvInEngine(
   const t = (name: string) => `csv_load_${name}_${n}`;
   const temps = ['rows', 'lines', 'links', 'chain', 'sent_identities', 'sent_spaces'].map(t);
   // One thread and half the memory limit while loading, as Yammer's loader (bench/README.md).
-  const [threads] = await engine.all<{ n: string }>(`SELECT current_setting('threads')::VARCHAR AS n`);
-  const limit = engine.memoryLimit === null ? null : sizeInBytes(engine.memoryLimit);
-  const restore = limit === null ? '' : ` SET memory_limit = ${sqlString(engine.memoryLimit ?? '')};`;
+  const settings = await loadSettings(engine, true);
   const finish = () =>
-    engine.run(
-      `${temps.map((name) => `DROP TABLE IF EXISTS ${name};`).join(' ')} SET threads = ${Number(threads?.n ?? 1)};${restore}`,
-    );
+    engine.run(`${temps.map((name) => `DROP TABLE IF EXISTS ${name};`).join(' ')} ${settings.restoreSql}`);
   try {
-    await engine.run('SET threads = 1');
-    if (limit !== null) await lowerMemoryLimit(engine, limit);
+    await settings.enter();
     try {
       await engine.run(rowsSql(csv, columns, rowCtx, ctx, engine, t));
     } catch {
@@ -152,20 +144,6 @@ async function load(
     leftovers,
     laterRowsWin: () => laterRowsWin(engine, later),
   };
-}
-
-/**
- * Lowers DuckDB's memory limit for the load to LOAD_MEMORY_SHARE of `limit` bytes (never under
- * the smallest limit the engine works with); DuckDB refuses when it cannot evict enough, and the
- * load then runs under the full limit.
- */
-async function lowerMemoryLimit(engine: SourceEngine, limit: number): Promise<void> {
-  const lowered = Math.max(MIN_MEMORY_LIMIT_BYTES, Math.floor(limit * LOAD_MEMORY_SHARE));
-  try {
-    await engine.run(`SET memory_limit = '${Math.floor(lowered / 1e6)}MB'`);
-  } catch {
-    // Kept at the full limit.
-  }
 }
 
 /** Pointer jumps at most: a reply chain of 2^40 rows is not in any file. */

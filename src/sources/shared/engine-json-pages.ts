@@ -5,27 +5,13 @@
  * conditions: a plain file on disk, not gzipped, first byte after a UTF-8 byte-order mark and
  * white space `{`, no NUL in its first bytes (UTF-16 or UTF-32 without a byte-order mark).
  */
-import { open } from 'node:fs/promises';
-import type { InputFile, SourceEngine } from '../types.js';
+import type { InputFile } from '../types.js';
 import { sqlString } from './engine-csv.js';
-
-const HEAD_BYTES = 256;
+import { jsonStartsWith } from './engine-json.js';
 
 /** Whether DuckDB may read `file` as a sequence of JSON objects (see the module comment). */
-export async function jsonObjectsForEngine(file: InputFile): Promise<boolean> {
-  if (file.localPath === undefined || /\.gz$/i.test(file.name) || (file.size ?? 0) < 2) return false;
-  const handle = await open(file.localPath, 'r').catch(() => null);
-  if (handle === null) return false;
-  try {
-    const head = Buffer.alloc(HEAD_BYTES);
-    const { bytesRead } = await handle.read(head, 0, HEAD_BYTES, 0);
-    if (head.subarray(0, bytesRead).includes(0)) return false;
-    let i = bytesRead >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
-    while (i < bytesRead && (head[i] === 0x20 || head[i] === 0x0a || head[i] === 0x0d || head[i] === 0x09)) i += 1;
-    return i < bytesRead && head[i] === 0x7b;
-  } finally {
-    await handle.close();
-  }
+export function jsonObjectsForEngine(file: InputFile): Promise<boolean> {
+  return jsonStartsWith(file, 0x7b);
 }
 
 /**
@@ -40,41 +26,4 @@ export function readJsonObjects(
 ): string {
   const types = columns.map(([name, type]) => `${sqlString(name)}: ${sqlString(type)}`).join(', ');
   return `read_json([${paths.map(sqlString).join(', ')}], format = 'unstructured', records = true, filename = true, maximum_object_size = ${maxObjectBytes}, columns = {${types}})`;
-}
-
-/**
- * The later message wins across the two paths of an SQL load: records JavaScript yields are
- * appended after the block SQL inserted, so an SQL message of the same id further on in the
- * reading order (with its reactions, the `stride` numbers it owns) is given numbers after them.
- * `firsts` is a table (ord, first, n): each file's reading-order index, its first row and row
- * count; `yielded` maps an activity id to where JavaScript last yielded it (file index, item).
- */
-export async function laterRowsWin(
-  engine: SourceEngine,
-  tables: { firsts: string; yielded: string },
-  block: { base: number; stride: number; range: string },
-  yielded: ReadonlyMap<string, { file: number; k: number }>,
-): Promise<void> {
-  if (yielded.size === 0) return;
-  const { base, stride, range } = block;
-  // In slices: one VALUES list of many ids would be a statement of megabytes.
-  const pairs = [...yielded].map(([id, at]) => `(${sqlString(id)}, ${at.file}, ${at.k})`);
-  await engine.run(`CREATE TEMP TABLE ${tables.yielded} (id VARCHAR, file BIGINT, k BIGINT)`);
-  for (let i = 0; i < pairs.length; i += 5000)
-    await engine.run(`INSERT INTO ${tables.yielded} VALUES ${pairs.slice(i, i + 5000).join(', ')}`);
-  const later = await engine.all<{ rn: number }>(`
-    SELECT r.rn::DOUBLE AS rn FROM (
-      SELECT (a.seq - ${base}) // ${stride} AS rn, a.activity_id FROM raw_activities a
-      WHERE ${range} AND NOT a.derived AND a.activity_id IN (SELECT id FROM ${tables.yielded})) r
-    JOIN ${tables.firsts} f ON r.rn BETWEEN f.first AND f.first + f.n - 1
-    JOIN ${tables.yielded} v ON v.id = r.activity_id
-    WHERE f.ord > v.file OR (f.ord = v.file AND r.rn - f.first > v.k)
-    ORDER BY r.rn`);
-  for (const { rn } of later) {
-    const first = engine.reserve(stride);
-    const from = base + stride * rn;
-    await engine.run(
-      `UPDATE raw_activities SET seq = ${first} + (seq - ${from}) WHERE seq BETWEEN ${from} AND ${from + stride - 1}`,
-    );
-  }
 }

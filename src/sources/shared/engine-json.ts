@@ -14,13 +14,21 @@ import { open } from 'node:fs/promises';
 import type { InputFile, SourceEngine } from '../types.js';
 import { sqlString } from './engine-csv.js';
 
-/** Bytes read to find the array's opening bracket. */
+/** Bytes read to find the opening bracket. */
 const HEAD_BYTES = 256;
 /** Files DuckDB refuses, left out one at a time, before the whole batch goes to JavaScript. */
 const MAX_REFUSED = 16;
 
 /** Whether DuckDB may read `file` as one JSON array (see the module comment). */
-export async function jsonArrayForEngine(file: InputFile): Promise<boolean> {
+export function jsonArrayForEngine(file: InputFile): Promise<boolean> {
+  return jsonStartsWith(file, 0x5b);
+}
+
+/**
+ * Whether `file` is a plain file on disk, not gzipped, whose first byte after a UTF-8 byte-order
+ * mark and white space is `opening` (`[` or `{`), with no NUL in its first bytes.
+ */
+export async function jsonStartsWith(file: InputFile, opening: number): Promise<boolean> {
   if (file.localPath === undefined || /\.gz$/i.test(file.name) || (file.size ?? 0) < 2) return false;
   const handle = await open(file.localPath, 'r').catch(() => null);
   if (handle === null) return false;
@@ -31,7 +39,7 @@ export async function jsonArrayForEngine(file: InputFile): Promise<boolean> {
     if (head.subarray(0, bytesRead).includes(0)) return false;
     let i = bytesRead >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
     while (i < bytesRead && (head[i] === 0x20 || head[i] === 0x0a || head[i] === 0x0d || head[i] === 0x09)) i += 1;
-    return i < bytesRead && head[i] === 0x5b;
+    return i < bytesRead && head[i] === opening;
   } finally {
     await handle.close();
   }

@@ -35,8 +35,10 @@ import {
   URL_SQL,
   urlNeedsJavaScript,
 } from '../shared/engine-json.js';
+import { type FilesLoad, filesInOrderSql, laterRowsWin, loadSettings, reserveBlock } from '../shared/engine-load.js';
 import type { InputFile, SourceContext, SourceEngine } from '../types.js';
 import type { Conversation } from './layout.js';
+import { BOT_SUBTYPES, ORDINARY_SUBTYPES } from './map-message.js';
 import { SLACKBOT_ID, type SlackUser } from './users.js';
 
 /**
@@ -47,18 +49,9 @@ export const ENGINE_MIN_BYTES = 1024 * 1024;
 
 /** Message fields map-message.ts reads. */
 const COLUMNS = ['ts', 'user', 'subtype', 'bot_id', 'text', 'thread_ts', 'root', 'blocks', 'reactions'];
-const ORDINARY = [
-  '',
-  'thread_broadcast',
-  'reply_broadcast',
-  'file_share',
-  'file_comment',
-  'file_mention',
-  'me_message',
-];
-const BOTS = ['bot_message', 'slackbot_response'];
-/** Sequence numbers one input may use (dataset.ts gives each 2^40). */
-const MAX_SEQ = 2 ** 38;
+/** map-message.ts's subtypes, as lists for SQL. */
+const ORDINARY = [...ORDINARY_SUBTYPES];
+const BOTS = [...BOT_SUBTYPES];
 
 /** A day file to read, in reading order. */
 export interface DayFileTask {
@@ -84,20 +77,10 @@ export interface LoadedFile {
 }
 
 /** A load in the engine, for the adapter to replay file by file in its reading order. */
-export interface EngineLoad {
+export interface EngineLoad extends FilesLoad {
   files: ReadonlyMap<InputFile, LoadedFile>;
   /** Some reaction lists SQL read were cut short by Slack (the adapter's note). */
   capped: boolean;
-  /** JavaScript reads `file` after all: its SQL rows are removed. */
-  undo(file: InputFile): Promise<void>;
-  /**
-   * After the read: `yielded` maps each activity id JavaScript yielded to its last position
-   * (file index in reading order, message index), and SQL rows of those ids further on are moved
-   * after JavaScript's records. Drops the work tables.
-   */
-  finish(yielded: ReadonlyMap<string, { file: number; k: number }>): Promise<void>;
-  /** Drops the work tables (also after a failure). */
-  close(): Promise<void>;
 }
 
 let runs = 0;
@@ -123,17 +106,16 @@ export async function loadDayFilesInEngine(
   runs += 1;
   const t = (name: string) => `slack_load_${name}_${runs}`;
   const temps = ['rows', 'files', 'firsts', 'users', 'channels', 'reactors', 'refs', 'late', 'yielded'].map(t);
-  const [threads] = await engine.all<{ n: string }>(`SELECT current_setting('threads')::VARCHAR AS n`);
+  const settings = await loadSettings(engine, false);
   let threadsBack = false;
   const close = async () => {
     await engine.run(temps.map((name) => `DROP TABLE IF EXISTS ${name};`).join(' '));
-    if (!threadsBack) await engine.run(`SET threads = ${Number(threads?.n ?? 1)}`);
+    if (!threadsBack) await engine.run(settings.restoreSql);
     threadsBack = true;
   };
   try {
-    // One thread: the row order of read_json over the files is then the reading order, which the
-    // sequence numbers follow; and like the Yammer load, it holds fewer rows parsed ahead.
-    await engine.run('SET threads = 1');
+    // One thread (see loadSettings); the memory limit stays: the work table is dropped early.
+    await settings.enter();
     const byPath = new Map(eligible.map((task) => [task.file.localPath ?? '', task]));
     await lookupTables(eligible, users, conversations, engine, t);
     const done = await runOverReadableFiles(
@@ -184,18 +166,16 @@ async function loadRows(
         FROM named)
       SELECT rn, parent, rk, name, users, coalesce(count > len(users), false) AS capped FROM users;`);
   const [shape] = await engine.all<{ ordered: boolean; records: number; stride: number; capped: boolean }>(`
-    SELECT (SELECT coalesce(bool_and(first_next > first), true) FROM (
-              SELECT first, lead(first) OVER (ORDER BY ord) AS first_next FROM ${t('firsts')}) WHERE first_next IS NOT NULL) AS ordered,
+    SELECT ${filesInOrderSql(t('firsts'))} AS ordered,
            (SELECT count(*)::DOUBLE FROM ${t('rows')}) AS records,
            1 + coalesce((SELECT max(n) FROM (SELECT sum(len(users)) AS n FROM ${t('reactors')} GROUP BY rn)), 0)::DOUBLE AS stride,
            (SELECT coalesce(bool_or(capped), false) FROM ${t('reactors')}) AS capped`);
-  if (shape === undefined || !shape.ordered || shape.records * shape.stride > MAX_SEQ) {
+  const block = reserveBlock(engine, shape);
+  if (shape === undefined || block === null) {
     await close();
     return null;
   }
-  const { records, stride } = shape;
-  const base = engine.reserve(records * stride);
-  const range = `seq BETWEEN ${base} AND ${base + records * stride - 1}`;
+  const { base, stride, range } = block;
   await engine.run(messagesSql(engine, t, base, stride));
   await engine.run(reactionsSql(engine, t, base, stride));
   // A text near the cap (bytes count at least its UTF-16 units) goes back to JavaScript, which cuts it with a warning.
@@ -240,7 +220,7 @@ async function loadRows(
     capped: shape.capped,
     undo: (file) => engine.run(`DELETE FROM raw_activities WHERE ${blockOf(file)}`),
     finish: async (yielded) => {
-      await laterRowsWin(engine, t, base, stride, range, yielded);
+      await laterRowsWin(engine, { firsts: t('firsts'), yielded: t('yielded') }, block, yielded);
       await close();
     },
     close,
@@ -437,41 +417,4 @@ function reactionsSql(engine: SourceEngine, t: (name: string) => string, base: n
            'reaction', epoch_ms(parent.at_ms) AT TIME ZONE 'UTC', 'slack:' || usr, parent.space_id, parent.thread, parent.id,
            NULL, NULL, name, NULL, NULL, parent.shown, NULL, NULL
     FROM numbered;`;
-}
-
-/**
- * The later message wins also across the two paths: JavaScript's records were appended after the
- * block SQL inserted, so an SQL message of the same id further on in the reading order (with its
- * reactions) gets sequence numbers after them.
- */
-async function laterRowsWin(
-  engine: SourceEngine,
-  t: (name: string) => string,
-  base: number,
-  stride: number,
-  range: string,
-  yielded: ReadonlyMap<string, { file: number; k: number }>,
-): Promise<void> {
-  if (yielded.size === 0) return;
-  // In slices: JavaScript may have mapped many messages (rich-text mentions), and one VALUES list
-  // of them all would be a statement of megabytes.
-  const pairs = [...yielded].map(([id, at]) => `(${sqlString(id)}, ${at.file}, ${at.k})`);
-  await engine.run(`CREATE TEMP TABLE ${t('yielded')} (id VARCHAR, file BIGINT, k BIGINT)`);
-  for (let i = 0; i < pairs.length; i += 5000)
-    await engine.run(`INSERT INTO ${t('yielded')} VALUES ${pairs.slice(i, i + 5000).join(', ')}`);
-  const later = await engine.all<{ rn: number }>(`
-    SELECT r.rn::DOUBLE AS rn FROM (
-      SELECT (a.seq - ${base}) // ${stride} AS rn, a.activity_id FROM raw_activities a
-      WHERE ${range} AND NOT a.derived AND a.activity_id IN (SELECT id FROM ${t('yielded')})) r
-    JOIN ${t('firsts')} f ON r.rn BETWEEN f.first AND f.first + f.n - 1
-    JOIN ${t('yielded')} v ON v.id = r.activity_id
-    WHERE f.ord > v.file OR (f.ord = v.file AND r.rn - f.first > v.k)
-    ORDER BY r.rn`);
-  for (const { rn } of later) {
-    const first = engine.reserve(stride);
-    const from = base + stride * rn;
-    await engine.run(
-      `UPDATE raw_activities SET seq = ${first} + (seq - ${from}) WHERE seq BETWEEN ${from} AND ${from + stride - 1}`,
-    );
-  }
 }

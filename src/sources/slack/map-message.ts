@@ -10,7 +10,7 @@ export type MessageOutcome =
   | { kind: 'skip'; reason: SkipReason; detail: string; problem: boolean };
 
 /** Subtypes that are a person's message (spec §1); `reply_broadcast` is thread_broadcast's 2017 name. */
-const ORDINARY_SUBTYPES = new Set([
+export const ORDINARY_SUBTYPES: ReadonlySet<string> = new Set([
   '',
   'thread_broadcast',
   'reply_broadcast',
@@ -20,7 +20,7 @@ const ORDINARY_SUBTYPES = new Set([
   'me_message',
 ]);
 const DELETED_SUBTYPES = new Set(['tombstone', 'message_deleted']);
-const BOT_SUBTYPES = new Set(['bot_message', 'slackbot_response']);
+export const BOT_SUBTYPES: ReadonlySet<string> = new Set(['bot_message', 'slackbot_response']);
 
 /** Slack `ts`: epoch seconds and a 6-digit suffix; kept as a string, it is the message key. */
 const TS = /^(\d{1,12})(?:\.(\d{1,6}))?$/;

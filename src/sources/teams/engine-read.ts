@@ -24,17 +24,15 @@
  * stride, its reactions the numbers after it; what JavaScript yields comes after the block, and an
  * SQL message of the same id later in the reading order is moved after it (`laterRowsWin`).
  */
-import { MIN_MEMORY_LIMIT_BYTES, sizeInBytes } from '../../model/size.js';
 import { sqlString } from '../shared/engine-csv.js';
 import { distinctInOrder, runOverReadableFiles, URL_SQL, urlNeedsJavaScript } from '../shared/engine-json.js';
-import { jsonObjectsForEngine, laterRowsWin, readJsonObjects } from '../shared/engine-json-pages.js';
+import { jsonObjectsForEngine, readJsonObjects } from '../shared/engine-json-pages.js';
+import { type FilesLoad, filesInOrderSql, laterRowsWin, loadSettings, reserveBlock } from '../shared/engine-load.js';
 import type { InputFile, SourceContext, SourceEngine } from '../types.js';
 import { atIdsSql, hrefsSql, htmlNeedsJavaScript, htmlTextSql, normalizeSpaceSql } from './html-sql.js';
 
 /** Smaller exports stay on the JavaScript path: small pilots must feel instant. */
 export const ENGINE_MIN_BYTES = 1024 * 1024;
-/** Sequence numbers one input may use (dataset.ts gives each 2^40). */
-const MAX_SEQ = 2 ** 38;
 /** A root object (a Graph page) larger than this makes DuckDB refuse its file, which JavaScript then reads. */
 const MAX_PAGE_BYTES = 16 * 1024 * 1024;
 
@@ -78,23 +76,12 @@ export interface EnginePerson {
 }
 
 /** A load in the engine, for the adapter to replay file by file. */
-export interface PagesLoad {
+export interface PagesLoad extends FilesLoad {
   files: ReadonlyMap<InputFile, LoadedPages>;
   people: readonly EnginePerson[];
-  /** JavaScript reads `file` after all: its SQL rows are removed. */
-  undo(file: InputFile): Promise<void>;
-  /** After the read: SQL rows of ids JavaScript yielded earlier in the reading order are moved after them; drops the work tables. */
-  finish(yielded: ReadonlyMap<string, { file: number; k: number }>): Promise<void>;
-  close(): Promise<void>;
 }
 
 let runs = 0;
-
-/** Lowers DuckDB's memory limit to half of `limit` bytes (never under the engine's minimum); kept when DuckDB refuses. */
-async function lowerMemoryLimit(engine: SourceEngine, limit: number): Promise<void> {
-  const lowered = Math.max(MIN_MEMORY_LIMIT_BYTES, Math.floor(limit / 2));
-  await engine.run(`SET memory_limit = '${Math.floor(lowered / 1e6)}MB'`).catch(() => undefined);
-}
 
 /**
  * Loads the page files DuckDB can read (`files` is the adapter's reading order); null, having
@@ -115,23 +102,18 @@ export async function loadPagesInEngine(
   runs += 1;
   const t = (name: string) => `teams_load_${name}_${runs}`;
   const temps = ['rows', 'files', 'firsts', 'yielded'].map(t);
-  const [threads] = await engine.all<{ n: string }>(`SELECT current_setting('threads')::VARCHAR AS n`);
-  const limit = engine.memoryLimit === null ? null : sizeInBytes(engine.memoryLimit);
+  const settings = await loadSettings(engine, true);
   let settingsBack = false;
   const close = async () => {
     await engine.run(temps.map((name) => `DROP TABLE IF EXISTS ${name};`).join(' '));
     if (settingsBack) return;
     settingsBack = true;
-    await engine.run(`SET threads = ${Number(threads?.n ?? 1)}`);
-    if (limit !== null) await engine.run(`SET memory_limit = ${sqlString(engine.memoryLimit ?? '')}`);
+    await engine.run(settings.restoreSql);
   };
   try {
-    // One thread: the row order of read_json over the files is then the reading order.
-    await engine.run('SET threads = 1');
-    // Half the memory limit while loading, as the Messages.csv load does: the work table's blocks
-    // otherwise stay in DuckDB's buffer pool up to the full limit (peak RSS 650 vs 410 MiB for the
-    // read of 400k messages), while each statement needs far less.
-    if (limit !== null) await lowerMemoryLimit(engine, limit);
+    // One thread and half the memory limit while loading, as the Messages.csv load does (peak RSS
+    // 650 vs 410 MiB for the read of 400k messages with the lower limit).
+    await settings.enter();
     const byPath = new Map(eligible.map((e) => [e.file.localPath ?? '', e]));
     const done = await runOverReadableFiles(
       engine,
@@ -171,17 +153,15 @@ async function loadRows(
             FROM ${t('rows')} GROUP BY filename) g
       JOIN ${t('files')} f ON f.path = g.filename;`);
   const [shape] = await engine.all<{ ordered: boolean; records: number; stride: number }>(`
-    SELECT (SELECT coalesce(bool_and(first_next > first), true) FROM (
-              SELECT first, lead(first) OVER (ORDER BY ord) AS first_next FROM ${t('firsts')}) WHERE first_next IS NOT NULL) AS ordered,
+    SELECT ${filesInOrderSql(t('firsts'))} AS ordered,
            (SELECT count(*)::DOUBLE FROM ${t('rows')}) AS records,
            1 + coalesce((SELECT max(len(reactions)) FROM ${t('rows')} WHERE inserted), 0)::DOUBLE AS stride`);
-  if (shape === undefined || !shape.ordered || shape.records * shape.stride > MAX_SEQ) {
+  const block = reserveBlock(engine, shape);
+  if (block === null) {
     await close();
     return null;
   }
-  const { records, stride } = shape;
-  const base = engine.reserve(records * stride);
-  const range = `seq BETWEEN ${base} AND ${base + records * stride - 1}`;
+  const { base, stride } = block;
   await engine.run(messagesSql(engine, t, base, stride));
   await engine.run(reactionsSql(engine, t, base, stride));
   const firsts = await engine.all<{ path: string; ord: number; first: number; n: number }>(
@@ -237,7 +217,7 @@ async function loadRows(
     people: people.map((p) => ({ id: p.id, name: p.name, ...where(p.rn) })),
     undo: (file) => engine.run(`DELETE FROM raw_activities WHERE ${blockOf(file)}`),
     finish: async (yielded) => {
-      await laterRowsWin(engine, { firsts: t('firsts'), yielded: t('yielded') }, { base, stride, range }, yielded);
+      await laterRowsWin(engine, { firsts: t('firsts'), yielded: t('yielded') }, block, yielded);
       await close();
     },
     close,

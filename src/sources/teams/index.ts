@@ -154,6 +154,34 @@ async function* replayFile(
   yield* spacesUpTo(Number.POSITIVE_INFINITY);
 }
 
+/** A message of a JSON file as read, with the members of its root object read so far. */
+interface PageMessage {
+  value: unknown;
+  line: number;
+  members: Record<string, unknown>;
+}
+
+/**
+ * The messages of a JSON file in order: the elements of a root array or of a root object's
+ * `value`, and a root object without `value` as one message (NDJSON, or a single saved message),
+ * which is then its `members` itself. Throws JsonSyntaxError where the file breaks.
+ */
+async function* pageMessages(file: InputFile): AsyncGenerator<PageMessage> {
+  let members: Record<string, unknown> = {};
+  let hasValue = false;
+  let rootLine = 1;
+  for await (const event of readJsonEvents(await file.open())) {
+    if (event.type === 'rootStart') {
+      members = {};
+      hasValue = event.kind === 'array';
+      rootLine = event.line;
+    } else if (event.type === 'valueStart') hasValue = true;
+    else if (event.type === 'member') members[event.key] = event.value;
+    else if (event.type === 'item') yield { value: event.value, line: event.line, members };
+    else if (event.type === 'rootEnd' && !hasValue) yield { value: members, line: rootLine, members };
+  }
+}
+
 /**
  * The messages `wanted` (their indexes) of a page file with their lines and page context, as
  * `readFile` sees them, and how many messages it holds; 'broken' when it is not valid JSON. Only
@@ -165,23 +193,14 @@ async function pageItems(
 ): Promise<{ count: number; items: Map<number, PageItem> } | 'broken'> {
   const items = new Map<number, PageItem>();
   let count = 0;
-  let members: Record<string, unknown> = {};
-  let hasValue = false;
-  let rootLine = 1;
-  const add = (value: () => unknown, line: number) => {
-    if (wanted.has(count)) items.set(count, { value: value(), line, context: members['@odata.context'] });
-    count += 1;
-  };
   try {
-    for await (const event of readJsonEvents(await file.open())) {
-      if (event.type === 'rootStart') {
-        members = {};
-        hasValue = event.kind === 'array';
-        rootLine = event.line;
-      } else if (event.type === 'valueStart') hasValue = true;
-      else if (event.type === 'member') members[event.key] = event.value;
-      else if (event.type === 'item') add(() => event.value, event.line);
-      else if (event.type === 'rootEnd' && !hasValue) add(() => ({ ...members }), rootLine);
+    for await (const m of pageMessages(file)) {
+      if (wanted.has(count)) {
+        // A lone root object (the message is its members) is kept as a copy.
+        const value = m.value === m.members ? { ...m.members } : m.value;
+        items.set(count, { value, line: m.line, context: m.members['@odata.context'] });
+      }
+      count += 1;
     }
   } catch (error) {
     if (!(error instanceof JsonSyntaxError)) throw error;
@@ -199,8 +218,6 @@ async function* readFile(
   ctx.fileRead(file.displayPath);
   let shape: 'unknown' | 'messages' | 'other' = 'unknown';
   let members: Record<string, unknown> = {};
-  let hasValue = false;
-  let rootLine = 1;
   let k = 0;
   const fallback = fallbackFor(file, () => members, ctx);
   // A function, so that TypeScript does not keep a narrowing of `shape` that `handle` changes.
@@ -213,16 +230,9 @@ async function* readFile(
     return mapOne(value, line, file, fallback, ctx, state, place);
   };
   try {
-    for await (const event of readJsonEvents(await file.open())) {
-      if (event.type === 'rootStart') {
-        members = {};
-        hasValue = event.kind === 'array';
-        rootLine = event.line;
-      } else if (event.type === 'valueStart') hasValue = true;
-      else if (event.type === 'member') members[event.key] = event.value;
-      else if (event.type === 'item') yield* handle(event.value, event.line);
-      // A root object without `value` is one message (NDJSON, or a single saved message).
-      else if (event.type === 'rootEnd' && !hasValue) yield* handle(members, rootLine);
+    for await (const m of pageMessages(file)) {
+      members = m.members;
+      yield* handle(m.value, m.line);
       if (ignored()) break;
     }
   } catch (error) {

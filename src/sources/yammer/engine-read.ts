@@ -19,9 +19,9 @@
  * Sequence numbers follow the file: row r (0-based) owns base + 3r (its sender's identity),
  * + 1 (its space) and + 2 (its activity), the order read.ts appends them in.
  */
-import { MIN_MEMORY_LIMIT_BYTES, sizeInBytes } from '../../model/size.js';
 import type { SourceRecord } from '../../model/types.js';
 import { csvForEngine, sqlString, type EngineCsv } from '../shared/engine-csv.js';
+import { loadSettings } from '../shared/engine-load.js';
 import type { InputFile, SourceContext, SourceEngine } from '../types.js';
 import { mapMessage, type MessageContext } from './map.js';
 import { groupMentionName, PRIVATE_GROUP_MENTION, type YammerLookups } from './lookups.js';
@@ -108,16 +108,11 @@ export async function readMessagesInEngine(
   // limit too (LOAD_MEMORY_SHARE): the blocks of the work table and of the activities written
   // stayed in DuckDB's buffer pool up to the full limit (338 MiB of them at 3M messages, the run's
   // peak), while each insert batch needs one batch's rows; evicted blocks are in the dataset's file.
-  const [threads] = await engine.all<{ n: string }>(`SELECT current_setting('threads')::VARCHAR AS n`);
-  const limit = engine.memoryLimit === null ? null : sizeInBytes(engine.memoryLimit);
-  const restore = limit === null ? '' : ` SET memory_limit = ${sqlString(engine.memoryLimit ?? '')};`;
+  const settings = await loadSettings(engine, true);
   const finish = () =>
-    engine.run(
-      `${temps.map((name) => `DROP TABLE IF EXISTS ${name};`).join(' ')} SET threads = ${Number(threads?.n ?? 1)};${restore}`,
-    );
+    engine.run(`${temps.map((name) => `DROP TABLE IF EXISTS ${name};`).join(' ')} ${settings.restoreSql}`);
   try {
-    await engine.run('SET threads = 1');
-    if (limit !== null) await lowerMemoryLimit(engine, limit);
+    await settings.enter();
     await engine.run(rowsSql(csv, ctx, engine, t));
   } catch {
     // DuckDB refused the file (a ragged row, invalid UTF-8, a record over its line limit).
@@ -196,23 +191,6 @@ async function* loadInEngine(
     for (const s of senders) lookups.knownUsers.add(s.id);
   } finally {
     await finish();
-  }
-}
-
-/** Share of the dataset's memory limit the load runs under (see `readMessagesInEngine`). */
-export const LOAD_MEMORY_SHARE = 0.5;
-
-/**
- * Lowers DuckDB's memory limit for the load to LOAD_MEMORY_SHARE of `limit` bytes (never under
- * the smallest limit the engine works with). DuckDB refuses when it cannot evict enough; the load
- * then runs under the full limit.
- */
-async function lowerMemoryLimit(engine: SourceEngine, limit: number): Promise<void> {
-  const lowered = Math.max(MIN_MEMORY_LIMIT_BYTES, Math.floor(limit * LOAD_MEMORY_SHARE));
-  try {
-    await engine.run(`SET memory_limit = '${Math.floor(lowered / 1e6)}MB'`);
-  } catch {
-    // Kept at the full limit.
   }
 }
 

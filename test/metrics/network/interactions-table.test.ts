@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { withInteractions } from '../../../src/metrics/network/edges.js';
-import type { Query } from '../../../src/model/query.js';
-import { act, inlineDataset } from '../../helpers/dataset.js';
+import { act, inlineDataset, recordingQuery } from '../../helpers/dataset.js';
 
 describe('withInteractions', () => {
   it('builds the interactions table once for nested uses of one period and drops it after the outermost', async () => {
@@ -26,16 +25,7 @@ describe('withInteractions', () => {
         }),
       ],
     });
-    const creates: string[] = [];
-    const query: Query = {
-      all: (sql, params) => dataset.query.all(sql, params),
-      batches: (sql, params) => dataset.query.batches(sql, params),
-      numbers: (sql, params) => dataset.query.numbers(sql, params),
-      run: (sql, params) => {
-        if (sql.includes('CREATE OR REPLACE TEMP TABLE interactions_in_period')) creates.push(sql);
-        return dataset.query.run(sql, params);
-      },
-    };
+    const { query, runs: creates } = recordingQuery(dataset, 'CREATE OR REPLACE TEMP TABLE interactions_in_period');
     const [since, until] = ['2026-03-01T00:00:00.000Z', '2026-04-01T00:00:00.000Z'];
     const count = () => query.all<{ n: number }>('SELECT sum(interactions)::INTEGER AS n FROM interactions_in_period');
     const inner = await withInteractions(query, since, until, async () => {

@@ -1,22 +1,11 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blockedComparedItems } from '../../../src/metrics/redundancy/blocked-items.js';
 import { comparedItems, type ComparedItems } from '../../../src/metrics/redundancy/compared-items.js';
-import { effortPairs, rareIdf } from '../../../src/metrics/redundancy/effort-pairs.js';
-import {
-  computeRedundancy,
-  DEFAULT_REDUNDANCY_CONFIG as C,
-  type RedundancyConfig,
-} from '../../../src/metrics/redundancy/index.js';
+import { computeRedundancy, DEFAULT_REDUNDANCY_CONFIG as C } from '../../../src/metrics/redundancy/index.js';
 import { DEFAULT_LSA_OPTIONS, lsaSpace } from '../../../src/metrics/redundancy/lsa.js';
-import { meaningScorer } from '../../../src/metrics/redundancy/meaning-scorer.js';
 import { populationOf, TermCorpusBuilder, tfIdfWeights } from '../../../src/metrics/redundancy/term-corpus.js';
-import { Dataset } from '../../../src/model/dataset.js';
-import type { Period } from '../../../src/metrics/types.js';
-import { loadInputs } from '../../../src/sources/load.js';
-import { periodFromBounds } from '../../../src/time/period.js';
 import { act, inlineDataset } from '../../helpers/dataset.js';
+import { keptPairs, loadRedundancyPilots, PATH_CASES, type RedundancyPilot } from '../../helpers/redundancy-pilots.js';
 import { metricContext } from '../context.js';
 
 /**
@@ -26,73 +15,15 @@ import { metricContext } from '../context.js';
  * real Slack export with labelled pairs, with the default postings and with short ones (so that
  * only a part is held).
  */
-const SAMPLE = path.resolve(import.meta.dirname, '../../../fixtures/sample-pilot');
-const SAMPLES = '/work/shared/samples';
+const pilots: RedundancyPilot[] = [];
 
-interface Pilot {
-  dataset: Dataset;
-  period: Period;
-}
-const pilots: Pilot[] = [];
-
-async function load(inputs: string[], bots: string[], period: Period): Promise<void> {
-  const dataset = await Dataset.open();
-  const accounts = await loadInputs(
-    inputs,
-    dataset,
-    { includePrivate: false, botAccounts: bots },
-    { warn: () => {}, verbose: () => {} },
-  );
-  await dataset.finalize(accounts, []);
-  pilots.push({ dataset, period });
-}
-
-beforeAll(async () => {
-  await load(
-    ['yammer', 'slack', 'wiki/aurora-wiki.xml'].map((input) => path.join(SAMPLE, input)),
-    ['aurorabot'],
-    periodFromBounds('2026-03-01', '2026-11-01', 'UTC'),
-  );
-  const labelled = JSON.parse(
-    readFileSync(new URL('../../fixtures/redundancy/samples-labelled-pairs.json', import.meta.url), 'utf8'),
-  ) as { export: string };
-  await load([path.join(SAMPLES, labelled.export)], [], periodFromBounds('2016-01-01', '2017-01-01', 'UTC'));
-}, 120_000);
+beforeAll(() => loadRedundancyPilots(pilots), 120_000);
 
 afterAll(async () => {
   for (const p of pilots) await p.dataset.close();
 });
 
-/** Pairs of `items` as effortPairs keeps them, by item key, with every score. */
-function keptPairs(
-  items: ComparedItems,
-  config: RedundancyConfig & { lsaMaxDocs: number },
-  maxPostings: number,
-): string[] {
-  const { corpus } = items;
-  const weights = tfIdfWeights(corpus);
-  const idf = rareIdf(corpus);
-  const n = populationOf(corpus);
-  const scorer = config.meaning ? meaningScorer(corpus, weights, config) : undefined;
-  const rare = Math.log((1 + n) / (1 + Math.min(50, Math.max(2, n / 100)))) + 1;
-  const key = (k: number): string => `${items.isPage[k] === 1 ? 'page' : 'thread'}:${items.ids[k]}`;
-  return effortPairs(corpus, weights, idf, {
-    minRareShare: config.similarityThreshold,
-    minCosine: config.copySimilarity,
-    minSharedRare: config.minSharedWords,
-    minTerms: config.minEffortWords,
-    rareIdf: rare,
-    maxPostings,
-    ...(scorer ? { meaning: scorer } : {}),
-  }).map((p) => `${key(p.i)} ${key(p.j)} ${p.rareShare} ${p.cosine} ${p.sharedRare} ${p.meaning} ${p.spelling}`);
-}
-
-describe.each([
-  { meaning: true, maxPostings: 200, lsaMaxDocs: DEFAULT_LSA_OPTIONS.maxDocs },
-  { meaning: false, maxPostings: 200, lsaMaxDocs: DEFAULT_LSA_OPTIONS.maxDocs },
-  { meaning: true, maxPostings: 3, lsaMaxDocs: 60 },
-  { meaning: false, maxPostings: 3, lsaMaxDocs: 60 },
-])('the blocked path, %o', ({ meaning, maxPostings, lsaMaxDocs }) => {
+describe.each(PATH_CASES)('the blocked path, %o', ({ meaning, maxPostings, lsaMaxDocs }) => {
   const config = { ...C, meaning, lsaMaxDocs };
   it.each([0, 1])('gives the JS path’s pairs, scores and LSA space on pilot %i', async (n) => {
     const pilot = pilots[n];

@@ -1,27 +1,16 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentOf } from '../../../src/metrics/redundancy/clean-text.js';
-import { comparedItems, type ComparedItems } from '../../../src/metrics/redundancy/compared-items.js';
+import { comparedItems } from '../../../src/metrics/redundancy/compared-items.js';
 import { contentSql } from '../../../src/metrics/redundancy/content-sql.js';
-import { effortPairs, rareIdf } from '../../../src/metrics/redundancy/effort-pairs.js';
 import { engineComparedItems } from '../../../src/metrics/redundancy/engine-items.js';
-import {
-  computeRedundancy,
-  DEFAULT_REDUNDANCY_CONFIG as C,
-  type RedundancyConfig,
-} from '../../../src/metrics/redundancy/index.js';
-import { DEFAULT_LSA_OPTIONS } from '../../../src/metrics/redundancy/lsa.js';
-import { meaningScorer } from '../../../src/metrics/redundancy/meaning-scorer.js';
+import { computeRedundancy, DEFAULT_REDUNDANCY_CONFIG as C } from '../../../src/metrics/redundancy/index.js';
 import { redundancyItems } from '../../../src/metrics/redundancy/queries.js';
-import { populationOf, tfIdfWeights } from '../../../src/metrics/redundancy/term-corpus.js';
+import { populationOf } from '../../../src/metrics/redundancy/term-corpus.js';
 import { foldWord } from '../../../src/metrics/redundancy/tokenize.js';
 import { unicodeWords } from '../../../src/metrics/redundancy/unicode-words.js';
-import { Dataset } from '../../../src/model/dataset.js';
 import type { Query } from '../../../src/model/query.js';
-import type { Period } from '../../../src/metrics/types.js';
-import { loadInputs } from '../../../src/sources/load.js';
-import { periodFromBounds } from '../../../src/time/period.js';
+import { keptPairs, loadRedundancyPilots, PATH_CASES, type RedundancyPilot } from '../../helpers/redundancy-pilots.js';
 import { metricContext } from '../context.js';
 
 /**
@@ -29,45 +18,9 @@ import { metricContext } from '../context.js';
  * the SQL content rule against `contentOf` on every text, and the same pairs, scores and
  * clusters on the bundled sample pilot and the real Slack export with labelled pairs.
  */
-const SAMPLE = path.resolve(import.meta.dirname, '../../../fixtures/sample-pilot');
-const SAMPLES = '/work/shared/samples';
+const pilots: RedundancyPilot[] = [];
 
-interface Pilot {
-  name: string;
-  dataset: Dataset;
-  period: Period;
-}
-const pilots: Pilot[] = [];
-
-async function load(name: string, inputs: string[], bots: string[], period: Period): Promise<void> {
-  const dataset = await Dataset.open();
-  const accounts = await loadInputs(
-    inputs,
-    dataset,
-    { includePrivate: false, botAccounts: bots },
-    { warn: () => {}, verbose: () => {} },
-  );
-  await dataset.finalize(accounts, []);
-  pilots.push({ name, dataset, period });
-}
-
-beforeAll(async () => {
-  await load(
-    'sample pilot',
-    ['yammer', 'slack', 'wiki/aurora-wiki.xml'].map((input) => path.join(SAMPLE, input)),
-    ['aurorabot'],
-    periodFromBounds('2026-03-01', '2026-11-01', 'UTC'),
-  );
-  const labelled = JSON.parse(
-    readFileSync(new URL('../../fixtures/redundancy/samples-labelled-pairs.json', import.meta.url), 'utf8'),
-  ) as { export: string };
-  await load(
-    'real Slack export',
-    [path.join(SAMPLES, labelled.export)],
-    [],
-    periodFromBounds('2016-01-01', '2017-01-01', 'UTC'),
-  );
-}, 120_000);
+beforeAll(() => loadRedundancyPilots(pilots), 120_000);
 
 afterAll(async () => {
   for (const p of pilots) await p.dataset.close();
@@ -143,40 +96,11 @@ describe('the SQL content rule', () => {
   });
 });
 
-/** Pairs of `items` as effortPairs keeps them, by item key, with every score. */
-function keptPairs(
-  items: ComparedItems,
-  config: RedundancyConfig & { lsaMaxDocs: number },
-  maxPostings: number,
-): string[] {
-  const { corpus } = items;
-  const weights = tfIdfWeights(corpus);
-  const idf = rareIdf(corpus);
-  const n = populationOf(corpus);
-  const scorer = config.meaning ? meaningScorer(corpus, weights, config) : undefined;
-  const rare = Math.log((1 + n) / (1 + Math.min(50, Math.max(2, n / 100)))) + 1;
-  const key = (k: number): string => `${items.isPage[k] === 1 ? 'page' : 'thread'}:${items.ids[k]}`;
-  return effortPairs(corpus, weights, idf, {
-    minRareShare: config.similarityThreshold,
-    minCosine: config.copySimilarity,
-    minSharedRare: config.minSharedWords,
-    minTerms: config.minEffortWords,
-    rareIdf: rare,
-    maxPostings,
-    ...(scorer ? { meaning: scorer } : {}),
-  }).map((p) => `${key(p.i)} ${key(p.j)} ${p.rareShare} ${p.cosine} ${p.sharedRare} ${p.meaning} ${p.spelling}`);
-}
-
 /**
  * Small pilots hold every item in some short posting list, so the engine loads them all: these
  * also run with postings of at most 3 texts and an LSA sample of 60, so that it loads a part.
  */
-describe.each([
-  { meaning: true, maxPostings: 200, lsaMaxDocs: DEFAULT_LSA_OPTIONS.maxDocs },
-  { meaning: false, maxPostings: 200, lsaMaxDocs: DEFAULT_LSA_OPTIONS.maxDocs },
-  { meaning: true, maxPostings: 3, lsaMaxDocs: 60 },
-  { meaning: false, maxPostings: 3, lsaMaxDocs: 60 },
-])('the engine path, %o', ({ meaning, maxPostings, lsaMaxDocs }) => {
+describe.each(PATH_CASES)('the engine path, %o', ({ meaning, maxPostings, lsaMaxDocs }) => {
   const config = { ...C, meaning, lsaMaxDocs };
   it.each([0, 1])('gives the JS path’s pairs and scores on pilot %i', async (n) => {
     const pilot = pilots[n];

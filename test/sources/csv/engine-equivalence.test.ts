@@ -11,17 +11,22 @@ import type { SourceAccount } from '../../../src/model/accounting.js';
 import { Dataset } from '../../../src/model/dataset.js';
 import { createCsvSource, type CsvMapping } from '../../../src/sources/csv/index.js';
 import { compileTimestampFormat } from '../../../src/sources/csv/timestamp-format.js';
-import { loadInputs } from '../../../src/sources/load.js';
-import type { Source } from '../../../src/sources/types.js';
 import { genericCsvLines, genericMapping, writeGenericCsv, type GenericTimeFormat } from '../../helpers/generic-csv.js';
+import {
+  BAD_INPUTS,
+  CSV_NOT_LINE_FOR_LINE,
+  engineLoadOrSameFailure,
+  expectSameAccountsAndTables,
+  finalTables,
+  loadGivingSettingsBack,
+  NOT_AFTER,
+  watchedSource,
+} from '../../helpers/engine-equivalence.js';
 import { makeTempDir, removeTempDirs } from '../../helpers/temp-dir.js';
 
 afterAll(removeTempDirs);
 
 const FIXTURE = path.resolve(import.meta.dirname, '../../fixtures/csv/replies-reaction-private-bad-rows');
-const BAD = path.resolve(import.meta.dirname, '../../fixtures/bad');
-/** The run's clock: rows after it are `future`. */
-const NOT_AFTER = Date.UTC(2026, 11, 1);
 
 interface Loaded {
   accounts: SourceAccount[];
@@ -47,42 +52,27 @@ async function load(inputs: string[], how: How): Promise<Loaded> {
   const skips: string[] = [];
   let inserts = 0;
   let fallbacks = 0;
-  const csv = createCsvSource(how.mapping ?? null, how.minBytes, how.batchRows);
-  const watched: Source = {
-    ...csv,
-    read: (input, ctx) =>
-      csv.read(input, {
-        ...ctx,
-        skip: (reason, at, detail) => {
-          skips.push(`${at.file}:${at.line ?? ''} ${reason}`);
-          ctx.skip(reason, at, detail);
-        },
-      }),
-  };
+  const watched = watchedSource(createCsvSource(how.mapping ?? null, how.minBytes, how.batchRows), {
+    skip: (reason, at) => skips.push(`${at.file}:${at.line ?? ''} ${reason}`),
+  });
   const observe = (sql: string) => {
     if (sql.includes('INSERT INTO raw_activities')) inserts += 1;
     if (sql.includes('DELETE FROM raw_activities')) fallbacks += 1;
   };
   const dataset = await Dataset.open({ observe });
   try {
-    const settings = async () =>
-      dataset.query.all(`SELECT current_setting('threads') AS n, current_setting('memory_limit') AS limit`);
-    const before = await settings();
-    const accounts = await loadInputs(
+    // The SQL load runs at one thread and gives the engine its threads back, its tables dropped.
+    const accounts = await loadGivingSettingsBack(
       inputs,
       dataset,
       { includePrivate: how.includePrivate ?? false, botAccounts: [], notAfter: NOT_AFTER, sources: { csv: watched } },
-      { warn: () => undefined, verbose: () => undefined },
+      ['threads', 'memory_limit'],
     );
-    // The SQL load runs at one thread and gives the engine its threads back, its tables dropped.
-    expect(await settings()).toEqual(before);
     expect(
       await dataset.query.all(`SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'csv_load_%'`),
     ).toEqual([]);
     await dataset.finalize(accounts, []);
-    const tables: Record<string, unknown[]> = {};
-    for (const table of ['activities', 'identities', 'spaces', 'persons'])
-      tables[table] = await dataset.query.all(`SELECT * FROM ${table} ORDER BY ALL`);
+    const tables = await finalTables(dataset);
     return { accounts, skips, tables, inserts, fallbacks };
   } finally {
     await dataset.close();
@@ -94,10 +84,8 @@ async function expectSameBothWays(inputs: string[], how: How): Promise<Loaded> {
   const inEngine = await load(inputs, how);
   const inJavaScript = await load(inputs, { ...how, minBytes: Number.POSITIVE_INFINITY });
   expect(inJavaScript.inserts).toBe(0);
-  expect(inEngine.accounts).toEqual(inJavaScript.accounts);
+  expectSameAccountsAndTables(inEngine, inJavaScript);
   expect(inEngine.skips).toEqual(inJavaScript.skips);
-  for (const table of Object.keys(inJavaScript.tables))
-    expect(inEngine.tables[table], table).toEqual(inJavaScript.tables[table]);
   return inEngine;
 }
 
@@ -343,39 +331,27 @@ describe('generic CSV files mapped in SQL', () => {
       threadId: 'thread_id',
     };
     const inputs: { input: string; mapping?: CsvMapping }[] = [{ input: FIXTURE }];
-    for (const dir of readdirSync(BAD).filter((d) => d.startsWith('yammer-'))) {
-      const file = path.join(BAD, dir, 'Messages.csv');
+    for (const dir of readdirSync(BAD_INPUTS).filter((d) => d.startsWith('yammer-'))) {
+      const file = path.join(BAD_INPUTS, dir, 'Messages.csv');
       if (existsSync(file)) inputs.push({ input: `csv:${file}`, mapping: yammerColumns });
     }
     expect(inputs.length).toBeGreaterThan(10);
     const inSql: string[] = [];
     for (const { input, mapping } of inputs) {
       const how: How = mapping ? { minBytes: 0, mapping, includePrivate: true } : { minBytes: 0, includePrivate: true };
-      const inEngine = await load([input], how).then(
-        (loaded) => ({ loaded, failure: null }),
-        (error: unknown) => ({ loaded: undefined, failure: String(error) }),
+      const inEngine = await engineLoadOrSameFailure(
+        () => load([input], how),
+        () => load([input], { ...how, minBytes: Number.POSITIVE_INFINITY }),
+        input,
       );
-      if (inEngine.failure !== null) {
-        await expect(load([input], { ...how, minBytes: Number.POSITIVE_INFINITY }), input).rejects.toThrow(
-          inEngine.failure.replace(/^\w+: /, ''),
-        );
-        continue;
-      }
+      if (inEngine === null) continue;
       await expectSameBothWays([input], how);
-      if ((inEngine.loaded?.inserts ?? 0) > 0 && inEngine.loaded?.fallbacks === 0)
-        inSql.push(path.basename(path.dirname(input)));
+      if (inEngine.inserts > 0 && inEngine.fallbacks === 0) inSql.push(path.basename(path.dirname(input)));
     }
     // Plain files are loaded by SQL; what DuckDB cannot read line for line stays in JavaScript.
     expect(inSql).toContain('yammer-invalid-and-future-dates');
     expect(inSql).toContain('yammer-utf8-bom');
-    for (const fallback of [
-      'yammer-latin1-not-utf8',
-      'yammer-utf16le-excel-unicode-text',
-      'yammer-truncated-mid-quote',
-      'yammer-header-repeated-mid-file',
-      'yammer-crlf-and-lf-mixed',
-    ])
-      expect(inSql).not.toContain(fallback);
+    for (const fallback of CSV_NOT_LINE_FOR_LINE) expect(inSql).not.toContain(fallback);
   }, 300_000);
 
   it('give the JavaScript reader’s dataset on generated files in each timestamp format', async () => {

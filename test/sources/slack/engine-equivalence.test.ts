@@ -10,99 +10,35 @@ import { gzipSync } from 'node:zlib';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { SourceAccount } from '../../../src/model/accounting.js';
-import { Dataset } from '../../../src/model/dataset.js';
-import { loadInputs } from '../../../src/sources/load.js';
 import { slackSourceWith } from '../../../src/sources/slack/index.js';
-import type { Source } from '../../../src/sources/types.js';
 import { writeSlackExport } from '../../../scripts/generate/slack-writer.js';
+import {
+  BAD_INPUTS,
+  engineLoadOrSameFailure,
+  expectSameAccountsAndTables,
+  expectSameSkipsAndLines,
+  type LinedLoad,
+  loadLined,
+} from '../../helpers/engine-equivalence.js';
 import { makeTempDir, removeTempDirs } from '../../helpers/temp-dir.js';
 
 afterAll(removeTempDirs);
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/slack');
-const BAD = path.resolve(import.meta.dirname, '../../fixtures/bad');
 const SAMPLES = path.resolve(import.meta.dirname, '../../../../shared/samples/slack');
 const SAMPLE_PILOT = path.resolve(import.meta.dirname, '../../../fixtures/sample-pilot/slack');
-/** The run's clock: messages after it are `future`. */
-const NOT_AFTER = Date.UTC(2026, 11, 1);
 
-interface Skip {
-  file: string;
-  line: number | null;
-  reason: string;
-}
+type Loaded = LinedLoad;
 
-interface Loaded {
-  accounts: SourceAccount[];
-  skips: Skip[];
-  /** Final tables, activities without their `line`. */
-  tables: Record<string, unknown[]>;
-  /** Activity id -> line, for the activities that have one. */
-  lines: Map<string, number>;
-  /** Whether some day file was inserted by SQL. */
-  inSql: boolean;
-}
-
-async function load(inputs: string[], engineMinBytes: number, includePrivate = false): Promise<Loaded> {
-  let inSql = false;
-  const skips: Skip[] = [];
-  const slack = slackSourceWith(engineMinBytes);
-  const watched: Source = {
-    ...slack,
-    read: (input, ctx) =>
-      slack.read(input, {
-        ...ctx,
-        skip: (reason, at, detail) => {
-          skips.push({ file: at.file, line: at.line, reason });
-          ctx.skip(reason, at, detail);
-        },
-      }),
-  };
-  const observe = (sql: string) => {
-    if (sql.includes('INSERT INTO raw_activities')) inSql = true;
-  };
-  const dataset = await Dataset.open({ observe });
-  try {
-    const threads = async () => dataset.query.all(`SELECT current_setting('threads') AS n`);
-    const before = await threads();
-    const accounts = await loadInputs(
-      inputs,
-      dataset,
-      { includePrivate, botAccounts: ['ubotlisted'], notAfter: NOT_AFTER, sources: { slack: watched } },
-      { warn: () => undefined, verbose: () => undefined },
-    );
-    // The SQL load runs at one thread and gives the engine its threads back.
-    expect(await threads()).toEqual(before);
-    await dataset.finalize(accounts, []);
-    const tables: Record<string, unknown[]> = {};
-    tables.activities = await dataset.query.all('SELECT * EXCLUDE (line) FROM activities ORDER BY ALL');
-    for (const table of ['identities', 'spaces', 'persons'])
-      tables[table] = await dataset.query.all(`SELECT * FROM ${table} ORDER BY ALL`);
-    const lined = await dataset.query.all<{ id: string; line: number }>(
-      'SELECT activity_id AS id, line FROM activities WHERE line IS NOT NULL',
-    );
-    return { accounts, skips, tables, lines: new Map(lined.map((r) => [r.id, r.line])), inSql };
-  } finally {
-    await dataset.close();
-  }
-}
+const load = (inputs: string[], engineMinBytes: number, includePrivate = false): Promise<Loaded> =>
+  loadLined(inputs, 'slack', slackSourceWith(engineMinBytes), { includePrivate, botAccounts: ['ubotlisted'] });
 
 async function expectSameBothWays(inputs: string[], includePrivate = false, loadedInEngine?: Loaded): Promise<Loaded> {
   const inEngine = loadedInEngine ?? (await load(inputs, 0, includePrivate));
   const inJavaScript = await load(inputs, Number.POSITIVE_INFINITY, includePrivate);
   expect(inJavaScript.inSql).toBe(false);
-  expect(inEngine.accounts).toEqual(inJavaScript.accounts);
-  // Same skips in the same order; the engine's line, when it gives one, is the JavaScript reader's.
-  expect(inEngine.skips.map((s) => `${s.file} ${s.reason}`)).toEqual(
-    inJavaScript.skips.map((s) => `${s.file} ${s.reason}`),
-  );
-  inEngine.skips.forEach((skip, i) => {
-    if (skip.line !== null) expect(skip.line).toBe(inJavaScript.skips[i]?.line);
-  });
-  for (const table of Object.keys(inJavaScript.tables))
-    expect(inEngine.tables[table], table).toEqual(inJavaScript.tables[table]);
-  for (const [id, line] of inEngine.lines) expect(line, id).toBe(inJavaScript.lines.get(id));
+  expectSameAccountsAndTables(inEngine, inJavaScript);
+  expectSameSkipsAndLines(inEngine, inJavaScript);
   return inEngine;
 }
 
@@ -347,26 +283,22 @@ describe('Slack day files mapped in SQL', () => {
   it('gives the JavaScript reader’s dataset, or the same error, on every Slack fixture, bad input and sample', async () => {
     const dirs = [
       ...readdirSync(FIXTURES).map((d) => path.join(FIXTURES, d, 'export')),
-      ...readdirSync(BAD)
+      ...readdirSync(BAD_INPUTS)
         .filter((d) => d.startsWith('slack-'))
-        .map((d) => path.join(BAD, d)),
+        .map((d) => path.join(BAD_INPUTS, d)),
       SAMPLE_PILOT,
       ...(existsSync(SAMPLES) ? readdirSync(SAMPLES).map((d) => path.join(SAMPLES, d)) : []),
     ].filter((d) => existsSync(d));
     const inSql: string[] = [];
     for (const dir of dirs) {
       for (const includePrivate of [false, true]) {
-        const inEngine = await load([dir], 0, includePrivate).then(
-          (loaded) => ({ loaded, failure: null }),
-          (error: unknown) => ({ loaded: undefined, failure: String(error) }),
+        const inEngine = await engineLoadOrSameFailure(
+          () => load([dir], 0, includePrivate),
+          () => load([dir], Number.POSITIVE_INFINITY, includePrivate),
+          dir,
         );
-        if (inEngine.failure !== null) {
-          await expect(load([dir], Number.POSITIVE_INFINITY, includePrivate), dir).rejects.toThrow(
-            inEngine.failure.replace(/^\w+: /, ''),
-          );
-          continue;
-        }
-        if ((await expectSameBothWays([dir], includePrivate, inEngine.loaded)).inSql) inSql.push(path.basename(dir));
+        if (inEngine === null) continue;
+        if ((await expectSameBothWays([dir], includePrivate, inEngine)).inSql) inSql.push(path.basename(dir));
       }
     }
     expect(inSql).toContain('slack'); // the sample pilot's export

@@ -9,95 +9,40 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { SourceAccount } from '../../../src/model/accounting.js';
-import { Dataset } from '../../../src/model/dataset.js';
-import { loadInputs } from '../../../src/sources/load.js';
 import { ENGINE_MIN_BYTES } from '../../../src/sources/teams/engine-read.js';
 import { teamsSourceWith } from '../../../src/sources/teams/index.js';
-import type { Problem, Source } from '../../../src/sources/types.js';
 import { writeTeamsExport } from '../../helpers/teams-export.js';
+import {
+  BAD_INPUTS,
+  expectSameAccountsAndTables,
+  expectSameSkipsAndLines,
+  type LinedLoad,
+  loadLined,
+} from '../../helpers/engine-equivalence.js';
 import { makeTempDir, removeTempDirs } from '../../helpers/temp-dir.js';
 
 afterAll(removeTempDirs);
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/teams');
-const BAD = path.resolve(import.meta.dirname, '../../fixtures/bad');
 const SAMPLES = path.resolve(import.meta.dirname, '../../../../shared/samples/teams-graph');
-/** The run's clock: messages after it are `future`. */
-const NOT_AFTER = Date.UTC(2026, 11, 1);
 
-interface Loaded {
-  accounts: SourceAccount[];
-  skips: { file: string; line: number | null; reason: string }[];
-  problems: Problem[];
-  tables: Record<string, unknown[]>;
-  lines: Map<string, number>;
-  inSql: boolean;
-}
+type Loaded = LinedLoad;
 
-async function load(inputs: string[], engineMinBytes: number, includePrivate = false): Promise<Loaded> {
-  let inSql = false;
-  const skips: Loaded['skips'] = [];
-  const problems: Problem[] = [];
-  const teams = teamsSourceWith(engineMinBytes);
-  const watched: Source = {
-    ...teams,
-    read: (input, ctx) =>
-      teams.read(input, {
-        ...ctx,
-        skip: (reason, at, detail) => {
-          skips.push({ file: at.file, line: at.line, reason });
-          ctx.skip(reason, at, detail);
-        },
-        problem: (problem) => {
-          problems.push(problem);
-          ctx.problem(problem);
-        },
-      }),
-  };
-  const observe = (sql: string) => {
-    if (sql.includes('INSERT INTO raw_activities')) inSql = true;
-  };
-  const dataset = await Dataset.open({ observe });
-  try {
-    const threads = async () => dataset.query.all(`SELECT current_setting('threads') AS n`);
-    const before = await threads();
-    const accounts = await loadInputs(
-      inputs.map((i) => `teams:${i}`),
-      dataset,
-      { includePrivate, botAccounts: [], notAfter: NOT_AFTER, sources: { teams: watched } },
-      { warn: () => undefined, verbose: () => undefined },
-    );
-    expect(await threads()).toEqual(before);
-    await dataset.finalize(accounts, []);
-    const tables: Record<string, unknown[]> = {};
-    tables.activities = await dataset.query.all('SELECT * EXCLUDE (line) FROM activities ORDER BY ALL');
-    for (const table of ['identities', 'spaces', 'persons'])
-      tables[table] = await dataset.query.all(`SELECT * FROM ${table} ORDER BY ALL`);
-    const lined = await dataset.query.all<{ id: string; line: number }>(
-      'SELECT activity_id AS id, line FROM activities WHERE line IS NOT NULL',
-    );
-    return { accounts, skips, problems, tables, lines: new Map(lined.map((r) => [r.id, r.line])), inSql };
-  } finally {
-    await dataset.close();
-  }
-}
+const load = (inputs: string[], engineMinBytes: number, includePrivate = false): Promise<Loaded> =>
+  loadLined(
+    inputs.map((i) => `teams:${i}`),
+    'teams',
+    teamsSourceWith(engineMinBytes),
+    { includePrivate, botAccounts: [] },
+  );
 
 async function expectSameBothWays(inputs: string[], includePrivate = false): Promise<Loaded> {
   const inEngine = await load(inputs, 0, includePrivate);
   const inJavaScript = await load(inputs, Number.POSITIVE_INFINITY, includePrivate);
   expect(inJavaScript.inSql).toBe(false);
-  expect(inEngine.accounts).toEqual(inJavaScript.accounts);
+  expectSameAccountsAndTables(inEngine, inJavaScript);
   expect(inEngine.problems).toEqual(inJavaScript.problems);
-  expect(inEngine.skips.map((s) => `${s.file} ${s.reason}`)).toEqual(
-    inJavaScript.skips.map((s) => `${s.file} ${s.reason}`),
-  );
-  inEngine.skips.forEach((skip, i) => {
-    if (skip.line !== null) expect(skip.line).toBe(inJavaScript.skips[i]?.line);
-  });
-  for (const table of Object.keys(inJavaScript.tables))
-    expect(inEngine.tables[table], table).toEqual(inJavaScript.tables[table]);
-  for (const [id, line] of inEngine.lines) expect(line, id).toBe(inJavaScript.lines.get(id));
+  expectSameSkipsAndLines(inEngine, inJavaScript);
   return inEngine;
 }
 
@@ -297,10 +242,10 @@ describe('Teams pages mapped in SQL', () => {
   it('gives the JavaScript reader’s dataset on every Teams fixture, bad input and shared sample', async () => {
     const dirs = [
       ...readdirSync(FIXTURES).map((d) => path.join(FIXTURES, d, 'export')),
-      ...(existsSync(BAD)
-        ? readdirSync(BAD)
+      ...(existsSync(BAD_INPUTS)
+        ? readdirSync(BAD_INPUTS)
             .filter((d) => d.startsWith('teams-'))
-            .map((d) => path.join(BAD, d))
+            .map((d) => path.join(BAD_INPUTS, d))
         : []),
       ...(existsSync(SAMPLES) ? [SAMPLES] : []),
     ];

@@ -8,19 +8,24 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SourceAccount } from '../../../src/model/accounting.js';
 import { Dataset } from '../../../src/model/dataset.js';
-import { loadInputs } from '../../../src/sources/load.js';
-import type { Source } from '../../../src/sources/types.js';
 import { yammerSourceWith } from '../../../src/sources/yammer/index.js';
 import { writeYammerExport } from '../../../scripts/generate/yammer-writer.js';
+import {
+  BAD_INPUTS,
+  CSV_NOT_LINE_FOR_LINE,
+  engineLoadOrSameFailure,
+  expectSameAccountsAndTables,
+  finalTables,
+  loadGivingSettingsBack,
+  NOT_AFTER,
+  watchedSource,
+} from '../../helpers/engine-equivalence.js';
 import { makeTempDir, removeTempDirs } from '../../helpers/temp-dir.js';
 
 afterAll(removeTempDirs);
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/yammer');
-const BAD = path.resolve(import.meta.dirname, '../../fixtures/bad');
 const SAMPLE_PILOT = path.resolve(import.meta.dirname, '../../../fixtures/sample-pilot/yammer');
-/** The run's clock: rows after it are `future`. */
-const NOT_AFTER = Date.UTC(2026, 11, 1);
 
 interface Loaded {
   accounts: SourceAccount[];
@@ -50,18 +55,9 @@ async function load(
   const limitsSet: string[] = [];
   let inserts = 0;
   const skips: string[] = [];
-  const yammer = yammerSourceWith(engineMinBytes, engineBatchRows);
-  const watched: Source = {
-    ...yammer,
-    read: (input, ctx) =>
-      yammer.read(input, {
-        ...ctx,
-        skip: (reason, at, detail) => {
-          skips.push(`${at.file}:${at.line ?? ''} ${reason}`);
-          ctx.skip(reason, at, detail);
-        },
-      }),
-  };
+  const watched = watchedSource(yammerSourceWith(engineMinBytes, engineBatchRows), {
+    skip: (reason, at) => skips.push(`${at.file}:${at.line ?? ''} ${reason}`),
+  });
   const observe = (sql: string) => {
     if (sql.includes('INSERT INTO raw_activities')) {
       inSql = true;
@@ -72,21 +68,15 @@ async function load(
   // A spilled dataset has a memory limit, which the SQL load lowers while it runs.
   const dataset = await Dataset.open(memoryLimit === undefined ? { observe } : { observe, spill: true, memoryLimit });
   try {
-    const threads = async () =>
-      dataset.query.all(`SELECT current_setting('threads') AS n, current_setting('memory_limit') AS limit`);
-    const before = await threads();
-    const accounts = await loadInputs(
+    // The SQL load runs at one thread and gives the engine its threads (and memory limit) back.
+    const accounts = await loadGivingSettingsBack(
       inputs,
       dataset,
       { includePrivate, botAccounts: [], notAfter: NOT_AFTER, sources: { yammer: watched } },
-      { warn: () => undefined, verbose: () => undefined },
+      ['threads', 'memory_limit'],
     );
-    // The SQL load runs at one thread and gives the engine its threads (and memory limit) back.
-    expect(await threads()).toEqual(before);
     await dataset.finalize(accounts, []);
-    const tables: Record<string, unknown[]> = {};
-    for (const table of ['activities', 'identities', 'spaces', 'persons'])
-      tables[table] = await dataset.query.all(`SELECT * FROM ${table} ORDER BY ALL`);
+    const tables = await finalTables(dataset);
     return { accounts, skips, tables, inSql, inserts, limitsSet };
   } finally {
     await dataset.close();
@@ -97,10 +87,8 @@ async function expectSameBothWays(inputs: string[], includePrivate = false, load
   const inEngine = loadedInEngine ?? (await load(inputs, 0, includePrivate));
   const inJavaScript = await load(inputs, Number.POSITIVE_INFINITY, includePrivate);
   expect(inJavaScript.inSql).toBe(false);
-  expect(inEngine.accounts).toEqual(inJavaScript.accounts);
+  expectSameAccountsAndTables(inEngine, inJavaScript);
   expect(inEngine.skips).toEqual(inJavaScript.skips);
-  for (const table of Object.keys(inJavaScript.tables))
-    expect(inEngine.tables[table], table).toEqual(inJavaScript.tables[table]);
   return inEngine;
 }
 
@@ -328,39 +316,27 @@ describe('Messages.csv mapped in SQL', () => {
   it('gives the JavaScript reader’s dataset, or the same error, on every Yammer fixture', async () => {
     const dirs = [
       ...readdirSync(FIXTURES).map((d) => path.join(FIXTURES, d)),
-      ...readdirSync(BAD)
+      ...readdirSync(BAD_INPUTS)
         .filter((d) => d.startsWith('yammer-'))
-        .map((d) => path.join(BAD, d)),
+        .map((d) => path.join(BAD_INPUTS, d)),
       SAMPLE_PILOT,
     ];
     const inSql: string[] = [];
     for (const dir of dirs) {
       // Loaded once in the engine; an error there must be the JavaScript reader's error too.
-      const inEngine = await load([dir], 0, true).then(
-        (loaded) => ({ loaded, failure: null }),
-        (error: unknown) => ({ loaded: undefined, failure: String(error) }),
+      const inEngine = await engineLoadOrSameFailure(
+        () => load([dir], 0, true),
+        () => load([dir], Number.POSITIVE_INFINITY, true),
+        dir,
       );
-      if (inEngine.failure !== null) {
-        await expect(load([dir], Number.POSITIVE_INFINITY, true), dir).rejects.toThrow(
-          inEngine.failure.replace(/^\w+: /, ''),
-        );
-        continue;
-      }
-      if ((await expectSameBothWays([dir], true, inEngine.loaded)).inSql) inSql.push(path.basename(dir));
+      if (inEngine === null) continue;
+      if ((await expectSameBothWays([dir], true, inEngine)).inSql) inSql.push(path.basename(dir));
     }
     // Files DuckDB cannot read line for line stay on the JavaScript path; the plain ones do not.
     expect(inSql).toContain('yammer'); // the sample pilot's export
     expect(inSql).toContain('groups-private-system-bot-and-bad-rows');
     expect(inSql).toContain('yammer-invalid-and-future-dates');
-    for (const fallback of [
-      'yammer-latin1-not-utf8',
-      'yammer-utf16le-excel-unicode-text',
-      'yammer-truncated-mid-quote',
-      'yammer-header-repeated-mid-file',
-      'yammer-crlf-and-lf-mixed',
-      'two-threads-one-deleted',
-    ])
-      expect(inSql).not.toContain(fallback);
+    for (const fallback of [...CSV_NOT_LINE_FOR_LINE, 'two-threads-one-deleted']) expect(inSql).not.toContain(fallback);
   }, 300_000);
 
   // 1,500 messages: the smallest generated export with all three (3,000 took ten times longer).

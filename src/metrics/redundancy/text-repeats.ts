@@ -1,0 +1,23 @@
+import { type ItemCopy, itemKey } from './queries.js';
+
+/**
+ * What the first item of a text several items share left for the items that repeat it (rows of
+ * `redundancyDistinctTexts` in queries.ts whose `body` is null), held only until its last repeat is read.
+ */
+export class TextRepeats<T> {
+  private readonly open = new Map<string, { value: T; left: number }>();
+
+  /** Notes `value` for the later items with `row`'s text (none when it has one copy). */
+  note(row: ItemCopy, value: T): void {
+    if (row.copies > 1) this.open.set(itemKey(row.is_page, row.item_id), { value, left: row.copies - 1 });
+  }
+
+  /** What the first item with the text of `row` (a repeat) left. */
+  repeat(row: ItemCopy): T {
+    const first = this.open.get(row.first_key ?? '');
+    if (!first) throw new Error(`duplicate efforts: item ${row.item_id} repeats an item not read (${row.first_key})`);
+    first.left -= 1;
+    if (first.left === 0) this.open.delete(row.first_key ?? '');
+    return first.value;
+  }
+}

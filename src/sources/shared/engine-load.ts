@@ -1,0 +1,119 @@
+/**
+ * What the engine loaders of the sources share around a load: the settings they run it under, the
+ * block of sequence numbers a JSON load reserves, and the later-rows-win rule across the SQL and
+ * JavaScript paths.
+ */
+import { MIN_MEMORY_LIMIT_BYTES, sizeInBytes } from '../../model/size.js';
+import type { InputFile, SourceEngine } from '../types.js';
+import { sqlString } from './engine-csv.js';
+
+/** Share of the dataset's memory limit a load runs under (see `loadSettings`). */
+export const LOAD_MEMORY_SHARE = 0.5;
+
+/** A load's settings, read before it changes them. */
+export interface LoadSettings {
+  /** Sets one thread and, when asked, the lowered memory limit. */
+  enter(): Promise<void>;
+  /** Statements that set back what `enter` changed. */
+  restoreSql: string;
+}
+
+/**
+ * One thread while loading: the row order of read_json / read_csv over the files is then the
+ * reading order, which the sequence numbers follow, and fewer rows are parsed ahead. With
+ * `lowerMemory`, `LOAD_MEMORY_SHARE` of the memory limit too (never under the engine's minimum;
+ * kept when DuckDB refuses): the work table's blocks otherwise stay in DuckDB's buffer pool up to
+ * the full limit, while each statement needs far less (bench/README.md).
+ */
+export async function loadSettings(engine: SourceEngine, lowerMemory: boolean): Promise<LoadSettings> {
+  const [threads] = await engine.all<{ n: string }>(`SELECT current_setting('threads')::VARCHAR AS n`);
+  const limit = !lowerMemory || engine.memoryLimit === null ? null : sizeInBytes(engine.memoryLimit);
+  const restore = limit === null ? '' : ` SET memory_limit = ${sqlString(engine.memoryLimit ?? '')};`;
+  return {
+    enter: async () => {
+      await engine.run('SET threads = 1');
+      if (limit === null) return;
+      const lowered = Math.max(MIN_MEMORY_LIMIT_BYTES, Math.floor(limit * LOAD_MEMORY_SHARE));
+      await engine.run(`SET memory_limit = '${Math.floor(lowered / 1e6)}MB'`).catch(() => undefined);
+    },
+    restoreSql: `SET threads = ${Number(threads?.n ?? 1)};${restore}`,
+  };
+}
+
+/** A load of files in the engine that the adapter replays file by file in its reading order. */
+export interface FilesLoad {
+  /** JavaScript reads `file` after all: its SQL rows are removed. */
+  undo(file: InputFile): Promise<void>;
+  /**
+   * After the read: `yielded` maps each activity id JavaScript yielded to its last position
+   * (file index in reading order, message index), and SQL rows of those ids further on are moved
+   * after JavaScript's records (`laterRowsWin`). Drops the work tables.
+   */
+  finish(yielded: ReadonlyMap<string, { file: number; k: number }>): Promise<void>;
+  /** Drops the work tables (also after a failure). */
+  close(): Promise<void>;
+}
+
+/** Sequence numbers one input may use (dataset.ts gives each 2^40). */
+const MAX_SEQ = 2 ** 38;
+
+/**
+ * SQL: whether each file's first row (`firsts`: ord, first) comes after the previous file's, that
+ * is whether the rows follow the reading order.
+ */
+export function filesInOrderSql(firsts: string): string {
+  return `(SELECT coalesce(bool_and(first_next > first), true) FROM (
+              SELECT first, lead(first) OVER (ORDER BY ord) AS first_next FROM ${firsts}) WHERE first_next IS NOT NULL)`;
+}
+
+/**
+ * Reserves `records * stride` sequence numbers (row r owns base + r * stride and the `stride - 1`
+ * after it); null, reserving nothing, when the rows do not follow the reading order or the block
+ * is more than one input may use.
+ */
+export function reserveBlock(
+  engine: SourceEngine,
+  shape: { ordered: boolean; records: number; stride: number } | undefined,
+): { base: number; stride: number; range: string } | null {
+  if (shape === undefined || !shape.ordered || shape.records * shape.stride > MAX_SEQ) return null;
+  const { records, stride } = shape;
+  const base = engine.reserve(records * stride);
+  return { base, stride, range: `seq BETWEEN ${base} AND ${base + records * stride - 1}` };
+}
+
+/**
+ * The later message wins across the two paths of an SQL load: records JavaScript yields are
+ * appended after the block SQL inserted, so an SQL message of the same id further on in the
+ * reading order (with its reactions, the `stride` numbers it owns) is given numbers after them.
+ * `firsts` is a table (ord, first, n): each file's reading-order index, its first row and row
+ * count; `yielded` maps an activity id to where JavaScript last yielded it (file index, item).
+ */
+export async function laterRowsWin(
+  engine: SourceEngine,
+  tables: { firsts: string; yielded: string },
+  block: { base: number; stride: number; range: string },
+  yielded: ReadonlyMap<string, { file: number; k: number }>,
+): Promise<void> {
+  if (yielded.size === 0) return;
+  const { base, stride, range } = block;
+  // In slices: one VALUES list of many ids would be a statement of megabytes.
+  const pairs = [...yielded].map(([id, at]) => `(${sqlString(id)}, ${at.file}, ${at.k})`);
+  await engine.run(`CREATE TEMP TABLE ${tables.yielded} (id VARCHAR, file BIGINT, k BIGINT)`);
+  for (let i = 0; i < pairs.length; i += 5000)
+    await engine.run(`INSERT INTO ${tables.yielded} VALUES ${pairs.slice(i, i + 5000).join(', ')}`);
+  const later = await engine.all<{ rn: number }>(`
+    SELECT r.rn::DOUBLE AS rn FROM (
+      SELECT (a.seq - ${base}) // ${stride} AS rn, a.activity_id FROM raw_activities a
+      WHERE ${range} AND NOT a.derived AND a.activity_id IN (SELECT id FROM ${tables.yielded})) r
+    JOIN ${tables.firsts} f ON r.rn BETWEEN f.first AND f.first + f.n - 1
+    JOIN ${tables.yielded} v ON v.id = r.activity_id
+    WHERE f.ord > v.file OR (f.ord = v.file AND r.rn - f.first > v.k)
+    ORDER BY r.rn`);
+  for (const { rn } of later) {
+    const first = engine.reserve(stride);
+    const from = base + stride * rn;
+    await engine.run(
+      `UPDATE raw_activities SET seq = ${first} + (seq - ${from}) WHERE seq BETWEEN ${from} AND ${from + stride - 1}`,
+    );
+  }
+}
