@@ -17,7 +17,7 @@
  */
 import type { Activity } from '../../model/types.js';
 import { csvForEngine, sqlString } from '../shared/engine-csv.js';
-import { loadSettings } from '../shared/engine-load.js';
+import { ENGINE_MIN_BYTES, loadSettings } from '../shared/engine-load.js';
 import type { InputFile, SourceContext, SourceEngine } from '../types.js';
 import {
   activitiesSql,
@@ -30,11 +30,7 @@ import {
 } from './engine-sql.js';
 import { mapRow, type RowContext, type RowOutcome } from './map-row.js';
 
-/**
- * Smaller files stay on the JavaScript path: a few SQL statements cost more than csv-parse spends
- * on a small file, and small pilots must feel instant.
- */
-export const ENGINE_MIN_BYTES = 1024 * 1024;
+export { ENGINE_MIN_BYTES } from '../shared/engine-load.js';
 
 /** Rows of the file per activities insert (one statement each), as Yammer's loader (bench/README.md). */
 export const INSERT_BATCH_ROWS = 250_000;

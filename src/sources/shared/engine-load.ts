@@ -7,6 +7,13 @@ import { MIN_MEMORY_LIMIT_BYTES, sizeInBytes } from '../../model/size.js';
 import type { InputFile, SourceEngine } from '../types.js';
 import { sqlString } from './engine-csv.js';
 
+/**
+ * Files (or exports) smaller than this stay on the JavaScript path: a few SQL statements cost more
+ * than parsing a small file in JavaScript, and small pilots must feel instant. One threshold for
+ * every source that loads by SQL.
+ */
+export const ENGINE_MIN_BYTES = 1024 * 1024;
+
 /** Share of the dataset's memory limit a load runs under (see `loadSettings`). */
 export const LOAD_MEMORY_SHARE = 0.5;
 

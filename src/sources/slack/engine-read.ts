@@ -35,17 +35,20 @@ import {
   URL_SQL,
   urlNeedsJavaScript,
 } from '../shared/engine-json.js';
-import { type FilesLoad, filesInOrderSql, laterRowsWin, loadSettings, reserveBlock } from '../shared/engine-load.js';
+import {
+  ENGINE_MIN_BYTES,
+  type FilesLoad,
+  filesInOrderSql,
+  laterRowsWin,
+  loadSettings,
+  reserveBlock,
+} from '../shared/engine-load.js';
 import type { InputFile, SourceContext, SourceEngine } from '../types.js';
 import type { Conversation } from './layout.js';
 import { BOT_SUBTYPES, ORDINARY_SUBTYPES } from './map-message.js';
 import { SLACKBOT_ID, type SlackUser } from './users.js';
 
-/**
- * Smaller exports stay on the JavaScript path: a few SQL statements cost more than parsing a
- * small export, and small pilots must feel instant.
- */
-export const ENGINE_MIN_BYTES = 1024 * 1024;
+export { ENGINE_MIN_BYTES } from '../shared/engine-load.js';
 
 /** Message fields map-message.ts reads. */
 const COLUMNS = ['ts', 'user', 'subtype', 'bot_id', 'text', 'thread_ts', 'root', 'blocks', 'reactions'];

@@ -27,12 +27,18 @@
 import { sqlString } from '../shared/engine-csv.js';
 import { distinctInOrder, runOverReadableFiles, URL_SQL, urlNeedsJavaScript } from '../shared/engine-json.js';
 import { jsonObjectsForEngine, readJsonObjects } from '../shared/engine-json-pages.js';
-import { type FilesLoad, filesInOrderSql, laterRowsWin, loadSettings, reserveBlock } from '../shared/engine-load.js';
+import {
+  ENGINE_MIN_BYTES,
+  type FilesLoad,
+  filesInOrderSql,
+  laterRowsWin,
+  loadSettings,
+  reserveBlock,
+} from '../shared/engine-load.js';
 import type { InputFile, SourceContext, SourceEngine } from '../types.js';
 import { atIdsSql, hrefsSql, htmlNeedsJavaScript, htmlTextSql, normalizeSpaceSql } from './html-sql.js';
 
-/** Smaller exports stay on the JavaScript path: small pilots must feel instant. */
-export const ENGINE_MIN_BYTES = 1024 * 1024;
+export { ENGINE_MIN_BYTES } from '../shared/engine-load.js';
 /** A root object (a Graph page) larger than this makes DuckDB refuse its file, which JavaScript then reads. */
 const MAX_PAGE_BYTES = 16 * 1024 * 1024;
 

@@ -21,7 +21,7 @@
  */
 import type { SourceRecord } from '../../model/types.js';
 import { csvForEngine, sqlString, type EngineCsv } from '../shared/engine-csv.js';
-import { loadSettings } from '../shared/engine-load.js';
+import { ENGINE_MIN_BYTES, loadSettings } from '../shared/engine-load.js';
 import type { InputFile, SourceContext, SourceEngine } from '../types.js';
 import { mapMessage, type MessageContext } from './map.js';
 import { groupMentionName, PRIVATE_GROUP_MENTION, type YammerLookups } from './lookups.js';
@@ -40,11 +40,7 @@ import {
 
 /** fields.ts `cell` on a trimmed column: the literal `null` (any case) read as ''. */
 const nullIsEmpty = (column: string): string => `CASE WHEN lower(${column}) = 'null' THEN '' ELSE ${column} END`;
-/**
- * Smaller files stay on the JavaScript path: a few SQL statements cost more than csv-parse spends
- * on a small file, and small pilots must feel instant.
- */
-export const ENGINE_MIN_BYTES = 1024 * 1024;
+export { ENGINE_MIN_BYTES } from '../shared/engine-load.js';
 
 /**
  * Rows of the file per activities insert (one statement each): one statement over a whole large
