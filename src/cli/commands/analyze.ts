@@ -54,9 +54,13 @@ export async function runAnalyze(
   const lock = await outputLock(targets);
   let published = false;
   try {
-    const result = await analyzeInputs(chosenInputs, config, log);
     // The appendix prints the inputs actually read, also when they came from the command line.
-    await writeOutputs(result, { ...config, inputs: [...chosenInputs] }, targets, { template, renderer }, log);
+    const printed: ResolvedConfig = { ...config, inputs: [...chosenInputs] };
+    const pdf = pdfOfResult(renderer, template, printed);
+    // The PDF thread gets the document before the dataset closes: it draws while this thread
+    // closes the dataset and writes metrics.json and the summary.
+    const result = await analyzeInputs(chosenInputs, config, log, pdf.start);
+    await writeOutputs(result, printed, targets, { template, pdf: pdf.of(result) }, log);
     published = true;
     const failed = result.document.targets.filter((t) => !t.passed);
     failed.forEach((t) =>
@@ -78,10 +82,47 @@ async function outputLock(targets: OutputTargets): Promise<OutputLock> {
   }
 }
 
-/** The report's template and the renderer that draws the PDF. */
+/** The report's template and the PDF, drawn or being drawn. */
 interface PdfDrawing {
   template: ReportTemplate;
-  renderer: ReportRenderer;
+  pdf: Promise<Buffer>;
+}
+
+/** The one PDF of a run: started as soon as the analysis has its result (`start`), awaited by `of`. */
+interface PdfOfResult {
+  start(result: AnalysisResult): void;
+  of(result: AnalysisResult): Promise<Buffer>;
+}
+
+function pdfOfResult(renderer: ReportRenderer, template: ReportTemplate, config: ResolvedConfig): PdfOfResult {
+  let drawing: Promise<Buffer> | null = null;
+  const start = (result: AnalysisResult): Promise<Buffer> => {
+    drawing ??= renderer.render(result.document, renderOptions(result, config, template));
+    // Awaited by `of`; a run that fails before that must not end on an unhandled rejection.
+    drawing.catch(() => undefined);
+    return drawing;
+  };
+  return {
+    start: (result) => void start(result),
+    of: start,
+  };
+}
+
+/** How the PDF (and the deck) are drawn: from the same options, so they print the same figures. */
+function renderOptions(result: AnalysisResult, config: ResolvedConfig, template: ReportTemplate): RenderOptions {
+  const { document } = result;
+  return {
+    title: config.report.title,
+    generatedAt: new Date(document.generatedAt),
+    template,
+    organization: config.report.organization,
+    logo: config.report.logo,
+    ask: config.report.ask,
+    deltas: result.deltas ?? undefined,
+    targets: document.targets,
+    config: printableConfig(config, result.privateSpaces),
+    anonymized: config.anonymize,
+  };
 }
 
 async function writeOutputs(
@@ -113,37 +154,26 @@ async function writeAll(
   result: AnalysisResult,
   config: ResolvedConfig,
   targets: OutputTargets,
-  { template, renderer }: PdfDrawing,
+  { template, pdf: drawing }: PdfDrawing,
   log: Logger,
 ): Promise<void> {
   const { document } = result;
   // Everything is rendered before any file is touched: a failure here leaves the previous outputs.
   const json = serializeMetrics(document);
-  // The PDF and the deck are drawn from the same options, so they print the same figures.
-  const options: RenderOptions = {
-    title: config.report.title,
-    generatedAt: new Date(document.generatedAt),
-    template,
-    organization: config.report.organization,
-    logo: config.report.logo,
-    ask: config.report.ask,
-    deltas: result.deltas ?? undefined,
-    targets: document.targets,
-    config: printableConfig(config, result.privateSpaces),
-    anonymized: config.anonymize,
-  };
-  const pdf = await stopwatch(log).phase('render the PDF', () => renderer.render(document, options));
   const outputs = outputList(targets);
   const markdown = renderMarkdownSummary(document, document.targets, result.deltas, {
     title: config.report.title,
     outputs,
   });
+  // The drawing started before the dataset closed (runAnalyze): this is what is left of it.
+  const pdf = await stopwatch(log).phase('render the PDF (the rest, waited for)', () => drawing);
   const files: OutputFile[] = [{ target: targets.pdf, content: pdf }];
   if (targets.json !== '-') files.unshift({ target: targets.json, content: json });
   if (targets.markdown !== null) files.push({ target: targets.markdown, content: markdown });
   if (targets.pptx !== null) {
     // Loaded only for --pptx: pptxgenjs and jszip cost every other run part of its start-up.
     const { renderDeck } = await import('../../report/pptx/index.js');
+    const options = renderOptions(result, config, template);
     const deck = await stopwatch(log).phase('render the slide deck', () => renderDeck(document, options));
     files.push({ target: targets.pptx, content: deck });
   }
