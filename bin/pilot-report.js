@@ -23,17 +23,28 @@ function bundleIsCurrent() {
 }
 
 /**
+ * The kind of run, which keeps a code cache of its own: the command, or `other` (`--version`,
+ * `--help`, a mistyped command), which compile far less than `analyze`.
+ */
+function runKind(args) {
+  const command = args.find((arg) => !arg.startsWith('-'));
+  return command === 'analyze' || command === 'validate' || command === 'init' ? command : 'other';
+}
+
+/**
  * The CLI's `main` and what to do once it has run. On Node 20 the bundle goes through a V8 code
- * cache of its own, saved after a run (it then holds every function the run compiled).
+ * cache of its own per kind of run, saved after the first such run (it then holds every function
+ * the run compiled).
  */
 async function load() {
   if (!bundleIsCurrent()) return { main: (await import('../dist/cli/main.js')).main, after: () => {} };
   if (nodeCompileCache) return { main: createRequire(import.meta.url)(BUNDLE).main, after: () => {} };
   const { loadWithCodeCache } = await import('../dist/cli/code-cache.js');
-  const loaded = loadWithCodeCache(BUNDLE, CODE_CACHE);
+  const loaded = loadWithCodeCache(BUNDLE, CODE_CACHE, runKind(process.argv.slice(2)));
   return { main: loaded.exports.main, after: loaded.save };
 }
 
 const { main, after } = await load();
 process.exitCode = await main(process.argv.slice(2));
-after();
+// Exit 0 or 1 (a target failed): the run did its work. A usage error (2) compiled too little to keep.
+if (process.exitCode === 0 || process.exitCode === 1) after();

@@ -5,6 +5,11 @@
  * function, is a noticeable share of the CPU; the cache holds the bytecode of every function the
  * first run compiled, so later runs deserialize it instead (issue 16, item 4).
  *
+ * A run compiles only what it calls (`--version` little, `analyze` most), so each kind of run
+ * (the command) keeps its own cache, written once, after its first run: serializing the cache again
+ * after every run only to learn whether it grew cost 20-40 ms of the main thread's CPU (and the PDF
+ * thread's, before its reply) at the end of each sample-pilot run (issue 16, item 4).
+ *
  * The cache file is named by a hash of the file's content and of the Node, V8 and platform it was
  * made with, so a rebuilt bundle or another Node never reads a stale one; V8 also checks it and
  * rejects what does not match (`cachedDataRejected`), and then the file is simply compiled. Any
@@ -24,13 +29,14 @@ export interface CachedLoad {
   /**
    * Writes the code cache when this run had none, so it holds every function compiled until now:
    * call it after the work, not right after loading (a cache made at load time holds only the
-   * top-level code). Never throws.
+   * top-level code), and only after a run that did its work (a run that stopped at a bad flag
+   * compiled little). A run that used a cache leaves it as it is. Never throws.
    */
   readonly save: () => void;
 }
 
-/** How much more compiled code than its cache a run must hold for the cache to be written again. */
-const GROWTH_TO_REWRITE = 1.1;
+/** A kind of run (`analyze`, `validate`...): letters, digits and dashes, as it appears in a file name. */
+const KIND = /^[a-z0-9-]+$/;
 
 /**
  * Node's CommonJS wrapper, so the file sees `require`, `module`, `__filename` as under `require`,
@@ -45,17 +51,22 @@ const WRAPPER_END = '\n});';
 const importFromHere = (specifier: string): Promise<unknown> => import(specifier);
 
 /**
- * The cache file of `source` (as loaded from `file`) in `cacheDir`: `<name>-<where>-<what>.v8`, where
- * `where` hashes the file's path (two installs may share a cache folder) and `what` its content and
- * the Node, V8 and platform that compile it.
+ * The cache file of `source` (as loaded from `file`) for runs of `kind` in `cacheDir`:
+ * `<name>-<where>-<what>-<kind>.v8`, where `where` hashes the file's path (two installs may share a
+ * cache folder) and `what` its content and the Node, V8 and platform that compile it.
  */
-export function cacheFileFor(file: string, source: string, cacheDir: string): string {
-  const what = createHash('sha256')
+export function cacheFileFor(file: string, source: string, cacheDir: string, kind = 'run'): string {
+  if (!KIND.test(kind)) throw new Error(`code cache kind "${kind}": letters, digits and dashes only`);
+  return path.join(cacheDir, `${cachePrefix(file)}${buildHash(source)}-${kind}.v8`);
+}
+
+/** What a cache file says of the build it was made from: the file's content, Node, V8 and platform. */
+function buildHash(source: string): string {
+  return createHash('sha256')
     .update(`${process.version}\0${process.versions.v8}\0${process.arch}\0${process.platform}\0`)
     .update(source)
     .digest('hex')
     .slice(0, 32);
-  return path.join(cacheDir, `${cachePrefix(file)}${what}.v8`);
 }
 
 /** What the cache files of every build of `file` start with. */
@@ -65,11 +76,11 @@ function cachePrefix(file: string): string {
 
 /**
  * Loads the CommonJS `file` like `require` would (a fresh module; `__loaderImport` for its dynamic
- * imports, above) with V8's code cache in `cacheDir`.
+ * imports, above) with V8's code cache of runs of `kind` in `cacheDir`.
  */
-export function loadWithCodeCache(file: string, cacheDir: string): CachedLoad {
+export function loadWithCodeCache(file: string, cacheDir: string, kind = 'run'): CachedLoad {
   const source = readFileSync(file, 'utf8');
-  const cacheFile = cacheFileFor(file, source, cacheDir);
+  const cacheFile = cacheFileFor(file, source, cacheDir, kind);
   const cachedData = readIfPresent(cacheFile);
   const script = new vm.Script(WRAPPER_START + source + WRAPPER_END, {
     filename: file,
@@ -84,13 +95,9 @@ export function loadWithCodeCache(file: string, cacheDir: string): CachedLoad {
     exports: module.exports,
     cacheUsed,
     save: () => {
-      // A run compiles only what it calls (`--version` little, `analyze` most), so a cache made
-      // by a small run is replaced once a larger run has compiled more; serializing costs about
-      // 12 ms of CPU after a sample-pilot run, against the compile it saves next time.
+      if (cacheUsed) return;
       try {
-        const compiled = script.createCachedData();
-        if (!cacheUsed || compiled.length > cachedData.length * GROWTH_TO_REWRITE)
-          writeAtomically(cacheFile, compiled, file);
+        writeAtomically(cacheFile, script.createCachedData(), buildHash(source), file);
       } catch {
         // No cache this time: only a slower next start.
       }
@@ -107,20 +114,22 @@ function readIfPresent(file: string): Buffer | undefined {
 }
 
 /** Writes beside, then renames: runs started at the same time never read half a cache. */
-function writeAtomically(file: string, data: Buffer, sourceFile: string): void {
+function writeAtomically(file: string, data: Buffer, build: string, sourceFile: string): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const partial = `${file}.${process.pid}.partial`;
   writeFileSync(partial, data);
   renameSync(partial, file);
-  removeOlderCaches(sourceFile, file);
+  removeOlderCaches(sourceFile, build, path.dirname(file));
 }
 
-/** The caches of earlier builds of the same file: each build names a new one, so they would pile up. */
-function removeOlderCaches(sourceFile: string, kept: string): void {
+/**
+ * The caches of earlier builds of the same file, of every kind of run: each build names new ones,
+ * so they would pile up. The current build's caches of other kinds stay.
+ */
+function removeOlderCaches(sourceFile: string, build: string, folder: string): void {
   const prefix = cachePrefix(sourceFile);
-  const folder = path.dirname(kept);
   for (const name of readdirSync(folder)) {
-    if (name.startsWith(prefix) && name.endsWith('.v8') && name !== path.basename(kept))
+    if (name.startsWith(prefix) && name.endsWith('.v8') && !name.startsWith(`${prefix}${build}-`))
       rmSync(path.join(folder, name), { force: true });
   }
 }

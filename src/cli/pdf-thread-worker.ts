@@ -32,7 +32,7 @@ async function load(): Promise<{ serve: Serve; save: () => void }> {
     Reflect.apply(enableCompileCache, module, []);
     return { serve: createRequire(import.meta.url)(BUNDLE).serveReportRendering, save: () => undefined };
   }
-  const loaded = loadWithCodeCache(BUNDLE, CODE_CACHE);
+  const loaded = loadWithCodeCache(BUNDLE, CODE_CACHE, 'pdf');
   return { serve: (loaded.exports as { serveReportRendering: Serve }).serveReportRendering, save: loaded.save };
 }
 

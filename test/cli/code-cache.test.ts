@@ -23,8 +23,8 @@ function setUp(source = SOURCE): { file: string; cache: string } {
   return { file, cache: path.join(root, 'cache') };
 }
 
-function load(file: string, cache: string): CachedLoad {
-  return loadWithCodeCache(file, cache);
+function load(file: string, cache: string, kind?: string): CachedLoad {
+  return loadWithCodeCache(file, cache, kind);
 }
 
 function cacheFiles(cache: string): string[] {
@@ -110,7 +110,7 @@ describe('loadWithCodeCache', () => {
     expect(load(file, cache).cacheUsed).toBe(false);
   });
 
-  it('replaces a cache made by a small run once a larger run has compiled more', () => {
+  it('keeps one cache per kind of run, each written after its first run and never again', () => {
     // Twenty functions compiled only when `work` is called (V8 compiles lazily, on first call).
     const inner = Array.from(
       { length: 20 },
@@ -118,16 +118,42 @@ describe('loadWithCodeCache', () => {
     );
     const source = `'use strict';\n${inner.join('\n')}\nexports.work = () => ${inner.map((_, i) => `f${i}(3)`).join(' + ')};\n`;
     const { file, cache } = setUp(source);
-    load(file, cache).save(); // the small run: `work` never called
-    const target = cacheFileFor(file, source, cache);
-    const small = statSync(target).size;
+    const work = (loaded: CachedLoad) => ((loaded.exports as Record<string, unknown>)['work'] as () => number)();
+    // By hand: f_i(3) = (i+1) mod 7 + 2(i+1) mod 7; over i+1 = 1..20 each part sums 3 × 21 = 63.
+    const WORK = 126;
+    load(file, cache, 'other').save(); // the small run: `work` never called
+    const small = cacheFileFor(file, source, cache, 'other');
 
-    const larger = load(file, cache);
-    expect(larger.cacheUsed).toBe(true);
-    const work = (larger.exports as Record<string, unknown>)['work'] as () => number;
-    expect(work()).toBeGreaterThan(0);
-    larger.save();
-    expect(statSync(target).size).toBeGreaterThan(small * 1.1);
-    expect(load(file, cache).cacheUsed).toBe(true);
+    const first = load(file, cache, 'analyze');
+    expect(first.cacheUsed).toBe(false); // the small run's cache is not this kind's
+    expect(work(first)).toBe(WORK);
+    first.save();
+    const large = cacheFileFor(file, source, cache, 'analyze');
+    expect(cacheFiles(cache)).toEqual([path.basename(large), path.basename(small)].sort());
+    expect(statSync(large).size).toBeGreaterThan(statSync(small).size * 1.1);
+
+    // A run that used its cache does not serialize it again, even when it compiled more.
+    const before = readFileSync(small);
+    const again = load(file, cache, 'other');
+    expect(again.cacheUsed).toBe(true);
+    expect(work(again)).toBe(WORK);
+    again.save();
+    expect(readFileSync(small).equals(before)).toBe(true);
+    expect(load(file, cache, 'analyze').cacheUsed).toBe(true);
+  });
+
+  it('removes the caches of earlier builds of every kind when a new build writes one', () => {
+    const { file, cache } = setUp();
+    load(file, cache, 'analyze').save();
+    load(file, cache, 'other').save();
+    const rebuilt = `${SOURCE}exports.rebuilt = true;\n`;
+    writeFileSync(file, rebuilt);
+    load(file, cache, 'validate').save();
+    expect(cacheFiles(cache)).toEqual([path.basename(cacheFileFor(file, rebuilt, cache, 'validate'))]);
+  });
+
+  it('refuses a kind that cannot be part of a file name', () => {
+    const { file, cache } = setUp();
+    expect(() => cacheFileFor(file, SOURCE, cache, '../x')).toThrow(/letters, digits and dashes/);
   });
 });

@@ -68,7 +68,7 @@ describe('bin/pilot-report.js', () => {
     }
     const [file, ...more] = cached();
     expect(more).toEqual([]);
-    expect(file).toMatch(/^cli\.bundle\.cjs-[0-9a-f]{12}-[0-9a-f]{32}\.v8$/);
+    expect(file).toMatch(/^cli\.bundle\.cjs-[0-9a-f]{12}-[0-9a-f]{32}-other\.v8$/);
     expect(run()).toBe(BUNDLE);
     writeFileSync(path.join(cache, String(file)), 'damaged');
     expect(run()).toBe(BUNDLE);
