@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { newAccount } from '../../src/model/accounting.js';
 import { Dataset } from '../../src/model/dataset.js';
+import type { SourceRecord } from '../../src/model/types.js';
 import { act, inlineDataset } from '../helpers/dataset.js';
 
 describe('Dataset.finalize', () => {
@@ -162,74 +163,45 @@ describe('Dataset spaces across overlapping exports', () => {
 describe('Dataset.finalize with a part read apart (a worker thread)', () => {
   it("brings the part's rows in: the later input's version wins, bots leave, person ids and contributions are set", async () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'pilot-report-part-'));
+    const identity = (id: string, email: string | null, isBot: boolean): SourceRecord => ({
+      type: 'identity',
+      identity: { id, source: 'yammer', name: null, email, department: null, isBot },
+    });
+    const activity = (id: string, day: number, identityId: string, text: string | null = null): SourceRecord => ({
+      type: 'activity',
+      activity: act({ id, at: `2026-01-0${day}T10:00:00Z`, identityId, text }),
+    });
     try {
       const main = await Dataset.open({ spill: true });
       const first = newAccount(0, 'yammer', 'first');
       main.beginInput(0);
-      main.append(
-        {
-          type: 'identity',
-          identity: {
-            id: 'yammer:u1',
-            source: 'yammer',
-            name: 'Ana',
-            email: 'ana@example.com',
-            department: null,
-            isBot: false,
-          },
-        },
-        first,
-      );
-      main.append(
-        {
-          type: 'activity',
-          activity: act({ id: 'yammer:1', at: '2026-01-05T10:00:00Z', identityId: 'yammer:u1', text: 'old' }),
-        },
-        first,
-      );
-      main.append(
-        { type: 'activity', activity: act({ id: 'yammer:2', at: '2026-01-06T10:00:00Z', identityId: 'yammer:u2' }) },
-        first,
-      );
+      for (const record of [
+        identity('yammer:u1', 'ana@example.com', false),
+        activity('yammer:1', 5, 'yammer:u1', 'old'),
+        activity('yammer:2', 6, 'yammer:u2'),
+      ])
+        main.append(record, first);
 
       // The second input, read into a part file as a worker thread does.
       const partFile = path.join(folder, 'part.duckdb');
       const part = await Dataset.open({ file: partFile, uncompressed: true });
       const second = newAccount(1, 'yammer', 'second');
       part.beginInput(1);
-      part.append(
-        {
-          type: 'identity',
-          identity: { id: 'yammer:bot', source: 'yammer', name: 'Bot', email: null, department: null, isBot: true },
-        },
-        second,
-      );
-      part.append(
-        {
-          type: 'activity',
-          activity: act({ id: 'yammer:1', at: '2026-01-05T10:00:00Z', identityId: 'yammer:u1', text: 'edited' }),
-        },
-        second,
-      );
-      part.append(
-        { type: 'activity', activity: act({ id: 'yammer:3', at: '2026-01-07T10:00:00Z', identityId: 'yammer:bot' }) },
-        second,
-      );
-      part.append(
-        {
-          type: 'activity',
-          activity: act({
-            id: 'yammer:r1',
-            at: '2026-01-07T11:00:00Z',
-            identityId: 'yammer:u2',
-            kind: 'reaction',
-            parentId: 'yammer:2',
-            reaction: 'like',
-          }),
-          derived: true,
-        },
-        second,
-      );
+      for (const record of [
+        identity('yammer:bot', null, true),
+        activity('yammer:1', 5, 'yammer:u1', 'edited'),
+        activity('yammer:3', 7, 'yammer:bot'),
+      ])
+        part.append(record, second);
+      const reaction = act({
+        id: 'yammer:r1',
+        at: '2026-01-07T11:00:00Z',
+        identityId: 'yammer:u2',
+        kind: 'reaction',
+        parentId: 'yammer:2',
+        reaction: 'like',
+      });
+      part.append({ type: 'activity', activity: reaction, derived: true }, second);
       await part.closePart();
       await main.absorb(partFile);
       await main.finalize([first, second], []);
