@@ -9,13 +9,39 @@ import type { Query } from './query.js';
 export const KEPT_TABLES = ['activities', 'spaces', 'identities', 'persons'] as const;
 export type KeptTable = (typeof KEPT_TABLES)[number];
 
+/**
+ * The columns of the kept `activities`, in docs/dataset.md's order. The working table has them in
+ * another order (dataset.ts builds it in place from the raw rows, person_id and is_contribution last).
+ */
+export const ACTIVITY_COLUMNS = [
+  'activity_id',
+  'input_index',
+  'source',
+  'kind',
+  'occurred_at',
+  'identity_id',
+  'person_id',
+  'space_id',
+  'thread_id',
+  'parent_id',
+  'text',
+  'title',
+  'reaction',
+  'mentions',
+  'links',
+  'file',
+  'line',
+  'platform_question',
+  'is_contribution',
+] as const;
+
+/** Activity columns a private space's activities keep empty. */
+const PRIVATE_TEXT: ReadonlySet<string> = new Set(['text', 'title', 'links']);
+
 /** What each kept table holds: private spaces keep their activities, not their text, title, links or name. */
 const KEPT_SELECT: Readonly<Record<KeptTable, string>> = {
   spaces: `SELECT * REPLACE (CASE WHEN is_private THEN '(private space)' ELSE name END AS name) FROM spaces`,
-  activities: `SELECT a.* REPLACE (
-      CASE WHEN p.space_id IS NULL THEN a.text END AS text,
-      CASE WHEN p.space_id IS NULL THEN a.title END AS title,
-      CASE WHEN p.space_id IS NULL THEN a.links END AS links)
+  activities: `SELECT ${ACTIVITY_COLUMNS.map((c) => (PRIVATE_TEXT.has(c) ? `CASE WHEN p.space_id IS NULL THEN a.${c} END AS ${c}` : `a.${c}`)).join(', ')}
     FROM activities a LEFT JOIN (SELECT space_id FROM spaces WHERE is_private) p ON p.space_id = a.space_id`,
   identities: 'SELECT * FROM identities',
   persons: 'SELECT * FROM persons',

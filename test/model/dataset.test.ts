@@ -1,4 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { newAccount } from '../../src/model/accounting.js';
+import { Dataset } from '../../src/model/dataset.js';
+import type { SourceRecord } from '../../src/model/types.js';
 import { act, inlineDataset } from '../helpers/dataset.js';
 
 describe('Dataset.finalize', () => {
@@ -151,5 +157,79 @@ describe('Dataset spaces across overlapping exports', () => {
       { space_id: 'csv:hr', name: 'HR', is_private: true },
     ]);
     await dataset.close();
+  });
+});
+
+describe('Dataset.finalize with a part read apart (a worker thread)', () => {
+  it("brings the part's rows in: the later input's version wins, bots leave, person ids and contributions are set", async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'pilot-report-part-'));
+    const identity = (id: string, email: string | null, isBot: boolean): SourceRecord => ({
+      type: 'identity',
+      identity: { id, source: 'yammer', name: null, email, department: null, isBot },
+    });
+    const activity = (id: string, day: number, identityId: string, text: string | null = null): SourceRecord => ({
+      type: 'activity',
+      activity: act({ id, at: `2026-01-0${day}T10:00:00Z`, identityId, text }),
+    });
+    try {
+      const main = await Dataset.open({ spill: true });
+      const first = newAccount(0, 'yammer', 'first');
+      main.beginInput(0);
+      for (const record of [
+        identity('yammer:u1', 'ana@example.com', false),
+        activity('yammer:1', 5, 'yammer:u1', 'old'),
+        activity('yammer:2', 6, 'yammer:u2'),
+      ])
+        main.append(record, first);
+
+      // The second input, read into a part file as a worker thread does.
+      const partFile = path.join(folder, 'part.duckdb');
+      const part = await Dataset.open({ file: partFile, uncompressed: true });
+      const second = newAccount(1, 'yammer', 'second');
+      part.beginInput(1);
+      for (const record of [
+        identity('yammer:bot', null, true),
+        activity('yammer:1', 5, 'yammer:u1', 'edited'),
+        activity('yammer:3', 7, 'yammer:bot'),
+      ])
+        part.append(record, second);
+      const reaction = act({
+        id: 'yammer:r1',
+        at: '2026-01-07T11:00:00Z',
+        identityId: 'yammer:u2',
+        kind: 'reaction',
+        parentId: 'yammer:2',
+        reaction: 'like',
+      });
+      part.append({ type: 'activity', activity: reaction, derived: true }, second);
+      await part.closePart();
+      await main.absorb(partFile);
+      await main.finalize([first, second], []);
+
+      const rows = await main.query.all(
+        'SELECT activity_id, input_index, person_id, text, is_contribution FROM activities ORDER BY activity_id',
+      );
+      expect(rows).toEqual([
+        {
+          activity_id: 'yammer:1',
+          input_index: 1,
+          person_id: 'ana@example.com',
+          text: 'edited',
+          is_contribution: true,
+        },
+        { activity_id: 'yammer:2', input_index: 0, person_id: 'yammer:u2', text: null, is_contribution: true },
+        { activity_id: 'yammer:r1', input_index: 1, person_id: 'yammer:u2', text: null, is_contribution: false },
+      ]);
+      expect(first).toMatchObject({ read: 2, used: 1, skippedByReason: { duplicate: 1 } });
+      expect(second).toMatchObject({ read: 2, used: 1, skippedByReason: { bot: 1 } });
+      // The working columns of the raw rows are gone.
+      const columns = await main.query.all<{ name: string }>(
+        "SELECT column_name AS name FROM duckdb_columns() WHERE table_name = 'activities' AND column_name IN ('seq', 'derived')",
+      );
+      expect(columns).toEqual([]);
+      await main.close();
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -63,3 +63,59 @@ describe('the kept dataset as Parquet files', () => {
     await dataset.close();
   });
 });
+
+/** The column names of a table in docs/dataset.md, in the order its table lists them. */
+function documentedColumns(table: string): string[] {
+  const docs = readFileSync(path.resolve(import.meta.dirname, '../../docs/dataset.md'), 'utf8');
+  const section = docs.split(`### ${table}`)[1]?.split('\n### ')[0] ?? '';
+  return section
+    .split('\n')
+    .filter((line) => line.startsWith('| `'))
+    .flatMap((line) => [...(line.split('|')[1] ?? '').matchAll(/`([a-z_]+)`/g)].map((m) => m[1] ?? ''));
+}
+
+describe('the kept activities', () => {
+  it("have docs/dataset.md's columns in its order, private spaces' text left out, as DuckDB and as Parquet", async () => {
+    const { dataset } = await inlineDataset({
+      spaces: [{ id: 'yammer:secret', source: 'yammer', name: 'Secret', kind: 'group', isPrivate: true }],
+      activities: [
+        act({
+          id: 'yammer:1',
+          at: '2026-01-01T10:00:00Z',
+          identityId: 'yammer:u1',
+          text: 'open',
+          spaceId: 'yammer:g1',
+        }),
+        act({
+          id: 'yammer:2',
+          at: '2026-01-02T10:00:00Z',
+          identityId: 'yammer:u1',
+          text: 'hidden',
+          title: 'hidden title',
+          links: ['https://example.com/x'],
+          spaceId: 'yammer:secret',
+        }),
+      ],
+    });
+    const documented = documentedColumns('activities');
+    const file = path.join(folder, 'kept.duckdb');
+    await dataset.keepAs(file);
+    const files = parquetFiles('columns');
+    await dataset.keepAsParquet(files);
+    await dataset.query.run(`ATTACH '${file}' AS kept (READ_ONLY)`);
+    for (const from of ['kept.activities', `(SELECT * FROM read_parquet('${files.activities}'))`]) {
+      const columns = await dataset.query.all<{ name: string }>(`SELECT column_name AS name FROM (DESCRIBE ${from})`);
+      expect(
+        columns.map((c) => c.name),
+        from,
+      ).toEqual(documented);
+      const rows = await dataset.query.all(`SELECT activity_id, text, title, links FROM ${from} ORDER BY activity_id`);
+      expect(rows, from).toEqual([
+        { activity_id: 'yammer:1', text: 'open', title: null, links: null },
+        { activity_id: 'yammer:2', text: null, title: null, links: null },
+      ]);
+    }
+    await dataset.query.run('DETACH kept');
+    await dataset.close();
+  });
+});

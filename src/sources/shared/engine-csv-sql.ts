@@ -13,10 +13,12 @@ export const WS = String.raw`\t\n\x0b\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028
 /**
  * `text.trim()`. Most cells start and end with a character from `!` to U+009F, none of which is
  * whitespace: those skip the regular expression, which otherwise runs on every cell of every row.
+ * `ord(text)` is the first character's code point as `ord(text[1])` is, without making the
+ * one-character string (18 cells of 200k Yammer rows: 0.50 s CPU against 0.72 s).
  */
 export function jsTrim(text: string): string {
   const plain = (c: string) => `ord(${c}) BETWEEN 33 AND 159`;
-  return `(CASE WHEN ${text} = '' THEN '' WHEN ${plain(`${text}[1]`)} AND ${plain(`${text}[-1]`)} THEN ${text}
+  return `(CASE WHEN ${text} = '' THEN '' WHEN ${plain(text)} AND ${plain(`${text}[-1]`)} THEN ${text}
       ELSE regexp_replace(${text}, '^[${WS}]+|[${WS}]+$', '', 'g') END)`;
 }
 

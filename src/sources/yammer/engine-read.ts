@@ -30,6 +30,7 @@ import {
   flagSql,
   instantMs,
   instantParts,
+  isNullWord,
   jsTrim,
   REFERENCE,
   textCellSql,
@@ -39,7 +40,7 @@ import {
 } from './sql-text.js';
 
 /** fields.ts `cell` on a trimmed column: the literal `null` (any case) read as ''. */
-const nullIsEmpty = (column: string): string => `CASE WHEN lower(${column}) = 'null' THEN '' ELSE ${column} END`;
+const nullIsEmpty = (column: string): string => `CASE WHEN ${isNullWord(column)} THEN '' ELSE ${column} END`;
 export { ENGINE_MIN_BYTES } from '../shared/engine-load.js';
 
 /**
@@ -248,8 +249,8 @@ function rowsSql(csv: EngineCsv, ctx: SourceContext, engine: SourceEngine, t: Na
       FROM ${csv.source}),
     cells AS (
       SELECT ${cells}, span, repeats,
-             CASE WHEN lower(body_trimmed) = 'null' THEN '' ELSE body_raw END AS body,
-             CASE WHEN body_trimmed = '' OR lower(body_trimmed) = 'null' THEN ${textCellSql('html_raw')} END AS html_body
+             CASE WHEN ${isNullWord('body_trimmed')} THEN '' ELSE body_raw END AS body,
+             CASE WHEN body_trimmed = '' OR ${isNullWord('body_trimmed')} THEN ${textCellSql('html_raw')} END AS html_body
       FROM trimmed),
     parts AS (SELECT *, ${instantParts('created_at')} AS instant FROM cells),
     judged AS (

@@ -12,9 +12,18 @@ import { jsTrim, WS } from '../shared/engine-csv-sql.js';
 // shared/engine-csv-sql.ts; re-exported so engine-read.ts reads Yammer's SQL from one module.
 export { distinctInOrder, instantMs, instantParts, jsTrim, URL } from '../shared/engine-csv-sql.js';
 
+/**
+ * Whether a cell is the literal `null` in any case (fields.ts). Only four ASCII letters lower-case
+ * to it, so the length is looked at first: `lower` copies every cell it is given (on 200k Yammer
+ * rows' 18 cells, 0.28 s CPU against 0.15 s with the length first).
+ */
+export function isNullWord(cell: string): string {
+  return `(strlen(${cell}) = 4 AND lower(${cell}) = 'null')`;
+}
+
 /** fields.ts `textCell`: untrimmed, the literal `null` read as ''. */
 export function textCellSql(raw: string): string {
-  return `(CASE WHEN lower(${jsTrim(raw)}) = 'null' THEN '' ELSE ${raw} END)`;
+  return `(CASE WHEN ${isNullWord(jsTrim(raw))} THEN '' ELSE ${raw} END)`;
 }
 
 /** fields.ts `flag` on a `cell` expression. */
