@@ -82,6 +82,19 @@ export async function runOverReadableFiles(
   return { read, refused };
 }
 
+/** The first character of each kind of JSON value `jsonIs` tells apart. */
+const FIRST_CHARACTER = { string: '"', object: '{', array: '[' } as const;
+
+/**
+ * SQL: whether `value`, a JSON value as `read_json` (a JSON column) or `json_extract` give it, is a
+ * string, an object or an array. DuckDB writes those values back minified, so the first character
+ * tells, as `json_type` would after parsing the value once more (a JSON null is SQL NULL there, and
+ * NULL here too). On 1M Slack messages the parses were a quarter of the mapping's projections.
+ */
+export function jsonIs(value: string, kind: keyof typeof FIRST_CHARACTER): string {
+  return `starts_with(${value}::VARCHAR, '${FIRST_CHARACTER[kind]}')`;
+}
+
 /** JavaScript's `\s`, as the inside of an RE2 class (as yammer/sql-text.ts spells it). */
 export const JS_WHITESPACE = String.raw`\t\n\x0b\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}`;
 

@@ -127,6 +127,8 @@ function writeNasty(dir: string): void {
     m(36, { text: 'tabs\tand\nnewlines &gt;', thread_ts: '' }),
     m(37, { text: 'three', thread_ts: ts(2, 37), reactions: [] }),
     m(38, { text: 'https://x.org/ok and <https://x.org/d|label>' }),
+    // "http" in any case but no URL: the message is SQL's all the same.
+    m(49, { text: 'the HTTP docs, an http: link, Https// and mailto:http' }),
     m(39, {
       text: 'users at two levels',
       blocks: [
@@ -274,7 +276,7 @@ describe('Slack day files mapped in SQL', () => {
       expect(reasons).toContain('missingField');
       // Messages SQL inserted carry no line (mrkdwn, entities, links, reactions among them); the
       // ones JavaScript mapped (a URL it trims, a broadcast known by its root) carry theirs.
-      for (const n of [2, 3, 4, 5, 7, 24, 25, 26, 36, 47, 48])
+      for (const n of [2, 3, 4, 5, 7, 24, 25, 26, 36, 47, 48, 49])
         expect(loaded.lines.has(`slack:C1:${ts(2, n)}`), `${n}`).toBe(false);
       for (const n of [22, 39, 45, 46]) expect(loaded.lines.has(`slack:C1:${ts(2, n)}`), `${n}`).toBe(true);
     }
