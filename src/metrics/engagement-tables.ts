@@ -61,7 +61,7 @@ const personDays = sharedTable('engagement_person_days');
  * Runs `use` with the temporary table `engagement_person_days`: the activities of the whole
  * dataset counted per person, local day (in the period's zone) and whether they fall in
  * `[since, until)` (the instant, so a period that ends inside a day splits it exactly):
- * `activities`, `contributions`, `posts`, `replies`, `reactions`, `wiki_edits`, and
+ * `contributions`, `posts`, `replies`, `reactions`, `wiki_edits`, and
  * `first_contribution_at`, the instant of the group's first contribution (NULL: none). Every
  * engagement figure is a count over people, days, months and weeks of these, so the queries read
  * this table (hundreds of thousands of rows) instead of grouping the millions of activities again,
@@ -78,7 +78,6 @@ export function withPersonDays<T>(query: Query, period: Period, use: () => Promi
     CREATE OR REPLACE TEMP TABLE engagement_person_days AS
     SELECT a.person_id, (${localAt('a.occurred_at', 'o')})::DATE AS day,
            a.occurred_at >= $since::TIMESTAMPTZ AND a.occurred_at < $until::TIMESTAMPTZ AS in_period,
-           count(*) AS activities,
            count(*) FILTER (WHERE a.is_contribution) AS contributions,
            count(*) FILTER (WHERE a.kind = 'post') AS posts,
            count(*) FILTER (WHERE a.kind = 'reply') AS replies,
