@@ -16,10 +16,14 @@ import type { MetricContext } from './types.js';
  * - `responded_at`: its first response, the earliest reply by another PERSON than the starter's
  *   (person_id, so a second account of the author merged by e-mail does not answer), at any time;
  *   NULL when none.
+ *
+ * The replies are counted per starter on narrow columns (its id, thread and person) and joined
+ * back to the starters' other columns: grouping the joined rows with every column carried along
+ * spilled under the memory limit at scale (4M messages: 6.6 against 5.5 s of CPU, 1M: the same).
  */
 const THREADS_SQL = `
   CREATE OR REPLACE TEMP TABLE conversation_threads AS
-  WITH starters AS (
+  WITH starters AS NOT MATERIALIZED (
     SELECT activity_id, thread_id, person_id, space_id, occurred_at AS started_at,
            coalesce(true ${QUESTION_FILTER}, false) AS is_question
     FROM activities
@@ -27,12 +31,14 @@ const THREADS_SQL = `
       AND occurred_at >= $since::TIMESTAMPTZ AND occurred_at < $until::TIMESTAMPTZ),
   replies AS (
     SELECT thread_id, person_id, occurred_at FROM activities WHERE kind = 'reply')
-  SELECT s.activity_id, any_value(s.thread_id) AS thread_id, any_value(s.person_id) AS person_id,
-         any_value(s.space_id) AS space_id, s.started_at, any_value(s.is_question) AS is_question,
-         count(r.thread_id) AS replies,
-         min(r.occurred_at) FILTER (WHERE r.person_id <> s.person_id) AS responded_at
-  FROM starters s LEFT JOIN replies r ON r.thread_id = s.thread_id
-  GROUP BY s.activity_id, s.started_at`;
+  SELECT s.activity_id, s.thread_id, s.person_id, s.space_id, s.started_at, s.is_question,
+         coalesce(f.replies, 0) AS replies, f.responded_at
+  FROM starters s
+  LEFT JOIN (
+    SELECT s.activity_id, count(*) AS replies,
+           min(r.occurred_at) FILTER (WHERE r.person_id <> s.person_id) AS responded_at
+    FROM (SELECT activity_id, thread_id, person_id FROM starters) s JOIN replies r ON r.thread_id = s.thread_id
+    GROUP BY s.activity_id) f USING (activity_id)`;
 
 /** What `conversation_threads` is built for: the period and the question rule. */
 export function conversationWindow(ctx: MetricContext): { since: string; until: string; pattern: string } {

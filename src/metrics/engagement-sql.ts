@@ -1,17 +1,23 @@
 import type { Query } from '../model/query.js';
-import { LOCAL_OFFSETS, localAt, offsetJoin } from '../time/local-time-sql.js';
+import { localAt, offsetJoin } from '../time/local-time-sql.js';
+import { withPersonDays } from './engagement-tables.js';
 import type { Period } from './types.js';
 
+export { withLocalOffsets, withPersonDays } from './engagement-tables.js';
+
 /**
- * The SQL behind engagement (spec §3), against the `activities` table. Windows are clipped to
- * the period `[$since, $until)`; calendar buckets are cut in `$tz` (local times from
- * `local-time-sql`: the same as DuckDB's ICU `timezone()`, without one ICU call per row).
+ * The SQL behind engagement (spec §3). Windows are clipped to the period `[$since, $until)`;
+ * calendar buckets are cut in `$tz` (local times from `local-time-sql`: the same as DuckDB's ICU
+ * `timezone()`, without one ICU call per row). The window counts, the daily and the retention
+ * figures read `engagement_person_days` (engagement-tables.ts: the activities counted per person,
+ * local day and side of the period, built once), not the activities; at 4M messages the four
+ * queries each grouped the activities again (6.4 s of CPU).
  */
 
 /** How activities are grouped: by local calendar month, by local ISO week, or the whole period. */
 export type Bucket = 'month' | 'week' | 'period';
 
-/** The bucket key of an activity instant `column`; needs `offsetJoin(alias)` unless `period`. */
+/** The bucket key of an instant `column`; needs `offsetJoin(alias)` unless `period`. */
 function bucketOf(bucket: Bucket, column: string, alias: string): string {
   if (bucket === 'month') return `strftime(${localAt(column, alias)}, '%Y-%m')`;
   if (bucket === 'week') return `strftime(${localAt(column, alias)}, '%G-W%V')`;
@@ -39,17 +45,21 @@ export interface WindowCountsRow extends Record<string, string | number> {
   new_contributors: number;
 }
 
+/** The bucket key of a local `day` (a DATE of `engagement_person_days`). */
+function bucketOfDay(bucket: Bucket, day: string): string {
+  if (bucket === 'month') return `strftime(${day}, '%Y-%m')`;
+  if (bucket === 'week') return `strftime(${day}, '%G-W%V')`;
+  return `'period'`;
+}
+
 /** Activity counts, active people, contributors and new contributors per window of the period. */
 export function windowCounts(query: Query, period: Period, bucket: Bucket): Promise<WindowCountsRow[]> {
   const local = bucket !== 'period';
-  const counts = () =>
+  return withPersonDays(query, period, () =>
     query.all<WindowCountsRow>(
       `
-    WITH in_period AS (
-      SELECT a.person_id, a.kind, a.is_contribution, ${bucketOf(bucket, 'a.occurred_at', 'o')} AS bucket_key
-      FROM activities a ${local ? offsetJoin('o') : ''} WHERE ${IN_PERIOD}),
-    first_contributions AS (  -- whole dataset: "first contribution ever"
-      SELECT person_id, min(occurred_at) AS first_at FROM activities WHERE is_contribution GROUP BY person_id),
+    WITH first_contributions AS (  -- whole dataset: "first contribution ever"
+      SELECT person_id, min(first_contribution_at) AS first_at FROM engagement_person_days GROUP BY person_id),
     new_contributors AS (
       SELECT ${bucketOf(bucket, 'f.first_at', 'fo')} AS bucket_key, count(*) AS new_contributors
       FROM first_contributions f ${local ? offsetJoin('fo') : ''}
@@ -57,12 +67,9 @@ export function windowCounts(query: Query, period: Period, bucket: Bucket): Prom
       GROUP BY bucket_key),
     -- Per person first, then per bucket: faster than count(DISTINCT) per bucket (person_id is never null).
     person_counts AS (
-      SELECT bucket_key, person_id, bool_or(is_contribution) AS contributed,
-             count(*) FILTER (WHERE kind = 'post') AS posts,
-             count(*) FILTER (WHERE kind = 'reply') AS replies,
-             count(*) FILTER (WHERE kind = 'reaction') AS reactions,
-             count(*) FILTER (WHERE kind IN ('page_create', 'page_edit')) AS wiki_edits
-      FROM in_period GROUP BY bucket_key, person_id),
+      SELECT ${bucketOfDay(bucket, 'day')} AS bucket_key, person_id, sum(contributions) > 0 AS contributed,
+             sum(posts) AS posts, sum(replies) AS replies, sum(reactions) AS reactions, sum(wiki_edits) AS wiki_edits
+      FROM engagement_person_days WHERE in_period GROUP BY bucket_key, person_id),
     counts AS (
       SELECT bucket_key,
              count(*) AS active_people,
@@ -76,8 +83,8 @@ export function windowCounts(query: Query, period: Period, bucket: Bucket): Prom
     FROM counts c LEFT JOIN new_contributors n USING (bucket_key)
     ORDER BY bucket_key`,
       params(period, local),
-    );
-  return local ? withLocalOffsets(query, period.timeZone, counts) : counts();
+    ),
+  );
 }
 
 /** Per local month of the period: person-days (for stickiness) and active wiki editors. */
@@ -91,26 +98,21 @@ export interface MonthDailyRow extends Record<string, string | number> {
 export const ACTIVE_WIKI_EDITOR_EDITS = 5;
 
 export function monthlyDaily(query: Query, period: Period): Promise<MonthDailyRow[]> {
-  return withLocalOffsets(query, period.timeZone, () =>
+  return withPersonDays(query, period, () =>
     query.all<MonthDailyRow>(
       `
-    WITH in_period AS (
-      SELECT a.person_id, a.kind, ${localAt('a.occurred_at', 'o')} AS local_at
-      FROM activities a ${offsetJoin('o')} WHERE ${IN_PERIOD}),
-    active_days AS (
-      SELECT DISTINCT strftime(local_at, '%Y-%m') AS month, person_id, local_at::DATE AS day FROM in_period),
+    WITH in_period AS (  -- one row per person and local day with an activity in the period
+      SELECT strftime(day, '%Y-%m') AS month, person_id, wiki_edits FROM engagement_person_days WHERE in_period),
     person_days AS (
-      SELECT month, count(*) AS person_days FROM active_days GROUP BY month),
+      SELECT month, count(*) AS person_days FROM in_period GROUP BY month),
     wiki_edit_counts AS (
-      SELECT strftime(local_at, '%Y-%m') AS month, person_id, count(*) AS edits
-      FROM in_period WHERE kind IN ('page_create', 'page_edit') GROUP BY ALL),
+      SELECT month, person_id, sum(wiki_edits) AS edits FROM in_period GROUP BY ALL),
     active_wiki_editors AS (
       SELECT month, count(*) FILTER (WHERE edits >= ${ACTIVE_WIKI_EDITOR_EDITS}) AS active_wiki_editors
       FROM wiki_edit_counts GROUP BY month)
     SELECT month, person_days, coalesce(w.active_wiki_editors, 0) AS active_wiki_editors
     FROM person_days LEFT JOIN active_wiki_editors w USING (month)
     ORDER BY month`,
-      params(period, true),
     ),
   );
 }
@@ -134,18 +136,18 @@ export interface MonthRetentionRow extends Record<string, string | number> {
  * some earlier time, not the previous month): exactly one of the three.
  */
 export function monthlyRetention(query: Query, period: Period): Promise<MonthRetentionRow[]> {
-  return withLocalOffsets(query, period.timeZone, () =>
+  return withPersonDays(query, period, () =>
     query.all<MonthRetentionRow>(
       `
-    WITH contributions AS (
-      SELECT a.person_id, a.occurred_at, ${IN_PERIOD} AS in_period, date_trunc('month', ${localAt('a.occurred_at', 'o')}) AS month_start
-      FROM activities a ${offsetJoin('o')} WHERE a.is_contribution),
+    WITH contributions AS (  -- per person, local day and side of the period, with a contribution
+      SELECT person_id, in_period, first_contribution_at, date_trunc('month', day::TIMESTAMP) AS month_start
+      FROM engagement_person_days WHERE contributions > 0),
     contributor_months AS (  -- whole dataset
       SELECT DISTINCT person_id, month_start FROM contributions),
     first_ever AS (  -- whole dataset
-      SELECT person_id, min(occurred_at) AS first_at FROM contributions GROUP BY person_id),
+      SELECT person_id, min(first_contribution_at) AS first_at FROM contributions GROUP BY person_id),
     period_contributors AS (
-      SELECT person_id, month_start, min(occurred_at) AS first_in_window
+      SELECT person_id, month_start, min(first_contribution_at) AS first_in_window
       FROM contributions WHERE in_period GROUP BY person_id, month_start),
     classified AS (
       SELECT c.month_start,
@@ -167,43 +169,8 @@ export function monthlyRetention(query: Query, period: Period): Promise<MonthRet
            coalesce(p.previous_contributors, 0) AS previous_contributors
     FROM returning_counts r FULL OUTER JOIN previous_counts p USING (month_start)
     ORDER BY month`,
-      params(period, true),
     ),
   );
-}
-
-/** Open uses of the `local_offsets` table, per query surface (one per dataset). */
-const offsetsOpen = new WeakMap<Query, { timeZone: string; users: number }>();
-
-/**
- * Runs `use` with the temporary table `local_offsets` (local-time-sql.ts: the zone's offset per
- * UTC hour of the activities) for `timeZone`, which the queries above join instead of building
- * it as a CTE each: that CTE groups every activity by hour, four times per run (11-25 s each at
- * 10M messages). Nested uses for the same zone share it (computeEngagement wraps them all);
- * dropped when the outermost ends. A query's own `LOCAL_OFFSETS` CTE (other metrics) shadows it.
- */
-export async function withLocalOffsets<T>(query: Query, timeZone: string, use: () => Promise<T>): Promise<T> {
-  const open = offsetsOpen.get(query);
-  if (open && open.timeZone !== timeZone)
-    throw new Error(`local offsets of ${open.timeZone} are open; a nested ${timeZone} is not supported`);
-  if (open) open.users += 1;
-  else {
-    await query.run(
-      `CREATE OR REPLACE TEMP TABLE local_offsets AS WITH ${LOCAL_OFFSETS} SELECT first_key, offsets FROM local_offsets`,
-      { tz: timeZone },
-    );
-    offsetsOpen.set(query, { timeZone, users: 1 });
-  }
-  try {
-    return await use();
-  } finally {
-    const current = offsetsOpen.get(query);
-    if (current && current.users > 1) current.users -= 1;
-    else {
-      offsetsOpen.delete(query);
-      await query.run('DROP TABLE IF EXISTS local_offsets');
-    }
-  }
 }
 
 /** Contributors of the period who also contributed in `previous`, and the contributors of `previous`. */

@@ -5,7 +5,7 @@ import {
   monthlyRetention,
   periodRetention,
   windowCounts,
-  withLocalOffsets,
+  withPersonDays,
   type WindowCountsRow,
 } from './engagement-sql.js';
 import { periodCalendar, previousPeriod, type PeriodMonth } from '../time/period.js';
@@ -47,8 +47,8 @@ export type EngagementFigures = Omit<Engagement, 'totals'> & { totals: Engagemen
  * - `newContributors` of the totals: first contribution in the whole dataset falls in the period.
  */
 export async function computeEngagement(query: Query, ctx: MetricContext): Promise<EngagementFigures> {
-  // The monthly and weekly queries all cut local time: one offsets table for them (engagement-sql.ts).
-  return withLocalOffsets(query, ctx.period.timeZone, () => engagement(query, ctx));
+  // The window, daily and retention queries all read the person-days: one table for them (engagement-tables.ts).
+  return withPersonDays(query, ctx.period, () => engagement(query, ctx));
 }
 
 async function engagement(query: Query, ctx: MetricContext): Promise<EngagementFigures> {

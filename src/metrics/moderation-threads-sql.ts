@@ -34,8 +34,10 @@ export async function createThreadFacts(
     `
     CREATE OR REPLACE TEMP TABLE ${THREADS_TABLE} AS
     WITH ${MODERATOR_LIST},
-    -- Starters and replies each read activities: a CTE used twice would be materialized (2M rows).
-    starters AS (
+    -- Starters and replies each read activities; starters, read twice, is inlined rather than
+    -- materialized: holding its rows crowded the join and the grouping into spilling under the
+    -- memory limit (4M messages: 10.3 against 8.2 s of CPU).
+    starters AS NOT MATERIALIZED (
       SELECT a.activity_id AS starter_id, a.thread_id, a.space_id, a.person_id, a.occurred_at AS started_at, ${BY_MODERATOR} AS by_moderator
       FROM activities a LEFT JOIN moderator_list m USING (person_id)
       WHERE a.kind = 'post' AND a.occurred_at >= $from::TIMESTAMPTZ AND a.occurred_at < $until::TIMESTAMPTZ),

@@ -285,3 +285,43 @@ describe('local offsets table', () => {
     await expect(withLocalOffsets(query, 'Europe/Berlin', () => monthlyDaily(query, utc))).rejects.toThrow(/nested/);
   });
 });
+
+describe('person-days table', () => {
+  it('splits a day at a period bound inside it: counts, person-days and new contributors follow the instant', async () => {
+    // The period ends at 12:00 UTC on 10 February: a's post at 10:00 is in it; a's reply at 13:00
+    // and b's first contribution at 13:00, the same day, are not. c's reaction at 11:00 is.
+    const dataset = await load(
+      { id: 'y:1', at: '2026-02-10T10:00:00Z', identityId: 'yammer:a' },
+      {
+        id: 'y:2',
+        kind: 'reply',
+        threadId: 'y:1',
+        parentId: 'y:1',
+        at: '2026-02-10T13:00:00Z',
+        identityId: 'yammer:a',
+      },
+      { id: 'y:3', at: '2026-02-10T13:00:00Z', identityId: 'yammer:b' },
+      {
+        id: 'y:1#like',
+        kind: 'reaction',
+        threadId: 'y:1',
+        parentId: 'y:1',
+        reaction: 'like',
+        at: '2026-02-10T11:00:00Z',
+        identityId: 'yammer:c',
+      },
+    );
+    const { query, runs: builds } = recordingQuery(dataset, 'TEMP TABLE engagement_person_days');
+    const period = { since: '2026-02-01T00:00:00.000Z', until: '2026-02-10T12:00:00.000Z', timeZone: 'UTC' };
+    const engagement = await computeEngagement(query, metricContext(period));
+    expect(builds).toHaveLength(1);
+    expect(
+      engagement.monthly.map((m) => [m.month, m.activePeople, m.contributors, m.posts, m.replies, m.reactions]),
+    ).toEqual([['2026-02', 2, 1, 1, 0, 1]]);
+    expect(engagement.totals.newContributors).toBe(1);
+    expect(await monthlyDaily(query, period)).toEqual([{ month: '2026-02', person_days: 2, active_wiki_editors: 0 }]);
+    expect(
+      await query.all("SELECT table_name FROM duckdb_tables() WHERE table_name = 'engagement_person_days'"),
+    ).toEqual([]);
+  });
+});

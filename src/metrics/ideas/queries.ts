@@ -27,7 +27,9 @@ export interface StarterRow extends Record<string, string | number | boolean | n
 
 /**
  * Starters (posts that are their own thread) that may match an idea rule: a tag (RE2 `tagPattern`
- * over lower-cased text or title), an idea space (ids), or the `Idea:` prefix.
+ * over lower-cased text or title), an idea space (ids), or the `Idea:` prefix. Every tag pattern
+ * starts with `#` (`tagPrefilter`), so only texts holding one are lower-cased and matched: copying
+ * every starter's text to lower case was half the query's CPU (1M Yammer: 0.45 against 0.21 s).
  */
 export function candidateStarters(
   q: Query,
@@ -45,8 +47,8 @@ export function candidateStarters(
     FROM starter a
     LEFT JOIN spaces s USING (space_id)
     LEFT JOIN persons p USING (person_id)
-    WHERE coalesce(regexp_matches(lower(a.text), $tagPattern), false)
-       OR coalesce(regexp_matches(lower(a.title), $tagPattern), false)
+    WHERE coalesce(CASE WHEN contains(a.text, '#') THEN regexp_matches(lower(a.text), $tagPattern) END, false)
+       OR coalesce(CASE WHEN contains(a.title, '#') THEN regexp_matches(lower(a.title), $tagPattern) END, false)
        OR a.space_id IN (SELECT space_id FROM idea_space)
        OR regexp_matches(coalesce(a.text, ''), '^\\s*(?i:idea)\\s*:')
        OR regexp_matches(coalesce(a.title, ''), '^\\s*(?i:idea)\\s*:')

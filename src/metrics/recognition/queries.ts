@@ -65,7 +65,9 @@ const RECEIVED_INTERACTIONS = `
       FROM interactions_in_period WHERE kind IN ('reply', 'reaction') GROUP BY target_id)`;
 
 const personFiguresSql = (received: string): string => `
-    WITH in_window AS (  -- only the columns used: no text is read, should the CTE be materialized
+    -- Inlined where it is read, not materialized: the window's rows held in memory (2.4M at 4M
+    -- messages) crowded the joins into spilling under the memory limit (7.2 against 2.2 s of CPU).
+    WITH in_window AS NOT MATERIALIZED (
       SELECT activity_id, kind, person_id, space_id, thread_id, parent_id, is_contribution FROM activities
       WHERE occurred_at >= $since::TIMESTAMPTZ AND occurred_at < $until::TIMESTAMPTZ),
     own_counts AS (
@@ -108,17 +110,18 @@ const firstResponsesUsers = new WeakMap<Query, number>();
  * first reply by another person of every thread (at any time; ties by activity id), whatever the
  * window. Recognition counts them in the period and in the previous one: built once for both
  * (the self-join of posts and replies, ~1.9 s of CPU on the three exports), nested uses share it,
- * dropped when the outermost ends.
+ * dropped when the outermost ends. The first reply is picked by `arg_min` per post, not by ranking
+ * every joined reply (`row_number() ... = 1` sorted them all: 0.96 against 0.61 s of CPU at 1M).
  */
 export async function withFirstResponses<T>(query: Query, use: () => Promise<T>): Promise<T> {
   const users = firstResponsesUsers.get(query) ?? 0;
   if (users === 0)
     await query.run(`
       CREATE OR REPLACE TEMP TABLE recognition_first_responses AS
-      SELECT r.person_id, r.occurred_at
+      SELECT arg_min(r.person_id, {'at': r.occurred_at, 'id': r.activity_id}) AS person_id, min(r.occurred_at) AS occurred_at
       FROM activities s JOIN activities r ON r.thread_id = s.thread_id AND r.kind = 'reply' AND r.person_id <> s.person_id
       WHERE s.kind = 'post'
-      QUALIFY row_number() OVER (PARTITION BY s.activity_id ORDER BY r.occurred_at, r.activity_id) = 1`);
+      GROUP BY s.activity_id`);
   firstResponsesUsers.set(query, users + 1);
   try {
     return await use();
