@@ -72,7 +72,8 @@ async function firstPass(
   const repeats = new TextRepeats<number>();
   let place = 0;
   let texts = 0;
-  for await (const batch of redundancyDistinctTexts(query, period.since, period.until, cap)) {
+  // Texts only: the items' other columns are read again for the few kept (`redundancyRowsAt`).
+  for await (const batch of redundancyDistinctTexts(query, period.since, period.until, cap, true)) {
     for (const row of batch) {
       if (row.body === null) {
         const first = repeats.repeat(row);
