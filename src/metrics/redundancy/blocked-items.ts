@@ -95,7 +95,7 @@ async function firstPass(
         placeOf.push(place);
         textOf.push(d);
       }
-      repeats.note(row, d);
+      repeats.note(place, row, d);
       place += 1;
     }
   }
