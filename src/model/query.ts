@@ -28,12 +28,24 @@ export interface Query {
    * threads' five numbers this way cost a quarter of the CPU of `batches` (bench/README.md, s9-16f).
    */
   numbers(sql: string, params?: Record<string, string | number | boolean | null>): AsyncIterable<Float64Array[]>;
+  /**
+   * Hands the memory DuckDB has freed back to the system, before a step that needs much memory of
+   * its own (JavaScript's). The C allocator keeps what a large query freed (at 10M messages, hundreds
+   * of MiB after duplicate efforts' readings) until it is trimmed, and DuckDB trims it when its
+   * `memory_limit` is set: so this sets the limit the dataset was opened with again, changing
+   * nothing else. Without a known limit (a dataset in memory) it does nothing.
+   */
+  releaseMemory(): Promise<void>;
 }
 
 /** Told about every statement after it ran: its text, milliseconds and rows returned (null for `run`). */
 export type QueryObserver = (sql: string, ms: number, rows: number | null) => void;
 
-export function queryOver(connection: DuckDBConnection, observe?: QueryObserver): Query {
+/**
+ * The query surface over `connection`; `memoryLimit`: the `memory_limit` the database was opened
+ * with, exactly as given (what {@link Query.releaseMemory} sets again), or null when none was.
+ */
+export function queryOver(connection: DuckDBConnection, observe?: QueryObserver, memoryLimit: string | null = null): Query {
   return {
     async all<T extends Row>(sql: string, params?: Record<string, string | number | boolean | null>): Promise<T[]> {
       const started = performance.now();
@@ -77,6 +89,12 @@ export function queryOver(connection: DuckDBConnection, observe?: QueryObserver)
         yield columns;
       }
       observe?.(sql, performance.now() - started, rows);
+    },
+    async releaseMemory() {
+      if (memoryLimit === null) return;
+      const started = performance.now();
+      await connection.run(`SET memory_limit = '${memoryLimit.replaceAll("'", "''")}'`);
+      observe?.('SET memory_limit (release memory)', performance.now() - started, null);
     },
   };
 }

@@ -109,6 +109,8 @@ export async function blockedComparedItems(
   options: BlockingOptions,
 ): Promise<ComparedItems> {
   const { builder, placeOf, textOf, notedStart, noted } = await firstPass(query, period, options);
+  // What the first reading (a window over every text) left in the C allocator is not needed again.
+  await query.releaseMemory();
   const df = builder.documentFrequencies();
   const size = placeOf.length;
   const candidate = new Uint8Array(notedStart.length - 1);
