@@ -45,7 +45,11 @@ export type QueryObserver = (sql: string, ms: number, rows: number | null) => vo
  * The query surface over `connection`; `memoryLimit`: the `memory_limit` the database was opened
  * with, exactly as given (what {@link Query.releaseMemory} sets again), or null when none was.
  */
-export function queryOver(connection: DuckDBConnection, observe?: QueryObserver, memoryLimit: string | null = null): Query {
+export function queryOver(
+  connection: DuckDBConnection,
+  observe?: QueryObserver,
+  memoryLimit: string | null = null,
+): Query {
   return {
     async all<T extends Row>(sql: string, params?: Record<string, string | number | boolean | null>): Promise<T[]> {
       const started = performance.now();
