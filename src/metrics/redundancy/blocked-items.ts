@@ -95,7 +95,7 @@ async function firstPass(
         placeOf.push(place);
         textOf.push(d);
       }
-      repeats.note(place, row, d);
+      repeats.note(row, d);
       place += 1;
     }
   }

@@ -44,11 +44,8 @@ export async function comparedItems(
   const columns = new ItemColumns();
   /** Per text held by more items than those read so far: its first item's index (-1: too short) and whether it introduces. */
   const repeats = new TextRepeats<{ k: number; introduction: boolean }>();
-  /** The row's place in the query's rows (what a repeat names its first item by). */
-  let place = -1;
   for await (const batch of redundancyDistinctTexts(query, period.since, period.until, cap)) {
     for (const row of batch) {
-      place += 1;
       if (row.body === null) {
         const first = repeats.repeat(row);
         if (first.k < 0) continue;
@@ -58,7 +55,7 @@ export async function comparedItems(
       }
       const k = builder.add(contentWithSpaces(row.body), minWords);
       const introduction = k >= 0 && isIntroduction(row.body);
-      repeats.note(place, row, { k, introduction });
+      repeats.note(row, { k, introduction });
       if (k >= 0) columns.push(row, introduction);
     }
   }

@@ -154,12 +154,14 @@ export function redundancyTexts(query: Query, since: string, until: string, cap:
  * `TextRepeats` (text-repeats.ts) needs, and all the first pass of `blocked-items.ts` reads.
  */
 export interface TextCopy extends Record<string, string | number | boolean | null> {
-  /** Title and text joined, at most `$cap` characters; null when an earlier item has this text (see `first_pos`). */
+  /** Title and text joined, at most `$cap` characters; null when an earlier item has this text (see `first_key`). */
   body: string | null;
   /** Items with this text (1: no other). */
   copies: number;
-  /** When `body` is null: the place (from 0, in the query's rows) of the first item with this text. */
-  first_pos: number | null;
+  /** The item's key when it holds a text later items repeat (`copies` > 1 and `body` set), else null. */
+  shared_key: string | null;
+  /** When `body` is null: `shared_key` of the first item (in comparison order) with this text. */
+  first_key: string | null;
 }
 
 /** An item of {@link redundancyTexts} whose text may be one of several items' (see {@link redundancyDistinctTexts}). */
@@ -224,20 +226,18 @@ export function redundancyDistinctTexts(
 ): AsyncIterable<TextCopy[]> {
   return query.batches<TextCopy>(
     // A window over each text rather than a GROUP BY joined back: measured on the three bench exports
-    // (800k items), the same CPU and about half the engine's memory. Each item's place is numbered
-    // first: the window then orders by one integer, repeats name their first item by it (no key
-    // string per row into JS), and the rows are sorted by it (1M Yammer, texts only: 2.3-2.4 s CPU
-    // against 2.9-3.5 s ordering and naming by the keys).
-    `WITH compared AS (
-       SELECT *, (row_number() OVER (ORDER BY ${DISTINCT_ORDER}) - 1)::INTEGER AS pos FROM (${distinctItemsSql(textsOnly)})),
+    // (800k items), the same CPU and about half the engine's memory.
+    `WITH compared AS (${distinctItemsSql(textsOnly)}),
      marked AS (
-       SELECT *, count(*) OVER same_text AS copies, first_value(pos) OVER same_text AS first_pos
+       SELECT *, count(*) OVER same_text AS copies, first_value(item_key) OVER same_text AS first_key,
+              copies > 1 AND first_key <> item_key AS again
        FROM compared
-       WINDOW same_text AS (PARTITION BY body ORDER BY pos ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING))
-     SELECT ${textsOnly ? '' : `${ITEM_COLUMNS}, `}CASE WHEN first_pos <> pos THEN NULL ELSE body END AS body,
-            copies::INTEGER AS copies, CASE WHEN first_pos <> pos THEN first_pos END AS first_pos
+       WINDOW same_text AS (PARTITION BY body ORDER BY ${DISTINCT_ORDER}
+                            ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING))
+     SELECT ${textsOnly ? '' : `${ITEM_COLUMNS}, `}CASE WHEN again THEN NULL ELSE body END AS body, copies::INTEGER AS copies,
+            CASE WHEN copies > 1 AND NOT again THEN item_key END AS shared_key, CASE WHEN again THEN first_key END AS first_key
      FROM marked
-     ORDER BY pos`,
+     ORDER BY ${DISTINCT_ORDER}`,
     { since, until, cap },
   );
 }

@@ -5,20 +5,19 @@ import type { TextCopy } from './queries.js';
  * `redundancyDistinctTexts` in queries.ts whose `body` is null), held only until its last repeat is read.
  */
 export class TextRepeats<T> {
-  private readonly open = new Map<number, { value: T; left: number }>();
+  private readonly open = new Map<string, { value: T; left: number }>();
 
-  /** Notes `value` for the later items with the text of `row`, read at `place` (none when it has one copy). */
-  note(place: number, row: TextCopy, value: T): void {
-    if (row.copies > 1) this.open.set(place, { value, left: row.copies - 1 });
+  /** Notes `value` for the later items with `row`'s text (none when it has one copy). */
+  note(row: TextCopy, value: T): void {
+    if (row.shared_key !== null) this.open.set(row.shared_key, { value, left: row.copies - 1 });
   }
 
   /** What the first item with the text of `row` (a repeat) left. */
   repeat(row: TextCopy): T {
-    const place = row.first_pos ?? -1;
-    const first = this.open.get(place);
-    if (!first) throw new Error(`duplicate efforts: a text repeats the item at ${place}, not read`);
+    const first = this.open.get(row.first_key ?? '');
+    if (!first) throw new Error(`duplicate efforts: a text repeats an item not read (${row.first_key})`);
     first.left -= 1;
-    if (first.left === 0) this.open.delete(place);
+    if (first.left === 0) this.open.delete(row.first_key ?? '');
     return first.value;
   }
 }
