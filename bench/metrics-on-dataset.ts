@@ -85,6 +85,7 @@ async function main(): Promise<void> {
       : slowMs
         ? stopwatch({ verbose: (line) => process.stdout.write(`${line}\n`) }, { slowQueryMs: Number(slowMs) }).query
         : undefined,
+    memoryLimit ?? null,
   );
   const [range] = await query.all<{ first_at: string; last_at: string }>(
     'SELECT min(occurred_at) AS first_at, max(occurred_at) AS last_at FROM activities',

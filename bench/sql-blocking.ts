@@ -57,6 +57,7 @@ async function main(): Promise<void> {
             `  ${(ms / 1000).toFixed(2)} s, ${rows ?? '-'} rows: ${sql.replace(/\s+/g, ' ').trim().slice(0, 90)}\n`,
           )
       : undefined,
+    memoryLimit ?? null,
   );
   const [range] = await query.all<{ first_at: string; last_at: string }>(
     'SELECT min(occurred_at) AS first_at, max(occurred_at) AS last_at FROM activities',

@@ -76,7 +76,8 @@ export class Dataset {
         spaces: await connection.createAppender('raw_spaces'),
       };
       const limit = settings['memory_limit'] ?? null;
-      return new Dataset(instance, connection, appenders, queryOver(connection, options.observe), scratch, limit);
+      const query = queryOver(connection, options.observe, limit);
+      return new Dataset(instance, connection, appenders, query, scratch, limit);
     } catch (error) {
       if (scratch) removeScratchFolder(scratch);
       throw error;

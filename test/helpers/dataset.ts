@@ -52,6 +52,7 @@ export function recordingQuery(dataset: Dataset, marker: string): { query: Query
     all: (sql, params) => dataset.query.all(sql, params),
     batches: (sql, params) => dataset.query.batches(sql, params),
     numbers: (sql, params) => dataset.query.numbers(sql, params),
+    releaseMemory: () => dataset.query.releaseMemory(),
     run: (sql, params) => {
       if (sql.includes(marker)) runs.push(sql);
       return dataset.query.run(sql, params);

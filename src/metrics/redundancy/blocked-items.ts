@@ -72,7 +72,8 @@ async function firstPass(
   const repeats = new TextRepeats<number>();
   let place = 0;
   let texts = 0;
-  for await (const batch of redundancyDistinctTexts(query, period.since, period.until, cap)) {
+  // Texts only: the items' other columns are read again for the few kept (`redundancyRowsAt`).
+  for await (const batch of redundancyDistinctTexts(query, period.since, period.until, cap, true)) {
     for (const row of batch) {
       if (row.body === null) {
         const first = repeats.repeat(row);
@@ -108,6 +109,8 @@ export async function blockedComparedItems(
   options: BlockingOptions,
 ): Promise<ComparedItems> {
   const { builder, placeOf, textOf, notedStart, noted } = await firstPass(query, period, options);
+  // What the first reading (a window over every text) left in the C allocator is not needed again.
+  await query.releaseMemory();
   const df = builder.documentFrequencies();
   const size = placeOf.length;
   const candidate = new Uint8Array(notedStart.length - 1);

@@ -179,6 +179,9 @@ export async function computeRedundancy(
     embedding === undefined ? (extra.engineAbove ?? ENGINE_ABOVE) : Infinity,
     embedding === undefined ? (extra.blockedAbove ?? BLOCKED_ABOVE) : Infinity,
   );
+  // Scoring is JavaScript's work alone, and its memory comes on top of what the readings of the
+  // texts left in the C allocator: at 10M messages the run's peak (bench/README.md, s10-a).
+  await query.releaseMemory();
   const { corpus } = items;
   const idf = rareIdf(corpus);
   const rare = rareFloor(populationOf(corpus));

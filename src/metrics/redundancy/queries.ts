@@ -150,27 +150,40 @@ export function redundancyTexts(query: Query, since: string, until: string, cap:
 }
 
 /**
- * An item of {@link redundancyTexts} whose text may be one of several items' (see
- * {@link redundancyDistinctTexts}).
+ * How a row of {@link redundancyDistinctTexts} stands to the other items with its text: what
+ * `TextRepeats` (text-repeats.ts) needs, and all the first pass of `blocked-items.ts` reads.
  */
-export interface ItemCopy extends ItemColumnsRow, Record<string, string | number | boolean | null> {
+export interface TextCopy extends Record<string, string | number | boolean | null> {
   /** Title and text joined, at most `$cap` characters; null when an earlier item has this text (see `first_key`). */
   body: string | null;
   /** Items with this text (1: no other). */
   copies: number;
-  /** When `body` is null: {@link itemKey} of the first item (in comparison order) with this text. */
+  /** The item's key when it holds a text later items repeat (`copies` > 1 and `body` set), else null. */
+  shared_key: string | null;
+  /** When `body` is null: `shared_key` of the first item (in comparison order) with this text. */
   first_key: string | null;
 }
 
-/** An item's key in {@link ItemCopy.first_key}: its kind and id (a page and a thread may share an id). */
-export function itemKey(isPage: boolean, id: string): string {
-  return `${isPage ? 'p' : 't'}:${id}`;
-}
+/** An item of {@link redundancyTexts} whose text may be one of several items' (see {@link redundancyDistinctTexts}). */
+export interface ItemCopy extends ItemColumnsRow, TextCopy {}
 
-/** What {@link redundancyDistinctTexts} reads of each item, with its key ({@link itemKey}). */
-const DISTINCT_COLUMNS = `i.item_id, i.kind = 'wikiPage' AS is_page, n.space_no, i.last_at >= $since::TIMESTAMPTZ AS active,
-    p.author_no, epoch_ms(i.first_at)::DOUBLE AS at_ms, i.first_at, left(i.body, $cap::INTEGER) AS body,
+/** What {@link redundancyDistinctTexts} reads of each item to order and mark it, with its key (kind and id: a page and a thread may share an id). */
+const TEXT_COLUMNS = `i.item_id, i.first_at, left(i.body, $cap::INTEGER) AS body,
     CASE WHEN i.kind = 'wikiPage' THEN 'p:' ELSE 't:' END || i.item_id AS item_key`;
+
+/** {@link TEXT_COLUMNS} and the item's {@link ItemColumnsRow} (numbered: see {@link itemsSql}). */
+const DISTINCT_COLUMNS = `${TEXT_COLUMNS}, i.kind = 'wikiPage' AS is_page, n.space_no, i.last_at >= $since::TIMESTAMPTZ AS active,
+    p.author_no, epoch_ms(i.first_at)::DOUBLE AS at_ms`;
+
+/**
+ * The items of {@link redundancyDistinctTexts}: with their numbers, or only what orders and marks
+ * them. Numbering joins the authors, which leaves out an item without one: so does the filter.
+ */
+function distinctItemsSql(textsOnly: boolean): string {
+  return textsOnly
+    ? `SELECT * EXCLUDE (author) FROM (${itemsSql(`${TEXT_COLUMNS}, i.author`, { ordered: false })}) WHERE author IS NOT NULL`
+    : itemsSql(DISTINCT_COLUMNS, { numbered: true, ordered: false });
+}
 
 /**
  * The order of {@link redundancyDistinctTexts}: comparison order, then the item's kind (a page and
@@ -179,31 +192,50 @@ const DISTINCT_COLUMNS = `i.item_id, i.kind = 'wikiPage' AS is_page, n.space_no,
  */
 const DISTINCT_ORDER = 'first_at, item_id, item_key';
 
+/** The columns of {@link ItemColumnsRow}, as {@link redundancyDistinctTexts} names them. */
+const ITEM_COLUMNS = 'item_id, is_page, space_no, active, author_no, at_ms';
+
 /**
  * The rows of {@link redundancyTexts}, in the same order, each text sent only once: a template,
  * a cross-post or a "+1" posted again has its text read out of DuckDB, cleaned and split into
  * words by its first item only, and the later items with the same text name that first one
  * (the comparison's result for a text depends on the text alone). Among items of one instant
- * and id (a page and a thread), the one holding the text comes first.
+ * and id (a page and a thread), the one holding the text comes first. With `textsOnly`, each
+ * row has only its {@link TextCopy} columns: what the first pass of `blocked-items.ts` reads of
+ * every item (at 10M messages, 3.8M rows), the other columns being read again for the few it keeps.
  */
 export function redundancyDistinctTexts(
   query: Query,
   since: string,
   until: string,
   cap: number,
-): AsyncIterable<ItemCopy[]> {
-  return query.batches<ItemCopy>(
+): AsyncIterable<ItemCopy[]>;
+export function redundancyDistinctTexts(
+  query: Query,
+  since: string,
+  until: string,
+  cap: number,
+  textsOnly: true,
+): AsyncIterable<TextCopy[]>;
+export function redundancyDistinctTexts(
+  query: Query,
+  since: string,
+  until: string,
+  cap: number,
+  textsOnly = false,
+): AsyncIterable<TextCopy[]> {
+  return query.batches<TextCopy>(
     // A window over each text rather than a GROUP BY joined back: measured on the three bench exports
     // (800k items), the same CPU and about half the engine's memory.
-    `WITH compared AS (${itemsSql(DISTINCT_COLUMNS, { numbered: true, ordered: false })}),
+    `WITH compared AS (${distinctItemsSql(textsOnly)}),
      marked AS (
        SELECT *, count(*) OVER same_text AS copies, first_value(item_key) OVER same_text AS first_key,
               copies > 1 AND first_key <> item_key AS again
        FROM compared
        WINDOW same_text AS (PARTITION BY body ORDER BY ${DISTINCT_ORDER}
                             ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING))
-     SELECT item_id, is_page, space_no, active, author_no, at_ms, CASE WHEN again THEN NULL ELSE body END AS body,
-            copies::INTEGER AS copies, CASE WHEN again THEN first_key END AS first_key
+     SELECT ${textsOnly ? '' : `${ITEM_COLUMNS}, `}CASE WHEN again THEN NULL ELSE body END AS body, copies::INTEGER AS copies,
+            CASE WHEN copies > 1 AND NOT again THEN item_key END AS shared_key, CASE WHEN again THEN first_key END AS first_key
      FROM marked
      ORDER BY ${DISTINCT_ORDER}`,
     { since, until, cap },
@@ -234,7 +266,7 @@ export function redundancyRowsAt(
   // 1M Yammer messages costs 0.2 s more CPU than holding every text once, and 60 MiB less memory.
   // The space and author numbers come from one of the two.
   return query.batches<PlacedItem>(
-    `WITH compared AS NOT MATERIALIZED (${itemsSql(DISTINCT_COLUMNS, { numbered: true, ordered: false })}),
+    `WITH compared AS NOT MATERIALIZED (${distinctItemsSql(false)}),
      placed AS (SELECT item_key, (row_number() OVER (ORDER BY ${DISTINCT_ORDER}) - 1)::INTEGER AS pos FROM compared),
      wanted AS (SELECT item_key, pos FROM placed WHERE pos IN (SELECT unnest(string_split($places, ','))::INTEGER))
      SELECT c.item_id, c.is_page, c.space_no, c.active, c.author_no, c.at_ms, c.body, w.pos

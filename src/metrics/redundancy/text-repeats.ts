@@ -1,4 +1,4 @@
-import { type ItemCopy, itemKey } from './queries.js';
+import type { TextCopy } from './queries.js';
 
 /**
  * What the first item of a text several items share left for the items that repeat it (rows of
@@ -8,14 +8,14 @@ export class TextRepeats<T> {
   private readonly open = new Map<string, { value: T; left: number }>();
 
   /** Notes `value` for the later items with `row`'s text (none when it has one copy). */
-  note(row: ItemCopy, value: T): void {
-    if (row.copies > 1) this.open.set(itemKey(row.is_page, row.item_id), { value, left: row.copies - 1 });
+  note(row: TextCopy, value: T): void {
+    if (row.shared_key !== null) this.open.set(row.shared_key, { value, left: row.copies - 1 });
   }
 
   /** What the first item with the text of `row` (a repeat) left. */
-  repeat(row: ItemCopy): T {
+  repeat(row: TextCopy): T {
     const first = this.open.get(row.first_key ?? '');
-    if (!first) throw new Error(`duplicate efforts: item ${row.item_id} repeats an item not read (${row.first_key})`);
+    if (!first) throw new Error(`duplicate efforts: a text repeats an item not read (${row.first_key})`);
     first.left -= 1;
     if (first.left === 0) this.open.delete(row.first_key ?? '');
     return first.value;

@@ -81,32 +81,33 @@ describe.each([true, false])('duplicate efforts by the blocked path, meaning rul
 });
 
 describe('the blocked path with texts shared by several items', () => {
+  // Nine copies of one text whose words are all held by 9 texts or more (never rare with
+  // postings of at most 3), another text that cannot pair, two texts sharing a rare word, a
+  // short one. Kept order: k0 the other text, k1 and k7 the two sharing "calibration", k2..k6
+  // and k8..k11 the copies (k2 the first).
+  const common = 'warehouse forklift booking sheet weekly slots teams';
+  const texts = [
+    'quarterly badge printer review east wing offices',
+    'Thanks, done',
+    `${common} calibration`,
+    ...Array.from({ length: 5 }, () => common),
+    `${common} calibration audit`,
+    ...Array.from({ length: 4 }, () => common),
+  ];
+  const activities = texts.map((text, k) =>
+    act({
+      id: `yammer:${k + 10}`,
+      at: `2026-03-${String(k + 10).padStart(2, '0')}T09:00:00Z`,
+      identityId: `yammer:person${k % 3}`,
+      spaceId: `yammer:group:g${k % 2}`,
+      text,
+    }),
+  );
+  const period = { since: '2026-03-01T00:00:00.000Z', until: '2026-04-01T00:00:00.000Z', timeZone: 'UTC' };
+  const options = { cap: 2000, minWords: 4, maxPostings: 3 };
+
   it('holds a sampled repeat whose first item cannot pair, and only the items that can pair', async () => {
-    // Nine copies of one text whose words are all held by 9 texts or more (never rare with
-    // postings of at most 3), another text that cannot pair, two texts sharing a rare word, a
-    // short one. Kept order: k0 the other text, k1 and k7 the two sharing "calibration", k2..k6
-    // and k8..k11 the copies (k2 the first).
-    const common = 'warehouse forklift booking sheet weekly slots teams';
-    const texts = [
-      'quarterly badge printer review east wing offices',
-      'Thanks, done',
-      `${common} calibration`,
-      ...Array.from({ length: 5 }, () => common),
-      `${common} calibration audit`,
-      ...Array.from({ length: 4 }, () => common),
-    ];
-    const activities = texts.map((text, k) =>
-      act({
-        id: `yammer:${k + 10}`,
-        at: `2026-03-${String(k + 10).padStart(2, '0')}T09:00:00Z`,
-        identityId: `yammer:person${k % 3}`,
-        spaceId: `yammer:group:g${k % 2}`,
-        text,
-      }),
-    );
     const { dataset } = await inlineDataset({ activities });
-    const period = { since: '2026-03-01T00:00:00.000Z', until: '2026-04-01T00:00:00.000Z', timeZone: 'UTC' };
-    const options = { cap: 2000, minWords: 4, maxPostings: 3 };
     const js = await comparedItems(dataset.query, period, 2000, 4);
     const blocked = await blockedComparedItems(dataset.query, period, { ...options, lsaDocs: 2 });
     const none = await blockedComparedItems(dataset.query, period, { ...options, lsaDocs: 0 });
@@ -125,6 +126,26 @@ describe('the blocked path with texts shared by several items', () => {
         ...js.corpus.termIds.subarray(js.corpus.offsets[at], js.corpus.offsets[at + 1]),
       ]);
     }
+  });
+
+  it('leaves out an item without a person, as the JS path does, and keeps every place', async () => {
+    // The JS path numbers authors by a join that drops an item whose person is NULL; the first
+    // pass reads texts only, without that join, so it must drop the same items or every later
+    // place (read again by the second pass) would be one off. k0 and the fourth copy lose their person.
+    const { dataset } = await inlineDataset({ activities });
+    await dataset.query.run(`UPDATE activities SET person_id = NULL WHERE activity_id IN ('yammer:10', 'yammer:15')`);
+    const js = await comparedItems(dataset.query, period, 2000, 4);
+    const none = await blockedComparedItems(dataset.query, period, { ...options, lsaDocs: 0 });
+    const all = await blockedComparedItems(dataset.query, period, { ...options, lsaDocs: 10 });
+    await dataset.close();
+    expect(js.ids).toHaveLength(10);
+    expect(js.ids).not.toContain('yammer:10');
+    expect(js.ids).not.toContain('yammer:15');
+    expect(none.ids).toEqual(['yammer:12', 'yammer:18']);
+    expect(none.corpus.whole?.size).toBe(10);
+    expect([...(none.corpus.whole?.index ?? [])]).toEqual([0, 5]);
+    expect(all.ids).toEqual(js.ids);
+    expect([...all.corpus.df]).toEqual([...js.corpus.df]);
   });
 });
 
