@@ -8,48 +8,29 @@ import type { MessagePort } from 'node:worker_threads';
 import { renderReport } from './render-report.js';
 import type { RendererReply, RendererRequest } from './renderer-messages.js';
 import { loadTemplate } from './template.js';
-import { readWarmUpDocument, warmUpDrawing } from './warm-up.js';
+import { warmUpDrawing } from './warm-up.js';
 
 /**
  * Serves one render on `port`. `beforeReply` runs once the PDF is drawn, before it is posted (the
  * thread's code cache is saved there: the main thread ends the thread when the reply arrives).
  */
 export function serveReportRendering(port: MessagePort, beforeReply: () => void = () => undefined): void {
-  const warm = warmUp();
   port.on('message', (request: RendererRequest) => {
-    // One document at a time: pdfkit's and the theme's state are shared by the documents of the thread.
-    warm
-      .then(() => renderReport(request.document, request.options))
-      .then(
-        (pdf) => {
-          beforeReply();
-          // The bytes move to the main thread without a copy when they fill their own memory.
-          const memory = pdf.buffer;
-          const own = memory instanceof ArrayBuffer && pdf.byteOffset === 0 && pdf.byteLength === memory.byteLength;
-          const bytes = new Uint8Array(memory, pdf.byteOffset, pdf.byteLength);
-          port.postMessage({ type: 'done', pdf: bytes } satisfies RendererReply, own ? [memory] : []);
-        },
-        (error: unknown) => port.postMessage({ type: 'failed', error: thrown(error) } satisfies RendererReply),
-      );
+    renderReport(request.document, request.options).then(
+      (pdf) => {
+        beforeReply();
+        // The bytes move to the main thread without a copy when they fill their own memory.
+        const memory = pdf.buffer;
+        const own = memory instanceof ArrayBuffer && pdf.byteOffset === 0 && pdf.byteLength === memory.byteLength;
+        const bytes = new Uint8Array(memory, pdf.byteOffset, pdf.byteLength);
+        port.postMessage({ type: 'done', pdf: bytes } satisfies RendererReply, own ? [memory] : []);
+      },
+      (error: unknown) => port.postMessage({ type: 'failed', error: thrown(error) } satisfies RendererReply),
+    );
   });
-}
-
-/**
- * Before the document arrives: the fonts, the report's fixed words (the default template's text)
- * and the drawing code, warmed on a throw-away page; then a whole throw-away report of a small
- * generated pilot, so that every section's code has run (and V8 has optimized the busiest of it)
- * before the run's own report: drawn cold after the page alone, the sample pilot's report took
- * ~0.6 s of the thread's CPU, after the whole warm-up report ~0.4 s. Never fails: a missing or
- * unreadable warm-up document only leaves the drawing colder.
- */
-async function warmUp(): Promise<void> {
+  // Before the document arrives: the fonts, the report's fixed words (the default template's text)
+  // and the drawing code, warmed on a throw-away page.
   warmUpDrawing(stringsOf(loadTemplate().text).join(' '));
-  try {
-    const document = readWarmUpDocument();
-    if (document !== null) await renderReport(document, { generatedAt: new Date(document.generatedAt) });
-  } catch {
-    // Only a colder drawing of the real report.
-  }
 }
 
 function stringsOf(value: unknown): string[] {

@@ -9,10 +9,7 @@
  * every document of the process, and each report sets its own theme (applyTheme); the thread's
  * report is byte-identical to one drawn cold (tested).
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
-import type { MetricsDocument } from '../json/document.js';
 import { chartBlock } from './chart-block.js';
 import { warmUpFonts } from './fonts.js';
 import { heading } from './layout.js';
@@ -20,21 +17,6 @@ import { drawText } from './rich-text.js';
 import { CONTENT_WIDTH, PAGE } from './theme.js';
 
 const MONTHS = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'];
-
-/**
- * The metrics.json of a small generated pilot (scripts/warm-up-document.ts writes it; it shares no
- * text with any export), which the PDF thread draws and throws away before the real document.
- */
-export const WARM_UP_DOCUMENT = fileURLToPath(new URL('../../../data/warm-up-metrics.json', import.meta.url));
-
-/** The warm-up document, or null when it is missing or not JSON (an install without it still runs). */
-export function readWarmUpDocument(file: string = WARM_UP_DOCUMENT): MetricsDocument | null {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as MetricsDocument;
-  } catch {
-    return null;
-  }
-}
 
 /** Draws and ends a throw-away page with `words` (the report's fixed text). */
 export function warmUpDrawing(words: string): void {
