@@ -32,6 +32,7 @@ import { loadEmbeddingModel } from './embedding-model-files.js';
 import { anonymized, maskPrivateFolders } from './privacy-steps.js';
 import { privateSpaceKeys } from '../metrics/evidence/thread-outcomes.js';
 import { stopwatch } from './timing.js';
+import { IN_MEMORY_MAX_BYTES, inputsSmallerThan } from './dataset-placement.js';
 import { ledgerProblemLines } from '../metrics/ideas/ledger-problems.js';
 import { readIdeasLedger, readPeople, readRecognized } from './side-files.js';
 
@@ -115,8 +116,10 @@ async function analyze(
   const asOf = resolveAsOf(config.asOf, config.timeZone, now);
   if (config.dataset) await clearDatasetFile(config.dataset);
   const watch = stopwatch(log);
-  // The run works in a temporary file; `--dataset` gets a copy without private text at the end.
-  const dataset = await Dataset.open({ spill: true, memoryLimit: config.memoryLimit, observe: watch.query });
+  // The run works in a temporary file (in memory for small inputs: dataset-placement.ts); `--dataset`
+  // gets a copy without private text at the end.
+  const spill = !(await inputsSmallerThan(inputs, IN_MEMORY_MAX_BYTES));
+  const dataset = await Dataset.open({ spill, memoryLimit: config.memoryLimit, observe: watch.query });
   const stopHashing = new AbortController();
   try {
     const sideWarnings: string[] = [];

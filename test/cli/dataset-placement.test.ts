@@ -1,0 +1,49 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { IN_MEMORY_MAX_BYTES, inputsSmallerThan } from '../../src/cli/dataset-placement.js';
+import { makeTempDir, removeTempDirs } from '../helpers/temp-dir.js';
+
+afterAll(removeTempDirs);
+
+/** A folder `export/` with two day files (300 + 200 bytes) in a channel folder, and a 100-byte file beside it. */
+function pilot(): { root: string; folder: string; file: string } {
+  const root = makeTempDir('placement-');
+  const folder = path.join(root, 'export');
+  mkdirSync(path.join(folder, 'general'), { recursive: true });
+  writeFileSync(path.join(folder, 'general', '2026-01-01.json'), 'x'.repeat(300));
+  writeFileSync(path.join(folder, 'general', '2026-01-02.json'), 'x'.repeat(200));
+  const file = path.join(root, 'Messages.csv');
+  writeFileSync(file, 'y'.repeat(100));
+  return { root, folder, file };
+}
+
+describe('inputsSmallerThan', () => {
+  it('adds the bytes of files and of folders file by file, and compares the sum with the limit', async () => {
+    const { folder, file } = pilot();
+    // 300 + 200 + 100 = 600 bytes in all.
+    expect(await inputsSmallerThan([folder, file], 601)).toBe(true);
+    expect(await inputsSmallerThan([folder, file], 600)).toBe(false);
+    expect(await inputsSmallerThan([folder], 501)).toBe(true);
+    expect(await inputsSmallerThan([folder], 500)).toBe(false);
+    expect(await inputsSmallerThan([file], 101)).toBe(true);
+  });
+
+  it('reads the path after a kind prefix (`slack:folder`)', async () => {
+    const { folder } = pilot();
+    expect(await inputsSmallerThan([`slack:${folder}`], 501)).toBe(true);
+    expect(await inputsSmallerThan([`slack:${folder}`], 500)).toBe(false);
+  });
+
+  it('answers false (the dataset in a file, as before) for an input that is not there', async () => {
+    const { root, file } = pilot();
+    expect(await inputsSmallerThan([file, path.join(root, 'missing.zip')], IN_MEMORY_MAX_BYTES)).toBe(false);
+    expect(await inputsSmallerThan([`yammer:${path.join(root, 'missing')}`], IN_MEMORY_MAX_BYTES)).toBe(false);
+  });
+
+  it('keeps the bundled sample pilot in memory', async () => {
+    const sample = path.resolve('fixtures/sample-pilot');
+    const inputs = ['yammer', 'slack', 'wiki/aurora-wiki.xml'].map((p) => path.join(sample, p));
+    expect(await inputsSmallerThan(inputs, IN_MEMORY_MAX_BYTES)).toBe(true);
+  });
+});
