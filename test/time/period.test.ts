@@ -98,6 +98,21 @@ describe('periodCalendar', () => {
     // 2025-12-29 (Monday) starts 2026-W01; 2026-02-02 is excluded, so the last week is W05 (26 Jan - 1 Feb).
     expect(calendar.weeks).toEqual(['2026-W01', '2026-W02', '2026-W03', '2026-W04', '2026-W05']);
   });
+  it('walks a period once: later calls get the same calendar in arrays of their own', () => {
+    const period = periodFromBounds('2026-03-29', '2026-04-02', 'Europe/Berlin'); // across the DST change
+    const first = periodCalendar(period);
+    first.months[0] = { month: 'changed', days: 0 };
+    first.weeks.push('changed');
+    const again = periodCalendar({ ...period });
+    expect(again.months).toEqual([
+      { month: '2026-03', days: 3 },
+      { month: '2026-04', days: 1 },
+    ]);
+    expect(again.weeks).toEqual(['2026-W13', '2026-W14']);
+    // Another zone is another calendar: the UTC days of the same bounds are not Berlin's.
+    const utc = periodCalendar({ ...period, timeZone: 'UTC' });
+    expect(utc.months.reduce((n, m) => n + m.days, 0)).toBe(5);
+  });
   it('numbers ISO weeks across year ends', () => {
     expect(isoWeekKey({ year: 2025, month: 12, day: 28 })).toBe('2025-W52');
     expect(isoWeekKey({ year: 2025, month: 12, day: 29 })).toBe('2026-W01');
