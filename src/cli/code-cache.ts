@@ -17,7 +17,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
 
@@ -132,4 +132,85 @@ function removeOlderCaches(sourceFile: string, build: string, folder: string): v
     if (name.startsWith(prefix) && name.endsWith('.v8') && !name.startsWith(`${prefix}${build}-`))
       rmSync(path.join(folder, name), { force: true });
   }
+}
+
+/** Compiled code of the package files a thread requires: what is new to save, what was reused. */
+export interface PackageCodeCache {
+  /** Package files compiled from a cache of an earlier run, and compiled afresh, so far. */
+  readonly counts: () => { cached: number; compiled: number };
+  /**
+   * Writes the caches of the files compiled afresh (after the work: they then hold every function
+   * the run called, not only the top level) and removes this kind's caches that no file used.
+   * Does nothing when every file came from its cache. Never throws.
+   */
+  readonly save: () => void;
+  /** Hands CommonJS compiling back to Node (tests). */
+  readonly stop: () => void;
+}
+
+/** Node's CommonJS compile step, which `cachePackageCode` wraps (not in @types/node). */
+type CompileStep = (this: Module, content: string, filename: string) => unknown;
+const moduleSteps = Module.prototype as unknown as { _compile: CompileStep };
+
+/** Node's CommonJS wrapper, as `require` runs a file. */
+const PACKAGE_WRAPPER_START = '(function (exports, require, module, __filename, __dirname) { ';
+
+/**
+ * From now on, the CommonJS files of packages (under `node_modules`) that this thread requires are
+ * compiled through V8 code caches in `cacheDir/packages-<kind>/`, one per file, named by a hash of
+ * its path, its content and the Node that compiles it. For the packages the bundles leave outside
+ * (pdfkit, fontkit, Chart.js and what they load: they read data files beside their code, so they are
+ * not joined in; scripts/bundle-cli.ts), which Node 20 otherwise compiles afresh at every run:
+ * drawing the sample pilot's report in a fresh process (load, warm-up page, report) took 3.43-3.67 s
+ * of CPU without, 3.10-3.39 s with these caches (bench/README.md, issue 16 item 4). Our own files
+ * and Node's are compiled as before.
+ */
+export function cachePackageCode(cacheDir: string, kind = 'run'): PackageCodeCache {
+  if (!KIND.test(kind)) throw new Error(`code cache kind "${kind}": letters, digits and dashes only`);
+  const folder = path.join(cacheDir, `packages-${kind}`);
+  const fresh: { file: string; script: vm.Script }[] = [];
+  const used = new Set<string>();
+  let cached = 0;
+  const nodeCompile = moduleSteps._compile;
+  const inPackage = `${path.sep}node_modules${path.sep}`;
+  moduleSteps._compile = function compileWithCache(this: Module, content: string, filename: string): unknown {
+    if (!filename.includes(inPackage)) return Reflect.apply(nodeCompile, this, [content, filename]);
+    const name = `${createHash('sha256').update(`${filename}\0`).update(buildHash(content)).digest('hex').slice(0, 40)}.v8`;
+    used.add(name);
+    const cacheFile = path.join(folder, name);
+    const cachedData = readIfPresent(cacheFile);
+    // A `#!` line is allowed only at the start of a script; inside the wrapper it is a comment.
+    const body = content.startsWith('#!') ? `//${content}` : content;
+    const script = new vm.Script(PACKAGE_WRAPPER_START + body + WRAPPER_END, {
+      filename,
+      ...(cachedData === undefined ? {} : { cachedData }),
+    });
+    if (cachedData !== undefined && script.cachedDataRejected !== true) cached += 1;
+    else fresh.push({ file: cacheFile, script });
+    const wrapper: unknown = script.runInThisContext();
+    if (typeof wrapper !== 'function') throw new Error(`${filename}: the CommonJS wrapper did not compile to a function`);
+    return wrapper.call(this.exports, this.exports, createRequire(filename), this, filename, path.dirname(filename));
+  };
+  return {
+    counts: () => ({ cached, compiled: fresh.length }),
+    save: () => {
+      if (fresh.length === 0) return;
+      try {
+        mkdirSync(folder, { recursive: true });
+        for (const { file, script } of fresh) {
+          const partial = `${file}.${process.pid}.partial`;
+          writeFileSync(partial, script.createCachedData());
+          renameSync(partial, file);
+        }
+        // Caches of files this kind of run no longer loads (a package upgraded, another Node).
+        for (const name of readdirSync(folder))
+          if (name.endsWith('.v8') && !used.has(name)) rmSync(path.join(folder, name), { force: true });
+      } catch {
+        // No cache this time: only a slower next start.
+      }
+    },
+    stop: () => {
+      moduleSteps._compile = nodeCompile;
+    },
+  };
 }

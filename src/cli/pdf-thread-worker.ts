@@ -2,14 +2,16 @@
  * The PDF thread's entry (started by pdf-thread.ts). Like bin/pilot-report.js for the main thread,
  * it runs the PDF's modules joined into one file, dist/pdf-thread.bundle.cjs (scripts/bundle-cli.ts),
  * through a V8 code cache on Node 20: compiled afresh, the drawing code alone took about 0.8 s more
- * CPU per run than from the cache. The separate dist/ modules when the bundle is missing or older.
+ * CPU per run than from the cache; the packages it requires (pdfkit, fontkit, Chart.js) go through
+ * caches of their own (code-cache.ts's `cachePackageCode`). The separate dist/ modules when the
+ * bundle is missing or older.
  */
 import { statSync } from 'node:fs';
 import module, { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { parentPort } from 'node:worker_threads';
 import type { serveReportRendering } from '../report/pdf/render-worker.js';
-import { loadWithCodeCache } from './code-cache.js';
+import { cachePackageCode, loadWithCodeCache } from './code-cache.js';
 
 type Serve = typeof serveReportRendering;
 
@@ -32,8 +34,14 @@ async function load(): Promise<{ serve: Serve; save: () => void }> {
     Reflect.apply(enableCompileCache, module, []);
     return { serve: createRequire(import.meta.url)(BUNDLE).serveReportRendering, save: () => undefined };
   }
+  // Before the bundle runs: its top level requires pdfkit and Chart.js, which stay outside it.
+  const packages = cachePackageCode(CODE_CACHE, 'pdf');
   const loaded = loadWithCodeCache(BUNDLE, CODE_CACHE, 'pdf');
-  return { serve: (loaded.exports as { serveReportRendering: Serve }).serveReportRendering, save: loaded.save };
+  const save = () => {
+    loaded.save();
+    packages.save();
+  };
+  return { serve: (loaded.exports as { serveReportRendering: Serve }).serveReportRendering, save };
 }
 
 /** The bundle, unless it is missing or older than its entry in dist/ (a transpile run alone). */

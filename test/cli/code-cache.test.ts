@@ -1,7 +1,8 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cacheFileFor, loadWithCodeCache, type CachedLoad } from '../../src/cli/code-cache.js';
+import { createRequire } from 'node:module';
+import { cacheFileFor, cachePackageCode, loadWithCodeCache, type CachedLoad } from '../../src/cli/code-cache.js';
 import { makeTempDir, removeTempDirs } from '../helpers/temp-dir.js';
 
 afterAll(removeTempDirs);
@@ -155,5 +156,67 @@ describe('loadWithCodeCache', () => {
   it('refuses a kind that cannot be part of a file name', () => {
     const { file, cache } = setUp();
     expect(() => cacheFileFor(file, SOURCE, cache, '../x')).toThrow(/letters, digits and dashes/);
+  });
+});
+
+describe('cachePackageCode', () => {
+  /** A package (`node_modules/pkg`, two files, one with a `#!` line) and a file of our own beside it. */
+  function packageSetUp(): { root: string; cache: string; entry: string; own: string; files: string[] } {
+    const root = makeTempDir('package-cache-');
+    const pkg = path.join(root, 'node_modules', 'pkg');
+    mkdirSync(pkg, { recursive: true });
+    const entry = path.join(pkg, 'index.js');
+    const helper = path.join(pkg, 'helper.js');
+    writeFileSync(
+      entry,
+      "#!/usr/bin/env node\n'use strict';\nconst { twice } = require('./helper');\n" +
+        'module.exports = { value: twice(21), file: __filename, dir: __dirname, self: module.exports === exports };\n',
+    );
+    writeFileSync(helper, 'exports.twice = (n) => n * 2;\n');
+    const own = path.join(root, 'own.cjs');
+    writeFileSync(own, 'module.exports = 7;\n');
+    return { root, cache: path.join(root, 'cache'), entry, own, files: [entry, helper] };
+  }
+
+  /** Requires the package and our file afresh (out of require's cache) under a new cachePackageCode. */
+  function requireFresh(setUp: ReturnType<typeof packageSetUp>) {
+    const require = createRequire(setUp.own);
+    for (const file of [...setUp.files, setUp.own]) delete require.cache[file];
+    const packages = cachePackageCode(setUp.cache, 'pdf');
+    try {
+      return { pkg: require(setUp.entry) as Record<string, unknown>, own: require(setUp.own) as unknown, packages };
+    } finally {
+      packages.stop();
+    }
+  }
+
+  it('runs package files as require does, caches them after the work, and reuses the caches', () => {
+    const setUp = packageSetUp();
+    const first = requireFresh(setUp);
+    expect(first.pkg).toEqual({ value: 42, file: setUp.entry, dir: path.dirname(setUp.entry), self: true });
+    expect(first.own).toBe(7);
+    // Our own file is Node's to compile: only the package's two files are counted.
+    expect(first.packages.counts()).toEqual({ cached: 0, compiled: 2 });
+    expect(cacheFiles(path.join(setUp.cache, 'packages-pdf'))).toEqual([]);
+    first.packages.save();
+    expect(cacheFiles(path.join(setUp.cache, 'packages-pdf'))).toHaveLength(2);
+
+    const second = requireFresh(setUp);
+    expect(second.pkg).toEqual(first.pkg);
+    expect(second.packages.counts()).toEqual({ cached: 2, compiled: 0 });
+  });
+
+  it('compiles a changed file afresh and drops the caches no file used', () => {
+    const setUp = packageSetUp();
+    requireFresh(setUp).packages.save();
+    const [entry] = setUp.files;
+    writeFileSync(entry ?? '', "module.exports = { value: require('./helper').twice(5) };\n");
+    const changed = requireFresh(setUp);
+    expect(changed.pkg).toEqual({ value: 10 });
+    expect(changed.packages.counts()).toEqual({ cached: 1, compiled: 1 });
+    changed.packages.save();
+    // The old entry's cache is gone: one file per package file loaded.
+    expect(cacheFiles(path.join(setUp.cache, 'packages-pdf'))).toHaveLength(2);
+    expect(requireFresh(setUp).packages.counts()).toEqual({ cached: 2, compiled: 0 });
   });
 });
