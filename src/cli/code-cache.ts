@@ -113,13 +113,18 @@ function readIfPresent(file: string): Buffer | undefined {
   }
 }
 
-/** Writes beside, then renames: runs started at the same time never read half a cache. */
+/** Writes the cache (writeCacheFile), then removes the caches of earlier builds of `sourceFile`. */
 function writeAtomically(file: string, data: Buffer, build: string, sourceFile: string): void {
+  writeCacheFile(file, data);
+  removeOlderCaches(sourceFile, build, path.dirname(file));
+}
+
+/** Writes beside, then renames: runs started at the same time never read half a cache. */
+function writeCacheFile(file: string, data: Buffer): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const partial = `${file}.${process.pid}.partial`;
   writeFileSync(partial, data);
   renameSync(partial, file);
-  removeOlderCaches(sourceFile, build, path.dirname(file));
 }
 
 /**
@@ -196,12 +201,7 @@ export function cachePackageCode(cacheDir: string, kind = 'run'): PackageCodeCac
     save: () => {
       if (fresh.length === 0) return;
       try {
-        mkdirSync(folder, { recursive: true });
-        for (const { file, script } of fresh) {
-          const partial = `${file}.${process.pid}.partial`;
-          writeFileSync(partial, script.createCachedData());
-          renameSync(partial, file);
-        }
+        for (const { file, script } of fresh) writeCacheFile(file, script.createCachedData());
         // Caches of files this kind of run no longer loads (a package upgraded, another Node).
         for (const name of readdirSync(folder))
           if (name.endsWith('.v8') && !used.has(name)) rmSync(path.join(folder, name), { force: true });
