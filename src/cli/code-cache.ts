@@ -193,7 +193,8 @@ export function cachePackageCode(cacheDir: string, kind = 'run'): PackageCodeCac
     if (cachedData !== undefined && script.cachedDataRejected !== true) cached += 1;
     else fresh.push({ file: cacheFile, script });
     const wrapper: unknown = script.runInThisContext();
-    if (typeof wrapper !== 'function') throw new Error(`${filename}: the CommonJS wrapper did not compile to a function`);
+    if (typeof wrapper !== 'function')
+      throw new Error(`${filename}: the CommonJS wrapper did not compile to a function`);
     return wrapper.call(this.exports, this.exports, createRequire(filename), this, filename, path.dirname(filename));
   };
   return {
