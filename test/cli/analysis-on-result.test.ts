@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { analyzeInputs, type AnalysisResult } from '../../src/cli/analysis.js';
 import { type AnalyzeFlags, flagsToConfig } from '../../src/cli/flags.js';
 import { loadConfig } from '../../src/config/load.js';
@@ -10,6 +10,14 @@ import { exportDir } from '../e2e/tiny-yammer.js';
 import { makeTempDir, removeTempDirs } from '../helpers/temp-dir.js';
 
 afterAll(removeTempDirs);
+
+// Small inputs are analyzed in memory (src/cli/dataset-placement.ts); here the tiny export takes the
+// file a large one would, whose presence tells when the hook ran. test/cli/dataset-placement.test.ts
+// checks that a small run uses no file.
+vi.mock('../../src/cli/dataset-placement.js', async (original) => ({
+  ...(await original<typeof import('../../src/cli/dataset-placement.js')>()),
+  inputsSmallerThan: async () => false,
+}));
 
 /**
  * `analyzeInputs` hands its result to `onResult` while the dataset is still open, so `analyze`

@@ -1,7 +1,13 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { analyzeInputs } from '../../src/cli/analysis.js';
 import { IN_MEMORY_MAX_BYTES, inputsSmallerThan } from '../../src/cli/dataset-placement.js';
+import { flagsToConfig } from '../../src/cli/flags.js';
+import { loadConfig } from '../../src/config/load.js';
+import { SCRATCH_PREFIX } from '../../src/model/scratch.js';
+import { SOURCE_KINDS } from '../../src/sources/registry.js';
+import { exportDir } from '../e2e/tiny-yammer.js';
 import { makeTempDir, removeTempDirs } from '../helpers/temp-dir.js';
 
 afterAll(removeTempDirs);
@@ -45,5 +51,36 @@ describe('inputsSmallerThan', () => {
     const sample = path.resolve('fixtures/sample-pilot');
     const inputs = ['yammer', 'slack', 'wiki/aurora-wiki.xml'].map((p) => path.join(sample, p));
     expect(await inputsSmallerThan(inputs, IN_MEMORY_MAX_BYTES)).toBe(true);
+  });
+});
+
+describe('analyzeInputs on a small export', () => {
+  it('works in memory: no scratch folder is made while it runs', async () => {
+    const dir = exportDir();
+    const tmp = makeTempDir('placement-run-');
+    const saved = process.env['TMPDIR'];
+    process.env['TMPDIR'] = tmp;
+    try {
+      const { config } = await loadConfig({
+        sourceKinds: SOURCE_KINDS,
+        cwd: dir,
+        env: { TZ: 'UTC' },
+        flags: flagsToConfig({ period: '2026-03' }),
+      });
+      let during: string[] | null = null;
+      const result = await analyzeInputs(
+        [path.join(dir, 'export')],
+        config,
+        { warn: () => {}, verbose: () => {} },
+        () => {
+          during = readdirSync(tmp).filter((name) => name.startsWith(SCRATCH_PREFIX));
+        },
+      );
+      expect(during).toEqual([]);
+      expect(result.document.period.since).toBe('2026-03-01T00:00:00.000Z');
+    } finally {
+      if (saved === undefined) delete process.env['TMPDIR'];
+      else process.env['TMPDIR'] = saved;
+    }
   });
 });
