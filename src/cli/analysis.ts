@@ -32,7 +32,7 @@ import { loadEmbeddingModel } from './embedding-model-files.js';
 import { anonymized, maskPrivateFolders } from './privacy-steps.js';
 import { privateSpaceKeys } from '../metrics/evidence/thread-outcomes.js';
 import { stopwatch } from './timing.js';
-import { IN_MEMORY_MAX_BYTES, inputsSmallerThan } from './dataset-placement.js';
+import { spillsToFile } from './dataset-placement.js';
 import { ledgerProblemLines } from '../metrics/ideas/ledger-problems.js';
 import { readIdeasLedger, readPeople, readRecognized } from './side-files.js';
 
@@ -118,7 +118,7 @@ async function analyze(
   const watch = stopwatch(log);
   // The run works in a temporary file (in memory for small inputs: dataset-placement.ts); `--dataset`
   // gets a copy without private text at the end.
-  const spill = !(await inputsSmallerThan(inputs, IN_MEMORY_MAX_BYTES));
+  const spill = await spillsToFile(inputs);
   const dataset = await Dataset.open({ spill, memoryLimit: config.memoryLimit, observe: watch.query });
   const stopHashing = new AbortController();
   try {

@@ -12,7 +12,9 @@
  */
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { removeStaleScratchFolders } from '../model/scratch.js';
 
 /**
  * Inputs of fewer bytes on disk in all are analyzed in memory. DuckDB holds tables there
@@ -20,6 +22,17 @@ import path from 'node:path';
  * of exports stays well under 100 MB, and far from the worker-thread reads (64 MiB and more).
  */
 export const IN_MEMORY_MAX_BYTES = 16 * 2 ** 20;
+
+/**
+ * Whether the run on `inputs` keeps its dataset in a temporary file (`Dataset.open`'s `spill`):
+ * false when they hold under {@link IN_MEMORY_MAX_BYTES}. A run in memory still removes the
+ * scratch folders that killed runs left (model/scratch.ts: every run does, at its first file).
+ */
+export async function spillsToFile(inputs: readonly string[]): Promise<boolean> {
+  if (!(await inputsSmallerThan(inputs, IN_MEMORY_MAX_BYTES))) return true;
+  removeStaleScratchFolders(tmpdir());
+  return false;
+}
 
 /** Folder entries looked at before giving up: a tree this large is not a small pilot. */
 const MAX_ENTRIES = 20_000;

@@ -8,6 +8,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { IN_MEMORY_MAX_BYTES } from '../../src/cli/dataset-placement.js';
 import { removeStaleScratchFolders } from '../../src/model/scratch.js';
 import { MAX_XML_DEPTH } from '../../src/sources/mediawiki/dump-parser.js';
 import { BIN, runCli } from '../helpers/cli.js';
@@ -92,7 +93,12 @@ describe('a stopped run', () => {
   }
 
   it('dies at once of SIGTERM; after kill -9 the temporary dataset is left with its owner, and the next run removes it', async () => {
-    const dir = writeTree(tempDir('pilot-report-stopped-'), { 'export/Messages.csv': MESSAGES });
+    // Padded past the size analyzed in memory (src/cli/dataset-placement.ts): this run keeps its
+    // dataset in a scratch folder, as large runs do.
+    const dir = writeTree(tempDir('pilot-report-stopped-'), {
+      'export/Messages.csv': MESSAGES,
+      'export/padding.bin': ' '.repeat(IN_MEMORY_MAX_BYTES),
+    });
     const tmp = path.join(dir, 'tmp');
     mkdirSync(tmp);
     const term = await stopRun(dir, tmp, 'SIGTERM');

@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { analyzeInputs, type AnalysisResult } from '../../src/cli/analysis.js';
+import { IN_MEMORY_MAX_BYTES } from '../../src/cli/dataset-placement.js';
 import { type AnalyzeFlags, flagsToConfig } from '../../src/cli/flags.js';
 import { loadConfig } from '../../src/config/load.js';
 import { SCRATCH_PREFIX } from '../../src/model/scratch.js';
@@ -11,14 +12,6 @@ import { makeTempDir, removeTempDirs } from '../helpers/temp-dir.js';
 
 afterAll(removeTempDirs);
 
-// Small inputs are analyzed in memory (src/cli/dataset-placement.ts); here the tiny export takes the
-// file a large one would, whose presence tells when the hook ran. test/cli/dataset-placement.test.ts
-// checks that a small run uses no file.
-vi.mock('../../src/cli/dataset-placement.js', async (original) => ({
-  ...(await original<typeof import('../../src/cli/dataset-placement.js')>()),
-  inputsSmallerThan: async () => false,
-}));
-
 /**
  * `analyzeInputs` hands its result to `onResult` while the dataset is still open, so `analyze`
  * can start drawing the PDF before the dataset's close (which blocks the main thread) rather than
@@ -26,7 +19,9 @@ vi.mock('../../src/cli/dataset-placement.js', async (original) => ({
  * close: whether it is there tells when the hook ran.
  */
 describe('analyzeInputs: the result before the dataset closes', () => {
-  const dir = exportDir();
+  // Padded past the size analyzed in memory (src/cli/dataset-placement.ts): the run keeps its
+  // dataset in a file, as large runs do.
+  const dir = exportDir(undefined, { 'export/padding.bin': ' '.repeat(IN_MEMORY_MAX_BYTES) });
   let tmp = '';
   const saved = process.env['TMPDIR'];
   beforeEach(() => {

@@ -1,8 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeInputs } from '../../src/cli/analysis.js';
-import { IN_MEMORY_MAX_BYTES, inputsSmallerThan } from '../../src/cli/dataset-placement.js';
+import { IN_MEMORY_MAX_BYTES, inputsSmallerThan, spillsToFile } from '../../src/cli/dataset-placement.js';
 import { flagsToConfig } from '../../src/cli/flags.js';
 import { loadConfig } from '../../src/config/load.js';
 import { SCRATCH_PREFIX } from '../../src/model/scratch.js';
@@ -78,6 +80,31 @@ describe('analyzeInputs on a small export', () => {
       );
       expect(during).toEqual([]);
       expect(result.document.period.since).toBe('2026-03-01T00:00:00.000Z');
+    } finally {
+      if (saved === undefined) delete process.env['TMPDIR'];
+      else process.env['TMPDIR'] = saved;
+    }
+  });
+});
+
+describe('spillsToFile', () => {
+  it('keeps small inputs in memory, and still removes the scratch folder a killed run left', async () => {
+    const { root, folder } = pilot();
+    const tmp = makeTempDir('placement-sweep-');
+    // A process that has ended: its folder is stale.
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid;
+    const stale = path.join(tmp, `${SCRATCH_PREFIX}killed`);
+    mkdirSync(stale);
+    writeFileSync(path.join(stale, 'owner.json'), JSON.stringify({ pid: gone, host: hostname() }));
+    const saved = process.env['TMPDIR'];
+    process.env['TMPDIR'] = tmp;
+    try {
+      expect(await spillsToFile([folder])).toBe(false);
+      expect(readdirSync(tmp)).toEqual([]);
+      // Too large, or not there: the file, as before.
+      writeFileSync(path.join(folder, 'padding.bin'), Buffer.alloc(IN_MEMORY_MAX_BYTES));
+      expect(await spillsToFile([folder])).toBe(true);
+      expect(await spillsToFile([path.join(root, 'missing')])).toBe(true);
     } finally {
       if (saved === undefined) delete process.env['TMPDIR'];
       else process.env['TMPDIR'] = saved;

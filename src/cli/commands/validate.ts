@@ -11,7 +11,7 @@ import type { ProgressLogger } from '../progress.js';
 import { adapterBotAccounts, botPeopleEntries } from '../bot-accounts.js';
 import { readiness } from '../readiness.js';
 import { readPeople } from '../side-files.js';
-import { IN_MEMORY_MAX_BYTES, inputsSmallerThan } from '../dataset-placement.js';
+import { spillsToFile } from '../dataset-placement.js';
 import { setupFacts } from '../../metrics/setup/facts.js';
 import { renderValidation, type InputFailure, type ValidationResult } from './validate-report.js';
 import { makeFolder } from '../outputs/make-folder.js';
@@ -75,7 +75,7 @@ export async function validateInputs(
   const loadLog: LoadLog = { warn: () => {}, verbose: (m) => log.verbose(m), progress: log.progress?.bind(log) };
   const accounts: SourceAccount[] = [];
   const failures: InputFailure[] = [];
-  const spill = !(await inputsSmallerThan(inputs, IN_MEMORY_MAX_BYTES));
+  const spill = await spillsToFile(inputs);
   const dataset = await Dataset.open({ spill, memoryLimit: config.memoryLimit });
   try {
     for (const [position, input] of inputs.entries()) {
