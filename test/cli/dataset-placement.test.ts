@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
@@ -91,8 +90,8 @@ describe('spillsToFile', () => {
   it('keeps small inputs in memory, and still removes the scratch folder a killed run left', async () => {
     const { root, folder } = pilot();
     const tmp = makeTempDir('placement-sweep-');
-    // A process that has ended: its folder is stale.
-    const gone = spawnSync(process.execPath, ['-e', '0']).pid;
+    // No process has this id (above Linux's largest pid_max, 2^22): the folder is stale.
+    const gone = 2 ** 22 + 1;
     const stale = path.join(tmp, `${SCRATCH_PREFIX}killed`);
     mkdirSync(stale);
     writeFileSync(path.join(stale, 'owner.json'), JSON.stringify({ pid: gone, host: hostname() }));
