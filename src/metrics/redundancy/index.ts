@@ -7,7 +7,14 @@ import { effortPairs, rareIdf, sharedRareTerms, type EffortPair, type EffortPair
 import { embeddingScorer, type EmbeddingSetting } from './embedding-scorer.js';
 import { comparedTexts } from './embedding-texts.js';
 import { meaningScorer } from './meaning-scorer.js';
-import { allPersonNames, itemsSql, personNames, redundancyItemsById, type ItemRow } from './queries.js';
+import {
+  allPersonNames,
+  ITEMS_AT_MOST_SQL,
+  itemsSql,
+  personNames,
+  redundancyItemsById,
+  type ItemRow,
+} from './queries.js';
 import { unicodeWords } from './unicode-words.js';
 import type { Redundancy, RedundancyMatcher } from './result.js';
 import { byId, clusterOf, crossPostOf, type RankedGroup } from './section-items.js';
@@ -292,10 +299,10 @@ async function itemsOf(
   const above = Math.min(engineAbove, blockedAbove);
   if (!Number.isFinite(above)) return js();
   if (above > 0) {
-    const [row] = await query.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM (${itemsSql('1')})`, {
-      since: ctx.period.since,
-      until: ctx.period.until,
-    });
+    const period = { since: ctx.period.since, until: ctx.period.until };
+    const [bound] = await query.all<{ n: number }>(ITEMS_AT_MOST_SQL, period);
+    if ((bound?.n ?? 0) <= above) return js();
+    const [row] = await query.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM (${itemsSql('1')})`, period);
     if ((row?.n ?? 0) <= above) return js();
   }
   if (blockedAbove <= engineAbove)
