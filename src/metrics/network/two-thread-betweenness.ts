@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { workerNextTo } from '../worker-thread.js';
 import { betweenness, dependencyRows, dependencySums, normalized, orderOf, type CsrGraph } from './betweenness.js';
 
 /**
@@ -46,17 +46,9 @@ export async function twoThreadBetweenness(
   return normalized(sums, all.length);
 }
 
-/**
- * The worker thread next to this module: compiled JS, or, when this module runs from TypeScript
- * source (the tests), the .ts file through tsx, registered inside the thread before it is imported.
- */
+/** {@link dependencyRows} of `task`, computed in a worker thread. */
 export function rowsInWorker(task: DependencyTask): Promise<Float64Array> {
-  const worker = import.meta.url.endsWith('.ts')
-    ? new Worker(
-        `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./betweenness-worker.ts', import.meta.url).href)}); })`,
-        { eval: true, workerData: task },
-      )
-    : new Worker(new URL('./betweenness-worker.js', import.meta.url), { workerData: task });
+  const worker = workerNextTo(import.meta.url, 'betweenness-worker', task);
   return new Promise((resolve, reject) => {
     worker.once('message', (rows: Float64Array) => resolve(rows));
     worker.once('error', reject);
