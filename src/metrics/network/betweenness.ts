@@ -61,9 +61,47 @@ interface Scratch {
  * sources only, scaled by n / k (k = n gives the exact value).
  */
 export function betweenness(graph: CsrGraph, sources?: Uint32Array): Float64Array {
+  return normalized(dependencySums(graph, sources), sources?.length ?? orderOf(graph));
+}
+
+/** The sums {@link betweenness} scales: every node's dependencies, added source after source (every node without `sources`). */
+export function dependencySums(graph: CsrGraph, sources?: Uint32Array): Float64Array {
   const n = orderOf(graph);
   const centralities = new Float64Array(n);
-  const scratch: Scratch = {
+  const scratch = scratchOf(graph);
+  if (sources === undefined) for (let s = 0; s < n; s++) accumulateFrom(graph, s, scratch, centralities);
+  else for (const s of sources) accumulateFrom(graph, s, scratch, centralities);
+  return centralities;
+}
+
+/** {@link dependencySums} scaled as {@link betweenness} scales them, `sources` being how many sources were taken. */
+export function normalized(centralities: Float64Array, sources: number): Float64Array {
+  const n = centralities.length;
+  const sampled = sources === n ? 1 : n / sources;
+  // Same scale and the same single multiplication as graphology-metrics, so exact results match to the bit.
+  const scale = n <= 2 ? null : 1 / ((n - 1) * (n - 2));
+  if (scale !== null || sampled !== 1)
+    for (let v = 0; v < n; v++) centralities[v] = centralities[v]! * sampled * (scale ?? 1);
+  return centralities;
+}
+
+/**
+ * What each of `sources` adds to the betweenness sums, apart: row i (n numbers from i × n) holds
+ * source i's dependency of every node, 0 at the source and at the nodes it does not reach. Adding
+ * the rows to the sums in source order gives {@link betweenness}'s sums bit for bit (adding 0
+ * changes no sum), so another thread can compute a share of the sources.
+ */
+export function dependencyRows(graph: CsrGraph, sources: Uint32Array): Float64Array<ArrayBuffer> {
+  const n = orderOf(graph);
+  const rows = new Float64Array(sources.length * n);
+  const scratch = scratchOf(graph);
+  sources.forEach((s, i) => accumulateFrom(graph, s, scratch, rows.subarray(i * n, (i + 1) * n)));
+  return rows;
+}
+
+function scratchOf(graph: CsrGraph): Scratch {
+  const n = orderOf(graph);
+  return {
     sigma: new Float64Array(n),
     distance: new Int32Array(n).fill(-1),
     delta: new Float64Array(n),
@@ -71,14 +109,6 @@ export function betweenness(graph: CsrGraph, sources?: Uint32Array): Float64Arra
     predecessors: new Uint32Array(graph.adjacency.length),
     predecessorCount: new Uint32Array(n),
   };
-  if (sources === undefined) for (let s = 0; s < n; s++) accumulateFrom(graph, s, scratch, centralities);
-  else for (const s of sources) accumulateFrom(graph, s, scratch, centralities);
-  const sampled = sources === undefined || sources.length === n ? 1 : n / sources.length;
-  // Same scale and the same single multiplication as graphology-metrics, so exact results match to the bit.
-  const scale = n <= 2 ? null : 1 / ((n - 1) * (n - 2));
-  if (scale !== null || sampled !== 1)
-    for (let v = 0; v < n; v++) centralities[v] = centralities[v]! * sampled * (scale ?? 1);
-  return centralities;
 }
 
 /**

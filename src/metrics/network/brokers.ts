@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Query } from '../../model/query.js';
-import { betweenness, csrFromEdges, randomSources, exactWork, orderOf, type CsrGraph } from './betweenness.js';
+import { csrFromEdges, randomSources, exactWork, orderOf, type CsrGraph } from './betweenness.js';
+import { twoThreadBetweenness } from './two-thread-betweenness.js';
 import type { networkSchema } from './schema.js';
 import { tiesAmong, type NodeRow } from './tables.js';
 
@@ -53,7 +54,7 @@ export async function findBrokers(
   }
   if (kept.length < 3) return [];
   const graph = await keptGraph(query, nodes.length, kept, ties);
-  const scores = scoresWithin(graph, limits.maxWork, warnings);
+  const scores = await scoresWithin(graph, limits.maxWork, warnings);
   return kept
     .map((node, i) => ({ node, score: scores[i] ?? 0 }))
     .filter(({ score }) => score > 0)
@@ -92,12 +93,12 @@ async function keptGraph(query: Query, order: number, kept: readonly NodeRow[], 
 }
 
 /** Exact betweenness within `maxWork`, else the estimate from as many pivots as it allows (drawn with a fixed seed). */
-function scoresWithin(graph: CsrGraph, maxWork: number, warnings: string[]): Float64Array {
+function scoresWithin(graph: CsrGraph, maxWork: number, warnings: string[]): Promise<Float64Array> {
   const n = orderOf(graph);
   const pivots = Math.max(MIN_PIVOTS, Math.floor(maxWork / (n + graph.adjacency.length)));
-  if (exactWork(graph) <= maxWork || pivots >= n) return betweenness(graph);
+  if (exactWork(graph) <= maxWork || pivots >= n) return twoThreadBetweenness(graph);
   warnings.push(
     `network.topBrokers: betweenness estimated from ${pivots} of ${n} people as sources (drawn with a fixed seed): exact would exceed the work budget (network.maxBetweennessWork)`,
   );
-  return betweenness(graph, randomSources(n, pivots));
+  return twoThreadBetweenness(graph, randomSources(n, pivots));
 }

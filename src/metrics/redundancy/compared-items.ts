@@ -1,7 +1,7 @@
 import type { Query } from '../../model/query.js';
 import type { Period } from '../types.js';
 import { contentWithSpaces, isIntroduction } from './clean-text.js';
-import { type ItemColumnsRow, redundancyDistinctTexts } from './queries.js';
+import { type ItemColumnsRow, type ItemCopy, redundancyDistinctTexts } from './queries.js';
 import { TermCorpusBuilder, type TermCorpus } from './term-corpus.js';
 import { TextRepeats } from './text-repeats.js';
 
@@ -40,26 +40,38 @@ export async function comparedItems(
   cap: number,
   minWords: number,
 ): Promise<ComparedItems> {
-  const builder = new TermCorpusBuilder();
-  const columns = new ItemColumns();
+  const items = new ComparedItemsBuilder(minWords);
+  for await (const batch of redundancyDistinctTexts(query, period.since, period.until, cap))
+    for (const row of batch) items.add(row);
+  return items.build();
+}
+
+/** {@link ComparedItems} built one row of {@link redundancyDistinctTexts} at a time, in its order. */
+export class ComparedItemsBuilder {
+  private readonly corpus = new TermCorpusBuilder();
+  private readonly columns = new ItemColumns();
   /** Per text held by more items than those read so far: its first item's index (-1: too short) and whether it introduces. */
-  const repeats = new TextRepeats<{ k: number; introduction: boolean }>();
-  for await (const batch of redundancyDistinctTexts(query, period.since, period.until, cap)) {
-    for (const row of batch) {
-      if (row.body === null) {
-        const first = repeats.repeat(row);
-        if (first.k < 0) continue;
-        builder.repeat(first.k);
-        columns.push(row, first.introduction);
-        continue;
-      }
-      const k = builder.add(contentWithSpaces(row.body), minWords);
-      const introduction = k >= 0 && isIntroduction(row.body);
-      repeats.note(row, { k, introduction });
-      if (k >= 0) columns.push(row, introduction);
+  private readonly repeats = new TextRepeats<{ k: number; introduction: boolean }>();
+
+  constructor(private readonly minWords: number) {}
+
+  add(row: ItemCopy): void {
+    if (row.body === null) {
+      const first = this.repeats.repeat(row);
+      if (first.k < 0) return;
+      this.corpus.repeat(first.k);
+      this.columns.push(row, first.introduction);
+      return;
     }
+    const k = this.corpus.add(contentWithSpaces(row.body), this.minWords);
+    const introduction = k >= 0 && isIntroduction(row.body);
+    this.repeats.note(row, { k, introduction });
+    if (k >= 0) this.columns.push(row, introduction);
   }
-  return columns.finish(builder.build());
+
+  build(): ComparedItems {
+    return this.columns.finish(this.corpus.build());
+  }
 }
 
 /** The per-item columns of {@link ComparedItems} besides the corpus, gathered one kept row at a time. */

@@ -3,11 +3,19 @@ import type { MetricContext } from '../types.js';
 import { classifyPairs } from './classify-pairs.js';
 import { completeLinkageGroups } from './clusters.js';
 import { comparedItems, type ComparedItems } from './compared-items.js';
+import { comparedItemsInThread } from './items-in-thread.js';
 import { effortPairs, rareIdf, sharedRareTerms, type EffortPair, type EffortPairOptions } from './effort-pairs.js';
 import { embeddingScorer, type EmbeddingSetting } from './embedding-scorer.js';
 import { comparedTexts } from './embedding-texts.js';
 import { meaningScorer } from './meaning-scorer.js';
-import { allPersonNames, itemsSql, personNames, redundancyItemsById, type ItemRow } from './queries.js';
+import {
+  allPersonNames,
+  ITEMS_AT_MOST_SQL,
+  itemsSql,
+  personNames,
+  redundancyItemsById,
+  type ItemRow,
+} from './queries.js';
 import { unicodeWords } from './unicode-words.js';
 import type { Redundancy, RedundancyMatcher } from './result.js';
 import { byId, clusterOf, crossPostOf, type RankedGroup } from './section-items.js';
@@ -113,6 +121,12 @@ export interface RedundancyExtra {
    * {@link BLOCKED_ABOVE}; tests set 0 to take it, Infinity to leave it.
    */
   blockedAbove?: number;
+  /**
+   * Items (as counted to choose the path) from which the JS path cleans and splits the texts in a
+   * worker thread while the main thread reads them (`items-in-thread.ts`). Default
+   * {@link THREAD_ABOVE}; tests set 0 to take it.
+   */
+  threadAbove?: number;
 }
 
 /**
@@ -120,6 +134,12 @@ export interface RedundancyExtra {
  * memory of both paths at 1M, 3M and 10M messages.
  */
 export const BLOCKED_ABOVE = 1_000_000;
+
+/**
+ * From this many items the JS path works on two threads: a small pilot's texts take less time
+ * than starting a thread and loading its modules (a tenth of a second on a slow machine).
+ */
+export const THREAD_ABOVE = 20_000;
 
 /**
  * The engine path is not taken by default: measured on 1M generated Yammer messages
@@ -178,6 +198,7 @@ export async function computeRedundancy(
     config,
     embedding === undefined ? (extra.engineAbove ?? ENGINE_ABOVE) : Infinity,
     embedding === undefined ? (extra.blockedAbove ?? BLOCKED_ABOVE) : Infinity,
+    extra.threadAbove ?? THREAD_ABOVE,
   );
   // Scoring is JavaScript's work alone, and its memory comes on top of what the readings of the
   // texts left in the C allocator: at 10M messages the run's peak (bench/README.md, s10-a).
@@ -278,7 +299,8 @@ export async function computeRedundancy(
  * The compared items: by the engine path when there are more than `engineAbove` (the items that
  * can pair and the LSA sample only), else, or when the two disagree, by the JS path (all); by the
  * blocked path (the same items as the engine path, read in JavaScript) when there are more than
- * `blockedAbove`.
+ * `blockedAbove`. The JS path cleans and splits the texts in a worker thread when the count says
+ * `threadAbove` or more (`items-in-thread.ts`: the same items).
  */
 async function itemsOf(
   query: Query,
@@ -286,17 +308,25 @@ async function itemsOf(
   config: RedundancyConfig,
   engineAbove: number,
   blockedAbove: number,
+  threadAbove: number,
 ): Promise<ComparedItems> {
-  const js = (): Promise<ComparedItems> => comparedItems(query, ctx.period, config.maxTextLength, config.minWords);
+  /** The JS path, on two threads for `items` (at most) from {@link THREAD_ABOVE} on. */
+  const js = (items = 0): Promise<ComparedItems> =>
+    (items >= threadAbove ? comparedItemsInThread : comparedItems)(
+      query,
+      ctx.period,
+      config.maxTextLength,
+      config.minWords,
+    );
   const lsaDocs = config.meaning ? DEFAULT_LSA_OPTIONS.maxDocs : 0;
   const above = Math.min(engineAbove, blockedAbove);
   if (!Number.isFinite(above)) return js();
   if (above > 0) {
-    const [row] = await query.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM (${itemsSql('1')})`, {
-      since: ctx.period.since,
-      until: ctx.period.until,
-    });
-    if ((row?.n ?? 0) <= above) return js();
+    const period = { since: ctx.period.since, until: ctx.period.until };
+    const [bound] = await query.all<{ n: number }>(ITEMS_AT_MOST_SQL, period);
+    if ((bound?.n ?? 0) <= above) return js(bound?.n);
+    const [row] = await query.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM (${itemsSql('1')})`, period);
+    if ((row?.n ?? 0) <= above) return js(row?.n);
   }
   if (blockedAbove <= engineAbove)
     return blockedComparedItems(query, ctx.period, {

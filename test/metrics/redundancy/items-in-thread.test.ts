@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { comparedItems, type ComparedItems } from '../../../src/metrics/redundancy/compared-items.js';
+import { computeRedundancy } from '../../../src/metrics/redundancy/index.js';
+import { DEFAULT_REDUNDANCY_CONFIG as C } from '../../../src/metrics/redundancy/index.js';
+import { columnsOf, comparedItemsInThread, rowOf } from '../../../src/metrics/redundancy/items-in-thread.js';
+import type { ItemCopy } from '../../../src/metrics/redundancy/queries.js';
+import { loadRedundancyPilots, type RedundancyPilot } from '../../helpers/redundancy-pilots.js';
+import { metricContext } from '../context.js';
+
+/**
+ * The JS path of duplicate efforts with its texts cleaned and split in a worker thread
+ * (items-in-thread.ts) against the same path on one thread (compared-items.ts): the same items,
+ * term ids, counts and columns, and the same section, on the sample pilot and the real Slack
+ * export with labelled pairs.
+ */
+const pilots: RedundancyPilot[] = [];
+
+beforeAll(() => loadRedundancyPilots(pilots), 120_000);
+
+afterAll(async () => {
+  for (const p of pilots) await p.dataset.close();
+});
+
+/** Every array of `items` as plain numbers and strings, for one deep comparison. */
+function plain(items: ComparedItems): Record<string, unknown> {
+  const { corpus } = items;
+  return {
+    size: corpus.size,
+    terms: corpus.terms,
+    words: corpus.words,
+    offsets: [...corpus.offsets],
+    termIds: [...corpus.termIds],
+    counts: [...corpus.counts],
+    df: [...corpus.df],
+    ids: items.ids,
+    isPage: [...items.isPage],
+    space: [...items.space],
+    author: [...items.author],
+    atMs: [...items.atMs],
+    introduction: [...items.introduction],
+    active: [...items.active],
+  };
+}
+
+describe('duplicate efforts’ texts split in a worker thread', () => {
+  it('a row crosses to the thread as it was read', () => {
+    const rows: ItemCopy[] = [
+      {
+        item_id: 't1',
+        is_page: false,
+        space_no: 3,
+        active: true,
+        author_no: 7,
+        at_ms: 1.7e12,
+        body: 'Forklift slots',
+        copies: 2,
+        shared_key: 't:t1',
+        first_key: null,
+      },
+      {
+        item_id: 'p1',
+        is_page: true,
+        space_no: 1,
+        active: false,
+        author_no: 2,
+        at_ms: 1.6e12,
+        body: null,
+        copies: 2,
+        shared_key: null,
+        first_key: 't:t1',
+      },
+    ];
+    const columns = columnsOf(rows);
+    expect([rowOf(columns, 0), rowOf(columns, 1)]).toEqual(rows);
+  });
+
+  it.each([0, 1])('gives the one-thread items, term ids included, on pilot %i', async (n) => {
+    const pilot = pilots[n];
+    if (!pilot) throw new Error('no pilot');
+    const { query } = pilot.dataset;
+    const one = await comparedItems(query, pilot.period, C.maxTextLength, C.minWords);
+    const two = await comparedItemsInThread(query, pilot.period, C.maxTextLength, C.minWords);
+    expect(one.ids.length).toBeGreaterThan(20);
+    expect(plain(two)).toEqual(plain(one));
+  });
+
+  it('gives the same section through computeRedundancy', async () => {
+    const pilot = pilots[0];
+    if (!pilot) throw new Error('no pilot');
+    const ctx = metricContext(pilot.period, { capabilities: { wiki: true } });
+    const one = await computeRedundancy(pilot.dataset.query, ctx, { threadAbove: Infinity });
+    const two = await computeRedundancy(pilot.dataset.query, ctx, { threadAbove: 0 });
+    expect(one.clustersFound + one.crossPostsFound).toBeGreaterThan(0);
+    expect(JSON.stringify(two)).toBe(JSON.stringify(one));
+  });
+});
