@@ -21,7 +21,16 @@ export const LOAD_MEMORY_SHARE = 0.5;
 export interface LoadSettings {
   /** Sets one thread and, when asked, the lowered memory limit. */
   enter(): Promise<void>;
-  /** Statements that set back what `enter` changed. */
+  /**
+   * After the parse whose row order gives the file order: the engine's threads again, without
+   * `preserve_insertion_order`, for statements whose rows carry their own order (a sequence
+   * number, a row number taken from the parse) and whose results do not depend on the order the
+   * rows are written in. Kept in order, a statement on two threads cost about twice the CPU of
+   * one (its threads wait on each other's batches); unordered, the same CPU as one thread
+   * (bench/README.md).
+   */
+  unordered(): Promise<void>;
+  /** Statements that set back what `enter` and `unordered` changed. */
   restoreSql: string;
 }
 
@@ -33,7 +42,10 @@ export interface LoadSettings {
  * the full limit, while each statement needs far less (bench/README.md).
  */
 export async function loadSettings(engine: SourceEngine, lowerMemory: boolean): Promise<LoadSettings> {
-  const [threads] = await engine.all<{ n: string }>(`SELECT current_setting('threads')::VARCHAR AS n`);
+  const [before] = await engine.all<{ threads: string; ordered: boolean }>(
+    `SELECT current_setting('threads')::VARCHAR AS threads, current_setting('preserve_insertion_order') AS ordered`,
+  );
+  const threads = Number(before?.threads ?? 1);
   const limit = !lowerMemory || engine.memoryLimit === null ? null : sizeInBytes(engine.memoryLimit);
   const restore = limit === null ? '' : ` SET memory_limit = ${sqlString(engine.memoryLimit ?? '')};`;
   return {
@@ -43,7 +55,8 @@ export async function loadSettings(engine: SourceEngine, lowerMemory: boolean): 
       const lowered = Math.max(MIN_MEMORY_LIMIT_BYTES, Math.floor(limit * LOAD_MEMORY_SHARE));
       await engine.run(`SET memory_limit = '${Math.floor(lowered / 1e6)}MB'`).catch(() => undefined);
     },
-    restoreSql: `SET threads = ${Number(threads?.n ?? 1)};${restore}`,
+    unordered: () => engine.run(`SET threads = ${threads}; SET preserve_insertion_order = false;`),
+    restoreSql: `SET threads = ${threads}; SET preserve_insertion_order = ${before?.ordered === false ? 'false' : 'true'};${restore}`,
   };
 }
 

@@ -99,9 +99,10 @@ export async function readMessagesInEngine(
   const n = runs;
   const t: Names = (name) => `yammer_load_${name}_${n}`;
   const temps = ['rows', 'lines', 'late', 'users', 'known', 'groups', 'topics', 'firsts'].map(t);
-  // One thread for the load: a parallel read_csv that keeps the file's order holds the wide rows
-  // its threads parse ahead, which cost ~100 MiB of peak RSS on 200k messages and no less CPU
-  // (bench/README.md); the metrics after it run with the engine's threads again. Half the memory
+  // One thread for the parse: a parallel read_csv that keeps the file's order holds the wide rows
+  // its threads parse ahead, which cost ~100 MiB of peak RSS on 200k messages, and its ordered
+  // write cost twice the CPU of one thread (bench/README.md); the statements after it run on the
+  // engine's threads again. Half the memory
   // limit too (LOAD_MEMORY_SHARE): the blocks of the work table and of the activities written
   // stayed in DuckDB's buffer pool up to the full limit (338 MiB of them at 3M messages, the run's
   // peak), while each insert batch needs one batch's rows; evicted blocks are in the dataset's file.
@@ -124,6 +125,9 @@ export async function readMessagesInEngine(
     await finish();
     return null;
   }
+  // The work table's rowid is the file order now; every statement after it carries its own order
+  // (rowid, line, sequence number) and may use every thread, unordered (loadSettings).
+  await settings.unordered();
   return loadInEngine(total.records, batchRows, messages.displayPath, lookups, ctx, engine, t, finish);
 }
 

@@ -41,6 +41,8 @@ interface Loaded {
   inserts: number;
   /** The memory limits the load set, in order. */
   limitsSet: string[];
+  /** In order: `one thread` and `unordered` as the load set them, `parse` and `insert` as its statements ran. */
+  phases: string[];
 }
 
 /** Loads `inputs` with Messages.csv read one way, and returns the final tables and the accounts. */
@@ -53,6 +55,7 @@ async function load(
 ): Promise<Loaded> {
   let inSql = false;
   const limitsSet: string[] = [];
+  const phases: string[] = [];
   let inserts = 0;
   const skips: string[] = [];
   const watched = watchedSource(yammerSourceWith(engineMinBytes, engineBatchRows), {
@@ -64,6 +67,10 @@ async function load(
       inserts += 1;
     }
     for (const set of sql.matchAll(/SET memory_limit = '([^']*)'/g)) limitsSet.push(set[1] ?? '');
+    if (sql.includes('SET threads = 1')) phases.push('one thread');
+    if (/CREATE TEMP TABLE yammer_load_rows_\d+ AS/.test(sql)) phases.push('parse');
+    if (sql.includes('SET preserve_insertion_order = false')) phases.push('unordered');
+    if (sql.includes('INSERT INTO raw_activities')) phases.push('insert');
   };
   // A spilled dataset has a memory limit, which the SQL load lowers while it runs.
   const dataset = await Dataset.open(memoryLimit === undefined ? { observe } : { observe, spill: true, memoryLimit });
@@ -73,11 +80,11 @@ async function load(
       inputs,
       dataset,
       { includePrivate, botAccounts: [], notAfter: NOT_AFTER, sources: { yammer: watched } },
-      ['threads', 'memory_limit'],
+      ['threads', 'memory_limit', 'preserve_insertion_order'],
     );
     await dataset.finalize(accounts, []);
     const tables = await finalTables(dataset);
-    return { accounts, skips, tables, inSql, inserts, limitsSet };
+    return { accounts, skips, tables, inSql, inserts, limitsSet, phases };
   } finally {
     await dataset.close();
   }
@@ -298,6 +305,15 @@ describe('Messages.csv mapped in SQL', () => {
       await expectSameBothWays([dir], true, batched);
     }
   }, 120_000);
+
+  it('parses the file on one thread in file order, then inserts unordered', async () => {
+    // The work table's rowid is the file order only when read_csv runs on one thread in order;
+    // the inserts carry their own order (sequence numbers, lines) and may use every thread.
+    const dir = makeTempDir('yammer-engine-phases-');
+    writeNasty(dir, '\n');
+    const loaded = await load([dir], 0, true, 7);
+    expect(loaded.phases).toEqual(['one thread', 'parse', 'unordered', 'insert', 'insert', 'insert', 'insert']);
+  }, 60_000);
 
   it('loads a spilled dataset under half its memory limit, then restores the limit', async () => {
     const dir = makeTempDir('yammer-engine-limit-');
