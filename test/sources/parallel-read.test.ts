@@ -29,6 +29,16 @@ const PILOT = path.resolve('fixtures/sample-pilot');
 const quiet: LoadLog = { warn: () => {}, verbose: () => {} };
 const NOW = Date.parse('2027-01-01T00:00:00Z');
 
+/** Options of a load in two threads, however small the exports. */
+function inParallel(memoryLimit: string | null): LoadOptions {
+  return {
+    includePrivate: false,
+    botAccounts: [],
+    notAfter: NOW,
+    parallel: { threads: 2, minBytes: 0, memoryLimit, csvMapping: null },
+  };
+}
+
 /** A log that keeps the verbose lines, with verbose shown or not (verbose lines then come from the main thread only). */
 function verboseLog(verboseOn: boolean): LoadLog & { lines: string[] } {
   const lines: string[] = [];
@@ -121,12 +131,7 @@ describe('reading exports in worker threads', () => {
       const accounts = await loadInputs(
         [path.join(PILOT, 'yammer'), path.join(PILOT, 'wiki')],
         dataset,
-        {
-          includePrivate: false,
-          botAccounts: [],
-          notAfter: NOW,
-          parallel: { threads: 2, minBytes: 0, memoryLimit: '512MB', csvMapping: null },
-        },
+        inParallel('512MB'),
         log,
       );
       expect(log.lines).toContain('reading 2 exports in 2 threads');
@@ -172,12 +177,7 @@ describe('without a temporary folder for the parts', () => {
       const accounts = await loadInputs(
         [path.join(dir, 'yammer.zip'), path.join(dir, 'slack.zip')],
         dataset,
-        {
-          includePrivate: false,
-          botAccounts: [],
-          notAfter: NOW,
-          parallel: { threads: 2, minBytes: 0, memoryLimit: null, csvMapping: null },
-        },
+        inParallel(null),
         quiet,
       );
       // The sample pilot's Yammer and Slack exports: read as from their folders (fixtures/README.md).
