@@ -5,9 +5,10 @@ import { newAccount, recordSkip, recordWarning, type SourceAccount } from '../mo
 import type { Dataset } from '../model/dataset.js';
 import type { SourceKind, SourceRecord } from '../model/types.js';
 import { openInput } from './open-input.js';
+import { sqlString } from './shared/engine-csv.js';
 import { makeScratchFolder } from '../model/scratch.js';
 import { readCost } from './parallel/plan.js';
-import { readInWorkers, type ParallelReadOptions } from './parallel/read-in-workers.js';
+import { readInWorkers, type ParallelReadOptions, type ReadHere } from './parallel/read-in-workers.js';
 import { DETECTION_ORDER, SOURCES } from './registry.js';
 import type { InputTree, Problem, Source, SourceContext, SourceOptions } from './types.js';
 
@@ -68,6 +69,11 @@ export interface LoadOptions extends SourceOptions {
   notAfter?: number;
   /** Read large inputs in worker threads (the CLI); without it everything is read in this thread. */
   parallel?: ParallelReadOptions;
+  /**
+   * The memory limit an engine load plans with (`SourceEngine.memoryLimit`): this thread's share
+   * while worker threads read beside it; the dataset's own limit when not given.
+   */
+  memoryShare?: string | null;
 }
 
 /** One export found in an input and the tree it lives in. */
@@ -138,7 +144,41 @@ async function readInParallel(
     botAccounts: [...options.botAccounts],
     notAfter: options.notAfter ?? Date.now() + FUTURE_TOLERANCE_MS,
   };
-  return readInWorkers(planned, dataset, folder, parallel, settings, log);
+  return readInWorkers(planned, dataset, folder, parallel, settings, log, readHere(dataset, options, log));
+}
+
+/** Raised between two records of this thread's read when another reading thread failed. */
+class Stopped extends Error {}
+
+/**
+ * How this thread reads its group of a parallel read: one export after another, as a worker thread
+ * does, into the dataset itself, under its share of the memory limit (the dataset's limit is set
+ * back afterwards); it stops between records once another thread failed.
+ */
+function readHere(dataset: Dataset, options: LoadOptions, log: LoadLog): ReadHere {
+  return async (group, share, stopped) => {
+    const own = dataset.memoryLimit;
+    const limited = own !== null && share !== null;
+    const here: LoadOptions = { ...options, parallel: undefined, memoryShare: limited ? share : own };
+    const stoppable: LoadLog = {
+      warn: (message) => log.warn(message),
+      verbose: (message) => log.verbose(message),
+      ...(log.verboseOn === undefined ? {} : { verboseOn: log.verboseOn }),
+      progress: (kind, read, done) => {
+        if (stopped() && done !== true) throw new Stopped('stopped: another reading thread failed');
+        log.progress?.(kind, read, done);
+      },
+    };
+    if (limited) await dataset.query.run(`SET memory_limit = ${sqlString(share)}`);
+    try {
+      const accounts: SourceAccount[] = [];
+      for (const e of group)
+        accounts.push(...(await loadInputs([e.arg], dataset, { ...here, firstInputIndex: e.inputIndex }, stoppable)));
+      return accounts;
+    } finally {
+      if (limited) await dataset.query.run(`SET memory_limit = ${sqlString(own)}`);
+    }
+  };
 }
 
 /**
@@ -281,7 +321,7 @@ async function readExport(
       notAfter: options.notAfter ?? Date.now() + FUTURE_TOLERANCE_MS,
       earliest: EARLIEST_ACTIVITY,
       maxTextChars: MAX_TEXT_CHARS,
-      memoryLimit: dataset.memoryLimit,
+      memoryLimit: options.memoryShare === undefined ? dataset.memoryLimit : options.memoryShare,
     },
   };
   found.treeProblems.forEach(problem);

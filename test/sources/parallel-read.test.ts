@@ -29,6 +29,16 @@ const PILOT = path.resolve('fixtures/sample-pilot');
 const quiet: LoadLog = { warn: () => {}, verbose: () => {} };
 const NOW = Date.parse('2027-01-01T00:00:00Z');
 
+/** Options of a load in two threads, however small the exports. */
+function inParallel(memoryLimit: string | null): LoadOptions {
+  return {
+    includePrivate: false,
+    botAccounts: [],
+    notAfter: NOW,
+    parallel: { threads: 2, minBytes: 0, memoryLimit, csvMapping: null },
+  };
+}
+
 /** A log that keeps the verbose lines, with verbose shown or not (verbose lines then come from the main thread only). */
 function verboseLog(verboseOn: boolean): LoadLog & { lines: string[] } {
   const lines: string[] = [];
@@ -104,9 +114,44 @@ describe('reading exports in worker threads', () => {
     expect(error).toBeInstanceOf(InputError);
     expect((error as InstanceType<typeof InputError>).exitCode).toBe(2);
     expect((error as InstanceType<typeof InputError>).message).toContain('Messages.csv');
-    // Only the main thread's own line about the threads is left (the Yammer thread read its export
-    // or was stopped; either way it said nothing).
-    expect(log.lines).toEqual(['reading 2 exports in 2 threads']);
+    // The worker thread (the wiki "dump") said nothing; the other lines are the main thread's own:
+    // it reads the costlier export, Messages.csv as Yammer, itself (or was stopped first).
+    expect(log.lines[0]).toBe('reading 2 exports in 2 threads');
+    expect(log.lines.filter((l) => l.includes('MediaWiki'))).toEqual([]);
+    expect(log.lines.slice(1).every((l) => l.includes(path.join(PILOT, 'yammer')))).toBe(true);
+  }, 60_000);
+
+  it("reads the costliest export in the main thread under its share of the memory limit, and sets the dataset's limit back", async () => {
+    const dataset = await Dataset.open({ spill: true, memoryLimit: '512MB' });
+    try {
+      const limit = async () =>
+        (await dataset.query.all<{ m: string }>(`SELECT current_setting('memory_limit') AS m`))[0]?.m;
+      const before = await limit();
+      const log = verboseLog(true);
+      const accounts = await loadInputs(
+        [path.join(PILOT, 'yammer'), path.join(PILOT, 'wiki')],
+        dataset,
+        inParallel('512MB'),
+        log,
+      );
+      expect(log.lines).toContain('reading 2 exports in 2 threads');
+      expect(accounts.map((a) => [a.inputIndex, a.kind])).toEqual([
+        [0, 'yammer'],
+        [1, 'mediawiki'],
+      ]);
+      // The Yammer export (the costlier: a CSV byte weighs more than an XML byte) is in the
+      // dataset's own raw table, one row per record used (578 read, fixtures/README.md), the
+      // wiki only in the attached part.
+      const [own] = await dataset.query.all<{ yammer: number; wiki: number }>(
+        `SELECT count(*) FILTER (WHERE source = 'yammer' AND NOT derived)::INTEGER AS yammer,
+                count(*) FILTER (WHERE source = 'mediawiki')::INTEGER AS wiki FROM raw_activities`,
+      );
+      expect(accounts[0]?.read).toBe(578);
+      expect(own).toEqual({ yammer: accounts[0]?.used, wiki: 0 });
+      expect(await limit()).toBe(before);
+    } finally {
+      await dataset.close();
+    }
   }, 60_000);
 });
 
@@ -132,12 +177,7 @@ describe('without a temporary folder for the parts', () => {
       const accounts = await loadInputs(
         [path.join(dir, 'yammer.zip'), path.join(dir, 'slack.zip')],
         dataset,
-        {
-          includePrivate: false,
-          botAccounts: [],
-          notAfter: NOW,
-          parallel: { threads: 2, minBytes: 0, memoryLimit: null, csvMapping: null },
-        },
+        inParallel(null),
         quiet,
       );
       // The sample pilot's Yammer and Slack exports: read as from their folders (fixtures/README.md).

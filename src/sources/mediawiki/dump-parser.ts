@@ -93,22 +93,46 @@ type Field =
   | 'ip'
   | 'text';
 
-/** Which captured element is which field, keyed by `parent/local` (local names: any namespace URI). */
-const FIELDS: Record<string, Field> = {
-  'siteinfo/sitename': 'sitename',
-  'siteinfo/dbname': 'dbname',
-  'page/title': 'pageTitle',
-  'page/id': 'pageId',
-  'revision/id': 'revId',
-  'revision/parentid': 'parentId',
-  'revision/timestamp': 'timestamp',
-  'revision/comment': 'comment',
-  'contributor/username': 'username',
-  'contributor/id': 'userId',
-  'contributor/ip': 'ip',
-  'revision/text': 'text',
-  'content/text': 'text',
-};
+/**
+ * Which captured element is which field, by parent then local name (local names: any namespace
+ * URI). Two lookups, not one by a joined `parent/local` key: joining two strings for every element
+ * of the dump cost about a second per 200k revisions.
+ */
+const FIELDS: ReadonlyMap<string, ReadonlyMap<string, Field>> = new Map([
+  [
+    'siteinfo',
+    new Map<string, Field>([
+      ['sitename', 'sitename'],
+      ['dbname', 'dbname'],
+    ]),
+  ],
+  [
+    'page',
+    new Map<string, Field>([
+      ['title', 'pageTitle'],
+      ['id', 'pageId'],
+    ]),
+  ],
+  [
+    'revision',
+    new Map<string, Field>([
+      ['id', 'revId'],
+      ['parentid', 'parentId'],
+      ['timestamp', 'timestamp'],
+      ['comment', 'comment'],
+      ['text', 'text'],
+    ]),
+  ],
+  [
+    'contributor',
+    new Map<string, Field>([
+      ['username', 'username'],
+      ['id', 'userId'],
+      ['ip', 'ip'],
+    ]),
+  ],
+  ['content', new Map<string, Field>([['text', 'text']])],
+]);
 
 /** The SAX state machine: turns element events into DumpEvents, queued until `drain`. */
 class DumpState {
@@ -217,8 +241,8 @@ class DumpState {
   }
 
   private fieldOf(parent: string | undefined, local: string): Field | null {
-    const field = FIELDS[`${parent}/${local}`];
-    if (!field) return null;
+    const field = parent === undefined ? undefined : FIELDS.get(parent)?.get(local);
+    if (field === undefined) return null;
     const grand = this.stack[this.stack.length - 3];
     if (field === 'username' || field === 'userId' || field === 'ip')
       return grand === 'revision' && this.revision ? field : null;

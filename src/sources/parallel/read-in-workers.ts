@@ -1,7 +1,12 @@
 /**
- * Reads a run's exports in worker threads (see worker.ts) and merges their parts into the dataset.
- * Only worth it for large inputs: a thread and a DuckDB file per part cost a few hundred
- * milliseconds, so small runs (and every run with one export) read in the main thread.
+ * Reads a run's exports in parallel: the costliest group in this (the main) thread, straight into
+ * the dataset, the others in worker threads (see worker.ts), whose parts are then merged into the
+ * dataset. Only worth it for large inputs: a thread and a DuckDB file per part cost a few hundred
+ * milliseconds, so small runs (and every run with one export) read in the main thread alone.
+ *
+ * Why the main thread reads too: it only waited while the threads read, and every row of a part is
+ * copied into the dataset when it is finalized, while the rows read here are finalized where they
+ * stand (1M Yammer messages: bench/README.md, s11-d). One thread fewer also loads the code once less.
  */
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -32,6 +37,16 @@ export interface ParallelReadOptions {
   csvMapping: CsvMapping | null;
 }
 
+/**
+ * Reads `group` in the main thread into the dataset, with `memoryLimit` as its share of the memory
+ * (null: the dataset's own); `stopped` says, between records, that another thread failed.
+ */
+export type ReadHere = (
+  group: readonly PlannedExport[],
+  memoryLimit: string | null,
+  stopped: () => boolean,
+) => Promise<SourceAccount[]>;
+
 /** What every part is read with. */
 export interface ReadSettings {
   includePrivate: boolean;
@@ -40,8 +55,9 @@ export interface ReadSettings {
 }
 
 /**
- * Reads `exports` in up to `options.threads` worker threads, each into a part in `folder` (a
- * scratch folder this takes over), and attaches the parts to `dataset`; returns the accounts in
+ * Reads `exports` in up to `options.threads` threads: the first group of the plan (the costliest
+ * export's) here with `readHere`, each other group in a worker thread into a part in `folder` (a
+ * scratch folder this takes over); attaches the parts to `dataset` and returns the accounts in
  * input order. A failure in any thread asks the others to stop and
  * is thrown as the error it was (an unusable input stays exit 2) once every thread has ended.
  *
@@ -55,12 +71,14 @@ export async function readInWorkers(
   options: ParallelReadOptions,
   settings: ReadSettings,
   log: LoadLog,
+  readHere: ReadHere,
 ): Promise<SourceAccount[]> {
   let merged = false;
   try {
-    const groups = planGroups(exports, options.threads);
-    const memoryLimit = options.memoryLimit ? shareOf(options.memoryLimit, groups.length) : null;
-    const tasks: ReadTask[] = groups.map((group, i) => ({
+    const [here = [], ...apart] = planGroups(exports, options.threads);
+    const threads = apart.length + 1;
+    const memoryLimit = options.memoryLimit ? shareOf(options.memoryLimit, threads) : null;
+    const tasks: ReadTask[] = apart.map((group, i) => ({
       file: path.join(folder, `part-${i}.duckdb`),
       memoryLimit,
       exports: group,
@@ -68,8 +86,8 @@ export async function readInWorkers(
       csvMapping: options.csvMapping,
       verbose: log.verboseOn !== false,
     }));
-    log.verbose(`reading ${exports.length} exports in ${tasks.length} threads`);
-    const accounts = (await runAll(tasks, log)).flat();
+    log.verbose(`reading ${exports.length} exports in ${threads} threads`);
+    const accounts = (await runAll(tasks, log, (stopped) => readHere(here, memoryLimit, stopped))).flat();
     for (const task of tasks) await dataset.absorb(task.file);
     // The parts stay attached until the dataset is finalized; the dataset removes them on close.
     dataset.adoptFolder(folder);
@@ -80,21 +98,30 @@ export async function readInWorkers(
   }
 }
 
-/** Every task's accounts once every thread has ended; the first failure asks the others to stop. */
-async function runAll(tasks: readonly ReadTask[], log: LoadLog): Promise<SourceAccount[][]> {
+/**
+ * The accounts of this thread's read, then of every task, once every thread has ended; the first
+ * failure asks the others to stop (the workers by a message, this thread's read by `stopped`).
+ */
+async function runAll(
+  tasks: readonly ReadTask[],
+  log: LoadLog,
+  readHere: (stopped: () => boolean) => Promise<SourceAccount[]>,
+): Promise<SourceAccount[][]> {
   const workers = tasks.map(startWorker);
   let failure: unknown = null;
-  const outcomes = await Promise.allSettled(
-    workers.map((worker) =>
-      outcomeOf(worker, log).catch((error: unknown) => {
-        if (failure === null) {
-          failure = error;
-          for (const other of workers) if (other !== worker) other.postMessage(STOP);
-        }
-        throw error;
-      }),
-    ),
-  );
+  const failed =
+    (worker: Worker | null) =>
+    (error: unknown): never => {
+      if (failure === null) {
+        failure = error;
+        for (const other of workers) if (other !== worker) other.postMessage(STOP);
+      }
+      throw error;
+    };
+  const outcomes = await Promise.allSettled([
+    readHere(() => failure !== null).catch(failed(null)),
+    ...workers.map((worker) => outcomeOf(worker, log).catch(failed(worker))),
+  ]);
   if (failure !== null) throw failure;
   return outcomes.map((o) => (o.status === 'fulfilled' ? o.value : []));
 }
