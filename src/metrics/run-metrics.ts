@@ -65,7 +65,14 @@ export async function runMetrics(input: MetricInput, options: RunMetricsOptions 
 
   async function runOne<K extends keyof Measured>(name: K): Promise<void> {
     const area = MEASURES[name] as unknown as MetricArea<Measured[K]>;
-    const section = await phases.phase(`metrics: ${area.title}`, () => area.compute(input, upstream()));
+    const section = await phases.phase(`metrics: ${area.title}`, async () => {
+      const computed = await area.compute(input, upstream());
+      // What the area's queries freed goes back to the system before the next one starts: at 10M
+      // Yammer messages DuckDB's cached blocks and what the C allocator kept of them stacked up
+      // across areas (RSS 1,336 MiB after ideas, a 1,519 MiB peak in moderation; bench/README.md).
+      await input.query.releaseMemory();
+      return computed;
+    });
     done[name] = section;
     measureWarnings.push(...(area.warnings?.(section, input) ?? []));
     (options.after?.[name] as ((s: Measured[K]) => void) | undefined)?.(section);
