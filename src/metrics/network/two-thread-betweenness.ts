@@ -1,4 +1,4 @@
-import { workerNextTo } from '../worker-thread.js';
+import { workerNextTo } from '../../model/worker-thread.js';
 import { betweenness, dependencyRows, dependencySums, normalized, orderOf, type CsrGraph } from './betweenness.js';
 
 /**

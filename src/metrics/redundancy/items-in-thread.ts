@@ -1,6 +1,6 @@
 import type { Query } from '../../model/query.js';
 import type { Period } from '../types.js';
-import { workerNextTo } from '../worker-thread.js';
+import { workerNextTo } from '../../model/worker-thread.js';
 import { type ComparedItems, comparedItems } from './compared-items.js';
 import { type ItemCopy, redundancyDistinctTexts } from './queries.js';
 

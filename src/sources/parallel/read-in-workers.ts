@@ -9,7 +9,7 @@
  * stand (1M Yammer messages: bench/README.md, s11-d). One thread fewer also loads the code once less.
  */
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { ConfigError, InputError, InternalError, UsageError, type PilotError } from '../../errors.js';
 import type { SourceAccount } from '../../model/accounting.js';
 import type { Dataset } from '../../model/dataset.js';
@@ -17,6 +17,7 @@ import { removeScratchFolder } from '../../model/scratch.js';
 import { sizeInBytes } from '../../model/size.js';
 import type { CsvMapping } from '../csv/mapping.js';
 import type { LoadLog } from '../load.js';
+import { workerNextTo } from '../../model/worker-thread.js';
 import { STOP, type ReadTask, type ThrownError, type WorkerMessage } from './messages.js';
 import { planGroups, type PlannedExport } from './plan.js';
 
@@ -126,16 +127,9 @@ async function runAll(
   return outcomes.map((o) => (o.status === 'fulfilled' ? o.value : []));
 }
 
-/**
- * The worker next to this module: compiled JS, or, when this module runs from TypeScript source
- * (the tests), the .ts file through tsx, registered inside the thread before it is imported.
- */
+/** The reading thread (worker.ts next to this module). */
 function startWorker(task: ReadTask): Worker {
-  if (!import.meta.url.endsWith('.ts'))
-    return new Worker(new URL('./worker.js', import.meta.url), { workerData: task });
-  const script = new URL('./worker.ts', import.meta.url).href;
-  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(script)}); })`;
-  return new Worker(boot, { eval: true, workerData: task });
+  return workerNextTo(import.meta.url, 'worker', task);
 }
 
 /** The thread's accounts once it has ended (its exit event): it may not outlive the run. */
