@@ -4,9 +4,9 @@ import { contentWithSpaces, isIntroduction } from './clean-text.js';
 import { type ComparedItems, ItemColumns } from './compared-items.js';
 import { IntList } from './int-list.js';
 import { sampledDocs } from './lsa.js';
-import { redundancyDistinctTexts, redundancyRowsAt } from './queries.js';
+import { type RepeatKeys, redundancyDistinctTexts, redundancyRowsAt } from './queries.js';
 import { TermCorpusBuilder } from './term-corpus.js';
-import { TextRepeats } from './text-repeats.js';
+import { TextRepeats, withRepeatKeys } from './text-repeats.js';
 
 /**
  * The compared items of a large pilot, with only the items that can pair held in JavaScript
@@ -58,6 +58,7 @@ async function firstPass(
   query: Query,
   period: Period,
   { cap, minWords, maxPostings }: BlockingOptions,
+  keys: RepeatKeys,
 ): Promise<FirstPass> {
   const pass: FirstPass = {
     builder: new TermCorpusBuilder(),
@@ -73,7 +74,7 @@ async function firstPass(
   let place = 0;
   let texts = 0;
   // Texts only: the items' other columns are read again for the few kept (`redundancyRowsAt`).
-  for await (const batch of redundancyDistinctTexts(query, period.since, period.until, cap, true)) {
+  for await (const batch of redundancyDistinctTexts(query, period.since, period.until, cap, keys, true)) {
     for (const row of batch) {
       if (row.body === null) {
         const first = repeats.repeat(row);
@@ -108,7 +109,9 @@ export async function blockedComparedItems(
   period: Period,
   options: BlockingOptions,
 ): Promise<ComparedItems> {
-  const { builder, placeOf, textOf, notedStart, noted } = await firstPass(query, period, options);
+  const { builder, placeOf, textOf, notedStart, noted } = await withRepeatKeys((keys) =>
+    firstPass(query, period, options, keys),
+  );
   // What the first reading (a window over every text) left in the C allocator is not needed again.
   await query.releaseMemory();
   const df = builder.documentFrequencies();

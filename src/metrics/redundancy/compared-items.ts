@@ -3,7 +3,7 @@ import type { Period } from '../types.js';
 import { contentWithSpaces, isIntroduction } from './clean-text.js';
 import { type ItemColumnsRow, type ItemCopy, redundancyDistinctTexts } from './queries.js';
 import { TermCorpusBuilder, type TermCorpus } from './term-corpus.js';
-import { TextRepeats } from './text-repeats.js';
+import { TextRepeats, withRepeatKeys } from './text-repeats.js';
 
 /**
  * The items long enough to compare, in comparison order (first instant, then id), held compactly:
@@ -40,10 +40,12 @@ export async function comparedItems(
   cap: number,
   minWords: number,
 ): Promise<ComparedItems> {
-  const items = new ComparedItemsBuilder(minWords);
-  for await (const batch of redundancyDistinctTexts(query, period.since, period.until, cap))
-    for (const row of batch) items.add(row);
-  return items.build();
+  return withRepeatKeys(async (keys) => {
+    const items = new ComparedItemsBuilder(minWords);
+    for await (const batch of redundancyDistinctTexts(query, period.since, period.until, cap, keys))
+      for (const row of batch) items.add(row);
+    return items.build();
+  });
 }
 
 /** {@link ComparedItems} built one row of {@link redundancyDistinctTexts} at a time, in its order. */

@@ -16,8 +16,8 @@ import { type ItemCopy, redundancyDistinctTexts } from './queries.js';
 export interface CopyColumns {
   body: (string | null)[];
   copies: Int32Array;
-  sharedKey: (string | null)[];
-  firstKey: (string | null)[];
+  sharedKey: (string | number | null)[];
+  firstKey: (string | number | null)[];
   itemId: string[];
   isPage: Uint8Array;
   spaceNo: Float64Array;
@@ -88,7 +88,8 @@ function buffersOf(columns: CopyColumns): ArrayBuffer[] {
 
 /**
  * {@link comparedItems}, the texts cleaned and split in a worker thread. A thread that fails
- * (it could not start) leaves the work to this one: the query is then read again.
+ * (it could not start, or two hashed keys clashed: see `RepeatKeys`) leaves the work to this one:
+ * the query is then read again.
  */
 export async function comparedItemsInThread(
   query: Query,
@@ -119,7 +120,7 @@ export async function comparedItemsInThread(
     while (!ready() && failed === null) await new Promise<void>((resolve) => (wake = resolve));
   };
   try {
-    for await (const batch of redundancyDistinctTexts(query, period.since, period.until, cap)) {
+    for await (const batch of redundancyDistinctTexts(query, period.since, period.until, cap, 'hashed')) {
       await until(() => ahead < AHEAD);
       if (failed !== null) break;
       const columns = columnsOf(batch);

@@ -172,11 +172,29 @@ export interface TextCopy extends Record<string, string | number | boolean | nul
   body: string | null;
   /** Items with this text (1: no other). */
   copies: number;
-  /** The item's key when it holds a text later items repeat (`copies` > 1 and `body` set), else null. */
-  shared_key: string | null;
+  /**
+   * The item's key when it holds a text later items repeat (`copies` > 1 and `body` set), else
+   * null: the key itself, or a number hashed from it (see {@link RepeatKeys}).
+   */
+  shared_key: string | number | null;
   /** When `body` is null: `shared_key` of the first item (in comparison order) with this text. */
-  first_key: string | null;
+  first_key: string | number | null;
 }
+
+/**
+ * How a row of {@link redundancyDistinctTexts} names the item whose text it repeats: by its key
+ * (`exact`: kind and id, 20-30 characters for a Yammer or Slack id), or by a number hashed from
+ * that key (`hashed`, below 2^53 so that a double holds it exactly). A number is read out of a
+ * result for a fraction of a string's cost (a native call and a decode per string longer than 12
+ * bytes; these keys were a third of the long strings of 1M Yammer messages, bench/README.md s12-d)
+ * and held in a map for less. Two keys may share a hash: `TextRepeats` then refuses the second
+ * while the first is still awaited (`RepeatKeyClash`), and the caller reads the texts again with
+ * exact keys; a clash between texts never awaited at once changes nothing.
+ */
+export type RepeatKeys = 'hashed' | 'exact';
+
+/** The numbers hashed keys take: [0, 2^53), exact as doubles (a test narrows it to force clashes). */
+export const REPEAT_KEY_SPACE = 2 ** 53;
 
 /** An item of {@link redundancyTexts} whose text may be one of several items' (see {@link redundancyDistinctTexts}). */
 export interface ItemCopy extends ItemColumnsRow, TextCopy {}
@@ -213,8 +231,9 @@ const ITEM_COLUMNS = 'item_id, is_page, space_no, active, author_no, at_ms';
  * The rows of {@link redundancyTexts}, in the same order, each text sent only once: a template,
  * a cross-post or a "+1" posted again has its text read out of DuckDB, cleaned and split into
  * words by its first item only, and the later items with the same text name that first one
- * (the comparison's result for a text depends on the text alone). Among items of one instant
- * and id (a page and a thread), the one holding the text comes first. With `textsOnly`, each
+ * (the comparison's result for a text depends on the text alone), by its key or a hash of it
+ * (`keys`: see {@link RepeatKeys}). Among items of one instant and id (a page and a thread), the
+ * one holding the text comes first. With `textsOnly`, each
  * row has only its {@link TextCopy} columns: what the first pass of `blocked-items.ts` reads of
  * every item (at 10M messages, 3.8M rows), the other columns being read again for the few it keeps.
  */
@@ -223,12 +242,14 @@ export function redundancyDistinctTexts(
   since: string,
   until: string,
   cap: number,
+  keys: RepeatKeys,
 ): AsyncIterable<ItemCopy[]>;
 export function redundancyDistinctTexts(
   query: Query,
   since: string,
   until: string,
   cap: number,
+  keys: RepeatKeys,
   textsOnly: true,
 ): AsyncIterable<TextCopy[]>;
 export function redundancyDistinctTexts(
@@ -236,8 +257,10 @@ export function redundancyDistinctTexts(
   since: string,
   until: string,
   cap: number,
+  keys: RepeatKeys,
   textsOnly = false,
 ): AsyncIterable<TextCopy[]> {
+  const keyOf = (key: string): string => (keys === 'exact' ? key : `(hash(${key}) % $key_space::UBIGINT)::DOUBLE`);
   return query.batches<TextCopy>(
     // A window over each text rather than a GROUP BY joined back: measured on the three bench exports
     // (800k items), the same CPU and about half the engine's memory.
@@ -249,10 +272,11 @@ export function redundancyDistinctTexts(
        WINDOW same_text AS (PARTITION BY body ORDER BY ${DISTINCT_ORDER}
                             ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING))
      SELECT ${textsOnly ? '' : `${ITEM_COLUMNS}, `}CASE WHEN again THEN NULL ELSE body END AS body, copies::INTEGER AS copies,
-            CASE WHEN copies > 1 AND NOT again THEN item_key END AS shared_key, CASE WHEN again THEN first_key END AS first_key
+            CASE WHEN copies > 1 AND NOT again THEN ${keyOf('item_key')} END AS shared_key,
+            CASE WHEN again THEN ${keyOf('first_key')} END AS first_key
      FROM marked
      ORDER BY ${DISTINCT_ORDER}`,
-    { since, until, cap },
+    keys === 'exact' ? { since, until, cap } : { since, until, cap, key_space: REPEAT_KEY_SPACE },
   );
 }
 
