@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { computeNetwork } from '../../src/metrics/network/index.js';
+import { tiesAmong, withNetworkTables } from '../../src/metrics/network/tables.js';
 import { periodFromBounds } from '../../src/time/period.js';
 import type { Dataset } from '../../src/model/dataset.js';
 import type { Activity, Identity } from '../../src/model/types.js';
@@ -159,5 +160,19 @@ describe('computeNetwork', () => {
     const n = await computeNetwork(dataset.query, metricContext(january));
     expect(n).toMatchObject({ people: 2, ties: 1, density: 1, topBrokers: [], departments: null });
     expect(n.warnings[0]).toMatch(/^no departments known/);
+  });
+});
+
+describe('tiesAmong', () => {
+  it('gives each tie once, as node pairs in the order of their first interaction by (source, target) id', async () => {
+    const dataset = await pilot();
+    // All eight are active in January: nodes by id, a1 0, a2 1, b1 2, b2 3, c1 4, d1 5, d2 6, x 7.
+    // Directed: b1→a1, a2→b1, c1→a1, b2→b1, a2→b2, d2→d1, x→d1, i.e. 2→0, 1→2, 4→0, 3→2, 1→3, 6→5, 7→5.
+    const [all, some] = await withNetworkTables(dataset.query, january.since, january.until, async () => [
+      await tiesAmong(dataset.query, [0, 1, 2, 3, 4, 5, 6, 7], 16),
+      await tiesAmong(dataset.query, [0, 1, 2], 16),
+    ]);
+    expect([...(all ?? [])]).toEqual([1, 2, 1, 3, 2, 0, 3, 2, 4, 0, 6, 5, 7, 5]);
+    expect([...(some ?? [])]).toEqual([1, 2, 2, 0]);
   });
 });

@@ -109,7 +109,9 @@ export function departmentFlows(query: Query, weights: Record<InteractionKind, n
 export async function tiesAmong(query: Query, nodes: readonly number[], maxTies: number): Promise<Uint32Array> {
   const ends = new Uint32Array(2 * maxTies);
   let length = 0;
-  const rows = query.batches<{ a: number; b: number }>(
+  // Two numbers a row, hundreds of thousands of rows (357k ties at 1M Yammer messages): read as
+  // columns, not as an object per row (bench/README.md s12-d).
+  const columns = query.numbers(
     `
     WITH kept AS (
       SELECT node, id_rank, person_id FROM network_nodes
@@ -123,10 +125,11 @@ export async function tiesAmong(query: Query, nodes: readonly number[], maxTies:
     ORDER BY min(source_rank), arg_min(target_rank, source_rank)`,
     { nodes: nodes.join(',') },
   );
-  for await (const batch of rows) {
-    for (const { a, b } of batch) {
-      ends[length++] = a;
-      ends[length++] = b;
+  for await (const [a, b] of columns) {
+    if (!a || !b) throw new Error('network: the ties query gave no columns');
+    for (let i = 0; i < a.length; i += 1) {
+      ends[length++] = a[i] ?? 0;
+      ends[length++] = b[i] ?? 0;
     }
   }
   return ends.subarray(0, length);
