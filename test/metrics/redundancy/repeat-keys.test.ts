@@ -11,7 +11,8 @@ import {
 import { RepeatKeyClash, TextRepeats } from '../../../src/metrics/redundancy/text-repeats.js';
 import type { Dataset } from '../../../src/model/dataset.js';
 import type { Query } from '../../../src/model/query.js';
-import { act, inlineDataset } from '../../helpers/dataset.js';
+import { inlineDataset } from '../../helpers/dataset.js';
+import { sharedTextActivities } from '../../helpers/shared-texts.js';
 
 /**
  * A repeated text names its first item by a number hashed from the item's key rather than by the
@@ -39,35 +40,9 @@ describe('TextRepeats with hashed keys', () => {
   });
 });
 
-/** Three copies of a long text (one a wiki page), two of an introduction, two of a short text. */
+/** The shared texts' pilot: the long text's first item is the wiki page (same instant, id first). */
 async function sharedTexts(): Promise<Dataset> {
-  const long = 'Shared forklift booking sheet for the warehouse teams, book slots weekly';
-  const intro = 'Hello everyone, my name is Ana Lima and I run the forklift booking sheet for warehouse teams';
-  const texts = [long, 'Thanks, done', intro, 'Quarterly badge printer audit for the east wing offices', long];
-  texts.push('Thanks, done', intro);
-  const activities = texts.map((text, k) =>
-    act({
-      id: `yammer:${k + 1}`,
-      at: `2026-03-0${k + 1}T09:00:00Z`,
-      identityId: `yammer:person${k % 3}`,
-      spaceId: `yammer:group:g${k % 2}`,
-      text,
-    }),
-  );
-  activities.push(
-    act({
-      id: 'mediawiki:r1',
-      source: 'mediawiki',
-      kind: 'page_create',
-      threadId: 'mediawiki:page:1',
-      spaceId: 'mediawiki:wiki',
-      at: '2026-03-09T09:00:00Z',
-      identityId: 'mediawiki:Ana',
-      title: null,
-      text: long,
-    }),
-  );
-  return (await inlineDataset({ activities })).dataset;
+  return (await inlineDataset({ activities: sharedTextActivities() })).dataset;
 }
 
 const period = { since: '2026-03-01T00:00:00.000Z', until: '2026-04-01T00:00:00.000Z', timeZone: 'UTC' };
@@ -112,7 +87,7 @@ describe('redundancyDistinctTexts with hashed keys', () => {
     const hashed = await read('hashed');
     const without = (r: TextCopy) => ({ ...r, shared_key: null, first_key: null });
     expect(hashed.map(without)).toEqual(exact.map(without));
-    // Keys of three shared texts (long, "Thanks, done", the introduction) and of their four repeats.
+    // Keys of three shared texts (long, "Thanks, done", the introduction) and of their five repeats.
     const pairs = new Map<string | number, string | number>();
     for (const [k, r] of exact.entries()) {
       const h = hashed[k];
@@ -128,15 +103,23 @@ describe('redundancyDistinctTexts with hashed keys', () => {
         pairs.set(e, n);
       }
     }
-    expect([...pairs.keys()].sort()).toEqual(['t:yammer:1', 't:yammer:2', 't:yammer:3']);
+    expect([...pairs.keys()].sort()).toEqual(['p:mediawiki:page:1', 't:yammer:2', 't:yammer:3']);
     expect(new Set(pairs.values()).size).toBe(3);
-    expect(exact.filter((r) => r.first_key !== null)).toHaveLength(4);
+    expect(exact.filter((r) => r.first_key !== null)).toHaveLength(5);
   });
 
   it('reads again with exact keys when two awaited texts clash: the same items on every path', async () => {
     const reference = await comparedItems(dataset.query, period, 2000, 4);
-    // Long (3 copies), the introduction (2): 6 items kept; the two "Thanks, done" are too short.
-    expect(reference.ids).toEqual(['yammer:1', 'yammer:3', 'yammer:4', 'yammer:5', 'yammer:7', 'mediawiki:page:1']);
+    // Long (4 copies), the introduction (2), the other text: 7 items kept; "Thanks, done" is too short.
+    expect(reference.ids).toEqual([
+      'mediawiki:page:1',
+      'yammer:1',
+      'yammer:3',
+      'yammer:4',
+      'yammer:5',
+      'yammer:7',
+      'yammer:8',
+    ]);
     const modes: RepeatKeys[] = [];
     expect(plain(await comparedItems(clashing(dataset.query, modes), period, 2000, 4))).toEqual(plain(reference));
     expect(modes).toEqual(['hashed', 'exact']);

@@ -4,7 +4,8 @@ import { comparedItems } from '../../../src/metrics/redundancy/compared-items.js
 import { redundancyTexts } from '../../../src/metrics/redundancy/queries.js';
 import { TermCorpusBuilder, termCorpusOf } from '../../../src/metrics/redundancy/term-corpus.js';
 import { unicodeWords } from '../../../src/metrics/redundancy/unicode-words.js';
-import { act, inlineDataset } from '../../helpers/dataset.js';
+import { inlineDataset } from '../../helpers/dataset.js';
+import { sharedTextActivities } from '../../helpers/shared-texts.js';
 
 /**
  * A text several items share (a template, a cross-post, a "+1") is read out of DuckDB, cleaned
@@ -61,42 +62,8 @@ describe('isIntroduction', () => {
 
 describe('comparedItems with texts shared by several items', () => {
   it('gives the corpus and columns of reading every text', async () => {
-    const long = 'Shared forklift booking sheet for the warehouse teams, book slots weekly';
-    const intro = 'Hello everyone, my name is Ana Lima and I run the forklift booking sheet for warehouse teams';
-    const short = 'Thanks, done';
-    const texts = [
-      long,
-      short,
-      intro,
-      'Quarterly badge printer audit for the east wing offices',
-      long,
-      short,
-      intro,
-      long,
-    ];
-    const activities = texts.map((text, k) =>
-      act({
-        id: `yammer:${k + 1}`,
-        at: `2026-03-0${k + 1}T09:00:00Z`,
-        identityId: `yammer:person${k % 3}`,
-        spaceId: `yammer:group:g${k % 2}`,
-        text,
-      }),
-    );
     // A wiki page with the same text as a thread, created at the same instant as the first one.
-    activities.push(
-      act({
-        id: 'mediawiki:r1',
-        source: 'mediawiki',
-        kind: 'page_create',
-        threadId: 'mediawiki:page:1',
-        spaceId: 'mediawiki:wiki',
-        at: '2026-03-01T09:00:00Z',
-        identityId: 'mediawiki:Ana',
-        title: null,
-        text: long,
-      }),
-    );
+    const activities = sharedTextActivities();
     const { dataset } = await inlineDataset({ activities });
     const period = { since: '2026-03-01T00:00:00.000Z', until: '2026-04-01T00:00:00.000Z', timeZone: 'UTC' };
     const items = await comparedItems(dataset.query, period, 2000, 4);
