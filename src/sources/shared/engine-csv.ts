@@ -8,9 +8,11 @@
  * the line numbers counted here) without repeating the header. Anything else gives null and the
  * caller reads the file with `openCsv`, which reports each bad row with its line.
  *
- * No table of raw cells is made here (branch s5-16a kept one beside the mapped rows: +200 MiB of
- * peak RSS on 200k rows): the adapter selects what it needs from `source`, together with `span`
- * and `repeatsHeader`, and asks `coversEveryLine` with their totals whether the parse is exact.
+ * No table of raw cells is made here: the adapter selects what it needs from `source`, together
+ * with `span` and `repeats`, and asks `coversEveryLine` with their totals whether the parse is
+ * exact. An adapter that maps on every thread parses `read` into a table in file order first and
+ * maps it with `over` (yammer/engine-read.ts: the raw table lives only until the rows are mapped;
+ * branch s5-16a kept one beside the mapped rows for the whole load, +200 MiB of peak RSS on 200k).
  */
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
