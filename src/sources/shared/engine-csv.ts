@@ -8,9 +8,11 @@
  * the line numbers counted here) without repeating the header. Anything else gives null and the
  * caller reads the file with `openCsv`, which reports each bad row with its line.
  *
- * No table of raw cells is made here (branch s5-16a kept one beside the mapped rows: +200 MiB of
- * peak RSS on 200k rows): the adapter selects what it needs from `source`, together with `span`
- * and `repeatsHeader`, and asks `coversEveryLine` with their totals whether the parse is exact.
+ * No table of raw cells is made here: the adapter selects what it needs from `source`, together
+ * with `span` and `repeats`, and asks `coversEveryLine` with their totals whether the parse is
+ * exact. An adapter that maps on every thread parses `read` into a table in file order first and
+ * maps it with `over` (yammer/engine-read.ts: the raw table lives only until the rows are mapped;
+ * branch s5-16a kept one beside the mapped rows for the whole load, +200 MiB of peak RSS on 200k).
  */
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
@@ -32,6 +34,13 @@ export interface EngineCsv {
    * `cat`, which the JavaScript reader reports).
    */
   source: string;
+  /**
+   * `source` over another relation holding the file's raw columns (`read`'s, or a table of them),
+   * with the columns `keep` of that relation passed through first.
+   */
+  over(rows: string, keep: readonly string[]): string;
+  /** The bare `read_csv(...)` call: the raw columns `c0`, `c1`... (NULL for an empty cell), no expression. */
+  read: string;
   /** Header names, trimmed and lower-cased, in file order. */
   columns: readonly string[];
   /** SQL for a column's cell over `source`: its `cN` column, or `''` for a column the file lacks. */
@@ -66,18 +75,44 @@ const MAX_LINE_BYTES = 2 * 1024 * 1024;
  * record over its line limit): the caller then takes the JavaScript path.
  */
 export async function csvForEngine(file: InputFile): Promise<EngineCsv | null> {
+  const header = await csvHeaderForEngine(file);
+  return header === null ? null : header.scan();
+}
+
+/** What the header alone gives: enough to start the bare parse while the bytes are scanned. */
+export interface EngineCsvHeader {
+  /** Header names, trimmed and lower-cased, in file order. */
+  columns: readonly string[];
+  /** As `EngineCsv.read`. */
+  read: string;
+  /** Scans the file's line ends: the other SQL pieces, or null when the file does not qualify. */
+  scan(): Promise<EngineCsv | null>;
+}
+
+/**
+ * `csvForEngine` in two steps, for a caller that parses the file (`read`) while JavaScript scans
+ * its bytes (`scan`): neither needs the other, and the scan of a large file takes a while.
+ */
+export async function csvHeaderForEngine(file: InputFile): Promise<EngineCsvHeader | null> {
   const path = file.localPath;
   if (path === undefined) return null;
   const header = await readHeader(path);
   if (header === null) return null;
-  const scan = await scanLines(path);
-  if (scan.loneCr) return null;
   const types = header.names.map((_n, i) => `${sqlString(col(i))}: 'VARCHAR'`).join(', ');
   const read =
     `read_csv(${sqlString(path)}, columns = {${types}}, header = true, auto_detect = false, ` +
     `delim = ${sqlString(header.delimiter)}, quote = '"', escape = '"', strict_mode = true, null_padding = false, ` +
     `all_varchar = true, encoding = 'utf-8', max_line_size = ${MAX_LINE_BYTES})`;
-  const cells = header.names.map((_n, i) => {
+  const scan = async (): Promise<EngineCsv | null> => {
+    const lines = await scanLines(path);
+    return lines.loneCr ? null : sqlPieces(header.names, read, lines);
+  };
+  return { columns: header.names, read, scan };
+}
+
+/** The SQL pieces over `read` of a file with these header names and line ends. */
+function sqlPieces(names: readonly string[], read: string, scan: LineScan): EngineCsv {
+  const cells = names.map((_n, i) => {
     const cell = `coalesce(${col(i)}, '')`;
     // A file with CRLF line ends has a CR on every line but almost never inside a cell: `replace`
     // copies every cell it is given (the costliest expression of the Yammer load, bench/README.md),
@@ -86,23 +121,23 @@ export async function csvForEngine(file: InputFile): Promise<EngineCsv | null> {
     return `${scan.hasCr ? crlf : cell} AS ${col(i)}`;
   });
   // The header check looks at the other columns only when the first one holds its own name.
-  const repeats = header.names.map((name, i) => `lower(trim(${col(i)})) = ${sqlString(name)}`);
-  const span = header.names.map(
-    (_n, i) => `CASE WHEN contains(${col(i)}, chr(10)) THEN ${newlinesIn(col(i))} ELSE 0 END`,
-  );
-  const source =
+  const repeats = names.map((name, i) => `lower(trim(${col(i)})) = ${sqlString(name)}`);
+  const span = names.map((_n, i) => `CASE WHEN contains(${col(i)}, chr(10)) THEN ${newlinesIn(col(i))} ELSE 0 END`);
+  const over = (rows: string, keep: readonly string[]): string =>
     `(SELECT *, 1 + ${span.join(' + ')} AS span, ` +
     `CASE WHEN ${repeats[0]} THEN ${repeats.join(' AND ')} ELSE false END AS repeats ` +
-    `FROM (SELECT ${cells.join(', ')} FROM ${read}))`;
-  const index = new Map(header.names.map((name, i) => [name, i]));
+    `FROM (SELECT ${[...keep, ...cells].join(', ')} FROM ${rows}))`;
+  const index = new Map(names.map((name, i) => [name, i]));
   const raw = (column: string): string => {
     const i = index.get(column);
     return i === undefined ? "''" : col(i);
   };
   const fileLines = scan.newlines + (scan.endsWithNewline ? 0 : 1);
   return {
-    source,
-    columns: header.names,
+    source: over(read, []),
+    over,
+    read,
+    columns: names,
     raw,
     coversEveryLine: (lines, repeats) => repeats === 0 && fileLines === 1 + lines,
   };

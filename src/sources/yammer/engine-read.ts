@@ -1,26 +1,33 @@
 /**
- * Messages.csv loaded by the dataset's engine (issue 16): one `CREATE TABLE ... AS SELECT ... FROM
- * read_csv(...)` parses the file and applies map.ts's row rules in SQL (sql-text.ts), then one
- * `INSERT INTO raw_activities SELECT ...` renders the texts and writes the activities straight
- * into the dataset, so the rows never cross into JavaScript. Only the rows SQL does not finish come
+ * Messages.csv loaded by the dataset's engine (issue 16): a `CREATE TEMP TABLE ... AS SELECT * FROM
+ * read_csv(...)` parses the file on one thread, in file order, and does nothing else; one more
+ * statement, on every thread and in no order, applies map.ts's row rules in SQL (sql-text.ts) to
+ * those rows, each keeping its index in the file; then `INSERT INTO raw_activities SELECT ...`
+ * statements render the texts and write the activities straight into the dataset, so the rows
+ * never cross into JavaScript. Only the rows SQL does not finish come
  * out: skipped ones (for their warning with file and line), ones `load.ts` screens (a date before
  * 2001 or after the run, a text over the length cap), and ones whose text needs what SQL here does
  * not do (an `html_body` alone, a URL extractUrls would trim); those are mapped by `mapMessage` as
  * before. Identities of senders Users.csv does not list and spaces are inserted in SQL for every
  * mapped row.
  *
- * Memory: the one work table holds the mapped cells and the raw body (html_body only where the
- * body is blank), no raw-cell copy beside it. It is a TEMP table: uncompressed, held under the
- * load's memory limit and spilled to the dataset's temporary folder past it. In the dataset's own
- * file it was compressed as it was written, a third of the CPU of its CREATE TABLE (1M messages:
- * 14.3 s against 9.3 s as TEMP, for ~100 MiB more RSS in the read step, which is not the run's
- * peak; bench/README.md). It is dropped as soon as the activities are in.
+ * Why two statements: only a parse on one thread keeps the file's order, which the line numbers
+ * and sequence numbers follow, and the mapping in the same statement (trims, the null words, the
+ * instant, the flags, the skip reasons) kept three quarters of the read's costliest statement on
+ * that one thread (bench/README.md, branch s12-a).
+ *
+ * Memory: the parsed rows (raw cells) and the mapped rows (the mapped cells and the raw body,
+ * html_body only where the body is blank) are TEMP tables: uncompressed, held under the load's
+ * memory limit and spilled to the dataset's temporary folder past it. In the dataset's own file
+ * they were compressed as they were written, a third of the CPU of the statement (1M messages:
+ * 14.3 s against 9.3 s as TEMP; bench/README.md). The parsed rows are dropped once mapped, the
+ * mapped ones as soon as the activities are in.
  *
  * Sequence numbers follow the file: row r (0-based) owns base + 3r (its sender's identity),
  * + 1 (its space) and + 2 (its activity), the order read.ts appends them in.
  */
 import type { SourceRecord } from '../../model/types.js';
-import { csvForEngine, sqlString, type EngineCsv } from '../shared/engine-csv.js';
+import { csvHeaderForEngine, sqlString, type EngineCsv } from '../shared/engine-csv.js';
 import { ENGINE_MIN_BYTES, loadSettings } from '../shared/engine-load.js';
 import type { InputFile, SourceContext, SourceEngine } from '../types.js';
 import { mapMessage, type MessageContext } from './map.js';
@@ -93,41 +100,58 @@ export async function readMessagesInEngine(
 ): Promise<AsyncGenerator<SourceRecord> | null> {
   const engine = ctx.engine;
   if (!engine || messages.localPath === undefined || (messages.size ?? 0) < minBytes) return null;
-  const csv = await csvForEngine(messages);
-  if (csv === null || NEEDED.some((c) => !csv.columns.includes(c))) return null;
+  const header = await csvHeaderForEngine(messages);
+  if (header === null || NEEDED.some((c) => !header.columns.includes(c))) return null;
   runs += 1;
   const n = runs;
   const t: Names = (name) => `yammer_load_${name}_${n}`;
-  const temps = ['rows', 'lines', 'late', 'users', 'known', 'groups', 'topics', 'firsts'].map(t);
-  // One thread for the parse: a parallel read_csv that keeps the file's order holds the wide rows
-  // its threads parse ahead, which cost ~100 MiB of peak RSS on 200k messages, and its ordered
-  // write cost twice the CPU of one thread (bench/README.md); the statements after it run on the
-  // engine's threads again. Half the memory
-  // limit too (LOAD_MEMORY_SHARE): the blocks of the work table and of the activities written
+  const temps = ['rows', 'lines', 'mapped', 'late', 'users', 'known', 'groups', 'topics', 'firsts'].map(t);
+  // One thread for the parse: a parallel read_csv that keeps the file's order holds the rows its
+  // threads parse ahead, and its ordered write cost twice the CPU of one thread (bench/README.md);
+  // so the parse does nothing else, and the mapping runs on the engine's threads, unordered. Half
+  // the memory limit too (LOAD_MEMORY_SHARE): the blocks of the work table and of the activities written
   // stayed in DuckDB's buffer pool up to the full limit (338 MiB of them at 3M messages, the run's
   // peak), while each insert batch needs one batch's rows; evicted blocks are in the dataset's file.
   const settings = await loadSettings(engine, true);
   const finish = () =>
     engine.run(`${temps.map((name) => `DROP TABLE IF EXISTS ${name};`).join(' ')} ${settings.restoreSql}`);
+  await settings.enter();
+  // JavaScript scans the bytes (line ends, carriage returns) while DuckDB parses: the parse needs
+  // nothing the scan finds, only the SQL after it does.
+  const [scanned, parsed] = await Promise.allSettled([
+    header.scan(),
+    engine.run(`CREATE TEMP TABLE ${t('rows')} AS SELECT * FROM ${header.read}`),
+  ]);
+  if (scanned.status === 'rejected') {
+    await finish();
+    throw scanned.reason;
+  }
+  const csv = scanned.value;
+  // DuckDB refused the file (a ragged row, invalid UTF-8, a record over its line limit), or its
+  // line ends do not qualify (engine-csv.ts).
+  if (parsed.status === 'rejected' || csv === null) {
+    await finish();
+    return null;
+  }
   try {
-    await settings.enter();
-    await engine.run(rowsSql(csv, ctx, engine, t));
+    // The parsed rows' rowid is the file order; every statement from here on carries its own order
+    // (that rowid as `rn`, the line, the sequence number) and may use every thread, unordered
+    // (loadSettings).
+    await settings.unordered();
+    const records = csv.over(`(SELECT rowid AS rn, * FROM ${t('rows')})`, ['rn']);
+    await engine.run(`${mappedSql(records, csv, ctx, engine, t)} DROP TABLE ${t('rows')};`);
   } catch {
-    // DuckDB refused the file (a ragged row, invalid UTF-8, a record over its line limit).
     await finish();
     return null;
   }
   const [total] = await engine.all<{ records: number; lines: number; repeats: number }>(
     `SELECT count(*)::DOUBLE AS records, coalesce(sum(span), 0)::DOUBLE AS lines,
-            (count(*) FILTER (WHERE repeats))::DOUBLE AS repeats FROM ${t('rows')}`,
+            (count(*) FILTER (WHERE repeats))::DOUBLE AS repeats FROM ${t('mapped')}`,
   );
   if (total === undefined || !csv.coversEveryLine(total.lines, total.repeats)) {
     await finish();
     return null;
   }
-  // The work table's rowid is the file order now; every statement after it carries its own order
-  // (rowid, line, sequence number) and may use every thread, unordered (loadSettings).
-  await settings.unordered();
   return loadInEngine(total.records, batchRows, messages.displayPath, lookups, ctx, engine, t, finish);
 }
 
@@ -146,13 +170,13 @@ async function* loadInEngine(
     // Line numbers in a narrow table of their own: a window over the wide rows would sort the bodies.
     await engine.run(`
       CREATE TEMP TABLE ${t('lines')} AS
-        SELECT rowid AS rn, 2 + coalesce(sum(span) OVER (ORDER BY rowid ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS line
-        FROM ${t('rows')};
+        SELECT rn, 2 + coalesce(sum(span) OVER (ORDER BY rn ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS line
+        FROM ${t('mapped')};
       -- Senders not in Users.csv, from mapped rows: the identity comes from their first row, and a
       -- mention shows the name of their first row with one, from the next row on (read.ts order).
       CREATE TEMP TABLE ${t('firsts')} AS
         SELECT r.sender_id, min(l.line) AS line, arg_min(r.sender_name, l.line) AS sender_name
-        FROM ${t('rows')} r JOIN ${t('lines')} l ON l.rn = r.rowid
+        FROM ${t('mapped')} r JOIN ${t('lines')} l USING (rn)
         WHERE r.skip IS NULL AND r.sender_name <> '' AND r.sender_id NOT IN (SELECT id FROM ${t('users')})
         GROUP BY r.sender_id;`);
     const base = engine.reserve(3 * records);
@@ -175,9 +199,10 @@ async function* loadInEngine(
     const firsts = await engine.all<{ id: string; line: number; name: string }>(
       `SELECT sender_id AS id, line, sender_name AS name FROM ${t('firsts')}`,
     );
-    const left = await engine.all<{ line: number; fields: string }>(leftoversSql(t));
+    const [late] = await engine.all<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM ${t('late')}`);
+    const left = await engine.all<{ line: number; fields: string }>(leftoversSql(t, (late?.n ?? 0) > 0));
     const senders = await engine.all<{ id: string }>(
-      `SELECT DISTINCT sender_id AS id FROM ${t('rows')} WHERE skip IS NULL`,
+      `SELECT DISTINCT sender_id AS id FROM ${t('mapped')} WHERE skip IS NULL`,
     );
     // Everything SQL needed is read: the work tables go (and the threads come back) before
     // JavaScript maps the leftovers.
@@ -236,23 +261,24 @@ async function lookupTables(engine: SourceEngine, lookups: YammerLookups, t: Nam
 }
 
 /**
- * map.ts's row rules in SQL, straight from `read_csv`: one row per record, in file order (rowid),
- * with its skip reason, every field of its activity, space and sender, the raw body, and `js` for
- * mapped rows JavaScript must finish; `span` and `repeats` let the caller check the parse.
+ * map.ts's row rules in SQL over `records` (engine-csv.ts `over`: the cells, `span`, `repeats`, and
+ * `rn`, the record's index in the file), in no order: one row per record with its skip reason,
+ * every field of its activity, space and sender, the raw body, and `js` for mapped rows JavaScript
+ * must finish; `span` and `repeats` let the caller check the parse.
  */
-function rowsSql(csv: EngineCsv, ctx: SourceContext, engine: SourceEngine, t: Names): string {
+function mappedSql(records: string, csv: EngineCsv, ctx: SourceContext, engine: SourceEngine, t: Names): string {
   // In layers, so that each cell is trimmed once (an expression used twice in one layer runs twice).
   const trimmed = CELLS.map((c) => `${jsTrim(csv.raw(c))} AS ${c}`).join(', ');
   const cells = CELLS.map((c) => `${nullIsEmpty(c)} AS ${c}`).join(', ');
   const includePrivate = ctx.options.includePrivate ? 'true' : 'false';
   return `
-    CREATE TEMP TABLE ${t('rows')} AS
+    CREATE TEMP TABLE ${t('mapped')} AS
     WITH trimmed AS (
-      SELECT ${trimmed}, ${csv.raw('body')} AS body_raw, ${jsTrim(csv.raw('body'))} AS body_trimmed,
+      SELECT rn, ${trimmed}, ${csv.raw('body')} AS body_raw, ${jsTrim(csv.raw('body'))} AS body_trimmed,
              ${csv.raw('html_body')} AS html_raw, span, repeats
-      FROM ${csv.source}),
+      FROM ${records}),
     cells AS (
-      SELECT ${cells}, span, repeats,
+      SELECT rn, ${cells}, span, repeats,
              CASE WHEN ${isNullWord('body_trimmed')} THEN '' ELSE body_raw END AS body,
              CASE WHEN body_trimmed = '' OR ${isNullWord('body_trimmed')} THEN ${textCellSql('html_raw')} END AS html_body
       FROM trimmed),
@@ -261,8 +287,9 @@ function rowsSql(csv: EngineCsv, ctx: SourceContext, engine: SourceEngine, t: Na
       SELECT * EXCLUDE (instant), ${instantMs('instant')} AS at_ms,
              ${flagSql('in_private_conversation')} AS in_conversation, ${flagSql('in_private_group')} AS in_private_group_flag,
              CASE WHEN thread_id <> '' THEN thread_id = id ELSE replied_to_id = '' END AS is_starter
-      FROM parts)
-    SELECT *, CASE
+      FROM parts),
+    ruled AS (
+      SELECT *, CASE
           WHEN id = '' OR sender_id = '' THEN 'missingField'
           WHEN deleted_at <> '' THEN 'deleted'
           WHEN lower(message_type) = 'system' THEN 'system'
@@ -274,7 +301,10 @@ function rowsSql(csv: EngineCsv, ctx: SourceContext, engine: SourceEngine, t: Na
         CASE WHEN is_starter THEN NULL WHEN replied_to_id <> '' THEN 'yammer:' || replied_to_id
              WHEN thread_id <> '' THEN 'yammer:' || thread_id ELSE 'yammer:' || id END AS parent,
         html_body IS NOT NULL AND html_body <> '' OR coalesce(at_ms < ${engine.earliest} OR at_ms > ${engine.notAfter}, false) AS js
-    FROM judged;`;
+      FROM judged)
+    -- The fields of the rows JavaScript maps, made here on every thread where the row is at hand: a
+    -- query after the inserts read every column of every row to find them (leftoversSql).
+    SELECT *, CASE WHEN skip IS NOT NULL OR js THEN ${fieldsJson('ruled')} END AS fields FROM ruled;`;
 }
 
 /**
@@ -286,11 +316,11 @@ function activitiesSql(engine: SourceEngine, t: Names, file: string, base: numbe
   return `
     INSERT INTO raw_activities
     WITH mapped AS (
-      SELECT r.rowid AS rn, l.line, r.id, r.sender_id, r.title, r.message_type, r.attachments, r.at_ms, r.is_starter,
+      SELECT r.rn, l.line, r.id, r.sender_id, r.title, r.message_type, r.attachments, r.at_ms, r.is_starter,
              r.in_conversation, r.in_private_group_flag, r.conversation_id, r.group_id, r.thread, r.parent,
              ${unescapeNewlines(`CASE WHEN r.html_body IS NULL THEN r.body ELSE '' END`)} AS source
-      FROM ${t('rows')} r JOIN ${t('lines')} l ON l.rn = r.rowid
-      WHERE r.rowid >= ${from} AND r.rowid < ${to} AND l.rn >= ${from} AND l.rn < ${to} AND r.skip IS NULL AND NOT r.js),
+      FROM ${t('mapped')} r JOIN ${t('lines')} l USING (rn)
+      WHERE r.rn >= ${from} AND r.rn < ${to} AND l.rn >= ${from} AND l.rn < ${to} AND r.skip IS NULL AND NOT r.js),
     found AS (
       SELECT rn, line, unnest(regexp_extract_all(source, '${REFERENCE}', 1)) AS kind,
              unnest(regexp_extract_all(source, '${REFERENCE}', 2)) AS ref,
@@ -329,7 +359,7 @@ function activitiesSql(engine: SourceEngine, t: Names, file: string, base: numbe
 
 /** The identities of senders no earlier file named, and the spaces, with their sequence numbers. */
 function sendersAndSpacesSql(t: Names, base: number): string {
-  const m = `(SELECT rowid AS rn, * FROM ${t('rows')} WHERE skip IS NULL)`;
+  const m = `(SELECT * FROM ${t('mapped')} WHERE skip IS NULL)`;
   return `
     INSERT INTO raw_identities
     SELECT ${base} + 3 * min(rn), 'yammer:' || sender_id, 'yammer', nullif(arg_min(sender_name, rn), ''),
@@ -358,15 +388,23 @@ function sendersAndSpacesSql(t: Names, base: number): string {
 
 /**
  * The rows JavaScript maps, in file order, as the fields map.ts reads (the stored cells give what
- * the raw ones would: `cell` and `textCell` are idempotent): skipped rows, rows marked `js`, and
- * the lines of the `late` table.
+ * the raw ones would: `cell` and `textCell` are idempotent): skipped rows and rows marked `js`
+ * (their `fields` made by the mapping), and, when `late` holds any, the lines of the `late` table.
  */
-function leftoversSql(t: Names): string {
-  const fields = [...CELLS.map((c) => `'${c}', r.${c}`), "'body', r.body", "'html_body', r.html_body"].join(', ');
-  return `SELECT l.line::DOUBLE AS line, json_object(${fields})::VARCHAR AS fields
-    FROM ${t('rows')} r JOIN ${t('lines')} l ON l.rn = r.rowid
-    WHERE r.skip IS NOT NULL OR r.js OR l.line IN (SELECT line FROM ${t('late')})
-    ORDER BY l.line`;
+function leftoversSql(t: Names, late: boolean): string {
+  const lateRows = `
+    UNION ALL
+    SELECT l.line::DOUBLE AS line, ${fieldsJson('r')} AS fields
+    FROM ${t('mapped')} r JOIN ${t('lines')} l USING (rn) WHERE l.line IN (SELECT line FROM ${t('late')})`;
+  return `SELECT l.line::DOUBLE AS line, r.fields FROM ${t('mapped')} r JOIN ${t('lines')} l USING (rn) WHERE r.fields IS NOT NULL
+    ${late ? lateRows : ''}
+    ORDER BY line`;
+}
+
+/** SQL: the fields map.ts reads of a mapped row (`row`), as one JSON text. */
+function fieldsJson(row: string): string {
+  const fields = [...CELLS, 'body', 'html_body'].map((c) => `'${c}', ${row}.${c}`).join(', ');
+  return `json_object(${fields})::VARCHAR`;
 }
 
 /**

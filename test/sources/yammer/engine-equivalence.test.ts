@@ -41,7 +41,10 @@ interface Loaded {
   inserts: number;
   /** The memory limits the load set, in order. */
   limitsSet: string[];
-  /** In order: `one thread` and `unordered` as the load set them, `parse` and `insert` as its statements ran. */
+  /**
+   * In order: `one thread` and `unordered` as the load set them, `parse`, `map` and `insert` as its
+   * statements ran.
+   */
   phases: string[];
 }
 
@@ -70,6 +73,7 @@ async function load(
     if (sql.includes('SET threads = 1')) phases.push('one thread');
     if (/CREATE TEMP TABLE yammer_load_rows_\d+ AS/.test(sql)) phases.push('parse');
     if (sql.includes('SET preserve_insertion_order = false')) phases.push('unordered');
+    if (/CREATE TEMP TABLE yammer_load_mapped_\d+ AS/.test(sql)) phases.push('map');
     if (sql.includes('INSERT INTO raw_activities')) phases.push('insert');
   };
   // A spilled dataset has a memory limit, which the SQL load lowers while it runs.
@@ -306,13 +310,14 @@ describe('Messages.csv mapped in SQL', () => {
     }
   }, 120_000);
 
-  it('parses the file on one thread in file order, then inserts unordered', async () => {
-    // The work table's rowid is the file order only when read_csv runs on one thread in order;
-    // the inserts carry their own order (sequence numbers, lines) and may use every thread.
+  it('parses the file on one thread in file order, then maps and inserts unordered', async () => {
+    // The parsed rows' rowid is the file order only when read_csv runs on one thread in order;
+    // the mapping keeps it as a column and the inserts carry their own order (sequence numbers,
+    // lines): both may use every thread.
     const dir = makeTempDir('yammer-engine-phases-');
     writeNasty(dir, '\n');
     const loaded = await load([dir], 0, true, 7);
-    expect(loaded.phases).toEqual(['one thread', 'parse', 'unordered', 'insert', 'insert', 'insert', 'insert']);
+    expect(loaded.phases).toEqual(['one thread', 'parse', 'unordered', 'map', 'insert', 'insert', 'insert', 'insert']);
   }, 60_000);
 
   it('loads a spilled dataset under half its memory limit, then restores the limit', async () => {
