@@ -44,7 +44,10 @@ interface FiguresRow extends Record<string, number | null> {
 
 /**
  * The oldest unanswered threads first (ties by id), at most `$limit`. The list is cut on narrow
- * columns; names and texts are joined to the few threads kept.
+ * columns; names and texts are joined to the few threads kept. The join also matches the
+ * starter's instant and kind, which it has anyway: DuckDB then skips the activities outside the
+ * kept threads' time range instead of probing every row by id (0.4 -> 0.1 s of CPU per list on
+ * the bench's three exports).
  */
 const unansweredSql = (filter = ''): string => `
   WITH unanswered AS (
@@ -56,7 +59,7 @@ const unansweredSql = (filter = ''): string => `
          coalesce(sp.name, a.space_id) AS space_name, coalesce(sp.is_private, false) AS is_private,
          coalesce(nullif(trim(a.title), ''), a.text) AS starter_text
   FROM unanswered u
-  JOIN activities a USING (activity_id)
+  JOIN activities a ON a.activity_id = u.activity_id AND a.occurred_at = u.started_at AND a.kind = 'post'
   LEFT JOIN spaces sp ON sp.space_id = a.space_id
   ORDER BY u.started_at, u.thread_id`;
 

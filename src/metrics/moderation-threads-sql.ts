@@ -11,6 +11,14 @@ import { middleColumns, type OrderStats } from './sql-stats.js';
 /** An activity `a` counts as a moderator's from the moderator's `since` instant on (`m`: moderator_list). */
 const BY_MODERATOR = 'm.person_id IS NOT NULL AND (m.since_at IS NULL OR a.occurred_at >= m.since_at)';
 
+/**
+ * Hours from the thread `starter` (its `started_at`) to the reply `a`: one expression wherever
+ * waits are compared, so a moderator's wait equals the first response's when they fall in the
+ * same millisecond.
+ */
+const hoursFrom = (starter: string): string =>
+  `(epoch_ms(a.occurred_at) - epoch_ms(${starter}.started_at)) / 3600000.0`;
+
 /** The temp table; one connection runs one metric at a time, so a fixed name is safe. */
 const THREADS_TABLE = 'moderation_threads';
 
@@ -22,6 +30,13 @@ const THREADS_TABLE = 'moderation_threads';
  * by a moderator when a moderator started it or replied in it (from their `since` instant on).
  * With `withPeople`, the thread's distinct persons are kept as a list (for people per window).
  * Call `dropThreadFacts` when done.
+ *
+ * Every reply is grouped once on narrow columns, without the moderator facts (its count, first
+ * response, responders); the moderator facts come from the moderators' replies alone, which are
+ * few. Only a thread whose first response instant holds a moderator's response can have a
+ * moderator's first response or an "others" wait other than the first; those threads alone
+ * ("contested") are grouped again reply by reply. Computing the moderator facts on every joined
+ * reply took 4.6 s of CPU on the three exports of the bench (2.2M records), the split ~2 s.
  */
 export async function createThreadFacts(
   query: Query,
@@ -30,46 +45,66 @@ export async function createThreadFacts(
   moderators: string,
   withPeople: boolean,
 ): Promise<void> {
+  // The thread's persons: its repliers (distinct; the starter's own replies too), and the starter
+  // when not among them (list_distinct over every row cost more than the grouping).
+  const repliers = withPeople ? ', list(DISTINCT r.person_id) AS repliers' : '';
+  const people = withPeople
+    ? `, CASE WHEN c.repliers IS NULL THEN [s.person_id] WHEN list_contains(c.repliers, s.person_id) THEN c.repliers
+              ELSE list_prepend(s.person_id, c.repliers) END AS people`
+    : '';
+  // Without moderators no thread is contested: the reply-by-reply join is not run (it scanned
+  // every reply for nothing, ~1 s of CPU on the bench's three exports).
+  const contested =
+    moderators === ''
+      ? 'contested AS (SELECT NULL::VARCHAR AS starter_id, NULL::BOOLEAN AS first_by_moderator, NULL::DOUBLE AS other_hours WHERE false)'
+      : `contested AS (  -- a moderator responded at the first response's instant: who was first (ties by activity id)
+      SELECT t.starter_id,
+             arg_min(${BY_MODERATOR}, {'hours': ${hoursFrom('t')}, 'id': a.activity_id}) AS first_by_moderator,
+             min(${hoursFrom('t')}) FILTER (WHERE NOT (${BY_MODERATOR})) AS other_hours
+      FROM threads t
+      JOIN activities a ON a.thread_id = t.thread_id AND a.kind = 'reply' AND a.person_id <> t.person_id
+      LEFT JOIN moderator_list m ON m.person_id = a.person_id
+      WHERE t.moderator_hours = t.first_hours
+      GROUP BY t.starter_id)`;
   await query.run(
     `
     CREATE OR REPLACE TEMP TABLE ${THREADS_TABLE} AS
     WITH ${MODERATOR_LIST},
-    -- Starters and replies each read activities; starters, read twice, is inlined rather than
-    -- materialized: holding its rows crowded the join and the grouping into spilling under the
-    -- memory limit (4M messages: 10.3 against 8.2 s of CPU).
+    -- Starters and replies each read activities; starters, read several times, is inlined rather
+    -- than materialized: holding its rows crowded the join and the grouping into spilling under
+    -- the memory limit (4M messages: 10.3 against 8.2 s of CPU).
     starters AS NOT MATERIALIZED (
       SELECT a.activity_id AS starter_id, a.thread_id, a.space_id, a.person_id, a.occurred_at AS started_at, ${BY_MODERATOR} AS by_moderator
       FROM activities a LEFT JOIN moderator_list m USING (person_id)
       WHERE a.kind = 'post' AND a.occurred_at >= $from::TIMESTAMPTZ AND a.occurred_at < $until::TIMESTAMPTZ),
-    replies AS (
-      SELECT s.starter_id, a.activity_id, a.person_id, ${BY_MODERATOR} AS by_moderator, a.person_id <> s.person_id AS is_response,
-             (epoch_ms(a.occurred_at) - epoch_ms(s.started_at)) / 3600000.0 AS hours
+    reply_counts AS (  -- every reply, narrow: the first response's instant, responders (person_id is never null)
+      SELECT s.starter_id, count(*) AS replies,
+             min(r.occurred_at) FILTER (WHERE r.person_id <> s.person_id) AS responded_at,
+             count(DISTINCT r.person_id) FILTER (WHERE r.person_id <> s.person_id) AS responders${repliers}
+      FROM (SELECT starter_id, thread_id, person_id FROM starters) s
+      JOIN (SELECT thread_id, person_id, occurred_at FROM activities WHERE kind = 'reply') r ON r.thread_id = s.thread_id
+      GROUP BY s.starter_id),
+    moderator_figures AS (  -- the moderators' replies only
+      SELECT s.starter_id,
+             min(${hoursFrom('s')}) FILTER (WHERE a.person_id <> s.person_id AND ${BY_MODERATOR}) AS moderator_hours,
+             bool_or(${BY_MODERATOR}) AS moderator_replied
       FROM starters s
       JOIN activities a ON a.thread_id = s.thread_id AND a.kind = 'reply'
-      LEFT JOIN moderator_list m ON m.person_id = a.person_id),
-    reply_figures AS (  -- the first response: earliest, ties by activity id
-      SELECT starter_id, count(*) AS replies,
-             min(hours) FILTER (WHERE is_response) AS first_hours,
-             arg_min(by_moderator, {'hours': hours, 'id': activity_id}) FILTER (WHERE is_response) AS first_by_moderator,
-             min(hours) FILTER (WHERE is_response AND by_moderator) AS moderator_hours,
-             min(hours) FILTER (WHERE is_response AND NOT by_moderator) AS other_hours,
-             bool_or(by_moderator) AS moderator_replied,
-             -- Responders are the persons other than the starter's (person_id is never null).
-             count(DISTINCT person_id) FILTER (WHERE is_response) AS responders
-      FROM replies GROUP BY starter_id)${
-        withPeople
-          ? `,
-    participants AS (
-      SELECT starter_id, list(DISTINCT person_id) AS people
-      FROM (SELECT starter_id, person_id FROM starters UNION ALL SELECT starter_id, person_id FROM replies)
-      GROUP BY starter_id)`
-          : ''
-      }
-    SELECT s.space_id, s.started_at, coalesce(f.replies, 0) AS replies, 1 + coalesce(f.responders, 0) AS n_people,
-           f.first_hours, coalesce(f.first_by_moderator, false) AS first_by_moderator, f.moderator_hours, f.other_hours,
-           s.by_moderator OR coalesce(f.moderator_replied, false) AS moderator_joined${withPeople ? ', p.people' : ''}
-    FROM starters s
-    LEFT JOIN reply_figures f USING (starter_id)${withPeople ? '\n    JOIN participants p USING (starter_id)' : ''}`,
+      JOIN moderator_list m ON m.person_id = a.person_id
+      GROUP BY s.starter_id),
+    threads AS (
+      SELECT s.*, coalesce(c.replies, 0) AS replies, 1 + coalesce(c.responders, 0) AS n_people,
+             -- hoursFrom's expression, at the first response
+             (epoch_ms(c.responded_at) - epoch_ms(s.started_at)) / 3600000.0 AS first_hours,
+             f.moderator_hours, coalesce(f.moderator_replied, false) AS moderator_replied${people}
+      FROM starters s LEFT JOIN reply_counts c USING (starter_id) LEFT JOIN moderator_figures f USING (starter_id)),
+    ${contested}
+    SELECT t.space_id, t.started_at, t.replies, t.n_people, t.first_hours,
+           coalesce(x.first_by_moderator, false) AS first_by_moderator, t.moderator_hours,
+           CASE WHEN x.starter_id IS NULL THEN t.first_hours ELSE x.other_hours END AS other_hours,
+           t.by_moderator OR t.moderator_replied AS moderator_joined${withPeople ? ', t.people' : ''}
+    FROM threads t
+    LEFT JOIN contested x USING (starter_id)`,
     { from, until, moderators },
   );
 }

@@ -18,7 +18,10 @@ export function mean(values: readonly number[]): number | null {
 
 /** The middle value, or the mean of the two middle values for an even count (spec §2). */
 export function median(values: ArrayLike<number>): number | null {
-  const s = ascending(values);
+  // A typed sort (numeric, native) instead of a comparator over a copy: the same values in the same
+  // order (only -0 before 0 could differ, and no figure here yields -0), ~1 s of CPU less for the
+  // two medians of 543k waits on the bench's three exports.
+  const s = Float64Array.from(values).sort();
   const n = s.length;
   if (n === 0) return null;
   const upper = s[Math.floor(n / 2)] ?? 0;

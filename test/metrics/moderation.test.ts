@@ -110,6 +110,50 @@ describe('computeModeration', () => {
     expect(m.withoutModerator.participantsPerThread).toBe(2);
   });
 
+  it('finds who responded first when a moderator and another person respond in the same millisecond', async () => {
+    // Cfg moderates by the config, undated (no per-space split). U1..U4 each start a thread at 09:00:
+    // U1: Cfg and B both at 10:00; Cfg's reply has the lower id -> first by the moderator, others' first 1 h too
+    // U2: Cfg at 10:00, B at 13:00 -> first by the moderator; others' first 4 h
+    // U3: B and Cfg both at 10:00, B's id lower -> first by B; moderator 1 h, others 1 h
+    // U4: Cfg at 11:00, B at 15:00 -> first by the moderator; moderator 2 h, others 6 h
+    const day = (d: number, time: string) => `2026-01-0${d}T${time}:00Z`;
+    const { dataset } = await inlineDataset({
+      identities: ['a', 'b', 'cfg'].map(person),
+      spaces: [{ id: 'yammer:general', source: 'yammer', name: 'General', kind: 'group', isPrivate: false }],
+      activities: [
+        post('U1', day(1, '09:00'), 'a'),
+        reply('U1a', 'U1', day(1, '10:00'), 'cfg'),
+        reply('U1b', 'U1', day(1, '10:00'), 'b'),
+        post('U2', day(2, '09:00'), 'a'),
+        reply('U2a', 'U2', day(2, '10:00'), 'cfg'),
+        reply('U2b', 'U2', day(2, '13:00'), 'b'),
+        post('U3', day(3, '09:00'), 'a'),
+        reply('U3a', 'U3', day(3, '10:00'), 'b'),
+        reply('U3b', 'U3', day(3, '10:00'), 'cfg'),
+        post('U4', day(4, '09:00'), 'a'),
+        reply('U4a', 'U4', day(4, '15:00'), 'b'),
+        reply('U4b', 'U4', day(4, '11:00'), 'cfg'),
+      ],
+    });
+    open = dataset;
+    const m = await computeModeration(
+      dataset.query,
+      metricContext(january, { config: { moderators: ['yammer:cfg'] } }),
+    );
+    expect(m.spaces).toEqual([]);
+    expect(m).toMatchObject({ threads: 4, answered: 4, moderatorFirstResponseShare: 0.75 });
+    // Moderators' first responses 1, 1, 1, 2 h -> 1; others' 1, 4, 1, 6 h -> (1 + 4) / 2
+    expect(m.medianHoursToFirstResponse).toEqual({ moderators: 1, others: 2.5 });
+    // Every thread joined: 2 replies and 3 people each
+    expect(m.withModerator).toMatchObject({
+      threads: 4,
+      answeredRate: 1,
+      repliesPerThread: 2,
+      participantsPerThread: 3,
+    });
+    expect(m.withoutModerator.threads).toBe(0);
+  });
+
   it('counts moderator activity per month from their start date, beside active people', async () => {
     const m = await computeModeration(
       (await pilot()).query,

@@ -9,6 +9,12 @@ describe('median', () => {
     // sorted 1, 3, 8, 20: (3 + 8) / 2
     expect(median([20, 3, 1, 8])).toBe(5.5);
   });
+  it('sorts numerically (negatives, fractions, magnitudes), from an array or a typed array', () => {
+    // sorted -2, 2, 9.5, 10, 100 (as text 10 and 100 would come before 2)
+    expect(median([10, -2, 9.5, 100, 2])).toBe(9.5);
+    // sorted -1e-9, 0.25, 3, 1e9: (0.25 + 3) / 2
+    expect(median(Float64Array.from([0.25, 1e9, -1e-9, 3]))).toBe(1.625);
+  });
   it('is null for no values', () => {
     expect(median([])).toBeNull();
     expect(mean([])).toBeNull();

@@ -60,6 +60,8 @@ describe('first responses', () => {
     expect(firstResponses(february)).toEqual({ 'ana@example.com': 1 });
     const december = await personFigures(dataset.query, '2025-12-01T00:00:00Z', '2026-01-01T00:00:00Z');
     expect(firstResponses(december)).toEqual({ 'bob@example.com': 1 });
+    // No activity in November: nobody (the window is checked before the figures' joins run)
+    expect(await personFigures(dataset.query, '2025-11-01T00:00:00Z', '2025-12-01T00:00:00Z')).toEqual([]);
   });
 });
 

@@ -126,4 +126,32 @@ describe('thread evidence (conversations and retention)', () => {
     const { conversations: bigGroups } = await computeThreadEvidence((await january()).query, ctx(3, 4));
     expect(bigGroups.responseSurvival.byDepartment).toEqual([]);
   });
+
+  it('orders same-sized groups of one name as their first threads started, not by id', async () => {
+    // Two spaces both named "Team", two threads each; "yammer:z" (id last) has the earliest thread.
+    const inSpace = (id: string, at: string, space: string) =>
+      act({ id, at, identityId: 'yammer:ana', spaceId: space });
+    const { dataset } = await inlineDataset({
+      identities: [person('yammer:ana', 'Sales')],
+      spaces: ['yammer:a', 'yammer:z'].map((id) => ({
+        id,
+        source: 'yammer',
+        name: 'Team',
+        kind: 'group',
+        isPrivate: false,
+      })),
+      activities: [
+        inSpace('P1', '2026-01-10T00:00:00Z', 'yammer:a'),
+        inSpace('P2', '2026-01-03T00:00:00Z', 'yammer:z'),
+        inSpace('P3', '2026-01-20T00:00:00Z', 'yammer:a'),
+        inSpace('P4', '2026-01-21T00:00:00Z', 'yammer:z'),
+      ],
+    });
+    open = dataset;
+    const c = await computeConversationEvidence(dataset.query, ctx(3, 2));
+    expect(c.responseSurvival.bySpace.map((g) => [g.key, g.n])).toEqual([
+      ['yammer:z', 2],
+      ['yammer:a', 2],
+    ]);
+  });
 });
