@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parentPort } from 'node:worker_threads';
 import type { serveReportRendering } from '../report/pdf/render-worker.js';
 import { cachePackageCode, loadWithCodeCache } from './code-cache.js';
+import { useNativeInflate } from './native-inflate.js';
 
 type Serve = typeof serveReportRendering;
 
@@ -27,6 +28,8 @@ const { serve, save } = await load();
 serve(port, save);
 
 async function load(): Promise<{ serve: Serve; save: () => void }> {
+  // Before pdfkit is required, whichever way the drawing code is loaded below.
+  useNativeInflate(BUNDLE);
   if (!bundleIsCurrent()) return { serve: (await import(ENTRY.href)).serveReportRendering, save: () => undefined };
   // Node 22+ (not in Node 20's types): its own compile cache, as in bin/pilot-report.js.
   const enableCompileCache: unknown = Reflect.get(module, 'enableCompileCache');
