@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -22,6 +22,13 @@ const BUILT = pathToFileURL(path.join(REPO_ROOT, 'dist', 'cli', 'pdf-thread.js')
 async function startBuilt(): Promise<ReportRenderer> {
   const { startPdfThread } = (await import(BUILT)) as { startPdfThread: () => ReportRenderer };
   return startPdfThread();
+}
+
+async function builtRendererFor(inputs: readonly string[]): Promise<ReportRenderer> {
+  const { pdfRendererFor } = (await import(BUILT)) as {
+    pdfRendererFor: (inputs: readonly string[]) => Promise<ReportRenderer>;
+  };
+  return pdfRendererFor(inputs);
 }
 
 describe('the PDF thread', () => {
@@ -63,5 +70,26 @@ describe('the PDF thread', () => {
     expect(result.stdout).toBe('started');
     // Well before the thread could have loaded pdfkit and warmed the fonts under any load.
     expect(Date.now() - started).toBeLessThan(60_000);
+  });
+});
+
+describe('where the built CLI draws the PDF', () => {
+  it("draws a small pilot's PDF in the calling thread, the same bytes as the PDF thread's", async () => {
+    const renderer = await builtRendererFor([path.join(REPO_ROOT, 'fixtures', 'sample-pilot')]);
+    expect(renderer.drawsHere).toBe(true);
+    const drawn = await renderer.render(richDocument(), richRenderOptions());
+    const inThread = await (await startBuilt()).render(richDocument(), richRenderOptions());
+    expect(drawn.length).toBeGreaterThan(10_000);
+    expect(drawn.equals(inThread)).toBe(true);
+  });
+
+  it('starts the PDF thread for inputs of 16 MiB or more (those analyzed in a dataset file)', async () => {
+    const large = path.join(makeTempDir('pdf-thread-'), 'Messages.csv');
+    writeFileSync(large, '');
+    // A sparse file: its size on disk is what the placement reads, not its blocks.
+    truncateSync(large, 16 * 2 ** 20);
+    const renderer = await builtRendererFor([large]);
+    expect(renderer.drawsHere).toBe(false);
+    renderer.close();
   });
 });

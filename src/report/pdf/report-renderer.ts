@@ -19,6 +19,8 @@ export interface ReportRenderer {
   render(document: MetricsDocument, options: RenderOptions): Promise<Buffer>;
   /** Ends the thread when it is no longer needed (a failed run); safe to call again. */
   close(): void;
+  /** Whether `render` draws in the calling thread (it then blocks it while it draws). */
+  readonly drawsHere: boolean;
 }
 
 /** A renderer over a started thread running `serveReportRendering`. */
@@ -41,6 +43,7 @@ export function rendererOn(worker: Worker): ReportRenderer {
       }
     },
     close: () => void worker.terminate(),
+    drawsHere: false,
   };
 }
 
@@ -52,6 +55,7 @@ export function inThisThread(): ReportRenderer {
       return renderReport(document, options);
     },
     close: () => undefined,
+    drawsHere: true,
   };
 }
 
