@@ -9,13 +9,12 @@
  */
 import { Worker } from 'node:worker_threads';
 import { inThisThread, rendererOn, type ReportRenderer } from '../report/pdf/report-renderer.js';
-import { IN_MEMORY_MAX_BYTES, inputsSmallerThan } from './dataset-placement.js';
 import { loadPdfCode } from './pdf-bundle.js';
 
-/** Where the PDF of a run on `inputs` is drawn: this thread for inputs analyzed in memory, else a thread. */
-export async function pdfRendererFor(inputs: readonly string[]): Promise<ReportRenderer> {
+/** Where the PDF of a run is drawn: this thread for small inputs (analyzed in memory), else a thread. */
+export function pdfRendererFor(small: boolean): ReportRenderer {
   if (import.meta.url.endsWith('.ts')) return inThisThread();
-  return (await inputsSmallerThan(inputs, IN_MEMORY_MAX_BYTES)) ? drawnHere() : startPdfThread();
+  return small ? drawnHere() : startPdfThread();
 }
 
 /** The thread that draws the PDF, started now. */

@@ -12,6 +12,8 @@ import type { ReportTemplate } from '../../report/pdf/template.js';
 import type { Logger } from '../output.js';
 import { analyzeInputs, type AnalysisResult } from '../analysis.js';
 import { configAndInputs } from '../config-and-inputs.js';
+import { IN_MEMORY_MAX_BYTES, inputsSmallerThan } from '../dataset-placement.js';
+import { optimizeAsV8Does } from '../v8-tiering.js';
 import { flagsToConfig, type AnalyzeFlags } from '../flags.js';
 import { stopwatch } from '../timing.js';
 import { lockOutputFolders, type OutputLock } from '../outputs/lock.js';
@@ -34,14 +36,14 @@ export type { AnalyzeFlags } from '../flags.js';
  * template and logo usable, the output folders free), read every input into the dataset, compute
  * metrics.json, render every output in memory and publish them together; then decide the exit
  * code: 0 ok, 1 when an error-level target failed (the outputs are still written). `rendererFor`
- * gives what draws the PDF of a run on the chosen inputs (cli/pdf-thread.ts), asked as soon as they
- * are known, so a thread of its own can load and warm up while this one reads.
+ * gives what draws the PDF of a run on small inputs or large ones (cli/pdf-thread.ts), asked as soon
+ * as the inputs are known, so a thread of its own can load and warm up while this one reads.
  */
 export async function runAnalyze(
   inputs: readonly string[],
   flags: AnalyzeFlags,
   log: Logger,
-  rendererFor: (inputs: readonly string[]) => Promise<ReportRenderer>,
+  rendererFor: (small: boolean) => ReportRenderer,
 ): Promise<number> {
   const { config, inputs: chosenInputs } = await configAndInputs(
     'analyze',
@@ -49,7 +51,10 @@ export async function runAnalyze(
     { configPath: flags.config, flags: flagsToConfig(flags) },
     log,
   );
-  const renderer = await rendererFor(chosenInputs);
+  // Small: the inputs analyzed in memory (dataset-placement.ts), a run of seconds.
+  const small = await inputsSmallerThan(chosenInputs, IN_MEMORY_MAX_BYTES);
+  if (!small) optimizeAsV8Does();
+  const renderer = rendererFor(small);
   try {
     return await analyzeWith(renderer, chosenInputs, config, flags, log);
   } finally {

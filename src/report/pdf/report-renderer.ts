@@ -1,12 +1,13 @@
 /**
  * The main thread's side of drawing the PDF in a thread of its own (issue 16, item 4; the thread
- * is started by src/cli/pdf-thread.ts and runs render-worker.ts). On a small pilot the main thread
- * is the critical path: it loads the analysis modules, reads the exports, waits for DuckDB, runs
- * the metrics, then drew the PDF, loading pdfkit (fontkit's tables, the cipher tables), Chart.js
- * and the fonts on the way. The thread loads and warms all of that on the other core meanwhile.
- * Output is unchanged: the same `renderReport`, the same bytes (tested).
+ * is started by src/cli/pdf-thread.ts for large pilots and runs render-worker.ts). The main thread
+ * loads the analysis modules, reads the exports, waits for DuckDB, runs the metrics, then drew the
+ * PDF, loading pdfkit (fontkit's tables, the cipher tables), Chart.js and the fonts on the way; the
+ * thread loads and warms all of that on the other core meanwhile. A small pilot's PDF is drawn in
+ * the main thread again (pdf-thread.ts says why). Output is unchanged: the same `renderReport`,
+ * the same bytes (tested).
  *
- * Imports no pdfkit: the main thread loads it only when it draws the PDF itself (`inThisThread`).
+ * Imports no pdfkit: the main thread loads it only when it draws the PDF itself.
  */
 import type { Worker } from 'node:worker_threads';
 import { ConfigError, InternalError } from '../../errors.js';
