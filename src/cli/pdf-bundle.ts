@@ -20,6 +20,11 @@ export type PdfCode = Pick<typeof RenderWorker, 'serveReportRendering' | 'render
 export interface LoadedPdfCode {
   code: PdfCode;
   save: () => void;
+  /**
+   * Hands the compiling of package files back to Node. Packages this thread requires later (the
+   * deck's pptxgenjs) must not go through `cachePackageCode`'s `vm.Script`: it cannot run their `import()`.
+   */
+  stop: () => void;
 }
 
 const BUNDLE = fileURLToPath(new URL('../pdf-thread.bundle.cjs', import.meta.url));
@@ -34,12 +39,13 @@ const CODE_CACHE = fileURLToPath(new URL('../../node_modules/.cache/pilot-report
 export async function loadPdfCode(kind: 'pdf' | 'pdf-main'): Promise<LoadedPdfCode> {
   // Before pdfkit is required, whichever way the code is loaded below.
   useNativeInflate(BUNDLE);
-  if (!bundleIsCurrent()) return { code: (await import(ENTRY.href)) as PdfCode, save: () => undefined };
+  const none = () => undefined;
+  if (!bundleIsCurrent()) return { code: (await import(ENTRY.href)) as PdfCode, save: none, stop: none };
   // Node 22+ (not in Node 20's types): its own compile cache, as in bin/pilot-report.js.
   const enableCompileCache: unknown = Reflect.get(module, 'enableCompileCache');
   if (typeof enableCompileCache === 'function') {
     Reflect.apply(enableCompileCache, module, []);
-    return { code: createRequire(import.meta.url)(BUNDLE) as PdfCode, save: () => undefined };
+    return { code: createRequire(import.meta.url)(BUNDLE) as PdfCode, save: none, stop: none };
   }
   // Before the bundle runs: its top level requires pdfkit and Chart.js, which stay outside it.
   const packages = cachePackageCode(CODE_CACHE, kind);
@@ -48,7 +54,7 @@ export async function loadPdfCode(kind: 'pdf' | 'pdf-main'): Promise<LoadedPdfCo
     loaded.save();
     packages.save();
   };
-  return { code: loaded.exports as PdfCode, save };
+  return { code: loaded.exports as PdfCode, save, stop: packages.stop };
 }
 
 /** The bundle, unless it is missing or older than its entry in dist/ (a transpile run alone). */

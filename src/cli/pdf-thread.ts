@@ -27,10 +27,14 @@ export function startPdfThread(): ReportRenderer {
 export function drawnHere(): ReportRenderer {
   return {
     async render(document, options) {
-      const { code, save } = await loadPdfCode('pdf-main');
-      const pdf = await code.renderReport(document, options);
-      save();
-      return pdf;
+      const { code, save, stop } = await loadPdfCode('pdf-main');
+      try {
+        const pdf = await code.renderReport(document, options);
+        save();
+        return pdf;
+      } finally {
+        stop();
+      }
     },
     close: () => undefined,
     drawsHere: true,
