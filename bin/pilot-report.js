@@ -4,6 +4,16 @@
 import { statSync } from 'node:fs';
 import module, { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import v8 from 'node:v8';
+
+// V8 optimizes a function (TurboFan, on a background thread) after about 3 x 67,584 bytes of its
+// bytecode have run. On a run as short as a small pilot's (a few seconds) most of those compiles
+// never pay back: they were ~2.3 s of the sample pilot's ~6 s of CPU on 2 cores. About three times
+// the budget: CPU 4.20 -> 3.58 s (median of 5 alternated pairs; 400k and 1M gave no more;
+// bench/README.md, issue 16 item 4). `analyze` on large inputs goes back to V8's budget once they are
+// known (dist/cli/v8-tiering.js). Set before any code is compiled or read from a code cache: V8
+// checks its flags there.
+v8.setFlagsFromString('--interrupt-budget=200000');
 
 // Node 22+ keeps compiled code between runs itself (the dependencies' too); Node 20 has no such API.
 const nodeCompileCache = typeof module.enableCompileCache === 'function';

@@ -149,7 +149,7 @@ export interface PackageCodeCache {
    * Does nothing when every file came from its cache. Never throws.
    */
   readonly save: () => void;
-  /** Hands CommonJS compiling back to Node (tests). */
+  /** Hands CommonJS compiling back to Node (tests; the main thread once it has drawn a PDF: pdf-bundle.ts). */
   readonly stop: () => void;
 }
 

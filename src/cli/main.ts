@@ -4,7 +4,7 @@ import { TOOL_VERSION } from '../version.js';
 import type { AnalyzeFlags } from './commands/analyze.js';
 import { registerInit } from './commands/init-command.js';
 import { registerValidate } from './commands/validate-command.js';
-import { startPdfThread } from './pdf-thread.js';
+import { pdfRendererFor } from './pdf-thread.js';
 import { createLogger } from './output.js';
 import { withProgress } from './progress.js';
 
@@ -53,15 +53,9 @@ function buildProgram(): Command {
       const log = withProgress(createLogger({ quiet: flags.quiet === true, verbose: flags.verbose === true }), {
         quiet: flags.quiet === true,
       });
-      // The PDF's thread first: it loads pdfkit and the fonts while this one does the rest.
-      const renderer = startPdfThread();
-      try {
-        // Loaded when the command runs (DuckDB, the metrics): `--version` and `--help` need none of it.
-        const { runAnalyze } = await import('./commands/analyze.js');
-        program.setOptionValue('exitCode', await runAnalyze(inputs, flags, log, renderer));
-      } finally {
-        renderer.close();
-      }
+      // Loaded when the command runs (DuckDB, the metrics): `--version` and `--help` need none of it.
+      const { runAnalyze } = await import('./commands/analyze.js');
+      program.setOptionValue('exitCode', await runAnalyze(inputs, flags, log, pdfRendererFor));
     });
   registerValidate(program);
   registerInit(program);

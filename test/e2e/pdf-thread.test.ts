@@ -24,6 +24,11 @@ async function startBuilt(): Promise<ReportRenderer> {
   return startPdfThread();
 }
 
+async function builtRendererFor(small: boolean): Promise<ReportRenderer> {
+  const { pdfRendererFor } = (await import(BUILT)) as { pdfRendererFor: (small: boolean) => ReportRenderer };
+  return pdfRendererFor(small);
+}
+
 describe('the PDF thread', () => {
   it('draws the same bytes as renderReport in this thread, after warming its fonts', async () => {
     const renderer = await startBuilt();
@@ -63,5 +68,22 @@ describe('the PDF thread', () => {
     expect(result.stdout).toBe('started');
     // Well before the thread could have loaded pdfkit and warmed the fonts under any load.
     expect(Date.now() - started).toBeLessThan(60_000);
+  });
+});
+
+describe('where the built CLI draws the PDF', () => {
+  it("draws a small pilot's PDF in the calling thread, the same bytes as the PDF thread's", async () => {
+    const renderer = await builtRendererFor(true);
+    expect(renderer.drawsHere).toBe(true);
+    const drawn = await renderer.render(richDocument(), richRenderOptions());
+    const inThread = await (await startBuilt()).render(richDocument(), richRenderOptions());
+    expect(drawn.length).toBeGreaterThan(10_000);
+    expect(drawn.equals(inThread)).toBe(true);
+  });
+
+  it("starts the PDF thread for a large pilot's", async () => {
+    const renderer = await builtRendererFor(false);
+    expect(renderer.drawsHere).toBe(false);
+    renderer.close();
   });
 });

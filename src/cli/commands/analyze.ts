@@ -12,6 +12,8 @@ import type { ReportTemplate } from '../../report/pdf/template.js';
 import type { Logger } from '../output.js';
 import { analyzeInputs, type AnalysisResult } from '../analysis.js';
 import { configAndInputs } from '../config-and-inputs.js';
+import { IN_MEMORY_MAX_BYTES, inputsSmallerThan } from '../dataset-placement.js';
+import { optimizeAsV8Does } from '../v8-tiering.js';
 import { flagsToConfig, type AnalyzeFlags } from '../flags.js';
 import { stopwatch } from '../timing.js';
 import { lockOutputFolders, type OutputLock } from '../outputs/lock.js';
@@ -33,14 +35,15 @@ export type { AnalyzeFlags } from '../flags.js';
  * `pilot-report analyze`: load config, check the outputs can be written (no collision, the
  * template and logo usable, the output folders free), read every input into the dataset, compute
  * metrics.json, render every output in memory and publish them together; then decide the exit
- * code: 0 ok, 1 when an error-level target failed (the outputs are still written). `renderer` draws
- * the PDF (started by the caller when the run began, so it is ready by then).
+ * code: 0 ok, 1 when an error-level target failed (the outputs are still written). `rendererFor`
+ * gives what draws the PDF of a run on small inputs or large ones (cli/pdf-thread.ts), asked as soon
+ * as the inputs are known, so a thread of its own can load and warm up while this one reads.
  */
 export async function runAnalyze(
   inputs: readonly string[],
   flags: AnalyzeFlags,
   log: Logger,
-  renderer: ReportRenderer,
+  rendererFor: (small: boolean) => ReportRenderer,
 ): Promise<number> {
   const { config, inputs: chosenInputs } = await configAndInputs(
     'analyze',
@@ -48,6 +51,24 @@ export async function runAnalyze(
     { configPath: flags.config, flags: flagsToConfig(flags) },
     log,
   );
+  // Small: the inputs analyzed in memory (dataset-placement.ts), a run of seconds.
+  const small = await inputsSmallerThan(chosenInputs, IN_MEMORY_MAX_BYTES);
+  if (!small) optimizeAsV8Does();
+  const renderer = rendererFor(small);
+  try {
+    return await analyzeWith(renderer, chosenInputs, config, flags, log);
+  } finally {
+    renderer.close();
+  }
+}
+
+async function analyzeWith(
+  renderer: ReportRenderer,
+  chosenInputs: readonly string[],
+  config: ResolvedConfig,
+  flags: AnalyzeFlags,
+  log: Logger,
+): Promise<number> {
   const targets = outputTargets(config);
   await refuseCollisions(targets, chosenInputs, config, flags.config);
   const template = await checkOutputPrerequisites(config);
@@ -60,7 +81,8 @@ export async function runAnalyze(
     // The PDF thread gets the document before the dataset closes: it draws while this thread
     // closes the dataset and writes metrics.json and the summary.
     const result = await analyzeInputs(chosenInputs, config, log, pdf.start);
-    await writeOutputs(result, printed, targets, { template, pdf: pdf.of(result) }, log);
+    const drawing = { template, pdf: () => pdf.of(result), here: renderer.drawsHere };
+    await writeOutputs(result, printed, targets, drawing, log);
     published = true;
     const failed = result.document.targets.filter((t) => !t.passed);
     failed.forEach((t) =>
@@ -85,7 +107,10 @@ async function outputLock(targets: OutputTargets): Promise<OutputLock> {
 /** The report's template and the PDF, drawn or being drawn. */
 interface PdfDrawing {
   template: ReportTemplate;
-  pdf: Promise<Buffer>;
+  /** The PDF: drawn now (in this thread) or what is left of a drawing in another. */
+  pdf: () => Promise<Buffer>;
+  /** Whether it is drawn in this thread (the timing line says so). */
+  here: boolean;
 }
 
 /** The one PDF of a run: started as soon as the analysis has its result (`start`), awaited by `of`. */
@@ -103,7 +128,8 @@ function pdfOfResult(renderer: ReportRenderer, template: ReportTemplate, config:
     return drawing;
   };
   return {
-    start: (result) => void start(result),
+    // Drawn in this thread, the PDF waits for `of` (its own timing line), after the dataset is closed.
+    start: (result) => void (renderer.drawsHere ? undefined : start(result)),
     of: start,
   };
 }
@@ -154,7 +180,7 @@ async function writeAll(
   result: AnalysisResult,
   config: ResolvedConfig,
   targets: OutputTargets,
-  { template, pdf: drawing }: PdfDrawing,
+  drawn: PdfDrawing,
   log: Logger,
 ): Promise<void> {
   const { document } = result;
@@ -165,22 +191,25 @@ async function writeAll(
     title: config.report.title,
     outputs,
   });
-  // The drawing started before the dataset closed (runAnalyze): this is what is left of it.
-  const pdf = await stopwatch(log).phase('render the PDF (the rest, waited for)', () => drawing);
+  // In a thread of its own, the drawing started before the dataset closed (runAnalyze): this is what is left of it.
+  const pdf = await stopwatch(log).phase(
+    drawn.here ? 'render the PDF (in this thread)' : 'render the PDF (the rest, waited for)',
+    drawn.pdf,
+  );
   const files: OutputFile[] = [{ target: targets.pdf, content: pdf }];
   if (targets.json !== '-') files.unshift({ target: targets.json, content: json });
   if (targets.markdown !== null) files.push({ target: targets.markdown, content: markdown });
   if (targets.pptx !== null) {
     // Loaded only for --pptx: pptxgenjs and jszip cost every other run part of its start-up.
     const { renderDeck } = await import('../../report/pptx/index.js');
-    const options = renderOptions(result, config, template);
+    const options = renderOptions(result, config, drawn.template);
     const deck = await stopwatch(log).phase('render the slide deck', () => renderDeck(document, options));
     files.push({ target: targets.pptx, content: deck });
   }
   if (targets.communityPost !== null) {
     const post = renderCommunityPost(document, {
-      community: config.report.organization ?? template.theme.organization ?? 'pilot',
-      text: template.text.communityPost,
+      community: config.report.organization ?? drawn.template.theme.organization ?? 'pilot',
+      text: drawn.template.text.communityPost,
       anonymized: config.anonymize,
       minGroupSize: config.minGroupSize,
     });

@@ -10,6 +10,10 @@ import type { RendererReply, RendererRequest } from './renderer-messages.js';
 import { loadTemplate } from './template.js';
 import { warmUpDrawing } from './warm-up.js';
 
+// dist/pdf-thread.bundle.cjs is made from this file: the main thread draws a small pilot's report
+// with the same bundle, without the thread (src/cli/pdf-thread.ts).
+export { renderReport };
+
 /**
  * Serves one render on `port`. `beforeReply` runs once the PDF is drawn, before it is posted (the
  * thread's code cache is saved there: the main thread ends the thread when the reply arrives).

@@ -1,12 +1,13 @@
 /**
  * The main thread's side of drawing the PDF in a thread of its own (issue 16, item 4; the thread
- * is started by src/cli/pdf-thread.ts and runs render-worker.ts). On a small pilot the main thread
- * is the critical path: it loads the analysis modules, reads the exports, waits for DuckDB, runs
- * the metrics, then drew the PDF, loading pdfkit (fontkit's tables, the cipher tables), Chart.js
- * and the fonts on the way. The thread loads and warms all of that on the other core meanwhile.
- * Output is unchanged: the same `renderReport`, the same bytes (tested).
+ * is started by src/cli/pdf-thread.ts for large pilots and runs render-worker.ts). The main thread
+ * loads the analysis modules, reads the exports, waits for DuckDB, runs the metrics, then drew the
+ * PDF, loading pdfkit (fontkit's tables, the cipher tables), Chart.js and the fonts on the way; the
+ * thread loads and warms all of that on the other core meanwhile. A small pilot's PDF is drawn in
+ * the main thread again (pdf-thread.ts says why). Output is unchanged: the same `renderReport`,
+ * the same bytes (tested).
  *
- * Imports no pdfkit: the main thread loads it only when it draws the PDF itself (`inThisThread`).
+ * Imports no pdfkit: the main thread loads it only when it draws the PDF itself.
  */
 import type { Worker } from 'node:worker_threads';
 import { ConfigError, InternalError } from '../../errors.js';
@@ -19,6 +20,8 @@ export interface ReportRenderer {
   render(document: MetricsDocument, options: RenderOptions): Promise<Buffer>;
   /** Ends the thread when it is no longer needed (a failed run); safe to call again. */
   close(): void;
+  /** Whether `render` draws in the calling thread (it then blocks it while it draws). */
+  readonly drawsHere: boolean;
 }
 
 /** A renderer over a started thread running `serveReportRendering`. */
@@ -41,6 +44,7 @@ export function rendererOn(worker: Worker): ReportRenderer {
       }
     },
     close: () => void worker.terminate(),
+    drawsHere: false,
   };
 }
 
@@ -52,6 +56,7 @@ export function inThisThread(): ReportRenderer {
       return renderReport(document, options);
     },
     close: () => undefined,
+    drawsHere: true,
   };
 }
 
