@@ -4,6 +4,7 @@ import { DuckDBInstance, timestampValue, type DuckDBAppender, type DuckDBConnect
 import { reclassifyUsed, type SourceAccount } from './accounting.js';
 import { resolvePersons, type IdentityFacts } from './identities.js';
 import { makeScratchFolder, removeScratchFolder } from './scratch.js';
+import { sizeInBytes } from './size.js';
 import { queryOver, type Query, type QueryObserver } from './query.js';
 import type { Activity, Identity, PeopleEntry, SourceRecord, Space } from './types.js';
 
@@ -12,6 +13,8 @@ import type { Activity, Identity, PeopleEntry, SourceRecord, Space } from './typ
  * still sort by input, and numbers stay exact doubles (below 2^53) for up to 8,192 inputs.
  */
 const SEQ_PER_INPUT = 2 ** 40;
+/** About what a row of the columns finalize writes (person_id, is_contribution) takes uncompressed. */
+const TRANSIENT_BYTES_PER_ROW = 40;
 const MAX_INPUTS = 2 ** 13;
 
 const RAW_TABLES = `
@@ -269,7 +272,8 @@ export class Dataset {
    * the load), not copied a second time: the parts' rows are brought in, superseded versions and
    * bots' rows deleted, `person_id` and `is_contribution` added, `seq` and `derived` dropped. A
    * `CREATE TABLE activities AS SELECT ... JOIN identities` copy cost 5.3-5.6 s CPU on 1M Yammer
-   * messages against 1.8-2.7 s this way (bench/README.md). The columns are then in another order
+   * messages against 1.8-2.7 s this way (bench/README.md; on a reopened file: right after the load,
+   * as the CLI runs it, a commit that checkpoints adds ~4 s, see `personIdsInPlace`). The columns are then in another order
    * than docs/dataset.md's (person_id and is_contribution last): queries name their columns, and
    * the kept dataset lists them in the documented order (kept-dataset.ts). The rows stay in the
    * order they were read; no metric may depend on it (every result orders by its own keys).
@@ -297,7 +301,24 @@ export class Dataset {
       ALTER TABLE activities ALTER is_contribution TYPE BOOLEAN USING kind IN ('post', 'reply', 'page_create', 'page_edit');
       ALTER TABLE activities DROP COLUMN seq;
       ALTER TABLE activities DROP COLUMN derived;`);
+    if (await this.columnsOutgrowMemory()) await q.run('CHECKPOINT');
     await q.releaseMemory();
+  }
+
+  /**
+   * Whether the columns just written should be checkpointed: until then DuckDB holds them uncompressed
+   * in its buffer pool (person ids are ~30 characters; a checkpoint leaves a dictionary of a few
+   * bytes a row), which the metrics then share. At 3M Yammer messages, without it, RSS after every
+   * metric area was 100-200 MiB higher and the run's peak 1,308 MiB against 1,091 (bench/README.md,
+   * s12-b), and the 10M run's margin is small; below that size the ~4 s CPU a checkpoint costs per
+   * million rows (the load's rows are rewritten too) is the larger cost. So: when they would take
+   * more than an eighth of the memory limit, at about 40 bytes a row. Without a limit (in memory),
+   * nothing is checkpointed.
+   */
+  private async columnsOutgrowMemory(): Promise<boolean> {
+    if (this.memoryLimit === null) return false;
+    const [row] = await this.query.all<{ n: number }>('SELECT count(*)::DOUBLE AS n FROM activities');
+    return writtenColumnsOutgrow(row?.n ?? 0, this.memoryLimit);
   }
 
   /**
@@ -306,8 +327,8 @@ export class Dataset {
    * identity ids turns each row's identity into its position, which indexes the list of person ids
    * held in a variable. An `UPDATE ... FROM identities` did the same in 0.3 s CPU on 1M Yammer
    * messages, but its commit checkpointed the whole table the load had just written (4.0 s CPU, and
-   * RSS up to 641-726 MiB against 359-368 this way; bench/README.md, s12-b). Nothing checkpoints
-   * the scratch file afterwards (`open`). An identity not in `identities` gets NULL, as the join gave.
+   * RSS up to 641-726 MiB against 359-368 this way; bench/README.md, s12-b). The scratch file is
+   * checkpointed afterwards only when the dataset is large (`columnsOutgrowMemory`), not on close (`open`). An identity not in `identities` gets NULL, as the join gave.
    */
   private async personIdsInPlace(): Promise<void> {
     await this.query.run(`
@@ -416,6 +437,15 @@ export interface DatasetOptions {
    * by `absorb` and removed (compressing it cost seconds at the end of every large read).
    */
   uncompressed?: boolean;
+}
+
+/**
+ * Whether finalize's uncompressed columns for `rows` activities (about 40 bytes a row) take more than
+ * an eighth of `memoryLimit` (`Dataset.columnsOutgrowMemory` says why); false without a known limit.
+ */
+export function writtenColumnsOutgrow(rows: number, memoryLimit: string | null): boolean {
+  const limit = memoryLimit === null ? null : sizeInBytes(memoryLimit);
+  return limit !== null && rows * TRANSIENT_BYTES_PER_ROW > limit / 8;
 }
 
 function appendNullable(w: DuckDBAppender, value: string | null): void {

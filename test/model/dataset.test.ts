@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { newAccount } from '../../src/model/accounting.js';
-import { Dataset } from '../../src/model/dataset.js';
+import { Dataset, writtenColumnsOutgrow } from '../../src/model/dataset.js';
 import type { SourceRecord } from '../../src/model/types.js';
 import { act, inlineDataset } from '../helpers/dataset.js';
 
@@ -280,5 +280,17 @@ describe('Dataset.finalize: person ids by position (the ENUM lookup)', () => {
       await dataset.query.all("SELECT type_name FROM duckdb_types() WHERE type_name = 'identity_position'"),
     ).toEqual([]);
     await dataset.close();
+  });
+});
+
+describe('writtenColumnsOutgrow (when finalize checkpoints its new columns)', () => {
+  it('is true once 40 bytes a row exceed an eighth of the memory limit', () => {
+    // 768MB / 8 = 96,000,000 bytes = 2,400,000 rows of 40 bytes.
+    expect(writtenColumnsOutgrow(983_196, '768MB')).toBe(false); // 1M Yammer messages
+    expect(writtenColumnsOutgrow(2_400_000, '768MB')).toBe(false);
+    expect(writtenColumnsOutgrow(2_400_001, '768MB')).toBe(true);
+    expect(writtenColumnsOutgrow(2_934_096, '768MB')).toBe(true); // the three exports of the bench
+    expect(writtenColumnsOutgrow(200_001, '64MB')).toBe(true);
+    expect(writtenColumnsOutgrow(10_000_000, null)).toBe(false); // in memory: nothing to checkpoint
   });
 });
