@@ -13,7 +13,7 @@ import type { Activity, Identity, PeopleEntry, SourceRecord, Space } from './typ
  * still sort by input, and numbers stay exact doubles (below 2^53) for up to 8,192 inputs.
  */
 const SEQ_PER_INPUT = 2 ** 40;
-/** About what a row of the columns finalize writes (person_id, is_contribution) takes uncompressed. */
+/** About what a row of `person_id` takes uncompressed in DuckDB (ids of ~30 characters and their offsets). */
 const TRANSIENT_BYTES_PER_ROW = 40;
 const MAX_INPUTS = 2 ** 13;
 
@@ -273,7 +273,7 @@ export class Dataset {
    * bots' rows deleted, `person_id` and `is_contribution` added, `seq` and `derived` dropped. A
    * `CREATE TABLE activities AS SELECT ... JOIN identities` copy cost 5.3-5.6 s CPU on 1M Yammer
    * messages against 1.8-2.7 s this way (bench/README.md; on a reopened file: right after the load,
-   * as the CLI runs it, a commit that checkpoints adds ~4 s, see `personIdsInPlace`). The columns are then in another order
+   * as the CLI runs it, a commit that checkpoints adds ~4 s, see `personIdsByPosition`). The columns are then in another order
    * than docs/dataset.md's (person_id and is_contribution last): queries name their columns, and
    * the kept dataset lists them in the documented order (kept-dataset.ts). The rows stay in the
    * order they were read; no metric may depend on it (every result orders by its own keys).
@@ -293,7 +293,12 @@ export class Dataset {
       DROP TABLE superseded;
       ALTER TABLE activities ADD COLUMN person_id VARCHAR;`);
     await q.releaseMemory();
-    await this.personIdsInPlace();
+    // A large dataset takes the UPDATE, whose commit checkpoints the table (`columnsOutgrowMemory`).
+    if (await this.columnsOutgrowMemory())
+      await q.run(
+        `UPDATE activities SET person_id = i.person_id FROM identities i WHERE i.identity_id = activities.identity_id;`,
+      );
+    else await this.personIdsByPosition();
     await q.releaseMemory();
     await q.run(`
       -- A column computed from others: ALTER ... TYPE ... USING writes that column alone.
@@ -301,19 +306,18 @@ export class Dataset {
       ALTER TABLE activities ALTER is_contribution TYPE BOOLEAN USING kind IN ('post', 'reply', 'page_create', 'page_edit');
       ALTER TABLE activities DROP COLUMN seq;
       ALTER TABLE activities DROP COLUMN derived;`);
-    if (await this.columnsOutgrowMemory()) await q.run('CHECKPOINT');
     await q.releaseMemory();
   }
 
   /**
-   * Whether the columns just written should be checkpointed: until then DuckDB holds them uncompressed
-   * in its buffer pool (person ids are ~30 characters; a checkpoint leaves a dictionary of a few
-   * bytes a row), which the metrics then share. At 3M Yammer messages, without it, RSS after every
-   * metric area was 100-200 MiB higher and the run's peak 1,308 MiB against 1,091 (bench/README.md,
-   * s12-b), and the 10M run's margin is small; below that size the ~4 s CPU a checkpoint costs per
-   * million rows (the load's rows are rewritten too) is the larger cost. So: when they would take
-   * more than an eighth of the memory limit, at about 40 bytes a row. Without a limit (in memory),
-   * nothing is checkpointed.
+   * Whether `person_id` should be written by a statement that checkpoints the table (the UPDATE) rather
+   * than left uncompressed in DuckDB's buffer pool (`personIdsByPosition`), which the metrics then
+   * share: at 3M Yammer messages the position lookup without a checkpoint raised the RSS after every
+   * metric area by 100-200 MiB and the run's peak from 1,091 to 1,308 MiB, and an ALTER followed by a
+   * CHECKPOINT cost more than the UPDATE on the three exports of the bench (8.6 against 5.3 s CPU;
+   * bench/README.md, s12-b). Below that size the checkpoint (~4 s CPU per million rows, the load's
+   * rows are rewritten too) is the larger cost. So: when the column would take more than an eighth
+   * of the memory limit, at about 40 bytes a row. Without a limit (in memory), never.
    */
   private async columnsOutgrowMemory(): Promise<boolean> {
     if (this.memoryLimit === null) return false;
@@ -327,10 +331,11 @@ export class Dataset {
    * identity ids turns each row's identity into its position, which indexes the list of person ids
    * held in a variable. An `UPDATE ... FROM identities` did the same in 0.3 s CPU on 1M Yammer
    * messages, but its commit checkpointed the whole table the load had just written (4.0 s CPU, and
-   * RSS up to 641-726 MiB against 359-368 this way; bench/README.md, s12-b). The scratch file is
-   * checkpointed afterwards only when the dataset is large (`columnsOutgrowMemory`), not on close (`open`). An identity not in `identities` gets NULL, as the join gave.
+   * RSS up to 641-726 MiB against 359-368 this way; bench/README.md, s12-b). For datasets that are not
+   * large (`columnsOutgrowMemory`); the scratch file is not checkpointed on close either (`open`). An
+   * identity not in `identities` gets NULL, as the join gave.
    */
-  private async personIdsInPlace(): Promise<void> {
+  private async personIdsByPosition(): Promise<void> {
     await this.query.run(`
       CREATE TYPE identity_position AS ENUM (SELECT identity_id FROM identities ORDER BY identity_id);
       SET VARIABLE person_of_identity = (
@@ -440,8 +445,8 @@ export interface DatasetOptions {
 }
 
 /**
- * Whether finalize's uncompressed columns for `rows` activities (about 40 bytes a row) take more than
- * an eighth of `memoryLimit` (`Dataset.columnsOutgrowMemory` says why); false without a known limit.
+ * Whether an uncompressed `person_id` for `rows` activities (about 40 bytes a row) takes more than an
+ * eighth of `memoryLimit` (`Dataset.columnsOutgrowMemory` says why); false without a known limit.
  */
 export function writtenColumnsOutgrow(rows: number, memoryLimit: string | null): boolean {
   const limit = memoryLimit === null ? null : sizeInBytes(memoryLimit);
