@@ -4,6 +4,7 @@ import { DuckDBInstance, timestampValue, type DuckDBAppender, type DuckDBConnect
 import { reclassifyUsed, type SourceAccount } from './accounting.js';
 import { resolvePersons, type IdentityFacts } from './identities.js';
 import { makeScratchFolder, removeScratchFolder } from './scratch.js';
+import { sizeInBytes } from './size.js';
 import { queryOver, type Query, type QueryObserver } from './query.js';
 import type { Activity, Identity, PeopleEntry, SourceRecord, Space } from './types.js';
 
@@ -12,6 +13,8 @@ import type { Activity, Identity, PeopleEntry, SourceRecord, Space } from './typ
  * still sort by input, and numbers stay exact doubles (below 2^53) for up to 8,192 inputs.
  */
 const SEQ_PER_INPUT = 2 ** 40;
+/** About what a row of `person_id` takes uncompressed in DuckDB (ids of ~30 characters and their offsets). */
+const TRANSIENT_BYTES_PER_ROW = 40;
 const MAX_INPUTS = 2 ** 13;
 
 const RAW_TABLES = `
@@ -69,6 +72,9 @@ export class Dataset {
     try {
       const instance = await DuckDBInstance.create(file, settings);
       const connection = await instance.connect();
+      // A scratch file is removed on close: checkpointing it there (DuckDB's default) rewrote every
+      // row the load left unmerged (4.5 s CPU at 1M Yammer messages) for nothing.
+      if (scratch) await connection.run('PRAGMA disable_checkpoint_on_shutdown');
       await connection.run(RAW_TABLES);
       const appenders = {
         activities: await connection.createAppender('raw_activities'),
@@ -266,7 +272,8 @@ export class Dataset {
    * the load), not copied a second time: the parts' rows are brought in, superseded versions and
    * bots' rows deleted, `person_id` and `is_contribution` added, `seq` and `derived` dropped. A
    * `CREATE TABLE activities AS SELECT ... JOIN identities` copy cost 5.3-5.6 s CPU on 1M Yammer
-   * messages against 1.8-2.7 s this way (bench/README.md). The columns are then in another order
+   * messages against 1.8-2.7 s this way (bench/README.md; on a reopened file: right after the load,
+   * as the CLI runs it, a commit that checkpoints adds ~4 s, see `personIdsByPosition`). The columns are then in another order
    * than docs/dataset.md's (person_id and is_contribution last): queries name their columns, and
    * the kept dataset lists them in the documented order (kept-dataset.ts). The rows stay in the
    * order they were read; no metric may depend on it (every result orders by its own keys).
@@ -286,9 +293,12 @@ export class Dataset {
       DROP TABLE superseded;
       ALTER TABLE activities ADD COLUMN person_id VARCHAR;`);
     await q.releaseMemory();
-    await q.run(
-      `UPDATE activities SET person_id = i.person_id FROM identities i WHERE i.identity_id = activities.identity_id;`,
-    );
+    // A large dataset takes the UPDATE, whose commit checkpoints the table (`columnsOutgrowMemory`).
+    if (await this.columnsOutgrowMemory())
+      await q.run(
+        `UPDATE activities SET person_id = i.person_id FROM identities i WHERE i.identity_id = activities.identity_id;`,
+      );
+    else await this.personIdsByPosition();
     await q.releaseMemory();
     await q.run(`
       -- A column computed from others: ALTER ... TYPE ... USING writes that column alone.
@@ -297,6 +307,43 @@ export class Dataset {
       ALTER TABLE activities DROP COLUMN seq;
       ALTER TABLE activities DROP COLUMN derived;`);
     await q.releaseMemory();
+  }
+
+  /**
+   * Whether `person_id` should be written by a statement that checkpoints the table (the UPDATE) rather
+   * than left uncompressed in DuckDB's buffer pool (`personIdsByPosition`), which the metrics then
+   * share: at 3M Yammer messages the position lookup without a checkpoint raised the RSS after every
+   * metric area by 100-200 MiB and the run's peak from 1,091 to 1,308 MiB, and an ALTER followed by a
+   * CHECKPOINT cost more than the UPDATE on the three exports of the bench (8.6 against 5.3 s CPU;
+   * bench/README.md, s12-b). Below that size the checkpoint (~4 s CPU per million rows, the load's
+   * rows are rewritten too) is the larger cost. So: when the column would take more than an eighth
+   * of the memory limit, at about 40 bytes a row. Without a limit (in memory), never.
+   */
+  private async columnsOutgrowMemory(): Promise<boolean> {
+    if (this.memoryLimit === null) return false;
+    const [row] = await this.query.all<{ n: number }>('SELECT count(*)::DOUBLE AS n FROM activities');
+    return writtenColumnsOutgrow(row?.n ?? 0, this.memoryLimit);
+  }
+
+  /**
+   * Fills `activities.person_id` from `identities` by `ALTER ... TYPE ... USING`, which writes that
+   * column alone, with a lookup that needs no join (a subquery is not allowed there): an ENUM of the
+   * identity ids turns each row's identity into its position, which indexes the list of person ids
+   * held in a variable. An `UPDATE ... FROM identities` did the same in 0.3 s CPU on 1M Yammer
+   * messages, but its commit checkpointed the whole table the load had just written (4.0 s CPU, and
+   * RSS up to 641-726 MiB against 359-368 this way; bench/README.md, s12-b). For datasets that are not
+   * large (`columnsOutgrowMemory`); the scratch file is not checkpointed on close either (`open`). An
+   * identity not in `identities` gets NULL, as the join gave.
+   */
+  private async personIdsByPosition(): Promise<void> {
+    await this.query.run(`
+      CREATE TYPE identity_position AS ENUM (SELECT identity_id FROM identities ORDER BY identity_id);
+      SET VARIABLE person_of_identity = (
+        SELECT list(person_id ORDER BY enum_code(identity_id::identity_position)) FROM identities);
+      ALTER TABLE activities ALTER person_id TYPE VARCHAR
+        USING getvariable('person_of_identity')[enum_code(TRY_CAST(identity_id AS identity_position)) + 1];
+      RESET VARIABLE person_of_identity;
+      DROP TYPE identity_position;`);
   }
 
   /** Identities seen in records or referenced by activities, resolved to persons. */
@@ -395,6 +442,15 @@ export interface DatasetOptions {
    * by `absorb` and removed (compressing it cost seconds at the end of every large read).
    */
   uncompressed?: boolean;
+}
+
+/**
+ * Whether an uncompressed `person_id` for `rows` activities (about 40 bytes a row) takes more than an
+ * eighth of `memoryLimit` (`Dataset.columnsOutgrowMemory` says why); false without a known limit.
+ */
+export function writtenColumnsOutgrow(rows: number, memoryLimit: string | null): boolean {
+  const limit = memoryLimit === null ? null : sizeInBytes(memoryLimit);
+  return limit !== null && rows * TRANSIENT_BYTES_PER_ROW > limit / 8;
 }
 
 function appendNullable(w: DuckDBAppender, value: string | null): void {

@@ -102,3 +102,46 @@ describe('Query.all', () => {
     await dataset.close();
   });
 });
+
+describe('Dataset.finalize: person ids of a large dataset (UPDATE) and of a small one (position lookup)', () => {
+  it('gives every activity the same person either way', async () => {
+    // 200,100 activities under a 64MB limit take the UPDATE (over 8,000,000 bytes at 40 a row);
+    // the same rows in memory take the ENUM position lookup.
+    const rows = 200_100;
+    const fill = async (dataset: Dataset) => {
+      const account = newAccount(0, 'yammer', 'inline');
+      for (let u = 0; u < 50; u += 1) {
+        const identity = { id: `yammer:u${u}`, source: 'yammer' as const, name: null, department: null, isBot: false };
+        // Every third account shares an e-mail with the one before: two identities, one person.
+        const email = u % 3 === 2 ? `p${u - 1}@example.com` : u % 3 === 1 ? `p${u}@example.com` : null;
+        dataset.append({ type: 'identity', identity: { ...identity, email } }, account);
+      }
+      for (let n = 0; n < rows; n += 1)
+        dataset.append(
+          {
+            type: 'activity',
+            activity: act({ id: `yammer:${n}`, at: '2026-01-05T10:00:00Z', identityId: `yammer:u${n % 50}` }),
+          },
+          account,
+        );
+      await dataset.finalize([account], []);
+    };
+    const large = await Dataset.open({ spill: true, memoryLimit: '64MB' });
+    const small = await Dataset.open();
+    await fill(large);
+    await fill(small);
+    const perPerson = 'SELECT person_id, count(*)::INTEGER AS n FROM activities GROUP BY person_id ORDER BY person_id';
+    const expected = await large.query.all(perPerson);
+    expect(await small.query.all(perPerson)).toEqual(expected);
+    // By hand: u1 and u2 are p1@example.com (4,002 + 4,002 rows), u0 is itself (4,002 rows).
+    expect(expected.find((r) => r.person_id === 'p1@example.com')?.n).toBe(8004);
+    expect(expected.find((r) => r.person_id === 'yammer:u0')?.n).toBe(4002);
+    expect(expected).toHaveLength(34); // 17 accounts alone and 17 pairs
+    const mismatched =
+      'SELECT count(*)::INTEGER AS n FROM activities a JOIN identities i USING (identity_id) WHERE a.person_id IS DISTINCT FROM i.person_id';
+    expect(await large.query.all(mismatched)).toEqual([{ n: 0 }]);
+    expect(await small.query.all(mismatched)).toEqual([{ n: 0 }]);
+    await large.close();
+    await small.close();
+  }, 120_000);
+});

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { newAccount } from '../../src/model/accounting.js';
-import { Dataset } from '../../src/model/dataset.js';
+import { Dataset, writtenColumnsOutgrow } from '../../src/model/dataset.js';
 import type { SourceRecord } from '../../src/model/types.js';
 import { act, inlineDataset } from '../helpers/dataset.js';
 
@@ -231,5 +231,66 @@ describe('Dataset.finalize with a part read apart (a worker thread)', () => {
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
+  });
+});
+
+describe('Dataset.finalize: person ids by position (the ENUM lookup)', () => {
+  it('gives every activity the person of its identity, for ids in any byte order and with quotes', async () => {
+    // Ids whose order differs between byte order and a case-blind or accent-aware one, and ids that
+    // need quoting in SQL: the lookup must pair each identity's position with its own person.
+    const ids = ['yammer:B', 'yammer:a', 'yammer:É', 'yammer:e', "yammer:o'neil", 'yammer:Z', 'yammer:10', 'yammer:9'];
+    const emailOf = (id: string, n: number) => (n % 3 === 0 ? null : `${id.slice(7)}${n}@example.com`);
+    const { dataset } = await inlineDataset({
+      identities: ids.map((id, n) => ({
+        id,
+        source: 'yammer',
+        name: null,
+        email: emailOf(id, n),
+        department: null,
+        isBot: false,
+      })),
+      activities: [
+        ...ids.flatMap((id, n) => [
+          act({ id: `yammer:p${n}`, at: '2026-01-05T10:00:00Z', identityId: id }),
+          act({ id: `yammer:q${n}`, at: '2026-01-06T10:00:00Z', identityId: id }),
+        ]),
+        // An account that only activities name: its own person.
+        act({ id: 'yammer:x', at: '2026-01-07T10:00:00Z', identityId: 'yammer:only-here' }),
+      ],
+    });
+    const rows = await dataset.query.all<{ activity_id: string; person_id: string }>(
+      'SELECT activity_id, person_id FROM activities ORDER BY activity_id',
+    );
+    // By hand: a person is the identity's lower-cased e-mail, else the identity id.
+    const expected = new Map<string, string>([['yammer:x', 'yammer:only-here']]);
+    ids.forEach((id, n) => {
+      const person = emailOf(id, n)?.toLowerCase() ?? id;
+      expected.set(`yammer:p${n}`, person);
+      expected.set(`yammer:q${n}`, person);
+    });
+    expect(rows).toEqual(
+      [...expected]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([activity_id, person_id]) => ({ activity_id, person_id })),
+    );
+    expect(rows.find((r) => r.activity_id === 'yammer:p4')?.person_id).toBe("o'neil4@example.com");
+    expect(rows.find((r) => r.activity_id === 'yammer:p0')?.person_id).toBe('yammer:B');
+    // The helpers of the lookup do not stay in the dataset.
+    expect(
+      await dataset.query.all("SELECT type_name FROM duckdb_types() WHERE type_name = 'identity_position'"),
+    ).toEqual([]);
+    await dataset.close();
+  });
+});
+
+describe('writtenColumnsOutgrow (when finalize checkpoints its new columns)', () => {
+  it('is true once 40 bytes a row exceed an eighth of the memory limit', () => {
+    // 768MB / 8 = 96,000,000 bytes = 2,400,000 rows of 40 bytes.
+    expect(writtenColumnsOutgrow(983_196, '768MB')).toBe(false); // 1M Yammer messages
+    expect(writtenColumnsOutgrow(2_400_000, '768MB')).toBe(false);
+    expect(writtenColumnsOutgrow(2_400_001, '768MB')).toBe(true);
+    expect(writtenColumnsOutgrow(2_934_096, '768MB')).toBe(true); // the three exports of the bench
+    expect(writtenColumnsOutgrow(200_001, '64MB')).toBe(true);
+    expect(writtenColumnsOutgrow(10_000_000, null)).toBe(false); // in memory: nothing to checkpoint
   });
 });
