@@ -22,6 +22,8 @@ export interface RunResult {
   exitCode: number;
   /** Ratio of this run's wall time to the bare parse of the same inputs (e2e runs only). */
   ratioToBareParse: number | null;
+  /** A bare parse run several times: each run's wall seconds, in order; `wallSeconds` is their median. */
+  wallSecondsRuns?: number[];
 }
 
 /** One target of the issue, measured. */

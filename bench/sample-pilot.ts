@@ -7,7 +7,7 @@
  */
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { measure } from './measure.js';
+import { measure, median } from './measure.js';
 
 /** The issue's target for the sample pilot, median wall seconds. */
 export const SAMPLE_PILOT_TARGET_SECONDS = 1.5;
@@ -23,12 +23,6 @@ export interface SamplePilotResult {
   exitCodes: number[];
   targetSeconds: number;
   met: boolean;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
 /** Runs `cli analyze --config fixtures/sample-pilot/...` `runs` times into fresh folders under `outRoot`. */
