@@ -63,8 +63,7 @@ export function runClock(env: NodeJS.ProcessEnv = process.env): Date {
 }
 
 /**
- * Called with the finished result before the dataset is closed: closing blocks this thread
- * (DuckDB's `closeSync` checkpoints the scratch file, 0.1-0.2 s on the sample pilot), so the
+ * Called with the finished result before the dataset is closed: closing blocks this thread, so the
  * caller can hand the document to the PDF thread first and the drawing overlaps the close.
  */
 export type OnResult = (result: AnalysisResult) => void;
@@ -72,16 +71,18 @@ export type OnResult = (result: AnalysisResult) => void;
 /**
  * The whole analysis short of writing files: inputs -> dataset -> metrics.json document (with
  * targets and baseline deltas). The dataset is closed before returning; `onResult` sees the
- * result just before.
+ * result just before. `spill` is where the dataset lives when the caller has decided it already
+ * (`spillsToFile`, which walks the inputs); otherwise it is decided here.
  */
 export async function analyzeInputs(
   inputs: readonly string[],
   config: ResolvedConfig,
   log: LoadLog,
   onResult: OnResult = () => undefined,
+  spill?: boolean,
 ): Promise<AnalysisResult> {
   try {
-    return await analyze(inputs, config, log, onResult);
+    return await analyze(inputs, config, log, onResult, spill ?? (await spillsToFile(inputs)));
   } catch (error) {
     throw outOfMemory(error, config) ?? error;
   }
@@ -111,6 +112,7 @@ async function analyze(
   config: ResolvedConfig,
   log: LoadLog,
   onResult: OnResult,
+  spill: boolean,
 ): Promise<AnalysisResult> {
   const now = runClock();
   const asOf = resolveAsOf(config.asOf, config.timeZone, now);
@@ -118,7 +120,6 @@ async function analyze(
   const watch = stopwatch(log);
   // The run works in a temporary file (in memory for small inputs: dataset-placement.ts); `--dataset`
   // gets a copy without private text at the end.
-  const spill = await spillsToFile(inputs);
   const dataset = await Dataset.open({ spill, memoryLimit: config.memoryLimit, observe: watch.query });
   const stopHashing = new AbortController();
   try {

@@ -3,7 +3,7 @@
  * about three times V8's interrupt budget (its comment says why: on a small pilot most optimizing
  * compiles never paid back). A run on large inputs goes back to V8's own budget as soon as its
  * inputs are known, so its long loops are optimized as they always were and its memory stays as
- * measured (the 10M Yammer run's peak is 42 MiB under the 1.5 GB target; bench/README.md).
+ * measured (the 10M Yammer run's peak, under the 1.5 GB target; bench/README.md).
  */
 import v8 from 'node:v8';
 

@@ -12,7 +12,7 @@ import type { ReportTemplate } from '../../report/pdf/template.js';
 import type { Logger } from '../output.js';
 import { analyzeInputs, type AnalysisResult } from '../analysis.js';
 import { configAndInputs } from '../config-and-inputs.js';
-import { IN_MEMORY_MAX_BYTES, inputsSmallerThan } from '../dataset-placement.js';
+import { spillsToFile } from '../dataset-placement.js';
 import { optimizeAsV8Does } from '../v8-tiering.js';
 import { flagsToConfig, type AnalyzeFlags } from '../flags.js';
 import { stopwatch } from '../timing.js';
@@ -51,12 +51,13 @@ export async function runAnalyze(
     { configPath: flags.config, flags: flagsToConfig(flags) },
     log,
   );
-  // Small: the inputs analyzed in memory (dataset-placement.ts), a run of seconds.
-  const small = await inputsSmallerThan(chosenInputs, IN_MEMORY_MAX_BYTES);
-  if (!small) optimizeAsV8Does();
-  const renderer = rendererFor(small);
+  // Small: the inputs analyzed in memory (dataset-placement.ts), a run of seconds. Decided once,
+  // here: the inputs are walked for their size once.
+  const spill = await spillsToFile(chosenInputs);
+  if (spill) optimizeAsV8Does();
+  const renderer = rendererFor(!spill);
   try {
-    return await analyzeWith(renderer, chosenInputs, config, flags, log);
+    return await analyzeWith(renderer, chosenInputs, spill, config, flags, log);
   } finally {
     renderer.close();
   }
@@ -65,6 +66,7 @@ export async function runAnalyze(
 async function analyzeWith(
   renderer: ReportRenderer,
   chosenInputs: readonly string[],
+  spill: boolean,
   config: ResolvedConfig,
   flags: AnalyzeFlags,
   log: Logger,
@@ -80,7 +82,7 @@ async function analyzeWith(
     const pdf = pdfOfResult(renderer, template, printed);
     // The PDF thread gets the document before the dataset closes: it draws while this thread
     // closes the dataset and writes metrics.json and the summary.
-    const result = await analyzeInputs(chosenInputs, config, log, pdf.start);
+    const result = await analyzeInputs(chosenInputs, config, log, pdf.start, spill);
     const drawing = { template, pdf: () => pdf.of(result), here: renderer.drawsHere };
     await writeOutputs(result, printed, targets, drawing, log);
     published = true;
