@@ -5,7 +5,7 @@ import type { AnalyzeFlags } from './commands/analyze.js';
 import { registerInit } from './commands/init-command.js';
 import { registerValidate } from './commands/validate-command.js';
 import { pdfRendererFor } from './pdf-thread.js';
-import { createLogger } from './output.js';
+import { createLogger, keepRunningWhenLogReaderLeaves } from './output.js';
 import { withProgress } from './progress.js';
 
 const EXAMPLES = `
@@ -24,6 +24,7 @@ Exit codes: 0 ok; 1 report written but an error-level target failed; 2 something
  */
 export async function main(argv: readonly string[]): Promise<number> {
   const debug = argv.includes('--debug');
+  keepRunningWhenLogReaderLeaves();
   const program = buildProgram();
   try {
     await program.parseAsync([...argv], { from: 'user' });

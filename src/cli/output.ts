@@ -17,6 +17,18 @@ export interface LoggerOptions {
   stream?: NodeJS.WritableStream & { isTTY?: boolean };
 }
 
+const ignoreLogError = (): void => undefined;
+
+/**
+ * A reader of the log that goes away (`pilot-report analyze ... 2>&1 | head`) must not end the run:
+ * the log is for a person, the outputs are the job. With no listener, the EPIPE of the next write to
+ * stderr was an uncaught 'error' that killed the run with exit 1 and left its output folder's lock.
+ * With this one the stream is closed at that error and later writes to it are dropped.
+ */
+export function keepRunningWhenLogReaderLeaves(stream: NodeJS.WritableStream = process.stderr): void {
+  if (!stream.listeners('error').includes(ignoreLogError)) stream.on('error', ignoreLogError);
+}
+
 export function createLogger(options: LoggerOptions): Logger {
   const stream = options.stream ?? process.stderr;
   const colour = stream.isTTY === true && !process.env.NO_COLOR;

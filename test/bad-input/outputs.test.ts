@@ -122,6 +122,30 @@ describe('outputs are published together, or not at all', () => {
   });
 });
 
+describe('a log reader that goes away', () => {
+  // `analyze ... 2>&1 | head -2`: the reader of stderr closes it after the first lines. The run's
+  // later log lines fail with EPIPE; the run must still write its outputs, release its lock and exit
+  // by its result (0 here), as with stderr to a file.
+  it('stderr closed after its first line: exit 0, metrics.json and report.pdf written, no lock left', async () => {
+    const dir = workspace();
+    const child = spawn(process.execPath, [BIN, 'analyze', 'export', '--out', 'out', '--verbose'], {
+      cwd: dir,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', TZ: 'UTC' },
+    });
+    const first = await new Promise<string>((resolve) =>
+      child.stderr.once('data', (chunk: Buffer) => resolve(String(chunk))),
+    );
+    child.stderr.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', (status) => resolve(status)));
+    expect(first).toContain('reading export');
+    expect(code).toBe(0);
+    expect(readdirSync(path.join(dir, 'out')).sort()).toEqual(['metrics.json', 'report.pdf']);
+    const metrics = JSON.parse(readFileSync(path.join(dir, 'out/metrics.json'), 'utf8'));
+    expect(metrics.sources[0].records.read).toBe(2);
+  });
+});
+
 describe('outputs that collide are refused before anything is read', () => {
   it('--json X --pdf X: exit 2 naming both', async () => {
     const dir = workspace();
