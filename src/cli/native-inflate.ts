@@ -53,7 +53,7 @@ export function useNativeInflate(from: string): string[] {
 }
 
 /** The file `chain`'s last package resolves to, each package required from the one before it. */
-function resolveThrough(from: string, chain: readonly string[]): string | null {
+export function resolveThrough(from: string, chain: readonly string[]): string | null {
   let file = from;
   try {
     for (const name of chain) file = createRequire(file).resolve(name);
