@@ -9,7 +9,7 @@
  * `require.cache` entries, Node's documented way to supply a module; call before pdfkit is loaded.
  */
 import Module, { createRequire } from 'node:module';
-import { resolveThrough } from './native-inflate.js';
+import { resolveThrough, supplyModule } from './native-inflate.js';
 
 /** Where each part is required from, the way Node resolves it from pdfkit, and how it is used. */
 const PARTS: readonly { chain: readonly string[]; shape: 'function' | 'namespace' }[] = [
@@ -25,13 +25,8 @@ export function deferUnusedPackageParts(from: string): string[] {
   const deferred: string[] = [];
   for (const { chain, shape } of PARTS) {
     const file = resolveThrough(from, chain);
-    const cache = createRequire(from).cache;
-    if (file === null || cache[file] !== undefined) continue;
-    const module = new Module(file);
-    module.filename = file;
-    module.loaded = true;
-    module.exports = shape === 'function' ? deferredFunction(file) : deferredNamespace(file);
-    cache[file] = module;
+    if (file === null || createRequire(from).cache[file] !== undefined) continue;
+    supplyModule(from, file, shape === 'function' ? deferredFunction(file) : deferredNamespace(file));
     deferred.push(file);
   }
   return deferred;

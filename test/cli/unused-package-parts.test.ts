@@ -37,7 +37,7 @@ describe('deferUnusedPackageParts', () => {
   it('decodes WOFF2-style brotli data with the real decoder when first called', () => {
     deferUnusedPackageParts(here);
     const decompress = createRequire(fontkitFile)('brotli/decompress.js') as Decompress;
-    const original = Buffer.from('glyf loca hmtx '.repeat(400) + 'the end', 'latin1');
+    const original = Buffer.from(`${'glyf loca hmtx '.repeat(400)}the end`, 'latin1');
     const decoded = decompress(brotliCompressSync(original), original.length);
     expect(Buffer.from(decoded).equals(original)).toBe(true);
   });
