@@ -42,18 +42,26 @@ export function useNativeInflate(from: string): string[] {
   for (const chain of REQUIRERS) {
     const file = resolveThrough(from, [...chain, 'tiny-inflate']);
     if (file === null || replaced.has(file)) continue;
-    const module = new Module(file);
-    module.filename = file;
-    module.loaded = true;
-    module.exports = inflateNatively;
-    createRequire(from).cache[file] = module;
+    supplyModule(from, file, inflateNatively);
     replaced.add(file);
   }
   return [...replaced];
 }
 
+/**
+ * Makes `exports` what `require` of `file` gives from now on in this thread (a loaded
+ * `require.cache` entry: Node's documented way to supply a module).
+ */
+export function supplyModule(from: string, file: string, exports: unknown): void {
+  const module = new Module(file);
+  module.filename = file;
+  module.loaded = true;
+  module.exports = exports;
+  createRequire(from).cache[file] = module;
+}
+
 /** The file `chain`'s last package resolves to, each package required from the one before it. */
-function resolveThrough(from: string, chain: readonly string[]): string | null {
+export function resolveThrough(from: string, chain: readonly string[]): string | null {
   let file = from;
   try {
     for (const name of chain) file = createRequire(file).resolve(name);

@@ -3,7 +3,8 @@
  * joined into one file, dist/pdf-thread.bundle.cjs (scripts/bundle-cli.ts), through a V8 code cache
  * on Node 20 (compiled afresh, the drawing code alone took about 0.8 s more CPU per run than from
  * the cache); the packages it requires (pdfkit, fontkit, Chart.js) through caches of their own
- * (code-cache.ts's `cachePackageCode`), with tiny-inflate answered by zlib (native-inflate.ts).
+ * (code-cache.ts's `cachePackageCode`), with tiny-inflate answered by zlib (native-inflate.ts) and
+ * the parts the report never runs loaded only if used (unused-package-parts.ts).
  * The separate dist/ modules when the bundle is missing or older (a transpile run alone).
  */
 import { statSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type * as RenderWorker from '../report/pdf/render-worker.js';
 import { cachePackageCode, loadWithCodeCache } from './code-cache.js';
 import { useNativeInflate } from './native-inflate.js';
+import { deferUnusedPackageParts } from './unused-package-parts.js';
 
 /** What the bundle exports (its entry is render-worker.ts). */
 export type PdfCode = Pick<typeof RenderWorker, 'serveReportRendering' | 'renderReport'>;
@@ -39,6 +41,7 @@ const CODE_CACHE = fileURLToPath(new URL('../../node_modules/.cache/pilot-report
 export async function loadPdfCode(kind: 'pdf' | 'pdf-main'): Promise<LoadedPdfCode> {
   // Before pdfkit is required, whichever way the code is loaded below.
   useNativeInflate(BUNDLE);
+  deferUnusedPackageParts(BUNDLE);
   const none = () => undefined;
   if (!bundleIsCurrent()) return { code: (await import(ENTRY.href)) as PdfCode, save: none, stop: none };
   // Node 22+ (not in Node 20's types): its own compile cache, as in bin/pilot-report.js.

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { InternalError } from '../../src/errors.js';
 import { intervalSchema } from '../../src/metrics/uncertainty/interval.js';
-import { drawnSection } from '../../src/report/drawn-section.js';
+import { metricsDocumentSchema } from '../../src/report/json/document-schema.js';
+import { drawnSection, PARSED_ONCE } from '../../src/report/drawn-section.js';
 import type { MetricsDocument } from '../../src/report/json/document.js';
 import { renderMarkdownSummary } from '../../src/report/markdown/summary.js';
 import { renderReport } from '../../src/report/pdf/index.js';
@@ -69,5 +70,18 @@ describe('a section the report cannot draw is an internal error, never a silent 
     await expect(renderReport(odd, richRenderOptions())).rejects.toThrow(
       /^report: metrics\.json ideas\.earlier\.raised cannot be drawn/,
     );
+  });
+});
+
+describe('sections read without the code zod generates (PARSED_ONCE)', () => {
+  it('give the same values, keys in the same order, as the generated parser, section by section', () => {
+    const doc = richDocument() as unknown as Record<string, unknown>;
+    const drawn = Object.entries(metricsDocumentSchema.shape).filter(([key]) => doc[key] !== undefined);
+    expect(drawn.length).toBeGreaterThanOrEqual(15);
+    for (const [key, schema] of drawn) {
+      const generated = JSON.stringify(schema.safeParse(doc[key]));
+      expect(generated, key).toMatch(/^\{"success":true/);
+      expect(JSON.stringify(schema.safeParse(doc[key], PARSED_ONCE)), key).toBe(generated);
+    }
   });
 });

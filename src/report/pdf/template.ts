@@ -3,6 +3,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ConfigError } from '../../errors.js';
+import { PARSED_ONCE } from '../drawn-section.js';
 
 /**
  * Report templates (`--template <name|dir>`): a folder holding `theme.json` (colours, chart
@@ -165,7 +166,7 @@ export function builtInTemplates(): string[] {
 function loadPart<T>(schema: z.ZodType<T>, file: string, defaults: string, folder: string): T {
   const base = readJson(join(defaults, file));
   const own = folder === defaults ? {} : readJson(join(folder, file));
-  const result = schema.safeParse(deepMerge(base, own));
+  const result = schema.safeParse(deepMerge(base, own), PARSED_ONCE);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const key = issue ? issue.path.map(String).join('.') : '';
