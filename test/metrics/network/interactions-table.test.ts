@@ -51,7 +51,14 @@ describe('withInteractions', () => {
     const reply = (id: number, who: string, parentId: string | null, threadId = 'yammer:1') =>
       act({ id: `yammer:${id}`, kind: 'reply', threadId, parentId, at: at(id), identityId: `yammer:${who}` });
     const reaction = (id: number, who: string, parentId: string) =>
-      act({ id: `yammer:${id}`, kind: 'reaction', threadId: 'yammer:1', parentId, at: at(id), identityId: `yammer:${who}` });
+      act({
+        id: `yammer:${id}`,
+        kind: 'reaction',
+        threadId: 'yammer:1',
+        parentId,
+        at: at(id),
+        identityId: `yammer:${who}`,
+      });
     const { dataset } = await inlineDataset({
       activities: [
         act({ id: 'yammer:1', at: at(1), identityId: 'yammer:ana' }),
