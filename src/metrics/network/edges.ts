@@ -19,10 +19,10 @@ export type InteractionKind = (typeof INTERACTION_KINDS)[number];
  * (2.4M at 4M messages) left the two joins on `activities` too little memory, and they spilled
  * (12.6 against 8.6 s of CPU at 4M, the same at 1M).
  * Replies and reactions find their parent in ONE join on `activities` (each had its own, and
- * replies a second one for the starter: three hash tables of every activity id, most of the
- * query's CPU); the starter is looked up only for a reply whose parent gave no person (a parent
- * not loaded, or none given), its join key NULL for every other row (1,702 of 1.2M replies on the
- * bench's three exports): 13.2 against 8.5 s of CPU there (bench/README.md).
+ * every reply probed a second one for its starter: three joins on string ids, most of the query's
+ * CPU); the starter join's key is NULL but for a reply whose parent gave no person (a parent not
+ * loaded, or none given: 1,702 of 1.2M replies on the bench's three exports), so it probes almost
+ * nothing: 13.2 against 8.5 s of CPU there (bench/README.md).
  */
 export const INTERACTIONS_CTES = `
     in_period AS NOT MATERIALIZED (
