@@ -39,19 +39,23 @@ export function candidateStarters(
   return q.all<StarterRow>(
     `
     WITH idea_space AS (SELECT unnest(string_split($spaceIds, chr(10))) AS space_id),
+    -- The rules filter the starters before the joins: filtered after them, every starter's text
+    -- went through both joins first (0.68-0.75 against 1.39-1.41 s of CPU on the bench's three
+    -- exports, where no starter is an idea).
     starter AS (
-      SELECT * FROM activities WHERE kind = 'post' AND activity_id = thread_id)
+      SELECT activity_id, source, space_id, occurred_at, person_id, text, title FROM activities a
+      WHERE kind = 'post' AND activity_id = thread_id
+        AND (coalesce(CASE WHEN contains(a.text, '#') THEN regexp_matches(lower(a.text), $tagPattern) END, false)
+          OR coalesce(CASE WHEN contains(a.title, '#') THEN regexp_matches(lower(a.title), $tagPattern) END, false)
+          OR a.space_id IN (SELECT space_id FROM idea_space)
+          OR regexp_matches(coalesce(a.text, ''), '^\\s*(?i:idea)\\s*:')
+          OR regexp_matches(coalesce(a.title, ''), '^\\s*(?i:idea)\\s*:')))
     SELECT a.activity_id, a.source, a.space_id, coalesce(s.name, a.space_id) AS space_name,
            coalesce(s.is_private, false) AS is_private, a.occurred_at, a.person_id,
            p.name AS author_name, p.department, a.text, a.title
     FROM starter a
     LEFT JOIN spaces s USING (space_id)
     LEFT JOIN persons p USING (person_id)
-    WHERE coalesce(CASE WHEN contains(a.text, '#') THEN regexp_matches(lower(a.text), $tagPattern) END, false)
-       OR coalesce(CASE WHEN contains(a.title, '#') THEN regexp_matches(lower(a.title), $tagPattern) END, false)
-       OR a.space_id IN (SELECT space_id FROM idea_space)
-       OR regexp_matches(coalesce(a.text, ''), '^\\s*(?i:idea)\\s*:')
-       OR regexp_matches(coalesce(a.title, ''), '^\\s*(?i:idea)\\s*:')
     ORDER BY a.occurred_at, a.activity_id`,
     // A pattern that never matches stands in for "no idea tags".
     { tagPattern: tagPattern ?? '$.^', spaceIds: spaceIds.join(LIST_SEPARATOR) },
