@@ -25,6 +25,14 @@ export function jsTrim(text: string): string {
 /** shared/text.ts URL_PATTERN. */
 export const URL = `[hH][tT][tT][pP][sS]?://[^${WS}<>"|\`]+`;
 
+/**
+ * SQL: `regexp_extract_all(text, URL)`. Every match holds `://`, so a text without it skips the
+ * regular expression, which otherwise scans every text (most hold no URL).
+ */
+export function urlMatchesSql(text: string): string {
+  return `(CASE WHEN contains(${text}, '://') THEN regexp_extract_all(${text}, '${URL}') ELSE []::VARCHAR[] END)`;
+}
+
 /** Trailing punctuation extractUrls trims, as an RE2 expression in a SQL string ('' is a quote). */
 const TRAILING_PUNCTUATION = `[.,;:!?''*_~]+$`;
 
@@ -67,7 +75,7 @@ function trimmedUrls(list: string): string {
  * `distinctInOrder` to a column holding this in the next query layer: it names its list twice).
  */
 export function urlListSql(text: string): string {
-  return `list_filter(${trimmedUrls(`regexp_extract_all(${text}, '${URL}')`)}, u -> strlen(u) > 8)`;
+  return `list_filter(${trimmedUrls(urlMatchesSql(text))}, u -> strlen(u) > 8)`;
 }
 
 /**
@@ -75,7 +83,7 @@ export function urlListSql(text: string): string {
  * length in UTF-16 units (between its code points and its UTF-8 bytes) may be 8 or less.
  */
 export function unsureUrlsSql(text: string): string {
-  return `list_bool_or(list_transform(${trimmedUrls(`regexp_extract_all(${text}, '${URL}')`)},
+  return `list_bool_or(list_transform(${trimmedUrls(urlMatchesSql(text))},
       u -> regexp_matches(u, '${TRAILING_PUNCTUATION}') OR ${unbalanced('u')} OR (strlen(u) > 8 AND length(u) <= 8)))`;
 }
 

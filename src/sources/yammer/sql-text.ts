@@ -10,7 +10,7 @@ import { jsTrim, WS } from '../shared/engine-csv-sql.js';
 
 // The pieces every CSV loader shares (trim, URL, timestamps, a list without repeats) live in
 // shared/engine-csv-sql.ts; re-exported so engine-read.ts reads Yammer's SQL from one module.
-export { distinctInOrder, instantMs, instantParts, jsTrim, URL } from '../shared/engine-csv-sql.js';
+export { distinctInOrder, instantMs, instantParts, jsTrim, urlMatchesSql } from '../shared/engine-csv-sql.js';
 
 /**
  * Whether a cell is the literal `null` in any case (fields.ts). Only four ASCII letters lower-case
@@ -40,7 +40,10 @@ export const REFERENCE = `\\[\\[([uU][sS][eE][rR]|[tT][aA][gG]|[gG][rR][oO][uU][
  */
 export const URL_NEEDS_TRIM = `[.,;:!?''*_~)\\]}]$`; // '' : a quote inside a SQL string
 
-/** body.ts: escaped `\r\n` and `\n` made real newlines. */
+/**
+ * body.ts: escaped `\r\n` and `\n` made real newlines. Only a text holding a backslash can hold
+ * one: the others skip the regular expression, which otherwise copies every body.
+ */
 export function unescapeNewlines(text: string): string {
-  return `regexp_replace(${text}, '\\\\r\\\\n|\\\\n', chr(10), 'g')`;
+  return `(CASE WHEN contains(${text}, '\\') THEN regexp_replace(${text}, '\\\\r\\\\n|\\\\n', chr(10), 'g') ELSE ${text} END)`;
 }

@@ -295,6 +295,36 @@ describe('Messages.csv mapped in SQL', () => {
     await expectSameBothWays([path.join(root, 'lf')], true);
   }, 60_000);
 
+  it('gives the JavaScript reader’s texts, links and mentions where the regular expressions are skipped', async () => {
+    // The SQL skips the newline unescaping in a text without a backslash, the URL match without
+    // '://' and the references without '[['; these rows sit on each side of those tests.
+    const dir = makeTempDir('yammer-engine-gates-');
+    const rows = [
+      { id: '1', body: String.raw`path C:\temp at HTTPS://UP.example/X and one\nline` },
+      { id: '2', body: 'no link at http:/x.example or www.example.org', attachments: 'https://att.example/a b' },
+      { id: '3', body: 'a [ [user:5]] and [[USER:5]]' },
+      { id: '4', body: 'plain, no backslash nor link' },
+    ].map((r) =>
+      row({ ...r, thread_id: r.id, sender_id: '5', sender_name: 'Five', created_at: '2026-03-05 10:00:00 UTC' }),
+    );
+    writeFileSync(path.join(dir, 'Messages.csv'), `${[NASTY_HEADER.join(','), ...rows].join('\n')}\n`);
+    const loaded = await expectSameBothWays([dir]);
+    expect(loaded.inSql).toBe(true);
+    const activities = loaded.tables.activities as {
+      activity_id: string;
+      text: string;
+      mentions: string | null;
+      links: string | null;
+    }[];
+    const byId = Object.fromEntries(activities.map((a) => [a.activity_id, [a.text, a.mentions, a.links]]));
+    expect(byId).toEqual({
+      'yammer:1': ['path C:\\temp at HTTPS://UP.example/X and one\nline', null, 'HTTPS://UP.example/X'],
+      'yammer:2': ['no link at http:/x.example or www.example.org', null, 'https://att.example/a'],
+      'yammer:3': ['a [ [user:5]] and @Five', 'yammer:5', null],
+      'yammer:4': ['plain, no backslash nor link', null, null],
+    });
+  }, 60_000);
+
   it('gives the same dataset when the rows are inserted in small batches', async () => {
     // Batch edges fall between a sender's first named row and a later mention of them (rows 17
     // and 18), between a message and its later edit (rows 1 and 24), and beside skipped rows.
