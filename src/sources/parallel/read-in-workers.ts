@@ -89,16 +89,20 @@ export async function readInWorkers(
       verbose: log.verboseOn !== false,
     }));
     log.verbose(`reading ${exports.length} exports in ${threads} threads`);
+    // Beside a worker still reading (the wiki after Slack), the copy takes one engine thread: the
+    // core this thread's read has left, not the worker's.
     const copyParts = (closed: PartsClosed) =>
-      underMemoryShare(dataset, memoryLimit, async () => {
-        for (const [i, task] of tasks.entries())
-          for (const [j, file] of task.files.entries()) {
-            if (!(await closed(i, j))) return;
-            await dataset.absorb(file);
-            // Uncompressed, as large as the export's text: not kept until the folder goes.
-            rmSync(file, { force: true });
-          }
-      });
+      underMemoryShare(dataset, memoryLimit, () =>
+        onOneEngineThread(dataset, async () => {
+          for (const [i, task] of tasks.entries())
+            for (const [j, file] of task.files.entries()) {
+              if (!(await closed(i, j))) return;
+              await dataset.absorb(file);
+              // Uncompressed, as large as the export's text: not kept until the folder goes.
+              rmSync(file, { force: true });
+            }
+        }),
+      );
     const accounts = (await runAll(tasks, log, (stopped) => readHere(here, memoryLimit, stopped), copyParts)).flat();
     return accounts.sort((a, b) => a.inputIndex - b.inputIndex);
   } finally {
@@ -118,6 +122,19 @@ export async function underMemoryShare<T>(dataset: Dataset, share: string | null
     return await read();
   } finally {
     await dataset.query.run(`SET memory_limit = ${sqlString(own)}`);
+  }
+}
+
+/** Runs `work` with the dataset's engine on one thread, then gives it its threads back. */
+async function onOneEngineThread<T>(dataset: Dataset, work: () => Promise<T>): Promise<T> {
+  const [setting] = await dataset.query.all<{ threads: string }>(
+    `SELECT current_setting('threads')::VARCHAR AS threads`,
+  );
+  await dataset.query.run('SET threads = 1');
+  try {
+    return await work();
+  } finally {
+    await dataset.query.run(`SET threads = ${Number(setting?.threads ?? 1)}`);
   }
 }
 
