@@ -38,10 +38,6 @@ export { KEPT_TABLES, type KeptTable } from './kept-dataset.js';
 
 export class Dataset {
   private seq = 0;
-  /** Aliases of attached parts (`absorb`). */
-  private readonly parts: string[] = [];
-  /** Folders removed on close. */
-  private readonly adopted: string[] = [];
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
@@ -107,27 +103,20 @@ export class Dataset {
   }
 
   /**
-   * Adds the raw rows of a part (a dataset file a worker thread read inputs into, closed): it is
-   * attached, and `finalize` reads it next to this dataset's own raw tables (copying its rows in
-   * first cost seconds on large parts). The file must stay until `close`; `adoptFolder` can hand
-   * its folder over.
+   * Copies the raw rows of a part (a dataset file a worker thread read inputs into, closed) after
+   * this dataset's own; the file may then go. The caller copies each part as soon as it is closed,
+   * while other threads still read: the copy (1.75M rows of 1M Slack messages, ~6 s) then overlaps
+   * their reading instead of lengthening finalize (bench/README.md, s13-b). Parts copied in a fixed
+   * order keep the rows' order whatever thread finishes first.
    */
   async absorb(partFile: string): Promise<void> {
     for (const appender of Object.values(this.appenders)) appender.flushSync();
-    const alias = `part_${this.parts.length}`;
-    await this.query.run(`ATTACH '${partFile.replaceAll("'", "''")}' AS ${alias} (READ_ONLY)`);
-    this.parts.push(alias);
-  }
-
-  /** A folder removed on close (the parts a worker thread wrote). */
-  adoptFolder(folder: string): void {
-    this.adopted.push(folder);
-  }
-
-  /** A raw table with the same table of every attached part, as a FROM item. */
-  private raw(table: 'raw_activities' | 'raw_identities' | 'raw_spaces'): string {
-    if (this.parts.length === 0) return table;
-    return `(${[table, ...this.parts.map((p) => `${p}.${table}`)].map((t) => `SELECT * FROM ${t}`).join(' UNION ALL ')})`;
+    await this.query.run(`
+      ATTACH '${partFile.replaceAll("'", "''")}' AS absorbed_part (READ_ONLY);
+      INSERT INTO raw_activities SELECT * FROM absorbed_part.raw_activities;
+      INSERT INTO raw_identities SELECT * FROM absorbed_part.raw_identities;
+      INSERT INTO raw_spaces SELECT * FROM absorbed_part.raw_spaces;
+      DETACH absorbed_part;`);
   }
 
   /**
@@ -220,7 +209,7 @@ export class Dataset {
     // second copy of the data on large exports.
     await q.run(`
       CREATE TEMP TABLE superseded AS
-      WITH raw AS (SELECT seq, input_index, derived, activity_id FROM ${this.raw('raw_activities')}),
+      WITH raw AS (SELECT seq, input_index, derived, activity_id FROM raw_activities),
       repeated AS (SELECT activity_id FROM raw GROUP BY activity_id HAVING count(*) > 1)
       SELECT seq, input_index, derived FROM raw
       WHERE activity_id IN (SELECT activity_id FROM repeated)
@@ -234,7 +223,7 @@ export class Dataset {
     await this.buildIdentities(people);
 
     const bots = await q.all<{ input_index: number; n: number }>(`
-      SELECT d.input_index, count(*)::INTEGER AS n FROM ${this.raw('raw_activities')} d JOIN identities i USING (identity_id)
+      SELECT d.input_index, count(*)::INTEGER AS n FROM raw_activities d JOIN identities i USING (identity_id)
       WHERE i.is_bot AND NOT d.derived AND d.seq NOT IN (SELECT seq FROM superseded) GROUP BY d.input_index`);
     for (const { input_index, n } of bots) reclassify(accounts, input_index, 'bot', n);
 
@@ -245,15 +234,12 @@ export class Dataset {
       CREATE TABLE spaces AS
       SELECT space_id, any_value(source) AS source, arg_max(name, seq) AS name, arg_max(kind, seq) AS kind,
              bool_or(is_private) AS is_private
-      FROM ${this.raw('raw_spaces')} GROUP BY space_id;
+      FROM raw_spaces GROUP BY space_id;
       INSERT INTO spaces
       SELECT DISTINCT a.space_id, a.source, a.space_id, 'other', false FROM activities a
       WHERE a.space_id NOT IN (SELECT space_id FROM spaces);`);
     // The raw rows are all in the final tables now (a kept --dataset file holds only those).
-    await q.run(`DROP TABLE raw_identities; DROP TABLE raw_spaces; ${this.parts.map((p) => `DETACH ${p};`).join(' ')}`);
-    // The parts (uncompressed, as large as the exports' text) are not needed any more.
-    this.parts.length = 0;
-    this.adopted.splice(0).forEach(removeScratchFolder);
+    await q.run('DROP TABLE raw_identities; DROP TABLE raw_spaces;');
     await q.releaseMemory();
 
     const ranges = await q.all<{ input_index: number; first_at: string; last_at: string }>(`
@@ -269,7 +255,7 @@ export class Dataset {
 
   /**
    * Turns `raw_activities` into `activities` where it stands, so the texts are written once (by
-   * the load), not copied a second time: the parts' rows are brought in, superseded versions and
+   * the load), not copied a second time: superseded versions and
    * bots' rows deleted, `person_id` and `is_contribution` added, `seq` and `derived` dropped. A
    * `CREATE TABLE activities AS SELECT ... JOIN identities` copy cost 5.3-5.6 s CPU on 1M Yammer
    * messages against 1.8-2.7 s this way (bench/README.md; on a reopened file: right after the load,
@@ -280,14 +266,12 @@ export class Dataset {
    */
   private async activitiesInPlace(): Promise<void> {
     const q = this.query;
-    const parts = this.parts.map((p) => `INSERT INTO activities SELECT * FROM ${p}.raw_activities;`);
     // One statement at a time, the freed memory handed back after each rewrite: a column written
     // again leaves its old blocks in DuckDB's buffer pool and what the C allocator keeps of them,
     // and at 10M Yammer messages they stacked up to the run's peak (1,611 MiB at the end of this
     // step against 1,262 after it, bench/README.md).
     await q.run(`
       ALTER TABLE raw_activities RENAME TO activities;
-      ${parts.join('\n')}
       DELETE FROM activities
       WHERE seq IN (SELECT seq FROM superseded) OR identity_id IN (SELECT identity_id FROM identities WHERE is_bot);
       DROP TABLE superseded;
@@ -365,9 +349,9 @@ export class Dataset {
                max_by(email, seq) FILTER (WHERE email IS NOT NULL) AS email,
                max_by(department, seq) FILTER (WHERE department IS NOT NULL) AS department,
                max_by(is_bot, seq) AS is_bot
-        FROM ${this.raw('raw_identities')} GROUP BY identity_id),
+        FROM raw_identities GROUP BY identity_id),
       referenced AS (
-        SELECT DISTINCT identity_id, source FROM ${this.raw('raw_activities')}
+        SELECT DISTINCT identity_id, source FROM raw_activities
         WHERE identity_id NOT IN (SELECT identity_id FROM latest) AND seq NOT IN (SELECT seq FROM superseded))
       SELECT * FROM latest
       UNION ALL SELECT identity_id, source, NULL, NULL, NULL, false FROM referenced
@@ -424,7 +408,6 @@ export class Dataset {
     this.connection.closeSync();
     this.instance.closeSync();
     if (this.scratch) removeScratchFolder(this.scratch);
-    this.adopted.forEach(removeScratchFolder);
   }
 }
 

@@ -5,10 +5,14 @@ import { newAccount, recordSkip, recordWarning, type SourceAccount } from '../mo
 import type { Dataset } from '../model/dataset.js';
 import type { SourceKind, SourceRecord } from '../model/types.js';
 import { openInput } from './open-input.js';
-import { sqlString } from './shared/engine-csv.js';
 import { makeScratchFolder } from '../model/scratch.js';
 import { readCost } from './parallel/plan.js';
-import { readInWorkers, type ParallelReadOptions, type ReadHere } from './parallel/read-in-workers.js';
+import {
+  readInWorkers,
+  underMemoryShare,
+  type ParallelReadOptions,
+  type ReadHere,
+} from './parallel/read-in-workers.js';
 import { DETECTION_ORDER, SOURCES } from './registry.js';
 import type { InputTree, Problem, Source, SourceContext, SourceOptions } from './types.js';
 
@@ -169,15 +173,12 @@ function readHere(dataset: Dataset, options: LoadOptions, log: LoadLog): ReadHer
         log.progress?.(kind, read, done);
       },
     };
-    if (limited) await dataset.query.run(`SET memory_limit = ${sqlString(share)}`);
-    try {
+    return underMemoryShare(dataset, share, async () => {
       const accounts: SourceAccount[] = [];
       for (const e of group)
         accounts.push(...(await loadInputs([e.arg], dataset, { ...here, firstInputIndex: e.inputIndex }, stoppable)));
       return accounts;
-    } finally {
-      if (limited) await dataset.query.run(`SET memory_limit = ${sqlString(own)}`);
-    }
+    });
   };
 }
 

@@ -121,11 +121,16 @@ describe('reading exports in worker threads', () => {
     expect(log.lines.slice(1).every((l) => l.includes(path.join(PILOT, 'yammer')))).toBe(true);
   }, 60_000);
 
-  it("reads the costliest export in the main thread under its share of the memory limit, and sets the dataset's limit back", async () => {
+  it("reads the costliest export in the main thread under its share of the memory limit, copies the worker's part in after it, and sets the dataset's limit and threads back", async () => {
     const dataset = await Dataset.open({ spill: true, memoryLimit: '512MB' });
     try {
+      // The memory limit and the engine's threads, which the copy of the parts lowers to one.
       const limit = async () =>
-        (await dataset.query.all<{ m: string }>(`SELECT current_setting('memory_limit') AS m`))[0]?.m;
+        (
+          await dataset.query.all<{ m: string; t: string }>(
+            `SELECT current_setting('memory_limit') AS m, current_setting('threads')::VARCHAR AS t`,
+          )
+        )[0];
       const before = await limit();
       const log = verboseLog(true);
       const accounts = await loadInputs(
@@ -140,15 +145,18 @@ describe('reading exports in worker threads', () => {
         [1, 'mediawiki'],
       ]);
       // The Yammer export (the costlier: a CSV byte weighs more than an XML byte) is in the
-      // dataset's own raw table, one row per record used (578 read, fixtures/README.md), the
-      // wiki only in the attached part.
-      const [own] = await dataset.query.all<{ yammer: number; wiki: number }>(
+      // dataset's own raw table, one row per record used (578 read, fixtures/README.md); the wiki,
+      // read into a part by the worker thread, is copied in after it, one row per revision used.
+      const [own] = await dataset.query.all<{ yammer: number; wiki: number; after: boolean }>(
         `SELECT count(*) FILTER (WHERE source = 'yammer' AND NOT derived)::INTEGER AS yammer,
-                count(*) FILTER (WHERE source = 'mediawiki')::INTEGER AS wiki FROM raw_activities`,
+                count(*) FILTER (WHERE source = 'mediawiki')::INTEGER AS wiki,
+                max(rowid) FILTER (WHERE source = 'yammer') < min(rowid) FILTER (WHERE source = 'mediawiki') AS after
+         FROM raw_activities`,
       );
       expect(accounts[0]?.read).toBe(578);
-      expect(own).toEqual({ yammer: accounts[0]?.used, wiki: 0 });
-      expect(await limit()).toBe(before);
+      expect(accounts[1]?.used).toBeGreaterThan(0);
+      expect(own).toEqual({ yammer: accounts[0]?.used, wiki: accounts[1]?.used, after: true });
+      expect(await limit()).toEqual(before);
     } finally {
       await dataset.close();
     }

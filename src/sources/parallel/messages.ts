@@ -9,8 +9,8 @@ export const STOP = 'stop';
 
 /** The worker's whole task, as `workerData`. */
 export interface ReadTask {
-  /** The part's DuckDB file (must not exist yet). */
-  file: string;
+  /** One part's DuckDB file per export, in the order of `exports` (none may exist yet). */
+  files: string[];
   memoryLimit: string | null;
   exports: PlannedExport[];
   includePrivate: boolean;
@@ -34,5 +34,7 @@ export interface ThrownError {
 export type WorkerMessage =
   | { type: 'warn' | 'verbose'; message: string }
   | { type: 'progress'; kind: SourceKind; read: number; done: boolean }
+  /** The part of `exports[index]` is written and closed in `files[index]`. */
+  | { type: 'part'; index: number }
   | { type: 'done'; accounts: SourceAccount[] }
   | { type: 'failed'; error: ThrownError };

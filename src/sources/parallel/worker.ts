@@ -1,6 +1,6 @@
 /**
- * A worker thread that reads some of a run's exports into a dataset file of its own (a part),
- * which the main thread then merges (`Dataset.absorb`). Two large exports read on two cores take
+ * A worker thread that reads some of a run's exports, each into a dataset file of its own (a part),
+ * which the main thread then copies in (`Dataset.absorb`). Two large exports read on two cores take
  * the time of the larger one instead of their sum: parsing and appending are single-threaded.
  */
 import { parentPort, workerData } from 'node:worker_threads';
@@ -23,11 +23,6 @@ parentPort?.on('message', (message: unknown) => {
 parentPort?.unref();
 
 async function run(task: ReadTask): Promise<SourceAccount[]> {
-  const dataset = await Dataset.open({
-    file: task.file,
-    uncompressed: true,
-    ...(task.memoryLimit ? { memoryLimit: task.memoryLimit } : {}),
-  });
   const log: LoadLog = {
     warn: (message) => say({ type: 'warn', message }),
     verbose: task.verbose ? (message) => say({ type: 'verbose', message }) : () => undefined,
@@ -39,22 +34,30 @@ async function run(task: ReadTask): Promise<SourceAccount[]> {
   };
   const sources = task.csvMapping ? { csv: createCsvSource(task.csvMapping) } : {};
   const accounts: SourceAccount[] = [];
-  try {
-    for (const e of task.exports) {
-      const options = {
-        includePrivate: task.includePrivate,
-        botAccounts: task.botAccounts,
-        notAfter: task.notAfter,
-        firstInputIndex: e.inputIndex,
-        sources,
-      };
+  // A part per export, closed as soon as it is read: the main thread copies it in while this
+  // thread reads the next one.
+  for (const [index, e] of task.exports.entries()) {
+    const dataset = await Dataset.open({
+      file: task.files[index] ?? '',
+      uncompressed: true,
+      ...(task.memoryLimit ? { memoryLimit: task.memoryLimit } : {}),
+    });
+    const options = {
+      includePrivate: task.includePrivate,
+      botAccounts: task.botAccounts,
+      notAfter: task.notAfter,
+      firstInputIndex: e.inputIndex,
+      sources,
+    };
+    try {
       accounts.push(...(await loadInputs([e.arg], dataset, options, log)));
+    } catch (error) {
+      await dataset.close();
+      throw error;
     }
-  } catch (error) {
-    await dataset.close();
-    throw error;
+    await dataset.closePart();
+    say({ type: 'part', index });
   }
-  await dataset.closePart();
   return accounts;
 }
 
