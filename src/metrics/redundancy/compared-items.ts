@@ -1,9 +1,10 @@
 import type { Query } from '../../model/query.js';
 import type { Period } from '../types.js';
-import { contentWithSpaces, isIntroduction } from './clean-text.js';
-import { type ItemColumnsRow, type ItemCopy, redundancyDistinctTexts } from './queries.js';
+import { type CopyColumns, columnsOf, rowOf, textsOf } from './copy-columns.js';
+import { type ItemColumnsRow, redundancyDistinctTexts } from './queries.js';
 import { TermCorpusBuilder, type TermCorpus } from './term-corpus.js';
 import { TextRepeats, withRepeatKeys } from './text-repeats.js';
+import { TextTokenizer, type TokenizedTexts, TokenMapping } from './text-tokens.js';
 
 /**
  * The items long enough to compare, in comparison order (first instant, then id), held compactly:
@@ -42,33 +43,56 @@ export async function comparedItems(
 ): Promise<ComparedItems> {
   return withRepeatKeys(async (keys) => {
     const items = new ComparedItemsBuilder(minWords);
-    for await (const batch of redundancyDistinctTexts(query, period.since, period.until, cap, keys))
-      for (const row of batch) items.add(row);
+    const tokenizer = new TextTokenizer();
+    const mapping = new TokenMapping();
+    for await (const batch of redundancyDistinctTexts(query, period.since, period.until, cap, keys)) {
+      const columns = columnsOf(batch);
+      items.add(columns, tokenizer.tokenize(textsOf(columns)), mapping);
+    }
     return items.build();
   });
 }
 
-/** {@link ComparedItems} built one row of {@link redundancyDistinctTexts} at a time, in its order. */
+/**
+ * {@link ComparedItems} built one batch of rows of {@link redundancyDistinctTexts} at a time, in
+ * its order, each batch's texts tokenized beforehand (`text-tokens.ts`, in this thread or another).
+ */
 export class ComparedItemsBuilder {
   private readonly corpus = new TermCorpusBuilder();
   private readonly columns = new ItemColumns();
   /** Per text held by more items than those read so far: its first item's index (-1: too short) and whether it introduces. */
   private readonly repeats = new TextRepeats<{ k: number; introduction: boolean }>();
+  private readonly idOfTerm = (term: string, word: string): number => this.corpus.idOfTerm(term, word);
 
   constructor(private readonly minWords: number) {}
 
-  add(row: ItemCopy): void {
-    if (row.body === null) {
-      const first = this.repeats.repeat(row);
-      if (first.k < 0) return;
-      this.corpus.repeat(first.k);
-      this.columns.push(row, first.introduction);
-      return;
+  /**
+   * Adds the rows of `columns`, whose texts (the rows with a body, in order) are `tokens`, made by
+   * the tokenizer whose ids `mapping` turns into the corpus's. Throws `RepeatKeyClash` (see `TextRepeats`).
+   */
+  add(columns: CopyColumns, tokens: TokenizedTexts, mapping: TokenMapping): void {
+    mapping.toCorpusIds(tokens, this.idOfTerm);
+    let text = 0;
+    for (let i = 0; i < columns.body.length; i += 1) {
+      const row = rowOf(columns, i);
+      if (row.body === null) {
+        const first = this.repeats.repeat(row);
+        if (first.k < 0) continue;
+        this.corpus.repeat(first.k);
+        this.columns.push(row, first.introduction);
+        continue;
+      }
+      const k = this.corpus.addTermIds(
+        tokens.terms,
+        tokens.starts[text] ?? 0,
+        tokens.starts[text + 1] ?? 0,
+        this.minWords,
+      );
+      const introduction = k >= 0 && tokens.introduction[text] === 1;
+      text += 1;
+      this.repeats.note(row, { k, introduction });
+      if (k >= 0) this.columns.push(row, introduction);
     }
-    const k = this.corpus.add(contentWithSpaces(row.body), this.minWords);
-    const introduction = k >= 0 && isIntroduction(row.body);
-    this.repeats.note(row, { k, introduction });
-    if (k >= 0) this.columns.push(row, introduction);
   }
 
   build(): ComparedItems {

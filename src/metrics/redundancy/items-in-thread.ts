@@ -1,95 +1,47 @@
 import type { Query } from '../../model/query.js';
 import type { Period } from '../types.js';
 import { workerNextTo } from '../../model/worker-thread.js';
-import { type ComparedItems, comparedItems } from './compared-items.js';
-import { type ItemCopy, redundancyDistinctTexts } from './queries.js';
+import { type ComparedItems, ComparedItemsBuilder, comparedItems } from './compared-items.js';
+import { type CopyColumns, columnsOf, textsOf } from './copy-columns.js';
+import { redundancyDistinctTexts } from './queries.js';
+import { RepeatKeyClash } from './text-repeats.js';
+import { TextTokenizer, type TokenizedTexts, TokenMapping } from './text-tokens.js';
 
 /**
- * {@link comparedItems} on two cores: the main thread reads the rows out of DuckDB (a native call
- * and a string per text) while a worker thread (`items-worker.ts`) cleans each text, splits it
- * into words and builds the corpus, which took as long again on one core (1M Yammer messages,
- * bench/README.md s11-b). The thread gets the rows in their order and builds them with the same
- * {@link ComparedItemsBuilder}, so the items are the same, term ids included.
+ * {@link comparedItems} on two cores. The texts' per-character work (cleaning, splitting, folding:
+ * `text-tokens.ts`) took longer than reading them out of DuckDB (1M Yammer messages: 4.5 s of CPU
+ * in the thread that did it against 2.1 s for the reading, bench/README.md s13-c), so it is shared:
+ * a worker thread (`items-worker.ts`) tokenizes the batches it is sent, a few ahead at most, and
+ * the main thread, between two readings, tokenizes the batches that come while the worker is busy.
+ * Every batch is put into the one corpus here, in the rows' order, whoever tokenized it
+ * (`TokenMapping`): the items are those of {@link comparedItems}, term ids included, whichever
+ * thread took which batch.
  */
 
-/** A batch of rows of {@link redundancyDistinctTexts} as columns: what crosses to the thread (no object per row). */
-export interface CopyColumns {
-  body: (string | null)[];
-  copies: Int32Array;
-  sharedKey: (string | number | null)[];
-  firstKey: (string | number | null)[];
-  itemId: string[];
-  isPage: Uint8Array;
-  spaceNo: Float64Array;
-  active: Uint8Array;
-  authorNo: Float64Array;
-  atMs: Float64Array;
+/** What the thread is told: a batch's texts to tokenize. */
+export interface ToItemsThread {
+  texts: string[];
 }
 
-/** What the thread is told: a batch, or that the rows are all sent. */
-export type ToItemsThread = { batch: CopyColumns } | { end: true };
+/** What the thread answers, for the batches in the order it was sent them. */
+export interface FromItemsThread {
+  tokens: TokenizedTexts;
+}
 
-/** What the thread answers: a batch done (the main thread sends a few ahead, no more), or the items. */
-export type FromItemsThread = { done: true } | { items: ComparedItems };
-
-/** Batches (of ~2,048 rows) sent ahead of the thread at most: the texts waiting for it stay few. */
+/** Batches sent ahead of the thread at most: past that, this thread tokenizes the batch itself. */
 const AHEAD = 4;
 
-export function columnsOf(batch: readonly ItemCopy[]): CopyColumns {
-  const n = batch.length;
-  const columns: CopyColumns = {
-    body: new Array(n),
-    copies: new Int32Array(n),
-    sharedKey: new Array(n),
-    firstKey: new Array(n),
-    itemId: new Array(n),
-    isPage: new Uint8Array(n),
-    spaceNo: new Float64Array(n),
-    active: new Uint8Array(n),
-    authorNo: new Float64Array(n),
-    atMs: new Float64Array(n),
-  };
-  batch.forEach((row, i) => {
-    columns.body[i] = row.body;
-    columns.copies[i] = row.copies;
-    columns.sharedKey[i] = row.shared_key;
-    columns.firstKey[i] = row.first_key;
-    columns.itemId[i] = row.item_id;
-    columns.isPage[i] = row.is_page ? 1 : 0;
-    columns.spaceNo[i] = row.space_no;
-    columns.active[i] = row.active ? 1 : 0;
-    columns.authorNo[i] = row.author_no;
-    columns.atMs[i] = row.at_ms;
-  });
-  return columns;
-}
-
-/** Row `i` of `columns`, as {@link redundancyDistinctTexts} gave it. */
-export function rowOf(columns: CopyColumns, i: number): ItemCopy {
-  return {
-    body: columns.body[i] ?? null,
-    copies: columns.copies[i] ?? 0,
-    shared_key: columns.sharedKey[i] ?? null,
-    first_key: columns.firstKey[i] ?? null,
-    item_id: columns.itemId[i] ?? '',
-    is_page: columns.isPage[i] === 1,
-    space_no: columns.spaceNo[i] ?? 0,
-    active: columns.active[i] === 1,
-    author_no: columns.authorNo[i] ?? 0,
-    at_ms: columns.atMs[i] ?? 0,
-  };
-}
-
-/** The typed arrays' buffers of `columns`: moved to the thread, not copied. */
-function buffersOf(columns: CopyColumns): ArrayBuffer[] {
-  const { copies, isPage, spaceNo, active, authorNo, atMs } = columns;
-  return [copies, isPage, spaceNo, active, authorNo, atMs].map((a) => a.buffer as ArrayBuffer);
+/** A batch read, with its texts' tokens once made (null while the thread has them). */
+interface Batch {
+  columns: CopyColumns;
+  tokens: TokenizedTexts | null;
+  /** Whose local term ids `tokens` holds. */
+  mapping: TokenMapping;
 }
 
 /**
- * {@link comparedItems}, the texts cleaned and split in a worker thread. A thread that fails
- * (it could not start, or two hashed keys clashed: see `RepeatKeys`) leaves the work to this one:
- * the query is then read again.
+ * {@link comparedItems}, the texts tokenized by two threads. A thread that fails leaves its batches to
+ * this one; two hashed keys that clash (see `RepeatKeys`) make the single-thread path read again.
  */
 export async function comparedItemsInThread(
   query: Query,
@@ -97,40 +49,64 @@ export async function comparedItemsInThread(
   cap: number,
   minWords: number,
 ): Promise<ComparedItems> {
-  const worker = workerNextTo(import.meta.url, 'items-worker', { minWords });
+  const worker = workerNextTo(import.meta.url, 'items-worker', {});
+  const here = { tokenizer: new TextTokenizer(), mapping: new TokenMapping() };
+  const there = new TokenMapping();
+  /** Batches the thread has, oldest first (it answers in that order). */
+  let sent: Batch[] = [];
+  /** Every batch read and not yet put in, in order. */
+  const waiting: Batch[] = [];
   let failed: unknown = null;
-  let items: ComparedItems | null = null;
+  let done = false;
   /** Called when the thread answers or fails: what a wait for it resumes. */
   let wake: () => void = () => {};
-  let ahead = 0;
-  worker.on('message', (m: FromItemsThread) => {
-    if ('items' in m) items = m.items;
-    else ahead -= 1;
-    wake();
-  });
-  worker.on('error', (error) => {
+  /** The thread failed: this one tokenizes what it held. */
+  const takeBack = (error: unknown): void => {
     failed ??= error;
+    for (const batch of sent) {
+      batch.tokens = here.tokenizer.tokenize(textsOf(batch.columns));
+      batch.mapping = here.mapping;
+    }
+    sent = [];
+    wake();
+  };
+  worker.on('message', (m: FromItemsThread) => {
+    const batch = sent.shift();
+    if (batch) batch.tokens = m.tokens;
     wake();
   });
+  worker.on('error', takeBack);
   worker.on('exit', (code) => {
-    failed ??= items ? null : new Error(`the duplicate-efforts thread stopped with exit code ${code}`);
-    wake();
+    if (!done) takeBack(new Error(`the duplicate-efforts thread stopped with exit code ${code}`));
   });
-  const until = async (ready: () => boolean): Promise<void> => {
-    while (!ready() && failed === null) await new Promise<void>((resolve) => (wake = resolve));
+  const items = new ComparedItemsBuilder(minWords);
+  const putIn = (): void => {
+    for (let next = waiting[0]; next?.tokens; next = waiting[0]) {
+      waiting.shift();
+      items.add(next.columns, next.tokens, next.mapping);
+    }
   };
   try {
-    for await (const batch of redundancyDistinctTexts(query, period.since, period.until, cap, 'hashed')) {
-      await until(() => ahead < AHEAD);
-      if (failed !== null) break;
-      const columns = columnsOf(batch);
-      worker.postMessage({ batch: columns } satisfies ToItemsThread, buffersOf(columns));
-      ahead += 1;
+    for await (const rows of redundancyDistinctTexts(query, period.since, period.until, cap, 'hashed')) {
+      const columns = columnsOf(rows);
+      const texts = textsOf(columns);
+      let batch: Batch;
+      if (failed === null && sent.length < AHEAD) {
+        batch = { columns, tokens: null, mapping: there };
+        sent.push(batch);
+        worker.postMessage({ texts } satisfies ToItemsThread);
+      } else batch = { columns, tokens: here.tokenizer.tokenize(texts), mapping: here.mapping };
+      waiting.push(batch);
+      putIn();
     }
-    if (failed === null) worker.postMessage({ end: true } satisfies ToItemsThread);
-    await until(() => items !== null);
+    while (sent.length > 0) await new Promise<void>((resolve) => (wake = resolve));
+    putIn();
+    return items.build();
+  } catch (error) {
+    if (!(error instanceof RepeatKeyClash)) throw error;
   } finally {
-    if (items === null) await worker.terminate();
+    done = true;
+    await worker.terminate();
   }
-  return items ?? comparedItems(query, period, cap, minWords);
+  return comparedItems(query, period, cap, minWords);
 }

@@ -1,25 +1,16 @@
 /**
- * The worker thread of `items-in-thread.ts`: builds the compared items from the rows the main
- * thread reads, batch after batch, in their order, then sends them back.
+ * The worker thread of `items-in-thread.ts`: tokenizes the texts of each batch it is sent
+ * (`text-tokens.ts`), in the order sent, and answers with their tokens.
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import { ComparedItemsBuilder } from './compared-items.js';
-import { type FromItemsThread, rowOf, type ToItemsThread } from './items-in-thread.js';
+import { parentPort } from 'node:worker_threads';
+import type { FromItemsThread, ToItemsThread } from './items-in-thread.js';
+import { TextTokenizer } from './text-tokens.js';
 
-const items = new ComparedItemsBuilder((workerData as { minWords: number }).minWords);
+const tokenizer = new TextTokenizer();
 
 parentPort?.on('message', (m: ToItemsThread) => {
-  if ('batch' in m) {
-    for (let i = 0; i < m.batch.body.length; i += 1) items.add(rowOf(m.batch, i));
-    parentPort?.postMessage({ done: true } satisfies FromItemsThread);
-    return;
-  }
-  const built = items.build();
-  const { corpus } = built;
-  // Every typed array of the items is moved, not copied (each has a buffer of its own).
-  const arrays: ArrayBufferView[] = [corpus.offsets, corpus.termIds, corpus.counts, corpus.df];
-  arrays.push(built.isPage, built.space, built.author, built.atMs, built.introduction, built.active);
-  const moved = arrays.map((a) => a.buffer as ArrayBuffer);
-  parentPort?.postMessage({ items: built } satisfies FromItemsThread, moved);
-  parentPort?.close();
+  const tokens = tokenizer.tokenize(m.texts);
+  // The typed arrays are moved, not copied (each has a buffer of its own).
+  const moved = [tokens.starts, tokens.terms, tokens.introduction].map((a) => a.buffer as ArrayBuffer);
+  parentPort?.postMessage({ tokens } satisfies FromItemsThread, moved);
 });

@@ -53,11 +53,7 @@ export function populationOf(corpus: TermCorpus): number {
  * distinct raw word is folded once (a cache), since a pilot repeats the same words endlessly.
  */
 export class TermCorpusBuilder {
-  private readonly termIdOf = new Map<string, number>();
-  private readonly terms: string[] = [];
-  private readonly words: string[] = [];
-  /** Raw word -> term id, or -1 for a word that is no term. */
-  private readonly foldedOf = new WordTable();
+  private readonly dictionary = new TermDictionary();
   private readonly offsets = new IntList();
   private readonly termIds = new IntList();
   private readonly counts = new IntList();
@@ -78,7 +74,29 @@ export class TermCorpusBuilder {
   add(text: string, minDistinct = 0): number {
     const start = this.termIds.length;
     const serial = this.size + 1;
-    forEachWord(text, (s, from, to) => this.count(this.termOf(s, from, to), serial));
+    forEachWord(text, (s, from, to) => this.count(this.dictionary.idOfWord(s, from, to), serial));
+    return this.close(start, minDistinct);
+  }
+
+  /**
+   * Adds a text given as the ids of its terms, in order, repeats kept (`ids[from .. to)`, each an
+   * id {@link idOfTerm} gave): what `add` of the text does, its words looked up elsewhere
+   * (`text-tokens.ts`). Returns its index, or -1 when it has fewer than `minDistinct` distinct terms.
+   */
+  addTermIds(ids: Int32Array, from: number, to: number, minDistinct: number): number {
+    const start = this.termIds.length;
+    const serial = this.size + 1;
+    for (let p = from; p < to; p += 1) this.count(ids[p] ?? -1, serial);
+    return this.close(start, minDistinct);
+  }
+
+  /** The id of the folded term `term`, numbered now when new (shown as `word`, the raw word it was met as). */
+  idOfTerm(term: string, word: string): number {
+    return this.dictionary.idOfTerm(term, word);
+  }
+
+  /** Ends the text being added from position `start`: kept with its counts, or forgotten when too short. */
+  private close(start: number, minDistinct: number): number {
     if (this.termIds.length - start < minDistinct) {
       // Forget the text: the next text reuses its positions and its serial.
       this.rollback(start);
@@ -123,7 +141,7 @@ export class TermCorpusBuilder {
   tally(text: string, minDistinct: number, copies: number): Int32Array | null {
     const start = this.termIds.length;
     const serial = this.size + 1;
-    forEachWord(text, (s, from, to) => this.count(this.termOf(s, from, to), serial));
+    forEachWord(text, (s, from, to) => this.count(this.dictionary.idOfWord(s, from, to), serial));
     const ids = this.termIds.view().subarray(start);
     this.rollback(start);
     if (ids.length < minDistinct) return null;
@@ -133,6 +151,7 @@ export class TermCorpusBuilder {
 
   /** The document frequencies counted so far, by term id (a copy). */
   documentFrequencies(): Int32Array {
+    this.reach(this.dictionary.terms.length);
     return this.df.view().slice();
   }
 
@@ -151,10 +170,11 @@ export class TermCorpusBuilder {
    * pilot, tens of megabytes at the peak of memory use): add no text after building.
    */
   build(): TermCorpus {
+    this.reach(this.dictionary.terms.length);
     return {
       size: this.size,
-      terms: this.terms,
-      words: this.words,
+      terms: this.dictionary.terms,
+      words: this.dictionary.words,
       offsets: this.offsets.view(),
       termIds: this.termIds.view(),
       counts: this.counts.view(),
@@ -168,9 +188,19 @@ export class TermCorpusBuilder {
     this.counts.length = start;
   }
 
+  /** Per-term bookkeeping for the first `terms` term ids: the dictionary numbers terms before they are counted. */
+  private reach(terms: number): void {
+    while (this.df.length < terms) {
+      this.df.push(0);
+      this.lastText.push(0);
+      this.slot.push(0);
+    }
+  }
+
   /** Counts term `id` (-1: none) in the text being added, numbered `serial`. */
   private count(id: number, serial: number): void {
     if (id < 0) return;
+    if (id >= this.df.length) this.reach(id + 1);
     if (this.lastText.values[id] === serial) {
       const position = this.slot.values[id] ?? 0;
       this.counts.values[position] = (this.counts.values[position] ?? 0) + 1;
@@ -181,30 +211,41 @@ export class TermCorpusBuilder {
     this.termIds.push(id);
     this.counts.push(1);
   }
+}
 
-  /** Term id of the raw word `s.slice(from, to)`, or -1. */
-  private termOf(s: string, from: number, to: number): number {
+/**
+ * Raw words to folded terms, numbered in the order they are first met, each term shown by the
+ * first raw word that folds to it. Each distinct raw word is folded once (a cache), since a pilot
+ * repeats the same words endlessly; words are looked up by their place in the text, never cut.
+ */
+export class TermDictionary {
+  /** Term id -> folded term. */
+  readonly terms: string[] = [];
+  /** Term id -> the first raw word met that folds to it. */
+  readonly words: string[] = [];
+  private readonly termIdOf = new Map<string, number>();
+  /** Raw word -> term id, or -1 for a word that is no term. */
+  private readonly foldedOf = new WordTable();
+
+  /** Term id of the raw word `s.slice(from, to)` (numbered now when new), or -1 when it is no term. */
+  idOfWord(s: string, from: number, to: number): number {
     const known = this.foldedOf.get(s, from, to);
     if (known !== undefined) return known;
     const word = s.slice(from, to);
     const term = foldWord(word);
-    let id = -1;
-    if (term !== null) {
-      id = this.termIdOf.get(term) ?? -1;
-      if (id < 0) id = this.newTerm(term, word);
-    }
+    const id = term === null ? -1 : this.idOfTerm(term, word);
     this.foldedOf.add(word, id);
     return id;
   }
 
-  private newTerm(term: string, word: string): number {
+  /** The id of `term`, numbered now (shown as `word`) when new. */
+  idOfTerm(term: string, word: string): number {
+    const known = this.termIdOf.get(term);
+    if (known !== undefined) return known;
     const id = this.terms.length;
     this.terms.push(term);
     this.words.push(word);
     this.termIdOf.set(term, id);
-    this.df.push(0);
-    this.lastText.push(0);
-    this.slot.push(0);
     return id;
   }
 }
