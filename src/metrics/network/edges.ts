@@ -18,32 +18,29 @@ export type InteractionKind = (typeof INTERACTION_KINDS)[number];
  * `in_period` is inlined into each reader rather than materialized: holding the period's rows
  * (2.4M at 4M messages) left the two joins on `activities` too little memory, and they spilled
  * (12.6 against 8.6 s of CPU at 4M, the same at 1M).
- * Replies and reactions find their parent in ONE join on `activities` (each had its own, and
- * every reply probed a second one for its starter: three joins on string ids, most of the query's
- * CPU); the starter join's key is NULL but for a reply whose parent gave no person (a parent not
- * loaded, or none given: 1,702 of 1.2M replies on the bench's three exports), so it probes almost
- * nothing: 13.2 against 8.5 s of CPU there (bench/README.md).
  */
 export const INTERACTIONS_CTES = `
     in_period AS NOT MATERIALIZED (
       SELECT activity_id, kind, person_id, thread_id, parent_id, mentions FROM activities
       WHERE occurred_at >= $since::TIMESTAMPTZ AND occurred_at < $until::TIMESTAMPTZ),
-    responses AS (
-      SELECT r.kind, r.person_id AS source_id, r.thread_id, parent.person_id AS parent_person
-      FROM in_period r LEFT JOIN activities parent ON parent.activity_id = r.parent_id
-      WHERE r.kind IN ('reply', 'reaction')),
-    response_edges AS (  -- a reply without its parent's person falls back on its thread's starter
-      SELECT s.source_id, coalesce(s.parent_person, starter.person_id) AS target_id, s.kind
-      FROM responses s LEFT JOIN activities starter
-        ON starter.activity_id = CASE WHEN s.kind = 'reply' AND s.parent_person IS NULL THEN s.thread_id END),
+    reply_edges AS (
+      SELECT r.activity_id, r.person_id AS source_id, coalesce(parent.person_id, starter.person_id) AS target_id, 'reply' AS kind
+      FROM in_period r
+      LEFT JOIN activities parent ON parent.activity_id = r.parent_id
+      LEFT JOIN activities starter ON starter.activity_id = r.thread_id
+      WHERE r.kind = 'reply'),
     mentioned AS (
       SELECT activity_id, person_id, unnest(string_split(mentions, ' ')) AS identity_id
       FROM in_period WHERE kind IN ('post', 'reply') AND mentions IS NOT NULL),
     mention_edges AS (
       SELECT DISTINCT m.activity_id, m.person_id AS source_id, i.person_id AS target_id, 'mention' AS kind
       FROM mentioned m JOIN identities i USING (identity_id) WHERE NOT i.is_bot),
+    reaction_edges AS (
+      SELECT r.activity_id, r.person_id AS source_id, parent.person_id AS target_id, 'reaction' AS kind
+      FROM in_period r JOIN activities parent ON parent.activity_id = r.parent_id
+      WHERE r.kind = 'reaction'),
     all_edges AS (
-      SELECT * FROM response_edges UNION ALL SELECT source_id, target_id, kind FROM mention_edges),
+      SELECT * FROM reply_edges UNION ALL SELECT * FROM mention_edges UNION ALL SELECT * FROM reaction_edges),
     interactions AS (
       SELECT source_id, target_id, kind, count(*) AS interactions
       FROM all_edges
