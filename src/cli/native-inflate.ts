@@ -7,8 +7,8 @@
  * linebreak in a fresh process against ~110 ms with zlib. DEFLATE decodes to one output, so the
  * tables (and every PDF) are the same bytes either way (tested).
  */
-import Module, { createRequire } from 'node:module';
 import { inflateRawSync } from 'node:zlib';
+import { resolveThrough, supplyModule } from './supplied-modules.js';
 
 /** tiny-inflate's function: `source` (raw DEFLATE) into `dest`, returning `dest` cut to what was written. */
 export type Inflate = (source: Uint8Array, dest: Uint8Array) => Uint8Array;
@@ -46,27 +46,4 @@ export function useNativeInflate(from: string): string[] {
     replaced.add(file);
   }
   return [...replaced];
-}
-
-/**
- * Makes `exports` what `require` of `file` gives from now on in this thread (a loaded
- * `require.cache` entry: Node's documented way to supply a module).
- */
-export function supplyModule(from: string, file: string, exports: unknown): void {
-  const module = new Module(file);
-  module.filename = file;
-  module.loaded = true;
-  module.exports = exports;
-  createRequire(from).cache[file] = module;
-}
-
-/** The file `chain`'s last package resolves to, each package required from the one before it. */
-export function resolveThrough(from: string, chain: readonly string[]): string | null {
-  let file = from;
-  try {
-    for (const name of chain) file = createRequire(file).resolve(name);
-    return file;
-  } catch {
-    return null;
-  }
 }

@@ -9,7 +9,7 @@
  * `require.cache` entries, Node's documented way to supply a module; call before pdfkit is loaded.
  */
 import Module, { createRequire } from 'node:module';
-import { resolveThrough, supplyModule } from './native-inflate.js';
+import { resolveThrough, supplyModule } from './supplied-modules.js';
 
 /** Where each part is required from, the way Node resolves it from pdfkit, and how it is used. */
 const PARTS: readonly { chain: readonly string[]; shape: 'function' | 'namespace' }[] = [
