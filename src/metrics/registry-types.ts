@@ -73,6 +73,16 @@ export interface MetricArea<T> {
   title: string;
   needs: Needs;
   scope?: Scope;
+  /**
+   * The earlier sections `compute` reads (its `before` holds these only): what `runMetrics` waits
+   * for when areas run at the same time.
+   */
+  reads?: readonly (keyof Upstream)[];
+  /**
+   * Started before the areas ahead of it when areas run at once (a small dataset): its own
+   * JavaScript is long (duplicate efforts' LSA fit), and the others' statements then run beside it.
+   */
+  startsFirst?: boolean;
   compute(input: MetricInput, before: Partial<Upstream>): Promise<T>;
   /** metrics.json `warnings` lines: why figures of the section are null. */
   warnings?(section: T, input: MetricInput): string[];

@@ -73,6 +73,7 @@ export const MEASURES = {
     title: 'recognition',
     needs: { config: ['recognition'] },
     scope: interactions,
+    reads: ['ideas'],
     compute: ({ query, ctx, settings }, before) =>
       computeRecognition(query, ctx, {
         ideas: ideaCountsByAuthor(need(before, 'ideas')),
@@ -88,11 +89,13 @@ export const MEASURES = {
   redundancy: measure({
     title: 'duplicate efforts',
     needs: { config: ['redundancy'] },
+    startsFirst: true,
     compute: ({ query, ctx, settings }) => computeRedundancy(query, ctx, { config: settings.redundancy }),
   }),
   comparisons: measure({
     title: 'comparisons',
     needs: { config: ['comparison', 'benchmarks', 'people'] },
+    reads: ['engagement', 'moderation'],
     compute: ({ query, ctx, settings }, before) =>
       computeComparisons(query, ctx, {
         ...settings.comparison,

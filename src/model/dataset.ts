@@ -65,6 +65,7 @@ export class Dataset {
     const settings: Record<string, string> = { autoinstall_known_extensions: 'false' };
     if (options.memoryLimit && file !== ':memory:') settings['memory_limit'] = options.memoryLimit;
     if (options.uncompressed) settings['force_compression'] = 'uncompressed';
+    if (options.threads) settings['threads'] = String(options.threads);
     try {
       const instance = await DuckDBInstance.create(file, settings);
       const connection = await instance.connect();
@@ -404,7 +405,26 @@ export class Dataset {
     await keepAsParquetFiles(this.query, files);
   }
 
+  /** Connections opened by {@link moreQueries}, closed with the dataset. */
+  private readonly moreConnections: DuckDBConnection[] = [];
+
+  /**
+   * `count` more query surfaces over the dataset, each on a connection of its own (its own
+   * temporary tables), closed with the dataset: for work that runs at the same time as the main
+   * connection's (the metrics of a small dataset, run-metrics.ts).
+   */
+  async moreQueries(count: number, observe?: QueryObserver): Promise<Query[]> {
+    const queries: Query[] = [];
+    for (let i = 0; i < count; i += 1) {
+      const connection = await this.instance.connect();
+      this.moreConnections.push(connection);
+      queries.push(queryOver(connection, observe, this.memoryLimit));
+    }
+    return queries;
+  }
+
   async close(): Promise<void> {
+    for (const connection of this.moreConnections.splice(0)) connection.closeSync();
     this.connection.closeSync();
     this.instance.closeSync();
     if (this.scratch) removeScratchFolder(this.scratch);
@@ -420,6 +440,8 @@ export interface DatasetOptions {
   memoryLimit?: string;
   /** Hears about every query (the CLI's `--verbose` timings). */
   observe?: QueryObserver;
+  /** DuckDB's threads (default: one per core); each connection's statements still run at the same time as another's. */
+  threads?: number;
   /**
    * Write the file without compression: for a part a worker thread reads into, which is read once
    * by `absorb` and removed (compressing it cost seconds at the end of every large read).
