@@ -355,7 +355,8 @@ function planScript(font: FontkitFont, script: string): ScriptPlan | null {
   if (!substitutions || !positionings) return null;
   if (!positionings.features.has('kern') && font.kern) return null;
   let reachable: Set<number> | undefined;
-  for (const { lookup } of substitutions.lookups) {
+  for (const index of substitutions.lookups) {
+    const lookup = gsub.lookupList.get(index);
     for (const { type, table } of subtables(lookup, 7)) {
       if (type === 4 && !lookup.flags.flags.ignoreBaseGlyphs) plan.ligatures.push(table);
       else if (type === 6 && table.version === 2) {
@@ -364,17 +365,16 @@ function planScript(font: FontkitFont, script: string): ScriptPlan | null {
       } else for (const coverage of anchorCoverages(type, table, false)) addCoverage(plan.blocked, coverage);
     }
   }
-  for (const { index, lookup } of positionings.lookups) {
-    const extension = lookup.lookupType === 9;
-    // Pair positioning is read from the bytes (gpos-pairs.ts), never decoded by fontkit here.
-    const pairs =
-      lookup.lookupType === 2 || (extension && Array.from(lookup.subTables).every((table) => table.lookupType === 2))
-        ? readPairLookup(bytes, gposOffset, index)
-        : null;
+  for (const index of positionings.lookups) {
+    // Pair positioning is read from the bytes (gpos-pairs.ts), never decoded by fontkit here: not
+    // even the lookup itself, whose decoding by restructure decodes every pair record beneath it
+    // (DejaVu's kerning, ~8 % of the sample pilot's PDF time; bench/README.md, s14-d).
+    const pairs = readPairLookup(bytes, gposOffset, index);
     if (pairs) {
       plan.pairs.push(pairs);
       continue;
     }
+    const lookup = gpos.lookupList.get(index);
     for (const { type, table } of subtables(lookup, 9)) {
       for (const coverage of anchorCoverages(type, table, true)) addCoverage(plan.blocked, coverage);
     }
@@ -382,11 +382,8 @@ function planScript(font: FontkitFont, script: string): ScriptPlan | null {
   return plan;
 }
 
-/** The lookups fontkit applies for `script` (default language system, default features), in index order. */
-function scriptLookups(
-  table: OtTable,
-  script: string,
-): { lookups: Array<{ index: number; lookup: Lookup }>; features: Set<string> } | null {
+/** The lookups fontkit applies for `script` (default language system, default features): their indexes, in order. */
+function scriptLookups(table: OtTable, script: string): { lookups: number[]; features: Set<string> } | null {
   const entry =
     table.scriptList.find((candidate) => candidate.tag === script) ??
     FALLBACK_SCRIPTS.map((tag) => table.scriptList.find((candidate) => candidate.tag === tag)).find(Boolean);
@@ -404,7 +401,7 @@ function scriptLookups(
     if (DEFAULT_FEATURES.has(tag)) for (const index of lookupIndexes) indexes.add(index);
   }
   return {
-    lookups: [...indexes].sort((a, b) => a - b).map((index) => ({ index, lookup: table.lookupList.get(index) })),
+    lookups: [...indexes].sort((a, b) => a - b),
     features: new Set([...features.keys()].filter((tag) => DEFAULT_FEATURES.has(tag))),
   };
 }
