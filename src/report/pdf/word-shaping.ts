@@ -1,4 +1,10 @@
-import { readPairLookup, type PairLookup, type PairValues, type ValueRecord } from './gpos-pairs.js';
+import {
+  readMarkAttachmentGlyphs,
+  readPairLookup,
+  type PairLookup,
+  type PairValues,
+  type ValueRecord,
+} from './gpos-pairs.js';
 
 /**
  * Shaping a word without fontkit's full layout, where that provably gives fontkit's result.
@@ -372,6 +378,12 @@ function planScript(font: FontkitFont, script: string): ScriptPlan | null {
     const pairs = readPairLookup(bytes, gposOffset, index);
     if (pairs) {
       plan.pairs.push(pairs);
+      continue;
+    }
+    // Mark attachment only blocks the glyphs of its mark coverages, read from the bytes too.
+    const marks = readMarkAttachmentGlyphs(bytes, gposOffset, index);
+    if (marks) {
+      for (const glyph of marks) plan.blocked.add(glyph);
       continue;
     }
     const lookup = gpos.lookupList.get(index);
