@@ -25,6 +25,8 @@ export interface PairLookup {
    * table points outside itself (the caller leaves such a word to fontkit).
    */
   apply(first: number, second: number): PairValues | null | 'unknown';
+  /** The lookup skips ligature glyphs (its IgnoreLigatures flag): pairs across a ligature are not adjacent for it. */
+  ignoresLigatures: boolean;
 }
 
 class Bytes {
@@ -67,6 +69,7 @@ export function readPairLookup(bytes: Uint8Array, gposOffset: number, lookupInde
     subtables.push(subtable);
   }
   return {
+    ignoresLigatures: (data.u16(lookup + 2) & 0x4) !== 0,
     apply(first, second) {
       try {
         for (const subtable of subtables) {

@@ -15,20 +15,23 @@ import {
  * words that in DejaVu Sans almost always come out as their cmap glyphs with pair kerning.
  *
  * This module reads the font's GSUB, GPOS and GDEF tables once per font file and script and
- * shapes a word directly when nothing but pair kerning can apply to it:
- * - every character is a Latin or Common (punctuation, digits, symbols) character of a few
- *   long-stable BMP blocks, not a mark, not default-ignorable, not U+2044 (which turns on the
- *   fraction features), so the script fontkit detects is `latn` or none, as computed here;
+ * shapes a word directly when nothing but ligatures and pair kerning can apply to it:
+ * - every character is a Latin, Cyrillic or Common (punctuation, digits, symbols, the line feed)
+ *   character of a few long-stable BMP blocks, not a mark, not default-ignorable, not U+2044 (which
+ *   turns on the fraction features), and the word has at most one of the two scripts, so the script
+ *   fontkit detects is `latn`, `cyrl` or none, as computed here;
  * - no glyph of the word is where a GSUB lookup of that script's default features can start
- *   (its coverage), except chaining-context rules that need a glyph no accepted character maps
- *   to (a mark, say), and ligatures, which are matched here: a word where one matches goes to
- *   fontkit;
+ *   (its coverage), except chaining-context rules that need a glyph no accepted character or
+ *   ligature maps to (a mark, say), and ligatures, which are substituted here as fontkit
+ *   substitutes them (lookups with flags that skip glyphs excepted: a match there goes to
+ *   fontkit), the ligature glyph then held to the same rules;
  * - no glyph is where a GPOS lookup other than pair positioning starts (mark, cursive,
  *   contextual); pair positioning is applied as fontkit applies it (first matching subtable
  *   per lookup and glyph, value records added);
- * - no glyph is a mark or ligature by GDEF.
- * Anything else (CJK, emoji, Greek, Cyrillic, marks, ligatures, fonts with feature variations or
- * a legacy `kern` table) returns null and pdfkit's own fontkit layout runs.
+ * - no input glyph is a mark or ligature by GDEF.
+ * Anything else (CJK, emoji, Greek, marks, words mixing Latin and Cyrillic, fonts with feature
+ * variations or a legacy `kern` table) returns null and pdfkit's own fontkit layout runs. The
+ * sample pilot's report then never starts fontkit's layout engine (bench/README.md, s14-d).
  * test/report/pdf/word-shaping.test.ts compares both for every word of the sample report and of
  * the shared sample exports.
  */
@@ -60,6 +63,8 @@ export interface ShapedRun {
 export interface FontkitFont {
   unitsPerEm: number;
   glyphForCodePoint(codePoint: number): ShapedGlyph;
+  /** The glyph object of `id` (fontkit keeps one per id: the first call's code points stay). */
+  getGlyph(id: number, codePoints?: number[]): ShapedGlyph;
   GSUB?: OtTable | null;
   GPOS?: OtTable | null;
   GDEF?: { glyphClassDef?: ClassDef | null } | null;
@@ -105,7 +110,10 @@ interface Subtable {
 
 interface Lookup {
   lookupType: number;
-  flags: { flags: { ignoreBaseGlyphs: boolean } };
+  flags: {
+    markAttachmentType?: number;
+    flags: { ignoreBaseGlyphs: boolean; ignoreLigatures?: boolean; useMarkFilteringSet?: boolean };
+  };
   subTables: ArrayLike<Subtable>;
 }
 
@@ -147,48 +155,83 @@ const DEFAULT_FEATURES = new Set([
 /** fontkit's fallback when the font has no entry for the detected script. */
 const FALLBACK_SCRIPTS = ['DFLT', 'dflt', 'latn'];
 
-// Blocks whose characters are Latin or Common script since Unicode 1.1-4.0 (so fontkit's
-// unicode-properties and V8 agree): Basic Latin, Latin-1, Latin Extended-A/B, General
-// Punctuation, currency, arrows, mathematical operators, box drawing, geometric shapes.
+// Blocks whose characters are Latin, Cyrillic or Common script since Unicode 1.1-4.0 (so fontkit's
+// unicode-properties and V8 agree): the line feed (a word ends with it when a paragraph does; it maps
+// to glyph 0, as in fontkit), Basic Latin, Latin-1, Latin Extended-A/B, Cyrillic, Latin Extended
+// Additional (precomposed Vietnamese), General Punctuation, currency, arrows, mathematical
+// operators, box drawing, geometric shapes, dingbats (✓).
 const BLOCKS: ReadonlyArray<readonly [number, number]> = [
+  [0x0a, 0x0a],
   [0x20, 0x7e],
   [0xa0, 0x24f],
+  [0x400, 0x4ff],
+  [0x1e00, 0x1ef9],
   [0x2010, 0x205e],
   [0x20a0, 0x20b5],
   [0x2190, 0x22ff],
   [0x2500, 0x25ff],
+  [0x2701, 0x27be],
 ];
-const LATIN_OR_COMMON = /^[\p{Script=Latin}\p{Script=Common}]$/u;
+const ACCEPTED_SCRIPT = /^[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Common}]$/u;
 const LATIN = /^\p{Script=Latin}$/u;
+const CYRILLIC = /^\p{Script=Cyrillic}$/u;
+// Marks, default-ignorables and control characters other than the line feed.
 const EXCLUDED = /^[\p{M}\p{Default_Ignorable_Code_Point}\p{Cc}]$/u;
 
-/** How a code point enters the fast path: 0 not at all, 1 Common, 2 Latin (sets the script). */
-const charKinds = new Map<number, 0 | 1 | 2>();
+/** How a code point enters the fast path: 0 not at all, 1 Common, 2 Latin, 3 Cyrillic (2 and 3 set the script). */
+type CharKind = 0 | 1 | 2 | 3;
+const charKinds = new Map<number, CharKind>();
 
-function charKind(codePoint: number): 0 | 1 | 2 {
+function charKind(codePoint: number): CharKind {
   let kind = charKinds.get(codePoint);
   if (kind !== undefined) return kind;
   const char = String.fromCodePoint(codePoint);
   const inBlock = BLOCKS.some(([low, high]) => codePoint >= low && codePoint <= high);
-  if (!inBlock || codePoint === 0x2044 || EXCLUDED.test(char) || !LATIN_OR_COMMON.test(char)) kind = 0;
-  else kind = LATIN.test(char) ? 2 : 1;
+  if (!inBlock || codePoint === 0x2044 || (codePoint !== 0x0a && EXCLUDED.test(char)) || !ACCEPTED_SCRIPT.test(char))
+    kind = 0;
+  else kind = LATIN.test(char) ? 2 : CYRILLIC.test(char) ? 3 : 1;
   charKinds.set(codePoint, kind);
   return kind;
+}
+
+/** The script fontkit detects for a word of these characters: its one strong script; null when it mixes two. */
+function wordScript(text: string): string | null {
+  let script = 'Zzzz';
+  for (let index = 0; index < text.length; index++) {
+    const kind = charKind(text.charCodeAt(index));
+    if (kind === 0) return null;
+    const strong = kind === 2 ? 'latn' : kind === 3 ? 'cyrl' : null;
+    if (strong === null) continue;
+    if (script !== 'Zzzz' && script !== strong) return null;
+    script = strong;
+  }
+  return script;
+}
+
+/** A GSUB ligature lookup: its subtables, and whether this module can apply it as fontkit does. */
+interface LigatureLookup {
+  subtables: Subtable[];
+  /**
+   * No flag that makes fontkit skip glyphs while matching it (ligatures, base glyphs, a mark
+   * class or set: a word here has no marks, so IgnoreMarks changes nothing): a match is then
+   * substituted here, otherwise the word goes to fontkit.
+   */
+  substitutable: boolean;
 }
 
 /** What one script of one font allows: glyphs that send a word to fontkit, ligatures, pair lookups. */
 interface ScriptPlan {
   /** Glyphs where a lookup other than pair positioning or a ligature can start. */
   blocked: Set<number>;
-  /** Ligature subtables of the script's GSUB lookups, to match against each word. */
-  ligatures: Subtable[];
+  /** The script's GSUB ligature lookups in lookup order, applied to each word. */
+  ligatures: LigatureLookup[];
   /** Pair positioning lookups in lookup order, read from the font's bytes. */
   pairs: PairLookup[];
 }
 
 /** Everything read from one font file, shared by every document of the process. */
 interface FontPlan {
-  /** Per detected script ('latn' or 'Zzzz'); null when the font cannot take the fast path. */
+  /** Per detected script ('latn', 'cyrl' or 'Zzzz'); null when the font cannot take the fast path. */
   scripts: Map<string, ScriptPlan | null>;
   /** GDEF glyph class per glyph id (2 ligature, 3 mark), cached. */
   glyphClass: Map<number, number>;
@@ -204,12 +247,8 @@ const plans = new Map<string, FontPlan>();
  * file: what is read from the tables is shared by every document using that file.
  */
 export function shapeWord(font: FontkitFont, key: string, text: string): ShapedRun | null {
-  let script = 'Zzzz';
-  for (let index = 0; index < text.length; index++) {
-    const kind = charKind(text.charCodeAt(index));
-    if (kind === 0) return null;
-    if (kind === 2) script = 'latn';
-  }
+  const script = wordScript(text);
+  if (script === null) return null;
   let plan = plans.get(key);
   if (!plan) {
     plan = { scripts: new Map(), glyphClass: new Map(), pairCache: new Map() };
@@ -221,16 +260,26 @@ export function shapeWord(font: FontkitFont, key: string, text: string): ShapedR
     plan.scripts.set(script, scriptPlan);
   }
   if (scriptPlan === null) return null;
-  const glyphs: ShapedGlyph[] = [];
+  const input: ShapedGlyph[] = [];
   for (let index = 0; index < text.length; index++) {
     // All accepted characters are in the BMP: one UTF-16 unit each.
     const glyph = font.glyphForCodePoint(text.charCodeAt(index));
     if (scriptPlan.blocked.has(glyph.id)) return null;
     const glyphClass = classOf(plan, font, glyph.id);
     if (glyphClass === 2 || glyphClass === 3) return null;
-    glyphs.push(glyph);
+    input.push(glyph);
   }
-  if (ligatureMatches(scriptPlan.ligatures, glyphs)) return null;
+  const ligated = applyLigatures(font, scriptPlan.ligatures, input, text);
+  if (ligated === null) return null;
+  const glyphs = ligated.glyphs;
+  if (ligated.substituted) {
+    // A ligature glyph where a lookup can start, or that is a mark, or pair lookups that skip
+    // ligatures: fontkit's rules go further than this module's.
+    for (const glyph of glyphs) {
+      if (scriptPlan.blocked.has(glyph.id) || classOf(plan, font, glyph.id) === 3) return null;
+    }
+    if (scriptPlan.pairs.some((pairs) => pairs.ignoresLigatures)) return null;
+  }
   const adjustments = pairAdjustments(plan, scriptPlan, script, glyphs);
   return adjustments ? position(font, glyphs, adjustments) : null;
 }
@@ -324,23 +373,58 @@ function pairValues(lookups: readonly PairLookup[], first: number, second: numbe
   return values;
 }
 
-function ligatureMatches(ligatures: Subtable[], glyphs: ShapedGlyph[]): boolean {
-  for (const table of ligatures) {
-    if (!table.coverage || !table.ligatureSets) return true;
+/**
+ * The word's glyphs after the ligature lookups, applied as fontkit's GSUB processor applies them:
+ * lookup after lookup over the whole word, at each glyph the first subtable and the first ligature
+ * of its set whose components follow; the ligature glyph takes the code points of the characters it
+ * replaces, and the next glyph to look at is the one after it. Null when a lookup that is not
+ * `substitutable` matches, or a subtable is not what fontkit decodes.
+ */
+function applyLigatures(
+  font: FontkitFont,
+  lookups: readonly LigatureLookup[],
+  input: readonly ShapedGlyph[],
+  text: string,
+): { glyphs: ShapedGlyph[]; substituted: boolean } | null {
+  const glyphs = [...input];
+  // The characters behind each glyph (fontkit's GlyphInfo code points, not the glyph object's).
+  const characters = Array.from(text, (char) => [char.charCodeAt(0)]);
+  let substituted = false;
+  for (const lookup of lookups) {
     for (let index = 0; index < glyphs.length; index++) {
-      const coverage = coverageIndex(table.coverage, glyphs[index]?.id ?? -1);
-      if (coverage === -1) continue;
-      for (const ligature of table.ligatureSets.get(coverage)) {
-        const components = ligature.components;
-        let matched = index + components.length < glyphs.length;
-        for (let offset = 0; matched && offset < components.length; offset++) {
-          matched = glyphs[index + 1 + offset]?.id === components[offset];
-        }
-        if (matched) return true;
-      }
+      const match = ligatureAt(lookup.subtables, glyphs, index);
+      if (match === null) return null;
+      if (match === undefined) continue;
+      if (!lookup.substitutable) return null;
+      const replaced = characters.slice(index, index + 1 + match.components).flat();
+      glyphs.splice(index, 1 + match.components, font.getGlyph(match.glyph, replaced));
+      characters.splice(index, 1 + match.components, replaced);
+      substituted = true;
     }
   }
-  return false;
+  return { glyphs, substituted };
+}
+
+/** The ligature the first matching subtable forms at `index` (undefined: none); null when a subtable cannot be read. */
+function ligatureAt(
+  subtables: readonly Subtable[],
+  glyphs: readonly ShapedGlyph[],
+  index: number,
+): { glyph: number; components: number } | null | undefined {
+  for (const table of subtables) {
+    if (!table.coverage || !table.ligatureSets) return null;
+    const coverage = coverageIndex(table.coverage, glyphs[index]?.id ?? -1);
+    if (coverage === -1) continue;
+    for (const ligature of table.ligatureSets.get(coverage)) {
+      const components = ligature.components;
+      let matched = index + components.length < glyphs.length;
+      for (let offset = 0; matched && offset < components.length; offset++) {
+        matched = glyphs[index + 1 + offset]?.id === components[offset];
+      }
+      if (matched) return { glyph: ligature.glyph, components: components.length };
+    }
+  }
+  return undefined;
 }
 
 /** Reads what `script` allows in `font`, or null when the font is outside what this module models. */
@@ -360,13 +444,27 @@ function planScript(font: FontkitFont, script: string): ScriptPlan | null {
   const positionings = scriptLookups(gpos, script);
   if (!substitutions || !positionings) return null;
   if (!positionings.features.has('kern') && font.kern) return null;
+  const lookups = substitutions.lookups.map((index) => gsub.lookupList.get(index));
+  // Ligatures first: the glyphs they form can take part in the chaining rules below.
+  const formed = new Set<number>();
+  for (const lookup of lookups) {
+    const all = subtables(lookup, 7);
+    const ligatures = all.filter(({ type }) => type === 4).map(({ table }) => table);
+    if (ligatures.length === 0 || lookup.flags.flags.ignoreBaseGlyphs) continue;
+    const { flags, markAttachmentType } = lookup.flags;
+    plan.ligatures.push({
+      subtables: ligatures,
+      substitutable:
+        ligatures.length === all.length && !flags.ignoreLigatures && !flags.useMarkFilteringSet && !markAttachmentType,
+    });
+    for (const table of ligatures) for (const glyph of ligatureGlyphs(table)) formed.add(glyph);
+  }
   let reachable: Set<number> | undefined;
-  for (const index of substitutions.lookups) {
-    const lookup = gsub.lookupList.get(index);
+  for (const lookup of lookups) {
     for (const { type, table } of subtables(lookup, 7)) {
-      if (type === 4 && !lookup.flags.flags.ignoreBaseGlyphs) plan.ligatures.push(table);
-      else if (type === 6 && table.version === 2) {
-        reachable ??= reachableGlyphs(font);
+      if (type === 4 && !lookup.flags.flags.ignoreBaseGlyphs) continue;
+      if (type === 6 && table.version === 2) {
+        reachable ??= new Set([...reachableGlyphs(font), ...formed]);
         blockChainClassRules(plan.blocked, table, reachable);
       } else for (const coverage of anchorCoverages(type, table, false)) addCoverage(plan.blocked, coverage);
     }
@@ -482,6 +580,13 @@ function reachableGlyphs(font: FontkitFont): Set<number> {
     }
   }
   return glyphs;
+}
+
+/** Every glyph a ligature subtable can form. */
+function ligatureGlyphs(table: Subtable): number[] {
+  if (!table.coverage || !table.ligatureSets) return [];
+  const sets = table.ligatureSets;
+  return coverageGlyphs(table.coverage).flatMap((_, index) => sets.get(index).map((ligature) => ligature.glyph));
 }
 
 function addCoverage(blocked: Set<number>, coverage: Coverage): void {
