@@ -180,17 +180,20 @@ const EXCLUDED = /^[\p{M}\p{Default_Ignorable_Code_Point}\p{Cc}]$/u;
 
 /** How a code point enters the fast path: 0 not at all, 1 Common, 2 Latin, 3 Cyrillic (2 and 3 set the script). */
 type CharKind = 0 | 1 | 2 | 3;
-const charKinds = new Map<number, CharKind>();
+// Per UTF-16 code unit (every accepted character is in the BMP): the kind plus one, 0 not yet known.
+const charKinds = new Uint8Array(0x10000);
 
 function charKind(codePoint: number): CharKind {
-  let kind = charKinds.get(codePoint);
-  if (kind !== undefined) return kind;
+  if (codePoint > 0xffff) return 0;
+  const known = charKinds[codePoint];
+  if (known) return (known - 1) as CharKind;
   const char = String.fromCodePoint(codePoint);
+  let kind: CharKind;
   const inBlock = BLOCKS.some(([low, high]) => codePoint >= low && codePoint <= high);
   if (!inBlock || codePoint === 0x2044 || (codePoint !== 0x0a && EXCLUDED.test(char)) || !ACCEPTED_SCRIPT.test(char))
     kind = 0;
   else kind = LATIN.test(char) ? 2 : CYRILLIC.test(char) ? 3 : 1;
-  charKinds.set(codePoint, kind);
+  charKinds[codePoint] = kind + 1;
   return kind;
 }
 
@@ -211,6 +214,8 @@ function wordScript(text: string): string | null {
 /** A GSUB ligature lookup: its subtables, and whether this module can apply it as fontkit does. */
 interface LigatureLookup {
   subtables: Subtable[];
+  /** The glyphs a ligature of the lookup can start with (its coverages): most words have none. */
+  starts: Set<number>;
   /**
    * No flag that makes fontkit skip glyphs while matching it (ligatures, base glyphs, a mark
    * class or set: a word here has no marks, so IgnoreMarks changes nothing): a match is then
@@ -383,15 +388,19 @@ function pairValues(lookups: readonly PairLookup[], first: number, second: numbe
 function applyLigatures(
   font: FontkitFont,
   lookups: readonly LigatureLookup[],
-  input: readonly ShapedGlyph[],
+  input: ShapedGlyph[],
   text: string,
 ): { glyphs: ShapedGlyph[]; substituted: boolean } | null {
+  if (!lookups.some((lookup) => input.some((glyph) => lookup.starts.has(glyph.id)))) {
+    return { glyphs: input, substituted: false };
+  }
   const glyphs = [...input];
   // The characters behind each glyph (fontkit's GlyphInfo code points, not the glyph object's).
   const characters = Array.from(text, (char) => [char.charCodeAt(0)]);
   let substituted = false;
   for (const lookup of lookups) {
     for (let index = 0; index < glyphs.length; index++) {
+      if (!lookup.starts.has(glyphs[index]?.id ?? -1)) continue;
       const match = ligatureAt(lookup.subtables, glyphs, index);
       if (match === null) return null;
       if (match === undefined) continue;
@@ -451,9 +460,12 @@ function planScript(font: FontkitFont, script: string): ScriptPlan | null {
     const all = subtables(lookup, 7);
     const ligatures = all.filter(({ type }) => type === 4).map(({ table }) => table);
     if (ligatures.length === 0 || lookup.flags.flags.ignoreBaseGlyphs) continue;
+    // A ligature subtable that is not what fontkit decodes: leave the font to fontkit.
+    if (ligatures.some((table) => !table.coverage || !table.ligatureSets)) return null;
     const { flags, markAttachmentType } = lookup.flags;
     plan.ligatures.push({
       subtables: ligatures,
+      starts: new Set(ligatures.flatMap((table) => (table.coverage ? coverageGlyphs(table.coverage) : []))),
       substitutable:
         ligatures.length === all.length && !flags.ignoreLigatures && !flags.useMarkFilteringSet && !markAttachmentType,
     });
