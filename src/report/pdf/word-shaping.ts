@@ -242,6 +242,8 @@ interface FontPlan {
   glyphClass: Map<number, number>;
   /** Pair adjustments per script and glyph pair (id1 * 65536 + id2). */
   pairCache: Map<string, Map<number, readonly PairValues[] | null>>;
+  /** The glyphs of every accepted character (reachableGlyphs), once per font file for all its scripts. */
+  reachable: ReadonlySet<number> | null;
 }
 
 const plans = new Map<string, FontPlan>();
@@ -256,12 +258,12 @@ export function shapeWord(font: FontkitFont, key: string, text: string): ShapedR
   if (script === null) return null;
   let plan = plans.get(key);
   if (!plan) {
-    plan = { scripts: new Map(), glyphClass: new Map(), pairCache: new Map() };
+    plan = { scripts: new Map(), glyphClass: new Map(), pairCache: new Map(), reachable: null };
     plans.set(key, plan);
   }
   let scriptPlan = plan.scripts.get(script);
   if (scriptPlan === undefined) {
-    scriptPlan = planScript(font, script);
+    scriptPlan = planScript(font, script, plan);
     plan.scripts.set(script, scriptPlan);
   }
   if (scriptPlan === null) return null;
@@ -437,7 +439,7 @@ function ligatureAt(
 }
 
 /** Reads what `script` allows in `font`, or null when the font is outside what this module models. */
-function planScript(font: FontkitFont, script: string): ScriptPlan | null {
+function planScript(font: FontkitFont, script: string, fontPlan: FontPlan): ScriptPlan | null {
   const gsub = font.GSUB;
   const gpos = font.GPOS;
   const tables = font.directory?.tables;
@@ -476,7 +478,8 @@ function planScript(font: FontkitFont, script: string): ScriptPlan | null {
     for (const { type, table } of subtables(lookup, 7)) {
       if (type === 4 && !lookup.flags.flags.ignoreBaseGlyphs) continue;
       if (type === 6 && table.version === 2) {
-        reachable ??= new Set([...reachableGlyphs(font), ...formed]);
+        fontPlan.reachable ??= reachableGlyphs(font);
+        reachable ??= new Set([...fontPlan.reachable, ...formed]);
         blockChainClassRules(plan.blocked, table, reachable);
       } else for (const coverage of anchorCoverages(type, table, false)) addCoverage(plan.blocked, coverage);
     }
