@@ -139,11 +139,8 @@ function cacheWidths(pdf: PDFKit.PDFDocument, file: string): void {
  * there first is the one it returns; the fields are those fontkit's own decoder gives.
  */
 function postHeaderOnly(pdf: PDFKit.PDFDocument, file: Buffer): void {
-  const embedded: unknown = Reflect.get(pdf, '_font');
-  const fontkitFont: unknown = isObject(embedded) ? Reflect.get(embedded, 'font') : undefined;
+  const { fontkitFont, records } = fontInternals(pdf);
   const tables: unknown = isObject(fontkitFont) ? Reflect.get(fontkitFont, '_tables') : undefined;
-  const directory: unknown = isObject(fontkitFont) ? Reflect.get(fontkitFont, 'directory') : undefined;
-  const records: unknown = isObject(directory) ? Reflect.get(directory, 'tables') : undefined;
   const post: unknown = isObject(records) ? Reflect.get(records, 'post') : undefined;
   const offset: unknown = isObject(post) ? Reflect.get(post, 'offset') : undefined;
   const length: unknown = isObject(post) ? Reflect.get(post, 'length') : undefined;
@@ -168,11 +165,8 @@ function postHeaderOnly(pdf: PDFKit.PDFDocument, file: Buffer): void {
  * bytes as fontkit's encoder without decoding every glyph); fontkit's encoder when that declines.
  */
 function subsetFromBytes(pdf: PDFKit.PDFDocument, file: Buffer): void {
-  const embedded: unknown = Reflect.get(pdf, '_font');
+  const { embedded, records: tables } = fontInternals(pdf);
   const subset: unknown = isObject(embedded) ? Reflect.get(embedded, 'subset') : undefined;
-  const fontkitFont: unknown = isObject(embedded) ? Reflect.get(embedded, 'font') : undefined;
-  const directory: unknown = isObject(fontkitFont) ? Reflect.get(fontkitFont, 'directory') : undefined;
-  const tables: unknown = isObject(directory) ? Reflect.get(directory, 'tables') : undefined;
   const encode: unknown = isObject(subset) ? Reflect.get(subset, 'encode') : undefined;
   // Anything unexpected (another subset class, fontkit's internals moved): fontkit encodes as before.
   if (!isFontkitSubset(subset) || !isObject(tables) || typeof encode !== 'function') return;
@@ -182,6 +176,15 @@ function subsetFromBytes(pdf: PDFKit.PDFDocument, file: Buffer): void {
     'encode',
     (): unknown => encodeTrueTypeSubset(file, records, subset) ?? Reflect.apply(encode, subset, []),
   );
+}
+
+/** The current font's pdfkit object, its fontkit font and the font file's table records (pdfkit and fontkit internals, unchecked). */
+function fontInternals(pdf: PDFKit.PDFDocument): { embedded: unknown; fontkitFont: unknown; records: unknown } {
+  const embedded: unknown = Reflect.get(pdf, '_font');
+  const fontkitFont: unknown = isObject(embedded) ? Reflect.get(embedded, 'font') : undefined;
+  const directory: unknown = isObject(fontkitFont) ? Reflect.get(fontkitFont, 'directory') : undefined;
+  const records: unknown = isObject(directory) ? Reflect.get(directory, 'tables') : undefined;
+  return { embedded, fontkitFont, records };
 }
 
 function isFontkitSubset(value: unknown): value is FontkitSubset {

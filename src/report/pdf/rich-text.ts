@@ -85,26 +85,19 @@ function measureClean(
     useFont(pdf, style, known.fallback);
     return known;
   }
-  const result = measureUncached(pdf, clean, width, style, lineGap);
-  cache.set(key, result);
-  return result;
-}
-
-function measureUncached(
-  pdf: PDFKit.PDFDocument,
-  clean: string,
-  width: number,
-  style: TextStyle,
-  lineGap: number,
-): Measured {
   const runs = textRuns(pdf, clean);
   const only = runs.length === 1 ? runs[0] : undefined;
+  let result: Measured;
   if (only) {
     useFont(pdf, style, only.fallback);
     const wrapped = wrapLines(pdf, only.text, width, lineGap);
-    return { height: wrapped.height, fallback: only.fallback, single: { text: only.text, wrapped } };
+    result = { height: wrapped.height, fallback: only.fallback, single: { text: only.text, wrapped } };
+  } else {
+    const height = estimateMixedHeight(pdf, runs, width, style, lineGap);
+    result = { height, fallback: runs.at(-1)?.fallback ?? false };
   }
-  return { height: estimateMixedHeight(pdf, runs, width, style, lineGap), fallback: runs.at(-1)?.fallback ?? false };
+  cache.set(key, result);
+  return result;
 }
 
 /**

@@ -2,16 +2,11 @@ import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { registerPrimaryFonts } from '../../../src/report/pdf/fonts.js';
 import { bufferPageContent } from '../../../src/report/pdf/page-content.js';
-import { finishPdf } from '../../helpers-fast/pdf-bytes.js';
+import { FIXED_PDF_OPTIONS, finishPdf } from '../../helpers-fast/pdf-bytes.js';
 
 /** page-content.ts hands pdfkit each page's operators at once: the file must not change. */
 
-const OPTIONS = {
-  size: 'A4',
-  margin: 50,
-  bufferPages: true,
-  info: { CreationDate: new Date(0), ModDate: new Date(0) },
-} as const;
+const OPTIONS = FIXED_PDF_OPTIONS;
 
 function draw(pdf: PDFKit.PDFDocument): void {
   registerPrimaryFonts(pdf);

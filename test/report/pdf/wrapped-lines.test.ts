@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { registerPrimaryFonts } from '../../../src/report/pdf/fonts.js';
 import { drawText, type TextStyle } from '../../../src/report/pdf/rich-text.js';
 import { drawWrappedLines, wrapLines } from '../../../src/report/pdf/wrapped-lines.js';
-import { finishPdf } from '../../helpers-fast/pdf-bytes.js';
+import { FIXED_PDF_OPTIONS, finishPdf } from '../../helpers-fast/pdf-bytes.js';
 
 /**
  * wrapped-lines.ts measures a text with pdfkit's own wrapper and draws it from those lines: the
@@ -20,12 +20,7 @@ const TEXTS = [
 ];
 const ALIGNS = ['left', 'right', 'center'] as const;
 const STYLE: TextStyle = { weight: 'regular', size: 9, color: '#202020' };
-const OPTIONS = {
-  size: 'A4',
-  margin: 50,
-  bufferPages: true,
-  info: { CreationDate: new Date(0), ModDate: new Date(0) },
-} as const;
+const OPTIONS = FIXED_PDF_OPTIONS;
 
 function newDocument(): PDFKit.PDFDocument {
   const pdf = new PDFDocument(OPTIONS);
