@@ -6,3 +6,11 @@ export async function finishPdf(pdf: PDFKit.PDFDocument): Promise<Buffer> {
   pdf.end();
   return done;
 }
+
+/** Options of a test document whose bytes depend on its drawing alone (fixed dates, pages kept for revisiting). */
+export const FIXED_PDF_OPTIONS = {
+  size: 'A4',
+  margin: 50,
+  bufferPages: true,
+  info: { CreationDate: new Date(0), ModDate: new Date(0) },
+} as const;

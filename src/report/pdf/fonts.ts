@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fontFiles } from '../fonts/font-files.js';
+import { encodeTrueTypeSubset, type FontkitSubset } from './truetype-subset.js';
 import { shapeWord, type FontkitFont } from './word-shaping.js';
 
 /**
@@ -46,11 +47,15 @@ export function registerPrimaryFonts(pdf: PDFKit.PDFDocument): void {
   pdf.font(FONT_NAMES.regular);
   shareLayoutCache(pdf, files.regular);
   shapeWordsDirectly(pdf, files.regular);
+  cacheWidths(pdf, files.regular);
   postHeaderOnly(pdf, fontBuffer(files.regular));
+  subsetFromBytes(pdf, fontBuffer(files.regular));
   pdf.font(FONT_NAMES.bold);
   shareLayoutCache(pdf, files.bold);
   shapeWordsDirectly(pdf, files.bold);
+  cacheWidths(pdf, files.bold);
   postHeaderOnly(pdf, fontBuffer(files.bold));
+  subsetFromBytes(pdf, fontBuffer(files.bold));
   pdf.font(FONT_NAMES.regular);
 }
 
@@ -90,6 +95,42 @@ function shapeWordsDirectly(pdf: PDFKit.PDFDocument, file: string): void {
   });
 }
 
+/** Advance widths (1/1000 em) of strings per font file, shared by every document of the process. */
+const widthCaches = new Map<string, Map<string, number>>();
+
+/**
+ * Lets the current font answer `widthOfString` from a cache of widths per string. pdfkit's line
+ * wrapper asks for the width of every word of every text, in both the measuring and the drawing
+ * pass, and each answer runs pdfkit's `layout` (the string split at spaces, each piece looked up in
+ * the shaped words, the advances summed). The width is a function of the font file and the string
+ * alone (the words' shaping is, see shareLayoutCache); the same arithmetic as pdfkit's
+ * `widthOfString` is kept, so the number is the same to the bit.
+ */
+function cacheWidths(pdf: PDFKit.PDFDocument, file: string): void {
+  const embedded: unknown = Reflect.get(pdf, '_font');
+  const layout: unknown = isObject(embedded) ? Reflect.get(embedded, 'layout') : undefined;
+  const widthOfString: unknown = isObject(embedded) ? Reflect.get(embedded, 'widthOfString') : undefined;
+  if (!isObject(embedded) || typeof layout !== 'function' || typeof widthOfString !== 'function') {
+    throw new Error('pdfkit font internals changed: no layout or widthOfString on doc._font');
+  }
+  let cache = widthCaches.get(file);
+  if (!cache) widthCaches.set(file, (cache = new Map()));
+  const widths = cache;
+  Reflect.set(embedded, 'widthOfString', (text: string, size: number, features?: unknown): unknown => {
+    if (features !== undefined) return Reflect.apply(widthOfString, embedded, [text, size, features]);
+    let width = widths.get(text);
+    if (width === undefined) {
+      const run: unknown = Reflect.apply(layout, embedded, [text, undefined, true]);
+      const advance: unknown = isObject(run) ? Reflect.get(run, 'advanceWidth') : undefined;
+      if (typeof advance !== 'number') return Reflect.apply(widthOfString, embedded, [text, size, features]);
+      widths.set(text, (width = advance));
+    }
+    // pdfkit's EmbeddedFont.widthOfString: width * (size / 1000).
+    const scale = size / 1000;
+    return width * scale;
+  });
+}
+
 /**
  * Gives the current font's fontkit object its `post` table read from the fixed header alone.
  * pdfkit reads `post.isFixedPitch` and the italic angle when it embeds the font; fontkit would
@@ -98,11 +139,8 @@ function shapeWordsDirectly(pdf: PDFKit.PDFDocument, file: string): void {
  * there first is the one it returns; the fields are those fontkit's own decoder gives.
  */
 function postHeaderOnly(pdf: PDFKit.PDFDocument, file: Buffer): void {
-  const embedded: unknown = Reflect.get(pdf, '_font');
-  const fontkitFont: unknown = isObject(embedded) ? Reflect.get(embedded, 'font') : undefined;
+  const { fontkitFont, records } = fontInternals(pdf);
   const tables: unknown = isObject(fontkitFont) ? Reflect.get(fontkitFont, '_tables') : undefined;
-  const directory: unknown = isObject(fontkitFont) ? Reflect.get(fontkitFont, 'directory') : undefined;
-  const records: unknown = isObject(directory) ? Reflect.get(directory, 'tables') : undefined;
   const post: unknown = isObject(records) ? Reflect.get(records, 'post') : undefined;
   const offset: unknown = isObject(post) ? Reflect.get(post, 'offset') : undefined;
   const length: unknown = isObject(post) ? Reflect.get(post, 'length') : undefined;
@@ -120,6 +158,42 @@ function postHeaderOnly(pdf: PDFKit.PDFDocument, file: Buffer): void {
     minMemType1: file.readUInt32BE(offset + 24),
     maxMemType1: file.readUInt32BE(offset + 28),
   });
+}
+
+/**
+ * Lets the current font's subset be written from the file's bytes (truetype-subset.ts, the same
+ * bytes as fontkit's encoder without decoding every glyph); fontkit's encoder when that declines.
+ */
+function subsetFromBytes(pdf: PDFKit.PDFDocument, file: Buffer): void {
+  const { embedded, records: tables } = fontInternals(pdf);
+  const subset: unknown = isObject(embedded) ? Reflect.get(embedded, 'subset') : undefined;
+  const encode: unknown = isObject(subset) ? Reflect.get(subset, 'encode') : undefined;
+  // Anything unexpected (another subset class, fontkit's internals moved): fontkit encodes as before.
+  if (!isFontkitSubset(subset) || !isObject(tables) || typeof encode !== 'function') return;
+  const records = tables as Readonly<Record<string, { offset: number; length: number } | undefined>>;
+  Reflect.set(
+    subset,
+    'encode',
+    (): unknown => encodeTrueTypeSubset(file, records, subset) ?? Reflect.apply(encode, subset, []),
+  );
+}
+
+/** The current font's pdfkit object, its fontkit font and the font file's table records (pdfkit and fontkit internals, unchecked). */
+function fontInternals(pdf: PDFKit.PDFDocument): { embedded: unknown; fontkitFont: unknown; records: unknown } {
+  const embedded: unknown = Reflect.get(pdf, '_font');
+  const fontkitFont: unknown = isObject(embedded) ? Reflect.get(embedded, 'font') : undefined;
+  const directory: unknown = isObject(fontkitFont) ? Reflect.get(fontkitFont, 'directory') : undefined;
+  const records: unknown = isObject(directory) ? Reflect.get(directory, 'tables') : undefined;
+  return { embedded, fontkitFont, records };
+}
+
+function isFontkitSubset(value: unknown): value is FontkitSubset {
+  return (
+    isObject(value) &&
+    Array.isArray(Reflect.get(value, 'glyphs')) &&
+    typeof Reflect.get(value, 'includeGlyph') === 'function' &&
+    Reflect.get(value, 'cff') === undefined
+  );
 }
 
 function isFontkitFont(value: unknown): value is FontkitFont {

@@ -7,6 +7,7 @@ import { drawContents, drawCover, type ContentsEntry } from './cover.js';
 import { registerPrimaryFonts } from './fonts.js';
 import { titleFor } from '../period-label.js';
 import { formatDate, formatPeriod } from './format.js';
+import { bufferPageContent } from './page-content.js';
 import { drawPageFurniture } from './page-furniture.js';
 import { orderedSections } from './sections/index.js';
 import type { ReportContext } from './sections/types.js';
@@ -64,6 +65,7 @@ export async function renderReport(doc: MetricsDocument, options: RenderOptions)
   const stamp = pdfTimestamp(options.generatedAt, process.env['SOURCE_DATE_EPOCH']);
   const pdf = newDocument(doc, title, period, stamp);
   const done = collect(pdf);
+  bufferPageContent(pdf);
   applyTheme(template.theme.colours, template.theme.chartPalette);
   registerPrimaryFonts(pdf);
   const report = reportContext(doc, options, template);

@@ -1,6 +1,7 @@
 import { covers, currentFont, fontName, registerFallbackFonts, type FontWeight } from './fonts.js';
 import { SPACE } from './theme.js';
 import { splitRuns, type TextRun } from './text-runs.js';
+import { drawWrappedLines, type LinePlacement, wrapLines, type Wrapped } from './wrapped-lines.js';
 
 /** How a piece of text looks. */
 export interface TextStyle {
@@ -44,6 +45,8 @@ function useFont(pdf: PDFKit.PDFDocument, style: TextStyle, fallback: boolean): 
 interface Measured {
   height: number;
   fallback: boolean;
+  /** A text in one face: its one run's text and its lines as wrapped to measure it, to draw from. */
+  single?: { text: string; wrapped: Wrapped };
 }
 
 /**
@@ -63,33 +66,38 @@ export function measureText(
 ): number {
   const clean = cleanText(text);
   if (clean.length === 0) return 0;
-  let cache = measured.get(pdf);
-  if (!cache) measured.set(pdf, (cache = new Map()));
-  const key = `${style.weight}\u0000${style.size}\u0000${width}\u0000${lineGap}\u0000${clean}`;
-  const known = cache.get(key);
-  if (known) {
-    useFont(pdf, style, known.fallback);
-    return known.height;
-  }
-  const result = measureUncached(pdf, clean, width, style, lineGap);
-  cache.set(key, result);
-  return result.height;
+  return measureClean(pdf, clean, width, style, lineGap).height;
 }
 
-function measureUncached(
+/** `measureText` of a text already cleaned (not empty), with what the measurement kept. */
+function measureClean(
   pdf: PDFKit.PDFDocument,
   clean: string,
   width: number,
   style: TextStyle,
   lineGap: number,
 ): Measured {
+  let cache = measured.get(pdf);
+  if (!cache) measured.set(pdf, (cache = new Map()));
+  const key = `${style.weight}\u0000${style.size}\u0000${width}\u0000${lineGap}\u0000${clean}`;
+  const known = cache.get(key);
+  if (known) {
+    useFont(pdf, style, known.fallback);
+    return known;
+  }
   const runs = textRuns(pdf, clean);
   const only = runs.length === 1 ? runs[0] : undefined;
+  let result: Measured;
   if (only) {
     useFont(pdf, style, only.fallback);
-    return { height: pdf.heightOfString(only.text, { width, lineGap }), fallback: only.fallback };
+    const wrapped = wrapLines(pdf, only.text, width, lineGap);
+    result = { height: wrapped.height, fallback: only.fallback, single: { text: only.text, wrapped } };
+  } else {
+    const height = estimateMixedHeight(pdf, runs, width, style, lineGap);
+    result = { height, fallback: runs.at(-1)?.fallback ?? false };
   }
-  return { height: estimateMixedHeight(pdf, runs, width, style, lineGap), fallback: runs.at(-1)?.fallback ?? false };
+  cache.set(key, result);
+  return result;
 }
 
 /**
@@ -133,8 +141,8 @@ export function drawText(pdf: PDFKit.PDFDocument, text: string, box: TextBox, st
   const clean = cleanText(text);
   if (clean.length === 0) return 0;
   const lineGap = box.lineGap ?? SPACE.lineGap;
-  const height = measureText(pdf, clean, box.width, style, lineGap);
-  const runs = textRuns(pdf, clean);
+  const measured = measureClean(pdf, clean, box.width, style, lineGap);
+  const height = measured.height;
   // The baseline of the first line sits where pdfkit's default 'top' placement would put it.
   useFont(pdf, style, false);
   const baseline = box.y + (currentFont(pdf).ascender / 1000) * style.size;
@@ -143,22 +151,33 @@ export function drawText(pdf: PDFKit.PDFDocument, text: string, box: TextBox, st
   // the bottom margin by the ascender for this call makes that check match the measured box.
   const bottomMargin = pdf.page.margins.bottom;
   pdf.page.margins.bottom = Math.max(0, bottomMargin - (baseline - box.y));
-  runs.forEach((run, index) => {
-    useFont(pdf, style, run.fallback);
-    const options: PDFKit.Mixins.TextOptions = {
-      width: box.width,
-      align: box.align ?? 'left',
-      lineGap,
-      baseline: 'alphabetic',
-      continued: index < runs.length - 1,
-    };
-    if (index === 0) pdf.text(run.text, box.x, baseline, options);
-    else pdf.text(run.text, options);
-  });
+  const single = measured.single;
+  // One face: drawn from the lines measured above, unless pdfkit would have gone on to a new page.
+  if (single) useFont(pdf, style, measured.fallback);
+  const place = { x: box.x, baseline, width: box.width, align: box.align ?? 'left', lineGap } as const;
+  if (!single || !drawWrappedLines(pdf, single.wrapped, single.text, place)) {
+    drawRuns(pdf, single ? [{ text: single.text, fallback: measured.fallback }] : textRuns(pdf, clean), place, style);
+  }
   pdf.page.margins.bottom = bottomMargin;
   pdf.x = box.x;
   pdf.y = box.y + height;
   return height;
+}
+
+/** Draws runs one after the other through pdfkit's `text()`, each run continuing the previous one's line. */
+function drawRuns(pdf: PDFKit.PDFDocument, runs: readonly TextRun[], place: LinePlacement, style: TextStyle): void {
+  runs.forEach((run, index) => {
+    useFont(pdf, style, run.fallback);
+    const options: PDFKit.Mixins.TextOptions = {
+      width: place.width,
+      align: place.align,
+      lineGap: place.lineGap,
+      baseline: 'alphabetic',
+      continued: index < runs.length - 1,
+    };
+    if (index === 0) pdf.text(run.text, place.x, place.baseline, options);
+    else pdf.text(run.text, options);
+  });
 }
 
 /**

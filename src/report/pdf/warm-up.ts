@@ -13,6 +13,7 @@ import PDFDocument from 'pdfkit';
 import { chartBlock } from './chart-block.js';
 import { warmUpFonts } from './fonts.js';
 import { heading } from './layout.js';
+import { bufferPageContent } from './page-content.js';
 import { drawText } from './rich-text.js';
 import { CONTENT_WIDTH, PAGE } from './theme.js';
 
@@ -21,6 +22,7 @@ const MONTHS = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'
 /** Draws and ends a throw-away page with `words` (the report's fixed text). */
 export function warmUpDrawing(words: string): void {
   const pdf = new PDFDocument({ size: PAGE.size, margins: PAGE.margins, bufferPages: true, autoFirstPage: false });
+  bufferPageContent(pdf);
   warmUpFonts(pdf, words);
   pdf.addPage();
   heading(pdf, 'Engagement over the period');

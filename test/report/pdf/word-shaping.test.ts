@@ -43,6 +43,29 @@ describe('plain words shaped without fontkit', () => {
     expect(comparison.toFontkit).toBeGreaterThan(40);
   });
 
+  it('shapes ligatures (fi, ff, ffl), Cyrillic, precomposed Vietnamese, ✓ and words ending a paragraph itself, as fontkit does', () => {
+    const plain = [
+      'office ',
+      'first ',
+      'waffle',
+      'ffl ',
+      'difference',
+      'Олена ',
+      'Коваленко',
+      'Nguyễn ',
+      'Thị ',
+      '✓ ',
+      'replies)\n',
+      '2026\n',
+    ];
+    const comparison = compareShaping(plain);
+    expect(comparison.mismatches).toEqual([]);
+    // Both faces, every word on the direct path.
+    expect(comparison).toMatchObject({ direct: 2 * plain.length, toFontkit: 0 });
+    // A word mixing two scripts still goes to fontkit.
+    expect(compareShaping(['KyivКиїв '])).toMatchObject({ direct: 0, toFontkit: 2, mismatches: [] });
+  });
+
   it('gives fontkit’s result for every word of the rich report', async () => {
     const report = await renderedText(richDocument(), richRenderOptions());
     // pdfkit shapes words with their trailing space; the last word of a line has none.
