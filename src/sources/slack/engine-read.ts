@@ -314,7 +314,8 @@ function rowsSql(
     routed AS (
       SELECT *, early IS NULL AND (sub = 'file_comment' OR user_s IS NULL OR at_ms IS NULL OR (thread_s IS NULL AND has_root) OR odd OR blocks_js
           OR at_ms < ${engine.earliest} OR at_ms > ${engine.notAfter}
-          OR coalesce(list_bool_or(list_transform(url_matches, u -> ${urlNeedsJavaScript('u')})), false)) AS js
+          -- Gated: a lambda costs per row even over no list, and most texts hold no URL.
+          OR (url_matches IS NOT NULL AND coalesce(list_bool_or(list_transform(url_matches, u -> ${urlNeedsJavaScript('u')})), false))) AS js
       FROM judged),
     skipped AS (
       SELECT *, CASE WHEN early IS NOT NULL THEN early
@@ -380,10 +381,11 @@ const TOKEN = '<([^<>]*)>';
 function messagesSql(engine: SourceEngine, t: (name: string) => string, base: number, stride: number): string {
   return `
     CREATE TEMP TABLE ${t('refs')} AS
-    WITH found AS (
-      SELECT rn, body, unnest(regexp_extract_all(body, '${TOKEN}', 1)) AS tok,
-             unnest(range(1, 1 + len(regexp_extract_all(body, '${TOKEN}', 1)))) AS k
+    WITH tokens AS (
+      SELECT rn, body, regexp_extract_all(body, '${TOKEN}', 1) AS toks
       FROM (SELECT rowid AS rn, body FROM ${t('rows')} WHERE skip IS NULL AND NOT js) WHERE contains(body, '<')),
+    -- Each text searched once: its tokens and their positions unnested side by side.
+    found AS (SELECT rn, body, unnest(toks) AS tok, unnest(range(1, 1 + len(toks))) AS k FROM tokens),
     parsed AS (
       SELECT rn, body, k, CASE WHEN strpos(tok, '|') = 0 THEN tok ELSE tok[:strpos(tok, '|') - 1] END AS target,
              CASE WHEN strpos(tok, '|') > 0 THEN tok[strpos(tok, '|') + 1:] END AS escaped_label
@@ -417,12 +419,16 @@ function messagesSql(engine: SourceEngine, t: (name: string) => string, base: nu
              CASE WHEN m.thread_s IS NOT NULL AND m.thread_s <> m.ts_s THEN 'slack:' || m.channel_id || ':' || m.thread_s END AS parent
       FROM mapped m LEFT JOIN ${t('refs')} a USING (rn)),
     texts AS (
-      SELECT *, ${unescapeSql('escaped')} AS text, list_filter(${distinctInOrder('named')}, u -> u <> user_s) AS mentions,
-             ${distinctInOrder('url_matches')} AS urls
+      -- The lambdas only over lists that hold something (most messages name nobody and no URL); an
+      -- empty or NULL list writes NULL either way.
+      SELECT *, ${unescapeSql('escaped')} AS text,
+             CASE WHEN len(named) > 0 THEN list_filter(${distinctInOrder('named')}, u -> u <> user_s) END AS mentions,
+             CASE WHEN len(url_matches) > 0 THEN ${distinctInOrder('url_matches')} END AS urls
       FROM joined)
     SELECT ${base} + ${stride} * rn, ${engine.inputIndex}, false, id, 'slack', CASE WHEN parent IS NULL THEN 'post' ELSE 'reply' END,
            epoch_ms(at_ms) AT TIME ZONE 'UTC', 'slack:' || user_s, space_id, coalesce(parent, id), parent,
-           nullif(text, ''), NULL, NULL, nullif(array_to_string(list_transform(mentions, u -> 'slack:' || u), ' '), ''),
+           nullif(text, ''), NULL, NULL,
+           CASE WHEN len(mentions) > 0 THEN nullif(array_to_string(list_transform(mentions, u -> 'slack:' || u), ' '), '') END,
            nullif(array_to_string(coalesce(urls, []), ' '), ''), shown, NULL, NULL
     FROM texts;`;
 }

@@ -129,6 +129,11 @@ function writeNasty(dir: string): void {
     m(38, { text: 'https://x.org/ok and <https://x.org/d|label>' }),
     // "http" in any case but no URL: the message is SQL's all the same.
     m(49, { text: 'the HTTP docs, an http: link, Https// and mailto:http' }),
+    // Both sides of the gates before the lambdas: a "://" with no URL, a "<" with no reference, a
+    // message naming only its author (mentions empty once the author is left out).
+    m(51, { text: 'ftp://x.org and a :// alone' }),
+    m(52, { text: 'a < b, never closed' }),
+    m(53, { text: 'note to self <@U2> and <@U2|me>', user: 'U2' }),
     m(39, {
       text: 'users at two levels',
       blocks: [
