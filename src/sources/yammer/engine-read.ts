@@ -52,9 +52,12 @@ export { ENGINE_MIN_BYTES } from '../shared/engine-load.js';
 
 /**
  * Rows of the file per activities insert (one statement each): one statement over a whole large
- * file held its mapped rows and the inserted activities in memory until it ended (bench/README.md).
+ * file held its mapped rows and the inserted activities in memory until it ended (bench/README.md,
+ * before the load ran under LOAD_MEMORY_SHARE). Each statement also costs its own commit and a scan
+ * of the mapped rows: 1M messages in four statements of 250k took 9.6-11.0 s CPU, in one 8.2-9.0 s
+ * (bench/README.md, s14-a); the peak at 3M is measured there too.
  */
-export const INSERT_BATCH_ROWS = 250_000;
+export const INSERT_BATCH_ROWS = 1_000_000;
 
 /** Columns the SQL mapping needs; older vintages without `thread_id` take the JavaScript path. */
 const NEEDED = ['id', 'sender_id', 'created_at', 'thread_id'] as const;
