@@ -38,6 +38,10 @@ export { KEPT_TABLES, type KeptTable } from './kept-dataset.js';
 
 export class Dataset {
   private seq = 0;
+  /** The second connection of `runBeside`, opened on first use. */
+  private beside: Promise<{ connection: DuckDBConnection; query: Query }> | null = null;
+  /** Hears about every query, `runBeside`'s too. */
+  private observe: QueryObserver | undefined;
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
@@ -79,7 +83,9 @@ export class Dataset {
       };
       const limit = settings['memory_limit'] ?? null;
       const query = queryOver(connection, options.observe, limit);
-      return new Dataset(instance, connection, appenders, query, scratch, limit);
+      const dataset = new Dataset(instance, connection, appenders, query, scratch, limit);
+      dataset.observe = options.observe;
+      return dataset;
     } catch (error) {
       if (scratch) removeScratchFolder(scratch);
       throw error;
@@ -404,7 +410,20 @@ export class Dataset {
     await keepAsParquetFiles(this.query, files);
   }
 
+  /**
+   * Runs `sql` on a second connection of this database, which may run while `query` runs a
+   * statement (a source parsing two halves of a file at once, shared/engine-load.ts).
+   */
+  async runBeside(sql: string): Promise<void> {
+    this.beside ??= this.instance.connect().then((connection) => ({
+      connection,
+      query: queryOver(connection, this.observe, this.memoryLimit),
+    }));
+    await (await this.beside).query.run(sql);
+  }
+
   async close(): Promise<void> {
+    if (this.beside) (await this.beside).connection.closeSync();
     this.connection.closeSync();
     this.instance.closeSync();
     if (this.scratch) removeScratchFolder(this.scratch);
