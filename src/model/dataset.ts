@@ -38,6 +38,10 @@ export { KEPT_TABLES, type KeptTable } from './kept-dataset.js';
 
 export class Dataset {
   private seq = 0;
+  /** The second connection of `runBeside`, opened on first use. */
+  private beside: Promise<Query> | null = null;
+  /** Hears about every query, `runBeside`'s too. */
+  private observe: QueryObserver | undefined;
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
@@ -80,7 +84,9 @@ export class Dataset {
       };
       const limit = settings['memory_limit'] ?? null;
       const query = queryOver(connection, options.observe, limit);
-      return new Dataset(instance, connection, appenders, query, scratch, limit);
+      const dataset = new Dataset(instance, connection, appenders, query, scratch, limit);
+      dataset.observe = options.observe;
+      return dataset;
     } catch (error) {
       if (scratch) removeScratchFolder(scratch);
       throw error;
@@ -421,6 +427,16 @@ export class Dataset {
       queries.push(queryOver(connection, observe, this.memoryLimit));
     }
     return queries;
+  }
+
+  /**
+   * Runs `sql` on a second connection of this database, which may run while `query` runs a
+   * statement (a source parsing two halves of a file at once, shared/engine-load.ts); opened on
+   * first use by {@link moreQueries}, so it is closed with the others.
+   */
+  async runBeside(sql: string): Promise<void> {
+    this.beside ??= this.moreQueries(1, this.observe).then(([query]) => query as Query);
+    await (await this.beside).run(sql);
   }
 
   async close(): Promise<void> {

@@ -313,6 +313,7 @@ async function readExport(
     engine: {
       run: (sql) => dataset.query.run(sql),
       all: <T extends Record<string, unknown>>(sql: string) => dataset.query.all(sql) as Promise<T[]>,
+      runBeside: (sql) => dataset.runBeside(sql),
       reserve: (count) => dataset.reserveSeq(count),
       inputIndex: account.inputIndex,
       inserted: (count) => {

@@ -94,6 +94,12 @@ export interface SourceContext {
 export interface SourceEngine {
   run(sql: string): Promise<void>;
   all<T extends Record<string, unknown>>(sql: string): Promise<T[]>;
+  /**
+   * Runs a statement on a second connection of the same database, at the same time as one `run`
+   * runs (each statement on a thread of its own, whatever the `threads` setting); its TEMP tables
+   * are its own, so what it writes for `run`'s statements goes into an attached database.
+   */
+  runBeside?(sql: string): Promise<void>;
   /** Reserves `count` consecutive sequence numbers (the "later wins" order) and returns the first. */
   reserve(count: number): number;
   /** The input index the inserted activities belong to. */

@@ -23,6 +23,7 @@ import { detectDelimiter } from './csv-records.js';
 const HEAD_BYTES = 64 * 1024;
 const LF = 0x0a;
 const CR = 0x0d;
+const QUOTE = 0x22;
 
 /** A CSV file DuckDB may read, and SQL over its rows. */
 export interface EngineCsv {
@@ -85,6 +86,13 @@ export interface EngineCsvHeader {
   columns: readonly string[];
   /** As `EngineCsv.read`. */
   read: string;
+  /**
+   * `read` without the header and the first `records` records (DuckDB's `skip` counts records, a
+   * record over several lines being one), for a second statement parsing the rest of the file.
+   */
+  readAfter(records: number): string;
+  /** Bytes per record in the file's first 64 KiB: how many records a number of bytes holds, roughly. */
+  bytesPerRecord: number;
   /** Scans the file's line ends: the other SQL pieces, or null when the file does not qualify. */
   scan(): Promise<EngineCsv | null>;
 }
@@ -99,15 +107,18 @@ export async function csvHeaderForEngine(file: InputFile): Promise<EngineCsvHead
   const header = await readHeader(path);
   if (header === null) return null;
   const types = header.names.map((_n, i) => `${sqlString(col(i))}: 'VARCHAR'`).join(', ');
-  const read =
-    `read_csv(${sqlString(path)}, columns = {${types}}, header = true, auto_detect = false, ` +
+  const readFrom = (start: string) =>
+    `read_csv(${sqlString(path)}, columns = {${types}}, ${start}, auto_detect = false, ` +
     `delim = ${sqlString(header.delimiter)}, quote = '"', escape = '"', strict_mode = true, null_padding = false, ` +
     `all_varchar = true, encoding = 'utf-8', max_line_size = ${MAX_LINE_BYTES})`;
+  const read = readFrom('header = true');
+  // The header is one line (readHeader), so skipping it and `records` records is skipping 1 + records.
+  const readAfter = (records: number) => readFrom(`header = false, skip = ${1 + records}`);
   const scan = async (): Promise<EngineCsv | null> => {
     const lines = await scanLines(path);
     return lines.loneCr ? null : sqlPieces(header.names, read, lines);
   };
-  return { columns: header.names, read, scan };
+  return { columns: header.names, read, readAfter, bytesPerRecord: header.bytesPerRecord, scan };
 }
 
 /** The SQL pieces over `read` of a file with these header names and line ends. */
@@ -157,7 +168,9 @@ export function sqlString(text: string): string {
 const col = (i: number): string => `c${i}`;
 
 /** The header's names and delimiter when the header is one line of distinct, non-empty, unquoted names. */
-async function readHeader(path: string): Promise<{ names: string[]; delimiter: string } | null> {
+async function readHeader(
+  path: string,
+): Promise<{ names: string[]; delimiter: string; bytesPerRecord: number } | null> {
   const handle = await open(path, 'r');
   let head: Buffer;
   try {
@@ -182,7 +195,26 @@ async function readHeader(path: string): Promise<{ names: string[]; delimiter: s
   const names = line.split(delimiter).map((name) => name.trim().toLowerCase());
   // Empty or repeated names: the JavaScript reader reports them and knows which one is used.
   if (names.some((name) => name === '') || new Set(names).size !== names.length) return null;
-  return { names, delimiter };
+  return { names, delimiter, bytesPerRecord: bytesPerRecord(head.subarray(end + 1)) };
+}
+
+/**
+ * The mean length of the records that end in `bytes` (line ends outside double quotes; a doubled
+ * quote toggles twice), or of all of `bytes` when none ends there.
+ */
+function bytesPerRecord(bytes: Buffer): number {
+  let records = 0;
+  let quoted = false;
+  let end = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i];
+    if (byte === QUOTE) quoted = !quoted;
+    else if (byte === LF && !quoted) {
+      records += 1;
+      end = i + 1;
+    }
+  }
+  return records === 0 ? Math.max(1, bytes.length) : end / records;
 }
 
 /** Counts line ends in one pass over the bytes. */

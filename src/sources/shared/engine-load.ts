@@ -5,7 +5,7 @@
  */
 import { MIN_MEMORY_LIMIT_BYTES, sizeInBytes } from '../../model/size.js';
 import type { InputFile, SourceEngine } from '../types.js';
-import { sqlString } from './engine-csv.js';
+import { sqlString, type EngineCsvHeader } from './engine-csv.js';
 
 /**
  * Files (or exports) smaller than this stay on the JavaScript path: a few SQL statements cost more
@@ -58,6 +58,53 @@ export async function loadSettings(engine: SourceEngine, lowerMemory: boolean): 
     unordered: () => engine.run(`SET threads = ${threads}; SET preserve_insertion_order = false;`),
     restoreSql: `SET threads = ${threads}; SET preserve_insertion_order = ${before?.ordered === false ? 'false' : 'true'};${restore}`,
   };
+}
+
+/**
+ * Files from this size are parsed as two halves at once (`parseInOrder`); below it a second
+ * statement costs more than the thread it frees.
+ */
+export const SPLIT_PARSE_MIN_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Parses `csv` in file order, under `loadSettings`'s one thread, into the TEMP table `names.first`
+ * and, for a large file, the attached in-memory database `names.rest` too; returns a relation of the
+ * raw columns with `rn`, each record's index in the file, first. Rejects (once every statement it
+ * started has ended) when DuckDB refuses the file.
+ *
+ * Why two halves: DuckDB keeps the file's order only on one thread (an ordered parse on two cost
+ * twice the CPU, bench/README.md s12-a), and that one thread was ~4 s of 1M Yammer messages with
+ * the other core idle. From `splitMinBytes`, and when the engine has a second connection, the first
+ * ~half of the records (`LIMIT`) is parsed on `run`'s connection while the rest (`readAfter`: DuckDB's
+ * `skip` counts records) is parsed on `runBeside`'s, each on one thread; the rest's records number
+ * on from the first's. The rest goes into an attached in-memory database because TEMP tables are
+ * each connection's own; like them, it spills to the dataset's temporary folder under the memory
+ * limit. The drop is the caller's: `DROP TABLE first; DETACH DATABASE IF EXISTS rest`.
+ */
+export async function parseInOrder(
+  engine: SourceEngine,
+  csv: EngineCsvHeader,
+  names: { first: string; rest: string },
+  bytes: number,
+  splitMinBytes = SPLIT_PARSE_MIN_BYTES,
+): Promise<string> {
+  const whole = `CREATE TEMP TABLE ${names.first} AS SELECT * FROM ${csv.read}`;
+  if (engine.runBeside === undefined || bytes < splitMinBytes) {
+    await engine.run(whole);
+    return `(SELECT rowid AS rn, * FROM ${names.first})`;
+  }
+  // About half the records: the split may fall anywhere, only the two threads' shares depend on it.
+  const half = Math.max(1, Math.round(bytes / csv.bytesPerRecord / 2));
+  await engine.run(`ATTACH ':memory:' AS ${names.rest}`);
+  const parts = await Promise.allSettled([
+    engine.run(`${whole} LIMIT ${half}`),
+    engine.runBeside(`CREATE TABLE ${names.rest}.rows AS SELECT * FROM ${csv.readAfter(half)}`),
+  ]);
+  for (const part of parts) if (part.status === 'rejected') throw part.reason;
+  // A file with fewer records than `half` has them all in the first part and none in the rest.
+  const [first] = await engine.all<{ n: number }>(`SELECT count(*)::DOUBLE AS n FROM ${names.first}`);
+  return `(SELECT rowid AS rn, * FROM ${names.first}
+           UNION ALL SELECT ${first?.n ?? 0} + rowid AS rn, * FROM ${names.rest}.rows)`;
 }
 
 /** A load of files in the engine that the adapter replays file by file in its reading order. */

@@ -1,6 +1,7 @@
 /**
  * Messages.csv loaded by the dataset's engine (issue 16): a `CREATE TEMP TABLE ... AS SELECT * FROM
- * read_csv(...)` parses the file on one thread, in file order, and does nothing else; one more
+ * read_csv(...)` parses the file on one thread, in file order, and does nothing else (a large file
+ * as two halves at once, each on one thread: shared/engine-load.ts `parseInOrder`); one more
  * statement, on every thread and in no order, applies map.ts's row rules in SQL (sql-text.ts) to
  * those rows, each keeping its index in the file; then `INSERT INTO raw_activities SELECT ...`
  * statements render the texts and write the activities straight into the dataset, so the rows
@@ -28,7 +29,7 @@
  */
 import type { SourceRecord } from '../../model/types.js';
 import { csvHeaderForEngine, sqlString, type EngineCsv } from '../shared/engine-csv.js';
-import { ENGINE_MIN_BYTES, loadSettings } from '../shared/engine-load.js';
+import { ENGINE_MIN_BYTES, loadSettings, parseInOrder, SPLIT_PARSE_MIN_BYTES } from '../shared/engine-load.js';
 import type { InputFile, SourceContext, SourceEngine } from '../types.js';
 import { mapMessage, type MessageContext } from './map.js';
 import { groupMentionName, PRIVATE_GROUP_MENTION, type YammerLookups } from './lookups.js';
@@ -52,9 +53,12 @@ export { ENGINE_MIN_BYTES } from '../shared/engine-load.js';
 
 /**
  * Rows of the file per activities insert (one statement each): one statement over a whole large
- * file held its mapped rows and the inserted activities in memory until it ended (bench/README.md).
+ * file held its mapped rows and the inserted activities in memory until it ended (bench/README.md,
+ * before the load ran under LOAD_MEMORY_SHARE). Each statement also costs its own commit and a scan
+ * of the mapped rows: 1M messages in four statements of 250k took 9.6-11.0 s CPU, in one 8.2-9.0 s
+ * (bench/README.md, s14-a); the peak at 3M is measured there too.
  */
-export const INSERT_BATCH_ROWS = 250_000;
+export const INSERT_BATCH_ROWS = 1_000_000;
 
 /** Columns the SQL mapping needs; older vintages without `thread_id` take the JavaScript path. */
 const NEEDED = ['id', 'sender_id', 'created_at', 'thread_id'] as const;
@@ -97,6 +101,7 @@ export async function readMessagesInEngine(
   ctx: SourceContext,
   minBytes = ENGINE_MIN_BYTES,
   batchRows = INSERT_BATCH_ROWS,
+  splitMinBytes = SPLIT_PARSE_MIN_BYTES,
 ): Promise<AsyncGenerator<SourceRecord> | null> {
   const engine = ctx.engine;
   if (!engine || messages.localPath === undefined || (messages.size ?? 0) < minBytes) return null;
@@ -105,7 +110,7 @@ export async function readMessagesInEngine(
   runs += 1;
   const n = runs;
   const t: Names = (name) => `yammer_load_${name}_${n}`;
-  const temps = ['rows', 'lines', 'mapped', 'late', 'users', 'known', 'groups', 'topics', 'firsts'].map(t);
+  const temps = ['lines', 'mapped', 'late', 'users', 'known', 'groups', 'topics', 'firsts'].map(t);
   // One thread for the parse: a parallel read_csv that keeps the file's order holds the rows its
   // threads parse ahead, and its ordered write cost twice the CPU of one thread (bench/README.md);
   // so the parse does nothing else, and the mapping runs on the engine's threads, unordered. Half
@@ -113,14 +118,16 @@ export async function readMessagesInEngine(
   // stayed in DuckDB's buffer pool up to the full limit (338 MiB of them at 3M messages, the run's
   // peak), while each insert batch needs one batch's rows; evicted blocks are in the dataset's file.
   const settings = await loadSettings(engine, true);
+  // The parsed rows; a large file's second half (parseInOrder) is an attached database of its own.
+  const dropRows = `DROP TABLE IF EXISTS ${t('rows')}; DETACH DATABASE IF EXISTS ${t('rest')};`;
   const finish = () =>
-    engine.run(`${temps.map((name) => `DROP TABLE IF EXISTS ${name};`).join(' ')} ${settings.restoreSql}`);
+    engine.run(`${temps.map((name) => `DROP TABLE IF EXISTS ${name};`).join(' ')} ${dropRows} ${settings.restoreSql}`);
   await settings.enter();
   // JavaScript scans the bytes (line ends, carriage returns) while DuckDB parses: the parse needs
   // nothing the scan finds, only the SQL after it does.
   const [scanned, parsed] = await Promise.allSettled([
     header.scan(),
-    engine.run(`CREATE TEMP TABLE ${t('rows')} AS SELECT * FROM ${header.read}`),
+    parseInOrder(engine, header, { first: t('rows'), rest: t('rest') }, messages.size ?? 0, splitMinBytes),
   ]);
   if (scanned.status === 'rejected') {
     await finish();
@@ -134,12 +141,11 @@ export async function readMessagesInEngine(
     return null;
   }
   try {
-    // The parsed rows' rowid is the file order; every statement from here on carries its own order
-    // (that rowid as `rn`, the line, the sequence number) and may use every thread, unordered
-    // (loadSettings).
+    // The parsed rows' `rn` is the file order; every statement from here on carries its own order
+    // (that `rn`, the line, the sequence number) and may use every thread, unordered (loadSettings).
     await settings.unordered();
-    const records = csv.over(`(SELECT rowid AS rn, * FROM ${t('rows')})`, ['rn']);
-    await engine.run(`${mappedSql(records, csv, ctx, engine, t)} DROP TABLE ${t('rows')};`);
+    const records = csv.over(parsed.value, ['rn']);
+    await engine.run(`${mappedSql(records, csv, ctx, engine, t)} ${dropRows}`);
   } catch {
     await finish();
     return null;

@@ -8,10 +8,14 @@ export const yammerSource: Source = yammerSourceWith();
 
 /**
  * The adapter with another size from which Messages.csv is loaded by SQL (engine-read.ts):
- * tests compare both paths on the same files (0 always, Infinity never), and with smaller
- * batches of rows per SQL insert (their edges).
+ * tests compare both paths on the same files (0 always, Infinity never), with smaller
+ * batches of rows per SQL insert (their edges), and with small files parsed as two halves.
  */
-export function yammerSourceWith(engineMinBytes?: number, engineBatchRows?: number): Source {
+export function yammerSourceWith(
+  engineMinBytes?: number,
+  engineBatchRows?: number,
+  engineSplitMinBytes?: number,
+): Source {
   return {
     kind: 'yammer',
     title: 'Yammer / Viva Engage',
@@ -30,6 +34,6 @@ export function yammerSourceWith(engineMinBytes?: number, engineBatchRows?: numb
     },
     threadLink: yammerThreadLink,
     detect: detectYammer,
-    read: (input, ctx) => readYammer(input, ctx, engineMinBytes, engineBatchRows),
+    read: (input, ctx) => readYammer(input, ctx, engineMinBytes, engineBatchRows, engineSplitMinBytes),
   };
 }

@@ -35,12 +35,14 @@ export async function* readYammer(
   ctx: SourceContext,
   engineMinBytes = ENGINE_MIN_BYTES,
   engineBatchRows = INSERT_BATCH_ROWS,
+  engineSplitMinBytes?: number,
 ): AsyncGenerator<SourceRecord> {
   ctx.note(NO_REACTIONS_NOTE);
   const lookups = emptyLookups();
   for (const root of findYammerRoots(input)) {
     const messages = sideFile(input, root, 'Messages.csv');
-    if (messages) yield* readNetwork(input, root, messages, lookups, ctx, engineMinBytes, engineBatchRows);
+    if (messages)
+      yield* readNetwork(input, root, messages, lookups, ctx, engineMinBytes, engineBatchRows, engineSplitMinBytes);
   }
 }
 
@@ -52,6 +54,7 @@ async function* readNetwork(
   ctx: SourceContext,
   engineMinBytes: number,
   engineBatchRows: number,
+  engineSplitMinBytes: number | undefined,
 ): AsyncGenerator<SourceRecord> {
   const users = sideFile(input, root, 'Users.csv');
   if (users) for await (const identity of readUsers(users, lookups, ctx)) yield { type: 'identity', identity };
@@ -62,7 +65,14 @@ async function* readNetwork(
 
   ctx.fileRead(messages.displayPath);
   // A plain UTF-8 file of a known vintage is parsed and mapped in SQL; anything else is read here.
-  const inEngine = await readMessagesInEngine(messages, lookups, ctx, engineMinBytes, engineBatchRows);
+  const inEngine = await readMessagesInEngine(
+    messages,
+    lookups,
+    ctx,
+    engineMinBytes,
+    engineBatchRows,
+    engineSplitMinBytes,
+  );
   if (inEngine) {
     yield* inEngine;
     return;

@@ -1,16 +1,48 @@
+import { createReadStream, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { describe, expect, it } from 'vitest';
-import { loadSettings } from '../../../src/sources/shared/engine-load.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { csvHeaderForEngine, type EngineCsvHeader } from '../../../src/sources/shared/engine-csv.js';
+import { loadSettings, parseInOrder } from '../../../src/sources/shared/engine-load.js';
 import type { SourceEngine } from '../../../src/sources/types.js';
+import { makeTempDir, removeTempDirs } from '../../helpers/temp-dir.js';
 
-/** A SourceEngine over a fresh in-memory DuckDB with `threads` threads; only run/all are used here. */
-async function engineWith(threads: number, ordered: boolean): Promise<SourceEngine> {
-  const connection = await (await DuckDBInstance.create(':memory:')).connect();
+afterAll(removeTempDirs);
+
+/** The header step of a CSV file holding `text` (it must qualify for the engine). */
+async function csvHeaderOf(text: string): Promise<EngineCsvHeader> {
+  const localPath = path.join(makeTempDir('parse-in-order-'), 'rows.csv');
+  writeFileSync(localPath, text);
+  const size = Buffer.byteLength(text);
+  const csv = await csvHeaderForEngine({
+    name: 'rows.csv',
+    displayPath: localPath,
+    size,
+    localPath,
+    open: async () => createReadStream(localPath),
+  });
+  if (csv === null) throw new Error('the file should qualify');
+  return csv;
+}
+
+/**
+ * A SourceEngine over a fresh in-memory DuckDB with `threads` threads; only run/all (and, with
+ * `beside`, runBeside on a second connection) are used here.
+ */
+async function engineWith(threads: number, ordered: boolean, beside = false): Promise<SourceEngine> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  const second = beside ? await instance.connect() : null;
   await connection.run(`SET threads = ${threads}; SET preserve_insertion_order = ${ordered};`);
   return {
     run: async (sql) => {
       await connection.run(sql);
     },
+    ...(second && {
+      runBeside: async (sql: string) => {
+        await second.run(sql);
+      },
+    }),
     all: async <T extends Record<string, unknown>>(sql: string) =>
       (await connection.runAndReadAll(sql)).getRowObjectsJson() as unknown as T[],
     reserve: () => 0,
@@ -48,5 +80,61 @@ describe('loadSettings', () => {
     await settings.enter();
     await engine.run(settings.restoreSql);
     expect(await settingsOf(engine)).toEqual({ threads: '2', ordered: 'false' });
+  });
+});
+
+describe('parseInOrder', () => {
+  // Records over several lines (a quoted line end, a doubled quote beside one), so that a split
+  // counted in lines rather than records would show.
+  const records = Array.from({ length: 9 }, (_, i) =>
+    i % 3 === 1 ? `${i},"line one\nline ""two""\n"` : `${i},plain ${i}`,
+  );
+  const text = `id,body\n${records.join('\n')}\n`;
+  const bytes = Buffer.byteLength(text);
+  const rowsOf = async (engine: SourceEngine, relation: string) =>
+    engine.all<{ rn: number; c0: string; c1: string }>(`SELECT rn::INTEGER AS rn, c0, c1 FROM ${relation} ORDER BY rn`);
+  const expected = records.map((r, rn) => {
+    const [id = '', ...rest] = r.split(',');
+    const body = rest.join(',');
+    return { rn, c0: id, c1: body.startsWith('"') ? body.slice(1, -1).replace(/""/g, '"') : body };
+  });
+
+  it('parses a file on one connection in one statement below the size that splits it', async () => {
+    const csv = await csvHeaderOf(text);
+    const engine = await engineWith(1, true, true);
+    const statements: string[] = [];
+    const watched = { ...engine, runBeside: async (sql: string) => void statements.push(sql) };
+    const relation = await parseInOrder(watched, csv, { first: 'p_first', rest: 'p_rest' }, bytes, bytes + 1);
+    expect(statements).toEqual([]);
+    expect(await rowsOf(engine, relation)).toEqual(expected);
+  });
+
+  it('gives every record its index in the file wherever the two halves meet', async () => {
+    const csv = await csvHeaderOf(text);
+    // The estimate is the mean length of the records after the header (the quoted line ends inside
+    // records do not count); `bytes` then moves the split from the first record to past the last.
+    expect(csv.bytesPerRecord).toBeCloseTo(Buffer.byteLength(`${records.join('\n')}\n`) / 9, 6);
+    for (const half of [1, 2, 4, 5, 8, 9, 12]) {
+      const engine = await engineWith(1, true, true);
+      const relation = await parseInOrder(
+        engine,
+        csv,
+        { first: 'p_first', rest: 'p_rest' },
+        Math.round(half * 2 * csv.bytesPerRecord),
+        0,
+      );
+      expect(await rowsOf(engine, relation), `split after ${half} records`).toEqual(expected);
+      const [first] = await engine.all<{ n: number }>('SELECT count(*)::INTEGER AS n FROM p_first');
+      expect(first?.n, `split after ${half} records`).toBe(Math.min(half, 9));
+    }
+  });
+
+  it('rejects, once both halves ended, when DuckDB refuses the file', async () => {
+    // A ragged row in the second half: strict_mode refuses it.
+    const csv = await csvHeaderOf('id,body\n1,a\n2,b\n3,c\n4,d,extra\n');
+    const engine = await engineWith(1, true, true);
+    await expect(
+      parseInOrder(engine, csv, { first: 'p_first', rest: 'p_rest' }, Math.round(4 * csv.bytesPerRecord), 0),
+    ).rejects.toThrow();
   });
 });
