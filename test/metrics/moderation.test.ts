@@ -166,6 +166,28 @@ describe('computeModeration', () => {
     ]);
   });
 
+  it('counts active people once per local month, the month taken in the period zone', async () => {
+    const { dataset } = await inlineDataset({
+      identities: ['a', 'b', 'c'].map(person),
+      activities: [
+        post('P1', '2026-01-05T09:00:00Z', 'a'),
+        reply('P1r1', 'P1', '2026-01-06T09:00:00Z', 'a'), // a again in January: one person
+        reply('P1r2', 'P1', '2026-01-31T23:30:00Z', 'b'), // 00:30 on 1 February in Berlin
+        post('P2', '2026-02-10T09:00:00Z', 'c'),
+        reply('P2r1', 'P2', '2026-02-11T09:00:00Z', 'a'),
+      ],
+    });
+    open = dataset;
+    const m = await computeModeration(
+      dataset.query,
+      metricContext(periodFromBounds('2026-01-01', '2026-03-01', 'Europe/Berlin')),
+    );
+    expect(m.monthly).toEqual([
+      { month: '2026-01', activePeople: 1, activeModerators: 0, moderatorContributions: 0, moderatorReplies: 0 },
+      { month: '2026-02', activePeople: 3, activeModerators: 0, moderatorContributions: 0, moderatorReplies: 0 },
+    ]);
+  });
+
   it('compares a space before and after a moderator started, above the privacy threshold', async () => {
     const m = await computeModeration(
       (await pilot()).query,

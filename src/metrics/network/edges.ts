@@ -7,6 +7,26 @@ export const INTERACTION_KINDS = ['reply', 'mention', 'reaction'] as const;
 export type InteractionKind = (typeof INTERACTION_KINDS)[number];
 
 /**
+ * SQL common table expressions `response_edges` and `starter_edges`, both `(source_id, target_id,
+ * kind)`: the replies and reactions among the activities of the CTE `rows` (columns kind, person_id,
+ * thread_id, parent_id) and whom they answer: a reply its parent's person, else its thread starter's;
+ * a reaction its parent's person only. A target may be NULL or the source itself: readers drop those.
+ * See `INTERACTIONS_CTES` for why it takes this shape.
+ */
+export const responseEdges = (rows: string): string => `
+    response_edges AS (  -- a parent without a person gives no row here (see orphans)
+      SELECT r.person_id AS source_id, parent.person_id AS target_id, r.kind
+      FROM ${rows} r JOIN activities parent ON parent.activity_id = r.parent_id
+      WHERE r.kind IN ('reply', 'reaction')),
+    orphans AS (  -- replies that fall back on their thread's starter
+      SELECT r.person_id, r.thread_id FROM ${rows} r
+      WHERE r.kind = 'reply' AND r.parent_id IS DISTINCT FROM r.thread_id
+        AND NOT EXISTS (SELECT 1 FROM activities p WHERE p.activity_id = r.parent_id AND p.person_id IS NOT NULL)),
+    starter_edges AS (
+      SELECT o.person_id AS source_id, s.person_id AS target_id, 'reply' AS kind
+      FROM orphans o JOIN activities s ON s.activity_id = o.thread_id)`;
+
+/**
  * SQL common table expressions (to follow a `WITH`) ending in
  * `interactions(source_id, target_id, kind, interactions)`: directed interactions between persons
  * in `[$since, $until)`, counted per (from, to, kind), self-interactions dropped:
@@ -18,29 +38,32 @@ export type InteractionKind = (typeof INTERACTION_KINDS)[number];
  * `in_period` is inlined into each reader rather than materialized: holding the period's rows
  * (2.4M at 4M messages) left the two joins on `activities` too little memory, and they spilled
  * (12.6 against 8.6 s of CPU at 4M, the same at 1M).
+ *
+ * Replies and reactions find their parent's person in ONE join, built on them (their parent id, person
+ * and kind) and probed by a scan of `activities`. Only a reply whose parent gave no person (not
+ * loaded, or without a person) and that names another message than its thread can fall back on the
+ * thread's starter ("orphans": 1,702 of 1.2M replies on the bench's three exports); those few are
+ * found by an anti join and looked up by their thread. The earlier SQL joined every reply to its
+ * starter as well, a hash table of every activity id (and the reactions had a join of their own):
+ * three large hash tables, 8.2-8.6 against 3.9-4.6 s of CPU on the three exports (bench/README.md,
+ * s14-f). A reply whose parent id is its thread id has its starter as parent: no fallback to look up.
+ * (A single join of replies and reactions that kept the starter join on every activity ran out of
+ * memory at 10M Yammer messages, s13-e.)
  */
 export const INTERACTIONS_CTES = `
     in_period AS NOT MATERIALIZED (
       SELECT activity_id, kind, person_id, thread_id, parent_id, mentions FROM activities
       WHERE occurred_at >= $since::TIMESTAMPTZ AND occurred_at < $until::TIMESTAMPTZ),
-    reply_edges AS (
-      SELECT r.activity_id, r.person_id AS source_id, coalesce(parent.person_id, starter.person_id) AS target_id, 'reply' AS kind
-      FROM in_period r
-      LEFT JOIN activities parent ON parent.activity_id = r.parent_id
-      LEFT JOIN activities starter ON starter.activity_id = r.thread_id
-      WHERE r.kind = 'reply'),
+    ${responseEdges('in_period')},
     mentioned AS (
       SELECT activity_id, person_id, unnest(string_split(mentions, ' ')) AS identity_id
       FROM in_period WHERE kind IN ('post', 'reply') AND mentions IS NOT NULL),
     mention_edges AS (
       SELECT DISTINCT m.activity_id, m.person_id AS source_id, i.person_id AS target_id, 'mention' AS kind
       FROM mentioned m JOIN identities i USING (identity_id) WHERE NOT i.is_bot),
-    reaction_edges AS (
-      SELECT r.activity_id, r.person_id AS source_id, parent.person_id AS target_id, 'reaction' AS kind
-      FROM in_period r JOIN activities parent ON parent.activity_id = r.parent_id
-      WHERE r.kind = 'reaction'),
     all_edges AS (
-      SELECT * FROM reply_edges UNION ALL SELECT * FROM mention_edges UNION ALL SELECT * FROM reaction_edges),
+      SELECT * FROM response_edges UNION ALL SELECT * FROM starter_edges
+      UNION ALL SELECT source_id, target_id, kind FROM mention_edges),
     interactions AS (
       SELECT source_id, target_id, kind, count(*) AS interactions
       FROM all_edges
@@ -93,6 +116,10 @@ export async function withInteractions<T>(
     `CREATE OR REPLACE TEMP TABLE interactions_in_period AS WITH ${INTERACTIONS_CTES} SELECT * FROM interactions`,
     { since, until },
   );
+  // The join's freed blocks go back to the system before recognition and the network read the
+  // table: at 10M Yammer messages the process held 903 MiB after this statement against 677 with
+  // the earlier SQL (its peak was lower, 926 against 963 MiB; bench/README.md, s14-f).
+  await query.releaseMemory();
   shared.set(query, { since, until, users: 1 });
   try {
     return await use();

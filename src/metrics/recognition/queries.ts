@@ -1,5 +1,5 @@
 import type { Query } from '../../model/query.js';
-import { withInteractions } from '../network/edges.js';
+import { responseEdges, withInteractions } from '../network/edges.js';
 
 /** What one person did and received in a window `[since, until)`. */
 export interface PersonFiguresRow extends Record<string, string | number | null> {
@@ -48,22 +48,19 @@ export async function personFigures(
   );
 }
 
-/** `received(person_id, replies_received, reactions_received)` from the activities of the window. */
-const RECEIVED_ACTIVITIES = `
-    targeted AS (
-      SELECT a.kind, a.person_id AS actor_id,
-             CASE WHEN a.kind = 'reply' THEN coalesce(parent.person_id, starter.person_id) ELSE parent.person_id END AS target_id
-      FROM in_window a
-      LEFT JOIN activities parent ON parent.activity_id = a.parent_id
-      LEFT JOIN activities starter ON starter.activity_id = a.thread_id
-      WHERE a.kind IN ('reply', 'reaction')),
+/**
+ * `received(person_id, replies_received, reactions_received)` from the activities of the window: the
+ * network's reply and reaction edges (edges.ts), counted.
+ */
+const RECEIVED_ACTIVITIES = `${responseEdges('in_window')},
     received AS (
       SELECT target_id AS person_id,
              count(*) FILTER (WHERE kind = 'reply') AS replies_received,
              count(*) FILTER (WHERE kind = 'reaction') AS reactions_received
-      FROM targeted WHERE target_id IS NOT NULL AND target_id <> actor_id GROUP BY target_id)`;
+      FROM (SELECT * FROM response_edges UNION ALL SELECT * FROM starter_edges)
+      WHERE target_id IS NOT NULL AND target_id <> source_id GROUP BY target_id)`;
 
-/** The same from `interactions_in_period`, whose reply and reaction edges are `targeted` above, counted. */
+/** The same from `interactions_in_period`, which holds those edges counted per pair. */
 const RECEIVED_INTERACTIONS = `
     received AS (
       SELECT target_id AS person_id,

@@ -72,6 +72,8 @@ describe('withInteractions', () => {
         reply(9, 'ana', 'yammer:96', 'yammer:97'), // neither parent nor starter loaded: none
         reply(10, 'bo', 'yammer:2'), // bo's own message: dropped, not sent to the starter
         reply(11, 'bo', 'yammer:1'), // ana
+        reply(12, 'cy', 'yammer:95', 'yammer:95'), // parent is the thread, not loaded: none
+        reply(13, 'cy', 'yammer:94', 'yammer:4'), // parent not loaded, its thread names ana's reply: ana
       ],
     });
     const edges = await withInteractions(dataset.query, '2026-03-01T00:00:00.000Z', '2026-04-01T00:00:00.000Z', () =>
@@ -87,7 +89,7 @@ describe('withInteractions', () => {
       { source: 'yammer:bo', target: 'yammer:ana', kind: 'reply', n: 2 },
       { source: 'yammer:bo', target: 'yammer:cy', kind: 'reply', n: 1 },
       { source: 'yammer:cy', target: 'yammer:ana', kind: 'reaction', n: 1 },
-      { source: 'yammer:cy', target: 'yammer:ana', kind: 'reply', n: 1 },
+      { source: 'yammer:cy', target: 'yammer:ana', kind: 'reply', n: 2 },
     ]);
     await dataset.close();
   });
