@@ -7,7 +7,7 @@ import duckdb from '@duckdb/node-bindings';
  * efforts' 380k item ids and 204k texts took 2.1 s of the main thread that way (bench/README.md,
  * s14-c). Here the strings whose bytes lie one after another in DuckDB's memory (most do: a
  * column computed by an expression writes its strings in order) are copied by one call and
- * decoded as one text, which is then cut at the strings' ends: the same strings.
+ * each decoded from that copy: the same strings.
  *
  * A VARCHAR vector is an array of 16-byte `string_t`: a uint32 length, then the bytes themselves
  * when there are at most 12, else a 4-byte prefix and an 8-byte pointer to them.
@@ -73,9 +73,9 @@ function inlined(data: Uint8Array, from: number, bytes: number): string {
 
 /**
  * The long strings of `rows` (their bytes contiguous, `total` in all, the first pointed to by row
- * `first`'s `string_t`): copied by one call, decoded once, cut at each string's end. A string's
- * length in UTF-16 units is its bytes that start a character, plus one more for each 4-byte
- * character (a surrogate pair): DuckDB's VARCHAR is valid UTF-8, so this is exact.
+ * `first`'s \`string_t\`): copied by one call, each decoded on its own. Not one decode cut into
+ * slices: V8 keeps a slice's whole parent alive, and a caller that keeps a few strings of a
+ * chunk (a set of distinct ids) would keep every string of it.
  */
 function readRun(
   data: Uint8Array,
@@ -86,22 +86,10 @@ function readRun(
   values: (string | null)[],
 ): void {
   const bytes = duckdb.get_data_from_pointer(data.buffer as ArrayBuffer, data.byteOffset + first * STRING_T + 8, total);
-  const text = decoder.decode(bytes);
-  const ascii = text.length === total;
   let from = 0;
-  let byte = 0;
   for (const row of rows) {
-    const size = view.getUint32(row * STRING_T, true);
-    let units = size;
-    if (!ascii) {
-      units = 0;
-      for (let k = byte; k < byte + size; k += 1) {
-        const b = bytes[k] ?? 0;
-        if ((b & 0xc0) !== 0x80) units += b >= 0xf0 ? 2 : 1;
-      }
-    }
-    values[row] = text.slice(from, from + units);
-    from += units;
-    byte += size;
+    const to = from + view.getUint32(row * STRING_T, true);
+    values[row] = decoder.decode(bytes.subarray(from, to));
+    from = to;
   }
 }

@@ -3,9 +3,9 @@ import { Dataset } from '../../src/model/dataset.js';
 
 /**
  * `varcharColumn` (src/model/varchar-column.ts) copies the strings whose bytes follow one another in
- * DuckDB's memory in one call and cuts the decoded text at each string's end by counting UTF-16
- * units from the UTF-8 bytes. Each string below is written out by hand in JavaScript, so a unit
- * miscounted at a 2-, 3- or 4-byte character, or a run cut at the wrong place, shows as a wrong value.
+ * DuckDB's memory in one call and decodes each from that copy at its byte offset. Each string
+ * below is written out by hand in JavaScript, so a run cut at the wrong place (a 2-, 3- or 4-byte
+ * character, an inlined string or a NULL inside it) shows as a wrong value.
  */
 const PIECES = [
   'plain ascii text longer than twelve bytes',
