@@ -23,7 +23,6 @@ export interface Query {
   batches<T extends Row = Row>(
     sql: string,
     params?: Record<string, string | number | boolean | null>,
-    options?: BatchOptions,
   ): AsyncIterable<T[]>;
   /**
    * A large result of numeric and boolean columns only, in DuckDB's chunks, as one `Float64Array`
@@ -39,16 +38,6 @@ export interface Query {
    * nothing else. Without a known limit (a dataset in memory) it does nothing.
    */
   releaseMemory(): Promise<void>;
-}
-
-/** How {@link Query.batches} reads its texts. */
-export interface BatchOptions {
-  /**
-   * The caller keeps, of each text column, either every string of a batch or none past it (texts
-   * read, used and dropped; ids all kept): a chunk's strings may then be slices of one decoded
-   * text (`varcharColumn`), which a string kept alone would keep alive whole. Default false.
-   */
-  slicedTexts?: boolean;
 }
 
 /** Told about every statement after it ran: its text, milliseconds and rows returned (null for `run`). */
@@ -84,12 +73,11 @@ export function queryOver(
     async *batches<T extends Row>(
       sql: string,
       params?: Record<string, string | number | boolean | null>,
-      options: BatchOptions = {},
     ): AsyncIterable<T[]> {
       const started = performance.now();
       const result = await connection.stream(sql, params as Record<string, DuckDBValue> | undefined);
       let rows = 0;
-      for await (const batch of rowBatches(result, options.slicedTexts ?? false)) {
+      for await (const batch of rowBatches(result)) {
         rows += batch.length;
         yield batch as T[];
       }
@@ -136,11 +124,11 @@ function numberColumn(vector: DuckDBVector, length: number): Float64Array {
  * (duplicate efforts' items, bench/README.md s10-a): 3.6 s CPU through `yieldRowObjectJs` (which
  * converts every value through a generic visitor into an object that was then copied), 1.9 s this way.
  */
-async function* rowBatches(result: DuckDBResult, slicedTexts = false): AsyncIterable<Row[]> {
+async function* rowBatches(result: DuckDBResult): AsyncIterable<Row[]> {
   const names = result.deduplicatedColumnNames();
   for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
     const count = chunk.rowCount;
-    const columns = names.map((_, c) => columnValues(chunk, c, count, slicedTexts));
+    const columns = names.map((_, c) => columnValues(chunk, c, count));
     const rows: Row[] = new Array(count);
     for (let i = 0; i < count; i += 1) {
       const row: Row = {};
@@ -155,12 +143,12 @@ async function* rowBatches(result: DuckDBResult, slicedTexts = false): AsyncIter
  * Column `column`'s values as {@link Row} values (NULL null): what `convertValue` makes of the JS
  * converter's. Texts are read by `varcharColumn`, a run of strings at a time.
  */
-function columnValues(chunk: DuckDBDataChunk, column: number, length: number, slicedTexts: boolean): Row[string][] {
+function columnValues(chunk: DuckDBDataChunk, column: number, length: number): Row[string][] {
   const vector = chunk.getColumnVector(column);
   const values: Row[string][] = new Array(length);
   switch (vector.type.typeId) {
     case DuckDBTypeId.VARCHAR:
-      return varcharColumn(chunk.chunk, column, length, slicedTexts);
+      return varcharColumn(chunk.chunk, column, length);
     case DuckDBTypeId.BOOLEAN:
     case DuckDBTypeId.TINYINT:
     case DuckDBTypeId.SMALLINT:

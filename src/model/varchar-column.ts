@@ -17,19 +17,8 @@ const STRING_T = 16;
 const INLINED = 12;
 const decoder = new TextDecoder();
 
-/**
- * The `length` values of column `column` of `chunk` (a `duckdb.DataChunk`, VARCHAR), null where
- * NULL. With `sliced`, a run is decoded once and its strings are slices of that text: cheaper
- * (duplicate efforts at 1M Yammer messages, 0.4-0.5 s less CPU than a decode per string), but V8
- * keeps a slice's whole text alive, so only for a caller that keeps all of a chunk's strings of
- * this column or none.
- */
-export function varcharColumn(
-  chunk: duckdb.DataChunk,
-  column: number,
-  length: number,
-  sliced = false,
-): (string | null)[] {
+/** The `length` values of column `column` of `chunk` (a `duckdb.DataChunk`, VARCHAR), null where NULL. */
+export function varcharColumn(chunk: duckdb.DataChunk, column: number, length: number): (string | null)[] {
   const vector = duckdb.data_chunk_get_vector(chunk, column);
   const data = duckdb.vector_get_data(vector, length * STRING_T);
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
@@ -43,7 +32,7 @@ export function varcharColumn(
   let runEnd = -1;
   const rows: number[] = [];
   const flush = (): void => {
-    if (runFrom >= 0) (sliced ? sliceRun : readRun)(data, view, runFrom, rows, runBytes, values);
+    if (runFrom >= 0) readRun(data, view, runFrom, rows, runBytes, values);
     runFrom = -1;
     rows.length = 0;
   };
@@ -84,9 +73,9 @@ function inlined(data: Uint8Array, from: number, bytes: number): string {
 
 /**
  * The long strings of `rows` (their bytes contiguous, `total` in all, the first pointed to by row
- * `first`'s \`string_t\`): copied by one call, each decoded on its own. By default not one decode
- * cut into slices ({@link sliceRun}): V8 keeps a slice's whole parent alive, and a caller that
- * keeps a few strings of a chunk (a set of distinct ids) would keep every string of it.
+ * `first`'s \`string_t\`): copied by one call, each decoded on its own. Not one decode cut into
+ * slices: V8 keeps a slice's whole parent alive, and a caller that keeps a few strings of a
+ * chunk (a set of distinct ids) would keep every string of it.
  */
 function readRun(
   data: Uint8Array,
@@ -102,39 +91,5 @@ function readRun(
     const to = from + view.getUint32(row * STRING_T, true);
     values[row] = decoder.decode(bytes.subarray(from, to));
     from = to;
-  }
-}
-
-/**
- * {@link readRun}, the run decoded once and cut into slices at each string's end. A string's
- * length in UTF-16 units is its bytes that start a character, plus one more for each 4-byte
- * character (a surrogate pair): DuckDB's VARCHAR is valid UTF-8, so this is exact.
- */
-function sliceRun(
-  data: Uint8Array,
-  view: DataView,
-  first: number,
-  rows: readonly number[],
-  total: number,
-  values: (string | null)[],
-): void {
-  const bytes = duckdb.get_data_from_pointer(data.buffer as ArrayBuffer, data.byteOffset + first * STRING_T + 8, total);
-  const text = decoder.decode(bytes);
-  const ascii = text.length === total;
-  let from = 0;
-  let byte = 0;
-  for (const row of rows) {
-    const size = view.getUint32(row * STRING_T, true);
-    let units = size;
-    if (!ascii) {
-      units = 0;
-      for (let k = byte; k < byte + size; k += 1) {
-        const b = bytes[k] ?? 0;
-        if ((b & 0xc0) !== 0x80) units += b >= 0xf0 ? 2 : 1;
-      }
-    }
-    values[row] = text.slice(from, from + units);
-    from += units;
-    byte += size;
   }
 }

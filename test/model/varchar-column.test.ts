@@ -3,8 +3,7 @@ import { Dataset } from '../../src/model/dataset.js';
 
 /**
  * `varcharColumn` (src/model/varchar-column.ts) copies the strings whose bytes follow one another in
- * DuckDB's memory in one call and decodes each from that copy at its byte offset, or (sliced)
- * decodes the run once and cuts it by counting UTF-16 units from the UTF-8 bytes. Each string
+ * DuckDB's memory in one call and decodes each from that copy at its byte offset. Each string
  * below is written out by hand in JavaScript, so a run cut at the wrong place (a 2-, 3- or 4-byte
  * character, an inlined string or a NULL inside it) shows as a wrong value.
  */
@@ -28,15 +27,7 @@ function textOf(i: number): string | null {
   return i % 2 === 0 ? `${piece}${i}` : piece;
 }
 
-/** Every row of `sql`, read in batches with or without sliced texts. */
-async function rowsOf(dataset: Dataset, sql: string, slicedTexts: boolean): Promise<{ i: number; s: string | null }[]> {
-  const rows: { i: number; s: string | null }[] = [];
-  for await (const batch of dataset.query.batches<{ i: number; s: string | null }>(sql, {}, { slicedTexts }))
-    rows.push(...batch);
-  return rows;
-}
-
-describe.each([false, true])('varcharColumn (sliced texts: %s)', (sliced) => {
+describe('varcharColumn', () => {
   it('reads computed strings (contiguous runs) of every width exactly, NULLs kept, over several chunks', async () => {
     const dataset = await Dataset.open();
     try {
@@ -44,12 +35,10 @@ describe.each([false, true])('varcharColumn (sliced texts: %s)', (sliced) => {
         `CREATE TABLE pieces AS SELECT * FROM (VALUES ${PIECES.map((p, k) => `(${k}, '${p}')`).join(', ')}) t(k, piece)`,
       );
       // Strings made by an expression are written one after another: long runs.
-      const rows = await rowsOf(
-        dataset,
+      const rows = await dataset.query.all<{ i: number; s: string | null }>(
         `SELECT i::INTEGER AS i,
                 CASE WHEN i % 7 = 3 THEN NULL WHEN i % 2 = 0 THEN p.piece || i::VARCHAR ELSE p.piece END AS s
          FROM range(5000) r(i) JOIN pieces p ON p.k = i % ${PIECES.length} ORDER BY i`,
-        sliced,
       );
       expect(rows).toHaveLength(5000);
       rows.forEach((row) => expect(row.s).toBe(textOf(row.i)));
@@ -66,7 +55,9 @@ describe.each([false, true])('varcharColumn (sliced texts: %s)', (sliced) => {
                 CASE WHEN i % 7 = 3 THEN NULL WHEN i % 2 = 0 THEN p.piece || i::VARCHAR ELSE p.piece END AS s
          FROM range(3000) r(i) JOIN (VALUES ${PIECES.map((p, k) => `(${k}, '${p}')`).join(', ')}) p(k, piece) ON p.k = i % ${PIECES.length}`,
       );
-      const rows = await rowsOf(dataset, 'SELECT i, s FROM texts ORDER BY hash(i), i', sliced);
+      const rows = await dataset.query.all<{ i: number; s: string | null }>(
+        'SELECT i, s FROM texts ORDER BY hash(i), i',
+      );
       expect(rows).toHaveLength(3000);
       rows.forEach((row) => expect(row.s).toBe(textOf(row.i)));
       expect(rows.filter((r) => r.s === null)).toHaveLength(

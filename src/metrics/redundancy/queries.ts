@@ -1,4 +1,4 @@
-import type { BatchOptions, Query } from '../../model/query.js';
+import type { Query } from '../../model/query.js';
 
 /** A thread starter or a wiki page, with the text it is compared on (capped). */
 export interface ItemRow
@@ -182,13 +182,6 @@ export function redundancyTexts(query: Query, since: string, until: string, cap:
 }
 
 /**
- * How the readings below take their texts: each batch's texts are tokenized and dropped, and its
- * ids kept but for the items too short to compare, so strings may be slices of one decoded run
- * (see `BatchOptions`): 0.4-0.5 s less CPU at 1M Yammer messages than a decode per string.
- */
-const TEXTS_READ_ONCE: BatchOptions = { slicedTexts: true };
-
-/**
  * How a row of {@link redundancyDistinctTexts} stands to the other items with its text: what
  * `TextRepeats` (text-repeats.ts) needs, and all the first pass of `blocked-items.ts` reads.
  */
@@ -302,7 +295,6 @@ export function redundancyDistinctTexts(
      FROM marked
      ORDER BY ${DISTINCT_ORDER}`,
     keys === 'exact' ? { since, until, cap } : { since, until, cap, key_space: REPEAT_KEY_SPACE },
-    TEXTS_READ_ONCE,
   );
 }
 
@@ -337,7 +329,6 @@ export function redundancyRowsAt(
      FROM compared c JOIN wanted w USING (item_key)
      ORDER BY w.pos`,
     { since, until, cap, places: places.join(',') },
-    TEXTS_READ_ONCE,
   );
 }
 
