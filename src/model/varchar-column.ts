@@ -17,6 +17,14 @@ const STRING_T = 16;
 const INLINED = 12;
 const decoder = new TextDecoder();
 
+/**
+ * Bytes copied by one call at most (a run longer is cut; a string longer than this is copied
+ * alone). Small copies are made and freed in the C allocator's heap as the per-string copies
+ * were; a chunk's texts at once (up to 4 MB) raised the peak RSS of duplicate efforts at 10M
+ * messages by about 95 MiB (bench/README.md, s14-c).
+ */
+const RUN_BYTES = 16 * 1024;
+
 /** The `length` values of column `column` of `chunk` (a `duckdb.DataChunk`, VARCHAR), null where NULL. */
 export function varcharColumn(chunk: duckdb.DataChunk, column: number, length: number): (string | null)[] {
   const vector = duckdb.data_chunk_get_vector(chunk, column);
@@ -49,7 +57,7 @@ export function varcharColumn(chunk: duckdb.DataChunk, column: number, length: n
     }
     // User-space pointers are below 2^53: a double holds them exactly.
     const pointer = view.getUint32(at + 12, true) * 2 ** 32 + view.getUint32(at + 8, true);
-    if (pointer !== runEnd) {
+    if (pointer !== runEnd || runBytes >= RUN_BYTES) {
       flush();
       runFrom = i;
       runBytes = 0;
