@@ -1,11 +1,13 @@
 import {
   type DuckDBConnection,
+  type DuckDBDataChunk,
   type DuckDBResult,
   DuckDBTypeId,
   type DuckDBValue,
   type DuckDBVector,
   JSDuckDBValueConverter,
 } from '@duckdb/node-api';
+import { varcharColumn } from './varchar-column.js';
 
 /** A plain row from a query: bigints become numbers, timestamps become ISO 8601 UTC strings. */
 export type Row = Record<string, string | number | boolean | null | readonly (string | number | null)[]>;
@@ -126,7 +128,7 @@ async function* rowBatches(result: DuckDBResult): AsyncIterable<Row[]> {
   const names = result.deduplicatedColumnNames();
   for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
     const count = chunk.rowCount;
-    const columns = names.map((_, c) => columnValues(chunk.getColumnVector(c), count));
+    const columns = names.map((_, c) => columnValues(chunk, c, count));
     const rows: Row[] = new Array(count);
     for (let i = 0; i < count; i += 1) {
       const row: Row = {};
@@ -137,11 +139,16 @@ async function* rowBatches(result: DuckDBResult): AsyncIterable<Row[]> {
   }
 }
 
-/** A column's values as {@link Row} values (NULL null): what `convertValue` makes of the JS converter's. */
-function columnValues(vector: DuckDBVector, length: number): Row[string][] {
+/**
+ * Column `column`'s values as {@link Row} values (NULL null): what `convertValue` makes of the JS
+ * converter's. Texts are read by `varcharColumn`, a run of strings at a time.
+ */
+function columnValues(chunk: DuckDBDataChunk, column: number, length: number): Row[string][] {
+  const vector = chunk.getColumnVector(column);
   const values: Row[string][] = new Array(length);
   switch (vector.type.typeId) {
     case DuckDBTypeId.VARCHAR:
+      return varcharColumn(chunk.chunk, column, length);
     case DuckDBTypeId.BOOLEAN:
     case DuckDBTypeId.TINYINT:
     case DuckDBTypeId.SMALLINT:
