@@ -49,7 +49,6 @@ import {
 
 /** fields.ts `cell` on a trimmed column: the literal `null` (any case) read as ''. */
 const nullIsEmpty = (column: string): string => `CASE WHEN ${isNullWord(column)} THEN '' ELSE ${column} END`;
-export { ENGINE_MIN_BYTES } from '../shared/engine-load.js';
 
 /**
  * Rows of the file per activities insert (one statement each): one statement over a whole large
@@ -84,6 +83,26 @@ const CELLS = [
   'attachments',
 ] as const;
 
+/**
+ * The sizes that decide how Messages.csv is loaded by SQL; tests make them small to reach each
+ * path's edges on small files.
+ */
+export interface EngineLoadSizes {
+  /** From this file size Messages.csv is loaded by SQL (0 always, Infinity never). */
+  minBytes: number;
+  /** Rows of the file per activities insert. */
+  batchRows: number;
+  /** From this file size the parse runs as two halves at once (shared/engine-load.ts `parseInOrder`). */
+  splitMinBytes: number;
+}
+
+/** The sizes the CLI loads with. */
+export const ENGINE_LOAD_SIZES: EngineLoadSizes = {
+  minBytes: ENGINE_MIN_BYTES,
+  batchRows: INSERT_BATCH_ROWS,
+  splitMinBytes: SPLIT_PARSE_MIN_BYTES,
+};
+
 let runs = 0;
 
 /** Names of one load's tables. */
@@ -99,10 +118,9 @@ export async function readMessagesInEngine(
   messages: InputFile,
   lookups: YammerLookups,
   ctx: SourceContext,
-  minBytes = ENGINE_MIN_BYTES,
-  batchRows = INSERT_BATCH_ROWS,
-  splitMinBytes = SPLIT_PARSE_MIN_BYTES,
+  sizes: EngineLoadSizes = ENGINE_LOAD_SIZES,
 ): Promise<AsyncGenerator<SourceRecord> | null> {
+  const { minBytes, batchRows, splitMinBytes } = sizes;
   const engine = ctx.engine;
   if (!engine || messages.localPath === undefined || (messages.size ?? 0) < minBytes) return null;
   const header = await csvHeaderForEngine(messages);

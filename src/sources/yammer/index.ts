@@ -1,5 +1,6 @@
 import type { Source } from '../types.js';
 import { detectYammer } from './detect.js';
+import { ENGINE_LOAD_SIZES, type EngineLoadSizes } from './engine-read.js';
 import { readYammer } from './read.js';
 import { yammerThreadLink } from './thread-link.js';
 
@@ -7,15 +8,16 @@ import { yammerThreadLink } from './thread-link.js';
 export const yammerSource: Source = yammerSourceWith();
 
 /**
- * The adapter with another size from which Messages.csv is loaded by SQL (engine-read.ts):
- * tests compare both paths on the same files (0 always, Infinity never), with smaller
- * batches of rows per SQL insert (their edges), and with small files parsed as two halves.
+ * The adapter with other sizes for the SQL load of Messages.csv (engine-read.ts): tests compare
+ * both paths on the same files (`minBytes` 0 always, Infinity never), with smaller batches of rows
+ * per SQL insert (their edges), and with small files parsed as two halves.
  */
-export function yammerSourceWith(
-  engineMinBytes?: number,
-  engineBatchRows?: number,
-  engineSplitMinBytes?: number,
-): Source {
+export function yammerSourceWith(sizes: Partial<EngineLoadSizes> = {}): Source {
+  const engineSizes: EngineLoadSizes = {
+    minBytes: sizes.minBytes ?? ENGINE_LOAD_SIZES.minBytes,
+    batchRows: sizes.batchRows ?? ENGINE_LOAD_SIZES.batchRows,
+    splitMinBytes: sizes.splitMinBytes ?? ENGINE_LOAD_SIZES.splitMinBytes,
+  };
   return {
     kind: 'yammer',
     title: 'Yammer / Viva Engage',
@@ -34,6 +36,6 @@ export function yammerSourceWith(
     },
     threadLink: yammerThreadLink,
     detect: detectYammer,
-    read: (input, ctx) => readYammer(input, ctx, engineMinBytes, engineBatchRows, engineSplitMinBytes),
+    read: (input, ctx) => readYammer(input, ctx, engineSizes),
   };
 }

@@ -16,7 +16,7 @@ import {
   sideFile,
   type YammerLookups,
 } from './lookups.js';
-import { ENGINE_MIN_BYTES, INSERT_BATCH_ROWS, readMessagesInEngine } from './engine-read.js';
+import { ENGINE_LOAD_SIZES, readMessagesInEngine, type EngineLoadSizes } from './engine-read.js';
 import { mapMessage, type MessageContext, type RowSender } from './map.js';
 
 /** The data-quality note every Yammer read adds once (metrics.md §1). */
@@ -33,16 +33,13 @@ const REQUIRED_COLUMNS = ['id', 'sender_id', 'created_at'] as const;
 export async function* readYammer(
   input: InputTree,
   ctx: SourceContext,
-  engineMinBytes = ENGINE_MIN_BYTES,
-  engineBatchRows = INSERT_BATCH_ROWS,
-  engineSplitMinBytes?: number,
+  engineSizes: EngineLoadSizes = ENGINE_LOAD_SIZES,
 ): AsyncGenerator<SourceRecord> {
   ctx.note(NO_REACTIONS_NOTE);
   const lookups = emptyLookups();
   for (const root of findYammerRoots(input)) {
     const messages = sideFile(input, root, 'Messages.csv');
-    if (messages)
-      yield* readNetwork(input, root, messages, lookups, ctx, engineMinBytes, engineBatchRows, engineSplitMinBytes);
+    if (messages) yield* readNetwork(input, root, messages, lookups, ctx, engineSizes);
   }
 }
 
@@ -52,9 +49,7 @@ async function* readNetwork(
   messages: InputFile,
   lookups: YammerLookups,
   ctx: SourceContext,
-  engineMinBytes: number,
-  engineBatchRows: number,
-  engineSplitMinBytes: number | undefined,
+  engineSizes: EngineLoadSizes,
 ): AsyncGenerator<SourceRecord> {
   const users = sideFile(input, root, 'Users.csv');
   if (users) for await (const identity of readUsers(users, lookups, ctx)) yield { type: 'identity', identity };
@@ -65,14 +60,7 @@ async function* readNetwork(
 
   ctx.fileRead(messages.displayPath);
   // A plain UTF-8 file of a known vintage is parsed and mapped in SQL; anything else is read here.
-  const inEngine = await readMessagesInEngine(
-    messages,
-    lookups,
-    ctx,
-    engineMinBytes,
-    engineBatchRows,
-    engineSplitMinBytes,
-  );
+  const inEngine = await readMessagesInEngine(messages, lookups, ctx, engineSizes);
   if (inEngine) {
     yield* inEngine;
     return;

@@ -62,9 +62,16 @@ async function load(
   const phases: string[] = [];
   let inserts = 0;
   const skips: string[] = [];
-  const watched = watchedSource(yammerSourceWith(engineMinBytes, engineBatchRows, engineSplitMinBytes), {
-    skip: (reason, at) => skips.push(`${at.file}:${at.line ?? ''} ${reason}`),
-  });
+  const watched = watchedSource(
+    yammerSourceWith({
+      minBytes: engineMinBytes,
+      ...(engineBatchRows === undefined ? {} : { batchRows: engineBatchRows }),
+      ...(engineSplitMinBytes === undefined ? {} : { splitMinBytes: engineSplitMinBytes }),
+    }),
+    {
+      skip: (reason, at) => skips.push(`${at.file}:${at.line ?? ''} ${reason}`),
+    },
+  );
   const observe = (sql: string) => {
     if (sql.includes('INSERT INTO raw_activities')) {
       inSql = true;
