@@ -1,4 +1,16 @@
 import {
+  classGlyphs,
+  classId,
+  coverageGlyphs,
+  coverageIndex,
+  ligatureGlyphs,
+  subtables,
+  type ClassDef,
+  type Coverage,
+  type OtTable,
+  type Subtable,
+} from './opentype-tables.js';
+import {
   readMarkAttachmentGlyphs,
   readPairLookup,
   type PairLookup,
@@ -72,59 +84,6 @@ export interface FontkitFont {
   /** The font file's bytes (restructure's DecodeStream) and where its tables are. */
   stream?: { buffer?: unknown };
   directory?: { tables?: Record<string, { offset: number } | undefined> };
-}
-
-interface Coverage {
-  version: number;
-  glyphs?: ArrayLike<number>;
-  rangeRecords?: ReadonlyArray<{ start: number; end: number; startCoverageIndex: number }>;
-}
-
-interface ClassDef {
-  version: number;
-  startGlyph?: number;
-  classValueArray?: ArrayLike<number>;
-  classRangeRecord?: ReadonlyArray<{ start: number; end: number; class: number }>;
-}
-
-/** A lookup subtable: the fields of every type this module reads, all optional. */
-interface Subtable {
-  version: number;
-  lookupType?: number;
-  extension?: Subtable;
-  coverage?: Coverage;
-  coverages?: Coverage[];
-  inputCoverage?: Coverage[];
-  markCoverage?: Coverage;
-  mark1Coverage?: Coverage;
-  inputClassDef?: ClassDef;
-  backtrackClassDef?: ClassDef;
-  lookaheadClassDef?: ClassDef;
-  chainClassSet?: ReadonlyArray<ReadonlyArray<{
-    backtrack: number[];
-    input: number[];
-    lookahead: number[];
-  }> | null>;
-  ligatureSets?: { get(index: number): ReadonlyArray<{ glyph: number; components: ArrayLike<number> }> };
-}
-
-interface Lookup {
-  lookupType: number;
-  flags: {
-    markAttachmentType?: number;
-    flags: { ignoreBaseGlyphs: boolean; ignoreLigatures?: boolean; useMarkFilteringSet?: boolean };
-  };
-  subTables: ArrayLike<Subtable>;
-}
-
-interface OtTable {
-  scriptList: ReadonlyArray<{
-    tag: string;
-    script: { defaultLangSys: { featureIndexes: number[] } | null };
-  }>;
-  featureList: ReadonlyArray<{ tag: string; feature: { lookupListIndexes: number[] } }>;
-  lookupList: { get(index: number): Lookup };
-  featureVariations?: unknown;
 }
 
 // The features fontkit's default shaper turns on for horizontal text (its DefaultShaper: rvrn,
@@ -531,15 +490,6 @@ function scriptLookups(table: OtTable, script: string): { lookups: number[]; fea
   };
 }
 
-/** A lookup's subtables with extension subtables (GSUB 7, GPOS 9) unwrapped. */
-function subtables(lookup: Lookup, extensionType: number): Array<{ type: number; table: Subtable }> {
-  return Array.from(lookup.subTables, (table) =>
-    lookup.lookupType === extensionType && table.extension && table.lookupType !== undefined
-      ? { type: table.lookupType, table: table.extension }
-      : { type: lookup.lookupType, table },
-  );
-}
-
 /** The coverages holding every glyph where a subtable of `type` can start to apply. */
 function anchorCoverages(type: number, table: Subtable, gpos: boolean): Coverage[] {
   const all = [table.coverage, table.markCoverage, table.mark1Coverage, ...(table.coverages ?? [])];
@@ -597,59 +547,6 @@ function reachableGlyphs(font: FontkitFont): Set<number> {
   return glyphs;
 }
 
-/** Every glyph a ligature subtable can form. */
-function ligatureGlyphs(table: Subtable): number[] {
-  if (!table.coverage || !table.ligatureSets) return [];
-  const sets = table.ligatureSets;
-  return coverageGlyphs(table.coverage).flatMap((_, index) => sets.get(index).map((ligature) => ligature.glyph));
-}
-
 function addCoverage(blocked: Set<number>, coverage: Coverage): void {
   for (const glyph of coverageGlyphs(coverage)) blocked.add(glyph);
-}
-
-function coverageGlyphs(coverage: Coverage): number[] {
-  if (coverage.version === 1) return Array.from(coverage.glyphs ?? []);
-  const glyphs: number[] = [];
-  for (const range of coverage.rangeRecords ?? [])
-    for (let glyph = range.start; glyph <= range.end; glyph++) glyphs.push(glyph);
-  return glyphs;
-}
-
-/** fontkit's coverageIndex. */
-function coverageIndex(coverage: Coverage, glyph: number): number {
-  if (coverage.version === 1) return Array.prototype.indexOf.call(coverage.glyphs ?? [], glyph);
-  for (const range of coverage.rangeRecords ?? []) {
-    if (range.start <= glyph && glyph <= range.end) return range.startCoverageIndex + glyph - range.start;
-  }
-  return -1;
-}
-
-/** fontkit's getClassID: 0 for a glyph the class definition does not list. */
-function classId(glyph: number, classDef: ClassDef): number {
-  if (classDef.version === 1) {
-    const index = glyph - (classDef.startGlyph ?? 0);
-    const values = classDef.classValueArray;
-    if (values && index >= 0 && index < values.length) return values[index] ?? 0;
-    return 0;
-  }
-  for (const range of classDef.classRangeRecord ?? []) {
-    if (range.start <= glyph && glyph <= range.end) return range.class;
-  }
-  return 0;
-}
-
-function classGlyphs(classDef: ClassDef, value: number): number[] {
-  const glyphs: number[] = [];
-  if (classDef.version === 1) {
-    const values = classDef.classValueArray ?? [];
-    for (let index = 0; index < values.length; index++) {
-      if (values[index] === value) glyphs.push((classDef.startGlyph ?? 0) + index);
-    }
-    return glyphs;
-  }
-  for (const range of classDef.classRangeRecord ?? []) {
-    if (range.class === value) for (let glyph = range.start; glyph <= range.end; glyph++) glyphs.push(glyph);
-  }
-  return glyphs;
 }
