@@ -4,13 +4,15 @@
 # the Markdown summary and the PDF's text with a reference taken before the refactor.
 #   scripts/compare-outputs.sh record DIR   # write the reference into DIR
 #   scripts/compare-outputs.sh check DIR    # run again and diff against DIR (exit 1 on a difference)
+#   PILOT_COMPARE_WORK=/tmp/mine scripts/compare-outputs.sh record|check DIR   # another work folder, for two at once
 # metrics.json is compared with `provenance.tool.version` kept (same build) and keys as written.
 set -euo pipefail
 mode=${1:?record|check}
 ref=${2:?reference folder}
 root=$(cd "$(dirname "$0")/.." && pwd)
 # A fixed work folder: the output paths are part of the resolved config, hence of provenance.configHash.
-work=/tmp/pilot-compare-work
+# PILOT_COMPARE_WORK gives another one (two checks at once on one machine); record and check with the same.
+work="${PILOT_COMPARE_WORK:-/tmp/pilot-compare-work}"
 rm -rf "$work"; mkdir -p "$work"
 trap 'rm -rf "$work"' EXIT
 export SOURCE_DATE_EPOCH=1700000000 NO_COLOR=1 TZ=UTC
