@@ -14,9 +14,10 @@ import type { Period } from '../../src/metrics/types.js';
 import { Dataset } from '../../src/model/dataset.js';
 import { loadInputs } from '../../src/sources/load.js';
 import { periodFromBounds } from '../../src/time/period.js';
+import { SHARED_SAMPLES } from './shared-samples.js';
 
 const SAMPLE = path.resolve(import.meta.dirname, '../../fixtures/sample-pilot');
-const SAMPLES = '/work/shared/samples';
+const SAMPLES = SHARED_SAMPLES;
 
 export interface RedundancyPilot {
   name: string;

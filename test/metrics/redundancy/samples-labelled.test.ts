@@ -6,6 +6,7 @@ import { computeRedundancy, type Redundancy } from '../../../src/metrics/redunda
 import { Dataset } from '../../../src/model/dataset.js';
 import { loadInputs } from '../../../src/sources/load.js';
 import { metricContext } from '../context.js';
+import { SHARED_SAMPLES } from '../../helpers/shared-samples.js';
 
 /**
  * The duplicate-effort rule on a real export (../shared/samples, see its PROVENANCE.md), against
@@ -13,7 +14,7 @@ import { metricContext } from '../context.js';
  * holds no duplicate effort by that rule: every labelled pair is a negative, so this measures
  * false alarms only (precision and recall on larger real exports are in docs/metrics.md).
  */
-const SAMPLES = '/work/shared/samples';
+const SAMPLES = SHARED_SAMPLES;
 interface Labelled {
   export: string;
   pairs: { a: string; b: string; duplicate: boolean }[];

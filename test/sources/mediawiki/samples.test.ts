@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { memoryTree } from '../../../src/sources/input-tree.js';
 import { mediawikiSource } from '../../../src/sources/mediawiki/index.js';
 import { runSource } from './run-source.js';
+import { sharedSample } from '../../helpers/shared-samples.js';
 
-const SAMPLES = '/work/shared/samples/mediawiki';
+const SAMPLES = sharedSample('mediawiki');
 
 /**
  * Counts verified by reading the sample files:

@@ -21,11 +21,12 @@ import {
   loadLined,
 } from '../../helpers/engine-equivalence.js';
 import { makeTempDir, removeTempDirs } from '../../helpers/temp-dir.js';
+import { sharedSample } from '../../helpers/shared-samples.js';
 
 afterAll(removeTempDirs);
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/slack');
-const SAMPLES = path.resolve(import.meta.dirname, '../../../../shared/samples/slack');
+const SAMPLES = sharedSample('slack');
 const SAMPLE_PILOT = path.resolve(import.meta.dirname, '../../../fixtures/sample-pilot/slack');
 
 type Loaded = LinedLoad;

@@ -4,8 +4,9 @@ import { folderTree } from '../../../src/sources/input-tree.js';
 import { slackSource } from '../../../src/sources/slack/index.js';
 import { zipTree } from '../../../src/sources/zip-tree.js';
 import { collect, type Collected } from './collect.js';
+import { sharedSample } from '../../helpers/shared-samples.js';
 
-const SAMPLES = '/work/shared/samples/slack';
+const SAMPLES = sharedSample('slack');
 
 /**
  * Counts verified by reading the sample files (see their PROVENANCE.md):

@@ -20,11 +20,12 @@ import {
   loadLined,
 } from '../../helpers/engine-equivalence.js';
 import { makeTempDir, removeTempDirs } from '../../helpers/temp-dir.js';
+import { sharedSample } from '../../helpers/shared-samples.js';
 
 afterAll(removeTempDirs);
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/teams');
-const SAMPLES = path.resolve(import.meta.dirname, '../../../../shared/samples/teams-graph');
+const SAMPLES = sharedSample('teams-graph');
 
 type Loaded = LinedLoad;
 

@@ -4,6 +4,7 @@ import { folderTree, memoryTree } from '../../../src/sources/input-tree.js';
 import { bodyToText, decodeEntities } from '../../../src/sources/teams/html.js';
 import { teamsSource } from '../../../src/sources/teams/index.js';
 import { collect } from '../slack/collect.js';
+import { sharedSample } from '../../helpers/shared-samples.js';
 
 const MESSAGE = {
   id: '1',
@@ -110,7 +111,7 @@ describe('teamsSource.read edge cases', () => {
   });
 });
 
-const SAMPLES = '/work/shared/samples/teams-graph';
+const SAMPLES = sharedSample('teams-graph');
 
 /**
  * Counts verified by reading the four Graph documentation responses: 12 messages.
