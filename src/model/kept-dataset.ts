@@ -60,6 +60,9 @@ export async function keepAsDuckDb(query: Query, file: string): Promise<void> {
   await query.run(`ATTACH '${sqlString(file)}' AS kept`);
   try {
     await query.run(KEPT_TABLES.map((t) => `CREATE TABLE kept.${t} AS ${KEPT_SELECT[t]};`).join('\n'));
+    // A scratch dataset turns checkpoint-on-shutdown off for the whole instance (dataset.ts), so
+    // DETACH alone left the last tables in kept.duckdb.wal: a file copied without it lacked them.
+    await query.run('CHECKPOINT kept');
   } finally {
     await query.run('DETACH kept');
   }

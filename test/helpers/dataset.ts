@@ -1,5 +1,5 @@
 import { newAccount, type SourceAccount } from '../../src/model/accounting.js';
-import { Dataset } from '../../src/model/dataset.js';
+import { Dataset, type DatasetOptions } from '../../src/model/dataset.js';
 import type { Query } from '../../src/model/query.js';
 import type { Activity, Identity, PeopleEntry, SourceKind, Space } from '../../src/model/types.js';
 
@@ -30,9 +30,12 @@ export interface InlineData {
   people?: PeopleEntry[];
 }
 
-/** Loads an inline dataset as one input and finalizes it. */
-export async function inlineDataset(data: InlineData): Promise<{ dataset: Dataset; account: SourceAccount }> {
-  const dataset = await Dataset.open();
+/** Loads an inline dataset as one input and finalizes it (in memory unless `options` say otherwise). */
+export async function inlineDataset(
+  data: InlineData,
+  options: DatasetOptions = {},
+): Promise<{ dataset: Dataset; account: SourceAccount }> {
+  const dataset = await Dataset.open(options);
   const account = newAccount(0, data.activities[0]?.source ?? 'yammer', 'inline');
   for (const identity of data.identities ?? []) dataset.append({ type: 'identity', identity }, account);
   for (const space of data.spaces ?? []) dataset.append({ type: 'space', space }, account);
