@@ -14,6 +14,12 @@ import v8 from 'node:v8';
 // known (dist/cli/v8-tiering.js). Set before any code is compiled or read from a code cache: V8
 // checks its flags there.
 v8.setFlagsFromString('--interrupt-budget=200000');
+// TurboFan's inlining of callees into what it optimizes made the compiles of a small pilot's hot
+// functions large (the word shaper's alone ~0.3 s under load; `--trace-opt`): optimizing
+// compiles were ~16 % of the sample pilot's CPU (perf, V8's worker threads). Without inlining for
+// `analyze`: CPU -7 to -10 % (alternated pairs, bench/README.md, s15-e). A large run turns it back
+// on with V8's budget (dist/cli/v8-tiering.js); `validate` and `init` keep V8's inlining.
+if (runKind(process.argv.slice(2)) === 'analyze') v8.setFlagsFromString('--no-turbo-inlining');
 
 // Node 22+ keeps compiled code between runs itself (the dependencies' too); Node 20 has no such API.
 const nodeCompileCache = typeof module.enableCompileCache === 'function';
