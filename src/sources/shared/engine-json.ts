@@ -113,3 +113,12 @@ export function urlNeedsJavaScript(url: string): string {
 export function distinctInOrder(list: string): string {
   return `list_filter(${list}, (x, i) -> list_position(${list}, x) = i)`;
 }
+
+/**
+ * SQL: the TIMESTAMPTZ of `ms`, an instant in epoch milliseconds (BIGINT): the value `epoch_ms(ms)
+ * AT TIME ZONE 'UTC'` gives, without the time-zone conversion that runs per row there (0.28 against
+ * 0.02 s of CPU over 1.75M values; bench/README.md, s15-f).
+ */
+export function utcInstantSql(ms: string): string {
+  return `make_timestamptz(${ms} * 1000)`;
+}

@@ -35,6 +35,7 @@ import {
   runOverReadableFiles,
   URL_SQL,
   urlNeedsJavaScript,
+  utcInstantSql,
 } from '../shared/engine-json.js';
 import {
   ENGINE_MIN_BYTES,
@@ -414,7 +415,9 @@ function messagesSql(engine: SourceEngine, t: (name: string) => string, base: nu
     WITH mapped AS (${mappedRows(t)}),
     joined AS (
       SELECT m.*, coalesce(a.rendered, m.body) AS escaped,
-             list_concat(coalesce(a.users, []), coalesce(m.block_users, [])) AS named,
+             -- A list only where there is someone to name: an empty list is built per row otherwise.
+             CASE WHEN a.users IS NOT NULL OR m.block_users IS NOT NULL
+                  THEN list_concat(coalesce(a.users, []), coalesce(m.block_users, [])) END AS named,
              'slack:' || m.channel_id || ':' || m.ts_s AS id,
              CASE WHEN m.thread_s IS NOT NULL AND m.thread_s <> m.ts_s THEN 'slack:' || m.channel_id || ':' || m.thread_s END AS parent
       FROM mapped m LEFT JOIN ${t('refs')} a USING (rn)),
@@ -426,10 +429,10 @@ function messagesSql(engine: SourceEngine, t: (name: string) => string, base: nu
              CASE WHEN len(url_matches) > 0 THEN ${distinctInOrder('url_matches')} END AS urls
       FROM joined)
     SELECT ${base} + ${stride} * rn, ${engine.inputIndex}, false, id, 'slack', CASE WHEN parent IS NULL THEN 'post' ELSE 'reply' END,
-           epoch_ms(at_ms) AT TIME ZONE 'UTC', 'slack:' || user_s, space_id, coalesce(parent, id), parent,
+           ${utcInstantSql('at_ms')}, 'slack:' || user_s, space_id, coalesce(parent, id), parent,
            nullif(text, ''), NULL, NULL,
            CASE WHEN len(mentions) > 0 THEN nullif(array_to_string(list_transform(mentions, u -> 'slack:' || u), ' '), '') END,
-           nullif(array_to_string(coalesce(urls, []), ' '), ''), shown, NULL, NULL
+           CASE WHEN urls IS NOT NULL THEN nullif(array_to_string(urls, ' '), '') END, shown, NULL, NULL
     FROM texts;`;
 }
 
@@ -440,7 +443,7 @@ function reactionsSql(engine: SourceEngine, t: (name: string) => string, base: n
     WITH listed AS (SELECT rn, parent, rk, name, unnest(users) AS usr, unnest(range(1, 1 + len(users))) AS uk FROM ${t('reactors')}),
     numbered AS (SELECT *, row_number() OVER (PARTITION BY rn ORDER BY rk, uk) AS j FROM listed)
     SELECT ${base} + ${stride} * rn + j, ${engine.inputIndex}, true, parent.id || '#' || name || '#' || usr, 'slack',
-           'reaction', epoch_ms(parent.at_ms) AT TIME ZONE 'UTC', 'slack:' || usr, parent.space_id, parent.thread, parent.id,
+           'reaction', ${utcInstantSql('parent.at_ms')}, 'slack:' || usr, parent.space_id, parent.thread, parent.id,
            NULL, NULL, name, NULL, NULL, parent.shown, NULL, NULL
     FROM numbered;`;
 }

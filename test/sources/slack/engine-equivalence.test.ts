@@ -45,6 +45,12 @@ async function expectSameBothWays(inputs: string[], includePrivate = false, load
 
 const json = (value: unknown): string => JSON.stringify(value, null, 4);
 const ts = (day: number, n: number): string => `${Date.UTC(2026, 2, day, 9) / 1000 + n}.00010${n % 10}`;
+/** A whole second, one digit and the last microsecond of a second: the instants SQL builds from milliseconds. */
+const EDGE_TS = [
+  `${Date.UTC(2026, 2, 2, 10) / 1000}`,
+  `${Date.UTC(2026, 2, 2, 10) / 1000 + 1}.5`,
+  `${Date.UTC(2026, 2, 2, 10) / 1000 + 2}.999999`,
+];
 
 /** A Slack export of nasty messages: every rule of map-message.ts and load.ts's screen, and the mrkdwn clean-up. */
 function writeNasty(dir: string): void {
@@ -135,6 +141,10 @@ function writeNasty(dir: string): void {
     m(51, { text: 'ftp://x.org and a :// alone' }),
     m(52, { text: 'a < b, never closed' }),
     m(53, { text: 'note to self <@U2> and <@U2|me>', user: 'U2' }),
+    // The instants of EDGE_TS (SQL builds the TIMESTAMPTZ from the milliseconds, with no time-zone conversion).
+    m(54, { ts: EDGE_TS[0], text: 'a whole second' }),
+    m(55, { ts: EDGE_TS[1], text: 'half a second' }),
+    m(56, { ts: EDGE_TS[2], text: 'the last microsecond', reactions: [{ name: 'ok', users: ['U2'] }] }),
     m(39, {
       text: 'users at two levels',
       blocks: [
@@ -285,6 +295,7 @@ describe('Slack day files mapped in SQL', () => {
       for (const n of [2, 3, 4, 5, 7, 24, 25, 26, 36, 47, 48, 49])
         expect(loaded.lines.has(`slack:C1:${ts(2, n)}`), `${n}`).toBe(false);
       for (const n of [22, 39, 45, 46]) expect(loaded.lines.has(`slack:C1:${ts(2, n)}`), `${n}`).toBe(true);
+      for (const edge of EDGE_TS) expect(loaded.lines.has(`slack:C1:${edge}`), edge).toBe(false);
     }
   }, 120_000);
 
