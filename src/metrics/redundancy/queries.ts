@@ -50,15 +50,22 @@ export interface ItemText extends ItemColumnsRow, Record<string, string | number
  * and wiki pages revised before the period end. Wiki dumps keep no page text, so a page is its
  * title plus the summary of its first revision (MediaWiki's "Created page with ..." carries the
  * page's opening words). Only these texts leave DuckDB, cut to `$cap` characters. With `wanted`,
- * only the items whose id is one of its lines (newline-separated). With `numbered`, `n.space_no`
- * numbers the spaces (NULL included) and `p.author_no` the authors, so ids need not reach JS. With
+ * only the items whose id is one of its lines (newline-separated). With `numbers`, the columns
+ * {@link spaceNo} and {@link authorNo} number the spaces (NULL included) and the authors, so ids
+ * need not reach JS (see {@link ItemNumbers}); an item without an author is left out. With
  * `discussed`, `d.responses` and `d.responders` count what each thread drew (the cost of a
  * duplicate: the same question answered twice). Without `ordered`, in no particular order.
  */
 export function itemsSql(
   columns: string,
-  { wanted = false, numbered = false, discussed = false, ordered = true } = {},
+  {
+    wanted = false,
+    numbers,
+    discussed = false,
+    ordered = true,
+  }: { wanted?: boolean; numbers?: ItemNumbers; discussed?: boolean; ordered?: boolean } = {},
 ): string {
+  const numbered = numbers === 'joined';
   const only = (column: string): string =>
     wanted ? `AND ${column} IN (SELECT unnest(string_split($wanted, chr(10))))` : '';
   return `
@@ -107,8 +114,46 @@ export function itemsSql(
     FROM items i LEFT JOIN spaces s USING (space_id)
     ${numbered ? 'JOIN space_numbers n ON n.space_id IS NOT DISTINCT FROM i.space_id JOIN author_numbers p ON p.person_id = i.author' : ''}
     ${discussed ? 'JOIN discussion d ON d.item_id = i.item_id AND d.kind = i.kind' : ''}
-    WHERE ${notBlank('i.body')}
+    WHERE ${numbers === 'hashed' ? 'i.author IS NOT NULL AND ' : ''}${notBlank('i.body')}
     ${ordered ? 'ORDER BY i.first_at, i.item_id' : ''}`;
+}
+
+/**
+ * How {@link itemsSql} numbers the items' spaces and authors (equal numbers, equal ids): `joined`,
+ * each id ranked among the distinct ids and joined back; `hashed`, each id hashed into a
+ * non-negative INTEGER, without a join. DuckDB builds the joins' hash tables on the items, texts
+ * and all (it takes the distinct ids, which it estimates larger, as the probe side): on 1M Yammer
+ * messages the two joins were 0.8-1.0 s of the texts' query's 1.4-1.7 s of CPU (bench/README.md
+ * s15-c). Hashed numbers are exact only while no two ids share one: {@link itemNumbers} checks it.
+ */
+export type ItemNumbers = 'joined' | 'hashed';
+
+/** The numbers hashed ids take: [0, 2^31 - 1), an Int32Array's (a test narrows it to force clashes). */
+export const HASHED_NUMBERS = 2 ** 31 - 1;
+
+/** The space's number, as {@link itemsSql} with `numbers` gives it. */
+export function spaceNo(numbers: ItemNumbers): string {
+  return numbers === 'joined' ? 'n.space_no' : '(hash(i.space_id) % $numbers::UBIGINT)::INTEGER AS space_no';
+}
+
+/** The author's number, as {@link itemsSql} with `numbers` gives it. */
+export function authorNo(numbers: ItemNumbers): string {
+  return numbers === 'joined' ? 'p.author_no' : '(hash(i.author) % $numbers::UBIGINT)::INTEGER AS author_no';
+}
+
+/**
+ * `hashed` when no two spaces (NULL included) and no two persons of the activities share a hashed
+ * number, else `joined`: the numbers {@link itemsSql} can give exactly (0.06 s of CPU on 1M Yammer
+ * messages).
+ */
+export async function itemNumbers(query: Query): Promise<ItemNumbers> {
+  const [row] = await query.all<{ distinct: boolean | null }>(
+    `SELECT count(DISTINCT space_id) + max((space_id IS NULL)::INTEGER) = count(DISTINCT hash(space_id) % $numbers::UBIGINT)
+            AND count(DISTINCT person_id) = count(DISTINCT hash(person_id) % $numbers::UBIGINT) FILTER (WHERE person_id IS NOT NULL) AS distinct
+     FROM activities`,
+    { numbers: HASHED_NUMBERS },
+  );
+  return row?.distinct === true ? 'hashed' : 'joined';
 }
 
 /**
@@ -178,7 +223,7 @@ export function redundancyTexts(query: Query, since: string, until: string, cap:
   // is a whole-millisecond instant).
   const columns = `i.item_id, i.kind = 'wikiPage' AS is_page, n.space_no, i.last_at >= $since::TIMESTAMPTZ AS active,
     p.author_no, epoch_ms(i.first_at)::DOUBLE AS at_ms, left(i.body, $cap::INTEGER) AS body`;
-  return query.batches<ItemText>(itemsSql(columns, { numbered: true }), { since, until, cap });
+  return query.batches<ItemText>(itemsSql(columns, { numbers: 'joined' }), { since, until, cap });
 }
 
 /**
@@ -222,17 +267,19 @@ const TEXT_COLUMNS = `i.item_id, i.first_at, left(i.body, $cap::INTEGER) AS body
     CASE WHEN i.kind = 'wikiPage' THEN 'p:' ELSE 't:' END || i.item_id AS item_key`;
 
 /** {@link TEXT_COLUMNS} and the item's {@link ItemColumnsRow} (numbered: see {@link itemsSql}). */
-const DISTINCT_COLUMNS = `${TEXT_COLUMNS}, i.kind = 'wikiPage' AS is_page, n.space_no, i.last_at >= $since::TIMESTAMPTZ AS active,
-    p.author_no, epoch_ms(i.first_at)::DOUBLE AS at_ms`;
+function distinctColumns(numbers: ItemNumbers): string {
+  return `${TEXT_COLUMNS}, i.kind = 'wikiPage' AS is_page, ${spaceNo(numbers)}, i.last_at >= $since::TIMESTAMPTZ AS active,
+    ${authorNo(numbers)}, epoch_ms(i.first_at)::DOUBLE AS at_ms`;
+}
 
 /**
  * The items of {@link redundancyDistinctTexts}: with their numbers, or only what orders and marks
- * them. Numbering joins the authors, which leaves out an item without one: so does the filter.
+ * them. Numbering leaves out an item without an author: so does the filter.
  */
-function distinctItemsSql(textsOnly: boolean): string {
+function distinctItemsSql(textsOnly: boolean, numbers: ItemNumbers = 'joined'): string {
   return textsOnly
     ? `SELECT * EXCLUDE (author) FROM (${itemsSql(`${TEXT_COLUMNS}, i.author`, { ordered: false })}) WHERE author IS NOT NULL`
-    : itemsSql(DISTINCT_COLUMNS, { numbered: true, ordered: false });
+    : itemsSql(distinctColumns(numbers), { numbers, ordered: false });
 }
 
 /**
@@ -295,6 +342,34 @@ export function redundancyDistinctTexts(
      FROM marked
      ORDER BY ${DISTINCT_ORDER}`,
     keys === 'exact' ? { since, until, cap } : { since, until, cap, key_space: REPEAT_KEY_SPACE },
+  );
+}
+
+/** A row of {@link redundancyOrderedTexts}: an item, its text and a number hashed from the text. */
+export interface HashedText extends ItemText {
+  /** Equal texts, equal numbers (below 2^53: exact as a double); two texts may share one. */
+  body_hash: number;
+}
+
+/**
+ * The rows of {@link redundancyTexts} in the order of {@link redundancyDistinctTexts}, each with
+ * its text and a hash of it: the JS path finds the texts several items share itself
+ * (`first-texts.ts`), which costs less than the window over every text that marks them there
+ * (1M Yammer messages: the query 2.2 -> 1.4-1.6 s of CPU, bench/README.md s15-c). The blocked
+ * path (`blocked-items.ts`) keeps the window: it must not hold every distinct text.
+ */
+export function redundancyOrderedTexts(
+  query: Query,
+  since: string,
+  until: string,
+  cap: number,
+  numbers: ItemNumbers,
+): AsyncIterable<HashedText[]> {
+  const params = { since, until, cap, key_space: REPEAT_KEY_SPACE };
+  return query.batches<HashedText>(
+    `SELECT ${ITEM_COLUMNS}, body, (hash(body) % $key_space::UBIGINT)::DOUBLE AS body_hash
+     FROM (${distinctItemsSql(false, numbers)}) ORDER BY ${DISTINCT_ORDER}`,
+    numbers === 'hashed' ? { ...params, numbers: HASHED_NUMBERS } : params,
   );
 }
 
