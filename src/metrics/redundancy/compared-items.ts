@@ -3,7 +3,8 @@ import type { Period } from '../types.js';
 import { type CopyColumns, columnsOf, rowOf, textsOf } from './copy-columns.js';
 import { FirstTexts } from './first-texts.js';
 import { IntList } from './int-list.js';
-import { type ItemColumnsRow, itemNumbers, redundancyOrderedTexts } from './queries.js';
+import { itemNumbers } from './item-numbers.js';
+import { type ItemColumnsRow, redundancyOrderedTexts } from './queries.js';
 import { TermCorpusBuilder, type TermCorpus } from './term-corpus.js';
 import { TextTokenizer, type TokenizedTexts, TokenMapping } from './text-tokens.js';
 

@@ -4,7 +4,8 @@ import { workerNextTo } from '../../model/worker-thread.js';
 import { type ComparedItems, ComparedItemsBuilder } from './compared-items.js';
 import { type CopyColumns, columnsOf, textsOf } from './copy-columns.js';
 import { FirstTexts } from './first-texts.js';
-import { itemNumbers, redundancyOrderedTexts } from './queries.js';
+import { itemNumbers } from './item-numbers.js';
+import { redundancyOrderedTexts } from './queries.js';
 import { TextTokenizer, type TokenizedTexts, TokenMapping } from './text-tokens.js';
 
 /**

@@ -1,4 +1,5 @@
 import type { Query } from '../../model/query.js';
+import { authorNo, HASHED_NUMBERS, type ItemNumbers, spaceNo } from './item-numbers.js';
 
 /** A thread starter or a wiki page, with the text it is compared on (capped). */
 export interface ItemRow
@@ -51,8 +52,8 @@ export interface ItemText extends ItemColumnsRow, Record<string, string | number
  * title plus the summary of its first revision (MediaWiki's "Created page with ..." carries the
  * page's opening words). Only these texts leave DuckDB, cut to `$cap` characters. With `wanted`,
  * only the items whose id is one of its lines (newline-separated). With `numbers`, the columns
- * {@link spaceNo} and {@link authorNo} number the spaces (NULL included) and the authors, so ids
- * need not reach JS (see {@link ItemNumbers}); an item without an author is left out. With
+ * `spaceNo` and `authorNo` (item-numbers.ts) number the spaces (NULL included) and the authors, so ids
+ * need not reach JS (see `ItemNumbers`); an item without an author is left out. With
  * `discussed`, `d.responses` and `d.responders` count what each thread drew (the cost of a
  * duplicate: the same question answered twice). Without `ordered`, in no particular order.
  */
@@ -116,44 +117,6 @@ export function itemsSql(
     ${discussed ? 'JOIN discussion d ON d.item_id = i.item_id AND d.kind = i.kind' : ''}
     WHERE ${numbers === 'hashed' ? 'i.author IS NOT NULL AND ' : ''}${notBlank('i.body')}
     ${ordered ? 'ORDER BY i.first_at, i.item_id' : ''}`;
-}
-
-/**
- * How {@link itemsSql} numbers the items' spaces and authors (equal numbers, equal ids): `joined`,
- * each id ranked among the distinct ids and joined back; `hashed`, each id hashed into a
- * non-negative INTEGER, without a join. DuckDB builds the joins' hash tables on the items, texts
- * and all (it takes the distinct ids, which it estimates larger, as the probe side): on 1M Yammer
- * messages the two joins were 0.8-1.0 s of the texts' query's 1.4-1.7 s of CPU (bench/README.md
- * s15-c). Hashed numbers are exact only while no two ids share one: {@link itemNumbers} checks it.
- */
-export type ItemNumbers = 'joined' | 'hashed';
-
-/** The numbers hashed ids take: [0, 2^31 - 1), an Int32Array's (a test narrows it to force clashes). */
-export const HASHED_NUMBERS = 2 ** 31 - 1;
-
-/** The space's number, as {@link itemsSql} with `numbers` gives it. */
-export function spaceNo(numbers: ItemNumbers): string {
-  return numbers === 'joined' ? 'n.space_no' : '(hash(i.space_id) % $numbers::UBIGINT)::INTEGER AS space_no';
-}
-
-/** The author's number, as {@link itemsSql} with `numbers` gives it. */
-export function authorNo(numbers: ItemNumbers): string {
-  return numbers === 'joined' ? 'p.author_no' : '(hash(i.author) % $numbers::UBIGINT)::INTEGER AS author_no';
-}
-
-/**
- * `hashed` when no two spaces (NULL included) and no two persons of the activities share a hashed
- * number, else `joined`: the numbers {@link itemsSql} can give exactly (0.06 s of CPU on 1M Yammer
- * messages).
- */
-export async function itemNumbers(query: Query): Promise<ItemNumbers> {
-  const [row] = await query.all<{ distinct: boolean | null }>(
-    `SELECT count(DISTINCT space_id) + max((space_id IS NULL)::INTEGER) = count(DISTINCT hash(space_id) % $numbers::UBIGINT)
-            AND count(DISTINCT person_id) = count(DISTINCT hash(person_id) % $numbers::UBIGINT) FILTER (WHERE person_id IS NOT NULL) AS distinct
-     FROM activities`,
-    { numbers: HASHED_NUMBERS },
-  );
-  return row?.distinct === true ? 'hashed' : 'joined';
 }
 
 /**
@@ -355,7 +318,7 @@ export interface HashedText extends ItemText {
  * The rows of {@link redundancyTexts} in the order of {@link redundancyDistinctTexts}, each with
  * its text and a hash of it: the JS path finds the texts several items share itself
  * (`first-texts.ts`), which costs less than the window over every text that marks them there
- * (1M Yammer messages: the query 2.2 -> 1.4-1.6 s of CPU, bench/README.md s15-c). The blocked
+ * (1M Yammer messages: 0.6-0.8 s of the query's 2.0-2.3 s of CPU, bench/README.md s15-c). The blocked
  * path (`blocked-items.ts`) keeps the window: it must not hold every distinct text.
  */
 export function redundancyOrderedTexts(

@@ -1,12 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { comparedItems, type ComparedItems } from '../../../src/metrics/redundancy/compared-items.js';
-import {
-  HASHED_NUMBERS,
-  type HashedText,
-  type ItemNumbers,
-  itemNumbers,
-  redundancyOrderedTexts,
-} from '../../../src/metrics/redundancy/queries.js';
+import { HASHED_NUMBERS, type ItemNumbers, itemNumbers } from '../../../src/metrics/redundancy/item-numbers.js';
+import { type HashedText, redundancyOrderedTexts } from '../../../src/metrics/redundancy/queries.js';
 import type { Dataset } from '../../../src/model/dataset.js';
 import type { Query } from '../../../src/model/query.js';
 import { act, inlineDataset } from '../../helpers/dataset.js';
