@@ -1,9 +1,11 @@
 import type { Query } from '../../model/query.js';
 import type { Period } from '../types.js';
 import { type CopyColumns, columnsOf, rowOf, textsOf } from './copy-columns.js';
-import { type ItemColumnsRow, redundancyDistinctTexts } from './queries.js';
+import { FirstTexts } from './first-texts.js';
+import { IntList } from './int-list.js';
+import { itemNumbers } from './item-numbers.js';
+import { type ItemColumnsRow, redundancyOrderedTexts } from './queries.js';
 import { TermCorpusBuilder, type TermCorpus } from './term-corpus.js';
-import { TextRepeats, withRepeatKeys } from './text-repeats.js';
 import { TextTokenizer, type TokenizedTexts, TokenMapping } from './text-tokens.js';
 
 /**
@@ -32,8 +34,8 @@ export interface ComparedItems {
 /**
  * Streams the items' texts out of DuckDB and turns the content of each (see `contentOf`)
  * into term ids at once, keeping only the items with at least `minWords` distinct words (see
- * `redundancyTexts`). A text several items share is read once (see
- * {@link redundancyDistinctTexts}): the later ones repeat its terms.
+ * `redundancyTexts`). A text several items share is cleaned and split once (`first-texts.ts`):
+ * the later ones repeat its terms.
  */
 export async function comparedItems(
   query: Query,
@@ -41,45 +43,49 @@ export async function comparedItems(
   cap: number,
   minWords: number,
 ): Promise<ComparedItems> {
-  return withRepeatKeys(async (keys) => {
-    const items = new ComparedItemsBuilder(minWords);
-    const tokenizer = new TextTokenizer();
-    const mapping = new TokenMapping();
-    for await (const batch of redundancyDistinctTexts(query, period.since, period.until, cap, keys)) {
-      const columns = columnsOf(batch);
-      items.add(columns, tokenizer.tokenize(textsOf(columns)), mapping);
-    }
-    return items.build();
-  });
+  const items = new ComparedItemsBuilder(minWords);
+  const tokenizer = new TextTokenizer();
+  const mapping = new TokenMapping();
+  const texts = new FirstTexts();
+  const numbers = await itemNumbers(query);
+  for await (const batch of redundancyOrderedTexts(query, period.since, period.until, cap, numbers)) {
+    const columns = columnsOf(batch, texts);
+    items.add(columns, tokenizer.tokenize(textsOf(columns)), mapping);
+  }
+  return items.build();
 }
 
 /**
- * {@link ComparedItems} built one batch of rows of {@link redundancyDistinctTexts} at a time, in
+ * {@link ComparedItems} built one batch of rows of {@link redundancyOrderedTexts} at a time, in
  * its order, each batch's texts tokenized beforehand (`text-tokens.ts`, in this thread or another).
  */
 export class ComparedItemsBuilder {
   private readonly corpus = new TermCorpusBuilder();
   private readonly columns = new ItemColumns();
-  /** Per text held by more items than those read so far: its first item's index (-1: too short) and whether it introduces. */
-  private readonly repeats = new TextRepeats<{ k: number; introduction: boolean }>();
+  /** Per text, by its number (`first-texts.ts`): its first item's index in the corpus (-1: too short). */
+  private readonly firstItem = new IntList();
+  /** Per text, by its number: 1 when it introduces its author. */
+  private readonly introduces = new IntList();
   private readonly idOfTerm = (term: string, word: string): number => this.corpus.idOfTerm(term, word);
 
   constructor(private readonly minWords: number) {}
 
   /**
    * Adds the rows of `columns`, whose texts (the rows with a body, in order) are `tokens`, made by
-   * the tokenizer whose ids `mapping` turns into the corpus's. Throws `RepeatKeyClash` (see `TextRepeats`).
+   * the tokenizer whose ids `mapping` turns into the corpus's. The batches come in their order, so
+   * the texts are added in the order `FirstTexts` numbered them.
    */
   add(columns: CopyColumns, tokens: TokenizedTexts, mapping: TokenMapping): void {
     mapping.toCorpusIds(tokens, this.idOfTerm);
     let text = 0;
     for (let i = 0; i < columns.body.length; i += 1) {
       const row = rowOf(columns, i);
-      if (row.body === null) {
-        const first = this.repeats.repeat(row);
-        if (first.k < 0) continue;
-        this.corpus.repeat(first.k);
-        this.columns.push(row, first.introduction);
+      const repeated = columns.repeatOf[i] ?? -1;
+      if (repeated >= 0) {
+        const k = this.firstItem.at(repeated);
+        if (k < 0) continue;
+        this.corpus.repeat(k);
+        this.columns.push(row, this.introduces.at(repeated) === 1);
         continue;
       }
       const k = this.corpus.addTermIds(
@@ -90,7 +96,8 @@ export class ComparedItemsBuilder {
       );
       const introduction = k >= 0 && tokens.introduction[text] === 1;
       text += 1;
-      this.repeats.note(row, { k, introduction });
+      this.firstItem.push(k);
+      this.introduces.push(introduction ? 1 : 0);
       if (k >= 0) this.columns.push(row, introduction);
     }
   }

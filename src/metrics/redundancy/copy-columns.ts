@@ -1,14 +1,16 @@
-import type { ItemCopy } from './queries.js';
+import type { FirstTexts } from './first-texts.js';
+import type { HashedText, ItemColumnsRow } from './queries.js';
 
 /**
- * A batch of rows of `redundancyDistinctTexts` (queries.ts) as columns: how a batch is held while
- * its texts are tokenized (`text-tokens.ts`), in this thread or another, without an object per row.
+ * A batch of rows of `redundancyOrderedTexts` (queries.ts) as columns, each text met before
+ * (`first-texts.ts`) named by its number instead of held: how a batch is held while its texts are
+ * tokenized (`text-tokens.ts`), in this thread or another, without an object per row.
  */
 export interface CopyColumns {
+  /** The row's text, or null when an earlier row has it (see {@link repeatOf}). */
   body: (string | null)[];
-  copies: Int32Array;
-  sharedKey: (string | number | null)[];
-  firstKey: (string | number | null)[];
+  /** -1 for a row with a text of its own, else the number of the earlier text it repeats. */
+  repeatOf: Int32Array;
   itemId: string[];
   isPage: Uint8Array;
   spaceNo: Float64Array;
@@ -17,13 +19,12 @@ export interface CopyColumns {
   atMs: Float64Array;
 }
 
-export function columnsOf(batch: readonly ItemCopy[]): CopyColumns {
+/** The rows of `batch` as columns, their texts numbered by `texts` (which holds every batch's, in order). */
+export function columnsOf(batch: readonly HashedText[], texts: FirstTexts): CopyColumns {
   const n = batch.length;
   const columns: CopyColumns = {
     body: new Array(n),
-    copies: new Int32Array(n),
-    sharedKey: new Array(n),
-    firstKey: new Array(n),
+    repeatOf: new Int32Array(n),
     itemId: new Array(n),
     isPage: new Uint8Array(n),
     spaceNo: new Float64Array(n),
@@ -32,10 +33,9 @@ export function columnsOf(batch: readonly ItemCopy[]): CopyColumns {
     atMs: new Float64Array(n),
   };
   batch.forEach((row, i) => {
-    columns.body[i] = row.body;
-    columns.copies[i] = row.copies;
-    columns.sharedKey[i] = row.shared_key;
-    columns.firstKey[i] = row.first_key;
+    const first = texts.repeatOf(row.body, row.body_hash);
+    columns.body[i] = first < 0 ? row.body : null;
+    columns.repeatOf[i] = first;
     columns.itemId[i] = row.item_id;
     columns.isPage[i] = row.is_page ? 1 : 0;
     columns.spaceNo[i] = row.space_no;
@@ -46,13 +46,9 @@ export function columnsOf(batch: readonly ItemCopy[]): CopyColumns {
   return columns;
 }
 
-/** Row `i` of `columns`, as `redundancyDistinctTexts` gave it. */
-export function rowOf(columns: CopyColumns, i: number): ItemCopy {
+/** Row `i` of `columns`: what the comparison keeps of an item besides its text. */
+export function rowOf(columns: CopyColumns, i: number): ItemColumnsRow {
   return {
-    body: columns.body[i] ?? null,
-    copies: columns.copies[i] ?? 0,
-    shared_key: columns.sharedKey[i] ?? null,
-    first_key: columns.firstKey[i] ?? null,
     item_id: columns.itemId[i] ?? '',
     is_page: columns.isPage[i] === 1,
     space_no: columns.spaceNo[i] ?? 0,

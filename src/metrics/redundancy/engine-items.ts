@@ -66,7 +66,7 @@ export async function engineComparedItems(query: Query, period: Period, options:
         `row_number() OVER (ORDER BY i.first_at, i.item_id) AS ord, i.item_id, i.kind = 'wikiPage' AS is_page, n.space_no,
          i.last_at >= $since::TIMESTAMPTZ AS active, p.author_no, epoch_ms(i.first_at)::DOUBLE AS at_ms,
          left(i.body, $cap::INTEGER) AS body`,
-        { numbered: true },
+        { numbers: 'joined' },
       )}`,
       params,
     );

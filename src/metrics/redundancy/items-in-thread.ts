@@ -1,10 +1,11 @@
 import type { Query } from '../../model/query.js';
 import type { Period } from '../types.js';
 import { workerNextTo } from '../../model/worker-thread.js';
-import { type ComparedItems, ComparedItemsBuilder, comparedItems } from './compared-items.js';
+import { type ComparedItems, ComparedItemsBuilder } from './compared-items.js';
 import { type CopyColumns, columnsOf, textsOf } from './copy-columns.js';
-import { redundancyDistinctTexts } from './queries.js';
-import { RepeatKeyClash } from './text-repeats.js';
+import { FirstTexts } from './first-texts.js';
+import { itemNumbers } from './item-numbers.js';
+import { redundancyOrderedTexts } from './queries.js';
 import { TextTokenizer, type TokenizedTexts, TokenMapping } from './text-tokens.js';
 
 /**
@@ -41,7 +42,7 @@ interface Batch {
 
 /**
  * {@link comparedItems}, the texts tokenized by two threads. A thread that fails leaves its batches to
- * this one; two hashed keys that clash (see `RepeatKeys`) make the single-thread path read again.
+ * this one. A text met again (`first-texts.ts`) is sent to neither.
  */
 export async function comparedItemsInThread(
   query: Query,
@@ -80,6 +81,7 @@ export async function comparedItemsInThread(
     if (!done) takeBack(new Error(`the duplicate-efforts thread stopped with exit code ${code}`));
   });
   const items = new ComparedItemsBuilder(minWords);
+  const firstTexts = new FirstTexts();
   const putIn = (): void => {
     for (let next = waiting[0]; next?.tokens; next = waiting[0]) {
       waiting.shift();
@@ -87,8 +89,9 @@ export async function comparedItemsInThread(
     }
   };
   try {
-    for await (const rows of redundancyDistinctTexts(query, period.since, period.until, cap, 'hashed')) {
-      const columns = columnsOf(rows);
+    const numbers = await itemNumbers(query);
+    for await (const rows of redundancyOrderedTexts(query, period.since, period.until, cap, numbers)) {
+      const columns = columnsOf(rows, firstTexts);
       const texts = textsOf(columns);
       let batch: Batch;
       if (failed === null && sent.length < AHEAD) {
@@ -102,11 +105,8 @@ export async function comparedItemsInThread(
     while (sent.length > 0) await new Promise<void>((resolve) => (wake = resolve));
     putIn();
     return items.build();
-  } catch (error) {
-    if (!(error instanceof RepeatKeyClash)) throw error;
   } finally {
     done = true;
     await worker.terminate();
   }
-  return comparedItems(query, period, cap, minWords);
 }

@@ -1,4 +1,5 @@
 import type { Query } from '../../model/query.js';
+import { authorNo, HASHED_NUMBERS, type ItemNumbers, spaceNo } from './item-numbers.js';
 
 /** A thread starter or a wiki page, with the text it is compared on (capped). */
 export interface ItemRow
@@ -50,15 +51,22 @@ export interface ItemText extends ItemColumnsRow, Record<string, string | number
  * and wiki pages revised before the period end. Wiki dumps keep no page text, so a page is its
  * title plus the summary of its first revision (MediaWiki's "Created page with ..." carries the
  * page's opening words). Only these texts leave DuckDB, cut to `$cap` characters. With `wanted`,
- * only the items whose id is one of its lines (newline-separated). With `numbered`, `n.space_no`
- * numbers the spaces (NULL included) and `p.author_no` the authors, so ids need not reach JS. With
+ * only the items whose id is one of its lines (newline-separated). With `numbers`, the columns
+ * `spaceNo` and `authorNo` (item-numbers.ts) number the spaces (NULL included) and the authors, so ids
+ * need not reach JS (see `ItemNumbers`); an item without an author is left out. With
  * `discussed`, `d.responses` and `d.responders` count what each thread drew (the cost of a
  * duplicate: the same question answered twice). Without `ordered`, in no particular order.
  */
 export function itemsSql(
   columns: string,
-  { wanted = false, numbered = false, discussed = false, ordered = true } = {},
+  {
+    wanted = false,
+    numbers,
+    discussed = false,
+    ordered = true,
+  }: { wanted?: boolean; numbers?: ItemNumbers; discussed?: boolean; ordered?: boolean } = {},
 ): string {
+  const numbered = numbers === 'joined';
   const only = (column: string): string =>
     wanted ? `AND ${column} IN (SELECT unnest(string_split($wanted, chr(10))))` : '';
   return `
@@ -107,7 +115,7 @@ export function itemsSql(
     FROM items i LEFT JOIN spaces s USING (space_id)
     ${numbered ? 'JOIN space_numbers n ON n.space_id IS NOT DISTINCT FROM i.space_id JOIN author_numbers p ON p.person_id = i.author' : ''}
     ${discussed ? 'JOIN discussion d ON d.item_id = i.item_id AND d.kind = i.kind' : ''}
-    WHERE ${notBlank('i.body')}
+    WHERE ${numbers === 'hashed' ? 'i.author IS NOT NULL AND ' : ''}${notBlank('i.body')}
     ${ordered ? 'ORDER BY i.first_at, i.item_id' : ''}`;
 }
 
@@ -178,7 +186,7 @@ export function redundancyTexts(query: Query, since: string, until: string, cap:
   // is a whole-millisecond instant).
   const columns = `i.item_id, i.kind = 'wikiPage' AS is_page, n.space_no, i.last_at >= $since::TIMESTAMPTZ AS active,
     p.author_no, epoch_ms(i.first_at)::DOUBLE AS at_ms, left(i.body, $cap::INTEGER) AS body`;
-  return query.batches<ItemText>(itemsSql(columns, { numbered: true }), { since, until, cap });
+  return query.batches<ItemText>(itemsSql(columns, { numbers: 'joined' }), { since, until, cap });
 }
 
 /**
@@ -222,17 +230,19 @@ const TEXT_COLUMNS = `i.item_id, i.first_at, left(i.body, $cap::INTEGER) AS body
     CASE WHEN i.kind = 'wikiPage' THEN 'p:' ELSE 't:' END || i.item_id AS item_key`;
 
 /** {@link TEXT_COLUMNS} and the item's {@link ItemColumnsRow} (numbered: see {@link itemsSql}). */
-const DISTINCT_COLUMNS = `${TEXT_COLUMNS}, i.kind = 'wikiPage' AS is_page, n.space_no, i.last_at >= $since::TIMESTAMPTZ AS active,
-    p.author_no, epoch_ms(i.first_at)::DOUBLE AS at_ms`;
+function distinctColumns(numbers: ItemNumbers): string {
+  return `${TEXT_COLUMNS}, i.kind = 'wikiPage' AS is_page, ${spaceNo(numbers)}, i.last_at >= $since::TIMESTAMPTZ AS active,
+    ${authorNo(numbers)}, epoch_ms(i.first_at)::DOUBLE AS at_ms`;
+}
 
 /**
  * The items of {@link redundancyDistinctTexts}: with their numbers, or only what orders and marks
- * them. Numbering joins the authors, which leaves out an item without one: so does the filter.
+ * them. Numbering leaves out an item without an author: so does the filter.
  */
-function distinctItemsSql(textsOnly: boolean): string {
+function distinctItemsSql(textsOnly: boolean, numbers: ItemNumbers = 'joined'): string {
   return textsOnly
     ? `SELECT * EXCLUDE (author) FROM (${itemsSql(`${TEXT_COLUMNS}, i.author`, { ordered: false })}) WHERE author IS NOT NULL`
-    : itemsSql(DISTINCT_COLUMNS, { numbered: true, ordered: false });
+    : itemsSql(distinctColumns(numbers), { numbers, ordered: false });
 }
 
 /**
@@ -295,6 +305,34 @@ export function redundancyDistinctTexts(
      FROM marked
      ORDER BY ${DISTINCT_ORDER}`,
     keys === 'exact' ? { since, until, cap } : { since, until, cap, key_space: REPEAT_KEY_SPACE },
+  );
+}
+
+/** A row of {@link redundancyOrderedTexts}: an item, its text and a number hashed from the text. */
+export interface HashedText extends ItemText {
+  /** Equal texts, equal numbers (below 2^53: exact as a double); two texts may share one. */
+  body_hash: number;
+}
+
+/**
+ * The rows of {@link redundancyTexts} in the order of {@link redundancyDistinctTexts}, each with
+ * its text and a hash of it: the JS path finds the texts several items share itself
+ * (`first-texts.ts`), which costs less than the window over every text that marks them there
+ * (1M Yammer messages: 0.6-0.8 s of the query's 2.0-2.3 s of CPU, bench/README.md s15-c). The blocked
+ * path (`blocked-items.ts`) keeps the window: it must not hold every distinct text.
+ */
+export function redundancyOrderedTexts(
+  query: Query,
+  since: string,
+  until: string,
+  cap: number,
+  numbers: ItemNumbers,
+): AsyncIterable<HashedText[]> {
+  const params = { since, until, cap, key_space: REPEAT_KEY_SPACE };
+  return query.batches<HashedText>(
+    `SELECT ${ITEM_COLUMNS}, body, (hash(body) % $key_space::UBIGINT)::DOUBLE AS body_hash
+     FROM (${distinctItemsSql(false, numbers)}) ORDER BY ${DISTINCT_ORDER}`,
+    numbers === 'hashed' ? { ...params, numbers: HASHED_NUMBERS } : params,
   );
 }
 

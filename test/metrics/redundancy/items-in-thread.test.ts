@@ -4,7 +4,8 @@ import { computeRedundancy } from '../../../src/metrics/redundancy/index.js';
 import { DEFAULT_REDUNDANCY_CONFIG as C } from '../../../src/metrics/redundancy/index.js';
 import { columnsOf, rowOf } from '../../../src/metrics/redundancy/copy-columns.js';
 import { comparedItemsInThread } from '../../../src/metrics/redundancy/items-in-thread.js';
-import type { ItemCopy } from '../../../src/metrics/redundancy/queries.js';
+import { FirstTexts } from '../../../src/metrics/redundancy/first-texts.js';
+import type { HashedText } from '../../../src/metrics/redundancy/queries.js';
 import type { Query, Row } from '../../../src/model/query.js';
 import { loadRedundancyPilots, type RedundancyPilot } from '../../helpers/redundancy-pilots.js';
 import { metricContext } from '../context.js';
@@ -45,35 +46,27 @@ function plain(items: ComparedItems): Record<string, unknown> {
 }
 
 describe('duplicate efforts’ texts split in a worker thread', () => {
-  it('a row crosses to the thread as it was read', () => {
-    const rows: ItemCopy[] = [
-      {
-        item_id: 't1',
-        is_page: false,
-        space_no: 3,
-        active: true,
-        author_no: 7,
-        at_ms: 1.7e12,
-        body: 'Forklift slots',
-        copies: 2,
-        shared_key: 't:t1',
-        first_key: null,
-      },
-      {
-        item_id: 'p1',
-        is_page: true,
-        space_no: 1,
-        active: false,
-        author_no: 2,
-        at_ms: 1.6e12,
-        body: null,
-        copies: 2,
-        shared_key: null,
-        first_key: 't:t1',
-      },
-    ];
-    const columns = columnsOf(rows);
-    expect([rowOf(columns, 0), rowOf(columns, 1)]).toEqual(rows);
+  it('a row crosses to the thread as it was read, a text met again by its number', () => {
+    const row = (item_id: string, body: string, body_hash: number): HashedText => ({
+      item_id,
+      is_page: item_id.startsWith('p'),
+      space_no: 3,
+      active: true,
+      author_no: 7,
+      at_ms: 1.7e12,
+      body,
+      body_hash,
+    });
+    const texts = new FirstTexts();
+    // t1 and p1 hold one text; t2 another text of the same hash; t3 repeats t2's, in the next batch.
+    const first = columnsOf([row('t1', 'Forklift slots', 5), row('p1', 'Forklift slots', 5)], texts);
+    const second = columnsOf([row('t2', 'Badge printer', 5), row('t3', 'Badge printer', 5)], texts);
+    expect(first.body).toEqual(['Forklift slots', null]);
+    expect([...first.repeatOf]).toEqual([-1, 0]);
+    expect(second.body).toEqual(['Badge printer', null]);
+    expect([...second.repeatOf]).toEqual([-1, 1]);
+    const { body: _b, body_hash: _h, ...p1 } = row('p1', '', 0);
+    expect(rowOf(first, 1)).toEqual(p1);
   });
 
   it.each([0, 1])('gives the one-thread items, term ids included, on pilot %i', async (n) => {

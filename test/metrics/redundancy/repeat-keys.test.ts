@@ -120,14 +120,15 @@ describe('redundancyDistinctTexts with hashed keys', () => {
       'yammer:7',
       'yammer:8',
     ]);
+    // The JS path, on one thread or two, finds repeated texts itself (first-texts.ts, s15-c): no
+    // reading of it names keys, so a clash of keys cannot reach it.
     const modes: RepeatKeys[] = [];
     expect(plain(await comparedItems(clashing(dataset.query, modes), period, 2000, 4))).toEqual(plain(reference));
-    expect(modes).toEqual(['hashed', 'exact']);
+    expect(modes).toEqual([]);
     const threaded: RepeatKeys[] = [];
     const inThread = await comparedItemsInThread(clashing(dataset.query, threaded), period, 2000, 4);
     expect(plain(inThread)).toEqual(plain(reference));
-    // The thread met the clash; this thread read again, hashed (a clash again), then exact.
-    expect(threaded).toEqual(['hashed', 'hashed', 'exact']);
+    expect(threaded).toEqual([]);
     const options = { cap: 2000, minWords: 4, maxPostings: 200, lsaDocs: 0 };
     const blocked: RepeatKeys[] = [];
     const clashed = await blockedComparedItems(clashing(dataset.query, blocked), period, options);
