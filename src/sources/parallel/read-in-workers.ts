@@ -150,7 +150,9 @@ interface MainReads {
  * three-export read with a core idle (bench/README.md, s15-b). Once its own export is read, it
  * copies the closed parts in, in input order (the rows' order, parts.ts), under that export's share
  * of the memory: on one engine thread while any read still runs beside, on all once it is all
- * that runs.
+ * that runs. The last copy (1M Slack messages' part) is the read's tail now that the wiki is read
+ * beside Yammer: on both cores it costs a little more CPU (6.1 against 5.4-5.6 s) for the core the
+ * read's end leaves idle otherwise (bench/README.md, s15-b).
  */
 async function runAll(
   parts: Parts,
