@@ -212,7 +212,8 @@ async function runAll(
     const partsRead = readParts();
     // Awaited below, after the own read: a failure meanwhile must not count as unhandled.
     partsRead.catch(() => undefined);
-    const own = main.own();
+    // A failure of the own read stops the part reads at once, here and in the workers.
+    const own = main.own().catch(failed(null));
     // Every call to its end, even when one fails: no DuckDB call is left running.
     const [ownRead] = await Promise.allSettled([own]);
     const copied = ownRead.status === 'fulfilled' && !stopped() ? copyParts().catch(failed(null)) : null;
