@@ -93,6 +93,13 @@ export interface EngineCsvHeader {
   readAfter(records: number): string;
   /** Bytes per record in the file's first 64 KiB: how many records a number of bytes holds, roughly. */
   bytesPerRecord: number;
+  /**
+   * As `EngineCsv.over`, before the line ends are scanned: CRLF inside a quoted field is turned
+   * into LF in any file (a file without CR gives the same cells), so SQL can map rows as they are parsed.
+   */
+  over(rows: string, keep: readonly string[]): string;
+  /** As `EngineCsv.raw`. */
+  raw(column: string): string;
   /** Scans the file's line ends: the other SQL pieces, or null when the file does not qualify. */
   scan(): Promise<EngineCsv | null>;
 }
@@ -118,7 +125,13 @@ export async function csvHeaderForEngine(file: InputFile): Promise<EngineCsvHead
     const lines = await scanLines(path);
     return lines.loneCr ? null : sqlPieces(header.names, read, lines);
   };
-  return { columns: header.names, read, readAfter, bytesPerRecord: header.bytesPerRecord, scan };
+  const { over, raw } = sqlPieces(header.names, read, {
+    newlines: 0,
+    loneCr: false,
+    hasCr: true,
+    endsWithNewline: false,
+  });
+  return { columns: header.names, read, readAfter, bytesPerRecord: header.bytesPerRecord, scan, over, raw };
 }
 
 /** The SQL pieces over `read` of a file with these header names and line ends. */

@@ -69,8 +69,13 @@ export const SPLIT_PARSE_MIN_BYTES = 16 * 1024 * 1024;
 /**
  * Parses `csv` in file order, under `loadSettings`'s one thread, into the TEMP table `names.first`
  * and, for a large file, the attached in-memory database `names.rest` too; returns a relation of the
- * raw columns with `rn`, each record's index in the file, first. Rejects (once every statement it
- * started has ended) when DuckDB refuses the file.
+ * raw columns (or of what `select` makes of them) with `rn`, each record's index in the file, first.
+ * Rejects (once every statement it started has ended) when DuckDB refuses the file.
+ *
+ * `select` gives the query over a relation of the raw columns whose rows are stored (by default
+ * all of them, as they are): a caller that maps rows one by one maps them here, in the statement
+ * that parses them, so no table of raw cells is written and read again, and each half's mapping
+ * runs on its own thread (1M Yammer messages: bench/README.md, s15-a).
  *
  * Why two halves: DuckDB keeps the file's order only on one thread (an ordered parse on two cost
  * twice the CPU, bench/README.md s12-a), and that one thread was ~4 s of 1M Yammer messages with
@@ -87,18 +92,19 @@ export async function parseInOrder(
   names: { first: string; rest: string },
   bytes: number,
   splitMinBytes = SPLIT_PARSE_MIN_BYTES,
+  select: (raw: string) => string = (raw) => `SELECT * FROM ${raw}`,
 ): Promise<string> {
-  const whole = `CREATE TEMP TABLE ${names.first} AS SELECT * FROM ${csv.read}`;
+  const create = `CREATE TEMP TABLE ${names.first} AS`;
   if (engine.runBeside === undefined || bytes < splitMinBytes) {
-    await engine.run(whole);
+    await engine.run(`${create} ${select(csv.read)}`);
     return `(SELECT rowid AS rn, * FROM ${names.first})`;
   }
   // About half the records: the split may fall anywhere, only the two threads' shares depend on it.
   const half = Math.max(1, Math.round(bytes / csv.bytesPerRecord / 2));
   await engine.run(`ATTACH ':memory:' AS ${names.rest}`);
   const parts = await Promise.allSettled([
-    engine.run(`${whole} LIMIT ${half}`),
-    engine.runBeside(`CREATE TABLE ${names.rest}.rows AS SELECT * FROM ${csv.readAfter(half)}`),
+    engine.run(`${create} ${select(`(SELECT * FROM ${csv.read} LIMIT ${half})`)}`),
+    engine.runBeside(`CREATE TABLE ${names.rest}.rows AS ${select(csv.readAfter(half))}`),
   ]);
   for (const part of parts) if (part.status === 'rejected') throw part.reason;
   // A file with fewer records than `half` has them all in the first part and none in the rest.

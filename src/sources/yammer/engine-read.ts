@@ -1,10 +1,10 @@
 /**
- * Messages.csv loaded by the dataset's engine (issue 16): a `CREATE TEMP TABLE ... AS SELECT * FROM
- * read_csv(...)` parses the file on one thread, in file order, and does nothing else (a large file
- * as two halves at once, each on one thread: shared/engine-load.ts `parseInOrder`); one more
- * statement, on every thread and in no order, applies map.ts's row rules in SQL (sql-text.ts) to
- * those rows, each keeping its index in the file; then `INSERT INTO raw_activities SELECT ...`
- * statements render the texts and write the activities straight into the dataset, so the rows
+ * Messages.csv loaded by the dataset's engine (issue 16): `CREATE TEMP TABLE ... AS <mapping> FROM
+ * read_csv(...)` parses the file on one thread, in file order, and applies map.ts's row rules in
+ * SQL (sql-text.ts) to each record as it is parsed (a large file as two halves at once, each on one
+ * thread: shared/engine-load.ts `parseInOrder`); the stored rows' order is their index in the file.
+ * Then `INSERT INTO raw_activities SELECT ...` statements, on every thread and in no order, render
+ * the texts and write the activities straight into the dataset, so the rows
  * never cross into JavaScript. Only the rows SQL does not finish come
  * out: skipped ones (for their warning with file and line), ones `load.ts` screens (a date before
  * 2001 or after the run, a text over the length cap), and ones whose text needs what SQL here does
@@ -12,23 +12,24 @@
  * before. Identities of senders Users.csv does not list and spaces are inserted in SQL for every
  * mapped row.
  *
- * Why two statements: only a parse on one thread keeps the file's order, which the line numbers
- * and sequence numbers follow, and the mapping in the same statement (trims, the null words, the
- * instant, the flags, the skip reasons) kept three quarters of the read's costliest statement on
- * that one thread (bench/README.md, branch s12-a).
+ * Why the mapping in the parse: only a parse on one thread keeps the file's order, which the line
+ * numbers and sequence numbers follow. Mapped in a statement of its own on every thread (s12-a to
+ * s14-a), the rows were first written as a table of raw cells and read again, and the mapping on
+ * two threads took 1.5-2x the CPU of the same work on one; with the file parsed as two halves at
+ * once, the mapping in each half's statement keeps both cores busy (bench/README.md, s15-a).
  *
- * Memory: the parsed rows (raw cells) and the mapped rows (the mapped cells and the raw body,
- * html_body only where the body is blank) are TEMP tables: uncompressed, held under the load's
- * memory limit and spilled to the dataset's temporary folder past it. In the dataset's own file
- * they were compressed as they were written, a third of the CPU of the statement (1M messages:
- * 14.3 s against 9.3 s as TEMP; bench/README.md). The parsed rows are dropped once mapped, the
- * mapped ones as soon as the activities are in.
+ * Memory: the mapped rows (the mapped cells and the raw body, html_body only where the body is
+ * blank) are TEMP tables (the second half's in an attached in-memory database): uncompressed,
+ * held under the load's memory limit and spilled to the dataset's temporary folder past it. In the
+ * dataset's own file they were compressed as they were written, a third of the CPU of the
+ * statement (1M messages: 14.3 s against 9.3 s as TEMP; bench/README.md). They are dropped as soon
+ * as the activities are in.
  *
  * Sequence numbers follow the file: row r (0-based) owns base + 3r (its sender's identity),
  * + 1 (its space) and + 2 (its activity), the order read.ts appends them in.
  */
 import type { SourceRecord } from '../../model/types.js';
-import { csvHeaderForEngine, sqlString, type EngineCsv } from '../shared/engine-csv.js';
+import { csvHeaderForEngine, sqlString, type EngineCsvHeader } from '../shared/engine-csv.js';
 import { ENGINE_MIN_BYTES, loadSettings, parseInOrder, SPLIT_PARSE_MIN_BYTES } from '../shared/engine-load.js';
 import type { InputFile, SourceContext, SourceEngine } from '../types.js';
 import { mapMessage, type MessageContext } from './map.js';
@@ -128,7 +129,7 @@ export async function readMessagesInEngine(
   runs += 1;
   const n = runs;
   const t: Names = (name) => `yammer_load_${name}_${n}`;
-  const temps = ['lines', 'mapped', 'late', 'users', 'known', 'groups', 'topics', 'firsts'].map(t);
+  const temps = ['lines', 'late', 'users', 'known', 'groups', 'topics', 'firsts'].map(t);
   // One thread for the parse: a parallel read_csv that keeps the file's order holds the rows its
   // threads parse ahead, and its ordered write cost twice the CPU of one thread (bench/README.md);
   // so the parse does nothing else, and the mapping runs on the engine's threads, unordered. Half
@@ -136,16 +137,24 @@ export async function readMessagesInEngine(
   // stayed in DuckDB's buffer pool up to the full limit (338 MiB of them at 3M messages, the run's
   // peak), while each insert batch needs one batch's rows; evicted blocks are in the dataset's file.
   const settings = await loadSettings(engine, true);
-  // The parsed rows; a large file's second half (parseInOrder) is an attached database of its own.
-  const dropRows = `DROP TABLE IF EXISTS ${t('rows')}; DETACH DATABASE IF EXISTS ${t('rest')};`;
+  // The mapped rows: a view over the parse's table and, for a large file, its second half's
+  // attached database (parseInOrder).
+  const dropMapped = `DROP VIEW IF EXISTS ${t('mapped')}; DROP TABLE IF EXISTS ${t('first')}; DETACH DATABASE IF EXISTS ${t('rest')};`;
   const finish = () =>
-    engine.run(`${temps.map((name) => `DROP TABLE IF EXISTS ${name};`).join(' ')} ${dropRows} ${settings.restoreSql}`);
+    engine.run(
+      `${temps.map((name) => `DROP TABLE IF EXISTS ${name};`).join(' ')} ${dropMapped} ${settings.restoreSql}`,
+    );
   await settings.enter();
-  // JavaScript scans the bytes (line ends, carriage returns) while DuckDB parses: the parse needs
-  // nothing the scan finds, only the SQL after it does.
+  // JavaScript scans the bytes (line ends, carriage returns) while DuckDB parses and maps: neither
+  // needs what the scan finds, only the check of the lines after them does. The rows are mapped in
+  // the statements that parse them, each on one thread: mapped in a statement of their own, on every
+  // thread, they were written as raw cells first and read again, and the mapping on two threads
+  // took 1.5-2x the CPU of one (bench/README.md, s15-a).
   const [scanned, parsed] = await Promise.allSettled([
     header.scan(),
-    parseInOrder(engine, header, { first: t('rows'), rest: t('rest') }, messages.size ?? 0, splitMinBytes),
+    parseInOrder(engine, header, { first: t('first'), rest: t('rest') }, messages.size ?? 0, splitMinBytes, (raw) =>
+      mappedSql(header.over(raw, []), header, ctx, engine),
+    ),
   ]);
   if (scanned.status === 'rejected') {
     await finish();
@@ -159,11 +168,10 @@ export async function readMessagesInEngine(
     return null;
   }
   try {
-    // The parsed rows' `rn` is the file order; every statement from here on carries its own order
+    // The mapped rows' `rn` is the file order; every statement from here on carries its own order
     // (that `rn`, the line, the sequence number) and may use every thread, unordered (loadSettings).
     await settings.unordered();
-    const records = csv.over(parsed.value, ['rn']);
-    await engine.run(`${mappedSql(records, csv, ctx, engine, t)} ${dropRows}`);
+    await engine.run(`CREATE TEMP VIEW ${t('mapped')} AS SELECT * FROM ${parsed.value}`);
   } catch {
     await finish();
     return null;
@@ -285,24 +293,23 @@ async function lookupTables(engine: SourceEngine, lookups: YammerLookups, t: Nam
 }
 
 /**
- * map.ts's row rules in SQL over `records` (engine-csv.ts `over`: the cells, `span`, `repeats`, and
- * `rn`, the record's index in the file), in no order: one row per record with its skip reason,
- * every field of its activity, space and sender, the raw body, and `js` for mapped rows JavaScript
- * must finish; `span` and `repeats` let the caller check the parse.
+ * map.ts's row rules in SQL over `records` (engine-csv.ts `over`: the cells, `span`, `repeats`), row
+ * by row: one row per record with its skip reason, every field of its activity, space and sender,
+ * the raw body, and `js` for mapped rows JavaScript must finish; `span` and `repeats` let the caller
+ * check the parse.
  */
-function mappedSql(records: string, csv: EngineCsv, ctx: SourceContext, engine: SourceEngine, t: Names): string {
+function mappedSql(records: string, csv: EngineCsvHeader, ctx: SourceContext, engine: SourceEngine): string {
   // In layers, so that each cell is trimmed once (an expression used twice in one layer runs twice).
   const trimmed = CELLS.map((c) => `${jsTrim(csv.raw(c))} AS ${c}`).join(', ');
   const cells = CELLS.map((c) => `${nullIsEmpty(c)} AS ${c}`).join(', ');
   const includePrivate = ctx.options.includePrivate ? 'true' : 'false';
   return `
-    CREATE TEMP TABLE ${t('mapped')} AS
     WITH trimmed AS (
-      SELECT rn, ${trimmed}, ${csv.raw('body')} AS body_raw, ${jsTrim(csv.raw('body'))} AS body_trimmed,
+      SELECT ${trimmed}, ${csv.raw('body')} AS body_raw, ${jsTrim(csv.raw('body'))} AS body_trimmed,
              ${csv.raw('html_body')} AS html_raw, span, repeats
       FROM ${records}),
     cells AS (
-      SELECT rn, ${cells}, span, repeats,
+      SELECT ${cells}, span, repeats,
              CASE WHEN ${isNullWord('body_trimmed')} THEN '' ELSE body_raw END AS body,
              CASE WHEN body_trimmed = '' OR ${isNullWord('body_trimmed')} THEN ${textCellSql('html_raw')} END AS html_body
       FROM trimmed),
@@ -328,7 +335,7 @@ function mappedSql(records: string, csv: EngineCsv, ctx: SourceContext, engine: 
       FROM judged)
     -- The fields of the rows JavaScript maps, made here on every thread where the row is at hand: a
     -- query after the inserts read every column of every row to find them (leftoversSql).
-    SELECT *, CASE WHEN skip IS NOT NULL OR js THEN ${fieldsJson('ruled')} END AS fields FROM ruled;`;
+    SELECT *, CASE WHEN skip IS NOT NULL OR js THEN ${fieldsJson('ruled')} END AS fields FROM ruled`;
 }
 
 /**

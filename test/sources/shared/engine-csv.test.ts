@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
-import { csvForEngine, csvHeaderForEngine } from '../../../src/sources/shared/engine-csv.js';
+import { csvForEngine, csvHeaderForEngine, type EngineCsv } from '../../../src/sources/shared/engine-csv.js';
 import type { InputFile } from '../../../src/sources/types.js';
 import { makeTempDir, removeTempDirs } from '../../helpers/temp-dir.js';
 
@@ -73,6 +73,28 @@ describe('csvHeaderForEngine', () => {
     // Header line plus 2 + 1 + 1 record lines: the five lines of the file.
     expect(csv.coversEveryLine(4, 0)).toBe(true);
     expect(csv.coversEveryLine(3, 0)).toBe(false);
+  });
+
+  it('maps rows with the header alone as the scanned pieces do, whatever the line ends', async () => {
+    // The header's `over` turns CRLF inside a quoted field into LF without knowing whether the file
+    // holds a CR: on a file without one it gives the scanned `over`'s cells, on a CRLF file too.
+    for (const text of [CRLF_FILE, CRLF_FILE.replace(/\r\n/g, '\n')]) {
+      const file = fileWith(text);
+      const header = await csvHeaderForEngine(file);
+      const csv = await header?.scan();
+      if (!header || !csv) throw new Error('the file qualifies');
+      const rowsOver = (over: EngineCsv['over']) =>
+        rowsOf([
+          `SET threads = 1`,
+          `CREATE OR REPLACE TEMP TABLE parsed AS SELECT * FROM ${header.read}`,
+          `SELECT * FROM ${over('(SELECT rowid AS rn, * FROM parsed)', ['rn'])} ORDER BY rn`,
+        ]);
+      const scanned = await rowsOver(csv.over);
+      expect(scanned.map((row) => row['c1'])).toEqual(['two\nlines', '', 'a']);
+      expect(await rowsOver(header.over)).toEqual(scanned);
+      expect([header.raw('body'), header.raw('extra'), header.raw('absent')]).toEqual(['c1', 'c2', "''"]);
+      expect(header.raw('body')).toBe(csv.raw('body'));
+    }
   });
 
   it('leaves a file with a lone carriage return to the JavaScript reader only once the bytes are scanned', async () => {

@@ -129,6 +129,35 @@ describe('parseInOrder', () => {
     }
   });
 
+  it('stores what `select` makes of each record, in file order, in one statement or as two halves', async () => {
+    // A mapping in the parse's own statements: each record's columns computed from its raw cells,
+    // the records still numbered in file order wherever the halves meet.
+    const csv = await csvHeaderOf(text);
+    const select = (raw: string) => `SELECT c0 || '/' || strlen(c1) AS mapped FROM ${raw}`;
+    const mappedRows = expected.map(({ rn, c0, c1 }) => ({ rn, mapped: `${c0}/${Buffer.byteLength(c1)}` }));
+    for (const [half, splitMinBytes] of [
+      [0, bytes + 1],
+      [1, 0],
+      [4, 0],
+      [5, 0],
+      [9, 0],
+    ] as const) {
+      const engine = await engineWith(1, true, true);
+      const relation = await parseInOrder(
+        engine,
+        csv,
+        { first: 'p_first', rest: 'p_rest' },
+        half === 0 ? bytes : Math.round(half * 2 * csv.bytesPerRecord),
+        splitMinBytes,
+        select,
+      );
+      const rows = await engine.all<{ rn: number; mapped: string }>(
+        `SELECT rn::INTEGER AS rn, mapped FROM ${relation} ORDER BY rn`,
+      );
+      expect(rows, `split after ${half} records`).toEqual(mappedRows);
+    }
+  });
+
   it('rejects, once both halves ended, when DuckDB refuses the file', async () => {
     // A ragged row in the second half: strict_mode refuses it.
     const csv = await csvHeaderOf('id,body\n1,a\n2,b\n3,c\n4,d,extra\n');
