@@ -11,7 +11,7 @@ import {
   readInWorkers,
   underMemoryShare,
   type ParallelReadOptions,
-  type ReadInto,
+  type ReadHere,
 } from './parallel/read-in-workers.js';
 import { DETECTION_ORDER, SOURCES } from './registry.js';
 import type { InputTree, Problem, Source, SourceContext, SourceOptions } from './types.js';
@@ -148,27 +148,22 @@ async function readInParallel(
     botAccounts: [...options.botAccounts],
     notAfter: options.notAfter ?? Date.now() + FUTURE_TOLERANCE_MS,
   };
-  return readInWorkers(planned, dataset, folder, parallel, settings, log, readInto(options, log));
+  return readInWorkers(planned, dataset, folder, parallel, settings, log, readHere(dataset, options, log));
 }
 
 /** Raised between two records of this thread's read when another reading thread failed. */
 class Stopped extends Error {}
 
 /**
- * How this thread reads an export of a parallel read, as a worker thread does: into the dataset
- * itself or into a part, under its share of the memory limit (`into`'s limit is set back
- * afterwards); it stops between records once another thread failed.
+ * How this thread reads its group of a parallel read: one export after another, as a worker thread
+ * does, into the dataset itself, under its share of the memory limit (the dataset's limit is set
+ * back afterwards); it stops between records once another thread failed.
  */
-function readInto(options: LoadOptions, log: LoadLog): ReadInto {
-  return async (e, into, share, stopped) => {
-    const own = into.memoryLimit;
+function readHere(dataset: Dataset, options: LoadOptions, log: LoadLog): ReadHere {
+  return async (group, share, stopped) => {
+    const own = dataset.memoryLimit;
     const limited = own !== null && share !== null;
-    const here: LoadOptions = {
-      ...options,
-      parallel: undefined,
-      memoryShare: limited ? share : own,
-      firstInputIndex: e.inputIndex,
-    };
+    const here: LoadOptions = { ...options, parallel: undefined, memoryShare: limited ? share : own };
     const stoppable: LoadLog = {
       warn: (message) => log.warn(message),
       verbose: (message) => log.verbose(message),
@@ -178,7 +173,12 @@ function readInto(options: LoadOptions, log: LoadLog): ReadInto {
         log.progress?.(kind, read, done);
       },
     };
-    return underMemoryShare(into, share, () => loadInputs([e.arg], into, here, stoppable));
+    return underMemoryShare(dataset, share, async () => {
+      const accounts: SourceAccount[] = [];
+      for (const e of group)
+        accounts.push(...(await loadInputs([e.arg], dataset, { ...here, firstInputIndex: e.inputIndex }, stoppable)));
+      return accounts;
+    });
   };
 }
 

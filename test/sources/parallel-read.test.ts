@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { SourceAccount } from '../../src/model/accounting.js';
 import type { LoadLog, LoadOptions } from '../../src/sources/load.js';
-import { readCost, readingOrder } from '../../src/sources/parallel/plan.js';
+import { planGroups, readCost } from '../../src/sources/parallel/plan.js';
 import { shareOf } from '../../src/sources/parallel/read-in-workers.js';
 import { makeTempDir, removeTempDirs } from '../helpers/temp-dir.js';
 import { buildZip } from '../helpers/zip-writer.js';
@@ -200,16 +200,27 @@ describe('without a temporary folder for the parts', () => {
   }, 60_000);
 });
 
-describe('planning a parallel read', () => {
-  it("weighs a CSV byte as about five JSON bytes: the main thread reads the bench's Yammer export itself, then Slack, then the wiki are handed out", () => {
-    // CPU seconds read alone (s15-b): 323 MB of Yammer CSV: 21.6; 1,044 MB of Slack JSON: 14.2; 133 MB of wiki XML: 6.8.
+describe('planGroups', () => {
+  it('puts the largest exports on different threads and keeps input order within a thread', () => {
+    const e = (inputIndex: number, cost: number) => ({ arg: `x:${inputIndex}`, inputIndex, cost });
+    // Sizes 300, 100, 250, 50: 300 -> A, 250 -> B, 100 -> B (250 < 300), 50 -> A (300 < 350).
+    const groups = planGroups([e(0, 300), e(1, 100), e(2, 250), e(3, 50)], 2);
+    expect(groups.map((g) => g.map((x) => x.inputIndex))).toEqual([
+      [0, 3],
+      [1, 2],
+    ]);
+    expect(planGroups([e(0, 10)], 4)).toHaveLength(1);
+  });
+
+  it('weighs a CSV byte as four JSON bytes: the bench exports split into {Yammer} and {Slack, wiki}', () => {
+    // 323 MB of Yammer CSV: 32.3; 1,044 MB of Slack JSON: 26.1; 133 MB of wiki XML: 4.7.
     const exports = [
       { arg: 'yammer:y', inputIndex: 0, cost: readCost('yammer', 323e6) },
       { arg: 'slack:s', inputIndex: 1, cost: readCost('slack', 1044e6) },
       { arg: 'mediawiki:w', inputIndex: 2, cost: readCost('mediawiki', 133e6) },
     ];
-    expect(exports.map((x) => Math.round(x.cost * 10) / 10)).toEqual([21.6, 14.2, 6.8]);
-    expect(readingOrder(exports).map((x) => x.inputIndex)).toEqual([0, 1, 2]);
+    expect(exports.map((x) => Math.round(x.cost * 10) / 10)).toEqual([32.3, 26.1, 4.7]);
+    expect(planGroups(exports, 2).map((g) => g.map((x) => x.inputIndex))).toEqual([[0], [1, 2]]);
   });
 
   it('splits the memory limit between the threads', () => {

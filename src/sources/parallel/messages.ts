@@ -7,8 +7,12 @@ import type { PlannedExport } from './plan.js';
 /** What the main thread posts to ask a reading thread to stop (another one failed). */
 export const STOP = 'stop';
 
-/** What a worker thread is started with, as `workerData`: how to read any export it is handed. */
+/** The worker's whole task, as `workerData`. */
 export interface ReadTask {
+  /** One part's DuckDB file per export, in the order of `exports` (none may exist yet). */
+  files: string[];
+  memoryLimit: string | null;
+  exports: PlannedExport[];
   includePrivate: boolean;
   botAccounts: string[];
   /** Activities dated after this instant (UTC ms) are skipped as `future`. */
@@ -17,17 +21,6 @@ export interface ReadTask {
   /** Send verbose messages (a skip each); false when the main thread would drop them. */
   verbose: boolean;
 }
-
-/** An export handed to a thread: read it into a new dataset file of its own, `file` (a part). */
-export interface PartJob {
-  export: PlannedExport;
-  file: string;
-  /** The part's DuckDB memory limit: the export's share of the run's (null: DuckDB's default). */
-  memoryLimit: string | null;
-}
-
-/** The main thread's answer to a worker's `next`: an export to read, or none left (the worker ends). */
-export type JobReply = { type: 'read'; job: PartJob } | { type: 'none' };
 
 /** An error as it crosses threads; `name` is the PilotError class, or anything else for a bug. */
 export interface ThrownError {
@@ -41,9 +34,7 @@ export interface ThrownError {
 export type WorkerMessage =
   | { type: 'warn' | 'verbose'; message: string }
   | { type: 'progress'; kind: SourceKind; read: number; done: boolean }
-  /** The worker is free: it asks for an export to read (answered by a `JobReply`). */
-  | { type: 'next' }
-  /** The part of the export of `inputIndex` is written and closed. */
-  | { type: 'part'; inputIndex: number }
+  /** The part of `exports[index]` is written and closed in `files[index]`. */
+  | { type: 'part'; index: number }
   | { type: 'done'; accounts: SourceAccount[] }
   | { type: 'failed'; error: ThrownError };

@@ -1,16 +1,15 @@
 /**
- * Reads a run's exports in parallel: the costliest in this (the main) thread, straight into the
- * dataset, each other one into a part of its own, read by whichever thread is free first (a worker
- * thread, see worker.ts, or this one beside its own export); this thread copies the parts
- * into the dataset in input order, each as soon as it is closed and the ones before it are in. Only
- * worth it for large inputs: a thread and a DuckDB file per part cost a few hundred milliseconds,
- * so small runs (and every run with one export) read in the main thread alone.
+ * Reads a run's exports in parallel: the costliest group in this (the main) thread, straight into
+ * the dataset, the others in worker threads (see worker.ts), each export into a part that this
+ * thread copies into the dataset as soon as it is closed, once its own read is done. Only worth it for large inputs: a thread and a DuckDB file per part cost a few hundred
+ * milliseconds, so small runs (and every run with one export) read in the main thread alone.
  *
  * Why the main thread reads too: it only waited while the threads read, and every row of a part is
  * copied into the dataset, while the rows read here are finalized where they
  * stand (1M Yammer messages: bench/README.md, s11-d). One thread fewer also loads the code once less.
  */
 import { rmSync } from 'node:fs';
+import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { ConfigError, InputError, InternalError, UsageError, type PilotError } from '../../errors.js';
 import type { SourceAccount } from '../../model/accounting.js';
@@ -21,10 +20,8 @@ import { sqlString } from '../shared/engine-csv.js';
 import type { CsvMapping } from '../csv/mapping.js';
 import type { LoadLog } from '../load.js';
 import { workerNextTo } from '../../model/worker-thread.js';
-import { STOP, type JobReply, type PartJob, type ReadTask, type ThrownError, type WorkerMessage } from './messages.js';
-import { Parts } from './parts.js';
-import { memoryFractions, readingOrder, workerCount, type PlannedExport } from './plan.js';
-import { readPart } from './read-part.js';
+import { STOP, type ReadTask, type ThrownError, type WorkerMessage } from './messages.js';
+import { planGroups, type PlannedExport } from './plan.js';
 
 /**
  * Below this many bytes of exports in all, reading in one thread is about as fast: starting the
@@ -34,24 +31,22 @@ export const PARALLEL_READ_MIN_BYTES = 64 * 2 ** 20;
 
 /** How the main thread wants exports read in parallel. */
 export interface ParallelReadOptions {
-  /** Exports read at once, the main thread's included (1 reads in the main thread alone). */
+  /** Worker threads at most (1 reads in the main thread). */
   threads: number;
   /** Exports of fewer bytes in all are read in the main thread. */
   minBytes: number;
-  /** DuckDB memory limit of the whole run; each thread gets an equal share. */
+  /** DuckDB memory limit of the whole run; each part gets an equal share. */
   memoryLimit: string | null;
   csvMapping: CsvMapping | null;
 }
 
 /**
- * Reads export `e` in the main thread into `into` (the dataset, or a part), with `memoryShare` as
- * its share of the memory (null: `into`'s own); `stopped` says, between records, that another
- * thread failed.
+ * Reads `group` in the main thread into the dataset, with `memoryLimit` as its share of the memory
+ * (null: the dataset's own); `stopped` says, between records, that another thread failed.
  */
-export type ReadInto = (
-  e: PlannedExport,
-  into: Dataset,
-  memoryShare: string | null,
+export type ReadHere = (
+  group: readonly PlannedExport[],
+  memoryLimit: string | null,
   stopped: () => boolean,
 ) => Promise<SourceAccount[]>;
 
@@ -63,12 +58,11 @@ export interface ReadSettings {
 }
 
 /**
- * Reads `exports` with up to `options.threads` at once: the costliest here, straight into
- * `dataset`, with `readInto`; the others into parts in `folder` (a scratch folder this takes over
- * and removes), by worker threads and by this thread beside its own export; copies the parts into
- * `dataset` after this thread's rows, in input order, and returns the accounts in input order.
- * A failure in any thread asks the others to stop and is thrown as the error it was (an unusable
- * input stays exit 2) once every thread has ended.
+ * Reads `exports` in up to `options.threads` threads: the first group of the plan (the costliest
+ * export's) here with `readHere`, each other group in a worker thread into parts in `folder` (a
+ * scratch folder this takes over and removes), one per export; copies the parts into `dataset`
+ * after this thread's rows, in the plan's order, and returns the accounts in input order. A failure in any thread asks the others to stop and
+ * is thrown as the error it was (an unusable input stays exit 2) once every thread has ended.
  *
  * Threads are never terminated from here: terminating one in the middle of a DuckDB call aborts the
  * whole process (a native exception during teardown), so a thread stops itself between records.
@@ -80,26 +74,36 @@ export async function readInWorkers(
   options: ParallelReadOptions,
   settings: ReadSettings,
   log: LoadLog,
-  readInto: ReadInto,
+  readHere: ReadHere,
 ): Promise<SourceAccount[]> {
   try {
-    const order = readingOrder(exports);
-    const [own, ...rest] = order;
-    if (own === undefined) return [];
-    const workerThreads = workerCount(exports.length, options.threads);
-    // The main thread reads a part beside its own export: one more export at once than threads.
-    const fractions = memoryFractions(order, workerThreads + 2);
-    const limit = options.memoryLimit;
-    const shareOfExport = (e: PlannedExport) =>
-      limit === null ? null : shareOf(limit, 1 / (fractions.get(e.inputIndex) ?? 1));
-    const task: ReadTask = { ...settings, csvMapping: options.csvMapping, verbose: log.verboseOn !== false };
-    log.verbose(`reading ${exports.length} exports in ${workerThreads + 1} threads`);
-    const parts = new Parts(rest, folder, shareOfExport);
-    const accounts = await runAll(parts, workerThreads, task, dataset, log, (stopped) => ({
-      own: () => readInto(own, dataset, shareOfExport(own), stopped),
-      part: (job) => readPart(job, (part) => readInto(job.export, part, job.memoryLimit, stopped)),
-      share: shareOfExport(own),
+    const [here = [], ...apart] = planGroups(exports, options.threads);
+    const threads = apart.length + 1;
+    const memoryLimit = options.memoryLimit ? shareOf(options.memoryLimit, threads) : null;
+    const tasks: ReadTask[] = apart.map((group, i) => ({
+      files: group.map((_, j) => path.join(folder, `part-${i}-${j}.duckdb`)),
+      memoryLimit,
+      exports: group,
+      ...settings,
+      csvMapping: options.csvMapping,
+      verbose: log.verboseOn !== false,
     }));
+    log.verbose(`reading ${exports.length} exports in ${threads} threads`);
+    // Beside a worker still reading (the wiki after Slack), the copy takes one engine thread: the
+    // core this thread's read has left, not the worker's.
+    const copyParts = (closed: PartsClosed) =>
+      underMemoryShare(dataset, memoryLimit, () =>
+        onOneEngineThread(dataset, async () => {
+          for (const [i, task] of tasks.entries())
+            for (const [j, file] of task.files.entries()) {
+              if (!(await closed(i, j))) return;
+              await dataset.absorb(file);
+              // Uncompressed, as large as the export's text: not kept until the folder goes.
+              rmSync(file, { force: true });
+            }
+        }),
+      );
+    const accounts = (await runAll(tasks, log, (stopped) => readHere(here, memoryLimit, stopped), copyParts)).flat();
     return accounts.sort((a, b) => a.inputIndex - b.inputIndex);
   } finally {
     removeScratchFolder(folder);
@@ -134,131 +138,62 @@ async function onOneEngineThread<T>(dataset: Dataset, work: () => Promise<T>): P
   }
 }
 
-/** How the main thread reads: its own export into the dataset, a part, and its share of the memory. */
-interface MainReads {
-  own: () => Promise<SourceAccount[]>;
-  part: (job: PartJob) => Promise<SourceAccount[]>;
-  /** The own export's share of the memory, which the copies use once it is read. */
-  share: string | null;
-}
+/**
+ * Waits until worker `thread` has closed the part of its `index`-th export: true then, false once
+ * the thread has ended without it (it failed) or another thread failed.
+ */
+type PartsClosed = (thread: number, index: number) => Promise<boolean>;
 
 /**
- * The accounts of every thread once every one has ended; the first failure asks the others to
- * stop (the workers by a message, this thread's reads by `stopped`). Beside its own export, whose
- * load waits on DuckDB most of the time, this thread reads parts too, one at a time, once every
- * worker has started one: read one after the other, the wiki ran alone at the end of the
- * three-export read with a core idle (bench/README.md, s15-b). Once its own export is read, it
- * copies the closed parts in, in input order (the rows' order, parts.ts), under that export's share
- * of the memory: on one engine thread while any read still runs beside, on all once it is all
- * that runs. The last copy (1M Slack messages' part) is the read's tail now that the wiki is read
- * beside Yammer: on both cores it costs a little more CPU (6.1 against 5.4-5.6 s) for the core the
- * read's end leaves idle otherwise (bench/README.md, s15-b).
+ * The accounts of this thread's read, then of every task, once every thread has ended; the first
+ * failure asks the others to stop (the workers by a message, this thread's read by `stopped`).
+ * After its own read this thread copies the workers' parts in (`copyParts`), each as soon as it
+ * is closed, while the workers may still read.
  */
 async function runAll(
-  parts: Parts,
-  workerThreads: number,
-  task: ReadTask,
-  dataset: Dataset,
+  tasks: readonly ReadTask[],
   log: LoadLog,
-  reads: (stopped: () => boolean) => MainReads,
-): Promise<SourceAccount[]> {
-  const workers = Array.from({ length: workerThreads }, () => startWorker(task));
+  readHere: (stopped: () => boolean) => Promise<SourceAccount[]>,
+  copyParts: (closed: PartsClosed) => Promise<void>,
+): Promise<SourceAccount[][]> {
+  const workers = tasks.map(startWorker);
+  const parts = workers.map((worker, i) => partsClosedBy(worker, tasks[i]?.files.length ?? 0));
   let failure: unknown = null;
-  let workersReading = workers.length;
-  let mainReadingParts = false;
   const failed =
     (worker: Worker | null) =>
     (error: unknown): never => {
       if (failure === null) {
         failure = error;
         for (const other of workers) if (other !== worker) other.postMessage(STOP);
-        parts.abandon();
       }
       throw error;
     };
-  const stopped = () => failure !== null;
-  const everyWorkerStarted = workersStarted(workers);
-  for (const worker of workers) {
-    handOutParts(worker, parts, stopped);
-    worker.once('exit', () => (workersReading -= 1));
-  }
-  const main = reads(stopped);
-  const readParts = async (): Promise<SourceAccount[]> => {
-    // A worker still starting would take the next export in a moment: this thread only fills in.
-    await everyWorkerStarted;
-    const accounts: SourceAccount[] = [];
-    mainReadingParts = true;
-    try {
-      for (let job = stopped() ? null : parts.take(); job !== null; job = stopped() ? null : parts.take()) {
-        accounts.push(...(await main.part(job).catch(failed(null))));
-        parts.settle(job.export.inputIndex, true);
-      }
-    } finally {
-      mainReadingParts = false;
-    }
-    return accounts;
-  };
-  const copyParts = async (): Promise<void> => {
-    for (const { job, closed } of parts.inInputOrder()) {
-      if (!(await closed) || stopped()) return;
-      const copy = () => dataset.absorb(job.file);
-      const beside = workersReading > 0 || mainReadingParts;
-      await underMemoryShare(dataset, main.share, () => (beside ? onOneEngineThread(dataset, copy) : copy()));
-      // Uncompressed, as large as the export's text: not kept until the folder goes.
-      rmSync(job.file, { force: true });
-    }
-  };
-  const mainThread = async (): Promise<SourceAccount[]> => {
-    const partsRead = readParts();
-    // Awaited below, after the own read: a failure meanwhile must not count as unhandled.
-    partsRead.catch(() => undefined);
-    // A failure of the own read stops the part reads at once, here and in the workers.
-    const own = main.own().catch(failed(null));
-    // Every call to its end, even when one fails: no DuckDB call is left running.
-    const [ownRead] = await Promise.allSettled([own]);
-    const copied = ownRead.status === 'fulfilled' && !stopped() ? copyParts().catch(failed(null)) : null;
-    const ended = await Promise.allSettled([own, partsRead, copied]);
-    for (const outcome of ended) if (outcome.status === 'rejected') throw outcome.reason;
-    return [...(await own), ...(await partsRead)];
-  };
+  const closed: PartsClosed = async (thread, index) =>
+    (await (parts[thread]?.[index] ?? Promise.resolve(false))) && failure === null;
   const outcomes = await Promise.allSettled([
-    mainThread().catch(failed(null)),
+    readHere(() => failure !== null)
+      .then(async (accounts) => {
+        if (failure === null) await copyParts(closed);
+        return accounts;
+      })
+      .catch(failed(null)),
     ...workers.map((worker) => outcomeOf(worker, log).catch(failed(worker))),
   ]);
   if (failure !== null) throw failure;
-  return outcomes.flatMap((o) => (o.status === 'fulfilled' ? o.value : []));
+  return outcomes.map((o) => (o.status === 'fulfilled' ? o.value : []));
 }
 
-/** Resolves once each of `workers` has sent its first message (its first `next`) or ended. */
-function workersStarted(workers: readonly Worker[]): Promise<void> {
-  return Promise.all(
-    workers.map(
-      (worker) =>
-        new Promise<void>((resolve) => {
-          worker.once('message', () => resolve());
-          worker.once('exit', () => resolve());
-        }),
-    ),
-  ).then(() => undefined);
-}
-
-/**
- * Answers `worker`'s requests for an export with the next one of `parts` (none once `stopped`),
- * and settles the parts it closes; the parts it was handed and did not close, when it ends, never will be.
- */
-function handOutParts(worker: Worker, parts: Parts, stopped: () => boolean): void {
-  const handed: number[] = [];
+/** For each of a worker's `count` parts, whether the worker closed it (false: it ended first). */
+function partsClosedBy(worker: Worker, count: number): Promise<boolean>[] {
+  const settle: ((closed: boolean) => void)[] = [];
+  const parts = Array.from({ length: count }, () => new Promise<boolean>((resolve) => settle.push(resolve)));
   worker.on('message', (m: WorkerMessage) => {
-    if (m.type === 'next') {
-      const job = stopped() ? null : parts.take();
-      if (job) handed.push(job.export.inputIndex);
-      const reply: JobReply = job ? { type: 'read', job } : { type: 'none' };
-      worker.postMessage(reply);
-    } else if (m.type === 'part') parts.settle(m.inputIndex, true);
+    if (m.type === 'part') settle[m.index]?.(true);
   });
   worker.on('exit', () => {
-    for (const inputIndex of handed) parts.settle(inputIndex, false);
+    for (const resolve of settle) resolve(false);
   });
+  return parts;
 }
 
 /** The reading thread (worker.ts next to this module). */

@@ -291,8 +291,8 @@ export function slackSourceWith(engineMinBytes?: number): Source {
     kind: 'slack',
     title: 'Slack workspace export',
     records: { messages: true, reactions: true, wiki: false },
-    // Slack JSON: 14.2 s CPU for 1,044 MB read alone into a part (bench/README.md, s15-b).
-    readSecondsPerMb: 0.0136,
+    // Slack JSON: 25.6 s for 1,044 MB in `npm run bench`.
+    readSecondsPerMb: 0.025,
     folderExport: true,
     accounts: {
       label: 'Slack',

@@ -23,8 +23,8 @@ export function yammerSourceWith(sizes: Partial<EngineLoadSizes> = {}): Source {
     title: 'Yammer / Viva Engage',
     // Network data exports carry no likes.
     records: { messages: true, reactions: false, wiki: false },
-    // Yammer CSV: 21.5 s CPU for 323 MB read alone into a part (bench/README.md, s15-b).
-    readSecondsPerMb: 0.067,
+    // Yammer CSV: 32.2 s for 323 MB in `npm run bench` (a CSV byte costs four JSON bytes).
+    readSecondsPerMb: 0.1,
     folderExport: true,
     accounts: {
       label: 'Yammer',
