@@ -56,6 +56,17 @@ describe('shownTitle', () => {
     expect(shownTitle('Short', 12)).toBe('Short');
   });
 
+  it('drops a full stop where the cut falls after one: "summary…", not "summary.…"', () => {
+    // The sample pilot's unanswered threads printed "Brussels leadership wants a summary.…": the
+    // kept text ended in "summary. N", and the cut went back to the last whole word.
+    const text =
+      'Does it apply to contractors? Brussels leadership wants a summary. Nothing changes for weekend crews.';
+    expect(shownTitle(text, 69)).toBe('Does it apply to contractors? Brussels leadership wants a summary…');
+    // Three dots typed by the author go with it; a question mark stays.
+    expect(shownTitle('Who maintains the search... the old team?', 30)).toBe('Who maintains the search…');
+    expect(shownTitle('Who owns it? Nobody knows', 15)).toBe('Who owns it?…');
+  });
+
   it('never shows a private space’s title, cut or not', () => {
     expect(safeTitle('(private space)', CUT, '(private)')).toBe('(private)');
     expect(safeTitle('Ops', CUT, '(private)')).toBe(`${CUT.slice(0, CUT.lastIndexOf(' '))}…`);

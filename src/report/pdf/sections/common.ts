@@ -38,12 +38,16 @@ export function shownTitle(title: string, maxLength: number = TITLE_LENGTH + 1):
   return `${atWord(title)}…`;
 }
 
-/** A cut text ends at a whole word ("demo sc…" reads as a typo): back to the last blank, unless that loses most of it. */
+/**
+ * A cut text ends at a whole word ("demo sc…" reads as a typo): back to the last blank, unless that
+ * loses most of it. Separators and full stops before the ellipsis go ("summary.…" reads as a slip);
+ * a question or exclamation mark stays, it says what the text is.
+ */
 function atWord(text: string): string {
   const trimmed = text.trimEnd();
   const blank = trimmed.lastIndexOf(' ');
   const kept = blank >= trimmed.length * 0.6 ? trimmed.slice(0, blank) : trimmed;
-  return kept.replace(/[\s,;:–-]+$/, '');
+  return kept.replace(/[\s,;:.…–-]+$/, '');
 }
 
 /** `minGroupSize` from the resolved config, else the spec's default 5. */
