@@ -10,8 +10,8 @@
  *
  * No table of raw cells is made here: the adapter selects what it needs from `source`, together
  * with `span` and `repeats`, and asks `coversEveryLine` with their totals whether the parse is
- * exact. An adapter that maps on every thread parses `read` into a table in file order first and
- * maps it with `over` (yammer/engine-read.ts: the raw table lives only until the rows are mapped;
+ * exact. The header's own `over` and `raw` let an adapter map rows in the statement that parses
+ * them, before the line ends are scanned (yammer/engine-read.ts: no table of raw cells is written;
  * branch s5-16a kept one beside the mapped rows for the whole load, +200 MiB of peak RSS on 200k).
  */
 import { createReadStream } from 'node:fs';
@@ -125,6 +125,8 @@ export async function csvHeaderForEngine(file: InputFile): Promise<EngineCsvHead
     const lines = await scanLines(path);
     return lines.loneCr ? null : sqlPieces(header.names, read, lines);
   };
+  // Before the scan the line ends are unknown: the CRLF fix is on for every file (a file without CR
+  // gives the same cells); line counts come from `scan`'s pieces only.
   const { over, raw } = sqlPieces(header.names, read, {
     newlines: 0,
     loneCr: false,

@@ -132,7 +132,7 @@ export async function readMessagesInEngine(
   const temps = ['lines', 'late', 'users', 'known', 'groups', 'topics', 'firsts'].map(t);
   // One thread for the parse: a parallel read_csv that keeps the file's order holds the rows its
   // threads parse ahead, and its ordered write cost twice the CPU of one thread (bench/README.md);
-  // so the parse does nothing else, and the mapping runs on the engine's threads, unordered. Half
+  // so the parse and its row-by-row mapping stay on one thread, the inserts after them unordered. Half
   // the memory limit too (LOAD_MEMORY_SHARE): the blocks of the work table and of the activities written
   // stayed in DuckDB's buffer pool up to the full limit (338 MiB of them at 3M messages, the run's
   // peak), while each insert batch needs one batch's rows; evicted blocks are in the dataset's file.
